@@ -1,0 +1,141 @@
+//! Generates everything derived from the standard's two sources of truth.
+//!
+//! From `schema/annual-report-2021.schema.yaml` and `schema/rules-2021.yaml` this crate produces
+//! the published JSON files, the Rust types of `xxgk-model` and the reference docs. It is a pure
+//! function from source texts to file contents; `cargo xtask codegen` writes the files and a test
+//! there fails when the committed ones drift.
+
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+mod docs;
+mod rust;
+mod schema;
+
+use std::fmt;
+
+use xxgk_catalogue::Catalogue;
+
+pub use schema::{Leaf, LeafKind, SchemaModel};
+
+/// The source texts of the standard.
+#[derive(Debug, Clone, Copy)]
+pub struct Sources<'a> {
+    /// `schema/annual-report-2021.schema.yaml`.
+    pub schema_yaml: &'a str,
+    /// `schema/rules-2021.yaml`.
+    pub rules_yaml: &'a str,
+}
+
+/// Where the sources live, relative to the workspace root.
+pub const SCHEMA_SOURCE: &str = "schema/annual-report-2021.schema.yaml";
+/// Where the rule catalogue's source lives, relative to the workspace root.
+pub const RULES_SOURCE: &str = "schema/rules-2021.yaml";
+
+/// One generated file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// Path relative to the workspace root.
+    pub path: &'static str,
+    /// Full contents.
+    pub contents: String,
+    /// Whether the contents are Rust source that the caller should pass through rustfmt.
+    pub is_rust: bool,
+}
+
+/// Why the sources cannot be turned into code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodegenError(pub String);
+
+impl fmt::Display for CodegenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CodegenError {}
+
+pub(crate) fn err<T>(msg: impl Into<String>) -> Result<T, CodegenError> {
+    Err(CodegenError(msg.into()))
+}
+
+/// Parses the YAML sources into JSON values and the typed catalogue.
+pub fn parse(
+    src: Sources<'_>,
+) -> Result<(serde_json::Value, Catalogue, serde_json::Value), CodegenError> {
+    let schema: serde_json::Value = serde_saphyr::from_str(src.schema_yaml)
+        .map_err(|e| CodegenError(format!("{SCHEMA_SOURCE}: {e}")))?;
+    let rules_value: serde_json::Value = serde_saphyr::from_str(src.rules_yaml)
+        .map_err(|e| CodegenError(format!("{RULES_SOURCE}: {e}")))?;
+    let catalogue: Catalogue = serde_json::from_value(rules_value.clone())
+        .map_err(|e| CodegenError(format!("{RULES_SOURCE}: {e}")))?;
+    Ok((schema, catalogue, rules_value))
+}
+
+/// Generates every derived file.
+pub fn generate(src: Sources<'_>) -> Result<Vec<GeneratedFile>, CodegenError> {
+    let (schema_value, catalogue, rules_value) = parse(src)?;
+    let model = SchemaModel::new(&schema_value)?;
+    catalogue
+        .identities()
+        .map_err(|e| CodegenError(format!("{RULES_SOURCE}: {e}")))?;
+    check_catalogue_pointers(&model, &catalogue)?;
+    let json = |v: &serde_json::Value| {
+        serde_json::to_string_pretty(v)
+            .map(|s| s + "\n")
+            .map_err(|e| CodegenError(e.to_string()))
+    };
+    Ok(vec![
+        GeneratedFile {
+            path: "schema/annual-report-2021.schema.json",
+            contents: json(&schema_value)?,
+            is_rust: false,
+        },
+        GeneratedFile {
+            path: "schema/rules-2021.json",
+            contents: json(&rules_value)?,
+            is_rust: false,
+        },
+        GeneratedFile {
+            path: "crates/xxgk-model/src/generated.rs",
+            contents: rust::generate(&model)?,
+            is_rust: true,
+        },
+        GeneratedFile {
+            path: "docs/schema-reference.md",
+            contents: docs::schema_reference(&model),
+            is_rust: false,
+        },
+        GeneratedFile {
+            path: "docs/rules.md",
+            contents: docs::rules(&catalogue)?,
+            is_rust: false,
+        },
+    ])
+}
+
+/// Every pointer an identity uses must be a count cell of the schema.
+fn check_catalogue_pointers(
+    model: &SchemaModel,
+    catalogue: &Catalogue,
+) -> Result<(), CodegenError> {
+    let identities = catalogue
+        .identities()
+        .map_err(|e| CodegenError(format!("{RULES_SOURCE}: {e}")))?;
+    for identity in &identities {
+        for pointer in identity.lhs.iter().chain(&identity.rhs) {
+            let is_count_cell = model
+                .cells()
+                .any(|leaf| &leaf.pointer == pointer && leaf.kind == LeafKind::Count);
+            if !is_count_cell {
+                return err(format!(
+                    "{RULES_SOURCE}: rule {} uses {pointer}, which is not a count cell of the schema",
+                    identity.rule.id
+                ));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,33 @@
+//! Rust types of the xxgk canonical schema of the 政府信息公开工作年度报告 (2021 format).
+//!
+//! The types in [`generated`] are generated from `schema/annual-report-2021.schema.yaml` by
+//! `cargo xtask codegen`; a test fails when they drift from the schema. A document deserializes
+//! into [`AnnualReport`] exactly when it is valid against the published JSON schema.
+//!
+//! ```
+//! let report: xxgk_model::AnnualReport =
+//!     serde_json::from_str(include_str!("../../../examples/jingyue-2024.json")).unwrap();
+//! assert_eq!(report.applications.new_received.total, 302);
+//! ```
+
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+mod cells;
+pub mod de;
+pub mod generated;
+mod scalars;
+
+pub use xxgk_catalogue as catalogue;
+
+pub use cells::{Cell, CellKind, CellValue};
+pub use generated::*;
+pub use scalars::{Date, Decimal, DivisionCode, ReportYear, ScalarError};
+
+/// The published JSON schema, embedded so that nothing needs the network.
+pub const SCHEMA_JSON: &str = include_str!("../../../schema/annual-report-2021.schema.json");
+
+/// The published rule catalogue (JSON form), embedded.
+pub const RULES_JSON: &str = include_str!("../../../schema/rules-2021.json");

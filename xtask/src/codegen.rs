@@ -1,0 +1,118 @@
+//! `cargo xtask codegen`, and the test that fails when generated files drift from the sources.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use xxgk_codegen::{GeneratedFile, RULES_SOURCE, SCHEMA_SOURCE, Sources};
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(root().join(path)).map_err(|e| format!("{path}: {e}"))
+}
+
+/// Formats Rust source with the toolchain's rustfmt, as `cargo fmt` would.
+fn rustfmt(source: &str) -> Result<String, String> {
+    let mut child = Command::new("rustfmt")
+        .args(["--edition", "2024", "--emit", "stdout", "--quiet"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run rustfmt: {e}"))?;
+    child
+        .stdin
+        .take()
+        .ok_or("rustfmt has no stdin")?
+        .write_all(source.as_bytes())
+        .map_err(|e| format!("rustfmt: {e}"))?;
+    let output = child
+        .wait_with_output()
+        .map_err(|e| format!("rustfmt: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "rustfmt failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    String::from_utf8(output.stdout).map_err(|e| format!("rustfmt: {e}"))
+}
+
+/// Generates every derived file, formatted as committed.
+pub fn generated_files() -> Result<Vec<GeneratedFile>, String> {
+    let schema_yaml = read(SCHEMA_SOURCE)?;
+    let rules_yaml = read(RULES_SOURCE)?;
+    let files = xxgk_codegen::generate(Sources {
+        schema_yaml: &schema_yaml,
+        rules_yaml: &rules_yaml,
+    })
+    .map_err(|e| e.to_string())?;
+    files
+        .into_iter()
+        .map(|mut f| {
+            if f.is_rust {
+                f.contents = rustfmt(&f.contents)?;
+            }
+            Ok(f)
+        })
+        .collect()
+}
+
+/// Writes every generated file whose contents changed; returns the paths written.
+pub fn write_changed(files: &[GeneratedFile]) -> Result<Vec<&'static str>, String> {
+    let mut written = Vec::new();
+    for file in files {
+        let path = root().join(file.path);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(file.contents.as_str()) {
+            std::fs::write(&path, &file.contents).map_err(|e| format!("{}: {e}", file.path))?;
+            written.push(file.path);
+        }
+    }
+    Ok(written)
+}
+
+/// `cargo xtask codegen`.
+pub fn run() -> Result<(), String> {
+    let files = generated_files()?;
+    let written = write_changed(&files)?;
+    if written.is_empty() {
+        println!("generated files are up to date");
+    }
+    for path in written {
+        println!("wrote {path}");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fails when a committed generated file differs from what the sources generate. Locally it
+    /// also rewrites the file (rerun to pass); under `CI=true` it only fails.
+    #[test]
+    fn generated_files_are_fresh() {
+        let files = generated_files().unwrap_or_else(|e| panic!("codegen failed: {e}"));
+        let stale: Vec<&str> = files
+            .iter()
+            .filter(|f| {
+                std::fs::read_to_string(root().join(f.path)).ok().as_deref()
+                    != Some(f.contents.as_str())
+            })
+            .map(|f| f.path)
+            .collect();
+        if stale.is_empty() {
+            return;
+        }
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("generated files are stale: {stale:?}; run `cargo xtask codegen` and commit");
+        }
+        write_changed(&files).unwrap_or_else(|e| panic!("{e}"));
+        panic!("generated files were stale and have been rewritten: {stale:?}; rerun the tests");
+    }
+}
