@@ -176,6 +176,13 @@ impl fmt::Display for CatalogueError {
 
 impl std::error::Error for CatalogueError {}
 
+impl CatalogueError {
+    /// An error with this message.
+    pub fn new(message: impl Into<String>) -> Self {
+        Self(message.into())
+    }
+}
+
 /// The placeholders a message template may use besides the `for_each` variables.
 pub const MESSAGE_PLACEHOLDERS: [&str; 4] = ["lhs_values", "lhs_sum", "rhs_values", "rhs_sum"];
 

@@ -1,0 +1,133 @@
+//! Diagnostics as plain data, and the per-document verdict.
+
+use serde::Serialize;
+pub use xxgk_model::catalogue::Severity;
+
+/// A 1-based line and column (in characters) of a value in the file as the user wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Location {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+/// What a diagnostic reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// The document breaks a schema constraint.
+    Schema,
+    /// An identity of the rule catalogue fails.
+    Rule,
+    /// An identity could not be evaluated because a cell has no value (never a finding).
+    NotEvaluable,
+}
+
+/// The single cell whose correction would satisfy every failing identity that contains it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RootCause {
+    /// The cell's pointer.
+    pub pointer: String,
+    /// Its value now.
+    pub value: u64,
+    /// The value that would satisfy every identity containing it.
+    pub suggested: u64,
+    /// The ids of the rules those identities belong to, sorted, without repeats.
+    pub satisfies: Vec<String>,
+}
+
+/// One finding or note about a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable rule id (`R1`, `S3`, …).
+    pub rule: String,
+    /// Stable kebab-case rule name.
+    pub name: String,
+    /// Severity; `info` for notes that never affect conformance.
+    pub severity: Severity,
+    /// What kind of check produced it.
+    pub kind: Kind,
+    /// JSON Pointer of the offending value (RFC 6901).
+    pub pointer: String,
+    /// Pointers of the other values involved, e.g. every cell of a failing identity.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
+    /// The verbatim Chinese label path of the cell at `pointer`, when it is a cell.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_path: Option<String>,
+    /// What the standard expects (for an identity: the right-hand sum).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    /// What the document has (for an identity: the left-hand sum).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<String>,
+    /// For an identity: left-hand sum minus right-hand sum.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discrepancy: Option<i128>,
+    /// For an identity: the cell most likely wrong, when a single cell explains the failures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub root_cause: Option<RootCause>,
+    /// Message in Chinese, stating the numbers.
+    pub message_zh: String,
+    /// Message in English, stating the numbers.
+    pub message_en: String,
+    /// Where the value stands in the source file, when the source text is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+}
+
+impl Diagnostic {
+    /// The message in the given language (`zh` unless `en`).
+    pub fn message(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.message_zh,
+            Lang::En => &self.message_en,
+        }
+    }
+
+    /// Whether the diagnostic is a finding (error or warning) rather than a note.
+    pub fn is_finding(&self) -> bool {
+        self.kind != Kind::NotEvaluable
+    }
+}
+
+/// The language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Chinese.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+/// Counts by severity and the verdict for one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Tally {
+    /// Findings of severity error.
+    pub errors: usize,
+    /// Findings of severity warning.
+    pub warnings: usize,
+    /// Notes (information only).
+    pub notes: usize,
+}
+
+impl Tally {
+    /// Counts the diagnostics.
+    pub fn of(diagnostics: &[Diagnostic]) -> Self {
+        diagnostics.iter().fold(Self::default(), |mut t, d| {
+            match d.severity {
+                Severity::Error => t.errors += 1,
+                Severity::Warning => t.warnings += 1,
+                Severity::Info => t.notes += 1,
+            }
+            t
+        })
+    }
+
+    /// A document conforms when it has no error-severity finding.
+    pub fn conformant(self) -> bool {
+        self.errors == 0
+    }
+}

@@ -1,0 +1,184 @@
+//! Reading a document: JSON or YAML text into a JSON value, strictly (duplicate keys are errors).
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+
+use crate::diagnostic::Location;
+
+/// The syntax a document is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// JSON (RFC 8259).
+    Json,
+    /// YAML 1.2.
+    Yaml,
+}
+
+/// Why a text cannot be read as a document at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    /// What went wrong and what was expected.
+    pub message: String,
+    /// Where, when known.
+    pub location: Option<Location>,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.location {
+            Some(l) => write!(f, "line {} column {}: {}", l.line, l.column, self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+impl InputError {
+    fn new(message: impl Into<String>, location: Option<Location>) -> Self {
+        Self {
+            message: message.into(),
+            location,
+        }
+    }
+}
+
+/// Removes a UTF-8 byte order mark.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// A JSON value built while rejecting duplicate object keys, which `serde_json::Value` would
+/// silently resolve to the last one.
+struct Strict(Value);
+
+impl<'de> Deserialize<'de> for Strict {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StrictVisitor)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Strict;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Strict, E> {
+        Ok(Strict(Value::Bool(v)))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Strict, E> {
+        Ok(Strict(Value::Number(v.into())))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Strict, E> {
+        Ok(Strict(Value::Number(v.into())))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Strict, E> {
+        Number::from_f64(v)
+            .map(|n| Strict(Value::Number(n)))
+            .ok_or_else(|| E::custom("a number that is not finite"))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Strict, E> {
+        Ok(Strict(Value::String(v.to_owned())))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Strict, E> {
+        Ok(Strict(Value::String(v)))
+    }
+
+    fn visit_unit<E>(self) -> Result<Strict, E> {
+        Ok(Strict(Value::Null))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Strict, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Strict(Value::Array(items)))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Strict, A::Error> {
+        let mut object = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                return Err(de::Error::custom(format!(
+                    "duplicate key {key:?} (each key may appear once in an object)"
+                )));
+            }
+            let Strict(value) = map.next_value()?;
+            object.insert(key, value);
+        }
+        Ok(Strict(Value::Object(object)))
+    }
+}
+
+fn json_error(e: &serde_json::Error) -> InputError {
+    let location = (e.line() > 0).then(|| Location {
+        line: e.line(),
+        column: e.column(),
+    });
+    let message = e.to_string();
+    // serde_json appends " at line L column C"; the location is reported separately.
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m)
+        .to_owned();
+    let message = if message.contains("recursion limit") {
+        "nested too deeply (more than 128 levels); a report is at most 6 levels deep".to_owned()
+    } else {
+        format!("invalid JSON: {message}")
+    };
+    InputError::new(message, location)
+}
+
+/// Parses JSON text (without BOM) strictly.
+pub fn parse_json(text: &str) -> Result<Value, InputError> {
+    if text.trim().is_empty() {
+        return Err(InputError::new(
+            "empty file: expected a JSON object holding one report",
+            None,
+        ));
+    }
+    serde_json::from_str::<Strict>(text)
+        .map(|Strict(v)| v)
+        .map_err(|e| json_error(&e))
+}
+
+fn yaml_error(e: &serde_saphyr::Error) -> InputError {
+    let location = e.location().map(|l| Location {
+        line: usize::try_from(l.line()).unwrap_or(usize::MAX),
+        column: usize::try_from(l.column()).unwrap_or(usize::MAX),
+    });
+    let message = e.to_string();
+    let first = message.lines().next().unwrap_or("invalid YAML");
+    InputError::new(format!("invalid YAML: {first}"), location)
+}
+
+/// Parses YAML text (without BOM); duplicate keys and alias bombs are errors.
+pub fn parse_yaml(text: &str) -> Result<Value, InputError> {
+    if text.trim().is_empty() {
+        return Err(InputError::new(
+            "empty file: expected a YAML mapping holding one report",
+            None,
+        ));
+    }
+    serde_saphyr::from_str::<Value>(text).map_err(|e| yaml_error(&e))
+}
+
+/// Parses a document in the given format.
+pub fn parse(text: &str, format: Format) -> Result<Value, InputError> {
+    match format {
+        Format::Json => parse_json(text),
+        Format::Yaml => parse_yaml(text),
+    }
+}

@@ -1,0 +1,229 @@
+//! The conformance engine of the xxgk standard: a schema pass, then a rule pass over every
+//! identity of the published rule catalogue, producing diagnostics as plain data.
+//!
+//! One [`Checker`] is built once (it compiles the embedded schema and catalogue) and reused for
+//! every document, from any number of threads. It does no I/O and never panics on input.
+//!
+//! ```
+//! let checker = xxgk_check::Checker::new().unwrap();
+//! let text = include_str!("../../../examples/jingyue-2024.json");
+//! let outcome = checker.check_text(text, xxgk_check::Format::Json).unwrap();
+//! assert!(outcome.tally().conformant());
+//! ```
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+mod diagnostic;
+mod input;
+mod locate;
+mod rules;
+mod schema_pass;
+
+use jsonschema::Validator;
+use serde_json::Value;
+use xxgk_model::catalogue::{Catalogue, SchemaRule};
+use xxgk_model::{AnnualReport, CELL_COUNT, CELLS, CellValue, RULES_JSON, SCHEMA_JSON};
+
+pub use diagnostic::{Diagnostic, Kind, Lang, Location, RootCause, Severity, Tally};
+pub use input::{Format, InputError, parse, strip_bom};
+pub use locate::Locations;
+pub use rules::CellCounts;
+use rules::RuleSet;
+
+/// The embedded standard could not be compiled (a build defect, not an input problem).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StandardError(pub String);
+
+impl std::fmt::Display for StandardError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the embedded standard is invalid: {}", self.0)
+    }
+}
+
+impl std::error::Error for StandardError {}
+
+/// The diagnostics of one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Findings and notes, sorted deterministically (document position, then rule id).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Outcome {
+    /// Counts by severity.
+    pub fn tally(&self) -> Tally {
+        Tally::of(&self.diagnostics)
+    }
+}
+
+/// A compiled validator for the embedded standard, reusable across documents and threads.
+pub struct Checker {
+    validator: Validator,
+    catalogue: Catalogue,
+    rules: RuleSet,
+}
+
+impl std::fmt::Debug for Checker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Checker")
+            .field("catalogue", &self.catalogue.id)
+            .field("identities", &self.rules.identity_count())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The cell values of a document that may not be schema-valid: a cell has a value only when it
+/// is present and a valid count (JSON Schema integer from 0 to 2^64 − 1).
+pub fn cell_counts_of_value(doc: &Value) -> CellCounts {
+    let mut out = [None; CELL_COUNT];
+    for (slot, cell) in out.iter_mut().zip(CELLS.iter()) {
+        *slot = doc.pointer(cell.pointer).and_then(|v| {
+            v.as_u64().or_else(|| {
+                let f = v.as_f64()?;
+                // An integral float below 2^64 is a JSON Schema integer and converts exactly.
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                (f.fract() == 0.0 && (0.0..18_446_744_073_709_551_616.0).contains(&f))
+                    .then_some(f as u64)
+            })
+        });
+    }
+    out
+}
+
+/// The cell values of a schema-valid (typed) report.
+pub fn cell_counts_of_report(report: &AnnualReport) -> CellCounts {
+    let mut out = [None; CELL_COUNT];
+    for (slot, value) in out.iter_mut().zip(report.cell_values()) {
+        if let CellValue::Count(n) = value {
+            *slot = Some(n);
+        }
+    }
+    out
+}
+
+impl Checker {
+    /// Compiles the embedded schema and rule catalogue.
+    pub fn new() -> Result<Self, StandardError> {
+        let catalogue =
+            Catalogue::from_json(RULES_JSON).map_err(|e| StandardError(e.to_string()))?;
+        Self::with_catalogue(catalogue)
+    }
+
+    /// Compiles the embedded schema with another catalogue (for testing rule changes).
+    pub fn with_catalogue(catalogue: Catalogue) -> Result<Self, StandardError> {
+        let schema: Value =
+            serde_json::from_str(SCHEMA_JSON).map_err(|e| StandardError(e.to_string()))?;
+        let validator = jsonschema::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .map_err(|e| StandardError(e.to_string()))?;
+        let rules = RuleSet::compile(&catalogue).map_err(|e| StandardError(e.to_string()))?;
+        Ok(Self {
+            validator,
+            catalogue,
+            rules,
+        })
+    }
+
+    /// The number of identity instances the catalogue expands to.
+    pub fn identity_count(&self) -> usize {
+        self.rules.identity_count()
+    }
+
+    /// The rule catalogue in use.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    /// The schema-rule ids, by keyword.
+    pub fn schema_rules(&self) -> &[SchemaRule] {
+        &self.catalogue.schema_rules
+    }
+
+    /// Checks a parsed document: the schema pass, then every identity that can be evaluated.
+    pub fn check_value(&self, doc: &Value) -> Outcome {
+        let mut diagnostics =
+            schema_pass::check(&self.validator, &self.catalogue.schema_rules, doc);
+        diagnostics.extend(self.rules.check(&cell_counts_of_value(doc)));
+        sort(&mut diagnostics);
+        Outcome { diagnostics }
+    }
+
+    /// Checks a report already known to be schema-valid (it deserialized into the generated
+    /// types, which accept exactly the schema-valid documents): the rule pass only.
+    pub fn check_report(&self, report: &AnnualReport) -> Outcome {
+        let mut diagnostics = self.rules.check(&cell_counts_of_report(report));
+        sort(&mut diagnostics);
+        Outcome { diagnostics }
+    }
+
+    /// Checks document text, with every diagnostic located in the text.
+    ///
+    /// Fast path: a typed parse, whose success proves schema validity; only a document that
+    /// fails it is parsed into a value for the full schema pass and its precise findings.
+    pub fn check_text(&self, text: &str, format: Format) -> Result<Outcome, InputError> {
+        let text = strip_bom(text);
+        let typed = match format {
+            Format::Json => serde_json::from_str::<AnnualReport>(text).ok(),
+            Format::Yaml => serde_saphyr::from_str::<AnnualReport>(text).ok(),
+        };
+        let mut outcome = match &typed {
+            Some(report) => self.check_report(report),
+            None => self.check_value(&parse(text, format)?),
+        };
+        if !outcome.diagnostics.is_empty() {
+            let locations = Locations::scan(text, format);
+            for d in &mut outcome.diagnostics {
+                d.location = locations.find(&d.pointer);
+            }
+            sort(&mut outcome.diagnostics);
+        }
+        Ok(outcome)
+    }
+}
+
+fn severity_rank(s: Severity) -> u8 {
+    match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    }
+}
+
+/// Deterministic order: findings before notes, then by place in the document, then rule id.
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            (
+                d.kind == Kind::NotEvaluable,
+                severity_rank(d.severity),
+                d.location,
+            )
+        };
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| cell_order(&a.pointer).cmp(&cell_order(&b.pointer)))
+            .then_with(|| a.pointer.cmp(&b.pointer))
+            .then_with(|| rule_order(&a.rule).cmp(&rule_order(&b.rule)))
+            .then_with(|| a.message_en.cmp(&b.message_en))
+    });
+}
+
+/// Position in the cell table (non-cells after cells; they are ordered by pointer next).
+fn cell_order(pointer: &str) -> usize {
+    CELLS
+        .iter()
+        .position(|c| c.pointer == pointer)
+        .unwrap_or(usize::MAX)
+}
+
+/// `R10` after `R9`: the letter, then the number.
+fn rule_order(id: &str) -> (String, u64) {
+    let digits = id.trim_start_matches(|c: char| !c.is_ascii_digit());
+    (
+        id[..id.len() - digits.len()].to_owned(),
+        digits.parse().unwrap_or(u64::MAX),
+    )
+}

@@ -1,0 +1,151 @@
+//! Turning command-line paths into the list of documents to check, and reading each one.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use xxgk_check::Format;
+
+/// A report larger than this is refused: real reports are ~10 KB.
+pub const MAX_REPORT_BYTES: u64 = 32 * 1024 * 1024;
+
+/// One input named on the command line or found in a directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// Standard input.
+    Stdin,
+    /// A file.
+    File(PathBuf),
+}
+
+impl Source {
+    /// The name shown in output.
+    pub fn display(&self) -> String {
+        match self {
+            Self::Stdin => "<stdin>".to_owned(),
+            Self::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// The document formats recognised by file extension.
+fn format_of(path: &Path) -> Option<Format> {
+    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "json" => Some(Format::Json),
+        "yaml" | "yml" => Some(Format::Yaml),
+        _ => None,
+    }
+}
+
+/// Expands arguments: files as given, directories recursively (files with a recognised
+/// extension, sorted), `-` as stdin. Unreadable directories are reported, not fatal.
+pub fn expand(args: &[String]) -> (Vec<Source>, Vec<(String, String)>) {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for arg in args {
+        if arg == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        let path = PathBuf::from(arg);
+        if path.is_dir() {
+            let mut found = Vec::new();
+            walk(&path, &mut found, &mut errors);
+            found.sort();
+            sources.extend(found.into_iter().map(Source::File));
+        } else {
+            sources.push(Source::File(path));
+        }
+    }
+    (sources, errors)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<(String, String)>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push((
+                dir.display().to_string(),
+                format!("cannot read directory: {e}"),
+            ));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => walk(&path, found, errors),
+            Ok(_) if format_of(&path).is_some() => found.push(path),
+            _ => {}
+        }
+    }
+}
+
+/// A document's text and format, or why it cannot be read.
+pub fn read(source: &Source) -> Result<(String, Format), String> {
+    let bytes = match source {
+        Source::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .take(MAX_REPORT_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            bytes
+        }
+        Source::File(path) => {
+            let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+            if meta.is_dir() {
+                return Err("is a directory".to_owned());
+            }
+            if meta.len() > MAX_REPORT_BYTES {
+                return Err(format!(
+                    "{} bytes is too large for one report (the limit is {} MiB; real reports are ~10 KB)",
+                    meta.len(),
+                    MAX_REPORT_BYTES / 1024 / 1024
+                ));
+            }
+            std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?
+        }
+    };
+    if bytes.len() as u64 > MAX_REPORT_BYTES {
+        return Err(format!(
+            "input larger than the {} MiB limit for one report",
+            MAX_REPORT_BYTES / 1024 / 1024
+        ));
+    }
+    let format = match source {
+        Source::File(path) => format_of(path).ok_or_else(|| {
+            "unsupported file type: expected .json, .yaml or .yml (a canonical report)".to_owned()
+        })?,
+        Source::Stdin => sniff(&bytes),
+    };
+    let text = decode(bytes)?;
+    Ok((text, format))
+}
+
+/// JSON when the first non-blank character opens an object, YAML otherwise.
+fn sniff(bytes: &[u8]) -> Format {
+    let first = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(bytes)
+        .iter()
+        .find(|b| !b.is_ascii_whitespace());
+    if first == Some(&b'{') {
+        Format::Json
+    } else {
+        Format::Yaml
+    }
+}
+
+/// UTF-8 (with or without BOM) only; anything else is reported with where it breaks.
+fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes.get(..offset).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()) + 1;
+        let bad = bytes.get(offset).copied().unwrap_or_default();
+        format!(
+            "not UTF-8: byte 0x{bad:02X} at offset {offset} (line {line}); JSON and YAML reports must be \
+             UTF-8 (a GBK/GB18030 file? convert it with `iconv -f GB18030 -t UTF-8`)"
+        )
+    })
+}

@@ -1,0 +1,99 @@
+//! `xxgk`: check reports against the xxgk standard of the 政府信息公开工作年度报告.
+//!
+//! The only crate that reads files, prints and sets exit codes; the work is done by the library
+//! crates. Exit codes: 0 conformant, 1 findings at error severity, 2 usage or I/O error.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod check;
+mod inputs;
+mod render;
+mod standard;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Exit code: every file conforms.
+pub const EXIT_CONFORMANT: u8 = 0;
+/// Exit code: at least one file has a finding of severity error.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: bad usage, or a file could not be read as a report.
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "xxgk",
+    version,
+    about = "Check 政府信息公开工作年度报告 against the xxgk standard (2021 format)",
+    long_about = "Check 政府信息公开工作年度报告 against the xxgk standard (2021 format).\n\n\
+                  Exit codes: 0 conformant, 1 findings at error severity, 2 usage or I/O error.",
+    disable_help_subcommand = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Output formats of `xxgk check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Readable diagnostics with code frames (colour on a terminal only).
+    Human,
+    /// JSON Lines: one object per diagnostic, verdict, unreadable file and summary.
+    Json,
+    /// One SARIF 2.1.0 log, for code scanning.
+    Sarif,
+    /// JUnit XML, one test case per file, for CI test reports.
+    Junit,
+}
+
+/// Message language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// 中文
+    Zh,
+    /// English
+    En,
+}
+
+impl From<LangArg> for xxgk_check::Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Zh => Self::Zh,
+            LangArg::En => Self::En,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check reports (JSON or YAML files, directories searched recursively, `-` for stdin).
+    Check(check::CheckArgs),
+    /// List the rules of the catalogue and the ids of schema violations.
+    Rules {
+        /// Message language.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
+    },
+    /// Print the documentation of one rule (e.g. `R1` or `applications-balance`).
+    Explain {
+        /// Rule id or name.
+        rule: String,
+    },
+    /// Print the embedded published JSON schema.
+    Schema,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Rules { lang } => standard::rules(lang.into()),
+        Command::Explain { rule } => standard::explain(&rule),
+        Command::Schema => {
+            print!("{}", xxgk_model::SCHEMA_JSON);
+            EXIT_CONFORMANT
+        }
+    };
+    ExitCode::from(code)
+}
