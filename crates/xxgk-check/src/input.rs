@@ -45,6 +45,8 @@ impl InputError {
     }
 }
 
+const NESTED_TOO_DEEPLY: &str = "nested too deeply: a report is at most 6 levels deep";
+
 /// Removes a UTF-8 byte order mark.
 pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
@@ -134,7 +136,7 @@ fn json_error(e: &serde_json::Error) -> InputError {
         .map_or(message.as_str(), |(m, _)| m)
         .to_owned();
     let message = if message.contains("recursion limit") {
-        "nested too deeply (more than 128 levels); a report is at most 6 levels deep".to_owned()
+        NESTED_TOO_DEEPLY.to_owned()
     } else {
         format!("invalid JSON: {message}")
     };
@@ -160,7 +162,16 @@ fn yaml_error(e: &serde_saphyr::Error) -> InputError {
         column: usize::try_from(l.column()).unwrap_or(usize::MAX),
     });
     let message = e.to_string();
-    let first = message.lines().next().unwrap_or("invalid YAML");
+    let first = message.lines().next().unwrap_or_default();
+    // serde-saphyr prefixes "error: line L column C: "; the location is reported separately.
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let first = match first.split_once(": ") {
+        Some((place, rest)) if place.starts_with("line ") => rest,
+        _ => first,
+    };
+    if first.contains("recursion limit") {
+        return InputError::new(NESTED_TOO_DEEPLY, location);
+    }
     InputError::new(format!("invalid YAML: {first}"), location)
 }
 

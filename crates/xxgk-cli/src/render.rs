@@ -111,6 +111,15 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
+/// `1 error`, `2 errors`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn xml_escape(s: &str) -> String {
     s.chars()
         .filter(|&c| matches!(c, '\t' | '\n' | '\r') || c >= ' ')
@@ -297,7 +306,7 @@ impl Renderer {
                 pick(lang, "符合标准", "conformant"),
                 match lang {
                     Lang::Zh => format!("（{} 个警告）", t.warnings),
-                    Lang::En => format!(" ({} warnings)", t.warnings),
+                    Lang::En => format!(" ({})", plural(t.warnings, "warning")),
                 }
             ),
             Some(t) => format!(

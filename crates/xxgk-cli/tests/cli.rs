@@ -1,0 +1,391 @@
+//! The real `xxgk` binary: outputs a person sees (snapshots), exit codes, and every bad input.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+const EXAMPLE: &str = "examples/jingyue-2024.json";
+
+fn example() -> String {
+    std::fs::read_to_string(root().join(EXAMPLE)).expect("bundled example")
+}
+
+/// Runs `xxgk ARGS` from the workspace root, with `stdin` piped in.
+fn xxgk(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xxgk"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("xxgk runs");
+    let mut input = child.stdin.take().expect("stdin");
+    // The binary may exit before reading stdin (e.g. bad usage); a broken pipe is fine then.
+    let _ = input.write_all(stdin);
+    drop(input);
+    child.wait_with_output().expect("xxgk finishes")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn code(out: &Output) -> i32 {
+    out.status.code().unwrap_or(-1)
+}
+
+/// The example with one substitution applied exactly once.
+fn mutated(from: &str, to: &str) -> String {
+    let text = example();
+    assert!(text.contains(from), "example lacks {from:?}");
+    text.replacen(from, to, 1)
+}
+
+/// (rule, pointer, line) of every finding in JSON Lines output.
+fn findings(out: &Output) -> Vec<(String, String, u64)> {
+    stdout(out)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["type"] == "diagnostic" && v["kind"] != "not_evaluable")
+        .map(|v| {
+            (
+                v["rule"].as_str().unwrap_or_default().to_owned(),
+                v["pointer"].as_str().unwrap_or_default().to_owned(),
+                v["location"]["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn check_json(doc: &str) -> Output {
+    xxgk(&["check", "--format", "json", "-"], doc.as_bytes())
+}
+
+#[test]
+fn help_is_stable() {
+    insta::assert_snapshot!("help", stdout(&xxgk(&["--help"], b"")));
+    insta::assert_snapshot!("check_help", stdout(&xxgk(&["check", "--help"], b"")));
+}
+
+#[test]
+fn the_bundled_example_conforms() {
+    let out = xxgk(&["check", EXAMPLE, "examples/jingyue-2024.yaml"], b"");
+    assert_eq!(code(&out), 0);
+    insta::assert_snapshot!("example_human", stdout(&out));
+}
+
+#[test]
+fn one_changed_cell_names_exactly_the_identities_it_breaks_at_its_line() {
+    let doc = mutated("\"natural_person\": 298", "\"natural_person\": 297");
+    let out = check_json(&doc);
+    assert_eq!(code(&out), 1);
+    let pointer = "/applications/new_received/natural_person";
+    assert_eq!(
+        findings(&out),
+        [
+            ("R1".to_owned(), pointer.to_owned(), 49),
+            ("R3".to_owned(), pointer.to_owned(), 49)
+        ]
+    );
+    let human = xxgk(&["check", "--lang", "en", "-"], doc.as_bytes());
+    assert_eq!(code(&human), 1);
+    insta::assert_snapshot!("one_cell_changed_human_en", stdout(&human));
+    let human_zh = xxgk(&["check", "-"], doc.as_bytes());
+    insta::assert_snapshot!("one_cell_changed_human_zh", stdout(&human_zh));
+    insta::assert_snapshot!("one_cell_changed_json", stdout(&out));
+}
+
+#[test]
+fn yaml_findings_carry_yaml_lines() {
+    let yaml =
+        std::fs::read_to_string(root().join("examples/jingyue-2024.yaml")).expect("yaml example");
+    let line = yaml
+        .lines()
+        .position(|l| l.trim() == "natural_person: 298")
+        .expect("cell in yaml")
+        + 1;
+    let doc = yaml.replacen("natural_person: 298", "natural_person: 297", 1);
+    let out = xxgk(&["check", "--format", "json", "-"], doc.as_bytes());
+    assert_eq!(code(&out), 1);
+    let found = findings(&out);
+    assert_eq!(found.len(), 2);
+    assert!(
+        found.iter().all(|(_, _, l)| *l == line as u64),
+        "{found:?} not at line {line}"
+    );
+}
+
+#[test]
+fn a_changed_total_breaks_every_identity_through_it() {
+    let doc = mutated("\"total\": 304", "\"total\": 305");
+    let pointer = "/applications/results/total/total";
+    let rules: Vec<String> = findings(&check_json(&doc))
+        .into_iter()
+        .map(|(rule, p, _)| {
+            assert_eq!(p, pointer);
+            rule
+        })
+        .collect();
+    assert_eq!(rules, ["R1", "R2", "R3"]);
+}
+
+/// (description, document, expected exit code, expected (rule, pointer) findings).
+type SchemaCase = (&'static str, String, Vec<(&'static str, &'static str)>);
+
+#[test]
+fn schema_violations_are_findings_at_the_offending_cell() {
+    let cell = "/applications/new_received/natural_person";
+    let cases: Vec<SchemaCase> = vec![
+        (
+            "negative count",
+            mutated("\"natural_person\": 298", "\"natural_person\": -1"),
+            vec![("S4", cell)],
+        ),
+        (
+            "fractional count",
+            mutated("\"natural_person\": 298", "\"natural_person\": 298.5"),
+            vec![("S3", cell)],
+        ),
+        (
+            "count as a string",
+            mutated("\"natural_person\": 298", "\"natural_person\": \"298\""),
+            vec![("S3", cell)],
+        ),
+        (
+            "count above u64",
+            mutated(
+                "\"natural_person\": 298",
+                "\"natural_person\": 18446744073709551616",
+            ),
+            vec![("S5", cell)],
+        ),
+        (
+            "missing cell",
+            mutated("\"natural_person\": 298,", ""),
+            vec![("S1", cell)],
+        ),
+        (
+            "unknown field",
+            mutated(
+                "\"natural_person\": 298,",
+                "\"natural_person\": 298, \"natural_persons\": 1,",
+            ),
+            vec![("S2", "/applications/new_received/natural_persons")],
+        ),
+        (
+            "wrong edition",
+            mutated("\"edition\": \"2021\"", "\"edition\": \"2019\""),
+            vec![("S8", "/edition")],
+        ),
+        (
+            "fee with a unit",
+            mutated("\"1032.60994\"", "\"1032.60994万元\""),
+            vec![("S6", "/active_disclosure/fees/amount_wan_yuan")],
+        ),
+        (
+            "impossible date",
+            mutated(
+                "\"report_year\": 2024,",
+                "\"report_year\": 2024, \"publication_date\": \"2025-02-30\",",
+            ),
+            vec![("S7", "/metadata/publication_date")],
+        ),
+    ];
+    for (what, doc, expected) in cases {
+        let out = check_json(&doc);
+        assert_eq!(code(&out), 1, "{what}: {}", stdout(&out));
+        let got: Vec<(String, String)> =
+            findings(&out).into_iter().map(|(r, p, _)| (r, p)).collect();
+        let expected: Vec<(String, String)> = expected
+            .into_iter()
+            .map(|(r, p)| (r.to_owned(), p.to_owned()))
+            .collect();
+        assert_eq!(got, expected, "{what}");
+    }
+}
+
+#[test]
+fn a_missing_cell_makes_identities_not_evaluable_not_false() {
+    let doc = mutated("\"natural_person\": 298,", "");
+    let human = xxgk(&["check", "--lang", "en", "--notes", "-"], doc.as_bytes());
+    insta::assert_snapshot!("missing_cell_with_notes", stdout(&human));
+}
+
+/// Unreadable inputs: exit 2 and a message naming the file and the place.
+fn assert_unreadable(what: &str, out: &Output, needle: &str) {
+    assert_eq!(code(out), 2, "{what}: {}", stdout(out));
+    let text = stdout(out);
+    assert!(text.contains(needle), "{what}: {needle:?} not in {text}");
+}
+
+#[test]
+fn malformed_inputs_are_unreadable_with_a_clear_place() {
+    let out = xxgk(&["check", "-"], b"{\"edition\": \"2021\",,}");
+    assert_unreadable("malformed JSON", &out, "line 1 column 20: invalid JSON");
+    let out = xxgk(&["check", "-"], b"edition: [2021\nmetadata: 1\n");
+    assert_unreadable("malformed YAML", &out, "invalid YAML");
+    let out = xxgk(
+        &["check", "-"],
+        b"{\"edition\": \"2021\", \"edition\": \"2021\"}",
+    );
+    assert_unreadable("duplicate JSON key", &out, "duplicate key \"edition\"");
+    let out = xxgk(&["check", "-"], b"edition: '2021'\nedition: '2021'\n");
+    assert_unreadable("duplicate YAML key", &out, "invalid YAML");
+    let out = xxgk(&["check", "-"], b"   \n");
+    assert_unreadable("empty input", &out, "empty file");
+    let deep = format!("{}1{}", "{\"a\":".repeat(10_000), "}".repeat(10_000));
+    let out = xxgk(&["check", "-"], deep.as_bytes());
+    assert_unreadable("10,000 levels of JSON nesting", &out, "nested too deeply");
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let out = xxgk(&["check", "-"], deep.as_bytes());
+    assert_unreadable("10,000 levels of YAML nesting", &out, "nested too deeply");
+}
+
+#[test]
+fn yaml_alias_bombs_are_refused() {
+    let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..12 {
+        let prev = (b'a' + i - 1) as char;
+        let this = (b'a' + i) as char;
+        bomb.push_str(&format!("{this}: &{this} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+    }
+    let out = xxgk(&["check", "-"], bomb.as_bytes());
+    assert_unreadable("alias bomb", &out, "invalid YAML");
+}
+
+#[test]
+fn files_that_cannot_be_reports_are_named_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let gbk = dir.path().join("gbk.json");
+    // "政府" in GBK: not UTF-8.
+    std::fs::write(&gbk, b"{\"name\": \"\xd5\xfe\xb8\xae\"}").expect("write");
+    let empty = dir.path().join("empty.json");
+    std::fs::write(&empty, b"").expect("write");
+    let huge = dir.path().join("huge.json");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(100 * 1024 * 1024))
+        .expect("sparse 100 MB file");
+    let text = dir.path().join("report.docx");
+    std::fs::write(&text, b"PK").expect("write");
+    let good = root().join(EXAMPLE);
+    let paths = [
+        &good,
+        &gbk,
+        &empty,
+        &huge,
+        &text,
+        &dir.path().join("absent.json"),
+        &good,
+    ];
+    let args: Vec<String> = ["check".to_owned(), "--lang".to_owned(), "en".to_owned()]
+        .into_iter()
+        .chain(paths.iter().map(|p| p.display().to_string()))
+        .collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = xxgk(&args, b"");
+    assert_eq!(code(&out), 2);
+    let text = stdout(&out);
+    for needle in [
+        "gbk.json: not UTF-8: byte 0xD5 at offset 10 (line 1)",
+        "empty.json: empty file",
+        "huge.json: 104857600 bytes is too large for one report",
+        "report.docx: unsupported file type",
+        "absent.json: cannot read",
+        "7 files: 2 conformant, 0 with errors, 5 unreadable",
+    ] {
+        assert!(text.contains(needle), "{needle:?} not in\n{text}");
+    }
+}
+
+#[test]
+fn a_directory_of_thousands_of_reports_is_checked_recursively() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = example();
+    for i in 0..2000 {
+        let sub = dir.path().join(format!("{:02}", i % 20));
+        std::fs::create_dir_all(&sub).expect("mkdir");
+        std::fs::write(sub.join(format!("{i}.json")), &report).expect("write");
+    }
+    let broken = dir.path().join("07").join("broken.json");
+    std::fs::write(&broken, mutated("\"total\": 18", "\"total\": 17")).expect("write");
+    let path = dir.path().display().to_string();
+    let out = xxgk(&["check", "--lang", "en", "--format", "json", &path], b"");
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    let last = text.lines().last().unwrap_or_default();
+    assert_eq!(
+        last,
+        r#"{"type":"summary","files":2001,"conformant":2000,"with_errors":1,"unreadable":0}"#
+    );
+    let f = findings(&out);
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        (f[0].0.as_str(), f[0].1.as_str()),
+        ("R4", "/review_litigation/review/total")
+    );
+}
+
+#[test]
+fn a_utf8_bom_is_accepted() {
+    let doc = format!("\u{feff}{}", example());
+    assert_eq!(code(&check_json(&doc)), 0);
+}
+
+#[test]
+fn sarif_and_junit_are_well_formed() {
+    let doc = mutated("\"natural_person\": 298", "\"natural_person\": 297");
+    let out = xxgk(
+        &["check", "--format", "sarif", "--lang", "en", "-"],
+        doc.as_bytes(),
+    );
+    assert_eq!(code(&out), 1);
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    assert_eq!(log["version"], "2.1.0");
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[0]["ruleId"], "R1");
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        49
+    );
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules");
+    assert!(rules.iter().any(|r| r["id"] == "R3"));
+
+    let out = xxgk(
+        &["check", "--format", "junit", "--lang", "en", "-"],
+        doc.as_bytes(),
+    );
+    insta::assert_snapshot!("one_cell_changed_junit", stdout(&out));
+}
+
+#[test]
+fn the_catalogue_is_browsable_offline() {
+    let out = xxgk(&["rules", "--lang", "en"], b"");
+    assert_eq!(code(&out), 0);
+    insta::assert_snapshot!("rules_en", stdout(&out));
+    let out = xxgk(&["explain", "R1"], b"");
+    assert_eq!(code(&out), 0);
+    insta::assert_snapshot!("explain_r1", stdout(&out));
+    assert_eq!(code(&xxgk(&["explain", "R99"], b"")), 2);
+    let out = xxgk(&["schema"], b"");
+    assert_eq!(stdout(&out), xxgk_schema());
+}
+
+fn xxgk_schema() -> String {
+    std::fs::read_to_string(root().join("schema/annual-report-2021.schema.json")).expect("schema")
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(code(&xxgk(&["check"], b"")), 2);
+    assert_eq!(code(&xxgk(&["check", "--format", "xml", EXAMPLE], b"")), 2);
+    assert_eq!(code(&xxgk(&["frobnicate"], b"")), 2);
+}
