@@ -1,0 +1,305 @@
+//! Runs the language-neutral conformance suite (`conformance/`, format in its README) against
+//! xxgk-check, checks that the suite covers every rule, and that every rule is needed to pass it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::Value;
+use xxgk_check::{Checker, Kind, Severity};
+use xxgk_model::RULES_JSON;
+use xxgk_model::catalogue::Catalogue;
+
+/// A finding as the suite compares it: rule id and JSON Pointer.
+type Finding = (String, String);
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseFile {
+    description: String,
+    cases: Vec<Case>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedFinding {
+    rule: String,
+    pointer: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    id: String,
+    description: String,
+    base: String,
+    patch: json_patch::Patch,
+    expected: Vec<ExpectedFinding>,
+    #[serde(default)]
+    silent: Vec<String>,
+}
+
+impl Case {
+    fn expected(&self) -> BTreeSet<Finding> {
+        self.expected
+            .iter()
+            .map(|f| (f.rule.clone(), f.pointer.clone()))
+            .collect()
+    }
+}
+
+struct Suite {
+    bases: BTreeMap<String, Value>,
+    cases: Vec<Case>,
+    known_failures: BTreeSet<String>,
+}
+
+fn suite_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../conformance")
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn sorted_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn load() -> Suite {
+    let dir = suite_dir();
+    let bases = sorted_files(&dir.join("base"))
+        .into_iter()
+        .map(|p| {
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            let doc: Value = serde_json::from_str(&read(&p)).unwrap();
+            (name, doc)
+        })
+        .collect();
+    let cases = sorted_files(&dir.join("cases"))
+        .into_iter()
+        .flat_map(|p| {
+            let file: CaseFile =
+                serde_json::from_str(&read(&p)).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            assert!(
+                !file.description.trim().is_empty(),
+                "{}: no description",
+                p.display()
+            );
+            file.cases
+        })
+        .collect();
+    let known_failures = read(&dir.join("known-failures.txt"))
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect();
+    Suite {
+        bases,
+        cases,
+        known_failures,
+    }
+}
+
+impl Suite {
+    fn document(&self, case: &Case) -> Value {
+        let mut doc = self
+            .bases
+            .get(&case.base)
+            .unwrap_or_else(|| panic!("{}: unknown base {:?}", case.id, case.base))
+            .clone();
+        json_patch::patch(&mut doc, &case.patch)
+            .unwrap_or_else(|e| panic!("{}: the patch does not apply: {e}", case.id));
+        doc
+    }
+
+    /// One line per case whose findings differ from the expected set.
+    fn mismatches(&self, checker: &Checker) -> Vec<String> {
+        self.cases
+            .iter()
+            .filter_map(|case| {
+                let actual = findings(checker, &self.document(case));
+                let expected = case.expected();
+                (actual != expected).then(|| {
+                    format!(
+                        "{}: missing {:?}, unexpected {:?}",
+                        case.id,
+                        expected.difference(&actual).collect::<Vec<_>>(),
+                        actual.difference(&expected).collect::<Vec<_>>()
+                    )
+                })
+            })
+            .collect()
+    }
+}
+
+/// The findings the suite compares: errors and warnings (notes are not findings).
+fn findings(checker: &Checker, doc: &Value) -> BTreeSet<Finding> {
+    checker
+        .check_value(doc)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.kind != Kind::NotEvaluable && d.severity != Severity::Info)
+        .map(|d| (d.rule, d.pointer))
+        .collect()
+}
+
+fn catalogue() -> Catalogue {
+    Catalogue::from_json(RULES_JSON).unwrap()
+}
+
+#[test]
+fn every_case_passes() {
+    let suite = load();
+    let checker = Checker::new().unwrap();
+    let mismatches = suite.mismatches(&checker);
+    let failing: BTreeSet<&str> = mismatches
+        .iter()
+        .map(|m| m.split(':').next().unwrap())
+        .collect();
+    let mut problems: Vec<String> = mismatches
+        .iter()
+        .filter(|m| !suite.known_failures.contains(m.split(':').next().unwrap()))
+        .cloned()
+        .collect();
+    problems.extend(
+        suite
+            .known_failures
+            .iter()
+            .filter(|id| !failing.contains(id.as_str()))
+            .map(|id| format!("{id}: listed in known-failures.txt but passes (or is no case)")),
+    );
+    assert!(
+        problems.is_empty(),
+        "{} of {} cases fail:\n{}",
+        problems.len(),
+        suite.cases.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn cases_are_well_formed() {
+    let suite = load();
+    let catalogue = catalogue();
+    let known: BTreeSet<&str> = catalogue
+        .rules
+        .iter()
+        .map(|r| r.id.as_str())
+        .chain(catalogue.schema_rules.iter().map(|r| r.id.as_str()))
+        .collect();
+    let identities = catalogue.identities().unwrap();
+    let mut ids = BTreeSet::new();
+    let mut problems = Vec::new();
+    for case in &suite.cases {
+        let id = &case.id;
+        if !ids.insert(id.as_str()) {
+            problems.push(format!("{id}: duplicate id"));
+        }
+        let kebab = !id.is_empty()
+            && id.split('-').all(|w| {
+                !w.is_empty()
+                    && w.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            });
+        if !kebab {
+            problems.push(format!("{id}: id is not kebab-case"));
+        }
+        if case.description.trim().is_empty() {
+            problems.push(format!("{id}: empty description"));
+        }
+        let expected = case.expected();
+        if expected.len() != case.expected.len() {
+            problems.push(format!("{id}: a finding is expected twice"));
+        }
+        for rule in case.expected.iter().map(|f| &f.rule).chain(&case.silent) {
+            if !known.contains(rule.as_str()) {
+                problems.push(format!("{id}: unknown rule {rule}"));
+            }
+        }
+        let touched: Vec<String> = serde_json::to_value(&case.patch)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|op| op["path"].as_str().map(str::to_owned))
+            .collect();
+        for rule in &case.silent {
+            if expected.iter().any(|(r, _)| r == rule) {
+                problems.push(format!("{id}: {rule} is both silent and expected"));
+            }
+            // A silent case for a summation rule must change a cell the rule reads.
+            let reads = |p: &String| {
+                identities
+                    .iter()
+                    .filter(|i| &i.rule.id == rule)
+                    .any(|i| i.lhs.contains(p) || i.rhs.contains(p))
+            };
+            if catalogue.rules.iter().any(|r| &r.id == rule) && !touched.iter().any(reads) {
+                problems.push(format!(
+                    "{id}: silent for {rule} but changes no cell it reads"
+                ));
+            }
+        }
+    }
+    for id in &suite.known_failures {
+        if !ids.contains(id.as_str()) {
+            problems.push(format!("known-failures.txt names no case: {id}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_rule_has_a_firing_and_a_silent_case() {
+    let suite = load();
+    let catalogue = catalogue();
+    let mut problems = Vec::new();
+    let all = catalogue
+        .rules
+        .iter()
+        .map(|r| &r.id)
+        .chain(catalogue.schema_rules.iter().map(|r| &r.id));
+    for rule in all {
+        if !suite
+            .cases
+            .iter()
+            .any(|c| c.expected.iter().any(|f| &f.rule == rule))
+        {
+            problems.push(format!("{rule}: no case where it fires"));
+        }
+        if !suite.cases.iter().any(|c| c.silent.contains(rule)) {
+            problems.push(format!("{rule}: no case where it stays silent"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_rule_is_needed_to_pass_the_suite() {
+    let suite = load();
+    let full = catalogue();
+    let undetected: Vec<&str> = full
+        .rules
+        .iter()
+        .map(|rule| rule.id.as_str())
+        .filter(|id| {
+            let mut mutant = full.clone();
+            mutant.rules.retain(|r| r.id != *id);
+            suite
+                .mismatches(&Checker::with_catalogue(mutant).unwrap())
+                .is_empty()
+        })
+        .collect();
+    assert!(
+        undetected.is_empty(),
+        "the suite passes without these rules: {undetected:?}"
+    );
+}
