@@ -4,18 +4,22 @@ use std::io::{IsTerminal as _, Write as _};
 
 use clap::Args;
 use rayon::prelude::*;
-use xxgk_check::{Checker, Lang};
+use xxgk_check::{Checker, Format, Lang};
 
-use crate::inputs::{self, Source};
+use crate::inputs::{self, DatasetLines, Input, Source};
 use crate::render::{self, FileResult, Renderer};
 use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_USAGE, LangArg, OutputFormat};
 
 /// Arguments of `xxgk check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files, directories (searched recursively for .json/.yaml/.yml) or `-` for stdin.
+    /// Files, directories (searched recursively for .json/.yaml/.yml/.jsonl) or `-` for stdin.
+    /// A `.jsonl` file is a JSON Lines dataset: one report per line, shown as `FILE:LINE`.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<String>,
+    /// Read every input (including stdin) as a JSON Lines dataset, whatever its extension.
+    #[arg(long)]
+    jsonl: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: OutputFormat,
@@ -30,15 +34,41 @@ pub struct CheckArgs {
     jobs: Option<usize>,
 }
 
-/// Files checked per parallel chunk: bounds memory while keeping output in input order.
+/// Reports checked per parallel chunk: bounds memory while keeping output in input order.
 const CHUNK: usize = 4096;
 
 /// Shows a progress bar on a terminal from this many files on.
 const PROGRESS_FROM: usize = 200;
 
-fn check_one(checker: &Checker, source: &Source) -> FileResult {
-    let name = source.display();
-    match inputs::read(source) {
+/// One report to check: a file, read on a worker thread, or a dataset line, already read.
+enum Job {
+    File(Source),
+    Line(String, Result<String, String>),
+}
+
+/// The jobs of every input, lazily: a dataset is read line by line as the chunks need it.
+fn jobs(inputs: Vec<Input>) -> impl Iterator<Item = Job> {
+    inputs
+        .into_iter()
+        .flat_map(|input| -> Box<dyn Iterator<Item = Job>> {
+            match input {
+                Input::Report(source) => Box::new(std::iter::once(Job::File(source))),
+                Input::Dataset(source) => match DatasetLines::open(&source) {
+                    Ok(lines) => Box::new(lines.map(|(name, text)| Job::Line(name, text))),
+                    Err(message) => {
+                        Box::new(std::iter::once(Job::Line(source.display(), Err(message))))
+                    }
+                },
+            }
+        })
+}
+
+fn check_one(checker: &Checker, job: Job) -> FileResult {
+    let (name, read) = match job {
+        Job::File(source) => (source.display(), inputs::read(&source)),
+        Job::Line(name, text) => (name, text.map(|t| (t, Format::Json))),
+    };
+    match read {
         Err(message) => FileResult::unreadable(name, message),
         Ok((text, format)) => match checker.check_text(&text, format) {
             Ok(outcome) => FileResult::checked(name, text, outcome),
@@ -63,16 +93,27 @@ pub fn run(args: &CheckArgs) -> u8 {
             .build_global();
     }
     let lang: Lang = args.lang.into();
-    let (sources, walk_errors) = inputs::expand(&args.paths);
+    let (inputs, walk_errors) = inputs::expand(&args.paths, args.jsonl);
     let stdout = anstream::stdout();
     let mut out = stdout.lock();
     let mut renderer = Renderer::new(args.format, lang, args.notes);
     let mut summary = render::Summary::default();
 
-    let progress = (std::io::stderr().is_terminal() && sources.len() >= PROGRESS_FROM).then(|| {
-        let bar = indicatif::ProgressBar::new(sources.len() as u64);
+    // A dataset's size is unknown until it is read: then the bar only counts reports.
+    let datasets = inputs.iter().any(|i| matches!(i, Input::Dataset(_)));
+    let show = datasets || inputs.len() >= PROGRESS_FROM;
+    let progress = (std::io::stderr().is_terminal() && show).then(|| {
+        let (bar, template) = if datasets {
+            (
+                indicatif::ProgressBar::no_length(),
+                "{pos} reports {per_sec}",
+            )
+        } else {
+            let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+            (bar, "{bar:40} {pos}/{len} files {per_sec} {eta}")
+        };
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} {eta}")
+            indicatif::ProgressStyle::with_template(template)
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         bar
@@ -88,11 +129,16 @@ pub fn run(args: &CheckArgs) -> u8 {
         summary.add(&result);
         write(renderer.file(&result));
     }
-    for chunk in sources.chunks(CHUNK) {
+    let mut jobs = jobs(inputs);
+    loop {
+        let chunk: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
         let rendered: Vec<(String, FileResult)> = chunk
-            .par_iter()
-            .map(|source| {
-                let result = check_one(&checker, source);
+            .into_par_iter()
+            .map(|job| {
+                let result = check_one(&checker, job);
                 let text = renderer.render_file(&result);
                 if let Some(bar) = &progress {
                     bar.inc(1);

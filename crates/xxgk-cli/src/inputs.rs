@@ -1,6 +1,6 @@
 //! Turning command-line paths into the list of documents to check, and reading each one.
 
-use std::io::Read as _;
+use std::io::{BufRead, Read as _};
 use std::path::{Path, PathBuf};
 
 use xxgk_check::Format;
@@ -27,6 +27,22 @@ impl Source {
     }
 }
 
+/// What an input holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// One report.
+    Report(Source),
+    /// A JSON Lines dataset: one report per line.
+    Dataset(Source),
+}
+
+/// A `.jsonl` file is a dataset.
+fn is_dataset(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+}
+
 /// The document formats recognised by file extension.
 fn format_of(path: &Path) -> Option<Format> {
     match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
@@ -37,8 +53,9 @@ fn format_of(path: &Path) -> Option<Format> {
 }
 
 /// Expands arguments: files as given, directories recursively (files with a recognised
-/// extension, sorted), `-` as stdin. Unreadable directories are reported, not fatal.
-pub fn expand(args: &[String]) -> (Vec<Source>, Vec<(String, String)>) {
+/// extension, sorted), `-` as stdin. `.jsonl` files are datasets, and so is every input when
+/// `all_datasets`. Unreadable directories are reported, not fatal.
+pub fn expand(args: &[String], all_datasets: bool) -> (Vec<Input>, Vec<(String, String)>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for arg in args {
@@ -56,7 +73,15 @@ pub fn expand(args: &[String]) -> (Vec<Source>, Vec<(String, String)>) {
             sources.push(Source::File(path));
         }
     }
-    (sources, errors)
+    let inputs = sources
+        .into_iter()
+        .map(|source| match &source {
+            Source::File(path) if all_datasets || is_dataset(path) => Input::Dataset(source),
+            Source::Stdin if all_datasets => Input::Dataset(source),
+            _ => Input::Report(source),
+        })
+        .collect();
+    (inputs, errors)
 }
 
 fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<(String, String)>) {
@@ -74,7 +99,7 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<(String, String)>
         let path = entry.path();
         match entry.file_type() {
             Ok(t) if t.is_dir() => walk(&path, found, errors),
-            Ok(_) if format_of(&path).is_some() => found.push(path),
+            Ok(_) if format_of(&path).is_some() || is_dataset(&path) => found.push(path),
             _ => {}
         }
     }
@@ -120,6 +145,74 @@ pub fn read(source: &Source) -> Result<(String, Format), String> {
     };
     let text = decode(bytes)?;
     Ok((text, format))
+}
+
+/// The reports of a JSON Lines dataset, read one line at a time (constant memory): each is
+/// named `FILE:LINE` and holds the line's text or why it cannot be read. Blank lines are skipped.
+pub struct DatasetLines {
+    reader: Box<dyn BufRead>,
+    name: String,
+    line: usize,
+    done: bool,
+}
+
+impl DatasetLines {
+    /// Opens a dataset.
+    pub fn open(source: &Source) -> Result<Self, String> {
+        let reader: Box<dyn BufRead> = match source {
+            Source::Stdin => Box::new(std::io::stdin().lock()),
+            Source::File(path) => {
+                let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+                Box::new(std::io::BufReader::with_capacity(1 << 20, file))
+            }
+        };
+        Ok(Self {
+            reader,
+            name: source.display(),
+            line: 0,
+            done: false,
+        })
+    }
+}
+
+impl Iterator for DatasetLines {
+    type Item = (String, Result<String, String>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            self.line += 1;
+            let name = || format!("{}:{}", self.name, self.line);
+            let mut bytes = Vec::new();
+            let read = (&mut self.reader)
+                .take(MAX_REPORT_BYTES + 1)
+                .read_until(b'\n', &mut bytes);
+            match read {
+                Err(e) => {
+                    self.done = true;
+                    return Some((name(), Err(format!("cannot read: {e}"))));
+                }
+                Ok(0) => self.done = true,
+                Ok(_) if bytes.last() != Some(&b'\n') && bytes.len() as u64 > MAX_REPORT_BYTES => {
+                    let _ = self.reader.skip_until(b'\n');
+                    return Some((
+                        name(),
+                        Err(format!(
+                            "line longer than the {} MiB limit for one report",
+                            MAX_REPORT_BYTES / 1024 / 1024
+                        )),
+                    ));
+                }
+                Ok(_) if bytes.iter().all(u8::is_ascii_whitespace) => {}
+                Ok(_) => {
+                    while bytes.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+                        bytes.pop();
+                    }
+                    return Some((name(), decode(bytes)));
+                }
+            }
+        }
+        None
+    }
 }
 
 /// JSON when the first non-blank character opens an object, YAML otherwise.

@@ -1,0 +1,134 @@
+//! `xxgk check` on JSON Lines datasets: one report per line, each named `FILE:LINE`, in order.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn example() -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/jingyue-2024.json");
+    serde_json::from_str(&std::fs::read_to_string(path).expect("bundled example")).expect("JSON")
+}
+
+fn xxgk(args: &[&str], dir: &Path, stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xxgk"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("xxgk runs");
+    let mut input = child.stdin.take().expect("stdin");
+    let _ = input.write_all(stdin);
+    drop(input);
+    child.wait_with_output().expect("xxgk finishes")
+}
+
+/// The JSON Lines output as values.
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+/// A dataset: a conformant report, one with a changed cell, a blank line, a line that is not
+/// JSON, and the conformant report again.
+fn dataset() -> String {
+    let good = example();
+    let mut bad = good.clone();
+    let cell = bad
+        .pointer_mut("/applications/new_received/natural_person")
+        .expect("cell");
+    *cell = (cell.as_u64().expect("count") + 1).into();
+    format!("{good}\n{bad}\r\n   \nnot a report\n{good}")
+}
+
+fn write_dataset(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, dataset()).expect("write dataset");
+    path
+}
+
+#[test]
+fn every_line_is_a_report_named_file_colon_line_in_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_dataset(dir.path(), "reports.jsonl");
+    let out = xxgk(
+        &["check", "reports.jsonl", "--format", "json"],
+        dir.path(),
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2), "an unreadable line exits 2");
+    let values = lines(&out);
+    let verdicts: Vec<(&str, &str)> = values
+        .iter()
+        .filter(|v| v["type"] != "diagnostic" && v["type"] != "summary")
+        .map(|v| (v["file"].as_str().unwrap(), v["type"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            ("reports.jsonl:1", "verdict"),
+            ("reports.jsonl:2", "verdict"),
+            ("reports.jsonl:4", "unreadable"),
+            ("reports.jsonl:5", "verdict"),
+        ]
+    );
+    let findings: Vec<&Value> = values
+        .iter()
+        .filter(|v| v["type"] == "diagnostic")
+        .collect();
+    assert!(!findings.is_empty());
+    for f in findings {
+        assert_eq!(f["file"], "reports.jsonl:2");
+        assert_eq!(f["location"]["line"], 1, "located within the line: {f}");
+    }
+    let summary = values.last().unwrap();
+    assert_eq!(
+        (
+            &summary["files"],
+            &summary["conformant"],
+            &summary["with_errors"],
+            &summary["unreadable"]
+        ),
+        (&4.into(), &2.into(), &1.into(), &1.into())
+    );
+}
+
+#[test]
+fn one_thread_and_all_threads_print_the_same() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_dataset(dir.path(), "a.jsonl");
+    let serial = xxgk(
+        &["check", "a.jsonl", "-j1", "--format", "json"],
+        dir.path(),
+        b"",
+    );
+    let parallel = xxgk(&["check", "a.jsonl", "--format", "json"], dir.path(), b"");
+    assert_eq!(serial.stdout, parallel.stdout);
+}
+
+#[test]
+fn datasets_come_from_stdin_with_the_flag_and_from_directories() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = xxgk(
+        &["check", "--jsonl", "-", "--format", "json"],
+        dir.path(),
+        dataset().as_bytes(),
+    );
+    let files: Vec<String> = lines(&out)
+        .iter()
+        .filter(|v| v["type"] == "verdict")
+        .map(|v| v["file"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(files, ["<stdin>:1", "<stdin>:2", "<stdin>:5"]);
+
+    std::fs::create_dir(dir.path().join("d")).expect("mkdir");
+    write_dataset(&dir.path().join("d"), "x.jsonl");
+    let out = xxgk(&["check", "d", "--format", "json"], dir.path(), b"");
+    let summary = lines(&out).pop().unwrap();
+    assert_eq!(summary["files"], 4, "{summary}");
+}
