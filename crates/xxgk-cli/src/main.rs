@@ -5,6 +5,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod check;
+mod conformance;
 mod inputs;
 mod render;
 mod standard;
@@ -82,6 +83,8 @@ enum Command {
     },
     /// Print the embedded published JSON schema.
     Schema,
+    /// Run the conformance suite against any implementation (see conformance/README.md).
+    Conformance(conformance::ConformanceArgs),
 }
 
 fn main() -> ExitCode {
@@ -90,6 +93,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Rules { lang } => standard::rules(lang.into()),
         Command::Explain { rule } => standard::explain(&rule),
+        Command::Conformance(args) => conformance::run(&args),
         Command::Schema => {
             print!("{}", xxgk_model::SCHEMA_JSON);
             EXIT_CONFORMANT

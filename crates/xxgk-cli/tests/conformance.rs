@@ -1,0 +1,154 @@
+//! `xxgk conformance`: the real binary runs the suite against itself through the process
+//! protocol, and against deliberately broken implementations.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// `xxgk ARGS`, run from the workspace root.
+fn xxgk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xxgk"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("xxgk runs")
+}
+
+/// The implementation command: xxgk speaking the protocol, with extra protocol arguments.
+fn implementation(extra: &str) -> String {
+    format!(
+        "'{}' conformance protocol {extra} {{file}}",
+        env!("CARGO_BIN_EXE_xxgk")
+    )
+}
+
+/// Case ids by verdict (`PASS`, `FAIL`, …) in the runner's output.
+fn ids(out: &Output, verdict: &str) -> BTreeSet<String> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.strip_prefix(verdict)?.strip_prefix(' '))
+        .map(|rest| {
+            let id = rest.trim_start();
+            id.split([':', ' ']).next().unwrap_or_default().to_owned()
+        })
+        .collect()
+}
+
+/// Every case id of the suite, and those that expect a finding of `rule`.
+fn suite_ids(rule: &str) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut all = BTreeSet::new();
+    let mut firing = BTreeSet::new();
+    for entry in std::fs::read_dir(root().join("conformance/cases")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for case in file["cases"].as_array().unwrap() {
+            let id = case["id"].as_str().unwrap().to_owned();
+            if case["expected"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["rule"] == rule)
+            {
+                firing.insert(id.clone());
+            }
+            all.insert(id);
+        }
+    }
+    (all, firing)
+}
+
+#[test]
+fn xxgk_passes_its_own_suite_through_the_protocol() {
+    let out = xxgk(&["conformance", "run", "--impl", &implementation("")]);
+    let (all, _) = suite_ids("R3");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(ids(&out, "PASS"), all);
+    assert!(ids(&out, "FAIL").is_empty());
+}
+
+#[test]
+fn an_implementation_without_r3_fails_exactly_the_r3_cases() {
+    let out = xxgk(&[
+        "conformance",
+        "run",
+        "--impl",
+        &implementation("--skip-rule R3"),
+    ]);
+    let (all, firing) = suite_ids("R3");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!firing.is_empty());
+    assert_eq!(ids(&out, "FAIL"), firing);
+    assert_eq!(ids(&out, "PASS"), &all - &firing);
+}
+
+#[test]
+fn known_failures_are_excepted() {
+    let (_, firing) = suite_ids("R3");
+    let list = std::env::temp_dir().join(format!("xxgk-known-failures-{}", std::process::id()));
+    let text: String = firing.iter().map(|id| format!("{id}\n")).collect();
+    std::fs::write(&list, format!("# without R3\n{text}")).unwrap();
+    let out = xxgk(&[
+        "conformance",
+        "run",
+        "--impl",
+        &implementation("--skip-rule R3"),
+        "--known-failures",
+        list.to_str().unwrap(),
+    ]);
+    std::fs::remove_file(&list).unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(ids(&out, "XFAIL"), firing);
+}
+
+#[test]
+fn output_that_is_not_a_reply_fails_the_case() {
+    let out = xxgk(&[
+        "conformance",
+        "run",
+        "--impl",
+        "echo not json {file}",
+        "--case",
+        "realistic-base-conforms",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        ids(&out, "FAIL"),
+        BTreeSet::from(["realistic-base-conforms".to_owned()])
+    );
+}
+
+#[test]
+fn protocol_reply_for_a_document() {
+    let out = xxgk(&["conformance", "protocol", "conformance/base/realistic.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "{\"findings\":[]}\n");
+    let out = xxgk(&["conformance", "protocol", "no-such-file.json"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn unknown_case_is_a_usage_error() {
+    let out = xxgk(&[
+        "conformance",
+        "run",
+        "--impl",
+        "true",
+        "--case",
+        "no-such-case",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
