@@ -1,0 +1,649 @@
+//! From recognised rows to cells: 表二, 表三 (with run-together splitting checked against the
+//! identities) and 表四, and from cells to the JSON trees.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+use crate::Edition;
+use crate::catalogue::{
+    ACTIVE_2019_ROWS, ACTIVE_2021_ROWS, APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow,
+    OTHER_MERGED_PATH, RESULT_LEAVES, REVIEW_GROUPS, RowSpec, active_2019, active_2021,
+    recognise_active, recognise_application_cell, recognise_review_group,
+};
+use crate::cells::{CellStore, Filled};
+use crate::problem::{Problem, ProblemCode};
+use crate::split::splits_with_total;
+use crate::table::{Fit, Label, RowRead, Segment, ValueCell, fit, read_rows};
+
+/// Rule: cells that ran together were split the only way the row identity allows.
+pub(crate) const RULE_SPLIT_ROW: &str = "run-together-split-by-row-identity";
+/// Rule: cells that ran together were split the only way the column identities allow.
+pub(crate) const RULE_SPLIT_COLUMN: &str = "run-together-split-by-column-identity";
+
+/// Keeps one reading per row: the first whose cells fit, else the first; reports duplicates.
+fn choose<R: Copy + PartialEq + std::fmt::Debug>(
+    rows: Vec<RowRead<R>>,
+    expected: impl Fn(R) -> usize,
+    label_of: impl Fn(R) -> String,
+    problems: &mut Vec<Problem>,
+) -> Vec<RowRead<R>> {
+    let mut chosen: Vec<RowRead<R>> = Vec::new();
+    for read in rows {
+        let fits = |r: &RowRead<R>| matches!(fit(r.values.clone(), expected(r.row)), Fit::Exact(_));
+        let has_numbers = |r: &RowRead<R>| r.values.iter().any(|v| !v.is_blank());
+        match chosen.iter_mut().find(|c| c.row == read.row) {
+            None => chosen.push(read),
+            Some(existing) => {
+                if has_numbers(&read) && has_numbers(existing) {
+                    problems.push(
+                        Problem::new(
+                            ProblemCode::DuplicateRow,
+                            format!(
+                                "the row {} appears more than once; the first complete reading is kept",
+                                label_of(read.row)
+                            ),
+                        )
+                        .at(read.label.pos, read.label.published.clone()),
+                    );
+                }
+                if !fits(existing) && fits(&read) {
+                    *existing = read;
+                }
+            }
+        }
+    }
+    chosen
+}
+
+fn mismatch_problem(spec: &RowSpec, label: &Label, found: usize, expected: usize) -> Problem {
+    Problem::new(
+        ProblemCode::CellCountMismatch,
+        format!(
+            "row {}: found {found} cell(s) where the table has {expected}; its cells are left missing rather than assigned by guess",
+            spec.label
+        ),
+    )
+    .at(label.pos, label.published.clone())
+}
+
+fn unrecognised(segment: &Segment, table: &str) -> Problem {
+    let label = segment.label.clone().unwrap_or_default();
+    let numbers: Vec<&str> = segment.values.iter().map(ValueCell::raw).collect();
+    let pos = label
+        .pos
+        .or_else(|| segment.values.iter().find_map(ValueCell::pos));
+    Problem::new(
+        ProblemCode::UnrecognisedRow,
+        format!(
+            "numbers in {table} that belong to no recognised row: `{}` {}",
+            label.published,
+            numbers.join(" ")
+        ),
+    )
+    .at(pos, label.published)
+}
+
+/// Reads 表二 into the store.
+pub(crate) fn read_active(
+    segments: Vec<Segment>,
+    edition: Edition,
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+) -> bool {
+    let spec_of = |row: ActiveRow| match edition {
+        Edition::E2021 => active_2021(row),
+        Edition::E2019 => Some(active_2019(row)),
+    };
+    let recognise = |label: &Label, _: Option<ActiveRow>| {
+        label
+            .cells
+            .iter()
+            .rev()
+            .find_map(|c| recognise_active(c))
+            .filter(|row| spec_of(*row).is_some())
+    };
+    let expected = |row: ActiveRow| spec_of(row).map_or(1, |s| s.columns.len());
+    let reading = read_rows(segments, recognise, expected);
+    let found = !reading.rows.is_empty();
+    let label_of = |row: ActiveRow| spec_of(row).map_or_else(String::new, |s| s.label.to_owned());
+    for read in choose(reading.rows, expected, label_of, problems) {
+        let Some(spec) = spec_of(read.row) else {
+            continue;
+        };
+        match fit(read.values, spec.columns.len()) {
+            Fit::Exact(values) => store.put_row(&spec, &values, &[]),
+            Fit::RunTogether(cell) => store.miss_row(
+                &spec,
+                &Problem::new(
+                    ProblemCode::AmbiguousSplit,
+                    format!(
+                        "row {}: the cells ran together as `{}` and 表二 has no identity that decides the split",
+                        spec.label,
+                        cell.raw()
+                    ),
+                )
+                .at(cell.pos(), cell.raw().to_owned()),
+            ),
+            Fit::Mismatch(n) => {
+                store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, spec.columns.len()));
+            }
+        }
+    }
+    for orphan in &reading.orphans {
+        problems.push(unrecognised(orphan, "表二"));
+    }
+    found
+}
+
+fn app_spec(row: AppRow, edition: Edition) -> Option<RowSpec> {
+    if row == AppRow::OtherMerged {
+        return (edition == Edition::E2019).then_some(RowSpec {
+            path: OTHER_MERGED_PATH,
+            label: "三、本年度办理结果 › （六）其他处理",
+            columns: APPLICANT_COLUMNS,
+        });
+    }
+    let is_2021_only = matches!(
+        row,
+        AppRow::NoCorrection | AppRow::FeeUnpaid | AppRow::OtherOther
+    );
+    if edition == Edition::E2019 && is_2021_only {
+        return None;
+    }
+    APP_ROWS
+        .iter()
+        .find(|(r, _, _)| *r == row)
+        .map(|(_, path, label)| RowSpec {
+            path,
+            label,
+            columns: APPLICANT_COLUMNS,
+        })
+}
+
+fn recognise_app(label: &Label, previous: Option<AppRow>) -> Option<AppRow> {
+    label
+        .cells
+        .iter()
+        .rev()
+        .find_map(|c| recognise_application_cell(c, previous))
+        .or_else(|| recognise_application_cell(&label.joined(), previous))
+}
+
+type Counts = [Option<u64>; 7];
+
+/// Reads 表三 into the store.
+pub(crate) fn read_applications(
+    segments: Vec<Segment>,
+    edition: Edition,
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+) -> bool {
+    let reading = read_rows(segments, recognise_app, |_| 7);
+    let found = !reading.rows.is_empty();
+    let label_of = |row: AppRow| {
+        app_spec(row, edition).map_or_else(|| "（六）其他处理".to_owned(), |s| s.label.to_owned())
+    };
+    let mut known: HashMap<AppRow, Counts> = HashMap::new();
+    let mut ambiguous: Vec<(AppRow, ValueCell, Vec<Vec<u64>>)> = Vec::new();
+    let mut merged = false;
+    for read in choose(reading.rows, |_| 7, label_of, problems) {
+        let fitted = fit(read.values, 7);
+        if read.row == AppRow::OtherMerged && matches!(fitted, Fit::Mismatch(0)) {
+            // The group heading of the three （六） rows, not a merged row.
+            continue;
+        }
+        if read.row == AppRow::OtherMerged && edition == Edition::E2021 {
+            merged = true;
+            report_merged_other(&fitted, &read.label, store, problems);
+            continue;
+        }
+        let Some(spec) = app_spec(read.row, edition) else {
+            problems.push(
+                Problem::new(
+                    ProblemCode::UnrecognisedRow,
+                    "a row of the 2021 （六）其他处理 breakdown in a 2019-format report",
+                )
+                .at(read.label.pos, read.label.published.clone()),
+            );
+            continue;
+        };
+        match fitted {
+            Fit::Exact(values) => {
+                store.put_row(&spec, &values, &[]);
+                known.insert(read.row, counts_of(store, &spec));
+            }
+            Fit::RunTogether(cell) => {
+                let digits = match &cell {
+                    ValueCell::Token { text, .. } => text.clone(),
+                    ValueCell::Blank { .. } => String::new(),
+                };
+                let splits = splits_with_total(&digits, 7, 32);
+                match splits.candidates.as_slice() {
+                    [only] if !splits.truncated => {
+                        put_split(store, &spec, &cell, only, RULE_SPLIT_ROW);
+                        known.insert(read.row, only.iter().map(|v| Some(*v)).collect::<Vec<_>>().try_into().unwrap_or([None; 7]));
+                    }
+                    [] if !splits.truncated => store.miss_row(
+                        &spec,
+                        &Problem::new(
+                            ProblemCode::UnsplittableRun,
+                            format!(
+                                "row {}: the cells ran together as `{}` and no split makes 总计 the sum of the six applicant columns",
+                                spec.label,
+                                cell.raw()
+                            ),
+                        )
+                        .at(cell.pos(), cell.raw().to_owned()),
+                    ),
+                    _ => ambiguous.push((read.row, cell, splits.candidates)),
+                }
+            }
+            Fit::Mismatch(n) => store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, 7)),
+        }
+    }
+    resolve_ambiguous(ambiguous, &mut known, merged, edition, store);
+    for orphan in &reading.orphans {
+        problems.push(unrecognised(orphan, "表三"));
+    }
+    found
+}
+
+fn counts_of(store: &CellStore, spec: &RowSpec) -> Counts {
+    let mut counts = [None; 7];
+    for (slot, column) in counts.iter_mut().zip(spec.columns) {
+        *slot = store
+            .filled
+            .get(&format!("{}/{}", spec.path, column.name))
+            .and_then(|f| f.value.as_u64());
+    }
+    counts
+}
+
+fn put_split(
+    store: &mut CellStore,
+    spec: &RowSpec,
+    cell: &ValueCell,
+    parts: &[u64],
+    rule: &'static str,
+) {
+    let ValueCell::Token { raw, pos, .. } = cell else {
+        return;
+    };
+    let mut offset: u32 = 0;
+    for (column, value) in spec.columns.iter().zip(parts) {
+        let digits = value.to_string();
+        let width = u32::try_from(digits.len()).unwrap_or(u32::MAX);
+        let part_pos = crate::normalize::SourcePos {
+            line: pos.line,
+            column: pos.column.saturating_add(offset),
+        };
+        offset = offset.saturating_add(width);
+        store.fill(
+            format!("{}/{}", spec.path, column.name),
+            Filled {
+                value: Value::from(*value),
+                pos: part_pos,
+                raw: format!("{digits} (of `{raw}`)"),
+                rules: vec![rule],
+            },
+        );
+    }
+}
+
+/// Decides run-together rows that the row identity left open, by the column identities
+/// (一 + 二 = （七） + 四; （七） = the sum of the result rows), where the other rows are known.
+fn resolve_ambiguous(
+    mut open: Vec<(AppRow, ValueCell, Vec<Vec<u64>>)>,
+    known: &mut HashMap<AppRow, Counts>,
+    merged: bool,
+    edition: Edition,
+    store: &mut CellStore,
+) {
+    let leaves: Vec<AppRow> = if merged || edition == Edition::E2019 {
+        RESULT_LEAVES
+            .iter()
+            .copied()
+            .filter(|r| {
+                !matches!(
+                    r,
+                    AppRow::NoCorrection | AppRow::FeeUnpaid | AppRow::OtherOther
+                )
+            })
+            .chain([AppRow::OtherMerged])
+            .collect()
+    } else {
+        RESULT_LEAVES.to_vec()
+    };
+    loop {
+        let mut progress = false;
+        let mut still_open = Vec::new();
+        for (row, cell, candidates) in open {
+            let verdicts: Vec<(bool, bool)> = candidates
+                .iter()
+                .map(|c| consistent(row, c, known, &leaves))
+                .collect();
+            let passing: Vec<&Vec<u64>> = candidates
+                .iter()
+                .zip(&verdicts)
+                .filter(|(_, (ok, _))| *ok)
+                .map(|(c, _)| c)
+                .collect();
+            let checked = verdicts.iter().any(|(_, checked)| *checked);
+            match (passing.as_slice(), checked) {
+                ([only], true) => {
+                    if let Some(spec) = app_spec(row, edition) {
+                        put_split(store, &spec, &cell, only, RULE_SPLIT_COLUMN);
+                    }
+                    let mut counts = [None; 7];
+                    for (slot, v) in counts.iter_mut().zip(only.iter()) {
+                        *slot = Some(*v);
+                    }
+                    known.insert(row, counts);
+                    progress = true;
+                }
+                _ => still_open.push((row, cell, candidates)),
+            }
+        }
+        open = still_open;
+        if !progress || open.is_empty() {
+            break;
+        }
+    }
+    for (row, cell, candidates) in open {
+        let Some(spec) = app_spec(row, edition) else {
+            continue;
+        };
+        let shown: Vec<String> = candidates
+            .iter()
+            .take(4)
+            .map(|c| c.iter().map(u64::to_string).collect::<Vec<_>>().join(" "))
+            .collect();
+        store.miss_row(
+            &spec,
+            &Problem::new(
+                ProblemCode::AmbiguousSplit,
+                format!(
+                    "row {}: the cells ran together as `{}`; {} splits satisfy the identities (e.g. {}), so none is taken",
+                    spec.label,
+                    cell.raw(),
+                    candidates.len(),
+                    shown.join(" | ")
+                ),
+            )
+            .at(cell.pos(), cell.raw().to_owned()),
+        );
+    }
+}
+
+/// Whether a candidate split of `row` agrees with every identity whose other cells are known:
+/// (agrees, whether any identity could be checked).
+fn consistent(
+    row: AppRow,
+    candidate: &[u64],
+    known: &HashMap<AppRow, Counts>,
+    leaves: &[AppRow],
+) -> (bool, bool) {
+    let mut checked = false;
+    for col in 0..7 {
+        let get = |r: AppRow| -> Option<u128> {
+            if r == row {
+                candidate.get(col).map(|v| u128::from(*v))
+            } else {
+                known
+                    .get(&r)
+                    .and_then(|c| c.get(col).copied().flatten())
+                    .map(u128::from)
+            }
+        };
+        let balance = [
+            AppRow::NewReceived,
+            AppRow::CarriedOver,
+            AppRow::Total,
+            AppRow::CarriedForward,
+        ];
+        if balance.contains(&row)
+            && let (Some(a), Some(b), Some(t), Some(f)) = (
+                get(AppRow::NewReceived),
+                get(AppRow::CarriedOver),
+                get(AppRow::Total),
+                get(AppRow::CarriedForward),
+            )
+        {
+            checked = true;
+            if a + b != t + f {
+                return (false, true);
+            }
+        }
+        if row == AppRow::Total || leaves.contains(&row) {
+            let parts: Option<Vec<u128>> = leaves.iter().map(|r| get(*r)).collect();
+            if let (Some(parts), Some(total)) = (parts, get(AppRow::Total)) {
+                checked = true;
+                if parts.iter().sum::<u128>() != total {
+                    return (false, true);
+                }
+            }
+        }
+    }
+    (true, checked)
+}
+
+/// The 2021 format has three （六） rows; a report with the single 2019 row leaves them missing,
+/// quoting the merged figures.
+fn report_merged_other(
+    fitted: &Fit,
+    label: &Label,
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+) {
+    let quoted = match fitted {
+        Fit::Exact(values) => APPLICANT_COLUMNS
+            .iter()
+            .zip(values)
+            .map(|(c, v)| {
+                format!(
+                    "{} {}",
+                    c.label,
+                    if v.raw().is_empty() {
+                        "(blank)"
+                    } else {
+                        v.raw()
+                    }
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        Fit::RunTogether(cell) => cell.raw().to_owned(),
+        Fit::Mismatch(n) => format!("{n} cells"),
+    };
+    let problem = Problem::new(
+        ProblemCode::MergedOtherRow,
+        format!(
+            "the report merges （六）其他处理 into one row ({quoted}); the 2021 format splits it into three rows, which are left missing rather than split by guess"
+        ),
+    )
+    .at(label.pos, label.published.clone());
+    problems.push(problem.clone().at_pointer("/applications/results/other"));
+    for row in [AppRow::NoCorrection, AppRow::FeeUnpaid, AppRow::OtherOther] {
+        if let Some(spec) = app_spec(row, Edition::E2021) {
+            store.miss_row(&spec, &problem);
+        }
+    }
+}
+
+/// Reads 表四 into the store: one row of 15 numbers, or three labelled rows of five.
+pub(crate) fn read_review(
+    segments: Vec<Segment>,
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+) -> bool {
+    let mut flat: Vec<ValueCell> = Vec::new();
+    let mut groups: [Option<Vec<ValueCell>>; 3] = [None, None, None];
+    let mut first_label: Option<Label> = None;
+    for segment in segments {
+        if let Some(label) = &segment.label {
+            if first_label.is_none() {
+                first_label = Some(label.clone());
+            }
+            let group = recognise_review_group(&label.joined());
+            if let Some(g) = group
+                && segment.has_number()
+                && let Fit::Exact(values) = fit(segment.values.clone(), 5)
+                && let Some(slot) = groups.get_mut(g)
+            {
+                slot.get_or_insert(values);
+                continue;
+            }
+            if segment.has_number() {
+                flat.extend(segment.values);
+            }
+        } else if segment.has_number() || (segment.positional && segment.values.len() >= 5) {
+            flat.extend(segment.values);
+        }
+    }
+    if flat.is_empty() && groups.iter().all(Option::is_none) {
+        return false;
+    }
+    let flat_count = flat.len();
+    match fit(flat, 15) {
+        Fit::Exact(values) => {
+            for (k, spec) in REVIEW_GROUPS.iter().enumerate() {
+                let group: Vec<ValueCell> = values.iter().skip(k * 5).take(5).cloned().collect();
+                store.put_row(spec, &group, &[]);
+            }
+        }
+        _ if groups.iter().any(Option::is_some) => {
+            for (spec, group) in REVIEW_GROUPS.iter().zip(groups) {
+                if let Some(values) = group {
+                    store.put_row(spec, &values, &[]);
+                }
+            }
+        }
+        _ => {
+            let label = first_label.unwrap_or_default();
+            for spec in REVIEW_GROUPS {
+                store.miss_row(spec, &mismatch_problem(spec, &label, flat_count, 15));
+            }
+            if flat_count > 0 {
+                problems.push(
+                    Problem::new(
+                        ProblemCode::CellCountMismatch,
+                        format!("表四: found {flat_count} cell(s) where the table has 15"),
+                    )
+                    .at_pointer("/review_litigation"),
+                );
+            }
+        }
+    }
+    true
+}
+
+/// Sets `value` at a JSON Pointer, creating the objects on the way.
+pub(crate) fn insert_at(root: &mut Map<String, Value>, pointer: &str, value: Value) {
+    let mut segments = pointer.split('/').skip(1).peekable();
+    let mut current = root;
+    while let Some(segment) = segments.next() {
+        if segments.peek().is_none() {
+            current.insert(segment.to_owned(), value);
+            return;
+        }
+        let entry = current
+            .entry(segment.to_owned())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if !entry.is_object() {
+            *entry = Value::Object(Map::new());
+        }
+        let Value::Object(next) = entry else {
+            return;
+        };
+        current = next;
+    }
+}
+
+/// Every cell of the 2019 structure: pointer and Chinese table path.
+pub(crate) fn cells_2019() -> Vec<(String, String)> {
+    let mut cells = Vec::new();
+    for row in ACTIVE_2019_ROWS {
+        let spec = active_2019(*row);
+        for col in spec.columns {
+            cells.push((
+                format!("{}/{}", spec.path, col.name),
+                format!("二、主动公开政府信息情况 › {} › {}", spec.label, col.label),
+            ));
+        }
+    }
+    for (row, path, label) in APP_ROWS {
+        if matches!(row, AppRow::NoCorrection | AppRow::FeeUnpaid) {
+            continue;
+        }
+        let (path, label) = if *row == AppRow::OtherOther {
+            (OTHER_MERGED_PATH, "三、本年度办理结果 › （六）其他处理")
+        } else {
+            (*path, *label)
+        };
+        for col in APPLICANT_COLUMNS {
+            cells.push((
+                format!("{path}/{}", col.name),
+                format!(
+                    "三、收到和处理政府信息公开申请情况 › {label} › {}",
+                    col.label
+                ),
+            ));
+        }
+    }
+    for group in REVIEW_GROUPS {
+        for col in group.columns {
+            cells.push((
+                format!("{}/{}", group.path, col.name),
+                format!(
+                    "四、政府信息公开行政复议、行政诉讼情况 › {} › {}",
+                    group.label, col.label
+                ),
+            ));
+        }
+    }
+    cells
+}
+
+/// Fields of the 2019 format with no 2021 counterpart, and 2021 fields the 2019 format has no
+/// source for (spec §5).
+pub(crate) fn unmapped_2019() -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    for row in ACTIVE_2019_ROWS {
+        let spec = active_2019(*row);
+        for col in spec.columns {
+            let reason = match (row, col.name) {
+                (ActiveRow::OtherServices | ActiveRow::Procurement, _) => {
+                    "no 2021 field: the 2021 表二 has no such row"
+                }
+                (_, "previous_year_items" | "change" | "items") => {
+                    "no 2021 field: the 2021 表二 does not count items"
+                }
+                (_, "newly_published") => "no 2021 field",
+                (_, "total_published") => "no 2021 field: 对外公开总数量 is not 现行有效件数",
+                (_, "newly_made") => "only approximately 本年制发件数; not carried over",
+                _ => continue,
+            };
+            out.push((format!("{}/{}", spec.path, col.name), reason));
+        }
+    }
+    for row in ACTIVE_2021_ROWS {
+        if let Some(spec) = active_2021(*row) {
+            for col in spec.columns {
+                let reason = match col.name {
+                    "repealed" => "2021 field with no 2019 source (本年废止件数)",
+                    "in_force" => "2021 field with no 2019 source (现行有效件数)",
+                    "issued" => "2021 field with only an approximate 2019 source (本年新制作数量)",
+                    "amount_wan_yuan" => "2021 field with no 2019 source (本年收费金额)",
+                    _ => continue,
+                };
+                out.push((format!("2021:{}/{}", spec.path, col.name), reason));
+            }
+        }
+    }
+    out.push((
+        "2021:/applications/results/other".to_owned(),
+        "the 2019 （六）其他处理 is one row; the 2021 three rows have no separate source",
+    ));
+    out
+}

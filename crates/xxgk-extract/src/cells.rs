@@ -1,0 +1,110 @@
+//! The cells read so far: values with where they came from, and why the others are missing.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::catalogue::{RowSpec, ValueKind};
+use crate::normalize::SourcePos;
+use crate::number::{read_count, read_decimal, read_signed};
+use crate::problem::{Problem, ProblemCode};
+use crate::table::ValueCell;
+
+/// A cell that was read.
+#[derive(Clone, Debug)]
+pub(crate) struct Filled {
+    pub value: Value,
+    pub pos: SourcePos,
+    pub raw: String,
+    pub rules: Vec<&'static str>,
+}
+
+/// Read cells by JSON Pointer, and problems for the cells that could not be read.
+#[derive(Debug, Default)]
+pub(crate) struct CellStore {
+    pub filled: BTreeMap<String, Filled>,
+    pub missing: BTreeMap<String, Problem>,
+}
+
+impl CellStore {
+    /// Records why a cell is missing, unless it was read or already explained.
+    pub fn miss(&mut self, pointer: String, problem: Problem) {
+        if !self.filled.contains_key(&pointer) {
+            self.missing
+                .entry(pointer.clone())
+                .or_insert_with(|| problem.at_pointer(pointer));
+        }
+    }
+
+    /// Stores a value read for a cell.
+    pub fn fill(&mut self, pointer: String, filled: Filled) {
+        self.missing.remove(&pointer);
+        self.filled.entry(pointer).or_insert(filled);
+    }
+
+    /// Writes the value cells of a row, one per column.
+    pub fn put_row(&mut self, spec: &RowSpec, values: &[ValueCell], rules: &[&'static str]) {
+        for (column, value) in spec.columns.iter().zip(values) {
+            let pointer = format!("{}/{}", spec.path, column.name);
+            match value {
+                ValueCell::Blank { pos, raw } => self.miss(
+                    pointer,
+                    Problem::new(
+                        ProblemCode::CellBlank,
+                        format!(
+                            "{} › {} is blank in the report; a blank is missing, not 0",
+                            spec.label, column.label
+                        ),
+                    )
+                    .at(*pos, raw.clone()),
+                ),
+                ValueCell::Token { text, raw, pos } => {
+                    let read = match column.kind {
+                        ValueKind::Count => read_count(text, raw).map(|(v, r)| (Value::from(v), r)),
+                        ValueKind::Decimal => {
+                            read_decimal(text, raw).map(|(v, r)| (Value::from(v), r))
+                        }
+                        ValueKind::Signed => {
+                            read_signed(text, raw).map(|(v, r)| (Value::from(v), r))
+                        }
+                        ValueKind::Published => Ok((Value::from(text.clone()), Vec::new())),
+                    };
+                    match read {
+                        Ok((value, mut value_rules)) => {
+                            value_rules.extend_from_slice(rules);
+                            self.fill(
+                                pointer,
+                                Filled {
+                                    value,
+                                    pos: *pos,
+                                    raw: raw.clone(),
+                                    rules: value_rules,
+                                },
+                            );
+                        }
+                        Err(why) => self.miss(
+                            pointer,
+                            Problem::new(
+                                ProblemCode::CellUnreadable,
+                                format!(
+                                    "{} › {}: `{raw}` is {}",
+                                    spec.label,
+                                    column.label,
+                                    why.describe()
+                                ),
+                            )
+                            .at(Some(*pos), raw.clone()),
+                        ),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Marks every cell of a row missing with the same explanation.
+    pub fn miss_row(&mut self, spec: &RowSpec, problem: &Problem) {
+        for column in spec.columns {
+            self.miss(format!("{}/{}", spec.path, column.name), problem.clone());
+        }
+    }
+}

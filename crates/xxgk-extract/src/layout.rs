@@ -1,0 +1,255 @@
+//! Table recognition in plain text: turns the lines of a table section into units of cells,
+//! whatever the layout the converter produced.
+//!
+//! - DOCX exported to text: one cell per tab-indented line, rows separated by empty lines, an
+//!   empty tab line for an empty cell (seeds 000–002).
+//! - Tab-separated PDF text: one row per line (seed 004).
+//! - `|`-separated HTML table text and Markdown tables (seed 003).
+//! - Space-aligned `pdftotext -layout` and single-space `pdftotext -raw` text (realworld 008–010):
+//!   cells are runs separated by two or more spaces; numbers split further on single spaces by
+//!   the row reader. Empty cells leave no trace in this layout.
+
+use crate::document::{Cell, Unit};
+use crate::normalize::{Glyph, PosText};
+
+/// Whether a line is a page number such as `-3-`, `- 4 -`, `— 5 —` or `第 6 页`, which PDF
+/// conversion leaves inside tables.
+pub(crate) fn is_page_number(line: &PosText) -> bool {
+    let text: String = line
+        .glyphs
+        .iter()
+        .map(|g| g.ch)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
+        return false;
+    }
+    let dashed = {
+        let inner = text.trim_matches(|c| matches!(c, '-' | '—' | '–' | '―'));
+        inner.len() < text.len() && inner.chars().all(|c| c.is_ascii_digit())
+    };
+    let paged = text.starts_with('第')
+        && (text.ends_with('页') || text.contains("页共") || text.contains("页/"))
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '第' | '页' | '共' | '/'));
+    dashed || paged
+}
+
+/// Turns the lines of one table section into units.
+pub(crate) fn units_from_lines(lines: &[&PosText]) -> Vec<Unit> {
+    if is_docx_export(lines) {
+        docx_export_units(lines)
+    } else {
+        lines
+            .iter()
+            .filter(|l| !is_page_number(l))
+            .filter_map(|l| delimited_unit(l))
+            .collect()
+    }
+}
+
+/// Whether most lines are single tab-indented cells, as Word's text export writes tables.
+fn is_docx_export(lines: &[&PosText]) -> bool {
+    let mut content = 0usize;
+    let mut tab_led = 0usize;
+    let mut inner_tabs = 0usize;
+    for line in lines {
+        if line.is_blank() && !line.glyphs.iter().any(|g| g.ch == '\t') {
+            continue;
+        }
+        content += 1;
+        let mut glyphs = line.glyphs.iter().skip_while(|g| g.ch == ' ');
+        if glyphs.next().is_some_and(|g| g.ch == '\t') {
+            tab_led += 1;
+        }
+        if has_inner_tab(line) {
+            inner_tabs += 1;
+        }
+    }
+    content > 0 && tab_led * 10 >= content * 6 && inner_tabs * 10 < content
+}
+
+/// A tab that stands between two pieces of content of the line.
+fn has_inner_tab(line: &PosText) -> bool {
+    let mut seen_content = false;
+    let mut tab_after_content = false;
+    for g in &line.glyphs {
+        if g.ch == '\t' {
+            tab_after_content |= seen_content;
+        } else if !g.ch.is_whitespace() {
+            if tab_after_content {
+                return true;
+            }
+            seen_content = true;
+        }
+    }
+    false
+}
+
+fn docx_export_units(lines: &[&PosText]) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut current = Unit {
+        cells: Vec::new(),
+        positional: true,
+    };
+    for line in lines {
+        let is_tab_line = line
+            .glyphs
+            .iter()
+            .find(|g| g.ch != ' ')
+            .is_some_and(|g| g.ch == '\t');
+        if !is_tab_line && line.is_blank() {
+            if !current.cells.is_empty() {
+                units.push(std::mem::replace(
+                    &mut current,
+                    Unit {
+                        cells: Vec::new(),
+                        positional: true,
+                    },
+                ));
+            }
+            continue;
+        }
+        if is_page_number(line) {
+            continue;
+        }
+        if is_tab_line {
+            let body: Vec<Glyph> = line
+                .glyphs
+                .iter()
+                .skip_while(|g| g.ch != '\t')
+                .skip(1)
+                .copied()
+                .collect();
+            current.cells.push(Cell::new(PosText { glyphs: body }));
+        } else if let Some(last) = current.cells.last_mut() {
+            // A cell whose text Word wrapped onto a line of its own (`本年新` / `制作数量`).
+            last.text.glyphs.extend(line.glyphs.iter().copied());
+        } else {
+            current.cells.push(Cell::new((*line).clone()));
+        }
+    }
+    if !current.cells.is_empty() {
+        units.push(current);
+    }
+    units
+}
+
+/// Splits one line into a unit, or `None` for a line without content.
+fn delimited_unit(line: &PosText) -> Option<Unit> {
+    if line.is_blank() {
+        return None;
+    }
+    if has_inner_tab(line) {
+        return Some(split_unit(line, |g| g.ch == '\t', true));
+    }
+    if line.glyphs.iter().any(|g| g.ch == '|') {
+        let unit = split_unit(line, |g| g.ch == '|', true);
+        let mut cells = unit.cells;
+        // `| a | b |`: the pipes at both ends do not open cells.
+        let starts_with_pipe = line.trimmed().glyphs.first().is_some_and(|g| g.ch == '|');
+        let ends_with_pipe = line.trimmed().glyphs.last().is_some_and(|g| g.ch == '|');
+        if starts_with_pipe && cells.first().is_some_and(|c| c.text.is_blank()) {
+            cells.remove(0);
+        }
+        if ends_with_pipe && cells.last().is_some_and(|c| c.text.is_blank()) {
+            cells.pop();
+        }
+        // Lines of bare pipes (`|||`, empty spans of merged cells) and Markdown rulers carry nothing.
+        let carries_nothing = cells.iter().all(|c| {
+            c.text
+                .glyphs
+                .iter()
+                .all(|g| g.ch.is_whitespace() || matches!(g.ch, '-' | ':' | '|'))
+        });
+        if carries_nothing {
+            return None;
+        }
+        return Some(Unit {
+            cells,
+            positional: true,
+        });
+    }
+    Some(split_on_wide_spaces(line))
+}
+
+fn split_unit(line: &PosText, is_separator: impl Fn(&Glyph) -> bool, positional: bool) -> Unit {
+    let mut cells = Vec::new();
+    let mut current = PosText::default();
+    for g in &line.glyphs {
+        if is_separator(g) {
+            cells.push(Cell::new(std::mem::take(&mut current).trimmed()));
+        } else {
+            current.glyphs.push(*g);
+        }
+    }
+    cells.push(Cell::new(current.trimmed()));
+    Unit { cells, positional }
+}
+
+/// Cells of space-aligned text: runs separated by two or more spaces.
+fn split_on_wide_spaces(line: &PosText) -> Unit {
+    let mut cells = Vec::new();
+    let mut current = PosText::default();
+    let mut spaces = 0usize;
+    for g in &line.glyphs {
+        if g.ch.is_whitespace() {
+            spaces += 1;
+            continue;
+        }
+        if spaces >= 2 && !current.glyphs.is_empty() {
+            cells.push(Cell::new(std::mem::take(&mut current)));
+        } else if spaces == 1 && !current.glyphs.is_empty() {
+            current.glyphs.push(Glyph { ch: ' ', ..*g });
+        }
+        spaces = 0;
+        current.glyphs.push(*g);
+    }
+    if !current.glyphs.is_empty() {
+        cells.push(Cell::new(current));
+    }
+    Unit {
+        cells,
+        positional: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::text_lines;
+
+    fn units(text: &str) -> Vec<Vec<String>> {
+        let lines = text_lines(text);
+        let refs: Vec<&PosText> = lines.iter().collect();
+        units_from_lines(&refs)
+            .iter()
+            .map(|u| u.cells.iter().map(|c| c.text.normalized()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn docx_export_groups_rows() {
+        let got = units("\t规章\n\t0\n\t\n\n\t本年新\n制作数量\n\t1\n");
+        assert_eq!(
+            got,
+            vec![vec!["规章", "0", ""], vec!["本年新制作数量", "1"]]
+        );
+    }
+
+    #[test]
+    fn markdown_and_pipes() {
+        let got = units("| 规章 | 0 | | 1 |\n|---|---|---|---|\n|||\n298 |\n");
+        assert_eq!(got, vec![vec!["规章", "0", "", "1"], vec!["298"]]);
+    }
+
+    #[test]
+    fn space_aligned_and_page_numbers() {
+        let got = units("规章            1          0        11\n      -3-\n");
+        assert_eq!(got, vec![vec!["规章", "1", "0", "11"]]);
+        let raw = units("规章 0 1 2");
+        assert_eq!(raw, vec![vec!["规章 0 1 2"]]);
+    }
+}

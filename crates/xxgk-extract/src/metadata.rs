@@ -1,0 +1,521 @@
+//! Metadata and prose: the title, organ and year, the text of the prose sections, and the
+//! information processing fee figures that section 六 states.
+
+use crate::layout::is_page_number;
+use crate::normalize::{Glyph, PosText, SourcePos};
+
+/// A value read from the text, with where it stood.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found<T> {
+    pub value: T,
+    pub pos: SourcePos,
+    pub raw: String,
+    pub rule: Option<&'static str>,
+}
+
+/// The report's title, organ and year, as far as the text states them.
+#[derive(Debug, Default)]
+pub(crate) struct Metadata {
+    pub title: Option<Found<String>>,
+    pub organ: Option<Found<String>>,
+    pub year: Option<Found<u32>>,
+}
+
+/// Glyphs of some lines without whitespace, and the text they spell.
+struct Flat {
+    glyphs: Vec<Glyph>,
+    text: Vec<char>,
+}
+
+impl Flat {
+    fn of(lines: &[&PosText]) -> Self {
+        let glyphs: Vec<Glyph> = lines
+            .iter()
+            .flat_map(|l| l.glyphs.iter())
+            .filter(|g| !g.ch.is_whitespace())
+            .copied()
+            .collect();
+        let text = glyphs.iter().map(|g| g.ch).collect();
+        Self { glyphs, text }
+    }
+
+    fn find(&self, needle: &str, from: usize) -> Option<usize> {
+        let needle: Vec<char> = needle.chars().collect();
+        if needle.is_empty() || self.text.len() < needle.len() {
+            return None;
+        }
+        (from..=self.text.len() - needle.len())
+            .find(|&i| self.text.get(i..i + needle.len()) == Some(needle.as_slice()))
+    }
+
+    fn found(&self, start: usize, end: usize, value: String) -> Option<Found<String>> {
+        let slice = self.glyphs.get(start..end)?;
+        Some(Found {
+            value,
+            pos: slice.first()?.pos,
+            raw: slice.iter().map(|g| g.raw).collect(),
+            rule: None,
+        })
+    }
+
+    fn published(&self, start: usize, end: usize) -> String {
+        self.glyphs
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|g| g.raw)
+            .collect()
+    }
+
+    /// A 4-digit year followed by `年` at or after `from`: (index of the digits, year).
+    fn year_at_or_after(&self, from: usize) -> Option<(usize, u32)> {
+        let mut i = from;
+        while i + 4 < self.text.len() {
+            let digits = self.text.get(i..i + 4)?;
+            let is_year = digits.iter().all(char::is_ascii_digit)
+                && self.text.get(i + 4) == Some(&'年')
+                && (i == 0 || !self.text.get(i - 1).is_some_and(char::is_ascii_digit));
+            if is_year {
+                let year: u32 = digits.iter().collect::<String>().parse().ok()?;
+                if (1990..=2100).contains(&year) {
+                    return Some((i, year));
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+}
+
+/// Reads the title from the lines before the first heading, and the organ and year from the title
+/// or, failing that, from the opening sentences (`现公布…2024年度政府信息公开工作情况`,
+/// `本报告由…根据`).
+pub(crate) fn read_metadata(preamble: &[&PosText], opening: &[&PosText]) -> Metadata {
+    let mut meta = Metadata::default();
+    let candidates: Vec<&PosText> = preamble
+        .iter()
+        .filter(|l| !l.is_blank() && !is_page_number(l))
+        .take(12)
+        .copied()
+        .collect();
+    'search: for start in 0..candidates.len() {
+        for len in 1..=3 {
+            let Some(window) = candidates.get(start..start + len) else {
+                break;
+            };
+            let flat = Flat::of(window);
+            let text: String = flat.text.iter().collect();
+            if flat.text.len() > 60 {
+                break;
+            }
+            if text.ends_with("报告") && text.contains("政府信息公开") {
+                meta.title = flat.found(0, flat.text.len(), flat.published(0, flat.text.len()));
+                if let Some((at, year)) = flat.year_at_or_after(0) {
+                    meta.year = flat.found(at, at + 4, String::new()).map(|f| Found {
+                        value: year,
+                        pos: f.pos,
+                        raw: f.raw,
+                        rule: None,
+                    });
+                    let organ_end = at;
+                    let prefix = flat.published(0, organ_end);
+                    let prefix = prefix.trim_matches(|c: char| !is_name_char(c));
+                    if !prefix.is_empty() {
+                        meta.organ = flat.found(0, organ_end, prefix.to_owned());
+                    } else if let Some(end) = flat.find("政府信息公开", at) {
+                        // `2024年南关区自强街道政府信息公开工作年度报告`: the organ follows the year.
+                        let mut from = at + 5;
+                        if flat.text.get(from) == Some(&'度') {
+                            from += 1;
+                        }
+                        let name = flat.published(from, end);
+                        if !name.is_empty() {
+                            meta.organ = flat.found(from, end, name);
+                        }
+                    }
+                }
+                break 'search;
+            }
+        }
+    }
+    if meta.organ.is_none() || meta.year.is_none() {
+        let lines: Vec<&PosText> = preamble.iter().chain(opening).take(8).copied().collect();
+        let flat = Flat::of(&lines);
+        if meta.organ.is_none() {
+            meta.organ = organ_from_sentences(&flat);
+        }
+        if meta.year.is_none() {
+            meta.year = year_from_sentences(&flat);
+        }
+    }
+    meta
+}
+
+/// The year of `2024年度政府信息公开…` or, failing that, of `统计期限自2024年1月1日`.
+fn year_from_sentences(flat: &Flat) -> Option<Found<u32>> {
+    let mut from = 0;
+    let mut fallback = None;
+    while let Some((at, year)) = flat.year_at_or_after(from) {
+        let mut after = at + 5;
+        if flat.text.get(after) == Some(&'度') {
+            after += 1;
+        }
+        let found = || {
+            flat.found(at, at + 4, String::new()).map(|f| Found {
+                value: year,
+                pos: f.pos,
+                raw: f.raw,
+                rule: None,
+            })
+        };
+        if flat.find("政府信息公开", after) == Some(after) {
+            return found();
+        }
+        let before: String = flat
+            .text
+            .get(at.saturating_sub(6)..at)
+            .unwrap_or_default()
+            .iter()
+            .collect();
+        if fallback.is_none() && before.contains("期限自") {
+            fallback = found();
+        }
+        from = at + 1;
+    }
+    fallback
+}
+
+fn is_name_char(c: char) -> bool {
+    crate::normalize::is_cjk(c) || c.is_alphanumeric() || matches!(c, '(' | ')' | '（' | '）')
+}
+
+fn organ_from_sentences(flat: &Flat) -> Option<Found<String>> {
+    if let Some(at) = flat.find("现公布", 0) {
+        let from = at + 3;
+        if let Some((year_at, _)) = flat.year_at_or_after(from)
+            && year_at > from
+            && year_at - from <= 40
+        {
+            let name = flat.published(from, year_at);
+            return flat.found(from, year_at, name);
+        }
+    }
+    if let Some(at) = flat.find("本报告由", 0) {
+        let from = at + 4;
+        let end = ["根据", "依据", "按照", "编制"]
+            .iter()
+            .filter_map(|w| flat.find(w, from))
+            .min()?;
+        if end > from && end - from <= 40 {
+            let name = flat.published(from, end);
+            return flat.found(from, end, name);
+        }
+    }
+    None
+}
+
+/// Whether the lines of a document are wrapped at a fixed width (PDF text), so that a paragraph
+/// continues on the next line.
+pub(crate) fn is_wrapped(lines: &[&PosText]) -> bool {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.glyphs.iter().filter(|g| !g.ch.is_whitespace()).count())
+        .filter(|n| *n >= 8)
+        .collect();
+    if lengths.len() < 6 {
+        return false;
+    }
+    lengths.sort_unstable();
+    let typical = lengths
+        .get(lengths.len() * 9 / 10)
+        .copied()
+        .unwrap_or_default();
+    let full = lengths
+        .iter()
+        .filter(|n| **n + 3 >= typical && **n <= typical + 3)
+        .count();
+    let ends_sentence = lines
+        .iter()
+        .filter(|l| l.glyphs.iter().filter(|g| !g.ch.is_whitespace()).count() >= 8)
+        .filter(|l| ends_with_stop(l))
+        .count();
+    full * 10 >= lengths.len() * 6 && ends_sentence * 2 < lengths.len()
+}
+
+fn ends_with_stop(line: &PosText) -> bool {
+    line.glyphs
+        .iter()
+        .rev()
+        .find(|g| !g.ch.is_whitespace())
+        .is_some_and(|g| matches!(g.ch, '。' | ':' | ';' | '!' | '?' | '：' | '；'))
+}
+
+fn starts_paragraph(line: &PosText) -> bool {
+    let text: String = line
+        .glyphs
+        .iter()
+        .filter(|g| !g.ch.is_whitespace())
+        .take(3)
+        .map(|g| g.ch)
+        .collect();
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some('('), _) => true,
+        (Some(c), Some('、' | '.' | '是'))
+            if c.is_ascii_digit() || "一二三四五六七八九十".contains(c) =>
+        {
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The text of a prose section as published: blank lines and page numbers go; in wrapped text,
+/// lines of one paragraph are joined.
+pub(crate) fn prose(lines: &[&PosText], wrapped: bool) -> Option<Found<String>> {
+    let mut text = String::new();
+    let mut pos = None;
+    let mut previous: Option<&PosText> = None;
+    for line in lines {
+        if line.is_blank() || is_page_number(line) {
+            continue;
+        }
+        let published = line.published();
+        let piece = published.trim();
+        let continues = wrapped
+            && previous.is_some_and(|p| !ends_with_stop(p))
+            && line.indent() < 2
+            && !starts_paragraph(line);
+        if pos.is_none() {
+            pos = line.first_pos();
+        } else if continues {
+            let joins_words = text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                && piece.starts_with(|c: char| c.is_ascii_alphanumeric());
+            if joins_words {
+                text.push(' ');
+            }
+        } else {
+            text.push('\n');
+        }
+        text.push_str(piece);
+        previous = Some(line);
+    }
+    let pos = pos?;
+    Some(Found {
+        value: text,
+        pos,
+        raw: String::new(),
+        rule: None,
+    })
+}
+
+/// The fee figures of section 六 (《政府信息公开信息处理费管理办法》).
+#[derive(Debug, Default)]
+pub(crate) struct Fees {
+    pub notices_issued: Option<Found<u64>>,
+    pub notices_amount: Option<Found<String>>,
+    pub collected: Option<Found<String>>,
+}
+
+/// Rule: the figure was read from a sentence of section 六.
+pub(crate) const RULE_FEE_PROSE: &str = "fee-figure-from-prose";
+/// Rule: section 六 says no fee was collected (`未收取…处理费`), read as 0.
+pub(crate) const RULE_FEE_NONE: &str = "fee-none-collected-stated";
+/// Rule: section 六 says the figures are all zero (`…均为0`).
+pub(crate) const RULE_FEE_ALL_ZERO: &str = "fee-all-zero-stated";
+
+/// Reads the fee figures from the sentences of section 六.
+pub(crate) fn read_fees(lines: &[&PosText]) -> Fees {
+    let flat = Flat::of(lines);
+    let mut fees = Fees::default();
+    let mut sentence_start = 0;
+    for end in 0..=flat.text.len() {
+        let at_stop =
+            end == flat.text.len() || matches!(flat.text.get(end), Some('。' | ';' | '；'));
+        if at_stop {
+            if end > sentence_start {
+                read_fee_sentence(&flat, sentence_start, end, &mut fees);
+            }
+            sentence_start = end + 1;
+        }
+    }
+    fees
+}
+
+fn read_fee_sentence(flat: &Flat, start: usize, end: usize, fees: &mut Fees) {
+    let sentence: String = flat
+        .text
+        .get(start..end)
+        .unwrap_or_default()
+        .iter()
+        .collect();
+    if !(sentence.contains("收费") || sentence.contains("处理费") || sentence.contains("收取"))
+    {
+        return;
+    }
+    let mentions_notice = sentence.contains("收费通知");
+    let all_zero = ["均为0", "均为零", "都为0", "均是0", "均为0元"]
+        .iter()
+        .find_map(|w| sentence.find(w).map(|byte| (w, byte)));
+    if let Some((word, byte)) = all_zero {
+        let at = start + sentence.get(..byte).map_or(0, |s| s.chars().count()) + 2;
+        let zero = |rule| Found {
+            value: "0".to_owned(),
+            pos: flat.glyphs.get(at).map(|g| g.pos).unwrap_or_default(),
+            raw: (*word).to_owned(),
+            rule: Some(rule),
+        };
+        if mentions_notice && (sentence.contains("件数") || sentence.contains("数量")) {
+            let z = zero(RULE_FEE_ALL_ZERO);
+            fees.notices_issued.get_or_insert(Found {
+                value: 0,
+                pos: z.pos,
+                raw: z.raw,
+                rule: z.rule,
+            });
+        }
+        if mentions_notice && sentence.contains("总金额") {
+            fees.notices_amount.get_or_insert(zero(RULE_FEE_ALL_ZERO));
+        }
+        if sentence.contains("实际收取") {
+            fees.collected.get_or_insert(zero(RULE_FEE_ALL_ZERO));
+        }
+        return;
+    }
+    let mut i = start;
+    let mut found_number = false;
+    while i < end {
+        let is_digit = flat.text.get(i).is_some_and(char::is_ascii_digit);
+        let after_digit = i > start
+            && flat
+                .text
+                .get(i - 1)
+                .is_some_and(|c| c.is_ascii_digit() || *c == '.');
+        if !is_digit || after_digit {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < end
+            && flat
+                .text
+                .get(j)
+                .is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+        {
+            j += 1;
+        }
+        let number: String = flat.text.get(i..j).unwrap_or_default().iter().collect();
+        let number = number.trim_end_matches(['.', ',']).to_owned();
+        let unit = flat.text.get(j).copied();
+        let before: String = flat.text.get(start..i).unwrap_or_default().iter().collect();
+        let last = |w: &str| before.rfind(w);
+        let found = |value: String| Found {
+            value,
+            pos: flat.glyphs.get(i).map(|g| g.pos).unwrap_or_default(),
+            raw: flat.published(i, (j + 1).min(end)),
+            rule: Some(RULE_FEE_PROSE),
+        };
+        match unit {
+            Some('件' | '份' | '次' | '个') if mentions_notice => {
+                if let Ok((count, _)) = crate::number::read_count(&number, &number) {
+                    found_number = true;
+                    let f = found(String::new());
+                    fees.notices_issued.get_or_insert(Found {
+                        value: count,
+                        pos: f.pos,
+                        raw: f.raw,
+                        rule: f.rule,
+                    });
+                }
+            }
+            Some('元') => {
+                let Ok((amount, _)) = crate::number::read_decimal(&number, &number) else {
+                    i = j;
+                    continue;
+                };
+                found_number = true;
+                let collected_last = last("收取") > last("收费通知") || before.contains("实际收取");
+                if collected_last && last("收取").is_some() {
+                    fees.collected.get_or_insert(found(amount));
+                } else if mentions_notice {
+                    fees.notices_amount.get_or_insert(found(amount));
+                } else if before.contains("处理费") {
+                    fees.collected.get_or_insert(found(amount));
+                }
+            }
+            _ => {}
+        }
+        i = j;
+    }
+    if !found_number
+        && let Some(byte) = sentence.find("未收取")
+        && sentence.contains("处理费")
+    {
+        let at = start + sentence.get(..byte).map_or(0, |s| s.chars().count());
+        fees.collected.get_or_insert(Found {
+            value: "0".to_owned(),
+            pos: flat.glyphs.get(at).map(|g| g.pos).unwrap_or_default(),
+            raw: flat.published(at, end),
+            rule: Some(RULE_FEE_NONE),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::text_lines;
+
+    fn lines(text: &str) -> Vec<PosText> {
+        text_lines(text)
+    }
+
+    #[test]
+    fn title_organ_year() {
+        let l =
+            lines("            淮安市人民政府\n     2024 年政府信息公开工作年度报告\n   本报告由");
+        let refs: Vec<&PosText> = l.iter().collect();
+        let m = read_metadata(&refs, &[]);
+        assert_eq!(
+            m.title.map(|t| t.value).as_deref(),
+            Some("淮安市人民政府2024年政府信息公开工作年度报告")
+        );
+        assert_eq!(m.organ.map(|t| t.value).as_deref(), Some("淮安市人民政府"));
+        assert_eq!(m.year.map(|t| t.value), Some(2024));
+        let l = lines("2024年南关区自强街道政府信息公开工作\n年度报告\n根据《条例》规定，现公布。");
+        let refs: Vec<&PosText> = l.iter().collect();
+        let m = read_metadata(&refs, &[]);
+        assert_eq!(m.organ.map(|t| t.value).as_deref(), Some("南关区自强街道"));
+    }
+
+    #[test]
+    fn fees_from_prose() {
+        let read = |t: &str| {
+            let l = lines(t);
+            let refs: Vec<&PosText> = l.iter().collect();
+            let f = read_fees(&refs);
+            (
+                f.notices_issued.map(|x| x.value),
+                f.notices_amount.map(|x| x.value),
+                f.collected.map(|x| x.value),
+            )
+        };
+        assert_eq!(
+            read("全年收取政府信息公开信息处理费 3940 元。"),
+            (None, None, Some("3940".to_owned()))
+        );
+        assert_eq!(
+            read("本年度未收取信息处理费，发出收费通知的件数和总金额以及实际收取的总金额均为0。"),
+            (Some(0), Some("0".to_owned()), Some("0".to_owned()))
+        );
+        assert_eq!(
+            read("共发出收费通知2件，总金额150元，实际收取100元。"),
+            (Some(2), Some("150".to_owned()), Some("100".to_owned()))
+        );
+        assert_eq!(
+            read("2024年度本单位未收取信息处理费。"),
+            (None, None, Some("0".to_owned()))
+        );
+        assert_eq!(read("无"), (None, None, None));
+    }
+}

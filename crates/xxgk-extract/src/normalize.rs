@@ -1,0 +1,275 @@
+//! Character normalisation: width folding of digits and punctuation, noise removal, positioned text.
+//!
+//! Every kept character remembers where it stood in the decoded source text, so that a value read
+//! from a cell can be reported at its line and column.
+
+use serde::Serialize;
+
+/// A position in the decoded source text: 1-based line and 1-based column counted in characters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct SourcePos {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, counted in Unicode scalar values.
+    pub column: u32,
+}
+
+/// One kept character: its normalised form, the character as published, and where it stood.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Glyph {
+    pub ch: char,
+    pub raw: char,
+    pub pos: SourcePos,
+}
+
+/// Folds a character to its normalised form; `None` drops it as noise.
+///
+/// Full-width ASCII becomes ASCII (so `０１２` and `（一）` read like `012` and `(一)`), every kind
+/// of space becomes a plain space, and glyph noise from PDF conversion (superscript digits,
+/// private-use glyphs, replacement characters, zero-width characters) disappears. Superscripts
+/// are dropped rather than folded to digits: `F新收政府 ⁶` must not grow a number.
+pub(crate) fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0),
+        '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => Some(' '),
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{FFFD}' => None,
+        '\u{00B2}' | '\u{00B3}' | '\u{00B9}' | '\u{2070}'..='\u{209F}' => None,
+        '\u{E000}'..='\u{F8FF}' => None,
+        '\u{2212}' => Some('-'),
+        '\t' => Some('\t'),
+        c if c.is_control() => None,
+        c => Some(c),
+    }
+}
+
+/// Whether a character is a CJK ideograph.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Text whose characters carry their source positions: a line, a cell or a token.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PosText {
+    pub glyphs: Vec<Glyph>,
+}
+
+impl PosText {
+    /// Appends a published character at `pos`, folded; noise is dropped.
+    pub fn push_raw(&mut self, raw: char, pos: SourcePos) {
+        if let Some(ch) = fold_char(raw) {
+            self.glyphs.push(Glyph { ch, raw, pos });
+        }
+    }
+
+    /// Whether the text holds nothing but whitespace.
+    pub fn is_blank(&self) -> bool {
+        self.glyphs.iter().all(|g| g.ch.is_whitespace())
+    }
+
+    /// The normalised text.
+    pub fn normalized(&self) -> String {
+        self.glyphs.iter().map(|g| g.ch).collect()
+    }
+
+    /// The text as published, with whitespace of any kind shown as a plain space.
+    pub fn published(&self) -> String {
+        self.glyphs
+            .iter()
+            .map(|g| if g.ch.is_whitespace() { ' ' } else { g.raw })
+            .collect()
+    }
+
+    /// The key used for label matching: only ideographs, ASCII letters and digits and the
+    /// punctuation that numbering uses survive, so OCR noise, spaces and line breaks inside a
+    /// label do not matter.
+    pub fn compact(&self) -> String {
+        compact_chars(self.glyphs.iter().map(|g| g.ch))
+    }
+
+    /// Position of the first non-whitespace character, or of the first character.
+    pub fn first_pos(&self) -> Option<SourcePos> {
+        self.glyphs
+            .iter()
+            .find(|g| !g.ch.is_whitespace())
+            .or(self.glyphs.first())
+            .map(|g| g.pos)
+    }
+
+    /// Number of leading whitespace characters (tabs count too).
+    pub fn indent(&self) -> usize {
+        self.glyphs
+            .iter()
+            .take_while(|g| g.ch.is_whitespace())
+            .count()
+    }
+
+    /// The text without leading and trailing whitespace.
+    pub fn trimmed(&self) -> PosText {
+        let start = self.indent();
+        let end = self
+            .glyphs
+            .iter()
+            .rposition(|g| !g.ch.is_whitespace())
+            .map_or(start, |i| i + 1);
+        PosText {
+            glyphs: self.glyphs.get(start..end).unwrap_or_default().to_vec(),
+        }
+    }
+
+    /// Removes Word export debris such as `[bookmark: OLE_LINK2]`.
+    pub fn strip_debris(&mut self) {
+        const OPEN: &[char] = &['[', 'b', 'o', 'o', 'k', 'm', 'a', 'r', 'k', ':'];
+        let mut i = 0;
+        while i < self.glyphs.len() {
+            let starts = OPEN
+                .iter()
+                .enumerate()
+                .all(|(k, c)| self.glyphs.get(i + k).is_some_and(|g| g.ch == *c));
+            if starts {
+                let end = self.glyphs[i..]
+                    .iter()
+                    .position(|g| g.ch == ']')
+                    .map_or(self.glyphs.len(), |p| i + p + 1);
+                self.glyphs.drain(i..end);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Splits into whitespace-separated tokens.
+    pub fn tokens(&self) -> Vec<PosText> {
+        let mut out = Vec::new();
+        let mut current = PosText::default();
+        for g in &self.glyphs {
+            if g.ch.is_whitespace() {
+                if !current.glyphs.is_empty() {
+                    out.push(std::mem::take(&mut current));
+                }
+            } else {
+                current.glyphs.push(*g);
+            }
+        }
+        if !current.glyphs.is_empty() {
+            out.push(current);
+        }
+        out
+    }
+}
+
+/// See [`PosText::compact`].
+pub(crate) fn compact_chars(chars: impl Iterator<Item = char>) -> String {
+    chars
+        .filter(|c| is_cjk(*c) || c.is_ascii_alphanumeric() || matches!(c, '(' | ')' | '、' | '.'))
+        .collect()
+}
+
+/// Splits decoded text into positioned lines (`\n`, `\r\n` and a lone `\r` end a line).
+pub(crate) fn text_lines(text: &str) -> Vec<PosText> {
+    let mut lines = Vec::new();
+    let mut current = PosText::default();
+    let mut line: u32 = 1;
+    let mut column: u32 = 1;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' || c == '\r' {
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            lines.push(std::mem::take(&mut current));
+            line = line.saturating_add(1);
+            column = 1;
+            continue;
+        }
+        current.push_raw(c, SourcePos { line, column });
+        column = column.saturating_add(1);
+    }
+    lines.push(current);
+    for l in &mut lines {
+        l.strip_debris();
+    }
+    lines
+}
+
+/// Maps byte offsets of a source text to line and column, moving forward only (so a whole
+/// document is walked once however many offsets are asked for).
+pub(crate) struct PosCursor<'a> {
+    text: &'a str,
+    byte: usize,
+    pos: SourcePos,
+}
+
+impl<'a> PosCursor<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            byte: 0,
+            pos: SourcePos { line: 1, column: 1 },
+        }
+    }
+
+    /// The position of byte `offset`; an offset behind the cursor answers the cursor's position.
+    pub fn at(&mut self, offset: usize) -> SourcePos {
+        let target = offset.min(self.text.len());
+        if target > self.byte {
+            let slice = self.text.get(self.byte..target).unwrap_or_default();
+            for c in slice.chars() {
+                self.advance(c);
+            }
+            self.byte = target;
+        }
+        self.pos
+    }
+
+    fn advance(&mut self, c: char) {
+        if c == '\n' {
+            self.pos.line = self.pos.line.saturating_add(1);
+            self.pos.column = 1;
+        } else {
+            self.pos.column = self.pos.column.saturating_add(1);
+        }
+    }
+}
+
+/// Appends `text` to `out`, giving its characters consecutive positions from `start`.
+pub(crate) fn push_positioned(out: &mut PosText, text: &str, start: SourcePos) {
+    let mut pos = start;
+    for c in text.chars() {
+        if c == '\n' {
+            out.push_raw(' ', pos);
+            pos.line = pos.line.saturating_add(1);
+            pos.column = 1;
+        } else {
+            out.push_raw(c, pos);
+            pos.column = pos.column.saturating_add(1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_width_and_drops_noise() {
+        let lines = text_lines("０１２（一）⁶\u{3000}x\r\n[bookmark: OLE_LINK2]规章");
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].normalized(), "012(一) x");
+        assert_eq!(lines[1].normalized(), "规章");
+        assert_eq!(
+            lines[1].first_pos(),
+            Some(SourcePos {
+                line: 2,
+                column: 22
+            })
+        );
+    }
+
+    #[test]
+    fn cursor_maps_offsets() {
+        let text = "ab\n中c";
+        let mut cursor = PosCursor::new(text);
+        assert_eq!(cursor.at(1), SourcePos { line: 1, column: 2 });
+        assert_eq!(cursor.at(6), SourcePos { line: 2, column: 2 });
+    }
+}

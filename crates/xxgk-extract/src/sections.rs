@@ -1,0 +1,166 @@
+//! Locating the six sections by their headings, tolerating Word numbering (`3、`), missing numbers,
+//! longer titles, and stray headings inside prose (a `五、…` sub-heading inside section 一).
+
+use crate::document::Block;
+use crate::normalize::PosText;
+
+/// The six sections of the template, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Section {
+    Overview,
+    Active,
+    Applications,
+    Review,
+    Problems,
+    Other,
+}
+
+/// All sections in template order.
+pub(crate) const SECTIONS: [Section; 6] = [
+    Section::Overview,
+    Section::Active,
+    Section::Applications,
+    Section::Review,
+    Section::Problems,
+    Section::Other,
+];
+
+impl Section {
+    /// The heading of the template.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Self::Overview => "一、总体情况",
+            Self::Active => "二、主动公开政府信息情况",
+            Self::Applications => "三、收到和处理政府信息公开申请情况",
+            Self::Review => "四、政府信息公开行政复议、行政诉讼情况",
+            Self::Problems => "五、存在的主要问题及改进情况",
+            Self::Other => "六、其他需要报告的事项",
+        }
+    }
+
+    fn numeral(self) -> (char, char) {
+        match self {
+            Self::Overview => ('一', '1'),
+            Self::Active => ('二', '2'),
+            Self::Applications => ('三', '3'),
+            Self::Review => ('四', '4'),
+            Self::Problems => ('五', '5'),
+            Self::Other => ('六', '6'),
+        }
+    }
+
+    /// Whether a heading body (numbering removed) names this section.
+    fn matches(self, body: &str) -> bool {
+        match self {
+            Self::Overview => body.starts_with("总体情况") || body.starts_with("概述"),
+            Self::Active => body.starts_with("主动公开政府信息") || body == "主动公开情况",
+            Self::Applications => body.starts_with("收到和处理政府信息公开"),
+            Self::Review => {
+                body.contains("行政复议")
+                    && body.contains("诉讼")
+                    && (body.starts_with("政府信息公开") || body.starts_with("因政府信息公开"))
+            }
+            Self::Problems => body.contains("主要问题") || body.contains("问题及改进"),
+            Self::Other => body.starts_with("其他需要报告"),
+        }
+    }
+}
+
+/// Where each section's body lies in the document: block index ranges after the heading.
+#[derive(Debug)]
+pub(crate) struct Layout {
+    /// Blocks before the first heading (title, preamble).
+    pub preamble_end: usize,
+    /// Body range of each section in [`SECTIONS`] order, `None` when its heading is missing.
+    pub bodies: [Option<(usize, usize)>; 6],
+}
+
+/// Whether `line` is the heading of `section`.
+fn heading_of(line: &PosText, section: Section) -> bool {
+    let compact = line.compact();
+    let length = compact.chars().count();
+    if length == 0 || length > 40 {
+        return false;
+    }
+    let (chinese, arabic) = section.numeral();
+    let mut chars = compact.chars();
+    let first = chars.next();
+    let body = match (first, chars.next()) {
+        (Some(c), Some('、' | '.')) if c == chinese || c == arabic => chars.as_str(),
+        (Some(c), _) if c == chinese || c == arabic => {
+            // `五 存在的主要问题…` with the mark lost.
+            compact.get(c.len_utf8()..).unwrap_or_default()
+        }
+        _ => compact.as_str(),
+    };
+    let numbered = body.len() < compact.len();
+    // An unnumbered heading must be short: prose lines that happen to start with the words are long.
+    section.matches(body) && (numbered || length <= 20)
+}
+
+/// Finds the sections in order; each heading is looked for after the previous one found.
+pub(crate) fn locate(blocks: &[Block]) -> Layout {
+    let mut starts: [Option<usize>; 6] = [None; 6];
+    let mut from = 0usize;
+    for (k, section) in SECTIONS.iter().enumerate() {
+        let found = blocks
+            .iter()
+            .enumerate()
+            .skip(from)
+            .find(|(_, b)| matches!(b, Block::Line(l) if heading_of(l, *section)))
+            .map(|(i, _)| i);
+        if let Some(i) = found {
+            if let Some(slot) = starts.get_mut(k) {
+                *slot = Some(i);
+            }
+            from = i + 1;
+        }
+    }
+    let preamble_end = starts.iter().flatten().copied().min().unwrap_or(0);
+    let mut bodies = [None; 6];
+    for k in 0..SECTIONS.len() {
+        let Some(Some(start)) = starts.get(k).copied() else {
+            continue;
+        };
+        let end = starts
+            .iter()
+            .skip(k + 1)
+            .flatten()
+            .copied()
+            .next()
+            .unwrap_or(blocks.len());
+        if let Some(slot) = bodies.get_mut(k) {
+            *slot = Some((start + 1, end));
+        }
+    }
+    Layout {
+        preamble_end,
+        bodies,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::text_lines;
+
+    fn heads(text: &str) -> [Option<(usize, usize)>; 6] {
+        let blocks: Vec<Block> = text_lines(text).into_iter().map(Block::Line).collect();
+        locate(&blocks).bodies
+    }
+
+    #[test]
+    fn finds_variant_headings() {
+        let text = "标题\n一、总体情况\n五、提升工作质量，完善公开制度规范\n2、 主动公开政府信息情况\n\
+                    3、 收到和处理政府信息公开申请情况\n四、结转下年度继续办理\n\
+                    四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n\
+                    政府信息公开工作存在的主要问题及改进情况\n六、其他需要报告的事项\n无";
+        let b = heads(text);
+        assert_eq!(b[0], Some((2, 3)));
+        assert_eq!(b[1], Some((4, 4)));
+        assert_eq!(b[2], Some((5, 6)));
+        assert_eq!(b[3], Some((7, 7)));
+        assert_eq!(b[4], Some((8, 8)));
+        assert_eq!(b[5], Some((9, 10)));
+    }
+}

@@ -1,0 +1,376 @@
+//! Row reading: cuts units of cells into labelled segments, recognises the row each label names
+//! and gathers the value cells that belong to it, across wrapped lines when the layout wraps.
+
+use crate::document::Unit;
+use crate::normalize::{PosText, SourcePos};
+use crate::number::{TokenClass, classify, glued_digits_start};
+
+/// The label part of a segment.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Label {
+    /// Compact text of each label cell, for recognition.
+    pub cells: Vec<String>,
+    /// The label as published.
+    pub published: String,
+    pub pos: Option<SourcePos>,
+}
+
+impl Label {
+    /// The compact text of all label cells together (a label split over cells).
+    pub fn joined(&self) -> String {
+        self.cells.concat()
+    }
+
+    fn push(&mut self, text: &PosText) {
+        let compact = text.compact();
+        if compact.is_empty() {
+            return;
+        }
+        if self.pos.is_none() {
+            self.pos = text.first_pos();
+        }
+        if !self.published.is_empty() {
+            self.published.push(' ');
+        }
+        self.published.push_str(text.published().trim());
+        self.cells.push(compact);
+    }
+}
+
+/// A value cell: blank (empty or a blank mark) or a number token.
+#[derive(Clone, Debug)]
+pub(crate) enum ValueCell {
+    Blank {
+        pos: Option<SourcePos>,
+        raw: String,
+    },
+    Token {
+        text: String,
+        raw: String,
+        pos: SourcePos,
+    },
+}
+
+impl ValueCell {
+    pub fn is_blank(&self) -> bool {
+        matches!(self, Self::Blank { .. })
+    }
+
+    pub fn pos(&self) -> Option<SourcePos> {
+        match self {
+            Self::Blank { pos, .. } => *pos,
+            Self::Token { pos, .. } => Some(*pos),
+        }
+    }
+
+    pub fn raw(&self) -> &str {
+        match self {
+            Self::Blank { raw, .. } | Self::Token { raw, .. } => raw,
+        }
+    }
+
+    fn from_token(token: &PosText) -> Self {
+        let text = token.normalized();
+        let raw: String = token.glyphs.iter().map(|g| g.raw).collect();
+        let pos = token.first_pos().unwrap_or_default();
+        if classify(&text) == TokenClass::Blank {
+            Self::Blank {
+                pos: Some(pos),
+                raw,
+            }
+        } else {
+            Self::Token { text, raw, pos }
+        }
+    }
+}
+
+/// A label and the value cells after it (or value cells alone).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Segment {
+    pub label: Option<Label>,
+    pub values: Vec<ValueCell>,
+    pub positional: bool,
+}
+
+impl Segment {
+    pub fn has_number(&self) -> bool {
+        self.values.iter().any(|v| !v.is_blank())
+    }
+}
+
+enum CellKind {
+    Blank,
+    Values(Vec<ValueCell>),
+    Label(PosText, Vec<ValueCell>),
+}
+
+fn cell_kind(text: &PosText) -> CellKind {
+    let tokens = text.tokens();
+    if tokens.is_empty() {
+        return CellKind::Blank;
+    }
+    let classes: Vec<TokenClass> = tokens.iter().map(|t| classify(&t.normalized())).collect();
+    let Some(last_text) = classes.iter().rposition(|c| *c == TokenClass::Text) else {
+        return CellKind::Values(tokens.iter().map(ValueCell::from_token).collect());
+    };
+    let mut label = PosText::default();
+    let mut values = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if i < last_text {
+            label.glyphs.extend(token.glyphs.iter().copied());
+            if let Some(g) = token.glyphs.last() {
+                label.glyphs.push(crate::normalize::Glyph { ch: ' ', ..*g });
+            }
+        } else if i == last_text {
+            // Digits glued to the label: `…申请数量801000081`.
+            let normalized = token.normalized();
+            let split_at = glued_digits_start(&normalized)
+                .map(|byte| normalized.get(..byte).map_or(0, |s| s.chars().count()));
+            match split_at {
+                Some(chars) if chars > 0 => {
+                    label
+                        .glyphs
+                        .extend(token.glyphs.iter().take(chars).copied());
+                    let digits = PosText {
+                        glyphs: token.glyphs.iter().skip(chars).copied().collect(),
+                    };
+                    values.push(ValueCell::from_token(&digits));
+                }
+                _ => label.glyphs.extend(token.glyphs.iter().copied()),
+            }
+        } else {
+            values.push(ValueCell::from_token(token));
+        }
+    }
+    CellKind::Label(label, values)
+}
+
+/// Cuts a unit into segments: a new segment starts at a label cell that follows a number.
+pub(crate) fn segments(unit: &Unit) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut current = Segment {
+        positional: unit.positional,
+        ..Segment::default()
+    };
+    let mut kinds_are_label = Vec::with_capacity(unit.cells.len());
+    for cell in &unit.cells {
+        if let Some(origin) = cell.continues {
+            // A column covered by a merged cell: part of the label if a label spans it, else blank.
+            let spans_label = kinds_are_label.get(origin).copied().unwrap_or(false);
+            kinds_are_label.push(spans_label);
+            if !spans_label && unit.positional {
+                current.values.push(ValueCell::Blank {
+                    pos: cell.text.first_pos(),
+                    raw: String::new(),
+                });
+            }
+            continue;
+        }
+        match cell_kind(&cell.text) {
+            CellKind::Blank => {
+                kinds_are_label.push(false);
+                if unit.positional {
+                    current.values.push(ValueCell::Blank {
+                        pos: cell.text.first_pos(),
+                        raw: cell.text.glyphs.iter().map(|g| g.raw).collect(),
+                    });
+                }
+            }
+            CellKind::Values(values) => {
+                kinds_are_label.push(false);
+                current.values.extend(values);
+            }
+            CellKind::Label(label, trailing) => {
+                kinds_are_label.push(true);
+                if current.has_number() {
+                    out.push(std::mem::replace(
+                        &mut current,
+                        Segment {
+                            positional: unit.positional,
+                            ..Segment::default()
+                        },
+                    ));
+                } else {
+                    // Blank cells before a label are the columns of merged row-group labels.
+                    current.values.clear();
+                }
+                current
+                    .label
+                    .get_or_insert_with(Label::default)
+                    .push(&label);
+                current.values.extend(trailing);
+            }
+        }
+    }
+    out.push(current);
+    out
+}
+
+/// The value cells read for one recognised row.
+#[derive(Clone, Debug)]
+pub(crate) struct RowRead<R> {
+    pub row: R,
+    pub label: Label,
+    pub values: Vec<ValueCell>,
+}
+
+/// Rows read from a table section, and segments with numbers that belong to no row.
+pub(crate) struct Reading<R> {
+    pub rows: Vec<RowRead<R>>,
+    pub orphans: Vec<Segment>,
+}
+
+/// Reads the rows of a table: a recognised label opens a row; numbers without a recognised label
+/// (on the next lines, after a wrapped label) go to the open row until it has its cells.
+pub(crate) fn read_rows<R: Copy + PartialEq>(
+    segments: Vec<Segment>,
+    recognise: impl Fn(&Label, Option<R>) -> Option<R>,
+    expected: impl Fn(R) -> usize,
+) -> Reading<R> {
+    let mut rows: Vec<RowRead<R>> = Vec::new();
+    let mut orphans = Vec::new();
+    let mut open: Option<(RowRead<R>, bool)> = None;
+    let mut previous: Option<R> = None;
+    for segment in segments {
+        let recognised = segment.label.as_ref().and_then(|l| recognise(l, previous));
+        let closes = |row: &RowRead<R>, seg: &Segment| {
+            row.values.len() >= expected(row.row)
+                || (seg.label.is_some() && seg.positional && !seg.values.is_empty())
+        };
+        if let Some(row) = recognised {
+            previous = Some(row);
+            if let Some((open_row, closed)) = open.as_mut()
+                && open_row.row == row
+                && !*closed
+                && !open_row.values.iter().any(|v| !v.is_blank())
+            {
+                // The same label again, wrapped: `2、申请人逾期未按收费通知要` / `求缴纳费用…  6 0 …`.
+                open_row.values.extend(segment.values.iter().cloned());
+                *closed = closes(open_row, &segment);
+                continue;
+            }
+            if let Some((done, _)) = open.take() {
+                rows.push(done);
+            }
+            let read = RowRead {
+                row,
+                label: segment.label.clone().unwrap_or_default(),
+                values: segment.values.clone(),
+            };
+            let closed = closes(&read, &segment);
+            open = Some((read, closed));
+            continue;
+        }
+        if !segment.has_number() {
+            continue;
+        }
+        match open.as_mut() {
+            Some((open_row, closed))
+                if !*closed && open_row.values.len() < expected(open_row.row) =>
+            {
+                open_row.values.extend(segment.values.iter().cloned());
+                *closed = open_row.values.len() >= expected(open_row.row);
+            }
+            _ => orphans.push(segment),
+        }
+    }
+    if let Some((done, _)) = open {
+        rows.push(done);
+    }
+    Reading { rows, orphans }
+}
+
+/// How the value cells of a row fit its columns.
+#[derive(Debug)]
+pub(crate) enum Fit {
+    /// One value cell per column.
+    Exact(Vec<ValueCell>),
+    /// A single run of digits where several cells were expected: cells run together.
+    RunTogether(ValueCell),
+    /// Neither; the count found.
+    Mismatch(usize),
+}
+
+/// Fits value cells to `expected` columns; surplus blank cells at the ends (padding of
+/// tab-separated text, a leading empty column) are dropped.
+pub(crate) fn fit(mut values: Vec<ValueCell>, expected: usize) -> Fit {
+    while values.len() > expected && values.last().is_some_and(ValueCell::is_blank) {
+        values.pop();
+    }
+    while values.len() > expected && values.first().is_some_and(ValueCell::is_blank) {
+        values.remove(0);
+    }
+    if values.len() == expected {
+        return Fit::Exact(values);
+    }
+    if values.len() == 1
+        && expected > 1
+        && let Some(ValueCell::Token { text, .. }) = values.first()
+        && text.len() >= expected
+        && text.chars().all(|c| c.is_ascii_digit())
+    {
+        return values.pop().map_or(Fit::Mismatch(0), Fit::RunTogether);
+    }
+    Fit::Mismatch(values.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::units_from_lines;
+    use crate::normalize::text_lines;
+
+    fn segs(text: &str) -> Vec<(String, Vec<String>)> {
+        let lines = text_lines(text);
+        let refs: Vec<&PosText> = lines.iter().collect();
+        units_from_lines(&refs)
+            .iter()
+            .flat_map(segments)
+            .map(|s| {
+                (
+                    s.label.map(|l| l.joined()).unwrap_or_default(),
+                    s.values.iter().map(|v| v.raw().to_owned()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn glued_digits_and_noise_cells() {
+        assert_eq!(
+            segs("一、本年新收政府信息公开申请数量801000081"),
+            vec![(
+                "一、本年新收政府信息公开申请数量".to_owned(),
+                vec!["801000081".to_owned()]
+            )]
+        );
+        let got = segs("\t(七)总记\t†\t0\t1\t\t\n");
+        assert_eq!(got[0].0, "(七)总记");
+        assert_eq!(got[0].1, vec!["0", "1", "", ""]);
+    }
+
+    #[test]
+    fn two_rows_on_one_line() {
+        let got = segs("规章  0  1  2  行政规范性文件  3  4  5");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].0, "行政规范性文件");
+    }
+
+    #[test]
+    fn fits_padding() {
+        let blank = || ValueCell::Blank {
+            pos: None,
+            raw: String::new(),
+        };
+        let num = || ValueCell::Token {
+            text: "0".into(),
+            raw: "0".into(),
+            pos: SourcePos::default(),
+        };
+        assert!(matches!(
+            fit(vec![blank(), num(), num(), blank()], 2),
+            Fit::Exact(_)
+        ));
+        assert!(matches!(fit(vec![num()], 3), Fit::Mismatch(1)));
+    }
+}
