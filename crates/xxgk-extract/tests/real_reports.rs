@@ -1,0 +1,273 @@
+//! The five seed reports and the three real reports with hand-made keys: every cell the text
+//! contains is extracted correctly, every other cell is explained, provenance points at the text.
+
+mod common;
+
+use std::fs;
+
+use serde_json::{Value, json};
+use xxgk_extract::{Edition, ProblemCode, extract};
+
+use common::{
+    APPLICANT_COLUMNS, APPLICATION_ROWS, OUTCOMES, REVIEW_GROUPS, assert_missing_cells_explained,
+    assert_provenance_points_at_raw, shared,
+};
+
+const SEEDS: [&str; 5] = [
+    "000_7da00491d38016ae",
+    "001_0d7a0b2ecc867495",
+    "002_55cbf0224f0c879c",
+    "003_fe18fb2511738761",
+    "004_6d5913b8bb86481d",
+];
+
+fn expected_path(seed: &str) -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/expected")
+        .join(format!("{seed}.json"))
+}
+
+#[test]
+fn seeds_match_their_checked_expectations() {
+    for seed in SEEDS {
+        let path = shared(&format!("seeds/{seed}.txt"));
+        let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let extraction = extract(&bytes, Some(&format!("{seed}.txt"))).expect("text extracts");
+        let mut actual = json!({
+            "edition": extraction.edition,
+            "report": extraction.report,
+        });
+        if let Some(old) = &extraction.edition_2019 {
+            actual["edition_2019_cells"] = old.cells.clone();
+        }
+        let expected: Value = serde_json::from_str(
+            &fs::read_to_string(expected_path(seed)).expect("expected file exists"),
+        )
+        .expect("expected file is JSON");
+        assert_eq!(actual, expected, "seed {seed}");
+        let source = String::from_utf8(bytes).expect("seeds are UTF-8");
+        assert_provenance_points_at_raw(&source, &extraction);
+        if extraction.edition == Edition::E2021 {
+            assert_missing_cells_explained(&extraction);
+        }
+    }
+}
+
+#[test]
+fn seed_004_blank_cell_is_missing_not_zero() {
+    let bytes = fs::read(shared("seeds/004_6d5913b8bb86481d.txt")).expect("seed");
+    let extraction = extract(&bytes, None).expect("extracts");
+    let pointer = "/applications/results/other/fee_unpaid/natural_person";
+    assert_eq!(extraction.report.pointer(pointer), None);
+    let problem = extraction
+        .problems
+        .iter()
+        .find(|p| p.pointer.as_deref() == Some(pointer))
+        .expect("explained");
+    assert_eq!(problem.code, ProblemCode::CellBlank);
+    assert_eq!(
+        extraction
+            .report
+            .pointer("/applications/results/other/fee_unpaid/total"),
+        Some(&json!(0))
+    );
+    // The only problem of this report.
+    assert_eq!(extraction.problems.len(), 1, "{:?}", extraction.problems);
+}
+
+#[test]
+fn seed_002_is_2019_and_kept_apart() {
+    let bytes = fs::read(shared("seeds/002_55cbf0224f0c879c.txt")).expect("seed");
+    let extraction = extract(&bytes, None).expect("extracts");
+    assert_eq!(extraction.edition, Edition::E2019);
+    assert_eq!(extraction.report["edition"], "2019");
+    assert!(extraction.report.get("applications").is_none());
+    let old = extraction.edition_2019.expect("2019 tables");
+    assert_eq!(
+        old.cells.pointer("/applications/results/other/total"),
+        Some(&json!(0))
+    );
+    assert_eq!(
+        old.cells
+            .pointer("/applications/new_received/natural_person"),
+        None
+    );
+    assert!(
+        old.not_mapped
+            .iter()
+            .any(|f| f.pointer == "/active_disclosure/procurement/total_amount")
+    );
+    assert!(
+        extraction
+            .problems
+            .iter()
+            .any(|p| p.code == ProblemCode::Edition2019NotMapped)
+    );
+}
+
+#[test]
+fn seed_003_fee_is_an_exact_decimal_string() {
+    let bytes = fs::read(shared("seeds/003_fe18fb2511738761.txt")).expect("seed");
+    let extraction = extract(&bytes, None).expect("extracts");
+    assert_eq!(
+        extraction
+            .report
+            .pointer("/active_disclosure/fees/amount_wan_yuan"),
+        Some(&json!("1032.60994"))
+    );
+    assert_eq!(
+        extraction.report.pointer("/metadata/report_year"),
+        Some(&json!(2024))
+    );
+}
+
+/// The pointers and values of a realworld key.
+fn key_cells(key: &Value) -> (Vec<(String, Value)>, bool) {
+    let mut cells = Vec::new();
+    let article20 = &key["article20"];
+    for (label, row) in [
+        ("规章", "regulations"),
+        ("行政规范性文件", "normative_documents"),
+    ] {
+        for (k, col) in ["issued", "repealed", "in_force"].iter().enumerate() {
+            cells.push((
+                format!("/active_disclosure/{row}/{col}"),
+                article20[label][k].clone(),
+            ));
+        }
+    }
+    for (label, row) in [
+        ("行政许可", "licensing"),
+        ("行政处罚", "penalty"),
+        ("行政强制", "coercion"),
+    ] {
+        cells.push((
+            format!("/active_disclosure/{row}/decisions"),
+            article20[label].clone(),
+        ));
+    }
+    // The key writes the 万元 fee as a JSON number; the canonical form is the published decimal.
+    let fee = article20["行政事业性收费"].to_string();
+    cells.push((
+        "/active_disclosure/fees/amount_wan_yuan".to_owned(),
+        json!(fee),
+    ));
+    let rows: Vec<&Value> = key["applications"]
+        .as_object()
+        .expect("applications")
+        .values()
+        .collect();
+    let merged = rows.len() == 23;
+    let paths: Vec<&str> = if merged {
+        APPLICATION_ROWS
+            .iter()
+            .filter(|r| !r.starts_with("results/other/"))
+            .copied()
+            .collect()
+    } else {
+        APPLICATION_ROWS.to_vec()
+    };
+    let mut values = rows.into_iter();
+    for path in paths {
+        if merged && path == "results/total" {
+            values.next(); // the merged （六）其他处理 row, which has no 2021 cells
+        }
+        let row = values.next().expect("a key row per template row");
+        for (k, col) in APPLICANT_COLUMNS.iter().enumerate() {
+            cells.push((format!("/applications/{path}/{col}"), row[k].clone()));
+        }
+    }
+    for (g, group) in REVIEW_GROUPS.iter().enumerate() {
+        for (k, col) in OUTCOMES.iter().enumerate() {
+            cells.push((
+                format!("/review_litigation/{group}/{col}"),
+                key["review_litigation"][g * 5 + k].clone(),
+            ));
+        }
+    }
+    (cells, merged)
+}
+
+#[test]
+fn realworld_reports_match_their_keys() {
+    for name in [
+        "008_huaian_city_2024",
+        "009_hongze_district_2023",
+        "010_hongze_district_2024",
+    ] {
+        let key: Value = serde_json::from_str(
+            &fs::read_to_string(shared(&format!("realworld/{name}.expected.json"))).expect("key"),
+        )
+        .expect("key is JSON");
+        let bytes = fs::read(shared(&format!("realworld/{name}.txt"))).expect("report");
+        let extraction = extract(&bytes, None).expect("extracts");
+        assert_eq!(extraction.edition, Edition::E2021, "{name}");
+        assert_eq!(
+            extraction.report["metadata"]["report_year"], key["year"],
+            "{name}"
+        );
+        let (cells, merged) = key_cells(&key);
+        for (pointer, value) in &cells {
+            assert_eq!(
+                extraction.report.pointer(pointer),
+                Some(value),
+                "{name} {pointer}"
+            );
+        }
+        let cell_count = if merged { 179 } else { 200 };
+        assert_eq!(cells.len(), cell_count, "{name}");
+        if merged {
+            for row in ["no_correction", "fee_unpaid", "other"] {
+                for col in APPLICANT_COLUMNS {
+                    let pointer = format!("/applications/results/other/{row}/{col}");
+                    assert_eq!(
+                        extraction.report.pointer(&pointer),
+                        None,
+                        "{name} {pointer}"
+                    );
+                    let problem = extraction
+                        .problems
+                        .iter()
+                        .find(|p| p.pointer.as_deref() == Some(pointer.as_str()))
+                        .expect("explained");
+                    assert_eq!(problem.code, ProblemCode::MergedOtherRow);
+                    assert!(problem.message.contains("自然人 0"), "{}", problem.message);
+                }
+            }
+        }
+        let unexpected: Vec<_> = extraction
+            .problems
+            .iter()
+            .filter(|p| p.code != ProblemCode::MergedOtherRow)
+            .collect();
+        assert!(unexpected.is_empty(), "{name}: {unexpected:?}");
+        let source = String::from_utf8(bytes).expect("UTF-8");
+        assert_provenance_points_at_raw(&source, &extraction);
+        assert_missing_cells_explained(&extraction);
+    }
+}
+
+#[test]
+fn realworld_prose_and_fees() {
+    let bytes = fs::read(shared("realworld/008_huaian_city_2024.txt")).expect("report");
+    let extraction = extract(&bytes, None).expect("extracts");
+    let report = &extraction.report;
+    assert_eq!(
+        report["metadata"]["title"],
+        "淮安市人民政府2024年政府信息公开工作年度报告"
+    );
+    assert_eq!(report["metadata"]["organ"]["name"], "淮安市人民政府");
+    assert_eq!(
+        report.pointer("/other_matters/processing_fees/collected_yuan"),
+        Some(&json!("3940"))
+    );
+    let overview = report["overview"]["text"].as_str().expect("overview");
+    assert!(overview.starts_with("2024 年，我市坚持"));
+    // Wrapped PDF lines are joined into paragraphs; page numbers are gone.
+    assert!(overview.contains("认真学习宣传贯彻党的二十大"));
+    assert!(!overview.contains("-1-"));
+    let problems = report["problems_and_improvements"]["text"]
+        .as_str()
+        .expect("五");
+    assert_eq!(problems.lines().count(), 2);
+}
