@@ -11,9 +11,8 @@ use clap::{Args, Subcommand};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use xxgk_check::{Checker, Kind, Severity};
+use xxgk_check::{Checker, Format, Kind, Severity};
 
-use crate::inputs::{self, Source};
 use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_USAGE};
 
 /// Arguments of `xxgk conformance`.
@@ -98,7 +97,7 @@ pub fn run(args: &ConformanceArgs) -> u8 {
 }
 
 fn protocol(file: &Path, skip: &[String]) -> u8 {
-    let checked = inputs::read(&Source::File(file.to_owned())).and_then(|(text, format)| {
+    let checked = read_canonical(file).and_then(|(text, format)| {
         let checker = Checker::new().map_err(|e| e.to_string())?;
         checker.check_text(&text, format).map_err(|e| e.to_string())
     });
@@ -130,6 +129,16 @@ fn protocol(file: &Path, skip: &[String]) -> u8 {
             EXIT_USAGE
         }
     }
+}
+
+/// The text of a canonical report and its format (`.yaml`/`.yml` is YAML, anything else JSON).
+pub fn read_canonical(path: &Path) -> Result<(String, Format), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
+    let yaml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+    Ok((text, if yaml { Format::Yaml } else { Format::Json }))
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {

@@ -4,6 +4,7 @@
 //! crates. Exit codes: 0 conformant, 1 findings at error severity, 2 usage or I/O error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod certify;
 mod check;
 mod conformance;
 mod inputs;
@@ -85,6 +86,8 @@ enum Command {
     Schema,
     /// Run the conformance suite against any implementation (see conformance/README.md).
     Conformance(conformance::ConformanceArgs),
+    /// Issue a deterministic conformance certificate for reports, or verify one.
+    Certify(certify::CertifyArgs),
 }
 
 fn main() -> ExitCode {
@@ -94,6 +97,7 @@ fn main() -> ExitCode {
         Command::Rules { lang } => standard::rules(lang.into()),
         Command::Explain { rule } => standard::explain(&rule),
         Command::Conformance(args) => conformance::run(&args),
+        Command::Certify(args) => certify::run(&args),
         Command::Schema => {
             print!("{}", xxgk_model::SCHEMA_JSON);
             EXIT_CONFORMANT

@@ -1,0 +1,297 @@
+//! `xxgk certify`: a deterministic certificate of which files conform to which standard, checked
+//! by which tool, and `xxgk certify --verify` to confirm that files still match a certificate.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use clap::Args;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest as _, Sha256};
+use xxgk_check::{Checker, Kind, Severity};
+use xxgk_model::{RULES_JSON, SCHEMA_JSON};
+
+use crate::conformance::read_canonical;
+use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_USAGE};
+
+/// Arguments of `xxgk certify`.
+#[derive(Debug, Args)]
+pub struct CertifyArgs {
+    /// The reports to certify, or with `--verify`, to verify against the certificate.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Write the certificate here (default: standard output).
+    #[arg(long, value_name = "FILE", conflicts_with = "verify")]
+    out: Option<PathBuf>,
+    /// Verify that FILE's certificate still holds for the files: same contents, same standard,
+    /// same results.
+    #[arg(long, value_name = "CERTIFICATE")]
+    verify: Option<PathBuf>,
+    /// Record when the certificate was issued (UTC); without it the certificate depends only on
+    /// the files, the standard and the tool.
+    #[arg(long, conflicts_with = "verify")]
+    timestamp: bool,
+}
+
+/// How far a file conforms, from least to most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum Level {
+    /// Unreadable, or not schema-valid.
+    None,
+    /// Schema-valid, but a rule finding of severity error.
+    SchemaValid,
+    /// No finding of severity error (warnings allowed): conformant.
+    RulesPass,
+    /// No finding of severity error or warning.
+    Clean,
+}
+
+/// The standard a certificate refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Standard {
+    edition: String,
+    schema_id: String,
+    schema_version: String,
+    schema_sha256: String,
+    catalogue_id: String,
+    catalogue_version: String,
+    catalogue_sha256: String,
+}
+
+/// The result for one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct FileEntry {
+    path: String,
+    sha256: String,
+    /// `conformant`, `not-conformant` or `unreadable`.
+    verdict: String,
+    level: Level,
+    errors: usize,
+    warnings: usize,
+    /// Findings counted by rule id.
+    findings: BTreeMap<String, usize>,
+}
+
+/// The certificate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Certificate {
+    certificate: String,
+    standard: Standard,
+    tool: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    issued: Option<String>,
+    level: Level,
+    files: Vec<FileEntry>,
+}
+
+const KIND: &str = "xxgk conformance certificate v1";
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn standard(checker: &Checker) -> Result<Standard, String> {
+    let schema: Value = serde_json::from_str(SCHEMA_JSON).map_err(|e| e.to_string())?;
+    let field = |key: &str| schema[key].as_str().unwrap_or_default().to_owned();
+    let catalogue = checker.catalogue();
+    Ok(Standard {
+        edition: catalogue.edition.clone(),
+        schema_id: field("$id"),
+        schema_version: field("x-version"),
+        schema_sha256: sha256(SCHEMA_JSON.as_bytes()),
+        catalogue_id: catalogue.id.clone(),
+        catalogue_version: catalogue.version.clone(),
+        catalogue_sha256: sha256(RULES_JSON.as_bytes()),
+    })
+}
+
+fn certify_file(checker: &Checker, path: &Path) -> Result<FileEntry, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut entry = FileEntry {
+        path: path.display().to_string(),
+        sha256: sha256(&bytes),
+        verdict: "unreadable".to_owned(),
+        level: Level::None,
+        errors: 0,
+        warnings: 0,
+        findings: BTreeMap::new(),
+    };
+    let outcome = read_canonical(path)
+        .and_then(|(text, format)| checker.check_text(&text, format).map_err(|e| e.to_string()));
+    let Ok(outcome) = outcome else {
+        return Ok(entry);
+    };
+    let mut schema_valid = true;
+    for d in outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind != Kind::NotEvaluable)
+    {
+        match d.severity {
+            Severity::Error => entry.errors += 1,
+            Severity::Warning => entry.warnings += 1,
+            Severity::Info => continue,
+        }
+        schema_valid &= d.kind != Kind::Schema;
+        *entry.findings.entry(d.rule.clone()).or_default() += 1;
+    }
+    entry.level = match (schema_valid, entry.errors, entry.warnings) {
+        (false, _, _) => Level::None,
+        (true, 0, 0) => Level::Clean,
+        (true, 0, _) => Level::RulesPass,
+        (true, _, _) => Level::SchemaValid,
+    };
+    entry.verdict = if entry.errors == 0 {
+        "conformant"
+    } else {
+        "not-conformant"
+    }
+    .to_owned();
+    Ok(entry)
+}
+
+/// `YYYY-MM-DDThh:mm:ssZ` for seconds since the Unix epoch (proleptic Gregorian, UTC).
+fn rfc3339(secs: u64) -> String {
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // Howard Hinnant's civil_from_days.
+    let z = i64::try_from(days).unwrap_or(0) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+fn certificate(
+    checker: &Checker,
+    files: &[PathBuf],
+    timestamp: bool,
+) -> Result<Certificate, String> {
+    let files = files
+        .iter()
+        .map(|f| certify_file(checker, f))
+        .collect::<Result<Vec<_>, _>>()?;
+    let issued = timestamp.then(|| {
+        let secs = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        rfc3339(secs)
+    });
+    Ok(Certificate {
+        certificate: KIND.to_owned(),
+        standard: standard(checker)?,
+        tool: BTreeMap::from([
+            ("name".to_owned(), "xxgk".to_owned()),
+            ("version".to_owned(), env!("CARGO_PKG_VERSION").to_owned()),
+        ]),
+        issued,
+        level: files.iter().map(|f| f.level).min().unwrap_or(Level::Clean),
+        files,
+    })
+}
+
+/// Runs `xxgk certify` and returns the exit code.
+pub fn run(args: &CertifyArgs) -> u8 {
+    match run_inner(args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("xxgk certify: {message}");
+            EXIT_USAGE
+        }
+    }
+}
+
+fn run_inner(args: &CertifyArgs) -> Result<u8, String> {
+    let checker = Checker::new().map_err(|e| e.to_string())?;
+    let fresh = certificate(&checker, &args.files, args.timestamp)?;
+    if let Some(path) = &args.verify {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let stored: Certificate =
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        return Ok(verify(&stored, &fresh));
+    }
+    let json = serde_json::to_string_pretty(&fresh).map_err(|e| e.to_string())? + "\n";
+    match &args.out {
+        Some(out) => {
+            std::fs::write(out, json).map_err(|e| format!("{}: {e}", out.display()))?;
+            for f in &fresh.files {
+                println!("{}: {} ({})", f.path, f.verdict, level_name(f.level));
+            }
+            println!("certificate written to {}", out.display());
+        }
+        None => print!("{json}"),
+    }
+    let conformant = fresh.files.iter().all(|f| f.level >= Level::RulesPass);
+    Ok(if conformant {
+        EXIT_CONFORMANT
+    } else {
+        EXIT_FINDINGS
+    })
+}
+
+fn level_name(level: Level) -> String {
+    serde_json::to_value(level)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Compares a stored certificate with the one the files produce now; prints every difference.
+fn verify(stored: &Certificate, fresh: &Certificate) -> u8 {
+    let mut problems = Vec::new();
+    if stored.certificate != KIND {
+        problems.push(format!(
+            "not a certificate of this kind: {:?}",
+            stored.certificate
+        ));
+    }
+    if stored.standard != fresh.standard {
+        problems.push(format!(
+            "issued for schema {} {} and catalogue {}, this xxgk has schema {} {} and catalogue {}",
+            stored.standard.schema_id,
+            stored.standard.schema_version,
+            stored.standard.catalogue_version,
+            fresh.standard.schema_id,
+            fresh.standard.schema_version,
+            fresh.standard.catalogue_version
+        ));
+    }
+    for now in &fresh.files {
+        match stored.files.iter().find(|f| f.path == now.path) {
+            None => problems.push(format!("{}: not in the certificate", now.path)),
+            Some(then) if then.sha256 != now.sha256 => {
+                problems.push(format!("{}: changed since it was certified", now.path));
+            }
+            Some(then) if then != now => problems.push(format!(
+                "{}: certified {}, now {}",
+                now.path,
+                level_name(then.level),
+                level_name(now.level)
+            )),
+            Some(_) => println!("{}: verified ({})", now.path, level_name(now.level)),
+        }
+    }
+    if problems.is_empty() {
+        println!("certificate verified");
+        EXIT_CONFORMANT
+    } else {
+        for p in &problems {
+            println!("{p}");
+        }
+        EXIT_FINDINGS
+    }
+}

@@ -1,0 +1,113 @@
+//! `xxgk certify`: certificates of the real binary, their determinism, levels and verification.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// `xxgk ARGS`, run in `dir`.
+fn xxgk(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xxgk"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("xxgk runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A directory with a clean report, one with a rule error and one that is not schema-valid.
+fn reports() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(root().join("conformance/base/realistic.json")).unwrap();
+    std::fs::write(dir.path().join("clean.json"), &base).unwrap();
+    let mut doc: Value = serde_json::from_str(&base).unwrap();
+    doc["review_litigation"]["review"]["upheld"] = 12.into();
+    std::fs::write(dir.path().join("rules.json"), doc.to_string()).unwrap();
+    doc["edition"] = "2019".into();
+    std::fs::write(dir.path().join("schema.json"), doc.to_string()).unwrap();
+    dir
+}
+
+#[test]
+fn certificate_records_standard_files_and_levels() {
+    let dir = reports();
+    let out = xxgk(
+        dir.path(),
+        &["certify", "clean.json", "rules.json", "schema.json"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let cert: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(cert["standard"]["edition"], "2021");
+    assert_eq!(
+        cert["standard"]["schema_id"],
+        "https://xxgk.org/schema/annual-report-2021/v1"
+    );
+    assert_eq!(
+        cert["standard"]["schema_sha256"].as_str().unwrap().len(),
+        64
+    );
+    assert_eq!(cert["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    assert!(cert.get("issued").is_none());
+    let files = cert["files"].as_array().unwrap();
+    let levels: Vec<&str> = files.iter().map(|f| f["level"].as_str().unwrap()).collect();
+    assert_eq!(levels, ["clean", "schema-valid", "none"]);
+    assert_eq!(files[1]["findings"], serde_json::json!({"R4": 1}));
+    assert_eq!(files[1]["verdict"], "not-conformant");
+    assert_eq!(files[2]["findings"]["S8"], 1);
+    assert_ne!(files[0]["sha256"], files[1]["sha256"]);
+    assert_eq!(cert["level"], "none");
+}
+
+#[test]
+fn certificates_are_deterministic_unless_timestamped() {
+    let dir = reports();
+    let a = xxgk(dir.path(), &["certify", "clean.json"]);
+    let b = xxgk(dir.path(), &["certify", "clean.json"]);
+    assert_eq!(a.status.code(), Some(0));
+    assert_eq!(a.stdout, b.stdout);
+    let stamped = xxgk(dir.path(), &["certify", "--timestamp", "clean.json"]);
+    let cert: Value = serde_json::from_str(&stdout(&stamped)).unwrap();
+    let issued = cert["issued"].as_str().unwrap();
+    assert_eq!(issued.len(), "2026-01-01T00:00:00Z".len(), "{issued}");
+}
+
+#[test]
+fn verify_holds_until_a_file_changes() {
+    let dir = reports();
+    let out = xxgk(
+        dir.path(),
+        &["certify", "clean.json", "rules.json", "--out", "cert.json"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(dir.path().join("cert.json").exists());
+    let verify = |files: &[&str]| {
+        let mut args = vec!["certify", "--verify", "cert.json"];
+        args.extend(files);
+        xxgk(dir.path(), &args)
+    };
+    let out = verify(&["clean.json", "rules.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("certificate verified"));
+    let out = verify(&["schema.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("schema.json: not in the certificate"));
+    let text = std::fs::read_to_string(dir.path().join("clean.json")).unwrap();
+    std::fs::write(dir.path().join("clean.json"), text + "\n").unwrap();
+    let out = verify(&["clean.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("clean.json: changed since it was certified"));
+}
+
+#[test]
+fn missing_file_is_a_usage_error() {
+    let dir = reports();
+    let out = xxgk(dir.path(), &["certify", "no-such.json"]);
+    assert_eq!(out.status.code(), Some(2));
+}
