@@ -101,6 +101,7 @@ pub(crate) fn read_active(
             .iter()
             .rev()
             .find_map(|c| recognise_active(c))
+            .or_else(|| recognise_active(&label.joined()))
             .filter(|row| spec_of(*row).is_some())
     };
     let expected = |row: ActiveRow| spec_of(row).map_or(1, |s| s.columns.len());

@@ -4,7 +4,8 @@
 //! A row is recognised by distinctive fragments of its label rather than the whole label, so
 //! wrapped labels (`5.要求行政机关确认或重` / `新出具已获取信息`), typos (`三类内容事务信息`,
 //! `其他法律行政止公开`, `谕期`) and glyph noise (`F新收政府`) still match, while no fragment of one
-//! row's label matches another row.
+//! row's label matches another row. Each label has a fragment in its first half and one in its
+//! second, so either part of a label wrapped over two lines is recognised.
 
 /// How a cell's value is read and written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -471,21 +472,24 @@ const APP_KEYS: &[(AppRow, &[&str])] = &[
         &["其他法律", "法规禁止", "禁止公开"],
     ),
     (AppRow::SecurityStability, &["三安全", "一稳定"]),
-    (AppRow::ThirdPartyRights, &["第三方"]),
+    (AppRow::ThirdPartyRights, &["第三方", "保护第三"]),
     (AppRow::InternalAffairs, &["内部事务", "内容事务", "三类内"]),
     (AppRow::ProcessInformation, &["过程性", "四类过"]),
-    (AppRow::EnforcementCaseFile, &["执法案卷"]),
+    (AppRow::EnforcementCaseFile, &["执法案卷", "行政执法"]),
     (AppRow::AdministrativeInquiry, &["行政查询", "查询事项"]),
-    (AppRow::NotHeld, &["不掌握"]),
-    (AppRow::NeedsCreation, &["现成信息", "另行制作"]),
+    (AppRow::NotHeld, &["不掌握", "本机关不"]),
+    (AppRow::NeedsCreation, &["现成信息", "没有现成", "另行制作"]),
     (AppRow::StillUnclear, &["补正后", "仍不明确"]),
     (AppRow::PetitionComplaint, &["信访", "举报投诉"]),
     (AppRow::Duplicate, &["重复申请"]),
-    (AppRow::Publication, &["出版物"]),
-    (AppRow::ExcessiveRepeat, &["大量反复", "反复申请"]),
+    (AppRow::Publication, &["出版物", "要求提供"]),
+    (
+        AppRow::ExcessiveRepeat,
+        &["大量反复", "反复申请", "理由大量"],
+    ),
     (
         AppRow::ConfirmOrReissue,
-        &["重新出具", "确认或重新", "已获取信息"],
+        &["重新出具", "确认或重新", "已获取信息", "行政机关确认"],
     ),
     (
         AppRow::NoCorrection,

@@ -21,6 +21,17 @@ impl Label {
         self.cells.concat()
     }
 
+    /// This label followed by the next line's, for a label wrapped over two lines.
+    pub fn joined_with(&self, next: &Label) -> Label {
+        let mut cells = self.cells.clone();
+        cells.extend(next.cells.iter().cloned());
+        Label {
+            cells,
+            published: format!("{} {}", self.published, next.published),
+            pos: self.pos.or(next.pos),
+        }
+    }
+
     fn push(&mut self, text: &PosText) {
         let compact = text.compact();
         if compact.is_empty() {
@@ -231,8 +242,45 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
     let mut orphans = Vec::new();
     let mut open: Option<(RowRead<R>, bool)> = None;
     let mut previous: Option<R> = None;
-    for segment in segments {
-        let recognised = segment.label.as_ref().and_then(|l| recognise(l, previous));
+    // An unrecognised label without numbers: perhaps the first line of a wrapped label.
+    let mut carry: Option<Label> = None;
+    let mut segments = segments.into_iter().peekable();
+    while let Some(mut segment) = segments.next() {
+        let mut recognised = segment.label.as_ref().and_then(|l| recognise(l, previous));
+        if recognised.is_none()
+            && let (Some(first), Some(second)) = (&carry, &segment.label)
+        {
+            let joined = first.joined_with(second);
+            recognised = recognise(&joined, previous);
+            if recognised.is_some() {
+                segment.label = Some(joined);
+            }
+        }
+        let open_takes_numbers = open
+            .as_ref()
+            .is_some_and(|(r, closed)| !*closed && r.values.len() < expected(r.row));
+        if recognised.is_none()
+            && segment.has_number()
+            && !open_takes_numbers
+            && let Some(first) = &segment.label
+            && let Some(next) = segments.peek()
+            && !next.has_number()
+            && let Some(second) = &next.label
+        {
+            // The numbers stand on the first line of a wrapped label: `5.要求行政机关确认或  1 0 …`
+            // followed by `重新出具已获取信息`.
+            let joined = first.joined_with(second);
+            recognised = recognise(&joined, previous);
+            if recognised.is_some() {
+                segment.label = Some(joined);
+                segments.next();
+            }
+        }
+        carry = if recognised.is_none() && !segment.has_number() {
+            segment.label.clone()
+        } else {
+            None
+        };
         let closes = |row: &RowRead<R>, seg: &Segment| {
             row.values.len() >= expected(row.row)
                 || (seg.label.is_some() && seg.positional && !seg.values.is_empty())
@@ -354,6 +402,37 @@ mod tests {
         let got = segs("规章  0  1  2  行政规范性文件  3  4  5");
         assert_eq!(got.len(), 2);
         assert_eq!(got[1].0, "行政规范性文件");
+    }
+
+    #[test]
+    fn labels_wrapped_around_their_numbers() {
+        let recognise = |l: &Label, _: Option<u8>| {
+            let text = l.joined();
+            if text.contains("确认或重新") {
+                Some(1)
+            } else if text.contains("国家秘密") {
+                Some(2)
+            } else {
+                None
+            }
+        };
+        for text in [
+            "要求行政机关确认或  1  0  1\n重新出具已获取信息\n属于国家秘密  5  0  5",
+            "要求行政机关确认或\n重新出具已获取信息  1  0  1\n属于国家秘密  5  0  5",
+        ] {
+            let lines = text_lines(text);
+            let refs: Vec<&PosText> = lines.iter().collect();
+            let segments: Vec<Segment> =
+                units_from_lines(&refs).iter().flat_map(segments).collect();
+            let reading = read_rows(segments, recognise, |_| 3);
+            let rows: Vec<(u8, usize)> = reading
+                .rows
+                .iter()
+                .map(|r| (r.row, r.values.len()))
+                .collect();
+            assert_eq!(rows, vec![(1, 3), (2, 3)], "{text}");
+            assert!(reading.orphans.is_empty());
+        }
     }
 
     #[test]
