@@ -4,9 +4,9 @@ use std::io::{IsTerminal as _, Write as _};
 
 use clap::Args;
 use rayon::prelude::*;
-use xxgk_check::{Checker, Format, Lang};
+use xxgk_check::{Checker, Format, Lang, Location, strip_bom};
 
-use crate::inputs::{self, DatasetLines, Input, Source};
+use crate::inputs::{self, DatasetLines, Document, Input, Source};
 use crate::render::{self, FileResult, Renderer};
 use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_USAGE, LangArg, OutputFormat};
 
@@ -66,15 +66,58 @@ fn jobs(inputs: Vec<Input>) -> impl Iterator<Item = Job> {
 fn check_one(checker: &Checker, job: Job) -> FileResult {
     let (name, read) = match job {
         Job::File(source) => (source.display(), inputs::read(&source)),
-        Job::Line(name, text) => (name, text.map(|t| (t, Format::Json))),
+        Job::Line(name, text) => (name, text.map(|t| Document::Canonical(t, Format::Json))),
     };
     match read {
         Err(message) => FileResult::unreadable(name, message),
-        Ok((text, format)) => match checker.check_text(&text, format) {
+        Ok(Document::Canonical(text, format)) => match checker.check_text(&text, format) {
             Ok(outcome) => FileResult::checked(name, text, outcome),
             Err(e) => FileResult::unreadable(name, e.to_string()),
         },
+        Ok(Document::Published(bytes, hint)) => check_published(checker, name, &bytes, &hint),
     }
+}
+
+/// Extracts a published report, checks the canonical form, and points every diagnostic at the
+/// place in the source where the value stands (or where the missing cell was expected).
+fn check_published(checker: &Checker, name: String, bytes: &[u8], hint: &str) -> FileResult {
+    let extraction = match xxgk_extract::extract(bytes, Some(hint)) {
+        Ok(extraction) => extraction,
+        Err(e) => return FileResult::unreadable(name, e.to_string()),
+    };
+    let mut outcome = checker.check_value(&extraction.report);
+    let position = |pointer: &str| {
+        let from_value = extraction
+            .provenance
+            .iter()
+            .find(|p| p.pointer == pointer)
+            .map(|p| (p.line, p.column));
+        let from_problem = || {
+            extraction
+                .problems
+                .iter()
+                .find(|p| p.pointer.as_deref() == Some(pointer))
+                .and_then(|p| p.position)
+                .map(|p| (p.line, p.column))
+        };
+        from_value
+            .or_else(from_problem)
+            .map(|(line, column)| Location {
+                line: line as usize,
+                column: column as usize,
+            })
+    };
+    for d in &mut outcome.diagnostics {
+        d.location = position(&d.pointer);
+    }
+    // Code frames need the text as the user sees it: only for UTF-8 text sources.
+    let text = match extraction.format {
+        xxgk_extract::InputFormat::Docx => None,
+        _ => std::str::from_utf8(bytes)
+            .ok()
+            .map(|t| strip_bom(t).to_owned()),
+    };
+    FileResult::checked_source(name, text, outcome)
 }
 
 /// Runs `xxgk check` and returns the exit code.
@@ -95,7 +138,8 @@ pub fn run(args: &CheckArgs) -> u8 {
     let lang: Lang = args.lang.into();
     let (inputs, walk_errors) = inputs::expand(&args.paths, args.jsonl);
     let stdout = anstream::stdout();
-    let mut out = stdout.lock();
+    // One write per 64 KiB, not per line: output is written in order after each chunk anyway.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut renderer = Renderer::new(args.format, lang, args.notes);
     let mut summary = render::Summary::default();
 
@@ -156,6 +200,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         bar.finish_and_clear();
     }
     write(renderer.end(&summary));
+    let _ = out.flush();
 
     if summary.unreadable > 0 {
         EXIT_USAGE

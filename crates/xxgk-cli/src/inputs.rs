@@ -43,13 +43,31 @@ fn is_dataset(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
 }
 
-/// The document formats recognised by file extension.
-fn format_of(path: &Path) -> Option<Format> {
+/// What a file holds, by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A report in the canonical form.
+    Canonical(Format),
+    /// A report as published (text, HTML, DOCX), to be extracted first.
+    Published,
+}
+
+fn kind_of(path: &Path) -> Option<Kind> {
     match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "json" => Some(Format::Json),
-        "yaml" | "yml" => Some(Format::Yaml),
+        "json" => Some(Kind::Canonical(Format::Json)),
+        "yaml" | "yml" => Some(Kind::Canonical(Format::Yaml)),
+        "txt" | "text" | "md" | "html" | "htm" | "xhtml" | "docx" => Some(Kind::Published),
         _ => None,
     }
+}
+
+/// A document read from its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Document {
+    /// Canonical JSON or YAML text.
+    Canonical(String, Format),
+    /// The bytes of a published report and the file name (which hints at its format).
+    Published(Vec<u8>, String),
 }
 
 /// Expands arguments: files as given, directories recursively (files with a recognised
@@ -99,14 +117,14 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<(String, String)>
         let path = entry.path();
         match entry.file_type() {
             Ok(t) if t.is_dir() => walk(&path, found, errors),
-            Ok(_) if format_of(&path).is_some() || is_dataset(&path) => found.push(path),
+            Ok(_) if kind_of(&path).is_some() || is_dataset(&path) => found.push(path),
             _ => {}
         }
     }
 }
 
-/// A document's text and format, or why it cannot be read.
-pub fn read(source: &Source) -> Result<(String, Format), String> {
+/// A document, or why it cannot be read.
+pub fn read(source: &Source) -> Result<Document, String> {
     let bytes = match source {
         Source::Stdin => {
             let mut bytes = Vec::new();
@@ -117,7 +135,9 @@ pub fn read(source: &Source) -> Result<(String, Format), String> {
             bytes
         }
         Source::File(path) => {
-            let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+            // One open and one fstat per file: the path is looked up once.
+            let mut file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+            let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
             if meta.is_dir() {
                 return Err("is a directory".to_owned());
             }
@@ -128,7 +148,11 @@ pub fn read(source: &Source) -> Result<(String, Format), String> {
                     MAX_REPORT_BYTES / 1024 / 1024
                 ));
             }
-            std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?
+            #[allow(clippy::cast_possible_truncation)]
+            let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+            file.read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read: {e}"))?;
+            bytes
         }
     };
     if bytes.len() as u64 > MAX_REPORT_BYTES {
@@ -138,13 +162,21 @@ pub fn read(source: &Source) -> Result<(String, Format), String> {
         ));
     }
     let format = match source {
-        Source::File(path) => format_of(path).ok_or_else(|| {
-            "unsupported file type: expected .json, .yaml or .yml (a canonical report)".to_owned()
-        })?,
+        Source::File(path) => match kind_of(path) {
+            Some(Kind::Canonical(format)) => format,
+            Some(Kind::Published) => return Ok(Document::Published(bytes, source.display())),
+            None => {
+                return Err(
+                    "unsupported file type: expected a canonical report (.json, .yaml, .yml) \
+                            or a published one (.txt, .md, .html, .htm, .docx)"
+                        .to_owned(),
+                );
+            }
+        },
         Source::Stdin => sniff(&bytes),
     };
     let text = decode(bytes)?;
-    Ok((text, format))
+    Ok(Document::Canonical(text, format))
 }
 
 /// The reports of a JSON Lines dataset, read one line at a time (constant memory): each is

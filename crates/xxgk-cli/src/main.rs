@@ -7,6 +7,7 @@
 mod certify;
 mod check;
 mod conformance;
+mod extract;
 mod inputs;
 mod render;
 mod standard;
@@ -69,8 +70,10 @@ impl From<LangArg> for xxgk_check::Lang {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check reports (JSON or YAML files, directories searched recursively, `-` for stdin).
+    /// Check reports: canonical JSON/YAML or published text/HTML/DOCX (dirs recursive, `-` stdin).
     Check(check::CheckArgs),
+    /// Extract published reports (text, HTML, DOCX; any encoding) into canonical JSON.
+    Extract(extract::ExtractArgs),
     /// List the rules of the catalogue and the ids of schema violations.
     Rules {
         /// Message language.
@@ -94,6 +97,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Extract(args) => extract::run(&args),
         Command::Rules { lang } => standard::rules(lang.into()),
         Command::Explain { rule } => standard::explain(&rule),
         Command::Conformance(args) => conformance::run(&args),

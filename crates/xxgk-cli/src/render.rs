@@ -29,6 +29,15 @@ impl FileResult {
         }
     }
 
+    /// A published file that was extracted and checked; `text` when it can be shown.
+    pub fn checked_source(name: String, text: Option<String>, outcome: Outcome) -> Self {
+        Self {
+            name,
+            text,
+            result: Ok(outcome),
+        }
+    }
+
     /// A file that could not be read as a report.
     pub fn unreadable(name: String, message: String) -> Self {
         Self {
@@ -315,8 +324,9 @@ impl Renderer {
                 match lang {
                     Lang::Zh => format!("不符合标准：{} 个错误，{} 个警告", t.errors, t.warnings),
                     Lang::En => format!(
-                        "not conformant: {} errors, {} warnings",
-                        t.errors, t.warnings
+                        "not conformant: {}, {}",
+                        plural(t.errors, "error"),
+                        plural(t.warnings, "warning")
                     ),
                 }
             ),

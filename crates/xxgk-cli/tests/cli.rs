@@ -271,15 +271,18 @@ fn files_that_cannot_be_reports_are_named_and_the_batch_goes_on() {
     std::fs::File::create(&huge)
         .and_then(|f| f.set_len(100 * 1024 * 1024))
         .expect("sparse 100 MB file");
-    let text = dir.path().join("report.docx");
-    std::fs::write(&text, b"PK").expect("write");
+    let pdf = dir.path().join("report.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7").expect("write");
+    let docx = dir.path().join("report.docx");
+    std::fs::write(&docx, b"PK\x03\x04 truncated").expect("write");
     let good = root().join(EXAMPLE);
     let paths = [
         &good,
         &gbk,
         &empty,
         &huge,
-        &text,
+        &pdf,
+        &docx,
         &dir.path().join("absent.json"),
         &good,
     ];
@@ -295,9 +298,10 @@ fn files_that_cannot_be_reports_are_named_and_the_batch_goes_on() {
         "gbk.json: not UTF-8: byte 0xD5 at offset 10 (line 1)",
         "empty.json: empty file",
         "huge.json: 104857600 bytes is too large for one report",
-        "report.docx: unsupported file type",
+        "report.pdf: unsupported file type",
+        "report.docx: unreadable DOCX",
         "absent.json: cannot read",
-        "7 files: 2 conformant, 0 with errors, 5 unreadable",
+        "8 files: 2 conformant, 0 with errors, 6 unreadable",
     ] {
         assert!(text.contains(needle), "{needle:?} not in\n{text}");
     }
@@ -388,4 +392,72 @@ fn bad_usage_exits_2() {
     assert_eq!(code(&xxgk(&["check"], b"")), 2);
     assert_eq!(code(&xxgk(&["check", "--format", "xml", EXAMPLE], b"")), 2);
     assert_eq!(code(&xxgk(&["frobnicate"], b"")), 2);
+}
+
+fn seed(name: &str) -> String {
+    root()
+        .join("../shared/seeds")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn check_accepts_published_reports_and_points_at_the_source_line() {
+    let seed_003 = seed("003_fe18fb2511738761.txt");
+    let out = xxgk(&["check", &seed_003], b"");
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+
+    // The same report with one number changed in the published text.
+    let text = std::fs::read_to_string(&seed_003).expect("seed 003");
+    let line = text
+        .lines()
+        .position(|l| l == "298 |")
+        .expect("自然人 新收 cell")
+        + 1;
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines[line - 1] = "297 |";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let changed = dir.path().join("report.txt");
+    std::fs::write(&changed, lines.join("\n")).expect("write");
+    let out = xxgk(
+        &["check", "--format", "json", &changed.display().to_string()],
+        b"",
+    );
+    assert_eq!(code(&out), 1);
+    let pointer = "/applications/new_received/natural_person";
+    assert_eq!(
+        findings(&out),
+        [
+            ("R1".to_owned(), pointer.to_owned(), line as u64),
+            ("R3".to_owned(), pointer.to_owned(), line as u64)
+        ]
+    );
+}
+
+#[test]
+fn extract_writes_the_canonical_report_and_its_provenance() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out_dir = dir.path().display().to_string();
+    let out = xxgk(
+        &["extract", &seed("003_fe18fb2511738761.txt"), "-o", &out_dir],
+        b"",
+    );
+    assert_eq!(code(&out), 0);
+    let report = dir.path().join("003_fe18fb2511738761.json");
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).expect("report written"))
+            .expect("JSON");
+    assert_eq!(
+        value["active_disclosure"]["fees"]["amount_wan_yuan"],
+        "1032.60994"
+    );
+    assert_eq!(value["applications"]["new_received"]["total"], 302);
+    assert!(
+        dir.path()
+            .join("003_fe18fb2511738761.provenance.json")
+            .exists()
+    );
+    let check = xxgk(&["check", &report.display().to_string()], b"");
+    assert_eq!(code(&check), 0, "{}", stdout(&check));
 }
