@@ -98,7 +98,8 @@ impl<'a> JsonScanner<'a> {
         }
     }
 
-    fn string(&mut self) -> String {
+    /// Moves past a string and returns its raw (still escaped) bytes.
+    fn skip_string(&mut self) -> &'a [u8] {
         let start = self.pos + 1;
         self.bump();
         while let Some(b) = self.peek() {
@@ -113,6 +114,17 @@ impl<'a> JsonScanner<'a> {
         }
         let raw = self.bytes.get(start..self.pos).unwrap_or_default();
         self.bump();
+        raw
+    }
+
+    /// Moves past a string and decodes it (keys only: values need no decoding).
+    fn string(&mut self) -> String {
+        let raw = self.skip_string();
+        if !raw.contains(&b'\\')
+            && let Ok(plain) = std::str::from_utf8(raw)
+        {
+            return plain.to_owned();
+        }
         let quoted = [b"\"", raw, b"\""].concat();
         serde_json::from_slice(&quoted).unwrap_or_default()
     }
@@ -176,7 +188,7 @@ impl<'a> JsonScanner<'a> {
                 }
             }
             Some(b'"') => {
-                self.string();
+                self.skip_string();
             }
             Some(_) => {
                 while !matches!(
