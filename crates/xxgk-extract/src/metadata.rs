@@ -48,6 +48,17 @@ impl Flat {
             .find(|&i| self.text.get(i..i + needle.len()) == Some(needle.as_slice()))
     }
 
+    fn starts_with_at(&self, at: usize, needle: &str) -> bool {
+        let mut i = at;
+        for c in needle.chars() {
+            if self.text.get(i) != Some(&c) {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
     fn found(&self, start: usize, end: usize, value: String) -> Option<Found<String>> {
         let slice = self.glyphs.get(start..end)?;
         Some(Found {
@@ -168,7 +179,7 @@ fn year_from_sentences(flat: &Flat) -> Option<Found<u32>> {
                 rule: None,
             })
         };
-        if flat.find("政府信息公开", after) == Some(after) {
+        if flat.starts_with_at(after, "政府信息公开") {
             return found();
         }
         let before: String = flat
@@ -407,7 +418,14 @@ fn read_fee_sentence(flat: &Flat, start: usize, end: usize, fees: &mut Fees) {
         let number: String = flat.text.get(i..j).unwrap_or_default().iter().collect();
         let number = number.trim_end_matches(['.', ',']).to_owned();
         let unit = flat.text.get(j).copied();
-        let before: String = flat.text.get(start..i).unwrap_or_default().iter().collect();
+        // The words just before the number say what it is.
+        let context_start = i.saturating_sub(40).max(start);
+        let before: String = flat
+            .text
+            .get(context_start..i)
+            .unwrap_or_default()
+            .iter()
+            .collect();
         let last = |w: &str| before.rfind(w);
         let found = |value: String| Found {
             value,

@@ -4,7 +4,7 @@
 /// Longest part considered: counts beyond 10^18 do not occur and would overflow.
 const MAX_PART_DIGITS: usize = 18;
 /// Bound on the search so that pathological input stays fast.
-const STEP_BUDGET: u32 = 200_000;
+const STEP_BUDGET: u32 = 50_000;
 
 /// The outcome of a split search.
 #[derive(Debug, PartialEq, Eq)]

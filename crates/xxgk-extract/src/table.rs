@@ -345,9 +345,12 @@ pub(crate) fn fit(mut values: Vec<ValueCell>, expected: usize) -> Fit {
     while values.len() > expected && values.last().is_some_and(ValueCell::is_blank) {
         values.pop();
     }
-    while values.len() > expected && values.first().is_some_and(ValueCell::is_blank) {
-        values.remove(0);
-    }
+    let surplus_leading = values
+        .iter()
+        .take(values.len().saturating_sub(expected))
+        .take_while(|v| v.is_blank())
+        .count();
+    values.drain(..surplus_leading);
     if values.len() == expected {
         return Fit::Exact(values);
     }
