@@ -186,6 +186,25 @@ fn every_case_passes() {
 }
 
 #[test]
+fn case_files_match_their_schema() {
+    let dir = suite_dir();
+    let schema: Value = serde_json::from_str(&read(&dir.join("case-file.schema.json"))).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let mut problems = Vec::new();
+    for path in sorted_files(&dir.join("cases")) {
+        let file: Value = serde_json::from_str(&read(&path)).unwrap();
+        for error in validator.iter_errors(&file) {
+            problems.push(format!(
+                "{}: {error} at {}",
+                path.display(),
+                error.instance_path()
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
 fn cases_are_well_formed() {
     let suite = load();
     let catalogue = catalogue();
@@ -290,9 +309,13 @@ fn every_rule_is_needed_to_pass_the_suite() {
         .rules
         .iter()
         .map(|rule| rule.id.as_str())
+        .chain(full.schema_rules.iter().map(|rule| rule.id.as_str()))
         .filter(|id| {
+            // The checker without the rule: a summation rule is not evaluated, a schema
+            // keyword's failures lose their id.
             let mut mutant = full.clone();
             mutant.rules.retain(|r| r.id != *id);
+            mutant.schema_rules.retain(|r| r.id != *id);
             suite
                 .mismatches(&Checker::with_catalogue(mutant).unwrap())
                 .is_empty()
