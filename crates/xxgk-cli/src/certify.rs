@@ -295,3 +295,23 @@ fn verify(stored: &Certificate, fresh: &Certificate) -> u8 {
         EXIT_FINDINGS
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_utc_calendar_dates() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339(1_798_761_599), "2026-12-31T23:59:59Z");
+    }
+
+    #[test]
+    fn levels_are_ordered_from_none_to_clean() {
+        assert!(Level::None < Level::SchemaValid);
+        assert!(Level::SchemaValid < Level::RulesPass);
+        assert!(Level::RulesPass < Level::Clean);
+        assert_eq!(level_name(Level::RulesPass), "rules-pass");
+    }
+}
