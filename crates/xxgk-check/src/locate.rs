@@ -286,7 +286,7 @@ mod tests {
             l.find("/名/c"),
             Some(Location {
                 line: 3,
-                column: 10
+                column: 9
             })
         );
         assert_eq!(l.find("/名/missing"), Some(Location { line: 3, column: 3 }));
