@@ -49,14 +49,10 @@ impl Flat {
     }
 
     fn starts_with_at(&self, at: usize, needle: &str) -> bool {
-        let mut i = at;
-        for c in needle.chars() {
-            if self.text.get(i) != Some(&c) {
-                return false;
-            }
-            i += 1;
-        }
-        true
+        needle
+            .chars()
+            .enumerate()
+            .all(|(k, c)| self.text.get(at + k) == Some(&c))
     }
 
     fn found(&self, start: usize, end: usize, value: String) -> Option<Found<String>> {
