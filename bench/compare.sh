@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# bench/compare.sh: times `xxgk check` against ajv-cli, check-jsonschema, a parse-only floor and
+# `cat`, on the same synthetic corpus, in one run (alternating tools, median of several runs).
+#
+#   bench/compare.sh                          # 100,000 reports, 3 runs
+#   XXGK_BENCH_COUNT=20000 bench/compare.sh   # a quicker run
+#
+# Environment: XXGK_BENCH_COUNT (reports, default 100000), XXGK_BENCH_RUNS (default 3),
+# XXGK_BENCH_SEED (default 2024), XXGK_BENCH_BROKEN (share with broken identities, default 0.05),
+# XXGK_BENCH_CJS (files given to check-jsonschema, which is too slow for the whole corpus; its
+# rate is scaled from this subset, default 2000).
+#
+# The peers are installed on first use into bench/.peers/ (gitignored): ajv-cli and ajv-formats
+# with npm, check-jsonschema in a Python venv. Corpus and outputs go to bench/out/ (gitignored).
+# The table is printed and written to bench/out/results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+COUNT=${XXGK_BENCH_COUNT:-100000}
+RUNS=${XXGK_BENCH_RUNS:-3}
+SEED=${XXGK_BENCH_SEED:-2024}
+BROKEN=${XXGK_BENCH_BROKEN:-0.05}
+CJS=${XXGK_BENCH_CJS:-2000}
+PEERS=bench/.peers
+OUT=bench/out
+CORPUS=$OUT/corpus-$COUNT-$SEED
+JSONL=$OUT/corpus-$COUNT-$SEED.jsonl
+SCHEMA=schema/annual-report-2021.schema.json
+
+echo "== building release binaries" >&2
+cargo build --release --quiet -p xxgk-cli --bin xxgk --example floor
+cargo build --release --quiet -p xtask
+
+echo "== peers in $PEERS" >&2
+mkdir -p "$PEERS"
+if [ ! -x "$PEERS/node_modules/.bin/ajv" ]; then
+    npm install --prefix "$PEERS" --no-audit --no-fund --silent ajv-cli ajv-formats >&2
+fi
+if [ ! -x "$PEERS/venv/bin/check-jsonschema" ]; then
+    python3 -m venv "$PEERS/venv"
+    "$PEERS/venv/bin/pip" install --quiet check-jsonschema >&2
+fi
+
+if [ ! -f "$CORPUS/.complete" ]; then
+    echo "== generating $COUNT reports in $CORPUS" >&2
+    rm -rf "$CORPUS" "$JSONL"
+    target/release/xtask corpus --count "$COUNT" --seed "$SEED" --out "$CORPUS" \
+        --broken-share "$BROKEN" --jsonl "$JSONL" >&2
+    touch "$CORPUS/.complete"
+fi
+find "$CORPUS" -name '*.json' | sort | sed -n "1,${CJS}p" > "$OUT/cjs-files.txt"
+
+echo "== findings: -j1 against all cores, files against JSON Lines" >&2
+target/release/xxgk check "$CORPUS" --format json -j1 > "$OUT/findings-j1.jsonl" || true
+target/release/xxgk check "$CORPUS" --format json > "$OUT/findings-all.jsonl" || true
+target/release/xxgk check "$JSONL" --format json > "$OUT/findings-jsonl.jsonl" || true
+if cmp -s "$OUT/findings-j1.jsonl" "$OUT/findings-all.jsonl"; then
+    echo "findings identical between -j1 and all cores" >&2
+else
+    echo "FINDINGS DIFFER between -j1 and all cores" >&2
+    exit 1
+fi
+summary() { tail -n 1 "$1" | sed 's/"files":[0-9]*,//'; }
+if [ "$(summary "$OUT/findings-all.jsonl")" = "$(summary "$OUT/findings-jsonl.jsonl")" ]; then
+    echo "same verdicts for the files and the JSON Lines dataset: $(summary "$OUT/findings-all.jsonl")" >&2
+else
+    echo "VERDICTS DIFFER between the files and the JSON Lines dataset" >&2
+    exit 1
+fi
+
+export COUNT RUNS CJS CORPUS JSONL SCHEMA PEERS OUT
+python3 - <<'PY'
+"""Runs every tool RUNS times, alternating, and prints the table (medians)."""
+import os, statistics, subprocess, sys, time
+
+count, runs, cjs = int(os.environ["COUNT"]), int(os.environ["RUNS"]), int(os.environ["CJS"])
+corpus, jsonl, schema = os.environ["CORPUS"], os.environ["JSONL"], os.environ["SCHEMA"]
+peers, out = os.environ["PEERS"], os.environ["OUT"]
+with open(f"{out}/cjs-files.txt") as f:
+    cjs_files = f.read().split()
+cjs = len(cjs_files)
+
+tools = [
+    # name, argv, reports
+    ("xxgk check (all cores)", ["target/release/xxgk", "check", corpus, "--format", "json"], count),
+    ("xxgk check -j1", ["target/release/xxgk", "check", corpus, "--format", "json", "-j1"], count),
+    ("xxgk check JSON Lines (all cores)", ["target/release/xxgk", "check", jsonl, "--format", "json"], count),
+    ("floor: read + serde parse (all cores)", ["target/release/examples/floor", corpus], count),
+    ("floor: read + serde parse (1 core)", ["target/release/examples/floor", "-j", "1", corpus], count),
+    ("cat (read only)", ["sh", "-c", f"find {corpus} -name '*.json' -print0 | xargs -0 cat"], count),
+    ("ajv-cli (schema only)", [f"{peers}/node_modules/.bin/ajv", "validate", "--spec=draft2020",
+        "--strict=false", "-c", "ajv-formats", "-s", schema, "-d", f"{corpus}/**/*.json"], count),
+    (f"check-jsonschema (schema only, {cjs} files, scaled)",
+        [f"{peers}/venv/bin/check-jsonschema", "--schemafile", schema] + cjs_files, cjs),
+]
+
+GNU_TIME = "/usr/bin/time"
+TIMES = f"{out}/time.txt"
+
+def run(argv):
+    """Wall seconds, CPU seconds (user+sys) and peak RSS (KiB) of one run of argv.
+
+    GNU time when present (getrusage of a forked Python child would count Python's own pages
+    in the peak RSS until exec), else getrusage via wait4."""
+    timed = os.access(GNU_TIME, os.X_OK)
+    if timed:
+        argv = [GNU_TIME, "-f", "%U %S %M", "-o", TIMES] + argv
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as null:
+        proc = subprocess.Popen(argv, stdout=null, stderr=null)
+        _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{argv} exited {code}")
+    if timed:
+        with open(TIMES) as f:
+            user, system, rss = f.read().split()[-3:]
+        return wall, float(user) + float(system), int(rss)
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+# Warm the page cache, then alternate the tools run after run.
+run(tools[5][1])
+results = {name: [] for name, _, _ in tools}
+for r in range(runs):
+    for name, argv, _ in tools:
+        results[name].append(run(argv))
+        print(f"run {r + 1}/{runs}: {name}: {results[name][-1][0]:.2f} s", file=sys.stderr)
+
+def per_report(name, n):
+    return statistics.median(w for w, _, _ in results[name]) / n
+
+xxgk = per_report(tools[0][0], count)
+floor = per_report(tools[3][0], count)
+lines = [
+    "| tool | reports/s | wall (s) | CPU user+sys (s) | peak RSS (MiB) | time/report ÷ xxgk | ÷ floor |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+]
+for name, _, n in tools:
+    wall = statistics.median(w for w, _, _ in results[name])
+    cpu = statistics.median(c for _, c, _ in results[name])
+    rss = max(m for _, _, m in results[name]) / 1024
+    t = wall / n
+    lines.append(f"| {name} | {n / wall:,.0f} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | "
+                 f"{t / xxgk:.2f} | {t / floor:.2f} |")
+cpu_model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+header = (f"{count:,} reports ({cjs} for check-jsonschema), median of {runs} runs; "
+          f"{os.cpu_count()} CPUs ({cpu_model}); load average before: "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+table = header + "\n\n" + "\n".join(lines) + "\n"
+print(table)
+with open(f"{out}/results.md", "w") as f:
+    f.write(table)
+PY
