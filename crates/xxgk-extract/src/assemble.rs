@@ -548,13 +548,10 @@ pub(crate) fn insert_at(root: &mut Map<String, Value>, pointer: &str, value: Val
             current.insert(segment.to_owned(), value);
             return;
         }
-        let entry = current
-            .entry(segment.to_owned())
-            .or_insert_with(|| Value::Object(Map::new()));
-        if !entry.is_object() {
-            *entry = Value::Object(Map::new());
+        if !current.get(segment).is_some_and(Value::is_object) {
+            current.insert(segment.to_owned(), Value::Object(Map::new()));
         }
-        let Value::Object(next) = entry else {
+        let Some(Value::Object(next)) = current.get_mut(segment) else {
             return;
         };
         current = next;
@@ -562,7 +559,12 @@ pub(crate) fn insert_at(root: &mut Map<String, Value>, pointer: &str, value: Val
 }
 
 /// Every cell of the 2019 structure: pointer and Chinese table path.
-pub(crate) fn cells_2019() -> Vec<(String, String)> {
+pub(crate) fn cells_2019() -> &'static [(String, String)] {
+    static CELLS: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    CELLS.get_or_init(build_cells_2019)
+}
+
+fn build_cells_2019() -> Vec<(String, String)> {
     let mut cells = Vec::new();
     for row in ACTIVE_2019_ROWS {
         let spec = active_2019(*row);

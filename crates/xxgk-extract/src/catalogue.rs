@@ -502,6 +502,43 @@ const APP_KEYS: &[(AppRow, &[&str])] = &[
     ),
 ];
 
+/// The keys of [`APP_KEYS`] by first character: (priority, key, row).
+type KeyIndex = std::collections::HashMap<char, Vec<(usize, &'static str, AppRow)>>;
+
+fn key_index() -> &'static KeyIndex {
+    static INDEX: std::sync::OnceLock<KeyIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = KeyIndex::new();
+        for (priority, (row, keys)) in APP_KEYS.iter().enumerate() {
+            for key in *keys {
+                if let Some(first) = key.chars().next() {
+                    index.entry(first).or_default().push((priority, key, *row));
+                }
+            }
+        }
+        index
+    })
+}
+
+/// The first row of [`APP_KEYS`] (in its order) that has a key inside `compact`; one pass over
+/// the text instead of a search per key.
+fn first_keyed_row(compact: &str) -> Option<AppRow> {
+    let index = key_index();
+    let mut best: Option<(usize, AppRow)> = None;
+    for (at, c) in compact.char_indices() {
+        let Some(keys) = index.get(&c) else {
+            continue;
+        };
+        let rest = compact.get(at..).unwrap_or_default();
+        for (priority, key, row) in keys {
+            if best.is_none_or(|(p, _)| *priority < p) && rest.starts_with(key) {
+                best = Some((*priority, *row));
+            }
+        }
+    }
+    best.map(|(_, row)| row)
+}
+
 /// Strips leading numbering: `3.`, `3、`, `(3)`, `(三)`, `三、`.
 pub(crate) fn strip_numbering(compact: &str) -> &str {
     let mut rest = compact;
@@ -536,10 +573,8 @@ pub(crate) fn recognise_application_cell(
     compact: &str,
     previous: Option<AppRow>,
 ) -> Option<AppRow> {
-    for (row, keys) in APP_KEYS {
-        if keys.iter().any(|k| compact.contains(k)) {
-            return Some(*row);
-        }
+    if let Some(row) = first_keyed_row(compact) {
+        return Some(row);
     }
     let body = strip_numbering(compact);
     let numbered_three = compact.starts_with('3') || compact.starts_with("(3)");
@@ -576,7 +611,12 @@ pub(crate) fn recognise_review_group(compact: &str) -> Option<usize> {
 }
 
 /// Every canonical cell of the 2021 format: pointer and Chinese table path.
-pub(crate) fn cells_2021() -> Vec<(String, String)> {
+pub(crate) fn cells_2021() -> &'static [(String, String)] {
+    static CELLS: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    CELLS.get_or_init(build_cells_2021)
+}
+
+fn build_cells_2021() -> Vec<(String, String)> {
     let mut cells = Vec::with_capacity(200);
     for row in ACTIVE_2021_ROWS {
         if let Some(spec) = active_2021(*row) {

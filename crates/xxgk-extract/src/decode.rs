@@ -35,19 +35,28 @@ pub(crate) fn looks_like_zip(bytes: &[u8]) -> bool {
 
 /// Whether decoded text is an HTML page rather than text that mentions a tag.
 pub(crate) fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .chars()
-        .take(4096)
-        .flat_map(char::to_lowercase)
-        .collect();
-    let trimmed = head.trim_start();
-    if trimmed.starts_with("<!doctype html") || trimmed.starts_with("<html") {
+    let bytes = text.as_bytes();
+    let start = text.len() - text.trim_start().len();
+    let head = bytes.get(start..).unwrap_or_default();
+    if starts_with_ignore_case(head, b"<!doctype html") || starts_with_ignore_case(head, b"<html") {
         return true;
     }
-    let lower = text.to_lowercase();
-    lower.contains("<table") && (lower.contains("<td") || lower.contains("<th"))
-        || lower.contains("<body")
-        || (lower.contains("<p>") || lower.contains("<p ")) && lower.contains("</p>")
+    let has = |tag: &[u8]| {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'<')
+            .any(|(i, _)| starts_with_ignore_case(bytes.get(i..).unwrap_or_default(), tag))
+    };
+    (has(b"<table") && (has(b"<td") || has(b"<th")))
+        || has(b"<body")
+        || ((has(b"<p>") || has(b"<p ")) && has(b"</p>"))
+}
+
+fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
+    haystack
+        .get(..prefix.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
 }
 
 /// The format a file name suggests, if any.

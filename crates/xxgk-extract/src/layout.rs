@@ -15,6 +15,15 @@ use crate::normalize::{Glyph, PosText};
 /// Whether a line is a page number such as `-3-`, `- 4 -`, `— 5 —` or `第 6 页`, which PDF
 /// conversion leaves inside tables.
 pub(crate) fn is_page_number(line: &PosText) -> bool {
+    if line
+        .glyphs
+        .iter()
+        .filter(|g| !g.ch.is_whitespace())
+        .nth(12)
+        .is_some()
+    {
+        return false;
+    }
     let text: String = line
         .glyphs
         .iter()

@@ -453,7 +453,7 @@ fn from_blocks(blocks: Vec<Block>, format: InputFormat, encoding: &'static str) 
         Edition::E2019 => assemble::cells_2019(),
     };
     let mut tables = Map::new();
-    for (pointer, label) in &cell_list {
+    for (pointer, label) in cell_list {
         if let Some(filled) = store.filled.get(pointer) {
             assemble::insert_at(&mut tables, pointer, filled.value.clone());
             provenance.push(Provenance {

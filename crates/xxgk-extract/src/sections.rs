@@ -75,13 +75,19 @@ pub(crate) struct Layout {
     pub bodies: [Option<(usize, usize)>; 6],
 }
 
-/// Whether `line` is the heading of `section`.
-fn heading_of(line: &PosText, section: Section) -> bool {
+/// The compact text of a line short enough to be a heading.
+fn heading_candidate(line: &PosText) -> Option<String> {
+    // Headings are short; prose is skipped without building its compact form.
+    if line.glyphs.len() > 120 {
+        return None;
+    }
     let compact = line.compact();
     let length = compact.chars().count();
-    if length == 0 || length > 40 {
-        return false;
-    }
+    (length > 0 && length <= 40).then_some(compact)
+}
+
+/// Whether a heading candidate (compact text) is the heading of `section`.
+fn is_heading(compact: &str, section: Section) -> bool {
     let (chinese, arabic) = section.numeral();
     let mut chars = compact.chars();
     let first = chars.next();
@@ -91,23 +97,30 @@ fn heading_of(line: &PosText, section: Section) -> bool {
             // `五 存在的主要问题…` with the mark lost.
             compact.get(c.len_utf8()..).unwrap_or_default()
         }
-        _ => compact.as_str(),
+        _ => compact,
     };
     let numbered = body.len() < compact.len();
     // An unnumbered heading must be short: prose lines that happen to start with the words are long.
-    section.matches(body) && (numbered || length <= 20)
+    section.matches(body) && (numbered || compact.chars().count() <= 20)
 }
 
 /// Finds the sections in order; each heading is looked for after the previous one found.
 pub(crate) fn locate(blocks: &[Block]) -> Layout {
+    let candidates: Vec<Option<String>> = blocks
+        .iter()
+        .map(|b| match b {
+            Block::Line(line) => heading_candidate(line),
+            Block::Table(_) => None,
+        })
+        .collect();
     let mut starts: [Option<usize>; 6] = [None; 6];
     let mut from = 0usize;
     for (k, section) in SECTIONS.iter().enumerate() {
-        let found = blocks
+        let found = candidates
             .iter()
             .enumerate()
             .skip(from)
-            .find(|(_, b)| matches!(b, Block::Line(l) if heading_of(l, *section)))
+            .find(|(_, c)| c.as_deref().is_some_and(|c| is_heading(c, *section)))
             .map(|(i, _)| i);
         if let Some(i) = found {
             if let Some(slot) = starts.get_mut(k) {

@@ -293,19 +293,22 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
                 && !open_row.values.iter().any(|v| !v.is_blank())
             {
                 // The same label again, wrapped: `2、申请人逾期未按收费通知要` / `求缴纳费用…  6 0 …`.
-                open_row.values.extend(segment.values.iter().cloned());
                 *closed = closes(open_row, &segment);
+                open_row.values.extend(segment.values);
+                *closed |= open_row.values.len() >= expected(open_row.row);
                 continue;
             }
             if let Some((done, _)) = open.take() {
                 rows.push(done);
             }
+            let closed_by_segment =
+                segment.label.is_some() && segment.positional && !segment.values.is_empty();
             let read = RowRead {
                 row,
-                label: segment.label.clone().unwrap_or_default(),
-                values: segment.values.clone(),
+                label: segment.label.unwrap_or_default(),
+                values: segment.values,
             };
-            let closed = closes(&read, &segment);
+            let closed = closed_by_segment || read.values.len() >= expected(row);
             open = Some((read, closed));
             continue;
         }
@@ -316,7 +319,7 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
             Some((open_row, closed))
                 if !*closed && open_row.values.len() < expected(open_row.row) =>
             {
-                open_row.values.extend(segment.values.iter().cloned());
+                open_row.values.extend(segment.values);
                 *closed = open_row.values.len() >= expected(open_row.row);
             }
             _ => orphans.push(segment),
