@@ -472,69 +472,79 @@ fn report_merged_other(
     }
 }
 
-/// Reads 表四 into the store: one row of 15 numbers, or three labelled rows of five.
+/// Reads 表四 into the store: one row of 15 numbers (possibly one per line), or three labelled
+/// rows of five. When the section holds more numbers than the table (a note under it), the first
+/// unbroken run of exactly 15 is the table.
 pub(crate) fn read_review(
     segments: Vec<Segment>,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) -> bool {
-    let mut flat: Vec<ValueCell> = Vec::new();
+    let mut runs: Vec<Vec<ValueCell>> = vec![Vec::new()];
     let mut groups: [Option<Vec<ValueCell>>; 3] = [None, None, None];
     let mut first_label: Option<Label> = None;
     for segment in segments {
-        if let Some(label) = &segment.label {
-            if first_label.is_none() {
-                first_label = Some(label.clone());
-            }
-            let group = recognise_review_group(&label.joined());
-            if let Some(g) = group
-                && segment.has_number()
-                && let Fit::Exact(values) = fit(segment.values.clone(), 5)
-                && let Some(slot) = groups.get_mut(g)
-            {
-                slot.get_or_insert(values);
-                continue;
-            }
-            if segment.has_number() {
-                flat.extend(segment.values);
-            }
-        } else if segment.has_number() || (segment.positional && segment.values.len() >= 5) {
-            flat.extend(segment.values);
-        }
-    }
-    if flat.is_empty() && groups.iter().all(Option::is_none) {
-        return false;
-    }
-    let flat_count = flat.len();
-    match fit(flat, 15) {
-        Fit::Exact(values) => {
-            for (k, spec) in REVIEW_GROUPS.iter().enumerate() {
-                let group: Vec<ValueCell> = values.iter().skip(k * 5).take(5).cloned().collect();
-                store.put_row(spec, &group, &[]);
-            }
-        }
-        _ if groups.iter().any(Option::is_some) => {
-            for (spec, group) in REVIEW_GROUPS.iter().zip(groups) {
-                if let Some(values) = group {
-                    store.put_row(spec, &values, &[]);
+        let Some(label) = &segment.label else {
+            if segment.has_number() || (segment.positional && segment.values.len() >= 5) {
+                if let Some(run) = runs.last_mut() {
+                    run.extend(segment.values);
                 }
             }
+            continue;
+        };
+        if first_label.is_none() {
+            first_label = Some(label.clone());
         }
-        _ => {
-            let label = first_label.unwrap_or_default();
-            for spec in REVIEW_GROUPS {
-                store.miss_row(spec, &mismatch_problem(spec, &label, flat_count, 15));
-            }
-            if flat_count > 0 {
-                problems.push(
-                    Problem::new(
-                        ProblemCode::CellCountMismatch,
-                        format!("表四: found {flat_count} cell(s) where the table has 15"),
-                    )
-                    .at_pointer("/review_litigation"),
-                );
+        if let Some(g) = recognise_review_group(&label.joined())
+            && segment.has_number()
+            && let Fit::Exact(values) = fit(segment.values.clone(), 5)
+            && let Some(slot) = groups.get_mut(g)
+        {
+            slot.get_or_insert(values);
+            continue;
+        }
+        // A label ends the run of numbers before it; numbers behind a label are a run of their own.
+        if segment.has_number() {
+            runs.push(segment.values);
+        }
+        runs.push(Vec::new());
+    }
+    runs.retain(|r| !r.is_empty());
+    if runs.is_empty() && groups.iter().all(Option::is_none) {
+        return false;
+    }
+    let all: Vec<ValueCell> = runs.iter().flatten().cloned().collect();
+    let total_count = all.len();
+    let table = match fit(all, 15) {
+        Fit::Exact(values) => Some(values),
+        _ => runs.into_iter().find_map(|run| match fit(run, 15) {
+            Fit::Exact(values) => Some(values),
+            _ => None,
+        }),
+    };
+    if let Some(values) = table {
+        for (k, spec) in REVIEW_GROUPS.iter().enumerate() {
+            let group: Vec<ValueCell> = values.iter().skip(k * 5).take(5).cloned().collect();
+            store.put_row(spec, &group, &[]);
+        }
+    } else if groups.iter().any(Option::is_some) {
+        for (spec, group) in REVIEW_GROUPS.iter().zip(groups) {
+            if let Some(values) = group {
+                store.put_row(spec, &values, &[]);
             }
         }
+    } else {
+        let label = first_label.unwrap_or_default();
+        for spec in REVIEW_GROUPS {
+            store.miss_row(spec, &mismatch_problem(spec, &label, total_count, 15));
+        }
+        problems.push(
+            Problem::new(
+                ProblemCode::CellCountMismatch,
+                format!("表四: found {total_count} cell(s) where the table has 15"),
+            )
+            .at_pointer("/review_litigation"),
+        );
     }
     true
 }

@@ -1,7 +1,7 @@
 //! Locating the six sections by their headings, tolerating Word numbering (`3、`), missing numbers,
 //! longer titles, and stray headings inside prose (a `五、…` sub-heading inside section 一).
 
-use crate::document::Block;
+use crate::document::{Block, Unit};
 use crate::normalize::PosText;
 
 /// The six sections of the template, in order.
@@ -49,19 +49,39 @@ impl Section {
         }
     }
 
-    /// Whether a heading body (numbering removed) names this section.
-    fn matches(self, body: &str) -> bool {
+    /// Whether a heading body (numbering removed) names this section. Behind the section's own
+    /// numeral and `、` a shorter prefix is enough: a heading wrapped over two lines.
+    fn matches(self, body: &str, numbered: bool) -> bool {
         match self {
-            Self::Overview => body.starts_with("总体情况") || body.starts_with("概述"),
-            Self::Active => body.starts_with("主动公开政府信息") || body == "主动公开情况",
-            Self::Applications => body.starts_with("收到和处理政府信息公开"),
-            Self::Review => {
-                body.contains("行政复议")
-                    && body.contains("诉讼")
-                    && (body.starts_with("政府信息公开") || body.starts_with("因政府信息公开"))
+            Self::Overview => {
+                body.starts_with("总体情况")
+                    || body.starts_with("概述")
+                    || numbered && body.starts_with("总体")
             }
-            Self::Problems => body.contains("主要问题") || body.contains("问题及改进"),
-            Self::Other => body.starts_with("其他需要报告"),
+            Self::Active => {
+                body.starts_with("主动公开政府信息")
+                    || body == "主动公开情况"
+                    || numbered && body.starts_with("主动公开")
+            }
+            Self::Applications => {
+                body.starts_with("收到和处理政府信息公开")
+                    || numbered && body.starts_with("收到和处理")
+            }
+            Self::Review => {
+                let titled = body.starts_with("政府信息公开") || body.starts_with("因政府信息公开");
+                titled && body.contains("行政复议") && body.contains("诉讼")
+                    || numbered
+                        && (body.starts_with("政府信息公开行政")
+                            || body.starts_with("因政府信息公开"))
+            }
+            Self::Problems => {
+                body.contains("主要问题")
+                    || body.contains("问题及改进")
+                    || numbered && body.contains("问题")
+            }
+            Self::Other => {
+                body.starts_with("其他需要报告") || numbered && body.starts_with("其他需要")
+            }
         }
     }
 }
@@ -91,17 +111,30 @@ fn is_heading(compact: &str, section: Section) -> bool {
     let (chinese, arabic) = section.numeral();
     let mut chars = compact.chars();
     let first = chars.next();
-    let body = match (first, chars.next()) {
-        (Some(c), Some('、' | '.')) if c == chinese || c == arabic => chars.as_str(),
+    let (body, strongly_numbered) = match (first, chars.next()) {
+        (Some(c), Some(mark @ ('、' | '.'))) if c == chinese || c == arabic => {
+            (chars.as_str(), mark == '、')
+        }
         (Some(c), _) if c == chinese || c == arabic => {
             // `五 存在的主要问题…` with the mark lost.
-            compact.get(c.len_utf8()..).unwrap_or_default()
+            (compact.get(c.len_utf8()..).unwrap_or_default(), false)
         }
-        _ => compact,
+        _ => (compact, false),
     };
     let numbered = body.len() < compact.len();
     // An unnumbered heading must be short: prose lines that happen to start with the words are long.
-    section.matches(body) && (numbered || compact.chars().count() <= 20)
+    section.matches(body, strongly_numbered) && (numbered || compact.chars().count() <= 20)
+}
+
+/// The heading candidate of a table whose first row is a caption (`二、主动公开政府信息情况`
+/// printed inside the table).
+fn table_caption(units: &[Unit]) -> Option<String> {
+    let first = units.first()?;
+    let mut caption = PosText::default();
+    for cell in &first.cells {
+        caption.glyphs.extend(cell.text.glyphs.iter().copied());
+    }
+    heading_candidate(&caption)
 }
 
 /// Finds the sections in order; each heading is looked for after the previous one found.
@@ -110,7 +143,7 @@ pub(crate) fn locate(blocks: &[Block]) -> Layout {
         .iter()
         .map(|b| match b {
             Block::Line(line) => heading_candidate(line),
-            Block::Table(_) => None,
+            Block::Table(units) => table_caption(units),
         })
         .collect();
     let mut starts: [Option<usize>; 6] = [None; 6];
@@ -142,8 +175,13 @@ pub(crate) fn locate(blocks: &[Block]) -> Layout {
             .copied()
             .next()
             .unwrap_or(blocks.len());
+        // A heading printed in a table's first row opens its section with that table.
+        let body_start = match blocks.get(start) {
+            Some(Block::Table(_)) => start,
+            _ => start + 1,
+        };
         if let Some(slot) = bodies.get_mut(k) {
-            *slot = Some((start + 1, end));
+            *slot = Some((body_start, end));
         }
     }
     Layout {

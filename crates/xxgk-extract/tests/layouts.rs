@@ -710,3 +710,41 @@ fn nothing_recognisable_gives_problems_not_panics() {
         assert_missing_cells_explained(&extraction);
     }
 }
+
+#[test]
+fn wrapped_headings_captions_in_tables_and_notes_under_tables() {
+    // Numbered headings wrapped over two lines, as narrow PDF text prints them.
+    let text = format!(
+        "一、总体情况\n概况。\n二、主动公开政府\n信息情况\n规章 1 0 11\n三、收到和处理政府信\n息公开申请情况\n{}\n\
+         四、政府信息公开行政复\n议、行政诉讼情况\n{}\n合计  33\n\
+         五、存在的主要问题及改进\n情况\n问题。\n六、其他需要报告的事项\n无。",
+        application_lines(" "),
+        joined(&REVIEW, " ")
+    );
+    let extraction = extract_text(&text);
+    assert_eq!(
+        cell(&extraction, "/active_disclosure/regulations/in_force"),
+        Some(json!(11))
+    );
+    assert_all_applications(&extraction);
+    assert_review(&extraction);
+    assert_eq!(
+        extraction.report["problems_and_improvements"]["text"],
+        "情况\n问题。"
+    );
+
+    // A section heading printed as the first row of its table.
+    let html = "<p>一、总体情况</p><p>概况。</p><table><tr><td colspan=\"4\">二、主动公开政府信息情况</td></tr>\
+                <tr><td>规章</td><td>1</td><td>0</td><td>11</td></tr></table><p>六、其他需要报告的事项</p><p>无</p>";
+    let extraction = extract_text(html);
+    assert_eq!(
+        cell(&extraction, "/active_disclosure/regulations/in_force"),
+        Some(json!(11))
+    );
+    assert!(
+        !extraction
+            .problems
+            .iter()
+            .any(|p| p.pointer.as_deref() == Some("/active_disclosure"))
+    );
+}
