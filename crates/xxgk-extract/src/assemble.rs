@@ -485,10 +485,10 @@ pub(crate) fn read_review(
     let mut first_label: Option<Label> = None;
     for segment in segments {
         let Some(label) = &segment.label else {
-            if segment.has_number() || (segment.positional && segment.values.len() >= 5) {
-                if let Some(run) = runs.last_mut() {
-                    run.extend(segment.values);
-                }
+            if (segment.has_number() || (segment.positional && segment.values.len() >= 5))
+                && let Some(run) = runs.last_mut()
+            {
+                run.extend(segment.values);
             }
             continue;
         };
