@@ -111,36 +111,11 @@ pub(crate) fn read_metadata(preamble: &[&PosText], opening: &[&PosText]) -> Meta
                 break;
             };
             let flat = Flat::of(window);
-            let text: String = flat.text.iter().collect();
-            if flat.text.len() > 60 {
+            if flat.text.len() > 80 {
                 break;
             }
-            if text.ends_with("报告") && text.contains("政府信息公开") {
-                meta.title = flat.found(0, flat.text.len(), flat.published(0, flat.text.len()));
-                if let Some((at, year)) = flat.year_at_or_after(0) {
-                    meta.year = flat.found(at, at + 4, String::new()).map(|f| Found {
-                        value: year,
-                        pos: f.pos,
-                        raw: f.raw,
-                        rule: None,
-                    });
-                    let organ_end = at;
-                    let prefix = flat.published(0, organ_end);
-                    let prefix = prefix.trim_matches(|c: char| !is_name_char(c));
-                    if !prefix.is_empty() {
-                        meta.organ = flat.found(0, organ_end, prefix.to_owned());
-                    } else if let Some(end) = flat.find("政府信息公开", at) {
-                        // `2024年南关区自强街道政府信息公开工作年度报告`: the organ follows the year.
-                        let mut from = at + 5;
-                        if flat.text.get(from) == Some(&'度') {
-                            from += 1;
-                        }
-                        let name = flat.published(from, end);
-                        if !name.is_empty() {
-                            meta.organ = flat.found(from, end, name);
-                        }
-                    }
-                }
+            if let Some(end) = title_end(&flat) {
+                read_title(&flat, end, &mut meta);
                 break 'search;
             }
         }
@@ -190,6 +165,62 @@ fn year_from_sentences(flat: &Flat) -> Option<Found<u32>> {
         from = at + 1;
     }
     fallback
+}
+
+/// Where the title in `flat` ends: after the `报告` that closes it, at the end of the text or
+/// before a separator (`…年度报告_某某区人民政府` in an HTML `<title>`).
+fn title_end(flat: &Flat) -> Option<usize> {
+    let topic = flat.find("政府信息公开", 0)?;
+    let mut from = topic;
+    while let Some(at) = flat.find("报告", from) {
+        let end = at + 2;
+        match flat.text.get(end) {
+            None => return Some(end),
+            Some(c) if matches!(c, '-' | '_' | '|' | '—' | '–' | '丨') => return Some(end),
+            _ => from = at + 1,
+        }
+    }
+    None
+}
+
+/// Reads the title, and from it the year and the organ (the words before the year, or between
+/// the year and `政府信息公开` when the title opens with the year).
+fn read_title(flat: &Flat, end: usize, meta: &mut Metadata) {
+    let start = usize::from(flat.starts_with_at(0, "关于")) * 2;
+    meta.title = flat.found(start, end, flat.published(start, end));
+    let Some((at, year)) = flat.year_at_or_after(start).filter(|(at, _)| *at < end) else {
+        return;
+    };
+    meta.year = flat.found(at, at + 4, String::new()).map(|f| Found {
+        value: year,
+        pos: f.pos,
+        raw: f.raw,
+        rule: None,
+    });
+    let (from, to) = if at > start {
+        // `某某区政府信息公开工作2024年度报告`: the organ stops before the topic.
+        let topic = flat
+            .find("政府信息公开", start)
+            .filter(|t| *t < at)
+            .unwrap_or(at);
+        (start, topic)
+    } else {
+        // `2024年南关区自强街道政府信息公开工作年度报告`: the organ follows the year.
+        let mut from = at + 5;
+        if flat.text.get(from) == Some(&'度') {
+            from += 1;
+        }
+        (from, flat.find("政府信息公开", from).unwrap_or(from))
+    };
+    let mut name = flat.published(from, to);
+    name = name.trim_matches(|c: char| !is_name_char(c)).to_owned();
+    // `某某区人民政府信息公开…`: `政府` belongs to the organ.
+    if name.ends_with("人民") && flat.starts_with_at(to, "政府") {
+        name.push_str("政府");
+    }
+    if !name.is_empty() {
+        meta.organ = flat.found(from, to.max(from + 1), name);
+    }
 }
 
 fn is_name_char(c: char) -> bool {
@@ -461,8 +492,20 @@ fn read_fee_sentence(flat: &Flat, start: usize, end: usize, fees: &mut Fees) {
         }
         i = j;
     }
+    let none_collected = [
+        "未收取",
+        "没有收取",
+        "未向申请人收取",
+        "不收取",
+        "未产生",
+        "未发生",
+        "没有产生",
+        "不存在",
+    ]
+    .iter()
+    .find_map(|w| sentence.find(w));
     if !found_number
-        && let Some(byte) = sentence.find("未收取")
+        && let Some(byte) = none_collected
         && sentence.contains("处理费")
     {
         let at = start + sentence.get(..byte).map_or(0, |s| s.chars().count());
@@ -500,6 +543,29 @@ mod tests {
         let refs: Vec<&PosText> = l.iter().collect();
         let m = read_metadata(&refs, &[]);
         assert_eq!(m.organ.map(|t| t.value).as_deref(), Some("南关区自强街道"));
+        for (text, title, organ) in [
+            (
+                "关于某某区2024年政府信息公开工作年度报告",
+                "某某区2024年政府信息公开工作年度报告",
+                "某某区",
+            ),
+            (
+                "某某区2023年度政府信息公开工作年度报告_某某区人民政府",
+                "某某区2023年度政府信息公开工作年度报告",
+                "某某区",
+            ),
+            (
+                "某某区人民政府信息公开工作2022年度报告",
+                "某某区人民政府信息公开工作2022年度报告",
+                "某某区人民政府",
+            ),
+        ] {
+            let l = lines(text);
+            let refs: Vec<&PosText> = l.iter().collect();
+            let m = read_metadata(&refs, &[]);
+            assert_eq!(m.title.map(|t| t.value).as_deref(), Some(title));
+            assert_eq!(m.organ.map(|t| t.value).as_deref(), Some(organ), "{text}");
+        }
     }
 
     #[test]
@@ -528,6 +594,10 @@ mod tests {
         );
         assert_eq!(
             read("2024年度本单位未收取信息处理费。"),
+            (None, None, Some("0".to_owned()))
+        );
+        assert_eq!(
+            read("本年度未产生政府信息公开信息处理费。"),
             (None, None, Some("0".to_owned()))
         );
         assert_eq!(read("无"), (None, None, None));
