@@ -176,7 +176,7 @@ fn title_end(flat: &Flat) -> Option<usize> {
         let end = at + 2;
         match flat.text.get(end) {
             None => return Some(end),
-            Some(c) if matches!(c, '-' | '_' | '|' | '—' | '–' | '丨') => return Some(end),
+            Some('-' | '_' | '|' | '—' | '–' | '丨') => return Some(end),
             _ => from = at + 1,
         }
     }
