@@ -57,14 +57,18 @@ fn choose<R: Copy + PartialEq + std::fmt::Debug>(
 }
 
 fn mismatch_problem(spec: &RowSpec, label: &Label, found: usize, expected: usize) -> Problem {
-    Problem::new(
-        ProblemCode::CellCountMismatch,
+    let message = if found == 0 {
+        format!(
+            "row {}: its label was found but no cells with it",
+            spec.label
+        )
+    } else {
         format!(
             "row {}: found {found} cell(s) where the table has {expected}; its cells are left missing rather than assigned by guess",
             spec.label
-        ),
-    )
-    .at(label.pos, label.published.clone())
+        )
+    };
+    Problem::new(ProblemCode::CellCountMismatch, message).at(label.pos, label.published.clone())
 }
 
 fn unrecognised(segment: &Segment, table: &str) -> Problem {

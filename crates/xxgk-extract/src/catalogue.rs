@@ -495,7 +495,10 @@ const APP_KEYS: &[(AppRow, &[&str])] = &[
         AppRow::NoCorrection,
         &["逾期不补正", "谕期不补正", "不补正", "无正当理由逾期"],
     ),
-    (AppRow::FeeUnpaid, &["收费通知", "缴纳费用"]),
+    (
+        AppRow::FeeUnpaid,
+        &["收费通知", "缴纳费用", "缴费", "交费", "未缴"],
+    ),
     (
         AppRow::Total,
         &["(七)总计", "(七)总记", "七)总计", "七)总记"],
@@ -670,6 +673,10 @@ mod tests {
         assert_eq!(r("一、本年F新收政府"), Some(AppRow::NewReceived));
         assert_eq!(r("12申请人谕期未按收费通知要求缴"), Some(AppRow::FeeUnpaid));
         assert_eq!(r("(七)总记"), Some(AppRow::Total));
+        assert_eq!(r("2.逾期未缴费"), Some(AppRow::FeeUnpaid));
+        assert_eq!(r("2.法律法规禁止"), Some(AppRow::ProhibitedByLaw));
+        assert_eq!(r("4.第三方合法权益"), Some(AppRow::ThirdPartyRights));
+        assert_eq!(r("2.需另行制作"), Some(AppRow::NeedsCreation));
         assert_eq!(r("3.其他"), Some(AppRow::OtherOther));
         assert_eq!(r("其他"), None);
         assert_eq!(r("法人或其他组织"), None);

@@ -7,6 +7,19 @@
 //! JSON. A blank, `/`, `-`, `—` or unreadable cell is absent and reported, never 0; no number is
 //! ever guessed. No I/O, and no panic on any input.
 //!
+//! Layouts read (detected per table section): DOCX exported to text (one cell per tab-indented
+//! line), tab-separated PDF text, `|`-separated HTML table text and Markdown tables,
+//! `pdftotext -layout` (space-aligned, wrapped labels, page numbers inside tables),
+//! `pdftotext -raw` (single spaces), cells run together without separator, HTML pages (real
+//! tables, rowspan/colspan) and DOCX (`w:gridSpan`, `w:vMerge`).
+//!
+//! No rule reads a blank as zero. The rules a value may carry in its provenance:
+//! `full-width-digits-folded`, `thousands-separators-removed`, `unit-stripped`,
+//! `run-together-split-by-row-identity` (总计 = the six applicant columns singled out one split),
+//! `run-together-split-by-column-identity` (一 + 二 = （七） + 四 and （七） = Σ results did),
+//! `fee-figure-from-prose`, `fee-none-collected-stated` (`未收取…处理费` read as 0 collected) and
+//! `fee-all-zero-stated` (`…均为0`).
+//!
 //! ```
 //! let extraction = xxgk_extract::extract_text("三、收到和处理政府信息公开申请情况\n\
 //!     一、本年新收政府信息公开申请数量 80 1 0 0 0 0 81\n");
