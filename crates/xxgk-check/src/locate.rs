@@ -282,13 +282,7 @@ mod tests {
                 column: 18
             })
         );
-        assert_eq!(
-            l.find("/名/c"),
-            Some(Location {
-                line: 3,
-                column: 9
-            })
-        );
+        assert_eq!(l.find("/名/c"), Some(Location { line: 3, column: 9 }));
         assert_eq!(l.find("/名/missing"), Some(Location { line: 3, column: 3 }));
     }
 
