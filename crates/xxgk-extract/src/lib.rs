@@ -215,42 +215,75 @@ fn from_text(text: &str, encoding: &'static str) -> Extraction {
     from_blocks(blocks, InputFormat::Text, encoding)
 }
 
-fn lines_in(blocks: &[Block], range: (usize, usize)) -> Vec<&PosText> {
-    blocks
-        .get(range.0..range.1)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|b| match b {
-            Block::Line(l) => Some(l),
-            Block::Table(_) => None,
-        })
-        .collect()
+/// The document with its sections located.
+struct Located<'a> {
+    blocks: &'a [Block],
+    layout: sections::Layout,
 }
 
-/// The segments of a table section: text lines through the layout recogniser, real tables row
-/// by row.
-fn section_segments(blocks: &[Block], range: (usize, usize)) -> Vec<table::Segment> {
-    let mut out = Vec::new();
-    let mut run: Vec<&PosText> = Vec::new();
-    let flush = |run: &mut Vec<&PosText>, out: &mut Vec<table::Segment>| {
-        for unit in layout::units_from_lines(run) {
-            out.extend(table::segments(&unit));
-        }
-        run.clear();
-    };
-    for block in blocks.get(range.0..range.1).unwrap_or_default() {
-        match block {
-            Block::Line(line) => run.push(line),
-            Block::Table(units) => {
-                flush(&mut run, &mut out);
-                for unit in units {
-                    out.extend(table::segments(unit));
+impl<'a> Located<'a> {
+    /// The block range of a section's body, when its heading was found.
+    fn body(&self, section: Section) -> Option<(usize, usize)> {
+        SECTIONS
+            .iter()
+            .position(|s| *s == section)
+            .and_then(|k| self.layout.bodies.get(k).copied().flatten())
+    }
+
+    /// The text lines in a block range.
+    fn lines_in(&self, range: (usize, usize)) -> Vec<&'a PosText> {
+        self.blocks
+            .get(range.0..range.1)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|b| match b {
+                Block::Line(l) => Some(l),
+                Block::Table(_) => None,
+            })
+            .collect()
+    }
+
+    /// The text lines of a section's body (none when its heading is missing).
+    fn lines_of(&self, section: Section) -> Vec<&'a PosText> {
+        self.body(section)
+            .map_or_else(Vec::new, |range| self.lines_in(range))
+    }
+
+    /// The lines before the first heading (the first lines when no heading was found).
+    fn preamble(&self) -> Vec<&'a PosText> {
+        let end = if self.layout.bodies.iter().all(Option::is_none) {
+            self.blocks.len().min(12)
+        } else {
+            self.layout.preamble_end
+        };
+        self.lines_in((0, end))
+    }
+
+    /// The segments of a table section: text lines through the layout recogniser, real tables
+    /// row by row.
+    fn segments_in(&self, range: (usize, usize)) -> Vec<table::Segment> {
+        let mut out = Vec::new();
+        let mut run: Vec<&PosText> = Vec::new();
+        let flush = |run: &mut Vec<&PosText>, out: &mut Vec<table::Segment>| {
+            for unit in layout::units_from_lines(run) {
+                out.extend(table::segments(&unit));
+            }
+            run.clear();
+        };
+        for block in self.blocks.get(range.0..range.1).unwrap_or_default() {
+            match block {
+                Block::Line(line) => run.push(line),
+                Block::Table(units) => {
+                    flush(&mut run, &mut out);
+                    for unit in units {
+                        out.extend(table::segments(unit));
+                    }
                 }
             }
         }
+        flush(&mut run, &mut out);
+        out
     }
-    flush(&mut run, &mut out);
-    out
 }
 
 fn detect_edition(active: &[table::Segment], year: Option<u32>) -> Edition {
@@ -297,86 +330,184 @@ fn provenance_of<T>(pointer: &str, found: &Found<T>) -> Provenance {
     }
 }
 
+/// Provenance and problems gathered along the way.
+#[derive(Default)]
+struct Findings {
+    provenance: Vec<Provenance>,
+    problems: Vec<Problem>,
+}
+
+impl Findings {
+    /// Puts a value read from the text at `key` of `object`, with its provenance.
+    fn put<T>(
+        &mut self,
+        object: &mut Map<String, Value>,
+        key: &str,
+        pointer: &str,
+        found: &Found<T>,
+    ) where
+        T: Clone + Into<Value>,
+    {
+        object.insert(key.to_owned(), found.value.clone().into());
+        self.provenance.push(provenance_of(pointer, found));
+    }
+
+    fn metadata(&mut self, meta: &metadata::Metadata) -> Map<String, Value> {
+        let mut object = Map::new();
+        if let Some(title) = &meta.title {
+            self.put(&mut object, "title", "/metadata/title", title);
+        }
+        match &meta.organ {
+            Some(organ) => {
+                let mut organ_object = Map::new();
+                self.put(&mut organ_object, "name", "/metadata/organ/name", organ);
+                object.insert("organ".to_owned(), Value::Object(organ_object));
+            }
+            None => self.problems.push(
+                Problem::new(
+                    ProblemCode::MetadataMissing,
+                    "the organ name was not found in the title or opening",
+                )
+                .at_pointer("/metadata/organ/name"),
+            ),
+        }
+        match &meta.year {
+            Some(year) => self.put(&mut object, "report_year", "/metadata/report_year", year),
+            None => self.problems.push(
+                Problem::new(
+                    ProblemCode::MetadataMissing,
+                    "the report year was not found in the title or opening",
+                )
+                .at_pointer("/metadata/report_year"),
+            ),
+        }
+        object
+    }
+
+    /// The `text` object of a prose section; section 六 with its fee figures.
+    fn prose(&mut self, doc: &Located<'_>, section: Section, wrapped: bool) -> Option<Value> {
+        let lines = doc.lines_of(section);
+        let text = metadata::prose(&lines, wrapped)?;
+        let pointer = format!("{}/text", section_pointer(section));
+        let mut object = Map::new();
+        self.put(&mut object, "text", &pointer, &text);
+        if section == Section::Other {
+            let fees = metadata::read_fees(&lines);
+            let mut fee_object = Map::new();
+            let base = "/other_matters/processing_fees";
+            if let Some(f) = &fees.notices_issued {
+                self.put(
+                    &mut fee_object,
+                    "notices_issued",
+                    &format!("{base}/notices_issued"),
+                    f,
+                );
+            }
+            if let Some(f) = &fees.notices_amount {
+                let pointer = format!("{base}/notices_amount_yuan");
+                self.put(&mut fee_object, "notices_amount_yuan", &pointer, f);
+            }
+            if let Some(f) = &fees.collected {
+                self.put(
+                    &mut fee_object,
+                    "collected_yuan",
+                    &format!("{base}/collected_yuan"),
+                    f,
+                );
+            }
+            if !fee_object.is_empty() {
+                object.insert("processing_fees".to_owned(), Value::Object(fee_object));
+            }
+        }
+        Some(Value::Object(object))
+    }
+
+    /// Reads the three tables into cells.
+    fn tables(
+        &mut self,
+        doc: &Located<'_>,
+        active: Vec<table::Segment>,
+        edition: Edition,
+    ) -> Map<String, Value> {
+        let mut store = cells::CellStore::default();
+        let problems = &mut self.problems;
+        let active_found = assemble::read_active(active, edition, &mut store, problems);
+        // Without its heading, 表三 is looked for in the whole document: its labels are distinctive.
+        let applications_range = doc
+            .body(Section::Applications)
+            .unwrap_or((0, doc.blocks.len()));
+        let applications_found = assemble::read_applications(
+            doc.segments_in(applications_range),
+            edition,
+            &mut store,
+            problems,
+        );
+        let review_found = doc
+            .body(Section::Review)
+            .is_some_and(|r| assemble::read_review(doc.segments_in(r), &mut store, problems));
+        let found_tables = [
+            (Section::Active, active_found),
+            (Section::Applications, applications_found),
+            (Section::Review, review_found),
+        ];
+        let cell_list = match edition {
+            Edition::E2021 => catalogue::cells_2021(),
+            Edition::E2019 => assemble::cells_2019(),
+        };
+        let mut tables = Map::new();
+        for (pointer, label) in cell_list {
+            if let Some(filled) = store.filled.get(pointer) {
+                assemble::insert_at(&mut tables, pointer, filled.value.clone());
+                self.provenance.push(Provenance {
+                    pointer: pointer.clone(),
+                    line: filled.pos.line,
+                    column: filled.pos.column,
+                    raw: filled.raw.clone(),
+                    rules: filled.rules.clone(),
+                });
+            } else if let Some(problem) = store.missing.remove(pointer) {
+                self.problems.push(problem);
+            } else {
+                let table = found_tables
+                    .iter()
+                    .find(|(section, _)| pointer.starts_with(section_pointer(*section)));
+                let (code, why) = match table {
+                    Some((section, _))
+                        if doc.body(*section).is_none() && *section != Section::Applications =>
+                    {
+                        (
+                            ProblemCode::SectionMissing,
+                            "its section heading was not found",
+                        )
+                    }
+                    Some((_, false)) => (
+                        ProblemCode::TableNotFound,
+                        "no row of its table was recognised",
+                    ),
+                    _ => (
+                        ProblemCode::RowNotFound,
+                        "its row was not found in the table",
+                    ),
+                };
+                self.problems.push(
+                    Problem::new(code, format!("{label}: missing, {why}"))
+                        .at_pointer(pointer.clone()),
+                );
+            }
+        }
+        tables
+    }
+}
+
 fn from_blocks(blocks: Vec<Block>, format: InputFormat, encoding: &'static str) -> Extraction {
-    let located = sections::locate(&blocks);
-    let body = |section: Section| {
-        SECTIONS
-            .iter()
-            .position(|s| *s == section)
-            .and_then(|k| located.bodies.get(k).copied().flatten())
+    let doc = Located {
+        layout: sections::locate(&blocks),
+        blocks: &blocks,
     };
-    let mut problems = Vec::new();
-    let mut provenance = Vec::new();
-    let mut root = Map::new();
-
-    // Metadata and prose.
-    let preamble_end = if located.bodies.iter().all(Option::is_none) {
-        blocks.len().min(12)
-    } else {
-        located.preamble_end
-    };
-    let preamble = lines_in(&blocks, (0, preamble_end));
-    let overview_lines = body(Section::Overview).map_or_else(Vec::new, |r| lines_in(&blocks, r));
-    let opening: Vec<&PosText> = overview_lines.iter().take(6).copied().collect();
-    let meta = metadata::read_metadata(&preamble, &opening);
-    let mut prose_lines: Vec<&PosText> = preamble.clone();
-    for section in [Section::Overview, Section::Problems, Section::Other] {
-        if let Some(r) = body(section) {
-            prose_lines.extend(lines_in(&blocks, r));
-        }
-    }
-    let wrapped = metadata::is_wrapped(&prose_lines);
-
-    let active_segments =
-        body(Section::Active).map_or_else(Vec::new, |r| section_segments(&blocks, r));
-    let edition = detect_edition(&active_segments, meta.year.as_ref().map(|y| y.value));
-    root.insert(
-        "edition".to_owned(),
-        Value::from(match edition {
-            Edition::E2021 => "2021",
-            Edition::E2019 => "2019",
-        }),
-    );
-    let mut metadata_obj = Map::new();
-    if let Some(title) = &meta.title {
-        metadata_obj.insert("title".to_owned(), Value::from(title.value.clone()));
-        provenance.push(provenance_of("/metadata/title", title));
-    }
-    match &meta.organ {
-        Some(organ) => {
-            assemble::insert_at(
-                &mut metadata_obj,
-                "/organ/name",
-                Value::from(organ.value.clone()),
-            );
-            provenance.push(provenance_of("/metadata/organ/name", organ));
-        }
-        None => problems.push(
-            Problem::new(
-                ProblemCode::MetadataMissing,
-                "the organ name was not found in the title or opening",
-            )
-            .at_pointer("/metadata/organ/name"),
-        ),
-    }
-    match &meta.year {
-        Some(year) => {
-            metadata_obj.insert("report_year".to_owned(), Value::from(year.value));
-            provenance.push(provenance_of("/metadata/report_year", year));
-        }
-        None => problems.push(
-            Problem::new(
-                ProblemCode::MetadataMissing,
-                "the report year was not found in the title or opening",
-            )
-            .at_pointer("/metadata/report_year"),
-        ),
-    }
-    root.insert("metadata".to_owned(), Value::Object(metadata_obj));
-
+    let mut findings = Findings::default();
     for section in SECTIONS {
-        if body(section).is_none() {
-            problems.push(
+        if doc.body(section).is_none() {
+            findings.problems.push(
                 Problem::new(
                     ProblemCode::SectionMissing,
                     format!("the heading {} was not found", section.heading()),
@@ -385,138 +516,39 @@ fn from_blocks(blocks: Vec<Block>, format: InputFormat, encoding: &'static str) 
             );
         }
     }
-    let prose_of = |section: Section| {
-        body(section).and_then(|r| metadata::prose(&lines_in(&blocks, r), wrapped))
-    };
 
-    // Tables.
-    let mut store = cells::CellStore::default();
-    let active_found = assemble::read_active(active_segments, edition, &mut store, &mut problems);
-    let applications_range = body(Section::Applications).unwrap_or((0, blocks.len()));
-    let applications_found = assemble::read_applications(
-        section_segments(&blocks, applications_range),
-        edition,
-        &mut store,
-        &mut problems,
-    );
-    let review_found = body(Section::Review).is_some_and(|r| {
-        assemble::read_review(section_segments(&blocks, r), &mut store, &mut problems)
-    });
-    let found_tables = [
-        ("/active_disclosure", active_found, Section::Active),
-        ("/applications", applications_found, Section::Applications),
-        ("/review_litigation", review_found, Section::Review),
-    ];
-
-    // Prose sections and the fee figures, in template order around the tables.
-    let mut prose_entries: Vec<(&str, Value)> = Vec::new();
-    for (section, key) in [
-        (Section::Overview, "overview"),
-        (Section::Problems, "problems_and_improvements"),
-        (Section::Other, "other_matters"),
-    ] {
-        if let Some(text) = prose_of(section) {
-            let pointer = format!("/{key}/text");
-            provenance.push(provenance_of(&pointer, &text));
-            let mut obj = Map::new();
-            obj.insert("text".to_owned(), Value::from(text.value));
-            if section == Section::Other
-                && let Some(r) = body(Section::Other)
-            {
-                let fees = metadata::read_fees(&lines_in(&blocks, r));
-                let mut fee_obj = Map::new();
-                if let Some(f) = &fees.notices_issued {
-                    fee_obj.insert("notices_issued".to_owned(), Value::from(f.value));
-                    provenance.push(provenance_of(
-                        "/other_matters/processing_fees/notices_issued",
-                        f,
-                    ));
-                }
-                if let Some(f) = &fees.notices_amount {
-                    fee_obj.insert(
-                        "notices_amount_yuan".to_owned(),
-                        Value::from(f.value.clone()),
-                    );
-                    provenance.push(provenance_of(
-                        "/other_matters/processing_fees/notices_amount_yuan",
-                        f,
-                    ));
-                }
-                if let Some(f) = &fees.collected {
-                    fee_obj.insert("collected_yuan".to_owned(), Value::from(f.value.clone()));
-                    provenance.push(provenance_of(
-                        "/other_matters/processing_fees/collected_yuan",
-                        f,
-                    ));
-                }
-                if !fee_obj.is_empty() {
-                    obj.insert("processing_fees".to_owned(), Value::Object(fee_obj));
-                }
-            }
-            prose_entries.push((key, Value::Object(obj)));
-        }
-    }
-    let mut prose_map: Map<String, Value> = prose_entries
+    let preamble = doc.preamble();
+    let opening: Vec<&PosText> = doc
+        .lines_of(Section::Overview)
         .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
+        .take(6)
         .collect();
-
-    let cell_list = match edition {
-        Edition::E2021 => catalogue::cells_2021(),
-        Edition::E2019 => assemble::cells_2019(),
-    };
-    let mut tables = Map::new();
-    for (pointer, label) in cell_list {
-        if let Some(filled) = store.filled.get(pointer) {
-            assemble::insert_at(&mut tables, pointer, filled.value.clone());
-            provenance.push(Provenance {
-                pointer: pointer.clone(),
-                line: filled.pos.line,
-                column: filled.pos.column,
-                raw: filled.raw.clone(),
-                rules: filled.rules.clone(),
-            });
-            continue;
-        }
-        if let Some(problem) = store.missing.remove(pointer) {
-            problems.push(problem);
-            continue;
-        }
-        let (code, why) = match found_tables.iter().find(|(p, _, _)| pointer.starts_with(p)) {
-            Some((_, _, section))
-                if body(*section).is_none() && *section != Section::Applications =>
-            {
-                (
-                    ProblemCode::SectionMissing,
-                    "its section heading was not found",
-                )
-            }
-            Some((_, false, _)) => (
-                ProblemCode::TableNotFound,
-                "no row of its table was recognised",
-            ),
-            _ => (
-                ProblemCode::RowNotFound,
-                "its row was not found in the table",
-            ),
-        };
-        problems.push(
-            Problem::new(code, format!("{label}: missing, {why}")).at_pointer(pointer.clone()),
-        );
-    }
+    let meta = metadata::read_metadata(&preamble, &opening);
+    let active = doc
+        .body(Section::Active)
+        .map_or_else(Vec::new, |r| doc.segments_in(r));
+    let edition = detect_edition(&active, meta.year.as_ref().map(|y| y.value));
 
     let mut report = Map::new();
-    report.insert(
-        "edition".to_owned(),
-        root.remove("edition").unwrap_or(Value::Null),
-    );
+    let edition_name = match edition {
+        Edition::E2021 => "2021",
+        Edition::E2019 => "2019",
+    };
+    report.insert("edition".to_owned(), Value::from(edition_name));
     report.insert(
         "metadata".to_owned(),
-        root.remove("metadata").unwrap_or(Value::Null),
+        Value::Object(findings.metadata(&meta)),
     );
-    if let Some(v) = prose_map.remove("overview") {
-        report.insert("overview".to_owned(), v);
+
+    let mut prose_lines = preamble;
+    for section in [Section::Overview, Section::Problems, Section::Other] {
+        prose_lines.extend(doc.lines_of(section));
     }
+    let wrapped = metadata::is_wrapped(&prose_lines);
+    if let Some(overview) = findings.prose(&doc, Section::Overview, wrapped) {
+        report.insert("overview".to_owned(), overview);
+    }
+    let mut tables = findings.tables(&doc, active, edition);
     let mut edition_2019 = None;
     match edition {
         Edition::E2021 => {
@@ -531,7 +563,7 @@ fn from_blocks(blocks: Vec<Block>, format: InputFormat, encoding: &'static str) 
                 .into_iter()
                 .map(|(pointer, reason)| UnmappedField { pointer, reason })
                 .collect();
-            problems.push(Problem::new(
+            findings.problems.push(Problem::new(
                 ProblemCode::Edition2019NotMapped,
                 format!(
                     "2019-format report: its tables are in edition_2019, not in the 2021 tables; {} fields do not map to the 2021 format (see edition_2019.not_mapped)",
@@ -544,9 +576,12 @@ fn from_blocks(blocks: Vec<Block>, format: InputFormat, encoding: &'static str) 
             });
         }
     }
-    for key in ["problems_and_improvements", "other_matters"] {
-        if let Some(v) = prose_map.remove(key) {
-            report.insert(key.to_owned(), v);
+    for (section, key) in [
+        (Section::Problems, "problems_and_improvements"),
+        (Section::Other, "other_matters"),
+    ] {
+        if let Some(value) = findings.prose(&doc, section, wrapped) {
+            report.insert(key.to_owned(), value);
         }
     }
 
@@ -556,7 +591,7 @@ fn from_blocks(blocks: Vec<Block>, format: InputFormat, encoding: &'static str) 
         encoding,
         report: Value::Object(report),
         edition_2019,
-        provenance,
-        problems,
+        provenance: findings.provenance,
+        problems: findings.problems,
     }
 }
