@@ -37,3 +37,31 @@ impl Cell {
         }
     }
 }
+
+/// A line break inside a cell (a paragraph end, `<br>`): whitespace when the cell is read as a
+/// figure or label, a line end when the table turns out to hold prose.
+pub(crate) const CELL_BREAK: char = '\n';
+
+/// Whether a table holds prose rather than a table of the report: some cell is far longer than
+/// any label of the template (whole reports are sometimes laid out in a one-cell table).
+pub(crate) fn holds_prose<'a>(mut cells: impl Iterator<Item = &'a PosText>) -> bool {
+    cells.any(|text| {
+        text.glyphs
+            .iter()
+            .filter(|g| !g.ch.is_whitespace())
+            .nth(80)
+            .is_some()
+    })
+}
+
+/// The lines of a cell of a prose table.
+pub(crate) fn cell_lines(text: PosText) -> impl Iterator<Item = PosText> {
+    text.glyphs
+        .split(|g| g.ch == CELL_BREAK)
+        .map(|glyphs| PosText {
+            glyphs: glyphs.to_vec(),
+        })
+        .filter(|line| !line.is_blank())
+        .collect::<Vec<_>>()
+        .into_iter()
+}

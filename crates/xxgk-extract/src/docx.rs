@@ -6,7 +6,7 @@ use std::io::Read;
 use quick_xml::events::Event;
 
 use crate::ExtractError;
-use crate::document::{Block, Cell, Unit};
+use crate::document::{Block, CELL_BREAK, Cell, Unit, cell_lines, holds_prose};
 use crate::normalize::{Glyph, PosCursor, PosText, push_positioned};
 
 /// Largest `word/document.xml` read; a larger one is refused rather than inflated (zip bombs).
@@ -52,6 +52,8 @@ struct DocxCell {
 struct DocxTable {
     rows: Vec<Vec<DocxCell>>,
     cell: Option<DocxCell>,
+    /// Holds another table: a layout table whose text is read as lines.
+    layout: bool,
 }
 
 struct Reader<'a> {
@@ -79,7 +81,10 @@ impl Reader<'_> {
         if self.in_cell() {
             let target = self.target();
             if let Some(last) = target.glyphs.last().copied() {
-                target.glyphs.push(Glyph { ch: ' ', ..last });
+                target.glyphs.push(Glyph {
+                    ch: CELL_BREAK,
+                    ..last
+                });
             }
         } else {
             let line = std::mem::take(&mut self.line);
@@ -125,6 +130,19 @@ pub(crate) fn blocks(xml: &str) -> Vec<Block> {
                     "w:t" => r.in_text = true,
                     "w:tbl" => {
                         r.break_line();
+                        let mut earlier = Vec::new();
+                        if let Some(outer) = r.tables.last_mut()
+                            && outer.cell.is_some()
+                            && !outer.layout
+                        {
+                            // A table inside a cell: the outer one lays out the page.
+                            outer.layout = true;
+                            earlier.extend(std::mem::take(&mut outer.rows).into_iter().flatten());
+                            earlier.extend(outer.cell.take());
+                        }
+                        for cell in earlier {
+                            r.blocks.extend(cell_lines(cell.text).map(Block::Line));
+                        }
                         r.tables.push(DocxTable::default());
                     }
                     "w:tr" => {
@@ -132,14 +150,16 @@ pub(crate) fn blocks(xml: &str) -> Vec<Block> {
                             t.rows.push(Vec::new());
                         }
                     }
-                    "w:tc" => {
-                        if let Some(t) = r.tables.last_mut() {
+                    "w:tc" => match r.tables.last_mut() {
+                        Some(t) if t.layout => r.break_line(),
+                        Some(t) => {
                             t.cell = Some(DocxCell {
                                 colspan: 1,
                                 ..DocxCell::default()
                             });
                         }
-                    }
+                        None => {}
+                    },
                     _ => {}
                 }
             }
@@ -184,7 +204,9 @@ pub(crate) fn blocks(xml: &str) -> Vec<Block> {
                     "w:t" => r.in_text = false,
                     "w:p" => r.break_line(),
                     "w:tc" => {
-                        if let Some(t) = r.tables.last_mut()
+                        if r.tables.last().is_some_and(|t| t.layout) {
+                            r.break_line();
+                        } else if let Some(t) = r.tables.last_mut()
                             && let Some(cell) = t.cell.take()
                         {
                             if let Some(row) = t.rows.last_mut() {
@@ -195,17 +217,19 @@ pub(crate) fn blocks(xml: &str) -> Vec<Block> {
                         }
                     }
                     "w:tbl" => {
-                        if let Some(table) = r.tables.pop() {
-                            if let Some(outer) = r.tables.last_mut().and_then(|t| t.cell.as_mut()) {
-                                // A table inside a cell: its text joins the outer cell.
-                                for cell in table.rows.into_iter().flatten() {
-                                    outer.text.glyphs.extend(cell.text.glyphs);
-                                }
-                            } else {
-                                let units = grid(table.rows);
-                                if !units.is_empty() {
-                                    r.blocks.push(Block::Table(units));
-                                }
+                        let Some(table) = r.tables.pop() else {
+                            continue;
+                        };
+                        if table.layout {
+                            r.break_line();
+                        } else if holds_prose(table.rows.iter().flatten().map(|c| &c.text)) {
+                            for cell in table.rows.into_iter().flatten() {
+                                r.blocks.extend(cell_lines(cell.text).map(Block::Line));
+                            }
+                        } else {
+                            let units = grid(table.rows);
+                            if !units.is_empty() {
+                                r.blocks.push(Block::Table(units));
                             }
                         }
                     }

@@ -4,7 +4,7 @@
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
-use crate::document::{Block, Cell, Unit};
+use crate::document::{Block, CELL_BREAK, Cell, Unit, cell_lines, holds_prose};
 use crate::normalize::{PosCursor, PosText};
 
 /// Largest rowspan/colspan honoured; larger values are treated as this (they only pad).
@@ -75,8 +75,10 @@ impl Builder<'_> {
     fn line_break(&mut self) {
         if let Some(cell) = self.open_cell() {
             if let Some(last) = cell.glyphs.last().copied() {
-                cell.glyphs
-                    .push(crate::normalize::Glyph { ch: ' ', ..last });
+                cell.glyphs.push(crate::normalize::Glyph {
+                    ch: CELL_BREAK,
+                    ..last
+                });
             }
         } else {
             self.flush_line();
@@ -131,9 +133,7 @@ impl Builder<'_> {
                 outer.close_row();
                 let rows = std::mem::take(&mut outer.rows);
                 for cell in rows.into_iter().flatten() {
-                    if !cell.text.is_blank() {
-                        self.blocks.push(Block::Line(cell.text));
-                    }
+                    self.blocks.extend(cell_lines(cell.text).map(Block::Line));
                 }
             }
         }
@@ -146,11 +146,10 @@ impl Builder<'_> {
             return;
         };
         table.close_row();
-        if table.layout {
+        if table.layout || holds_prose(table.rows.iter().flatten().map(|c| &c.text)) {
+            self.flush_line();
             for cell in table.rows.into_iter().flatten() {
-                if !cell.text.is_blank() {
-                    self.blocks.push(Block::Line(cell.text));
-                }
+                self.blocks.extend(cell_lines(cell.text).map(Block::Line));
             }
             return;
         }

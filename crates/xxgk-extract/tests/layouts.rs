@@ -748,3 +748,51 @@ fn wrapped_headings_captions_in_tables_and_notes_under_tables() {
             .any(|p| p.pointer.as_deref() == Some("/active_disclosure"))
     );
 }
+
+#[test]
+fn reports_laid_out_inside_tables() {
+    let prose = "本年度，我区坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实《中华人民共和国政府信息公开条例》，\
+                 不断完善政府信息公开制度，建立健全政府信息公开保障机制，推进政府信息公开工作规范、有序、健康发展。";
+    // The whole report in one cell of a page table, the tables of the report nested in it.
+    let html = format!(
+        "<table><tr><td><p>测试区2024年政府信息公开工作年度报告</p><p>一、总体情况</p><p>{prose}</p>\
+         <p>二、主动公开政府信息情况</p><table><tr><td>规章</td><td>1</td><td>0</td><td>11</td></tr></table>\
+         <p>六、其他需要报告的事项</p><p>无</p></td></tr></table>"
+    );
+    let extraction = extract_text(&html);
+    assert_eq!(extraction.report["overview"]["text"], prose);
+    assert_eq!(
+        cell(&extraction, "/active_disclosure/regulations/in_force"),
+        Some(json!(11))
+    );
+    // The prose in a one-cell table of its own, the report's tables beside it.
+    let html = format!(
+        "<table><tr><td><p>一、总体情况</p><p>{prose}</p><p>二、主动公开政府信息情况</p></td></tr></table>\
+         <table><tr><td>规章</td><td>1</td><td>0</td><td>11</td></tr></table><p>六、其他需要报告的事项</p>"
+    );
+    let extraction = extract_text(&html);
+    assert_eq!(extraction.report["overview"]["text"], prose);
+    assert_eq!(
+        cell(&extraction, "/active_disclosure/regulations/in_force"),
+        Some(json!(11))
+    );
+    // The same in a DOCX.
+    let xml = format!(
+        "<w:document><w:body><w:tbl><w:tr><w:tc>{}{}{}<w:tbl><w:tr>{}{}{}{}</w:tr></w:tbl>{}</w:tc></w:tr></w:tbl>\
+         </w:body></w:document>",
+        w_paragraph("一、总体情况"),
+        w_paragraph(prose),
+        w_paragraph("二、主动公开政府信息情况"),
+        w_cell("规章", ""),
+        w_cell("1", ""),
+        w_cell("0", ""),
+        w_cell("11", ""),
+        w_paragraph("六、其他需要报告的事项"),
+    );
+    let extraction = extract(&docx(&xml), None).expect("extracts");
+    assert_eq!(extraction.report["overview"]["text"], prose);
+    assert_eq!(
+        cell(&extraction, "/active_disclosure/regulations/in_force"),
+        Some(json!(11))
+    );
+}
