@@ -6,7 +6,7 @@ use clap::Args;
 use rayon::prelude::*;
 use xxgk_check::{Checker, Format, Lang, Location, strip_bom};
 
-use crate::inputs::{self, DatasetLines, Document, Input, Source};
+use crate::inputs::{self, DatasetLine, DatasetLines, Document, Input, Source};
 use crate::render::{self, FileResult, Renderer};
 use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_USAGE, LangArg, OutputFormat};
 
@@ -43,7 +43,9 @@ const PROGRESS_FROM: usize = 200;
 /// One report to check: a file, read on a worker thread, or a dataset line, already read.
 enum Job {
     File(Source),
-    Line(String, Result<String, String>),
+    Line(DatasetLine),
+    /// A dataset that cannot be opened.
+    Unopenable(String, String),
 }
 
 /// The jobs of every input, lazily: a dataset is read line by line as the chunks need it.
@@ -54,9 +56,9 @@ fn jobs(inputs: Vec<Input>) -> impl Iterator<Item = Job> {
             match input {
                 Input::Report(source) => Box::new(std::iter::once(Job::File(source))),
                 Input::Dataset(source) => match DatasetLines::open(&source) {
-                    Ok(lines) => Box::new(lines.map(|(name, text)| Job::Line(name, text))),
+                    Ok(lines) => Box::new(lines.map(Job::Line)),
                     Err(message) => {
-                        Box::new(std::iter::once(Job::Line(source.display(), Err(message))))
+                        Box::new(std::iter::once(Job::Unopenable(source.display(), message)))
                     }
                 },
             }
@@ -66,7 +68,11 @@ fn jobs(inputs: Vec<Input>) -> impl Iterator<Item = Job> {
 fn check_one(checker: &Checker, job: Job) -> FileResult {
     let (name, read) = match job {
         Job::File(source) => (source.display(), inputs::read(&source)),
-        Job::Line(name, text) => (name, text.map(|t| Document::Canonical(t, Format::Json))),
+        Job::Line(line) => (
+            line.name(),
+            line.text().map(|t| Document::Canonical(t, Format::Json)),
+        ),
+        Job::Unopenable(name, message) => (name, Err(message)),
     };
     match read {
         Err(message) => FileResult::unreadable(name, message),

@@ -183,7 +183,7 @@ pub fn read(source: &Source) -> Result<Document, String> {
 /// named `FILE:LINE` and holds the line's text or why it cannot be read. Blank lines are skipped.
 pub struct DatasetLines {
     reader: Box<dyn BufRead>,
-    name: String,
+    name: std::sync::Arc<str>,
     line: usize,
     done: bool,
 }
@@ -200,20 +200,44 @@ impl DatasetLines {
         };
         Ok(Self {
             reader,
-            name: source.display(),
+            name: source.display().into(),
             line: 0,
             done: false,
         })
     }
 }
 
+/// One line of a dataset, still undecoded: naming and UTF-8 validation run on the worker threads,
+/// so the one thread that reads the dataset does nothing else.
+pub struct DatasetLine {
+    file: std::sync::Arc<str>,
+    line: usize,
+    bytes: Result<Vec<u8>, String>,
+}
+
+impl DatasetLine {
+    /// `FILE:LINE`.
+    pub fn name(&self) -> String {
+        format!("{}:{}", self.file, self.line)
+    }
+
+    /// The line's text, or why it cannot be read.
+    pub fn text(self) -> Result<String, String> {
+        self.bytes.and_then(decode)
+    }
+}
+
 impl Iterator for DatasetLines {
-    type Item = (String, Result<String, String>);
+    type Item = DatasetLine;
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
             self.line += 1;
-            let name = || format!("{}:{}", self.name, self.line);
+            let item = |bytes| DatasetLine {
+                file: self.name.clone(),
+                line: self.line,
+                bytes,
+            };
             let mut bytes = Vec::new();
             let read = (&mut self.reader)
                 .take(MAX_REPORT_BYTES + 1)
@@ -221,25 +245,22 @@ impl Iterator for DatasetLines {
             match read {
                 Err(e) => {
                     self.done = true;
-                    return Some((name(), Err(format!("cannot read: {e}"))));
+                    return Some(item(Err(format!("cannot read: {e}"))));
                 }
                 Ok(0) => self.done = true,
                 Ok(_) if bytes.last() != Some(&b'\n') && bytes.len() as u64 > MAX_REPORT_BYTES => {
                     let _ = self.reader.skip_until(b'\n');
-                    return Some((
-                        name(),
-                        Err(format!(
-                            "line longer than the {} MiB limit for one report",
-                            MAX_REPORT_BYTES / 1024 / 1024
-                        )),
-                    ));
+                    return Some(item(Err(format!(
+                        "line longer than the {} MiB limit for one report",
+                        MAX_REPORT_BYTES / 1024 / 1024
+                    ))));
                 }
                 Ok(_) if bytes.iter().all(u8::is_ascii_whitespace) => {}
                 Ok(_) => {
                     while bytes.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
                         bytes.pop();
                     }
-                    return Some((name(), decode(bytes)));
+                    return Some(item(Ok(bytes)));
                 }
             }
         }
