@@ -381,6 +381,30 @@ impl Findings {
                 .at_pointer("/metadata/report_year"),
             ),
         }
+        if let Some(date) = &meta.publication_date {
+            self.put(
+                &mut object,
+                "publication_date",
+                "/metadata/publication_date",
+                date,
+            );
+        }
+        let contact = &meta.contact;
+        let mut contact_object = Map::new();
+        for (key, found) in [
+            ("address", &contact.address),
+            ("postcode", &contact.postcode),
+            ("phone", &contact.phone),
+            ("email", &contact.email),
+        ] {
+            if let Some(found) = found {
+                let pointer = format!("/metadata/contact/{key}");
+                self.put(&mut contact_object, key, &pointer, found);
+            }
+        }
+        if !contact_object.is_empty() {
+            object.insert("contact".to_owned(), Value::Object(contact_object));
+        }
         object
     }
 
@@ -523,7 +547,23 @@ fn from_blocks(blocks: Vec<Block>, format: InputFormat, encoding: &'static str) 
         .into_iter()
         .take(6)
         .collect();
-    let meta = metadata::read_metadata(&preamble, &opening);
+    let mut meta = metadata::read_metadata(&preamble, &opening);
+    let closing = doc.lines_of(Section::Other);
+    let closing = closing
+        .get(closing.len().saturating_sub(8)..)
+        .unwrap_or_default();
+    let signature = metadata::read_signature(closing);
+    meta.publication_date = signature.date;
+    if meta.organ.is_none() {
+        meta.organ = signature.organ;
+    }
+    let contact_lines: Vec<&PosText> = preamble
+        .iter()
+        .chain(doc.lines_of(Section::Overview).iter().take(12))
+        .chain(closing)
+        .copied()
+        .collect();
+    meta.contact = metadata::read_contact(&contact_lines);
     let active = doc
         .body(Section::Active)
         .map_or_else(Vec::new, |r| doc.segments_in(r));

@@ -19,7 +19,23 @@ pub(crate) struct Metadata {
     pub title: Option<Found<String>>,
     pub organ: Option<Found<String>>,
     pub year: Option<Found<u32>>,
+    pub publication_date: Option<Found<String>>,
+    pub contact: Contact,
 }
+
+/// The contact details the report gives (`地址：…，邮编：…，电话：…，电子邮箱：…`).
+#[derive(Debug, Default)]
+pub(crate) struct Contact {
+    pub address: Option<Found<String>>,
+    pub postcode: Option<Found<String>>,
+    pub phone: Option<Found<String>>,
+    pub email: Option<Found<String>>,
+}
+
+/// Rule: the organ was read from the signature above the date at the end of the report.
+pub(crate) const RULE_SIGNATURE_ORGAN: &str = "organ-from-signature";
+/// Rule: the publication date is the date under the signature at the end of the report.
+pub(crate) const RULE_SIGNATURE_DATE: &str = "date-from-signature";
 
 /// Glyphs of some lines without whitespace, and the text they spell.
 struct Flat {
@@ -131,6 +147,161 @@ pub(crate) fn read_metadata(preamble: &[&PosText], opening: &[&PosText]) -> Meta
         }
     }
     meta
+}
+
+/// Reads `地址`, `邮编`, `电话` and `电子邮箱` where the report states them.
+pub(crate) fn read_contact(lines: &[&PosText]) -> Contact {
+    let flat = Flat::of(lines);
+    let after_label = |labels: &[&str]| {
+        labels.iter().find_map(|label| {
+            let at = flat.find(label, 0)?;
+            let mut start = at + label.chars().count();
+            while matches!(flat.text.get(start), Some(':' | '：' | '为' | '是')) {
+                start += 1;
+            }
+            Some(start)
+        })
+    };
+    let take_while = |start: usize, keep: &dyn Fn(char) -> bool, limit: usize| {
+        let mut end = start;
+        while end < start + limit && flat.text.get(end).is_some_and(|c| keep(*c)) {
+            end += 1;
+        }
+        end
+    };
+    let mut contact = Contact::default();
+    if let Some(start) = after_label(&["邮政编码", "邮编"]) {
+        let end = take_while(start, &|c| c.is_ascii_digit(), 6);
+        if end - start == 6 {
+            contact.postcode = flat.found(start, end, flat.published(start, end));
+        }
+    }
+    if let Some(start) = after_label(&["联系电话", "咨询电话", "电话"]) {
+        let phone_char =
+            |c: char| c.is_ascii_digit() || matches!(c, '-' | '—' | '(' | ')' | '、' | '/');
+        let end = take_while(start, &phone_char, 40);
+        let text = flat.published(start, end);
+        let text = text
+            .trim_end_matches(|c: char| !c.is_ascii_digit())
+            .to_owned();
+        if text.chars().filter(char::is_ascii_digit).count() >= 7 {
+            let end = start + text.chars().count();
+            contact.phone = flat.found(start, end, text);
+        }
+    }
+    if let Some(start) = after_label(&["电子邮箱", "电子邮件", "邮箱", "E-mail", "Email", "email"])
+    {
+        let email_char =
+            |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '@');
+        let end = take_while(start, &email_char, 80);
+        let text = flat.published(start, end).trim_end_matches('.').to_owned();
+        if text.contains('@') {
+            let end = start + text.chars().count();
+            contact.email = flat.found(start, end, text);
+        }
+    }
+    if let Some(start) = after_label(&["通信地址", "联系地址", "地址"]) {
+        // The address runs to the end of its clause; brackets inside it stay, a bracket closing
+        // the sentence around it does not.
+        let mut end = start;
+        let mut depth = 0usize;
+        while end < start + 60 {
+            match flat.text.get(end) {
+                Some('(' | '（') => depth += 1,
+                Some(')' | '）') if depth == 0 => break,
+                Some(')' | '）') => depth -= 1,
+                Some(',' | '，' | ';' | '；' | '。') | None => break,
+                Some(_) => {}
+            }
+            end += 1;
+        }
+        let stop = ["邮编", "邮政编码", "电话"]
+            .iter()
+            .filter_map(|w| flat.find(w, start))
+            .filter(|at| *at < end)
+            .min()
+            .unwrap_or(end);
+        let text = flat.published(start, stop);
+        if text.chars().any(crate::normalize::is_cjk) {
+            contact.address = flat.found(start, stop, text);
+        }
+    }
+    contact
+}
+
+/// The signature at the end of a report: the organ above the date.
+#[derive(Debug, Default)]
+pub(crate) struct Signature {
+    pub organ: Option<Found<String>>,
+    /// `2025年1月20日`, as `2025-01-20`.
+    pub date: Option<Found<String>>,
+}
+
+/// Reads the signature from the last lines of the report.
+pub(crate) fn read_signature(last_lines: &[&PosText]) -> Signature {
+    let lines: Vec<&PosText> = last_lines
+        .iter()
+        .filter(|l| !l.is_blank() && !is_page_number(l))
+        .copied()
+        .collect();
+    let Some((index, date)) = lines.iter().enumerate().rev().take(3).find_map(|(i, l)| {
+        let flat = Flat::of(&[*l]);
+        date_line(&flat).map(|d| (i, d))
+    }) else {
+        return Signature::default();
+    };
+    let organ = index
+        .checked_sub(1)
+        .and_then(|i| lines.get(i))
+        .and_then(|line| {
+            let flat = Flat::of(&[*line]);
+            let text: String = flat.text.iter().collect();
+            let signs = [
+                "人民政府",
+                "办事处",
+                "委员会",
+                "办公室",
+                "政府",
+                "局",
+                "厅",
+                "委",
+            ]
+            .iter()
+            .any(|suffix| text.ends_with(suffix));
+            let is_name = text.chars().count() <= 30 && text.chars().all(is_name_char);
+            (signs && is_name).then(|| {
+                let mut found =
+                    flat.found(0, flat.text.len(), flat.published(0, flat.text.len()))?;
+                found.rule = Some(RULE_SIGNATURE_ORGAN);
+                Some(found)
+            })?
+        });
+    Signature {
+        organ,
+        date: Some(date),
+    }
+}
+
+/// A line that is only a date: `2025年1月20日`.
+fn date_line(flat: &Flat) -> Option<Found<String>> {
+    let text: String = flat.text.iter().collect();
+    let (year, rest) = text.split_once('年')?;
+    let (month, rest) = rest.split_once('月')?;
+    let day = rest.strip_suffix('日')?;
+    let number = |s: &str, max: u32| {
+        s.chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+            .filter(|n| (1..=max).contains(n))
+    };
+    let (year, month, day) = (number(year, 2100)?, number(month, 12)?, number(day, 31)?);
+    if year < 1990 {
+        return None;
+    }
+    let mut found = flat.found(0, flat.text.len(), format!("{year:04}-{month:02}-{day:02}"))?;
+    found.rule = Some(RULE_SIGNATURE_DATE);
+    Some(found)
 }
 
 /// The year of `2024年度政府信息公开…` or, failing that, of `统计期限自2024年1月1日`.
@@ -566,6 +737,33 @@ mod tests {
             assert_eq!(m.title.map(|t| t.value).as_deref(), Some(title));
             assert_eq!(m.organ.map(|t| t.value).as_deref(), Some(organ), "{text}");
         }
+    }
+
+    #[test]
+    fn contact_and_signature() {
+        let l = lines(
+            "如有疑问请联系（地址：某某区福祉大路1572号(政务中心)5楼，邮 编：130000，电话：0431-80767950，电子邮箱：a.b@163.com）。",
+        );
+        let refs: Vec<&PosText> = l.iter().collect();
+        let c = read_contact(&refs);
+        assert_eq!(
+            c.address.map(|f| f.value).as_deref(),
+            Some("某某区福祉大路1572号(政务中心)5楼")
+        );
+        assert_eq!(c.postcode.map(|f| f.value).as_deref(), Some("130000"));
+        assert_eq!(c.phone.map(|f| f.value).as_deref(), Some("0431-80767950"));
+        assert_eq!(c.email.map(|f| f.value).as_deref(), Some("a.b@163.com"));
+        let l = lines("无。\n\n某某区人民政府办公室\n2025年1月20日\n");
+        let refs: Vec<&PosText> = l.iter().collect();
+        let signature = read_signature(&refs);
+        assert_eq!(
+            signature.date.map(|f| f.value).as_deref(),
+            Some("2025-01-20")
+        );
+        assert_eq!(
+            signature.organ.map(|f| f.value).as_deref(),
+            Some("某某区人民政府办公室")
+        );
     }
 
     #[test]
