@@ -189,10 +189,35 @@ pub(crate) fn read_applications(
     let label_of = |row: AppRow| {
         app_spec(row, edition).map_or_else(|| "（六）其他处理".to_owned(), |s| s.label.to_owned())
     };
+    // A report that prints the three （六） rows has no merged row: a `（六）其他处理` line with
+    // numbers is then its group label beside another row's numbers, not a row of its own.
+    let has_other_leaves = reading.rows.iter().any(|r| {
+        matches!(
+            r.row,
+            AppRow::NoCorrection | AppRow::FeeUnpaid | AppRow::OtherOther
+        )
+    });
     let mut known: HashMap<AppRow, Counts> = HashMap::new();
     let mut ambiguous: Vec<(AppRow, ValueCell, Vec<Vec<u64>>)> = Vec::new();
     let mut merged = false;
     for read in choose(reading.rows, |_| 7, label_of, problems) {
+        if read.row == AppRow::OtherMerged && has_other_leaves && edition == Edition::E2021 {
+            if !read.values.iter().any(|v| !v.is_blank()) {
+                continue;
+            }
+            let numbers: Vec<&str> = read.values.iter().map(ValueCell::raw).collect();
+            problems.push(
+                Problem::new(
+                    ProblemCode::UnrecognisedRow,
+                    format!(
+                        "numbers beside the group label （六）其他处理 of a report that prints its three rows: {}",
+                        numbers.join(" ")
+                    ),
+                )
+                .at(read.label.pos, read.label.published.clone()),
+            );
+            continue;
+        }
         let fitted = fit(read.values, 7);
         if read.row == AppRow::OtherMerged && matches!(fitted, Fit::Mismatch(0)) {
             // The group heading of the three （六） rows, not a merged row.

@@ -591,9 +591,16 @@ pub(crate) fn recognise_application_cell(
     {
         return Some(AppRow::Total);
     }
-    if body.starts_with("其他处理")
-        || compact.contains("(六)其他处理")
-        || compact.contains("六)其他处理")
+    // The group label of the three （六） rows names the single 2019-style row only where no （六）
+    // row is open: pdftotext prints a group label beside the numbers of the middle row it spans.
+    let inside_other_group = matches!(
+        previous,
+        Some(AppRow::NoCorrection | AppRow::FeeUnpaid | AppRow::OtherOther)
+    );
+    if !inside_other_group
+        && (body.starts_with("其他处理")
+            || compact.contains("(六)其他处理")
+            || compact.contains("六)其他处理"))
     {
         return Some(AppRow::OtherMerged);
     }

@@ -624,11 +624,7 @@ fn edition_2019_is_kept_apart() {
                   第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n\
                   行政许可\t120\t+1036\t251\n其他对外管理服务事项\t3\t-1\t4\n\
                   第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t4\t251000元";
-    let mut lines = application_lines("\t");
-    lines = lines.replace(
-        &format!("{}\t", LABELS[20]),
-        "（六）其他处理\t0\t0\t0\t0\t0\t0\t0\nIGNORED\t",
-    );
+    let lines = merged_other_lines("\t");
     let text = report(active, &lines, &joined(&REVIEW, "\t")).replace("2024年", "2020年");
     let extraction = extract_text(&text);
     assert_eq!(extraction.edition, Edition::E2019);
@@ -664,9 +660,9 @@ fn edition_2019_is_kept_apart() {
     );
 }
 
-#[test]
-fn merged_other_row_in_a_2021_report() {
-    let mut lines = application_lines(" ");
+/// 表三 with the single （六）其他处理 row of the 2019 format.
+fn merged_other_lines(separator: &str) -> String {
+    let mut lines = application_lines(separator);
     for label in &LABELS[20..23] {
         let row = lines
             .lines()
@@ -675,7 +671,17 @@ fn merged_other_row_in_a_2021_report() {
             .to_owned();
         lines = lines.replace(&format!("{row}\n"), "");
     }
-    lines = lines.replace("（七）总计", "（六）其他处理 0 0 0 0 0 0 0\n（七）总计");
+    let merged = ["（六）其他处理"; 1]
+        .into_iter()
+        .chain(["0"; 7])
+        .collect::<Vec<_>>()
+        .join(separator);
+    lines.replace("（七）总计", &format!("{merged}\n（七）总计"))
+}
+
+#[test]
+fn merged_other_row_in_a_2021_report() {
+    let lines = merged_other_lines(" ");
     let extraction = extract_text(&report("", &lines, ""));
     let problem = extraction
         .problems
@@ -794,5 +800,32 @@ fn reports_laid_out_inside_tables() {
     assert_eq!(
         cell(&extraction, "/active_disclosure/regulations/in_force"),
         Some(json!(11))
+    );
+}
+
+#[test]
+fn group_label_beside_the_numbers_of_a_row() {
+    // pdftotext prints a row-group label on the middle line of its span, beside the numbers of
+    // the row whose label wraps around it.
+    let mut lines = application_lines("    ");
+    let fee_row = lines
+        .lines()
+        .find(|l| l.starts_with(LABELS[21]))
+        .expect("row")
+        .to_owned();
+    let numbers = joined(&rows()[21], "    ");
+    lines = lines.replace(
+        &fee_row,
+        &format!(
+            "      2.申请人逾期未按收费通知要求缴纳费用、\n   （六）其他处理        {numbers}\n      行政机关不再处理其政府信息公开申请"
+        ),
+    );
+    let extraction = extract_text(&report("", &lines, ""));
+    assert_all_applications(&extraction);
+    assert!(
+        !extraction
+            .problems
+            .iter()
+            .any(|p| p.code == ProblemCode::MergedOtherRow)
     );
 }
