@@ -45,6 +45,7 @@ mod metadata;
 mod normalize;
 mod number;
 mod problem;
+pub mod render;
 mod sections;
 mod split;
 mod table;
