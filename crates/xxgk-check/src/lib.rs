@@ -174,7 +174,12 @@ impl Checker {
             None => self.check_value(&parse(text, format)?),
         };
         if !outcome.diagnostics.is_empty() {
-            let locations = Locations::scan(text, format);
+            let wanted: Vec<&str> = outcome
+                .diagnostics
+                .iter()
+                .map(|d| d.pointer.as_str())
+                .collect();
+            let locations = Locations::scan(text, format, &wanted);
             for d in &mut outcome.diagnostics {
                 d.location = locations.find(&d.pointer);
             }

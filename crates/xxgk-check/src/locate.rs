@@ -15,11 +15,12 @@ use crate::input::Format;
 pub struct Locations(HashMap<String, Location>);
 
 impl Locations {
-    /// Scans a document that has already parsed successfully.
-    pub fn scan(text: &str, format: Format) -> Self {
+    /// Scans a document that has already parsed successfully, recording where the values at the
+    /// `wanted` pointers stand, and their ancestors (for missing values).
+    pub fn scan(text: &str, format: Format, wanted: &[&str]) -> Self {
         match format {
-            Format::Json => JsonScanner::new(text).run(),
-            Format::Yaml => scan_yaml(text),
+            Format::Json => JsonScanner::new(text, wanted).run(),
+            Format::Yaml => scan_yaml(text, wanted),
         }
     }
 
@@ -41,37 +42,53 @@ pub fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
+/// Whether `path` is `pointer` or one of its ancestors.
+fn leads_to(path: &str, pointer: &str) -> bool {
+    pointer.starts_with(path) && matches!(pointer.as_bytes().get(path.len()), None | Some(b'/'))
+}
+
 /// Nesting beyond this is not scanned (parsers reject it before).
 const MAX_DEPTH: usize = 256;
 
+/// A scanner that walks only the paths leading to the wanted pointers and skips every other
+/// value without decoding it; columns are computed only where something is recorded.
 struct JsonScanner<'a> {
     bytes: &'a [u8],
     pos: usize,
     line: usize,
-    column: usize,
+    line_start: usize,
+    wanted: &'a [&'a str],
     found: HashMap<String, Location>,
 }
 
 impl<'a> JsonScanner<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, wanted: &'a [&'a str]) -> Self {
         Self {
             bytes: text.as_bytes(),
             pos: 0,
             line: 1,
-            column: 1,
+            line_start: 0,
+            wanted,
             found: HashMap::new(),
         }
     }
 
     fn run(mut self) -> Locations {
-        self.value(String::new(), 0);
+        let mut path = String::new();
+        self.value(&mut path, 0);
         Locations(self.found)
     }
 
     fn here(&self) -> Location {
+        // Count characters, not bytes: continuation bytes do not advance the column.
+        let line = self
+            .bytes
+            .get(self.line_start..self.pos)
+            .unwrap_or_default();
+        let column = 1 + line.iter().filter(|&&b| b & 0xC0 != 0x80).count();
         Location {
             line: self.line,
-            column: self.column,
+            column,
         }
     }
 
@@ -84,10 +101,7 @@ impl<'a> JsonScanner<'a> {
             self.pos += 1;
             if b == b'\n' {
                 self.line += 1;
-                self.column = 1;
-            } else if b & 0xC0 != 0x80 {
-                // Count characters, not bytes: continuation bytes do not advance the column.
-                self.column += 1;
+                self.line_start = self.pos;
             }
         }
     }
@@ -117,22 +131,58 @@ impl<'a> JsonScanner<'a> {
         raw
     }
 
-    /// Moves past a string and decodes it (keys only: values need no decoding).
-    fn string(&mut self) -> String {
-        let raw = self.skip_string();
-        if !raw.contains(&b'\\')
-            && let Ok(plain) = std::str::from_utf8(raw)
-        {
-            return plain.to_owned();
+    /// Moves past any value, nested or not, without looking inside.
+    fn skip_value(&mut self) {
+        let mut depth = 0usize;
+        while let Some(b) = self.peek() {
+            match b {
+                b'"' => {
+                    self.skip_string();
+                    if depth == 0 {
+                        return;
+                    }
+                    continue;
+                }
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' if depth == 0 => return,
+                b'}' | b']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        self.bump();
+                        return;
+                    }
+                }
+                b',' if depth == 0 => return,
+                _ => {}
+            }
+            self.bump();
         }
-        let quoted = [b"\"", raw, b"\""].concat();
-        serde_json::from_slice(&quoted).unwrap_or_default()
     }
 
-    fn value(&mut self, path: String, depth: usize) {
+    fn wants(&self, path: &str) -> bool {
+        self.wanted.iter().any(|w| leads_to(path, w))
+    }
+
+    /// Appends the decoded key to `path` as a pointer segment.
+    fn push_key(path: &mut String, raw: &[u8]) {
+        path.push('/');
+        match std::str::from_utf8(raw) {
+            Ok(plain) if !raw.contains(&b'\\') && !raw.contains(&b'~') && !raw.contains(&b'/') => {
+                path.push_str(plain);
+            }
+            _ => {
+                let quoted = [b"\"", raw, b"\""].concat();
+                let key: String = serde_json::from_slice(&quoted).unwrap_or_default();
+                path.push_str(&escape(&key));
+            }
+        }
+    }
+
+    fn value(&mut self, path: &mut String, depth: usize) {
         self.skip_ws();
-        let here = self.here();
-        self.found.entry(path.clone()).or_insert(here);
+        if !self.found.contains_key(path.as_str()) {
+            self.found.insert(path.clone(), self.here());
+        }
         if depth > MAX_DEPTH {
             return;
         }
@@ -144,14 +194,21 @@ impl<'a> JsonScanner<'a> {
                     match self.peek() {
                         Some(b'"') => {
                             let at = self.here();
-                            let key = self.string();
-                            let child = format!("{path}/{}", escape(&key));
-                            self.found.insert(child.clone(), at);
+                            let raw = self.skip_string();
+                            let len = path.len();
+                            Self::push_key(path, raw);
                             self.skip_ws();
                             if self.peek() == Some(b':') {
                                 self.bump();
                             }
-                            self.value(child, depth + 1);
+                            if self.wants(path) {
+                                self.found.insert(path.clone(), at);
+                                self.value(path, depth + 1);
+                            } else {
+                                self.skip_ws();
+                                self.skip_value();
+                            }
+                            path.truncate(len);
                             self.skip_ws();
                             if self.peek() == Some(b',') {
                                 self.bump();
@@ -177,7 +234,15 @@ impl<'a> JsonScanner<'a> {
                         }
                         None => return,
                         _ => {
-                            self.value(format!("{path}/{index}"), depth + 1);
+                            let len = path.len();
+                            path.push('/');
+                            path.push_str(&index.to_string());
+                            if self.wants(path) {
+                                self.value(path, depth + 1);
+                            } else {
+                                self.skip_value();
+                            }
+                            path.truncate(len);
                             index += 1;
                             self.skip_ws();
                             if self.peek() == Some(b',') {
@@ -187,18 +252,7 @@ impl<'a> JsonScanner<'a> {
                     }
                 }
             }
-            Some(b'"') => {
-                self.skip_string();
-            }
-            Some(_) => {
-                while !matches!(
-                    self.peek(),
-                    None | Some(b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
-                ) {
-                    self.bump();
-                }
-            }
-            None => {}
+            _ => self.skip_value(),
         }
     }
 }
@@ -208,7 +262,7 @@ enum Frame {
     Seq { path: String, index: usize },
 }
 
-fn scan_yaml(text: &str) -> Locations {
+fn scan_yaml(text: &str, wanted: &[&str]) -> Locations {
     let mut found = HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut parser = Parser::new_from_str(text);
@@ -233,7 +287,9 @@ fn scan_yaml(text: &str) -> Locations {
             {
                 if let Event::Scalar(name, ..) = &event {
                     let child = format!("{path}/{}", escape(name));
-                    found.insert(child, at);
+                    if wanted.iter().any(|w| leads_to(&child, w)) {
+                        found.insert(child, at);
+                    }
                     *key = Some(name.to_string());
                 }
                 continue;
@@ -250,7 +306,9 @@ fn scan_yaml(text: &str) -> Locations {
                 }
                 None => String::new(),
             };
-            found.entry(path.clone()).or_insert(at);
+            if wanted.iter().any(|w| leads_to(&path, w)) {
+                found.entry(path.clone()).or_insert(at);
+            }
             match event {
                 Event::MappingStart(..) if stack.len() < MAX_DEPTH => {
                     stack.push(Frame::Map { path, key: None });
@@ -274,7 +332,8 @@ mod tests {
     #[test]
     fn locates_json_members_at_their_keys() {
         let text = "{\n  \"a\": {\"b\": [1, 2]},\n  \"名\": {\"c\": 3}\n}";
-        let l = Locations::scan(text, Format::Json);
+        let wanted = ["/a/b/1", "/名/c", "/名/missing"];
+        let l = Locations::scan(text, Format::Json, &wanted);
         assert_eq!(
             l.find("/a/b/1"),
             Some(Location {
@@ -289,7 +348,8 @@ mod tests {
     #[test]
     fn locates_yaml_members_at_their_keys() {
         let text = "a:\n  b:\n    - 1\n    - 2\n名:\n  c: 3\n";
-        let l = Locations::scan(text, Format::Yaml);
+        let wanted = ["/a/b/1", "/名/c"];
+        let l = Locations::scan(text, Format::Yaml, &wanted);
         assert_eq!(l.find("/a/b/1"), Some(Location { line: 4, column: 7 }));
         assert_eq!(l.find("/名/c"), Some(Location { line: 6, column: 3 }));
     }
