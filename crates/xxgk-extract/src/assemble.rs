@@ -30,7 +30,12 @@ fn choose<R: Copy + PartialEq + std::fmt::Debug>(
 ) -> Vec<RowRead<R>> {
     let mut chosen: Vec<RowRead<R>> = Vec::new();
     for read in rows {
-        let fits = |r: &RowRead<R>| matches!(fit(r.values.clone(), expected(r.row)), Fit::Exact(_));
+        let fits = |r: &RowRead<R>| {
+            matches!(
+                fit(r.values.clone(), expected(r.row), r.padded_at_end),
+                Fit::Exact(_)
+            )
+        };
         let has_numbers = |r: &RowRead<R>| r.values.iter().any(|v| !v.is_blank());
         match chosen.iter_mut().find(|c| c.row == read.row) {
             None => chosen.push(read),
@@ -116,7 +121,7 @@ pub(crate) fn read_active(
         let Some(spec) = spec_of(read.row) else {
             continue;
         };
-        match fit(read.values, spec.columns.len()) {
+        match fit(read.values, spec.columns.len(), read.padded_at_end) {
             Fit::Exact(values) => store.put_row(&spec, &values, &[]),
             Fit::RunTogether(cell) => store.miss_row(
                 &spec,
@@ -218,7 +223,7 @@ pub(crate) fn read_applications(
             );
             continue;
         }
-        let fitted = fit(read.values, 7);
+        let fitted = fit(read.values, 7, read.padded_at_end);
         if read.row == AppRow::OtherMerged && matches!(fitted, Fit::Mismatch(0)) {
             // The group heading of the three （六） rows, not a merged row.
             continue;
@@ -526,7 +531,7 @@ pub(crate) fn read_review(
         }
         if let Some(g) = recognise_review_group(&label.joined())
             && segment.has_number()
-            && let Fit::Exact(values) = fit(segment.values.clone(), 5)
+            && let Fit::Exact(values) = fit(segment.values.clone(), 5, segment.padded_at_end)
             && let Some(slot) = groups.get_mut(g)
         {
             slot.get_or_insert(values);
@@ -544,9 +549,9 @@ pub(crate) fn read_review(
     }
     let all: Vec<ValueCell> = runs.iter().flatten().cloned().collect();
     let total_count = all.len();
-    let table = match fit(all, 15) {
+    let table = match fit(all, 15, false) {
         Fit::Exact(values) => Some(values),
-        _ => runs.into_iter().find_map(|run| match fit(run, 15) {
+        _ => runs.into_iter().find_map(|run| match fit(run, 15, false) {
             Fit::Exact(values) => Some(values),
             _ => None,
         }),

@@ -18,6 +18,9 @@ pub(crate) struct Unit {
     /// Whether every column produced a cell, so an empty cell is a blank value in its column.
     /// False for space-aligned text, where an empty cell leaves no trace.
     pub positional: bool,
+    /// Whether surplus empty cells are padding at the end of the row (tab-separated text gives
+    /// every line the same number of tabs) rather than columns of a label spanning several.
+    pub padded_at_end: bool,
 }
 
 /// One cell of a unit.

@@ -296,6 +296,7 @@ fn grid(rows: Vec<Vec<DocxCell>>) -> Vec<Unit> {
             Unit {
                 cells,
                 positional: true,
+                padded_at_end: false,
             }
         })
         .collect()

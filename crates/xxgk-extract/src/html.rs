@@ -350,6 +350,7 @@ fn grid(rows: Vec<Vec<HtmlCell>>) -> Vec<Unit> {
         units.push(Unit {
             cells,
             positional: true,
+            padded_at_end: false,
         });
     }
     units

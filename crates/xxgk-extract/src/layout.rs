@@ -102,6 +102,7 @@ fn docx_export_units(lines: &[&PosText]) -> Vec<Unit> {
     let mut current = Unit {
         cells: Vec::new(),
         positional: true,
+        ..Unit::default()
     };
     for line in lines {
         let is_tab_line = line
@@ -116,6 +117,7 @@ fn docx_export_units(lines: &[&PosText]) -> Vec<Unit> {
                     Unit {
                         cells: Vec::new(),
                         positional: true,
+                        ..Unit::default()
                     },
                 ));
             }
@@ -152,7 +154,9 @@ fn delimited_unit(line: &PosText) -> Option<Unit> {
         return None;
     }
     if has_inner_tab(line) {
-        return Some(split_unit(line, |g| g.ch == '\t', true));
+        let mut unit = split_unit(line, |g| g.ch == '\t', true);
+        unit.padded_at_end = true;
+        return Some(unit);
     }
     if line.glyphs.iter().any(|g| g.ch == '|') {
         let unit = split_unit(line, |g| g.ch == '|', true);
@@ -179,6 +183,7 @@ fn delimited_unit(line: &PosText) -> Option<Unit> {
         return Some(Unit {
             cells,
             positional: true,
+            padded_at_end: false,
         });
     }
     Some(split_on_wide_spaces(line))
@@ -195,7 +200,11 @@ fn split_unit(line: &PosText, is_separator: impl Fn(&Glyph) -> bool, positional:
         }
     }
     cells.push(Cell::new(current.trimmed()));
-    Unit { cells, positional }
+    Unit {
+        cells,
+        positional,
+        padded_at_end: false,
+    }
 }
 
 /// Cells of space-aligned text: runs separated by two or more spaces.
@@ -222,6 +231,7 @@ fn split_on_wide_spaces(line: &PosText) -> Unit {
     Unit {
         cells,
         positional: false,
+        padded_at_end: false,
     }
 }
 

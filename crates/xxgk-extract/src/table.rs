@@ -101,6 +101,8 @@ pub(crate) struct Segment {
     pub label: Option<Label>,
     pub values: Vec<ValueCell>,
     pub positional: bool,
+    /// See [`Unit::padded_at_end`].
+    pub padded_at_end: bool,
 }
 
 impl Segment {
@@ -161,6 +163,7 @@ pub(crate) fn segments(unit: &Unit) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut current = Segment {
         positional: unit.positional,
+        padded_at_end: unit.padded_at_end,
         ..Segment::default()
     };
     let mut kinds_are_label = Vec::with_capacity(unit.cells.len());
@@ -198,6 +201,7 @@ pub(crate) fn segments(unit: &Unit) -> Vec<Segment> {
                         &mut current,
                         Segment {
                             positional: unit.positional,
+                            padded_at_end: unit.padded_at_end,
                             ..Segment::default()
                         },
                     ));
@@ -223,6 +227,8 @@ pub(crate) struct RowRead<R> {
     pub row: R,
     pub label: Label,
     pub values: Vec<ValueCell>,
+    /// See [`Unit::padded_at_end`].
+    pub padded_at_end: bool,
 }
 
 /// Rows read from a table section, and segments with numbers that belong to no row.
@@ -307,6 +313,7 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
                 row,
                 label: segment.label.unwrap_or_default(),
                 values: segment.values,
+                padded_at_end: segment.padded_at_end,
             };
             let closed = closed_by_segment || read.values.len() >= expected(row);
             open = Some((read, closed));
@@ -342,18 +349,30 @@ pub(crate) enum Fit {
     Mismatch(usize),
 }
 
-/// Fits value cells to `expected` columns; surplus blank cells at the ends (padding of
-/// tab-separated text, a leading empty column) are dropped.
-pub(crate) fn fit(mut values: Vec<ValueCell>, expected: usize) -> Fit {
-    while values.len() > expected && values.last().is_some_and(ValueCell::is_blank) {
-        values.pop();
+/// Fits value cells to `expected` columns. Surplus blank cells at the ends are dropped: first at
+/// the end for tab-separated text, which pads its rows, else first at the start, where the columns
+/// of a label spanning several stand.
+pub(crate) fn fit(mut values: Vec<ValueCell>, expected: usize, padded_at_end: bool) -> Fit {
+    let drop_trailing = |values: &mut Vec<ValueCell>| {
+        while values.len() > expected && values.last().is_some_and(ValueCell::is_blank) {
+            values.pop();
+        }
+    };
+    let drop_leading = |values: &mut Vec<ValueCell>| {
+        let surplus_leading = values
+            .iter()
+            .take(values.len().saturating_sub(expected))
+            .take_while(|v| v.is_blank())
+            .count();
+        values.drain(..surplus_leading);
+    };
+    if padded_at_end {
+        drop_trailing(&mut values);
+        drop_leading(&mut values);
+    } else {
+        drop_leading(&mut values);
+        drop_trailing(&mut values);
     }
-    let surplus_leading = values
-        .iter()
-        .take(values.len().saturating_sub(expected))
-        .take_while(|v| v.is_blank())
-        .count();
-    values.drain(..surplus_leading);
     if values.len() == expected {
         return Fit::Exact(values);
     }
@@ -453,9 +472,14 @@ mod tests {
             pos: SourcePos::default(),
         };
         assert!(matches!(
-            fit(vec![blank(), num(), num(), blank()], 2),
+            fit(vec![blank(), num(), num(), blank()], 2, true),
             Fit::Exact(_)
         ));
-        assert!(matches!(fit(vec![num()], 3), Fit::Mismatch(1)));
+        // A real blank last cell behind a spanned label column: the leading blank goes.
+        match fit(vec![blank(), num(), blank()], 2, false) {
+            Fit::Exact(v) => assert!(!v[0].is_blank() && v[1].is_blank()),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(fit(vec![num()], 3, false), Fit::Mismatch(1)));
     }
 }

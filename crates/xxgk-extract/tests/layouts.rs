@@ -829,3 +829,24 @@ fn group_label_beside_the_numbers_of_a_row() {
             .any(|p| p.code == ProblemCode::MergedOtherRow)
     );
 }
+
+#[test]
+fn markdown_rows_with_spanned_label_columns_and_a_blank_last_cell() {
+    let text = "三、收到和处理政府信息公开申请情况\n\
+                | 一、本年新收政府信息公开申请数量 | | | 80 | 10 | 0 | 0 | 0 | 0 | |\n\
+                | 二、上年结转政府信息公开申请数量 | | | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n";
+    let extraction = extract_text(text);
+    assert_eq!(
+        cell(&extraction, "/applications/new_received/natural_person"),
+        Some(json!(80))
+    );
+    assert_eq!(cell(&extraction, "/applications/new_received/total"), None);
+    assert_eq!(
+        problem_at(&extraction, "/applications/new_received/total"),
+        ProblemCode::CellBlank
+    );
+    assert_eq!(
+        cell(&extraction, "/applications/carried_over/total"),
+        Some(json!(2))
+    );
+}
