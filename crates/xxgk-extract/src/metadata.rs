@@ -510,10 +510,12 @@ pub(crate) fn prose(lines: &[&PosText], wrapped: bool) -> Option<Found<String>> 
         previous = Some(line);
     }
     let pos = pos?;
+    // The opening words of the section, to recognise it by.
+    let raw = text.chars().take(20).collect();
     Some(Found {
         value: text,
         pos,
-        raw: String::new(),
+        raw,
         rule: None,
     })
 }
