@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use crate::Edition;
+use crate::align;
 use crate::catalogue::{
     ACTIVE_2019_ROWS, ACTIVE_2021_ROWS, APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow,
     OTHER_MERGED_PATH, RESULT_LEAVES, REVIEW_GROUPS, RowSpec, active_2019, active_2021,
@@ -117,11 +118,13 @@ pub(crate) fn read_active(
     let reading = read_rows(segments, recognise, expected);
     let found = !reading.rows.is_empty();
     let label_of = |row: ActiveRow| spec_of(row).map_or_else(String::new, |s| s.label.to_owned());
-    for read in choose(reading.rows, expected, label_of, problems) {
+    let chosen = choose(reading.rows, expected, label_of, problems);
+    for (index, read) in chosen.iter().enumerate() {
         let Some(spec) = spec_of(read.row) else {
             continue;
         };
-        match fit(read.values, spec.columns.len(), read.padded_at_end) {
+        let columns = spec.columns.len();
+        match fit(read.values.clone(), columns, read.padded_at_end) {
             Fit::Exact(values) => store.put_row(&spec, &values, &[]),
             Fit::RunTogether(cell) => store.miss_row(
                 &spec,
@@ -135,9 +138,10 @@ pub(crate) fn read_active(
                 )
                 .at(cell.pos(), cell.raw().to_owned()),
             ),
-            Fit::Mismatch(n) => {
-                store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, spec.columns.len()));
-            }
+            Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, columns) {
+                Some(values) => store.put_row(&spec, &values, &[align::RULE_COLUMN_POSITION]),
+                None => store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, columns)),
+            },
         }
     }
     for orphan in &reading.orphans {
@@ -205,7 +209,8 @@ pub(crate) fn read_applications(
     let mut known: HashMap<AppRow, Counts> = HashMap::new();
     let mut ambiguous: Vec<(AppRow, ValueCell, Vec<Vec<u64>>)> = Vec::new();
     let mut merged = false;
-    for read in choose(reading.rows, |_| 7, label_of, problems) {
+    let chosen = choose(reading.rows, |_| 7, label_of, problems);
+    for (index, read) in chosen.iter().enumerate() {
         if read.row == AppRow::OtherMerged && has_other_leaves && edition == Edition::E2021 {
             if !read.values.iter().any(|v| !v.is_blank()) {
                 continue;
@@ -223,7 +228,7 @@ pub(crate) fn read_applications(
             );
             continue;
         }
-        let fitted = fit(read.values, 7, read.padded_at_end);
+        let fitted = fit(read.values.clone(), 7, read.padded_at_end);
         if read.row == AppRow::OtherMerged && matches!(fitted, Fit::Mismatch(0)) {
             // The group heading of the three （六） rows, not a merged row.
             continue;
@@ -257,7 +262,7 @@ pub(crate) fn read_applications(
                 match splits.candidates.as_slice() {
                     [only] if !splits.truncated => {
                         put_split(store, &spec, &cell, only, RULE_SPLIT_ROW);
-                        known.insert(read.row, only.iter().map(|v| Some(*v)).collect::<Vec<_>>().try_into().unwrap_or([None; 7]));
+                        known.insert(read.row, counts_of(store, &spec));
                     }
                     [] if !splits.truncated => store.miss_row(
                         &spec,
@@ -274,7 +279,13 @@ pub(crate) fn read_applications(
                     _ => ambiguous.push((read.row, cell, splits.candidates)),
                 }
             }
-            Fit::Mismatch(n) => store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, 7)),
+            Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, 7) {
+                Some(values) => {
+                    store.put_row(&spec, &values, &[align::RULE_COLUMN_POSITION]);
+                    known.insert(read.row, counts_of(store, &spec));
+                }
+                None => store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, 7)),
+            },
         }
     }
     resolve_ambiguous(ambiguous, &mut known, merged, edition, store);

@@ -33,6 +33,7 @@
     warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+mod align;
 mod assemble;
 mod catalogue;
 mod cells;

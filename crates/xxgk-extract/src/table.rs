@@ -227,6 +227,8 @@ pub(crate) struct RowRead<R> {
     pub row: R,
     pub label: Label,
     pub values: Vec<ValueCell>,
+    /// Whether the row came from a table whose every column produced a cell.
+    pub positional: bool,
     /// See [`Unit::padded_at_end`].
     pub padded_at_end: bool,
 }
@@ -313,6 +315,7 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
                 row,
                 label: segment.label.unwrap_or_default(),
                 values: segment.values,
+                positional: segment.positional,
                 padded_at_end: segment.padded_at_end,
             };
             let closed = closed_by_segment || read.values.len() >= expected(row);

@@ -850,3 +850,77 @@ fn markdown_rows_with_spanned_label_columns_and_a_blank_last_cell() {
         Some(json!(2))
     );
 }
+
+/// A 表三 line of `pdftotext -layout`: the label in a 40-character column, numbers right-aligned
+/// in columns of 8, `None` printed as nothing.
+fn layout_line(label: &str, cells: &[Option<u64>]) -> String {
+    let pad = 40usize.saturating_sub(label.chars().count());
+    let numbers: String = cells
+        .iter()
+        .map(|c| match c {
+            Some(v) => format!("{v:>8}"),
+            None => " ".repeat(8),
+        })
+        .collect();
+    format!("{label}{}{numbers}", " ".repeat(pad))
+}
+
+#[test]
+fn blank_cells_of_space_aligned_text_are_placed_by_the_columns_around_them() {
+    let mut lines = Vec::new();
+    for (k, (label, row)) in LABELS.iter().zip(rows()).enumerate() {
+        let cells: Vec<Option<u64>> = row
+            .iter()
+            .enumerate()
+            .map(|(c, v)| (!(k == 1 && (1..6).contains(&c))).then_some(*v))
+            .collect();
+        lines.push(layout_line(label, &cells));
+    }
+    let extraction = extract_text(&report("", &lines.join("\n"), ""));
+    assert_eq!(
+        cell(&extraction, "/applications/carried_over/natural_person"),
+        Some(json!(2))
+    );
+    assert_eq!(
+        cell(&extraction, "/applications/carried_over/total"),
+        Some(json!(2))
+    );
+    for col in &APPLICANT_COLUMNS[1..6] {
+        let pointer = format!("/applications/carried_over/{col}");
+        assert_eq!(cell(&extraction, &pointer), None);
+        assert_eq!(problem_at(&extraction, &pointer), ProblemCode::CellBlank);
+    }
+    let rules = &extraction
+        .provenance
+        .iter()
+        .find(|p| p.pointer == "/applications/carried_over/total")
+        .expect("provenance")
+        .rules;
+    assert_eq!(rules, &vec!["placed-by-column-position"]);
+    assert_eq!(
+        cell(&extraction, "/applications/new_received/total"),
+        Some(json!(90))
+    );
+
+    // Neighbours that disagree on the columns (a page break shifted them): nothing is placed.
+    let shifted: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .map(|(k, l)| {
+            if k == 2 {
+                format!("     {l}")
+            } else {
+                l.clone()
+            }
+        })
+        .collect();
+    let extraction = extract_text(&report("", &shifted.join("\n"), ""));
+    assert_eq!(
+        cell(&extraction, "/applications/carried_over/natural_person"),
+        None
+    );
+    assert_eq!(
+        problem_at(&extraction, "/applications/carried_over/natural_person"),
+        ProblemCode::CellCountMismatch
+    );
+}

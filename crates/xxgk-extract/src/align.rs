@@ -1,0 +1,102 @@
+//! Placing the numbers of a space-aligned row that has blank cells. `pdftotext -layout` leaves no
+//! trace of an empty cell but the gap where it stood, so the numbers are placed in the columns of
+//! the complete rows next to it — only when those rows agree on the columns and every number
+//! stands squarely in one of them.
+
+use crate::table::{RowRead, ValueCell};
+
+/// Rule: the row had blank cells; its numbers were placed by the columns of its neighbours.
+pub(crate) const RULE_COLUMN_POSITION: &str = "placed-by-column-position";
+
+/// Rows looked at above and below for complete neighbours (farther ones may sit on another page,
+/// where the text is laid out afresh).
+const REACH: usize = 4;
+/// Largest distance from a column centre, in half characters.
+const TOLERANCE: u64 = 3;
+
+/// Twice the centre column of a number on its line (doubled to stay in whole numbers), and its line.
+fn centre(cell: &ValueCell) -> Option<(u32, u64)> {
+    let ValueCell::Token { raw, pos, .. } = cell else {
+        return None;
+    };
+    let width = u64::try_from(raw.chars().count()).ok()?;
+    Some((pos.line, 2 * u64::from(pos.column) + width.checked_sub(1)?))
+}
+
+/// The centres of the cells of a space-aligned row whose numbers stand on one line.
+fn centres<R>(row: &RowRead<R>) -> Option<Vec<u64>> {
+    if row.positional {
+        return None;
+    }
+    let placed: Vec<(u32, u64)> = row.values.iter().map(centre).collect::<Option<_>>()?;
+    let line = placed.first()?.0;
+    placed
+        .iter()
+        .all(|(l, _)| *l == line)
+        .then(|| placed.iter().map(|(_, c)| *c).collect())
+}
+
+/// The column centres of the nearest complete row on each side of `index`, if they agree.
+fn neighbour_columns<R>(rows: &[RowRead<R>], index: usize, expected: usize) -> Option<Vec<u64>> {
+    let complete = |row: &RowRead<R>| {
+        centres(row).filter(|c| c.len() == expected && row.values.len() == expected)
+    };
+    let above = (index.saturating_sub(REACH)..index)
+        .rev()
+        .find_map(|i| rows.get(i).and_then(complete));
+    let below = (index + 1..=index + REACH).find_map(|i| rows.get(i).and_then(complete));
+    let columns = match (above, below) {
+        (Some(a), Some(b)) => {
+            let agree = a.iter().zip(&b).all(|(x, y)| x.abs_diff(*y) <= 2);
+            agree.then_some(a)?
+        }
+        (Some(one), None) | (None, Some(one)) => one,
+        (None, None) => return None,
+    };
+    // Columns must be far enough apart for a number to belong to one of them only.
+    let separated = columns.windows(2).all(|w| match w {
+        [left, right] => *right >= left + 4 * TOLERANCE,
+        _ => true,
+    });
+    separated.then_some(columns)
+}
+
+/// The cells of row `index` laid out in `expected` columns, blanks where no number stands, when
+/// its numbers sit in the columns of its complete neighbours.
+pub(crate) fn place_by_columns<R>(
+    rows: &[RowRead<R>],
+    index: usize,
+    expected: usize,
+) -> Option<Vec<ValueCell>> {
+    let row = rows.get(index)?;
+    let own = centres(row)?;
+    if own.is_empty() || own.len() >= expected {
+        return None;
+    }
+    let columns = neighbour_columns(rows, index, expected)?;
+    let mut placed: Vec<Option<ValueCell>> = vec![None; expected];
+    let mut last_column: Option<usize> = None;
+    for (value, centre) in row.values.iter().zip(own) {
+        let (column, distance) = columns
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (k, c.abs_diff(centre)))
+            .min_by_key(|(_, d)| *d)?;
+        if distance > TOLERANCE || last_column.is_some_and(|l| column <= l) {
+            return None;
+        }
+        last_column = Some(column);
+        *placed.get_mut(column)? = Some(value.clone());
+    }
+    Some(
+        placed
+            .into_iter()
+            .map(|cell| {
+                cell.unwrap_or(ValueCell::Blank {
+                    pos: None,
+                    raw: String::new(),
+                })
+            })
+            .collect(),
+    )
+}
