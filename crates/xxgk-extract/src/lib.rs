@@ -17,8 +17,10 @@
 //! `full-width-digits-folded`, `thousands-separators-removed`, `unit-stripped`,
 //! `run-together-split-by-row-identity` (总计 = the six applicant columns singled out one split),
 //! `run-together-split-by-column-identity` (一 + 二 = （七） + 四 and （七） = Σ results did),
-//! `fee-figure-from-prose`, `fee-none-collected-stated` (`未收取…处理费` read as 0 collected) and
-//! `fee-all-zero-stated` (`…均为0`).
+//! `placed-by-column-position` (a space-aligned row with blank cells, its numbers placed in the
+//! columns of the complete rows around it, which must agree), `fee-figure-from-prose`,
+//! `fee-none-collected-stated` (`未收取…处理费` read as 0 collected), `fee-all-zero-stated`
+//! (`…均为0`), `organ-from-signature` and `date-from-signature`.
 //!
 //! ```
 //! let extraction = xxgk_extract::extract_text("三、收到和处理政府信息公开申请情况\n\
