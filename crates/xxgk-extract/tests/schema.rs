@@ -1,5 +1,6 @@
-//! The reports extracted from the real inputs are valid against the published schema: complete
-//! ones without a single error, incomplete ones with no error but the missing cells.
+//! The extractor against the standard: the reports extracted from the real inputs are valid
+//! against the published schema (complete ones without a single error, incomplete ones with no
+//! error but the missing cells), and its cells are the model's 200 cells.
 
 mod common;
 
@@ -40,5 +41,18 @@ fn extracted_reports_follow_the_schema() {
             .filter(|e| complete || !e.contains("is a required property"))
             .collect();
         assert!(errors.is_empty(), "{input}: {errors:#?}");
+    }
+}
+
+#[test]
+fn the_extracted_cells_are_the_models_cells() {
+    let model: Vec<&str> = xxgk_model::CELLS.iter().map(|c| c.pointer).collect();
+    let ours = common::all_cells();
+    assert_eq!(ours, model);
+    // A complete real report fills every one of them.
+    let bytes = fs::read(shared("realworld/008_huaian_city_2024.txt")).expect("input");
+    let extraction = xxgk_extract::extract(&bytes, None).expect("extracts");
+    for pointer in model {
+        assert!(extraction.report.pointer(pointer).is_some(), "{pointer}");
     }
 }
