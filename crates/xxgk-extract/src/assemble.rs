@@ -235,7 +235,7 @@ pub(crate) fn read_applications(
         }
         if read.row == AppRow::OtherMerged && edition == Edition::E2021 {
             merged = true;
-            report_merged_other(&fitted, &read.label, store, problems);
+            report_merged_other(&fitted, read, store, problems);
             continue;
         }
         let Some(spec) = app_spec(read.row, edition) else {
@@ -478,10 +478,15 @@ fn consistent(
 /// quoting the merged figures.
 fn report_merged_other(
     fitted: &Fit,
-    label: &Label,
+    read: &RowRead<AppRow>,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) {
+    let label = &read.label;
+    let published_row: String = std::iter::once(label.published.as_str())
+        .chain(read.values.iter().map(ValueCell::raw))
+        .collect::<Vec<_>>()
+        .join(" ");
     let quoted = match fitted {
         Fit::Exact(values) => APPLICANT_COLUMNS
             .iter()
@@ -508,7 +513,7 @@ fn report_merged_other(
             "the report merges （六）其他处理 into one row ({quoted}); the 2021 format splits it into three rows, which are left missing rather than split by guess"
         ),
     )
-    .at(label.pos, label.published.clone());
+    .at(label.pos, published_row);
     problems.push(problem.clone().at_pointer("/applications/results/other"));
     for row in [AppRow::NoCorrection, AppRow::FeeUnpaid, AppRow::OtherOther] {
         if let Some(spec) = app_spec(row, Edition::E2021) {
