@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # bench/compare.sh: times `xxgk check` against ajv-cli, check-jsonschema, a parse-only floor and
-# `cat`, on the same synthetic corpus, in one run (alternating tools, median of several runs).
+# `cat`, on the same synthetic corpus, in one run (alternating tools, median of several runs); and
+# times extraction: `xxgk extract` and `xxgk check` over the same kind of reports rendered as
+# published text (`cargo xtask corpus --published-out`, the text layouts in turn).
 #
 #   bench/compare.sh                          # 100,000 reports, 3 runs
 #   XXGK_BENCH_COUNT=20000 bench/compare.sh   # a quicker run
+#   XXGK_BENCH_EXTRACT_ONLY=1 bench/compare.sh  # only the extraction rows (no peers)
 #
 # Environment: XXGK_BENCH_COUNT (reports, default 100000), XXGK_BENCH_RUNS (default 3),
 # XXGK_BENCH_SEED (default 2024), XXGK_BENCH_BROKEN (share with broken identities, default 0.05),
 # XXGK_BENCH_CJS (files given to check-jsonschema, which is too slow for the whole corpus; its
-# rate is scaled from this subset, default 2000).
+# rate is scaled from this subset, default 2000), XXGK_BENCH_PUBLISHED (published reports for
+# the extraction rows, default 10000), XXGK_BENCH_EXTRACT_ONLY (1: only the extraction rows).
 #
 # The peers are installed on first use into bench/.peers/ (gitignored): ajv-cli and ajv-formats
 # with npm, check-jsonschema in a Python venv. Corpus and outputs go to bench/out/ (gitignored).
@@ -21,16 +25,43 @@ RUNS=${XXGK_BENCH_RUNS:-3}
 SEED=${XXGK_BENCH_SEED:-2024}
 BROKEN=${XXGK_BENCH_BROKEN:-0.05}
 CJS=${XXGK_BENCH_CJS:-2000}
+PUBLISHED=${XXGK_BENCH_PUBLISHED:-10000}
+EXTRACT_ONLY=${XXGK_BENCH_EXTRACT_ONLY:-0}
 PEERS=bench/.peers
 OUT=bench/out
 CORPUS=$OUT/corpus-$COUNT-$SEED
 JSONL=$OUT/corpus-$COUNT-$SEED.jsonl
 SCHEMA=schema/annual-report-2021.schema.json
+PUBLISHED_SRC=$OUT/published-src-$PUBLISHED-$SEED
+PUBLISHED_DIR=$OUT/published-$PUBLISHED-$SEED
 
 echo "== building release binaries" >&2
 cargo build --release --quiet -p xxgk-cli --bin xxgk --example floor
 cargo build --release --quiet -p xtask
 
+if [ ! -f "$PUBLISHED_DIR/.complete" ]; then
+    echo "== generating $PUBLISHED published reports in $PUBLISHED_DIR" >&2
+    rm -rf "$PUBLISHED_SRC" "$PUBLISHED_DIR"
+    target/release/xtask corpus --count "$PUBLISHED" --seed "$SEED" --out "$PUBLISHED_SRC" \
+        --broken-share "$BROKEN" --published-out "$PUBLISHED_DIR" >&2
+    touch "$PUBLISHED_DIR/.complete"
+fi
+echo "== extraction: the published text gets the verdicts of its canonical JSON" >&2
+verdicts() { { target/release/xxgk check "$1" --format json || true; } | tail -n 1 | sed 's/"files":[0-9]*,//'; }
+published=$(verdicts "$PUBLISHED_DIR")
+canonical=$(verdicts "$PUBLISHED_SRC")
+if [ "$published" = "$canonical" ]; then
+    echo "same verdicts for the published text and its JSON: $published" >&2
+else
+    echo "VERDICTS DIFFER: published text $published, JSON $canonical" >&2
+    exit 1
+fi
+
+if [ "$EXTRACT_ONLY" = 1 ]; then
+    CJS=0
+    mkdir -p "$CORPUS"
+    : > "$JSONL"
+else
 echo "== peers in $PEERS" >&2
 mkdir -p "$PEERS"
 if [ ! -x "$PEERS/node_modules/.bin/ajv" ]; then
@@ -48,7 +79,9 @@ if [ ! -f "$CORPUS/.complete" ]; then
         --broken-share "$BROKEN" --jsonl "$JSONL" >&2
     touch "$CORPUS/.complete"
 fi
-find "$CORPUS" -name '*.json' | sort | sed -n "1,${CJS}p" > "$OUT/cjs-files.txt"
+fi
+find "$CORPUS" -name '*.json' | sort | head -n "$CJS" > "$OUT/cjs-files.txt"
+if [ "$EXTRACT_ONLY" != 1 ]; then
 
 echo "== findings: -j1 against all cores, files against JSON Lines" >&2
 target/release/xxgk check "$CORPUS" --format json -j1 > "$OUT/findings-j1.jsonl" || true
@@ -68,7 +101,9 @@ else
     exit 1
 fi
 
-export COUNT RUNS CJS CORPUS JSONL SCHEMA PEERS OUT
+fi
+
+export COUNT RUNS CJS CORPUS JSONL SCHEMA PEERS OUT PUBLISHED PUBLISHED_DIR EXTRACT_ONLY
 python3 - <<'PY'
 """Runs every tool RUNS times, alternating, and prints the table (medians)."""
 import os, statistics, subprocess, sys, time
@@ -76,6 +111,7 @@ import os, statistics, subprocess, sys, time
 count, runs, cjs = int(os.environ["COUNT"]), int(os.environ["RUNS"]), int(os.environ["CJS"])
 corpus, jsonl, schema = os.environ["CORPUS"], os.environ["JSONL"], os.environ["SCHEMA"]
 peers, out = os.environ["PEERS"], os.environ["OUT"]
+published, published_dir = int(os.environ["PUBLISHED"]), os.environ["PUBLISHED_DIR"]
 with open(f"{out}/cjs-files.txt") as f:
     cjs_files = f.read().split()
 cjs = len(cjs_files)
@@ -92,6 +128,19 @@ tools = [
         "--strict=false", "-c", "ajv-formats", "-s", schema, "-d", f"{corpus}/**/*.json"], count),
     (f"check-jsonschema (schema only, {cjs} files, scaled)",
         [f"{peers}/venv/bin/check-jsonschema", "--schemafile", schema] + cjs_files, cjs),
+]
+if os.environ["EXTRACT_ONLY"] == "1":
+    tools = []
+tools += [
+    # Extraction of published text: one process, one file after another, two JSON files written
+    # per report; then `xxgk check` on the folder, which extracts and checks on all cores.
+    ("xxgk extract -o DIR (published text, 1 core)", ["sh", "-c",
+        f"rm -rf {out}/extracted && target/release/xxgk extract {published_dir}/*/*.txt "
+        f"-o {out}/extracted 2>/dev/null"], published),
+    ("xxgk check published text (all cores)",
+        ["target/release/xxgk", "check", published_dir, "--format", "json"], published),
+    ("xxgk check published text -j1",
+        ["target/release/xxgk", "check", published_dir, "--format", "json", "-j1"], published),
 ]
 
 GNU_TIME = "/usr/bin/time"
@@ -120,7 +169,7 @@ def run(argv):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 # Warm the page cache, then alternate the tools run after run.
-run(tools[5][1])
+run(["sh", "-c", f"find {corpus} {published_dir} -type f -print0 | xargs -0 cat"])
 results = {name: [] for name, _, _ in tools}
 for r in range(runs):
     for name, argv, _ in tools:
@@ -130,8 +179,9 @@ for r in range(runs):
 def per_report(name, n):
     return statistics.median(w for w, _, _ in results[name]) / n
 
-xxgk = per_report(tools[0][0], count)
-floor = per_report(tools[3][0], count)
+ratios = os.environ["EXTRACT_ONLY"] != "1"
+xxgk = per_report(tools[0][0], count) if ratios else None
+floor = per_report(tools[3][0], count) if ratios else None
 lines = [
     "| tool | reports/s | wall (s) | CPU user+sys (s) | peak RSS (MiB) | time/report ÷ xxgk | ÷ floor |",
     "|---|---:|---:|---:|---:|---:|---:|",
@@ -141,10 +191,12 @@ for name, _, n in tools:
     cpu = statistics.median(c for _, c, _ in results[name])
     rss = max(m for _, _, m in results[name]) / 1024
     t = wall / n
-    lines.append(f"| {name} | {n / wall:,.0f} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | "
-                 f"{t / xxgk:.2f} | {t / floor:.2f} |")
+    ratio = f"{t / xxgk:.2f} | {t / floor:.2f}" if ratios else "– | –"
+    lines.append(f"| {name} | {n / wall:,.0f} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {ratio} |")
 cpu_model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-header = (f"{count:,} reports ({cjs} for check-jsonschema), median of {runs} runs; "
+corpora = (f"{count:,} reports ({cjs} for check-jsonschema), {published:,} published text reports "
+           "for the extraction rows" if ratios else f"{published:,} published text reports")
+header = (f"{corpora}, median of {runs} runs; "
           f"{os.cpu_count()} CPUs ({cpu_model}); load average before: "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 table = header + "\n\n" + "\n".join(lines) + "\n"

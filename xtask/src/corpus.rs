@@ -5,17 +5,21 @@
 //! receive a handful of applications, a few receive thousands) and then completed so that every
 //! identity of the rule catalogue holds; a chosen share of reports then has one to three cells
 //! bumped, which breaks at least one identity. Report `i` depends only on the seed and `i`.
+//!
+//! With `--published-out DIR`, every report is also written as a published report (`.txt`),
+//! rendered by `xxgk_extract::render` in the text layouts in turn, for extraction benchmarks.
 
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
+use xxgk_extract::render::{Layout, render};
 
 const TEMPLATE: &str = include_str!("../../examples/jingyue-2024.json");
 
 const USAGE: &str = "usage: cargo xtask corpus --count N --seed S --out DIR \
-[--yaml-share P] [--broken-share P] [--jsonl FILE]";
+[--yaml-share P] [--broken-share P] [--jsonl FILE] [--published-out DIR]";
 
 /// Reports per subdirectory of the output.
 const PER_DIR: usize = 1000;
@@ -99,6 +103,8 @@ struct Options {
     yaml_share: f64,
     broken_share: f64,
     jsonl: Option<PathBuf>,
+    /// Where to write each report also as published text, in the text layouts in turn.
+    published_out: Option<PathBuf>,
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
@@ -108,6 +114,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut yaml_share = 0.0;
     let mut broken_share = 0.0;
     let mut jsonl = None;
+    let mut published_out = None;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         if flag == "--help" || flag == "-h" {
@@ -129,6 +136,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--yaml-share" => yaml_share = share(value)?,
             "--broken-share" => broken_share = share(value)?,
             "--jsonl" => jsonl = Some(PathBuf::from(value)),
+            "--published-out" => published_out = Some(PathBuf::from(value)),
             _ => return Err(format!("unknown option {flag}\n{USAGE}")),
         }
     }
@@ -139,6 +147,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         yaml_share,
         broken_share,
         jsonl,
+        published_out,
     })
 }
 
@@ -346,10 +355,14 @@ fn yaml_into(out: &mut String, value: &Value, indent: usize) {
     }
 }
 
-fn path_of(out: &Path, index: usize, yaml: bool) -> PathBuf {
-    let ext = if yaml { "yaml" } else { "json" };
+fn path_of(out: &Path, index: usize, ext: &str) -> PathBuf {
     out.join(format!("{:03}", index / PER_DIR))
         .join(format!("{index:06}.{ext}"))
+}
+
+/// The published layout of report `index`: the text layouts in turn.
+fn published_layout(index: usize) -> Layout {
+    Layout::TEXT[index % Layout::TEXT.len()]
 }
 
 /// Runs `cargo xtask corpus`.
@@ -374,7 +387,7 @@ fn write(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
     for index in 0..options.count {
         let yaml = share_rng.unit() < options.yaml_share;
         let (doc, broken) = report(&template, options.seed, index, options.broken_share);
-        let path = path_of(&options.out, index, yaml);
+        let path = path_of(&options.out, index, if yaml { "yaml" } else { "json" });
         if let Some(dir) = path.parent().filter(|_| index % PER_DIR == 0) {
             std::fs::create_dir_all(dir)?;
         }
@@ -384,6 +397,13 @@ fn write(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
             serde_json::to_string_pretty(&doc)? + "\n"
         };
         std::fs::write(&path, text)?;
+        if let Some(dir) = &options.published_out {
+            let path = path_of(dir, index, "txt");
+            if let Some(dir) = path.parent().filter(|_| index % PER_DIR == 0) {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(&path, render(&doc, published_layout(index)))?;
+        }
         if let Some(w) = &mut jsonl {
             serde_json::to_writer(&mut *w, &doc)?;
             w.write_all(b"\n")?;
@@ -395,13 +415,18 @@ fn write(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
         w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
     }
     println!(
-        "wrote {} reports to {} ({yaml_count} YAML, {broken_count} with broken identities){}",
+        "wrote {} reports to {} ({yaml_count} YAML, {broken_count} with broken identities){}{}",
         options.count,
         options.out.display(),
         options
             .jsonl
             .as_ref()
             .map(|p| format!(" and {}", p.display()))
+            .unwrap_or_default(),
+        options
+            .published_out
+            .as_ref()
+            .map(|p| format!(", published as text in {}", p.display()))
             .unwrap_or_default()
     );
     Ok(())
@@ -475,13 +500,29 @@ mod tests {
 
     #[test]
     fn options_are_parsed() {
-        let args: Vec<String> = "--count 3 --seed 9 --out x --yaml-share 0.5 --jsonl x.jsonl"
-            .split(' ')
-            .map(str::to_owned)
-            .collect();
+        let args: Vec<String> =
+            "--count 3 --seed 9 --out x --yaml-share 0.5 --jsonl x.jsonl --published-out p"
+                .split(' ')
+                .map(str::to_owned)
+                .collect();
         let o = parse_args(&args).unwrap();
         assert_eq!((o.count, o.seed, o.yaml_share), (3, 9, 0.5));
+        assert_eq!(o.published_out, Some(PathBuf::from("p")));
         assert!(parse_args(&["--count".to_owned()]).is_err());
         assert!(parse_args(&["--broken-share".to_owned(), "2".to_owned()]).is_err());
+    }
+
+    #[test]
+    fn published_reports_extract_to_their_tables() {
+        let template = template();
+        for index in 0..Layout::TEXT.len() {
+            let (doc, _) = report(&template, 3, index, 0.5);
+            let layout = published_layout(index);
+            let extraction =
+                xxgk_extract::extract(&render(&doc, layout), Some(layout.file_name())).unwrap();
+            for table in ["active_disclosure", "applications", "review_litigation"] {
+                assert_eq!(extraction.report[table], doc[table], "{layout:?} {table}");
+            }
+        }
     }
 }
