@@ -483,9 +483,19 @@ impl Findings {
             Edition::E2019 => assemble::cells_2019(),
         };
         let mut tables = Map::new();
+        // Cells are gathered row by row and each row object is put in place once.
+        let mut row: Option<(&str, Map<String, Value>)> = None;
         for (pointer, label) in cell_list {
+            let (row_path, column) = pointer.rsplit_once('/').unwrap_or_default();
+            if row.as_ref().is_some_and(|(path, _)| *path != row_path)
+                && let Some((path, cells)) = row.take()
+                && !cells.is_empty()
+            {
+                assemble::insert_at(&mut tables, path, Value::Object(cells));
+            }
+            let (_, cells) = row.get_or_insert_with(|| (row_path, Map::new()));
             if let Some(filled) = store.filled.get(pointer) {
-                assemble::insert_at(&mut tables, pointer, filled.value.clone());
+                cells.insert(column.to_owned(), filled.value.clone());
                 self.provenance.push(Provenance {
                     pointer: pointer.clone(),
                     line: filled.pos.line,
@@ -522,6 +532,11 @@ impl Findings {
                         .at_pointer(pointer.clone()),
                 );
             }
+        }
+        if let Some((path, cells)) = row
+            && !cells.is_empty()
+        {
+            assemble::insert_at(&mut tables, path, Value::Object(cells));
         }
         tables
     }
