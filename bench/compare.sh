@@ -12,7 +12,10 @@
 # XXGK_BENCH_SEED (default 2024), XXGK_BENCH_BROKEN (share with broken identities, default 0.05),
 # XXGK_BENCH_CJS (files given to check-jsonschema, which is too slow for the whole corpus; its
 # rate is scaled from this subset, default 2000), XXGK_BENCH_PUBLISHED (published reports for
-# the extraction rows, default 10000), XXGK_BENCH_EXTRACT_ONLY (1: only the extraction rows).
+# the extraction rows, default 10000), XXGK_BENCH_EXTRACT_ONLY (1: only the extraction rows),
+# XXGK_BENCH_EXTRACTED (where `xxgk extract` writes its 2 files a report, default
+# $TMPDIR/xxgk-bench-extracted: outside the working tree, which editors and indexers may watch,
+# inflating the system time of creating 20,000 files there several times over).
 #
 # The peers are installed on first use into bench/.peers/ (gitignored): ajv-cli and ajv-formats
 # with npm, check-jsonschema in a Python venv. Corpus and outputs go to bench/out/ (gitignored).
@@ -27,6 +30,7 @@ BROKEN=${XXGK_BENCH_BROKEN:-0.05}
 CJS=${XXGK_BENCH_CJS:-2000}
 PUBLISHED=${XXGK_BENCH_PUBLISHED:-10000}
 EXTRACT_ONLY=${XXGK_BENCH_EXTRACT_ONLY:-0}
+EXTRACTED=${XXGK_BENCH_EXTRACTED:-${TMPDIR:-/tmp}/xxgk-bench-extracted}
 PEERS=bench/.peers
 OUT=bench/out
 CORPUS=$OUT/corpus-$COUNT-$SEED
@@ -59,59 +63,59 @@ fi
 
 if [ "$EXTRACT_ONLY" = 1 ]; then
     CJS=0
+    CORPUS=$OUT/empty
     mkdir -p "$CORPUS"
-    : > "$JSONL"
+    : > "$OUT/cjs-files.txt"
 else
-echo "== peers in $PEERS" >&2
-mkdir -p "$PEERS"
-if [ ! -x "$PEERS/node_modules/.bin/ajv" ]; then
-    npm install --prefix "$PEERS" --no-audit --no-fund --silent ajv-cli ajv-formats >&2
-fi
-if [ ! -x "$PEERS/venv/bin/check-jsonschema" ]; then
-    python3 -m venv "$PEERS/venv"
-    "$PEERS/venv/bin/pip" install --quiet check-jsonschema >&2
-fi
+    echo "== peers in $PEERS" >&2
+    mkdir -p "$PEERS"
+    if [ ! -x "$PEERS/node_modules/.bin/ajv" ]; then
+        npm install --prefix "$PEERS" --no-audit --no-fund --silent ajv-cli ajv-formats >&2
+    fi
+    if [ ! -x "$PEERS/venv/bin/check-jsonschema" ]; then
+        python3 -m venv "$PEERS/venv"
+        "$PEERS/venv/bin/pip" install --quiet check-jsonschema >&2
+    fi
 
-if [ ! -f "$CORPUS/.complete" ]; then
-    echo "== generating $COUNT reports in $CORPUS" >&2
-    rm -rf "$CORPUS" "$JSONL"
-    target/release/xtask corpus --count "$COUNT" --seed "$SEED" --out "$CORPUS" \
-        --broken-share "$BROKEN" --jsonl "$JSONL" >&2
-    touch "$CORPUS/.complete"
-fi
-fi
-find "$CORPUS" -name '*.json' | sort | head -n "$CJS" > "$OUT/cjs-files.txt"
-if [ "$EXTRACT_ONLY" != 1 ]; then
+    if [ ! -f "$CORPUS/.complete" ]; then
+        echo "== generating $COUNT reports in $CORPUS" >&2
+        rm -rf "$CORPUS" "$JSONL"
+        target/release/xtask corpus --count "$COUNT" --seed "$SEED" --out "$CORPUS" \
+            --broken-share "$BROKEN" --jsonl "$JSONL" >&2
+        touch "$CORPUS/.complete"
+    fi
+    find "$CORPUS" -name '*.json' | sort | sed -n "1,${CJS}p" > "$OUT/cjs-files.txt"
 
-echo "== findings: -j1 against all cores, files against JSON Lines" >&2
-target/release/xxgk check "$CORPUS" --format json -j1 > "$OUT/findings-j1.jsonl" || true
-target/release/xxgk check "$CORPUS" --format json > "$OUT/findings-all.jsonl" || true
-target/release/xxgk check "$JSONL" --format json > "$OUT/findings-jsonl.jsonl" || true
-if cmp -s "$OUT/findings-j1.jsonl" "$OUT/findings-all.jsonl"; then
-    echo "findings identical between -j1 and all cores" >&2
-else
-    echo "FINDINGS DIFFER between -j1 and all cores" >&2
-    exit 1
-fi
-summary() { tail -n 1 "$1" | sed 's/"files":[0-9]*,//'; }
-if [ "$(summary "$OUT/findings-all.jsonl")" = "$(summary "$OUT/findings-jsonl.jsonl")" ]; then
-    echo "same verdicts for the files and the JSON Lines dataset: $(summary "$OUT/findings-all.jsonl")" >&2
-else
-    echo "VERDICTS DIFFER between the files and the JSON Lines dataset" >&2
-    exit 1
-fi
+    echo "== findings: -j1 against all cores, files against JSON Lines" >&2
+    target/release/xxgk check "$CORPUS" --format json -j1 > "$OUT/findings-j1.jsonl" || true
+    target/release/xxgk check "$CORPUS" --format json > "$OUT/findings-all.jsonl" || true
+    target/release/xxgk check "$JSONL" --format json > "$OUT/findings-jsonl.jsonl" || true
+    if cmp -s "$OUT/findings-j1.jsonl" "$OUT/findings-all.jsonl"; then
+        echo "findings identical between -j1 and all cores" >&2
+    else
+        echo "FINDINGS DIFFER between -j1 and all cores" >&2
+        exit 1
+    fi
+    summary() { tail -n 1 "$1" | sed 's/"files":[0-9]*,//'; }
+    if [ "$(summary "$OUT/findings-all.jsonl")" = "$(summary "$OUT/findings-jsonl.jsonl")" ]; then
+        echo "same verdicts for the files and the JSON Lines dataset: $(summary "$OUT/findings-all.jsonl")" >&2
+    else
+        echo "VERDICTS DIFFER between the files and the JSON Lines dataset" >&2
+        exit 1
+    fi
 
 fi
 
-export COUNT RUNS CJS CORPUS JSONL SCHEMA PEERS OUT PUBLISHED PUBLISHED_DIR EXTRACT_ONLY
+export COUNT RUNS CJS CORPUS JSONL SCHEMA PEERS OUT PUBLISHED PUBLISHED_DIR EXTRACT_ONLY EXTRACTED
 python3 - <<'PY'
 """Runs every tool RUNS times, alternating, and prints the table (medians)."""
-import os, statistics, subprocess, sys, time
+import os, shutil, statistics, subprocess, sys, time
 
 count, runs, cjs = int(os.environ["COUNT"]), int(os.environ["RUNS"]), int(os.environ["CJS"])
 corpus, jsonl, schema = os.environ["CORPUS"], os.environ["JSONL"], os.environ["SCHEMA"]
 peers, out = os.environ["PEERS"], os.environ["OUT"]
 published, published_dir = int(os.environ["PUBLISHED"]), os.environ["PUBLISHED_DIR"]
+extracted = os.environ["EXTRACTED"]
 with open(f"{out}/cjs-files.txt") as f:
     cjs_files = f.read().split()
 cjs = len(cjs_files)
@@ -135,8 +139,8 @@ tools += [
     # Extraction of published text: one process, one file after another, two JSON files written
     # per report; then `xxgk check` on the folder, which extracts and checks on all cores.
     ("xxgk extract -o DIR (published text, 1 core)", ["sh", "-c",
-        f"rm -rf {out}/extracted && target/release/xxgk extract {published_dir}/*/*.txt "
-        f"-o {out}/extracted 2>/dev/null"], published),
+        f"target/release/xxgk extract {published_dir}/*/*.txt -o {extracted} 2>/dev/null"],
+        published),
     ("xxgk check published text (all cores)",
         ["target/release/xxgk", "check", published_dir, "--format", "json"], published),
     ("xxgk check published text -j1",
@@ -173,6 +177,8 @@ run(["sh", "-c", f"find {corpus} {published_dir} -type f -print0 | xargs -0 cat"
 results = {name: [] for name, _, _ in tools}
 for r in range(runs):
     for name, argv, _ in tools:
+        # `xxgk extract` writes into a new folder every run, its removal untimed.
+        shutil.rmtree(extracted, ignore_errors=True)
         results[name].append(run(argv))
         print(f"run {r + 1}/{runs}: {name}: {results[name][-1][0]:.2f} s", file=sys.stderr)
 
