@@ -121,7 +121,7 @@ pub fn render(report: &Value, layout: Layout) -> Vec<u8> {
 /// Which documented label variants a layout prints.
 #[derive(Clone, Copy, Default)]
 struct Style {
-    /// Half-width `(一)`, `:`, `"` instead of the full-width template punctuation.
+    /// Half-width `(一)`, `:`, `,`, `"` instead of the full-width template punctuation.
     half_width: bool,
     /// `第二十条 第（一）项` (with `sep` between), `只计这一情况`, the typo `三类内容事务信息`.
     variants: Option<&'static str>,
@@ -161,6 +161,7 @@ impl Style {
                     '（' => '(',
                     '）' => ')',
                     '：' => ':',
+                    '，' => ',',
                     '“' | '”' => '"',
                     other => other,
                 })
