@@ -77,7 +77,7 @@ else
         "$PEERS/venv/bin/pip" install --quiet check-jsonschema >&2
     fi
 
-    if [ ! -f "$CORPUS/.complete" ]; then
+    if [ ! -f "$CORPUS/.complete" ] || [ ! -s "$JSONL" ]; then
         echo "== generating $COUNT reports in $CORPUS" >&2
         rm -rf "$CORPUS" "$JSONL"
         target/release/xtask corpus --count "$COUNT" --seed "$SEED" --out "$CORPUS" \

@@ -173,7 +173,6 @@ pub fn run(args: &CheckArgs) -> u8 {
         // A closed pipe (e.g. `| head`) is not an error worth reporting.
         let _ = out.write_all(text.as_bytes());
     };
-    write(renderer.begin());
     for (name, message) in walk_errors {
         let result = FileResult::unreadable(name, message);
         summary.add(&result);

@@ -177,11 +177,6 @@ impl Renderer {
         }
     }
 
-    /// Printed before any file.
-    pub fn begin(&self) -> String {
-        String::new()
-    }
-
     fn shown<'a>(&self, outcome: &'a Outcome) -> impl Iterator<Item = &'a Diagnostic> {
         let notes = self.notes;
         outcome

@@ -82,6 +82,7 @@ pub fn generate(src: Sources<'_>) -> Result<Vec<GeneratedFile>, CodegenError> {
         .identities()
         .map_err(|e| CodegenError(format!("{RULES_SOURCE}: {e}")))?;
     check_catalogue_pointers(&model, &catalogue)?;
+    check_schema_rule_ids(&schema_value, &catalogue)?;
     let json = |v: &serde_json::Value| {
         serde_json::to_string_pretty(v)
             .map(|s| s + "\n")
@@ -116,6 +117,63 @@ pub fn generate(src: Sources<'_>) -> Result<Vec<GeneratedFile>, CodegenError> {
     ])
 }
 
+/// The JSON Schema keywords that assert something (the others are annotations or structure).
+const ASSERTIONS: [&str; 9] = [
+    "type",
+    "required",
+    "additionalProperties",
+    "minimum",
+    "maximum",
+    "pattern",
+    "format",
+    "const",
+    "enum",
+];
+
+fn keywords_used(node: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+    match node {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map {
+                if ASSERTIONS.contains(&key.as_str()) {
+                    out.insert(key.clone());
+                }
+                // Below `properties` and `$defs` the keys are names, not keywords.
+                if key == "properties" || key == "$defs" {
+                    for child in value.as_object().into_iter().flat_map(|m| m.values()) {
+                        keywords_used(child, out);
+                    }
+                } else {
+                    keywords_used(value, out);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| keywords_used(v, out)),
+        _ => {}
+    }
+}
+
+/// Every asserting keyword the schema uses must have a stable schema-rule id in the catalogue,
+/// and the catalogue must not name keywords the schema does not use.
+fn check_schema_rule_ids(
+    schema: &serde_json::Value,
+    catalogue: &Catalogue,
+) -> Result<(), CodegenError> {
+    let mut used = std::collections::BTreeSet::new();
+    keywords_used(schema, &mut used);
+    let declared: std::collections::BTreeSet<String> = catalogue
+        .schema_rules
+        .iter()
+        .map(|r| r.keyword.clone())
+        .collect();
+    if used != declared {
+        return err(format!(
+            "{RULES_SOURCE}: schema_rules must cover exactly the keywords {SCHEMA_SOURCE} uses: \
+             used {used:?}, declared {declared:?}"
+        ));
+    }
+    Ok(())
+}
+
 /// Every pointer an identity uses must be a count cell of the schema.
 fn check_catalogue_pointers(
     model: &SchemaModel,
@@ -138,4 +196,42 @@ fn check_catalogue_pointers(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalogue(keywords: &[&str]) -> Catalogue {
+        let schema_rules: Vec<serde_json::Value> = keywords
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                serde_json::json!({
+                    "id": format!("S{}", i + 1), "name": format!("rule-{k}"), "keyword": k,
+                    "severity": "error", "since": "1.0.0",
+                    "summary": {"zh": "", "en": ""}, "rationale": ""
+                })
+            })
+            .collect();
+        let json = serde_json::json!({
+            "$id": "x", "version": "1.0.0", "edition": "2021", "schema": "y",
+            "sets": {}, "rules": [], "schema_rules": schema_rules
+        });
+        Catalogue::from_json(&json.to_string()).unwrap()
+    }
+
+    #[test]
+    fn every_asserting_keyword_needs_a_schema_rule_id() {
+        let schema = serde_json::json!({
+            "type": "object",
+            "properties": {"enum": {"type": "integer", "minimum": 0}},
+            "$defs": {"type": {"pattern": "^a$"}}
+        });
+        let exact = catalogue(&["type", "minimum", "pattern"]);
+        assert_eq!(check_schema_rule_ids(&schema, &exact), Ok(()));
+        assert!(check_schema_rule_ids(&schema, &catalogue(&["type", "minimum"])).is_err());
+        let extra = catalogue(&["type", "minimum", "pattern", "enum"]);
+        assert!(check_schema_rule_ids(&schema, &extra).is_err());
+    }
 }
