@@ -35,7 +35,7 @@ pub struct CheckArgs {
 }
 
 /// Reports checked per parallel chunk: bounds memory while keeping output in input order.
-const CHUNK: usize = 4096;
+const CHUNK: usize = 1024;
 
 /// Shows a progress bar on a terminal from this many files on.
 const PROGRESS_FROM: usize = 200;
@@ -49,10 +49,10 @@ enum Job {
 }
 
 /// The jobs of every input, lazily: a dataset is read line by line as the chunks need it.
-fn jobs(inputs: Vec<Input>) -> impl Iterator<Item = Job> {
+fn jobs(inputs: Vec<Input>) -> impl Iterator<Item = Job> + Send {
     inputs
         .into_iter()
-        .flat_map(|input| -> Box<dyn Iterator<Item = Job>> {
+        .flat_map(|input| -> Box<dyn Iterator<Item = Job> + Send> {
             match input {
                 Input::Report(source) => Box::new(std::iter::once(Job::File(source))),
                 Input::Dataset(source) => match DatasetLines::open(&source) {
@@ -178,12 +178,19 @@ pub fn run(args: &CheckArgs) -> u8 {
         summary.add(&result);
         write(renderer.file(&result));
     }
-    let mut jobs = jobs(inputs);
-    loop {
-        let chunk: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            break;
+    // One thread reads ahead (dataset lines, or just paths) while the pool checks the chunk
+    // before; the bounded channel keeps at most one chunk waiting, so memory stays flat.
+    let (chunks, ready) = std::sync::mpsc::sync_channel::<Vec<Job>>(1);
+    let reader = std::thread::spawn(move || {
+        let mut jobs = jobs(inputs);
+        loop {
+            let chunk: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
+            if chunk.is_empty() || chunks.send(chunk).is_err() {
+                break;
+            }
         }
+    });
+    for chunk in ready {
         let rendered: Vec<(String, FileResult)> = chunk
             .into_par_iter()
             .map(|job| {
@@ -201,6 +208,8 @@ pub fn run(args: &CheckArgs) -> u8 {
             write(text);
         }
     }
+    // The reader only ends early if this loop did, which it does not; a panic there is a bug.
+    let _ = reader.join();
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }

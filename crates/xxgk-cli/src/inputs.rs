@@ -182,7 +182,7 @@ pub fn read(source: &Source) -> Result<Document, String> {
 /// The reports of a JSON Lines dataset, read one line at a time (constant memory): each is
 /// named `FILE:LINE` and holds the line's text or why it cannot be read. Blank lines are skipped.
 pub struct DatasetLines {
-    reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead + Send>,
     name: std::sync::Arc<str>,
     line: usize,
     done: bool,
@@ -191,8 +191,8 @@ pub struct DatasetLines {
 impl DatasetLines {
     /// Opens a dataset.
     pub fn open(source: &Source) -> Result<Self, String> {
-        let reader: Box<dyn BufRead> = match source {
-            Source::Stdin => Box::new(std::io::stdin().lock()),
+        let reader: Box<dyn BufRead + Send> = match source {
+            Source::Stdin => Box::new(std::io::BufReader::with_capacity(1 << 20, std::io::stdin())),
             Source::File(path) => {
                 let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
                 Box::new(std::io::BufReader::with_capacity(1 << 20, file))
