@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use rayon::prelude::*;
 use serde_json::json;
+use xxgk_model::CELLS;
 
 use crate::inputs::{self, Document, Source};
 use crate::{EXIT_CONFORMANT, EXIT_USAGE};
@@ -49,6 +51,50 @@ fn write(dir: &Path, name: &str, contents: &str) -> Result<(), String> {
     std::fs::write(&path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
+/// Extracts one source and writes its files (or prints the report); returns the summary line.
+fn run_one(source: &Source, out: Option<&Path>) -> Result<String, String> {
+    let extraction = extract_one(source)?;
+    let read = CELLS
+        .iter()
+        .filter(|c| extraction.report.pointer(c.pointer).is_some())
+        .count();
+    let tables = match extraction.edition {
+        xxgk_extract::Edition::E2021 => format!("{read} of {} cells read", CELLS.len()),
+        xxgk_extract::Edition::E2019 => {
+            "tables kept apart in the provenance file (not mapped to 2021)".to_owned()
+        }
+    };
+    let summary = format!(
+        "{}: {} format ({}, {}), {tables}, {} problems",
+        source.display(),
+        json!(extraction.edition).as_str().unwrap_or_default(),
+        json!(extraction.format).as_str().unwrap_or_default(),
+        extraction.encoding,
+        extraction.problems.len()
+    );
+    let Some(dir) = out else {
+        print!("{}", pretty(&extraction.report));
+        return Ok(summary);
+    };
+    let provenance = json!({
+        "source": source.display(),
+        "edition": extraction.edition,
+        "format": extraction.format,
+        "encoding": extraction.encoding,
+        "edition_2019": extraction.edition_2019,
+        "provenance": extraction.provenance,
+        "problems": extraction.problems,
+    });
+    let name = stem(source);
+    write(dir, &format!("{name}.json"), &pretty(&extraction.report))?;
+    write(
+        dir,
+        &format!("{name}.provenance.json"),
+        &pretty(&provenance),
+    )?;
+    Ok(summary)
+}
+
 /// Runs `xxgk extract` and returns the exit code.
 pub fn run(args: &ExtractArgs) -> u8 {
     if args.out.is_none() && args.files.len() > 1 {
@@ -61,60 +107,45 @@ pub fn run(args: &ExtractArgs) -> u8 {
         eprintln!("xxgk extract: cannot create {}: {e}", dir.display());
         return EXIT_USAGE;
     }
-    let mut code = EXIT_CONFORMANT;
-    for arg in &args.files {
-        let source = if arg == "-" {
-            Source::Stdin
-        } else {
-            Source::File(PathBuf::from(arg))
-        };
-        let extraction = match extract_one(&source) {
-            Ok(e) => e,
-            Err(message) => {
-                eprintln!("{}: {message}", source.display());
-                code = EXIT_USAGE;
-                continue;
+    let sources: Vec<Source> = args
+        .files
+        .iter()
+        .map(|arg| {
+            if arg == "-" {
+                Source::Stdin
+            } else {
+                Source::File(PathBuf::from(arg))
             }
-        };
-        let cells = extraction.provenance.len();
-        let missing = extraction
-            .problems
-            .iter()
-            .filter(|p| p.code.as_str() == "missing-cell")
-            .count();
+        })
+        .collect();
+    // Two inputs with the same name would overwrite each other's output.
+    let mut seen = std::collections::HashSet::new();
+    let clashes: Vec<String> = sources
+        .iter()
+        .map(stem)
+        .filter(|name| !seen.insert(name.clone()))
+        .collect();
+    if args.out.is_some() && !clashes.is_empty() {
         eprintln!(
-            "{}: {} format ({}, {}), {cells} values read, {missing} cells missing, {} problems",
-            source.display(),
-            json!(extraction.edition).as_str().unwrap_or_default(),
-            json!(extraction.format).as_str().unwrap_or_default(),
-            extraction.encoding,
-            extraction.problems.len()
+            "xxgk extract: several inputs are named {clashes:?}; their outputs would collide"
         );
-        let provenance = json!({
-            "source": source.display(),
-            "edition": extraction.edition,
-            "format": extraction.format,
-            "encoding": extraction.encoding,
-            "edition_2019": extraction.edition_2019,
-            "provenance": extraction.provenance,
-            "problems": extraction.problems,
-        });
-        match &args.out {
-            None => print!("{}", pretty(&extraction.report)),
-            Some(dir) => {
-                let name = stem(&source);
-                let written = write(dir, &format!("{name}.json"), &pretty(&extraction.report))
-                    .and_then(|()| {
-                        write(
-                            dir,
-                            &format!("{name}.provenance.json"),
-                            &pretty(&provenance),
-                        )
-                    });
-                if let Err(e) = written {
-                    eprintln!("xxgk extract: {e}");
-                    code = EXIT_USAGE;
-                }
+        return EXIT_USAGE;
+    }
+    // Files are independent: extract them on all cores, report in input order.
+    let results: Vec<Result<String, String>> = sources
+        .par_iter()
+        .map(|source| {
+            run_one(source, args.out.as_deref())
+                .map_err(|message| format!("{}: {message}", source.display()))
+        })
+        .collect();
+    let mut code = EXIT_CONFORMANT;
+    for result in results {
+        match result {
+            Ok(summary) => eprintln!("{summary}"),
+            Err(message) => {
+                eprintln!("{message}");
+                code = EXIT_USAGE;
             }
         }
     }
