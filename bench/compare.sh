@@ -138,7 +138,7 @@ if os.environ["EXTRACT_ONLY"] == "1":
 tools += [
     # Extraction of published text: one process, one file after another, two JSON files written
     # per report; then `xxgk check` on the folder, which extracts and checks on all cores.
-    ("xxgk extract -o DIR (published text, 1 core)", ["sh", "-c",
+    ("xxgk extract -o DIR (published text, all cores)", ["sh", "-c",
         f"target/release/xxgk extract {published_dir}/*/*.txt -o {extracted} 2>/dev/null"],
         published),
     ("xxgk check published text (all cores)",
