@@ -382,33 +382,35 @@ impl Renderer {
     }
 
     fn sarif(&self) -> String {
-        let catalogue = match xxgk_check::Checker::new() {
-            Ok(c) => c.catalogue().clone(),
-            Err(_) => return String::new(),
+        let Ok(catalogue) = xxgk_model::catalogue::Catalogue::from_json(xxgk_model::RULES_JSON)
+        else {
+            return String::new();
         };
         let lang = self.lang;
-        let mut rules: Vec<Value> = catalogue
+        let rule = |id: &str,
+                    name: &str,
+                    summary: &xxgk_model::catalogue::Text,
+                    rationale: &str,
+                    severity| {
+            json!({
+                "id": id,
+                "name": name,
+                "shortDescription": {"text": pick(lang, &summary.zh, &summary.en)},
+                "fullDescription": {"text": rationale},
+                "defaultConfiguration": {"level": sarif_level(severity)},
+            })
+        };
+        let rules: Vec<Value> = catalogue
             .rules
             .iter()
-            .map(|r| {
-                json!({
-                    "id": r.id,
-                    "name": r.name,
-                    "shortDescription": {"text": pick(lang, &r.summary.zh, &r.summary.en)},
-                    "fullDescription": {"text": r.rationale},
-                    "defaultConfiguration": {"level": sarif_level(r.severity)},
-                })
-            })
+            .map(|r| rule(&r.id, &r.name, &r.summary, &r.rationale, r.severity))
+            .chain(
+                catalogue
+                    .schema_rules
+                    .iter()
+                    .map(|r| rule(&r.id, &r.name, &r.summary, &r.rationale, r.severity)),
+            )
             .collect();
-        rules.extend(catalogue.schema_rules.iter().map(|r| {
-            json!({
-                "id": r.id,
-                "name": r.name,
-                "shortDescription": {"text": pick(lang, &r.summary.zh, &r.summary.en)},
-                "fullDescription": {"text": r.rationale},
-                "defaultConfiguration": {"level": sarif_level(r.severity)},
-            })
-        }));
         let mut results = Vec::new();
         let mut notifications = Vec::new();
         for file in &self.collected {

@@ -14,6 +14,13 @@ fn checker() -> Option<Checker> {
     }
 }
 
+fn in_lang(text: &xxgk_model::catalogue::Text, lang: Lang) -> &str {
+    match lang {
+        Lang::Zh => &text.zh,
+        Lang::En => &text.en,
+    }
+}
+
 /// Lists every rule and schema-rule id.
 pub fn rules(lang: Lang) -> u8 {
     let Some(checker) = checker() else {
@@ -27,11 +34,7 @@ pub fn rules(lang: Lang) -> u8 {
         checker.identity_count()
     );
     for r in &catalogue.rules {
-        let summary = if lang == Lang::Zh {
-            &r.summary.zh
-        } else {
-            &r.summary.en
-        };
+        let summary = in_lang(&r.summary, lang);
         println!(
             "{:<4} {:<22} {:<8} {summary}",
             r.id,
@@ -40,11 +43,7 @@ pub fn rules(lang: Lang) -> u8 {
         );
     }
     for r in &catalogue.schema_rules {
-        let summary = if lang == Lang::Zh {
-            &r.summary.zh
-        } else {
-            &r.summary.en
-        };
+        let summary = in_lang(&r.summary, lang);
         println!(
             "{:<4} {:<22} {:<8} {summary} [{}]",
             r.id,
