@@ -620,47 +620,16 @@ pub(crate) fn recognise_review_group(compact: &str) -> Option<usize> {
     }
 }
 
-/// Every canonical cell of the 2021 format: pointer and Chinese table path.
+/// Every canonical cell of the 2021 format: pointer and Chinese table path, from the model's
+/// generated cell table (document order, so each row's cells are contiguous).
 pub(crate) fn cells_2021() -> &'static [(String, String)] {
     static CELLS: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
-    CELLS.get_or_init(build_cells_2021)
-}
-
-fn build_cells_2021() -> Vec<(String, String)> {
-    let mut cells = Vec::with_capacity(200);
-    for row in ACTIVE_2021_ROWS {
-        if let Some(spec) = active_2021(*row) {
-            for col in spec.columns {
-                cells.push((
-                    format!("{}/{}", spec.path, col.name),
-                    format!("二、主动公开政府信息情况 › {} › {}", spec.label, col.label),
-                ));
-            }
-        }
-    }
-    for (_, path, label) in APP_ROWS {
-        for col in APPLICANT_COLUMNS {
-            cells.push((
-                format!("{path}/{}", col.name),
-                format!(
-                    "三、收到和处理政府信息公开申请情况 › {label} › {}",
-                    col.label
-                ),
-            ));
-        }
-    }
-    for group in REVIEW_GROUPS {
-        for col in group.columns {
-            cells.push((
-                format!("{}/{}", group.path, col.name),
-                format!(
-                    "四、政府信息公开行政复议、行政诉讼情况 › {} › {}",
-                    group.label, col.label
-                ),
-            ));
-        }
-    }
-    cells
+    CELLS.get_or_init(|| {
+        xxgk_model::CELLS
+            .iter()
+            .map(|c| (c.pointer.to_owned(), c.label_path()))
+            .collect()
+    })
 }
 
 #[cfg(test)]
