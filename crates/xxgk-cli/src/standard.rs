@@ -55,6 +55,18 @@ pub fn rules(lang: Lang) -> u8 {
     EXIT_CONFORMANT
 }
 
+/// The first lines of `explain`, the same for both kinds of rule.
+fn print_heading(
+    id: &str,
+    name: &str,
+    severity: xxgk_check::Severity,
+    since: &str,
+    summary: &xxgk_model::catalogue::Text,
+) {
+    println!("{id} {name} ({}, since {since})\n", severity.as_str());
+    println!("{}\n{}\n", summary.zh, summary.en);
+}
+
 /// Prints one rule's documentation.
 pub fn explain(wanted: &str) -> u8 {
     let Some(checker) = checker() else {
@@ -63,14 +75,7 @@ pub fn explain(wanted: &str) -> u8 {
     let catalogue = checker.catalogue();
     let matches = |id: &str, name: &str| id.eq_ignore_ascii_case(wanted) || name == wanted;
     if let Some(r) = catalogue.rules.iter().find(|r| matches(&r.id, &r.name)) {
-        println!(
-            "{} {} ({}, since {})\n",
-            r.id,
-            r.name,
-            r.severity.as_str(),
-            r.since
-        );
-        println!("{}\n{}\n", r.summary.zh, r.summary.en);
+        print_heading(&r.id, &r.name, r.severity, &r.since, &r.summary);
         println!("{}\n", r.rationale);
         let sets: Vec<String> = r
             .for_each
@@ -100,14 +105,7 @@ pub fn explain(wanted: &str) -> u8 {
         .iter()
         .find(|r| matches(&r.id, &r.name))
     {
-        println!(
-            "{} {} ({}, since {})\n",
-            r.id,
-            r.name,
-            r.severity.as_str(),
-            r.since
-        );
-        println!("{}\n{}\n", r.summary.zh, r.summary.en);
+        print_heading(&r.id, &r.name, r.severity, &r.since, &r.summary);
         println!(
             "{}\n\nReported when the JSON Schema keyword `{}` fails.",
             r.rationale, r.keyword
