@@ -395,11 +395,7 @@ fn bad_usage_exits_2() {
 }
 
 fn seed(name: &str) -> String {
-    root()
-        .join("../shared/seeds")
-        .join(name)
-        .display()
-        .to_string()
+    root().join("corpus/seeds").join(name).display().to_string()
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn inputs() -> Vec<(String, Vec<u8>)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
     ["seeds", "realworld"]
         .iter()
         .filter_map(|dir| std::fs::read_dir(root.join(dir)).ok())

@@ -10,7 +10,7 @@ use xxgk_extract::{Edition, ProblemCode, extract};
 
 use common::{
     APPLICANT_COLUMNS, APPLICATION_ROWS, OUTCOMES, REVIEW_GROUPS, assert_missing_cells_explained,
-    assert_provenance_points_at_raw, shared,
+    assert_provenance_points_at_raw, corpus,
 };
 
 const SEEDS: [&str; 5] = [
@@ -30,7 +30,7 @@ fn expected_path(seed: &str) -> std::path::PathBuf {
 #[test]
 fn seeds_match_their_checked_expectations() {
     for seed in SEEDS {
-        let path = shared(&format!("seeds/{seed}.txt"));
+        let path = corpus(&format!("seeds/{seed}.txt"));
         let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let extraction = extract(&bytes, Some(&format!("{seed}.txt"))).expect("text extracts");
         let mut actual = json!({
@@ -55,7 +55,7 @@ fn seeds_match_their_checked_expectations() {
 
 #[test]
 fn seed_004_blank_cell_is_missing_not_zero() {
-    let bytes = fs::read(shared("seeds/004_6d5913b8bb86481d.txt")).expect("seed");
+    let bytes = fs::read(corpus("seeds/004_6d5913b8bb86481d.txt")).expect("seed");
     let extraction = extract(&bytes, None).expect("extracts");
     let pointer = "/applications/results/other/fee_unpaid/natural_person";
     assert_eq!(extraction.report.pointer(pointer), None);
@@ -77,7 +77,7 @@ fn seed_004_blank_cell_is_missing_not_zero() {
 
 #[test]
 fn seed_002_is_2019_and_kept_apart() {
-    let bytes = fs::read(shared("seeds/002_55cbf0224f0c879c.txt")).expect("seed");
+    let bytes = fs::read(corpus("seeds/002_55cbf0224f0c879c.txt")).expect("seed");
     let extraction = extract(&bytes, None).expect("extracts");
     assert_eq!(extraction.edition, Edition::E2019);
     assert_eq!(extraction.report["edition"], "2019");
@@ -107,7 +107,7 @@ fn seed_002_is_2019_and_kept_apart() {
 
 #[test]
 fn seed_003_fee_is_an_exact_decimal_string() {
-    let bytes = fs::read(shared("seeds/003_fe18fb2511738761.txt")).expect("seed");
+    let bytes = fs::read(corpus("seeds/003_fe18fb2511738761.txt")).expect("seed");
     let extraction = extract(&bytes, None).expect("extracts");
     assert_eq!(
         extraction
@@ -196,10 +196,10 @@ fn realworld_reports_match_their_keys() {
         "010_hongze_district_2024",
     ] {
         let key: Value = serde_json::from_str(
-            &fs::read_to_string(shared(&format!("realworld/{name}.expected.json"))).expect("key"),
+            &fs::read_to_string(corpus(&format!("realworld/{name}.expected.json"))).expect("key"),
         )
         .expect("key is JSON");
-        let bytes = fs::read(shared(&format!("realworld/{name}.txt"))).expect("report");
+        let bytes = fs::read(corpus(&format!("realworld/{name}.txt"))).expect("report");
         let extraction = extract(&bytes, None).expect("extracts");
         assert_eq!(extraction.edition, Edition::E2021, "{name}");
         assert_eq!(
@@ -249,7 +249,7 @@ fn realworld_reports_match_their_keys() {
 
 #[test]
 fn realworld_prose_and_fees() {
-    let bytes = fs::read(shared("realworld/008_huaian_city_2024.txt")).expect("report");
+    let bytes = fs::read(corpus("realworld/008_huaian_city_2024.txt")).expect("report");
     let extraction = extract(&bytes, None).expect("extracts");
     let report = &extraction.report;
     assert_eq!(

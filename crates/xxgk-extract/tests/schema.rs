@@ -8,7 +8,7 @@ use std::fs;
 
 use serde_json::Value;
 
-use common::shared;
+use common::corpus;
 
 fn validator() -> jsonschema::Validator {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -33,7 +33,7 @@ fn extracted_reports_follow_the_schema() {
         ("realworld/009_hongze_district_2023.txt", false),
         ("realworld/010_hongze_district_2024.txt", false),
     ] {
-        let bytes = fs::read(shared(input)).expect("input");
+        let bytes = fs::read(corpus(input)).expect("input");
         let extraction = xxgk_extract::extract(&bytes, None).expect("extracts");
         let errors: Vec<String> = validator
             .iter_errors(&extraction.report)
@@ -50,7 +50,7 @@ fn the_extracted_cells_are_the_models_cells() {
     let ours = common::all_cells();
     assert_eq!(ours, model);
     // A complete real report fills every one of them.
-    let bytes = fs::read(shared("realworld/008_huaian_city_2024.txt")).expect("input");
+    let bytes = fs::read(corpus("realworld/008_huaian_city_2024.txt")).expect("input");
     let extraction = xxgk_extract::extract(&bytes, None).expect("extracts");
     for pointer in model {
         assert!(extraction.report.pointer(pointer).is_some(), "{pointer}");

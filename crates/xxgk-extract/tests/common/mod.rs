@@ -1,4 +1,4 @@
-//! Helpers shared by the integration tests: the shared inputs and the canonical cell pointers.
+//! Helpers shared by the integration tests: the real reports of `corpus/` and the canonical cell pointers.
 
 #![allow(dead_code)] // each test binary uses its own subset
 
@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-/// A file under the project's `shared/` folder, which sits beside the repository.
-pub fn shared(relative: &str) -> PathBuf {
+/// A real published report (or its key) copied into the repository's `corpus/` folder.
+pub fn corpus(relative: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
+        .join("../../corpus")
         .join(relative)
 }
 
