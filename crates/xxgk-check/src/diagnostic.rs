@@ -1,6 +1,6 @@
 //! Diagnostics as plain data, and the per-document verdict.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 pub use xxgk_model::catalogue::Severity;
 
 /// A 1-based line and column (in characters) of a value in the file as the user wrote it.
@@ -62,8 +62,12 @@ pub struct Diagnostic {
     /// What the document has (for an identity: the left-hand sum).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actual: Option<String>,
-    /// For an identity: left-hand sum minus right-hand sum.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// For an identity: left-hand sum minus right-hand sum. Serialized as a decimal string, like
+    /// the sums, because it can exceed the 64-bit range a JSON number holds exactly.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "decimal_string"
+    )]
     pub discrepancy: Option<i128>,
     /// For an identity: the cell most likely wrong, when a single cell explains the failures.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -75,6 +79,15 @@ pub struct Diagnostic {
     /// Where the value stands in the source file, when the source text is known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
+}
+
+/// Writes an exact integer as its decimal digits (serde_json's `Value` holds no number beyond
+/// 64 bits, so a number would turn into an error, and the diagnostic into `null`).
+fn decimal_string<S: Serializer>(value: &Option<i128>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(n) => serializer.collect_str(n),
+        None => serializer.serialize_none(),
+    }
 }
 
 impl Diagnostic {

@@ -172,10 +172,39 @@ fn yaml_error(e: &serde_saphyr::Error) -> InputError {
     if first.contains("recursion limit") {
         return InputError::new(NESTED_TOO_DEEPLY, location);
     }
+    if let Some(spelling) = first
+        .strip_prefix("non-finite float `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(spelling, _)| spelling)
+    {
+        return InputError::new(
+            format!(
+                "invalid YAML: `{spelling}` has no JSON equivalent (YAML is read into the JSON \
+                 data model, whose numbers are finite)"
+            ),
+            location,
+        );
+    }
     InputError::new(format!("invalid YAML: {first}"), location)
 }
 
-/// Parses YAML text (without BOM); duplicate keys and alias bombs are errors.
+/// The YAML reading `schema/README.md` prescribes: the YAML 1.2 core schema into the JSON data
+/// model. serde-saphyr's defaults follow YAML 1.1 in places (`yes`/`on` are booleans, `1_000` is
+/// a number, `<<` merges mappings); these options turn that off.
+fn yaml_options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        strict_booleans: true,
+        underscored_numbers_as_strings: true,
+        legacy_octal_numbers: false,
+        merge_keys: serde_saphyr::MergeKeyPolicy::AsOrdinary,
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+        reject_unsupported_tags: true,
+    }
+}
+
+/// Parses YAML text (without BOM) into the JSON data model: `7` is a number, `'7'` a string,
+/// `true` a boolean, `~` null; a value JSON cannot hold (`.nan`, `.inf`), a duplicate key and an
+/// alias bomb are errors.
 pub fn parse_yaml(text: &str) -> Result<Value, InputError> {
     if text.trim().is_empty() {
         return Err(InputError::new(
@@ -183,7 +212,91 @@ pub fn parse_yaml(text: &str) -> Result<Value, InputError> {
             None,
         ));
     }
-    serde_saphyr::from_str::<Value>(text).map_err(|e| yaml_error(&e))
+    let marked = core_schema_strings(text)?;
+    serde_saphyr::from_str_with_options::<Strict>(marked.as_deref().unwrap_or(text), yaml_options())
+        .map(|Strict(v)| v)
+        .map_err(|e| yaml_error(&e))
+}
+
+/// The tags of the YAML 1.2 core schema (`!!str`, …), the only ones a report may carry.
+const CORE_TAGS: [&str; 7] = ["str", "int", "float", "bool", "null", "map", "seq"];
+
+/// Whether the core schema reads a plain scalar as a string although it starts like an integer
+/// with a radix prefix that serde-saphyr accepts beyond the core schema (`0b11`, `0X1F`, `0O17`,
+/// a sign before `0x`/`0o`, `0x_1F`). The core schema's integers in another radix are `0x` and
+/// `0o` followed by their digits only.
+fn radix_lookalike(plain: &str) -> bool {
+    let unsigned = plain.trim_start_matches(['+', '-']);
+    let Some(radix) = unsigned.get(..2).filter(|p| p.starts_with('0')) else {
+        return false;
+    };
+    if !matches!(radix, "0b" | "0B" | "0x" | "0X" | "0o" | "0O") {
+        return false;
+    }
+    let digits = unsigned.get(2..).unwrap_or_default();
+    let core = match radix {
+        "0x" => !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_hexdigit()),
+        "0o" => !digits.is_empty() && digits.bytes().all(|b| (b'0'..=b'7').contains(&b)),
+        _ => false,
+    };
+    !(core && unsigned.len() == plain.len())
+}
+
+/// Holds serde-saphyr to the core schema where its own resolution is wider: a tag outside the
+/// core schema is an error, and a plain scalar the core schema reads as a string but serde-saphyr
+/// would read as a number is marked `!!str`. Returns the marked text, if anything was marked.
+/// A syntax error is left for serde-saphyr to report.
+fn core_schema_strings(text: &str) -> Result<Option<String>, InputError> {
+    use granit_parser::{Event, Parser, ScalarStyle};
+    let mut marks = Vec::new();
+    let mut parser = Parser::new_from_str(text);
+    while let Some(Ok((event, span))) = parser.next_event() {
+        let (tag, plain) = match &event {
+            Event::Scalar(value, style, _, tag) => (
+                tag.as_deref(),
+                (*style == ScalarStyle::Plain).then_some(value),
+            ),
+            Event::MappingStart(_, _, tag) | Event::SequenceStart(_, _, tag) => {
+                (tag.as_deref(), None)
+            }
+            _ => continue,
+        };
+        match tag {
+            Some(tag) if !tag.core_suffix().is_some_and(|s| CORE_TAGS.contains(&s)) => {
+                return Err(InputError::new(
+                    format!(
+                        "invalid YAML: the tag {} is outside the YAML 1.2 core schema (a report \
+                         holds JSON data only)",
+                        tag.original()
+                    ),
+                    Some(Location {
+                        line: span.start.line(),
+                        column: span.start.col() + 1,
+                    }),
+                ));
+            }
+            Some(_) => {}
+            None => {
+                if plain.is_some_and(|v| radix_lookalike(v))
+                    && let Some(at) = span.start.byte_offset()
+                {
+                    marks.push(at);
+                }
+            }
+        }
+    }
+    if marks.is_empty() {
+        return Ok(None);
+    }
+    let mut out = String::with_capacity(text.len() + marks.len() * 6);
+    let mut from = 0;
+    for at in marks {
+        out.push_str(text.get(from..at).unwrap_or_default());
+        out.push_str("!!str ");
+        from = at;
+    }
+    out.push_str(text.get(from..).unwrap_or_default());
+    Ok(Some(out))
 }
 
 /// Parses a document in the given format.

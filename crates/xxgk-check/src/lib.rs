@@ -22,6 +22,7 @@ mod rules;
 mod schema_pass;
 
 use jsonschema::Validator;
+use serde::Deserialize;
 use serde_json::Value;
 use xxgk_model::catalogue::{Catalogue, SchemaRule};
 use xxgk_model::{AnnualReport, CELL_COUNT, CELLS, CellValue, RULES_JSON, SCHEMA_JSON};
@@ -162,16 +163,24 @@ impl Checker {
     /// Checks document text, with every diagnostic located in the text.
     ///
     /// Fast path: a typed parse, whose success proves schema validity; only a document that
-    /// fails it is parsed into a value for the full schema pass and its precise findings.
+    /// fails it is checked as a value, by the full schema pass and its precise findings. YAML is
+    /// first read into a JSON value (YAML 1.2 core schema) and typed from it: a typed parse of
+    /// the YAML text would take the plain scalar `7` for the string `"7"` where text is
+    /// expected, and so accept what the same data in JSON fails.
     pub fn check_text(&self, text: &str, format: Format) -> Result<Outcome, InputError> {
         let text = strip_bom(text);
-        let typed = match format {
-            Format::Json => serde_json::from_str::<AnnualReport>(text).ok(),
-            Format::Yaml => serde_saphyr::from_str::<AnnualReport>(text).ok(),
-        };
-        let mut outcome = match &typed {
-            Some(report) => self.check_report(report),
-            None => self.check_value(&parse(text, format)?),
+        let mut outcome = match format {
+            Format::Json => match serde_json::from_str::<AnnualReport>(text) {
+                Ok(report) => self.check_report(&report),
+                Err(_) => self.check_value(&parse(text, format)?),
+            },
+            Format::Yaml => {
+                let value = parse(text, format)?;
+                match AnnualReport::deserialize(&value) {
+                    Ok(report) => self.check_report(&report),
+                    Err(_) => self.check_value(&value),
+                }
+            }
         };
         if !outcome.diagnostics.is_empty() {
             let wanted: Vec<&str> = outcome

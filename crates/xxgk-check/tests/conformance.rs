@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde_json::Value;
-use xxgk_check::{Checker, Kind, Severity};
+use xxgk_check::{Checker, Format, Kind, Severity};
 use xxgk_model::RULES_JSON;
 use xxgk_model::catalogue::Catalogue;
 
@@ -183,6 +183,75 @@ fn every_case_passes() {
         suite.cases.len(),
         problems.join("\n")
     );
+}
+
+/// Block-style YAML of a document, scalars written as JSON (which YAML 1.2 reads the same).
+fn yaml(v: &Value, indent: usize, out: &mut String) {
+    match v {
+        Value::Object(map) if !map.is_empty() => {
+            for (k, child) in map {
+                out.push_str(&" ".repeat(indent));
+                out.push_str(&Value::String(k.clone()).to_string());
+                out.push(':');
+                if matches!(child, Value::Object(m) if !m.is_empty()) {
+                    out.push('\n');
+                    yaml(child, indent + 2, out);
+                } else {
+                    out.push(' ');
+                    out.push_str(&child.to_string());
+                    out.push('\n');
+                }
+            }
+        }
+        _ => {
+            out.push_str(&v.to_string());
+            out.push('\n');
+        }
+    }
+}
+
+/// The suite through the text entry point, in JSON and in YAML: the typed fast path must not
+/// accept what the value path rejects, and YAML must mean the same data as JSON.
+#[test]
+fn every_case_passes_from_json_and_yaml_text() {
+    let suite = load();
+    let checker = Checker::new().unwrap();
+    let mut problems = Vec::new();
+    for case in &suite.cases {
+        let doc = suite.document(case);
+        let mut yaml_text = String::new();
+        yaml(&doc, 0, &mut yaml_text);
+        let texts = [
+            (
+                "JSON",
+                serde_json::to_string_pretty(&doc).unwrap(),
+                Format::Json,
+            ),
+            ("YAML", yaml_text, Format::Yaml),
+        ];
+        for (name, text, format) in texts {
+            let actual: BTreeSet<Finding> = match checker.check_text(&text, format) {
+                Ok(outcome) => outcome
+                    .diagnostics
+                    .into_iter()
+                    .filter(|d| d.kind != Kind::NotEvaluable && d.severity != Severity::Info)
+                    .map(|d| (d.rule, d.pointer))
+                    .collect(),
+                Err(e) => {
+                    problems.push(format!("{} ({name}): unreadable: {e}", case.id));
+                    continue;
+                }
+            };
+            if actual != case.expected() {
+                problems.push(format!(
+                    "{} ({name}): expected {:?}, found {actual:?}",
+                    case.id,
+                    case.expected()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use proptest::prelude::*;
 use proptest::sample::Index;
+use proptest::test_runner::FileFailurePersistence;
 use serde_json::{Map, Value, json};
 use xxgk_check::{Checker, Format, Kind, Severity};
 use xxgk_model::catalogue::Catalogue;
@@ -324,8 +325,17 @@ fn yaml(v: &Value, indent: usize, out: &mut String) {
     }
 }
 
+/// 48 cases per property, and every failing seed kept in a committed file beside this one (the
+/// default location is found from the source path, which proptest cannot resolve for an
+/// integration test, so a failure would be lost) and replayed first on every later run.
 fn config() -> ProptestConfig {
-    ProptestConfig::with_cases(48)
+    ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/properties.proptest-regressions"
+        )))),
+        ..ProptestConfig::with_cases(48)
+    }
 }
 
 proptest! {

@@ -14,18 +14,63 @@ pub enum InputFormat {
     Docx,
 }
 
-/// Decodes bytes to text: BOMs first (UTF-8, UTF-16LE/BE), then UTF-8 if valid, else GB18030
-/// (a superset of GBK and GB2312, the encodings Chinese government sites use).
+/// Decodes bytes to text: BOMs first (UTF-8, UTF-16LE/BE), then UTF-16 without BOM (told by its
+/// NUL bytes), then UTF-8 if valid or valid but for a character cut at the end, else GB18030 (a
+/// superset of GBK and GB2312, the encodings Chinese government sites use).
 pub(crate) fn decode_text(bytes: &[u8]) -> (String, &'static str) {
     if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _, _) = encoding.decode(bytes);
         return (text.into_owned(), encoding.name());
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return (text.to_owned(), encoding_rs::UTF_8.name());
+    if let Some(decoded) = utf16_without_bom(bytes) {
+        return decoded;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => return (text.to_owned(), encoding_rs::UTF_8.name()),
+        // A file cut inside its last character: the cut tail is replaced, the rest stays UTF-8.
+        Err(e) if e.error_len().is_none() && e.valid_up_to() > 0 => {
+            let mut text =
+                String::from_utf8_lossy(bytes.get(..e.valid_up_to()).unwrap_or_default())
+                    .into_owned();
+            text.push(char::REPLACEMENT_CHARACTER);
+            return (text, encoding_rs::UTF_8.name());
+        }
+        Err(_) => {}
     }
     let (text, _, _) = encoding_rs::GB18030.decode(bytes);
     (text.into_owned(), encoding_rs::GB18030.name())
+}
+
+/// UTF-16 without a byte order mark. Text in UTF-8 or GB18030 never holds a NUL byte, while
+/// UTF-16 of a report does at every ASCII character (digits, spaces, line ends): the high byte,
+/// at odd offsets in little-endian, even in big-endian. One parity must hold a fair share of
+/// NULs, the other almost none, and the whole must decode without error.
+fn utf16_without_bom(bytes: &[u8]) -> Option<(String, &'static str)> {
+    let units = bytes.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let nul_at = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .take(units)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    let encoding = if odd * 20 >= units && even * 10 <= odd {
+        encoding_rs::UTF_16LE
+    } else if even * 20 >= units && odd * 10 <= even {
+        encoding_rs::UTF_16BE
+    } else {
+        return None;
+    };
+    // An odd trailing byte is a cut last unit: dropped, like a cut UTF-8 character.
+    let whole = bytes.get(..units * 2)?;
+    let text = encoding.decode_without_bom_handling_and_without_replacement(whole)?;
+    Some((text.into_owned(), encoding.name()))
 }
 
 /// Whether the bytes start like a ZIP archive (a DOCX).
@@ -88,6 +133,34 @@ mod tests {
             decode_text("\u{FEFF}规章".as_bytes()),
             ("规章".to_owned(), "UTF-8")
         );
+    }
+
+    #[test]
+    fn utf16_without_bom_is_told_by_its_nul_bytes() {
+        let text = "一、本年新收政府信息公开申请数量 80 1 0 0 0 0 81\n规章 0 0 3\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode_text(&le), (text.to_owned(), "UTF-16LE"));
+        assert_eq!(decode_text(&be), (text.to_owned(), "UTF-16BE"));
+        // A cut last unit is dropped, not a reason to read the file as GB18030.
+        assert_eq!(decode_text(&le[..le.len() - 1]).1, "UTF-16LE");
+        // GB18030 and UTF-8 hold no NUL byte and stay what they are.
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        assert_eq!(decode_text(&gbk).1, "gb18030");
+    }
+
+    #[test]
+    fn utf8_cut_inside_its_last_character_stays_utf8() {
+        let text = "规章 0 0 3\n行政许可 12 总计";
+        let bytes = text.as_bytes();
+        for cut in 1..3 {
+            let (decoded, encoding) = decode_text(&bytes[..bytes.len() - cut]);
+            assert_eq!(encoding, "UTF-8");
+            assert_eq!(decoded, "规章 0 0 3\n行政许可 12 总\u{FFFD}");
+        }
+        // Invalid bytes inside the text are not a cut: GB18030 is tried.
+        let (gbk, _, _) = encoding_rs::GBK.encode("规章 总计");
+        assert_eq!(decode_text(&gbk).1, "gb18030");
     }
 
     #[test]

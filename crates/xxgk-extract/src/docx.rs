@@ -9,32 +9,33 @@ use crate::ExtractError;
 use crate::document::{Block, CELL_BREAK, Cell, Unit, cell_lines, holds_prose};
 use crate::normalize::{Glyph, PosCursor, PosText, push_positioned};
 
-/// Largest `word/document.xml` read; a larger one is refused rather than inflated (zip bombs).
-const MAX_DOCUMENT_XML: u64 = 64 * 1024 * 1024;
 /// Largest `w:gridSpan` honoured.
 const MAX_SPAN: usize = 64;
 
-/// Reads `word/document.xml` out of the archive.
+/// Reads `word/document.xml` out of the archive, decompressed through a bounded reader: what is
+/// limited is the text read ([`crate::MAX_DOCX_XML_BYTES`]), not the archive, whose photos are
+/// never inflated.
 pub(crate) fn document_xml(bytes: &[u8]) -> Result<String, ExtractError> {
+    document_xml_within(bytes, crate::MAX_DOCX_XML_BYTES as u64)
+}
+
+fn document_xml_within(bytes: &[u8], limit: u64) -> Result<String, ExtractError> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| ExtractError::UnreadableDocx(e.to_string()))?;
-    let mut file = archive
+    let file = archive
         .by_name("word/document.xml")
         .map_err(|e| ExtractError::UnreadableDocx(format!("word/document.xml: {e}")))?;
-    if file.size() > MAX_DOCUMENT_XML {
-        return Err(ExtractError::InputTooLarge {
-            limit: MAX_DOCUMENT_XML,
-        });
+    let too_large = ExtractError::DocxTextTooLarge { limit };
+    // The declared size may lie (a zip bomb); the bounded read below decides.
+    if file.size() > limit {
+        return Err(too_large);
     }
     let mut xml = Vec::new();
-    (&mut file)
-        .take(MAX_DOCUMENT_XML + 1)
+    file.take(limit + 1)
         .read_to_end(&mut xml)
         .map_err(|e| ExtractError::UnreadableDocx(format!("word/document.xml: {e}")))?;
-    if xml.len() as u64 > MAX_DOCUMENT_XML {
-        return Err(ExtractError::InputTooLarge {
-            limit: MAX_DOCUMENT_XML,
-        });
+    if xml.len() as u64 > limit {
+        return Err(too_large);
     }
     Ok(String::from_utf8(xml)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
@@ -300,4 +301,78 @@ fn grid(rows: Vec<Vec<DocxCell>>) -> Vec<Unit> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    /// A DOCX holding `document.xml` (deflated) and a `media/photo.jpg` of `photo_bytes` (stored).
+    fn docx(document_xml: &[u8], photo_bytes: usize) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let deflated = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("word/document.xml", deflated).unwrap();
+        zip.write_all(document_xml).unwrap();
+        if photo_bytes > 0 {
+            let stored = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored)
+                .large_file(photo_bytes as u64 > u64::from(u32::MAX));
+            zip.start_file("word/media/photo.jpg", stored).unwrap();
+            zip.write_all(&vec![0xA5; photo_bytes]).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    const SMALL: &[u8] = b"<w:document><w:body><w:p><w:r><w:t>\xe8\xa7\x84\xe7\xab\xa0</w:t></w:r></w:p></w:body></w:document>";
+
+    #[test]
+    fn a_large_photo_does_not_count_against_the_text() {
+        let bytes = docx(SMALL, 40 * 1024 * 1024);
+        assert!(bytes.len() > 40 * 1024 * 1024);
+        let extraction = crate::extract(&bytes, Some("report.docx")).unwrap();
+        assert_eq!(extraction.format, crate::InputFormat::Docx);
+        assert_eq!(document_xml(&bytes).unwrap().as_bytes(), SMALL);
+    }
+
+    #[test]
+    fn the_decompressed_text_is_what_is_limited() {
+        // A small archive whose text inflates past the limit is refused by the bounded read.
+        let mut xml = b"<w:document><w:body>".to_vec();
+        while xml.len() < 4096 {
+            xml.extend_from_slice(b"<w:p><w:r><w:t>0</w:t></w:r></w:p>");
+        }
+        let bytes = docx(&xml, 0);
+        assert!(bytes.len() < 1024);
+        assert_eq!(
+            document_xml_within(&bytes, 2048),
+            Err(ExtractError::DocxTextTooLarge { limit: 2048 })
+        );
+        assert!(document_xml_within(&bytes, 8192).is_ok());
+        // At full scale: a 57 MB text in an archive of well under a megabyte.
+        let paragraph = b"<w:p><w:r><w:t>0</w:t></w:r></w:p>";
+        let mut xml = b"<w:document><w:body>".to_vec();
+        xml.extend(paragraph.repeat(57 * 1000 * 1000 / paragraph.len()));
+        let bytes = docx(&xml, 0);
+        assert!(bytes.len() < 1024 * 1024);
+        assert_eq!(
+            crate::extract(&bytes, None).unwrap_err(),
+            ExtractError::DocxTextTooLarge {
+                limit: crate::MAX_DOCX_XML_BYTES as u64
+            }
+        );
+    }
+
+    #[test]
+    fn the_archive_itself_is_capped() {
+        let too_large = vec![0u8; crate::MAX_DOCX_BYTES + 1];
+        assert_eq!(
+            crate::extract(&too_large, Some("report.docx")).unwrap_err(),
+            ExtractError::InputTooLarge {
+                limit: crate::MAX_DOCX_BYTES as u64
+            }
+        );
+    }
 }

@@ -65,8 +65,12 @@ use metadata::Found;
 use normalize::PosText;
 use sections::{SECTIONS, Section};
 
-/// Largest input accepted.
+/// Largest text or HTML input accepted.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+/// Largest DOCX archive accepted: photos make real ones large, and they are never inflated.
+pub const MAX_DOCX_BYTES: usize = 256 * 1024 * 1024;
+/// Largest `word/document.xml` read out of a DOCX, decompressed (the text is what is limited).
+pub const MAX_DOCX_XML_BYTES: usize = 32 * 1024 * 1024;
 
 /// The edition of the national format a report follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -149,6 +153,11 @@ pub enum ExtractError {
     },
     /// The input looked like (or was named as) a DOCX but is not a readable one.
     UnreadableDocx(String),
+    /// The text of a DOCX (`word/document.xml`, decompressed) is larger than the limit.
+    DocxTextTooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
 }
 
 impl std::fmt::Display for ExtractError {
@@ -156,6 +165,9 @@ impl std::fmt::Display for ExtractError {
         match self {
             Self::InputTooLarge { limit } => write!(f, "input larger than {limit} bytes"),
             Self::UnreadableDocx(why) => write!(f, "unreadable DOCX: {why}"),
+            Self::DocxTextTooLarge { limit } => {
+                write!(f, "DOCX text (word/document.xml) larger than {limit} bytes")
+            }
         }
     }
 }
@@ -165,18 +177,26 @@ impl std::error::Error for ExtractError {}
 /// Extracts a report from the bytes of a file: plain text in any layout, an HTML page or a DOCX,
 /// in UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030 — all detected. `name_hint`
 /// (a file name) only breaks ties: a `.docx`, `.html` or `.txt`/`.md` extension.
+///
+/// Limits: [`MAX_INPUT_BYTES`] for text and HTML; for a DOCX, [`MAX_DOCX_BYTES`] for the archive
+/// and [`MAX_DOCX_XML_BYTES`] for its decompressed text.
 pub fn extract(bytes: &[u8], name_hint: Option<&str>) -> Result<Extraction, ExtractError> {
-    if bytes.len() > MAX_INPUT_BYTES {
-        return Err(ExtractError::InputTooLarge {
-            limit: MAX_INPUT_BYTES as u64,
-        });
-    }
     let hinted = name_hint.and_then(decode::format_from_name);
     let is_docx = match hinted {
         Some(InputFormat::Docx) => true,
         Some(_) => false,
         None => decode::looks_like_zip(bytes),
     };
+    let limit = if is_docx {
+        MAX_DOCX_BYTES
+    } else {
+        MAX_INPUT_BYTES
+    };
+    if bytes.len() > limit {
+        return Err(ExtractError::InputTooLarge {
+            limit: limit as u64,
+        });
+    }
     if is_docx {
         let xml = docx::document_xml(bytes)?;
         return Ok(from_blocks(
