@@ -153,4 +153,32 @@ mod tests {
         write_changed(&files).unwrap_or_else(|e| panic!("{e}"));
         panic!("generated files were stale and have been rewritten: {stale:?}; rerun the tests");
     }
+
+    /// `cargo package` ships only a crate's own folder: a published crate that embeds a file
+    /// from elsewhere in the workspace packages but does not build. Doc comments may (doctests
+    /// run in the workspace).
+    #[test]
+    fn published_crates_embed_only_their_own_files() {
+        for krate in ["crates/xxgk-catalogue", "crates/xxgk-model"] {
+            let dir = root().join(krate);
+            let crate_dir = dir.canonicalize().unwrap();
+            let sources = std::fs::read_dir(dir.join("src")).unwrap();
+            for source in sources.map(|entry| entry.unwrap().path()) {
+                let text = std::fs::read_to_string(&source).unwrap();
+                let code = text.lines().filter(|l| !l.trim_start().starts_with("//"));
+                for line in code {
+                    let Some((_, rest)) = line.split_once("include_str!(\"") else {
+                        continue;
+                    };
+                    let relative = rest.split('"').next().unwrap();
+                    let embedded = source.parent().unwrap().join(relative).canonicalize();
+                    assert!(
+                        embedded.is_ok_and(|path| path.starts_with(&crate_dir)),
+                        "{}: include_str!(\"{relative}\") is outside {krate}",
+                        source.display()
+                    );
+                }
+            }
+        }
+    }
 }

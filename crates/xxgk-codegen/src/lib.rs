@@ -258,6 +258,62 @@ mod tests {
         Catalogue::from_json(&json.to_string()).unwrap()
     }
 
+    /// The template lives in one place: a cell added to the schema appears in every language.
+    #[test]
+    fn a_cell_added_to_the_schema_reaches_every_binding() {
+        let schema_yaml = include_str!("../../../schema/annual-report-2021.schema.yaml");
+        let rules_yaml = include_str!("../../../schema/rules-2021.yaml");
+        let mut schema: serde_json::Value = serde_saphyr::from_str(schema_yaml).unwrap();
+        let decision_count = &mut schema["$defs"]["decision_count"];
+        decision_count["properties"]["appealed"] = serde_json::json!({
+            "$ref": "#/$defs/count", "title": "其中：被申请复议件数",
+            "x-name-en": "Appealed", "description": "Decisions appealed."
+        });
+        decision_count["required"]
+            .as_array_mut()
+            .unwrap()
+            .push("appealed".into());
+        // JSON is YAML, so the edited schema goes in as it is.
+        let edited = schema.to_string();
+        let before = generate(Sources {
+            schema_yaml,
+            rules_yaml,
+        })
+        .unwrap();
+        let after = generate(Sources {
+            schema_yaml: &edited,
+            rules_yaml,
+        })
+        .unwrap();
+        for (path, needle) in [
+            ("crates/xxgk-model/src/generated.rs", "pub appealed: u64"),
+            (
+                "bindings/java/src/org/xxgk/model/DecisionCount.java",
+                "BigInteger appealed",
+            ),
+            ("bindings/typescript/src/index.ts", "appealed: bigint;"),
+            (
+                "bindings/python/src/xxgk_model/__init__.py",
+                "appealed: int",
+            ),
+        ] {
+            let contents = |files: &[GeneratedFile]| {
+                files
+                    .iter()
+                    .find(|f| f.path == path)
+                    .map(|f| f.contents.clone())
+                    .unwrap()
+            };
+            assert!(!contents(&before).contains(needle), "{path}");
+            let contents = contents(&after);
+            assert!(contents.contains(needle), "{path} lacks {needle}");
+            assert!(
+                contents.contains("其中：被申请复议件数"),
+                "{path} lacks the label"
+            );
+        }
+    }
+
     #[test]
     fn every_asserting_keyword_needs_a_schema_rule_id() {
         let schema = serde_json::json!({
