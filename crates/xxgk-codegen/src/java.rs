@@ -126,11 +126,14 @@ fn record(model: &SchemaModel, def: &StructDef) -> Result<String, CodegenError> 
         let name = component_name(&field.key)?;
         let (ty, deserializer) = java_type(model, field)?;
         params.push((name.clone(), field_doc(model, field)?));
-        let mut annotations = format!(
-            "@JsonProperty(value = {}, required = {})",
-            string_literal(&field.key),
-            field.required
-        );
+        let mut annotations = if field.required {
+            format!(
+                "@JsonProperty(value = {}, required = true)",
+                string_literal(&field.key)
+            )
+        } else {
+            format!("@JsonProperty({})", string_literal(&field.key))
+        };
         if let Some(deserializer) = deserializer {
             imports.push("com.fasterxml.jackson.databind.annotation.JsonDeserialize");
             let _ = write!(

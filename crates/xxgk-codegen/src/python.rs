@@ -109,7 +109,17 @@ fn typed_dict(out: &mut String, model: &SchemaModel, def: &StructDef) -> Result<
 
 fn literal_alias(out: &mut String, def: &EnumDef) {
     let values: Vec<String> = def.values.iter().map(|v| string_literal(v)).collect();
-    let _ = writeln!(out, "{} = Literal[{}]", def.name, values.join(", "));
+    let one_line = format!("{} = Literal[{}]", def.name, values.join(", "));
+    if one_line.len() <= 100 {
+        let _ = writeln!(out, "{one_line}");
+    } else {
+        let _ = writeln!(
+            out,
+            "{} = Literal[\n    {},\n]",
+            def.name,
+            values.join(",\n    ")
+        );
+    }
     docstring(out, "", &[&def.title, &def.description]);
     out.push_str("\n\n");
 }

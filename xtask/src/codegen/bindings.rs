@@ -222,6 +222,19 @@ fn canonical_numbers_compare_values_not_spelling() {
     );
 }
 
+/// The packages carry the schema's version, so that an integrator's dependency names the edition
+/// of the standard it was generated from.
+#[test]
+fn package_versions_follow_the_schema() {
+    let read = |path: &str| std::fs::read_to_string(root().join(path)).expect(path);
+    let npm: Value = serde_json::from_str(&read("bindings/typescript/package.json")).unwrap();
+    assert_eq!(npm["version"], xxgk_model::SCHEMA_VERSION);
+    let lock: Value = serde_json::from_str(&read("bindings/typescript/package-lock.json")).unwrap();
+    assert_eq!(lock["version"], xxgk_model::SCHEMA_VERSION);
+    let python = format!("\nversion = \"{}\"\n", xxgk_model::SCHEMA_VERSION);
+    assert!(read("bindings/python/pyproject.toml").contains(&python));
+}
+
 #[test]
 fn java_binding_matches_rust() {
     let jackson = jackson_classpath();

@@ -29,7 +29,19 @@ The edition of the national format.
 """
 
 
-OrganLevel = Literal["state_council_department", "provincial_government", "provincial_department", "prefecture_government", "prefecture_department", "county_government", "county_department", "township", "street", "development_zone", "other"]
+OrganLevel = Literal[
+    "state_council_department",
+    "provincial_government",
+    "provincial_department",
+    "prefecture_government",
+    "prefecture_department",
+    "county_government",
+    "county_department",
+    "township",
+    "street",
+    "development_zone",
+    "other",
+]
 """机关层级
 
 The level of the administrative organ that publishes the report.

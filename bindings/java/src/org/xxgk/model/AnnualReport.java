@@ -24,13 +24,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AnnualReport(
-        @JsonProperty(value = "$schema", required = false)
+        @JsonProperty("$schema")
         String schema,
         @JsonProperty(value = "edition", required = true)
         Edition edition,
         @JsonProperty(value = "metadata", required = true)
         Metadata metadata,
-        @JsonProperty(value = "preamble", required = false)
+        @JsonProperty("preamble")
         ProseSection preamble,
         @JsonProperty(value = "overview", required = true)
         ProseSection overview,
@@ -44,5 +44,5 @@ public record AnnualReport(
         ProseSection problemsAndImprovements,
         @JsonProperty(value = "other_matters", required = true)
         OtherMatters otherMatters,
-        @JsonProperty(value = "extensions", required = false)
+        @JsonProperty("extensions")
         ObjectNode extensions) {}

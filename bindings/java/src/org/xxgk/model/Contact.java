@@ -16,11 +16,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Contact(
-        @JsonProperty(value = "address", required = false)
+        @JsonProperty("address")
         String address,
-        @JsonProperty(value = "postcode", required = false)
+        @JsonProperty("postcode")
         String postcode,
-        @JsonProperty(value = "phone", required = false)
+        @JsonProperty("phone")
         String phone,
-        @JsonProperty(value = "email", required = false)
+        @JsonProperty("email")
         String email) {}

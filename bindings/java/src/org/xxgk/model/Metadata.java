@@ -19,15 +19,15 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Metadata(
-        @JsonProperty(value = "title", required = false)
+        @JsonProperty("title")
         String title,
         @JsonProperty(value = "organ", required = true)
         Organ organ,
         @JsonProperty(value = "report_year", required = true) @JsonDeserialize(using = ExactIntegers.ReportYear.class)
         int reportYear,
-        @JsonProperty(value = "publication_date", required = false)
+        @JsonProperty("publication_date")
         String publicationDate,
-        @JsonProperty(value = "source_url", required = false)
+        @JsonProperty("source_url")
         String sourceUrl,
-        @JsonProperty(value = "contact", required = false)
+        @JsonProperty("contact")
         Contact contact) {}

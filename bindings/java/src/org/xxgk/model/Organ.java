@@ -17,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record Organ(
         @JsonProperty(value = "name", required = true)
         String name,
-        @JsonProperty(value = "level", required = false)
+        @JsonProperty("level")
         OrganLevel level,
-        @JsonProperty(value = "division_code", required = false)
+        @JsonProperty("division_code")
         String divisionCode) {}

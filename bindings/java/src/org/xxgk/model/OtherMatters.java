@@ -16,5 +16,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record OtherMatters(
         @JsonProperty(value = "text", required = true)
         String text,
-        @JsonProperty(value = "processing_fees", required = false)
+        @JsonProperty("processing_fees")
         ProcessingFees processingFees) {}

@@ -17,9 +17,9 @@ import java.math.BigInteger;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProcessingFees(
-        @JsonProperty(value = "notices_issued", required = false) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty("notices_issued") @JsonDeserialize(using = ExactIntegers.Count.class)
         BigInteger noticesIssued,
-        @JsonProperty(value = "notices_amount_yuan", required = false)
+        @JsonProperty("notices_amount_yuan")
         String noticesAmountYuan,
-        @JsonProperty(value = "collected_yuan", required = false)
+        @JsonProperty("collected_yuan")
         String collectedYuan) {}
