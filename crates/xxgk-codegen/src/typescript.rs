@@ -119,8 +119,9 @@ export function parseExactNumber(text: string): bigint | LosslessNumber {
 }
 
 /**
- * Parses the JSON text of a canonical report, numbers exact (see `parseExactNumber`); duplicate
- * keys are an error. The shape is not validated beyond JSON: run `xxgk check` for conformance.
+ * Parses the JSON text of a canonical report, numbers exact (see `parseExactNumber`); a key
+ * repeated with another value is an error. The shape is not validated beyond JSON: run
+ * `xxgk check` for conformance.
  */
 export function parseReport(text: string): AnnualReport {
   return parse(text, null, parseExactNumber) as AnnualReport;
