@@ -106,15 +106,7 @@ fn edge_report() -> PathBuf {
 fn rust_totals(path: &Path) -> String {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     run(Command::new(cargo)
-        .args([
-            "run",
-            "--quiet",
-            "-p",
-            "xxgk-model",
-            "--example",
-            "totals",
-            "--",
-        ])
+        .args(["run", "--quiet", "--example", "totals", "--"])
         .arg(path))
 }
 
