@@ -131,8 +131,8 @@ impl GeneratedFile {
     }
 }
 
-/// The numeric cells with the field path that reaches each, checked to be required all the way
-/// down: the bindings read them without an absent case.
+/// The numeric cells, checked to be required all the way down: the bindings' cell tables read
+/// them without an absent case.
 pub(crate) fn required_cells(model: &SchemaModel) -> Result<Vec<&Leaf>, CodegenError> {
     let cells: Vec<&Leaf> = model.cells().collect();
     match cells.iter().find(|c| !c.required) {
