@@ -125,7 +125,7 @@ fn literal_alias(out: &mut String, def: &EnumDef) {
 }
 
 const SUPPORT: &str = r#"def _integral(text: str) -> int | Decimal:
-    """Reads a non-integer JSON number: integral values (`3.0`, `1e2`) as `int`, others exactly."""
+    """Reads a number written with a fraction or exponent: `int` if integral (`3.0`, `1e2`)."""
     value = Decimal(text)
     # Large exponents stay a Decimal rather than expanding into a huge integer.
     if value == value.to_integral_value() and value.adjusted() < 400:
@@ -166,8 +166,8 @@ def parse_report(text: str) -> AnnualReport:
 def dump_report(report: AnnualReport, indent: int = 2) -> str:
     """Serialises a report as JSON text, every number with all its digits.
 
-    The standard library's encoder writes a `Decimal` only through a binary float, so the JSON
-    is written here.
+    The standard library's encoder cannot write a `Decimal` as a number except through a binary
+    float, so the JSON is written here.
     """
     return _dump(report, indent, 1)
 
@@ -186,8 +186,8 @@ def _dump(value: object, indent: int, depth: int) -> str:
         return "[" + inner + ("," + inner).join(items) + outer + "]" if items else "[]"
     if isinstance(value, Decimal) and value.is_finite():
         return str(value)
-    if value is None or isinstance(value, (bool, int, str)):
-        return json.dumps(value, ensure_ascii=False)
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
     raise TypeError(f"not a JSON value: {value!r}")
 
 
