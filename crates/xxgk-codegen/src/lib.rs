@@ -258,23 +258,45 @@ mod tests {
         Catalogue::from_json(&json.to_string()).unwrap()
     }
 
-    /// The template lives in one place: a cell added to the schema appears in every language.
-    #[test]
-    fn a_cell_added_to_the_schema_reaches_every_binding() {
-        let schema_yaml = include_str!("../../../schema/annual-report-2021.schema.yaml");
-        let rules_yaml = include_str!("../../../schema/rules-2021.yaml");
-        let mut schema: serde_json::Value = serde_saphyr::from_str(schema_yaml).unwrap();
+    const SCHEMA_YAML: &str = include_str!("../../../schema/annual-report-2021.schema.yaml");
+    const RULES_YAML: &str = include_str!("../../../schema/rules-2021.yaml");
+
+    /// The real schema with one more property in `decision_count`.
+    fn with_decision_property(key: &str, title: &str) -> String {
+        let mut schema: serde_json::Value = serde_saphyr::from_str(SCHEMA_YAML).unwrap();
         let decision_count = &mut schema["$defs"]["decision_count"];
-        decision_count["properties"]["appealed"] = serde_json::json!({
-            "$ref": "#/$defs/count", "title": "其中：被申请复议件数",
-            "x-name-en": "Appealed", "description": "Decisions appealed."
+        decision_count["properties"][key] = serde_json::json!({
+            "$ref": "#/$defs/count", "title": title,
+            "x-name-en": "Added", "description": "An added cell."
         });
         decision_count["required"]
             .as_array_mut()
             .unwrap()
-            .push("appealed".into());
+            .push(key.into());
         // JSON is YAML, so the edited schema goes in as it is.
-        let edited = schema.to_string();
+        schema.to_string()
+    }
+
+    #[test]
+    fn a_name_a_binding_language_reserves_fails_loudly() {
+        let edited = with_decision_property("default", "默认");
+        let result = generate(Sources {
+            schema_yaml: &edited,
+            rules_yaml: RULES_YAML,
+        });
+        let message = result.unwrap_err().0;
+        assert!(
+            message.contains("`default`, which is reserved"),
+            "{message}"
+        );
+    }
+
+    /// The template lives in one place: a cell added to the schema appears in every language.
+    #[test]
+    fn a_cell_added_to_the_schema_reaches_every_binding() {
+        let schema_yaml = SCHEMA_YAML;
+        let rules_yaml = RULES_YAML;
+        let edited = with_decision_property("appealed", "其中：被申请复议件数");
         let before = generate(Sources {
             schema_yaml,
             rules_yaml,
