@@ -4,7 +4,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use xxgk_codegen::{GeneratedFile, RULES_SOURCE, SCHEMA_SOURCE, Sources};
+use xxgk_codegen::{GENERATED_DIRS, GeneratedFile, RULES_SOURCE, SCHEMA_SOURCE, Sources};
 
 /// The workspace root.
 pub fn root() -> PathBuf {
@@ -63,15 +63,55 @@ pub fn generated_files() -> Result<Vec<GeneratedFile>, String> {
         .collect()
 }
 
-/// Writes every generated file whose contents changed; returns the paths written.
-pub fn write_changed(files: &[GeneratedFile]) -> Result<Vec<&'static str>, String> {
+/// The paths of committed generated files that differ from `files`, and of files in a generated
+/// folder that codegen no longer writes.
+#[cfg(test)]
+fn stale(files: &[GeneratedFile]) -> Vec<String> {
+    let mut stale: Vec<String> = files
+        .iter()
+        .filter(|f| {
+            std::fs::read_to_string(root().join(&f.path))
+                .ok()
+                .as_deref()
+                != Some(f.contents.as_str())
+        })
+        .map(|f| f.path.clone())
+        .collect();
+    stale.extend(orphans(files));
+    stale
+}
+
+/// Files in a generated folder that no generated file is.
+fn orphans(files: &[GeneratedFile]) -> Vec<String> {
+    GENERATED_DIRS
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root().join(dir)).into_iter().flatten())
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let path = entry.path();
+            let relative = path.strip_prefix(root()).ok()?.to_str()?.to_owned();
+            (!files.iter().any(|f| f.path == relative)).then_some(relative)
+        })
+        .collect()
+}
+
+/// Writes every generated file whose contents changed and removes orphans; returns the paths
+/// written or removed.
+pub fn write_changed(files: &[GeneratedFile]) -> Result<Vec<String>, String> {
     let mut written = Vec::new();
     for file in files {
-        let path = root().join(file.path);
+        let path = root().join(&file.path);
         if std::fs::read_to_string(&path).ok().as_deref() != Some(file.contents.as_str()) {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", file.path))?;
+            }
             std::fs::write(&path, &file.contents).map_err(|e| format!("{}: {e}", file.path))?;
-            written.push(file.path);
+            written.push(file.path.clone());
         }
+    }
+    for orphan in orphans(files) {
+        std::fs::remove_file(root().join(&orphan)).map_err(|e| format!("{orphan}: {e}"))?;
+        written.push(orphan);
     }
     Ok(written)
 }
@@ -90,22 +130,20 @@ pub fn run() -> Result<(), String> {
 }
 
 #[cfg(test)]
+mod bindings;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Fails when a committed generated file differs from what the sources generate. Locally it
-    /// also rewrites the file (rerun to pass); under `CI=true` it only fails.
+    /// Fails when a committed generated file (Rust model, bindings, published JSON, docs) differs
+    /// from what the sources generate, or a generated folder holds a file codegen no longer
+    /// writes. Locally it also rewrites or removes the files (rerun to pass); under `CI=true` it
+    /// only fails.
     #[test]
     fn generated_files_are_fresh() {
         let files = generated_files().unwrap_or_else(|e| panic!("codegen failed: {e}"));
-        let stale: Vec<&str> = files
-            .iter()
-            .filter(|f| {
-                std::fs::read_to_string(root().join(f.path)).ok().as_deref()
-                    != Some(f.contents.as_str())
-            })
-            .map(|f| f.path)
-            .collect();
+        let stale = stale(&files);
         if stale.is_empty() {
             return;
         }
@@ -114,5 +152,33 @@ mod tests {
         }
         write_changed(&files).unwrap_or_else(|e| panic!("{e}"));
         panic!("generated files were stale and have been rewritten: {stale:?}; rerun the tests");
+    }
+
+    /// `cargo package` ships only a crate's own folder: a published crate that embeds a file
+    /// from elsewhere in the workspace packages but does not build. Doc comments may (doctests
+    /// run in the workspace).
+    #[test]
+    fn published_crates_embed_only_their_own_files() {
+        for krate in ["crates/xxgk-catalogue", "crates/xxgk-model"] {
+            let dir = root().join(krate);
+            let crate_dir = dir.canonicalize().unwrap();
+            let sources = std::fs::read_dir(dir.join("src")).unwrap();
+            for source in sources.map(|entry| entry.unwrap().path()) {
+                let text = std::fs::read_to_string(&source).unwrap();
+                let code = text.lines().filter(|l| !l.trim_start().starts_with("//"));
+                for line in code {
+                    let Some((_, rest)) = line.split_once("include_str!(\"") else {
+                        continue;
+                    };
+                    let relative = rest.split('"').next().unwrap();
+                    let embedded = source.parent().unwrap().join(relative).canonicalize();
+                    assert!(
+                        embedded.is_ok_and(|path| path.starts_with(&crate_dir)),
+                        "{}: include_str!(\"{relative}\") is outside {krate}",
+                        source.display()
+                    );
+                }
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
-  codegen    regenerate the published schema JSON, xxgk-model and the reference docs
+  codegen    regenerate the published schema JSON, xxgk-model, the bindings and the reference docs
   corpus     write a deterministic synthetic corpus of reports (see `cargo xtask corpus --help`)";
 
 fn main() -> ExitCode {

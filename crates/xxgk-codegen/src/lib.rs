@@ -1,9 +1,10 @@
 //! Generates everything derived from the standard's two sources of truth.
 //!
 //! From `schema/annual-report-2021.schema.yaml` and `schema/rules-2021.yaml` this crate produces
-//! the published JSON files, the Rust types of `xxgk-model` and the reference docs. It is a pure
-//! function from source texts to file contents; `cargo xtask codegen` writes the files and a test
-//! there fails when the committed ones drift.
+//! the published JSON files (and their copies embedded in `xxgk-model`), the Rust types of
+//! `xxgk-model`, the Java, TypeScript and Python bindings in `bindings/` and the reference docs.
+//! It is a pure function from source texts to file contents; `cargo xtask codegen` writes the
+//! files and a test there fails when the committed ones drift.
 
 #![cfg_attr(
     not(test),
@@ -11,14 +12,17 @@
 )]
 
 mod docs;
+mod java;
+mod python;
 mod rust;
 mod schema;
+mod typescript;
 
 use std::fmt;
 
 use xxgk_catalogue::Catalogue;
 
-pub use schema::{Leaf, LeafKind, SchemaModel};
+pub use schema::{Leaf, LeafKind, ScalarDef, ScalarJson, SchemaModel};
 
 /// The source texts of the standard.
 #[derive(Debug, Clone, Copy)]
@@ -34,11 +38,15 @@ pub const SCHEMA_SOURCE: &str = "schema/annual-report-2021.schema.yaml";
 /// Where the rule catalogue's source lives, relative to the workspace root.
 pub const RULES_SOURCE: &str = "schema/rules-2021.yaml";
 
+/// Folders whose every file is generated: a file there that codegen no longer writes (a type
+/// removed from the schema) is stale too.
+pub const GENERATED_DIRS: [&str; 1] = [java::PACKAGE_DIR];
+
 /// One generated file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedFile {
     /// Path relative to the workspace root.
-    pub path: &'static str,
+    pub path: String,
     /// Full contents.
     pub contents: String,
     /// Whether the contents are Rust source that the caller should pass through rustfmt.
@@ -88,33 +96,62 @@ pub fn generate(src: Sources<'_>) -> Result<Vec<GeneratedFile>, CodegenError> {
             .map(|s| s + "\n")
             .map_err(|e| CodegenError(e.to_string()))
     };
-    Ok(vec![
+    let schema_json = json(&schema_value)?;
+    let rules_json = json(&rules_value)?;
+    let mut files = vec![
+        GeneratedFile::text("schema/annual-report-2021.schema.json", schema_json.clone()),
+        GeneratedFile::text("schema/rules-2021.json", rules_json.clone()),
+        // The model embeds its own copies, so that the crate packages without the workspace.
+        GeneratedFile::text(
+            "crates/xxgk-model/schema/annual-report-2021.schema.json",
+            schema_json,
+        ),
+        GeneratedFile::text("crates/xxgk-model/schema/rules-2021.json", rules_json),
         GeneratedFile {
-            path: "schema/annual-report-2021.schema.json",
-            contents: json(&schema_value)?,
-            is_rust: false,
-        },
-        GeneratedFile {
-            path: "schema/rules-2021.json",
-            contents: json(&rules_value)?,
-            is_rust: false,
-        },
-        GeneratedFile {
-            path: "crates/xxgk-model/src/generated.rs",
+            path: "crates/xxgk-model/src/generated.rs".to_owned(),
             contents: rust::generate(&model)?,
             is_rust: true,
         },
-        GeneratedFile {
-            path: "docs/schema-reference.md",
-            contents: docs::schema_reference(&model),
+        GeneratedFile::text("docs/schema-reference.md", docs::schema_reference(&model)),
+        GeneratedFile::text("docs/rules.md", docs::rules(&catalogue)?),
+    ];
+    files.extend(java::generate(&model)?);
+    files.extend(typescript::generate(&model, &schema_value)?);
+    files.push(python::generate(&model)?);
+    Ok(files)
+}
+
+impl GeneratedFile {
+    fn text(path: impl Into<String>, contents: String) -> Self {
+        Self {
+            path: path.into(),
+            contents,
             is_rust: false,
-        },
-        GeneratedFile {
-            path: "docs/rules.md",
-            contents: docs::rules(&catalogue)?,
-            is_rust: false,
-        },
-    ])
+        }
+    }
+}
+
+/// The numeric cells, checked to be required all the way down: the bindings' cell tables read
+/// them without an absent case.
+pub(crate) fn required_cells(model: &SchemaModel) -> Result<Vec<&Leaf>, CodegenError> {
+    let cells: Vec<&Leaf> = model.cells().collect();
+    match cells.iter().find(|c| !c.required) {
+        Some(cell) => err(format!(
+            "{SCHEMA_SOURCE}: cell {} is optional; the cell table needs every cell required",
+            cell.pointer
+        )),
+        None => Ok(cells),
+    }
+}
+
+/// `natural_person` → `naturalPerson`.
+pub(crate) fn lower_camel(key: &str) -> String {
+    let upper = schema::camel(key.trim_start_matches('$'));
+    let mut chars = upper.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_lowercase().to_string() + chars.as_str())
+        .unwrap_or_default()
 }
 
 /// The JSON Schema keywords that assert something (the others are annotations or structure).
@@ -219,6 +256,84 @@ mod tests {
             "sets": {}, "rules": [], "schema_rules": schema_rules
         });
         Catalogue::from_json(&json.to_string()).unwrap()
+    }
+
+    const SCHEMA_YAML: &str = include_str!("../../../schema/annual-report-2021.schema.yaml");
+    const RULES_YAML: &str = include_str!("../../../schema/rules-2021.yaml");
+
+    /// The real schema with one more property in `decision_count`.
+    fn with_decision_property(key: &str, title: &str) -> String {
+        let mut schema: serde_json::Value = serde_saphyr::from_str(SCHEMA_YAML).unwrap();
+        let decision_count = &mut schema["$defs"]["decision_count"];
+        decision_count["properties"][key] = serde_json::json!({
+            "$ref": "#/$defs/count", "title": title,
+            "x-name-en": "Added", "description": "An added cell."
+        });
+        decision_count["required"]
+            .as_array_mut()
+            .unwrap()
+            .push(key.into());
+        // JSON is YAML, so the edited schema goes in as it is.
+        schema.to_string()
+    }
+
+    #[test]
+    fn a_name_a_binding_language_reserves_fails_loudly() {
+        let edited = with_decision_property("default", "默认");
+        let result = generate(Sources {
+            schema_yaml: &edited,
+            rules_yaml: RULES_YAML,
+        });
+        let message = result.unwrap_err().0;
+        assert!(
+            message.contains("`default`, which is reserved"),
+            "{message}"
+        );
+    }
+
+    /// The template lives in one place: a cell added to the schema appears in every language.
+    #[test]
+    fn a_cell_added_to_the_schema_reaches_every_binding() {
+        let schema_yaml = SCHEMA_YAML;
+        let rules_yaml = RULES_YAML;
+        let edited = with_decision_property("appealed", "其中：被申请复议件数");
+        let before = generate(Sources {
+            schema_yaml,
+            rules_yaml,
+        })
+        .unwrap();
+        let after = generate(Sources {
+            schema_yaml: &edited,
+            rules_yaml,
+        })
+        .unwrap();
+        for (path, needle) in [
+            ("crates/xxgk-model/src/generated.rs", "pub appealed: u64"),
+            (
+                "bindings/java/src/org/xxgk/model/DecisionCount.java",
+                "BigInteger appealed",
+            ),
+            ("bindings/typescript/src/index.ts", "appealed: bigint;"),
+            (
+                "bindings/python/src/xxgk_model/__init__.py",
+                "appealed: int",
+            ),
+        ] {
+            let contents = |files: &[GeneratedFile]| {
+                files
+                    .iter()
+                    .find(|f| f.path == path)
+                    .map(|f| f.contents.clone())
+                    .unwrap()
+            };
+            assert!(!contents(&before).contains(needle), "{path}");
+            let contents = contents(&after);
+            assert!(contents.contains(needle), "{path} lacks {needle}");
+            assert!(
+                contents.contains("其中：被申请复议件数"),
+                "{path} lacks the label"
+            );
+        }
     }
 
     #[test]

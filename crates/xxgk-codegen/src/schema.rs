@@ -125,6 +125,36 @@ pub struct EnumDef {
     pub values: Vec<String>,
 }
 
+/// The JSON type a hand-written scalar (`x-rust-type`) is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScalarJson {
+    /// A JSON string (amounts, dates, codes).
+    String,
+    /// A JSON integer (the report year) within bounds.
+    Integer {
+        /// `minimum`.
+        minimum: u64,
+        /// `maximum`.
+        maximum: u64,
+    },
+}
+
+/// A constrained scalar of `$defs` that the Rust model implements by hand (`x-rust-type`); the
+/// other bindings use its JSON type and state the constraint in a doc comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScalarDef {
+    /// The Rust type name, from `x-rust-type`.
+    pub name: String,
+    /// Chinese title.
+    pub title: String,
+    /// English description.
+    pub description: String,
+    /// How it is written in JSON.
+    pub json: ScalarJson,
+    /// The constraint as JSON Schema states it, e.g. ``pattern `^[0-9]{6}$` ``.
+    pub constraint: String,
+}
+
 /// The schema read as structs, enums and leaves.
 #[derive(Debug, Clone)]
 pub struct SchemaModel {
@@ -140,6 +170,8 @@ pub struct SchemaModel {
     pub structs: Vec<StructDef>,
     /// Enums in `$defs` order.
     pub enums: Vec<EnumDef>,
+    /// Hand-written scalars in `$defs` order.
+    pub scalars: Vec<ScalarDef>,
     /// Every leaf in document order.
     pub leaves: Vec<Leaf>,
 }
@@ -351,9 +383,11 @@ impl SchemaModel {
 
         let mut structs = vec![struct_def(&walker, ROOT_NAME, schema, "#")?];
         let mut enums = Vec::new();
+        let mut scalars = Vec::new();
         for (name, def) in defs {
             let at = format!("#/$defs/{name}");
-            if def.get("x-rust-type").is_some() {
+            if let Some(rust) = def.get("x-rust-type").and_then(Value::as_str) {
+                scalars.push(scalar_def(rust, def, &at)?);
                 continue;
             }
             if let Some(c) = def.get("const") {
@@ -376,8 +410,17 @@ impl SchemaModel {
             title: str_field(schema, "title", "#")?.to_owned(),
             structs,
             enums,
+            scalars,
             leaves: walker.leaves,
         })
+    }
+
+    /// The hand-written scalar with this Rust name.
+    pub fn scalar(&self, name: &str) -> Result<&ScalarDef, CodegenError> {
+        match self.scalars.iter().find(|s| s.name == name) {
+            Some(scalar) => Ok(scalar),
+            None => err(format!("no $defs entry has x-rust-type {name}")),
+        }
     }
 
     /// The template's numeric table cells, in document order.
@@ -424,6 +467,37 @@ fn struct_def(
         title: str_field(object, "title", at)?.to_owned(),
         description: str_field(object, "description", at)?.to_owned(),
         fields,
+    })
+}
+
+fn scalar_def(rust: &str, def: &Value, at: &str) -> Result<ScalarDef, CodegenError> {
+    let (json, constraint) = match def.get("type").and_then(Value::as_str) {
+        Some("string") => {
+            let constraint = match (def.get("pattern"), def.get("format")) {
+                (Some(Value::String(p)), None) => format!("pattern `{p}`"),
+                (None, Some(Value::String(f))) => format!("format `{f}`"),
+                _ => return err(format!("{at}: a string scalar needs one pattern or format")),
+            };
+            (ScalarJson::String, constraint)
+        }
+        Some("integer") => match (
+            def.get("minimum").and_then(Value::as_u64),
+            def.get("maximum").and_then(Value::as_u64),
+        ) {
+            (Some(minimum), Some(maximum)) => (
+                ScalarJson::Integer { minimum, maximum },
+                format!("an integer, {minimum} to {maximum}"),
+            ),
+            _ => return err(format!("{at}: an integer scalar needs minimum and maximum")),
+        },
+        _ => return err(format!("{at}: x-rust-type needs type string or integer")),
+    };
+    Ok(ScalarDef {
+        name: rust.to_owned(),
+        title: str_field(def, "title", at)?.to_owned(),
+        description: str_field(def, "description", at)?.to_owned(),
+        json,
+        constraint,
     })
 }
 

@@ -1,0 +1,292 @@
+//! Runs the generated Java, TypeScript and Python bindings through their toolchains (`javac`,
+//! `tsc --strict`, `mypy --strict`) and their example programs on the bundled report and on an
+//! edge-case report: each must print the totals `cargo run --example totals` prints, and
+//! serialise the report back to JSON that is equal to the input with every number exact.
+//!
+//! A missing toolchain skips its test with a message locally, and fails it under `CI=true`
+//! (`.ci/run` installs them through `bindings/setup.sh`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use super::root;
+
+/// The bundled example report.
+const EXAMPLE: &str = "examples/jingyue-2024.json";
+
+/// Where `bindings/setup.sh` puts the Python virtual environment, relative to the root.
+const VENV: &str = "target/bindings/venv";
+
+/// The classpath of Debian's Jackson jars.
+fn jackson_classpath() -> String {
+    let dir = std::env::var("JACKSON_DIR").unwrap_or_else(|_| "/usr/share/java".to_owned());
+    ["jackson-databind", "jackson-core", "jackson-annotations"]
+        .map(|jar| format!("{dir}/{jar}.jar"))
+        .join(":")
+}
+
+/// Skips (locally) or fails (under `CI=true`) when a toolchain is absent; `true` means run.
+fn toolchain_present(language: &str, missing: Option<String>) -> bool {
+    let Some(missing) = missing else {
+        return true;
+    };
+    let message = format!(
+        "the {language} binding's toolchain is absent ({missing}); run `bash bindings/setup.sh`"
+    );
+    assert_ne!(
+        std::env::var("CI").as_deref(),
+        Ok("true"),
+        "{message} (CI installs it)"
+    );
+    eprintln!("skipped: {message}");
+    false
+}
+
+fn missing_command(program: &str, arg: &str) -> Option<String> {
+    match Command::new(program).arg(arg).output() {
+        Ok(output) if output.status.success() => None,
+        _ => Some(format!("`{program} {arg}` does not run")),
+    }
+}
+
+fn missing_file(path: &Path) -> Option<String> {
+    (!path.exists()).then(|| format!("{} does not exist", path.display()))
+}
+
+/// Runs a command from the workspace root; its stdout, or a panic with everything it printed.
+fn run(command: &mut Command) -> String {
+    let output = command
+        .current_dir(root())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"));
+    assert!(
+        output.status.success(),
+        "{command:?} failed ({}):\n{}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap_or_else(|e| panic!("{command:?}: not UTF-8: {e}"))
+}
+
+/// A report that stresses exactness: counts at 2^64 − 1 and written as `9.893e3`, a 25-digit
+/// amount, quotes and a backslash in text, and numbers beyond any float in `extensions`.
+fn edge_report() -> PathBuf {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        let text = std::fs::read_to_string(root().join(EXAMPLE)).expect("the example report");
+        let mut report: Value = serde_json::from_str(&text).expect("the example is JSON");
+        report["metadata"]["organ"]["name"] = "净月\"高新\"区 \\ 管委会 🙂".into();
+        report["applications"]["new_received"]["total"] = u64::MAX.into();
+        report["review_litigation"]["review"]["total"] = u64::MAX.into();
+        report["active_disclosure"]["fees"]["amount_wan_yuan"] =
+            "123456789012345.0123456789".into();
+        report["active_disclosure"]["licensing"]["decisions"] = "@count_with_exponent@".into();
+        report["extensions"] = serde_json::json!({
+            "org.example": {"big": "@big@", "precise": "@precise@", "list": [1, "@small@", true, null]}
+        });
+        let text = serde_json::to_string_pretty(&report)
+            .expect("a Value serialises")
+            .replace("\"@count_with_exponent@\"", "9.893e3")
+            .replace("\"@big@\"", "123456789012345678901234567890")
+            .replace("\"@precise@\"", "1.000000000000000000001")
+            .replace("\"@small@\"", "-0.5e-3");
+        let path = root().join("target/bindings/edge-report.json");
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("target/bindings");
+        std::fs::write(&path, text).expect("write the edge report");
+        path
+    })
+    .clone()
+}
+
+/// What `cargo run --example totals` prints for a report.
+fn rust_totals(path: &Path) -> String {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    run(Command::new(cargo)
+        .args(["run", "--quiet", "--example", "totals", "--"])
+        .arg(path))
+}
+
+/// The inputs every binding is run on, with the Rust example's totals for each.
+fn cases() -> &'static [(PathBuf, String)] {
+    static CASES: OnceLock<Vec<(PathBuf, String)>> = OnceLock::new();
+    CASES.get_or_init(|| {
+        [root().join(EXAMPLE), edge_report()]
+            .into_iter()
+            .map(|path| {
+                let totals = rust_totals(&path);
+                (path, totals)
+            })
+            .collect()
+    })
+}
+
+/// Canonical form of a JSON number token: sign, significant digits, exponent (`-0` is `0`).
+fn canonical_number(token: &str) -> String {
+    let (negative, unsigned) = match token.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, token),
+    };
+    let (mantissa, exponent) = unsigned.split_once(['e', 'E']).unwrap_or((unsigned, "0"));
+    let exponent: i64 = exponent.trim_start_matches('+').parse().unwrap_or(i64::MAX);
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{whole}{fraction}");
+    let digits = digits.trim_start_matches('0');
+    let significant = digits.trim_end_matches('0');
+    if significant.is_empty() {
+        return "0".to_owned();
+    }
+    let scale = exponent - fraction.len() as i64 + (digits.len() - significant.len()) as i64;
+    let sign = if negative { "-" } else { "" };
+    format!("{sign}{significant}e{scale}")
+}
+
+/// Parses JSON with every number turned into a string of its exact value, so that `Value`
+/// equality compares numbers exactly (serde_json alone would round big ones to a float).
+fn exact_json(text: &str) -> Value {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut in_string = false;
+    while let Some(c) = rest.chars().next() {
+        if in_string {
+            let len = if c == '\\' { 2 } else { c.len_utf8() };
+            let (piece, tail) = rest.split_at(len.min(rest.len()));
+            out.push_str(piece);
+            rest = tail;
+            in_string = c != '"';
+        } else if c == '-' || c.is_ascii_digit() {
+            let end = rest
+                .find(|c: char| !(c.is_ascii_digit() || "+-.eE".contains(c)))
+                .unwrap_or(rest.len());
+            let (token, tail) = rest.split_at(end);
+            out.push_str(&format!("\"#{}\"", canonical_number(token)));
+            rest = tail;
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+            in_string = c == '"';
+        }
+    }
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+}
+
+/// Runs a binding's example program on every case: totals as Rust prints them, and an exact
+/// round trip through `--json`.
+fn compare_with_rust(language: &str, program: impl Fn() -> Command) {
+    for (path, rust) in cases() {
+        let totals = run(program().arg(path));
+        assert_eq!(
+            &totals,
+            rust,
+            "{language} totals differ from Rust's on {}",
+            path.display()
+        );
+        let json = run(program().arg("--json").arg(path));
+        let input = std::fs::read_to_string(path).expect("the case file");
+        assert_eq!(
+            exact_json(&json),
+            exact_json(&input),
+            "the {language} round trip of {} is not the same JSON",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn canonical_numbers_compare_values_not_spelling() {
+    assert_eq!(canonical_number("9.893e3"), canonical_number("9893"));
+    assert_eq!(canonical_number("-0.0"), canonical_number("0"));
+    assert_eq!(canonical_number("1.50"), canonical_number("15e-1"));
+    assert_ne!(
+        canonical_number("1.000000000000000000001"),
+        canonical_number("1")
+    );
+    assert_ne!(
+        canonical_number("18446744073709551615"),
+        canonical_number("18446744073709551616")
+    );
+    assert_eq!(
+        exact_json(r#"{"a": [1.0, "-2\"x", 3e2]}"#),
+        serde_json::json!({"a": ["#1e0", "-2\"x", "#3e2"]})
+    );
+}
+
+/// The packages carry the schema's version, so that an integrator's dependency names the edition
+/// of the standard it was generated from.
+#[test]
+fn package_versions_follow_the_schema() {
+    let read = |path: &str| std::fs::read_to_string(root().join(path)).expect(path);
+    let npm: Value = serde_json::from_str(&read("bindings/typescript/package.json")).unwrap();
+    assert_eq!(npm["version"], xxgk_model::SCHEMA_VERSION);
+    let lock: Value = serde_json::from_str(&read("bindings/typescript/package-lock.json")).unwrap();
+    assert_eq!(lock["version"], xxgk_model::SCHEMA_VERSION);
+    let python = format!("\nversion = \"{}\"\n", xxgk_model::SCHEMA_VERSION);
+    assert!(read("bindings/python/pyproject.toml").contains(&python));
+}
+
+#[test]
+fn java_binding_matches_rust() {
+    let jackson = jackson_classpath();
+    let missing = missing_command("javac", "-version")
+        .or_else(|| missing_command("java", "-version"))
+        .or_else(|| missing_file(Path::new(jackson.split(':').next().unwrap_or_default())));
+    if !toolchain_present("Java", missing) {
+        return;
+    }
+    // `javac -Xlint:all -Werror`, then `jar`.
+    run(Command::new("bash").arg("bindings/java/build.sh"));
+    let classpath =
+        format!("bindings/java/build/xxgk-model.jar:bindings/java/build/examples:{jackson}");
+    compare_with_rust("Java", || {
+        let mut command = Command::new("java");
+        command
+            .current_dir(root())
+            .args(["-cp", &classpath, "Totals"]);
+        command
+    });
+}
+
+#[test]
+fn typescript_binding_matches_rust() {
+    let tsc = root().join("bindings/typescript/node_modules/.bin/tsc");
+    let missing = missing_command("node", "--version").or_else(|| missing_file(&tsc));
+    if !toolchain_present("TypeScript", missing) {
+        return;
+    }
+    run(Command::new(&tsc).args(["--strict", "-p", "bindings/typescript"]));
+    compare_with_rust("TypeScript", || {
+        let mut command = Command::new("node");
+        command
+            .current_dir(root())
+            .arg("bindings/typescript/dist/examples/totals.js");
+        command
+    });
+}
+
+#[test]
+fn python_binding_matches_rust() {
+    let venv = root().join(VENV);
+    let missing = missing_file(&venv.join("bin/mypy"));
+    if !toolchain_present("Python", missing) {
+        return;
+    }
+    run(Command::new(venv.join("bin/mypy"))
+        .args(["--strict", "--cache-dir", "target/bindings/mypy-cache"])
+        .args([
+            "bindings/python/src/xxgk_model",
+            "bindings/python/examples/totals.py",
+        ])
+        .env("MYPYPATH", "bindings/python/src"));
+    compare_with_rust("Python", || {
+        // The working tree's package, not the copy `pip install` made.
+        let mut command = Command::new(venv.join("bin/python"));
+        command
+            .current_dir(root())
+            .arg("bindings/python/examples/totals.py")
+            .env("PYTHONPATH", "bindings/python/src");
+        command
+    });
+}
