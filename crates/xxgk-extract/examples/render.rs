@@ -3,6 +3,8 @@
 //! (layouts: one-cell-per-line, pipe-cells, tab-rows, space-aligned, markdown, html, docx, gb18030).
 //! The PDF fixtures of `corpus/pdf/` are printed from its `html` output.
 
+#![allow(clippy::print_stderr)] // a command-line example reports its usage errors
+
 use std::io::Write as _;
 use std::process::ExitCode;
 
