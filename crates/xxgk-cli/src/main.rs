@@ -9,6 +9,7 @@ mod check;
 mod conformance;
 mod extract;
 mod inputs;
+mod published;
 mod render;
 mod standard;
 
@@ -22,6 +23,8 @@ pub const EXIT_CONFORMANT: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code: bad usage, or a file could not be read as a report.
 pub const EXIT_USAGE: u8 = 2;
+/// Exit code: no error found, but values of a published report could not be read.
+pub const EXIT_UNDETERMINED: u8 = 3;
 
 #[derive(Debug, Parser)]
 #[command(

@@ -301,7 +301,7 @@ fn files_that_cannot_be_reports_are_named_and_the_batch_goes_on() {
         "report.pdf: unsupported file type",
         "report.docx: unreadable DOCX",
         "absent.json: cannot read",
-        "8 files: 2 conformant, 0 with errors, 6 unreadable",
+        "8 files: 2 conformant, 0 with errors, 0 undetermined, 6 unreadable",
     ] {
         assert!(text.contains(needle), "{needle:?} not in\n{text}");
     }
@@ -325,7 +325,7 @@ fn a_directory_of_thousands_of_reports_is_checked_recursively() {
     let last = text.lines().last().unwrap_or_default();
     assert_eq!(
         last,
-        r#"{"type":"summary","files":2001,"conformant":2000,"with_errors":1,"unreadable":0}"#
+        r#"{"type":"summary","files":2001,"conformant":2000,"with_errors":1,"undetermined":0,"unreadable":0}"#
     );
     let f = findings(&out);
     assert_eq!(f.len(), 1);
