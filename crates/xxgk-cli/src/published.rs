@@ -44,7 +44,7 @@ pub fn check(checker: &Checker, name: String, bytes: &[u8], hint: &str) -> FileR
         // A 2019-format report is not in this standard's format (S8 says so): its tables are
         // absent from the 2021 form by design, not unread.
         if d.rule == MISSING_FIELD && extraction.edition == Edition::E2021 {
-            diagnostics.extend(explain_missing(d, &extraction.problems));
+            diagnostics.extend(explain_missing(d, &extraction));
         } else {
             diagnostics.push(d);
         }
@@ -108,8 +108,9 @@ fn is_under(pointer: &str, parent: &str) -> bool {
 /// A required value is absent: the publisher's error if the extractor found its cells printed
 /// blank, unread if it could not find or place them, and the publisher's error as before when
 /// the extractor has nothing to say (it read the section and the value is not there).
-fn explain_missing(d: Diagnostic, problems: &[Problem]) -> Vec<Diagnostic> {
-    let under: Vec<&Problem> = problems
+fn explain_missing(d: Diagnostic, extraction: &Extraction) -> Vec<Diagnostic> {
+    let under: Vec<&Problem> = extraction
+        .problems
         .iter()
         .filter(|p| {
             p.pointer
@@ -143,19 +144,31 @@ fn explain_missing(d: Diagnostic, problems: &[Problem]) -> Vec<Diagnostic> {
         .find(|p| p.pointer.as_deref() == Some(d.pointer.as_str()))
         .or_else(|| unread.first())
         .copied();
-    let unread_diagnostic = reason.map(|reason| unread_at(&d, reason, &unread));
+    let unread_diagnostic = reason.map(|reason| unread_at(&d, reason, &unread, extraction));
     // Some cells under the same value are printed blank: that part stays the publisher's.
     let publisher = (!blank.is_empty()).then_some(d);
     publisher.into_iter().chain(unread_diagnostic).collect()
 }
 
 /// The unread diagnostic for the missing value of `d`, explained by `reason`.
-fn unread_at(d: &Diagnostic, reason: &Problem, unread: &[&Problem]) -> Diagnostic {
+fn unread_at(
+    d: &Diagnostic,
+    reason: &Problem,
+    unread: &[&Problem],
+    extraction: &Extraction,
+) -> Diagnostic {
     let mut related: Vec<String> = unread.iter().filter_map(|p| p.pointer.clone()).collect();
     related.sort_by_key(|p| CELLS.iter().position(|c| c.pointer == p));
     related.dedup();
     let (label_zh, label_en) = labels(&d.pointer);
     let count = related.len().max(1);
+    let (got_zh, got_en) =
+        got_to(reason, &related, extraction).map_or_else(Default::default, |line| {
+            (
+                format!("，读到第 {line} 行为止"),
+                format!("; the reader got to line {line}"),
+            )
+        });
     Diagnostic {
         rule: UNREAD_RULE.to_owned(),
         name: reason.code.as_str().to_owned(),
@@ -167,16 +180,32 @@ fn unread_at(d: &Diagnostic, reason: &Problem, unread: &[&Problem]) -> Diagnosti
         expected: None,
         actual: reason.raw.clone(),
         message_zh: format!(
-            "未能读取 {label_zh}：{}（{count} 个单元格；是读取的问题，不是报告的错误）",
+            "未能读取 {label_zh}：{}{got_zh}（{count} 个单元格；是读取的问题，不是报告的错误）",
             reason_zh(reason.code)
         ),
         message_en: format!(
-            "could not read {label_en}: {} ({count} {}; a failure of the reader, not of the report)",
+            "could not read {label_en}: {}{got_en} ({count} {}; a failure of the reader, not of the report)",
             reason.message,
             if count == 1 { "cell" } else { "cells" }
         ),
         ..d.clone()
     }
+}
+
+/// Without a place of its own, how far the reader got: the last line of a cell it read before
+/// these in the template's order.
+fn got_to(reason: &Problem, related: &[String], extraction: &Extraction) -> Option<u32> {
+    if reason.position.is_some() {
+        return None;
+    }
+    let index = |pointer: &str| CELLS.iter().position(|c| c.pointer == pointer);
+    let first = related.iter().filter_map(|p| index(p)).min()?;
+    extraction
+        .provenance
+        .iter()
+        .filter(|p| index(&p.pointer).is_some_and(|k| k < first))
+        .map(|p| p.line)
+        .max()
 }
 
 /// The Chinese and English names of a value: the labels its cells share, or its pointer.

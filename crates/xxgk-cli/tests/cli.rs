@@ -395,8 +395,8 @@ fn bad_usage_exits_2() {
 }
 
 fn seed(name: &str) -> String {
-    root()
-        .join("../shared/seeds")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
         .join(name)
         .display()
         .to_string()
