@@ -196,22 +196,25 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<(String, String)>
     }
 }
 
+/// The bytes of a report file: a regular file, read up to its limit.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let file = open_regular(path)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let limit = limit_of(path);
+    if size > limit {
+        return Err(format!(
+            "{size} bytes is too large for one report (the limit is {} MiB; real reports are ~10 KB)",
+            limit / 1024 / 1024
+        ));
+    }
+    read_bounded(file, limit, size)
+}
+
 /// A document, or why it cannot be read.
 pub fn read(source: &Source) -> Result<Document, String> {
     let bytes = match source {
         Source::Stdin => read_bounded(std::io::stdin(), MAX_REPORT_BYTES, 0)?,
-        Source::File(path) => {
-            let file = open_regular(path)?;
-            let size = file.metadata().map_or(0, |m| m.len());
-            let limit = limit_of(path);
-            if size > limit {
-                return Err(format!(
-                    "{size} bytes is too large for one report (the limit is {} MiB; real reports are ~10 KB)",
-                    limit / 1024 / 1024
-                ));
-            }
-            read_bounded(file, limit, size)?
-        }
+        Source::File(path) => read_file(path)?,
     };
     let format = match source {
         Source::File(path) => match kind_of(path) {

@@ -103,6 +103,18 @@ fn endless_inputs_are_refused_by_name_without_being_read() {
     let out = run(dir.path(), &["extract", "zero.txt"]);
     assert_eq!(code(&out), 2);
     assert!(text(&out).contains("zero.txt: not a regular file"));
+
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.json")).expect("link");
+    mkfifo(&dir.path().join("pipe.json"));
+    for name in ["zero.json", "pipe.json"] {
+        let out = run(dir.path(), &["certify", name]);
+        assert_eq!(code(&out), 2);
+        assert!(
+            text(&out).contains(&format!("{name}: not a regular file")),
+            "{}",
+            text(&out)
+        );
+    }
 }
 
 #[cfg(unix)]
