@@ -74,28 +74,34 @@ pub fn check(checker: &Checker, name: String, bytes: &[u8], hint: &str) -> FileR
 /// No section heading and no table row found: the file is not an annual report we can read
 /// (empty, binary, another document), and 200 missing cells would say nothing useful.
 fn nothing_read(extraction: &Extraction) -> bool {
-    let heading_found = SECTIONS.iter().any(|section| {
-        !extraction
-            .problems
-            .iter()
-            .any(|p| p.code == ProblemCode::SectionMissing && p.pointer.as_deref() == Some(section))
-    });
-    let cell_read = extraction
-        .provenance
-        .iter()
-        .any(|p| CELLS.iter().any(|c| c.pointer == p.pointer));
+    let heading_found = || {
+        SECTIONS.iter().any(|section| {
+            !extraction.problems.iter().any(|p| {
+                p.code == ProblemCode::SectionMissing && p.pointer.as_deref() == Some(section)
+            })
+        })
+    };
     // A row whose cells were located but not placed was still found.
-    let row_found = extraction.problems.iter().any(|p| {
-        !matches!(
-            p.code,
-            ProblemCode::SectionMissing
-                | ProblemCode::TableNotFound
-                | ProblemCode::RowNotFound
-                | ProblemCode::MetadataMissing
-                | ProblemCode::UnrecognisedRow
-        ) && p.pointer.is_some()
-    });
-    !(heading_found || cell_read || row_found || extraction.edition_2019.is_some())
+    let row_found = || {
+        extraction.problems.iter().any(|p| {
+            !matches!(
+                p.code,
+                ProblemCode::SectionMissing
+                    | ProblemCode::TableNotFound
+                    | ProblemCode::RowNotFound
+                    | ProblemCode::MetadataMissing
+                    | ProblemCode::UnrecognisedRow
+            ) && p.pointer.is_some()
+        })
+    };
+    let cell_read = || {
+        extraction
+            .provenance
+            .iter()
+            .any(|p| CELLS.iter().any(|c| c.pointer == p.pointer))
+    };
+    // Cheapest first: almost every report has its headings.
+    !(heading_found() || row_found() || cell_read() || extraction.edition_2019.is_some())
 }
 
 /// Whether `pointer` is `parent` or below it.
