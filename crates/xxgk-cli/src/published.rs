@@ -81,18 +81,14 @@ fn nothing_read(extraction: &Extraction) -> bool {
             })
         })
     };
-    // A row whose cells were located but not placed was still found.
+    // A cell located and printed blank, or a run of numbers more than one split of which
+    // satisfies the identities, is a table row. Other problems are no such sign: a README that
+    // quotes `（六）其他处理` or a label with a few numbers after it gives them too.
     let row_found = || {
-        extraction.problems.iter().any(|p| {
-            !matches!(
-                p.code,
-                ProblemCode::SectionMissing
-                    | ProblemCode::TableNotFound
-                    | ProblemCode::RowNotFound
-                    | ProblemCode::MetadataMissing
-                    | ProblemCode::UnrecognisedRow
-            ) && p.pointer.is_some()
-        })
+        extraction
+            .problems
+            .iter()
+            .any(|p| matches!(p.code, ProblemCode::CellBlank | ProblemCode::AmbiguousSplit))
     };
     let cell_read = || {
         extraction

@@ -221,7 +221,17 @@ fn a_file_that_is_not_an_annual_report_says_so_once() {
     let json = xxgk_in(dir.path(), &["check", "--format", "json", "garbage.txt"]);
     assert_eq!(code(&json), 2);
     insta::assert_snapshot!("garbage_json", stdout(&json));
-    for name in ["empty.txt", "letter.txt"] {
+    // A README with a table of file names and years: numbers, and a label the reader half
+    // recognises (`F新收政府`), but no section and no cell of a report.
+    std::fs::write(
+        dir.path().join("readme.md"),
+        "# Sample reports\n\n| file | organ, year | format |\n|---|---|---|\n\
+         | `004.txt` | 洛阳西工区, 2024 | 2021 | glyph noise (`F新收政府 `, `总记`) |\n\
+         | `009.txt` | 洪泽区, 2023 | 2021 | a single （六）其他处理 row |\n"
+            .as_bytes(),
+    )
+    .expect("write");
+    for name in ["empty.txt", "letter.txt", "readme.md"] {
         let out = xxgk_in(
             dir.path(),
             &["check", "--format", "json", "--lang", "en", name],
