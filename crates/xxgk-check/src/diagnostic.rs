@@ -22,6 +22,9 @@ pub enum Kind {
     Rule,
     /// An identity could not be evaluated because a cell has no value (never a finding).
     NotEvaluable,
+    /// The reader of a published report could not find or place values that may well be printed:
+    /// not the publisher's fault, and no finding. `related` lists the values not read.
+    Unread,
 }
 
 /// The single cell whose correction would satisfy every failing identity that contains it.
@@ -124,12 +127,18 @@ pub struct Tally {
     pub warnings: usize,
     /// Notes (information only).
     pub notes: usize,
+    /// Values of a published report that could not be read (see [`Kind::Unread`]).
+    pub unread: usize,
 }
 
 impl Tally {
     /// Counts the diagnostics.
     pub fn of(diagnostics: &[Diagnostic]) -> Self {
         diagnostics.iter().fold(Self::default(), |mut t, d| {
+            if d.kind == Kind::Unread {
+                t.unread += d.related.len().max(1);
+                return t;
+            }
             match d.severity {
                 Severity::Error => t.errors += 1,
                 Severity::Warning => t.warnings += 1,
@@ -139,8 +148,13 @@ impl Tally {
         })
     }
 
-    /// A document conforms when it has no error-severity finding.
+    /// A document conforms when it has no error-severity finding and every value was read.
     pub fn conformant(self) -> bool {
-        self.errors == 0
+        self.errors == 0 && self.unread == 0
+    }
+
+    /// No error, but values could not be read: whether the document conforms is not known.
+    pub fn undetermined(self) -> bool {
+        self.errors == 0 && self.unread > 0
     }
 }

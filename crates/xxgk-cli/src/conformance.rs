@@ -133,7 +133,7 @@ fn protocol(file: &Path, skip: &[String]) -> u8 {
 
 /// The text of a canonical report and its format (`.yaml`/`.yml` is YAML, anything else JSON).
 pub fn read_canonical(path: &Path) -> Result<(String, Format), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = crate::inputs::read_file(path)?;
     let text = String::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
     let yaml = path
         .extension()
