@@ -17,7 +17,7 @@ use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_UNDETERMINED, EXIT_USAGE, LangA
 pub struct CheckArgs {
     /// Files, directories or `-` for stdin. Directories are searched recursively for canonical
     /// reports (.json, .yaml, .yml), datasets (.jsonl: one report per line, shown as `FILE:LINE`)
-    /// and published reports (.txt, .text, .md, .html, .htm, .xhtml, .docx), which are extracted.
+    /// and published reports (.txt, .text, .md, .html, .htm, .xhtml, .docx, .pdf), which are extracted.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Read every input (including stdin) as a JSON Lines dataset, whatever its extension.

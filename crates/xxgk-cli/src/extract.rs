@@ -1,4 +1,4 @@
-//! `xxgk extract`: published reports (text, HTML, DOCX) into canonical JSON, with provenance.
+//! `xxgk extract`: published reports (text, HTML, DOCX, PDF) into canonical JSON, with provenance.
 
 use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
@@ -18,7 +18,7 @@ use crate::{EXIT_CONFORMANT, EXIT_USAGE};
 /// Arguments of `xxgk extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Published reports: .txt, .md, .html, .htm or .docx (any encoding), or `-` for stdin.
+    /// Published reports: .txt, .md, .html, .htm, .docx (any encoding) or .pdf, or `-` for stdin.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Write `NAME.json` (the canonical report) and `NAME.provenance.json` (where every value came
@@ -113,12 +113,15 @@ fn collisions(sources: &[Source]) -> Vec<String> {
 }
 
 fn extract_one(source: &Source) -> Result<xxgk_extract::Extraction, String> {
-    let (bytes, hint) = match inputs::read(source)? {
-        Document::Published(bytes, hint) => (bytes, Some(hint)),
+    match inputs::read(source)? {
+        Document::Published(bytes, hint) => {
+            crate::published::read(&bytes, &hint).map(|(extraction, _)| extraction)
+        }
         // Canonical files and stdin are read as text; extraction detects HTML by content.
-        Document::Canonical(text, _) => (text.into_bytes(), None),
-    };
-    xxgk_extract::extract(&bytes, hint.as_deref()).map_err(|e| e.to_string())
+        Document::Canonical(text, _) => {
+            xxgk_extract::extract(text.as_bytes(), None).map_err(|e| e.to_string())
+        }
+    }
 }
 
 /// Distinguishes the temporary files of concurrent writes by this process.

@@ -8,17 +8,17 @@ use xxgk_check::Format;
 /// A report larger than this is refused: real reports are ~10 KB.
 pub const MAX_REPORT_BYTES: u64 = 32 * 1024 * 1024;
 
-/// A DOCX larger than this is refused. A DOCX is a zip whose photos can make it large while its
-/// text stays small; the extractor limits the text it reads from it.
+/// A DOCX or PDF larger than this is refused. Photos can make either large while its text stays
+/// small; the extractor limits the text it reads from a DOCX, the PDF reader what `pdftotext` gives.
 pub const MAX_DOCX_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The most bytes read from one file: every report file is bounded, whatever its metadata says.
 fn limit_of(path: &Path) -> u64 {
-    let docx = path
+    let container = path
         .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    if docx {
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx") || e.eq_ignore_ascii_case("pdf"));
+    if container {
         MAX_DOCX_BYTES
     } else {
         MAX_REPORT_BYTES
@@ -114,7 +114,7 @@ fn is_dataset(path: &Path) -> bool {
 enum Kind {
     /// A report in the canonical form.
     Canonical(Format),
-    /// A report as published (text, HTML, DOCX), to be extracted first.
+    /// A report as published (text, HTML, DOCX, PDF), to be extracted first.
     Published,
 }
 
@@ -122,7 +122,7 @@ fn kind_of(path: &Path) -> Option<Kind> {
     match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
         "json" => Some(Kind::Canonical(Format::Json)),
         "yaml" | "yml" => Some(Kind::Canonical(Format::Yaml)),
-        "txt" | "text" | "md" | "html" | "htm" | "xhtml" | "docx" => Some(Kind::Published),
+        "txt" | "text" | "md" | "html" | "htm" | "xhtml" | "docx" | "pdf" => Some(Kind::Published),
         _ => None,
     }
 }
@@ -223,7 +223,7 @@ pub fn read(source: &Source) -> Result<Document, String> {
             None => {
                 return Err(
                     "unsupported file type: expected a canonical report (.json, .yaml, .yml) \
-                            or a published one (.txt, .md, .html, .htm, .docx)"
+                            or a published one (.txt, .md, .html, .htm, .docx, .pdf)"
                         .to_owned(),
                 );
             }

@@ -10,6 +10,7 @@ mod check;
 mod conformance;
 mod extract;
 mod inputs;
+mod pdf;
 mod published;
 mod render;
 mod standard;
@@ -79,10 +80,10 @@ impl From<LangArg> for xxgk_check::Lang {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check reports: canonical JSON/YAML or published text/HTML/DOCX (dirs recursive, `-` stdin).
+    /// Check reports: canonical JSON/YAML or published text/HTML/DOCX/PDF (dirs recursive, `-` stdin).
     #[command(after_help = EXIT_CODES)]
     Check(check::CheckArgs),
-    /// Extract published reports (text, HTML, DOCX; any encoding) into canonical JSON.
+    /// Extract published reports (text, HTML, DOCX, PDF; any encoding) into canonical JSON.
     Extract(extract::ExtractArgs),
     /// List the rules of the catalogue and the ids of schema violations.
     Rules {

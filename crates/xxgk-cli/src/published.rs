@@ -31,9 +31,9 @@ const SECTIONS: [&str; 6] = [
 /// Extracts a published report, checks its canonical form, and gives every diagnostic its
 /// place in the source (where the value stands, or where the reader saw the problem).
 pub fn check(checker: &Checker, name: String, bytes: &[u8], hint: &str) -> FileResult {
-    let extraction = match xxgk_extract::extract(bytes, Some(hint)) {
-        Ok(extraction) => extraction,
-        Err(e) => return FileResult::unreadable(name, e.to_string()),
+    let (extraction, pdf_text) = match read(bytes, hint) {
+        Ok(read) => read,
+        Err(message) => return FileResult::unreadable(name, message),
     };
     if nothing_read(&extraction) {
         return FileResult::not_a_report(name);
@@ -49,10 +49,12 @@ pub fn check(checker: &Checker, name: String, bytes: &[u8], hint: &str) -> FileR
             diagnostics.push(d);
         }
     }
-    let text = match extraction.format {
+    let text = match (&pdf_text, extraction.format) {
+        // Positions in a PDF refer to the text pdftotext gave, which is what the reader saw.
+        (Some(text), _) => Some(text.as_str()),
         // Positions in a DOCX refer to its XML, which is no frame to show a person.
-        InputFormat::Docx => None,
-        _ => std::str::from_utf8(bytes).ok().map(strip_bom),
+        (None, InputFormat::Docx) => None,
+        (None, _) => std::str::from_utf8(bytes).ok().map(strip_bom),
     };
     let mut widths = HashMap::new();
     for d in &mut diagnostics {
@@ -69,6 +71,20 @@ pub fn check(checker: &Checker, name: String, bytes: &[u8], hint: &str) -> FileR
         widths,
     });
     FileResult::checked_source(name, source, outcome)
+}
+
+/// Extracts a published file: a PDF through its text layer (with that text, for source frames),
+/// anything else directly.
+pub fn read(bytes: &[u8], hint: &str) -> Result<(Extraction, Option<String>), String> {
+    let is_pdf = std::path::Path::new(hint)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if is_pdf {
+        let (extraction, text) = crate::pdf::extract(bytes).map_err(|e| e.to_string())?;
+        return Ok((extraction, Some(text)));
+    }
+    let extraction = xxgk_extract::extract(bytes, Some(hint)).map_err(|e| e.to_string())?;
+    Ok((extraction, None))
 }
 
 /// No section heading and no table row found: the file is not an annual report we can read
