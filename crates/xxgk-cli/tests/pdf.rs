@@ -3,6 +3,8 @@
 //! converter say what is wrong. Needs `pdftotext` (CI installs poppler-utils; locally the tests
 //! say they are skipped when it is absent, and fail under `CI=true`).
 
+#![allow(clippy::print_stderr)] // a skipped test says why
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
