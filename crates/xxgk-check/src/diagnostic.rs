@@ -40,6 +40,15 @@ pub struct RootCause {
     pub satisfies: Vec<String>,
 }
 
+/// Another finding of the same document, by its rule id and pointer (together unique).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct FindingRef {
+    /// The finding's rule id.
+    pub rule: String,
+    /// The finding's pointer.
+    pub pointer: String,
+}
+
 /// One finding or note about a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -56,6 +65,10 @@ pub struct Diagnostic {
     /// Pointers of the other values involved, e.g. every cell of a failing identity.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
+    /// For an identity: the other findings one correction explains together with this one (the
+    /// same explaining cell, or the same correction of two cells): one cause, to fix together.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub linked: Vec<FindingRef>,
     /// The verbatim Chinese label path of the cell at `pointer`, when it is a cell.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label_path: Option<String>,
