@@ -146,14 +146,16 @@ pub fn run(args: &CheckArgs) -> u8 {
         bar
     });
 
-    let mut write = |text: String| {
+    let written = std::cell::Cell::new(false);
+    let mut write = |text: &str| {
+        written.set(written.get() || !text.is_empty());
         // A closed pipe (e.g. `| head`) is not an error worth reporting.
         let _ = out.write_all(text.as_bytes());
     };
     for (name, message) in walk_errors {
         let result = FileResult::unreadable(name, message);
         summary.add(&result);
-        write(renderer.file(&result));
+        write(&renderer.file(&result));
     }
     // One thread reads ahead (dataset lines, or just paths) while the pool checks the chunk
     // before; the bounded channel keeps at most one chunk waiting, so memory stays flat.
@@ -182,7 +184,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         for (text, result) in rendered {
             summary.add(&result);
             renderer.record(&result);
-            write(text);
+            write(&text);
         }
     }
     // The reader only ends early if this loop did, which it does not; a panic there is a bug.
@@ -190,7 +192,13 @@ pub fn run(args: &CheckArgs) -> u8 {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    write(renderer.end(&summary));
+    // A quiet batch of clean files prints only its summary, without the blank line before it.
+    let end = renderer.end(&summary);
+    write(if written.get() {
+        &end
+    } else {
+        end.trim_start_matches('\n')
+    });
     let _ = out.flush();
 
     if summary.unreadable > 0 {

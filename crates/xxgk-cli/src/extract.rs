@@ -230,14 +230,15 @@ pub fn run(args: &ExtractArgs) -> u8 {
         })
         .collect();
     let mut code = EXIT_CONFORMANT;
+    // One write per 64 KiB, not one per report.
+    let mut err = std::io::BufWriter::with_capacity(1 << 16, std::io::stderr().lock());
     for result in results {
-        match result {
-            Ok(summary) => eprintln!("{summary}"),
-            Err(message) => {
-                eprintln!("{message}");
-                code = EXIT_USAGE;
-            }
-        }
+        let line = result.unwrap_or_else(|message| {
+            code = EXIT_USAGE;
+            message
+        });
+        let _ = writeln!(err, "{line}");
     }
+    let _ = err.flush();
     code
 }

@@ -32,9 +32,10 @@ fn too_large(limit: u64) -> String {
     )
 }
 
-/// Opens a regular file (after following links) for reading. Anything else — a FIFO, a device
-/// such as `/dev/zero`, a socket — is refused without being opened: it may never end, or block.
-fn open_regular(path: &Path) -> Result<std::fs::File, String> {
+/// Opens a regular file (after following links) for reading, with its size. Anything else — a
+/// FIFO, a device such as `/dev/zero`, a socket — is refused without being opened: it may never
+/// end, or block.
+fn open_regular(path: &Path) -> Result<(std::fs::File, u64), String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     if meta.is_dir() {
         return Err("is a directory".to_owned());
@@ -51,7 +52,7 @@ fn open_regular(path: &Path) -> Result<std::fs::File, String> {
         .open(path)
         .map_err(|e| format!("cannot read: {e}"))?;
     match file.metadata() {
-        Ok(meta) if meta.is_file() => Ok(file),
+        Ok(meta) if meta.is_file() => Ok((file, meta.len())),
         Ok(_) => Err(NOT_REGULAR.to_owned()),
         Err(e) => Err(format!("cannot read: {e}")),
     }
@@ -198,8 +199,7 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<(String, String)>
 
 /// The bytes of a report file: a regular file, read up to its limit.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let file = open_regular(path)?;
-    let size = file.metadata().map_or(0, |m| m.len());
+    let (file, size) = open_regular(path)?;
     let limit = limit_of(path);
     if size > limit {
         return Err(format!(
@@ -250,7 +250,7 @@ impl DatasetLines {
             Source::Stdin => Box::new(std::io::BufReader::with_capacity(1 << 20, std::io::stdin())),
             Source::File(path) => Box::new(std::io::BufReader::with_capacity(
                 1 << 20,
-                open_regular(path)?,
+                open_regular(path)?.0,
             )),
         };
         Ok(Self {

@@ -346,3 +346,32 @@ fn blank_gap(d: &Diagnostic, extraction: &Extraction, text: &str) -> Option<(Loc
     line_of(previous.line)?;
     Some(location(previous.line, after))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{is_under, labels};
+
+    #[test]
+    fn a_pointer_is_under_itself_and_its_parents_only() {
+        assert!(is_under("/applications/results", "/applications"));
+        assert!(is_under("/applications", "/applications"));
+        assert!(!is_under("/applications_extra", "/applications"));
+        assert!(!is_under("/applications", "/applications/results"));
+    }
+
+    #[test]
+    fn a_group_is_named_by_the_labels_its_cells_share() {
+        let (zh, en) = labels("/review_litigation");
+        assert_eq!(zh, "四、政府信息公开行政复议、行政诉讼情况");
+        assert!(en.starts_with("IV."), "{en}");
+        let (zh, _) = labels("/applications/results/other/fee_unpaid");
+        assert!(
+            zh.ends_with(
+                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+            ),
+            "{zh}"
+        );
+        // Not a cell of a table: named by its pointer.
+        assert_eq!(labels("/metadata/organ").0, "/metadata/organ");
+    }
+}

@@ -49,13 +49,17 @@ fn seed_text(name: &str) -> String {
     std::fs::read_to_string(data().join(name)).expect("seed")
 }
 
-/// Seed 003 with the heading of section 四 garbled, as a bad conversion leaves it: its table is
-/// printed, but the reader cannot tell where it is.
+/// Seed 003 with the heading of section 四 garbled as a bad conversion leaves it (its UTF-8 bytes
+/// read as GBK): the table is printed, but the reader cannot tell where it is.
 fn garbled_heading() -> String {
     let text = seed_text(SEED_003);
     let heading = "四、政府信息公开行政复议、行政诉讼情况";
     assert!(text.contains(heading));
-    text.replacen(heading, "四、政府信息公X行政复议、行政诉讼情况", 1)
+    text.replacen(
+        heading,
+        "鍥涖\u{FFFD}佹斂搴滀俊鎭\u{FFFD}鍏\u{FFFD}寮\u{FFFD}琛屾斂澶嶈\u{FFFD}\u{FFFD}銆佽\u{FFFD}屾斂璇夎\u{FFFD}兼儏鍐\u{FFFD}",
+        1,
+    )
 }
 
 #[test]
