@@ -286,6 +286,11 @@ fn place(d: &Diagnostic, extraction: &Extraction, text: Option<&str>) -> Option<
     {
         return Some(at(p.line, p.column, &p.raw));
     }
+    // The tables of a 2019-format report have pointers of their own shape: where their cells
+    // stand says nothing about the 2021 tables the report lacks.
+    if extraction.edition == Edition::E2019 {
+        return None;
+    }
     // The first value concerned that the extractor saw somewhere.
     let concerned = std::iter::once(&d.pointer).chain(&d.related);
     let seen = concerned

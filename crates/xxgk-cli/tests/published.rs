@@ -326,3 +326,22 @@ fn carets_mark_the_cell_itself_in_space_aligned_text() {
     let value_at = source.find("297").expect("value");
     assert_eq!(width(&source[..value_at]), width(marked) - 3);
 }
+
+#[test]
+fn a_2019_format_report_is_not_conformant_to_2021_and_nothing_of_it_is_unread() {
+    let out = xxgk_in(
+        &data(),
+        &["check", "--format", "json", "002_55cbf0224f0c879c.txt"],
+    );
+    assert_eq!(code(&out), 1);
+    let lines = json_lines(&out);
+    let diagnostics: Vec<&Value> = lines.iter().filter(|l| l["type"] == "diagnostic").collect();
+    assert!(diagnostics.iter().any(|d| d["rule"] == "S8"));
+    assert!(diagnostics.iter().all(|d| d["kind"] != "unread"));
+    // Its 2021 tables are absent by design: not placed at a cell of its 2019 tables.
+    let table = diagnostics
+        .iter()
+        .find(|d| d["rule"] == "S1" && d["pointer"] == "/active_disclosure")
+        .expect("表二 missing");
+    assert!(table.get("location").is_none(), "{table}");
+}
