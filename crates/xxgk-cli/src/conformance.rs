@@ -262,6 +262,9 @@ fn write_document(
     let file = dir.join(format!("{}.json", case.id));
     let bytes = match (&case.document, &case.base) {
         (Some(document), None) if case.patch.is_empty() => {
+            if document.contains(['/', '\\']) {
+                return Err(format!("{document:?} is not a file name of documents/"));
+            }
             let path = suite.join("documents").join(document);
             std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?
         }
