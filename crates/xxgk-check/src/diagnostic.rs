@@ -22,6 +22,9 @@ pub enum Kind {
     Rule,
     /// An identity could not be evaluated because a cell has no value (never a finding).
     NotEvaluable,
+    /// The reader of a published report could not find or place values that may well be printed:
+    /// not the publisher's fault, and no finding. `related` lists the values not read.
+    Unread,
 }
 
 /// The single cell whose correction would satisfy every failing identity that contains it.
@@ -35,6 +38,15 @@ pub struct RootCause {
     pub suggested: u64,
     /// The ids of the rules those identities belong to, sorted, without repeats.
     pub satisfies: Vec<String>,
+}
+
+/// Another finding of the same document, by its rule id and pointer (together unique).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct FindingRef {
+    /// The finding's rule id.
+    pub rule: String,
+    /// The finding's pointer.
+    pub pointer: String,
 }
 
 /// One finding or note about a document.
@@ -53,6 +65,10 @@ pub struct Diagnostic {
     /// Pointers of the other values involved, e.g. every cell of a failing identity.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
+    /// For an identity: the other findings one correction explains together with this one (the
+    /// same explaining cell, or the same correction of two cells): one cause, to fix together.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub linked: Vec<FindingRef>,
     /// The verbatim Chinese label path of the cell at `pointer`, when it is a cell.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label_path: Option<String>,
@@ -124,12 +140,18 @@ pub struct Tally {
     pub warnings: usize,
     /// Notes (information only).
     pub notes: usize,
+    /// Values of a published report that could not be read (see [`Kind::Unread`]).
+    pub unread: usize,
 }
 
 impl Tally {
     /// Counts the diagnostics.
     pub fn of(diagnostics: &[Diagnostic]) -> Self {
         diagnostics.iter().fold(Self::default(), |mut t, d| {
+            if d.kind == Kind::Unread {
+                t.unread += d.related.len().max(1);
+                return t;
+            }
             match d.severity {
                 Severity::Error => t.errors += 1,
                 Severity::Warning => t.warnings += 1,
@@ -139,8 +161,13 @@ impl Tally {
         })
     }
 
-    /// A document conforms when it has no error-severity finding.
+    /// A document conforms when it has no error-severity finding and every value was read.
     pub fn conformant(self) -> bool {
-        self.errors == 0
+        self.errors == 0 && self.unread == 0
+    }
+
+    /// No error, but values could not be read: whether the document conforms is not known.
+    pub fn undetermined(self) -> bool {
+        self.errors == 0 && self.unread > 0
     }
 }

@@ -18,8 +18,10 @@
 mod diagnostic;
 mod input;
 mod locate;
+mod names;
 mod rules;
 mod schema_pass;
+mod terms;
 
 use jsonschema::Validator;
 use serde::Deserialize;
@@ -27,9 +29,10 @@ use serde_json::Value;
 use xxgk_model::catalogue::{Catalogue, SchemaRule};
 use xxgk_model::{AnnualReport, CELL_COUNT, CELLS, CellValue, RULES_JSON, SCHEMA_JSON};
 
-pub use diagnostic::{Diagnostic, Kind, Lang, Location, RootCause, Severity, Tally};
+pub use diagnostic::{Diagnostic, FindingRef, Kind, Lang, Location, RootCause, Severity, Tally};
 pub use input::{Format, InputError, parse, strip_bom};
 pub use locate::Locations;
+use names::Names;
 pub use rules::CellCounts;
 use rules::RuleSet;
 
@@ -64,6 +67,7 @@ pub struct Checker {
     validator: Validator,
     catalogue: Catalogue,
     rules: RuleSet,
+    names: Names,
 }
 
 impl std::fmt::Debug for Checker {
@@ -120,11 +124,14 @@ impl Checker {
             .should_validate_formats(true)
             .build(&schema)
             .map_err(|e| StandardError(e.to_string()))?;
-        let rules = RuleSet::compile(&catalogue).map_err(|e| StandardError(e.to_string()))?;
+        let names = Names::of_schema(&schema);
+        let rules =
+            RuleSet::compile(&catalogue, &names).map_err(|e| StandardError(e.to_string()))?;
         Ok(Self {
             validator,
             catalogue,
             rules,
+            names,
         })
     }
 
@@ -145,8 +152,12 @@ impl Checker {
 
     /// Checks a parsed document: the schema pass, then every identity that can be evaluated.
     pub fn check_value(&self, doc: &Value) -> Outcome {
-        let mut diagnostics =
-            schema_pass::check(&self.validator, &self.catalogue.schema_rules, doc);
+        let mut diagnostics = schema_pass::check(
+            &self.validator,
+            &self.catalogue.schema_rules,
+            &self.names,
+            doc,
+        );
         diagnostics.extend(self.rules.check(&cell_counts_of_value(doc)));
         sort(&mut diagnostics);
         Outcome { diagnostics }

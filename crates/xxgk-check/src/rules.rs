@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use xxgk_model::catalogue::{Catalogue, CatalogueError, Member, SumRule, placeholders};
 use xxgk_model::{CELL_COUNT, CELLS};
 
-use crate::diagnostic::{Diagnostic, Kind, RootCause, Severity};
+use crate::diagnostic::{Diagnostic, FindingRef, Kind, RootCause, Severity};
+use crate::names::Names;
+use crate::terms::{Term, terms};
 
 /// The count values of the cells, in the order of `CELLS`; `None` where a cell has no valid count.
 pub type CellCounts = [Option<u64>; CELL_COUNT];
@@ -19,6 +21,9 @@ struct CompiledIdentity {
     bindings: Vec<(String, String, String)>,
     lhs: Vec<usize>,
     rhs: Vec<usize>,
+    /// The cells of each side with the labels that tell them apart, for messages.
+    lhs_terms: Vec<Term>,
+    rhs_terms: Vec<Term>,
 }
 
 impl CompiledIdentity {
@@ -31,6 +36,16 @@ impl CompiledIdentity {
         let on = |side: &[usize]| side.iter().filter(|&&c| c == cell).count() as i128;
         on(&self.lhs) - on(&self.rhs)
     }
+
+    /// The instance's `for_each` members, e.g. `自然人` (zh) or `natural persons` (en).
+    fn instance(&self, zh: bool) -> String {
+        let names: Vec<&str> = self
+            .bindings
+            .iter()
+            .map(|(_, z, e)| if zh { z.as_str() } else { e.as_str() })
+            .collect();
+        names.join(if zh { "、" } else { ", " })
+    }
 }
 
 /// The catalogue compiled for evaluation.
@@ -40,6 +55,20 @@ pub struct RuleSet {
     identities: Vec<CompiledIdentity>,
     /// For each cell, the identities containing it.
     by_cell: Vec<Vec<usize>>,
+    /// For each cell, its name in a sentence (zh, en): its row and its column.
+    cell_names: Vec<(String, String)>,
+}
+
+/// A failing identity instance before it becomes a diagnostic.
+#[derive(Debug, Clone)]
+struct Failing {
+    identity: usize,
+    /// Left-hand sum, right-hand sum.
+    sums: (i128, i128),
+    /// The cells that alone would satisfy every identity containing them, with that value.
+    explaining: Vec<(usize, u64)>,
+    /// When none does: the corrections of two cells that would (cell, new value) × 2.
+    pairs: Vec<((usize, u64), (usize, u64))>,
 }
 
 /// An identity evaluated on one document.
@@ -57,7 +86,7 @@ fn member_names(member: &Member) -> (String, String) {
 
 impl RuleSet {
     /// Compiles a catalogue against the cell table.
-    pub fn compile(catalogue: &Catalogue) -> Result<Self, CatalogueError> {
+    pub fn compile(catalogue: &Catalogue, names: &Names) -> Result<Self, CatalogueError> {
         let expanded = catalogue.identities()?;
         let index = |pointer: &str| {
             CELLS
@@ -74,6 +103,17 @@ impl RuleSet {
                 .iter()
                 .position(|r| r.id == identity.rule.id)
                 .ok_or_else(|| CatalogueError::new(format!("unknown rule {}", identity.rule.id)))?;
+            let lhs: Vec<usize> = identity
+                .lhs
+                .iter()
+                .map(|p| index(p))
+                .collect::<Result<_, _>>()?;
+            let rhs: Vec<usize> = identity
+                .rhs
+                .iter()
+                .map(|p| index(p))
+                .collect::<Result<_, _>>()?;
+            let all: Vec<usize> = lhs.iter().chain(&rhs).copied().collect();
             identities.push(CompiledIdentity {
                 rule,
                 bindings: identity
@@ -84,16 +124,10 @@ impl RuleSet {
                         ((*var).to_owned(), zh, en)
                     })
                     .collect(),
-                lhs: identity
-                    .lhs
-                    .iter()
-                    .map(|p| index(p))
-                    .collect::<Result<_, _>>()?,
-                rhs: identity
-                    .rhs
-                    .iter()
-                    .map(|p| index(p))
-                    .collect::<Result<_, _>>()?,
+                lhs_terms: terms(&lhs, &all),
+                rhs_terms: terms(&rhs, &all),
+                lhs,
+                rhs,
             });
         }
         let mut by_cell = vec![Vec::new(); CELL_COUNT];
@@ -109,6 +143,10 @@ impl RuleSet {
             rules: catalogue.rules.clone(),
             identities,
             by_cell,
+            cell_names: CELLS
+                .iter()
+                .map(|c| (names.cell_zh(c.pointer), names.cell_en(c.pointer)))
+                .collect(),
         })
     }
 
@@ -169,7 +207,8 @@ impl RuleSet {
             .collect();
         let mut out = Vec::new();
         let mut explainers: Vec<Option<Option<u64>>> = vec![None; CELL_COUNT];
-        for (identity, outcome) in self.identities.iter().zip(&outcomes) {
+        let mut failing = Vec::new();
+        for (i, (identity, outcome)) in self.identities.iter().zip(&outcomes).enumerate() {
             let Some(rule) = self.rules.get(identity.rule) else {
                 continue;
             };
@@ -187,23 +226,377 @@ impl RuleSet {
                             value.map(|v| (c, v))
                         })
                         .collect();
-                    let root = match explaining.as_slice() {
-                        [(cell, suggested)] => Some(self.root_cause(*cell, *suggested, values)),
-                        _ => None,
+                    let pairs = if explaining.is_empty() {
+                        self.pair_corrections(i, &outcomes, values)
+                    } else {
+                        Vec::new()
                     };
-                    out.push(failure(
-                        rule,
-                        identity,
-                        values,
-                        lhs,
-                        rhs,
-                        root,
-                        explaining.len(),
-                    ));
+                    failing.push(Failing {
+                        identity: i,
+                        sums: (lhs, rhs),
+                        explaining,
+                        pairs,
+                    });
                 }
             }
         }
+        for f in &failing {
+            let Some(identity) = self.identities.get(f.identity) else {
+                continue;
+            };
+            let Some(rule) = self.rules.get(identity.rule) else {
+                continue;
+            };
+            let root = match f.explaining.as_slice() {
+                [(cell, suggested)] => Some(self.root_cause(*cell, *suggested, values)),
+                _ => None,
+            };
+            let cause = match &root {
+                Some(r) => self.root_cause_text(r),
+                None => self.no_root_cause_text(f, &outcomes, values),
+            };
+            let mut d = failure(rule, identity, values, f.sums, root, cause);
+            d.linked = self.linked(f, &failing);
+            out.push(d);
+        }
         out
+    }
+
+    /// A cell's name in a sentence: its row and its column.
+    fn cell_name(&self, cell: usize) -> (&str, &str) {
+        self.cell_names
+            .get(cell)
+            .map_or(("", ""), |(zh, en)| (zh.as_str(), en.as_str()))
+    }
+
+    /// The message of a root cause: the cell, its value and the value that satisfies its rules.
+    fn root_cause_text(&self, r: &RootCause) -> (String, String) {
+        let cell = CELLS
+            .iter()
+            .position(|c| c.pointer == r.pointer)
+            .unwrap_or_default();
+        let (zh, en) = self.cell_name(cell);
+        (
+            format!(
+                "{zh} 为 {}，改为 {} 可同时满足 {}",
+                r.value,
+                r.suggested,
+                r.satisfies.join("、")
+            ),
+            format!(
+                "{en} is {}; {} would satisfy {}",
+                r.value,
+                r.suggested,
+                r.satisfies.join(" and ")
+            ),
+        )
+    }
+
+    /// The cell a failing identity is reported at: its single explaining cell, else its anchor.
+    fn reported_at(&self, f: &Failing) -> usize {
+        match f.explaining.as_slice() {
+            [(cell, _)] => *cell,
+            _ => self
+                .identities
+                .get(f.identity)
+                .and_then(|i| i.lhs.first().copied())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The other findings that one correction explains together with `f`'s: those reported at
+    /// the same explaining cell, or fixed by the same correction of two cells.
+    fn linked(&self, f: &Failing, failing: &[Failing]) -> Vec<FindingRef> {
+        let own_root = matches!(f.explaining.as_slice(), [_]).then(|| self.reported_at(f));
+        // The failing identities that every correction of two cells found for `f` satisfies.
+        let fixed_by = |((a, _), (b, _)): &((usize, u64), (usize, u64))| -> BTreeSet<usize> {
+            [*a, *b]
+                .iter()
+                .filter_map(|&c| self.by_cell.get(c))
+                .flatten()
+                .copied()
+                .collect()
+        };
+        let mut pairs = f.pairs.iter().map(fixed_by);
+        let first = pairs.next().unwrap_or_default();
+        let fixed_together: BTreeSet<usize> = pairs.fold(first, |all, next| {
+            all.intersection(&next).copied().collect()
+        });
+        failing
+            .iter()
+            .filter(|g| g.identity != f.identity)
+            .filter(|g| {
+                let same_root = own_root.is_some()
+                    && matches!(g.explaining.as_slice(), [_])
+                    && Some(self.reported_at(g)) == own_root;
+                let same_pair = fixed_together.contains(&g.identity);
+                same_root || same_pair
+            })
+            .filter_map(|g| {
+                let rule = self.rules.get(self.identities.get(g.identity)?.rule)?;
+                Some(FindingRef {
+                    rule: rule.id.clone(),
+                    pointer: pointer(self.reported_at(g)).to_owned(),
+                })
+            })
+            .collect()
+    }
+
+    /// Whether changing the given cells by the given amounts keeps every value a valid count and
+    /// leaves no identity containing one of them off (`off` says by how much it would be).
+    fn corrects(
+        &self,
+        changes: &[(usize, i128)],
+        values: &CellCounts,
+        off: impl Fn(usize) -> Option<i128>,
+    ) -> bool {
+        changes.iter().all(|&(c, delta)| {
+            delta != 0
+                && values
+                    .get(c)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|v| u64::try_from(i128::from(v) + delta).is_ok())
+        }) && changes
+            .iter()
+            .filter_map(|&(c, _)| self.by_cell.get(c))
+            .flatten()
+            .all(|&k| off(k) == Some(0))
+    }
+
+    /// The corrections of two cells that satisfy every identity containing either, when no
+    /// single cell explains the failing identity `i` (a count entered in the wrong row or
+    /// column): one cell of `i` takes the change `i` needs, and the second cell must then lie in
+    /// every identity that change leaves unsatisfied. Each pair once, in cell order.
+    fn pair_corrections(
+        &self,
+        i: usize,
+        outcomes: &[Outcome],
+        values: &CellCounts,
+    ) -> Vec<((usize, u64), (usize, u64))> {
+        let (Some(identity), Some(Outcome::Fails(l, r))) =
+            (self.identities.get(i), outcomes.get(i))
+        else {
+            return Vec::new();
+        };
+        let d = l - r;
+        // How far identity `k` is off after the given changes (0 when it is not evaluable).
+        let off = |k: usize, changes: &[(usize, i128)]| -> Option<i128> {
+            let identity = self.identities.get(k)?;
+            let d = match outcomes.get(k)? {
+                Outcome::NotEvaluable => return Some(0),
+                Outcome::Holds => 0,
+                Outcome::Fails(l, r) => l - r,
+            };
+            Some(
+                d + changes
+                    .iter()
+                    .map(|&(c, delta)| identity.coefficient(c) * delta)
+                    .sum::<i128>(),
+            )
+        };
+        let mut found = BTreeSet::new();
+        let cells: BTreeSet<usize> = identity.cells().collect();
+        for &first in &cells {
+            let k = identity.coefficient(first);
+            if k == 0 || d % k != 0 {
+                continue;
+            }
+            let first_change = [(first, -d / k)];
+            let unsatisfied: Vec<usize> = self
+                .by_cell
+                .get(first)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&k| off(k, &first_change) != Some(0))
+                .collect();
+            let Some(&pivot) = unsatisfied.first() else {
+                continue;
+            };
+            let Some(pivot_identity) = self.identities.get(pivot) else {
+                continue;
+            };
+            let seconds: BTreeSet<usize> = pivot_identity.cells().collect();
+            for second in seconds {
+                let in_all = unsatisfied
+                    .iter()
+                    .all(|&u| self.by_cell.get(second).is_some_and(|ks| ks.contains(&u)));
+                let k2 = pivot_identity.coefficient(second);
+                let Some(rest) = off(pivot, &first_change) else {
+                    continue;
+                };
+                if second == first || !in_all || k2 == 0 || rest % k2 != 0 {
+                    continue;
+                }
+                let changes = [first_change[0], (second, -rest / k2)];
+                if !self.corrects(&changes, values, |k| off(k, &changes)) {
+                    continue;
+                }
+                let fixed = |(c, delta): (usize, i128)| {
+                    let v = values.get(c).copied().flatten().map(i128::from)?;
+                    Some((c, u64::try_from(v + delta).ok()?))
+                };
+                if let (Some(a), Some(b)) = (fixed(changes[0]), fixed(changes[1])) {
+                    found.insert(if a.0 < b.0 { (a, b) } else { (b, a) });
+                }
+            }
+        }
+        found.into_iter().collect()
+    }
+
+    /// Why no single cell explains a failing identity, and where the difference must lie.
+    fn no_root_cause_text(
+        &self,
+        f: &Failing,
+        outcomes: &[Outcome],
+        values: &CellCounts,
+    ) -> (String, String) {
+        let Some(identity) = self.identities.get(f.identity) else {
+            return (String::new(), String::new());
+        };
+        let d = f.sums.0 - f.sums.1;
+        if f.explaining.len() > 1 {
+            let candidate = |t: &&Term| f.explaining.iter().any(|(c, _)| *c == t.cell);
+            let lhs: Vec<&Term> = identity.lhs_terms.iter().filter(candidate).collect();
+            let rhs: Vec<&Term> = identity.rhs_terms.iter().filter(candidate).collect();
+            let (zh, en) = where_difference_lies(&lhs, &rhs, d);
+            let k = f.explaining.len();
+            return (
+                format!("{k} 个单元格中任一个单独改正即可：{zh}"),
+                format!("correcting any one of {k} cells alone would do: {en}"),
+            );
+        }
+        if let [((a, a_new), (b, b_new))] = f.pairs.as_slice() {
+            let value = |c: usize| values.get(c).copied().flatten().unwrap_or_default();
+            let satisfied: BTreeSet<usize> = [*a, *b]
+                .iter()
+                .filter_map(|&c| self.by_cell.get(c))
+                .flatten()
+                .copied()
+                .filter(|&k| matches!(outcomes.get(k), Some(Outcome::Fails(..))))
+                .collect();
+            let (satisfied_zh, satisfied_en): (Vec<String>, Vec<String>) = satisfied
+                .iter()
+                .filter_map(|&k| self.name_instance(k))
+                .unzip();
+            let ((a_zh, a_en), (b_zh, b_en)) = (self.cell_name(*a), self.cell_name(*b));
+            return (
+                format!(
+                    "没有单个单元格能解释此差异；{a_zh} 为 {}、{b_zh} 为 {}，改为 {a_new} 和 {b_new} 可同时满足 {}",
+                    value(*a),
+                    value(*b),
+                    satisfied_zh.join("、"),
+                ),
+                format!(
+                    "no single cell explains this; {a_en} is {} and {b_en} is {}: {a_new} and {b_new} would satisfy {}",
+                    value(*a),
+                    value(*b),
+                    satisfied_en.join(" and "),
+                ),
+            );
+        }
+        // The identities that share a cell with this one and hold: a change of one cell would
+        // break them, so the difference needs two or more wrong cells.
+        let cells: BTreeSet<usize> = identity.cells().collect();
+        let holding: BTreeSet<usize> = cells
+            .iter()
+            .filter_map(|&c| self.by_cell.get(c))
+            .flatten()
+            .copied()
+            .filter(|&k| k != f.identity && outcomes.get(k) == Some(&Outcome::Holds))
+            .collect();
+        let covered = cells.iter().all(|c| {
+            self.by_cell
+                .get(*c)
+                .is_some_and(|ks| ks.iter().any(|k| holding.contains(k)))
+        });
+        let lhs: Vec<&Term> = identity.lhs_terms.iter().collect();
+        let rhs: Vec<&Term> = identity.rhs_terms.iter().collect();
+        let (where_zh, where_en) = where_difference_lies(&lhs, &rhs, d);
+        if holding.is_empty() {
+            return (
+                format!("没有单个单元格能解释此差异：{where_zh}"),
+                format!("no single cell explains this: {where_en}"),
+            );
+        }
+        let (holds_zh, holds_en, rules) = self.holding_text(&holding);
+        let (offset_zh, offset_en) = if covered {
+            (
+                format!(
+                    "，且另有单元格的错误与之抵消，使 {} 仍然成立",
+                    rules.join("、")
+                ),
+                format!(
+                    ", with a second error offsetting it in {}",
+                    rules.join(" and ")
+                ),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        let (pairs_zh, pairs_en) = match f.pairs.len() {
+            0 => (String::new(), String::new()),
+            n => (
+                format!("；有 {n} 种只改两个单元格的改法"),
+                format!("; {n} corrections of two cells would do"),
+            ),
+        };
+        (
+            format!(
+                "没有单个单元格能解释此差异：{holds_zh}成立，故{where_zh}{offset_zh}{pairs_zh}"
+            ),
+            format!(
+                "no single cell explains this: {holds_en} hold, so {where_en}{offset_en}{pairs_en}"
+            ),
+        )
+    }
+
+    /// `R1（自然人）` / `R1 (natural persons)`: a rule id with the instance's members.
+    fn name_instance(&self, k: usize) -> Option<(String, String)> {
+        let identity = self.identities.get(k)?;
+        let rule = self.rules.get(identity.rule)?;
+        Some((
+            format!("{}（{}）", rule.id, identity.instance(true)),
+            format!("{} ({})", rule.id, identity.instance(false)),
+        ))
+    }
+
+    /// The holding identities grouped by rule: `R1（自然人）、R3（22 处）`, and the rule ids.
+    fn holding_text(&self, holding: &BTreeSet<usize>) -> (String, String, Vec<String>) {
+        let mut by_rule: Vec<(usize, Vec<usize>)> = Vec::new();
+        for &k in holding {
+            let Some(identity) = self.identities.get(k) else {
+                continue;
+            };
+            match by_rule.iter_mut().find(|(r, _)| *r == identity.rule) {
+                Some((_, ks)) => ks.push(k),
+                None => by_rule.push((identity.rule, vec![k])),
+            }
+        }
+        by_rule.sort_by_key(|(r, _)| *r);
+        let mut zh = Vec::new();
+        let mut en = Vec::new();
+        let mut ids = Vec::new();
+        for (rule, ks) in &by_rule {
+            let Some(rule) = self.rules.get(*rule) else {
+                continue;
+            };
+            ids.push(rule.id.clone());
+            match ks.as_slice() {
+                [k] => {
+                    if let Some((z, e)) = self.name_instance(*k) {
+                        zh.push(z);
+                        en.push(e);
+                    }
+                }
+                _ => {
+                    zh.push(format!("{}（{} 处）", rule.id, ks.len()));
+                    en.push(format!("{} ({} instances)", rule.id, ks.len()));
+                }
+            }
+        }
+        (zh.join("、"), en.join(" and "), ids)
     }
 
     fn root_cause(&self, cell: usize, suggested: u64, values: &CellCounts) -> RootCause {
@@ -233,46 +626,66 @@ fn label_path(cell: usize) -> String {
     CELLS.get(cell).map(|c| c.label_path()).unwrap_or_default()
 }
 
-/// A cell's short Chinese name for messages: its last two labels, e.g. `一、本年新收… 自然人`.
-fn short_zh(cell: usize) -> String {
-    CELLS
-        .get(cell)
-        .map(|c| {
-            let n = c.labels_zh.len();
-            c.labels_zh
-                .get(n.saturating_sub(2)..)
-                .unwrap_or_default()
-                .join(" ")
-        })
-        .unwrap_or_default()
-}
-
-fn short_en(cell: usize) -> String {
-    CELLS
-        .get(cell)
-        .map(|c| {
-            let parts: Vec<&str> = c.name_en.split(" › ").collect();
-            parts
-                .get(parts.len().saturating_sub(2)..)
-                .unwrap_or_default()
-                .join(", ")
-        })
-        .unwrap_or_default()
-}
-
-/// The non-zero values of a side joined by ` + ` (`0` when all are zero).
-fn side_values(side: &[usize], values: &CellCounts) -> String {
-    let nonzero: Vec<String> = side
+/// Every term of a side with its label and value, joined by ` + ` (`（一）3 + （二）0 + …`).
+fn side_values(terms: &[Term], values: &CellCounts, zh: bool) -> String {
+    let shown: Vec<String> = terms
         .iter()
-        .filter_map(|&c| values.get(c).copied().flatten())
-        .filter(|&v| v != 0)
-        .map(|v| v.to_string())
+        .map(|t| {
+            let v = values.get(t.cell).copied().flatten().unwrap_or_default();
+            if zh {
+                t.with_value_zh(v)
+            } else {
+                t.with_value_en(v)
+            }
+        })
         .collect();
-    if nonzero.is_empty() {
-        "0".to_owned()
-    } else {
-        nonzero.join(" + ")
+    shown.join(" + ")
+}
+
+/// A side as a place where a difference can lie: `（七）总计`, `一、… 或 二、…`,
+/// `（一） 至 （六）3 中某项`.
+fn describe(terms: &[&Term]) -> (String, String) {
+    match terms {
+        [] => (String::new(), String::new()),
+        [one] => (one.name_zh.clone(), one.name_en.clone()),
+        _ if terms.len() <= 6 => {
+            let zh: Vec<&str> = terms.iter().map(|t| t.name_zh.as_str()).collect();
+            let en: Vec<&str> = terms.iter().map(|t| t.name_en.as_str()).collect();
+            (
+                format!("{} 中某项", zh.join("、")),
+                format!("one of {}", en.join(", ")),
+            )
+        }
+        [first, .., last] => (
+            format!("{}至{} 中某项", first.short_zh, last.short_zh),
+            format!("one of {} … {}", first.name_en, last.name_en),
+        ),
     }
+}
+
+/// `要么 （七）总计 多计 2，要么 （一）至（六）3 中某项少计 2`: with `d` = left − right, the left side is too
+/// high or the right side too low (or the reverse when `d` < 0).
+fn where_difference_lies(lhs: &[&Term], rhs: &[&Term], d: i128) -> (String, String) {
+    let amount = d.unsigned_abs();
+    let (high, low) = if d > 0 { (lhs, rhs) } else { (rhs, lhs) };
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    // `某项少计`, but `总计 少计`: a label is set off by spaces, as everywhere in messages.
+    let gap = |z: &str| if z.ends_with("某项") { "" } else { " " };
+    if !high.is_empty() {
+        let (z, e) = describe(high);
+        zh.push(format!("{z}{}多计 {amount}", gap(&z)));
+        en.push(format!("{e} is {amount} too high"));
+    }
+    if !low.is_empty() {
+        let (z, e) = describe(low);
+        zh.push(format!("{z}{}少计 {amount}", gap(&z)));
+        en.push(format!("{e} is {amount} too low"));
+    }
+    (
+        format!("要么 {}", zh.join("，要么 ")),
+        format!("either {}", en.join(", or ")),
+    )
 }
 
 fn fill(
@@ -282,14 +695,24 @@ fn fill(
     values: &CellCounts,
     sums: (i128, i128),
 ) -> String {
-    let mut out = template.to_owned();
-    for name in placeholders(template)
+    // A side of one term is printed once: its sum is its value.
+    let mut template = template.to_owned();
+    for (side, terms) in [("lhs", &identity.lhs_terms), ("rhs", &identity.rhs_terms)] {
+        if terms.len() == 1 {
+            template = template.replace(
+                &format!("{{{side}_values}} = {{{side}_sum}}"),
+                &format!("{{{side}_sum}}"),
+            );
+        }
+    }
+    let mut out = template.clone();
+    for name in placeholders(&template)
         .map(str::to_owned)
         .collect::<Vec<_>>()
     {
         let value = match name.as_str() {
-            "lhs_values" => side_values(&identity.lhs, values),
-            "rhs_values" => side_values(&identity.rhs, values),
+            "lhs_values" => side_values(&identity.lhs_terms, values, zh),
+            "rhs_values" => side_values(&identity.rhs_terms, values, zh),
             "lhs_sum" => sums.0.to_string(),
             "rhs_sum" => sums.1.to_string(),
             var => identity
@@ -312,10 +735,9 @@ fn failure(
     rule: &SumRule,
     identity: &CompiledIdentity,
     values: &CellCounts,
-    lhs: i128,
-    rhs: i128,
+    (lhs, rhs): (i128, i128),
     root: Option<RootCause>,
-    explaining: usize,
+    (cause_zh, cause_en): (String, String),
 ) -> Diagnostic {
     let anchor = identity.lhs.first().copied().unwrap_or_default();
     let cell = root
@@ -324,32 +746,6 @@ fn failure(
         .unwrap_or(anchor);
     let base_zh = fill(&rule.message.zh, identity, true, values, (lhs, rhs));
     let base_en = fill(&rule.message.en, identity, false, values, (lhs, rhs));
-    let (cause_zh, cause_en) = match &root {
-        Some(r) => (
-            format!(
-                "{} 为 {}，改为 {} 可同时满足 {}",
-                short_zh(cell),
-                r.value,
-                r.suggested,
-                r.satisfies.join("、")
-            ),
-            format!(
-                "{} is {}; {} would satisfy {}",
-                short_en(cell),
-                r.value,
-                r.suggested,
-                r.satisfies.join(" and ")
-            ),
-        ),
-        None if explaining > 1 => (
-            format!("{explaining} 个单元格中任一个都可能有误，无法确定"),
-            format!("any of {explaining} cells could be the wrong one"),
-        ),
-        None => (
-            "没有单个单元格能解释此差异".to_owned(),
-            "no single cell explains this".to_owned(),
-        ),
-    };
     Diagnostic {
         rule: rule.id.clone(),
         name: rule.name.clone(),
@@ -357,6 +753,7 @@ fn failure(
         kind: Kind::Rule,
         pointer: pointer(cell).to_owned(),
         related: related(identity),
+        linked: Vec::new(),
         label_path: Some(label_path(cell)),
         expected: Some(rhs.to_string()),
         actual: Some(lhs.to_string()),
@@ -391,6 +788,7 @@ fn not_evaluable(rule: &SumRule, identity: &CompiledIdentity, values: &CellCount
         kind: Kind::NotEvaluable,
         pointer: pointer(first).to_owned(),
         related: related(identity),
+        linked: Vec::new(),
         label_path: Some(label_path(first)),
         expected: None,
         actual: None,

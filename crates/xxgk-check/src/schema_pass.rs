@@ -8,17 +8,46 @@ use xxgk_model::{CELLS, Cell};
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::locate::escape;
+use crate::names::{Missing, Names};
 
 fn cell_at(pointer: &str) -> Option<&'static Cell> {
     CELLS.iter().find(|c| c.pointer == pointer)
 }
 
-/// The human name of the value at a pointer: its label path when it is a cell.
-fn what(pointer: &str) -> (String, String) {
-    match cell_at(pointer) {
-        Some(cell) => (cell.label_path(), format!("{} ({pointer})", cell.name_en)),
+/// The human name of the value at a pointer: its label path when it is a node of the schema.
+fn what(names: &Names, pointer: &str) -> (String, String) {
+    match names.of(pointer) {
+        Some((zh, en)) => (zh, format!("{en} ({pointer})")),
         None if pointer.is_empty() => ("文档".to_owned(), "the document".to_owned()),
         None => (pointer.to_owned(), pointer.to_owned()),
+    }
+}
+
+/// The message of a missing node: a blank cell is not a 0; a whole table, section or group is
+/// absent, which is said as such.
+fn missing(names: &Names, pointer: &str) -> (String, String) {
+    let (zh, en) = what(names, pointer);
+    match names.missing(pointer) {
+        Missing::Cell => (
+            format!("缺少 {zh}（空白不等于0，必须填写）"),
+            format!("missing {en} (a blank is not a 0; it must be filled in)"),
+        ),
+        Missing::Table(table, cells) => (
+            format!("缺少 {zh}：整张{table}缺失（{cells} 个单元格都没有填写）"),
+            format!("missing {en}: the whole table ({table}, {cells} cells) is absent"),
+        ),
+        Missing::Section => (
+            format!("缺少 {zh}：整节缺失"),
+            format!("missing {en}: the whole section is absent"),
+        ),
+        Missing::Group(cells) => (
+            format!("缺少 {zh}：整组 {cells} 个单元格缺失"),
+            format!("missing {en}: the whole group of {cells} cells is absent"),
+        ),
+        Missing::Field => (
+            format!("缺少 {zh}（必填项）"),
+            format!("missing {en}, a required field"),
+        ),
     }
 }
 
@@ -60,10 +89,10 @@ struct Raw {
     actual: Option<String>,
 }
 
-fn raw(error: &ValidationError<'_>) -> Vec<Raw> {
+fn raw(names: &Names, error: &ValidationError<'_>) -> Vec<Raw> {
     let at = error.instance_path().as_str().to_owned();
     let instance = error.instance();
-    let (name_zh, name_en) = what(&at);
+    let (name_zh, name_en) = what(names, &at);
     let one = |keyword, zh: String, en: String, expected: Option<String>| {
         vec![Raw {
             keyword,
@@ -78,12 +107,12 @@ fn raw(error: &ValidationError<'_>) -> Vec<Raw> {
         ValidationErrorKind::Required { property } => {
             let key = property.as_str().unwrap_or_default();
             let pointer = format!("{at}/{}", escape(key));
-            let (zh, en) = what(&pointer);
+            let (zh, en) = missing(names, &pointer);
             vec![Raw {
                 keyword: "required",
                 pointer,
-                zh: format!("缺少 {zh}（空白不等于0，必须填写）"),
-                en: format!("missing {en} (a blank is not a 0; it must be filled in)"),
+                zh,
+                en,
                 expected: Some("present".to_owned()),
                 actual: None,
             }]
@@ -120,10 +149,16 @@ fn raw(error: &ValidationError<'_>) -> Vec<Raw> {
             format!("{name_en} is {}, above the maximum {limit}", short(instance)),
             Some(format!("<= {limit}")),
         ),
-        ValidationErrorKind::Pattern { pattern } => one(
+        ValidationErrorKind::Pattern { pattern } if names.is_amount(&at) => one(
             "pattern",
             format!("{name_zh} 的格式不符合要求：{}（金额须为不带单位、千位分隔符的数字字符串，如 \"1032.60994\"）", short(instance)),
             format!("{name_en} does not have the required form: {} (amounts are digit strings without unit or separators, e.g. \"1032.60994\")", short(instance)),
+            Some(format!("matches {pattern}")),
+        ),
+        ValidationErrorKind::Pattern { pattern } => one(
+            "pattern",
+            format!("{name_zh} 的格式不符合要求：{}（须符合 {pattern}）", short(instance)),
+            format!("{name_en} does not have the required form: {} (it must match {pattern})", short(instance)),
             Some(format!("matches {pattern}")),
         ),
         ValidationErrorKind::Format { format } => one(
@@ -154,10 +189,15 @@ fn raw(error: &ValidationError<'_>) -> Vec<Raw> {
 }
 
 /// Validates `doc` and returns schema findings with their stable ids.
-pub fn check(validator: &Validator, rules: &[SchemaRule], doc: &Value) -> Vec<Diagnostic> {
+pub fn check(
+    validator: &Validator,
+    rules: &[SchemaRule],
+    names: &Names,
+    doc: &Value,
+) -> Vec<Diagnostic> {
     validator
         .iter_errors(doc)
-        .flat_map(|error| raw(&error))
+        .flat_map(|error| raw(names, &error))
         .map(|r| {
             let rule = rules.iter().find(|rule| rule.keyword == r.keyword);
             let label_path = cell_at(&r.pointer).map(Cell::label_path);
@@ -168,6 +208,7 @@ pub fn check(validator: &Validator, rules: &[SchemaRule], doc: &Value) -> Vec<Di
                 kind: Kind::Schema,
                 pointer: r.pointer,
                 related: Vec::new(),
+                linked: Vec::new(),
                 label_path,
                 expected: r.expected,
                 actual: r.actual,

@@ -385,6 +385,41 @@ proptest! {
     }
 
     #[test]
+    fn a_count_moved_to_another_column_links_its_two_findings(
+        parts in parts(),
+        row in 0..OUTCOMES.len(),
+        from in 0..PARTIES.len(),
+        to_offset in 1..PARTIES.len(),
+        share in 1..=100u64,
+    ) {
+        let mut doc = consistent(&parts);
+        let to = (from + to_offset) % PARTIES.len();
+        let cell = |party: usize| format!("/applications/{}/{}", OUTCOMES[row], PARTIES[party]);
+        let value = get(&doc, &cell(from));
+        prop_assume!(value > 0);
+        let moved = (value * share).div_ceil(100);
+        set(&mut doc, &cell(from), value - moved);
+        let target = get(&doc, &cell(to));
+        set(&mut doc, &cell(to), target + moved);
+        // The row still adds up (R3) and so do the columns' R1: only R2 fails, in both columns,
+        // at their anchors, and no single cell explains either; one correction fixes both.
+        let anchor = |party: usize| format!("/applications/results/total/{}", PARTIES[party]);
+        let expected = BTreeSet::from([
+            ("R2".to_owned(), anchor(from)),
+            ("R2".to_owned(), anchor(to)),
+        ]);
+        let outcome = CHECKER.check_value(&doc);
+        prop_assert_eq!(as_set(outcome.diagnostics.clone()), expected);
+        for d in outcome.diagnostics.iter().filter(|d| d.kind == Kind::Rule) {
+            prop_assert!(d.root_cause.is_none());
+            let other = if d.pointer == anchor(from) { anchor(to) } else { anchor(from) };
+            let linked: Vec<(&str, &str)> =
+                d.linked.iter().map(|l| (l.rule.as_str(), l.pointer.as_str())).collect();
+            prop_assert_eq!(linked, vec![("R2", other.as_str())], "{}", d.message_en);
+        }
+    }
+
+    #[test]
     fn schema_valid_exactly_when_typed(doc in mutated()) {
         let valid = VALIDATOR.is_valid(&doc);
         let typed = serde_json::from_value::<AnnualReport>(doc.clone());

@@ -111,7 +111,7 @@ fn standard(checker: &Checker) -> Result<Standard, String> {
 }
 
 fn certify_file(checker: &Checker, path: &Path) -> Result<FileEntry, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = crate::inputs::read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut entry = FileEntry {
         path: path.display().to_string(),
         sha256: sha256(&bytes),

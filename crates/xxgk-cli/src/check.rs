@@ -1,22 +1,25 @@
 //! `xxgk check`: reads every input, checks it in parallel, prints in input order.
 
 use std::io::{IsTerminal as _, Write as _};
+use std::path::PathBuf;
 
 use clap::Args;
 use rayon::prelude::*;
-use xxgk_check::{Checker, Format, Lang, Location, strip_bom};
+use xxgk_check::{Checker, Format, Lang};
 
 use crate::inputs::{self, DatasetLine, DatasetLines, Document, Input, Source};
+use crate::published;
 use crate::render::{self, FileResult, Renderer};
-use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_USAGE, LangArg, OutputFormat};
+use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_UNDETERMINED, EXIT_USAGE, LangArg, OutputFormat};
 
 /// Arguments of `xxgk check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files, directories (searched recursively for .json/.yaml/.yml/.jsonl) or `-` for stdin.
-    /// A `.jsonl` file is a JSON Lines dataset: one report per line, shown as `FILE:LINE`.
+    /// Files, directories or `-` for stdin. Directories are searched recursively for canonical
+    /// reports (.json, .yaml, .yml), datasets (.jsonl: one report per line, shown as `FILE:LINE`)
+    /// and published reports (.txt, .text, .md, .html, .htm, .xhtml, .docx, .pdf), which are extracted.
     #[arg(required = true, value_name = "PATH")]
-    paths: Vec<String>,
+    paths: Vec<PathBuf>,
     /// Read every input (including stdin) as a JSON Lines dataset, whatever its extension.
     #[arg(long)]
     jsonl: bool,
@@ -29,6 +32,9 @@ pub struct CheckArgs {
     /// Also print notes (identities that could not be evaluated).
     #[arg(long)]
     notes: bool,
+    /// Print the verdict of every file of a batch, conformant ones too.
+    #[arg(long, short = 'v')]
+    verbose: bool,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     jobs: Option<usize>,
@@ -80,50 +86,15 @@ fn check_one(checker: &Checker, job: Job) -> FileResult {
             Ok(outcome) => FileResult::checked(name, text, outcome),
             Err(e) => FileResult::unreadable(name, e.to_string()),
         },
-        Ok(Document::Published(bytes, hint)) => check_published(checker, name, &bytes, &hint),
+        Ok(Document::Published(bytes, hint)) => published::check(checker, name, &bytes, &hint),
     }
 }
 
-/// Extracts a published report, checks the canonical form, and points every diagnostic at the
-/// place in the source where the value stands (or where the missing cell was expected).
-fn check_published(checker: &Checker, name: String, bytes: &[u8], hint: &str) -> FileResult {
-    let extraction = match xxgk_extract::extract(bytes, Some(hint)) {
-        Ok(extraction) => extraction,
-        Err(e) => return FileResult::unreadable(name, e.to_string()),
-    };
-    let mut outcome = checker.check_value(&extraction.report);
-    let position = |pointer: &str| {
-        let from_value = extraction
-            .provenance
-            .iter()
-            .find(|p| p.pointer == pointer)
-            .map(|p| (p.line, p.column));
-        let from_problem = || {
-            extraction
-                .problems
-                .iter()
-                .find(|p| p.pointer.as_deref() == Some(pointer))
-                .and_then(|p| p.position)
-                .map(|p| (p.line, p.column))
-        };
-        from_value
-            .or_else(from_problem)
-            .map(|(line, column)| Location {
-                line: line as usize,
-                column: column as usize,
-            })
-    };
-    for d in &mut outcome.diagnostics {
-        d.location = position(&d.pointer);
-    }
-    // Code frames need the text as the user sees it: only for UTF-8 text sources.
-    let text = match extraction.format {
-        xxgk_extract::InputFormat::Docx => None,
-        _ => std::str::from_utf8(bytes)
-            .ok()
-            .map(|t| strip_bom(t).to_owned()),
-    };
-    FileResult::checked_source(name, text, outcome)
+/// A rate as a person reads it: `1,235/s`, not `1235.1466/s`.
+fn whole_rate(per_second: f64) -> String {
+    // Saturates on huge or non-finite rates, which a progress bar may show for a moment.
+    let whole = per_second.round() as u64;
+    format!("{}/s", indicatif::HumanCount(whole))
 }
 
 /// Runs `xxgk check` and returns the exit code.
@@ -146,7 +117,10 @@ pub fn run(args: &CheckArgs) -> u8 {
     let stdout = anstream::stdout();
     // One write per 64 KiB, not per line: output is written in order after each chunk anyway.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut renderer = Renderer::new(args.format, lang, args.notes);
+    // A batch prints findings and one summary, not a line for each of 10,000 clean files.
+    let batch = inputs.len() + walk_errors.len() > 1
+        || inputs.iter().any(|i| matches!(i, Input::Dataset(_)));
+    let mut renderer = Renderer::new(args.format, lang, args.notes, batch && !args.verbose);
     let mut summary = render::Summary::default();
 
     // A dataset's size is unknown until it is read: then the bar only counts reports.
@@ -154,29 +128,34 @@ pub fn run(args: &CheckArgs) -> u8 {
     let show = datasets || inputs.len() >= PROGRESS_FROM;
     let progress = (std::io::stderr().is_terminal() && show).then(|| {
         let (bar, template) = if datasets {
-            (
-                indicatif::ProgressBar::no_length(),
-                "{pos} reports {per_sec}",
-            )
+            (indicatif::ProgressBar::no_length(), "{pos} reports {rate}")
         } else {
             let bar = indicatif::ProgressBar::new(inputs.len() as u64);
-            (bar, "{bar:40} {pos}/{len} files {per_sec} {eta}")
+            (bar, "{bar:40} {pos}/{len} files {rate} {eta}")
         };
         bar.set_style(
             indicatif::ProgressStyle::with_template(template)
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .with_key(
+                    "rate",
+                    |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = w.write_str(&whole_rate(state.per_sec()));
+                    },
+                ),
         );
         bar
     });
 
-    let mut write = |text: String| {
+    let written = std::cell::Cell::new(false);
+    let mut write = |text: &str| {
+        written.set(written.get() || !text.is_empty());
         // A closed pipe (e.g. `| head`) is not an error worth reporting.
         let _ = out.write_all(text.as_bytes());
     };
     for (name, message) in walk_errors {
         let result = FileResult::unreadable(name, message);
         summary.add(&result);
-        write(renderer.file(&result));
+        write(&renderer.file(&result));
     }
     // One thread reads ahead (dataset lines, or just paths) while the pool checks the chunk
     // before; the bounded channel keeps at most one chunk waiting, so memory stays flat.
@@ -205,7 +184,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         for (text, result) in rendered {
             summary.add(&result);
             renderer.record(&result);
-            write(text);
+            write(&text);
         }
     }
     // The reader only ends early if this loop did, which it does not; a panic there is a bug.
@@ -213,14 +192,35 @@ pub fn run(args: &CheckArgs) -> u8 {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    write(renderer.end(&summary));
+    // A quiet batch of clean files prints only its summary, without the blank line before it.
+    let end = renderer.end(&summary);
+    write(if written.get() {
+        &end
+    } else {
+        end.trim_start_matches('\n')
+    });
     let _ = out.flush();
 
     if summary.unreadable > 0 {
         EXIT_USAGE
     } else if summary.with_errors > 0 {
         EXIT_FINDINGS
+    } else if summary.undetermined > 0 {
+        EXIT_UNDETERMINED
     } else {
         EXIT_CONFORMANT
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_rate;
+
+    #[test]
+    fn the_rate_is_a_whole_number_with_thousands_separators() {
+        assert_eq!(whole_rate(1235.1466), "1,235/s");
+        assert_eq!(whole_rate(0.4), "0/s");
+        assert_eq!(whole_rate(1_234_567.5), "1,234,568/s");
+        assert_eq!(whole_rate(f64::NAN), "0/s");
     }
 }

@@ -199,7 +199,7 @@ fn format_of(path: &Path) -> Format {
 
 /// The text of a canonical report and its format (`.yaml`/`.yml` is YAML, anything else JSON).
 pub fn read_canonical(path: &Path) -> Result<(String, Format), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = crate::inputs::read_file(path)?;
     let text = String::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
     Ok((text, format_of(path)))
 }

@@ -8,6 +8,73 @@ use xxgk_check::Format;
 /// A report larger than this is refused: real reports are ~10 KB.
 pub const MAX_REPORT_BYTES: u64 = 32 * 1024 * 1024;
 
+/// A DOCX or PDF larger than this is refused. Photos can make either large while its text stays
+/// small; the extractor limits the text it reads from a DOCX, the PDF reader what `pdftotext` gives.
+pub const MAX_DOCX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The most bytes read from one file: every report file is bounded, whatever its metadata says.
+fn limit_of(path: &Path) -> u64 {
+    let container = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx") || e.eq_ignore_ascii_case("pdf"));
+    if container {
+        MAX_DOCX_BYTES
+    } else {
+        MAX_REPORT_BYTES
+    }
+}
+
+fn too_large(limit: u64) -> String {
+    format!(
+        "larger than the {} MiB limit for one report (real reports are ~10 KB)",
+        limit / 1024 / 1024
+    )
+}
+
+/// Opens a regular file (after following links) for reading, with its size. Anything else — a
+/// FIFO, a device such as `/dev/zero`, a socket — is refused without being opened: it may never
+/// end, or block.
+fn open_regular(path: &Path) -> Result<(std::fs::File, u64), String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if meta.is_dir() {
+        return Err("is a directory".to_owned());
+    }
+    if !meta.is_file() {
+        return Err(NOT_REGULAR.to_owned());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Should the path become a FIFO after the check, opening it must still not block.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options
+        .open(path)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    match file.metadata() {
+        Ok(meta) if meta.is_file() => Ok((file, meta.len())),
+        Ok(_) => Err(NOT_REGULAR.to_owned()),
+        Err(e) => Err(format!("cannot read: {e}")),
+    }
+}
+
+const NOT_REGULAR: &str = "not a regular file (a FIFO, device or socket may never end): only regular files are read; pipe it to `-` to read it as standard input";
+
+/// Reads at most `limit` bytes; more is an error, so an input that never ends is not read to
+/// the end.
+fn read_bounded(reader: impl std::io::Read, limit: u64, capacity: u64) -> Result<Vec<u8>, String> {
+    #[allow(clippy::cast_possible_truncation)]
+    let mut bytes = Vec::with_capacity(capacity.min(limit) as usize + 1);
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(limit));
+    }
+    Ok(bytes)
+}
+
 /// One input named on the command line or found in a directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -48,7 +115,7 @@ fn is_dataset(path: &Path) -> bool {
 enum Kind {
     /// A report in the canonical form.
     Canonical(Format),
-    /// A report as published (text, HTML, DOCX), to be extracted first.
+    /// A report as published (text, HTML, DOCX, PDF), to be extracted first.
     Published,
 }
 
@@ -56,7 +123,7 @@ fn kind_of(path: &Path) -> Option<Kind> {
     match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
         "json" => Some(Kind::Canonical(Format::Json)),
         "yaml" | "yml" => Some(Kind::Canonical(Format::Yaml)),
-        "txt" | "text" | "md" | "html" | "htm" | "xhtml" | "docx" => Some(Kind::Published),
+        "txt" | "text" | "md" | "html" | "htm" | "xhtml" | "docx" | "pdf" => Some(Kind::Published),
         _ => None,
     }
 }
@@ -70,25 +137,23 @@ pub enum Document {
     Published(Vec<u8>, String),
 }
 
-/// Expands arguments: files as given, directories recursively (files with a recognised
+/// Expands arguments: files as given, directories recursively (regular files with a recognised
 /// extension, sorted), `-` as stdin. `.jsonl` files are datasets, and so is every input when
-/// `all_datasets`. Unreadable directories are reported, not fatal.
-pub fn expand(args: &[String], all_datasets: bool) -> (Vec<Input>, Vec<(String, String)>) {
+/// `all_datasets`. Unreadable directories, and files of a directory that are not regular files,
+/// are reported, not fatal.
+pub fn expand(args: &[PathBuf], all_datasets: bool) -> (Vec<Input>, Vec<(String, String)>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
-    for arg in args {
-        if arg == "-" {
+    for path in args {
+        if path.as_os_str() == "-" {
             sources.push(Source::Stdin);
-            continue;
-        }
-        let path = PathBuf::from(arg);
-        if path.is_dir() {
+        } else if path.is_dir() {
             let mut found = Vec::new();
-            walk(&path, &mut found, &mut errors);
+            walk(path, &mut found, &mut errors);
             found.sort();
             sources.extend(found.into_iter().map(Source::File));
         } else {
-            sources.push(Source::File(path));
+            sources.push(Source::File(path.clone()));
         }
     }
     let inputs = sources
@@ -117,50 +182,40 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<(String, String)>
         let path = entry.path();
         match entry.file_type() {
             Ok(t) if t.is_dir() => walk(&path, found, errors),
-            Ok(_) if kind_of(&path).is_some() || is_dataset(&path) => found.push(path),
+            Ok(_) if kind_of(&path).is_some() || is_dataset(&path) => {
+                // Links are followed; a FIFO or device is never opened (it could block or never end).
+                match std::fs::metadata(&path) {
+                    Ok(meta) if meta.is_file() => found.push(path),
+                    Ok(_) => errors.push((path.display().to_string(), NOT_REGULAR.to_owned())),
+                    Err(e) => {
+                        errors.push((path.display().to_string(), format!("cannot read: {e}")))
+                    }
+                }
+            }
             _ => {}
         }
     }
 }
 
+/// The bytes of a report file: a regular file, read up to its limit.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let (file, size) = open_regular(path)?;
+    let limit = limit_of(path);
+    if size > limit {
+        return Err(format!(
+            "{size} bytes is too large for one report (the limit is {} MiB; real reports are ~10 KB)",
+            limit / 1024 / 1024
+        ));
+    }
+    read_bounded(file, limit, size)
+}
+
 /// A document, or why it cannot be read.
 pub fn read(source: &Source) -> Result<Document, String> {
     let bytes = match source {
-        Source::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .take(MAX_REPORT_BYTES + 1)
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-            bytes
-        }
-        Source::File(path) => {
-            // One open and one fstat per file: the path is looked up once.
-            let mut file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
-            let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
-            if meta.is_dir() {
-                return Err("is a directory".to_owned());
-            }
-            if meta.len() > MAX_REPORT_BYTES {
-                return Err(format!(
-                    "{} bytes is too large for one report (the limit is {} MiB; real reports are ~10 KB)",
-                    meta.len(),
-                    MAX_REPORT_BYTES / 1024 / 1024
-                ));
-            }
-            #[allow(clippy::cast_possible_truncation)]
-            let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-            file.read_to_end(&mut bytes)
-                .map_err(|e| format!("cannot read: {e}"))?;
-            bytes
-        }
+        Source::Stdin => read_bounded(std::io::stdin(), MAX_REPORT_BYTES, 0)?,
+        Source::File(path) => read_file(path)?,
     };
-    if bytes.len() as u64 > MAX_REPORT_BYTES {
-        return Err(format!(
-            "input larger than the {} MiB limit for one report",
-            MAX_REPORT_BYTES / 1024 / 1024
-        ));
-    }
     let format = match source {
         Source::File(path) => match kind_of(path) {
             Some(Kind::Canonical(format)) => format,
@@ -168,7 +223,7 @@ pub fn read(source: &Source) -> Result<Document, String> {
             None => {
                 return Err(
                     "unsupported file type: expected a canonical report (.json, .yaml, .yml) \
-                            or a published one (.txt, .md, .html, .htm, .docx)"
+                            or a published one (.txt, .md, .html, .htm, .docx, .pdf)"
                         .to_owned(),
                 );
             }
@@ -193,10 +248,10 @@ impl DatasetLines {
     pub fn open(source: &Source) -> Result<Self, String> {
         let reader: Box<dyn BufRead + Send> = match source {
             Source::Stdin => Box::new(std::io::BufReader::with_capacity(1 << 20, std::io::stdin())),
-            Source::File(path) => {
-                let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
-                Box::new(std::io::BufReader::with_capacity(1 << 20, file))
-            }
+            Source::File(path) => Box::new(std::io::BufReader::with_capacity(
+                1 << 20,
+                open_regular(path)?.0,
+            )),
         };
         Ok(Self {
             reader,

@@ -1,7 +1,8 @@
 //! `xxgk`: check reports against the xxgk standard of the 政府信息公开工作年度报告.
 //!
 //! The only crate that reads files, prints and sets exit codes; the work is done by the library
-//! crates. Exit codes: 0 conformant, 1 findings at error severity, 2 usage or I/O error.
+//! crates. Exit codes: 0 conformant, 1 findings at error severity, 2 usage or I/O error (or not
+//! an annual report), 3 undetermined (values of a published report could not be read).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod certify;
@@ -9,6 +10,8 @@ mod check;
 mod conformance;
 mod extract;
 mod inputs;
+mod pdf;
+mod published;
 mod render;
 mod standard;
 
@@ -22,20 +25,27 @@ pub const EXIT_CONFORMANT: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code: bad usage, or a file could not be read as a report.
 pub const EXIT_USAGE: u8 = 2;
+/// Exit code: no error found, but values of a published report could not be read.
+pub const EXIT_UNDETERMINED: u8 = 3;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "xxgk",
     version,
     about = "Check 政府信息公开工作年度报告 against the xxgk standard (2021 format)",
-    long_about = "Check 政府信息公开工作年度报告 against the xxgk standard (2021 format).\n\n\
-                  Exit codes: 0 conformant, 1 findings at error severity, 2 usage or I/O error.",
+    long_about = "Check 政府信息公开工作年度报告 against the xxgk standard (2021 format).",
+    after_help = EXIT_CODES,
     disable_help_subcommand = true
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
+
+/// The exit codes, for `--help`.
+const EXIT_CODES: &str = "Exit codes: 0 conformant; 1 findings at error severity; 2 usage or I/O \
+                          error, or a file that is not an annual report; 3 undetermined: no error, \
+                          but values of a published report could not be read (无法判定).";
 
 /// Output formats of `xxgk check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -70,9 +80,10 @@ impl From<LangArg> for xxgk_check::Lang {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check reports: canonical JSON/YAML or published text/HTML/DOCX (dirs recursive, `-` stdin).
+    /// Check reports: canonical JSON/YAML or published text/HTML/DOCX/PDF (dirs recursive, `-` stdin).
+    #[command(after_help = EXIT_CODES)]
     Check(check::CheckArgs),
-    /// Extract published reports (text, HTML, DOCX; any encoding) into canonical JSON.
+    /// Extract published reports (text, HTML, DOCX, PDF; any encoding) into canonical JSON.
     Extract(extract::ExtractArgs),
     /// List the rules of the catalogue and the ids of schema violations.
     Rules {

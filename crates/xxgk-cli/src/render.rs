@@ -1,12 +1,47 @@
 //! Output of `xxgk check` in its four formats: human, JSON Lines, SARIF 2.1.0 and JUnit XML.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
 use serde_json::{Value, json};
-use xxgk_check::{Diagnostic, Lang, Outcome, Severity, Tally};
+use unicode_width::UnicodeWidthChar as _;
+use xxgk_check::{Diagnostic, Kind, Lang, Location, Outcome, Severity, Tally};
 
 use crate::OutputFormat;
+use crate::published::UNREAD_RULE;
+
+/// The text of a source as the user sees it, for code frames.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// The text.
+    pub text: String,
+    /// The display width of the value at a location, when the reader knows it (published
+    /// reports); otherwise a frame underlines up to the next `,`.
+    pub widths: HashMap<Location, usize>,
+}
+
+/// Why an input is not checked.
+#[derive(Debug, Clone)]
+pub enum Unreadable {
+    /// It cannot be read, or not as a report of its kind (I/O, encoding, syntax, size).
+    Io(String),
+    /// A published file in which no section heading and no table row was found.
+    NotAReport,
+}
+
+impl Unreadable {
+    fn message(&self, lang: Lang) -> &str {
+        match self {
+            Self::Io(message) => message,
+            Self::NotAReport => pick(
+                lang,
+                "不是可识别的政府信息公开工作年度报告（未找到任何章节标题或表格行）",
+                "not an annual report we can read (no section heading and no table row found)",
+            ),
+        }
+    }
+}
 
 /// What became of one input.
 #[derive(Debug, Clone)]
@@ -14,26 +49,26 @@ pub struct FileResult {
     /// Name shown in output.
     pub name: String,
     /// The source text, kept only while rendering code frames.
-    text: Option<String>,
+    source: Option<SourceText>,
     /// The diagnostics, or why the file could not be read as a report.
-    pub result: Result<Outcome, String>,
+    pub result: Result<Outcome, Unreadable>,
 }
 
 impl FileResult {
     /// A file that was checked.
     pub fn checked(name: String, text: String, outcome: Outcome) -> Self {
-        Self {
-            name,
-            text: Some(text),
-            result: Ok(outcome),
-        }
+        let source = SourceText {
+            text,
+            widths: HashMap::new(),
+        };
+        Self::checked_source(name, Some(source), outcome)
     }
 
-    /// A published file that was extracted and checked; `text` when it can be shown.
-    pub fn checked_source(name: String, text: Option<String>, outcome: Outcome) -> Self {
+    /// A published file that was extracted and checked; `source` when it can be shown.
+    pub fn checked_source(name: String, source: Option<SourceText>, outcome: Outcome) -> Self {
         Self {
             name,
-            text,
+            source,
             result: Ok(outcome),
         }
     }
@@ -42,14 +77,23 @@ impl FileResult {
     pub fn unreadable(name: String, message: String) -> Self {
         Self {
             name,
-            text: None,
-            result: Err(message),
+            source: None,
+            result: Err(Unreadable::Io(message)),
+        }
+    }
+
+    /// A published file in which nothing of an annual report was found.
+    pub fn not_a_report(name: String) -> Self {
+        Self {
+            name,
+            source: None,
+            result: Err(Unreadable::NotAReport),
         }
     }
 
     /// The same result without its source text, to keep memory flat over large batches.
     pub fn without_text(mut self) -> Self {
-        self.text = None;
+        self.source = None;
         self
     }
 
@@ -67,6 +111,8 @@ pub struct Summary {
     pub conformant: usize,
     /// Checked, with at least one error.
     pub with_errors: usize,
+    /// Checked, without error, but with values that could not be read.
+    pub undetermined: usize,
     /// Not readable as a report.
     pub unreadable: usize,
 }
@@ -78,6 +124,7 @@ impl Summary {
         match result.tally() {
             None => self.unreadable += 1,
             Some(t) if t.conformant() => self.conformant += 1,
+            Some(t) if t.undetermined() => self.undetermined += 1,
             Some(_) => self.with_errors += 1,
         }
     }
@@ -88,6 +135,8 @@ pub struct Renderer {
     format: OutputFormat,
     lang: Lang,
     notes: bool,
+    /// A batch without `--verbose`: a file with nothing to show prints nothing, not its verdict.
+    quiet: bool,
     collected: Vec<FileResult>,
 }
 
@@ -103,6 +152,7 @@ const WARNING: Style = AnsiColor::Yellow.on_default().bold();
 const NOTE: Style = AnsiColor::Cyan.on_default().bold();
 const OK: Style = AnsiColor::Green.on_default().bold();
 const DIM: Style = AnsiColor::Blue.on_default();
+const UNREAD: Style = AnsiColor::Magenta.on_default().bold();
 
 fn severity_style(s: Severity) -> Style {
     match s {
@@ -117,6 +167,17 @@ fn sarif_level(s: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "note",
+    }
+}
+
+/// The verdict on a checked file, as machines read it.
+fn verdict_name(t: Tally) -> &'static str {
+    if t.conformant() {
+        "conformant"
+    } else if t.undetermined() {
+        "undetermined"
+    } else {
+        "not_conformant"
     }
 }
 
@@ -145,34 +206,46 @@ fn xml_escape(s: &str) -> String {
         })
 }
 
-/// The source line with a caret under the value, rustc-style.
-fn code_frame(text: &str, line: usize, column: usize) -> String {
-    let Some(source) = text.lines().nth(line.saturating_sub(1)) else {
+/// The source line with carets under the value, rustc-style: as wide as the value's text when the
+/// reader knows it, else up to the next `,` (a JSON or YAML value). Wide (CJK) characters take two
+/// columns and tabs are kept, so the carets stand under the value on a terminal.
+fn code_frame(source: &SourceText, at: Location) -> String {
+    let Some(line) = source.text.lines().nth(at.line.saturating_sub(1)) else {
         return String::new();
     };
-    let width = line.to_string().len();
-    let start = column.saturating_sub(1);
-    let rest: String = source.chars().skip(start).collect();
-    let span = rest.split(',').next().unwrap_or_default().trim_end();
-    let underline = "^".repeat(span.chars().count().max(1));
-    let pad: String = source
+    let number_width = at.line.to_string().len();
+    let start = at.column.saturating_sub(1);
+    let span = source.widths.get(&at).copied().unwrap_or_else(|| {
+        let rest: String = line.chars().skip(start).collect();
+        display_width(rest.split(',').next().unwrap_or_default().trim_end())
+    });
+    let underline = "^".repeat(span.max(1));
+    let pad: String = line
         .chars()
         .take(start)
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .map(|c| match c {
+            '\t' => "\t".to_owned(),
+            c => " ".repeat(c.width().unwrap_or(0)),
+        })
         .collect();
     format!(
-        "{DIM}{line:>width$} |{DIM:#} {source}\n{DIM}{:width$} |{DIM:#} {pad}{ERROR}{underline}{ERROR:#}\n",
-        ""
+        "{DIM}{:>number_width$} |{DIM:#} {line}\n{DIM}{:number_width$} |{DIM:#} {pad}{ERROR}{underline}{ERROR:#}\n",
+        at.line, ""
     )
 }
 
+fn display_width(s: &str) -> usize {
+    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
 impl Renderer {
-    /// A renderer for one run.
-    pub fn new(format: OutputFormat, lang: Lang, notes: bool) -> Self {
+    /// A renderer for one run; `quiet` leaves out the verdict of each clean file of a batch.
+    pub fn new(format: OutputFormat, lang: Lang, notes: bool, quiet: bool) -> Self {
         Self {
             format,
             lang,
             notes,
+            quiet,
             collected: Vec::new(),
         }
     }
@@ -200,7 +273,7 @@ impl Renderer {
             let keep = match &result.result {
                 Ok(outcome) => FileResult {
                     name: result.name.clone(),
-                    text: None,
+                    source: None,
                     result: Ok(Outcome {
                         diagnostics: self.shown(outcome).cloned().collect(),
                     }),
@@ -227,6 +300,7 @@ impl Renderer {
                     "files": summary.files,
                     "conformant": summary.conformant,
                     "with_errors": summary.with_errors,
+                    "undetermined": summary.undetermined,
                     "unreadable": summary.unreadable,
                 });
                 format!("{line}\n")
@@ -240,27 +314,37 @@ impl Renderer {
         let lang = self.lang;
         let mut out = String::new();
         let outcome = match &result.result {
-            Err(message) => {
+            Err(why) => {
                 let _ = writeln!(
                     out,
-                    "{ERROR}{}{ERROR:#}: {}: {message}\n",
+                    "{ERROR}{}{ERROR:#}: {}: {}\n",
                     pick(lang, "无法读取", "unreadable"),
-                    result.name
+                    result.name,
+                    why.message(lang)
                 );
                 return out;
             }
             Ok(outcome) => outcome,
         };
         for d in self.shown(outcome) {
-            let style = severity_style(d.severity);
-            let _ = writeln!(
-                out,
-                "{style}{}[{} {}]{style:#}: {}",
-                d.severity.as_str(),
-                d.rule,
-                d.name,
-                d.message(lang)
-            );
+            if d.kind == Kind::Unread {
+                let _ = writeln!(
+                    out,
+                    "{UNREAD}unread[{}]{UNREAD:#}: {}",
+                    d.name,
+                    d.message(lang)
+                );
+            } else {
+                let style = severity_style(d.severity);
+                let _ = writeln!(
+                    out,
+                    "{style}{}[{} {}]{style:#}: {}",
+                    d.severity.as_str(),
+                    d.rule,
+                    d.name,
+                    d.message(lang)
+                );
+            }
             match d.location {
                 Some(l) => {
                     let _ = writeln!(
@@ -285,8 +369,8 @@ impl Renderer {
             if let Some(path) = &d.label_path {
                 let _ = writeln!(out, "   {DIM}={DIM:#} {path}");
             }
-            if let (Some(l), Some(text)) = (d.location, &result.text) {
-                out.push_str(&code_frame(text, l.line, l.column));
+            if let (Some(l), Some(source)) = (d.location, &result.source) {
+                out.push_str(&code_frame(source, l));
             }
             out.push('\n');
         }
@@ -296,22 +380,30 @@ impl Renderer {
 
     fn verdict(&self, result: &FileResult) -> String {
         let lang = self.lang;
+        let warnings = |t: Tally| match (lang, t.warnings) {
+            (_, 0) => String::new(),
+            (Lang::Zh, n) => format!("（{n} 个警告）"),
+            (Lang::En, n) => format!(" ({})", plural(n, "warning")),
+        };
         match result.tally() {
-            Some(t) if t.conformant() && t.warnings == 0 => {
-                format!(
-                    "{}: {OK}{}{OK:#}\n",
-                    result.name,
-                    pick(lang, "符合标准", "conformant")
-                )
-            }
+            Some(t) if t.conformant() && t.warnings == 0 && self.quiet => String::new(),
             Some(t) if t.conformant() => format!(
                 "{}: {OK}{}{OK:#}{}\n",
                 result.name,
                 pick(lang, "符合标准", "conformant"),
+                warnings(t)
+            ),
+            Some(t) if t.undetermined() => format!(
+                "{}: {UNREAD}{}{UNREAD:#}{}\n",
+                result.name,
                 match lang {
-                    Lang::Zh => format!("（{} 个警告）", t.warnings),
-                    Lang::En => format!(" ({})", plural(t.warnings, "warning")),
-                }
+                    Lang::Zh => format!("无法判定：{} 个单元格未能读取", t.unread),
+                    Lang::En => format!(
+                        "undetermined: {} could not be read",
+                        plural(t.unread, "cell")
+                    ),
+                },
+                warnings(t)
             ),
             Some(t) => format!(
                 "{}: {ERROR}{}{ERROR:#}\n",
@@ -335,12 +427,12 @@ impl Renderer {
         }
         match self.lang {
             Lang::Zh => format!(
-                "\n共 {} 个文件：{} 个符合标准，{} 个有错误，{} 个无法读取\n",
-                s.files, s.conformant, s.with_errors, s.unreadable
+                "\n共 {} 个文件：{} 个符合标准，{} 个有错误，{} 个无法判定，{} 个无法读取\n",
+                s.files, s.conformant, s.with_errors, s.undetermined, s.unreadable
             ),
             Lang::En => format!(
-                "\n{} files: {} conformant, {} with errors, {} unreadable\n",
-                s.files, s.conformant, s.with_errors, s.unreadable
+                "\n{} files: {} conformant, {} with errors, {} undetermined, {} unreadable\n",
+                s.files, s.conformant, s.with_errors, s.undetermined, s.unreadable
             ),
         }
     }
@@ -351,8 +443,12 @@ impl Renderer {
             let _ = writeln!(out, "{v}");
         };
         match &result.result {
-            Err(message) => {
-                line(json!({"type": "unreadable", "file": result.name, "message": message}))
+            Err(why) => {
+                let mut v = json!({"type": "unreadable", "file": result.name, "message": why.message(self.lang)});
+                if matches!(why, Unreadable::NotAReport) {
+                    v["reason"] = json!("not-an-annual-report");
+                }
+                line(v);
             }
             Ok(outcome) => {
                 for d in self.shown(outcome) {
@@ -371,10 +467,12 @@ impl Renderer {
                 line(json!({
                     "type": "verdict",
                     "file": result.name,
+                    "verdict": verdict_name(t),
                     "conformant": t.conformant(),
                     "errors": t.errors,
                     "warnings": t.warnings,
                     "notes": t.notes,
+                    "unread": t.unread,
                 }));
             }
         }
@@ -410,14 +508,21 @@ impl Renderer {
                     .iter()
                     .map(|r| rule(&r.id, &r.name, &r.summary, &r.rationale, r.severity)),
             )
+            .chain(std::iter::once(json!({
+                "id": UNREAD_RULE,
+                "name": UNREAD_RULE,
+                "shortDescription": {"text": pick(lang, "报告中未能读取的值", "values of a published report that could not be read")},
+                "fullDescription": {"text": "The reader of a published report could not find or place these values; they may well be printed. Not a fault of the report: its conformance cannot be decided (result kind `open`)."},
+                "defaultConfiguration": {"level": "none"},
+            })))
             .collect();
         let mut results = Vec::new();
         let mut notifications = Vec::new();
         for file in &self.collected {
             match &file.result {
-                Err(message) => notifications.push(json!({
+                Err(why) => notifications.push(json!({
                     "level": "error",
-                    "message": {"text": format!("{}: {message}", file.name)},
+                    "message": {"text": format!("{}: {}", file.name, why.message(lang))},
                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": file.name}}}],
                 })),
                 Ok(outcome) => {
@@ -427,9 +532,17 @@ impl Renderer {
                             physical["region"] =
                                 json!({"startLine": l.line, "startColumn": l.column});
                         }
+                        // SARIF's `open`: the tool could not decide whether there is a problem.
+                        // A result that is not `fail` must have level `none` (SARIF 3.27.10).
+                        let (kind, level) = if d.kind == Kind::Unread {
+                            ("open", "none")
+                        } else {
+                            ("fail", sarif_level(d.severity))
+                        };
                         results.push(json!({
                             "ruleId": d.rule,
-                            "level": sarif_level(d.severity),
+                            "kind": kind,
+                            "level": level,
                             "message": {"text": d.message(lang)},
                             "locations": [{
                                 "physicalLocation": physical,
@@ -469,62 +582,71 @@ impl Renderer {
             .unwrap_or_default()
     }
 
+    /// JUnit: a non-conformant report is a `failure`, an unreadable input an `error`, and an
+    /// undetermined report `skipped` (its verdict was not reached; no test failed).
     fn junit(&self, s: &Summary) -> String {
         let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        let _ = writeln!(
-            out,
-            "<testsuites name=\"xxgk check\" tests=\"{}\" failures=\"{}\" errors=\"{}\">",
-            s.files, s.with_errors, s.unreadable
+        let counts = format!(
+            "tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\"",
+            s.files, s.with_errors, s.unreadable, s.undetermined
         );
-        let _ = writeln!(
-            out,
-            "  <testsuite name=\"xxgk check\" tests=\"{}\" failures=\"{}\" errors=\"{}\">",
-            s.files, s.with_errors, s.unreadable
-        );
+        let _ = writeln!(out, "<testsuites name=\"xxgk check\" {counts}>");
+        let _ = writeln!(out, "  <testsuite name=\"xxgk check\" {counts}>");
         for file in &self.collected {
             let _ = write!(
                 out,
                 "    <testcase classname=\"xxgk.check\" name=\"{}\"",
                 xml_escape(&file.name)
             );
-            match &file.result {
-                Err(message) => {
+            let outcome = match &file.result {
+                Err(why) => {
                     let _ = writeln!(
                         out,
                         ">\n      <error message=\"{}\"/>\n    </testcase>",
-                        xml_escape(message)
+                        xml_escape(why.message(self.lang))
                     );
+                    continue;
                 }
-                Ok(outcome) if !outcome.tally().conformant() => {
-                    let t = outcome.tally();
-                    let body: Vec<String> = outcome
-                        .diagnostics
-                        .iter()
-                        .map(|d| {
-                            let at = d
-                                .location
-                                .map(|l| format!(":{}:{}", l.line, l.column))
-                                .unwrap_or_default();
-                            format!(
-                                "{}[{}] {}{at} {}: {}",
-                                d.severity.as_str(),
-                                d.rule,
-                                file.name,
-                                d.pointer,
-                                d.message(self.lang)
-                            )
-                        })
-                        .collect();
-                    let _ = writeln!(
-                        out,
-                        ">\n      <failure type=\"non-conformant\" message=\"{} errors, {} warnings\">{}</failure>\n    </testcase>",
-                        t.errors,
-                        t.warnings,
-                        xml_escape(&body.join("\n"))
-                    );
-                }
-                Ok(_) => out.push_str("/>\n"),
-            }
+                Ok(outcome) => outcome,
+            };
+            let t = outcome.tally();
+            let (element, kind, message) = if t.conformant() {
+                out.push_str("/>\n");
+                continue;
+            } else if t.undetermined() {
+                let message = format!("{} could not be read", plural(t.unread, "cell"));
+                ("skipped", "", message)
+            } else {
+                let message = format!("{} errors, {} warnings", t.errors, t.warnings);
+                ("failure", " type=\"non-conformant\"", message)
+            };
+            let body: Vec<String> = outcome
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    let at = d
+                        .location
+                        .map(|l| format!(":{}:{}", l.line, l.column))
+                        .unwrap_or_default();
+                    format!(
+                        "{}[{}] {}{at} {}: {}",
+                        if d.kind == Kind::Unread {
+                            "unread"
+                        } else {
+                            d.severity.as_str()
+                        },
+                        d.rule,
+                        file.name,
+                        d.pointer,
+                        d.message(self.lang)
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                ">\n      <{element}{kind} message=\"{message}\">{}</{element}>\n    </testcase>",
+                xml_escape(&body.join("\n"))
+            );
         }
         out.push_str("  </testsuite>\n</testsuites>\n");
         out

@@ -271,8 +271,9 @@ fn files_that_cannot_be_reports_are_named_and_the_batch_goes_on() {
     std::fs::File::create(&huge)
         .and_then(|f| f.set_len(100 * 1024 * 1024))
         .expect("sparse 100 MB file");
-    let pdf = dir.path().join("report.pdf");
-    std::fs::write(&pdf, b"%PDF-1.7").expect("write");
+    // PDF is read (tests/pdf.rs); RTF is not.
+    let rtf = dir.path().join("report.rtf");
+    std::fs::write(&rtf, b"{\\rtf1}").expect("write");
     let docx = dir.path().join("report.docx");
     std::fs::write(&docx, b"PK\x03\x04 truncated").expect("write");
     let good = root().join(EXAMPLE);
@@ -281,7 +282,7 @@ fn files_that_cannot_be_reports_are_named_and_the_batch_goes_on() {
         &gbk,
         &empty,
         &huge,
-        &pdf,
+        &rtf,
         &docx,
         &dir.path().join("absent.json"),
         &good,
@@ -298,10 +299,10 @@ fn files_that_cannot_be_reports_are_named_and_the_batch_goes_on() {
         "gbk.json: not UTF-8: byte 0xD5 at offset 10 (line 1)",
         "empty.json: empty file",
         "huge.json: 104857600 bytes is too large for one report",
-        "report.pdf: unsupported file type",
+        "report.rtf: unsupported file type",
         "report.docx: unreadable DOCX",
         "absent.json: cannot read",
-        "8 files: 2 conformant, 0 with errors, 6 unreadable",
+        "8 files: 2 conformant, 0 with errors, 0 undetermined, 6 unreadable",
     ] {
         assert!(text.contains(needle), "{needle:?} not in\n{text}");
     }
@@ -325,7 +326,7 @@ fn a_directory_of_thousands_of_reports_is_checked_recursively() {
     let last = text.lines().last().unwrap_or_default();
     assert_eq!(
         last,
-        r#"{"type":"summary","files":2001,"conformant":2000,"with_errors":1,"unreadable":0}"#
+        r#"{"type":"summary","files":2001,"conformant":2000,"with_errors":1,"undetermined":0,"unreadable":0}"#
     );
     let f = findings(&out);
     assert_eq!(f.len(), 1);

@@ -13,6 +13,7 @@ use crate::catalogue::{
     recognise_active, recognise_application_cell, recognise_review_group,
 };
 use crate::cells::{CellStore, Filled};
+use crate::gaps;
 use crate::problem::{Problem, ProblemCode};
 use crate::split::splits_with_total;
 use crate::table::{Fit, Label, RowRead, Segment, ValueCell, fit, read_rows};
@@ -53,7 +54,10 @@ fn choose<R: Copy + PartialEq + std::fmt::Debug>(
                         .at(read.label.pos, read.label.published.clone()),
                     );
                 }
-                if !fits(existing) && fits(&read) {
+                // A label printed on a line of its own reads as a row of blanks; the reading
+                // with the numbers is the row.
+                let blank_beside_numbers = !has_numbers(existing) && has_numbers(&read);
+                if (!fits(existing) || blank_beside_numbers) && fits(&read) {
                     *existing = read;
                 }
             }
@@ -144,7 +148,7 @@ pub(crate) fn read_active(
             },
         }
     }
-    for orphan in &reading.orphans {
+    for (_, orphan) in &reading.orphans {
         problems.push(unrecognised(orphan, "表二"));
     }
     found
@@ -176,12 +180,24 @@ fn app_spec(row: AppRow, edition: Edition) -> Option<RowSpec> {
 }
 
 fn recognise_app(label: &Label, previous: Option<AppRow>) -> Option<AppRow> {
+    let row = recognise_app_label(label, previous);
+    // `(六)其他处理 1.` is the group label beside a torn leaf label, not the merged row.
+    let joined = label.joined();
+    let rest = joined.split_once("其他处理").map_or("", |(_, rest)| rest);
+    if row == Some(AppRow::OtherMerged) && !rest.is_empty() {
+        return None;
+    }
+    row
+}
+
+fn recognise_app_label(label: &Label, previous: Option<AppRow>) -> Option<AppRow> {
     label
         .cells
         .iter()
         .rev()
         .find_map(|c| recognise_application_cell(c, previous))
         .or_else(|| recognise_application_cell(&label.joined(), previous))
+        .or_else(|| crate::truncated::recognise_truncated(&label.joined(), previous))
 }
 
 type Counts = [Option<u64>; 7];
@@ -210,22 +226,26 @@ pub(crate) fn read_applications(
     let mut ambiguous: Vec<(AppRow, ValueCell, Vec<Vec<u64>>)> = Vec::new();
     let mut merged = false;
     let chosen = choose(reading.rows, |_| 7, label_of, problems);
+    let mut unlabelled: Vec<gaps::Unlabelled> = reading
+        .orphans
+        .into_iter()
+        .map(|(at, segment)| gaps::Unlabelled { at, segment })
+        .collect();
     for (index, read) in chosen.iter().enumerate() {
         if read.row == AppRow::OtherMerged && has_other_leaves && edition == Edition::E2021 {
-            if !read.values.iter().any(|v| !v.is_blank()) {
-                continue;
+            if read.values.iter().any(|v| !v.is_blank()) {
+                // Numbers beside the group label （六）其他处理 of a report that prints its three
+                // rows: a row whose own label is elsewhere.
+                unlabelled.push(gaps::Unlabelled {
+                    at: read.at,
+                    segment: Segment {
+                        label: Some(read.label.clone()),
+                        values: read.values.clone(),
+                        positional: read.positional,
+                        padded_at_end: read.padded_at_end,
+                    },
+                });
             }
-            let numbers: Vec<&str> = read.values.iter().map(ValueCell::raw).collect();
-            problems.push(
-                Problem::new(
-                    ProblemCode::UnrecognisedRow,
-                    format!(
-                        "numbers beside the group label （六）其他处理 of a report that prints its three rows: {}",
-                        numbers.join(" ")
-                    ),
-                )
-                .at(read.label.pos, read.label.published.clone()),
-            );
             continue;
         }
         let fitted = fit(read.values.clone(), 7, read.padded_at_end);
@@ -288,10 +308,18 @@ pub(crate) fn read_applications(
             },
         }
     }
-    resolve_ambiguous(ambiguous, &mut known, merged, edition, store);
-    for orphan in &reading.orphans {
-        problems.push(unrecognised(orphan, "表三"));
+    unlabelled.sort_by_key(|u| u.at);
+    if edition == Edition::E2021 && !merged {
+        let template: Vec<AppRow> = APP_ROWS.iter().map(|(r, _, _)| *r).collect();
+        let (assigned, unassigned) = gaps::assign(&chosen, unlabelled, &template);
+        gaps::confirm(assigned, |r| app_spec(r, edition), store);
+        gaps::explain_unassigned(&unassigned, |r| app_spec(r, edition), store, problems);
+    } else {
+        for orphan in &unlabelled {
+            problems.push(unrecognised(&orphan.segment, "表三"));
+        }
     }
+    resolve_ambiguous(ambiguous, &mut known, merged, edition, store);
     found
 }
 

@@ -582,7 +582,8 @@ pub(crate) fn recognise_application_cell(
     let body = strip_numbering(compact);
     let numbered_three = compact.starts_with('3') || compact.starts_with("(3)");
     let after_other = matches!(previous, Some(AppRow::NoCorrection | AppRow::FeeUnpaid));
-    if body == "其他" && (numbered_three || after_other) {
+    // A bare `其他` after （六）1 or 2, or `3.其他`; never the torn group label `(六)其他`.
+    if body == "其他" && (numbered_three || (after_other && compact == "其他")) {
         return Some(AppRow::OtherOther);
     }
     let after_results =
@@ -655,6 +656,14 @@ mod tests {
         assert_eq!(r("2.需另行制作"), Some(AppRow::NeedsCreation));
         assert_eq!(r("3.其他"), Some(AppRow::OtherOther));
         assert_eq!(r("其他"), None);
+        assert_eq!(
+            recognise_application_cell("(六)其他", Some(AppRow::NoCorrection)),
+            None
+        );
+        assert_eq!(
+            recognise_application_cell("其他", Some(AppRow::NoCorrection)),
+            Some(AppRow::OtherOther)
+        );
         assert_eq!(r("法人或其他组织"), None);
         assert_eq!(r("(六)其他处理"), Some(AppRow::OtherMerged));
         assert_eq!(

@@ -36,6 +36,16 @@ impl CellStore {
         }
     }
 
+    /// Records why a cell is missing, replacing an earlier explanation: used when a later look
+    /// shows that a cell that seemed blank may well be printed (its numbers stand unlabelled
+    /// nearby), so the reader, not the publisher, is to blame.
+    pub fn explain(&mut self, pointer: String, problem: Problem) {
+        if !self.filled.contains_key(&pointer) {
+            self.missing
+                .insert(pointer.clone(), problem.at_pointer(pointer));
+        }
+    }
+
     /// Stores a value read for a cell.
     pub fn fill(&mut self, pointer: String, filled: Filled) {
         self.missing.remove(&pointer);

@@ -42,6 +42,7 @@ mod cells;
 mod decode;
 mod document;
 mod docx;
+mod gaps;
 mod html;
 mod layout;
 mod metadata;
@@ -52,6 +53,7 @@ pub mod render;
 mod sections;
 mod split;
 mod table;
+mod truncated;
 
 use serde::Serialize;
 use serde_json::{Map, Value};

@@ -37,6 +37,9 @@ pub enum ProblemCode {
     Edition2019NotMapped,
     /// A required metadata field (organ name, report year) could not be read.
     MetadataMissing,
+    /// Rows of numbers without a label stand in a gap of the template; they could not be placed
+    /// by the template's order, or so placed the identities do not confirm them.
+    UnlabelledRowsUnconfirmed,
 }
 
 impl ProblemCode {
@@ -56,6 +59,7 @@ impl ProblemCode {
             Self::UnrecognisedRow => "unrecognised-row",
             Self::Edition2019NotMapped => "edition-2019-not-mapped",
             Self::MetadataMissing => "metadata-missing",
+            Self::UnlabelledRowsUnconfirmed => "unlabelled-rows-unconfirmed",
         }
     }
 }

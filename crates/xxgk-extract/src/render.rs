@@ -22,6 +22,8 @@ use std::io::Write as _;
 
 use serde_json::Value;
 
+pub mod torn;
+
 /// A published layout of a report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Layout {

@@ -122,7 +122,17 @@ fn cell_kind(text: &PosText) -> CellKind {
     if tokens.is_empty() {
         return CellKind::Blank;
     }
-    let classes: Vec<TokenClass> = tokens.iter().map(|t| classify(&t.normalized())).collect();
+    let classes: Vec<TokenClass> = tokens
+        .iter()
+        .map(|t| {
+            let text = t.normalized();
+            if is_numbering(&text) {
+                TokenClass::Text
+            } else {
+                classify(&text)
+            }
+        })
+        .collect();
     let Some(last_text) = classes.iter().rposition(|c| *c == TokenClass::Text) else {
         return CellKind::Values(tokens.iter().map(ValueCell::from_token).collect());
     };
@@ -156,6 +166,13 @@ fn cell_kind(text: &PosText) -> CellKind {
         }
     }
     CellKind::Label(label, values)
+}
+
+/// Whether a token is row numbering (`3.`, `12、`), which no count is written as.
+fn is_numbering(token: &str) -> bool {
+    token
+        .strip_suffix(['.', '、'])
+        .is_some_and(|n| (1..=2).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Cuts a unit into segments: a new segment starts at a label cell that follows a number.
@@ -221,6 +238,49 @@ pub(crate) fn segments(unit: &Unit) -> Vec<Segment> {
     out
 }
 
+/// Words of the table headings (compact): column headers and captions, never row labels.
+const HEADING_WORDS: &[&str] = &[
+    "申请人情况",
+    "法人或其他组织",
+    "自然人",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他结果",
+    "其他",
+    "总计",
+    "信息内容",
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年处理决定数量",
+    "本年收费金额(单位万元)",
+    "行政复议",
+    "行政诉讼",
+    "结果维持",
+    "结果纠正",
+    "尚未审结",
+    "未经复议直接起诉",
+    "复议后起诉",
+];
+
+/// Whether a label is a table heading: the corner note, or two or more heading words and
+/// nothing else. A single `总计` or `其他` may be a row label (（七）总计, （六）3.其他).
+fn is_heading(label: &Label) -> bool {
+    let text = label.joined();
+    if text.contains("勾稽关系") || text.contains("申请人情况") {
+        return true;
+    }
+    let mut rest = text.as_str();
+    let mut words = 0;
+    while let Some(after) = HEADING_WORDS.iter().find_map(|w| rest.strip_prefix(w)) {
+        rest = after;
+        words += 1;
+    }
+    rest.is_empty() && words >= 2
+}
+
 /// The value cells read for one recognised row.
 #[derive(Clone, Debug)]
 pub(crate) struct RowRead<R> {
@@ -231,12 +291,22 @@ pub(crate) struct RowRead<R> {
     pub positional: bool,
     /// See [`Unit::padded_at_end`].
     pub padded_at_end: bool,
+    /// Index of the segment that opened the row, for document order.
+    pub at: usize,
 }
 
-/// Rows read from a table section, and segments with numbers that belong to no row.
+/// Rows read from a table section, and segments with numbers that belong to no row (with the
+/// index of each segment, for document order).
 pub(crate) struct Reading<R> {
     pub rows: Vec<RowRead<R>>,
-    pub orphans: Vec<Segment>,
+    pub orphans: Vec<(usize, Segment)>,
+}
+
+/// Whether a label starts with row numbering (`3.`, `(三)`, `三、`): it opens a row of its own
+/// rather than continuing the label before it.
+fn is_numbered(label: &Label) -> bool {
+    let text = label.joined();
+    crate::catalogue::strip_numbering(&text).len() < text.len()
 }
 
 /// Reads the rows of a table: a recognised label opens a row; numbers without a recognised label
@@ -252,11 +322,21 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
     let mut previous: Option<R> = None;
     // An unrecognised label without numbers: perhaps the first line of a wrapped label.
     let mut carry: Option<Label> = None;
-    let mut segments = segments.into_iter().peekable();
-    while let Some(mut segment) = segments.next() {
+    // Whether the last segment with numbers went to no row: a label without numbers right after
+    // it may be that row's label printed below its numbers, so it does not take the numbers
+    // that follow (they are placed by the template's order, confirmed by the identities).
+    let mut after_orphan = false;
+    let mut segments = segments.into_iter().enumerate().peekable();
+    while let Some((at, mut segment)) = segments.next() {
+        if !segment.has_number() && segment.label.as_ref().is_some_and(is_heading) {
+            // A table heading, repeated where the table continues on the next page.
+            carry = None;
+            continue;
+        }
         let mut recognised = segment.label.as_ref().and_then(|l| recognise(l, previous));
         if recognised.is_none()
             && let (Some(first), Some(second)) = (&carry, &segment.label)
+            && !is_numbered(second)
         {
             let joined = first.joined_with(second);
             recognised = recognise(&joined, previous);
@@ -271,9 +351,10 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
             && segment.has_number()
             && !open_takes_numbers
             && let Some(first) = &segment.label
-            && let Some(next) = segments.peek()
+            && let Some((_, next)) = segments.peek()
             && !next.has_number()
             && let Some(second) = &next.label
+            && !is_numbered(second)
         {
             // The numbers stand on the first line of a wrapped label: `5.要求行政机关确认或  1 0 …`
             // followed by `重新出具已获取信息`.
@@ -295,6 +376,14 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
         };
         if let Some(row) = recognised {
             previous = Some(row);
+            if !segment.has_number()
+                && open
+                    .as_ref()
+                    .is_some_and(|(r, _)| r.row == row && r.values.iter().any(|v| !v.is_blank()))
+            {
+                // The rest of the label of the row just read, wrapped below its numbers.
+                continue;
+            }
             if let Some((open_row, closed)) = open.as_mut()
                 && open_row.row == row
                 && !*closed
@@ -311,14 +400,19 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
             }
             let closed_by_segment =
                 segment.label.is_some() && segment.positional && !segment.values.is_empty();
+            let label_only = !segment.has_number();
             let read = RowRead {
                 row,
                 label: segment.label.unwrap_or_default(),
                 values: segment.values,
                 positional: segment.positional,
                 padded_at_end: segment.padded_at_end,
+                at,
             };
-            let closed = closed_by_segment || read.values.len() >= expected(row);
+            let closed = closed_by_segment
+                || read.values.len() >= expected(row)
+                || (label_only && after_orphan);
+            after_orphan = false;
             open = Some((read, closed));
             continue;
         }
@@ -331,8 +425,12 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
             {
                 open_row.values.extend(segment.values);
                 *closed = open_row.values.len() >= expected(open_row.row);
+                after_orphan = false;
             }
-            _ => orphans.push(segment),
+            _ => {
+                orphans.push((at, segment));
+                after_orphan = true;
+            }
         }
     }
     if let Some((done, _)) = open {

@@ -1,0 +1,329 @@
+//! Messages a clerk can act on: every term of a sum with its row or column label, a missing table
+//! or group named by its title, and, when no single cell explains a failure, which identities
+//! still hold and where the difference must therefore lie, with the findings of one cause linked.
+
+use std::sync::LazyLock;
+
+use serde_json::{Value, json};
+use xxgk_check::{Checker, Diagnostic, FindingRef, Format, Kind};
+use xxgk_model::RULES_JSON;
+use xxgk_model::catalogue::Catalogue;
+
+static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker::new().unwrap());
+static BASE: LazyLock<Value> = LazyLock::new(|| {
+    serde_json::from_str(include_str!("../../../conformance/base/realistic.json")).unwrap()
+});
+
+fn with(changes: &[(&str, Value)]) -> Value {
+    let mut doc = BASE.clone();
+    for (pointer, value) in changes {
+        *doc.pointer_mut(pointer).unwrap() = value.clone();
+    }
+    doc
+}
+
+fn without(pointer: &str) -> Value {
+    let mut doc = BASE.clone();
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    doc.pointer_mut(parent)
+        .unwrap()
+        .as_object_mut()
+        .unwrap()
+        .shift_remove(key);
+    doc
+}
+
+fn get(pointer: &str) -> u64 {
+    BASE.pointer(pointer).unwrap().as_u64().unwrap()
+}
+
+fn findings(doc: &Value) -> Vec<Diagnostic> {
+    CHECKER
+        .check_value(doc)
+        .diagnostics
+        .into_iter()
+        .filter(Diagnostic::is_finding)
+        .collect()
+}
+
+fn only(doc: &Value) -> Diagnostic {
+    let mut all = findings(doc);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    all.remove(0)
+}
+
+#[test]
+fn every_term_is_printed_with_its_label_zeros_included() {
+    let d = only(&with(&[
+        ("/review_litigation/review/upheld", json!(3)),
+        ("/review_litigation/review/corrected", json!(0)),
+        ("/review_litigation/review/other", json!(1)),
+        ("/review_litigation/review/pending", json!(1)),
+        ("/review_litigation/review/total", json!(6)),
+    ]));
+    assert!(
+        d.message_zh
+            .contains("= 结果维持 3 + 结果纠正 0 + 其他结果 1 + 尚未审结 1 = 5"),
+        "{}",
+        d.message_zh
+    );
+    assert!(
+        d.message_en
+            .contains("= Upheld 3 + Corrected 0 + Other outcome 1 + Pending 1 = 5"),
+        "{}",
+        d.message_en
+    );
+    // Five cells each explain it alone: say where the difference lies, on both sides.
+    assert!(
+        d.message_zh
+            .contains("要么 总计 多计 1，要么 结果维持、结果纠正、其他结果、尚未审结 中某项少计 1"),
+        "{}",
+        d.message_zh
+    );
+}
+
+#[test]
+fn a_side_of_one_nonzero_term_is_not_printed_as_a_sum_of_one() {
+    let d = only(&with(&[
+        ("/review_litigation/review/upheld", json!(5)),
+        ("/review_litigation/review/corrected", json!(0)),
+        ("/review_litigation/review/other", json!(0)),
+        ("/review_litigation/review/pending", json!(0)),
+        ("/review_litigation/review/total", json!(4)),
+    ]));
+    assert!(!d.message_zh.contains("= 5 = 5"), "{}", d.message_zh);
+    assert!(
+        d.message_zh
+            .contains("= 结果维持 5 + 结果纠正 0 + 其他结果 0 + 尚未审结 0 = 5"),
+        "{}",
+        d.message_zh
+    );
+}
+
+#[test]
+fn outcome_rows_are_named_by_their_ordinals() {
+    let p = "/applications/results/withheld/state_secret/natural_person";
+    let doc = with(&[(p, json!(get(p) + 2))]);
+    let r2 = findings(&doc).into_iter().find(|d| d.rule == "R2").unwrap();
+    assert!(
+        r2.message_zh.contains("（一）")
+            && r2.message_zh.contains("（三）1 ")
+            && r2.message_zh.contains("（六）3 "),
+        "{}",
+        r2.message_zh
+    );
+    assert!(
+        r2.message_zh.contains("（三）1.属于国家秘密 自然人 为"),
+        "the root cause names row and column: {}",
+        r2.message_zh
+    );
+    // Every one of the 21 outcome rows is a term, whatever its value.
+    let terms = r2.message_zh.split("之和 = ").nth(1).unwrap();
+    assert_eq!(terms.matches(" + ").count(), 20, "{terms}");
+}
+
+/// A single-term side written `{lhs_values} = {lhs_sum}` prints its sum once.
+#[test]
+fn a_template_printing_a_one_term_side_prints_it_once() {
+    let mut catalogue = Catalogue::from_json(RULES_JSON).unwrap();
+    let r2 = catalogue.rules.iter_mut().find(|r| r.id == "R2").unwrap();
+    r2.message.zh = "{col}：（七）总计 = {lhs_values} = {lhs_sum} ≠ {rhs_sum}".to_owned();
+    let checker = Checker::with_catalogue(catalogue).unwrap();
+    let p = "/applications/results/total/natural_person";
+    let total = get(p);
+    let outcome = checker.check_value(&with(&[(p, json!(total + 1))]));
+    let r2 = outcome.diagnostics.iter().find(|d| d.rule == "R2").unwrap();
+    assert!(
+        r2.message_zh
+            .starts_with(&format!("自然人：（七）总计 = {} ≠ {total}", total + 1)),
+        "{}",
+        r2.message_zh
+    );
+}
+
+#[test]
+fn a_missing_table_group_or_section_is_named_by_its_title() {
+    let cases = [
+        (
+            "/applications",
+            "缺少 三、收到和处理政府信息公开申请情况：整张表三缺失（175 个单元格都没有填写）",
+            "missing III. Applications received and handled (/applications): the whole table (表三, 175 cells) is absent",
+        ),
+        (
+            "/applications/results/withheld",
+            "缺少 三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （三）不予公开：整组 56 个单元格缺失",
+            "the whole group of 56 cells is absent",
+        ),
+        (
+            "/review_litigation/review",
+            "缺少 四、政府信息公开行政复议、行政诉讼情况 › 行政复议：整组 5 个单元格缺失",
+            "the whole group of 5 cells is absent",
+        ),
+        (
+            "/overview",
+            "缺少 一、总体情况：整节缺失",
+            "the whole section is absent",
+        ),
+        (
+            "/overview/text",
+            "缺少 一、总体情况 › 正文（必填项）",
+            "missing I. Overview › Text (/overview/text), a required field",
+        ),
+        (
+            "/applications/new_received/total",
+            "缺少 三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量 › 总计（空白不等于0，必须填写）",
+            "a blank is not a 0",
+        ),
+    ];
+    for (pointer, zh, en) in cases {
+        let d = only(&without(pointer));
+        assert_eq!((d.rule.as_str(), d.pointer.as_str()), ("S1", pointer));
+        assert_eq!(d.message_zh, zh);
+        assert!(d.message_en.contains(en), "{}", d.message_en);
+        let blank_words = d.message_zh.contains("空白不等于0");
+        assert_eq!(blank_words, pointer.ends_with("/total"), "{}", d.message_zh);
+    }
+}
+
+#[test]
+fn when_no_cell_explains_say_what_holds_and_where_the_difference_lies() {
+    // （七）总计 and 一 of 自然人 both 2 too high, as are those of 总计: R1 and R3 hold, R2 fails
+    // in both columns, and no single cell explains it.
+    let mut changes = Vec::new();
+    for col in ["natural_person", "total"] {
+        for row in ["results/total", "new_received"] {
+            let p = format!("/applications/{row}/{col}");
+            changes.push((p.clone(), json!(get(&p) + 2)));
+        }
+    }
+    let changes: Vec<(&str, Value)> = changes
+        .iter()
+        .map(|(p, v)| (p.as_str(), v.clone()))
+        .collect();
+    let all = findings(&with(&changes));
+    let pointers: Vec<(&str, &str)> = all
+        .iter()
+        .map(|d| (d.rule.as_str(), d.pointer.as_str()))
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            ("R2", "/applications/results/total/natural_person"),
+            ("R2", "/applications/results/total/total"),
+        ]
+    );
+    let np = &all[0];
+    assert!(np.root_cause.is_none());
+    assert!(
+        np.message_zh.contains(
+            "没有单个单元格能解释此差异：R1（自然人）、R3（22 处）成立，故要么 （七）总计 多计 2，\
+             要么 （一）至（六）3 中某项少计 2，且另有单元格的错误与之抵消，使 R1、R3 仍然成立"
+        ),
+        "{}",
+        np.message_zh
+    );
+    assert!(
+        np.message_en.contains(
+            "R1 (natural persons) and R3 (22 instances) hold, so either Total concluded is 2 too high, \
+             or one of Granted … Other is 2 too low"
+        ),
+        "{}",
+        np.message_en
+    );
+    // Both columns are fixed by any of the 21 two-cell corrections (a row's 自然人 and 总计 +2):
+    // the two findings share one cause.
+    assert!(
+        np.message_zh.contains("有 21 种只改两个单元格的改法"),
+        "{}",
+        np.message_zh
+    );
+    let link = |d: &Diagnostic| FindingRef {
+        rule: d.rule.clone(),
+        pointer: d.pointer.clone(),
+    };
+    assert_eq!(all[0].linked, [link(&all[1])]);
+    assert_eq!(all[1].linked, [link(&all[0])]);
+}
+
+#[test]
+fn a_count_entered_in_the_wrong_column_is_named_with_both_cells() {
+    // An all-zero report where 3 applications of 其他 granted were entered under 自然人: the
+    // only correction of two cells moves them back.
+    let mut doc: Value =
+        serde_json::from_str(include_str!("../../../conformance/base/all-zero.json")).unwrap();
+    for (pointer, value) in [
+        ("/applications/results/granted/natural_person", 3),
+        ("/applications/results/granted/total", 3),
+        ("/applications/results/total/other_org", 3),
+        ("/applications/results/total/total", 3),
+        ("/applications/new_received/other_org", 3),
+        ("/applications/new_received/total", 3),
+    ] {
+        *doc.pointer_mut(pointer).unwrap() = json!(value);
+    }
+    let all = findings(&doc);
+    let found: Vec<(&str, &str)> = all
+        .iter()
+        .map(|d| (d.rule.as_str(), d.pointer.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("R2", "/applications/results/total/natural_person"),
+            ("R2", "/applications/results/total/other_org"),
+        ]
+    );
+    for d in &all {
+        assert!(
+            d.message_zh.contains(
+                "没有单个单元格能解释此差异；（一）予以公开 自然人 为 3、（一）予以公开 其他 为 0，\
+                 改为 0 和 3 可同时满足 R2（自然人）、R2（其他）"
+            ),
+            "{}",
+            d.message_zh
+        );
+        assert!(
+            d.message_en.contains(
+                "Granted, Natural persons is 3 and Granted, Other organisations is 0: 0 and 3 \
+                 would satisfy R2 (natural persons) and R2 (other organisations)"
+            ),
+            "{}",
+            d.message_en
+        );
+        assert_eq!(d.linked.len(), 1);
+    }
+}
+
+#[test]
+fn a_single_wrong_cell_links_the_findings_it_explains() {
+    let p = "/applications/new_received/natural_person";
+    let all = findings(&with(&[(p, json!(get(p) - 1))]));
+    assert_eq!(all.len(), 2);
+    assert!(all.iter().all(|d| d.pointer == p && d.linked.len() == 1));
+    assert!(
+        all[0].message_zh.ends_with(&format!(
+            "（一、本年新收政府信息公开申请数量 自然人 为 {}，改为 {} 可同时满足 R1、R3）",
+            get(p) - 1,
+            get(p)
+        )),
+        "{}",
+        all[0].message_zh
+    );
+}
+
+#[test]
+fn linked_findings_serialize() {
+    let p = "/applications/new_received/natural_person";
+    let text = serde_json::to_string(&with(&[(p, json!(get(p) + 1))])).unwrap();
+    let outcome = CHECKER.check_text(&text, Format::Json).unwrap();
+    let rules: Vec<&Diagnostic> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == Kind::Rule)
+        .collect();
+    let v = serde_json::to_value(rules[0]).unwrap();
+    assert_eq!(
+        v["linked"],
+        json!([{"rule": rules[1].rule, "pointer": rules[1].pointer}])
+    );
+}

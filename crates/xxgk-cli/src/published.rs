@@ -1,0 +1,377 @@
+//! Verdicts on published reports. "The report breaks R1", "the report prints this cell blank" and
+//! "we could not read this" are three different statements: a value the extractor did not place is
+//! the publisher's error only when the extractor located its cell and found it blank; anything
+//! else it could not find or place is [`Kind::Unread`], never a finding against the report.
+
+use std::collections::HashMap;
+
+use unicode_width::UnicodeWidthStr as _;
+use xxgk_check::{Checker, Diagnostic, Kind, Location, Severity, strip_bom};
+use xxgk_extract::{Edition, Extraction, InputFormat, Problem, ProblemCode};
+use xxgk_model::CELLS;
+
+use crate::render::{FileResult, SourceText};
+
+/// The schema rule of a required value that is absent (`S1 missing-field`; ids are never reused).
+const MISSING_FIELD: &str = "S1";
+
+/// The rule id of every unread diagnostic; its name is the extractor's problem code.
+pub const UNREAD_RULE: &str = "unread";
+
+/// The pointers of the template's six sections, where the extractor reports a missing heading.
+const SECTIONS: [&str; 6] = [
+    "/overview",
+    "/active_disclosure",
+    "/applications",
+    "/review_litigation",
+    "/problems_and_improvements",
+    "/other_matters",
+];
+
+/// Extracts a published report, checks its canonical form, and gives every diagnostic its
+/// place in the source (where the value stands, or where the reader saw the problem).
+pub fn check(checker: &Checker, name: String, bytes: &[u8], hint: &str) -> FileResult {
+    let (extraction, pdf_text) = match read(bytes, hint) {
+        Ok(read) => read,
+        Err(message) => return FileResult::unreadable(name, message),
+    };
+    if nothing_read(&extraction) {
+        return FileResult::not_a_report(name);
+    }
+    let mut outcome = checker.check_value(&extraction.report);
+    let mut diagnostics = Vec::with_capacity(outcome.diagnostics.len());
+    for d in std::mem::take(&mut outcome.diagnostics) {
+        // A 2019-format report is not in this standard's format (S8 says so): its tables are
+        // absent from the 2021 form by design, not unread.
+        if d.rule == MISSING_FIELD && extraction.edition == Edition::E2021 {
+            diagnostics.extend(explain_missing(d, &extraction));
+        } else {
+            diagnostics.push(d);
+        }
+    }
+    let text = match (&pdf_text, extraction.format) {
+        // Positions in a PDF refer to the text pdftotext gave, which is what the reader saw.
+        (Some(text), _) => Some(text.as_str()),
+        // Positions in a DOCX refer to its XML, which is no frame to show a person.
+        (None, InputFormat::Docx) => None,
+        (None, _) => std::str::from_utf8(bytes).ok().map(strip_bom),
+    };
+    let mut widths = HashMap::new();
+    for d in &mut diagnostics {
+        if let Some((location, width)) = place(d, &extraction, text) {
+            d.location = Some(location);
+            widths.insert(location, width);
+        }
+    }
+    // Source order, as a person reads the report; what has no place comes last.
+    diagnostics.sort_by_key(|d| (d.location.is_none(), d.location));
+    outcome.diagnostics = diagnostics;
+    let source = text.map(|text| SourceText {
+        text: text.to_owned(),
+        widths,
+    });
+    FileResult::checked_source(name, source, outcome)
+}
+
+/// Extracts a published file: a PDF through its text layer (with that text, for source frames),
+/// anything else directly.
+pub fn read(bytes: &[u8], hint: &str) -> Result<(Extraction, Option<String>), String> {
+    let is_pdf = std::path::Path::new(hint)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if is_pdf {
+        let (extraction, text) = crate::pdf::extract(bytes).map_err(|e| e.to_string())?;
+        return Ok((extraction, Some(text)));
+    }
+    let extraction = xxgk_extract::extract(bytes, Some(hint)).map_err(|e| e.to_string())?;
+    Ok((extraction, None))
+}
+
+/// No section heading and no table row found: the file is not an annual report we can read
+/// (empty, binary, another document), and 200 missing cells would say nothing useful.
+fn nothing_read(extraction: &Extraction) -> bool {
+    let heading_found = || {
+        SECTIONS.iter().any(|section| {
+            !extraction.problems.iter().any(|p| {
+                p.code == ProblemCode::SectionMissing && p.pointer.as_deref() == Some(section)
+            })
+        })
+    };
+    // A cell located and printed blank, or a run of numbers more than one split of which
+    // satisfies the identities, is a table row. Other problems are no such sign: a README that
+    // quotes `（六）其他处理` or a label with a few numbers after it gives them too.
+    let row_found = || {
+        extraction
+            .problems
+            .iter()
+            .any(|p| matches!(p.code, ProblemCode::CellBlank | ProblemCode::AmbiguousSplit))
+    };
+    let cell_read = || {
+        extraction
+            .provenance
+            .iter()
+            .any(|p| CELLS.iter().any(|c| c.pointer == p.pointer))
+    };
+    // Cheapest first: almost every report has its headings.
+    !(heading_found() || row_found() || cell_read() || extraction.edition_2019.is_some())
+}
+
+/// Whether `pointer` is `parent` or below it.
+fn is_under(pointer: &str, parent: &str) -> bool {
+    pointer
+        .strip_prefix(parent)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// A required value is absent: the publisher's error if the extractor found its cells printed
+/// blank, unread if it could not find or place them, and the publisher's error as before when
+/// the extractor has nothing to say (it read the section and the value is not there).
+fn explain_missing(d: Diagnostic, extraction: &Extraction) -> Vec<Diagnostic> {
+    let under: Vec<&Problem> = extraction
+        .problems
+        .iter()
+        .filter(|p| {
+            p.pointer
+                .as_deref()
+                .is_some_and(|q| is_under(q, &d.pointer))
+        })
+        .collect();
+    // The values themselves, not the section or row that holds them.
+    let leaves: Vec<&Problem> = under
+        .iter()
+        .copied()
+        .filter(|p| {
+            let own = p.pointer.as_deref().unwrap_or_default();
+            !under.iter().any(|q| {
+                q.pointer
+                    .as_deref()
+                    .is_some_and(|other| other != own && is_under(other, own))
+            })
+        })
+        .collect();
+    let (blank, unread): (Vec<&Problem>, Vec<&Problem>) = leaves
+        .into_iter()
+        .partition(|p| p.code == ProblemCode::CellBlank);
+    if unread.is_empty() {
+        return vec![d];
+    }
+    // The extractor's reason: the one about the whole missing value if there is one (a section
+    // heading not found), else the first value's.
+    let reason = under
+        .iter()
+        .find(|p| p.pointer.as_deref() == Some(d.pointer.as_str()))
+        .or_else(|| unread.first())
+        .copied();
+    let unread_diagnostic = reason.map(|reason| unread_at(&d, reason, &unread, extraction));
+    // Some cells under the same value are printed blank: that part stays the publisher's.
+    let publisher = (!blank.is_empty()).then_some(d);
+    publisher.into_iter().chain(unread_diagnostic).collect()
+}
+
+/// The unread diagnostic for the missing value of `d`, explained by `reason`.
+fn unread_at(
+    d: &Diagnostic,
+    reason: &Problem,
+    unread: &[&Problem],
+    extraction: &Extraction,
+) -> Diagnostic {
+    let mut related: Vec<String> = unread.iter().filter_map(|p| p.pointer.clone()).collect();
+    related.sort_by_key(|p| CELLS.iter().position(|c| c.pointer == p));
+    related.dedup();
+    let (label_zh, label_en) = labels(&d.pointer);
+    let count = related.len().max(1);
+    let (got_zh, got_en) =
+        got_to(reason, &related, extraction).map_or_else(Default::default, |line| {
+            (
+                format!("，读到第 {line} 行为止"),
+                format!("; the reader got to line {line}"),
+            )
+        });
+    Diagnostic {
+        rule: UNREAD_RULE.to_owned(),
+        name: reason.code.as_str().to_owned(),
+        severity: Severity::Info,
+        kind: Kind::Unread,
+        pointer: d.pointer.clone(),
+        related,
+        label_path: d.label_path.clone(),
+        expected: None,
+        actual: reason.raw.clone(),
+        message_zh: format!(
+            "未能读取 {label_zh}：{}{got_zh}（{count} 个单元格；是读取的问题，不是报告的错误）",
+            reason_zh(reason.code)
+        ),
+        message_en: format!(
+            "could not read {label_en}: {}{got_en} ({count} {}; a failure of the reader, not of the report)",
+            reason.message,
+            if count == 1 { "cell" } else { "cells" }
+        ),
+        ..d.clone()
+    }
+}
+
+/// Without a place of its own, how far the reader got: the last line of a cell it read before
+/// these in the template's order.
+fn got_to(reason: &Problem, related: &[String], extraction: &Extraction) -> Option<u32> {
+    if reason.position.is_some() {
+        return None;
+    }
+    let index = |pointer: &str| CELLS.iter().position(|c| c.pointer == pointer);
+    let first = related.iter().filter_map(|p| index(p)).min()?;
+    extraction
+        .provenance
+        .iter()
+        .filter(|p| index(&p.pointer).is_some_and(|k| k < first))
+        .map(|p| p.line)
+        .max()
+}
+
+/// The Chinese and English names of a value: the labels its cells share, or its pointer.
+fn labels(pointer: &str) -> (String, String) {
+    let cells: Vec<_> = CELLS
+        .iter()
+        .filter(|c| is_under(c.pointer, pointer))
+        .collect();
+    let common = |paths: Vec<Vec<&'static str>>| {
+        let first = paths.first().cloned().unwrap_or_default();
+        let shared = (0..first.len())
+            .take_while(|&k| paths.iter().all(|p| p.get(k) == first.get(k)))
+            .count();
+        first.get(..shared).unwrap_or_default().join(" › ")
+    };
+    let zh = common(cells.iter().map(|c| c.labels_zh.to_vec()).collect());
+    let en = common(
+        cells
+            .iter()
+            .map(|c| c.name_en.split(" › ").collect())
+            .collect(),
+    );
+    let or_pointer = |s: String| if s.is_empty() { pointer.to_owned() } else { s };
+    (or_pointer(zh), or_pointer(en))
+}
+
+/// Why the reader could not place a value, in Chinese (the extractor explains in English).
+fn reason_zh(code: ProblemCode) -> &'static str {
+    match code {
+        ProblemCode::SectionMissing => "未找到本节标题",
+        ProblemCode::TableNotFound => "本节中未识别出表格的任何一行",
+        ProblemCode::RowNotFound => "表格中未找到该行",
+        ProblemCode::CellUnreadable => "单元格内容不是可识别的数字",
+        ProblemCode::CellCountMismatch => "该行的数字个数与栏目数不符，不按猜测填入",
+        ProblemCode::AmbiguousSplit => "连写的数字有不止一种拆分满足勾稽关系，不按猜测拆分",
+        ProblemCode::UnsplittableRun => "连写的数字没有满足勾稽关系的拆分",
+        ProblemCode::MergedOtherRow => "报告把（六）其他处理合为一行，无法分到三行",
+        ProblemCode::MetadataMissing => "未在标题或开头找到",
+        // Codes the extractor may add later read the same way: not placed, for a reason of its own.
+        _ => "阅读器未能定位该值",
+    }
+}
+
+/// Where a diagnostic stands in the source, and how many display columns its value takes.
+fn place(d: &Diagnostic, extraction: &Extraction, text: Option<&str>) -> Option<(Location, usize)> {
+    let at = |line: u32, column: u32, raw: &str| {
+        let location = Location {
+            line: line as usize,
+            column: column as usize,
+        };
+        (
+            location,
+            raw.lines().next().unwrap_or_default().trim().width().max(1),
+        )
+    };
+    if let Some(p) = extraction
+        .provenance
+        .iter()
+        .find(|p| p.pointer == d.pointer)
+    {
+        return Some(at(p.line, p.column, &p.raw));
+    }
+    // The first value concerned that the extractor saw somewhere.
+    let concerned = std::iter::once(&d.pointer).chain(&d.related);
+    let seen = concerned
+        .flat_map(|pointer| {
+            extraction.problems.iter().filter(move |p| {
+                p.pointer.as_deref().is_some_and(|q| is_under(q, pointer))
+                    && (d.kind == Kind::Unread) != (p.code == ProblemCode::CellBlank)
+            })
+        })
+        .find_map(|p| {
+            Some(at(
+                p.position?.line,
+                p.position?.column,
+                p.raw.as_deref().unwrap_or_default(),
+            ))
+        });
+    seen.or_else(|| blank_gap(d, extraction, text?))
+}
+
+/// A blank cell of a row read elsewhere has no text of its own: point at the gap before the next
+/// value of its row (or after the previous one), on the row's line.
+fn blank_gap(d: &Diagnostic, extraction: &Extraction, text: &str) -> Option<(Location, usize)> {
+    let blank = extraction
+        .problems
+        .iter()
+        .filter(|p| p.code == ProblemCode::CellBlank)
+        .find_map(|p| p.pointer.as_deref().filter(|q| is_under(q, &d.pointer)))?;
+    let (row, _) = blank.rsplit_once('/')?;
+    let index = CELLS.iter().position(|c| c.pointer == blank)?;
+    let in_row = |k: usize| {
+        let cell = CELLS.get(k)?;
+        (cell.pointer.rsplit_once('/')?.0 == row).then_some(cell.pointer)?;
+        extraction
+            .provenance
+            .iter()
+            .find(|p| p.pointer == cell.pointer)
+    };
+    let line_of = |n: u32| text.lines().nth((n as usize).checked_sub(1)?);
+    let location = |line: u32, column: usize| {
+        (
+            Location {
+                line: line as usize,
+                column,
+            },
+            1,
+        )
+    };
+    if let Some(next) = in_row(index + 1) {
+        let before = (next.column as usize).checked_sub(1)?;
+        let source = line_of(next.line)?;
+        let separator = source.chars().nth(before.checked_sub(1)?)?;
+        return separator
+            .is_whitespace()
+            .then(|| location(next.line, before));
+    }
+    let previous = in_row(index.checked_sub(1)?)?;
+    let after = previous.column as usize + previous.raw.chars().count();
+    line_of(previous.line)?;
+    Some(location(previous.line, after))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_under, labels};
+
+    #[test]
+    fn a_pointer_is_under_itself_and_its_parents_only() {
+        assert!(is_under("/applications/results", "/applications"));
+        assert!(is_under("/applications", "/applications"));
+        assert!(!is_under("/applications_extra", "/applications"));
+        assert!(!is_under("/applications", "/applications/results"));
+    }
+
+    #[test]
+    fn a_group_is_named_by_the_labels_its_cells_share() {
+        let (zh, en) = labels("/review_litigation");
+        assert_eq!(zh, "四、政府信息公开行政复议、行政诉讼情况");
+        assert!(en.starts_with("IV."), "{en}");
+        let (zh, _) = labels("/applications/results/other/fee_unpaid");
+        assert!(
+            zh.ends_with(
+                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+            ),
+            "{zh}"
+        );
+        // Not a cell of a table: named by its pointer.
+        assert_eq!(labels("/metadata/organ").0, "/metadata/organ");
+    }
+}

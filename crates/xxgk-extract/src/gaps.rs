@@ -1,0 +1,288 @@
+//! Rows of numbers with no label (their label torn off by a PDF converter, or printed where no
+//! row could claim it), placed by the template's order and kept only when the identities confirm
+//! them.
+//!
+//! Where the labelled rows of 表三 leave a gap in the template's order and exactly as many
+//! unlabelled rows of seven cells stand between them in the text, the unlabelled rows are the
+//! gap's rows, in order. That assignment is then kept only when every identity of the catalogue
+//! that reads one of its cells (R3 for the row, R1 and R2 for its columns) can be evaluated and
+//! holds; otherwise its cells stay missing, with a problem that says why. A wrong number is worse
+//! than a missing one.
+
+use crate::catalogue::{AppRow, RowSpec};
+use crate::cells::CellStore;
+use crate::problem::{Problem, ProblemCode};
+use crate::table::{Fit, RowRead, Segment, ValueCell, fit};
+
+/// Rule: an unlabelled row placed by the template's order, confirmed by the identities.
+pub(crate) const RULE_TEMPLATE_ORDER: &str = "unlabelled-row-placed-by-template-order";
+
+/// The equality identities of the catalogue: rule id and the cells of each side.
+struct Identity {
+    rule: String,
+    lhs: Vec<String>,
+    rhs: Vec<String>,
+}
+
+fn identities() -> &'static [Identity] {
+    static IDENTITIES: std::sync::OnceLock<Vec<Identity>> = std::sync::OnceLock::new();
+    IDENTITIES.get_or_init(|| {
+        let Ok(catalogue) = xxgk_model::catalogue::Catalogue::from_json(xxgk_model::RULES_JSON)
+        else {
+            return Vec::new();
+        };
+        catalogue
+            .identities()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| Identity {
+                rule: i.rule.id.clone(),
+                lhs: i.lhs,
+                rhs: i.rhs,
+            })
+            .collect()
+    })
+}
+
+/// Why the identities do not confirm a set of cells, or `None` when they do: every identity that
+/// reads one of them can be evaluated and holds.
+pub(crate) fn unconfirmed(store: &CellStore, cells: &[String]) -> Option<String> {
+    let all = identities();
+    if all.is_empty() {
+        return Some("the rule catalogue could not be read".to_owned());
+    }
+    for identity in all {
+        let reads = |c: &String| identity.lhs.contains(c) || identity.rhs.contains(c);
+        if !cells.iter().any(reads) {
+            continue;
+        }
+        let sum = |side: &[String]| -> Option<u128> {
+            side.iter()
+                .map(|p| store.filled.get(p).and_then(|f| f.value.as_u64()))
+                .try_fold(0u128, |acc, v| v.map(|v| acc + u128::from(v)))
+        };
+        match (sum(&identity.lhs), sum(&identity.rhs)) {
+            (Some(l), Some(r)) if l == r => {}
+            (Some(_), Some(_)) => {
+                return Some(format!(
+                    "{} does not hold with them ({})",
+                    identity.rule,
+                    identity.lhs.first().map_or("", String::as_str)
+                ));
+            }
+            _ => {
+                return Some(format!(
+                    "{} cannot be evaluated: one of its other cells is missing",
+                    identity.rule
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// An unlabelled row of numbers in the text: where it stood and its cells.
+pub(crate) struct Unlabelled {
+    pub at: usize,
+    pub segment: Segment,
+}
+
+/// Unlabelled rows assigned to the rows of one gap, to be confirmed.
+pub(crate) struct Assignment {
+    pub rows: Vec<(AppRow, Vec<ValueCell>)>,
+}
+
+/// Rows of a gap that could not be assigned, and why.
+pub(crate) struct Unassigned {
+    pub rows: Vec<AppRow>,
+    pub orphans: Vec<Unlabelled>,
+    pub why: String,
+}
+
+/// Assigns the unlabelled rows to the gaps the labelled rows leave in `template` (the 表三 rows
+/// in order). `rows` are the labelled rows read, in any order.
+pub(crate) fn assign(
+    rows: &[RowRead<AppRow>],
+    orphans: Vec<Unlabelled>,
+    template: &[AppRow],
+) -> (Vec<Assignment>, Vec<Unassigned>) {
+    let has_numbers = |r: &RowRead<AppRow>| r.values.iter().any(|v| !v.is_blank());
+    let index_of = |row: AppRow| template.iter().position(|t| *t == row);
+    let mut anchors: Vec<(usize, usize)> = rows
+        .iter()
+        .filter(|r| has_numbers(r))
+        .filter_map(|r| index_of(r.row).map(|k| (r.at, k)))
+        .collect();
+    anchors.sort_unstable();
+    let anchored: Vec<usize> = anchors.iter().map(|(_, k)| *k).collect();
+    // Group the unlabelled rows by the labelled rows around them.
+    let mut groups: Vec<(Option<usize>, Option<usize>, Vec<Unlabelled>)> = Vec::new();
+    for orphan in orphans {
+        let before = anchors.iter().rposition(|(at, _)| *at < orphan.at);
+        let after = anchors.iter().position(|(at, _)| *at > orphan.at);
+        match groups.last_mut() {
+            Some((b, a, members)) if *b == before && *a == after => members.push(orphan),
+            _ => groups.push((before, after, vec![orphan])),
+        }
+    }
+    let mut assigned = Vec::new();
+    let mut unassigned = Vec::new();
+    for (before, after, members) in groups {
+        let low = before.and_then(|b| anchors.get(b)).map(|(_, k)| *k);
+        let high = after
+            .and_then(|a| anchors.get(a))
+            .map_or(template.len(), |(_, k)| *k);
+        let start = low.map_or(0, |l| l + 1);
+        let gap: Vec<AppRow> = if start <= high {
+            (start..high)
+                .filter(|k| !anchored.contains(k))
+                .filter_map(|k| template.get(k).copied())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let fitted: Vec<Option<Vec<ValueCell>>> = members
+            .iter()
+            .map(
+                |m| match fit(m.segment.values.clone(), 7, m.segment.padded_at_end) {
+                    Fit::Exact(values) if values.iter().all(|v| !v.is_blank()) => Some(values),
+                    _ => None,
+                },
+            )
+            .collect();
+        let why = if gap.is_empty() {
+            "the labelled rows around them leave no row of the template between them".to_owned()
+        } else if gap.len() != members.len() {
+            format!(
+                "{} unlabelled row(s) of numbers stand where the template has {} row(s) without a label",
+                members.len(),
+                gap.len()
+            )
+        } else if fitted.iter().any(Option::is_none) {
+            "an unlabelled row does not have exactly seven cells".to_owned()
+        } else {
+            assigned.push(Assignment {
+                rows: gap.into_iter().zip(fitted.into_iter().flatten()).collect(),
+            });
+            continue;
+        };
+        unassigned.push(Unassigned {
+            rows: gap,
+            orphans: members,
+            why,
+        });
+    }
+    (assigned, unassigned)
+}
+
+/// Writes the assignments into the store and keeps those the identities confirm; the others are
+/// taken out again and explained. An assignment that fails may leave another unevaluable, so the
+/// check repeats until nothing changes.
+pub(crate) fn confirm(
+    assignments: Vec<Assignment>,
+    spec_of: impl Fn(AppRow) -> Option<RowSpec>,
+    store: &mut CellStore,
+) {
+    let cells_of = |assignment: &Assignment| -> Vec<String> {
+        assignment
+            .rows
+            .iter()
+            .filter_map(|(row, _)| spec_of(*row))
+            .flat_map(|spec| {
+                spec.columns
+                    .iter()
+                    .map(move |c| format!("{}/{}", spec.path, c.name))
+            })
+            .collect()
+    };
+    for assignment in &assignments {
+        for (row, values) in &assignment.rows {
+            if let Some(spec) = spec_of(*row) {
+                store.put_row(&spec, values, &[RULE_TEMPLATE_ORDER]);
+            }
+        }
+    }
+    let mut pending: Vec<&Assignment> = assignments.iter().collect();
+    loop {
+        let failing: Vec<(usize, String)> = pending
+            .iter()
+            .enumerate()
+            .filter_map(|(k, a)| unconfirmed(store, &cells_of(a)).map(|why| (k, why)))
+            .collect();
+        if failing.is_empty() {
+            return;
+        }
+        for (k, why) in failing.iter().rev() {
+            let Some(assignment) = pending.get(*k) else {
+                continue;
+            };
+            let labels: Vec<&str> = assignment
+                .rows
+                .iter()
+                .filter_map(|(r, _)| spec_of(*r).map(|s| s.label))
+                .collect();
+            let problem = Problem::new(
+                ProblemCode::UnlabelledRowsUnconfirmed,
+                format!(
+                    "rows of numbers without a label stand where the template has {}; placed by the template's order they are not confirmed ({why}), so they are left missing",
+                    labels.join(", ")
+                ),
+            );
+            for cell in cells_of(assignment) {
+                store.filled.remove(&cell);
+                store.explain(cell, problem.clone());
+            }
+            pending.remove(*k);
+        }
+    }
+}
+
+/// Explains the rows of gaps whose unlabelled rows could not be assigned.
+pub(crate) fn explain_unassigned(
+    unassigned: &[Unassigned],
+    spec_of: impl Fn(AppRow) -> Option<RowSpec>,
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+) {
+    for gap in unassigned {
+        let numbers: Vec<String> = gap
+            .orphans
+            .iter()
+            .map(|o| {
+                o.segment
+                    .values
+                    .iter()
+                    .map(ValueCell::raw)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let pos = gap
+            .orphans
+            .iter()
+            .find_map(|o| o.segment.values.iter().find_map(ValueCell::pos));
+        let problem = Problem::new(
+            ProblemCode::UnlabelledRowsUnconfirmed,
+            format!(
+                "rows of numbers without a recognised label (`{}`) could not be placed: {}",
+                numbers.join("` `"),
+                gap.why
+            ),
+        )
+        .at(pos, numbers.join(" / "));
+        if gap.rows.is_empty() {
+            problems.push(problem);
+            continue;
+        }
+        for row in &gap.rows {
+            if let Some(spec) = spec_of(*row) {
+                for column in spec.columns {
+                    let cell = format!("{}/{}", spec.path, column.name);
+                    if !store.filled.contains_key(&cell) {
+                        store.explain(cell, problem.clone());
+                    }
+                }
+            }
+        }
+    }
+}

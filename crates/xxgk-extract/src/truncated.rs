@@ -1,0 +1,103 @@
+//! Truncated row labels: a PDF converter that wraps a long label over several lines or table rows
+//! sometimes keeps only its first piece beside the numbers (`2.申请人逾期未按收`). Such a piece is
+//! recognised only when it is the start of exactly one template label among the rows that may
+//! still follow in the template's order.
+
+use crate::catalogue::{APP_ROWS, AppRow, strip_numbering};
+use crate::normalize::{compact_chars, fold_char, is_cjk};
+
+/// Group labels a converter prints in the same cell as a leaf label (`(三)不予公开 1.属于…`).
+const GROUP_LABELS: &[&str] = &[
+    "三、本年度办理结果",
+    "(三)不予公开",
+    "(四)无法提供",
+    "(五)不予处理",
+    "(六)其他处理",
+];
+
+/// Template labels of 表三 (the leaf part, compact and width-folded), with the variants of the
+/// wild (spec §4), in template order.
+fn leaf_labels() -> &'static [(AppRow, String)] {
+    static LABELS: std::sync::OnceLock<Vec<(AppRow, String)>> = std::sync::OnceLock::new();
+    LABELS.get_or_init(|| {
+        let mut labels = Vec::new();
+        for (row, _, label) in APP_ROWS {
+            let leaf = label.rsplit(" › ").next().unwrap_or(label);
+            let folded = compact_chars(leaf.chars().filter_map(fold_char));
+            for variant in [
+                folded.clone(),
+                folded.replace("只计这一情形", "只计这一情况"),
+                folded.replace("三类内部事务", "三类内容事务"),
+            ] {
+                if !labels.contains(&(*row, variant.clone())) {
+                    labels.push((*row, variant));
+                }
+            }
+        }
+        labels
+    })
+}
+
+/// The row whose template label starts with `compact` (a numbered label piece, group labels in
+/// front of it ignored), when exactly one row after `previous` has such a label.
+pub(crate) fn recognise_truncated(compact: &str, previous: Option<AppRow>) -> Option<AppRow> {
+    let mut piece = compact;
+    while let Some(rest) = GROUP_LABELS.iter().find_map(|g| piece.strip_prefix(g)) {
+        piece = rest;
+    }
+    let body = strip_numbering(piece);
+    let numbered = body.len() < piece.len();
+    if !numbered || !body.chars().any(is_cjk) {
+        return None;
+    }
+    let after = previous
+        .and_then(|p| APP_ROWS.iter().position(|(r, _, _)| *r == p))
+        .map_or(0, |k| k + 1);
+    let following: Vec<AppRow> = APP_ROWS
+        .get(after..)
+        .unwrap_or_default()
+        .iter()
+        .map(|(r, _, _)| *r)
+        .collect();
+    let mut found: Option<AppRow> = None;
+    for (row, label) in leaf_labels() {
+        if following.contains(row) && label.starts_with(piece) {
+            if found.is_some_and(|f| f != *row) {
+                return None;
+            }
+            found = Some(*row);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unique_start_names_its_row() {
+        assert_eq!(
+            recognise_truncated("2.申请人逾期未按收", None),
+            Some(AppRow::FeeUnpaid)
+        );
+        assert_eq!(
+            recognise_truncated("(三)不予公开3.危", None),
+            Some(AppRow::SecurityStability)
+        );
+        assert_eq!(recognise_truncated("(一)予以", None), Some(AppRow::Granted));
+        // Only rows that may still follow count.
+        assert_eq!(
+            recognise_truncated("1.申", Some(AppRow::ConfirmOrReissue)),
+            Some(AppRow::NoCorrection)
+        );
+        assert_eq!(recognise_truncated("1.申", Some(AppRow::Total)), None);
+        // Not the start of a label, or not numbered.
+        assert_eq!(
+            recognise_truncated("行政机关不再处理其政府信息公", None),
+            None
+        );
+        assert_eq!(recognise_truncated("属于国家", None), None);
+        assert_eq!(recognise_truncated("(三)不予公开", None), None);
+    }
+}
