@@ -3,6 +3,8 @@
 
 mod codegen;
 mod corpus;
+#[cfg(test)]
+mod ecosystem;
 
 use std::process::ExitCode;
 

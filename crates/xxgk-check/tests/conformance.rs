@@ -32,14 +32,36 @@ struct ExpectedFinding {
 struct Case {
     id: String,
     description: String,
-    base: String,
-    patch: json_patch::Patch,
+    /// `base` + `patch`, or `document` (a file of `documents/`, the document byte for byte).
+    #[serde(default)]
+    base: Option<String>,
+    #[serde(default)]
+    patch: Option<json_patch::Patch>,
+    #[serde(default)]
+    document: Option<String>,
     expected: Vec<ExpectedFinding>,
+    #[serde(default)]
+    unreadable: bool,
     #[serde(default)]
     silent: Vec<String>,
 }
 
+/// The document under test.
+enum Document {
+    /// A base with a patch applied.
+    Value(Value),
+    /// Given byte for byte, to be read as JSON text.
+    Text(String),
+}
+
+/// What an implementation must say: unreadable, or these findings.
+type Verdict = Option<BTreeSet<Finding>>;
+
 impl Case {
+    fn verdict(&self) -> Verdict {
+        (!self.unreadable).then(|| self.expected())
+    }
+
     fn expected(&self) -> BTreeSet<Finding> {
         self.expected
             .iter()
@@ -109,15 +131,23 @@ fn load() -> Suite {
 }
 
 impl Suite {
-    fn document(&self, case: &Case) -> Value {
-        let mut doc = self
-            .bases
-            .get(&case.base)
-            .unwrap_or_else(|| panic!("{}: unknown base {:?}", case.id, case.base))
-            .clone();
-        json_patch::patch(&mut doc, &case.patch)
-            .unwrap_or_else(|e| panic!("{}: the patch does not apply: {e}", case.id));
-        doc
+    fn document(&self, case: &Case) -> Document {
+        match (&case.base, &case.patch, &case.document) {
+            (Some(base), Some(patch), None) => {
+                let mut doc = self
+                    .bases
+                    .get(base)
+                    .unwrap_or_else(|| panic!("{}: unknown base {base:?}", case.id))
+                    .clone();
+                json_patch::patch(&mut doc, patch)
+                    .unwrap_or_else(|e| panic!("{}: the patch does not apply: {e}", case.id));
+                Document::Value(doc)
+            }
+            (None, None, Some(name)) => {
+                Document::Text(read(&suite_dir().join("documents").join(name)))
+            }
+            _ => panic!("{}: give either base and patch, or document", case.id),
+        }
     }
 
     /// One line per case whose findings differ from the expected set.
@@ -125,19 +155,44 @@ impl Suite {
         self.cases
             .iter()
             .filter_map(|case| {
-                let actual = findings(checker, &self.document(case));
-                let expected = case.expected();
+                let actual = match self.document(case) {
+                    Document::Value(doc) => Some(findings(checker, &doc)),
+                    Document::Text(text) => text_findings(checker, &text, Format::Json),
+                };
+                let expected = case.verdict();
                 (actual != expected).then(|| {
                     format!(
                         "{}: missing {:?}, unexpected {:?}",
                         case.id,
-                        expected.difference(&actual).collect::<Vec<_>>(),
-                        actual.difference(&expected).collect::<Vec<_>>()
+                        difference(expected.as_ref(), actual.as_ref()),
+                        difference(actual.as_ref(), expected.as_ref())
                     )
                 })
             })
             .collect()
     }
+}
+
+/// The findings of `a` that `b` lacks, or "unreadable" when only one of them is.
+fn difference(a: Option<&BTreeSet<Finding>>, b: Option<&BTreeSet<Finding>>) -> String {
+    match (a, b) {
+        (Some(a), Some(b)) => format!("{:?}", a.difference(b).collect::<Vec<_>>()),
+        (None, Some(_)) => "unreadable".to_owned(),
+        _ => "[]".to_owned(),
+    }
+}
+
+/// The findings of document text, or `None` when xxgk finds it unreadable.
+fn text_findings(checker: &Checker, text: &str, format: Format) -> Verdict {
+    let outcome = checker.check_text(text, format).ok()?;
+    Some(
+        outcome
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.kind != Kind::NotEvaluable && d.severity != Severity::Info)
+            .map(|d| (d.rule, d.pointer))
+            .collect(),
+    )
 }
 
 /// The findings the suite compares: errors and warnings (notes are not findings).
@@ -218,7 +273,10 @@ fn every_case_passes_from_json_and_yaml_text() {
     let checker = Checker::new().unwrap();
     let mut problems = Vec::new();
     for case in &suite.cases {
-        let doc = suite.document(case);
+        // A document given byte for byte is JSON text; `every_case_passes` reads it.
+        let Document::Value(doc) = suite.document(case) else {
+            continue;
+        };
         let mut yaml_text = String::new();
         yaml(&doc, 0, &mut yaml_text);
         let texts = [
@@ -230,17 +288,9 @@ fn every_case_passes_from_json_and_yaml_text() {
             ("YAML", yaml_text, Format::Yaml),
         ];
         for (name, text, format) in texts {
-            let actual: BTreeSet<Finding> = match checker.check_text(&text, format) {
-                Ok(outcome) => outcome
-                    .diagnostics
-                    .into_iter()
-                    .filter(|d| d.kind != Kind::NotEvaluable && d.severity != Severity::Info)
-                    .map(|d| (d.rule, d.pointer))
-                    .collect(),
-                Err(e) => {
-                    problems.push(format!("{} ({name}): unreadable: {e}", case.id));
-                    continue;
-                }
+            let Some(actual) = text_findings(&checker, &text, format) else {
+                problems.push(format!("{} ({name}): unreadable", case.id));
+                continue;
             };
             if actual != case.expected() {
                 problems.push(format!(
@@ -312,10 +362,19 @@ fn cases_are_well_formed() {
                 problems.push(format!("{id}: unknown rule {rule}"));
             }
         }
+        if case.unreadable && !case.expected.is_empty() {
+            problems.push(format!("{id}: unreadable, yet findings are expected"));
+        }
+        if let Some(name) = &case.document
+            && !suite_dir().join("documents").join(name).is_file()
+        {
+            problems.push(format!("{id}: no document {name}"));
+        }
         let touched: Vec<String> = serde_json::to_value(&case.patch)
             .unwrap()
             .as_array()
-            .unwrap()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
             .iter()
             .filter_map(|op| op["path"].as_str().map(str::to_owned))
             .collect();

@@ -7,11 +7,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use xxgk_check::{Checker, Format, Kind, Severity};
+use xxgk_model::catalogue::Catalogue;
 
 use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_USAGE};
 
@@ -39,6 +40,9 @@ enum ConformanceCommand {
         /// Run only this case (repeatable).
         #[arg(long = "case", value_name = "ID")]
         cases: Vec<String>,
+        /// `text`: one line per case; `json` or `markdown`: a results report to publish.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
     },
     /// Print xxgk's findings for one document in the protocol's form.
     Protocol {
@@ -51,6 +55,14 @@ enum ConformanceCommand {
     },
 }
 
+/// How `conformance run` prints its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
 /// A finding as the protocol carries it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 struct Finding {
@@ -58,10 +70,12 @@ struct Finding {
     pointer: String,
 }
 
-/// The protocol's reply.
+/// The protocol's reply: the findings of a readable document, or why it is unreadable.
 #[derive(Debug, Serialize, Deserialize)]
-struct Reply {
-    findings: Vec<Finding>,
+#[serde(untagged)]
+enum Reply {
+    Findings { findings: Vec<Finding> },
+    Unreadable { unreadable: String },
 }
 
 #[derive(Debug, Deserialize)]
@@ -72,9 +86,32 @@ struct CaseFile {
 #[derive(Debug, Deserialize)]
 struct Case {
     id: String,
-    base: String,
+    #[serde(default)]
+    base: Option<String>,
+    #[serde(default)]
     patch: Vec<json_patch::PatchOperation>,
+    /// A file of `documents/`: the document under test byte for byte, instead of base + patch.
+    #[serde(default)]
+    document: Option<String>,
     expected: BTreeSet<Finding>,
+    #[serde(default)]
+    unreadable: bool,
+    #[serde(default)]
+    silent: BTreeSet<String>,
+    /// The case file's name without `.json` (its topic), filled in when loading.
+    #[serde(skip)]
+    topic: String,
+}
+
+impl Case {
+    /// The rules the case is about: those it expects to fire and those it expects silent.
+    fn rules(&self) -> BTreeSet<String> {
+        self.expected
+            .iter()
+            .map(|f| f.rule.clone())
+            .chain(self.silent.iter().cloned())
+            .collect()
+    }
 }
 
 /// Runs `xxgk conformance` and returns the exit code.
@@ -85,7 +122,14 @@ pub fn run(args: &ConformanceArgs) -> u8 {
             suite,
             known_failures,
             cases,
-        } => match run_suite(implementation, suite, known_failures.as_deref(), cases) {
+            format,
+        } => match run_suite(
+            implementation,
+            suite,
+            known_failures.as_deref(),
+            cases,
+            *format,
+        ) {
             Ok(code) => code,
             Err(message) => {
                 eprintln!("xxgk conformance run: {message}");
@@ -97,13 +141,40 @@ pub fn run(args: &ConformanceArgs) -> u8 {
 }
 
 fn protocol(file: &Path, skip: &[String]) -> u8 {
-    let checked = read_canonical(file).and_then(|(text, format)| {
-        let checker = Checker::new().map_err(|e| e.to_string())?;
-        checker.check_text(&text, format).map_err(|e| e.to_string())
-    });
-    match checked {
-        Ok(outcome) => {
-            let findings = outcome
+    let reply = match protocol_reply(file, skip) {
+        Ok(reply) => reply,
+        Err(message) => {
+            eprintln!("{}: {message}", file.display());
+            return EXIT_USAGE;
+        }
+    };
+    match serde_json::to_string(&reply) {
+        Ok(json) => {
+            println!("{json}");
+            EXIT_CONFORMANT
+        }
+        Err(e) => {
+            eprintln!("{}: {e}", file.display());
+            EXIT_USAGE
+        }
+    }
+}
+
+/// xxgk's reply for one file; `Err` only when the file cannot be read at all (an I/O error,
+/// not a property of the document).
+fn protocol_reply(file: &Path, skip: &[String]) -> Result<Reply, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read: {e}"))?;
+    let checker = Checker::new().map_err(|e| e.to_string())?;
+    let checked = String::from_utf8(bytes)
+        .map_err(|e| format!("not UTF-8: {e}"))
+        .and_then(|text| {
+            checker
+                .check_text(&text, format_of(file))
+                .map_err(|e| e.to_string())
+        });
+    Ok(match checked {
+        Ok(outcome) => Reply::Findings {
+            findings: outcome
                 .diagnostics
                 .into_iter()
                 .filter(|d| d.kind != Kind::NotEvaluable && d.severity != Severity::Info)
@@ -112,33 +183,25 @@ fn protocol(file: &Path, skip: &[String]) -> u8 {
                     rule: d.rule,
                     pointer: d.pointer,
                 })
-                .collect();
-            match serde_json::to_string(&Reply { findings }) {
-                Ok(json) => {
-                    println!("{json}");
-                    EXIT_CONFORMANT
-                }
-                Err(e) => {
-                    eprintln!("{}: {e}", file.display());
-                    EXIT_USAGE
-                }
-            }
-        }
-        Err(message) => {
-            eprintln!("{}: {message}", file.display());
-            EXIT_USAGE
-        }
-    }
+                .collect(),
+        },
+        Err(unreadable) => Reply::Unreadable { unreadable },
+    })
+}
+
+/// `.yaml`/`.yml` is YAML, anything else JSON.
+fn format_of(path: &Path) -> Format {
+    let yaml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+    if yaml { Format::Yaml } else { Format::Json }
 }
 
 /// The text of a canonical report and its format (`.yaml`/`.yml` is YAML, anything else JSON).
 pub fn read_canonical(path: &Path) -> Result<(String, Format), String> {
     let bytes = crate::inputs::read_file(path)?;
     let text = String::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
-    let yaml = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
-    Ok((text, if yaml { Format::Yaml } else { Format::Json }))
+    Ok((text, format_of(path)))
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
@@ -176,60 +239,247 @@ fn shell_quote(path: &Path) -> String {
 }
 
 /// What happened to one case.
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Verdict {
     Pass,
-    Fail(String),
+    /// The findings differ: expected but not reported, reported but not expected.
+    Differ {
+        missing: Vec<Finding>,
+        unexpected: Vec<Finding>,
+    },
+    /// Anything else: the case could not be run, the reply was not a protocol reply, or it
+    /// disagreed about whether the document is readable.
+    Error(String),
+}
+
+/// Writes the document under test of `case` into `dir` and returns its path.
+fn write_document(
+    suite: &Path,
+    dir: &Path,
+    bases: &BTreeMap<String, Value>,
+    case: &Case,
+) -> Result<PathBuf, String> {
+    let file = dir.join(format!("{}.json", case.id));
+    let bytes = match (&case.document, &case.base) {
+        (Some(document), None) if case.patch.is_empty() => {
+            if document.contains(['/', '\\']) {
+                return Err(format!("{document:?} is not a file name of documents/"));
+            }
+            let path = suite.join("documents").join(document);
+            std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        (None, Some(base)) => {
+            let mut doc = bases
+                .get(base)
+                .ok_or_else(|| format!("unknown base {base:?}"))?
+                .clone();
+            json_patch::patch(&mut doc, &case.patch)
+                .map_err(|e| format!("the patch does not apply: {e}"))?;
+            serde_json::to_vec_pretty(&doc).map_err(|e| e.to_string())?
+        }
+        _ => return Err("a case has either `document`, or `base` and `patch`".to_owned()),
+    };
+    std::fs::write(&file, bytes).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    Ok(file)
 }
 
 fn run_case(
     implementation: &str,
+    suite: &Path,
     dir: &Path,
     bases: &BTreeMap<String, Value>,
     case: &Case,
 ) -> Verdict {
-    let Some(base) = bases.get(&case.base) else {
-        return Verdict::Fail(format!("unknown base {:?}", case.base));
+    let file = match write_document(suite, dir, bases, case) {
+        Ok(file) => file,
+        Err(why) => return Verdict::Error(why),
     };
-    let mut doc = base.clone();
-    if let Err(e) = json_patch::patch(&mut doc, &case.patch) {
-        return Verdict::Fail(format!("the patch does not apply: {e}"));
-    }
-    let file = dir.join(format!("{}.json", case.id));
-    let written = serde_json::to_string_pretty(&doc)
-        .map_err(|e| e.to_string())
-        .and_then(|text| std::fs::write(&file, text).map_err(|e| e.to_string()));
-    if let Err(e) = written {
-        return Verdict::Fail(format!("cannot write {}: {e}", file.display()));
-    }
     let command = implementation.replace("{file}", &shell_quote(&file));
     let output = match Command::new("sh").arg("-c").arg(&command).output() {
         Ok(output) => output,
-        Err(e) => return Verdict::Fail(format!("cannot run the implementation: {e}")),
+        Err(e) => return Verdict::Error(format!("cannot run the implementation: {e}")),
     };
     let reply: Reply = match serde_json::from_slice(&output.stdout) {
         Ok(reply) => reply,
         Err(e) => {
-            return Verdict::Fail(format!(
+            return Verdict::Error(format!(
                 "the implementation's output is not a protocol reply ({e}); stderr: {}",
                 String::from_utf8_lossy(&output.stderr).trim()
             ));
         }
     };
-    let actual: BTreeSet<Finding> = reply.findings.into_iter().collect();
+    let actual: BTreeSet<Finding> = match (reply, case.unreadable) {
+        (Reply::Unreadable { .. }, true) => return Verdict::Pass,
+        (Reply::Findings { findings }, true) => {
+            return Verdict::Error(format!(
+                "the document is unreadable, but the implementation reported {} finding(s)",
+                findings.len()
+            ));
+        }
+        (Reply::Unreadable { unreadable }, false) => {
+            return Verdict::Error(format!(
+                "the implementation calls the document unreadable: {unreadable}"
+            ));
+        }
+        (Reply::Findings { findings }, false) => findings.into_iter().collect(),
+    };
     if actual == case.expected {
         return Verdict::Pass;
     }
-    let show = |set: Vec<&Finding>| {
-        set.iter()
-            .map(|f| format!("{} {}", f.rule, f.pointer))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    Verdict::Fail(format!(
-        "missing [{}], unexpected [{}]",
-        show(case.expected.difference(&actual).collect()),
-        show(actual.difference(&case.expected).collect())
-    ))
+    Verdict::Differ {
+        missing: case.expected.difference(&actual).cloned().collect(),
+        unexpected: actual.difference(&case.expected).cloned().collect(),
+    }
+}
+
+/// The outcome of one case, as the reports print it.
+#[derive(Debug, Serialize)]
+struct CaseResult {
+    case: String,
+    topic: String,
+    rules: Vec<String>,
+    /// `pass`, `fail`, `xfail` (a listed known failure) or `xpass` (listed, but passes).
+    result: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    missing: Vec<Finding>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    unexpected: Vec<Finding>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+/// The whole run, as `--format json` prints it.
+#[derive(Debug, Serialize)]
+struct Report {
+    implementation: String,
+    catalogue: String,
+    cases: usize,
+    passed: usize,
+    failed: usize,
+    known_failures: usize,
+    unexpectedly_passed: usize,
+    results: Vec<CaseResult>,
+}
+
+impl Report {
+    fn new(implementation: &str, results: Vec<CaseResult>) -> Self {
+        let count = |result| results.iter().filter(|r| r.result == result).count();
+        Self {
+            implementation: implementation.to_owned(),
+            catalogue: Catalogue::from_json(xxgk_model::RULES_JSON)
+                .map(|c| format!("{} {}", c.id, c.version))
+                .unwrap_or_default(),
+            cases: results.len(),
+            passed: count("pass"),
+            failed: count("fail"),
+            known_failures: count("xfail"),
+            unexpectedly_passed: count("xpass"),
+            results,
+        }
+    }
+
+    fn text(&self) -> String {
+        let mut out = String::new();
+        for r in &self.results {
+            let why = r.why();
+            let line = match r.result {
+                "pass" => format!("PASS   {}", r.case),
+                "xpass" => format!("XPASS  {} (listed as a known failure: remove it)", r.case),
+                "fail" => format!("FAIL   {}: {why}", r.case),
+                _ => format!("XFAIL  {}: {why}", r.case),
+            };
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "\n{} cases: {} passed, {} failed, {} known failures, {} unexpectedly passed\n",
+            self.cases, self.passed, self.failed, self.known_failures, self.unexpectedly_passed
+        ));
+        out
+    }
+
+    /// A page an implementer can publish: the summary, then one row per case.
+    fn markdown(&self) -> String {
+        let mut out = format!(
+            "# xxgk conformance results\n\n\
+             - implementation: `{}`\n\
+             - rule catalogue: `{}`\n\
+             - {} cases: **{} passed**, {} failed, {} known failures, {} unexpectedly passed\n\n\
+             | case | topic | rules | result | what differed |\n\
+             |---|---|---|---|---|\n",
+            self.implementation.replace('`', "'"),
+            self.catalogue,
+            self.cases,
+            self.passed,
+            self.failed,
+            self.known_failures,
+            self.unexpectedly_passed
+        );
+        for r in &self.results {
+            let rules = if r.rules.is_empty() {
+                "—".to_owned()
+            } else {
+                r.rules.join(", ")
+            };
+            let result = match r.result {
+                "pass" => "✅ pass",
+                "fail" => "❌ fail",
+                "xfail" => "⚠️ known failure",
+                _ => "❔ passes, listed as known failure",
+            };
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} | {} |\n",
+                r.case,
+                r.topic,
+                rules,
+                result,
+                r.why().replace('|', "\\|")
+            ));
+        }
+        out
+    }
+}
+
+impl CaseResult {
+    /// What differed, in one line.
+    fn why(&self) -> String {
+        let show = |set: &[Finding]| {
+            set.iter()
+                .map(|f| format!("{} {}", f.rule, f.pointer))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match &self.error {
+            Some(error) => error.clone(),
+            None if self.missing.is_empty() && self.unexpected.is_empty() => String::new(),
+            None => format!(
+                "missing [{}], unexpected [{}]",
+                show(&self.missing),
+                show(&self.unexpected)
+            ),
+        }
+    }
+}
+
+fn load_cases(suite: &Path) -> Result<Vec<Case>, String> {
+    let mut cases = Vec::new();
+    for path in json_files(&suite.join("cases"))? {
+        let topic = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        cases.extend(
+            read_json::<CaseFile>(&path)?
+                .cases
+                .into_iter()
+                .map(|case| Case {
+                    topic: topic.clone(),
+                    ..case
+                }),
+        );
+    }
+    Ok(cases)
 }
 
 fn run_suite(
@@ -237,6 +487,7 @@ fn run_suite(
     suite: &Path,
     known_failures_file: Option<&Path>,
     only: &[String],
+    format: ReportFormat,
 ) -> Result<u8, String> {
     let bases = json_files(&suite.join("base"))?
         .into_iter()
@@ -249,10 +500,7 @@ fn run_suite(
             read_json::<Value>(&p).map(|doc| (name, doc))
         })
         .collect::<Result<BTreeMap<_, _>, _>>()?;
-    let mut cases = Vec::new();
-    for path in json_files(&suite.join("cases"))? {
-        cases.extend(read_json::<CaseFile>(&path)?.cases);
-    }
+    let mut cases = load_cases(suite)?;
     if let Some(unknown) = only.iter().find(|id| !cases.iter().any(|c| &&c.id == id)) {
         return Err(format!("no case {unknown:?}"));
     }
@@ -262,38 +510,51 @@ fn run_suite(
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let verdicts: Vec<Verdict> = cases
         .par_iter()
-        .map(|case| run_case(implementation, &dir, &bases, case))
+        .map(|case| run_case(implementation, suite, &dir, &bases, case))
         .collect();
     // Best effort: a leftover temporary directory is harmless.
     let _ = std::fs::remove_dir_all(&dir);
 
-    let (mut passed, mut failed, mut xfailed, mut xpassed) = (0, 0, 0, 0);
-    for (case, verdict) in cases.iter().zip(&verdicts) {
-        let listed = known.contains(&case.id);
-        match (verdict, listed) {
-            (Verdict::Pass, false) => {
-                passed += 1;
-                println!("PASS   {}", case.id);
+    let results = cases
+        .iter()
+        .zip(verdicts)
+        .map(|(case, verdict)| {
+            let listed = known.contains(&case.id);
+            let result = match (&verdict, listed) {
+                (Verdict::Pass, false) => "pass",
+                (Verdict::Pass, true) => "xpass",
+                (_, false) => "fail",
+                (_, true) => "xfail",
+            };
+            let (missing, unexpected, error) = match verdict {
+                Verdict::Pass => (Vec::new(), Vec::new(), None),
+                Verdict::Differ {
+                    missing,
+                    unexpected,
+                } => (missing, unexpected, None),
+                Verdict::Error(why) => (Vec::new(), Vec::new(), Some(why)),
+            };
+            CaseResult {
+                case: case.id.clone(),
+                topic: case.topic.clone(),
+                rules: case.rules().into_iter().collect(),
+                result,
+                missing,
+                unexpected,
+                error,
             }
-            (Verdict::Pass, true) => {
-                xpassed += 1;
-                println!("XPASS  {} (listed as a known failure: remove it)", case.id);
-            }
-            (Verdict::Fail(why), false) => {
-                failed += 1;
-                println!("FAIL   {}: {why}", case.id);
-            }
-            (Verdict::Fail(why), true) => {
-                xfailed += 1;
-                println!("XFAIL  {}: {why}", case.id);
-            }
-        }
+        })
+        .collect();
+    let report = Report::new(implementation, results);
+    match format {
+        ReportFormat::Text => print!("{}", report.text()),
+        ReportFormat::Markdown => print!("{}", report.markdown()),
+        ReportFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+        ),
     }
-    println!(
-        "\n{} cases: {passed} passed, {failed} failed, {xfailed} known failures, {xpassed} unexpectedly passed",
-        cases.len()
-    );
-    Ok(if failed == 0 {
+    Ok(if report.failed == 0 {
         EXIT_CONFORMANT
     } else {
         EXIT_FINDINGS

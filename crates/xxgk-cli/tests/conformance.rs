@@ -152,3 +152,51 @@ fn unknown_case_is_a_usage_error() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn protocol_reply_for_an_unreadable_document() {
+    let out = xxgk(&[
+        "conformance",
+        "protocol",
+        "conformance/documents/nan-count.json",
+    ]);
+    let reply: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(reply["unreadable"].is_string(), "{reply}");
+    assert!(reply.get("findings").is_none(), "{reply}");
+}
+
+/// A results report of an implementation without R4, with one known failure and one stale
+/// entry in its known-failures list, as `--format json` and `--format markdown` print it.
+#[test]
+fn results_report_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let known = dir.path().join("known-failures.txt");
+    std::fs::write(&known, "# ours\nr4-two-groups\nedition-2021\n").unwrap();
+    let cases = [
+        "r4-outcome-at-total",
+        "r4-two-groups",
+        "edition-2021",
+        "not-json",
+        "negative-fraction-count",
+    ];
+    for format in ["json", "markdown"] {
+        let mut args = vec![
+            "conformance".to_owned(),
+            "run".to_owned(),
+            "--impl".to_owned(),
+            implementation("--skip-rule R4"),
+            "--known-failures".to_owned(),
+            known.display().to_string(),
+            "--format".to_owned(),
+            format.to_owned(),
+        ];
+        for case in cases {
+            args.extend(["--case".to_owned(), case.to_owned()]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = xxgk(&args);
+        assert_eq!(out.status.code(), Some(1), "one case fails");
+        let text = String::from_utf8_lossy(&out.stdout).replace(env!("CARGO_BIN_EXE_xxgk"), "xxgk");
+        insta::assert_snapshot!(format!("results_report_{format}"), text);
+    }
+}

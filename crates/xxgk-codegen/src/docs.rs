@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use xxgk_catalogue::{Catalogue, Term};
 
-use crate::schema::{Leaf, SchemaModel};
+use crate::schema::{Leaf, LeafKind, ScalarJson, SchemaModel};
 use crate::{CodegenError, RULES_SOURCE, SCHEMA_SOURCE};
 
 fn cell_escape(s: &str) -> String {
@@ -22,22 +22,45 @@ fn row(out: &mut String, cols: &[String]) {
     );
 }
 
-fn leaf_row(out: &mut String, leaf: &Leaf) {
+/// A leaf's JSON type with the constraints the schema puts on it.
+fn type_text(model: &SchemaModel, leaf: &Leaf) -> Result<String, CodegenError> {
+    Ok(match &leaf.kind {
+        LeafKind::Count => "count: integer, 0 to 18446744073709551615 (2^64 − 1)".to_owned(),
+        LeafKind::Scalar(name) => {
+            let scalar = model.scalar(name)?;
+            match scalar.json {
+                ScalarJson::String => {
+                    format!("{}: string, {}", name.to_lowercase(), scalar.constraint)
+                }
+                ScalarJson::Integer { minimum, maximum } => {
+                    format!("{}: integer, {minimum} to {maximum}", name.to_lowercase())
+                }
+            }
+        }
+        LeafKind::Text => "string".to_owned(),
+        LeafKind::Enum(values) => format!("one of {}", values.join(", ")),
+        LeafKind::Const(value) => format!("\"{value}\""),
+        LeafKind::FreeObject => "object (free-form)".to_owned(),
+    })
+}
+
+fn leaf_row(out: &mut String, model: &SchemaModel, leaf: &Leaf) -> Result<(), CodegenError> {
     row(
         out,
         &[
             format!("`{}`", leaf.pointer),
             leaf.labels_zh.join(" › "),
-            leaf.type_name(),
+            type_text(model, leaf)?,
             leaf.unit.clone().unwrap_or_default(),
             if leaf.required { "yes" } else { "no" }.to_owned(),
             leaf.description.clone(),
         ],
     );
+    Ok(())
 }
 
 /// The schema reference: every field and every cell with pointer, label path, type and unit.
-pub fn schema_reference(model: &SchemaModel) -> String {
+pub fn schema_reference(model: &SchemaModel) -> Result<String, CodegenError> {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -51,8 +74,9 @@ pub fn schema_reference(model: &SchemaModel) -> String {
     out.push_str(
         "Every value of a document, in document order. The label path is the verbatim Chinese \
          labels of the template from the section heading down; a cell's pointer is stable across \
-         minor versions (see `schema/README.md`). Counts are JSON integers; amounts are exact \
-         decimals written as JSON strings.\n",
+         minor versions (see `schema/README.md`). Counts are numbers whose value is an integer \
+         from 0 to 2^64 − 1 (`3`, `3.0`; the number model is in `schema/README.md`); amounts \
+         are exact decimals written as JSON strings.\n",
     );
     let header = [
         "pointer",
@@ -76,9 +100,9 @@ pub fn schema_reference(model: &SchemaModel) -> String {
             row(&mut out, &header);
             row(&mut out, &header.clone().map(|_| "---".to_owned()));
         }
-        leaf_row(&mut out, leaf);
+        leaf_row(&mut out, model, leaf)?;
     }
-    out
+    Ok(out)
 }
 
 fn term_text(term: &Term) -> String {

@@ -112,7 +112,7 @@ pub fn generate(src: Sources<'_>) -> Result<Vec<GeneratedFile>, CodegenError> {
             contents: rust::generate(&model)?,
             is_rust: true,
         },
-        GeneratedFile::text("docs/schema-reference.md", docs::schema_reference(&model)),
+        GeneratedFile::text("docs/schema-reference.md", docs::schema_reference(&model)?),
         GeneratedFile::text("docs/rules.md", docs::rules(&catalogue)?),
     ];
     files.extend(java::generate(&model)?);

@@ -53,18 +53,6 @@ impl Leaf {
     pub fn is_cell(&self) -> bool {
         self.table.is_some() && matches!(self.kind, LeafKind::Count | LeafKind::Scalar(_))
     }
-
-    /// The schema `$defs` name of a scalar leaf's type, for docs.
-    pub fn type_name(&self) -> String {
-        match &self.kind {
-            LeafKind::Count => "count (integer ≥ 0)".to_owned(),
-            LeafKind::Scalar(name) => format!("{} (string)", name.to_lowercase()),
-            LeafKind::Text => "string".to_owned(),
-            LeafKind::Enum(values) => format!("one of {}", values.join(", ")),
-            LeafKind::Const(value) => format!("\"{value}\""),
-            LeafKind::FreeObject => "object (free-form)".to_owned(),
-        }
-    }
 }
 
 /// The type of a struct field.
