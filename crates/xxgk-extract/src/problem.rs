@@ -40,6 +40,9 @@ pub enum ProblemCode {
     /// Rows of numbers without a label stand in a gap of the template; they could not be placed
     /// by the template's order, or so placed the identities do not confirm them.
     UnlabelledRowsUnconfirmed,
+    /// A 表二 row's numbers stand on lines apart from its label (labels and numbers printed in
+    /// separate blocks); without an identity to confirm them they are left missing.
+    ValuesApartFromLabel,
 }
 
 impl ProblemCode {
@@ -60,6 +63,7 @@ impl ProblemCode {
             Self::Edition2019NotMapped => "edition-2019-not-mapped",
             Self::MetadataMissing => "metadata-missing",
             Self::UnlabelledRowsUnconfirmed => "unlabelled-rows-unconfirmed",
+            Self::ValuesApartFromLabel => "values-apart-from-label",
         }
     }
 }
