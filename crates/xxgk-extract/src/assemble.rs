@@ -119,6 +119,7 @@ pub(crate) fn read_active(
             .filter(|row| spec_of(*row).is_some())
     };
     let expected = |row: ActiveRow| spec_of(row).map_or(1, |s| s.columns.len());
+    let pulled_out = crate::pulled::pulled_out_cells(&segments);
     let reading = read_rows(segments, recognise, expected);
     let found = !reading.rows.is_empty();
     let label_of = |row: ActiveRow| spec_of(row).map_or_else(String::new, |s| s.label.to_owned());
@@ -157,6 +158,9 @@ pub(crate) fn read_active(
                 )
                 .at(cell.pos(), cell.raw().to_owned()),
             ),
+            Fit::Mismatch(n) if crate::pulled::has_pulled_out_cell(&pulled_out, &chosen, read) => {
+                store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, columns));
+            }
             Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, columns) {
                 Some(values) => store.put_row(&spec, &values, &[align::RULE_COLUMN_POSITION]),
                 None => store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, columns)),
@@ -166,6 +170,7 @@ pub(crate) fn read_active(
     for (_, orphan) in &reading.orphans {
         problems.push(unrecognised(orphan, "表二"));
     }
+    crate::pulled::explain_blanks(&pulled_out, &chosen, spec_of, store);
     found
 }
 

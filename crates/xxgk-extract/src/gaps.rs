@@ -150,6 +150,17 @@ pub(crate) fn assign(
                 },
             )
             .collect();
+        if !gap.is_empty()
+            && fitted.iter().any(Option::is_none)
+            && let Some(rows) = cells_in_rows(&members, gap.len())
+        {
+            // The row's cells one or two to a line (a PDF's reading order): as many cells as
+            // the gap's rows hold, taken in order.
+            assigned.push(Assignment {
+                rows: gap.into_iter().zip(rows).collect(),
+            });
+            continue;
+        }
         let why = if gap.is_empty() {
             "the labelled rows around them leave no row of the template between them".to_owned()
         } else if gap.len() != members.len() {
@@ -173,6 +184,17 @@ pub(crate) fn assign(
         });
     }
     (assigned, unassigned)
+}
+
+/// The numbers of unlabelled lines cut into `rows` rows of seven, when they hold exactly that
+/// many numbers and no blank.
+fn cells_in_rows(members: &[Unlabelled], rows: usize) -> Option<Vec<Vec<ValueCell>>> {
+    let cells: Vec<ValueCell> = members
+        .iter()
+        .flat_map(|m| m.segment.values.iter().cloned())
+        .collect();
+    (cells.len() == rows * 7 && cells.iter().all(|c| !c.is_blank()))
+        .then(|| cells.chunks(7).map(<[ValueCell]>::to_vec).collect())
 }
 
 /// Writes the assignments into the store and keeps those the identities confirm; the others are

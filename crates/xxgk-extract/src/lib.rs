@@ -64,6 +64,7 @@ mod metadata;
 mod normalize;
 mod number;
 mod problem;
+mod pulled;
 pub mod render;
 mod sections;
 mod split;

@@ -43,6 +43,9 @@ pub enum ProblemCode {
     /// A 表二 row's numbers stand on lines apart from its label (labels and numbers printed in
     /// separate blocks); without an identity to confirm them they are left missing.
     ValuesApartFromLabel,
+    /// A multi-line cell of 表二 stands on a line of its own below its row (`22（其中修订 16
+    /// 件）`); the row's blank cells may well be printed there, so they are unread, not blank.
+    MultiLineCellUnplaced,
 }
 
 impl ProblemCode {
@@ -64,6 +67,7 @@ impl ProblemCode {
             Self::MetadataMissing => "metadata-missing",
             Self::UnlabelledRowsUnconfirmed => "unlabelled-rows-unconfirmed",
             Self::ValuesApartFromLabel => "values-apart-from-label",
+            Self::MultiLineCellUnplaced => "multi-line-cell-unplaced",
         }
     }
 }

@@ -293,8 +293,8 @@ pub(crate) struct RowRead<R> {
     pub padded_at_end: bool,
     /// Index of the segment that opened the row, for document order.
     pub at: usize,
-    /// How many lines of plain text that followed its label, without a label of their own, gave
-    /// it numbers (a wrapped label: one; a column dump: several).
+    /// How many lines of plain text with bare numbers (no label piece) that followed its label
+    /// gave it numbers (a wrapped label: one; a column dump: several).
     pub attached: usize,
 }
 
@@ -433,8 +433,9 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
                 if !*closed && open_row.values.len() < expected(open_row.row) =>
             {
                 open_row.values.extend(segment.values);
-                // Cells of a table printed one per line (`0 |`) follow their label by design.
-                if !segment.positional {
+                // Cells of a table printed one per line (`0 |`) follow their label by design,
+                // and numbers beside the rest of a wrapped label stand beside their label.
+                if !segment.positional && segment.label.is_none() {
                     open_row.attached += 1;
                 }
                 *closed = open_row.values.len() >= expected(open_row.row);

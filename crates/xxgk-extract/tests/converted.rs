@@ -110,7 +110,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "008_huaian_city_2024.pdftotext-default.txt",
         "008_huaian_city_2024",
-        0,
+        175,
     ),
     (
         "009_hongze_district_2023.markitdown.md",
@@ -170,7 +170,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "jingyue-2024-a4-landscape-zenhei.pdftotext-default.txt",
         "jingyue",
-        16,
+        191,
     ),
     ("jingyue-2024-a4-zenhei.markitdown.md", "jingyue", 194),
     ("jingyue-2024-a4-zenhei.pdfminer.txt", "jingyue", 16),
