@@ -24,7 +24,9 @@
 //! `unlabelled-rows-unconfirmed`. The same confirmation is required of a 表三 row whose numbers
 //! stand on several plain-text lines apart from its label (a column dump), and of 表四's 15
 //! numbers gathered from blocks between headings (R4). A 表二 row whose numbers stand apart
-//! from its label is left missing (`values-apart-from-label`): 表二 has no identity.
+//! from its label is left missing (`values-apart-from-label`): 表二 has no identity. A 表二 cell
+//! pulled out of its row onto a line of its own (`22（其中修订 16 件）`) is never placed: the
+//! row's blank cells are unread (`multi-line-cell-unplaced`), not blank in the report.
 //!
 //! No rule reads a blank as zero. The rules a value may carry in its provenance:
 //! `full-width-digits-folded`, `thousands-separators-removed`, `unit-stripped`,
