@@ -1,7 +1,7 @@
 //! Placing the numbers of a space-aligned row that has blank cells. `pdftotext -layout` leaves no
 //! trace of an empty cell but the gap where it stood, so the numbers are placed in the columns of
 //! the complete rows next to it — only when those rows agree on the columns and every number
-//! stands squarely in one of them.
+//! stands squarely in one of them, and (in 表三) when the row's 总计 confirms the placement.
 
 use crate::table::{RowRead, ValueCell};
 
@@ -99,4 +99,61 @@ pub(crate) fn place_by_columns<R>(
             })
             .collect(),
     )
+}
+
+/// Whether a 表三 row placed by column position confirms its placement: its 总计 (the last
+/// column) is printed and equals the sum of the applicant numbers printed beside it. A number
+/// placed one column off would break it; the blanks are only left out of the check, never read
+/// as 0.
+pub(crate) fn total_agrees(cells: &[ValueCell]) -> bool {
+    let count = |cell: &ValueCell| match cell {
+        ValueCell::Token { text, raw, .. } => {
+            crate::number::read_count(text, raw).ok().map(|(v, _)| v)
+        }
+        ValueCell::Blank { .. } => None,
+    };
+    let Some((total, parts)) = cells.split_last() else {
+        return false;
+    };
+    let Some(total) = count(total) else {
+        return false;
+    };
+    let sum = parts
+        .iter()
+        .filter(|c| !c.is_blank())
+        .map(count)
+        .try_fold(0u128, |acc, v| v.map(|v| acc + u128::from(v)));
+    sum == Some(u128::from(total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::SourcePos;
+
+    fn number(n: &str) -> ValueCell {
+        ValueCell::Token {
+            text: n.to_owned(),
+            raw: n.to_owned(),
+            pos: SourcePos::default(),
+        }
+    }
+
+    fn blank() -> ValueCell {
+        ValueCell::Blank {
+            pos: None,
+            raw: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_total_confirms_a_placement() {
+        let mut row = vec![number("2"), blank(), blank(), blank(), blank(), blank()];
+        row.push(number("2"));
+        assert!(total_agrees(&row));
+        // The 3 placed one column off, in 总计's place: the sum does not come out.
+        let mut shifted = vec![number("2"), blank(), blank(), blank(), blank(), number("3")];
+        shifted.push(blank());
+        assert!(!total_agrees(&shifted));
+    }
 }

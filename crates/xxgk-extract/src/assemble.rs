@@ -119,6 +119,7 @@ pub(crate) fn read_active(
             .filter(|row| spec_of(*row).is_some())
     };
     let expected = |row: ActiveRow| spec_of(row).map_or(1, |s| s.columns.len());
+    let pulled_out = crate::pulled::pulled_out_cells(&segments);
     let reading = read_rows(segments, recognise, expected);
     let found = !reading.rows.is_empty();
     let label_of = |row: ActiveRow| spec_of(row).map_or_else(String::new, |s| s.label.to_owned());
@@ -128,6 +129,21 @@ pub(crate) fn read_active(
             continue;
         };
         let columns = spec.columns.len();
+        if read.attached > 0 {
+            // 表二 has no identity to confirm numbers that stand apart from their label.
+            store.miss_row(
+                &spec,
+                &Problem::new(
+                    ProblemCode::ValuesApartFromLabel,
+                    format!(
+                        "row {}: its numbers are not on the label's own line or row, and 表二 has no identity to confirm which numbers are its own",
+                        spec.label
+                    ),
+                )
+                .at(read.label.pos, read.label.published.clone()),
+            );
+            continue;
+        }
         match fit(read.values.clone(), columns, read.padded_at_end) {
             Fit::Exact(values) => store.put_row(&spec, &values, &[]),
             Fit::RunTogether(cell) => store.miss_row(
@@ -142,6 +158,9 @@ pub(crate) fn read_active(
                 )
                 .at(cell.pos(), cell.raw().to_owned()),
             ),
+            Fit::Mismatch(n) if crate::pulled::has_pulled_out_cell(&pulled_out, &chosen, read) => {
+                store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, columns));
+            }
             Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, columns) {
                 Some(values) => store.put_row(&spec, &values, &[align::RULE_COLUMN_POSITION]),
                 None => store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, columns)),
@@ -151,6 +170,7 @@ pub(crate) fn read_active(
     for (_, orphan) in &reading.orphans {
         problems.push(unrecognised(orphan, "表二"));
     }
+    crate::pulled::explain_blanks(&pulled_out, &chosen, spec_of, store);
     found
 }
 
@@ -226,6 +246,7 @@ pub(crate) fn read_applications(
     let mut ambiguous: Vec<(AppRow, ValueCell, Vec<Vec<u64>>)> = Vec::new();
     let mut merged = false;
     let chosen = choose(reading.rows, |_| 7, label_of, problems);
+    let mut apart: Vec<AppRow> = Vec::new();
     let mut unlabelled: Vec<gaps::Unlabelled> = reading
         .orphans
         .into_iter()
@@ -272,6 +293,11 @@ pub(crate) fn read_applications(
             Fit::Exact(values) => {
                 store.put_row(&spec, &values, &[]);
                 known.insert(read.row, counts_of(store, &spec));
+                // Numbers gathered from several lines after the label (labels and numbers
+                // printed apart) are the label's only if the identities confirm them.
+                if read.attached > 1 {
+                    apart.push(read.row);
+                }
             }
             Fit::RunTogether(cell) => {
                 let digits = match &cell {
@@ -300,10 +326,21 @@ pub(crate) fn read_applications(
                 }
             }
             Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, 7) {
-                Some(values) => {
+                Some(values) if align::total_agrees(&values) => {
                     store.put_row(&spec, &values, &[align::RULE_COLUMN_POSITION]);
                     known.insert(read.row, counts_of(store, &spec));
                 }
+                Some(_) => store.miss_row(
+                    &spec,
+                    &Problem::new(
+                        ProblemCode::CellCountMismatch,
+                        format!(
+                            "row {}: found {n} cell(s) where the table has 7; placed by the columns around them, its numbers would not sum to its 总计, so they are left missing",
+                            spec.label
+                        ),
+                    )
+                    .at(read.label.pos, read.label.published.clone()),
+                ),
                 None => store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, 7)),
             },
         }
@@ -320,6 +357,7 @@ pub(crate) fn read_applications(
         }
     }
     resolve_ambiguous(ambiguous, &mut known, merged, edition, store);
+    gaps::confirm_apart(&apart, |r| app_spec(r, edition), store);
     found
 }
 
@@ -593,17 +631,24 @@ pub(crate) fn read_review(
     }
     let all: Vec<ValueCell> = runs.iter().flatten().cloned().collect();
     let total_count = all.len();
-    let table = match fit(all, 15, false) {
-        Fit::Exact(values) => Some(values),
-        _ => runs.into_iter().find_map(|run| match fit(run, 15, false) {
-            Fit::Exact(values) => Some(values),
-            _ => None,
-        }),
+    let pieces = runs.len();
+    let (table, apart) = match fit(all, 15, false) {
+        Fit::Exact(values) => (Some(values), pieces > 1),
+        _ => (
+            runs.into_iter().find_map(|run| match fit(run, 15, false) {
+                Fit::Exact(values) => Some(values),
+                _ => None,
+            }),
+            false,
+        ),
     };
     if let Some(values) = table {
         for (k, spec) in REVIEW_GROUPS.iter().enumerate() {
             let group: Vec<ValueCell> = values.iter().skip(k * 5).take(5).cloned().collect();
             store.put_row(spec, &group, &[]);
+        }
+        if apart {
+            confirm_review_blocks(pieces, store);
         }
     } else if groups.iter().any(Option::is_some) {
         for (spec, group) in REVIEW_GROUPS.iter().zip(groups) {
@@ -625,6 +670,31 @@ pub(crate) fn read_review(
         );
     }
     true
+}
+
+/// 表四's numbers gathered from blocks between headings (a column dump prints them in column
+/// order, not the table's): kept only when R4 confirms them in every group.
+fn confirm_review_blocks(pieces: usize, store: &mut CellStore) {
+    let cells: Vec<String> = REVIEW_GROUPS
+        .iter()
+        .flat_map(|spec| {
+            spec.columns
+                .iter()
+                .map(move |c| format!("{}/{}", spec.path, c.name))
+        })
+        .collect();
+    if let Some(why) = gaps::unconfirmed(store, &cells) {
+        let problem = Problem::new(
+            ProblemCode::UnlabelledRowsUnconfirmed,
+            format!(
+                "表四: its 15 numbers stand in {pieces} blocks between the headings; read in order they are not confirmed ({why}), so they are left missing"
+            ),
+        );
+        for cell in cells {
+            store.filled.remove(&cell);
+            store.explain(cell, problem.clone());
+        }
+    }
 }
 
 /// Sets `value` at a JSON Pointer, creating the objects on the way.

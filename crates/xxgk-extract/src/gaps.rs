@@ -150,6 +150,17 @@ pub(crate) fn assign(
                 },
             )
             .collect();
+        if !gap.is_empty()
+            && fitted.iter().any(Option::is_none)
+            && let Some(rows) = cells_in_rows(&members, gap.len())
+        {
+            // The row's cells one or two to a line (a PDF's reading order): as many cells as
+            // the gap's rows hold, taken in order.
+            assigned.push(Assignment {
+                rows: gap.into_iter().zip(rows).collect(),
+            });
+            continue;
+        }
         let why = if gap.is_empty() {
             "the labelled rows around them leave no row of the template between them".to_owned()
         } else if gap.len() != members.len() {
@@ -175,13 +186,46 @@ pub(crate) fn assign(
     (assigned, unassigned)
 }
 
+/// The numbers of unlabelled lines cut into `rows` rows of seven, when they hold exactly that
+/// many numbers and no blank.
+fn cells_in_rows(members: &[Unlabelled], rows: usize) -> Option<Vec<Vec<ValueCell>>> {
+    let cells: Vec<ValueCell> = members
+        .iter()
+        .flat_map(|m| m.segment.values.iter().cloned())
+        .collect();
+    (cells.len() == rows * 7 && cells.iter().all(|c| !c.is_blank()))
+        .then(|| cells.chunks(7).map(<[ValueCell]>::to_vec).collect())
+}
+
 /// Writes the assignments into the store and keeps those the identities confirm; the others are
-/// taken out again and explained. An assignment that fails may leave another unevaluable, so the
-/// check repeats until nothing changes.
+/// taken out again and explained.
 pub(crate) fn confirm(
     assignments: Vec<Assignment>,
     spec_of: impl Fn(AppRow) -> Option<RowSpec>,
     store: &mut CellStore,
+) {
+    for assignment in &assignments {
+        for (row, values) in &assignment.rows {
+            if let Some(spec) = spec_of(*row) {
+                store.put_row(&spec, values, &[RULE_TEMPLATE_ORDER]);
+            }
+        }
+    }
+    drop_unconfirmed(
+        &assignments,
+        &spec_of,
+        store,
+        "rows of numbers without a label stand where the template has them",
+    );
+}
+
+/// Takes out the assignments the identities do not confirm, with a problem saying why; an
+/// assignment taken out may leave another unevaluable, so the check repeats until nothing changes.
+fn drop_unconfirmed(
+    assignments: &[Assignment],
+    spec_of: &impl Fn(AppRow) -> Option<RowSpec>,
+    store: &mut CellStore,
+    situation: &str,
 ) {
     let cells_of = |assignment: &Assignment| -> Vec<String> {
         assignment
@@ -195,13 +239,6 @@ pub(crate) fn confirm(
             })
             .collect()
     };
-    for assignment in &assignments {
-        for (row, values) in &assignment.rows {
-            if let Some(spec) = spec_of(*row) {
-                store.put_row(&spec, values, &[RULE_TEMPLATE_ORDER]);
-            }
-        }
-    }
     let mut pending: Vec<&Assignment> = assignments.iter().collect();
     loop {
         let failing: Vec<(usize, String)> = pending
@@ -224,7 +261,7 @@ pub(crate) fn confirm(
             let problem = Problem::new(
                 ProblemCode::UnlabelledRowsUnconfirmed,
                 format!(
-                    "rows of numbers without a label stand where the template has {}; placed by the template's order they are not confirmed ({why}), so they are left missing",
+                    "{}: {situation}; placed so they are not confirmed ({why}), so they are left missing",
                     labels.join(", ")
                 ),
             );
@@ -235,6 +272,28 @@ pub(crate) fn confirm(
             pending.remove(*k);
         }
     }
+}
+
+/// Rows whose numbers were gathered from several lines after their label (labels and numbers
+/// printed apart, as a column dump prints them): kept only when the identities confirm them,
+/// each row on its own and then again until nothing changes.
+pub(crate) fn confirm_apart(
+    rows: &[AppRow],
+    spec_of: impl Fn(AppRow) -> Option<RowSpec>,
+    store: &mut CellStore,
+) {
+    let assignments: Vec<Assignment> = rows
+        .iter()
+        .map(|row| Assignment {
+            rows: vec![(*row, Vec::new())],
+        })
+        .collect();
+    drop_unconfirmed(
+        &assignments,
+        &spec_of,
+        store,
+        "its numbers stand on several lines apart from its label",
+    );
 }
 
 /// Explains the rows of gaps whose unlabelled rows could not be assigned.

@@ -40,6 +40,12 @@ pub enum ProblemCode {
     /// Rows of numbers without a label stand in a gap of the template; they could not be placed
     /// by the template's order, or so placed the identities do not confirm them.
     UnlabelledRowsUnconfirmed,
+    /// A 表二 row's numbers stand on lines apart from its label (labels and numbers printed in
+    /// separate blocks); without an identity to confirm them they are left missing.
+    ValuesApartFromLabel,
+    /// A multi-line cell of 表二 stands on a line of its own below its row (`22（其中修订 16
+    /// 件）`); the row's blank cells may well be printed there, so they are unread, not blank.
+    MultiLineCellUnplaced,
 }
 
 impl ProblemCode {
@@ -60,6 +66,8 @@ impl ProblemCode {
             Self::Edition2019NotMapped => "edition-2019-not-mapped",
             Self::MetadataMissing => "metadata-missing",
             Self::UnlabelledRowsUnconfirmed => "unlabelled-rows-unconfirmed",
+            Self::ValuesApartFromLabel => "values-apart-from-label",
+            Self::MultiLineCellUnplaced => "multi-line-cell-unplaced",
         }
     }
 }

@@ -293,6 +293,9 @@ pub(crate) struct RowRead<R> {
     pub padded_at_end: bool,
     /// Index of the segment that opened the row, for document order.
     pub at: usize,
+    /// How many lines of plain text with bare numbers (no label piece) that followed its label
+    /// gave it numbers (a wrapped label: one; a column dump: several).
+    pub attached: usize,
 }
 
 /// Rows read from a table section, and segments with numbers that belong to no row (with the
@@ -408,10 +411,16 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
                 positional: segment.positional,
                 padded_at_end: segment.padded_at_end,
                 at,
+                attached: 0,
             };
+            // Two labels without numbers in a row: labels and numbers are printed apart (a
+            // column dump), so the numbers that follow are not this label's by adjacency.
+            let after_bare_label = open
+                .as_ref()
+                .is_some_and(|(r, _)| !r.values.iter().any(|v| !v.is_blank()));
             let closed = closed_by_segment
                 || read.values.len() >= expected(row)
-                || (label_only && after_orphan);
+                || (label_only && (after_orphan || after_bare_label));
             after_orphan = false;
             open = Some((read, closed));
             continue;
@@ -424,6 +433,11 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
                 if !*closed && open_row.values.len() < expected(open_row.row) =>
             {
                 open_row.values.extend(segment.values);
+                // Cells of a table printed one per line (`0 |`) follow their label by design,
+                // and numbers beside the rest of a wrapped label stand beside their label.
+                if !segment.positional && segment.label.is_none() {
+                    open_row.attached += 1;
+                }
                 *closed = open_row.values.len() >= expected(open_row.row);
                 after_orphan = false;
             }

@@ -463,3 +463,36 @@ fn every_generator_reads_no_wrong_cell() {
         }
     }
 }
+
+/// A multi-line cell of 表二 pulled out of its row onto a line of its own: its column is not
+/// printed, so nothing is placed by guess, and the blank it left is unread, not blank.
+#[test]
+fn pulled_out_multi_line_cell_is_not_placed_nor_blamed_on_the_publisher() {
+    for text in [
+        "二、主动公开政府信息情况\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n| 规章 | 3 |  | 11 |\n22（其中修订 16 件）\n| 行政规范性文件 | 1 | 0 | 5 |\n",
+        "二、主动公开政府信息情况\n规章   3   11\n22（其中修订 16 件）\n行政规范性文件   1   0   5\n",
+    ] {
+        let extraction = xxgk_extract::extract_text(text);
+        let pointer = "/active_disclosure/regulations/repealed";
+        assert_eq!(extraction.report.pointer(pointer), None, "{text}");
+        let problem = extraction
+            .problems
+            .iter()
+            .find(|p| p.pointer.as_deref() == Some(pointer))
+            .expect("explained");
+        assert_ne!(problem.code, ProblemCode::CellBlank, "{text}");
+        assert_eq!(
+            extraction
+                .report
+                .pointer("/active_disclosure/normative_documents/in_force"),
+            Some(&json!(5))
+        );
+        for column in ["issued", "in_force"] {
+            let pointer = format!("/active_disclosure/regulations/{column}");
+            let read = extraction.report.pointer(&pointer);
+            assert!(
+                read.is_none() || read == Some(&json!(if column == "issued" { 3 } else { 11 }))
+            );
+        }
+    }
+}

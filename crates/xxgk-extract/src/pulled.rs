@@ -1,0 +1,89 @@
+//! A multi-line cell of 表二 pulled out of its row: a PDF converter prints the row with the cell
+//! blank and the cell's text on a line of its own below it (`22（其中修订 16 件）`). Which column
+//! it belongs to is not printed, so it is not placed; the row's blank cells are reported as
+//! unread, never as blank in the report.
+
+use crate::catalogue::{ActiveRow, RowSpec};
+use crate::cells::CellStore;
+use crate::normalize::SourcePos;
+use crate::problem::{Problem, ProblemCode};
+use crate::table::{RowRead, Segment, ValueCell};
+
+/// A cell's text found on a line of its own: where it stood in the segments, its text and position.
+pub(crate) struct PulledOut {
+    at: usize,
+    text: String,
+    pos: Option<SourcePos>,
+}
+
+/// The segments that are a number followed by a note in brackets and nothing else.
+pub(crate) fn pulled_out_cells(segments: &[Segment]) -> Vec<PulledOut> {
+    segments
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.has_number())
+        .filter_map(|(at, s)| {
+            let label = s.label.as_ref()?;
+            let text = label.joined();
+            let digits = text.chars().take_while(char::is_ascii_digit).count();
+            let noted = digits > 0 && text.chars().nth(digits) == Some('(');
+            noted.then(|| PulledOut {
+                at,
+                text: label.published.clone(),
+                pos: label.pos,
+            })
+        })
+        .collect()
+}
+
+/// The row a pulled-out cell stands below: the last row opened before it.
+fn row_above<'r>(
+    cell: &PulledOut,
+    rows: &'r [RowRead<ActiveRow>],
+) -> Option<&'r RowRead<ActiveRow>> {
+    rows.iter().filter(|r| r.at < cell.at).max_by_key(|r| r.at)
+}
+
+/// Whether a pulled-out cell stands below `row`: the row's printed numbers are then not all of
+/// its numbers, and their columns cannot be told from their positions.
+pub(crate) fn has_pulled_out_cell(
+    pulled: &[PulledOut],
+    rows: &[RowRead<ActiveRow>],
+    row: &RowRead<ActiveRow>,
+) -> bool {
+    pulled
+        .iter()
+        .any(|cell| row_above(cell, rows).is_some_and(|r| r.at == row.at))
+}
+
+/// Explains the blank cells of the row each pulled-out cell follows as unread.
+pub(crate) fn explain_blanks(
+    pulled: &[PulledOut],
+    rows: &[RowRead<ActiveRow>],
+    spec_of: impl Fn(ActiveRow) -> Option<RowSpec>,
+    store: &mut CellStore,
+) {
+    for cell in pulled {
+        let Some(row) = rows.iter().filter(|r| r.at < cell.at).max_by_key(|r| r.at) else {
+            continue;
+        };
+        let Some(spec) = spec_of(row.row) else {
+            continue;
+        };
+        let problem = Problem::new(
+            ProblemCode::MultiLineCellUnplaced,
+            format!(
+                "row {}: a cell printed on a line of its own below the row (`{}`) may be one of its blank cells; which one is not printed, so they are left unread",
+                spec.label, cell.text
+            ),
+        )
+        .at(cell.pos, cell.text.clone());
+        if !row.values.iter().any(ValueCell::is_blank) && row.values.len() >= spec.columns.len() {
+            continue;
+        }
+        // Every cell of the row not read: a blank beside the pulled-out cell is not known blank.
+        for column in spec.columns {
+            store.explain(format!("{}/{}", spec.path, column.name), problem.clone());
+        }
+    }
+}
