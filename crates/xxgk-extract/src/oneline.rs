@@ -298,11 +298,12 @@ impl Piece {
         compact_chars(self.glyphs.iter().map(|g| g.ch))
     }
 
+    /// The digits (and a decimal point), without the spaces and thousands separators.
     fn digits(&self) -> String {
         self.glyphs
             .iter()
             .map(|g| g.ch)
-            .filter(|c| !c.is_whitespace())
+            .filter(|c| c.is_ascii_digit() || *c == '.')
             .collect()
     }
 
@@ -322,14 +323,15 @@ impl Piece {
     fn digit_pos(&self, n: usize) -> Option<SourcePos> {
         self.glyphs
             .iter()
-            .filter(|g| !g.ch.is_whitespace())
+            .filter(|g| g.ch.is_ascii_digit())
             .nth(n)
             .map(|g| g.pos)
     }
 }
 
 /// Cuts the glyphs of a table body into label text and runs of digits. Spaces between digits
-/// stay inside the run; a `.` between digits is a decimal point. A leaf's numbering glued to the
+/// stay inside the run; a `.` between digits is a decimal point, a `,` a thousands separator
+/// (dropped: like a space, it is no proof of a cell boundary). A leaf's numbering glued to the
 /// digits before it (`00000001.属于国家秘密`) goes back to its label, as does a numbering in
 /// brackets (`(1)`).
 fn pieces(glyphs: &[Glyph]) -> Vec<Piece> {
@@ -344,7 +346,7 @@ fn pieces(glyphs: &[Glyph]) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     for (i, g) in glyphs.iter().enumerate() {
         let numeric = g.ch.is_ascii_digit()
-            || (g.ch == '.' && i > 0 && is_digit(i - 1) && is_digit(i + 1))
+            || (matches!(g.ch, '.' | ',') && i > 0 && is_digit(i - 1) && is_digit(i + 1))
             || (g.ch.is_whitespace()
                 && out.last().is_some_and(|p| p.number)
                 && next_solid(i).is_some_and(is_digit));
@@ -631,7 +633,13 @@ fn read_active(lines: &[&PosText], store: &mut CellStore, problems: &mut Vec<Pro
 }
 
 fn read_fee(spec: &RowSpec, digits: &Piece, store: &mut CellStore) {
-    let text = digits.digits();
+    // With its separators, so that reading it records their removal.
+    let text: String = digits
+        .glyphs
+        .iter()
+        .map(|g| g.ch)
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let published = digits.published();
     let Some(column) = spec.columns.first() else {
         return;
@@ -898,7 +906,7 @@ mod tests {
     #[test]
     fn numbering_glued_to_digits_goes_back_to_its_label() {
         let lines = text_lines(
-            "（二）部分公开0000000（三）不予公开1.属于国家秘密10 00001 2.其他法律0000000（1）其他",
+            "（二）部分公开0000000（三）不予公开1.属于国家秘密10 00001 2.其他法律1,2340001,234（1）其他",
         );
         let glyphs: Vec<Glyph> = lines[0].glyphs.clone();
         let got: Vec<(bool, String)> = pieces(&glyphs)
@@ -913,7 +921,7 @@ mod tests {
                 (false, "(三)不予公开1.属于国家秘密".to_owned()),
                 (true, "10 00001 ".to_owned()),
                 (false, "2.其他法律".to_owned()),
-                (true, "0000000".to_owned()),
+                (true, "1,2340001,234".to_owned()),
                 (false, "(1)其他".to_owned()),
             ]
         );
