@@ -21,9 +21,10 @@
 //! the rule catalogue (R1, R2, R3 for 表三, R4 for 表四, as `xxgk-catalogue` expands them),
 //! searched exactly (every split without a leading zero, within a bound). A run is placed when
 //! its digits admit one split at all, or when its split is the same in every split of the table
-//! that satisfies the identities reading it — and stays the same with any one of those identities
+//! that satisfies the identities reading it, stays the same with any one identity across rows
 //! dropped (a report that breaks an identity must not be misread by it), and at least two
-//! identities read it. 表二 has no identity: a run of its three-cell rows splits only when its
+//! identities read it (a row that only its own R3 reads, the others not evaluable, stays missing).
+//! A row that no split makes satisfy its R3 breaks R3 itself: it is read by the other identities. 表二 has no identity: a run of its three-cell rows splits only when its
 //! digits admit one split. 表四's groups are kept only where their split survives dropping their
 //! own 总计 identity, which in practice means single-digit groups: a report whose group breaks R4
 //! prints the same digits as a consistent one, so R4 alone cannot confirm a split.
