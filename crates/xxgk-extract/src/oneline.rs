@@ -197,7 +197,12 @@ pub(crate) fn reflow(lines: &[PosText]) -> Option<Vec<PosText>> {
             })
         })
         .count();
-    if mid_line < 2 {
+    // The text is one line, or nearly: a line listing the headings (a table of contents) in a
+    // report laid out on many lines is not this layout.
+    let solid = |line: &PosText| line.glyphs.iter().filter(|g| !g.ch.is_whitespace()).count();
+    let total: usize = lines.iter().map(solid).sum();
+    let longest = lines.iter().map(solid).max().unwrap_or(0);
+    if mid_line < 2 || longest * 2 < total {
         return None;
     }
     let first_heading_line = found.first().map(|(l, _)| *l)?;
