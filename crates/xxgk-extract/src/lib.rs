@@ -27,11 +27,40 @@
 //! from its label is left missing (`values-apart-from-label`): 表二 has no identity. A 表二 cell
 //! pulled out of its row onto a line of its own (`22（其中修订 16 件）`) is never placed: the
 //! row's blank cells are unread (`multi-line-cell-unplaced`), not blank in the report.
+//! The whole report on one line (text taken from a web page with every line break lost: crawler
+//! boilerplate, title, headings, prose and tables run together, a row's cells concatenated and
+//! glued to its label, stray spaces inside rows) is detected by section headings standing
+//! mid-line; the text is cut at its headings, and each table body into label text and runs of
+//! digits. A space is no cell boundary there: how a run splits is decided by the identities of
+//! the rule catalogue (R1, R2, R3 for 表三, R4 for 表四, as `xxgk-catalogue` expands them),
+//! searched exactly (every split without a leading zero, within a bound). A run is placed when
+//! its digits admit one split at all, or when its split is the same in every split of the table
+//! that satisfies the identities reading it, stays the same with any one identity across rows
+//! dropped (a report that breaks an identity must not be misread by it), and at least two
+//! identities read it (a row that only its own R3 reads, the others not evaluable, stays missing).
+//! A row that no split makes satisfy its R3 breaks R3 itself: it is read by the other identities. 表二 has no identity: a run of its three-cell rows splits only when its
+//! digits admit one split. 表四's groups are kept only where their split survives dropping their
+//! own 总计 identity, which in practice means single-digit groups: a report whose group breaks R4
+//! prints the same digits as a consistent one, so R4 alone cannot confirm a split.
+//!
+//! Limits: [`MAX_INPUT_BYTES`] for text and HTML; for a DOCX, [`MAX_DOCX_BYTES`] for the archive
+//! (photos are never inflated) and [`MAX_DOCX_XML_BYTES`] for `word/document.xml`, decompressed
+//! through a bounded reader. UTF-16 without a byte order mark is recognised by its NUL bytes; a
+//! UTF-8 file cut inside its last character stays UTF-8 (the cut tail is dropped).
+//!
+//! Problem codes (kebab-case, stable): `section-missing`, `table-not-found`, `row-not-found`,
+//! `cell-blank`, `cell-unreadable`, `cell-count-mismatch`, `ambiguous-split` (several splits
+//! satisfy the identities, or none reads the cells), `unsplittable-run` (no split satisfies
+//! them), `split-search-bounded` (the exact search stopped at its bound), `merged-other-row`,
+//! `duplicate-row`, `unrecognised-row`, `edition-2019-not-mapped`, `metadata-missing`.
 //!
 //! No rule reads a blank as zero. The rules a value may carry in its provenance:
 //! `full-width-digits-folded`, `thousands-separators-removed`, `unit-stripped`,
 //! `run-together-split-by-row-identity` (总计 = the six applicant columns singled out one split),
 //! `run-together-split-by-column-identity` (一 + 二 = （七） + 四 and （七） = Σ results did),
+//! `run-together-single-split` (one-line layout: the digits admit one split into the row's
+//! cells), `run-together-split-by-identities` (one-line layout: the only split of the table
+//! that satisfies the catalogue identities reading the run, robust to dropping any one of them),
 //! `placed-by-column-position` (a space-aligned row with blank cells, its numbers placed in the
 //! columns of the complete rows around it, which must agree),
 //! `unlabelled-row-placed-by-template-order` (a row of numbers without a label, placed in the
@@ -65,10 +94,12 @@ mod layout;
 mod metadata;
 mod normalize;
 mod number;
+mod oneline;
 mod problem;
 mod pulled;
 pub mod render;
 mod sections;
+mod solve;
 mod split;
 mod table;
 mod truncated;
@@ -252,17 +283,21 @@ pub fn extract_text(text: &str) -> Extraction {
 }
 
 fn from_text(text: &str, encoding: &'static str) -> Extraction {
-    let blocks = normalize::text_lines(text)
-        .into_iter()
-        .map(Block::Line)
-        .collect();
-    from_blocks(blocks, InputFormat::Text, encoding)
+    let lines = normalize::text_lines(text);
+    let (lines, one_line) = match oneline::reflow(&lines) {
+        Some(reflowed) => (reflowed, true),
+        None => (lines, false),
+    };
+    let blocks = lines.into_iter().map(Block::Line).collect();
+    from_located_blocks(blocks, InputFormat::Text, encoding, one_line)
 }
 
 /// The document with its sections located.
 struct Located<'a> {
     blocks: &'a [Block],
     layout: sections::Layout,
+    /// The whole report on one line ([`oneline`]): its tables are read from runs of digits.
+    one_line: bool,
 }
 
 impl<'a> Located<'a> {
@@ -499,6 +534,16 @@ impl Findings {
     ) -> Map<String, Value> {
         let mut store = cells::CellStore::default();
         let problems = &mut self.problems;
+        if doc.one_line && edition == Edition::E2021 {
+            let found = oneline::read_tables(
+                &doc.lines_of(Section::Active),
+                &doc.lines_of(Section::Applications),
+                &doc.lines_of(Section::Review),
+                &mut store,
+                problems,
+            );
+            return self.place_cells(doc, edition, store, found);
+        }
         let active_found = assemble::read_active(active, edition, &mut store, problems);
         // Without its heading, 表三 is looked for in the whole document: its labels are distinctive.
         let applications_range = doc
@@ -513,6 +558,23 @@ impl Findings {
         let review_found = doc
             .body(Section::Review)
             .is_some_and(|r| assemble::read_review(doc.segments_in(r), &mut store, problems));
+        self.place_cells(
+            doc,
+            edition,
+            store,
+            [active_found, applications_found, review_found],
+        )
+    }
+
+    /// Puts the cells read into the table trees, and a problem for every cell missing.
+    fn place_cells(
+        &mut self,
+        doc: &Located<'_>,
+        edition: Edition,
+        mut store: cells::CellStore,
+        found: [bool; 3],
+    ) -> Map<String, Value> {
+        let [active_found, applications_found, review_found] = found;
         let found_tables = [
             (Section::Active, active_found),
             (Section::Applications, applications_found),
@@ -583,9 +645,19 @@ impl Findings {
 }
 
 fn from_blocks(blocks: Vec<Block>, format: InputFormat, encoding: &'static str) -> Extraction {
+    from_located_blocks(blocks, format, encoding, false)
+}
+
+fn from_located_blocks(
+    blocks: Vec<Block>,
+    format: InputFormat,
+    encoding: &'static str,
+    one_line: bool,
+) -> Extraction {
     let doc = Located {
         layout: sections::locate(&blocks),
         blocks: &blocks,
+        one_line,
     };
     let mut findings = Findings::default();
     for section in SECTIONS {

@@ -23,8 +23,11 @@ pub enum ProblemCode {
     CellCountMismatch,
     /// Cells ran together with no separator and more than one split satisfies the identities.
     AmbiguousSplit,
-    /// Cells ran together and no split satisfies the row identity (总计 = the six columns).
+    /// Cells ran together and no split satisfies the identities that read them (or the digits
+    /// are too few, or admit no split without a leading zero).
     UnsplittableRun,
+    /// Cells ran together and the search for their split stopped at its bound.
+    SplitSearchBounded,
     /// The report has a single （六）其他处理 row where the 2021 format has three; the three cells
     /// are missing and the merged figure is quoted.
     MergedOtherRow,
@@ -60,6 +63,7 @@ impl ProblemCode {
             Self::CellCountMismatch => "cell-count-mismatch",
             Self::AmbiguousSplit => "ambiguous-split",
             Self::UnsplittableRun => "unsplittable-run",
+            Self::SplitSearchBounded => "split-search-bounded",
             Self::MergedOtherRow => "merged-other-row",
             Self::DuplicateRow => "duplicate-row",
             Self::UnrecognisedRow => "unrecognised-row",

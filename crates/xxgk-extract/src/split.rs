@@ -1,83 +1,218 @@
-//! Splitting cells that ran together (`801000081`) into the numbers of a 表三 row, keeping only
-//! the splits under which the row's total equals the sum of its six applicant columns.
+//! Splitting cells that ran together (`801000081`) into numbers: every split, or only those
+//! under which each segment's last number (its total) is the sum of the others. No number has a
+//! leading zero (`05` is not a count), and every search is bounded so that no input can make it
+//! explode.
 
 /// Longest part considered: counts beyond 10^18 do not occur and would overflow.
 const MAX_PART_DIGITS: usize = 18;
-/// Bound on the search so that pathological input stays fast.
+/// Bound on the search of [`splits_with_total`] so that pathological input stays fast.
 const STEP_BUDGET: u32 = 50_000;
 
+/// Work left to a search, shared by the searches of one table.
+#[derive(Debug)]
+pub(crate) struct Budget {
+    steps_left: u32,
+}
+
+impl Budget {
+    /// A budget of `steps` search steps.
+    pub fn new(steps: u32) -> Self {
+        Self { steps_left: steps }
+    }
+
+    /// Takes one step; false when the budget is spent.
+    pub fn take(&mut self) -> bool {
+        match self.steps_left.checked_sub(1) {
+            Some(left) => {
+                self.steps_left = left;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
 /// The outcome of a split search.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Splits {
-    /// Every split found (up to `limit`), each `parts` numbers whose last is the sum of the others.
+    /// Every split found (up to the limit).
     pub candidates: Vec<Vec<u64>>,
     /// True when the search stopped early (too many candidates or steps): more may exist.
     pub truncated: bool,
 }
 
-/// Cuts `digits` into `parts` numbers, none with a leading zero, whose last equals the sum of the
-/// others.
+/// Cuts `digits` into `parts` numbers whose last equals the sum of the others.
 pub(crate) fn splits_with_total(digits: &str, parts: usize, limit: usize) -> Splits {
-    let bytes = digits.as_bytes();
-    let mut search = Search {
-        bytes,
-        limit,
-        steps: 0,
-        out: Splits {
-            candidates: Vec::new(),
-            truncated: false,
-        },
+    let mut budget = Budget::new(STEP_BUDGET);
+    let row = Segment {
+        size: parts,
+        total: true,
     };
-    if parts < 2 || bytes.len() < parts || !bytes.iter().all(u8::is_ascii_digit) {
-        return search.out;
-    }
-    for total_len in 1..=MAX_PART_DIGITS.min(bytes.len() - (parts - 1)) {
-        let prefix_len = bytes.len() - total_len;
-        let Some(total) = number_at(bytes, prefix_len, total_len) else {
-            continue;
-        };
-        let mut acc = Vec::with_capacity(parts);
-        search.split_sum(0, prefix_len, parts - 1, total, &mut acc, total);
-        if search.out.truncated {
-            break;
-        }
+    segment_splits(digits, &[row], limit, &mut budget)
+}
+
+/// A segment of consecutive numbers of a split.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Segment {
+    /// How many numbers.
+    pub size: usize,
+    /// Whether its last number must be the sum of the others.
+    pub total: bool,
+}
+
+/// Cuts `digits` into consecutive segments, the last number of each segment with `total` equal
+/// to the sum of the others in it (表三's 总计 column, 表四's three 总计).
+pub(crate) fn segment_splits(
+    digits: &str,
+    segments: &[Segment],
+    limit: usize,
+    budget: &mut Budget,
+) -> Splits {
+    let mut search = Search::new(digits, limit, budget);
+    let well_formed = segments.iter().all(|s| s.size >= 2 || !s.total);
+    if search.bytes.iter().all(u8::is_ascii_digit) && well_formed {
+        search.segments(0, segments);
     }
     search.out
 }
 
-struct Search<'a> {
+/// Cuts `digits` into `parts` numbers, with no identity to satisfy.
+pub(crate) fn all_splits(digits: &str, parts: usize, limit: usize, budget: &mut Budget) -> Splits {
+    let mut search = Search::new(digits, limit, budget);
+    if search.bytes.iter().all(u8::is_ascii_digit) {
+        search.free(0, search.bytes.len(), parts, &[]);
+    }
+    search.out
+}
+
+struct Search<'a, 'b> {
     bytes: &'a [u8],
     limit: usize,
-    steps: u32,
+    budget: &'b mut Budget,
+    acc: Vec<u64>,
     out: Splits,
 }
 
-impl Search<'_> {
-    /// Splits `bytes[start..end]` into `parts` numbers summing to `sum`.
-    fn split_sum(
+impl<'a, 'b> Search<'a, 'b> {
+    fn new(digits: &'a str, limit: usize, budget: &'b mut Budget) -> Self {
+        Self {
+            bytes: digits.as_bytes(),
+            limit,
+            budget,
+            acc: Vec::new(),
+            out: Splits::default(),
+        }
+    }
+
+    /// Whether the search may go on; marks it truncated when it may not.
+    fn step(&mut self) -> bool {
+        if self.out.truncated {
+            return false;
+        }
+        if self.out.candidates.len() >= self.limit || !self.budget.take() {
+            self.out.truncated = true;
+            return false;
+        }
+        true
+    }
+
+    fn found(&mut self) {
+        if self.out.candidates.len() >= self.limit {
+            self.out.truncated = true;
+        } else {
+            self.out.candidates.push(self.acc.clone());
+        }
+    }
+
+    /// Splits `bytes[start..]` into `segments`.
+    fn segments(&mut self, start: usize, segments: &[Segment]) {
+        let Some((segment, rest)) = segments.split_first() else {
+            if start == self.bytes.len() {
+                self.found();
+            }
+            return;
+        };
+        let size = segment.size;
+        let rest_min: usize = rest.iter().map(|s| s.size).sum();
+        let Some(last_end) = self.bytes.len().checked_sub(rest_min) else {
+            return;
+        };
+        // The last segment ends with the digits; an earlier one may end anywhere that leaves
+        // at least one digit per number after it.
+        let first_end = if rest.is_empty() {
+            last_end
+        } else {
+            start + size
+        };
+        if !segment.total {
+            for end in first_end..=last_end {
+                self.free(start, end, size, rest);
+                if self.out.truncated {
+                    return;
+                }
+            }
+            return;
+        }
+        for end in first_end..=last_end {
+            let longest_total = MAX_PART_DIGITS.min((end - start).saturating_sub(size - 1));
+            for total_len in 1..=longest_total {
+                if !self.step() {
+                    return;
+                }
+                let Some(total) = number_at(self.bytes, end - total_len, total_len) else {
+                    continue;
+                };
+                let before = self.acc.len();
+                self.sum_parts(start, end - total_len, size - 1, total, (total, end, rest));
+                self.acc.truncate(before);
+            }
+        }
+    }
+
+    /// Splits `bytes[start..end]` into `parts` numbers summing to `sum`, then pushes the
+    /// segment's total and goes on with the segments after `next_start`.
+    fn sum_parts(
         &mut self,
         start: usize,
         end: usize,
         parts: usize,
         sum: u64,
-        acc: &mut Vec<u64>,
-        total: u64,
+        then: (u64, usize, &[Segment]),
     ) {
-        self.steps += 1;
-        if self.steps > STEP_BUDGET || self.out.candidates.len() >= self.limit {
-            self.out.truncated = true;
+        if !self.step() {
             return;
         }
         let remaining = end - start;
+        // Some part has at least ⌈remaining / parts⌉ digits, so the parts sum to at least
+        // 10^(that − 1): a sum below it cannot be reached.
+        let longest_part = remaining.div_ceil(parts.max(1));
+        if longest_part > 1
+            && u32::try_from(longest_part - 1)
+                .ok()
+                .and_then(|e| 10u64.checked_pow(e))
+                .is_none_or(|least| least > sum)
+        {
+            return;
+        }
+        // At most one part is long: the parts sum to less than 10^(remaining − parts + 1) plus
+        // nine for each other part, so a larger sum cannot be reached.
+        let most = u32::try_from(remaining + 1 - parts.min(remaining + 1))
+            .ok()
+            .and_then(|e| 10u64.checked_pow(e))
+            .map(|bound| bound.saturating_add(9 * parts as u64));
+        if most.is_some_and(|most| sum > most) {
+            return;
+        }
         if parts == 1 {
             if remaining <= MAX_PART_DIGITS
                 && let Some(value) = number_at(self.bytes, start, remaining)
                 && value == sum
             {
-                let mut found = acc.clone();
-                found.push(value);
-                found.push(total);
-                self.out.candidates.push(found);
+                let (total, next_start, rest) = then;
+                self.acc.push(value);
+                self.acc.push(total);
+                self.segments(next_start, rest);
+                self.acc.truncate(self.acc.len() - 2);
             }
             return;
         }
@@ -90,9 +225,39 @@ impl Search<'_> {
             if value > sum {
                 break;
             }
-            acc.push(value);
-            self.split_sum(start + len, end, parts - 1, sum - value, acc, total);
-            acc.pop();
+            self.acc.push(value);
+            self.sum_parts(start + len, end, parts - 1, sum - value, then);
+            self.acc.pop();
+            if self.out.truncated {
+                return;
+            }
+        }
+    }
+
+    /// Splits `bytes[start..end]` into `parts` numbers, then goes on with the segments `rest`
+    /// after `end`.
+    fn free(&mut self, start: usize, end: usize, parts: usize, rest: &[Segment]) {
+        if !self.step() {
+            return;
+        }
+        let remaining = end.saturating_sub(start);
+        if parts == 0 {
+            if remaining == 0 {
+                self.segments(end, rest);
+            }
+            return;
+        }
+        if remaining < parts || remaining > parts * MAX_PART_DIGITS {
+            return;
+        }
+        let longest = MAX_PART_DIGITS.min(remaining - (parts - 1));
+        for len in 1..=longest {
+            let Some(value) = number_at(self.bytes, start, len) else {
+                break;
+            };
+            self.acc.push(value);
+            self.free(start + len, end, parts - 1, rest);
+            self.acc.pop();
             if self.out.truncated {
                 return;
             }
@@ -112,6 +277,11 @@ fn number_at(bytes: &[u8], start: usize, len: usize) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const TOTALLED: Segment = Segment {
+        size: 5,
+        total: true,
+    };
 
     #[test]
     fn splits_the_spec_example() {
@@ -139,5 +309,58 @@ mod tests {
     fn bounded_on_long_input() {
         let s = splits_with_total(&"1".repeat(60), 7, 16);
         assert!(s.candidates.len() <= 16);
+        let mut budget = Budget::new(10_000);
+        let s = all_splits(&"1".repeat(60), 7, 1_000_000, &mut budget);
+        assert!(s.truncated);
+        let mut budget = Budget::new(10_000);
+        let s = segment_splits(&"1".repeat(90), &[TOTALLED; 3], 1_000_000, &mut budget);
+        assert!(s.truncated || s.candidates.is_empty());
+    }
+
+    #[test]
+    fn segments_each_with_their_total() {
+        let mut budget = Budget::new(100_000);
+        // 行政复议 10 1 0 0 11, 未经复议直接起诉 0 0 0 0 0, 复议后起诉 2 0 0 1 3: 1 0 10 0 11
+        // satisfies the identities as well.
+        let s = segment_splits("10100110000020013", &[TOTALLED; 3], 16, &mut budget);
+        assert_eq!(
+            s.candidates,
+            vec![
+                vec![1, 0, 10, 0, 11, 0, 0, 0, 0, 0, 2, 0, 0, 1, 3],
+                vec![10, 1, 0, 0, 11, 0, 0, 0, 0, 0, 2, 0, 0, 1, 3]
+            ]
+        );
+        let s = segment_splits("312060000020013", &[TOTALLED; 3], 16, &mut budget);
+        assert_eq!(
+            s.candidates,
+            vec![vec![3, 1, 2, 0, 6, 0, 0, 0, 0, 0, 2, 0, 0, 1, 3]]
+        );
+        // Without the third group's identity, its digits split many ways.
+        let free_third = [
+            TOTALLED,
+            TOTALLED,
+            Segment {
+                size: 5,
+                total: false,
+            },
+        ];
+        let s = segment_splits("3120600000720013", &free_third, 16, &mut budget);
+        assert!(s.candidates.len() > 1);
+    }
+
+    #[test]
+    fn every_split_without_leading_zeros() {
+        let mut budget = Budget::new(100_000);
+        let s = all_splits("5012", 3, 16, &mut budget);
+        assert_eq!(s.candidates, vec![vec![5, 0, 12], vec![50, 1, 2]]);
+        assert_eq!(
+            all_splits("1000", 3, 16, &mut budget).candidates,
+            vec![vec![10, 0, 0]]
+        );
+        assert_eq!(all_splits("05", 1, 16, &mut budget).candidates.len(), 0);
+        assert_eq!(
+            all_splits("1234", 1, 16, &mut budget).candidates,
+            vec![vec![1234]]
+        );
     }
 }

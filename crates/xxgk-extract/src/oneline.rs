@@ -1,0 +1,934 @@
+//! The whole report on one line: text taken from a web page with every line break lost.
+//!
+//! Headings, prose and the three tables run together; the cells of a row are concatenated with
+//! no separator and glued to their row label (`一、本年新收政府信息公开申请数量801000081`), the
+//! header runs into the first row, stray spaces stand inside rows (so a space is no cell
+//! boundary here), and crawler boilerplate stands before the title.
+//!
+//! [`reflow`] finds the section headings mid-line and cuts the text into lines (boilerplate,
+//! title, each heading, each section body), so that sections, prose and metadata are read as in
+//! any text. [`read_tables`] cuts each table body into label text and runs of digits, recognises
+//! the rows by their labels (the row label recogniser of every layout), and leaves the split of
+//! each run to the identities of the rule catalogue ([`crate::solve`]).
+
+use crate::catalogue::{
+    APP_ROWS, APPLICANT_COLUMNS, AppRow, OUTCOME_COLUMNS, REVIEW_GROUPS, RowSpec, ValueKind,
+    active_2021, recognise_active, recognise_application_cell, recognise_review_group,
+};
+use crate::cells::{CellStore, Filled};
+use crate::normalize::{Glyph, PosText, SourcePos, compact_chars};
+use crate::number::read_decimal;
+use crate::problem::{Problem, ProblemCode};
+use crate::solve::{Decision, Run, decide, intern};
+
+/// A section heading: the words after its numbering, whether the numbering is required, and the
+/// numerals (Chinese, Arabic) it is numbered with.
+struct Heading {
+    bodies: &'static [&'static str],
+    numbered: bool,
+    numerals: (char, char),
+}
+
+/// The six headings in template order, with the variants of spec §4. The review heading's
+/// words are its opening; it ends at the first `情况` after them.
+const HEADINGS: [Heading; 6] = [
+    Heading {
+        bodies: &["总体情况", "概述"],
+        numbered: true,
+        numerals: ('一', '1'),
+    },
+    Heading {
+        bodies: &["主动公开政府信息情况", "主动公开情况"],
+        numbered: true,
+        numerals: ('二', '2'),
+    },
+    Heading {
+        bodies: &["收到和处理政府信息公开申请情况"],
+        numbered: true,
+        numerals: ('三', '3'),
+    },
+    Heading {
+        bodies: &["政府信息公开行政复议", "因政府信息公开"],
+        numbered: true,
+        numerals: ('四', '4'),
+    },
+    Heading {
+        bodies: &[
+            "政府信息公开工作存在的主要问题及改进情况",
+            "存在的主要问题及改进情况",
+            "主要问题及改进情况",
+            "问题及改进情况",
+        ],
+        numbered: false,
+        numerals: ('五', '5'),
+    },
+    Heading {
+        bodies: &["其他需要报告的事项"],
+        numbered: true,
+        numerals: ('六', '6'),
+    },
+];
+
+/// The index of the review heading, whose end is found rather than spelled.
+const REVIEW: usize = 3;
+
+/// A line without its whitespace: characters and the glyph index each came from.
+struct Compact {
+    chars: Vec<char>,
+    glyph: Vec<usize>,
+}
+
+impl Compact {
+    fn of(line: &PosText) -> Self {
+        let (chars, glyph) = line
+            .glyphs
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| !g.ch.is_whitespace())
+            .map(|(i, g)| (g.ch, i))
+            .unzip();
+        Self { chars, glyph }
+    }
+
+    fn find(&self, needle: &str, from: usize) -> Option<usize> {
+        let needle: Vec<char> = needle.chars().collect();
+        if needle.is_empty() || self.chars.len() < needle.len() {
+            return None;
+        }
+        (from..=self.chars.len() - needle.len())
+            .find(|&at| self.chars.get(at..at + needle.len()) == Some(needle.as_slice()))
+    }
+
+    fn at(&self, index: usize) -> Option<char> {
+        self.chars.get(index).copied()
+    }
+}
+
+/// A heading found in a line: section index and char range in the line's [`Compact`].
+struct Found {
+    section: usize,
+    start: usize,
+    end: usize,
+}
+
+/// The first heading of `section` at or after `from`: its words, behind its numbering where
+/// the numbering is required or printed.
+fn find_heading(line: &Compact, section: usize, from: usize, unnumbered_ok: bool) -> Option<Found> {
+    let heading = HEADINGS.get(section)?;
+    let (chinese, arabic) = heading.numerals;
+    heading
+        .bodies
+        .iter()
+        .filter_map(|body| {
+            let mut at = from;
+            loop {
+                let start = line.find(body, at)?;
+                at = start + 1;
+                let numbered = start >= 2
+                    && matches!(line.at(start - 1), Some('、' | '.'))
+                    && matches!(line.at(start - 2), Some(c) if c == chinese || c == arabic);
+                // A numeral right before the words is another heading's or a row's (`三、本年度`).
+                let other_numeral =
+                    start >= 1 && matches!(line.at(start - 1), Some(c) if c == '、' || c == '.');
+                if numbered || (!heading.numbered && unnumbered_ok && !other_numeral) {
+                    let words = body.chars().count();
+                    let mut end = start + words;
+                    if section == REVIEW {
+                        // `…行政复议、行政诉讼情况`, `…被申请行政复议、提起行政诉讼情况`.
+                        end = (end..line.chars.len().min(end + 24))
+                            .find(|&i| line.at(i) == Some('况') && line.at(i - 1) == Some('情'))
+                            .map_or(end, |i| i + 1);
+                    }
+                    return Some(Found {
+                        section,
+                        start: if numbered { start - 2 } else { start },
+                        end,
+                    });
+                }
+            }
+        })
+        .min_by_key(|f| f.start)
+}
+
+/// The headings of every line, in template order: each heading is looked for after the one
+/// before it; a section may be skipped only by a numbered heading.
+fn headings(lines: &[PosText]) -> Vec<(usize, Vec<Found>)> {
+    let mut next = 0;
+    let mut out = Vec::new();
+    for (l, line) in lines.iter().enumerate() {
+        let compact = Compact::of(line);
+        let mut from = 0;
+        let mut found = Vec::new();
+        while next < HEADINGS.len() {
+            let earliest = (next..HEADINGS.len())
+                .filter_map(|k| find_heading(&compact, k, from, k == next))
+                .min_by_key(|f| f.start);
+            let Some(f) = earliest else {
+                break;
+            };
+            next = f.section + 1;
+            from = f.end;
+            found.push(f);
+        }
+        if !found.is_empty() {
+            out.push((l, found));
+        }
+    }
+    out
+}
+
+/// The lines of a report in the one-line layout, cut at its headings, its title and its
+/// boilerplate; `None` when the text is not in that layout (no two headings stand mid-line).
+pub(crate) fn reflow(lines: &[PosText]) -> Option<Vec<PosText>> {
+    let found = headings(lines);
+    // Mid-line: behind text of the report, not behind markup (`## 二、…`, `**三、…`).
+    let mid_line = found
+        .iter()
+        .flat_map(|(l, f)| {
+            let compact = lines.get(*l).map(Compact::of);
+            f.iter().filter(move |f| {
+                compact.as_ref().is_some_and(|c| {
+                    c.chars
+                        .get(..f.start)
+                        .unwrap_or_default()
+                        .iter()
+                        .any(|ch| ch.is_alphanumeric())
+                })
+            })
+        })
+        .count();
+    // The text is one line, or nearly: a line listing the headings (a table of contents) in a
+    // report laid out on many lines is not this layout.
+    let solid = |line: &PosText| line.glyphs.iter().filter(|g| !g.ch.is_whitespace()).count();
+    let total: usize = lines.iter().map(solid).sum();
+    let longest = lines.iter().map(solid).max().unwrap_or(0);
+    if mid_line < 2 || longest * 2 < total {
+        return None;
+    }
+    let first_heading_line = found.first().map(|(l, _)| *l)?;
+    let mut out = Vec::new();
+    let mut boilerplate_end: Option<(usize, usize)> = None;
+    for (l, line) in lines.iter().enumerate() {
+        let compact = Compact::of(line);
+        let glyph_at = |char_index: usize| {
+            compact
+                .glyph
+                .get(char_index)
+                .copied()
+                .unwrap_or(line.glyphs.len())
+        };
+        let mut cuts: Vec<usize> = found
+            .iter()
+            .filter(|(fl, _)| *fl == l)
+            .flat_map(|(_, f)| f.iter())
+            .flat_map(|f| [glyph_at(f.start), glyph_at(f.end)])
+            .collect();
+        if l <= first_heading_line {
+            let limit = if l == first_heading_line {
+                cuts.first().copied().unwrap_or(line.glyphs.len())
+            } else {
+                line.glyphs.len()
+            };
+            if let Some((title_start, title_end)) = title_cuts(line, &compact, limit) {
+                // What stands before the title is the crawler's boilerplate (`字号：大 中 小`,
+                // `打印本页`): left out, so that it is not read as part of the title.
+                boilerplate_end = Some((l, title_start));
+                cuts.extend([title_start, title_end]);
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut start = match boilerplate_end {
+            Some((at, end)) if at == l => end,
+            _ => 0,
+        };
+        if boilerplate_end.is_none_or(|(at, _)| at > l) && l < first_heading_line {
+            // Boilerplate lines before the title's line.
+            if title_line_before(lines, l, first_heading_line) {
+                continue;
+            }
+        }
+        for cut in cuts.into_iter().chain([line.glyphs.len()]) {
+            let piece = PosText {
+                glyphs: line.glyphs.get(start..cut).unwrap_or_default().to_vec(),
+            };
+            if !piece.is_blank() {
+                out.push(piece);
+            }
+            start = cut.max(start);
+        }
+    }
+    Some(out)
+}
+
+/// Where the title stands before the first heading: it ends in `年度报告` (or `工作报告`) and
+/// starts behind the last space before it, where the crawler's boilerplate ends.
+fn title_cuts(line: &PosText, compact: &Compact, limit: usize) -> Option<(usize, usize)> {
+    let end = ["年度报告", "工作报告", "年报"]
+        .iter()
+        .filter_map(|words| compact.find(words, 0).map(|at| at + words.chars().count()))
+        .filter_map(|end| compact.glyph.get(end - 1).map(|g| g + 1))
+        .filter(|end| *end <= limit)
+        .min();
+    let end = end?;
+    let start = line
+        .glyphs
+        .get(..end)
+        .and_then(|before| before.iter().rposition(|g| g.ch.is_whitespace()))
+        .map_or(0, |space| space + 1);
+    Some((start, end))
+}
+
+/// Whether a later line before the first heading holds the title, making line `l` boilerplate.
+fn title_line_before(lines: &[PosText], l: usize, first_heading_line: usize) -> bool {
+    (l + 1..=first_heading_line).any(|k| {
+        lines.get(k).is_some_and(|line| {
+            let compact = Compact::of(line);
+            ["年度报告", "工作报告"]
+                .iter()
+                .any(|w| compact.find(w, 0).is_some())
+        })
+    })
+}
+
+/// A piece of a table body: label text, or a run of digits (with the spaces inside it).
+#[derive(Debug)]
+struct Piece {
+    number: bool,
+    glyphs: Vec<Glyph>,
+}
+
+impl Piece {
+    fn compact(&self) -> String {
+        compact_chars(self.glyphs.iter().map(|g| g.ch))
+    }
+
+    /// The digits (and a decimal point), without the spaces and thousands separators.
+    fn digits(&self) -> String {
+        self.glyphs
+            .iter()
+            .map(|g| g.ch)
+            .filter(|c| c.is_ascii_digit() || *c == '.')
+            .collect()
+    }
+
+    fn published(&self) -> String {
+        let raw: String = self.glyphs.iter().map(|g| g.raw).collect();
+        raw.trim().to_owned()
+    }
+
+    fn first_pos(&self) -> Option<SourcePos> {
+        PosText {
+            glyphs: self.glyphs.clone(),
+        }
+        .first_pos()
+    }
+
+    /// The position of the `n`-th digit.
+    fn digit_pos(&self, n: usize) -> Option<SourcePos> {
+        self.glyphs
+            .iter()
+            .filter(|g| g.ch.is_ascii_digit())
+            .nth(n)
+            .map(|g| g.pos)
+    }
+}
+
+/// Cuts the glyphs of a table body into label text and runs of digits. Spaces between digits
+/// stay inside the run; a `.` between digits is a decimal point, a `,` a thousands separator
+/// (dropped: like a space, it is no proof of a cell boundary). A leaf's numbering glued to the
+/// digits before it (`00000001.属于国家秘密`) goes back to its label, as does a numbering in
+/// brackets (`(1)`).
+fn pieces(glyphs: &[Glyph]) -> Vec<Piece> {
+    let is_digit = |i: usize| glyphs.get(i).is_some_and(|g| g.ch.is_ascii_digit());
+    let next_solid = |i: usize| {
+        glyphs
+            .iter()
+            .skip(i)
+            .position(|g| !g.ch.is_whitespace())
+            .map(|p| p + i)
+    };
+    let mut out: Vec<Piece> = Vec::new();
+    for (i, g) in glyphs.iter().enumerate() {
+        let numeric = g.ch.is_ascii_digit()
+            || (matches!(g.ch, '.' | ',') && i > 0 && is_digit(i - 1) && is_digit(i + 1))
+            || (g.ch.is_whitespace()
+                && out.last().is_some_and(|p| p.number)
+                && next_solid(i).is_some_and(is_digit));
+        match out.last_mut() {
+            Some(piece) if piece.number == numeric => piece.glyphs.push(*g),
+            _ => out.push(Piece {
+                number: numeric,
+                glyphs: vec![*g],
+            }),
+        }
+    }
+    // A numbering that belongs to the label after the digits.
+    let mut merged: Vec<Piece> = Vec::new();
+    for mut piece in out {
+        let lead = piece
+            .glyphs
+            .iter()
+            .find(|g| !g.ch.is_whitespace())
+            .map(|g| g.ch);
+        if !piece.number
+            && let Some(previous) = merged.last_mut()
+            && previous.number
+        {
+            let closes_bracket = lead == Some(')');
+            let opens_bracket = merged
+                .len()
+                .checked_sub(2)
+                .and_then(|k| merged.get(k))
+                .and_then(|p| p.glyphs.iter().rev().find(|g| !g.ch.is_whitespace()))
+                .is_some_and(|g| g.ch == '(');
+            let previous = merged.last_mut();
+            if let Some(previous) = previous {
+                if matches!(lead, Some('.' | '、')) {
+                    if let Some(at) = previous.glyphs.iter().rposition(|g| g.ch.is_ascii_digit()) {
+                        let numbering = previous.glyphs.split_off(at);
+                        piece.glyphs.splice(0..0, numbering);
+                    }
+                } else if closes_bracket && opens_bracket && previous.digits().len() <= 2 {
+                    let numbering = std::mem::take(&mut previous.glyphs);
+                    piece.glyphs.splice(0..0, numbering);
+                }
+                if !previous.glyphs.iter().any(|g| g.ch.is_ascii_digit()) {
+                    let emptied = merged.pop().map(|p| p.glyphs).unwrap_or_default();
+                    piece.glyphs.splice(0..0, emptied);
+                    if let Some(label) = merged.last_mut().filter(|p| !p.number) {
+                        label.glyphs.append(&mut piece.glyphs);
+                        continue;
+                    }
+                }
+            }
+        }
+        merged.push(piece);
+    }
+    merged
+}
+
+/// Label text and the run of digits after it (if any); digits with no label before them have
+/// an empty label.
+fn pairs(pieces: Vec<Piece>) -> Vec<(Piece, Option<Piece>)> {
+    let mut out: Vec<(Piece, Option<Piece>)> = Vec::new();
+    for piece in pieces {
+        if piece.number {
+            match out.last_mut() {
+                Some((_, slot @ None)) => *slot = Some(piece),
+                _ => out.push((
+                    Piece {
+                        number: false,
+                        glyphs: Vec::new(),
+                    },
+                    Some(piece),
+                )),
+            }
+        } else {
+            out.push((piece, None));
+        }
+    }
+    out
+}
+
+/// The glyphs of a section body, its lines joined by a space.
+fn body(lines: &[&PosText]) -> Vec<Glyph> {
+    let mut glyphs = Vec::new();
+    for line in lines {
+        if let Some(last) = glyphs.last().copied() {
+            glyphs.push(Glyph {
+                ch: ' ',
+                raw: ' ',
+                ..last
+            });
+        }
+        glyphs.extend(line.glyphs.iter().copied());
+    }
+    glyphs
+}
+
+/// The canonical pointers of a row's cells.
+fn pointers(spec: &RowSpec) -> Option<Vec<&'static str>> {
+    spec.columns
+        .iter()
+        .map(|c| intern(&format!("{}/{}", spec.path, c.name)))
+        .collect()
+}
+
+/// A recognised row with its digits, waiting for the table's decision.
+struct Pending {
+    spec: RowSpec,
+    digits: Piece,
+}
+
+/// Reads the three tables of a one-line report into the store; whether each was found.
+pub(crate) fn read_tables(
+    active: &[&PosText],
+    applications: &[&PosText],
+    review: &[&PosText],
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+) -> [bool; 3] {
+    [
+        read_active(active, store, problems),
+        read_applications(applications, store, problems),
+        read_review(review, store),
+    ]
+}
+
+/// Places the decisions of [`decide`] for the pending rows of one table.
+fn settle(pending: Vec<Pending>, store: &mut CellStore, why_prefix: &str) {
+    let runs: Vec<Run> = pending
+        .iter()
+        .filter_map(|p| {
+            Some(Run {
+                pointers: pointers(&p.spec)?,
+                digits: p.digits.digits(),
+            })
+        })
+        .collect();
+    let decisions = decide(&runs);
+    for ((p, run), decision) in pending.iter().zip(&runs).zip(decisions) {
+        let context = format!("row {}: the cells ran together", p.spec.label);
+        apply(decision, run, &p.digits, &context, why_prefix, store);
+    }
+}
+
+/// Fills the cells a decision placed and explains the others.
+fn apply(
+    decision: Decision,
+    run: &Run,
+    digits: &Piece,
+    context: &str,
+    why_prefix: &str,
+    store: &mut CellStore,
+) {
+    let published = digits.published();
+    let (values, kept, rule, why) = match decision {
+        Decision::Placed(values, rule) => {
+            let kept = vec![true; values.len()];
+            (values, kept, rule, None)
+        }
+        Decision::Partly(values, kept, rule, why) => {
+            (values, kept, rule, Some((ProblemCode::AmbiguousSplit, why)))
+        }
+        Decision::Missing(code, why) => (Vec::new(), Vec::new(), "", Some((code, why))),
+    };
+    // Each cell's digits start where the previous cells' end: a split has no leading zero.
+    let mut offsets = Vec::with_capacity(values.len());
+    let mut offset = 0;
+    for value in &values {
+        offsets.push(offset);
+        offset += value.to_string().len();
+    }
+    for (k, pointer) in run.pointers.iter().enumerate() {
+        let placed = values
+            .get(k)
+            .copied()
+            .filter(|_| kept.get(k) == Some(&true));
+        match placed {
+            Some(value) => {
+                let text = value.to_string();
+                store.fill(
+                    (*pointer).to_owned(),
+                    Filled {
+                        value: value.into(),
+                        pos: digits
+                            .digit_pos(offsets.get(k).copied().unwrap_or(0))
+                            .unwrap_or_default(),
+                        raw: format!("{text} (of `{published}`)"),
+                        rules: vec![rule],
+                    },
+                );
+            }
+            None => {
+                let (code, why) = why
+                    .clone()
+                    .unwrap_or((ProblemCode::AmbiguousSplit, String::new()));
+                store.miss(
+                    (*pointer).to_owned(),
+                    Problem::new(
+                        code,
+                        format!("{context} as `{published}`; {why_prefix}{why}"),
+                    )
+                    .at(digits.first_pos(), published.clone()),
+                );
+            }
+        }
+    }
+}
+
+fn label_only(spec: &RowSpec, label: &Piece, store: &mut CellStore) {
+    store.miss_row(
+        spec,
+        &Problem::new(
+            ProblemCode::CellCountMismatch,
+            format!(
+                "row {}: its label was found but no cells with it",
+                spec.label
+            ),
+        )
+        .at(label.first_pos(), label.published()),
+    );
+}
+
+fn unrecognised(label: &Piece, digits: &Piece, table: &str) -> Problem {
+    Problem::new(
+        ProblemCode::UnrecognisedRow,
+        format!(
+            "numbers in {table} that belong to no recognised row: `{}` {}",
+            label.published(),
+            digits.published()
+        ),
+    )
+    .at(
+        label.first_pos().or_else(|| digits.first_pos()),
+        label.published(),
+    )
+}
+
+fn duplicate(label: &str, at: &Piece) -> Problem {
+    Problem::new(
+        ProblemCode::DuplicateRow,
+        format!("the row {label} appears more than once; the first reading is kept"),
+    )
+    .at(at.first_pos(), at.published())
+}
+
+/// 表二: 规章 and 行政规范性文件 have three cells, which no identity relates, so their run
+/// splits only when its digits admit one split; the one-cell rows are their run; the fee is a
+/// decimal.
+fn read_active(lines: &[&PosText], store: &mut CellStore, problems: &mut Vec<Problem>) -> bool {
+    let mut found = false;
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut seen = Vec::new();
+    for (label, digits) in pairs(pieces(&body(lines))) {
+        // The label ends the text: the shortest tail recognised (`…现行有效件数规章`).
+        let compact: Vec<char> = label.compact().chars().collect();
+        let row = (0..compact.len()).rev().find_map(|start| {
+            let tail: String = compact.get(start..).unwrap_or_default().iter().collect();
+            recognise_active(&tail)
+        });
+        let Some(spec) = row.and_then(active_2021) else {
+            if let Some(digits) = &digits {
+                problems.push(unrecognised(&label, digits, "表二"));
+            }
+            continue;
+        };
+        found = true;
+        if seen.contains(&spec.path) {
+            if let Some(digits) = &digits {
+                problems.push(duplicate(spec.label, digits));
+            }
+            continue;
+        }
+        let Some(digits) = digits else {
+            label_only(&spec, &label, store);
+            continue;
+        };
+        seen.push(spec.path);
+        if spec.columns.iter().any(|c| c.kind == ValueKind::Decimal) {
+            read_fee(&spec, &digits, store);
+        } else {
+            pending.push(Pending { spec, digits });
+        }
+    }
+    settle(pending, store, "表二 has no identity: ");
+    found
+}
+
+fn read_fee(spec: &RowSpec, digits: &Piece, store: &mut CellStore) {
+    // With its separators, so that reading it records their removal.
+    let text: String = digits
+        .glyphs
+        .iter()
+        .map(|g| g.ch)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let published = digits.published();
+    let Some(column) = spec.columns.first() else {
+        return;
+    };
+    let pointer = format!("{}/{}", spec.path, column.name);
+    match read_decimal(&text, &published) {
+        Ok((value, rules)) => store.fill(
+            pointer,
+            Filled {
+                value: value.into(),
+                pos: digits.first_pos().unwrap_or_default(),
+                raw: published,
+                rules,
+            },
+        ),
+        Err(why) => store.miss(
+            pointer,
+            Problem::new(
+                ProblemCode::CellUnreadable,
+                format!(
+                    "{} › {}: `{published}` is {}",
+                    spec.label,
+                    column.label,
+                    why.describe()
+                ),
+            )
+            .at(digits.first_pos(), published.clone()),
+        ),
+    }
+}
+
+fn app_spec(row: AppRow) -> Option<RowSpec> {
+    APP_ROWS
+        .iter()
+        .find(|(r, _, _)| *r == row)
+        .map(|(_, path, label)| RowSpec {
+            path,
+            label,
+            columns: APPLICANT_COLUMNS,
+        })
+}
+
+/// 表三: 25 rows of seven cells, decided together by R1, R2 and R3.
+fn read_applications(
+    lines: &[&PosText],
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+) -> bool {
+    let mut found = false;
+    let mut previous: Option<AppRow> = None;
+    let mut pending: Vec<Pending> = Vec::new();
+    for (label, digits) in pairs(pieces(&body(lines))) {
+        let row = recognise_application_cell(&label.compact(), previous);
+        let Some(row) = row else {
+            if let Some(digits) = &digits {
+                problems.push(unrecognised(&label, digits, "表三"));
+            }
+            continue;
+        };
+        previous = Some(row);
+        found = true;
+        if row == AppRow::OtherMerged {
+            merged_other(&label, digits.as_ref(), store, problems);
+            continue;
+        }
+        let Some(spec) = app_spec(row) else {
+            continue;
+        };
+        if pending.iter().any(|p| p.spec.path == spec.path) {
+            if let Some(digits) = &digits {
+                problems.push(duplicate(spec.label, digits));
+            }
+            continue;
+        }
+        let Some(digits) = digits else {
+            label_only(&spec, &label, store);
+            continue;
+        };
+        if digits.digits().contains('.') {
+            store.miss_row(
+                &spec,
+                &Problem::new(
+                    ProblemCode::CellUnreadable,
+                    format!(
+                        "row {}: `{}` holds a decimal point where the cells are counts",
+                        spec.label,
+                        digits.published()
+                    ),
+                )
+                .at(digits.first_pos(), digits.published()),
+            );
+            continue;
+        }
+        pending.push(Pending { spec, digits });
+    }
+    settle(pending, store, "");
+    found
+}
+
+/// A single （六）其他处理 row (the 2019 layout) in a 2021 report: its three rows stay missing.
+fn merged_other(
+    label: &Piece,
+    digits: Option<&Piece>,
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+) {
+    let quoted = digits.map_or_else(String::new, Piece::published);
+    let problem = Problem::new(
+        ProblemCode::MergedOtherRow,
+        format!(
+            "the report merges （六）其他处理 into one row (`{quoted}`); the 2021 format splits it into three rows, which are left missing rather than split by guess"
+        ),
+    )
+    .at(label.first_pos(), format!("{} {quoted}", label.published()));
+    problems.push(problem.clone().at_pointer("/applications/results/other"));
+    for row in [AppRow::NoCorrection, AppRow::FeeUnpaid, AppRow::OtherOther] {
+        if let Some(spec) = app_spec(row) {
+            store.miss_row(&spec, &problem);
+        }
+    }
+}
+
+/// 表四: one run of 15 cells after the header, or three labelled runs of five; decided by R4.
+fn read_review(lines: &[&PosText], store: &mut CellStore) -> bool {
+    let pairs = pairs(pieces(&body(lines)));
+    let labelled: Vec<(usize, &Piece)> = pairs
+        .iter()
+        .filter_map(|(label, digits)| {
+            Some((recognise_review_group(&label.compact())?, digits.as_ref()?))
+        })
+        .collect();
+    let mut groups: Vec<usize> = labelled.iter().map(|(g, _)| *g).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let pending: Vec<Pending> = if labelled.len() == 3 && groups.len() == 3 {
+        labelled
+            .into_iter()
+            .filter_map(|(g, digits)| {
+                let group = REVIEW_GROUPS.get(g)?;
+                Some(Pending {
+                    spec: RowSpec {
+                        path: group.path,
+                        label: group.label,
+                        columns: OUTCOME_COLUMNS,
+                    },
+                    digits: Piece {
+                        number: true,
+                        glyphs: digits.glyphs.clone(),
+                    },
+                })
+            })
+            .collect()
+    } else {
+        let Some(digits) = pairs.iter().find_map(|(_, d)| d.as_ref()) else {
+            return !pairs.is_empty();
+        };
+        // The whole table as one run: its 15 cells under one pseudo-row.
+        vec![Pending {
+            spec: RowSpec {
+                path: "/review_litigation",
+                label: "行政复议、行政诉讼",
+                columns: &[],
+            },
+            digits: Piece {
+                number: true,
+                glyphs: digits.glyphs.clone(),
+            },
+        }]
+    };
+    settle_review(pending, store);
+    true
+}
+
+/// The pointers of 表四 in template order.
+fn review_pointers() -> Option<Vec<&'static str>> {
+    REVIEW_GROUPS
+        .iter()
+        .flat_map(|g| {
+            g.columns
+                .iter()
+                .map(move |c| format!("{}/{}", g.path, c.name))
+        })
+        .map(|p| intern(&p))
+        .collect()
+}
+
+fn settle_review(pending: Vec<Pending>, store: &mut CellStore) {
+    let whole = pending.first().is_some_and(|p| p.spec.columns.is_empty());
+    if !whole {
+        settle(pending, store, "");
+        return;
+    }
+    let Some(p) = pending.into_iter().next() else {
+        return;
+    };
+    let Some(pointers) = review_pointers() else {
+        return;
+    };
+    let run = Run {
+        pointers,
+        digits: p.digits.digits(),
+    };
+    if let Some(decision) = decide(std::slice::from_ref(&run)).into_iter().next() {
+        apply(
+            decision,
+            &run,
+            &p.digits,
+            "表四: the 15 cells ran together",
+            "",
+            store,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::text_lines;
+
+    fn texts(text: &str) -> Vec<String> {
+        reflow(&text_lines(text))
+            .unwrap_or_default()
+            .iter()
+            .map(PosText::normalized)
+            .collect()
+    }
+
+    #[test]
+    fn headings_are_found_mid_line() {
+        let got = texts(
+            "首页 > 政务公开 字号：大 中 小 打印本页 测试街道2024年政府信息公开工作年度报告\
+             一、总体情况本年度……（一）主动公开情况……二、主动公开政府信息情况第二十条第（一）项\
+             信息内容规章0003三、收到和处理政府信息公开申请情况…总计一、本年新收政府信息公开申请数量\
+             0000000四、结转下年度继续办理0000000四、政府信息公开行政复议、行政诉讼情况行政复议\
+             000000000000000五、存在的主要问题及改进情况问题。六、其他需要报告的事项无。",
+        );
+        assert_eq!(
+            got,
+            vec![
+                "测试街道2024年政府信息公开工作年度报告",
+                "一、总体情况",
+                "本年度……(一)主动公开情况……",
+                "二、主动公开政府信息情况",
+                "第二十条第(一)项信息内容规章0003",
+                "三、收到和处理政府信息公开申请情况",
+                "…总计一、本年新收政府信息公开申请数量0000000四、结转下年度继续办理0000000",
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "行政复议000000000000000",
+                "五、存在的主要问题及改进情况",
+                "问题。",
+                "六、其他需要报告的事项",
+                "无。",
+            ]
+        );
+        assert!(reflow(&text_lines("一、总体情况\n二、主动公开政府信息情况\n")).is_none());
+        assert!(
+            reflow(&text_lines(
+                "## 一、总体情况\n## 二、主动公开政府信息情况\n"
+            ))
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn numbering_glued_to_digits_goes_back_to_its_label() {
+        let lines = text_lines(
+            "（二）部分公开0000000（三）不予公开1.属于国家秘密10 00001 2.其他法律1,2340001,234（1）其他",
+        );
+        let glyphs: Vec<Glyph> = lines[0].glyphs.clone();
+        let got: Vec<(bool, String)> = pieces(&glyphs)
+            .iter()
+            .map(|p| (p.number, p.glyphs.iter().map(|g| g.ch).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (false, "(二)部分公开".to_owned()),
+                (true, "0000000".to_owned()),
+                (false, "(三)不予公开1.属于国家秘密".to_owned()),
+                (true, "10 00001 ".to_owned()),
+                (false, "2.其他法律".to_owned()),
+                (true, "1,2340001,234".to_owned()),
+                (false, "(1)其他".to_owned()),
+            ]
+        );
+    }
+}

@@ -1,0 +1,800 @@
+//! Deciding how runs of digits that stand for several cells split, by the identities of the rule
+//! catalogue (`xxgk_model::RULES_JSON`, expanded by `xxgk-catalogue`), never by hand-coded sums.
+//!
+//! A run's split is placed only when it is the same in every split of the whole table that
+//! satisfies the identities reading its cells, and at least one such split exists; a run whose
+//! digits admit exactly one split at all (`0000000`) is placed by that alone. An identity that
+//! reads a cell no run stands for (a row not found) cannot be evaluated and decides nothing. An
+//! identity local to one run that no split of it satisfies is broken by the report itself
+//! (`801000080` has no split with 总计 the sum of the others): that run is then read by the
+//! other identities only. Every search is bounded, and says so when the bound stopped it.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::problem::ProblemCode;
+use crate::split::{Budget, Segment, Splits, all_splits, segment_splits};
+
+/// Rule: the digits admit exactly one split into the row's cells.
+pub(crate) const RULE_SINGLE_SPLIT: &str = "run-together-single-split";
+/// Rule: the only split of the table's runs that satisfies the catalogue identities reading them.
+pub(crate) const RULE_SPLIT_BY_IDENTITIES: &str = "run-together-split-by-identities";
+
+/// Most candidate splits kept for one run.
+const MAX_CANDIDATES: usize = 512;
+/// Steps of the candidate search of one run.
+const RUN_STEPS: u32 = 200_000;
+/// Nodes of one joint search.
+const JOINT_NODES: u32 = 100_000;
+
+/// Digits that stand for consecutive cells of a table.
+#[derive(Debug)]
+pub(crate) struct Run {
+    /// The cells, in order.
+    pub pointers: Vec<&'static str>,
+    /// ASCII digits only.
+    pub digits: String,
+}
+
+/// What became of a run.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Decision {
+    /// Split into these values (one per cell), by this rule.
+    Placed(Vec<u64>, &'static str),
+    /// A run of several segments (表四's three groups) split into these values, of which only
+    /// the cells marked `true` (the segments confirmed) are placed; why the others are not.
+    Partly(Vec<u64>, Vec<bool>, &'static str, String),
+    /// Left missing, with the reason.
+    Missing(ProblemCode, String),
+}
+
+/// One identity of the catalogue: its id and the cells of both sides.
+struct Identity {
+    rule: String,
+    lhs: Vec<&'static str>,
+    rhs: Vec<&'static str>,
+}
+
+/// The pointer of a cell of the model's cell table, as a `'static` string.
+pub(crate) fn intern(pointer: &str) -> Option<&'static str> {
+    xxgk_model::CELLS
+        .iter()
+        .find(|c| c.pointer == pointer)
+        .map(|c| c.pointer)
+}
+
+/// The expanded identities of the embedded catalogue, with pointers interned in the model's
+/// cell table; none when the catalogue does not expand (then only unique splits are placed).
+fn catalogue() -> &'static [Identity] {
+    static IDENTITIES: OnceLock<Vec<Identity>> = OnceLock::new();
+    IDENTITIES.get_or_init(|| {
+        let Ok(catalogue) = xxgk_model::catalogue::Catalogue::from_json(xxgk_model::RULES_JSON)
+        else {
+            return Vec::new();
+        };
+        let Ok(identities) = catalogue.identities() else {
+            return Vec::new();
+        };
+        identities
+            .iter()
+            .filter_map(|identity| {
+                Some(Identity {
+                    rule: identity.rule.id.clone(),
+                    lhs: identity
+                        .lhs
+                        .iter()
+                        .map(|p| intern(p))
+                        .collect::<Option<_>>()?,
+                    rhs: identity
+                        .rhs
+                        .iter()
+                        .map(|p| intern(p))
+                        .collect::<Option<_>>()?,
+                })
+            })
+            .collect()
+    })
+}
+
+/// An identity over (run, part) positions.
+struct Equation<'a> {
+    identity: &'a Identity,
+    lhs: Vec<(usize, usize)>,
+    rhs: Vec<(usize, usize)>,
+}
+
+impl Equation<'_> {
+    fn runs(&self) -> impl Iterator<Item = usize> + '_ {
+        self.lhs.iter().chain(&self.rhs).map(|(run, _)| *run)
+    }
+
+    /// Whether the identity holds under a choice of values per run.
+    fn holds(&self, value: impl Fn(usize, usize) -> Option<u64>) -> bool {
+        let side = |cells: &[(usize, usize)]| -> Option<u128> {
+            cells
+                .iter()
+                .map(|(run, part)| value(*run, *part).map(u128::from))
+                .sum()
+        };
+        matches!((side(&self.lhs), side(&self.rhs)), (Some(l), Some(r)) if l == r)
+    }
+}
+
+/// The segments of a run when its local identities are each "the last cell of a consecutive
+/// segment is the sum of the others" and together cover the run: 表三's rows, 表四.
+fn total_segments(equations: &[&Equation<'_>], parts: usize) -> Option<Vec<usize>> {
+    let mut segments: Vec<(usize, usize)> = Vec::new();
+    for equation in equations {
+        let [(_, total)] = equation.lhs.as_slice() else {
+            return None;
+        };
+        let mut summed: Vec<usize> = equation.rhs.iter().map(|(_, part)| *part).collect();
+        summed.sort_unstable();
+        let first = *summed.first()?;
+        let consecutive = summed
+            .iter()
+            .enumerate()
+            .all(|(k, part)| *part == first + k);
+        if !consecutive || first + summed.len() != *total {
+            return None;
+        }
+        segments.push((first, *total + 1));
+    }
+    segments.sort_unstable();
+    let mut at = 0;
+    let mut sizes = Vec::new();
+    for (start, end) in segments {
+        if start != at {
+            return None;
+        }
+        sizes.push(end - start);
+        at = end;
+    }
+    (at == parts && !sizes.is_empty()).then_some(sizes)
+}
+
+/// How one run may split.
+enum Candidates {
+    /// These splits (each satisfying the run's local identities unless they are broken).
+    Some(Vec<Vec<u64>>),
+    /// More than could be enumerated within the bound.
+    Bounded,
+}
+
+/// Decides every run of one table.
+pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
+    let position: HashMap<&str, (usize, usize)> = runs
+        .iter()
+        .enumerate()
+        .flat_map(|(r, run)| {
+            run.pointers
+                .iter()
+                .enumerate()
+                .map(move |(part, p)| (*p, (r, part)))
+        })
+        .collect();
+    // Identities whose every cell some run stands for; the others cannot be evaluated.
+    let equations: Vec<Equation<'_>> = catalogue()
+        .iter()
+        .filter_map(|identity| {
+            let at = |cells: &[&str]| -> Option<Vec<(usize, usize)>> {
+                cells.iter().map(|p| position.get(p).copied()).collect()
+            };
+            Some(Equation {
+                identity,
+                lhs: at(&identity.lhs)?,
+                rhs: at(&identity.rhs)?,
+            })
+        })
+        .collect();
+
+    let mut single: Vec<Option<Vec<u64>>> = Vec::with_capacity(runs.len());
+    let mut candidates: Vec<Candidates> = Vec::with_capacity(runs.len());
+    // Equations checked by the joint search: those across runs, and local ones of a shape the
+    // enumeration does not apply itself.
+    let mut joint: Vec<&Equation<'_>> = Vec::new();
+    let mut broken_local: Vec<Vec<&str>> = vec![Vec::new(); runs.len()];
+    let mut variants: Vec<Option<Option<Vec<Vec<u64>>>>> = Vec::with_capacity(runs.len());
+    let mut segment_sizes: Vec<Vec<usize>> = Vec::with_capacity(runs.len());
+    for (r, run) in runs.iter().enumerate() {
+        let parts = run.pointers.len();
+        // Each run its own budget: a long run must not starve the others.
+        let mut budget = Budget::new(RUN_STEPS);
+        let mut small = Budget::new(10_000);
+        let at_most_two = all_splits(&run.digits, parts, 2, &mut small);
+        single.push(match at_most_two.candidates.as_slice() {
+            [only] if !at_most_two.truncated => Some(only.clone()),
+            _ => None,
+        });
+        let local: Vec<&Equation<'_>> = equations
+            .iter()
+            .filter(|e| e.runs().all(|x| x == r))
+            .collect();
+        let segments = total_segments(&local, parts);
+        let enumerated = match &segments {
+            Some(sizes) => {
+                let all_totalled: Vec<Segment> = sizes
+                    .iter()
+                    .map(|&size| Segment { size, total: true })
+                    .collect();
+                let with_totals =
+                    segment_splits(&run.digits, &all_totalled, MAX_CANDIDATES, &mut budget);
+                if with_totals.candidates.is_empty() && !with_totals.truncated {
+                    // No split satisfies them: the report breaks them (for one identity) or
+                    // one of them (for several); the run is read without them.
+                    broken_local[r] = local.iter().map(|e| e.identity.rule.as_str()).collect();
+                    all_splits(&run.digits, parts, MAX_CANDIDATES, &mut budget)
+                } else {
+                    with_totals
+                }
+            }
+            None => {
+                joint.extend(local.iter().copied());
+                all_splits(&run.digits, parts, MAX_CANDIDATES, &mut budget)
+            }
+        };
+        // Leave one out within the run: each segment's identity dropped in turn.
+        variants.push(match &segments {
+            Some(sizes) if sizes.len() > 1 && broken_local.get(r).is_some_and(Vec::is_empty) => {
+                Some(local_variants(&run.digits, sizes))
+            }
+            _ => None,
+        });
+        segment_sizes.push(segments.unwrap_or_default());
+        candidates.push(match enumerated {
+            Splits {
+                truncated: true, ..
+            } => Candidates::Bounded,
+            Splits { candidates, .. } => Candidates::Some(candidates),
+        });
+    }
+    let enumerable =
+        |r: usize| matches!(candidates.get(r), Some(Candidates::Some(c)) if !c.is_empty());
+    joint.extend(
+        equations
+            .iter()
+            .filter(|e| e.runs().any(|x| Some(x) != e.runs().next()))
+            .filter(|e| e.runs().all(enumerable)),
+    );
+
+    let lists: Vec<&[Vec<u64>]> = candidates
+        .iter()
+        .map(|c| match c {
+            Candidates::Some(list) => list.as_slice(),
+            Candidates::Bounded => &[],
+        })
+        .collect();
+    let outcomes = components_search(&lists, &joint);
+
+    runs.iter()
+        .enumerate()
+        .map(|(r, run)| {
+            let list = lists.get(r).copied().unwrap_or_default();
+            let broken = broken_local.get(r).map_or(&[][..], Vec::as_slice);
+            let reads: Vec<&str> = joint
+                .iter()
+                .copied()
+                .filter(|e| e.runs().any(|x| x == r) && !e.runs().all(|x| x == r))
+                .chain(equations.iter().filter(|e| e.runs().all(|x| x == r)))
+                .map(|e| e.identity.rule.as_str())
+                .collect();
+            // The identities that constrain the run's split (a broken local one does not).
+            let confirming = reads.len() - if broken.is_empty() { 0 } else { broken.len() };
+            let decision = decide_run(
+                run,
+                single.get(r).cloned().flatten(),
+                matches!(candidates.get(r), Some(Candidates::Bounded)),
+                list,
+                outcomes.get(r).unwrap_or(&Outcome::Bounded),
+                &reads,
+                confirming,
+                broken,
+            );
+            match (decision, variants.get(r)) {
+                (Decision::Placed(values, rule), Some(Some(variant))) => by_segment(
+                    values,
+                    rule,
+                    variant.as_deref(),
+                    segment_sizes.get(r).map_or(&[][..], Vec::as_slice),
+                ),
+                (decision, _) => decision,
+            }
+        })
+        .collect()
+}
+
+/// The splits of a run of several totalled segments with one segment's identity dropped, each
+/// in turn, all together; `None` when one enumeration was bounded.
+fn local_variants(digits: &str, sizes: &[usize]) -> Option<Vec<Vec<u64>>> {
+    let mut all = Vec::new();
+    for dropped in 0..sizes.len() {
+        let segments: Vec<Segment> = sizes
+            .iter()
+            .enumerate()
+            .map(|(k, &size)| Segment {
+                size,
+                total: k != dropped,
+            })
+            .collect();
+        let mut budget = Budget::new(RUN_STEPS);
+        let splits = segment_splits(digits, &segments, MAX_CANDIDATES, &mut budget);
+        if splits.truncated {
+            return None;
+        }
+        all.extend(splits.candidates);
+    }
+    Some(all)
+}
+
+/// Keeps the segments of a placed split that every leave-one-out split agrees on: a segment
+/// whose cells another split gives other values, once one identity is dropped, would be misread
+/// in a report that breaks that identity.
+fn by_segment(
+    values: Vec<u64>,
+    rule: &'static str,
+    variants: Option<&[Vec<u64>]>,
+    sizes: &[usize],
+) -> Decision {
+    let mut kept = vec![true; values.len()];
+    let mut start = 0;
+    let mut dropped = 0;
+    for size in sizes {
+        let range = start..start + size;
+        let agreed = variants.is_some_and(|variants| {
+            variants
+                .iter()
+                .all(|v| v.get(range.clone()) == values.get(range.clone()))
+        });
+        if !agreed {
+            dropped += 1;
+            for cell in kept.get_mut(range).unwrap_or_default() {
+                *cell = false;
+            }
+        }
+        start += size;
+    }
+    if dropped == 0 {
+        return Decision::Placed(values, rule);
+    }
+    Decision::Partly(
+        values,
+        kept,
+        rule,
+        "the split of these cells satisfies their 总计 identity, but without it another split of the run does too, so a report that breaks it would be misread: they are not taken".to_owned(),
+    )
+}
+
+/// The identity ids, deduplicated, for messages (`R1, R2, R3`).
+fn ids(rules: &[&str]) -> String {
+    let mut unique: Vec<&str> = rules.to_vec();
+    unique.sort_unstable();
+    unique.dedup();
+    unique.join(", ")
+}
+
+fn shown(splits: &[&Vec<u64>]) -> String {
+    splits
+        .iter()
+        .take(3)
+        .map(|s| s.iter().map(u64::to_string).collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+#[allow(clippy::too_many_arguments)]
+fn decide_run(
+    run: &Run,
+    single: Option<Vec<u64>>,
+    bounded: bool,
+    list: &[Vec<u64>],
+    outcome: &Outcome,
+    reads: &[&str],
+    confirming: usize,
+    broken: &[&str],
+) -> Decision {
+    let parts = run.pointers.len();
+    if let Some(values) = single {
+        return Decision::Placed(values, RULE_SINGLE_SPLIT);
+    }
+    if run.digits.len() < parts {
+        return Decision::Missing(
+            ProblemCode::UnsplittableRun,
+            format!("{} digit(s) for {parts} cells", run.digits.len()),
+        );
+    }
+    if bounded {
+        return Decision::Missing(
+            ProblemCode::SplitSearchBounded,
+            format!(
+                "the splits of `{}` into {parts} cells are too many to enumerate within the search bound",
+                run.digits
+            ),
+        );
+    }
+    if list.is_empty() {
+        return Decision::Missing(
+            ProblemCode::UnsplittableRun,
+            format!(
+                "`{}` has no split into {parts} numbers without a leading zero",
+                run.digits
+            ),
+        );
+    }
+    let broken_note = if broken.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; no split of it satisfies {}, which the report's own numbers therefore break",
+            ids(broken)
+        )
+    };
+    if reads.is_empty() {
+        let all: Vec<&Vec<u64>> = list.iter().collect();
+        return Decision::Missing(
+            ProblemCode::AmbiguousSplit,
+            format!(
+                "no identity reads these cells and `{}` splits {}{} ways (e.g. {}), so none is taken",
+                run.digits,
+                list.len(),
+                if list.len() >= MAX_CANDIDATES {
+                    " or more"
+                } else {
+                    ""
+                },
+                shown(&all)
+            ),
+        );
+    }
+    match outcome {
+        Outcome::Bounded => Decision::Missing(
+            ProblemCode::SplitSearchBounded,
+            format!(
+                "the search for the split of the table's run-together cells that satisfies {} stopped at its bound{broken_note}",
+                ids(reads)
+            ),
+        ),
+        Outcome::Done { solutions: 0, .. } => Decision::Missing(
+            ProblemCode::UnsplittableRun,
+            format!(
+                "no split of the table's run-together cells satisfies the identities that read them ({}){broken_note}; the report's numbers may break one of them, so the cells are left missing",
+                ids(reads)
+            ),
+        ),
+        Outcome::Done {
+            supported,
+            fragile_without,
+            ..
+        } => {
+            let seen: Vec<&Vec<u64>> = list
+                .iter()
+                .zip(supported)
+                .filter(|(_, ok)| **ok)
+                .map(|(c, _)| c)
+                .collect();
+            match seen.as_slice() {
+                [_] if confirming < 2 => Decision::Missing(
+                    ProblemCode::AmbiguousSplit,
+                    format!(
+                        "only {} reads these cells (the other identities cannot be evaluated), and one identity, which the report may break, does not confirm a split of `{}` on its own",
+                        ids(reads),
+                        run.digits
+                    ),
+                ),
+                [_] if fragile_without.is_some() => Decision::Missing(
+                    ProblemCode::AmbiguousSplit,
+                    format!(
+                        "one split of the table satisfies {}, but without {} another does, so a report that breaks it would be misread: none is taken",
+                        ids(reads),
+                        fragile_without.as_deref().unwrap_or_default()
+                    ),
+                ),
+                [only] => Decision::Placed((*only).clone(), RULE_SPLIT_BY_IDENTITIES),
+                _ => Decision::Missing(
+                    ProblemCode::AmbiguousSplit,
+                    format!(
+                        "{} splits of `{}` satisfy the identities that read it ({}) in some split of the table (e.g. {}){broken_note}, so none is taken",
+                        seen.len(),
+                        run.digits,
+                        ids(reads),
+                        shown(&seen)
+                    ),
+                ),
+            }
+        }
+    }
+}
+
+/// The result of the joint search, for one run.
+#[derive(Clone)]
+enum Outcome {
+    /// The node bound stopped it.
+    Bounded,
+    /// Complete: how many splits of the run's component satisfy its identities, and which of
+    /// the run's candidates occur in at least one of them.
+    Done {
+        solutions: u64,
+        supported: Vec<bool>,
+        /// An identity without which the run would split another way too.
+        fragile_without: Option<String>,
+    },
+}
+
+/// Searches each set of runs tied together by equations on its own: a table whose rows are not
+/// all found falls apart into independent parts, and one without a solution says nothing of
+/// another.
+fn components_search(lists: &[&[Vec<u64>]], equations: &[&Equation<'_>]) -> Vec<Outcome> {
+    let runs = lists.len();
+    let mut component: Vec<usize> = (0..runs).collect();
+    fn root(component: &mut [usize], mut r: usize) -> usize {
+        while let Some(&up) = component.get(r) {
+            if up == r {
+                break;
+            }
+            r = up;
+        }
+        r
+    }
+    for equation in equations {
+        let mut members = equation.runs();
+        if let Some(first) = members.next() {
+            for other in members {
+                let (a, b) = (root(&mut component, first), root(&mut component, other));
+                if let Some(slot) = component.get_mut(a) {
+                    *slot = b;
+                }
+            }
+        }
+    }
+    let roots: Vec<usize> = (0..runs).map(|r| root(&mut component, r)).collect();
+    let mut outcomes = vec![Outcome::Bounded; runs];
+    let mut done = vec![false; runs];
+    for r in 0..runs {
+        if done.get(r).copied().unwrap_or(true) {
+            continue;
+        }
+        let members: Vec<usize> = (0..runs)
+            .filter(|x| roots.get(*x) == roots.get(r))
+            .collect();
+        let inside: Vec<&Equation<'_>> = equations
+            .iter()
+            .filter(|e| e.runs().all(|x| members.contains(&x)))
+            .copied()
+            .collect();
+        let found = joint_search(lists, &inside, &members);
+        // Leave one out: a split that only the full set of identities singles out would be
+        // misread in a report that breaks one of them, so each identity is dropped in turn.
+        let mut fragile: Vec<Option<&str>> = vec![None; runs];
+        if matches!(&found, Found::Done { solutions: 1.., .. }) {
+            for (k, dropped) in inside.iter().enumerate() {
+                let rest: Vec<&Equation<'_>> = inside
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != k)
+                    .map(|(_, e)| *e)
+                    .collect();
+                let reduced = joint_search(lists, &rest, &members);
+                for m in &members {
+                    let unique = match &reduced {
+                        Found::Bounded => false,
+                        Found::Done { supported, .. } => supported
+                            .get(*m)
+                            .is_some_and(|flags| flags.iter().filter(|f| **f).count() == 1),
+                    };
+                    if let Some(slot) = fragile.get_mut(*m)
+                        && !unique
+                        && slot.is_none()
+                    {
+                        *slot = Some(dropped.identity.rule.as_str());
+                    }
+                }
+            }
+        }
+        for m in members {
+            if let (Some(slot), Some(flag)) = (outcomes.get_mut(m), done.get_mut(m)) {
+                *slot = found.for_run(m, fragile.get(m).copied().flatten());
+                *flag = true;
+            }
+        }
+    }
+    outcomes
+}
+
+/// The joint search's result for all runs of a component.
+enum Found {
+    Bounded,
+    Done {
+        solutions: u64,
+        supported: Vec<Vec<bool>>,
+    },
+}
+
+impl Found {
+    fn for_run(&self, run: usize, fragile_without: Option<&str>) -> Outcome {
+        match self {
+            Self::Bounded => Outcome::Bounded,
+            Self::Done {
+                solutions,
+                supported,
+            } => Outcome::Done {
+                solutions: *solutions,
+                supported: supported.get(run).cloned().unwrap_or_default(),
+                fragile_without: fragile_without.map(str::to_owned),
+            },
+        }
+    }
+}
+
+/// Enumerates the choices of one candidate per member run under which every equation holds.
+fn joint_search(lists: &[&[Vec<u64>]], equations: &[&Equation<'_>], members: &[usize]) -> Found {
+    let runs = lists.len();
+    // Fewest candidates first, so that equations close early; a run without candidates is
+    // read by no equation here.
+    let mut order: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|r| lists.get(*r).is_some_and(|l| !l.is_empty()))
+        .collect();
+    order.sort_by_key(|r| lists.get(*r).map_or(0, |l| l.len()));
+    let depth_of: HashMap<usize, usize> = order.iter().enumerate().map(|(d, r)| (*r, d)).collect();
+    // Each equation is checked at the depth where its last run is chosen.
+    let mut closing: Vec<Vec<&Equation<'_>>> = vec![Vec::new(); order.len()];
+    for equation in equations {
+        let last = equation
+            .runs()
+            .filter_map(|r| depth_of.get(&r).copied())
+            .max();
+        if let Some(slot) = last.and_then(|d| closing.get_mut(d)) {
+            slot.push(equation);
+        }
+    }
+    let mut state = Joint {
+        lists,
+        order: &order,
+        closing: &closing,
+        chosen: vec![None; runs],
+        supported: lists.iter().map(|l| vec![false; l.len()]).collect(),
+        solutions: 0,
+        budget: Budget::new(JOINT_NODES),
+        bounded: false,
+    };
+    state.visit(0);
+    if state.bounded {
+        Found::Bounded
+    } else {
+        Found::Done {
+            solutions: state.solutions,
+            supported: state.supported,
+        }
+    }
+}
+
+struct Joint<'a, 'e> {
+    lists: &'a [&'a [Vec<u64>]],
+    order: &'a [usize],
+    closing: &'a [Vec<&'a Equation<'e>>],
+    chosen: Vec<Option<usize>>,
+    supported: Vec<Vec<bool>>,
+    solutions: u64,
+    budget: Budget,
+    bounded: bool,
+}
+
+impl Joint<'_, '_> {
+    fn value(&self, run: usize, part: usize) -> Option<u64> {
+        let k = self.chosen.get(run).copied().flatten()?;
+        self.lists.get(run)?.get(k)?.get(part).copied()
+    }
+
+    fn visit(&mut self, depth: usize) {
+        if self.bounded {
+            return;
+        }
+        let Some(&run) = self.order.get(depth) else {
+            self.solutions += 1;
+            for (r, k) in self.chosen.iter().enumerate() {
+                if let Some(flag) = k.and_then(|k| self.supported.get_mut(r)?.get_mut(k)) {
+                    *flag = true;
+                }
+            }
+            return;
+        };
+        let count = self.lists.get(run).map_or(0, |l| l.len());
+        for k in 0..count {
+            if !self.budget.take() {
+                self.bounded = true;
+                return;
+            }
+            if let Some(slot) = self.chosen.get_mut(run) {
+                *slot = Some(k);
+            }
+            let holds = self
+                .closing
+                .get(depth)
+                .is_none_or(|equations| equations.iter().all(|e| e.holds(|r, p| self.value(r, p))));
+            if holds {
+                self.visit(depth + 1);
+            }
+            if self.bounded {
+                return;
+            }
+        }
+        if let Some(slot) = self.chosen.get_mut(run) {
+            *slot = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalogue_expands_into_its_identities() {
+        assert_eq!(catalogue().len(), 42);
+    }
+
+    fn row(path: &str, digits: &str) -> Run {
+        let pointers = [
+            "natural_person",
+            "commercial_enterprise",
+            "research_institution",
+            "social_welfare_org",
+            "legal_service_org",
+            "other_org",
+            "total",
+        ]
+        .iter()
+        .map(|c| intern(&format!("{path}/{c}")).unwrap())
+        .collect();
+        Run {
+            pointers,
+            digits: digits.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_row_alone_is_not_confirmed_by_its_own_identity() {
+        // R3 singles out 80 1 0 0 0 0 81, but no other identity can be evaluated: a report that
+        // breaks R3 would be misread, so the split is not taken.
+        let decisions = decide(&[row("/applications/new_received", "801000081")]);
+        assert!(matches!(
+            decisions.as_slice(),
+            [Decision::Missing(ProblemCode::AmbiguousSplit, m)] if m.contains("only R3")
+        ));
+        // 80 + 1 ≠ 80: the report breaks R3 and no other identity reads the row.
+        let decisions = decide(&[row("/applications/new_received", "801000080")]);
+        assert!(matches!(
+            decisions.as_slice(),
+            [Decision::Missing(ProblemCode::AmbiguousSplit, m)] if m.contains("R3")
+        ));
+        let decisions = decide(&[row("/applications/new_received", "0000000")]);
+        assert_eq!(
+            decisions,
+            vec![Decision::Placed(vec![0; 7], RULE_SINGLE_SPLIT)]
+        );
+    }
+
+    #[test]
+    fn a_column_identity_confirms_a_split() {
+        // 一 + 二 = （七） + 四 in every column.
+        let runs = [
+            row("/applications/new_received", "801000081"),
+            row("/applications/carried_over", "0000000"),
+            row("/applications/results/total", "701000071"),
+            row("/applications/carried_forward", "100000010"),
+        ];
+        let decisions = decide(&runs);
+        assert_eq!(
+            decisions[0],
+            Decision::Placed(vec![80, 1, 0, 0, 0, 0, 81], RULE_SPLIT_BY_IDENTITIES)
+        );
+        assert_eq!(
+            decisions[2],
+            Decision::Placed(vec![70, 1, 0, 0, 0, 0, 71], RULE_SPLIT_BY_IDENTITIES)
+        );
+        assert_eq!(
+            decisions[3],
+            Decision::Placed(vec![10, 0, 0, 0, 0, 0, 10], RULE_SPLIT_BY_IDENTITIES)
+        );
+    }
+}

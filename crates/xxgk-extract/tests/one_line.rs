@@ -1,0 +1,215 @@
+//! The whole report on one line, hand-made: headings mid-line, run-together cells split by the
+//! identities, 表二 left missing when its digits split several ways, a report that breaks an
+//! identity, and runs too long to search.
+
+use serde_json::{Value, json};
+use xxgk_extract::{Extraction, ProblemCode, extract};
+
+/// Labels of the 25 rows of 表三, as the template prints them, with their group labels.
+const LABELS: [&str; 25] = [
+    "一、本年新收政府信息公开申请数量",
+    "二、上年结转政府信息公开申请数量",
+    "三、本年度办理结果（一）予以公开",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "（三）不予公开1.属于国家秘密",
+    "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”",
+    "4.保护第三方合法权益",
+    "5.属于三类内部事务信息",
+    "6.属于四类过程性信息",
+    "7.属于行政执法案卷",
+    "8.属于行政查询事项",
+    "（四）无法提供1.本机关不掌握相关政府信息",
+    "2.没有现成信息需要另行制作",
+    "3.补正后申请内容仍不明确",
+    "（五）不予处理1.信访举报投诉类申请",
+    "2.重复申请",
+    "3.要求提供公开出版物",
+    "4.无正当理由大量反复申请",
+    "5.要求行政机关确认或重新出具已获取信息",
+    "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "3.其他",
+    "（七）总计",
+    "四、结转下年度继续办理",
+];
+
+/// A consistent 表三 (一 + 二 = （七） + 四, （七） = Σ results, 总计 = Σ applicants).
+fn rows() -> Vec<[u64; 7]> {
+    let mut rows = vec![[0u64; 7]; 25];
+    rows[0] = [80, 1, 0, 0, 0, 0, 81];
+    rows[1] = [2, 0, 0, 0, 0, 0, 2];
+    rows[2] = [60, 1, 0, 0, 0, 0, 61];
+    rows[3] = [1, 0, 0, 0, 0, 0, 1];
+    rows[12] = [20, 0, 0, 0, 0, 0, 20];
+    rows[23] = [81, 1, 0, 0, 0, 0, 82];
+    rows[24] = [1, 0, 0, 0, 0, 0, 1];
+    rows
+}
+
+fn digits(row: &[u64]) -> String {
+    row.iter().map(u64::to_string).collect()
+}
+
+/// A report as a web page's text with every line break lost.
+fn one_line(rows: &[[u64; 7]], review: &str) -> String {
+    let table: String = LABELS
+        .iter()
+        .zip(rows)
+        .map(|(label, row)| format!("{label}{}", digits(row)))
+        .collect();
+    format!(
+        "首页 > 政务公开 字号：大 中 小 打印本页 来源：测试街道 测试街道2024年政府信息公开工作年度报告\
+         一、总体情况本年度，我街道收到申请81件。二、主动公开政府信息情况第二十条第（一）项信息内容\
+         本年制发件数本年废止件数现行有效件数规章5012行政规范性文件000第二十条第（五）项信息内容\
+         本年处理决定数量行政许可1234第二十条第（六）项信息内容本年处理决定数量行政处罚7行政强制0\
+         第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费1032.60994\
+         三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加\
+         第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他\
+         总计{table}四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果\
+         尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正\
+         其他结果尚未审结总计{review}五、存在的主要问题及改进情况问题。六、其他需要报告的事项无。"
+    )
+}
+
+fn read(text: &str) -> Extraction {
+    extract(text.as_bytes(), Some("report.txt")).expect("text extracts")
+}
+
+fn problem_at(extraction: &Extraction, pointer: &str) -> (ProblemCode, String) {
+    extraction
+        .problems
+        .iter()
+        .find(|p| p.pointer.as_deref() == Some(pointer))
+        .map(|p| (p.code, p.message.clone()))
+        .unwrap_or_else(|| panic!("no problem at {pointer}"))
+}
+
+#[test]
+fn every_section_and_the_tables_are_read() {
+    let extraction = read(&one_line(&rows(), "100010000000000"));
+    let missing: Vec<_> = extraction
+        .problems
+        .iter()
+        .filter(|p| p.code == ProblemCode::SectionMissing)
+        .collect();
+    assert!(missing.is_empty(), "{missing:#?}");
+    assert_eq!(
+        extraction.report["metadata"]["title"],
+        json!("测试街道2024年政府信息公开工作年度报告")
+    );
+    assert_eq!(
+        extraction.report["applications"]["new_received"],
+        json!({"natural_person": 80, "commercial_enterprise": 1, "research_institution": 0,
+               "social_welfare_org": 0, "legal_service_org": 0, "other_org": 0, "total": 81})
+    );
+    let rule = |pointer: &str| {
+        extraction
+            .provenance
+            .iter()
+            .find(|p| p.pointer == pointer)
+            .map(|p| p.rules.clone())
+    };
+    assert_eq!(
+        rule("/applications/new_received/total"),
+        Some(vec!["run-together-split-by-identities"])
+    );
+    assert_eq!(
+        rule("/applications/carried_over/total"),
+        Some(vec!["run-together-single-split"])
+    );
+    for (k, row) in rows().iter().enumerate() {
+        let key = xxgk_model::CELLS
+            .iter()
+            .filter(|c| c.pointer.starts_with("/applications/"))
+            .nth(k * 7)
+            .map(|c| c.pointer.rsplit_once('/').unwrap().0)
+            .unwrap();
+        let values: Vec<Option<u64>> = ["natural_person", "total"]
+            .iter()
+            .map(|c| {
+                extraction
+                    .report
+                    .pointer(&format!("{key}/{c}"))
+                    .and_then(Value::as_u64)
+            })
+            .collect();
+        assert_eq!(values, vec![Some(row[0]), Some(row[6])], "{key}");
+    }
+    // 表四 of single digits splits one way.
+    assert_eq!(
+        extraction.report["review_litigation"]["review"],
+        json!({"upheld": 1, "corrected": 0, "other": 0, "pending": 0, "total": 1})
+    );
+}
+
+#[test]
+fn table_two_is_read_only_where_its_digits_split_one_way() {
+    let extraction = read(&one_line(&rows(), "100010000000000"));
+    let active = &extraction.report["active_disclosure"];
+    assert_eq!(active["licensing"], json!({"decisions": 1234}));
+    assert_eq!(active["penalty"], json!({"decisions": 7}));
+    assert_eq!(
+        active["normative_documents"],
+        json!({"issued": 0, "repealed": 0, "in_force": 0})
+    );
+    assert_eq!(active["fees"], json!({"amount_wan_yuan": "1032.60994"}));
+    assert!(active.get("regulations").is_none());
+    let (code, message) = problem_at(&extraction, "/active_disclosure/regulations/issued");
+    assert_eq!(code, ProblemCode::AmbiguousSplit);
+    assert!(message.contains("表二 has no identity"), "{message}");
+    assert!(message.contains("5 0 12"), "{message}");
+}
+
+#[test]
+fn a_report_that_breaks_an_identity_is_not_split_by_it() {
+    let mut broken = rows();
+    // （一）予以公开 prints 60 + 1 but 总计 62: R3 and R2 (总计) break.
+    broken[2] = [60, 1, 0, 0, 0, 0, 62];
+    let extraction = read(&one_line(&broken, "100010000000000"));
+    for (k, row) in broken.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            let pointer = xxgk_model::CELLS
+                .iter()
+                .filter(|cell| cell.pointer.starts_with("/applications/"))
+                .nth(k * 7 + c)
+                .unwrap()
+                .pointer;
+            match extraction.report.pointer(pointer) {
+                Some(read) => assert_eq!(read, &json!(value), "{pointer}"),
+                None => {
+                    problem_at(&extraction, pointer);
+                }
+            }
+        }
+    }
+    let (code, _) = problem_at(&extraction, "/applications/results/granted/total");
+    assert_eq!(code, ProblemCode::UnsplittableRun);
+    // A 表四 group that breaks R4 (11 + 0 + 3 + 4 ≠ 19) is not split by it.
+    let extraction = read(&one_line(&rows(), "1103419000000000"));
+    assert!(
+        extraction
+            .report
+            .pointer("/review_litigation/review/upheld")
+            .is_none_or(|v| v == &json!(11))
+    );
+}
+
+#[test]
+fn long_runs_stop_at_the_bound_and_say_so() {
+    let mut long = rows();
+    long[0] = [1234, 5678, 9012, 3456, 7890, 1234, 28504];
+    let mut text = one_line(&long, "100010000000000");
+    text = text.replace("（七）总计", &format!("（七）总计{}", "1".repeat(200)));
+    let started = std::time::Instant::now();
+    let extraction = read(&text);
+    assert!(started.elapsed().as_secs() < 20);
+    let (code, _) = problem_at(&extraction, "/applications/results/total/total");
+    assert!(
+        matches!(
+            code,
+            ProblemCode::SplitSearchBounded | ProblemCode::UnsplittableRun
+        ),
+        "{code:?}"
+    );
+}
