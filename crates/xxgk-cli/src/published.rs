@@ -66,11 +66,17 @@ pub fn check(checker: &Checker, name: String, bytes: &[u8], hint: &str) -> FileR
     // Source order, as a person reads the report; what has no place comes last.
     diagnostics.sort_by_key(|d| (d.location.is_none(), d.location));
     outcome.diagnostics = diagnostics;
+    let derived = pdf_text.is_some() || extraction.format == InputFormat::Docx;
     let source = text.map(|text| SourceText {
         text: text.to_owned(),
         widths,
     });
-    FileResult::checked_source(name, source, outcome)
+    let result = FileResult::checked_source(name, source, outcome);
+    if derived {
+        result.in_derived_text()
+    } else {
+        result
+    }
 }
 
 /// Extracts a published file: a PDF through its text layer (with that text, for source frames),
