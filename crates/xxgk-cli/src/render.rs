@@ -500,11 +500,12 @@ impl Renderer {
                     let _ = writeln!(out, "  {DIM}-->{DIM:#} {}", result.name);
                 }
             }
+            // The pointer `""` is the whole document; `/` would be the member named "".
             let _ = writeln!(
                 out,
                 "   {DIM}={DIM:#} {}",
                 if d.pointer.is_empty() {
-                    "/"
+                    pick(lang, "（整个文档）", "(the whole document)")
                 } else {
                     &d.pointer
                 }
