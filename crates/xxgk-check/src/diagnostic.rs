@@ -36,7 +36,8 @@ pub struct RootCause {
     pub value: u64,
     /// The value that would satisfy every identity containing it.
     pub suggested: u64,
-    /// The ids of the rules those identities belong to, sorted, without repeats.
+    /// The ids of the rules those identities belong to (the evaluable ones: an identity with a
+    /// missing cell is satisfied by no value), sorted, without repeats.
     pub satisfies: Vec<String>,
 }
 

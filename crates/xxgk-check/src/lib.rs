@@ -135,6 +135,14 @@ impl Checker {
         })
     }
 
+    /// The Chinese label path and the English name of any node of the schema (a metadata field,
+    /// a section's prose, a table, a cell), as the template names it; `None` if there is none.
+    pub fn node_names(&self, pointer: &str) -> Option<(String, String)> {
+        self.names
+            .of(pointer)
+            .filter(|(zh, en)| !zh.is_empty() && !en.is_empty())
+    }
+
     /// The number of identity instances the catalogue expands to.
     pub fn identity_count(&self) -> usize {
         self.rules.identity_count()

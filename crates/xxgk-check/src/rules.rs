@@ -248,11 +248,11 @@ impl RuleSet {
                 continue;
             };
             let root = match f.explaining.as_slice() {
-                [(cell, suggested)] => Some(self.root_cause(*cell, *suggested, values)),
+                [(cell, suggested)] => Some(self.root_cause(*cell, *suggested, &outcomes, values)),
                 _ => None,
             };
             let cause = match &root {
-                Some(r) => self.root_cause_text(r),
+                Some(r) => self.root_cause_text(r, &outcomes),
                 None => self.no_root_cause_text(f, &outcomes, values),
             };
             let mut d = failure(rule, identity, values, f.sums, root, cause);
@@ -269,22 +269,49 @@ impl RuleSet {
             .map_or(("", ""), |(zh, en)| (zh.as_str(), en.as_str()))
     }
 
-    /// The message of a root cause: the cell, its value and the value that satisfies its rules.
-    fn root_cause_text(&self, r: &RootCause) -> (String, String) {
+    /// The rules of the identities containing `cell` that are not evaluable and of no other:
+    /// a correction of the cell says nothing about them.
+    fn not_evaluable_rules(&self, cell: usize, outcomes: &[Outcome], r: &RootCause) -> Vec<String> {
+        let ids: BTreeSet<String> = self
+            .by_cell
+            .get(cell)
+            .into_iter()
+            .flatten()
+            .filter(|&&k| outcomes.get(k) == Some(&Outcome::NotEvaluable))
+            .filter_map(|&k| self.rules.get(self.identities.get(k)?.rule))
+            .map(|rule| rule.id.clone())
+            .filter(|id| !r.satisfies.contains(id))
+            .collect();
+        ids.into_iter().collect()
+    }
+
+    /// The message of a root cause: the cell, its value, the value that satisfies its evaluable
+    /// rules, and the rules that could not be evaluated (never said to hold).
+    fn root_cause_text(&self, r: &RootCause, outcomes: &[Outcome]) -> (String, String) {
         let cell = CELLS
             .iter()
             .position(|c| c.pointer == r.pointer)
             .unwrap_or_default();
         let (zh, en) = self.cell_name(cell);
+        let open = self.not_evaluable_rules(cell, outcomes, r);
+        let (open_zh, open_en) = if open.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (
+                format!("（{} 无法判定）", open.join("、")),
+                format!(" ({} not evaluable)", open.join(" and ")),
+            )
+        };
+        let both = if r.satisfies.len() > 1 { "同时" } else { "" };
         (
             format!(
-                "{zh} 为 {}，改为 {} 可同时满足 {}",
+                "{zh} 为 {}，改为 {} 可{both}满足 {}{open_zh}",
                 r.value,
                 r.suggested,
                 r.satisfies.join("、")
             ),
             format!(
-                "{en} is {}; {} would satisfy {}",
+                "{en} is {}; {} would satisfy {}{open_en}",
                 r.value,
                 r.suggested,
                 r.satisfies.join(" and ")
@@ -599,12 +626,20 @@ impl RuleSet {
         (zh.join("、"), en.join(" and "), ids)
     }
 
-    fn root_cause(&self, cell: usize, suggested: u64, values: &CellCounts) -> RootCause {
+    fn root_cause(
+        &self,
+        cell: usize,
+        suggested: u64,
+        outcomes: &[Outcome],
+        values: &CellCounts,
+    ) -> RootCause {
+        // Only the identities evaluated: one with a missing cell is satisfied by nothing.
         let satisfies: BTreeSet<String> = self
             .by_cell
             .get(cell)
             .into_iter()
             .flatten()
+            .filter(|&&i| outcomes.get(i) != Some(&Outcome::NotEvaluable))
             .filter_map(|&i| self.identities.get(i))
             .filter_map(|identity| self.rules.get(identity.rule))
             .map(|rule| rule.id.clone())

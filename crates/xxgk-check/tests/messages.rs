@@ -327,3 +327,37 @@ fn linked_findings_serialize() {
         json!([{"rule": rules[1].rule, "pointer": rules[1].pointer}])
     );
 }
+
+/// `root-cause-beside-not-evaluable`: R3 of the row with a missing cell is not evaluable, so the
+/// correction of the root cause is said to satisfy R1 only, and R3 is named as not evaluable.
+#[test]
+fn a_root_cause_never_claims_a_rule_that_could_not_be_evaluated() {
+    let p = "/applications/carried_over/natural_person";
+    let mut doc = without("/applications/carried_over/other_org");
+    *doc.pointer_mut(p).unwrap() = json!(get(p) + 1);
+    let text = serde_json::to_string(&doc).unwrap();
+    let outcome = CHECKER.check_text(&text, Format::Json).unwrap();
+    let r1 = outcome
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "R1")
+        .expect("R1 fails");
+    assert_eq!(r1.pointer, p);
+    let root = r1.root_cause.as_ref().expect("a root cause");
+    assert_eq!(root.satisfies, ["R1"]);
+    assert!(
+        r1.message_zh.ends_with(&format!(
+            "自然人 为 {}，改为 {} 可满足 R1（R3 无法判定））",
+            get(p) + 1,
+            get(p)
+        )),
+        "{}",
+        r1.message_zh
+    );
+    assert!(
+        r1.message_en
+            .ends_with("would satisfy R1 (R3 not evaluable))"),
+        "{}",
+        r1.message_en
+    );
+}

@@ -51,7 +51,7 @@ enum Job {
     File(Source),
     Line(DatasetLine),
     /// A dataset that cannot be opened.
-    Unopenable(String, String),
+    Unopenable(Source, String),
 }
 
 /// The jobs of every input, lazily: a dataset is read line by line as the chunks need it.
@@ -63,31 +63,36 @@ fn jobs(inputs: Vec<Input>) -> impl Iterator<Item = Job> + Send {
                 Input::Report(source) => Box::new(std::iter::once(Job::File(source))),
                 Input::Dataset(source) => match DatasetLines::open(&source) {
                     Ok(lines) => Box::new(lines.map(Job::Line)),
-                    Err(message) => {
-                        Box::new(std::iter::once(Job::Unopenable(source.display(), message)))
-                    }
+                    Err(message) => Box::new(std::iter::once(Job::Unopenable(source, message))),
                 },
             }
         })
 }
 
 fn check_one(checker: &Checker, job: Job) -> FileResult {
-    let (name, read) = match job {
-        Job::File(source) => (source.display(), inputs::read(&source)),
+    let (name, artifact, read) = match job {
+        Job::File(source) => (source.display(), source.artifact(), inputs::read(&source)),
         Job::Line(line) => (
             line.name(),
+            line.artifact(),
             line.text().map(|t| Document::Canonical(t, Format::Json)),
         ),
-        Job::Unopenable(name, message) => (name, Err(message)),
+        Job::Unopenable(source, message) => (source.display(), source.artifact(), Err(message)),
     };
-    match read {
+    let artifact = match &read {
+        Ok(Document::Canonical(text, _)) => artifact.of_length(text.len()),
+        Ok(Document::Published(bytes, _)) => artifact.of_length(bytes.len()),
+        Err(_) => artifact,
+    };
+    let result = match read {
         Err(message) => FileResult::unreadable(name, message),
         Ok(Document::Canonical(text, format)) => match checker.check_text(&text, format) {
             Ok(outcome) => FileResult::checked(name, text, outcome),
             Err(e) => FileResult::unreadable(name, e.to_string()),
         },
         Ok(Document::Published(bytes, hint)) => published::check(checker, name, &bytes, &hint),
-    }
+    };
+    result.for_artifact(artifact)
 }
 
 /// A rate as a person reads it: `1,235/s`, not `1235.1466/s`.
@@ -147,29 +152,39 @@ pub fn run(args: &CheckArgs) -> u8 {
     });
 
     let written = std::cell::Cell::new(false);
-    let mut write = |text: &str| {
+    let write = |out: &mut std::io::BufWriter<_>, text: &str| {
         written.set(written.get() || !text.is_empty());
         // A closed pipe (e.g. `| head`) is not an error worth reporting.
         let _ = out.write_all(text.as_bytes());
     };
-    for (name, message) in walk_errors {
-        let result = FileResult::unreadable(name, message);
+    for (path, message) in walk_errors {
+        let source = Source::File(path);
+        let result =
+            FileResult::unreadable(source.display(), message).for_artifact(source.artifact());
         summary.add(&result);
-        write(&renderer.file(&result));
+        write(&mut out, &renderer.file(&result));
     }
     // One thread reads ahead (dataset lines, or just paths) while the pool checks the chunk
     // before; the bounded channel keeps at most one chunk waiting, so memory stays flat.
-    let (chunks, ready) = std::sync::mpsc::sync_channel::<Vec<Job>>(1);
+    let (jobs_out, ready) = std::sync::mpsc::sync_channel::<Job>(CHUNK);
     let reader = std::thread::spawn(move || {
-        let mut jobs = jobs(inputs);
-        loop {
-            let chunk: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
-            if chunk.is_empty() || chunks.send(chunk).is_err() {
+        for job in jobs(inputs) {
+            if jobs_out.send(job).is_err() {
                 break;
             }
         }
     });
-    for chunk in ready {
+    // A chunk is what has been read, up to CHUNK jobs: a stream that stalls (a pipe still open)
+    // has what it sent checked and printed now, not when a chunk fills or the stream ends.
+    let chunks = std::iter::from_fn(|| {
+        let first = ready.recv().ok()?;
+        Some(
+            std::iter::once(first)
+                .chain(ready.try_iter().take(CHUNK - 1))
+                .collect::<Vec<Job>>(),
+        )
+    });
+    for chunk in chunks {
         let rendered: Vec<(String, FileResult)> = chunk
             .into_par_iter()
             .map(|job| {
@@ -184,8 +199,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         for (text, result) in rendered {
             summary.add(&result);
             renderer.record(&result);
-            write(&text);
+            write(&mut out, &text);
         }
+        let _ = out.flush();
     }
     // The reader only ends early if this loop did, which it does not; a panic there is a bug.
     let _ = reader.join();
@@ -194,11 +210,12 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
     // A quiet batch of clean files prints only its summary, without the blank line before it.
     let end = renderer.end(&summary);
-    write(if written.get() {
+    let end = if written.get() {
         &end
     } else {
         end.trim_start_matches('\n')
-    });
+    };
+    write(&mut out, end);
     let _ = out.flush();
 
     if summary.unreadable > 0 {

@@ -2,8 +2,11 @@
 
 use std::io::{BufRead, Read as _};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use xxgk_check::Format;
+
+use crate::render::Artifact;
 
 /// A report larger than this is refused: real reports are ~10 KB.
 pub const MAX_REPORT_BYTES: u64 = 32 * 1024 * 1024;
@@ -92,6 +95,14 @@ impl Source {
             Self::File(p) => p.display().to_string(),
         }
     }
+
+    /// The input as SARIF addresses it.
+    pub fn artifact(&self) -> Artifact {
+        Artifact::new(match self {
+            Self::Stdin => None,
+            Self::File(p) => Some(Arc::from(p.as_path())),
+        })
+    }
 }
 
 /// What an input holds.
@@ -141,7 +152,7 @@ pub enum Document {
 /// extension, sorted), `-` as stdin. `.jsonl` files are datasets, and so is every input when
 /// `all_datasets`. Unreadable directories, and files of a directory that are not regular files,
 /// are reported, not fatal.
-pub fn expand(args: &[PathBuf], all_datasets: bool) -> (Vec<Input>, Vec<(String, String)>) {
+pub fn expand(args: &[PathBuf], all_datasets: bool) -> (Vec<Input>, Vec<(PathBuf, String)>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for path in args {
@@ -167,14 +178,11 @@ pub fn expand(args: &[PathBuf], all_datasets: bool) -> (Vec<Input>, Vec<(String,
     (inputs, errors)
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<(String, String)>) {
+fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, String)>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            errors.push((
-                dir.display().to_string(),
-                format!("cannot read directory: {e}"),
-            ));
+            errors.push((dir.to_owned(), format!("cannot read directory: {e}")));
             return;
         }
     };
@@ -186,10 +194,8 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<(String, String)>
                 // Links are followed; a FIFO or device is never opened (it could block or never end).
                 match std::fs::metadata(&path) {
                     Ok(meta) if meta.is_file() => found.push(path),
-                    Ok(_) => errors.push((path.display().to_string(), NOT_REGULAR.to_owned())),
-                    Err(e) => {
-                        errors.push((path.display().to_string(), format!("cannot read: {e}")))
-                    }
+                    Ok(_) => errors.push((path, NOT_REGULAR.to_owned())),
+                    Err(e) => errors.push((path, format!("cannot read: {e}"))),
                 }
             }
             _ => {}
@@ -236,10 +242,16 @@ pub fn read(source: &Source) -> Result<Document, String> {
 
 /// The reports of a JSON Lines dataset, read one line at a time (constant memory): each is
 /// named `FILE:LINE` and holds the line's text or why it cannot be read. Blank lines are skipped.
+/// A line over the limit is reported as soon as the limit is passed, and its rest is skipped
+/// before the next line is read: memory stays bounded, and a line that never ends (an endless
+/// stream without a newline) is still reported.
 pub struct DatasetLines {
     reader: Box<dyn BufRead + Send>,
-    name: std::sync::Arc<str>,
+    name: Arc<str>,
+    artifact: Artifact,
     line: usize,
+    /// The rest of an over-long line, already reported, is still to be skipped.
+    skipping: bool,
     done: bool,
 }
 
@@ -256,7 +268,9 @@ impl DatasetLines {
         Ok(Self {
             reader,
             name: source.display().into(),
+            artifact: source.artifact(),
             line: 0,
+            skipping: false,
             done: false,
         })
     }
@@ -265,7 +279,8 @@ impl DatasetLines {
 /// One line of a dataset, still undecoded: naming and UTF-8 validation run on the worker threads,
 /// so the one thread that reads the dataset does nothing else.
 pub struct DatasetLine {
-    file: std::sync::Arc<str>,
+    file: Arc<str>,
+    artifact: Artifact,
     line: usize,
     bytes: Result<Vec<u8>, String>,
 }
@@ -274,6 +289,11 @@ impl DatasetLine {
     /// `FILE:LINE`.
     pub fn name(&self) -> String {
         format!("{}:{}", self.file, self.line)
+    }
+
+    /// The dataset file, at this line, as SARIF addresses it.
+    pub fn artifact(&self) -> Artifact {
+        self.artifact.clone().at_line(self.line)
     }
 
     /// The line's text, or why it cannot be read.
@@ -286,10 +306,15 @@ impl Iterator for DatasetLines {
     type Item = DatasetLine;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if std::mem::take(&mut self.skipping) {
+            // Constant memory whatever the line's length; an error ends the dataset below.
+            let _ = self.reader.skip_until(b'\n');
+        }
         while !self.done {
             self.line += 1;
             let item = |bytes| DatasetLine {
                 file: self.name.clone(),
+                artifact: self.artifact.clone(),
                 line: self.line,
                 bytes,
             };
@@ -304,7 +329,7 @@ impl Iterator for DatasetLines {
                 }
                 Ok(0) => self.done = true,
                 Ok(_) if bytes.last() != Some(&b'\n') && bytes.len() as u64 > MAX_REPORT_BYTES => {
-                    let _ = self.reader.skip_until(b'\n');
+                    self.skipping = true;
                     return Some(item(Err(format!(
                         "line longer than the {} MiB limit for one report",
                         MAX_REPORT_BYTES / 1024 / 1024

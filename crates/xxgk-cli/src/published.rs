@@ -44,7 +44,7 @@ pub fn check(checker: &Checker, name: String, bytes: &[u8], hint: &str) -> FileR
         // A 2019-format report is not in this standard's format (S8 says so): its tables are
         // absent from the 2021 form by design, not unread.
         if d.rule == MISSING_FIELD && extraction.edition == Edition::E2021 {
-            diagnostics.extend(explain_missing(d, &extraction));
+            diagnostics.extend(explain_missing(checker, d, &extraction));
         } else {
             diagnostics.push(d);
         }
@@ -66,11 +66,17 @@ pub fn check(checker: &Checker, name: String, bytes: &[u8], hint: &str) -> FileR
     // Source order, as a person reads the report; what has no place comes last.
     diagnostics.sort_by_key(|d| (d.location.is_none(), d.location));
     outcome.diagnostics = diagnostics;
+    let derived = pdf_text.is_some() || extraction.format == InputFormat::Docx;
     let source = text.map(|text| SourceText {
         text: text.to_owned(),
         widths,
     });
-    FileResult::checked_source(name, source, outcome)
+    let result = FileResult::checked_source(name, source, outcome);
+    if derived {
+        result.in_derived_text()
+    } else {
+        result
+    }
 }
 
 /// Extracts a published file: a PDF through its text layer (with that text, for source frames),
@@ -126,7 +132,7 @@ fn is_under(pointer: &str, parent: &str) -> bool {
 /// A required value is absent: the publisher's error if the extractor found its cells printed
 /// blank, unread if it could not find or place them, and the publisher's error as before when
 /// the extractor has nothing to say (it read the section and the value is not there).
-fn explain_missing(d: Diagnostic, extraction: &Extraction) -> Vec<Diagnostic> {
+fn explain_missing(checker: &Checker, d: Diagnostic, extraction: &Extraction) -> Vec<Diagnostic> {
     let under: Vec<&Problem> = extraction
         .problems
         .iter()
@@ -162,7 +168,8 @@ fn explain_missing(d: Diagnostic, extraction: &Extraction) -> Vec<Diagnostic> {
         .find(|p| p.pointer.as_deref() == Some(d.pointer.as_str()))
         .or_else(|| unread.first())
         .copied();
-    let unread_diagnostic = reason.map(|reason| unread_at(&d, reason, &unread, extraction));
+    let unread_diagnostic =
+        reason.map(|reason| unread_at(checker, &d, reason, &unread, extraction));
     // Some cells under the same value are printed blank: that part stays the publisher's.
     let publisher = (!blank.is_empty()).then_some(d);
     publisher.into_iter().chain(unread_diagnostic).collect()
@@ -170,6 +177,7 @@ fn explain_missing(d: Diagnostic, extraction: &Extraction) -> Vec<Diagnostic> {
 
 /// The unread diagnostic for the missing value of `d`, explained by `reason`.
 fn unread_at(
+    checker: &Checker,
     d: &Diagnostic,
     reason: &Problem,
     unread: &[&Problem],
@@ -178,7 +186,7 @@ fn unread_at(
     let mut related: Vec<String> = unread.iter().filter_map(|p| p.pointer.clone()).collect();
     related.sort_by_key(|p| CELLS.iter().position(|c| c.pointer == p));
     related.dedup();
-    let (label_zh, label_en) = labels(&d.pointer);
+    let (label_zh, label_en) = labels(checker, &d.pointer);
     let count = related.len().max(1);
     let (got_zh, got_en) =
         got_to(reason, &related, extraction).map_or_else(Default::default, |line| {
@@ -226,8 +234,9 @@ fn got_to(reason: &Problem, related: &[String], extraction: &Extraction) -> Opti
         .max()
 }
 
-/// The Chinese and English names of a value: the labels its cells share, or its pointer.
-fn labels(pointer: &str) -> (String, String) {
+/// The Chinese and English names of a value: the labels its cells share, else the schema's name
+/// of the node (a metadata field, a section's prose), else its pointer.
+fn labels(checker: &Checker, pointer: &str) -> (String, String) {
     let cells: Vec<_> = CELLS
         .iter()
         .filter(|c| is_under(c.pointer, pointer))
@@ -246,8 +255,12 @@ fn labels(pointer: &str) -> (String, String) {
             .map(|c| c.name_en.split(" › ").collect())
             .collect(),
     );
-    let or_pointer = |s: String| if s.is_empty() { pointer.to_owned() } else { s };
-    (or_pointer(zh), or_pointer(en))
+    if zh.is_empty() || en.is_empty() {
+        return checker
+            .node_names(pointer)
+            .unwrap_or_else(|| (pointer.to_owned(), pointer.to_owned()));
+    }
+    (zh, en)
 }
 
 /// Why the reader could not place a value, in Chinese (the extractor explains in English).
@@ -355,6 +368,7 @@ fn blank_gap(d: &Diagnostic, extraction: &Extraction, text: &str) -> Option<(Loc
 #[cfg(test)]
 mod tests {
     use super::{is_under, labels};
+    use xxgk_check::Checker;
 
     #[test]
     fn a_pointer_is_under_itself_and_its_parents_only() {
@@ -366,17 +380,24 @@ mod tests {
 
     #[test]
     fn a_group_is_named_by_the_labels_its_cells_share() {
-        let (zh, en) = labels("/review_litigation");
+        let checker = Checker::new().unwrap();
+        let (zh, en) = labels(&checker, "/review_litigation");
         assert_eq!(zh, "四、政府信息公开行政复议、行政诉讼情况");
         assert!(en.starts_with("IV."), "{en}");
-        let (zh, _) = labels("/applications/results/other/fee_unpaid");
+        let (zh, _) = labels(&checker, "/applications/results/other/fee_unpaid");
         assert!(
             zh.ends_with(
                 "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
             ),
             "{zh}"
         );
-        // Not a cell of a table: named by its pointer.
-        assert_eq!(labels("/metadata/organ").0, "/metadata/organ");
+        // Not a cell of a table: named by the schema's labels, as a table cell is.
+        let (zh, en) = labels(&checker, "/metadata/organ/name");
+        assert!(zh.contains("机关") && !zh.contains('/'), "{zh}");
+        assert!(!en.contains('/'), "{en}");
+        let (zh, _) = labels(&checker, "/overview/text");
+        assert!(zh.starts_with("一、总体情况"), "{zh}");
+        // Not a node of the schema at all: its pointer.
+        assert_eq!(labels(&checker, "/nowhere").0, "/nowhere");
     }
 }

@@ -2,8 +2,11 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::path::Path;
+use std::sync::Arc;
 
 use anstyle::{AnsiColor, Style};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_encode};
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthChar as _;
 use xxgk_check::{Diagnostic, Kind, Lang, Location, Outcome, Severity, Tally};
@@ -43,11 +46,51 @@ impl Unreadable {
     }
 }
 
+/// Where an input lives, as SARIF addresses it: a file URI and regions in that file.
+#[derive(Debug, Clone, Default)]
+pub struct Artifact {
+    /// The file; `None` for standard input.
+    path: Option<Arc<Path>>,
+    /// The line of a dataset the report stands on: its locations are on that line of the file.
+    line: Option<usize>,
+    /// The file's length in bytes, once read: the region of a finding that has no place of its own.
+    length: Option<usize>,
+    /// The locations are in text derived from the file (a PDF's text layer, a DOCX's XML), not in
+    /// the file itself, so they are no region of it.
+    derived_text: bool,
+}
+
+impl Artifact {
+    /// A file, or standard input when `path` is `None`.
+    pub fn new(path: Option<Arc<Path>>) -> Self {
+        Self {
+            path,
+            line: None,
+            length: None,
+            derived_text: false,
+        }
+    }
+
+    /// The same file, read: `length` bytes long.
+    pub fn of_length(mut self, length: usize) -> Self {
+        self.length = Some(length);
+        self
+    }
+
+    /// The report on line `line` of a dataset file.
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+}
+
 /// What became of one input.
 #[derive(Debug, Clone)]
 pub struct FileResult {
     /// Name shown in output.
     pub name: String,
+    /// The input as SARIF addresses it.
+    artifact: Artifact,
     /// The source text, kept only while rendering code frames.
     source: Option<SourceText>,
     /// The diagnostics, or why the file could not be read as a report.
@@ -68,6 +111,7 @@ impl FileResult {
     pub fn checked_source(name: String, source: Option<SourceText>, outcome: Outcome) -> Self {
         Self {
             name,
+            artifact: Artifact::default(),
             source,
             result: Ok(outcome),
         }
@@ -77,6 +121,7 @@ impl FileResult {
     pub fn unreadable(name: String, message: String) -> Self {
         Self {
             name,
+            artifact: Artifact::default(),
             source: None,
             result: Err(Unreadable::Io(message)),
         }
@@ -86,9 +131,26 @@ impl FileResult {
     pub fn not_a_report(name: String) -> Self {
         Self {
             name,
+            artifact: Artifact::default(),
             source: None,
             result: Err(Unreadable::NotAReport),
         }
+    }
+
+    /// The same result, for the input `artifact`.
+    pub fn for_artifact(mut self, artifact: Artifact) -> Self {
+        self.artifact = Artifact {
+            derived_text: self.artifact.derived_text,
+            ..artifact
+        };
+        self
+    }
+
+    /// The same result, its locations being in text derived from the file (a PDF's text layer,
+    /// a DOCX's XML).
+    pub fn in_derived_text(mut self) -> Self {
+        self.artifact.derived_text = true;
+        self
     }
 
     /// The same result without its source text, to keep memory flat over large batches.
@@ -192,7 +254,10 @@ fn plural(n: usize, noun: &str) -> String {
 
 fn xml_escape(s: &str) -> String {
     s.chars()
-        .filter(|&c| matches!(c, '\t' | '\n' | '\r') || c >= ' ')
+        // The characters XML 1.0 allows; any other cannot be written, even as a reference.
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+        })
         .fold(String::with_capacity(s.len()), |mut out, c| {
             match c {
                 '<' => out.push_str("&lt;"),
@@ -238,6 +303,83 @@ fn display_width(s: &str) -> usize {
     s.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
+/// The `uriBaseId` of relative paths: the directory `xxgk` ran in.
+const SRCROOT: &str = "%SRCROOT%";
+
+/// What the `unread` rule means, in SARIF's rule metadata.
+const UNREAD_HELP: &str = "The reader of a published report could not find or place these values; they may well be printed. Not a fault of the report: its conformance cannot be decided (result kind `open`).";
+
+/// Bytes a URI path keeps as they are: RFC 3986's unreserved characters, `/`, and `:` and `@`
+/// (allowed in a segment). Everything else (the UTF-8 bytes of Chinese, spaces, `%`, `#`,
+/// `?`, …) is percent-encoded.
+const URI_PATH: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/')
+    .remove(b':')
+    .remove(b'@');
+
+/// A path as a percent-encoded URI path, from the bytes of the name as stored (even when they
+/// are not UTF-8).
+fn uri_path(path: &Path) -> String {
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().replace('\\', "/").into_bytes();
+    percent_encode(&bytes, URI_PATH).to_string()
+}
+
+/// The `file` URI of an absolute path: `file:///dir/%E6%8A%A5%E5%91%8A.json`.
+fn file_uri(path: &Path) -> String {
+    let encoded = uri_path(path);
+    let slash = if encoded.starts_with('/') { "" } else { "/" };
+    format!("file://{slash}{encoded}")
+}
+
+/// SARIF's `artifactLocation` of an input: a `file` URI for an absolute path, a relative
+/// reference against [`SRCROOT`] for a relative one, a description for standard input.
+fn artifact_location(path: Option<&Path>) -> Value {
+    let Some(path) = path else {
+        return json!({"description": {"text": "standard input"}});
+    };
+    if path.is_absolute() {
+        return json!({"uri": file_uri(path)});
+    }
+    let encoded = uri_path(path);
+    // A first segment with `:` would read as a scheme (RFC 3986, section 4.2).
+    let uri = if encoded.split('/').next().is_some_and(|s| s.contains(':')) {
+        format!("./{encoded}")
+    } else {
+        encoded
+    };
+    json!({"uri": uri, "uriBaseId": SRCROOT})
+}
+
+/// SARIF's `physicalLocation` of a diagnostic at `at` in an input.
+fn physical_location(artifact: &Artifact, at: Option<Location>) -> Value {
+    let mut physical = json!({"artifactLocation": artifact_location(artifact.path.as_deref())});
+    // Without a place in the file itself, the whole file (SARIF2017 wants a region).
+    let whole = artifact
+        .length
+        .map(|length| json!({"byteOffset": 0, "byteLength": length}));
+    let region = match (artifact.line, at) {
+        // A dataset's report is one line of the file: its columns are that line's.
+        (Some(line), Some(l)) if l.line == 1 => {
+            Some(json!({"startLine": line, "startColumn": l.column}))
+        }
+        (Some(line), _) => Some(json!({"startLine": line})),
+        _ if artifact.derived_text => whole,
+        (None, Some(l)) => Some(json!({"startLine": l.line, "startColumn": l.column})),
+        (None, None) => whole,
+    };
+    if let Some(region) = region {
+        physical["region"] = region;
+    }
+    physical
+}
+
 impl Renderer {
     /// A renderer for one run; `quiet` leaves out the verdict of each clean file of a batch.
     pub fn new(format: OutputFormat, lang: Lang, notes: bool, quiet: bool) -> Self {
@@ -273,6 +415,7 @@ impl Renderer {
             let keep = match &result.result {
                 Ok(outcome) => FileResult {
                     name: result.name.clone(),
+                    artifact: result.artifact.clone(),
                     source: None,
                     result: Ok(Outcome {
                         diagnostics: self.shown(outcome).cloned().collect(),
@@ -357,11 +500,12 @@ impl Renderer {
                     let _ = writeln!(out, "  {DIM}-->{DIM:#} {}", result.name);
                 }
             }
+            // The pointer `""` is the whole document; `/` would be the member named "".
             let _ = writeln!(
                 out,
                 "   {DIM}={DIM:#} {}",
                 if d.pointer.is_empty() {
-                    "/"
+                    pick(lang, "（整个文档）", "(the whole document)")
                 } else {
                     &d.pointer
                 }
@@ -495,6 +639,8 @@ impl Renderer {
                 "name": name,
                 "shortDescription": {"text": pick(lang, &summary.zh, &summary.en)},
                 "fullDescription": {"text": rationale},
+                // GitHub code scanning requires `help` (its rule GH2012).
+                "help": {"text": rationale},
                 "defaultConfiguration": {"level": sarif_level(severity)},
             })
         };
@@ -510,9 +656,11 @@ impl Renderer {
             )
             .chain(std::iter::once(json!({
                 "id": UNREAD_RULE,
-                "name": UNREAD_RULE,
+                // SARIF1001: a name is for people and must differ from the opaque id.
+                "name": "value-not-read",
                 "shortDescription": {"text": pick(lang, "报告中未能读取的值", "values of a published report that could not be read")},
-                "fullDescription": {"text": "The reader of a published report could not find or place these values; they may well be printed. Not a fault of the report: its conformance cannot be decided (result kind `open`)."},
+                "fullDescription": {"text": UNREAD_HELP},
+                "help": {"text": UNREAD_HELP},
                 "defaultConfiguration": {"level": "none"},
             })))
             .collect();
@@ -523,15 +671,10 @@ impl Renderer {
                 Err(why) => notifications.push(json!({
                     "level": "error",
                     "message": {"text": format!("{}: {}", file.name, why.message(lang))},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": file.name}}}],
+                    "locations": [{"physicalLocation": physical_location(&file.artifact, None)}],
                 })),
                 Ok(outcome) => {
                     for d in &outcome.diagnostics {
-                        let mut physical = json!({"artifactLocation": {"uri": file.name}});
-                        if let Some(l) = d.location {
-                            physical["region"] =
-                                json!({"startLine": l.line, "startColumn": l.column});
-                        }
                         // SARIF's `open`: the tool could not decide whether there is a problem.
                         // A result that is not `fail` must have level `none` (SARIF 3.27.10).
                         let (kind, level) = if d.kind == Kind::Unread {
@@ -539,43 +682,62 @@ impl Renderer {
                         } else {
                             ("fail", sarif_level(d.severity))
                         };
+                        let mut properties = json!({
+                            "pointer": d.pointer,
+                            "labelPath": d.label_path,
+                            "related": d.related,
+                            "expected": d.expected,
+                            "actual": d.actual,
+                        });
+                        if let (Some(l), true) = (d.location, file.artifact.derived_text) {
+                            // Where the value stands in the text the reader saw (pdftotext's
+                            // output, a DOCX's XML): no region of the file itself.
+                            properties["textLocation"] =
+                                json!({"line": l.line, "column": l.column});
+                        }
                         results.push(json!({
                             "ruleId": d.rule,
                             "kind": kind,
                             "level": level,
                             "message": {"text": d.message(lang)},
                             "locations": [{
-                                "physicalLocation": physical,
+                                "physicalLocation": physical_location(&file.artifact, d.location),
                                 "logicalLocations": [{"fullyQualifiedName": d.pointer, "kind": "member"}],
                             }],
-                            "properties": {
-                                "pointer": d.pointer,
-                                "labelPath": d.label_path,
-                                "related": d.related,
-                                "expected": d.expected,
-                                "actual": d.actual,
-                            },
+                            "properties": properties,
                         }));
                     }
                 }
             }
         }
+        let mut run = json!({
+            "tool": {"driver": {
+                "name": "xxgk",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://xxgk.org",
+                "rules": rules,
+            }},
+            "invocations": [{
+                "executionSuccessful": notifications.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
+            // Columns count characters (code points), not UTF-16 units.
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        });
+        let relative = self
+            .collected
+            .iter()
+            .any(|f| f.artifact.path.as_deref().is_some_and(Path::is_relative));
+        if let Some(root) = std::env::current_dir().ok().filter(|_| relative) {
+            // Where relative paths are resolved from: the directory xxgk ran in.
+            let uri = format!("{}/", file_uri(&root).trim_end_matches('/'));
+            run["originalUriBaseIds"] = json!({SRCROOT: {"uri": uri}});
+        }
         let log = json!({
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {
-                    "name": "xxgk",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://xxgk.org",
-                    "rules": rules,
-                }},
-                "invocations": [{
-                    "executionSuccessful": notifications.is_empty(),
-                    "toolExecutionNotifications": notifications,
-                }],
-                "results": results,
-            }],
+            "runs": [run],
         });
         serde_json::to_string_pretty(&log)
             .map(|s| s + "\n")
@@ -587,11 +749,16 @@ impl Renderer {
     fn junit(&self, s: &Summary) -> String {
         let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         let counts = format!(
-            "tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\"",
-            s.files, s.with_errors, s.unreadable, s.undetermined
+            "tests=\"{}\" failures=\"{}\" errors=\"{}\"",
+            s.files, s.with_errors, s.unreadable
         );
+        // `skipped` is an attribute of a test suite only, not of `testsuites` (junit-10.xsd).
         let _ = writeln!(out, "<testsuites name=\"xxgk check\" {counts}>");
-        let _ = writeln!(out, "  <testsuite name=\"xxgk check\" {counts}>");
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"xxgk check\" {counts} skipped=\"{}\">",
+            s.undetermined
+        );
         for file in &self.collected {
             let _ = write!(
                 out,

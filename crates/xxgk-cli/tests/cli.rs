@@ -458,3 +458,16 @@ fn extract_writes_the_canonical_report_and_its_provenance() {
     let check = xxgk(&["check", &report.display().to_string()], b"");
     assert_eq!(code(&check), 0, "{}", stdout(&check));
 }
+
+/// The pointer `""` is the whole document: the human output names it, never as `/` (which is
+/// the pointer of a member named "").
+#[test]
+fn the_document_root_is_named_not_written_as_a_slash() {
+    for (lang, name) in [("zh", "（整个文档）"), ("en", "(the whole document)")] {
+        let out = xxgk(&["check", "--lang", lang, "-"], b"[]");
+        assert_eq!(code(&out), 1);
+        let text = stdout(&out);
+        assert!(text.contains(&format!("   = {name}\n")), "{text}");
+        assert!(!text.contains("   = /\n"), "{text}");
+    }
+}

@@ -132,3 +132,70 @@ fn datasets_come_from_stdin_with_the_flag_and_from_directories() {
     let summary = lines(&out).pop().unwrap();
     assert_eq!(summary["files"], 4, "{summary}");
 }
+
+/// A stream that never ends (a generator still running) with a line over the 32 MiB limit: the
+/// line is reported with its number and the next report checked while the stream is still open,
+/// in bounded memory, not when the stream ends (it does not).
+#[test]
+fn an_over_long_line_of_an_endless_stream_is_reported_and_reading_goes_on() {
+    use std::io::BufRead as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xxgk"))
+        .args(["check", "--jsonl", "--format", "json", "-"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("xxgk runs");
+    let mut input = child.stdin.take().expect("stdin");
+    let generator = std::thread::spawn(move || {
+        let chunk = vec![b'x'; 1 << 20];
+        for _ in 0..40 {
+            input.write_all(&chunk)?;
+        }
+        writeln!(input)?;
+        writeln!(input, "{}", example())?;
+        input.flush()?;
+        // The generator goes on without writing: the stream stays open.
+        std::thread::sleep(std::time::Duration::from_secs(120));
+        Ok::<_, std::io::Error>(())
+    });
+    let stdout = child.stdout.take().expect("stdout");
+    let (lines_out, lines_in) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if lines_out.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    while seen.len() < 2 {
+        match lines_in.recv_timeout(std::time::Duration::from_secs(60)) {
+            Ok(line) => seen.push(serde_json::from_str::<Value>(&line).expect("a JSON line")),
+            Err(_) => break,
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    drop(generator);
+    assert_eq!(
+        seen.len(),
+        2,
+        "not reported while the stream is open: {seen:?}"
+    );
+    assert_eq!(seen[0]["type"], "unreadable");
+    assert_eq!(seen[0]["file"], "<stdin>:1");
+    assert!(
+        seen[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("32 MiB")),
+        "{}",
+        seen[0]
+    );
+    assert_eq!(seen[1]["type"], "verdict");
+    assert_eq!(seen[1]["file"], "<stdin>:2");
+    assert_eq!(seen[1]["verdict"], "conformant");
+}
