@@ -122,9 +122,6 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut published_out = None;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
-        if flag == "--help" || flag == "-h" {
-            return Err(USAGE.into());
-        }
         let value = it
             .next()
             .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
@@ -372,6 +369,10 @@ fn published_layout(index: usize) -> Layout {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let options = match parse_args(&args) {
         Ok(options) => options,
         Err(e) => {
