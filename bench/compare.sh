@@ -2,7 +2,7 @@
 # bench/compare.sh: times `xxgk check` against ajv-cli, check-jsonschema, a parse-only floor and
 # `cat`, on the same synthetic corpus, in one run (alternating tools, median of several runs); and
 # times extraction: `xxgk extract` and `xxgk check` over the same kind of reports rendered as
-# published text (`cargo xtask corpus --published-out`, the text layouts in turn).
+# published text (`cargo corpus --published-out`, the text layouts in turn).
 #
 #   bench/compare.sh                          # 100,000 reports, 3 runs
 #   XXGK_BENCH_COUNT=20000 bench/compare.sh   # a quicker run
@@ -41,12 +41,12 @@ PUBLISHED_DIR=$OUT/published-$PUBLISHED-$SEED
 
 echo "== building release binaries" >&2
 cargo build --release --quiet -p xxgk-cli --bin xxgk --example floor
-cargo build --release --quiet -p xtask
+cargo build --release --quiet -p xxgk-corpus
 
 if [ ! -f "$PUBLISHED_DIR/.complete" ]; then
     echo "== generating $PUBLISHED published reports in $PUBLISHED_DIR" >&2
     rm -rf "$PUBLISHED_SRC" "$PUBLISHED_DIR"
-    target/release/xtask corpus --count "$PUBLISHED" --seed "$SEED" --out "$PUBLISHED_SRC" \
+    target/release/xxgk-corpus --count "$PUBLISHED" --seed "$SEED" --out "$PUBLISHED_SRC" \
         --broken-share "$BROKEN" --published-out "$PUBLISHED_DIR" >&2
     touch "$PUBLISHED_DIR/.complete"
 fi
@@ -80,7 +80,7 @@ else
     if [ ! -f "$CORPUS/.complete" ] || [ ! -s "$JSONL" ]; then
         echo "== generating $COUNT reports in $CORPUS" >&2
         rm -rf "$CORPUS" "$JSONL"
-        target/release/xtask corpus --count "$COUNT" --seed "$SEED" --out "$CORPUS" \
+        target/release/xxgk-corpus --count "$COUNT" --seed "$SEED" --out "$CORPUS" \
             --broken-share "$BROKEN" --jsonl "$JSONL" >&2
         touch "$CORPUS/.complete"
     fi

@@ -9,7 +9,8 @@ use clap::Args;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest as _, Sha256};
-use xxgk_check::{Checker, Kind, Severity};
+use xxgk_check::Checker;
+use xxgk_conformance::{Assessment, Level};
 use xxgk_model::{RULES_JSON, SCHEMA_JSON};
 
 use crate::conformance::read_canonical;
@@ -32,20 +33,6 @@ pub struct CertifyArgs {
     /// the files, the standard and the tool.
     #[arg(long, conflicts_with = "verify")]
     timestamp: bool,
-}
-
-/// How far a file conforms, from least to most.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-enum Level {
-    /// Unreadable, or not schema-valid.
-    None,
-    /// Schema-valid, but a rule finding of severity error.
-    SchemaValid,
-    /// No finding of severity error (warnings allowed): conformant.
-    RulesPass,
-    /// No finding of severity error or warning.
-    Clean,
 }
 
 /// The standard a certificate refers to.
@@ -112,47 +99,23 @@ fn standard(checker: &Checker) -> Result<Standard, String> {
 
 fn certify_file(checker: &Checker, path: &Path) -> Result<FileEntry, String> {
     let bytes = crate::inputs::read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut entry = FileEntry {
+    let assessment = read_canonical(path)
+        .and_then(|(text, format)| checker.check_text(&text, format).map_err(|e| e.to_string()))
+        .map(|outcome| Assessment::of(&outcome.diagnostics));
+    let (verdict, assessment) = match assessment {
+        Ok(a) if a.errors == 0 => ("conformant", a),
+        Ok(a) => ("not-conformant", a),
+        Err(_) => ("unreadable", Assessment::unreadable()),
+    };
+    Ok(FileEntry {
         path: path.display().to_string(),
         sha256: sha256(&bytes),
-        verdict: "unreadable".to_owned(),
-        level: Level::None,
-        errors: 0,
-        warnings: 0,
-        findings: BTreeMap::new(),
-    };
-    let outcome = read_canonical(path)
-        .and_then(|(text, format)| checker.check_text(&text, format).map_err(|e| e.to_string()));
-    let Ok(outcome) = outcome else {
-        return Ok(entry);
-    };
-    let mut schema_valid = true;
-    for d in outcome
-        .diagnostics
-        .iter()
-        .filter(|d| d.kind != Kind::NotEvaluable)
-    {
-        match d.severity {
-            Severity::Error => entry.errors += 1,
-            Severity::Warning => entry.warnings += 1,
-            Severity::Info => continue,
-        }
-        schema_valid &= d.kind != Kind::Schema;
-        *entry.findings.entry(d.rule.clone()).or_default() += 1;
-    }
-    entry.level = match (schema_valid, entry.errors, entry.warnings) {
-        (false, _, _) => Level::None,
-        (true, 0, 0) => Level::Clean,
-        (true, 0, _) => Level::RulesPass,
-        (true, _, _) => Level::SchemaValid,
-    };
-    entry.verdict = if entry.errors == 0 {
-        "conformant"
-    } else {
-        "not-conformant"
-    }
-    .to_owned();
-    Ok(entry)
+        verdict: verdict.to_owned(),
+        level: assessment.level,
+        errors: assessment.errors,
+        warnings: assessment.warnings,
+        findings: assessment.findings,
+    })
 }
 
 /// `YYYY-MM-DDThh:mm:ssZ` for seconds since the Unix epoch (proleptic Gregorian, UTC).
@@ -229,25 +192,18 @@ fn run_inner(args: &CertifyArgs) -> Result<u8, String> {
         Some(out) => {
             std::fs::write(out, json).map_err(|e| format!("{}: {e}", out.display()))?;
             for f in &fresh.files {
-                println!("{}: {} ({})", f.path, f.verdict, level_name(f.level));
+                println!("{}: {} ({})", f.path, f.verdict, f.level.name());
             }
             println!("certificate written to {}", out.display());
         }
         None => print!("{json}"),
     }
-    let conformant = fresh.files.iter().all(|f| f.level >= Level::RulesPass);
+    let conformant = fresh.files.iter().all(|f| f.level.conformant());
     Ok(if conformant {
         EXIT_CONFORMANT
     } else {
         EXIT_FINDINGS
     })
-}
-
-fn level_name(level: Level) -> String {
-    serde_json::to_value(level)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 /// Compares a stored certificate with the one the files produce now; prints every difference.
@@ -279,10 +235,10 @@ fn verify(stored: &Certificate, fresh: &Certificate) -> u8 {
             Some(then) if then != now => problems.push(format!(
                 "{}: certified {}, now {}",
                 now.path,
-                level_name(then.level),
-                level_name(now.level)
+                then.level.name(),
+                now.level.name()
             )),
-            Some(_) => println!("{}: verified ({})", now.path, level_name(now.level)),
+            Some(_) => println!("{}: verified ({})", now.path, now.level.name()),
         }
     }
     if problems.is_empty() {
@@ -305,13 +261,5 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(rfc3339(1_798_761_599), "2026-12-31T23:59:59Z");
-    }
-
-    #[test]
-    fn levels_are_ordered_from_none_to_clean() {
-        assert!(Level::None < Level::SchemaValid);
-        assert!(Level::SchemaValid < Level::RulesPass);
-        assert!(Level::RulesPass < Level::Clean);
-        assert_eq!(level_name(Level::RulesPass), "rules-pass");
     }
 }

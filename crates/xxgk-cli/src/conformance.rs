@@ -3,15 +3,15 @@
 //!
 //! The protocol and the case format are specified in `conformance/README.md`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use clap::{Args, Subcommand, ValueEnum};
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-use xxgk_check::{Checker, Format, Kind, Severity};
+use serde::Serialize;
+use xxgk_check::{Checker, Format};
+use xxgk_conformance::{Case, Finding, Reply, Suite, Verdict, read_known_failures};
 use xxgk_model::catalogue::Catalogue;
 
 use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_USAGE};
@@ -61,57 +61,6 @@ enum ReportFormat {
     Text,
     Json,
     Markdown,
-}
-
-/// A finding as the protocol carries it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-struct Finding {
-    rule: String,
-    pointer: String,
-}
-
-/// The protocol's reply: the findings of a readable document, or why it is unreadable.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(untagged)]
-enum Reply {
-    Findings { findings: Vec<Finding> },
-    Unreadable { unreadable: String },
-}
-
-#[derive(Debug, Deserialize)]
-struct CaseFile {
-    cases: Vec<Case>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Case {
-    id: String,
-    #[serde(default)]
-    base: Option<String>,
-    #[serde(default)]
-    patch: Vec<json_patch::PatchOperation>,
-    /// A file of `documents/`: the document under test byte for byte, instead of base + patch.
-    #[serde(default)]
-    document: Option<String>,
-    expected: BTreeSet<Finding>,
-    #[serde(default)]
-    unreadable: bool,
-    #[serde(default)]
-    silent: BTreeSet<String>,
-    /// The case file's name without `.json` (its topic), filled in when loading.
-    #[serde(skip)]
-    topic: String,
-}
-
-impl Case {
-    /// The rules the case is about: those it expects to fire and those it expects silent.
-    fn rules(&self) -> BTreeSet<String> {
-        self.expected
-            .iter()
-            .map(|f| f.rule.clone())
-            .chain(self.silent.iter().cloned())
-            .collect()
-    }
 }
 
 /// Runs `xxgk conformance` and returns the exit code.
@@ -165,28 +114,17 @@ fn protocol(file: &Path, skip: &[String]) -> u8 {
 fn protocol_reply(file: &Path, skip: &[String]) -> Result<Reply, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read: {e}"))?;
     let checker = Checker::new().map_err(|e| e.to_string())?;
-    let checked = String::from_utf8(bytes)
-        .map_err(|e| format!("not UTF-8: {e}"))
-        .and_then(|text| {
-            checker
-                .check_text(&text, format_of(file))
-                .map_err(|e| e.to_string())
-        });
-    Ok(match checked {
-        Ok(outcome) => Reply::Findings {
-            findings: outcome
-                .diagnostics
-                .into_iter()
-                .filter(|d| d.kind != Kind::NotEvaluable && d.severity != Severity::Info)
-                .filter(|d| !skip.contains(&d.rule))
-                .map(|d| Finding {
-                    rule: d.rule,
-                    pointer: d.pointer,
-                })
-                .collect(),
+    Ok(
+        match xxgk_conformance::reply(&checker, &bytes, format_of(file)) {
+            Reply::Findings { findings } => Reply::Findings {
+                findings: findings
+                    .into_iter()
+                    .filter(|f| !skip.contains(&f.rule))
+                    .collect(),
+            },
+            unreadable @ Reply::Unreadable { .. } => unreadable,
         },
-        Err(unreadable) => Reply::Unreadable { unreadable },
-    })
+    )
 }
 
 /// `.yaml`/`.yml` is YAML, anything else JSON.
@@ -204,96 +142,16 @@ pub fn read_canonical(path: &Path) -> Result<(String, Format), String> {
     Ok((text, format_of(path)))
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-fn json_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut files = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect::<Vec<_>>();
-    files.sort();
-    Ok(files)
-}
-
-/// Case ids of a known-failures file.
-fn known_failures(path: Option<&Path>) -> Result<BTreeSet<String>, String> {
-    let Some(path) = path else {
-        return Ok(BTreeSet::new());
-    };
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_owned)
-        .collect())
-}
-
 /// A path quoted for `sh`.
 fn shell_quote(path: &Path) -> String {
     format!("'{}'", path.display().to_string().replace('\'', r"'\''"))
 }
 
-/// What happened to one case.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Verdict {
-    Pass,
-    /// The findings differ: expected but not reported, reported but not expected.
-    Differ {
-        missing: Vec<Finding>,
-        unexpected: Vec<Finding>,
-    },
-    /// Anything else: the case could not be run, the reply was not a protocol reply, or it
-    /// disagreed about whether the document is readable.
-    Error(String),
-}
-
-/// Writes the document under test of `case` into `dir` and returns its path.
-fn write_document(
-    suite: &Path,
-    dir: &Path,
-    bases: &BTreeMap<String, Value>,
-    case: &Case,
-) -> Result<PathBuf, String> {
+fn run_case(implementation: &str, dir: &Path, case: &Case) -> Verdict {
     let file = dir.join(format!("{}.json", case.id));
-    let bytes = match (&case.document, &case.base) {
-        (Some(document), None) if case.patch.is_empty() => {
-            if document.contains(['/', '\\']) {
-                return Err(format!("{document:?} is not a file name of documents/"));
-            }
-            let path = suite.join("documents").join(document);
-            std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?
-        }
-        (None, Some(base)) => {
-            let mut doc = bases
-                .get(base)
-                .ok_or_else(|| format!("unknown base {base:?}"))?
-                .clone();
-            json_patch::patch(&mut doc, &case.patch)
-                .map_err(|e| format!("the patch does not apply: {e}"))?;
-            serde_json::to_vec_pretty(&doc).map_err(|e| e.to_string())?
-        }
-        _ => return Err("a case has either `document`, or `base` and `patch`".to_owned()),
-    };
-    std::fs::write(&file, bytes).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-    Ok(file)
-}
-
-fn run_case(
-    implementation: &str,
-    suite: &Path,
-    dir: &Path,
-    bases: &BTreeMap<String, Value>,
-    case: &Case,
-) -> Verdict {
-    let file = match write_document(suite, dir, bases, case) {
-        Ok(file) => file,
-        Err(why) => return Verdict::Error(why),
-    };
+    if let Err(e) = std::fs::write(&file, case.document().bytes()) {
+        return Verdict::Error(format!("cannot write {}: {e}", file.display()));
+    }
     let command = implementation.replace("{file}", &shell_quote(&file));
     let output = match Command::new("sh").arg("-c").arg(&command).output() {
         Ok(output) => output,
@@ -308,28 +166,7 @@ fn run_case(
             ));
         }
     };
-    let actual: BTreeSet<Finding> = match (reply, case.unreadable) {
-        (Reply::Unreadable { .. }, true) => return Verdict::Pass,
-        (Reply::Findings { findings }, true) => {
-            return Verdict::Error(format!(
-                "the document is unreadable, but the implementation reported {} finding(s)",
-                findings.len()
-            ));
-        }
-        (Reply::Unreadable { unreadable }, false) => {
-            return Verdict::Error(format!(
-                "the implementation calls the document unreadable: {unreadable}"
-            ));
-        }
-        (Reply::Findings { findings }, false) => findings.into_iter().collect(),
-    };
-    if actual == case.expected {
-        return Verdict::Pass;
-    }
-    Verdict::Differ {
-        missing: case.expected.difference(&actual).cloned().collect(),
-        unexpected: actual.difference(&case.expected).cloned().collect(),
-    }
+    case.judge(&reply)
 }
 
 /// The outcome of one case, as the reports print it.
@@ -461,27 +298,6 @@ impl CaseResult {
     }
 }
 
-fn load_cases(suite: &Path) -> Result<Vec<Case>, String> {
-    let mut cases = Vec::new();
-    for path in json_files(&suite.join("cases"))? {
-        let topic = path
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        cases.extend(
-            read_json::<CaseFile>(&path)?
-                .cases
-                .into_iter()
-                .map(|case| Case {
-                    topic: topic.clone(),
-                    ..case
-                }),
-        );
-    }
-    Ok(cases)
-}
-
 fn run_suite(
     implementation: &str,
     suite: &Path,
@@ -489,28 +305,24 @@ fn run_suite(
     only: &[String],
     format: ReportFormat,
 ) -> Result<u8, String> {
-    let bases = json_files(&suite.join("base"))?
-        .into_iter()
-        .map(|p| {
-            let name = p
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            read_json::<Value>(&p).map(|doc| (name, doc))
-        })
-        .collect::<Result<BTreeMap<_, _>, _>>()?;
-    let mut cases = load_cases(suite)?;
-    if let Some(unknown) = only.iter().find(|id| !cases.iter().any(|c| &&c.id == id)) {
+    let suite = Suite::load(suite).map_err(|e| e.to_string())?;
+    if let Some(unknown) = only.iter().find(|id| suite.case(id).is_none()) {
         return Err(format!("no case {unknown:?}"));
     }
-    cases.retain(|c| only.is_empty() || only.contains(&c.id));
-    let known = known_failures(known_failures_file)?;
+    let cases: Vec<&Case> = suite
+        .cases()
+        .iter()
+        .filter(|c| only.is_empty() || only.contains(&c.id))
+        .collect();
+    let known = match known_failures_file {
+        Some(path) => read_known_failures(path).map_err(|e| e.to_string())?,
+        None => BTreeSet::new(),
+    };
     let dir = std::env::temp_dir().join(format!("xxgk-conformance-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let verdicts: Vec<Verdict> = cases
         .par_iter()
-        .map(|case| run_case(implementation, suite, &dir, &bases, case))
+        .map(|case| run_case(implementation, &dir, case))
         .collect();
     // Best effort: a leftover temporary directory is harmless.
     let _ = std::fs::remove_dir_all(&dir);

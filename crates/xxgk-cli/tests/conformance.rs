@@ -40,25 +40,16 @@ fn ids(out: &Output, verdict: &str) -> BTreeSet<String> {
 
 /// Every case id of the suite, and those that expect a finding of `rule`.
 fn suite_ids(rule: &str) -> (BTreeSet<String>, BTreeSet<String>) {
-    let mut all = BTreeSet::new();
-    let mut firing = BTreeSet::new();
-    for entry in std::fs::read_dir(root().join("conformance/cases")).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
-        for case in file["cases"].as_array().unwrap() {
-            let id = case["id"].as_str().unwrap().to_owned();
-            if case["expected"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|f| f["rule"] == rule)
-            {
-                firing.insert(id.clone());
-            }
-            all.insert(id);
-        }
-    }
-    (all, firing)
+    let suite = xxgk_conformance::Suite::load(root().join("conformance")).unwrap();
+    let ids = |firing: bool| {
+        suite
+            .cases()
+            .iter()
+            .filter(|c| !firing || c.expected.iter().any(|f| f.rule == rule))
+            .map(|c| c.id.clone())
+            .collect()
+    };
+    (ids(false), ids(true))
 }
 
 #[test]

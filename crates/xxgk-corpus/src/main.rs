@@ -1,4 +1,6 @@
-//! `cargo xtask corpus`: a deterministic synthetic corpus of realistic reports for benchmarks.
+//! `xxgk-corpus` (`cargo corpus`): a deterministic synthetic corpus of realistic reports for
+//! benchmarks. Its own package, apart from `xtask`, because it links the model and the extractor:
+//! `cargo xtask codegen` must build even when the committed generated code does not compile.
 //!
 //! Every report starts from `examples/jingyue-2024.json` (its prose and metadata shape) and gets
 //! its own organ, year and table cells. The cells are drawn with a realistic spread (most organs
@@ -9,16 +11,19 @@
 //! With `--published-out DIR`, every report is also written as a published report (`.txt`),
 //! rendered by `xxgk_extract::render` in the text layouts in turn, for extraction benchmarks.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use serde_json::{Value, json};
 use xxgk_extract::render::{Layout, render};
 
-const TEMPLATE: &str = include_str!("../../examples/jingyue-2024.json");
+const TEMPLATE: &str = include_str!("../../../examples/jingyue-2024.json");
 
-const USAGE: &str = "usage: cargo xtask corpus --count N --seed S --out DIR \
+const USAGE: &str = "usage: cargo corpus --count N --seed S --out DIR \
 [--yaml-share P] [--broken-share P] [--jsonl FILE] [--published-out DIR]";
 
 /// Reports per subdirectory of the output.
@@ -117,9 +122,6 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut published_out = None;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
-        if flag == "--help" || flag == "-h" {
-            return Err(USAGE.into());
-        }
         let value = it
             .next()
             .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
@@ -199,7 +201,7 @@ fn get(doc: &Value, pointer: &str) -> u64 {
 }
 
 /// Report `index` of the corpus with this seed and broken share.
-pub fn report(template: &Value, seed: u64, index: usize, broken_share: f64) -> (Value, usize) {
+fn report(template: &Value, seed: u64, index: usize, broken_share: f64) -> (Value, usize) {
     let mut rng = Rng(seed ^ (index as u64).wrapping_mul(0xD1B5_4A32_D192_ED03));
     rng.next_u64();
     let mut doc = template.clone();
@@ -316,7 +318,7 @@ fn application_rows() -> impl Iterator<Item = String> {
 }
 
 /// Block-style YAML for a JSON value (strings double-quoted, so amounts stay strings).
-pub fn to_yaml(value: &Value) -> String {
+fn to_yaml(value: &Value) -> String {
     let mut out = String::new();
     yaml_into(&mut out, value, 0);
     out
@@ -365,10 +367,26 @@ fn published_layout(index: usize) -> Layout {
     Layout::TEXT[index % Layout::TEXT.len()]
 }
 
-/// Runs `cargo xtask corpus`.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let options = parse_args(args)?;
-    write(&options).map_err(|e| e.to_string())
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let options = match parse_args(&args) {
+        Ok(options) => options,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    match write(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn write(options: &Options) -> Result<(), Box<dyn std::error::Error>> {

@@ -5,15 +5,19 @@
 //!
 //! `conformance/ecosystem/setup.sh` installs both (pinned); a missing one skips the test with a
 //! message locally and fails it under `CI=true`.
+#![allow(clippy::print_stderr)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use serde_json::Value;
 use xxgk_check::{Checker, Format};
+use xxgk_conformance::Suite;
 
-use crate::codegen::root;
+/// The workspace root.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
 
 /// Where `setup.sh` puts the Python virtual environment, relative to the root.
 const PYTHON: &str = "target/ecosystem/venv/bin/python";
@@ -85,51 +89,27 @@ fn installed(missing: Vec<String>) -> bool {
 /// The schema-only cases, each with the document under test written as the conformance runner
 /// writes it, and whether `xxgk check` finds it conformant.
 fn documents(dir: &Path) -> BTreeMap<String, (PathBuf, bool)> {
-    let suite = root().join("conformance");
-    let read =
-        |path: &Path| std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let json = |path: &Path| -> Value { serde_json::from_slice(&read(path)).unwrap() };
+    let suite = Suite::load(root().join("conformance")).unwrap_or_else(|e| panic!("{e}"));
     let checker = Checker::new().unwrap();
     let mut out = BTreeMap::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(suite.join("cases"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    for file in files {
-        for case in json(&file)["cases"].as_array().unwrap() {
-            let expected = case["expected"].as_array().unwrap();
-            if expected
-                .iter()
-                .any(|f| f["rule"].as_str().unwrap().starts_with('R'))
-            {
-                continue;
-            }
-            let id = case["id"].as_str().unwrap();
-            let bytes = match case["document"].as_str() {
-                Some(document) => read(&suite.join("documents").join(document)),
-                None => {
-                    let base = case["base"].as_str().unwrap();
-                    let mut doc = json(&suite.join(format!("base/{base}.json")));
-                    let patch: json_patch::Patch =
-                        serde_json::from_value(case["patch"].clone()).unwrap();
-                    json_patch::patch(&mut doc, &patch).unwrap();
-                    serde_json::to_vec_pretty(&doc).unwrap()
-                }
-            };
-            let path = dir.join(format!("{id}.json"));
-            std::fs::write(&path, &bytes).unwrap();
-            let conformant = std::str::from_utf8(&bytes)
-                .ok()
-                .and_then(|text| checker.check_text(text, Format::Json).ok())
-                .is_some_and(|outcome| outcome.tally().conformant());
-            assert_eq!(
-                conformant,
-                expected.is_empty() && case["unreadable"] != true,
-                "{id}: xxgk disagrees with the case"
-            );
-            out.insert(id.to_owned(), (path, conformant));
+    for case in suite.cases() {
+        if case.expected.iter().any(|f| f.rule.starts_with('R')) {
+            continue;
         }
+        let bytes = case.document().bytes();
+        let path = dir.join(format!("{}.json", case.id));
+        std::fs::write(&path, bytes).unwrap();
+        let conformant = std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|text| checker.check_text(text, Format::Json).ok())
+            .is_some_and(|outcome| outcome.tally().conformant());
+        assert_eq!(
+            conformant,
+            case.expected.is_empty() && !case.unreadable,
+            "{}: xxgk disagrees with the case",
+            case.id
+        );
+        out.insert(case.id.clone(), (path, conformant));
     }
     out
 }
