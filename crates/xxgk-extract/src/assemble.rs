@@ -244,7 +244,7 @@ pub(crate) fn read_applications(
     });
     let mut known: HashMap<AppRow, Counts> = HashMap::new();
     let mut ambiguous: Vec<(AppRow, ValueCell, Vec<Vec<u64>>)> = Vec::new();
-    let mut merged = false;
+    let mut merged: Option<Option<gaps::MergedOther>> = None;
     let chosen = choose(reading.rows, |_| 7, label_of, problems);
     let mut apart: Vec<AppRow> = Vec::new();
     let mut unlabelled: Vec<gaps::Unlabelled> = reading
@@ -275,7 +275,7 @@ pub(crate) fn read_applications(
             continue;
         }
         if read.row == AppRow::OtherMerged && edition == Edition::E2021 {
-            merged = true;
+            merged = Some(merged_counts(&fitted));
             report_merged_other(&fitted, read, store, problems);
             continue;
         }
@@ -346,18 +346,41 @@ pub(crate) fn read_applications(
         }
     }
     unlabelled.sort_by_key(|u| u.at);
-    if edition == Edition::E2021 && !merged {
-        let template: Vec<AppRow> = APP_ROWS.iter().map(|(r, _, _)| *r).collect();
+    // With a merged （六） row the template's three （六） rows are printed as that one row, so
+    // no unlabelled row is theirs; R2 reads the merged row's sum in their place.
+    let merged_counts = merged.flatten();
+    if edition == Edition::E2021 {
+        let template: Vec<AppRow> = APP_ROWS
+            .iter()
+            .map(|(r, _, _)| *r)
+            .filter(|r| {
+                merged.is_none()
+                    || !matches!(
+                        r,
+                        AppRow::NoCorrection | AppRow::FeeUnpaid | AppRow::OtherOther
+                    )
+            })
+            .collect();
         let (assigned, unassigned) = gaps::assign(&chosen, unlabelled, &template);
-        gaps::confirm(assigned, |r| app_spec(r, edition), store);
+        gaps::confirm(
+            assigned,
+            |r| app_spec(r, edition),
+            store,
+            merged_counts.as_ref(),
+        );
         gaps::explain_unassigned(&unassigned, |r| app_spec(r, edition), store, problems);
     } else {
         for orphan in &unlabelled {
             problems.push(unrecognised(&orphan.segment, "表三"));
         }
     }
-    resolve_ambiguous(ambiguous, &mut known, merged, edition, store);
-    gaps::confirm_apart(&apart, |r| app_spec(r, edition), store);
+    resolve_ambiguous(ambiguous, &mut known, merged.is_some(), edition, store);
+    gaps::confirm_apart(
+        &apart,
+        |r| app_spec(r, edition),
+        store,
+        merged_counts.as_ref(),
+    );
     found
 }
 
@@ -542,6 +565,20 @@ fn consistent(
 
 /// The 2021 format has three （六） rows; a report with the single 2019 row leaves them missing,
 /// quoting the merged figures.
+/// The counts of a merged （六） row, by applicant column; `None` when its cells do not fit.
+fn merged_counts(fitted: &Fit) -> Option<gaps::MergedOther> {
+    let Fit::Exact(values) = fitted else {
+        return None;
+    };
+    let mut counts = [None; 7];
+    for (slot, value) in counts.iter_mut().zip(values) {
+        if let ValueCell::Token { text, raw, .. } = value {
+            *slot = crate::number::read_count(text, raw).ok().map(|(v, _)| v);
+        }
+    }
+    Some(counts)
+}
+
 fn report_merged_other(
     fitted: &Fit,
     read: &RowRead<AppRow>,
@@ -683,7 +720,7 @@ fn confirm_review_blocks(pieces: usize, store: &mut CellStore) {
                 .map(move |c| format!("{}/{}", spec.path, c.name))
         })
         .collect();
-    if let Some(why) = gaps::unconfirmed(store, &cells) {
+    if let Some(why) = gaps::unconfirmed(store, &cells, None) {
         let problem = Problem::new(
             ProblemCode::UnlabelledRowsUnconfirmed,
             format!(
