@@ -122,6 +122,7 @@ pub(crate) fn read_active(
     let pulled_out = crate::pulled::pulled_out_cells(&segments);
     let reading = read_rows(segments, recognise, expected);
     let found = !reading.rows.is_empty();
+    let reading_labels_below = reading.labels_below;
     let label_of = |row: ActiveRow| spec_of(row).map_or_else(String::new, |s| s.label.to_owned());
     let chosen = choose(reading.rows, expected, label_of, problems);
     for (index, read) in chosen.iter().enumerate() {
@@ -129,7 +130,7 @@ pub(crate) fn read_active(
             continue;
         };
         let columns = spec.columns.len();
-        if read.attached > 0 {
+        if read.attached > 0 || (reading_labels_below && read.below_bare_label) {
             // 表二 has no identity to confirm numbers that stand apart from their label.
             store.miss_row(
                 &spec,
@@ -231,6 +232,7 @@ pub(crate) fn read_applications(
 ) -> bool {
     let reading = read_rows(segments, recognise_app, |_| 7);
     let found = !reading.rows.is_empty();
+    let labels_below = reading.labels_below;
     let label_of = |row: AppRow| {
         app_spec(row, edition).map_or_else(|| "（六）其他处理".to_owned(), |s| s.label.to_owned())
     };
@@ -294,8 +296,10 @@ pub(crate) fn read_applications(
                 store.put_row(&spec, &values, &[]);
                 known.insert(read.row, counts_of(store, &spec));
                 // Numbers gathered from several lines after the label (labels and numbers
-                // printed apart) are the label's only if the identities confirm them.
-                if read.attached > 1 {
+                // printed apart), or from the line after a label alone in a table that prints
+                // labels below their numbers, are the label's only if the identities confirm
+                // them.
+                if read.attached > 1 || (labels_below && read.below_bare_label) {
                     apart.push(read.row);
                 }
             }
@@ -309,6 +313,9 @@ pub(crate) fn read_applications(
                     [only] if !splits.truncated => {
                         put_split(store, &spec, &cell, only, RULE_SPLIT_ROW);
                         known.insert(read.row, counts_of(store, &spec));
+                        if labels_below && read.below_bare_label {
+                            apart.push(read.row);
+                        }
                     }
                     [] if !splits.truncated => store.miss_row(
                         &spec,
