@@ -314,8 +314,9 @@ pub(crate) struct Reading<R> {
     pub rows: Vec<RowRead<R>>,
     pub orphans: Vec<(usize, Segment)>,
     /// Whether the table shows labels printed below their numbers: a label alone right after
-    /// numbers that no row took, or a label alone that no numbers followed. Numbers on the line
-    /// after a label alone are then not the label's by adjacency.
+    /// numbers that no row took. Numbers on the line after a label alone are then not the
+    /// label's by adjacency. (A label alone that no numbers followed is no sign of it: group
+    /// labels and tables printed one cell per line leave those.)
     pub labels_below: bool,
 }
 
@@ -434,7 +435,6 @@ fn read_rows_with<R: Copy + PartialEq>(
                 continue;
             }
             if let Some((done, _)) = open.take() {
-                labels_below |= !done.values.iter().any(|v| !v.is_blank());
                 rows.push(done);
             }
             let closed_by_segment =
@@ -489,7 +489,6 @@ fn read_rows_with<R: Copy + PartialEq>(
         }
     }
     if let Some((done, _)) = open {
-        labels_below |= !done.values.iter().any(|v| !v.is_blank());
         rows.push(done);
     }
     Reading {
