@@ -122,6 +122,7 @@ pub(crate) fn read_active(
     let pulled_out = crate::pulled::pulled_out_cells(&segments);
     let reading = read_rows(segments, recognise, expected);
     let found = !reading.rows.is_empty();
+    let reading_labels_below = reading.labels_below;
     let label_of = |row: ActiveRow| spec_of(row).map_or_else(String::new, |s| s.label.to_owned());
     let chosen = choose(reading.rows, expected, label_of, problems);
     for (index, read) in chosen.iter().enumerate() {
@@ -129,7 +130,7 @@ pub(crate) fn read_active(
             continue;
         };
         let columns = spec.columns.len();
-        if read.attached > 0 {
+        if read.attached > 0 || (reading_labels_below && read.below_bare_label) {
             // 表二 has no identity to confirm numbers that stand apart from their label.
             store.miss_row(
                 &spec,
@@ -231,6 +232,7 @@ pub(crate) fn read_applications(
 ) -> bool {
     let reading = read_rows(segments, recognise_app, |_| 7);
     let found = !reading.rows.is_empty();
+    let labels_below = reading.labels_below;
     let label_of = |row: AppRow| {
         app_spec(row, edition).map_or_else(|| "（六）其他处理".to_owned(), |s| s.label.to_owned())
     };
@@ -244,7 +246,7 @@ pub(crate) fn read_applications(
     });
     let mut known: HashMap<AppRow, Counts> = HashMap::new();
     let mut ambiguous: Vec<(AppRow, ValueCell, Vec<Vec<u64>>)> = Vec::new();
-    let mut merged = false;
+    let mut merged: Option<Option<gaps::MergedOther>> = None;
     let chosen = choose(reading.rows, |_| 7, label_of, problems);
     let mut apart: Vec<AppRow> = Vec::new();
     let mut unlabelled: Vec<gaps::Unlabelled> = reading
@@ -275,7 +277,7 @@ pub(crate) fn read_applications(
             continue;
         }
         if read.row == AppRow::OtherMerged && edition == Edition::E2021 {
-            merged = true;
+            merged = Some(merged_counts(&fitted));
             report_merged_other(&fitted, read, store, problems);
             continue;
         }
@@ -294,8 +296,10 @@ pub(crate) fn read_applications(
                 store.put_row(&spec, &values, &[]);
                 known.insert(read.row, counts_of(store, &spec));
                 // Numbers gathered from several lines after the label (labels and numbers
-                // printed apart) are the label's only if the identities confirm them.
-                if read.attached > 1 {
+                // printed apart), or from the line after a label alone in a table that prints
+                // labels below their numbers, are the label's only if the identities confirm
+                // them.
+                if read.attached > 1 || (labels_below && read.below_bare_label) {
                     apart.push(read.row);
                 }
             }
@@ -309,6 +313,9 @@ pub(crate) fn read_applications(
                     [only] if !splits.truncated => {
                         put_split(store, &spec, &cell, only, RULE_SPLIT_ROW);
                         known.insert(read.row, counts_of(store, &spec));
+                        if labels_below && read.below_bare_label {
+                            apart.push(read.row);
+                        }
                     }
                     [] if !splits.truncated => store.miss_row(
                         &spec,
@@ -346,18 +353,41 @@ pub(crate) fn read_applications(
         }
     }
     unlabelled.sort_by_key(|u| u.at);
-    if edition == Edition::E2021 && !merged {
-        let template: Vec<AppRow> = APP_ROWS.iter().map(|(r, _, _)| *r).collect();
+    // With a merged （六） row the template's three （六） rows are printed as that one row, so
+    // no unlabelled row is theirs; R2 reads the merged row's sum in their place.
+    let merged_counts = merged.flatten();
+    if edition == Edition::E2021 {
+        let template: Vec<AppRow> = APP_ROWS
+            .iter()
+            .map(|(r, _, _)| *r)
+            .filter(|r| {
+                merged.is_none()
+                    || !matches!(
+                        r,
+                        AppRow::NoCorrection | AppRow::FeeUnpaid | AppRow::OtherOther
+                    )
+            })
+            .collect();
         let (assigned, unassigned) = gaps::assign(&chosen, unlabelled, &template);
-        gaps::confirm(assigned, |r| app_spec(r, edition), store);
+        gaps::confirm(
+            assigned,
+            |r| app_spec(r, edition),
+            store,
+            merged_counts.as_ref(),
+        );
         gaps::explain_unassigned(&unassigned, |r| app_spec(r, edition), store, problems);
     } else {
         for orphan in &unlabelled {
             problems.push(unrecognised(&orphan.segment, "表三"));
         }
     }
-    resolve_ambiguous(ambiguous, &mut known, merged, edition, store);
-    gaps::confirm_apart(&apart, |r| app_spec(r, edition), store);
+    resolve_ambiguous(ambiguous, &mut known, merged.is_some(), edition, store);
+    gaps::confirm_apart(
+        &apart,
+        |r| app_spec(r, edition),
+        store,
+        merged_counts.as_ref(),
+    );
     found
 }
 
@@ -542,6 +572,20 @@ fn consistent(
 
 /// The 2021 format has three （六） rows; a report with the single 2019 row leaves them missing,
 /// quoting the merged figures.
+/// The counts of a merged （六） row, by applicant column; `None` when its cells do not fit.
+fn merged_counts(fitted: &Fit) -> Option<gaps::MergedOther> {
+    let Fit::Exact(values) = fitted else {
+        return None;
+    };
+    let mut counts = [None; 7];
+    for (slot, value) in counts.iter_mut().zip(values) {
+        if let ValueCell::Token { text, raw, .. } = value {
+            *slot = crate::number::read_count(text, raw).ok().map(|(v, _)| v);
+        }
+    }
+    Some(counts)
+}
+
 fn report_merged_other(
     fitted: &Fit,
     read: &RowRead<AppRow>,
@@ -683,7 +727,7 @@ fn confirm_review_blocks(pieces: usize, store: &mut CellStore) {
                 .map(move |c| format!("{}/{}", spec.path, c.name))
         })
         .collect();
-    if let Some(why) = gaps::unconfirmed(store, &cells) {
+    if let Some(why) = gaps::unconfirmed(store, &cells, None) {
         let problem = Problem::new(
             ProblemCode::UnlabelledRowsUnconfirmed,
             format!(

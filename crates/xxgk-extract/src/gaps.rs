@@ -9,7 +9,7 @@
 //! holds; otherwise its cells stay missing, with a problem that says why. A wrong number is worse
 //! than a missing one.
 
-use crate::catalogue::{AppRow, RowSpec};
+use crate::catalogue::{APPLICANT_COLUMNS, AppRow, RowSpec};
 use crate::cells::CellStore;
 use crate::problem::{Problem, ProblemCode};
 use crate::table::{Fit, RowRead, Segment, ValueCell, fit};
@@ -44,9 +44,22 @@ fn identities() -> &'static [Identity] {
     })
 }
 
+/// The cells of a report that prints （六）其他处理 as one row (as the 2019 format did), by
+/// applicant column: the 2021 format's three （六） rows stay missing, but their sum is printed,
+/// which is all that R2 (（七）总计 = the sum of the results) needs of them.
+pub(crate) type MergedOther = [Option<u64>; 7];
+
+/// Prefix of the three （六） rows of the 2021 format.
+const OTHER_ROWS: &str = "/applications/results/other/";
+
 /// Why the identities do not confirm a set of cells, or `None` when they do: every identity that
-/// reads one of them can be evaluated and holds.
-pub(crate) fn unconfirmed(store: &CellStore, cells: &[String]) -> Option<String> {
+/// reads one of them can be evaluated and holds. With a merged （六） row, an identity reading the
+/// three （六） rows of a column reads the merged row's cell of that column once instead.
+pub(crate) fn unconfirmed(
+    store: &CellStore,
+    cells: &[String],
+    merged: Option<&MergedOther>,
+) -> Option<String> {
     let all = identities();
     if all.is_empty() {
         return Some("the rule catalogue could not be read".to_owned());
@@ -57,8 +70,25 @@ pub(crate) fn unconfirmed(store: &CellStore, cells: &[String]) -> Option<String>
             continue;
         }
         let sum = |side: &[String]| -> Option<u128> {
+            let mut merged_columns: Vec<&str> = Vec::new();
             side.iter()
-                .map(|p| store.filled.get(p).and_then(|f| f.value.as_u64()))
+                .filter_map(|p| {
+                    let column = p
+                        .strip_prefix(OTHER_ROWS)
+                        .and_then(|rest| rest.split_once('/'))
+                        .map(|(_, column)| column);
+                    match (merged, column) {
+                        (Some(row), Some(column)) => {
+                            if merged_columns.contains(&column) {
+                                return None;
+                            }
+                            merged_columns.push(column);
+                            let at = APPLICANT_COLUMNS.iter().position(|c| c.name == column);
+                            Some(at.and_then(|at| row.get(at).copied().flatten()))
+                        }
+                        _ => Some(store.filled.get(p).and_then(|f| f.value.as_u64())),
+                    }
+                })
                 .try_fold(0u128, |acc, v| v.map(|v| acc + u128::from(v)))
         };
         match (sum(&identity.lhs), sum(&identity.rhs)) {
@@ -203,6 +233,7 @@ pub(crate) fn confirm(
     assignments: Vec<Assignment>,
     spec_of: impl Fn(AppRow) -> Option<RowSpec>,
     store: &mut CellStore,
+    merged: Option<&MergedOther>,
 ) {
     for assignment in &assignments {
         for (row, values) in &assignment.rows {
@@ -216,6 +247,7 @@ pub(crate) fn confirm(
         &spec_of,
         store,
         "rows of numbers without a label stand where the template has them",
+        merged,
     );
 }
 
@@ -226,6 +258,7 @@ fn drop_unconfirmed(
     spec_of: &impl Fn(AppRow) -> Option<RowSpec>,
     store: &mut CellStore,
     situation: &str,
+    merged: Option<&MergedOther>,
 ) {
     let cells_of = |assignment: &Assignment| -> Vec<String> {
         assignment
@@ -244,7 +277,7 @@ fn drop_unconfirmed(
         let failing: Vec<(usize, String)> = pending
             .iter()
             .enumerate()
-            .filter_map(|(k, a)| unconfirmed(store, &cells_of(a)).map(|why| (k, why)))
+            .filter_map(|(k, a)| unconfirmed(store, &cells_of(a), merged).map(|why| (k, why)))
             .collect();
         if failing.is_empty() {
             return;
@@ -281,6 +314,7 @@ pub(crate) fn confirm_apart(
     rows: &[AppRow],
     spec_of: impl Fn(AppRow) -> Option<RowSpec>,
     store: &mut CellStore,
+    merged: Option<&MergedOther>,
 ) {
     let assignments: Vec<Assignment> = rows
         .iter()
@@ -293,6 +327,7 @@ pub(crate) fn confirm_apart(
         &spec_of,
         store,
         "its numbers stand on several lines apart from its label",
+        merged,
     );
 }
 

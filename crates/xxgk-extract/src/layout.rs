@@ -13,29 +13,34 @@ use crate::document::{Cell, Unit};
 use crate::normalize::{Glyph, PosText};
 
 /// Whether a line is a page number such as `-3-`, `- 4 -`, `— 5 —` or `第 6 页`, which PDF
-/// conversion leaves inside tables.
+/// conversion leaves inside tables; also when a Markdown converter cut it into table cells
+/// (`|  | - 3 | - |`), as long as a dash stands in the cell of its digits.
 pub(crate) fn is_page_number(line: &PosText) -> bool {
-    if line
-        .glyphs
-        .iter()
-        .filter(|g| !g.ch.is_whitespace())
-        .nth(12)
-        .is_some()
-    {
-        return false;
-    }
-    let text: String = line
+    let squeezed: Vec<char> = line
         .glyphs
         .iter()
         .map(|g| g.ch)
         .filter(|c| !c.is_whitespace())
         .collect();
+    let is_dash = |c: char| matches!(c, '-' | '—' | '–' | '―');
+    if squeezed.contains(&'|')
+        && !squeezed.windows(2).any(|w| match w {
+            [a, b] => (is_dash(*a) && b.is_ascii_digit()) || (a.is_ascii_digit() && is_dash(*b)),
+            _ => false,
+        })
+    {
+        return false;
+    }
+    let text: String = squeezed.into_iter().filter(|c| *c != '|').collect();
+    if text.chars().nth(12).is_some() {
+        return false;
+    }
     let digits = text.chars().filter(char::is_ascii_digit).count();
     if digits == 0 || digits > 4 {
         return false;
     }
     let dashed = {
-        let inner = text.trim_matches(|c| matches!(c, '-' | '—' | '–' | '―'));
+        let inner = text.trim_matches(is_dash);
         inner.len() < text.len() && inner.chars().all(|c| c.is_ascii_digit())
     };
     let paged = text.starts_with('第')
@@ -270,5 +275,9 @@ mod tests {
         assert_eq!(got, vec![vec!["规章", "1", "0", "11"]]);
         let raw = units("规章 0 1 2");
         assert_eq!(raw, vec![vec!["规章 0 1 2"]]);
+        // A footer a Markdown converter cut into table cells; a row of one number between
+        // blank marks in cells of their own is a row.
+        let cut = units("| 规章 | 0 | 1 |\n|     |     | - 3 | -   |\n| - | 3 | - |\n");
+        assert_eq!(cut, vec![vec!["规章", "0", "1"], vec!["-", "3", "-"]]);
     }
 }

@@ -184,7 +184,7 @@ pub(crate) fn segments(unit: &Unit) -> Vec<Segment> {
         ..Segment::default()
     };
     let mut kinds_are_label = Vec::with_capacity(unit.cells.len());
-    for cell in &unit.cells {
+    for (k, cell) in unit.cells.iter().enumerate() {
         if let Some(origin) = cell.continues {
             // A column covered by a merged cell: part of the label if a label spans it, else blank.
             let spans_label = kinds_are_label.get(origin).copied().unwrap_or(false);
@@ -211,8 +211,15 @@ pub(crate) fn segments(unit: &Unit) -> Vec<Segment> {
                 kinds_are_label.push(false);
                 current.values.extend(values);
             }
-            CellKind::Label(label, trailing) => {
+            CellKind::Label(mut label, mut trailing) => {
                 kinds_are_label.push(true);
+                if unit.positional && k + 1 < unit.cells.len() && !trailing.is_empty() {
+                    // A table with a cell per column prints numbers in the value cells after
+                    // the label's: digits in the label's own cell are its text (`（三）不予公开 4`
+                    // with `.保护第三方合法权益` below it), not a cell.
+                    label = cell.text.clone();
+                    trailing.clear();
+                }
                 if current.has_number() {
                     out.push(std::mem::replace(
                         &mut current,
@@ -296,6 +303,9 @@ pub(crate) struct RowRead<R> {
     /// How many lines of plain text with bare numbers (no label piece) that followed its label
     /// gave it numbers (a wrapped label: one; a column dump: several).
     pub attached: usize,
+    /// Whether its numbers came from a line after its label, which stood alone: in a table that
+    /// prints labels below their numbers they may be the next row's.
+    pub below_bare_label: bool,
 }
 
 /// Rows read from a table section, and segments with numbers that belong to no row (with the
@@ -303,6 +313,11 @@ pub(crate) struct RowRead<R> {
 pub(crate) struct Reading<R> {
     pub rows: Vec<RowRead<R>>,
     pub orphans: Vec<(usize, Segment)>,
+    /// Whether the table shows labels printed below their numbers: a label alone right after
+    /// numbers that no row took. Numbers on the line after a label alone are then not the
+    /// label's by adjacency. (A label alone that no numbers followed is no sign of it: group
+    /// labels and tables printed one cell per line leave those.)
+    pub labels_below: bool,
 }
 
 /// Whether a label starts with row numbering (`3.`, `(三)`, `三、`): it opens a row of its own
@@ -314,10 +329,30 @@ fn is_numbered(label: &Label) -> bool {
 
 /// Reads the rows of a table: a recognised label opens a row; numbers without a recognised label
 /// (on the next lines, after a wrapped label) go to the open row until it has its cells.
+///
+/// In a table that shows labels printed below their numbers ([`Reading::labels_below`]), the
+/// numbers between two labels alone may be either's: no label alone takes numbers then, they
+/// are unlabelled rows, placed only by the template's order where the count leaves no doubt.
 pub(crate) fn read_rows<R: Copy + PartialEq>(
     segments: Vec<Segment>,
     recognise: impl Fn(&Label, Option<R>) -> Option<R>,
     expected: impl Fn(R) -> usize,
+) -> Reading<R> {
+    let reading = read_rows_with(segments.clone(), &recognise, &expected, false);
+    if reading.labels_below {
+        read_rows_with(segments, &recognise, &expected, true)
+    } else {
+        reading
+    }
+}
+
+/// [`read_rows`], with labels alone taking no numbers (`bare_labels_closed`) or the numbers that
+/// follow them.
+fn read_rows_with<R: Copy + PartialEq>(
+    segments: Vec<Segment>,
+    recognise: &impl Fn(&Label, Option<R>) -> Option<R>,
+    expected: &impl Fn(R) -> usize,
+    bare_labels_closed: bool,
 ) -> Reading<R> {
     let mut rows: Vec<RowRead<R>> = Vec::new();
     let mut orphans = Vec::new();
@@ -329,6 +364,7 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
     // it may be that row's label printed below its numbers, so it does not take the numbers
     // that follow (they are placed by the template's order, confirmed by the identities).
     let mut after_orphan = false;
+    let mut labels_below = false;
     let mut segments = segments.into_iter().enumerate().peekable();
     while let Some((at, mut segment)) = segments.next() {
         if !segment.has_number() && segment.label.as_ref().is_some_and(is_heading) {
@@ -412,15 +448,17 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
                 padded_at_end: segment.padded_at_end,
                 at,
                 attached: 0,
+                below_bare_label: false,
             };
             // Two labels without numbers in a row: labels and numbers are printed apart (a
             // column dump), so the numbers that follow are not this label's by adjacency.
             let after_bare_label = open
                 .as_ref()
                 .is_some_and(|(r, _)| !r.values.iter().any(|v| !v.is_blank()));
+            labels_below |= label_only && after_orphan;
             let closed = closed_by_segment
                 || read.values.len() >= expected(row)
-                || (label_only && (after_orphan || after_bare_label));
+                || (label_only && (after_orphan || after_bare_label || bare_labels_closed));
             after_orphan = false;
             open = Some((read, closed));
             continue;
@@ -432,6 +470,9 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
             Some((open_row, closed))
                 if !*closed && open_row.values.len() < expected(open_row.row) =>
             {
+                if segment.label.is_none() && !open_row.values.iter().any(|v| !v.is_blank()) {
+                    open_row.below_bare_label = true;
+                }
                 open_row.values.extend(segment.values);
                 // Cells of a table printed one per line (`0 |`) follow their label by design,
                 // and numbers beside the rest of a wrapped label stand beside their label.
@@ -450,7 +491,11 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
     if let Some((done, _)) = open {
         rows.push(done);
     }
-    Reading { rows, orphans }
+    Reading {
+        rows,
+        orphans,
+        labels_below,
+    }
 }
 
 /// How the value cells of a row fit its columns.

@@ -115,7 +115,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "009_hongze_district_2023.markitdown.md",
         "009_hongze_district_2023",
-        74,
+        179,
     ),
     (
         "009_hongze_district_2023.pdfminer.txt",
@@ -125,7 +125,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "009_hongze_district_2023.pdfplumber.txt",
         "009_hongze_district_2023",
-        144,
+        179,
     ),
     (
         "009_hongze_district_2023.pdftotext-default.txt",
@@ -135,7 +135,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "010_hongze_district_2024.markitdown.md",
         "010_hongze_district_2024",
-        108,
+        178,
     ),
     (
         "010_hongze_district_2024.pdfminer.txt",
@@ -145,7 +145,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "010_hongze_district_2024.pdfplumber.txt",
         "010_hongze_district_2024",
-        151,
+        179,
     ),
     (
         "010_hongze_district_2024.pdftotext-default.txt",

@@ -5,6 +5,11 @@
 //! table is cut across pages, and a multi-line cell of 表二 (`22（其中修订 16 件）`) pulled out
 //! of its row onto a line of its own.
 //!
+//! [`Torn::LabelsBelowNumbers`] prints rows as pdfplumber and markitdown print the cells of a tall
+//! table row: the numbers on one line and the label on the next, in Markdown the page footer cut
+//! into table cells. [`render_torn_merged_other`] prints （六）其他处理 as one row, as reports on
+//! 2021 and later that keep the 2019 table do.
+//!
 //! The noise is drawn from a seed, so a failing case is reproduced by its seed.
 //!
 //! ```
@@ -36,17 +41,27 @@ pub enum Torn {
     /// Plain text converted from a PDF: cells separated by runs of spaces, single spaces or tabs
     /// (drawn per report), torn labels continued on the next line.
     TornText,
+    /// Markdown or plain text (drawn per report) converted from a PDF whose row labels stand
+    /// below their numbers: every row of 表二 and 表三, or about half of them (drawn per report),
+    /// prints its numbers on a line without label and its label on the next line without numbers;
+    /// the other noise of the torn layouts as well.
+    LabelsBelowNumbers,
 }
 
 impl Torn {
     /// Every torn layout.
-    pub const ALL: [Self; 2] = [Self::MarkdownFromPdf, Self::TornText];
+    pub const ALL: [Self; 3] = [
+        Self::MarkdownFromPdf,
+        Self::TornText,
+        Self::LabelsBelowNumbers,
+    ];
 
     /// The kebab-case name of the layout.
     pub fn name(self) -> &'static str {
         match self {
             Self::MarkdownFromPdf => "markdown-from-pdf",
             Self::TornText => "torn-text",
+            Self::LabelsBelowNumbers => "labels-below-numbers",
         }
     }
 
@@ -54,7 +69,7 @@ impl Torn {
     pub fn file_name(self) -> &'static str {
         match self {
             Self::MarkdownFromPdf => "report.md",
-            Self::TornText => "report.txt",
+            Self::TornText | Self::LabelsBelowNumbers => "report.txt",
         }
     }
 }
@@ -62,17 +77,40 @@ impl Torn {
 /// Renders a canonical report as the bytes of a published report in a torn layout, the noise
 /// drawn from `seed`.
 pub fn render_torn(report: &Value, layout: Torn, seed: u64) -> Vec<u8> {
+    torn(report, layout, seed, false)
+}
+
+/// Like [`render_torn`], with （六）其他处理 printed as one row holding the sums of its three rows
+/// (the 2019 format's row), which the 2021 format splits: those three rows are not printed.
+pub fn render_torn_merged_other(report: &Value, layout: Torn, seed: u64) -> Vec<u8> {
+    torn(report, layout, seed, true)
+}
+
+fn torn(report: &Value, layout: Torn, seed: u64, merged_other: bool) -> Vec<u8> {
     let doc = Doc::new(report, Style::default());
     let noise = Noise {
         state: Mutable::new(seed ^ 0x9E37_79B9_7F4A_7C15),
     };
+    let text_separator = |noise: &Noise| match noise.below(3) {
+        0 => Separator::Spaces,
+        1 => Separator::Single,
+        _ => Separator::Tab,
+    };
     let separator = match layout {
         Torn::MarkdownFromPdf => Separator::Markdown,
-        Torn::TornText => match noise.below(3) {
-            0 => Separator::Spaces,
-            1 => Separator::Single,
-            _ => Separator::Tab,
-        },
+        Torn::TornText => text_separator(&noise),
+        Torn::LabelsBelowNumbers if noise.one_in(2) => Separator::Markdown,
+        Torn::LabelsBelowNumbers => text_separator(&noise),
+    };
+    // How often a row's label stands below its numbers: one row in `below`, never when 0.
+    let below = match layout {
+        Torn::LabelsBelowNumbers => 1 + noise.below(2),
+        _ => 0,
+    };
+    let tearing = Tearing {
+        below,
+        merged_other,
+        markdown: separator == Separator::Markdown,
     };
     let mut out = String::new();
     let markdown = separator == Separator::Markdown;
@@ -86,7 +124,7 @@ pub fn render_torn(report: &Value, layout: Torn, seed: u64) -> Vec<u8> {
                 }
             }
             Body::Table(grid) => {
-                for (k, line) in torn_lines(grid, &noise).iter().enumerate() {
+                for (k, line) in torn_lines(grid, &noise, tearing).iter().enumerate() {
                     let line = match line {
                         // Converters drop the empty cells a merged label leaves at a row's start.
                         Line::Cells(cells) if markdown && noise.one_in(4) => Line::Cells(
@@ -171,15 +209,30 @@ impl Separator {
     }
 }
 
+/// What a report's tables suffer beyond the noise of every torn layout.
+#[derive(Clone, Copy)]
+struct Tearing {
+    /// One row in `below` prints its label on the line after its numbers; never when 0.
+    below: u64,
+    /// （六）其他处理 printed as one row.
+    merged_other: bool,
+    /// Markdown output: a footer may be cut into table cells.
+    markdown: bool,
+}
+
 /// The footers a PDF page leaves between two rows of a table.
-fn footer(noise: &Noise) -> String {
+fn footer(noise: &Noise, tearing: Tearing) -> Line {
     let page = 2 + noise.below(8);
-    match noise.below(4) {
+    if tearing.markdown && tearing.below > 0 && noise.one_in(2) {
+        // markitdown cuts the footer into the cells of the table around it.
+        return Line::Bare(format!("|     |     |     | - {page} | -   |"));
+    }
+    Line::Bare(match noise.below(4) {
         0 => format!("— {page} —"),
         1 => format!("-{page}-"),
         2 => format!("第 {page} 页 共 {} 页", page + 3),
         _ => format!("- {page} -"),
-    }
+    })
 }
 
 /// Whether a cell holds a figure (a count or the 万元 decimal).
@@ -204,13 +257,16 @@ fn cut(text: &str, at: usize) -> (String, String) {
 }
 
 /// The lines of a table with its labels torn, as a PDF converter prints it.
-fn torn_lines(grid: &Grid, noise: &Noise) -> Vec<Line> {
+fn torn_lines(grid: &Grid, noise: &Noise, tearing: Tearing) -> Vec<Line> {
     let labels = label_columns(grid);
     let mut rows: Vec<Vec<String>> = grid
         .positional(true)
         .into_iter()
         .map(|row| row.into_iter().map(str::to_owned).collect())
         .collect();
+    if labels == 3 && tearing.merged_other {
+        merge_other_rows(&mut rows);
+    }
     let is_data = |row: &[String]| row.iter().skip(labels).any(|c| is_figure(c));
     let header_end = rows.iter().position(|r| is_data(r)).unwrap_or(rows.len());
     let header: Vec<Vec<String>> = rows.get(..header_end).unwrap_or_default().to_vec();
@@ -290,10 +346,26 @@ fn torn_lines(grid: &Grid, noise: &Noise) -> Vec<Line> {
             }
         }
         if noise.one_in(14) {
-            after.push(Line::Bare(footer(noise)));
+            after.push(footer(noise, tearing));
             if noise.one_in(2) {
                 after.extend(header.iter().cloned().map(Line::Cells));
             }
+        }
+        if tearing.below > 0 && noise.one_in(tearing.below) {
+            // The label below its numbers: a line of numbers, then a line of the label alone.
+            let label: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(c, t)| if c < labels { t.clone() } else { String::new() })
+                .collect();
+            for c in row.iter_mut().take(labels) {
+                c.clear();
+            }
+            out.push(Line::Cells(row));
+            if label.iter().any(|c| !c.is_empty()) {
+                out.push(Line::Cells(label));
+            }
+            continue;
         }
         out.push(Line::Cells(row));
     }
@@ -301,11 +373,40 @@ fn torn_lines(grid: &Grid, noise: &Noise) -> Vec<Line> {
     if labels == 0 && noise.one_in(3) {
         // 表四 cut across pages: a footer and the heading again before its numbers.
         let at = out.len().saturating_sub(1);
-        let mut repeated = vec![Line::Bare(footer(noise))];
+        let mut repeated = vec![footer(noise, tearing)];
         repeated.extend(header.iter().cloned().map(Line::Cells));
         out.splice(at..at, repeated);
     }
     out
+}
+
+/// Replaces the three （六） rows of 表三 by one row holding their sums, labelled
+/// `（六）其他处理`.
+fn merge_other_rows(rows: &mut Vec<Vec<String>>) {
+    let is_other = |row: &Vec<String>| {
+        row.get(2).is_some_and(|t| {
+            t.starts_with("1.申请人无正当理由")
+                || t.starts_with("2.申请人逾期未按")
+                || t == "3.其他"
+        })
+    };
+    let Some(first) = rows.iter().position(is_other) else {
+        return;
+    };
+    let mut merged = vec![String::new(); rows.get(first).map_or(0, Vec::len)];
+    if let Some(c) = merged.get_mut(1) {
+        "（六）其他处理".clone_into(c);
+    }
+    for (c, slot) in merged.iter_mut().enumerate().skip(3) {
+        let sum: u128 = rows
+            .iter()
+            .filter(|r| is_other(r))
+            .filter_map(|r| r.get(c).and_then(|t| t.parse::<u128>().ok()))
+            .sum();
+        *slot = sum.to_string();
+    }
+    rows.retain(|r| !is_other(r));
+    rows.insert(first, merged);
 }
 
 /// Prints some group labels of 表三 (`（三）不予公开`, `三、本年度办理结果`) beside another row of
