@@ -534,11 +534,12 @@ impl Findings {
     ) -> Map<String, Value> {
         let mut store = cells::CellStore::default();
         let problems = &mut self.problems;
-        if doc.one_line && edition == Edition::E2021 {
+        if doc.one_line {
             let found = oneline::read_tables(
                 &doc.lines_of(Section::Active),
                 &doc.lines_of(Section::Applications),
                 &doc.lines_of(Section::Review),
+                edition,
                 &mut store,
                 problems,
             );

@@ -901,4 +901,3 @@ mod tests {
             .count()
     }
 }
-
