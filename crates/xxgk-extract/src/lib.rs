@@ -25,8 +25,11 @@
 //! stand on several plain-text lines apart from its label (a column dump), and of 表四's 15
 //! numbers gathered from blocks between headings (R4). A 表二 row whose numbers stand apart
 //! from its label is left missing (`values-apart-from-label`): 表二 has no identity. A 表二 cell
-//! pulled out of its row onto a line of its own (`22（其中修订 16 件）`) is never placed: the
-//! row's blank cells are unread (`multi-line-cell-unplaced`), not blank in the report.
+//! pulled out of its row onto a line of its own (`22（其中修订 16 件）`) is placed
+//! (`pulled-out-cell-placed`) only where the template confirms its column: the row printed in
+//! its columns with exactly one empty, no other cell pulled out below it, a count before the
+//! bracket; otherwise the row's blank cells are unread (`multi-line-cell-unplaced`), not blank in
+//! the report.
 //! The whole report on one line (text taken from a web page with every line break lost: crawler
 //! boilerplate, title, headings, prose and tables run together, a row's cells concatenated and
 //! glued to its label, stray spaces inside rows) is detected by section headings standing
