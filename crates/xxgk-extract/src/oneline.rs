@@ -9,7 +9,8 @@
 //! title, each heading, each section body), so that sections, prose and metadata are read as in
 //! any text. [`read_tables`] cuts each table body into label text and runs of digits, recognises
 //! the rows by their labels (the row label recogniser of every layout), and leaves the split of
-//! each run to the identities of the rule catalogue ([`crate::solve`]).
+//! each run to the identities of the rule catalogue ([`crate::solve`]). A report in the 2019
+//! format is read the same way, with its 表二 rows and its single （六）其他处理 row.
 
 use serde_json::Value;
 

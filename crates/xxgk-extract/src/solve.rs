@@ -843,7 +843,11 @@ mod tests {
             total: true,
         };
         let mut rng = Rng(7);
-        let samples = 2_000;
+        // `XXGK_TABLE_FOUR_SAMPLES=200000` for the figures of the crate docs (release build).
+        let samples: usize = std::env::var("XXGK_TABLE_FOUR_SAMPLES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(2_000);
         let (mut unique_r4, mut read, mut read_consistent) = (0, 0, 0);
         for i in 0..samples {
             let mut v: Vec<u64> = Vec::new();
