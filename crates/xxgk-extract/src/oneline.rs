@@ -788,8 +788,32 @@ fn read_active(
             };
             after.as_ref().map(|_| sign)
         });
+        let leading_sign = label
+            .solid()
+            .chars()
+            .last()
+            .filter(|c| matches!(c, '+' | '-'));
         if spec.columns.iter().any(|c| c.kind == ValueKind::Decimal) {
             read_fee(&spec, &digits, store);
+        } else if let (Some(at), Some(sign)) = (signed_at, leading_sign) {
+            // No digits before the sign: the cells before `本年增/减` are not printed.
+            let (before, from) = spec.columns.split_at(at);
+            for column in before {
+                store.miss(
+                    format!("{}/{}", spec.path, column.name),
+                    Problem::new(
+                        ProblemCode::CellCountMismatch,
+                        format!(
+                            "row {}: no digits stand before the sign of 本年增/减 (`{}`), so {} is not printed",
+                            spec.label,
+                            label.published(),
+                            column.label
+                        ),
+                    )
+                    .at(label.first_pos(), label.published()),
+                );
+            }
+            place_unique(&spec, from, &digits, Some(sign), "", store);
         } else if let (Some(at), Some(sign)) = (signed_at, sign) {
             let after = all.next().and_then(|(_, after)| after);
             let (before, from) = spec.columns.split_at(at);

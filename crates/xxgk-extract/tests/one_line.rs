@@ -229,6 +229,7 @@ fn a_2019_report_on_one_line_keeps_its_signs_and_its_single_other_row() {
         "测试街道2020年政府信息公开工作年度报告一、总体情况无。二、主动公开政府信息情况第二十条第（一）项\
          信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件5012第二十条第（五）项\
          信息内容上一年项目数量本年增/减处理决定数量行政许可10-38其他对外管理服务事项7+512\
+         第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚+34\
          三、收到和处理政府信息公开申请情况{table}四、政府信息公开行政复议、行政诉讼情况行政复议\
          100010000000000五、存在的主要问题及改进情况问题。六、其他需要报告的事项无。"
     );
@@ -247,6 +248,11 @@ fn a_2019_report_on_one_line_keeps_its_signs_and_its_single_other_row() {
     assert_eq!(
         cells["active_disclosure"]["other_services"],
         json!({"previous_year_items": 7})
+    );
+    // A sign with no digits before it: 上一年项目数量 is not printed, never read from after it.
+    assert_eq!(
+        cells["active_disclosure"]["penalty"],
+        json!({"change": 3, "decisions": 4})
     );
     assert!(
         cells["active_disclosure"]
