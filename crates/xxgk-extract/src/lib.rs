@@ -49,7 +49,9 @@
 //! --nocapture`: 200,000 generated 表四s with
 //! one cell changed by 1–20 or 1–1000, counts mostly zero or small): 0.55% of the broken ones
 //! still admit exactly one R4-consistent split, a wrong number and a hidden break if it were
-//! taken, against 79% of consistent ones; dropping only the alternatives whose 总计 is below a
+//! taken, against 79% of consistent ones. The rule kept reads 20.7% of consistent 表四 cells and
+//! none wrong of the 13,150 it reads of the broken ones. Dropping only the alternatives whose
+//! 总计 is below a
 //! part (an implausible table) would read 34.9% of consistent cells but misread 26 cells in
 //! 40,000 broken 表四s, so no such rule is used. A run that no split makes satisfy R4 is
 //! reported as the report breaking R4 or its digits misread (`unsplittable-run`).

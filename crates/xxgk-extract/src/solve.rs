@@ -849,6 +849,7 @@ mod tests {
             .and_then(|n| n.parse().ok())
             .unwrap_or(2_000);
         let (mut unique_r4, mut read, mut read_consistent) = (0, 0, 0);
+        let mut unique_consistent = 0;
         for i in 0..samples {
             let mut v: Vec<u64> = Vec::new();
             for _ in 0..3 {
@@ -862,6 +863,9 @@ mod tests {
                 digits: digits(&v),
             };
             read_consistent += placed(&decide(std::slice::from_ref(&run))[0], &v);
+            let mut budget = Budget::new(RUN_STEPS);
+            let r4 = segment_splits(&run.digits, &[totalled; 3], 2, &mut budget);
+            unique_consistent += usize::from(r4.candidates.len() == 1 && !r4.truncated);
             let pick = usize::try_from(rng.below(15)).unwrap();
             let delta = 1 + rng.below(if i % 2 == 0 { 20 } else { 1000 });
             v[pick] = if v[pick] >= delta && rng.below(2) == 0 {
@@ -881,8 +885,9 @@ mod tests {
             read += placed(&decide(std::slice::from_ref(&run))[0], &v);
         }
         println!(
-            "表四 broken in {samples}: {unique_r4} admit one R4-consistent split (misread if taken); \
-             cells read: {read} of broken, {read_consistent} of consistent (of {})",
+            "表四 broken in {samples}: {unique_r4} admit one R4-consistent split (misread if taken), \
+             against {unique_consistent} consistent ones; cells read: {read} of broken, \
+             {read_consistent} of consistent (of {})",
             samples * 15
         );
         assert!(unique_r4 > 0, "the risk is real in this sample");
