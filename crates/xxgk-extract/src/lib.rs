@@ -45,15 +45,14 @@
 //! digits admit one split. 表四's groups are kept only where their split survives dropping their
 //! own 总计 identity, which in practice means single-digit groups: a report whose group breaks R4
 //! prints the same digits as a consistent one, so R4 alone cannot confirm a split. Measured
-//! (`XXGK_TABLE_FOUR_SAMPLES=200000 cargo test --release -p xxgk-extract --lib table_four --
-//! --nocapture`: 200,000 generated 表四s with
-//! one cell changed by 1–20 or 1–1000, counts mostly zero or small): 0.55% of the broken ones
-//! still admit exactly one R4-consistent split, a wrong number and a hidden break if it were
-//! taken, against 79% of consistent ones. The rule kept reads 20.7% of consistent 表四 cells and
-//! none wrong of the 13,150 it reads of the broken ones. Dropping only the alternatives whose
-//! 总计 is below a
-//! part (an implausible table) would read 34.9% of consistent cells but misread 26 cells in
-//! 40,000 broken 表四s, so no such rule is used. A run that no split makes satisfy R4 is
+//! over 200,000 generated 表四s (counts mostly zero or small) with one cell changed by 1–20 or
+//! 1–1000 (`XXGK_TABLE_FOUR_SAMPLES=200000 cargo test --release -p xxgk-extract --lib
+//! table_four -- --nocapture`): 0.55% of the broken ones still admit exactly one R4-consistent
+//! split, a wrong number and a hidden break if it were taken, against 79% of consistent ones.
+//! The rule kept reads 20.7% of consistent 表四 cells and none wrong of the 13,150 it reads of
+//! the broken ones. Also disregarding the alternatives whose 总计 is below a part (an implausible
+//! table) would read 34.9% but misread 26 cells in 40,000 broken 表四s: no such rule is used.
+//! A run that no split makes satisfy R4 is
 //! reported as the report breaking R4 or its digits misread (`unsplittable-run`).
 //! The 2019 format on one line is read the same way: its 表二 rows (a sign glued between the
 //! digits, `行政许可10+512`, starts the signed `本年增/减`; a unit after the 采购总金额 is kept
