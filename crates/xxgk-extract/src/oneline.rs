@@ -9,17 +9,23 @@
 //! title, each heading, each section body), so that sections, prose and metadata are read as in
 //! any text. [`read_tables`] cuts each table body into label text and runs of digits, recognises
 //! the rows by their labels (the row label recogniser of every layout), and leaves the split of
-//! each run to the identities of the rule catalogue ([`crate::solve`]).
+//! each run to the identities of the rule catalogue ([`crate::solve`]). A report in the 2019
+//! format is read the same way, with its 表二 rows and its single （六）其他处理 row.
 
+use serde_json::Value;
+
+use crate::Edition;
 use crate::catalogue::{
-    APP_ROWS, APPLICANT_COLUMNS, AppRow, OUTCOME_COLUMNS, REVIEW_GROUPS, RowSpec, ValueKind,
-    active_2021, recognise_active, recognise_application_cell, recognise_review_group,
+    APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, Column, OTHER_MERGED_PATH, OUTCOME_COLUMNS,
+    REVIEW_GROUPS, RowSpec, ValueKind, active_2019, active_2021, recognise_active,
+    recognise_application_cell, recognise_review_group,
 };
 use crate::cells::{CellStore, Filled};
 use crate::normalize::{Glyph, PosText, SourcePos, compact_chars};
 use crate::number::read_decimal;
 use crate::problem::{Problem, ProblemCode};
-use crate::solve::{Decision, Run, decide, intern};
+use crate::solve::{Decision, RULE_SINGLE_SPLIT, Run, decide, intern};
+use crate::split::{Budget, all_splits};
 
 /// A section heading: the words after its numbering, whether the numbering is required, and the
 /// numerals (Chinese, Arabic) it is numbered with.
@@ -303,6 +309,15 @@ impl Piece {
         compact_chars(self.glyphs.iter().map(|g| g.ch))
     }
 
+    /// The text without its whitespace, punctuation kept (a sign, `+`).
+    fn solid(&self) -> String {
+        self.glyphs
+            .iter()
+            .map(|g| g.ch)
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    }
+
     /// The digits (and a decimal point), without the spaces and thousands separators.
     fn digits(&self) -> String {
         self.glyphs
@@ -447,11 +462,11 @@ fn body(lines: &[&PosText]) -> Vec<Glyph> {
     glyphs
 }
 
-/// The canonical pointers of a row's cells.
-fn pointers(spec: &RowSpec) -> Option<Vec<&'static str>> {
-    spec.columns
+/// The canonical pointers of a row's cells, when the 2021 cell table has them.
+fn spec_pointers(path: &str, columns: &[Column]) -> Option<Vec<&'static str>> {
+    columns
         .iter()
-        .map(|c| intern(&format!("{}/{}", spec.path, c.name)))
+        .map(|c| intern(&format!("{path}/{}", c.name)))
         .collect()
 }
 
@@ -459,38 +474,157 @@ fn pointers(spec: &RowSpec) -> Option<Vec<&'static str>> {
 struct Pending {
     spec: RowSpec,
     digits: Piece,
+    /// The row of the 2021 template whose identities read it, when it is not its own: the
+    /// single 2019 （六）其他处理 row is read as （六）3 with （六）1 and 2 zero, under which the
+    /// catalogue's R2 is the 2019 identity (R14).
+    solve_as: Option<&'static str>,
 }
+
+/// The 2021 rows the single 2019 （六）其他处理 row stands for besides （六）3: zero in the solve.
+const MERGED_INTO_OTHER: [&str; 2] = [
+    "/applications/results/other/no_correction",
+    "/applications/results/other/fee_unpaid",
+];
 
 /// Reads the three tables of a one-line report into the store; whether each was found.
 pub(crate) fn read_tables(
     active: &[&PosText],
     applications: &[&PosText],
     review: &[&PosText],
+    edition: Edition,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) -> [bool; 3] {
     [
-        read_active(active, store, problems),
-        read_applications(applications, store, problems),
+        read_active(active, edition, store, problems),
+        read_applications(applications, edition, store, problems),
         read_review(review, store),
     ]
 }
 
 /// Places the decisions of [`decide`] for the pending rows of one table.
 fn settle(pending: Vec<Pending>, store: &mut CellStore, why_prefix: &str) {
-    let runs: Vec<Run> = pending
+    let mut solved: Vec<(&Pending, Run)> = Vec::new();
+    for p in &pending {
+        let solve_as = p.solve_as.unwrap_or(p.spec.path);
+        let run = spec_pointers(solve_as, p.spec.columns).map(|pointers| Run {
+            pointers,
+            digits: p.digits.digits(),
+        });
+        match run {
+            Some(run) => solved.push((p, run)),
+            // A row outside the 2021 cell table (2019 表二): no identity reads it.
+            None => place_unique(&p.spec, p.spec.columns, &p.digits, None, "", store),
+        }
+    }
+    let mut runs: Vec<Run> = solved
         .iter()
-        .filter_map(|p| {
-            Some(Run {
-                pointers: pointers(&p.spec)?,
-                digits: p.digits.digits(),
-            })
+        .map(|(_, run)| Run {
+            pointers: run.pointers.clone(),
+            digits: run.digits.clone(),
         })
         .collect();
+    if pending.iter().any(|p| p.solve_as.is_some()) {
+        runs.extend(MERGED_INTO_OTHER.iter().filter_map(|path| {
+            Some(Run {
+                pointers: spec_pointers(path, APPLICANT_COLUMNS)?,
+                digits: "0".repeat(APPLICANT_COLUMNS.len()),
+            })
+        }));
+    }
     let decisions = decide(&runs);
-    for ((p, run), decision) in pending.iter().zip(&runs).zip(decisions) {
+    for ((p, run), decision) in solved.iter().zip(decisions) {
         let context = format!("row {}: the cells ran together", p.spec.label);
-        apply(decision, run, &p.digits, &context, why_prefix, store);
+        let cells: Vec<String> = p
+            .spec
+            .columns
+            .iter()
+            .map(|c| format!("{}/{}", p.spec.path, c.name))
+            .collect();
+        apply(
+            decision, run, &cells, &p.digits, &context, why_prefix, store,
+        );
+    }
+}
+
+/// Places the cells `columns` of a row from `digits` when they admit one split (no identity
+/// reads them), the first cell carrying `sign` (`本年增/减`); else explains them missing.
+fn place_unique(
+    spec: &RowSpec,
+    columns: &[Column],
+    digits: &Piece,
+    sign: Option<char>,
+    unit: &str,
+    store: &mut CellStore,
+) {
+    let text = digits.digits();
+    let mut budget = Budget::new(10_000);
+    let splits = all_splits(&text, columns.len(), 2, &mut budget);
+    let published = digits.published();
+    let values = match splits.candidates.as_slice() {
+        [only] if !splits.truncated => only,
+        found => {
+            let why = if found.is_empty() && !splits.truncated {
+                format!(
+                    "`{text}` has no split into {} numbers without a leading zero",
+                    columns.len()
+                )
+            } else {
+                format!(
+                    "表二 has no identity: `{text}` splits more than one way into {} cells, so none is taken",
+                    columns.len()
+                )
+            };
+            let code = if found.is_empty() && !splits.truncated {
+                ProblemCode::UnsplittableRun
+            } else {
+                ProblemCode::AmbiguousSplit
+            };
+            for column in columns {
+                store.miss(
+                    format!("{}/{}", spec.path, column.name),
+                    Problem::new(
+                        code,
+                        format!(
+                            "row {}: the cells ran together as `{published}`; {why}",
+                            spec.label
+                        ),
+                    )
+                    .at(digits.first_pos(), published.clone()),
+                );
+            }
+            return;
+        }
+    };
+    let mut offset = 0;
+    for (k, (column, value)) in columns.iter().zip(values).enumerate() {
+        let pos = digits.digit_pos(offset).unwrap_or_default();
+        offset += value.to_string().len();
+        let signed = if k == 0 && sign == Some('-') {
+            i64::try_from(*value).ok().map(|v| Value::from(-v))
+        } else if column.kind == ValueKind::Published {
+            Some(Value::from(format!("{value}{unit}")))
+        } else if column.kind == ValueKind::Signed {
+            i64::try_from(*value).ok().map(Value::from)
+        } else {
+            Some(Value::from(*value))
+        };
+        let Some(value) = signed else {
+            continue;
+        };
+        let shown = match (k, sign) {
+            (0, Some(sign)) => format!("{sign}{value}"),
+            _ => value.to_string(),
+        };
+        store.fill(
+            format!("{}/{}", spec.path, column.name),
+            Filled {
+                value,
+                pos,
+                raw: format!("{shown} (of `{published}`)"),
+                rules: vec![RULE_SINGLE_SPLIT],
+            },
+        );
     }
 }
 
@@ -498,6 +632,7 @@ fn settle(pending: Vec<Pending>, store: &mut CellStore, why_prefix: &str) {
 fn apply(
     decision: Decision,
     run: &Run,
+    cells: &[String],
     digits: &Piece,
     context: &str,
     why_prefix: &str,
@@ -521,7 +656,7 @@ fn apply(
         offsets.push(offset);
         offset += value.to_string().len();
     }
-    for (k, pointer) in run.pointers.iter().enumerate() {
+    for (k, pointer) in cells.iter().enumerate().take(run.pointers.len()) {
         let placed = values
             .get(k)
             .copied()
@@ -530,7 +665,7 @@ fn apply(
             Some(value) => {
                 let text = value.to_string();
                 store.fill(
-                    (*pointer).to_owned(),
+                    pointer.clone(),
                     Filled {
                         value: value.into(),
                         pos: digits
@@ -546,7 +681,7 @@ fn apply(
                     .clone()
                     .unwrap_or((ProblemCode::AmbiguousSplit, String::new()));
                 store.miss(
-                    (*pointer).to_owned(),
+                    pointer.clone(),
                     Problem::new(
                         code,
                         format!("{context} as `{published}`; {why_prefix}{why}"),
@@ -598,18 +733,32 @@ fn duplicate(label: &str, at: &Piece) -> Problem {
 /// 表二: 规章 and 行政规范性文件 have three cells, which no identity relates, so their run
 /// splits only when its digits admit one split; the one-cell rows are their run; the fee is a
 /// decimal.
-fn read_active(lines: &[&PosText], store: &mut CellStore, problems: &mut Vec<Problem>) -> bool {
+///
+/// In the 2019 format a sign glued between the digits (`行政许可10+512`) starts the signed
+/// `本年增/减`: the cells before it and the cells from it split apart, each only when their
+/// digits admit one split; a unit after the digits (`251000元`) is the 采购总金额's.
+fn read_active(
+    lines: &[&PosText],
+    edition: Edition,
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+) -> bool {
     let mut found = false;
     let mut pending: Vec<Pending> = Vec::new();
     let mut seen = Vec::new();
-    for (label, digits) in pairs(pieces(&body(lines))) {
+    let spec_of = |row: ActiveRow| match edition {
+        Edition::E2021 => active_2021(row),
+        Edition::E2019 => Some(active_2019(row)),
+    };
+    let mut all = pairs(pieces(&body(lines))).into_iter().peekable();
+    while let Some((label, digits)) = all.next() {
         // The label ends the text: the shortest tail recognised (`…现行有效件数规章`).
         let compact: Vec<char> = label.compact().chars().collect();
         let row = (0..compact.len()).rev().find_map(|start| {
             let tail: String = compact.get(start..).unwrap_or_default().iter().collect();
             recognise_active(&tail)
         });
-        let Some(spec) = row.and_then(active_2021) else {
+        let Some(spec) = row.and_then(spec_of) else {
             if let Some(digits) = &digits {
                 problems.push(unrecognised(&label, digits, "表二"));
             }
@@ -627,10 +776,65 @@ fn read_active(lines: &[&PosText], store: &mut CellStore, problems: &mut Vec<Pro
             continue;
         };
         seen.push(spec.path);
+        let signed_at = spec
+            .columns
+            .iter()
+            .position(|c| c.kind == ValueKind::Signed);
+        let sign = all.peek().and_then(|(next, after)| {
+            let sign = match next.solid().as_str() {
+                "+" => '+',
+                "-" => '-',
+                _ => return None,
+            };
+            after.as_ref().map(|_| sign)
+        });
+        let leading_sign = label
+            .solid()
+            .chars()
+            .last()
+            .filter(|c| matches!(c, '+' | '-'));
         if spec.columns.iter().any(|c| c.kind == ValueKind::Decimal) {
             read_fee(&spec, &digits, store);
+        } else if let (Some(at), Some(sign)) = (signed_at, leading_sign) {
+            // No digits before the sign: the cells before `本年增/减` are not printed.
+            let (before, from) = spec.columns.split_at(at);
+            for column in before {
+                store.miss(
+                    format!("{}/{}", spec.path, column.name),
+                    Problem::new(
+                        ProblemCode::CellCountMismatch,
+                        format!(
+                            "row {}: no digits stand before the sign of 本年增/减 (`{}`), so {} is not printed",
+                            spec.label,
+                            label.published(),
+                            column.label
+                        ),
+                    )
+                    .at(label.first_pos(), label.published()),
+                );
+            }
+            place_unique(&spec, from, &digits, Some(sign), "", store);
+        } else if let (Some(at), Some(sign)) = (signed_at, sign) {
+            let after = all.next().and_then(|(_, after)| after);
+            let (before, from) = spec.columns.split_at(at);
+            place_unique(&spec, before, &digits, None, "", store);
+            if let Some(after) = after {
+                place_unique(&spec, from, &after, Some(sign), "", store);
+            }
+        } else if spec.columns.iter().any(|c| c.kind == ValueKind::Published) {
+            // The unit printed after the amount is part of it (`251000元`).
+            let unit = all
+                .peek()
+                .map(|(next, _)| next.solid())
+                .filter(|u| ["元", "万元"].contains(&u.as_str()))
+                .unwrap_or_default();
+            place_unique(&spec, spec.columns, &digits, None, &unit, store);
         } else {
-            pending.push(Pending { spec, digits });
+            pending.push(Pending {
+                spec,
+                digits,
+                solve_as: None,
+            });
         }
     }
     settle(pending, store, "表二 has no identity: ");
@@ -687,9 +891,10 @@ fn app_spec(row: AppRow) -> Option<RowSpec> {
         })
 }
 
-/// 表三: 25 rows of seven cells, decided together by R1, R2 and R3.
+/// 表三: 25 rows of seven cells (23 in the 2019 format), decided together by R1, R2 and R3.
 fn read_applications(
     lines: &[&PosText],
+    edition: Edition,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) -> bool {
@@ -706,12 +911,33 @@ fn read_applications(
         };
         previous = Some(row);
         found = true;
-        if row == AppRow::OtherMerged {
-            merged_other(&label, digits.as_ref(), store, problems);
-            continue;
-        }
-        let Some(spec) = app_spec(row) else {
-            continue;
+        let is_2021_only = matches!(
+            row,
+            AppRow::NoCorrection | AppRow::FeeUnpaid | AppRow::OtherOther
+        );
+        let (spec, solve_as) = match (row, edition) {
+            (AppRow::OtherMerged, Edition::E2021) => {
+                merged_other(&label, digits.as_ref(), store, problems);
+                continue;
+            }
+            (AppRow::OtherMerged, Edition::E2019) => (
+                RowSpec {
+                    path: OTHER_MERGED_PATH,
+                    label: "三、本年度办理结果 › （六）其他处理",
+                    columns: APPLICANT_COLUMNS,
+                },
+                Some("/applications/results/other/other"),
+            ),
+            (_, Edition::E2019) if is_2021_only => {
+                if let Some(digits) = &digits {
+                    problems.push(unrecognised(&label, digits, "表三 (2019 format)"));
+                }
+                continue;
+            }
+            _ => match app_spec(row) {
+                Some(spec) => (spec, None),
+                None => continue,
+            },
         };
         if pending.iter().any(|p| p.spec.path == spec.path) {
             if let Some(digits) = &digits {
@@ -738,7 +964,11 @@ fn read_applications(
             );
             continue;
         }
-        pending.push(Pending { spec, digits });
+        pending.push(Pending {
+            spec,
+            digits,
+            solve_as,
+        });
     }
     settle(pending, store, "");
     found
@@ -785,6 +1015,7 @@ fn read_review(lines: &[&PosText], store: &mut CellStore) -> bool {
             .filter_map(|(g, digits)| {
                 let group = REVIEW_GROUPS.get(g)?;
                 Some(Pending {
+                    solve_as: None,
                     spec: RowSpec {
                         path: group.path,
                         label: group.label,
@@ -803,6 +1034,7 @@ fn read_review(lines: &[&PosText], store: &mut CellStore) -> bool {
         };
         // The whole table as one run: its 15 cells under one pseudo-row.
         vec![Pending {
+            solve_as: None,
             spec: RowSpec {
                 path: "/review_litigation",
                 label: "行政复议、行政诉讼",
@@ -848,9 +1080,11 @@ fn settle_review(pending: Vec<Pending>, store: &mut CellStore) {
         digits: p.digits.digits(),
     };
     if let Some(decision) = decide(std::slice::from_ref(&run)).into_iter().next() {
+        let cells: Vec<String> = run.pointers.iter().map(|p| (*p).to_owned()).collect();
         apply(
             decision,
             &run,
+            &cells,
             &p.digits,
             "表四: the 15 cells ran together",
             "",

@@ -1,18 +1,26 @@
 //! A multi-line cell of 表二 pulled out of its row: a PDF converter prints the row with the cell
-//! blank and the cell's text on a line of its own below it (`22（其中修订 16 件）`). Which column
-//! it belongs to is not printed, so it is not placed; the row's blank cells are reported as
-//! unread, never as blank in the report.
+//! blank and the cell's text on a line of its own below it (`22（其中修订 16 件）`). Its column is
+//! not printed beside it: it is placed only where the template confirms the position, the row
+//! printed in its columns (a table row, every column a cell) with exactly one of them empty and
+//! no other pulled-out cell below it, its number a count before the bracket. Otherwise the row's
+//! blank cells are reported as unread, never as blank in the report.
 
 use crate::catalogue::{ActiveRow, RowSpec};
-use crate::cells::CellStore;
+use crate::cells::{CellStore, Filled};
 use crate::normalize::SourcePos;
+use crate::number::read_count;
 use crate::problem::{Problem, ProblemCode};
 use crate::table::{RowRead, Segment, ValueCell};
+
+/// Rule: a cell pulled out of its row, placed in the row's only empty column.
+const RULE_PULLED_OUT: &str = "pulled-out-cell-placed";
 
 /// A cell's text found on a line of its own: where it stood in the segments, its text and position.
 pub(crate) struct PulledOut {
     at: usize,
     text: String,
+    /// The number before the bracket (`22` of `22（其中修订 16 件）`).
+    number: String,
     pos: Option<SourcePos>,
 }
 
@@ -30,6 +38,7 @@ pub(crate) fn pulled_out_cells(segments: &[Segment]) -> Vec<PulledOut> {
             noted.then(|| PulledOut {
                 at,
                 text: label.published.clone(),
+                number: text.chars().take(digits).collect(),
                 pos: label.pos,
             })
         })
@@ -56,7 +65,8 @@ pub(crate) fn has_pulled_out_cell(
         .any(|cell| row_above(cell, rows).is_some_and(|r| r.at == row.at))
 }
 
-/// Explains the blank cells of the row each pulled-out cell follows as unread.
+/// Places each pulled-out cell whose position the row confirms (see the module docs), and
+/// explains the blank cells of the row each other one follows as unread.
 pub(crate) fn explain_blanks(
     pulled: &[PulledOut],
     rows: &[RowRead<ActiveRow>],
@@ -70,6 +80,9 @@ pub(crate) fn explain_blanks(
         let Some(spec) = spec_of(row.row) else {
             continue;
         };
+        if place(cell, pulled, rows, row, &spec, store) {
+            continue;
+        }
         let problem = Problem::new(
             ProblemCode::MultiLineCellUnplaced,
             format!(
@@ -86,4 +99,51 @@ pub(crate) fn explain_blanks(
             store.explain(format!("{}/{}", spec.path, column.name), problem.clone());
         }
     }
+}
+
+/// Places `cell` in the only empty column of `row` when the row confirms it; whether it did.
+fn place(
+    cell: &PulledOut,
+    pulled: &[PulledOut],
+    rows: &[RowRead<ActiveRow>],
+    row: &RowRead<ActiveRow>,
+    spec: &RowSpec,
+    store: &mut CellStore,
+) -> bool {
+    let alone = pulled
+        .iter()
+        .filter(|other| row_above(other, rows).is_some_and(|r| r.at == row.at))
+        .count()
+        == 1;
+    let blanks: Vec<usize> = row
+        .values
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.is_blank())
+        .map(|(k, _)| k)
+        .collect();
+    let (true, true, [column]) = (
+        alone && row.positional,
+        row.values.len() == spec.columns.len(),
+        blanks.as_slice(),
+    ) else {
+        return false;
+    };
+    let Some(column) = spec.columns.get(*column) else {
+        return false;
+    };
+    let Ok((value, mut rules)) = read_count(&cell.number, &cell.text) else {
+        return false;
+    };
+    rules.push(RULE_PULLED_OUT);
+    store.fill(
+        format!("{}/{}", spec.path, column.name),
+        Filled {
+            value: value.into(),
+            pos: cell.pos.unwrap_or_default(),
+            raw: cell.text.clone(),
+            rules,
+        },
+    );
+    true
 }

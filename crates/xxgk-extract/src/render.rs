@@ -22,6 +22,7 @@ use std::io::Write as _;
 
 use serde_json::Value;
 
+mod edition_2019;
 pub mod torn;
 
 /// A published layout of a report.
@@ -982,7 +983,36 @@ impl Noise {
 /// order with no separator (the header runs into the first row, a row's numbers are glued to its
 /// label). `seed` draws the noise: which boilerplate, and a stray space inside some rows.
 pub fn one_line(report: &Value, seed: u64) -> Vec<u8> {
-    let doc = Doc::new(report, Style::default());
+    one_line_doc(report, &Doc::new(report, Style::default()), seed)
+}
+
+/// [`one_line`] for a report in the 2019 format (国办公开办函〔2019〕60号): `report` holds its
+/// metadata and prose as a canonical report does and its tables in the shape of
+/// [`crate::Edition2019::cells`] (表二's 2019 rows and columns, `本年增/减` signed, the 采购总金额
+/// with its unit; 表三 with the single `results/other` row).
+pub fn one_line_2019(report: &Value, seed: u64) -> Vec<u8> {
+    let mut doc = Doc::new(report, Style::default());
+    for (heading, body) in &mut doc.sections {
+        if heading.starts_with("二、") {
+            *body = Body::Table(edition_2019::active(report));
+        } else if heading.starts_with("三、") {
+            *body = Body::Table(edition_2019::applications(report));
+        }
+    }
+    one_line_doc(report, &doc, seed)
+}
+
+/// Whether a table cell holds a figure: a count, the fee decimal, a signed change (`+3`), an
+/// amount with its unit (`251000元`).
+fn is_figure(text: &str) -> bool {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let bare = unsigned.strip_suffix('元').unwrap_or(unsigned);
+    !bare.is_empty()
+        && bare.starts_with(|c: char| c.is_ascii_digit())
+        && bare.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+}
+
+fn one_line_doc(report: &Value, doc: &Doc, seed: u64) -> Vec<u8> {
     let mut noise = Noise(seed);
     let mut out = String::new();
     let organ = value(report, "/metadata/organ/name");
@@ -1005,10 +1035,7 @@ pub fn one_line(report: &Value, seed: u64) -> Vec<u8> {
             Body::Prose(paras) => paras.iter().for_each(|p| out.push_str(p)),
             Body::Table(grid) => {
                 for row in &grid.rows {
-                    let is_number = |c: &&Cell| {
-                        !c.text.is_empty()
-                            && c.text.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
-                    };
+                    let is_number = |c: &&Cell| is_figure(&c.text);
                     let numbers: String = row
                         .iter()
                         .filter(is_number)
@@ -1018,8 +1045,9 @@ pub fn one_line(report: &Value, seed: u64) -> Vec<u8> {
                         .filter(|c| !is_number(c))
                         .for_each(|c| out.push_str(&c.text));
                     // A stray space in one row of four, anywhere from before the first digit to
-                    // before the last, never inside a decimal.
-                    if !numbers.is_empty() && !numbers.contains('.') && noise.below(4) == 0 {
+                    // before the last, never inside a decimal, a signed change or an amount.
+                    let plain = numbers.chars().all(|c| c.is_ascii_digit());
+                    if !numbers.is_empty() && plain && noise.below(4) == 0 {
                         let at = noise.below(numbers.len());
                         out.push_str(&numbers[..at]);
                         out.push(' ');

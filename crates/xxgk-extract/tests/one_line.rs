@@ -213,3 +213,56 @@ fn long_runs_stop_at_the_bound_and_say_so() {
         "{code:?}"
     );
 }
+
+#[test]
+fn a_2019_report_on_one_line_keeps_its_signs_and_its_single_other_row() {
+    let mut table: String = String::new();
+    for (k, (label, row)) in LABELS.iter().zip(rows()).enumerate() {
+        match k {
+            // The 2019 format has one （六）其他处理 row in place of the three.
+            20 => table.push_str(&format!("（六）其他处理{}", digits(&row))),
+            21 | 22 => {}
+            _ => table.push_str(&format!("{label}{}", digits(&row))),
+        }
+    }
+    let text = format!(
+        "测试街道2020年政府信息公开工作年度报告一、总体情况无。二、主动公开政府信息情况第二十条第（一）项\
+         信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件5012第二十条第（五）项\
+         信息内容上一年项目数量本年增/减处理决定数量行政许可10-38其他对外管理服务事项7+512\
+         第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚+34\
+         三、收到和处理政府信息公开申请情况{table}四、政府信息公开行政复议、行政诉讼情况行政复议\
+         100010000000000五、存在的主要问题及改进情况问题。六、其他需要报告的事项无。"
+    );
+    let extraction = read(&text);
+    assert_eq!(extraction.edition, xxgk_extract::Edition::E2019);
+    let cells = &extraction.edition_2019.as_ref().expect("2019 tables").cells;
+    assert_eq!(
+        cells["active_disclosure"]["licensing"],
+        json!({"previous_year_items": 10, "change": -3, "decisions": 8})
+    );
+    assert_eq!(
+        cells["active_disclosure"]["regulations"],
+        json!({"newly_made": 0, "newly_published": 0, "total_published": 0})
+    );
+    // `+512` is +5 and 12 or +51 and 2: left missing, as is `5012`.
+    assert_eq!(
+        cells["active_disclosure"]["other_services"],
+        json!({"previous_year_items": 7})
+    );
+    // A sign with no digits before it: 上一年项目数量 is not printed, never read from after it.
+    assert_eq!(
+        cells["active_disclosure"]["penalty"],
+        json!({"change": 3, "decisions": 4})
+    );
+    assert!(
+        cells["active_disclosure"]
+            .get("normative_documents")
+            .is_none()
+    );
+    assert_eq!(
+        cells["applications"]["new_received"],
+        json!({"natural_person": 80, "commercial_enterprise": 1, "research_institution": 0,
+               "social_welfare_org": 0, "legal_service_org": 0, "other_org": 0, "total": 81})
+    );
+    assert_eq!(cells["applications"]["results"]["other"]["total"], json!(0));
+}
