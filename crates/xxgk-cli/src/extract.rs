@@ -156,12 +156,27 @@ fn write_atomically(dir: &Path, name: &OsStr, contents: &[u8]) -> Result<(), Str
     })
 }
 
+/// `value.pointer(pointer)` without its new string for every token: a token with no escape is
+/// looked up as it stands (two hundred cells a report).
+fn lookup<'a>(value: &'a serde_json::Value, pointer: &str) -> Option<&'a serde_json::Value> {
+    match pointer.strip_prefix('/') {
+        Some(tokens) if !pointer.contains('~') => {
+            tokens.split('/').try_fold(value, |value, token| match value {
+                serde_json::Value::Object(map) => map.get(token),
+                // An array index, parsed as `pointer` parses it.
+                _ => value.pointer(&format!("/{token}")),
+            })
+        }
+        _ => value.pointer(pointer),
+    }
+}
+
 /// Extracts one source and writes its files (or prints the report); returns the summary line.
 fn run_one(source: &Source, out: Option<&Path>) -> Result<String, String> {
     let extraction = extract_one(source)?;
     let read = CELLS
         .iter()
-        .filter(|c| extraction.report.pointer(c.pointer).is_some())
+        .filter(|c| lookup(&extraction.report, c.pointer).is_some())
         .count();
     let tables = match extraction.edition {
         xxgk_extract::Edition::E2021 => format!("{read} of {} cells read", CELLS.len()),
@@ -241,4 +256,21 @@ pub fn run(args: &ExtractArgs) -> u8 {
     }
     let _ = err.flush();
     code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lookup;
+    use serde_json::json;
+
+    #[test]
+    fn lookup_is_json_pointer() {
+        let doc = json!({"a": {"b": [1, {"c": 2}], "d/e": 3, "f~g": 4, "": 5}, "n": null});
+        for pointer in [
+            "", "/", "/a", "/a/b", "/a/b/0", "/a/b/1/c", "/a/b/01", "/a/b/2", "/a/b/-",
+            "/a/d~1e", "/a/f~0g", "/a/x", "/a/", "/n", "/n/x", "a", "/a/b/1/c/d",
+        ] {
+            assert_eq!(lookup(&doc, pointer), doc.pointer(pointer), "{pointer}");
+        }
+    }
 }
