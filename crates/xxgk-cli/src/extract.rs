@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use clap::Args;
@@ -127,6 +128,9 @@ fn extract_one(source: &Source) -> Result<xxgk_extract::Extraction, String> {
 /// Distinguishes the temporary files of concurrent writes by this process.
 static TEMPORARY: AtomicU64 = AtomicU64::new(0);
 
+/// This process's id, in every temporary name: asked of the kernel once, not once a file.
+static PROCESS: LazyLock<u32> = LazyLock::new(std::process::id);
+
 /// Writes `contents` to `dir/name` atomically: into a new file of `dir` (never an existing path,
 /// so a link planted in `dir` is not written through), then renamed over `name` (which replaces a
 /// link rather than following it). Readers see the old file or the new one, never half of it.
@@ -135,7 +139,7 @@ fn write_atomically(dir: &Path, name: &OsStr, contents: &[u8]) -> Result<(), Str
     let failed = |e: std::io::Error| format!("cannot write {}: {e}", target.display());
     let (temporary, mut file) = loop {
         let n = TEMPORARY.fetch_add(1, Ordering::Relaxed);
-        let temporary = dir.join(format!(".xxgk-{}-{n}.tmp", std::process::id()));
+        let temporary = dir.join(format!(".xxgk-{}-{n}.tmp", *PROCESS));
         match std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
