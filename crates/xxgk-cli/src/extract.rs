@@ -165,11 +165,13 @@ fn write_atomically(dir: &Path, name: &OsStr, contents: &[u8]) -> Result<(), Str
 fn lookup<'a>(value: &'a serde_json::Value, pointer: &str) -> Option<&'a serde_json::Value> {
     match pointer.strip_prefix('/') {
         Some(tokens) if !pointer.contains('~') => {
-            tokens.split('/').try_fold(value, |value, token| match value {
-                serde_json::Value::Object(map) => map.get(token),
-                // An array index, parsed as `pointer` parses it.
-                _ => value.pointer(&format!("/{token}")),
-            })
+            tokens
+                .split('/')
+                .try_fold(value, |value, token| match value {
+                    serde_json::Value::Object(map) => map.get(token),
+                    // An array index, parsed as `pointer` parses it.
+                    _ => value.pointer(&format!("/{token}")),
+                })
         }
         _ => value.pointer(pointer),
     }
@@ -271,8 +273,23 @@ mod tests {
     fn lookup_is_json_pointer() {
         let doc = json!({"a": {"b": [1, {"c": 2}], "d/e": 3, "f~g": 4, "": 5}, "n": null});
         for pointer in [
-            "", "/", "/a", "/a/b", "/a/b/0", "/a/b/1/c", "/a/b/01", "/a/b/2", "/a/b/-",
-            "/a/d~1e", "/a/f~0g", "/a/x", "/a/", "/n", "/n/x", "a", "/a/b/1/c/d",
+            "",
+            "/",
+            "/a",
+            "/a/b",
+            "/a/b/0",
+            "/a/b/1/c",
+            "/a/b/01",
+            "/a/b/2",
+            "/a/b/-",
+            "/a/d~1e",
+            "/a/f~0g",
+            "/a/x",
+            "/a/",
+            "/n",
+            "/n/x",
+            "a",
+            "/a/b/1/c/d",
         ] {
             assert_eq!(lookup(&doc, pointer), doc.pointer(pointer), "{pointer}");
         }
