@@ -7,15 +7,22 @@
 #   bench/compare.sh                          # 100,000 reports, 3 runs
 #   XXGK_BENCH_COUNT=20000 bench/compare.sh   # a quicker run
 #   XXGK_BENCH_EXTRACT_ONLY=1 bench/compare.sh  # only the extraction rows (no peers)
+#   XXGK_BENCH_BASELINE=/tmp/xxgk-old XXGK_BENCH_EXTRACT_ONLY=1 bench/compare.sh
+#                                             # and the same rows for another build, side by side
 #
 # Environment: XXGK_BENCH_COUNT (reports, default 100000), XXGK_BENCH_RUNS (default 3),
 # XXGK_BENCH_SEED (default 2024), XXGK_BENCH_BROKEN (share with broken identities, default 0.05),
 # XXGK_BENCH_CJS (files given to check-jsonschema, which is too slow for the whole corpus; its
 # rate is scaled from this subset, default 2000), XXGK_BENCH_PUBLISHED (published reports for
 # the extraction rows, default 10000), XXGK_BENCH_EXTRACT_ONLY (1: only the extraction rows),
-# XXGK_BENCH_EXTRACTED (where `xxgk extract` writes its 2 files a report, default
+# XXGK_BENCH_BASELINE (another `xxgk` binary, e.g. a copy of target/release/xxgk built at an
+# earlier commit: its extraction rows are timed in the same runs, alternating), XXGK_BENCH_EXTRACTED
+# (where `xxgk extract` writes its 2 files a report, default
 # $TMPDIR/xxgk-bench-extracted: outside the working tree, which editors and indexers may watch,
-# inflating the system time of creating 20,000 files there several times over).
+# inflating the system time of creating 20,000 files there several times over; every run writes
+# into a new folder under it, all removed at the end: ext4 skips inodes freed in the last minutes
+# when it allocates one, so deleting one run's output just before the next run made that run
+# spend most of its time in the kernel).
 #
 # The peers are installed on first use into bench/.peers/ (gitignored): ajv-cli and ajv-formats
 # with npm, check-jsonschema in a Python venv. Corpus and outputs go to bench/out/ (gitignored).
@@ -106,7 +113,8 @@ else
 
 fi
 
-export COUNT RUNS CJS CORPUS JSONL SCHEMA PEERS OUT PUBLISHED PUBLISHED_DIR EXTRACT_ONLY EXTRACTED
+BASELINE=${XXGK_BENCH_BASELINE:-}
+export COUNT RUNS CJS CORPUS JSONL SCHEMA PEERS OUT PUBLISHED PUBLISHED_DIR EXTRACT_ONLY EXTRACTED BASELINE
 python3 - <<'PY'
 """Runs every tool RUNS times, alternating, and prints the table (medians)."""
 import os, shutil, statistics, subprocess, sys, time
@@ -135,17 +143,21 @@ tools = [
 ]
 if os.environ["EXTRACT_ONLY"] == "1":
     tools = []
-tools += [
-    # Extraction of published text: one process, one file after another, two JSON files written
-    # per report; then `xxgk check` on the folder, which extracts and checks on all cores.
-    ("xxgk extract -o DIR (published text, all cores)", ["sh", "-c",
-        f"target/release/xxgk extract {published_dir}/*/*.txt -o {extracted} 2>/dev/null"],
-        published),
-    ("xxgk check published text (all cores)",
-        ["target/release/xxgk", "check", published_dir, "--format", "json"], published),
-    ("xxgk check published text -j1",
-        ["target/release/xxgk", "check", published_dir, "--format", "json", "-j1"], published),
-]
+def extraction_rows(xxgk, suffix):
+    """Extraction of published text: `xxgk extract` on all cores, two JSON files written per
+    report; then `xxgk check` on the folder, which extracts and checks."""
+    return [
+        (f"xxgk extract -o DIR (published text, all cores){suffix}", ["sh", "-c",
+            f"{xxgk} extract {published_dir}/*/*.txt -o {extracted}/$XXGK_BENCH_RUN 2>/dev/null"],
+            published),
+        (f"xxgk check published text (all cores){suffix}",
+            [xxgk, "check", published_dir, "--format", "json"], published),
+        (f"xxgk check published text -j1{suffix}",
+            [xxgk, "check", published_dir, "--format", "json", "-j1"], published),
+    ]
+tools += extraction_rows("target/release/xxgk", "")
+if os.environ["BASELINE"]:
+    tools += extraction_rows(os.environ["BASELINE"], " [baseline]")
 
 GNU_TIME = "/usr/bin/time"
 TIMES = f"{out}/time.txt"
@@ -173,14 +185,17 @@ def run(argv):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 # Warm the page cache, then alternate the tools run after run.
+shutil.rmtree(extracted, ignore_errors=True)
 run(["sh", "-c", f"find {corpus} {published_dir} -type f -print0 | xargs -0 cat"])
 results = {name: [] for name, _, _ in tools}
 for r in range(runs):
-    for name, argv, _ in tools:
-        # `xxgk extract` writes into a new folder every run, its removal untimed.
-        shutil.rmtree(extracted, ignore_errors=True)
+    for k, (name, argv, _) in enumerate(tools):
+        # `xxgk extract` writes into a new folder every run (see XXGK_BENCH_EXTRACTED).
+        os.environ["XXGK_BENCH_RUN"] = f"run-{r + 1}-{k}"
         results[name].append(run(argv))
         print(f"run {r + 1}/{runs}: {name}: {results[name][-1][0]:.2f} s", file=sys.stderr)
+
+shutil.rmtree(extracted, ignore_errors=True)
 
 def per_report(name, n):
     return statistics.median(w for w, _, _ in results[name]) / n

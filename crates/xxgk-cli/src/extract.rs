@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use clap::Args;
@@ -127,6 +128,9 @@ fn extract_one(source: &Source) -> Result<xxgk_extract::Extraction, String> {
 /// Distinguishes the temporary files of concurrent writes by this process.
 static TEMPORARY: AtomicU64 = AtomicU64::new(0);
 
+/// This process's id, in every temporary name: asked of the kernel once, not once a file.
+static PROCESS: LazyLock<u32> = LazyLock::new(std::process::id);
+
 /// Writes `contents` to `dir/name` atomically: into a new file of `dir` (never an existing path,
 /// so a link planted in `dir` is not written through), then renamed over `name` (which replaces a
 /// link rather than following it). Readers see the old file or the new one, never half of it.
@@ -135,7 +139,7 @@ fn write_atomically(dir: &Path, name: &OsStr, contents: &[u8]) -> Result<(), Str
     let failed = |e: std::io::Error| format!("cannot write {}: {e}", target.display());
     let (temporary, mut file) = loop {
         let n = TEMPORARY.fetch_add(1, Ordering::Relaxed);
-        let temporary = dir.join(format!(".xxgk-{}-{n}.tmp", std::process::id()));
+        let temporary = dir.join(format!(".xxgk-{}-{n}.tmp", *PROCESS));
         match std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -156,12 +160,29 @@ fn write_atomically(dir: &Path, name: &OsStr, contents: &[u8]) -> Result<(), Str
     })
 }
 
+/// `value.pointer(pointer)` without its new string for every token: a token with no escape is
+/// looked up as it stands (two hundred cells a report).
+fn lookup<'a>(value: &'a serde_json::Value, pointer: &str) -> Option<&'a serde_json::Value> {
+    match pointer.strip_prefix('/') {
+        Some(tokens) if !pointer.contains('~') => {
+            tokens
+                .split('/')
+                .try_fold(value, |value, token| match value {
+                    serde_json::Value::Object(map) => map.get(token),
+                    // An array index, parsed as `pointer` parses it.
+                    _ => value.pointer(&format!("/{token}")),
+                })
+        }
+        _ => value.pointer(pointer),
+    }
+}
+
 /// Extracts one source and writes its files (or prints the report); returns the summary line.
 fn run_one(source: &Source, out: Option<&Path>) -> Result<String, String> {
     let extraction = extract_one(source)?;
     let read = CELLS
         .iter()
-        .filter(|c| extraction.report.pointer(c.pointer).is_some())
+        .filter(|c| lookup(&extraction.report, c.pointer).is_some())
         .count();
     let tables = match extraction.edition {
         xxgk_extract::Edition::E2021 => format!("{read} of {} cells read", CELLS.len()),
@@ -241,4 +262,36 @@ pub fn run(args: &ExtractArgs) -> u8 {
     }
     let _ = err.flush();
     code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lookup;
+    use serde_json::json;
+
+    #[test]
+    fn lookup_is_json_pointer() {
+        let doc = json!({"a": {"b": [1, {"c": 2}], "d/e": 3, "f~g": 4, "": 5}, "n": null});
+        for pointer in [
+            "",
+            "/",
+            "/a",
+            "/a/b",
+            "/a/b/0",
+            "/a/b/1/c",
+            "/a/b/01",
+            "/a/b/2",
+            "/a/b/-",
+            "/a/d~1e",
+            "/a/f~0g",
+            "/a/x",
+            "/a/",
+            "/n",
+            "/n/x",
+            "a",
+            "/a/b/1/c/d",
+        ] {
+            assert_eq!(lookup(&doc, pointer), doc.pointer(pointer), "{pointer}");
+        }
+    }
 }

@@ -55,13 +55,26 @@ impl Flat {
         Self { glyphs, text }
     }
 
+    /// The first index at or after `from` where `needle` starts.
     fn find(&self, needle: &str, from: usize) -> Option<usize> {
         let needle: Vec<char> = needle.chars().collect();
-        if needle.is_empty() || self.text.len() < needle.len() {
-            return None;
+        let (first, rest) = needle.split_first()?;
+        let last_start = self.text.len().checked_sub(needle.len())?;
+        // Candidates are where the first char stands: the text is read once for it, and only
+        // those few places are compared in full (this runs over whole sections of prose).
+        let mut at = from;
+        while at <= last_start {
+            at += self
+                .text
+                .get(at..=last_start)?
+                .iter()
+                .position(|c| c == first)?;
+            if self.text.get(at + 1..at + needle.len()) == Some(rest) {
+                return Some(at);
+            }
+            at += 1;
         }
-        (from..=self.text.len() - needle.len())
-            .find(|&i| self.text.get(i..i + needle.len()) == Some(needle.as_slice()))
+        None
     }
 
     fn starts_with_at(&self, at: usize, needle: &str) -> bool {

@@ -186,6 +186,15 @@ fn headings(lines: &[PosText]) -> Vec<(usize, Vec<Found>)> {
 /// The lines of a report in the one-line layout, cut at its headings, its title and its
 /// boilerplate; `None` when the text is not in that layout (no two headings stand mid-line).
 pub(crate) fn reflow(lines: &[PosText]) -> Option<Vec<PosText>> {
+    // The text is one line, or nearly: a line listing the headings (a table of contents) in a
+    // report laid out on many lines is not this layout. Tested first, as it is cheap and rules
+    // out almost every report before the headings are searched for.
+    let solid = |line: &PosText| line.glyphs.iter().filter(|g| !g.ch.is_whitespace()).count();
+    let total: usize = lines.iter().map(solid).sum();
+    let longest = lines.iter().map(solid).max().unwrap_or(0);
+    if longest * 2 < total {
+        return None;
+    }
     let found = headings(lines);
     // Mid-line: behind text of the report, not behind markup (`## 二、…`, `**三、…`).
     let mid_line = found
@@ -203,12 +212,7 @@ pub(crate) fn reflow(lines: &[PosText]) -> Option<Vec<PosText>> {
             })
         })
         .count();
-    // The text is one line, or nearly: a line listing the headings (a table of contents) in a
-    // report laid out on many lines is not this layout.
-    let solid = |line: &PosText| line.glyphs.iter().filter(|g| !g.ch.is_whitespace()).count();
-    let total: usize = lines.iter().map(solid).sum();
-    let longest = lines.iter().map(solid).max().unwrap_or(0);
-    if mid_line < 2 || longest * 2 < total {
+    if mid_line < 2 {
         return None;
     }
     let first_heading_line = found.first().map(|(l, _)| *l)?;
