@@ -254,9 +254,16 @@ pub(crate) fn read_applications(
         .into_iter()
         .map(|(at, segment)| gaps::Unlabelled { at, segment })
         .collect();
+    // Numbers beside the group label just before: a label alone right after them may be their
+    // row's label printed below its numbers, so the numbers after that label are its own only
+    // if the identities confirm them (as in a table that shows labels below numbers).
+    let mut after_group_numbers = false;
     for (index, read) in chosen.iter().enumerate() {
+        let numbers_may_be_next_rows =
+            (labels_below || std::mem::take(&mut after_group_numbers)) && read.below_bare_label;
         if read.row == AppRow::OtherMerged && has_other_leaves && edition == Edition::E2021 {
             if read.values.iter().any(|v| !v.is_blank()) {
+                after_group_numbers = true;
                 // Numbers beside the group label （六）其他处理 of a report that prints its three
                 // rows: a row whose own label is elsewhere.
                 unlabelled.push(gaps::Unlabelled {
@@ -299,7 +306,7 @@ pub(crate) fn read_applications(
                 // printed apart), or from the line after a label alone in a table that prints
                 // labels below their numbers, are the label's only if the identities confirm
                 // them.
-                if read.attached > 1 || (labels_below && read.below_bare_label) {
+                if read.attached > 1 || numbers_may_be_next_rows {
                     apart.push(read.row);
                 }
             }
@@ -313,7 +320,7 @@ pub(crate) fn read_applications(
                     [only] if !splits.truncated => {
                         put_split(store, &spec, &cell, only, RULE_SPLIT_ROW);
                         known.insert(read.row, counts_of(store, &spec));
-                        if labels_below && read.below_bare_label {
+                        if numbers_may_be_next_rows {
                             apart.push(read.row);
                         }
                     }
