@@ -19,16 +19,9 @@ mod cells;
 pub mod de;
 pub mod generated;
 mod scalars;
-
-pub use xxgk_catalogue as catalogue;
+mod standard;
 
 pub use cells::{Cell, CellKind, CellValue};
 pub use generated::*;
 pub use scalars::{Date, Decimal, DivisionCode, ReportYear, ScalarError};
-
-/// The published JSON schema, embedded so that nothing needs the network (codegen keeps a copy of
-/// `schema/*.json` inside the crate, so that it packages on its own).
-pub const SCHEMA_JSON: &str = include_str!("../schema/annual-report-2021.schema.json");
-
-/// The published rule catalogue (JSON form), embedded.
-pub const RULES_JSON: &str = include_str!("../schema/rules-2021.json");
+pub use standard::{Column, Group, Node, Place, Row, RowCell, Section, Standard, Table};
