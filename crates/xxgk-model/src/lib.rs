@@ -4,6 +4,11 @@
 //! `cargo xtask codegen`; a test fails when they drift from the schema. A document deserializes
 //! into [`AnnualReport`] exactly when it is valid against the published JSON schema.
 //!
+//! [`STANDARD_2021`] is the edition as data: its embedded schema and catalogue, its cells, every
+//! node's labels and the template (sections, tables, rows, groups, columns), for tools that read
+//! the template instead of restating it. The model evaluates no rule: a crate that does depends
+//! on `xxgk-catalogue` itself.
+//!
 //! ```
 //! let report: xxgk_model::AnnualReport =
 //!     serde_json::from_str(include_str!("../../../examples/jingyue-2024.json")).unwrap();
