@@ -1,7 +1,7 @@
 //! Diagnostics as plain data, and the per-document verdict.
 
 use serde::{Serialize, Serializer};
-pub use xxgk_model::catalogue::Severity;
+pub use xxgk_catalogue::Severity;
 
 /// A 1-based line and column (in characters) of a value in the file as the user wrote it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

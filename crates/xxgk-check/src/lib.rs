@@ -1,8 +1,9 @@
 //! The conformance engine of the xxgk standard: a schema pass, then a rule pass over every
 //! identity of the published rule catalogue, producing diagnostics as plain data.
 //!
-//! One [`Checker`] is built once (it compiles the embedded schema and catalogue) and reused for
-//! every document, from any number of threads. It does no I/O and never panics on input.
+//! One [`Checker`] is built once for an edition of the standard ([`Checker::for_standard`]: it
+//! compiles the edition's embedded schema and catalogue against its cells) and reused for every
+//! document, from any number of threads. It does no I/O and never panics on input.
 //!
 //! ```
 //! let checker = xxgk_check::Checker::new().unwrap();
@@ -23,18 +24,19 @@ mod rules;
 mod schema_pass;
 mod terms;
 
+use std::collections::HashMap;
+
 use jsonschema::Validator;
 use serde::Deserialize;
 use serde_json::Value;
-use xxgk_model::catalogue::{Catalogue, SchemaRule};
-use xxgk_model::{AnnualReport, CELL_COUNT, CELLS, CellValue, RULES_JSON, SCHEMA_JSON};
+use xxgk_catalogue::{Catalogue, SchemaRule};
+use xxgk_model::{AnnualReport, Cell, CellValue, SCHEMA_ID, STANDARD_2021, Standard};
 
 pub use diagnostic::{Diagnostic, FindingRef, Kind, Lang, Location, RootCause, Severity, Tally};
 pub use input::{Format, InputError, parse, strip_bom};
 pub use locate::Locations;
 use names::Names;
-pub use rules::CellCounts;
-use rules::RuleSet;
+use rules::{CellCounts, RuleSet};
 
 /// The embedded standard could not be compiled (a build defect, not an input problem).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,17 +64,24 @@ impl Outcome {
     }
 }
 
-/// A compiled validator for the embedded standard, reusable across documents and threads.
+/// A compiled validator for one edition of the standard, reusable across documents and threads.
 pub struct Checker {
+    standard: &'static Standard,
     validator: Validator,
     catalogue: Catalogue,
     rules: RuleSet,
     names: Names,
+    /// Each cell's index in the standard's cells, looked up once per pointer.
+    cells: HashMap<&'static str, usize>,
+    /// Whether the edition is the one whose types [`AnnualReport`] are: only then does a typed
+    /// parse prove schema validity.
+    typed: bool,
 }
 
 impl std::fmt::Debug for Checker {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Checker")
+            .field("edition", &self.standard.edition)
             .field("catalogue", &self.catalogue.id)
             .field("identities", &self.rules.identity_count())
             .finish_non_exhaustive()
@@ -81,58 +90,77 @@ impl std::fmt::Debug for Checker {
 
 /// The cell values of a document that may not be schema-valid: a cell has a value only when it
 /// is present and a valid count (JSON Schema integer from 0 to 2^64 − 1).
-pub fn cell_counts_of_value(doc: &Value) -> CellCounts {
-    let mut out = [None; CELL_COUNT];
-    for (slot, cell) in out.iter_mut().zip(CELLS.iter()) {
-        *slot = doc.pointer(cell.pointer).and_then(|v| {
-            v.as_u64().or_else(|| {
-                let f = v.as_f64()?;
-                // An integral float below 2^64 is a JSON Schema integer and converts exactly.
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                (f.fract() == 0.0 && (0.0..18_446_744_073_709_551_616.0).contains(&f))
-                    .then_some(f as u64)
+fn cell_counts_of_value(cells: &[Cell], doc: &Value) -> Vec<Option<u64>> {
+    cells
+        .iter()
+        .map(|cell| {
+            doc.pointer(cell.pointer).and_then(|v| {
+                v.as_u64().or_else(|| {
+                    let f = v.as_f64()?;
+                    // An integral float below 2^64 is a JSON Schema integer and converts exactly.
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    (f.fract() == 0.0 && (0.0..18_446_744_073_709_551_616.0).contains(&f))
+                        .then_some(f as u64)
+                })
             })
-        });
-    }
-    out
+        })
+        .collect()
 }
 
 /// The cell values of a schema-valid (typed) report.
-pub fn cell_counts_of_report(report: &AnnualReport) -> CellCounts {
-    let mut out = [None; CELL_COUNT];
-    for (slot, value) in out.iter_mut().zip(report.cell_values()) {
-        if let CellValue::Count(n) = value {
-            *slot = Some(n);
-        }
-    }
-    out
+fn cell_counts_of_report(report: &AnnualReport) -> Vec<Option<u64>> {
+    report
+        .cell_values()
+        .into_iter()
+        .map(|value| match value {
+            CellValue::Count(n) => Some(n),
+            CellValue::Decimal(_) => None,
+        })
+        .collect()
 }
 
 impl Checker {
-    /// Compiles the embedded schema and rule catalogue.
+    /// Compiles the 2021 edition ([`STANDARD_2021`]).
     pub fn new() -> Result<Self, StandardError> {
-        let catalogue =
-            Catalogue::from_json(RULES_JSON).map_err(|e| StandardError(e.to_string()))?;
-        Self::with_catalogue(catalogue)
+        Self::for_standard(&STANDARD_2021)
     }
 
-    /// Compiles the embedded schema with another catalogue (for testing rule changes).
+    /// Compiles an edition of the standard: its embedded schema and rule catalogue.
+    pub fn for_standard(standard: &'static Standard) -> Result<Self, StandardError> {
+        let catalogue =
+            Catalogue::from_json(standard.rules_json).map_err(|e| StandardError(e.to_string()))?;
+        Self::compile(standard, catalogue)
+    }
+
+    /// Compiles the 2021 edition's schema with another catalogue (for testing rule changes).
     pub fn with_catalogue(catalogue: Catalogue) -> Result<Self, StandardError> {
+        Self::compile(&STANDARD_2021, catalogue)
+    }
+
+    fn compile(standard: &'static Standard, catalogue: Catalogue) -> Result<Self, StandardError> {
         let schema: Value =
-            serde_json::from_str(SCHEMA_JSON).map_err(|e| StandardError(e.to_string()))?;
+            serde_json::from_str(standard.schema_json).map_err(|e| StandardError(e.to_string()))?;
         let validator = jsonschema::options()
             .should_validate_formats(true)
             .build(&schema)
             .map_err(|e| StandardError(e.to_string()))?;
-        let names = Names::of_schema(&schema);
-        let rules =
-            RuleSet::compile(&catalogue, &names).map_err(|e| StandardError(e.to_string()))?;
+        let names = Names::of_standard(standard);
+        let rules = RuleSet::compile(standard.cells, &catalogue, &names)
+            .map_err(|e| StandardError(e.to_string()))?;
         Ok(Self {
+            standard,
             validator,
             catalogue,
             rules,
             names,
+            cells: standard.cell_indices(),
+            typed: standard.schema_id == SCHEMA_ID,
         })
+    }
+
+    /// The edition of the standard this checker checks against.
+    pub fn standard(&self) -> &'static Standard {
+        self.standard
     }
 
     /// The Chinese label path and the English name of any node of the schema (a metadata field,
@@ -166,16 +194,26 @@ impl Checker {
             &self.names,
             doc,
         );
-        diagnostics.extend(self.rules.check(&cell_counts_of_value(doc)));
-        sort(&mut diagnostics);
+        let counts: &CellCounts = &cell_counts_of_value(self.standard.cells, doc);
+        diagnostics.extend(self.rules.check(counts));
+        self.sort(&mut diagnostics);
         Outcome { diagnostics }
     }
 
     /// Checks a report already known to be schema-valid (it deserialized into the generated
-    /// types, which accept exactly the schema-valid documents): the rule pass only.
+    /// types, which accept exactly the schema-valid documents): the rule pass only. A checker
+    /// of another edition than the generated types' checks the report's JSON value.
     pub fn check_report(&self, report: &AnnualReport) -> Outcome {
+        if !self.typed {
+            return match serde_json::to_value(report) {
+                Ok(value) => self.check_value(&value),
+                Err(_) => Outcome {
+                    diagnostics: Vec::new(),
+                },
+            };
+        }
         let mut diagnostics = self.rules.check(&cell_counts_of_report(report));
-        sort(&mut diagnostics);
+        self.sort(&mut diagnostics);
         Outcome { diagnostics }
     }
 
@@ -189,17 +227,18 @@ impl Checker {
     pub fn check_text(&self, text: &str, format: Format) -> Result<Outcome, InputError> {
         let text = strip_bom(text);
         let mut outcome = match format {
-            Format::Json => match serde_json::from_str::<AnnualReport>(text) {
+            Format::Json if self.typed => match serde_json::from_str::<AnnualReport>(text) {
                 Ok(report) => self.check_report(&report),
                 Err(_) => self.check_value(&parse(text, format)?),
             },
-            Format::Yaml => {
+            Format::Yaml if self.typed => {
                 let value = parse(text, format)?;
                 match AnnualReport::deserialize(&value) {
                     Ok(report) => self.check_report(&report),
                     Err(_) => self.check_value(&value),
                 }
             }
+            Format::Json | Format::Yaml => self.check_value(&parse(text, format)?),
         };
         if !outcome.diagnostics.is_empty() {
             let wanted: Vec<&str> = outcome
@@ -211,9 +250,30 @@ impl Checker {
             for d in &mut outcome.diagnostics {
                 d.location = locations.find(&d.pointer);
             }
-            sort(&mut outcome.diagnostics);
+            self.sort(&mut outcome.diagnostics);
         }
         Ok(outcome)
+    }
+
+    /// Deterministic order: findings before notes, then by place in the document, then rule id.
+    fn sort(&self, diagnostics: &mut [Diagnostic]) {
+        // Position in the cell table (non-cells after cells; they are ordered by pointer next).
+        let cell_order = |pointer: &str| self.cells.get(pointer).copied().unwrap_or(usize::MAX);
+        diagnostics.sort_by(|a, b| {
+            let key = |d: &Diagnostic| {
+                (
+                    d.kind == Kind::NotEvaluable,
+                    severity_rank(d.severity),
+                    d.location,
+                )
+            };
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| cell_order(&a.pointer).cmp(&cell_order(&b.pointer)))
+                .then_with(|| a.pointer.cmp(&b.pointer))
+                .then_with(|| rule_order(&a.rule).cmp(&rule_order(&b.rule)))
+                .then_with(|| a.message_en.cmp(&b.message_en))
+        });
     }
 }
 
@@ -223,33 +283,6 @@ fn severity_rank(s: Severity) -> u8 {
         Severity::Warning => 1,
         Severity::Info => 2,
     }
-}
-
-/// Deterministic order: findings before notes, then by place in the document, then rule id.
-fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| {
-            (
-                d.kind == Kind::NotEvaluable,
-                severity_rank(d.severity),
-                d.location,
-            )
-        };
-        key(a)
-            .cmp(&key(b))
-            .then_with(|| cell_order(&a.pointer).cmp(&cell_order(&b.pointer)))
-            .then_with(|| a.pointer.cmp(&b.pointer))
-            .then_with(|| rule_order(&a.rule).cmp(&rule_order(&b.rule)))
-            .then_with(|| a.message_en.cmp(&b.message_en))
-    });
-}
-
-/// Position in the cell table (non-cells after cells; they are ordered by pointer next).
-fn cell_order(pointer: &str) -> usize {
-    CELLS
-        .iter()
-        .position(|c| c.pointer == pointer)
-        .unwrap_or(usize::MAX)
 }
 
 /// `R10` after `R9`: the letter, then the number.

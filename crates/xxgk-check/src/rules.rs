@@ -1,17 +1,18 @@
 //! The rule pass: every identity of the catalogue, compiled to cell indices, and root-cause
 //! analysis (see "Evaluating the rules" in `schema/README.md`, which this implements).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-use xxgk_model::catalogue::{Catalogue, CatalogueError, Member, SumRule, placeholders};
-use xxgk_model::{CELL_COUNT, CELLS};
+use xxgk_catalogue::{Catalogue, CatalogueError, Member, SumRule, placeholders};
+use xxgk_model::Cell;
 
 use crate::diagnostic::{Diagnostic, FindingRef, Kind, RootCause, Severity};
 use crate::names::Names;
 use crate::terms::{Term, terms};
 
-/// The count values of the cells, in the order of `CELLS`; `None` where a cell has no valid count.
-pub type CellCounts = [Option<u64>; CELL_COUNT];
+/// The count values of the cells, in the order of the standard's cells; `None` where a cell has
+/// no valid count.
+pub type CellCounts = [Option<u64>];
 
 /// One identity instance over cell indices.
 #[derive(Debug, Clone)]
@@ -51,12 +52,16 @@ impl CompiledIdentity {
 /// The catalogue compiled for evaluation.
 #[derive(Debug, Clone)]
 pub struct RuleSet {
+    /// The standard's cells, which the indices below point into.
+    cells: &'static [Cell],
     rules: Vec<SumRule>,
     identities: Vec<CompiledIdentity>,
     /// For each cell, the identities containing it.
     by_cell: Vec<Vec<usize>>,
     /// For each cell, its name in a sentence (zh, en): its row and its column.
     cell_names: Vec<(String, String)>,
+    /// Each cell's index, by pointer.
+    index: HashMap<&'static str, usize>,
 }
 
 /// A failing identity instance before it becomes a diagnostic.
@@ -85,16 +90,17 @@ fn member_names(member: &Member) -> (String, String) {
 }
 
 impl RuleSet {
-    /// Compiles a catalogue against the cell table.
-    pub fn compile(catalogue: &Catalogue, names: &Names) -> Result<Self, CatalogueError> {
+    /// Compiles a catalogue against a standard's cells.
+    pub fn compile(
+        cells: &'static [Cell],
+        catalogue: &Catalogue,
+        names: &Names,
+    ) -> Result<Self, CatalogueError> {
         let expanded = catalogue.identities()?;
         let index = |pointer: &str| {
-            CELLS
-                .iter()
-                .position(|c| c.pointer == pointer)
-                .ok_or_else(|| {
-                    CatalogueError::new(format!("{pointer} is not a cell of the schema"))
-                })
+            names.cell_index(pointer).ok_or_else(|| {
+                CatalogueError::new(format!("{pointer} is not a cell of the schema"))
+            })
         };
         let mut identities = Vec::with_capacity(expanded.len());
         for identity in &expanded {
@@ -124,13 +130,13 @@ impl RuleSet {
                         ((*var).to_owned(), zh, en)
                     })
                     .collect(),
-                lhs_terms: terms(&lhs, &all),
-                rhs_terms: terms(&rhs, &all),
+                lhs_terms: terms(cells, &lhs, &all),
+                rhs_terms: terms(cells, &rhs, &all),
                 lhs,
                 rhs,
             });
         }
-        let mut by_cell = vec![Vec::new(); CELL_COUNT];
+        let mut by_cell = vec![Vec::new(); cells.len()];
         for (i, identity) in identities.iter().enumerate() {
             let cells: BTreeSet<usize> = identity.cells().collect();
             for cell in cells {
@@ -140,12 +146,17 @@ impl RuleSet {
             }
         }
         Ok(Self {
+            cells,
             rules: catalogue.rules.clone(),
             identities,
             by_cell,
-            cell_names: CELLS
+            cell_names: (0..cells.len())
+                .map(|c| (names.cell_zh(c).to_owned(), names.cell_en(c).to_owned()))
+                .collect(),
+            index: cells
                 .iter()
-                .map(|c| (names.cell_zh(c.pointer), names.cell_en(c.pointer)))
+                .enumerate()
+                .map(|(i, c)| (c.pointer, i))
                 .collect(),
         })
     }
@@ -206,7 +217,7 @@ impl RuleSet {
             .map(|identity| Self::evaluate(identity, values))
             .collect();
         let mut out = Vec::new();
-        let mut explainers: Vec<Option<Option<u64>>> = vec![None; CELL_COUNT];
+        let mut explainers: Vec<Option<Option<u64>>> = vec![None; self.cells.len()];
         let mut failing = Vec::new();
         for (i, (identity, outcome)) in self.identities.iter().zip(&outcomes).enumerate() {
             let Some(rule) = self.rules.get(identity.rule) else {
@@ -214,7 +225,7 @@ impl RuleSet {
             };
             match *outcome {
                 Outcome::Holds => {}
-                Outcome::NotEvaluable => out.push(not_evaluable(rule, identity, values)),
+                Outcome::NotEvaluable => out.push(not_evaluable(self, rule, identity, values)),
                 Outcome::Fails(lhs, rhs) => {
                     let cells: BTreeSet<usize> = identity.cells().collect();
                     let explaining: Vec<(usize, u64)> = cells
@@ -255,7 +266,7 @@ impl RuleSet {
                 Some(r) => self.root_cause_text(r, &outcomes),
                 None => self.no_root_cause_text(f, &outcomes, values),
             };
-            let mut d = failure(rule, identity, values, f.sums, root, cause);
+            let mut d = failure(self, rule, identity, values, f.sums, root, cause);
             d.linked = self.linked(f, &failing);
             out.push(d);
         }
@@ -288,9 +299,10 @@ impl RuleSet {
     /// The message of a root cause: the cell, its value, the value that satisfies its evaluable
     /// rules, and the rules that could not be evaluated (never said to hold).
     fn root_cause_text(&self, r: &RootCause, outcomes: &[Outcome]) -> (String, String) {
-        let cell = CELLS
-            .iter()
-            .position(|c| c.pointer == r.pointer)
+        let cell = self
+            .index
+            .get(r.pointer.as_str())
+            .copied()
             .unwrap_or_default();
         let (zh, en) = self.cell_name(cell);
         let open = self.not_evaluable_rules(cell, outcomes, r);
@@ -363,7 +375,7 @@ impl RuleSet {
                 let rule = self.rules.get(self.identities.get(g.identity)?.rule)?;
                 Some(FindingRef {
                     rule: rule.id.clone(),
-                    pointer: pointer(self.reported_at(g)).to_owned(),
+                    pointer: pointer(self.cells, self.reported_at(g)).to_owned(),
                 })
             })
             .collect()
@@ -645,7 +657,7 @@ impl RuleSet {
             .map(|rule| rule.id.clone())
             .collect();
         RootCause {
-            pointer: pointer(cell).to_owned(),
+            pointer: pointer(self.cells, cell).to_owned(),
             value: values.get(cell).copied().flatten().unwrap_or_default(),
             suggested,
             satisfies: satisfies.into_iter().collect(),
@@ -653,12 +665,12 @@ impl RuleSet {
     }
 }
 
-fn pointer(cell: usize) -> &'static str {
-    CELLS.get(cell).map_or("", |c| c.pointer)
+fn pointer(cells: &'static [Cell], cell: usize) -> &'static str {
+    cells.get(cell).map_or("", |c| c.pointer)
 }
 
-fn label_path(cell: usize) -> String {
-    CELLS.get(cell).map(|c| c.label_path()).unwrap_or_default()
+fn label_path(cells: &[Cell], cell: usize) -> String {
+    cells.get(cell).map(Cell::label_path).unwrap_or_default()
 }
 
 /// Every term of a side with its label and value, joined by ` + ` (`（一）3 + （二）0 + …`).
@@ -762,11 +774,15 @@ fn fill(
     out
 }
 
-fn related(identity: &CompiledIdentity) -> Vec<String> {
-    identity.cells().map(|c| pointer(c).to_owned()).collect()
+fn related(cells: &'static [Cell], identity: &CompiledIdentity) -> Vec<String> {
+    identity
+        .cells()
+        .map(|c| pointer(cells, c).to_owned())
+        .collect()
 }
 
 fn failure(
+    set: &RuleSet,
     rule: &SumRule,
     identity: &CompiledIdentity,
     values: &CellCounts,
@@ -777,7 +793,7 @@ fn failure(
     let anchor = identity.lhs.first().copied().unwrap_or_default();
     let cell = root
         .as_ref()
-        .and_then(|r| CELLS.iter().position(|c| c.pointer == r.pointer))
+        .and_then(|r| set.index.get(r.pointer.as_str()).copied())
         .unwrap_or(anchor);
     let base_zh = fill(&rule.message.zh, identity, true, values, (lhs, rhs));
     let base_en = fill(&rule.message.en, identity, false, values, (lhs, rhs));
@@ -786,10 +802,10 @@ fn failure(
         name: rule.name.clone(),
         severity: rule.severity,
         kind: Kind::Rule,
-        pointer: pointer(cell).to_owned(),
-        related: related(identity),
+        pointer: pointer(set.cells, cell).to_owned(),
+        related: related(set.cells, identity),
         linked: Vec::new(),
-        label_path: Some(label_path(cell)),
+        label_path: Some(label_path(set.cells, cell)),
         expected: Some(rhs.to_string()),
         actual: Some(lhs.to_string()),
         discrepancy: Some(lhs - rhs),
@@ -800,7 +816,12 @@ fn failure(
     }
 }
 
-fn not_evaluable(rule: &SumRule, identity: &CompiledIdentity, values: &CellCounts) -> Diagnostic {
+fn not_evaluable(
+    set: &RuleSet,
+    rule: &SumRule,
+    identity: &CompiledIdentity,
+    values: &CellCounts,
+) -> Diagnostic {
     let missing: Vec<usize> = identity
         .cells()
         .filter(|&c| values.get(c).copied().flatten().is_none())
@@ -821,10 +842,10 @@ fn not_evaluable(rule: &SumRule, identity: &CompiledIdentity, values: &CellCount
         name: rule.name.clone(),
         severity: Severity::Info,
         kind: Kind::NotEvaluable,
-        pointer: pointer(first).to_owned(),
-        related: related(identity),
+        pointer: pointer(set.cells, first).to_owned(),
+        related: related(set.cells, identity),
         linked: Vec::new(),
-        label_path: Some(label_path(first)),
+        label_path: Some(label_path(set.cells, first)),
         expected: None,
         actual: None,
         discrepancy: None,
@@ -834,14 +855,14 @@ fn not_evaluable(rule: &SumRule, identity: &CompiledIdentity, values: &CellCount
             rule.id,
             instance_zh.join("、"),
             missing.len(),
-            label_path(first)
+            label_path(set.cells, first)
         ),
         message_en: format!(
             "{} ({}) not evaluable: {} cell(s) missing or not a valid count, first {}",
             rule.id,
             instance_en.join(", "),
             missing.len(),
-            pointer(first)
+            pointer(set.cells, first)
         ),
         location: None,
     }

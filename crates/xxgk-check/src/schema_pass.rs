@@ -3,16 +3,12 @@
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
-use xxgk_model::catalogue::SchemaRule;
-use xxgk_model::{CELLS, Cell};
+use xxgk_catalogue::{SchemaRule, Severity};
+use xxgk_model::Cell;
 
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::locate::escape;
 use crate::names::{Missing, Names};
-
-fn cell_at(pointer: &str) -> Option<&'static Cell> {
-    CELLS.iter().find(|c| c.pointer == pointer)
-}
 
 /// The human name of the value at a pointer: its label path when it is a node of the schema.
 fn what(names: &Names, pointer: &str) -> (String, String) {
@@ -200,11 +196,11 @@ pub fn check(
         .flat_map(|error| raw(names, &error))
         .map(|r| {
             let rule = rules.iter().find(|rule| rule.keyword == r.keyword);
-            let label_path = cell_at(&r.pointer).map(Cell::label_path);
+            let label_path = names.cell(&r.pointer).map(Cell::label_path);
             Diagnostic {
                 rule: rule.map_or_else(|| "S0".to_owned(), |rule| rule.id.clone()),
                 name: rule.map_or_else(|| "schema".to_owned(), |rule| rule.name.clone()),
-                severity: rule.map_or(xxgk_model::catalogue::Severity::Error, |rule| rule.severity),
+                severity: rule.map_or(Severity::Error, |rule| rule.severity),
                 kind: Kind::Schema,
                 pointer: r.pointer,
                 related: Vec::new(),

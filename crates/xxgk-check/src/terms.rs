@@ -1,12 +1,13 @@
 //! The labels that tell an identity's cells apart in messages (`（一）3 + （二）0 + …`), derived
-//! from the generated label paths of `CELLS`, so that no label of the template is written here.
+//! from the standard's generated label paths of its cells, so that no label of the template is
+//! written here.
 
-use xxgk_model::CELLS;
+use xxgk_model::Cell;
 
 /// One cell of an identity, with the labels that name it among the identity's other cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
-    /// Index into `CELLS`.
+    /// Index into the standard's cells.
     pub cell: usize,
     /// The shortest Chinese name: the template's ordinal where the label has one (`（一）`,
     /// `（三）1`, `一`), else the label (`自然人`, `结果维持`).
@@ -78,15 +79,15 @@ fn numbered_item(label: &str) -> Option<&str> {
 /// The terms of the given cells, labelled by what sets them apart within `all` (every cell of
 /// the identity): the labels all of them share at the start (the table, the row) and at the end
 /// (the column) are left out.
-pub fn terms(cells: &[usize], all: &[usize]) -> Vec<Term> {
+pub fn terms(table: &'static [Cell], cells: &[usize], all: &[usize]) -> Vec<Term> {
     let zh_path = |c: usize| {
-        CELLS
+        table
             .get(c)
             .map(|c| c.labels_zh.to_vec())
             .unwrap_or_default()
     };
     let en_path = |c: usize| {
-        CELLS
+        table
             .get(c)
             .map(|c| c.name_en.split(" › ").collect::<Vec<_>>())
             .unwrap_or_default()
@@ -161,14 +162,16 @@ pub fn terms(cells: &[usize], all: &[usize]) -> Vec<Term> {
 mod tests {
     use super::*;
 
+    use xxgk_model::CELLS;
+
     fn index(pointer: &str) -> usize {
-        CELLS.iter().position(|c| c.pointer == pointer).unwrap()
+        Cell::index_of(pointer).unwrap()
     }
 
     fn shorts(cells: &[&str], all: &[&str]) -> Vec<(String, String, String)> {
         let cells: Vec<usize> = cells.iter().map(|p| index(p)).collect();
         let all: Vec<usize> = all.iter().map(|p| index(p)).collect();
-        terms(&cells, &all)
+        terms(&CELLS, &cells, &all)
             .into_iter()
             .map(|t| (t.short_zh, t.name_zh, t.name_en))
             .collect()
@@ -239,7 +242,7 @@ mod tests {
             index("/applications/results/granted/natural_person"),
             index("/applications/results/withheld/state_secret/natural_person"),
         ];
-        let terms = terms(&all, &all);
+        let terms = terms(&CELLS, &all, &all);
         assert_eq!(terms[0].with_value_zh(3), "（一）3");
         assert_eq!(terms[1].with_value_zh(0), "（三）1 0");
         assert_eq!(terms[1].with_value_en(0), "State secret 0");

@@ -5,9 +5,9 @@
 use std::sync::LazyLock;
 
 use serde_json::{Value, json};
+use xxgk_catalogue::Catalogue;
 use xxgk_check::{Checker, Diagnostic, FindingRef, Format, Kind};
 use xxgk_model::RULES_JSON;
-use xxgk_model::catalogue::Catalogue;
 
 static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker::new().unwrap());
 static BASE: LazyLock<Value> = LazyLock::new(|| {

@@ -9,8 +9,8 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::FileFailurePersistence;
 use serde_json::{Map, Value, json};
+use xxgk_catalogue::Catalogue;
 use xxgk_check::{Checker, Format, Kind, Severity};
-use xxgk_model::catalogue::Catalogue;
 use xxgk_model::{AnnualReport, CELLS, CellKind, RULES_JSON, SCHEMA_JSON};
 
 static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker::new().unwrap());

@@ -7,9 +7,9 @@
 use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
+use xxgk_catalogue::{Catalogue, SumRule};
 use xxgk_check::{Checker, Kind, Severity};
 use xxgk_model::RULES_JSON;
-use xxgk_model::catalogue::{Catalogue, SumRule};
 
 fn base(name: &str) -> Value {
     let path = format!(

@@ -7,11 +7,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Args;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use sha2::{Digest as _, Sha256};
 use xxgk_check::Checker;
 use xxgk_conformance::{Assessment, Level};
-use xxgk_model::{RULES_JSON, SCHEMA_JSON};
 
 use crate::conformance::read_canonical;
 use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_USAGE};
@@ -83,17 +81,15 @@ fn sha256(bytes: &[u8]) -> String {
 }
 
 fn standard(checker: &Checker) -> Result<Standard, String> {
-    let schema: Value = serde_json::from_str(SCHEMA_JSON).map_err(|e| e.to_string())?;
-    let field = |key: &str| schema[key].as_str().unwrap_or_default().to_owned();
-    let catalogue = checker.catalogue();
+    let (model, catalogue) = (checker.standard(), checker.catalogue());
     Ok(Standard {
         edition: catalogue.edition.clone(),
-        schema_id: field("$id"),
-        schema_version: field("x-version"),
-        schema_sha256: sha256(SCHEMA_JSON.as_bytes()),
+        schema_id: model.schema_id.to_owned(),
+        schema_version: model.schema_version.to_owned(),
+        schema_sha256: sha256(model.schema_json.as_bytes()),
         catalogue_id: catalogue.id.clone(),
         catalogue_version: catalogue.version.clone(),
-        catalogue_sha256: sha256(RULES_JSON.as_bytes()),
+        catalogue_sha256: sha256(model.rules_json.as_bytes()),
     })
 }
 

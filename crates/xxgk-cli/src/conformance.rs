@@ -10,9 +10,9 @@ use std::process::Command;
 use clap::{Args, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use serde::Serialize;
+use xxgk_catalogue::Catalogue;
 use xxgk_check::{Checker, Format};
 use xxgk_conformance::{Case, Finding, Reply, Suite, Verdict, read_known_failures};
-use xxgk_model::catalogue::Catalogue;
 
 use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_USAGE};
 

@@ -624,26 +624,22 @@ impl Renderer {
     }
 
     fn sarif(&self) -> String {
-        let Ok(catalogue) = xxgk_model::catalogue::Catalogue::from_json(xxgk_model::RULES_JSON)
-        else {
+        let Ok(catalogue) = xxgk_catalogue::Catalogue::from_json(xxgk_model::RULES_JSON) else {
             return String::new();
         };
         let lang = self.lang;
-        let rule = |id: &str,
-                    name: &str,
-                    summary: &xxgk_model::catalogue::Text,
-                    rationale: &str,
-                    severity| {
-            json!({
-                "id": id,
-                "name": name,
-                "shortDescription": {"text": pick(lang, &summary.zh, &summary.en)},
-                "fullDescription": {"text": rationale},
-                // GitHub code scanning requires `help` (its rule GH2012).
-                "help": {"text": rationale},
-                "defaultConfiguration": {"level": sarif_level(severity)},
-            })
-        };
+        let rule =
+            |id: &str, name: &str, summary: &xxgk_catalogue::Text, rationale: &str, severity| {
+                json!({
+                    "id": id,
+                    "name": name,
+                    "shortDescription": {"text": pick(lang, &summary.zh, &summary.en)},
+                    "fullDescription": {"text": rationale},
+                    // GitHub code scanning requires `help` (its rule GH2012).
+                    "help": {"text": rationale},
+                    "defaultConfiguration": {"level": sarif_level(severity)},
+                })
+            };
         let rules: Vec<Value> = catalogue
             .rules
             .iter()

@@ -14,7 +14,7 @@ fn checker() -> Option<Checker> {
     }
 }
 
-fn in_lang(text: &xxgk_model::catalogue::Text, lang: Lang) -> &str {
+fn in_lang(text: &xxgk_catalogue::Text, lang: Lang) -> &str {
     match lang {
         Lang::Zh => &text.zh,
         Lang::En => &text.en,
@@ -61,7 +61,7 @@ fn print_heading(
     name: &str,
     severity: xxgk_check::Severity,
     since: &str,
-    summary: &xxgk_model::catalogue::Text,
+    summary: &xxgk_catalogue::Text,
 ) {
     println!("{id} {name} ({}, since {since})\n", severity.as_str());
     println!("{}\n{}\n", summary.zh, summary.en);
@@ -83,12 +83,12 @@ pub fn explain(wanted: &str) -> u8 {
             .map(|(v, s)| format!("{v} in {s}"))
             .collect();
         println!("For each {}:", sets.join(", "));
-        let side = |terms: &[xxgk_model::catalogue::Term]| {
+        let side = |terms: &[xxgk_catalogue::Term]| {
             terms
                 .iter()
                 .map(|t| match t {
-                    xxgk_model::catalogue::Term::Cell(p) => p.clone(),
-                    xxgk_model::catalogue::Term::Sum { sum, over } => {
+                    xxgk_catalogue::Term::Cell(p) => p.clone(),
+                    xxgk_catalogue::Term::Sum { sum, over } => {
                         let over: Vec<String> =
                             over.iter().map(|(v, s)| format!("{v} in {s}")).collect();
                         format!("sum of {sum} for {}", over.join(", "))

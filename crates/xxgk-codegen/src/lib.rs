@@ -16,6 +16,7 @@ mod java;
 mod python;
 mod rust;
 mod schema;
+mod template;
 mod typescript;
 
 use std::fmt;
@@ -37,6 +38,10 @@ pub struct Sources<'a> {
 pub const SCHEMA_SOURCE: &str = "schema/annual-report-2021.schema.yaml";
 /// Where the rule catalogue's source lives, relative to the workspace root.
 pub const RULES_SOURCE: &str = "schema/rules-2021.yaml";
+/// The published schema's file name (in `schema/` and in the model's copy).
+pub const SCHEMA_FILE: &str = "annual-report-2021.schema.json";
+/// The published catalogue's file name.
+pub const RULES_FILE: &str = "rules-2021.json";
 
 /// Folders whose every file is generated: a file there that codegen no longer writes (a type
 /// removed from the schema) is stale too.
@@ -86,6 +91,7 @@ pub fn parse(
 pub fn generate(src: Sources<'_>) -> Result<Vec<GeneratedFile>, CodegenError> {
     let (schema_value, catalogue, rules_value) = parse(src)?;
     let model = SchemaModel::new(&schema_value)?;
+    let template = template::Template::new(&model)?;
     catalogue
         .identities()
         .map_err(|e| CodegenError(format!("{RULES_SOURCE}: {e}")))?;
@@ -99,17 +105,17 @@ pub fn generate(src: Sources<'_>) -> Result<Vec<GeneratedFile>, CodegenError> {
     let schema_json = json(&schema_value)?;
     let rules_json = json(&rules_value)?;
     let mut files = vec![
-        GeneratedFile::text("schema/annual-report-2021.schema.json", schema_json.clone()),
-        GeneratedFile::text("schema/rules-2021.json", rules_json.clone()),
+        GeneratedFile::text(format!("schema/{SCHEMA_FILE}"), schema_json.clone()),
+        GeneratedFile::text(format!("schema/{RULES_FILE}"), rules_json.clone()),
         // The model embeds its own copies, so that the crate packages without the workspace.
         GeneratedFile::text(
-            "crates/xxgk-model/schema/annual-report-2021.schema.json",
+            format!("crates/xxgk-model/schema/{SCHEMA_FILE}"),
             schema_json,
         ),
-        GeneratedFile::text("crates/xxgk-model/schema/rules-2021.json", rules_json),
+        GeneratedFile::text(format!("crates/xxgk-model/schema/{RULES_FILE}"), rules_json),
         GeneratedFile {
             path: "crates/xxgk-model/src/generated.rs".to_owned(),
-            contents: rust::generate(&model)?,
+            contents: rust::generate(&model, &template)?,
             is_rust: true,
         },
         GeneratedFile::text("docs/schema-reference.md", docs::schema_reference(&model)?),
@@ -334,6 +340,76 @@ mod tests {
                 "{path} lacks the label"
             );
         }
+    }
+
+    /// The real schema with `edit` applied to its JSON value.
+    fn edited(
+        edit: impl FnOnce(&mut serde_json::Value),
+    ) -> Result<Vec<GeneratedFile>, CodegenError> {
+        let mut schema: serde_json::Value = serde_saphyr::from_str(SCHEMA_YAML).unwrap();
+        edit(&mut schema);
+        generate(Sources {
+            schema_yaml: &schema.to_string(),
+            rules_yaml: RULES_YAML,
+        })
+    }
+
+    /// An edit of the schema's JSON value.
+    type Edit = fn(&mut serde_json::Value);
+
+    /// Inconsistent template annotations fail loudly instead of generating a wrong template.
+    #[test]
+    fn inconsistent_template_annotations_fail_loudly() {
+        let cases: [(&str, Edit); 6] = [
+            ("numbered out of order", |s| {
+                s["$defs"]["withheld_results"]["properties"]["prohibited_by_law"]["title"] =
+                    "3.其他法律行政法规禁止公开".into();
+            }),
+            ("not numbered like its siblings", |s| {
+                s["$defs"]["application_results"]["properties"]["granted"]["title"] =
+                    "予以公开".into();
+            }),
+            ("numbered out of order", |s| {
+                s["properties"]["problems_and_improvements"]["title"] =
+                    "四、存在的主要问题及改进情况".into();
+            }),
+            ("column `total` of 表三 has another title", |s| {
+                s["$defs"]["applications"]["properties"]["carried_forward"]["$ref"] =
+                    "#/$defs/other_row".into();
+                let mut row = s["$defs"]["applicant_row"].clone();
+                row["properties"]["total"]["title"] = "合计".into();
+                s["$defs"]["other_row"] = row;
+            }),
+            ("the columns of 表四 are in another order", |s| {
+                s["$defs"]["review_litigation"]["properties"]["litigation_after_review"]["$ref"] =
+                    "#/$defs/reordered".into();
+                let mut outcomes = s["$defs"]["case_outcomes"].clone();
+                let props = outcomes["properties"].as_object().unwrap().clone();
+                let mut reordered = serde_json::Map::new();
+                for key in ["corrected", "upheld", "other", "pending", "total"] {
+                    reordered.insert(key.to_owned(), props[key].clone());
+                }
+                outcomes["properties"] = reordered.into();
+                s["$defs"]["reordered"] = outcomes;
+            }),
+            ("x-table marks a node that is not a numbered section", |s| {
+                s["properties"]["metadata"]["x-table"] = "表一".into();
+            }),
+        ];
+        for (expected, edit) in cases {
+            let message = edited(edit).unwrap_err().0;
+            assert!(message.contains(expected), "{expected}: {message}");
+        }
+        // A row holding both cells and a group is neither.
+        let mixed = edited(|s| {
+            let props = &mut s["$defs"]["decision_count"]["properties"];
+            props["nested"] = serde_json::json!({
+                "$ref": "#/$defs/fee_income", "title": "嵌套", "x-name-en": "Nested",
+                "description": "A nested object."
+            });
+        });
+        let message = mixed.unwrap_err().0;
+        assert!(message.contains("neither a row nor a group"), "{message}");
     }
 
     #[test]

@@ -1,11 +1,13 @@
-//! Emits `crates/xxgk-model/src/generated.rs`: serde types, the cell table and its accessor.
+//! Emits `crates/xxgk-model/src/generated.rs`: serde types, the cell table and its accessor, and
+//! the edition's `Standard` value (its published files, nodes and template).
 
 use std::fmt::Write as _;
 
 use crate::schema::{
     EnumDef, Field, FieldType, LeafKind, ROOT_NAME, SchemaModel, StructDef, camel,
 };
-use crate::{CodegenError, SCHEMA_SOURCE};
+use crate::template::Template;
+use crate::{CodegenError, RULES_FILE, SCHEMA_FILE, SCHEMA_SOURCE};
 
 /// Rust keywords a property name could collide with.
 const KEYWORDS: [&str; 12] = [
@@ -202,8 +204,125 @@ fn emit_cells(out: &mut String, model: &SchemaModel) -> Result<(), CodegenError>
     Ok(())
 }
 
+fn opt_lit(s: Option<&String>) -> String {
+    s.map_or_else(|| "None".to_owned(), |s| format!("Some({})", str_lit(s)))
+}
+
+fn emit_standard(out: &mut String, model: &SchemaModel, template: &Template) {
+    let _ = writeln!(
+        out,
+        "/// The published JSON schema, embedded so that nothing needs the network (codegen keeps a copy of\n\
+         /// `schema/*.json` inside the crate, so that it packages on its own)."
+    );
+    let _ = writeln!(
+        out,
+        "pub const SCHEMA_JSON: &str = include_str!(\"../schema/{SCHEMA_FILE}\");\n"
+    );
+    out.push_str("/// The published rule catalogue (JSON form), embedded.\n");
+    let _ = writeln!(
+        out,
+        "pub const RULES_JSON: &str = include_str!(\"../schema/{RULES_FILE}\");\n"
+    );
+    let _ = writeln!(
+        out,
+        "/// The {} edition of the standard: its files, cells, nodes and template.",
+        model.edition
+    );
+    let _ = writeln!(
+        out,
+        "pub static STANDARD_{}: Standard = Standard {{",
+        model.edition
+    );
+    let _ = writeln!(out, "    edition: EDITION,");
+    let _ = writeln!(out, "    title: {},", str_lit(&model.title));
+    out.push_str("    schema_id: SCHEMA_ID,\n    schema_version: SCHEMA_VERSION,\n");
+    out.push_str("    schema_json: SCHEMA_JSON,\n    rules_json: RULES_JSON,\n");
+    out.push_str("    cells: &CELLS,\n    nodes: &[\n");
+    for prop in &model.props {
+        let labels: Vec<String> = prop.labels_zh.iter().map(|l| str_lit(l)).collect();
+        let _ = writeln!(
+            out,
+            "        Node {{ pointer: {}, labels_zh: &[{}], name_en: {}, unit: {} }},",
+            str_lit(&prop.pointer),
+            labels.join(", "),
+            str_lit(&prop.names_en.join(" › ")),
+            opt_lit(prop.unit.as_ref()),
+        );
+    }
+    out.push_str("    ],\n    sections: &[\n");
+    for section in &template.sections {
+        let _ = writeln!(
+            out,
+            "        Section {{ pointer: {}, heading: {}, numeral: {}, title: {}, name_en: {}, table: {} }},",
+            str_lit(&section.pointer),
+            str_lit(&section.heading),
+            str_lit(&section.numeral),
+            str_lit(&section.title),
+            str_lit(&section.name_en),
+            opt_lit(section.table.as_ref()),
+        );
+    }
+    out.push_str("    ],\n    tables: &[\n");
+    for table in &template.tables {
+        let _ = writeln!(
+            out,
+            "        Table {{ number: {}, title: {}, pointer: {}, rows: &[",
+            str_lit(&table.number),
+            str_lit(&table.title),
+            str_lit(&table.pointer),
+        );
+        for row in &table.rows {
+            let groups: Vec<String> = row
+                .groups
+                .iter()
+                .map(|g| {
+                    format!(
+                        "Group {{ pointer: {}, label: {}, short_label: {}, name_en: {} }}",
+                        str_lit(&g.pointer),
+                        str_lit(&g.label),
+                        str_lit(&g.short_label),
+                        str_lit(&g.name_en),
+                    )
+                })
+                .collect();
+            let cells: Vec<String> = row
+                .cells
+                .iter()
+                .map(|(column, cell)| format!("RowCell {{ column: {column}, cell: {cell} }}"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "            Row {{ pointer: {}, label: {}, name: {}, short_label: {}, name_en: {}, \
+                 header: {}, groups: &[{}], cells: &[{}] }},",
+                str_lit(&row.pointer),
+                str_lit(&row.label),
+                str_lit(&row.name),
+                str_lit(&row.short_label),
+                str_lit(&row.name_en),
+                opt_lit(row.header.as_ref()),
+                groups.join(", "),
+                cells.join(", "),
+            );
+        }
+        out.push_str("        ], columns: &[\n");
+        for column in &table.columns {
+            let _ = writeln!(
+                out,
+                "            Column {{ key: {}, header: {}, short_header: {}, header_group: {}, name_en: {} }},",
+                str_lit(&column.key),
+                str_lit(&column.header),
+                str_lit(&column.short_header),
+                opt_lit(column.header_group.as_ref()),
+                str_lit(&column.name_en),
+            );
+        }
+        out.push_str("        ] },\n");
+    }
+    out.push_str("    ],\n};\n");
+}
+
 /// Generates the Rust source of the model (before rustfmt).
-pub fn generate(model: &SchemaModel) -> Result<String, CodegenError> {
+pub fn generate(model: &SchemaModel, template: &Template) -> Result<String, CodegenError> {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -224,7 +343,19 @@ pub fn generate(model: &SchemaModel) -> Result<String, CodegenError> {
         .collect();
     scalars.sort_unstable();
     scalars.dedup();
-    let mut imports = vec!["Cell", "CellKind", "CellValue"];
+    let mut imports = vec![
+        "Cell",
+        "CellKind",
+        "CellValue",
+        "Column",
+        "Group",
+        "Node",
+        "Row",
+        "RowCell",
+        "Section",
+        "Standard",
+        "Table",
+    ];
     imports.extend(scalars);
     imports.sort_unstable();
     let _ = writeln!(out, "use crate::{{{}}};\n", imports.join(", "));
@@ -259,5 +390,7 @@ pub fn generate(model: &SchemaModel) -> Result<String, CodegenError> {
         out.push('\n');
     }
     emit_cells(&mut out, model)?;
+    out.push('\n');
+    emit_standard(&mut out, model, template);
     Ok(out)
 }

@@ -55,6 +55,31 @@ impl Leaf {
     }
 }
 
+/// A property of the document tree (an object or a value), with its annotations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prop {
+    /// JSON Pointer of the property.
+    pub pointer: String,
+    /// Field names from the root.
+    pub path: Vec<String>,
+    /// The verbatim Chinese `title`.
+    pub title: String,
+    /// The `x-header` printed above it in the template.
+    pub header: Option<String>,
+    /// Its `x-name-en`.
+    pub name_en: String,
+    /// The verbatim Chinese labels from the top down, headers included.
+    pub labels_zh: Vec<String>,
+    /// Short English names along the path.
+    pub names_en: Vec<String>,
+    /// The unit of a numeric value.
+    pub unit: Option<String>,
+    /// The table number when the property itself carries `x-table`.
+    pub table: Option<String>,
+    /// Whether it is an object of the template (a generated struct), not a value.
+    pub is_object: bool,
+}
+
 /// The type of a struct field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldType {
@@ -162,6 +187,8 @@ pub struct SchemaModel {
     pub scalars: Vec<ScalarDef>,
     /// Every leaf in document order.
     pub leaves: Vec<Leaf>,
+    /// Every property of the document tree, objects and leaves, in document order.
+    pub props: Vec<Prop>,
 }
 
 /// The Rust name of the root struct.
@@ -190,6 +217,7 @@ pub fn camel(name: &str) -> String {
 struct Walker<'a> {
     defs: &'a Map<String, Value>,
     leaves: Vec<Leaf>,
+    props: Vec<Prop>,
 }
 
 /// Where a property's structure is defined: its `$ref` target or itself.
@@ -244,6 +272,17 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// The unit of a property: its own `x-unit`, else its definition's.
+    fn unit(&self, prop: &'a Value, at: &str) -> Option<String> {
+        prop.get("x-unit")
+            .or_else(|| match self.target(prop, at) {
+                Ok(Target::Def(_, def)) => def.get("x-unit"),
+                _ => None,
+            })
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    }
+
     fn walk(&mut self, ctx: &Ctx, prop: &'a Value, at: &str) -> Result<(), CodegenError> {
         let ty = self.field_type(prop, at)?;
         let kind = match (&ty, self.target(prop, at)?) {
@@ -260,14 +299,7 @@ impl<'a> Walker<'a> {
             },
             _ => return err(format!("{at}: unsupported schema")),
         };
-        let unit = prop
-            .get("x-unit")
-            .or_else(|| match self.target(prop, at) {
-                Ok(Target::Def(_, def)) => def.get("x-unit"),
-                _ => None,
-            })
-            .and_then(Value::as_str)
-            .map(str::to_owned);
+        let unit = self.unit(prop, at);
         self.leaves.push(Leaf {
             pointer: format!("/{}", ctx.path.join("/")),
             path: ctx.path.clone(),
@@ -301,9 +333,29 @@ impl<'a> Walker<'a> {
                 .names_en
                 .push(str_field(prop, "x-name-en", &child_at)?.to_owned());
             child.required = ctx.required && required.contains(key);
-            if let Some(table) = prop.get("x-table").and_then(Value::as_str) {
-                child.table = Some(table.to_owned());
+            let own_table = prop
+                .get("x-table")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+            if let Some(table) = &own_table {
+                child.table = Some(table.clone());
             }
+            let is_object = matches!(self.field_type(prop, &child_at)?, FieldType::Struct(_));
+            self.props.push(Prop {
+                pointer: format!("/{}", child.path.join("/")),
+                path: child.path.clone(),
+                title: str_field(prop, "title", &child_at)?.to_owned(),
+                header: prop
+                    .get("x-header")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+                name_en: str_field(prop, "x-name-en", &child_at)?.to_owned(),
+                labels_zh: child.labels_zh.clone(),
+                names_en: child.names_en.clone(),
+                unit: self.unit(prop, &child_at),
+                table: own_table,
+                is_object,
+            });
             self.walk(&child, prop, &child_at)?;
         }
         Ok(())
@@ -359,6 +411,7 @@ impl SchemaModel {
         let mut walker = Walker {
             defs,
             leaves: Vec::new(),
+            props: Vec::new(),
         };
         let root_ctx = Ctx {
             path: Vec::new(),
@@ -400,6 +453,7 @@ impl SchemaModel {
             enums,
             scalars,
             leaves: walker.leaves,
+            props: walker.props,
         })
     }
 

@@ -7,10 +7,10 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde_json::Value;
+use xxgk_catalogue::Catalogue;
 use xxgk_check::{Checker, Format};
 use xxgk_conformance::{Case, Document, Reply, Suite, Verdict, findings, read_known_failures};
 use xxgk_model::RULES_JSON;
-use xxgk_model::catalogue::Catalogue;
 
 fn suite() -> Suite {
     Suite::load(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../conformance"))

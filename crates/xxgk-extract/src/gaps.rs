@@ -27,8 +27,7 @@ struct Identity {
 fn identities() -> &'static [Identity] {
     static IDENTITIES: std::sync::OnceLock<Vec<Identity>> = std::sync::OnceLock::new();
     IDENTITIES.get_or_init(|| {
-        let Ok(catalogue) = xxgk_model::catalogue::Catalogue::from_json(xxgk_model::RULES_JSON)
-        else {
+        let Ok(catalogue) = xxgk_catalogue::Catalogue::from_json(xxgk_model::RULES_JSON) else {
             return Vec::new();
         };
         catalogue

@@ -68,8 +68,7 @@ pub(crate) fn intern(pointer: &str) -> Option<&'static str> {
 fn catalogue() -> &'static [Identity] {
     static IDENTITIES: OnceLock<Vec<Identity>> = OnceLock::new();
     IDENTITIES.get_or_init(|| {
-        let Ok(catalogue) = xxgk_model::catalogue::Catalogue::from_json(xxgk_model::RULES_JSON)
-        else {
+        let Ok(catalogue) = xxgk_catalogue::Catalogue::from_json(xxgk_model::RULES_JSON) else {
             return Vec::new();
         };
         let Ok(identities) = catalogue.identities() else {

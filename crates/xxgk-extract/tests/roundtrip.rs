@@ -726,12 +726,10 @@ fn one_line_round_trip(
     }
     // Every identity the published numbers break, with all its cells read, is reported.
     static CHECKER: std::sync::OnceLock<xxgk_check::Checker> = std::sync::OnceLock::new();
-    static CATALOGUE: std::sync::OnceLock<xxgk_model::catalogue::Catalogue> =
-        std::sync::OnceLock::new();
+    static CATALOGUE: std::sync::OnceLock<xxgk_catalogue::Catalogue> = std::sync::OnceLock::new();
     let checker = CHECKER.get_or_init(|| xxgk_check::Checker::new().expect("the standard loads"));
     let catalogue = CATALOGUE.get_or_init(|| {
-        xxgk_model::catalogue::Catalogue::from_json(xxgk_model::RULES_JSON)
-            .expect("the catalogue parses")
+        xxgk_catalogue::Catalogue::from_json(xxgk_model::RULES_JSON).expect("the catalogue parses")
     });
     let diagnostics = checker.check_value(&extraction.report).diagnostics;
     for identity in catalogue.identities().expect("the catalogue expands") {

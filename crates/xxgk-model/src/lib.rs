@@ -4,6 +4,11 @@
 //! `cargo xtask codegen`; a test fails when they drift from the schema. A document deserializes
 //! into [`AnnualReport`] exactly when it is valid against the published JSON schema.
 //!
+//! [`STANDARD_2021`] is the edition as data: its embedded schema and catalogue, its cells, every
+//! node's labels and the template (sections, tables, rows, groups, columns), for tools that read
+//! the template instead of restating it. The model evaluates no rule: a crate that does depends
+//! on `xxgk-catalogue` itself.
+//!
 //! ```
 //! let report: xxgk_model::AnnualReport =
 //!     serde_json::from_str(include_str!("../../../examples/jingyue-2024.json")).unwrap();
@@ -19,16 +24,9 @@ mod cells;
 pub mod de;
 pub mod generated;
 mod scalars;
-
-pub use xxgk_catalogue as catalogue;
+mod standard;
 
 pub use cells::{Cell, CellKind, CellValue};
 pub use generated::*;
 pub use scalars::{Date, Decimal, DivisionCode, ReportYear, ScalarError};
-
-/// The published JSON schema, embedded so that nothing needs the network (codegen keeps a copy of
-/// `schema/*.json` inside the crate, so that it packages on its own).
-pub const SCHEMA_JSON: &str = include_str!("../schema/annual-report-2021.schema.json");
-
-/// The published rule catalogue (JSON form), embedded.
-pub const RULES_JSON: &str = include_str!("../schema/rules-2021.json");
+pub use standard::{Column, Group, Node, Place, Row, RowCell, Section, Standard, Table};

@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use xxgk_model::catalogue::Catalogue;
-use xxgk_model::{AnnualReport, CELLS, CellKind, RULES_JSON, SCHEMA_JSON};
+use xxgk_catalogue::Catalogue;
+use xxgk_model::{AnnualReport, CELLS, Cell, CellKind, RULES_JSON, SCHEMA_JSON, STANDARD_2021};
 
 fn examples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
@@ -152,4 +152,167 @@ fn the_fee_round_trips_exactly_as_published() {
     );
     let again = serde_json::to_string(&report).expect("serializes");
     assert!(again.contains(r#""amount_wan_yuan":"1032.60994""#));
+}
+
+/// The schema's property at `pointer` (its `title`, `x-header`, …), found by walking
+/// `properties` and `$ref`s of the published schema.
+fn schema_property<'a>(schema: &'a serde_json::Value, pointer: &str) -> &'a serde_json::Value {
+    let mut node = schema;
+    let mut property = schema;
+    for key in pointer.split('/').skip(1) {
+        let object = match node.get("$ref").and_then(serde_json::Value::as_str) {
+            Some(r) => &schema["$defs"][r.trim_start_matches("#/$defs/")],
+            None => node,
+        };
+        property = &object["properties"][key];
+        assert!(property.is_object(), "{pointer}: no property {key}");
+        node = property;
+    }
+    property
+}
+
+#[test]
+fn the_template_holds_every_cell_once_in_order() {
+    let standard = &STANDARD_2021;
+    assert!(std::ptr::eq(standard.cells, CELLS.as_slice()));
+    let held: Vec<usize> = standard
+        .tables
+        .iter()
+        .flat_map(|t| t.rows)
+        .flat_map(|r| r.cells.iter().map(|rc| rc.cell))
+        .collect();
+    assert_eq!(held, (0..CELLS.len()).collect::<Vec<_>>());
+    for table in standard.tables {
+        for row in table.rows {
+            let mut columns = row.cells.iter().map(|rc| rc.column).peekable();
+            while let Some(column) = columns.next() {
+                assert!(column < table.columns.len());
+                assert!(
+                    columns.peek().is_none_or(|&next| next > column),
+                    "{}",
+                    row.pointer
+                );
+            }
+            for rc in row.cells {
+                let cell = &standard.cells[rc.cell];
+                let key = table.columns[rc.column].key;
+                assert_eq!(cell.pointer, format!("{}/{key}", row.pointer));
+                assert_eq!(cell.table, table.number);
+                assert!(row.pointer.starts_with(&format!("{}/", table.pointer)));
+            }
+        }
+    }
+    let shape: Vec<(&str, usize, usize)> = standard
+        .tables
+        .iter()
+        .map(|t| (t.number, t.rows.len(), t.columns.len()))
+        .collect();
+    assert_eq!(shape, [("表二", 6, 5), ("表三", 25, 7), ("表四", 3, 5)]);
+    for (i, cell) in CELLS.iter().enumerate() {
+        assert_eq!(Cell::index_of(cell.pointer), Some(i));
+        assert_eq!(standard.cell_indices().get(cell.pointer), Some(&i));
+    }
+    let places = standard.places();
+    assert!(places.iter().all(Option::is_some));
+}
+
+#[test]
+fn the_template_labels_are_the_schemas_verbatim_titles() {
+    let standard = &STANDARD_2021;
+    let schema: serde_json::Value = serde_json::from_str(standard.schema_json).unwrap();
+    let title = |pointer: &str| schema_property(&schema, pointer)["title"].as_str().unwrap();
+    let header = |pointer: &str| schema_property(&schema, pointer)["x-header"].as_str();
+    assert_eq!(standard.title, schema["title"]);
+    assert_eq!(standard.schema_id, schema["$id"]);
+    assert_eq!(standard.schema_version, schema["x-version"]);
+    assert_eq!(standard.edition, schema["x-edition"]);
+    let headings: Vec<&str> = standard.sections.iter().map(|s| s.heading).collect();
+    assert_eq!(
+        headings,
+        [
+            "一、总体情况",
+            "二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "五、存在的主要问题及改进情况",
+            "六、其他需要报告的事项",
+        ]
+    );
+    for section in standard.sections {
+        assert_eq!(section.heading, title(section.pointer));
+        assert_eq!(
+            format!("{}、{}", section.numeral, section.title),
+            section.heading
+        );
+    }
+    for table in standard.tables {
+        assert_eq!(table.title, title(table.pointer));
+        let section = standard.section(table.pointer).unwrap();
+        assert_eq!(section.table, Some(table.number));
+        for row in table.rows {
+            assert_eq!(row.label, title(row.pointer));
+            assert_eq!(row.header, header(row.pointer));
+            assert!(row.label.starts_with(row.name) && row.label.starts_with(row.short_label));
+            for group in row.groups {
+                assert_eq!(group.label, title(group.pointer));
+                assert!(group.label.starts_with(group.short_label));
+                assert!(row.pointer.starts_with(&format!("{}/", group.pointer)));
+            }
+            for rc in row.cells {
+                let column = &table.columns[rc.column];
+                let cell = standard.cells[rc.cell].pointer;
+                assert_eq!(column.header, title(cell));
+                assert_eq!(column.header_group, header(cell));
+                assert!(column.header.starts_with(column.short_header));
+            }
+        }
+    }
+    for node in standard.nodes {
+        let labels = node.labels_zh;
+        assert_eq!(labels.last().copied(), Some(title(node.pointer)));
+    }
+}
+
+#[test]
+fn short_labels_follow_the_templates_numbering() {
+    let t3 = STANDARD_2021.table("/applications").unwrap();
+    let short: Vec<String> = t3
+        .rows
+        .iter()
+        .map(|r| {
+            let groups: Vec<&str> = r.groups.iter().map(|g| g.short_label).collect();
+            format!("{}{}", groups.concat(), r.short_label)
+        })
+        .collect();
+    assert_eq!(
+        short[..6],
+        [
+            "一、",
+            "二、",
+            "三、（一）",
+            "三、（二）",
+            "三、（三）1.",
+            "三、（三）2."
+        ]
+    );
+    assert_eq!(short[23..], ["三、（七）", "四、"]);
+    assert_eq!(t3.rows[3].name, "（二）部分公开");
+    let t2 = STANDARD_2021.table("/active_disclosure").unwrap();
+    let fee = t2.rows.last().unwrap();
+    assert_eq!(
+        (fee.short_label, fee.header),
+        ("行政事业性收费", Some("第二十条第（八）项"))
+    );
+    assert_eq!(t2.columns[4].short_header, "本年收费金额");
+    let t4 = STANDARD_2021.table("/review_litigation").unwrap();
+    let headers: Vec<Option<&str>> = t4.rows.iter().map(|r| r.header).collect();
+    assert_eq!(headers, [None, Some("行政诉讼"), Some("行政诉讼")]);
+    let t3_groups: Vec<Option<&str>> = t3.columns.iter().map(|c| c.header_group).collect();
+    assert_eq!(
+        t3_groups
+            .iter()
+            .filter(|g| **g == Some("法人或其他组织"))
+            .count(),
+        5
+    );
 }
