@@ -405,10 +405,9 @@ impl Document {
     pub(crate) fn with_style(report: &dyn Source, style: Style) -> Self {
         let organ = value(report, "/metadata/organ/name");
         let year = value(report, "/metadata/report_year");
-        let title = report.text("/metadata/title").map_or_else(
-            || format!("{organ}{year}年政府信息公开工作年度报告"),
-            |title| title,
-        );
+        let title = report
+            .text("/metadata/title")
+            .unwrap_or_else(|| format!("{organ}{year}年政府信息公开工作年度报告"));
         let sections = vec![
             (
                 "一、总体情况",
