@@ -7,7 +7,7 @@ set -euo pipefail
 out=corpus/pdf
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cargo run -q -p xxgk-extract --example render -- examples/jingyue-2024.json html > "$work/report.html"
+cargo run -q -p xxgk-render --example render -- examples/jingyue-2024.json html > "$work/report.html"
 # name | font family | page size | font size
 while IFS='|' read -r name family page size; do
   sed "s|</head>|<style>@page { size: $page; margin: 18mm } body { font-family: '$family'; font-size: $size } table { border-collapse: collapse } td { border: 1px solid #000; padding: 2px 4px }</style></head>|" \

@@ -59,9 +59,19 @@ const ALLOWED: &[(&str, &[&str], &str)] = &[
         "no runtime crate depends on the generator",
     ),
     (
+        "xxgk-render",
+        &["xxgk-model", "xxgk-catalogue"],
+        "the published layouts print the model, and depend on no checker, extractor or CLI",
+    ),
+    (
+        "xxgk-render-noise",
+        &["xxgk-render", "xxgk-model", "xxgk-catalogue"],
+        "converter noise is imitated on the published layouts, never from what a reader reads",
+    ),
+    (
         "xxgk-corpus",
-        &["xxgk-extract", "xxgk-model", "xxgk-catalogue"],
-        "the benchmark corpus needs the model and the extractor's renderer only",
+        &["xxgk-render", "xxgk-model", "xxgk-catalogue"],
+        "the benchmark corpus needs the model and the renderer only",
     ),
 ];
 

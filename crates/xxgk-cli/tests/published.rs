@@ -294,9 +294,9 @@ fn carets_mark_the_cell_itself_in_space_aligned_text() {
         std::fs::read_to_string(root.join("examples/jingyue-2024.json")).expect("example");
     let changed = example.replacen("\"natural_person\": 298", "\"natural_person\": 297", 1);
     assert_ne!(changed, example);
-    let report: Value = serde_json::from_str(&changed).expect("JSON");
-    let layout = xxgk_extract::render::Layout::SpaceAligned;
-    let published = xxgk_extract::render::render(&report, layout);
+    let report: xxgk_model::AnnualReport = serde_json::from_str(&changed).expect("a report");
+    let layout = xxgk_render::Layout::SpaceAligned;
+    let published = xxgk_render::render(&report, layout);
     let dir = folder_with(layout.file_name(), &published);
     let out = xxgk_in(dir.path(), &["check", layout.file_name()]);
     assert_eq!(code(&out), 1, "{}", stdout(&out));

@@ -1,5 +1,5 @@
 //! `xxgk-corpus` (`cargo corpus`): a deterministic synthetic corpus of realistic reports for
-//! benchmarks. Its own package, apart from `xtask`, because it links the model and the extractor:
+//! benchmarks. Its own package, apart from `xtask`, because it links the model and the renderer:
 //! `cargo xtask codegen` must build even when the committed generated code does not compile.
 //!
 //! Every report starts from `examples/jingyue-2024.json` (its prose and metadata shape) and gets
@@ -9,7 +9,7 @@
 //! bumped, which breaks at least one identity. Report `i` depends only on the seed and `i`.
 //!
 //! With `--published-out DIR`, every report is also written as a published report (`.txt`),
-//! rendered by `xxgk_extract::render` in the text layouts in turn, for extraction benchmarks.
+//! rendered by `xxgk_render` in the text layouts in turn, for extraction benchmarks.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde_json::{Value, json};
-use xxgk_extract::render::{Layout, render};
+use xxgk_render::{Layout, render};
 
 const TEMPLATE: &str = include_str!("../../../examples/jingyue-2024.json");
 
@@ -420,7 +420,8 @@ fn write(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
             if let Some(dir) = path.parent().filter(|_| index % PER_DIR == 0) {
                 std::fs::create_dir_all(dir)?;
             }
-            std::fs::write(&path, render(&doc, published_layout(index)))?;
+            let typed: xxgk_model::AnnualReport = serde_json::from_value(doc.clone())?;
+            std::fs::write(&path, render(&typed, published_layout(index)))?;
         }
         if let Some(w) = &mut jsonl {
             serde_json::to_writer(&mut *w, &doc)?;
@@ -536,8 +537,9 @@ mod tests {
         for index in 0..Layout::TEXT.len() {
             let (doc, _) = report(&template, 3, index, 0.5);
             let layout = published_layout(index);
+            let typed = serde_json::from_value(doc.clone()).unwrap();
             let extraction =
-                xxgk_extract::extract(&render(&doc, layout), Some(layout.file_name())).unwrap();
+                xxgk_extract::extract(&render(&typed, layout), Some(layout.file_name())).unwrap();
             for table in ["active_disclosure", "applications", "review_litigation"] {
                 assert_eq!(extraction.report[table], doc[table], "{layout:?} {table}");
             }

@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::PathBuf;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 use xxgk_extract::extract;
 
 fn data(name: &str) -> PathBuf {
@@ -17,77 +17,21 @@ fn data(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// The table cells of a truth: the example report, or a realworld key (whose single （六） row
-/// leaves the three 2021 rows out).
+/// The table cells of a truth: the example report, or a realworld key.
 fn truth_cells(truth: &str) -> Vec<(String, Value)> {
     if truth == "jingyue" {
         let report: Value =
             serde_json::from_str(include_str!("../../../examples/jingyue-2024.json"))
                 .expect("example");
         return common::all_cells()
-            .into_iter()
-            .filter_map(|c| report.pointer(&c).cloned().map(|v| (c, v)))
+            .filter_map(|c| report.pointer(c).cloned().map(|v| (c.to_owned(), v)))
             .collect();
     }
     let key: Value = serde_json::from_str(
         &fs::read_to_string(data(&format!("{truth}.expected.json"))).expect("key"),
     )
     .expect("key is JSON");
-    let mut cells = Vec::new();
-    let article20 = &key["article20"];
-    for (label, row) in [
-        ("规章", "regulations"),
-        ("行政规范性文件", "normative_documents"),
-    ] {
-        for (k, col) in ["issued", "repealed", "in_force"].iter().enumerate() {
-            cells.push((
-                format!("/active_disclosure/{row}/{col}"),
-                article20[label][k].clone(),
-            ));
-        }
-    }
-    for (label, row) in [
-        ("行政许可", "licensing"),
-        ("行政处罚", "penalty"),
-        ("行政强制", "coercion"),
-    ] {
-        cells.push((
-            format!("/active_disclosure/{row}/decisions"),
-            article20[label].clone(),
-        ));
-    }
-    cells.push((
-        "/active_disclosure/fees/amount_wan_yuan".to_owned(),
-        json!(article20["行政事业性收费"].to_string()),
-    ));
-    let rows: Vec<&Value> = key["applications"]
-        .as_object()
-        .expect("applications")
-        .values()
-        .collect();
-    let merged = rows.len() == 23;
-    let mut values = rows.into_iter();
-    for path in common::APPLICATION_ROWS {
-        if merged && path.starts_with("results/other/") {
-            continue;
-        }
-        if merged && path == "results/total" {
-            values.next(); // the single （六）其他处理 row, which has no 2021 cells
-        }
-        let row = values.next().expect("a key row per template row");
-        for (k, col) in common::APPLICANT_COLUMNS.iter().enumerate() {
-            cells.push((format!("/applications/{path}/{col}"), row[k].clone()));
-        }
-    }
-    for (g, group) in common::REVIEW_GROUPS.iter().enumerate() {
-        for (k, col) in common::OUTCOMES.iter().enumerate() {
-            cells.push((
-                format!("/review_litigation/{group}/{col}"),
-                key["review_litigation"][g * 5 + k].clone(),
-            ));
-        }
-    }
-    cells
+    common::key_cells(&key).0
 }
 
 /// Each converted file, its truth and the cells read right when this test was written (a floor).

@@ -9,8 +9,8 @@ use serde_json::{Value, json};
 use xxgk_extract::{Edition, ProblemCode, extract};
 
 use common::{
-    APPLICANT_COLUMNS, APPLICATION_ROWS, OUTCOMES, REVIEW_GROUPS, assert_missing_cells_explained,
-    assert_provenance_points_at_raw, corpus,
+    APPLICANT_COLUMNS, assert_missing_cells_explained, assert_provenance_points_at_raw, corpus,
+    key_cells,
 };
 
 const SEEDS: [&str; 5] = [
@@ -119,73 +119,6 @@ fn seed_003_fee_is_an_exact_decimal_string() {
         extraction.report.pointer("/metadata/report_year"),
         Some(&json!(2024))
     );
-}
-
-/// The pointers and values of a realworld key.
-fn key_cells(key: &Value) -> (Vec<(String, Value)>, bool) {
-    let mut cells = Vec::new();
-    let article20 = &key["article20"];
-    for (label, row) in [
-        ("规章", "regulations"),
-        ("行政规范性文件", "normative_documents"),
-    ] {
-        for (k, col) in ["issued", "repealed", "in_force"].iter().enumerate() {
-            cells.push((
-                format!("/active_disclosure/{row}/{col}"),
-                article20[label][k].clone(),
-            ));
-        }
-    }
-    for (label, row) in [
-        ("行政许可", "licensing"),
-        ("行政处罚", "penalty"),
-        ("行政强制", "coercion"),
-    ] {
-        cells.push((
-            format!("/active_disclosure/{row}/decisions"),
-            article20[label].clone(),
-        ));
-    }
-    // The key writes the 万元 fee as a JSON number; the canonical form is the published decimal.
-    let fee = article20["行政事业性收费"].to_string();
-    cells.push((
-        "/active_disclosure/fees/amount_wan_yuan".to_owned(),
-        json!(fee),
-    ));
-    let rows: Vec<&Value> = key["applications"]
-        .as_object()
-        .expect("applications")
-        .values()
-        .collect();
-    let merged = rows.len() == 23;
-    let paths: Vec<&str> = if merged {
-        APPLICATION_ROWS
-            .iter()
-            .filter(|r| !r.starts_with("results/other/"))
-            .copied()
-            .collect()
-    } else {
-        APPLICATION_ROWS.to_vec()
-    };
-    let mut values = rows.into_iter();
-    for path in paths {
-        if merged && path == "results/total" {
-            values.next(); // the merged （六）其他处理 row, which has no 2021 cells
-        }
-        let row = values.next().expect("a key row per template row");
-        for (k, col) in APPLICANT_COLUMNS.iter().enumerate() {
-            cells.push((format!("/applications/{path}/{col}"), row[k].clone()));
-        }
-    }
-    for (g, group) in REVIEW_GROUPS.iter().enumerate() {
-        for (k, col) in OUTCOMES.iter().enumerate() {
-            cells.push((
-                format!("/review_litigation/{group}/{col}"),
-                key["review_litigation"][g * 5 + k].clone(),
-            ));
-        }
-    }
-    (cells, merged)
 }
 
 #[test]

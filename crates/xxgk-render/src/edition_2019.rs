@@ -1,13 +1,13 @@
 //! The 2019 format (国办公开办函〔2019〕60号, reports on 2019 and 2020) on one line: its 表二
 //! (项目数量, signed 本年增/减, 政府集中采购 with a unit in the amount) and its 表三 with a single
-//! （六）其他处理 row, for the round trip of [`super::one_line_2019`].
+//! （六）其他处理 row, for [`crate::one_line_2019`].
 
 use serde_json::Value;
 
-use super::{Cell, Grid, Labelled, PARTIES, RESULT_GROUPS, cell, span, value};
+use crate::document::{Cell, Labelled, PARTIES, RESULT_GROUPS, Table, cell, span, value};
 
 /// 表二 of the 2019 format: five captioned sub-tables.
-pub(super) fn active(report: &Value) -> Grid {
+pub(crate) fn active(report: &Value) -> Table {
     let v = |p: &str| value(report, &format!("/active_disclosure/{p}"));
     let mut rows = Vec::new();
     let caption = |item: &str| vec![span(format!("第二十条第（{item}）项"), 1, 4)];
@@ -67,7 +67,7 @@ pub(super) fn active(report: &Value) -> Grid {
             rows.push(row);
         }
     }
-    Grid { width: 4, rows }
+    Table { width: 4, rows }
 }
 
 /// `本年增/减` as published: a sign before an increase (`+3`), a decrease as it is (`-2`).
@@ -80,7 +80,7 @@ fn signed(text: &str, name: &str) -> String {
 }
 
 /// 表三 of the 2019 format: as in 2021, with （六）其他处理 a single row (`results/other`).
-pub(super) fn applications(report: &Value) -> Grid {
+pub(crate) fn applications(report: &Value) -> Table {
     let numbers = |row: &str| -> Vec<Cell> {
         PARTIES
             .iter()
@@ -155,5 +155,5 @@ pub(super) fn applications(report: &Value) -> Grid {
     let mut row = vec![span("四、结转下年度继续办理", 1, 3)];
     row.extend(numbers("carried_forward"));
     rows.push(row);
-    Grid { width: 10, rows }
+    Table { width: 10, rows }
 }

@@ -1,36 +1,37 @@
-//! Renderers of PDF text whose row labels are torn from their numbers, as PDF-to-Markdown and
-//! PDF-to-text converters leave them: a label wrapped over several lines or rows and sometimes
-//! truncated, a group label (`（三）不予公开`) printed beside another row or in the leaf's own cell,
-//! rows of numbers with no label at all, page footers and the table heading repeated where a
-//! table is cut across pages, and a multi-line cell of 表二 (`22（其中修订 16 件）`) pulled out
-//! of its row onto a line of its own.
+//! Test support: imitations of what PDF-to-Markdown and PDF-to-text converters do to a published
+//! report's tables, for the extractor's round-trip tests. Not a published layout (those are
+//! `xxgk-render`'s): a converter's damage, drawn from a seed so that a failing case is reproduced
+//! by its seed.
+//!
+//! The damage: a label wrapped over several lines or rows and sometimes truncated, a group label
+//! (`（三）不予公开`) printed beside another row or in the leaf's own cell, rows of numbers with no
+//! label at all, page footers and the table heading repeated where a table is cut across pages,
+//! and a multi-line cell of 表二 (`22（其中修订 16 件）`) pulled out of its row onto a line of its
+//! own.
 //!
 //! [`Torn::LabelsBelowNumbers`] prints rows as pdfplumber and markitdown print the cells of a tall
 //! table row: the numbers on one line and the label on the next, in Markdown the page footer cut
 //! into table cells. [`render_torn_merged_other`] prints （六）其他处理 as one row, as reports on
 //! 2021 and later that keep the 2019 table do.
 //!
-//! The noise is drawn from a seed, so a failing case is reproduced by its seed.
+//! A crate of its own (`publish = false`) rather than a feature of `xxgk-render`: the extractor's
+//! tests and the benchmark corpus can share it as a plain dependency, and the published
+//! renderer's API never carries it.
 //!
 //! ```
-//! use xxgk_extract::render::torn::{Torn, render_torn};
-//! let report: serde_json::Value =
-//!     serde_json::from_str(include_str!("../../../../examples/jingyue-2024.json")).unwrap();
+//! use xxgk_render_noise::{Torn, render_torn};
+//! let report: xxgk_model::AnnualReport =
+//!     serde_json::from_str(include_str!("../../../examples/jingyue-2024.json")).unwrap();
 //! let published = render_torn(&report, Torn::MarkdownFromPdf, 7);
-//! let extraction = xxgk_extract::extract(&published, Some(Torn::MarkdownFromPdf.file_name())).unwrap();
-//! // Every cell read is the published one; a cell that could not be placed is missing, explained.
-//! let tables = ["/active_disclosure", "/applications", "/review_litigation"];
-//! for p in extraction.provenance.iter().filter(|p| tables.iter().any(|t| p.pointer.starts_with(t))) {
-//!     assert_eq!(extraction.report.pointer(&p.pointer), report.pointer(&p.pointer));
-//! }
+//! assert_eq!(published, render_torn(&report, Torn::MarkdownFromPdf, 7));
+//! assert!(String::from_utf8(published).unwrap().contains("|---|"));
 //! ```
 
 use std::cell::Cell as Mutable;
 use std::fmt::Write as _;
 
-use serde_json::Value;
-
-use super::{Body, Doc, Grid, Style};
+use xxgk_model::AnnualReport;
+use xxgk_render::{Body, Document, Table};
 
 /// A layout of PDF text with torn labels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -65,7 +66,7 @@ impl Torn {
         }
     }
 
-    /// A file name for the layout, to pass as the `name_hint` of [`crate::extract`].
+    /// A file name for the layout, whose extension tells a reader the format.
     pub fn file_name(self) -> &'static str {
         match self {
             Self::MarkdownFromPdf => "report.md",
@@ -76,18 +77,18 @@ impl Torn {
 
 /// Renders a canonical report as the bytes of a published report in a torn layout, the noise
 /// drawn from `seed`.
-pub fn render_torn(report: &Value, layout: Torn, seed: u64) -> Vec<u8> {
+pub fn render_torn(report: &AnnualReport, layout: Torn, seed: u64) -> Vec<u8> {
     torn(report, layout, seed, false)
 }
 
 /// Like [`render_torn`], with （六）其他处理 printed as one row holding the sums of its three rows
 /// (the 2019 format's row), which the 2021 format splits: those three rows are not printed.
-pub fn render_torn_merged_other(report: &Value, layout: Torn, seed: u64) -> Vec<u8> {
+pub fn render_torn_merged_other(report: &AnnualReport, layout: Torn, seed: u64) -> Vec<u8> {
     torn(report, layout, seed, true)
 }
 
-fn torn(report: &Value, layout: Torn, seed: u64, merged_other: bool) -> Vec<u8> {
-    let doc = Doc::new(report, Style::default());
+fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> Vec<u8> {
+    let doc = Document::new(report);
     let noise = Noise {
         state: Mutable::new(seed ^ 0x9E37_79B9_7F4A_7C15),
     };
@@ -114,8 +115,13 @@ fn torn(report: &Value, layout: Torn, seed: u64, merged_other: bool) -> Vec<u8> 
     };
     let mut out = String::new();
     let markdown = separator == Separator::Markdown;
-    let _ = write!(out, "{}{}\n\n", if markdown { "# " } else { "" }, doc.title);
-    for (heading, body) in &doc.sections {
+    let _ = write!(
+        out,
+        "{}{}\n\n",
+        if markdown { "# " } else { "" },
+        doc.title()
+    );
+    for (heading, body) in doc.sections() {
         let _ = write!(out, "{}{heading}\n\n", if markdown { "## " } else { "" });
         match body {
             Body::Prose(paras) => {
@@ -136,7 +142,7 @@ fn torn(report: &Value, layout: Torn, seed: u64, merged_other: bool) -> Vec<u8> 
                     out.push_str(&separator.print(&line));
                     out.push('\n');
                     if markdown && k == 0 {
-                        let _ = writeln!(out, "|{}", "---|".repeat(grid.width));
+                        let _ = writeln!(out, "|{}", "---|".repeat(grid.width()));
                     }
                 }
                 out.push('\n');
@@ -241,8 +247,8 @@ fn is_figure(text: &str) -> bool {
 }
 
 /// Label columns of a grid: 表二 has one, 表三 three, 表四 none.
-fn label_columns(grid: &Grid) -> usize {
-    match grid.width {
+fn label_columns(grid: &Table) -> usize {
+    match grid.width() {
         4 => 1,
         10 => 3,
         _ => 0,
@@ -257,7 +263,7 @@ fn cut(text: &str, at: usize) -> (String, String) {
 }
 
 /// The lines of a table with its labels torn, as a PDF converter prints it.
-fn torn_lines(grid: &Grid, noise: &Noise, tearing: Tearing) -> Vec<Line> {
+fn torn_lines(grid: &Table, noise: &Noise, tearing: Tearing) -> Vec<Line> {
     let labels = label_columns(grid);
     let mut rows: Vec<Vec<String>> = grid
         .positional(true)

@@ -1,5 +1,5 @@
 //! Renders a canonical report as a published report in one of the layouts the extractor reads:
-//! `cargo run -p xxgk-extract --example render -- REPORT.json LAYOUT > OUT`
+//! `cargo run -p xxgk-render --example render -- REPORT.json LAYOUT > OUT`
 //! (layouts: one-cell-per-line, pipe-cells, tab-rows, space-aligned, markdown, html, docx, gb18030).
 //! The PDF fixtures of `corpus/pdf/` are printed from its `html` output.
 
@@ -8,7 +8,7 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use xxgk_extract::render::{Layout, render};
+use xxgk_render::{Layout, render};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         eprintln!("unknown layout {layout}; one of: {}", names.join(", "));
         return ExitCode::from(2);
     };
-    let report: serde_json::Value = match std::fs::read_to_string(path)
+    let report: xxgk_model::AnnualReport = match std::fs::read_to_string(path)
         .map_err(|e| e.to_string())
         .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
     {

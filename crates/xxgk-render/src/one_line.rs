@@ -1,0 +1,126 @@
+//! The whole report on one line: the text a web page gives when its line breaks are lost.
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+use xxgk_model::AnnualReport;
+
+use crate::document::{Body, Cell, Document, Style, value};
+use crate::edition_2019;
+
+/// Crawler boilerplate that web pages put before a report's title.
+const BOILERPLATE: [&str; 8] = [
+    "首页 > 政务公开 > 政府信息公开年报",
+    "字号：大 中 小",
+    "打印本页",
+    "关闭窗口",
+    "【我要纠错】",
+    "发布时间：2025-01-20 09:30",
+    "浏览次数：1024",
+    "分享到：",
+];
+
+/// A small deterministic generator for the noise of [`one_line`] (SplitMix64).
+struct Noise(u64);
+
+impl Noise {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number below `n` (0 for `n` = 0).
+    fn below(&mut self, n: usize) -> usize {
+        let n = u64::try_from(n).unwrap_or(u64::MAX).max(1);
+        usize::try_from(self.next() % n).unwrap_or(0)
+    }
+}
+
+/// The whole report on one line, as text taken from a web page with every line break lost:
+/// crawler boilerplate (`来源`, `发布时间`, `字号：大 中 小`, …) before the title, then title,
+/// headings, prose and the three tables run together, each table's cells concatenated in reading
+/// order with no separator (the header runs into the first row, a row's numbers are glued to its
+/// label). `seed` draws the noise: which boilerplate, and a stray space inside some rows.
+pub fn one_line(report: &AnnualReport, seed: u64) -> Vec<u8> {
+    one_line_doc(&report.metadata.organ.name, &Document::new(report), seed)
+}
+
+/// [`one_line`] for a report in the 2019 format (国办公开办函〔2019〕60号): `report` holds its
+/// metadata and prose as a canonical report does and its tables in the shape of the extractor's
+/// `Edition2019::cells` (表二's 2019 rows and columns, `本年增/减` signed, the 采购总金额 with its
+/// unit; 表三 with the single `results/other` row). A JSON value, because the 2019 format has no
+/// typed model yet: it comes with the 2019 edition of the standard, and this function with it.
+pub fn one_line_2019(report: &Value, seed: u64) -> Vec<u8> {
+    let mut doc = Document::with_style(report, Style::default());
+    for (heading, body) in &mut doc.sections {
+        if heading.starts_with("二、") {
+            *body = Body::Table(edition_2019::active(report));
+        } else if heading.starts_with("三、") {
+            *body = Body::Table(edition_2019::applications(report));
+        }
+    }
+    one_line_doc(&value(report, "/metadata/organ/name"), &doc, seed)
+}
+
+/// Whether a table cell holds a figure: a count, the fee decimal, a signed change (`+3`), an
+/// amount with its unit (`251000元`).
+fn is_figure(text: &str) -> bool {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let bare = unsigned.strip_suffix('元').unwrap_or(unsigned);
+    !bare.is_empty()
+        && bare.starts_with(|c: char| c.is_ascii_digit())
+        && bare.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+}
+
+/// Prints `doc` on one line, `organ` in the crawler's `来源`.
+fn one_line_doc(organ: &str, doc: &Document, seed: u64) -> Vec<u8> {
+    let mut noise = Noise(seed);
+    let mut out = String::new();
+    for (k, item) in BOILERPLATE.iter().enumerate() {
+        if noise.below(2) == 0 {
+            out.push_str(item);
+            out.push(' ');
+        }
+        if k == 3 {
+            let _ = write!(out, "来源：{organ} ");
+        }
+    }
+    out.push_str(&doc.title);
+    for p in &doc.preamble {
+        out.push_str(p);
+    }
+    for (heading, body) in &doc.sections {
+        out.push_str(heading);
+        match body {
+            Body::Prose(paras) => paras.iter().for_each(|p| out.push_str(p)),
+            Body::Table(grid) => {
+                for row in &grid.rows {
+                    let is_number = |c: &&Cell| is_figure(&c.text);
+                    let numbers: String = row
+                        .iter()
+                        .filter(is_number)
+                        .map(|c| c.text.as_str())
+                        .collect();
+                    row.iter()
+                        .filter(|c| !is_number(c))
+                        .for_each(|c| out.push_str(&c.text));
+                    // A stray space in one row of four, anywhere from before the first digit to
+                    // before the last, never inside a decimal, a signed change or an amount.
+                    let plain = numbers.chars().all(|c| c.is_ascii_digit());
+                    if !numbers.is_empty() && plain && noise.below(4) == 0 {
+                        let at = noise.below(numbers.len());
+                        out.push_str(&numbers[..at]);
+                        out.push(' ');
+                        out.push_str(&numbers[at..]);
+                    } else {
+                        out.push_str(&numbers);
+                    }
+                }
+            }
+        }
+    }
+    out.into_bytes()
+}
