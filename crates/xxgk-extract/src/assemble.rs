@@ -7,16 +7,17 @@ use serde_json::{Map, Value};
 
 use crate::Edition;
 use crate::align;
-use crate::catalogue::{
-    ACTIVE_2019_ROWS, ACTIVE_2021_ROWS, APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow,
-    OTHER_MERGED_PATH, RESULT_LEAVES, REVIEW_GROUPS, RowSpec, active_2019, active_2021,
-    recognise_active, recognise_application_cell, recognise_review_group,
-};
 use crate::cells::{CellStore, Filled};
 use crate::gaps;
 use crate::problem::{Problem, ProblemCode};
 use crate::split::splits_with_total;
 use crate::table::{Fit, Label, RowRead, Segment, ValueCell, fit, read_rows};
+use crate::template::{
+    ACTIVE_2021_ROWS, APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, RESULT_LEAVES, REVIEW_GROUPS,
+    RowSpec, active_2021, other_merged, recognise_active, recognise_application_cell,
+    recognise_review_group,
+};
+use crate::template_2019::{ACTIVE_2019_ROWS, active_2019};
 
 /// Rule: cells that ran together were split the only way the row identity allows.
 pub(crate) const RULE_SPLIT_ROW: &str = "run-together-split-by-row-identity";
@@ -177,11 +178,7 @@ pub(crate) fn read_active(
 
 fn app_spec(row: AppRow, edition: Edition) -> Option<RowSpec> {
     if row == AppRow::OtherMerged {
-        return (edition == Edition::E2019).then_some(RowSpec {
-            path: OTHER_MERGED_PATH,
-            label: "三、本年度办理结果 › （六）其他处理",
-            columns: APPLICANT_COLUMNS,
-        });
+        return (edition == Edition::E2019).then(other_merged);
     }
     let is_2021_only = matches!(
         row,
@@ -196,7 +193,7 @@ fn app_spec(row: AppRow, edition: Edition) -> Option<RowSpec> {
         .map(|(_, path, label)| RowSpec {
             path,
             label,
-            columns: APPLICANT_COLUMNS,
+            columns: &APPLICANT_COLUMNS,
         })
 }
 
@@ -709,7 +706,7 @@ pub(crate) fn read_review(
         }
     } else {
         let label = first_label.unwrap_or_default();
-        for spec in REVIEW_GROUPS {
+        for spec in REVIEW_GROUPS.iter() {
             store.miss_row(spec, &mismatch_problem(spec, &label, total_count, 15));
         }
         problems.push(
@@ -784,16 +781,17 @@ fn build_cells_2019() -> Vec<(String, String)> {
             ));
         }
     }
-    for (row, path, label) in APP_ROWS {
+    for (row, path, label) in APP_ROWS.iter() {
         if matches!(row, AppRow::NoCorrection | AppRow::FeeUnpaid) {
             continue;
         }
         let (path, label) = if *row == AppRow::OtherOther {
-            (OTHER_MERGED_PATH, "三、本年度办理结果 › （六）其他处理")
+            let merged = other_merged();
+            (merged.path, merged.label)
         } else {
             (*path, *label)
         };
-        for col in APPLICANT_COLUMNS {
+        for col in APPLICANT_COLUMNS.iter() {
             cells.push((
                 format!("{path}/{}", col.name),
                 format!(
@@ -803,7 +801,7 @@ fn build_cells_2019() -> Vec<(String, String)> {
             ));
         }
     }
-    for group in REVIEW_GROUPS {
+    for group in REVIEW_GROUPS.iter() {
         for col in group.columns {
             cells.push((
                 format!("{}/{}", group.path, col.name),
@@ -839,7 +837,7 @@ pub(crate) fn unmapped_2019() -> Vec<(String, &'static str)> {
             out.push((format!("{}/{}", spec.path, col.name), reason));
         }
     }
-    for row in ACTIVE_2021_ROWS {
+    for row in ACTIVE_2021_ROWS.iter() {
         if let Some(spec) = active_2021(*row) {
             for col in spec.columns {
                 let reason = match col.name {

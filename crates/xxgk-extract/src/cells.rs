@@ -4,11 +4,11 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::catalogue::{RowSpec, ValueKind};
 use crate::normalize::SourcePos;
 use crate::number::{read_count, read_decimal, read_signed};
 use crate::problem::{Problem, ProblemCode};
 use crate::table::ValueCell;
+use crate::template::{RowSpec, ValueKind};
 
 /// A cell that was read.
 #[derive(Clone, Debug)]

@@ -9,10 +9,10 @@
 //! holds; otherwise its cells stay missing, with a problem that says why. A wrong number is worse
 //! than a missing one.
 
-use crate::catalogue::{APPLICANT_COLUMNS, AppRow, RowSpec};
 use crate::cells::CellStore;
 use crate::problem::{Problem, ProblemCode};
 use crate::table::{Fit, RowRead, Segment, ValueCell, fit};
+use crate::template::{APPLICANT_COLUMNS, AppRow, RowSpec};
 
 /// Rule: an unlabelled row placed by the template's order, confirmed by the identities.
 pub(crate) const RULE_TEMPLATE_ORDER: &str = "unlabelled-row-placed-by-template-order";

@@ -15,17 +15,18 @@
 use serde_json::Value;
 
 use crate::Edition;
-use crate::catalogue::{
-    APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, Column, OTHER_MERGED_PATH, OUTCOME_COLUMNS,
-    REVIEW_GROUPS, RowSpec, ValueKind, active_2019, active_2021, recognise_active,
-    recognise_application_cell, recognise_review_group,
-};
 use crate::cells::{CellStore, Filled};
 use crate::normalize::{Glyph, PosText, SourcePos, compact_chars};
 use crate::number::read_decimal;
 use crate::problem::{Problem, ProblemCode};
 use crate::solve::{Decision, RULE_SINGLE_SPLIT, Run, decide, intern};
 use crate::split::{Budget, all_splits};
+use crate::template::{
+    APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, Column, OUTCOME_COLUMNS, REVIEW_GROUPS,
+    RowSpec, ValueKind, active_2021, other_merged, recognise_active, recognise_application_cell,
+    recognise_review_group,
+};
+use crate::template_2019::active_2019;
 
 /// A section heading: the words after its numbering, whether the numbering is required, and the
 /// numerals (Chinese, Arabic) it is numbered with.
@@ -531,7 +532,7 @@ fn settle(pending: Vec<Pending>, store: &mut CellStore, why_prefix: &str) {
     if pending.iter().any(|p| p.solve_as.is_some()) {
         runs.extend(MERGED_INTO_OTHER.iter().filter_map(|path| {
             Some(Run {
-                pointers: spec_pointers(path, APPLICANT_COLUMNS)?,
+                pointers: spec_pointers(path, &APPLICANT_COLUMNS)?,
                 digits: "0".repeat(APPLICANT_COLUMNS.len()),
             })
         }));
@@ -891,7 +892,7 @@ fn app_spec(row: AppRow) -> Option<RowSpec> {
         .map(|(_, path, label)| RowSpec {
             path,
             label,
-            columns: APPLICANT_COLUMNS,
+            columns: &APPLICANT_COLUMNS,
         })
 }
 
@@ -924,14 +925,9 @@ fn read_applications(
                 merged_other(&label, digits.as_ref(), store, problems);
                 continue;
             }
-            (AppRow::OtherMerged, Edition::E2019) => (
-                RowSpec {
-                    path: OTHER_MERGED_PATH,
-                    label: "三、本年度办理结果 › （六）其他处理",
-                    columns: APPLICANT_COLUMNS,
-                },
-                Some("/applications/results/other/other"),
-            ),
+            (AppRow::OtherMerged, Edition::E2019) => {
+                (other_merged(), Some("/applications/results/other/other"))
+            }
             (_, Edition::E2019) if is_2021_only => {
                 if let Some(digits) = &digits {
                     problems.push(unrecognised(&label, digits, "表三 (2019 format)"));
@@ -1023,7 +1019,7 @@ fn read_review(lines: &[&PosText], store: &mut CellStore) -> bool {
                     spec: RowSpec {
                         path: group.path,
                         label: group.label,
-                        columns: OUTCOME_COLUMNS,
+                        columns: &OUTCOME_COLUMNS,
                     },
                     digits: Piece {
                         number: true,

@@ -5,12 +5,12 @@
 //! no other pulled-out cell below it, its number a count before the bracket. Otherwise the row's
 //! blank cells are reported as unread, never as blank in the report.
 
-use crate::catalogue::{ActiveRow, RowSpec};
 use crate::cells::{CellStore, Filled};
 use crate::normalize::SourcePos;
 use crate::number::read_count;
 use crate::problem::{Problem, ProblemCode};
 use crate::table::{RowRead, Segment, ValueCell};
+use crate::template::{ActiveRow, RowSpec};
 
 /// Rule: a cell pulled out of its row, placed in the row's only empty column.
 const RULE_PULLED_OUT: &str = "pulled-out-cell-placed";
