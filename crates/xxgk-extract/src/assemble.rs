@@ -9,7 +9,7 @@ use crate::Edition;
 use crate::align;
 use crate::cells::{CellStore, Filled};
 use crate::gaps;
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::split::splits_with_total;
 use crate::table::{Fit, Label, RowRead, Segment, ValueCell, fit, read_rows};
 use crate::template::{
@@ -18,11 +18,6 @@ use crate::template::{
     recognise_review_group,
 };
 use crate::template_2019::{ACTIVE_2019_ROWS, active_2019};
-
-/// Rule: cells that ran together were split the only way the row identity allows.
-pub(crate) const RULE_SPLIT_ROW: &str = "run-together-split-by-row-identity";
-/// Rule: cells that ran together were split the only way the column identities allow.
-pub(crate) const RULE_SPLIT_COLUMN: &str = "run-together-split-by-column-identity";
 
 /// Keeps one reading per row: the first whose cells fit, else the first; reports duplicates.
 fn choose<R: Copy + PartialEq + std::fmt::Debug>(
@@ -164,7 +159,7 @@ pub(crate) fn read_active(
                 store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, columns));
             }
             Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, columns) {
-                Some(values) => store.put_row(&spec, &values, &[align::RULE_COLUMN_POSITION]),
+                Some(values) => store.put_row(&spec, &values, &[ReadingRule::PlacedByColumnPosition]),
                 None => store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, columns)),
             },
         }
@@ -315,7 +310,7 @@ pub(crate) fn read_applications(
                 let splits = splits_with_total(&digits, 7, 32);
                 match splits.candidates.as_slice() {
                     [only] if !splits.truncated => {
-                        put_split(store, &spec, &cell, only, RULE_SPLIT_ROW);
+                        put_split(store, &spec, &cell, only, ReadingRule::RunTogetherSplitByRowIdentity);
                         known.insert(read.row, counts_of(store, &spec));
                         if numbers_may_be_next_rows {
                             apart.push(read.row);
@@ -338,7 +333,7 @@ pub(crate) fn read_applications(
             }
             Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, 7) {
                 Some(values) if align::total_agrees(&values) => {
-                    store.put_row(&spec, &values, &[align::RULE_COLUMN_POSITION]);
+                    store.put_row(&spec, &values, &[ReadingRule::PlacedByColumnPosition]);
                     known.insert(read.row, counts_of(store, &spec));
                 }
                 Some(_) => store.miss_row(
@@ -411,7 +406,7 @@ fn put_split(
     spec: &RowSpec,
     cell: &ValueCell,
     parts: &[u64],
-    rule: &'static str,
+    rule: ReadingRule,
 ) {
     let ValueCell::Token { raw, pos, .. } = cell else {
         return;
@@ -479,7 +474,13 @@ fn resolve_ambiguous(
             match (passing.as_slice(), checked) {
                 ([only], true) => {
                     if let Some(spec) = app_spec(row, edition) {
-                        put_split(store, &spec, &cell, only, RULE_SPLIT_COLUMN);
+                        put_split(
+                            store,
+                            &spec,
+                            &cell,
+                            only,
+                            ReadingRule::RunTogetherSplitByColumnIdentity,
+                        );
                     }
                     let mut counts = [None; 7];
                     for (slot, v) in counts.iter_mut().zip(only.iter()) {

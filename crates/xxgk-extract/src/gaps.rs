@@ -10,12 +10,9 @@
 //! than a missing one.
 
 use crate::cells::CellStore;
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::table::{Fit, RowRead, Segment, ValueCell, fit};
 use crate::template::{APPLICANT_COLUMNS, AppRow, RowSpec};
-
-/// Rule: an unlabelled row placed by the template's order, confirmed by the identities.
-pub(crate) const RULE_TEMPLATE_ORDER: &str = "unlabelled-row-placed-by-template-order";
 
 /// The equality identities of the catalogue: rule id and the cells of each side.
 struct Identity {
@@ -237,7 +234,11 @@ pub(crate) fn confirm(
     for assignment in &assignments {
         for (row, values) in &assignment.rows {
             if let Some(spec) = spec_of(*row) {
-                store.put_row(&spec, values, &[RULE_TEMPLATE_ORDER]);
+                store.put_row(
+                    &spec,
+                    values,
+                    &[ReadingRule::UnlabelledRowPlacedByTemplateOrder],
+                );
             }
         }
     }

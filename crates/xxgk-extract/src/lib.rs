@@ -135,7 +135,7 @@ use serde_json::{Map, Value};
 
 pub use decode::InputFormat;
 pub use normalize::SourcePos;
-pub use problem::{Problem, ProblemCode};
+pub use problem::{Problem, ProblemCode, ReadingRule};
 
 use document::Block;
 use metadata::Found;
@@ -172,9 +172,9 @@ pub struct Provenance {
     pub column: u32,
     /// The source text the value was read from, as published.
     pub raw: String,
-    /// Rules applied while reading (kebab-case), e.g. `thousands-separators-removed`,
+    /// Rules applied while reading, serialized kebab-case, e.g. `thousands-separators-removed`,
     /// `run-together-split-by-row-identity`.
-    pub rules: Vec<&'static str>,
+    pub rules: Vec<ReadingRule>,
 }
 
 /// The tables of a 2019-format report, kept apart from the 2021 tables.

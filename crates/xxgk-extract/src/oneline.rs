@@ -18,8 +18,9 @@ use crate::Edition;
 use crate::cells::{CellStore, Filled};
 use crate::normalize::{Glyph, PosText, SourcePos, compact_chars};
 use crate::number::read_decimal;
+use crate::problem::ReadingRule;
 use crate::problem::{Problem, ProblemCode};
-use crate::solve::{Decision, RULE_SINGLE_SPLIT, Run, decide, intern};
+use crate::solve::{Decision, Run, decide, intern};
 use crate::split::{Budget, all_splits};
 use crate::template::{
     APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, Column, OUTCOME_COLUMNS, REVIEW_GROUPS,
@@ -627,7 +628,7 @@ fn place_unique(
                 value,
                 pos,
                 raw: format!("{shown} (of `{published}`)"),
-                rules: vec![RULE_SINGLE_SPLIT],
+                rules: vec![ReadingRule::RunTogetherSingleSplit],
             },
         );
     }
@@ -647,12 +648,15 @@ fn apply(
     let (values, kept, rule, why) = match decision {
         Decision::Placed(values, rule) => {
             let kept = vec![true; values.len()];
-            (values, kept, rule, None)
+            (values, kept, Some(rule), None)
         }
-        Decision::Partly(values, kept, rule, why) => {
-            (values, kept, rule, Some((ProblemCode::AmbiguousSplit, why)))
-        }
-        Decision::Missing(code, why) => (Vec::new(), Vec::new(), "", Some((code, why))),
+        Decision::Partly(values, kept, rule, why) => (
+            values,
+            kept,
+            Some(rule),
+            Some((ProblemCode::AmbiguousSplit, why)),
+        ),
+        Decision::Missing(code, why) => (Vec::new(), Vec::new(), None, Some((code, why))),
     };
     // Each cell's digits start where the previous cells' end: a split has no leading zero.
     let mut offsets = Vec::with_capacity(values.len());
@@ -677,7 +681,7 @@ fn apply(
                             .digit_pos(offsets.get(k).copied().unwrap_or(0))
                             .unwrap_or_default(),
                         raw: format!("{text} (of `{published}`)"),
-                        rules: vec![rule],
+                        rules: rule.into_iter().collect(),
                     },
                 );
             }

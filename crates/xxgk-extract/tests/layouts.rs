@@ -6,7 +6,9 @@ mod common;
 use std::io::Write;
 
 use serde_json::{Value, json};
-use xxgk_extract::{Edition, Extraction, InputFormat, ProblemCode, extract, extract_text};
+use xxgk_extract::{
+    Edition, Extraction, InputFormat, ProblemCode, ReadingRule, extract, extract_text,
+};
 
 use common::{APPLICANT_COLUMNS, APPLICATION_ROWS, assert_missing_cells_explained};
 
@@ -165,15 +167,15 @@ fn tab_separated_with_full_width_digits_separators_and_units() {
     };
     assert_eq!(
         rules("/active_disclosure/regulations/in_force"),
-        vec!["full-width-digits-folded"]
+        vec![ReadingRule::FullWidthDigitsFolded]
     );
     assert_eq!(
         rules("/active_disclosure/licensing/decisions"),
-        vec!["thousands-separators-removed"]
+        vec![ReadingRule::ThousandsSeparatorsRemoved]
     );
     assert_eq!(
         rules("/active_disclosure/normative_documents/in_force"),
-        vec!["unit-stripped"]
+        vec![ReadingRule::UnitStripped]
     );
 }
 
@@ -333,7 +335,10 @@ fn run_together_cells_split_by_the_row_identity() {
         .iter()
         .find(|p| p.pointer == "/applications/new_received/total")
         .expect("provenance");
-    assert_eq!(provenance.rules, vec!["run-together-split-by-row-identity"]);
+    assert_eq!(
+        provenance.rules,
+        vec![ReadingRule::RunTogetherSplitByRowIdentity]
+    );
     assert_eq!((provenance.line, provenance.column), (2, 24));
 }
 
@@ -354,7 +359,7 @@ fn run_together_cells_split_by_the_column_identities() {
         .find(|p| p.pointer == "/applications/carried_forward/commercial_enterprise")
         .expect("provenance")
         .rules;
-    assert_eq!(rules, &vec!["run-together-split-by-column-identity"]);
+    assert_eq!(rules, &vec![ReadingRule::RunTogetherSplitByColumnIdentity]);
 }
 
 #[test]
@@ -896,7 +901,7 @@ fn blank_cells_of_space_aligned_text_are_placed_by_the_columns_around_them() {
         .find(|p| p.pointer == "/applications/carried_over/total")
         .expect("provenance")
         .rules;
-    assert_eq!(rules, &vec!["placed-by-column-position"]);
+    assert_eq!(rules, &vec![ReadingRule::PlacedByColumnPosition]);
     assert_eq!(
         cell(&extraction, "/applications/new_received/total"),
         Some(json!(90))

@@ -3,7 +3,7 @@
 //! identity, and runs too long to search.
 
 use serde_json::{Value, json};
-use xxgk_extract::{Extraction, ProblemCode, extract};
+use xxgk_extract::{Extraction, ProblemCode, ReadingRule, extract};
 
 /// Labels of the 25 rows of 表三, as the template prints them, with their group labels.
 const LABELS: [&str; 25] = [
@@ -112,11 +112,11 @@ fn every_section_and_the_tables_are_read() {
     };
     assert_eq!(
         rule("/applications/new_received/total"),
-        Some(vec!["run-together-split-by-identities"])
+        Some(vec![ReadingRule::RunTogetherSplitByIdentities])
     );
     assert_eq!(
         rule("/applications/carried_over/total"),
-        Some(vec!["run-together-single-split"])
+        Some(vec![ReadingRule::RunTogetherSingleSplit])
     );
     for (k, row) in rows().iter().enumerate() {
         let key = xxgk_model::CELLS
