@@ -110,10 +110,7 @@ fn decimal_string<S: Serializer>(value: &Option<i128>, serializer: S) -> Result<
 impl Diagnostic {
     /// The message in the given language (`zh` unless `en`).
     pub fn message(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh => &self.message_zh,
-            Lang::En => &self.message_en,
-        }
+        lang.pick(&self.message_zh, &self.message_en)
     }
 
     /// Whether the diagnostic is a finding (error or warning) rather than a note.
@@ -130,6 +127,17 @@ pub enum Lang {
     Zh,
     /// English.
     En,
+}
+
+impl Lang {
+    /// The one of a Chinese and an English text (or value) that is in this language: the one
+    /// place that chooses between the two.
+    pub fn pick<T>(self, zh: T, en: T) -> T {
+        match self {
+            Self::Zh => zh,
+            Self::En => en,
+        }
+    }
 }
 
 /// Counts by severity and the verdict for one document.

@@ -37,8 +37,7 @@ impl Unreadable {
     fn message(&self, lang: Lang) -> &str {
         match self {
             Self::Io(message) => message,
-            Self::NotAReport => pick(
-                lang,
+            Self::NotAReport => lang.pick(
                 "不是可识别的政府信息公开工作年度报告（未找到任何章节标题或表格行）",
                 "not an annual report we can read (no section heading and no table row found)",
             ),
@@ -200,13 +199,6 @@ pub struct Renderer {
     /// A batch without `--verbose`: a file with nothing to show prints nothing, not its verdict.
     quiet: bool,
     collected: Vec<FileResult>,
-}
-
-fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
 }
 
 const ERROR: Style = AnsiColor::Red.on_default().bold();
@@ -461,7 +453,7 @@ impl Renderer {
                 let _ = writeln!(
                     out,
                     "{ERROR}{}{ERROR:#}: {}: {}\n",
-                    pick(lang, "无法读取", "unreadable"),
+                    lang.pick("无法读取", "unreadable"),
                     result.name,
                     why.message(lang)
                 );
@@ -505,7 +497,7 @@ impl Renderer {
                 out,
                 "   {DIM}={DIM:#} {}",
                 if d.pointer.is_empty() {
-                    pick(lang, "（整个文档）", "(the whole document)")
+                    lang.pick("（整个文档）", "(the whole document)")
                 } else {
                     &d.pointer
                 }
@@ -534,32 +526,32 @@ impl Renderer {
             Some(t) if t.conformant() => format!(
                 "{}: {OK}{}{OK:#}{}\n",
                 result.name,
-                pick(lang, "符合标准", "conformant"),
+                lang.pick("符合标准", "conformant"),
                 warnings(t)
             ),
             Some(t) if t.undetermined() => format!(
                 "{}: {UNREAD}{}{UNREAD:#}{}\n",
                 result.name,
-                match lang {
-                    Lang::Zh => format!("无法判定：{} 个单元格未能读取", t.unread),
-                    Lang::En => format!(
+                lang.pick(
+                    format!("无法判定：{} 个单元格未能读取", t.unread),
+                    format!(
                         "undetermined: {} could not be read",
                         plural(t.unread, "cell")
                     ),
-                },
+                ),
                 warnings(t)
             ),
             Some(t) => format!(
                 "{}: {ERROR}{}{ERROR:#}\n",
                 result.name,
-                match lang {
-                    Lang::Zh => format!("不符合标准：{} 个错误，{} 个警告", t.errors, t.warnings),
-                    Lang::En => format!(
+                lang.pick(
+                    format!("不符合标准：{} 个错误，{} 个警告", t.errors, t.warnings),
+                    format!(
                         "not conformant: {}, {}",
                         plural(t.errors, "error"),
                         plural(t.warnings, "warning")
                     ),
-                }
+                )
             ),
             None => String::new(),
         }
@@ -569,16 +561,16 @@ impl Renderer {
         if s.files <= 1 {
             return String::new();
         }
-        match self.lang {
-            Lang::Zh => format!(
+        self.lang.pick(
+            format!(
                 "\n共 {} 个文件：{} 个符合标准，{} 个有错误，{} 个无法判定，{} 个无法读取\n",
                 s.files, s.conformant, s.with_errors, s.undetermined, s.unreadable
             ),
-            Lang::En => format!(
+            format!(
                 "\n{} files: {} conformant, {} with errors, {} undetermined, {} unreadable\n",
                 s.files, s.conformant, s.with_errors, s.undetermined, s.unreadable
             ),
-        }
+        )
     }
 
     fn json_lines(&self, result: &FileResult) -> String {
@@ -633,7 +625,7 @@ impl Renderer {
                 json!({
                     "id": id,
                     "name": name,
-                    "shortDescription": {"text": pick(lang, &summary.zh, &summary.en)},
+                    "shortDescription": {"text": lang.pick(&summary.zh, &summary.en)},
                     "fullDescription": {"text": rationale},
                     // GitHub code scanning requires `help` (its rule GH2012).
                     "help": {"text": rationale},
@@ -654,7 +646,7 @@ impl Renderer {
                 "id": UNREAD_RULE,
                 // SARIF1001: a name is for people and must differ from the opaque id.
                 "name": "value-not-read",
-                "shortDescription": {"text": pick(lang, "报告中未能读取的值", "values of a published report that could not be read")},
+                "shortDescription": {"text": lang.pick("报告中未能读取的值", "values of a published report that could not be read")},
                 "fullDescription": {"text": UNREAD_HELP},
                 "help": {"text": UNREAD_HELP},
                 "defaultConfiguration": {"level": "none"},

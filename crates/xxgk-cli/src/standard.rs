@@ -14,13 +14,6 @@ fn checker() -> Option<Checker> {
     }
 }
 
-fn in_lang(text: &xxgk_catalogue::Text, lang: Lang) -> &str {
-    match lang {
-        Lang::Zh => &text.zh,
-        Lang::En => &text.en,
-    }
-}
-
 /// Lists every rule and schema-rule id.
 pub fn rules(lang: Lang) -> u8 {
     let Some(checker) = checker() else {
@@ -34,7 +27,7 @@ pub fn rules(lang: Lang) -> u8 {
         checker.identity_count()
     );
     for r in &catalogue.rules {
-        let summary = in_lang(&r.summary, lang);
+        let summary = lang.pick(&r.summary.zh, &r.summary.en);
         println!(
             "{:<4} {:<22} {:<8} {summary}",
             r.id,
@@ -43,7 +36,7 @@ pub fn rules(lang: Lang) -> u8 {
         );
     }
     for r in &catalogue.schema_rules {
-        let summary = in_lang(&r.summary, lang);
+        let summary = lang.pick(&r.summary.zh, &r.summary.en);
         println!(
             "{:<4} {:<22} {:<8} {summary} [{}]",
             r.id,

@@ -5,9 +5,6 @@
 
 use crate::table::{RowRead, ValueCell};
 
-/// Rule: the row had blank cells; its numbers were placed by the columns of its neighbours.
-pub(crate) const RULE_COLUMN_POSITION: &str = "placed-by-column-position";
-
 /// Rows looked at above and below for complete neighbours (farther ones may sit on another page,
 /// where the text is laid out afresh).
 const REACH: usize = 4;

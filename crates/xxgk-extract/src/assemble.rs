@@ -7,21 +7,17 @@ use serde_json::{Map, Value};
 
 use crate::Edition;
 use crate::align;
-use crate::catalogue::{
-    ACTIVE_2019_ROWS, ACTIVE_2021_ROWS, APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow,
-    OTHER_MERGED_PATH, RESULT_LEAVES, REVIEW_GROUPS, RowSpec, active_2019, active_2021,
-    recognise_active, recognise_application_cell, recognise_review_group,
-};
 use crate::cells::{CellStore, Filled};
 use crate::gaps;
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::split::splits_with_total;
 use crate::table::{Fit, Label, RowRead, Segment, ValueCell, fit, read_rows};
-
-/// Rule: cells that ran together were split the only way the row identity allows.
-pub(crate) const RULE_SPLIT_ROW: &str = "run-together-split-by-row-identity";
-/// Rule: cells that ran together were split the only way the column identities allow.
-pub(crate) const RULE_SPLIT_COLUMN: &str = "run-together-split-by-column-identity";
+use crate::template::{
+    ACTIVE_2021_ROWS, APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, RESULT_LEAVES, REVIEW_GROUPS,
+    RowSpec, active_2021, other_merged, recognise_active, recognise_application_cell,
+    recognise_review_group,
+};
+use crate::template_2019::{ACTIVE_2019_ROWS, active_2019};
 
 /// Keeps one reading per row: the first whose cells fit, else the first; reports duplicates.
 fn choose<R: Copy + PartialEq + std::fmt::Debug>(
@@ -163,7 +159,7 @@ pub(crate) fn read_active(
                 store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, columns));
             }
             Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, columns) {
-                Some(values) => store.put_row(&spec, &values, &[align::RULE_COLUMN_POSITION]),
+                Some(values) => store.put_row(&spec, &values, &[ReadingRule::PlacedByColumnPosition]),
                 None => store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, columns)),
             },
         }
@@ -177,11 +173,7 @@ pub(crate) fn read_active(
 
 fn app_spec(row: AppRow, edition: Edition) -> Option<RowSpec> {
     if row == AppRow::OtherMerged {
-        return (edition == Edition::E2019).then_some(RowSpec {
-            path: OTHER_MERGED_PATH,
-            label: "三、本年度办理结果 › （六）其他处理",
-            columns: APPLICANT_COLUMNS,
-        });
+        return (edition == Edition::E2019).then(other_merged);
     }
     let is_2021_only = matches!(
         row,
@@ -196,7 +188,7 @@ fn app_spec(row: AppRow, edition: Edition) -> Option<RowSpec> {
         .map(|(_, path, label)| RowSpec {
             path,
             label,
-            columns: APPLICANT_COLUMNS,
+            columns: &APPLICANT_COLUMNS,
         })
 }
 
@@ -318,7 +310,7 @@ pub(crate) fn read_applications(
                 let splits = splits_with_total(&digits, 7, 32);
                 match splits.candidates.as_slice() {
                     [only] if !splits.truncated => {
-                        put_split(store, &spec, &cell, only, RULE_SPLIT_ROW);
+                        put_split(store, &spec, &cell, only, ReadingRule::RunTogetherSplitByRowIdentity);
                         known.insert(read.row, counts_of(store, &spec));
                         if numbers_may_be_next_rows {
                             apart.push(read.row);
@@ -341,7 +333,7 @@ pub(crate) fn read_applications(
             }
             Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, 7) {
                 Some(values) if align::total_agrees(&values) => {
-                    store.put_row(&spec, &values, &[align::RULE_COLUMN_POSITION]);
+                    store.put_row(&spec, &values, &[ReadingRule::PlacedByColumnPosition]);
                     known.insert(read.row, counts_of(store, &spec));
                 }
                 Some(_) => store.miss_row(
@@ -414,7 +406,7 @@ fn put_split(
     spec: &RowSpec,
     cell: &ValueCell,
     parts: &[u64],
-    rule: &'static str,
+    rule: ReadingRule,
 ) {
     let ValueCell::Token { raw, pos, .. } = cell else {
         return;
@@ -482,7 +474,13 @@ fn resolve_ambiguous(
             match (passing.as_slice(), checked) {
                 ([only], true) => {
                     if let Some(spec) = app_spec(row, edition) {
-                        put_split(store, &spec, &cell, only, RULE_SPLIT_COLUMN);
+                        put_split(
+                            store,
+                            &spec,
+                            &cell,
+                            only,
+                            ReadingRule::RunTogetherSplitByColumnIdentity,
+                        );
                     }
                     let mut counts = [None; 7];
                     for (slot, v) in counts.iter_mut().zip(only.iter()) {
@@ -709,7 +707,7 @@ pub(crate) fn read_review(
         }
     } else {
         let label = first_label.unwrap_or_default();
-        for spec in REVIEW_GROUPS {
+        for spec in REVIEW_GROUPS.iter() {
             store.miss_row(spec, &mismatch_problem(spec, &label, total_count, 15));
         }
         problems.push(
@@ -784,16 +782,17 @@ fn build_cells_2019() -> Vec<(String, String)> {
             ));
         }
     }
-    for (row, path, label) in APP_ROWS {
+    for (row, path, label) in APP_ROWS.iter() {
         if matches!(row, AppRow::NoCorrection | AppRow::FeeUnpaid) {
             continue;
         }
         let (path, label) = if *row == AppRow::OtherOther {
-            (OTHER_MERGED_PATH, "三、本年度办理结果 › （六）其他处理")
+            let merged = other_merged();
+            (merged.path, merged.label)
         } else {
             (*path, *label)
         };
-        for col in APPLICANT_COLUMNS {
+        for col in APPLICANT_COLUMNS.iter() {
             cells.push((
                 format!("{path}/{}", col.name),
                 format!(
@@ -803,7 +802,7 @@ fn build_cells_2019() -> Vec<(String, String)> {
             ));
         }
     }
-    for group in REVIEW_GROUPS {
+    for group in REVIEW_GROUPS.iter() {
         for col in group.columns {
             cells.push((
                 format!("{}/{}", group.path, col.name),
@@ -839,7 +838,7 @@ pub(crate) fn unmapped_2019() -> Vec<(String, &'static str)> {
             out.push((format!("{}/{}", spec.path, col.name), reason));
         }
     }
-    for row in ACTIVE_2021_ROWS {
+    for row in ACTIVE_2021_ROWS.iter() {
         if let Some(spec) = active_2021(*row) {
             for col in spec.columns {
                 let reason = match col.name {

@@ -4,11 +4,11 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::catalogue::{RowSpec, ValueKind};
 use crate::normalize::SourcePos;
 use crate::number::{read_count, read_decimal, read_signed};
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::table::ValueCell;
+use crate::template::{RowSpec, ValueKind};
 
 /// A cell that was read.
 #[derive(Clone, Debug)]
@@ -16,7 +16,7 @@ pub(crate) struct Filled {
     pub value: Value,
     pub pos: SourcePos,
     pub raw: String,
-    pub rules: Vec<&'static str>,
+    pub rules: Vec<ReadingRule>,
 }
 
 /// Read cells by JSON Pointer, and problems for the cells that could not be read.
@@ -53,7 +53,7 @@ impl CellStore {
     }
 
     /// Writes the value cells of a row, one per column.
-    pub fn put_row(&mut self, spec: &RowSpec, values: &[ValueCell], rules: &[&'static str]) {
+    pub fn put_row(&mut self, spec: &RowSpec, values: &[ValueCell], rules: &[ReadingRule]) {
         for (column, value) in spec.columns.iter().zip(values) {
             let pointer = format!("{}/{}", spec.path, column.name);
             match value {

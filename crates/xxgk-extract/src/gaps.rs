@@ -9,13 +9,10 @@
 //! holds; otherwise its cells stay missing, with a problem that says why. A wrong number is worse
 //! than a missing one.
 
-use crate::catalogue::{APPLICANT_COLUMNS, AppRow, RowSpec};
 use crate::cells::CellStore;
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::table::{Fit, RowRead, Segment, ValueCell, fit};
-
-/// Rule: an unlabelled row placed by the template's order, confirmed by the identities.
-pub(crate) const RULE_TEMPLATE_ORDER: &str = "unlabelled-row-placed-by-template-order";
+use crate::template::{APPLICANT_COLUMNS, AppRow, RowSpec};
 
 /// The equality identities of the catalogue: rule id and the cells of each side.
 struct Identity {
@@ -237,7 +234,11 @@ pub(crate) fn confirm(
     for assignment in &assignments {
         for (row, values) in &assignment.rows {
             if let Some(spec) = spec_of(*row) {
-                store.put_row(&spec, values, &[RULE_TEMPLATE_ORDER]);
+                store.put_row(
+                    &spec,
+                    values,
+                    &[ReadingRule::UnlabelledRowPlacedByTemplateOrder],
+                );
             }
         }
     }

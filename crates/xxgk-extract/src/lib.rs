@@ -109,7 +109,6 @@
 
 mod align;
 mod assemble;
-mod catalogue;
 mod cells;
 mod decode;
 mod document;
@@ -127,6 +126,8 @@ mod sections;
 mod solve;
 mod split;
 mod table;
+mod template;
+mod template_2019;
 mod truncated;
 
 use serde::Serialize;
@@ -134,7 +135,7 @@ use serde_json::{Map, Value};
 
 pub use decode::InputFormat;
 pub use normalize::SourcePos;
-pub use problem::{Problem, ProblemCode};
+pub use problem::{Problem, ProblemCode, ReadingRule};
 
 use document::Block;
 use metadata::Found;
@@ -171,9 +172,9 @@ pub struct Provenance {
     pub column: u32,
     /// The source text the value was read from, as published.
     pub raw: String,
-    /// Rules applied while reading (kebab-case), e.g. `thousands-separators-removed`,
+    /// Rules applied while reading, serialized kebab-case, e.g. `thousands-separators-removed`,
     /// `run-together-split-by-row-identity`.
-    pub rules: Vec<&'static str>,
+    pub rules: Vec<ReadingRule>,
 }
 
 /// The tables of a 2019-format report, kept apart from the 2021 tables.
@@ -320,7 +321,7 @@ fn from_text(text: &str, encoding: &'static str) -> Extraction {
 /// The document with its sections located.
 struct Located<'a> {
     blocks: &'a [Block],
-    layout: sections::Layout,
+    layout: sections::SectionMap,
     /// The whole report on one line ([`oneline`]): its tables are read from runs of digits.
     one_line: bool,
 }
@@ -403,24 +404,13 @@ fn detect_edition(active: &[table::Segment], year: Option<u32>) -> Edition {
             .count()
     };
     let (old, new) = (
-        count(catalogue::EDITION_2019_MARKERS),
-        count(catalogue::EDITION_2021_MARKERS),
+        count(template::EDITION_2019_MARKERS),
+        count(template::EDITION_2021_MARKERS),
     );
     if old > new || (old == new && year.is_some_and(|y| y <= 2020)) {
         Edition::E2019
     } else {
         Edition::E2021
-    }
-}
-
-fn section_pointer(section: Section) -> &'static str {
-    match section {
-        Section::Overview => "/overview",
-        Section::Active => "/active_disclosure",
-        Section::Applications => "/applications",
-        Section::Review => "/review_litigation",
-        Section::Problems => "/problems_and_improvements",
-        Section::Other => "/other_matters",
     }
 }
 
@@ -516,7 +506,7 @@ impl Findings {
     fn prose(&mut self, doc: &Located<'_>, section: Section, wrapped: bool) -> Option<Value> {
         let lines = doc.lines_of(section);
         let text = metadata::prose(&lines, wrapped)?;
-        let pointer = format!("{}/text", section_pointer(section));
+        let pointer = format!("{}/text", section.pointer());
         let mut object = Map::new();
         self.put(&mut object, "text", &pointer, &text);
         if section == Section::Other {
@@ -607,7 +597,7 @@ impl Findings {
             (Section::Review, review_found),
         ];
         let cell_list = match edition {
-            Edition::E2021 => catalogue::cells_2021(),
+            Edition::E2021 => template::cells_2021(),
             Edition::E2019 => assemble::cells_2019(),
         };
         let mut tables = Map::new();
@@ -636,7 +626,7 @@ impl Findings {
             } else {
                 let table = found_tables
                     .iter()
-                    .find(|(section, _)| pointer.starts_with(section_pointer(*section)));
+                    .find(|(section, _)| pointer.starts_with(section.pointer()));
                 let (code, why) = match table {
                     Some((section, _))
                         if doc.body(*section).is_none() && *section != Section::Applications =>
@@ -693,7 +683,7 @@ fn from_located_blocks(
                     ProblemCode::SectionMissing,
                     format!("the heading {} was not found", section.heading()),
                 )
-                .at_pointer(section_pointer(section)),
+                .at_pointer(section.pointer()),
             );
         }
     }

@@ -3,6 +3,7 @@
 
 use crate::layout::is_page_number;
 use crate::normalize::{Glyph, PosText, SourcePos};
+use crate::problem::ReadingRule;
 
 /// A value read from the text, with where it stood.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -10,7 +11,7 @@ pub(crate) struct Found<T> {
     pub value: T,
     pub pos: SourcePos,
     pub raw: String,
-    pub rule: Option<&'static str>,
+    pub rule: Option<ReadingRule>,
 }
 
 /// The report's title, organ and year, as far as the text states them.
@@ -31,11 +32,6 @@ pub(crate) struct Contact {
     pub phone: Option<Found<String>>,
     pub email: Option<Found<String>>,
 }
-
-/// Rule: the organ was read from the signature above the date at the end of the report.
-pub(crate) const RULE_SIGNATURE_ORGAN: &str = "organ-from-signature";
-/// Rule: the publication date is the date under the signature at the end of the report.
-pub(crate) const RULE_SIGNATURE_DATE: &str = "date-from-signature";
 
 /// Glyphs of some lines without whitespace, and the text they spell.
 struct Flat {
@@ -285,7 +281,7 @@ pub(crate) fn read_signature(last_lines: &[&PosText]) -> Signature {
             (signs && is_name).then(|| {
                 let mut found =
                     flat.found(0, flat.text.len(), flat.published(0, flat.text.len()))?;
-                found.rule = Some(RULE_SIGNATURE_ORGAN);
+                found.rule = Some(ReadingRule::OrganFromSignature);
                 Some(found)
             })?
         });
@@ -313,7 +309,7 @@ fn date_line(flat: &Flat) -> Option<Found<String>> {
         return None;
     }
     let mut found = flat.found(0, flat.text.len(), format!("{year:04}-{month:02}-{day:02}"))?;
-    found.rule = Some(RULE_SIGNATURE_DATE);
+    found.rule = Some(ReadingRule::DateFromSignature);
     Some(found)
 }
 
@@ -541,13 +537,6 @@ pub(crate) struct Fees {
     pub collected: Option<Found<String>>,
 }
 
-/// Rule: the figure was read from a sentence of section 六.
-pub(crate) const RULE_FEE_PROSE: &str = "fee-figure-from-prose";
-/// Rule: section 六 says no fee was collected (`未收取…处理费`), read as 0.
-pub(crate) const RULE_FEE_NONE: &str = "fee-none-collected-stated";
-/// Rule: section 六 says the figures are all zero (`…均为0`).
-pub(crate) const RULE_FEE_ALL_ZERO: &str = "fee-all-zero-stated";
-
 /// Reads the fee figures from the sentences of section 六.
 pub(crate) fn read_fees(lines: &[&PosText]) -> Fees {
     let flat = Flat::of(lines);
@@ -590,7 +579,7 @@ fn read_fee_sentence(flat: &Flat, start: usize, end: usize, fees: &mut Fees) {
             rule: Some(rule),
         };
         if mentions_notice && (sentence.contains("件数") || sentence.contains("数量")) {
-            let z = zero(RULE_FEE_ALL_ZERO);
+            let z = zero(ReadingRule::FeeAllZeroStated);
             fees.notices_issued.get_or_insert(Found {
                 value: 0,
                 pos: z.pos,
@@ -599,10 +588,12 @@ fn read_fee_sentence(flat: &Flat, start: usize, end: usize, fees: &mut Fees) {
             });
         }
         if mentions_notice && sentence.contains("总金额") {
-            fees.notices_amount.get_or_insert(zero(RULE_FEE_ALL_ZERO));
+            fees.notices_amount
+                .get_or_insert(zero(ReadingRule::FeeAllZeroStated));
         }
         if sentence.contains("实际收取") {
-            fees.collected.get_or_insert(zero(RULE_FEE_ALL_ZERO));
+            fees.collected
+                .get_or_insert(zero(ReadingRule::FeeAllZeroStated));
         }
         return;
     }
@@ -644,7 +635,7 @@ fn read_fee_sentence(flat: &Flat, start: usize, end: usize, fees: &mut Fees) {
             value,
             pos: flat.glyphs.get(i).map(|g| g.pos).unwrap_or_default(),
             raw: flat.published(i, (j + 1).min(end)),
-            rule: Some(RULE_FEE_PROSE),
+            rule: Some(ReadingRule::FeeFigureFromProse),
         };
         match unit {
             Some('件' | '份' | '次' | '个') if mentions_notice => {
@@ -699,7 +690,7 @@ fn read_fee_sentence(flat: &Flat, start: usize, end: usize, fees: &mut Fees) {
             value: "0".to_owned(),
             pos: flat.glyphs.get(at).map(|g| g.pos).unwrap_or_default(),
             raw: flat.published(at, end),
-            rule: Some(RULE_FEE_NONE),
+            rule: Some(ReadingRule::FeeNoneCollectedStated),
         });
     }
 }

@@ -1,6 +1,8 @@
 //! Reading numbers exactly as published: counts, exact decimals (never through a float), signed
 //! changes, units inside the cell, thousands separators, and the marks that mean "blank".
 
+use crate::problem::ReadingRule;
+
 /// What a whitespace-free token of a cell is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokenClass {
@@ -52,13 +54,6 @@ fn strip_unit(token: &str) -> (&str, Option<&'static str>) {
     (token, None)
 }
 
-/// A transformation applied while reading a value, recorded in provenance.
-pub(crate) const RULE_FULL_WIDTH: &str = "full-width-digits-folded";
-/// See [`RULE_FULL_WIDTH`].
-pub(crate) const RULE_THOUSANDS: &str = "thousands-separators-removed";
-/// See [`RULE_FULL_WIDTH`].
-pub(crate) const RULE_UNIT: &str = "unit-stripped";
-
 /// Why a token that looks like a number could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Unreadable {
@@ -85,17 +80,17 @@ struct NumberParts<'a> {
     sign: Option<char>,
     integer: String,
     fraction: Option<&'a str>,
-    rules: Vec<&'static str>,
+    rules: Vec<ReadingRule>,
 }
 
 fn parts<'a>(token: &'a str, raw: &str) -> Result<NumberParts<'a>, Unreadable> {
     let mut rules = Vec::new();
     if raw.chars().any(|c| ('\u{FF10}'..='\u{FF19}').contains(&c)) {
-        rules.push(RULE_FULL_WIDTH);
+        rules.push(ReadingRule::FullWidthDigitsFolded);
     }
     let (body, unit) = strip_unit(token);
     if unit.is_some() {
-        rules.push(RULE_UNIT);
+        rules.push(ReadingRule::UnitStripped);
     }
     let (sign, body) = match body.chars().next() {
         Some(c @ ('+' | '-')) => (Some(c), body.get(1..).unwrap_or_default()),
@@ -119,7 +114,7 @@ fn parts<'a>(token: &'a str, raw: &str) -> Result<NumberParts<'a>, Unreadable> {
         if !well_formed {
             return Err(Unreadable::Malformed);
         }
-        rules.push(RULE_THOUSANDS);
+        rules.push(ReadingRule::ThousandsSeparatorsRemoved);
         integer_text.replace(',', "")
     } else {
         integer_text.to_owned()
@@ -136,7 +131,7 @@ fn parts<'a>(token: &'a str, raw: &str) -> Result<NumberParts<'a>, Unreadable> {
 }
 
 /// Reads a count (an integer ≥ 0). `raw` is the published token, for the provenance rules.
-pub(crate) fn read_count(token: &str, raw: &str) -> Result<(u64, Vec<&'static str>), Unreadable> {
+pub(crate) fn read_count(token: &str, raw: &str) -> Result<(u64, Vec<ReadingRule>), Unreadable> {
     let p = parts(token, raw)?;
     if p.sign.is_some() || p.fraction.is_some_and(|f| f.chars().any(|c| c != '0')) {
         return Err(Unreadable::NotACount);
@@ -150,7 +145,7 @@ pub(crate) fn read_count(token: &str, raw: &str) -> Result<(u64, Vec<&'static st
 pub(crate) fn read_decimal(
     token: &str,
     raw: &str,
-) -> Result<(String, Vec<&'static str>), Unreadable> {
+) -> Result<(String, Vec<ReadingRule>), Unreadable> {
     let p = parts(token, raw)?;
     if p.sign == Some('-') {
         return Err(Unreadable::NotACount);
@@ -168,7 +163,7 @@ pub(crate) fn read_decimal(
 }
 
 /// Reads a signed integer (2019 `本年增/减`, published like `+1036`).
-pub(crate) fn read_signed(token: &str, raw: &str) -> Result<(i64, Vec<&'static str>), Unreadable> {
+pub(crate) fn read_signed(token: &str, raw: &str) -> Result<(i64, Vec<ReadingRule>), Unreadable> {
     let p = parts(token, raw)?;
     if p.fraction.is_some() {
         return Err(Unreadable::NotACount);
@@ -216,10 +211,16 @@ mod tests {
     fn reads_counts_and_decimals() {
         assert_eq!(
             read_count("1,032", "1,032"),
-            Ok((1032, vec![RULE_THOUSANDS]))
+            Ok((1032, vec![ReadingRule::ThousandsSeparatorsRemoved]))
         );
-        assert_eq!(read_count("012", "０１２"), Ok((12, vec![RULE_FULL_WIDTH])));
-        assert_eq!(read_count("5件", "5件"), Ok((5, vec![RULE_UNIT])));
+        assert_eq!(
+            read_count("012", "０１２"),
+            Ok((12, vec![ReadingRule::FullWidthDigitsFolded]))
+        );
+        assert_eq!(
+            read_count("5件", "5件"),
+            Ok((5, vec![ReadingRule::UnitStripped]))
+        );
         assert_eq!(read_count("1.5", "1.5"), Err(Unreadable::NotACount));
         assert_eq!(read_count("1,0", "1,0"), Err(Unreadable::Malformed));
         assert_eq!(
@@ -232,7 +233,7 @@ mod tests {
         );
         assert_eq!(
             read_decimal("96171.6万元", "96171.6万元"),
-            Ok(("96171.6".to_owned(), vec![RULE_UNIT]))
+            Ok(("96171.6".to_owned(), vec![ReadingRule::UnitStripped]))
         );
         assert_eq!(read_signed("+1036", "+1036"), Ok((1036, vec![])));
         assert_eq!(read_signed("-3", "-3"), Ok((-3, vec![])));

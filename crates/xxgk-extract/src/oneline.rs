@@ -15,17 +15,19 @@
 use serde_json::Value;
 
 use crate::Edition;
-use crate::catalogue::{
-    APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, Column, OTHER_MERGED_PATH, OUTCOME_COLUMNS,
-    REVIEW_GROUPS, RowSpec, ValueKind, active_2019, active_2021, recognise_active,
-    recognise_application_cell, recognise_review_group,
-};
 use crate::cells::{CellStore, Filled};
 use crate::normalize::{Glyph, PosText, SourcePos, compact_chars};
 use crate::number::read_decimal;
+use crate::problem::ReadingRule;
 use crate::problem::{Problem, ProblemCode};
-use crate::solve::{Decision, RULE_SINGLE_SPLIT, Run, decide, intern};
+use crate::solve::{Decision, Run, decide, intern};
 use crate::split::{Budget, all_splits};
+use crate::template::{
+    APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, Column, OUTCOME_COLUMNS, REVIEW_GROUPS,
+    RowSpec, ValueKind, active_2021, other_merged, recognise_active, recognise_application_cell,
+    recognise_review_group,
+};
+use crate::template_2019::active_2019;
 
 /// A section heading: the words after its numbering, whether the numbering is required, and the
 /// numerals (Chinese, Arabic) it is numbered with.
@@ -531,7 +533,7 @@ fn settle(pending: Vec<Pending>, store: &mut CellStore, why_prefix: &str) {
     if pending.iter().any(|p| p.solve_as.is_some()) {
         runs.extend(MERGED_INTO_OTHER.iter().filter_map(|path| {
             Some(Run {
-                pointers: spec_pointers(path, APPLICANT_COLUMNS)?,
+                pointers: spec_pointers(path, &APPLICANT_COLUMNS)?,
                 digits: "0".repeat(APPLICANT_COLUMNS.len()),
             })
         }));
@@ -626,7 +628,7 @@ fn place_unique(
                 value,
                 pos,
                 raw: format!("{shown} (of `{published}`)"),
-                rules: vec![RULE_SINGLE_SPLIT],
+                rules: vec![ReadingRule::RunTogetherSingleSplit],
             },
         );
     }
@@ -646,12 +648,15 @@ fn apply(
     let (values, kept, rule, why) = match decision {
         Decision::Placed(values, rule) => {
             let kept = vec![true; values.len()];
-            (values, kept, rule, None)
+            (values, kept, Some(rule), None)
         }
-        Decision::Partly(values, kept, rule, why) => {
-            (values, kept, rule, Some((ProblemCode::AmbiguousSplit, why)))
-        }
-        Decision::Missing(code, why) => (Vec::new(), Vec::new(), "", Some((code, why))),
+        Decision::Partly(values, kept, rule, why) => (
+            values,
+            kept,
+            Some(rule),
+            Some((ProblemCode::AmbiguousSplit, why)),
+        ),
+        Decision::Missing(code, why) => (Vec::new(), Vec::new(), None, Some((code, why))),
     };
     // Each cell's digits start where the previous cells' end: a split has no leading zero.
     let mut offsets = Vec::with_capacity(values.len());
@@ -676,7 +681,7 @@ fn apply(
                             .digit_pos(offsets.get(k).copied().unwrap_or(0))
                             .unwrap_or_default(),
                         raw: format!("{text} (of `{published}`)"),
-                        rules: vec![rule],
+                        rules: rule.into_iter().collect(),
                     },
                 );
             }
@@ -891,7 +896,7 @@ fn app_spec(row: AppRow) -> Option<RowSpec> {
         .map(|(_, path, label)| RowSpec {
             path,
             label,
-            columns: APPLICANT_COLUMNS,
+            columns: &APPLICANT_COLUMNS,
         })
 }
 
@@ -924,14 +929,9 @@ fn read_applications(
                 merged_other(&label, digits.as_ref(), store, problems);
                 continue;
             }
-            (AppRow::OtherMerged, Edition::E2019) => (
-                RowSpec {
-                    path: OTHER_MERGED_PATH,
-                    label: "三、本年度办理结果 › （六）其他处理",
-                    columns: APPLICANT_COLUMNS,
-                },
-                Some("/applications/results/other/other"),
-            ),
+            (AppRow::OtherMerged, Edition::E2019) => {
+                (other_merged(), Some("/applications/results/other/other"))
+            }
             (_, Edition::E2019) if is_2021_only => {
                 if let Some(digits) = &digits {
                     problems.push(unrecognised(&label, digits, "表三 (2019 format)"));
@@ -1023,7 +1023,7 @@ fn read_review(lines: &[&PosText], store: &mut CellStore) -> bool {
                     spec: RowSpec {
                         path: group.path,
                         label: group.label,
-                        columns: OUTCOME_COLUMNS,
+                        columns: &OUTCOME_COLUMNS,
                     },
                     digits: Piece {
                         number: true,

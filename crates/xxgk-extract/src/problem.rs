@@ -51,6 +51,48 @@ pub enum ProblemCode {
     MultiLineCellUnplaced,
 }
 
+/// A reading rule applied to a value, recorded in its provenance. The serialized names are
+/// stable and kebab-case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ReadingRule {
+    /// Full-width digits (`０１２`) were folded to ASCII.
+    FullWidthDigitsFolded,
+    /// Thousands separators (`1,032`) were removed.
+    ThousandsSeparatorsRemoved,
+    /// A unit after the number (`5件`) was stripped.
+    UnitStripped,
+    /// Cells that ran together were split the only way the row identity allows (总计 = the six
+    /// applicant columns).
+    RunTogetherSplitByRowIdentity,
+    /// Cells that ran together were split the only way the column identities allow
+    /// (一 + 二 = （七） + 四 and （七） = Σ results).
+    RunTogetherSplitByColumnIdentity,
+    /// One-line layout: the digits admit exactly one split into the row's cells.
+    RunTogetherSingleSplit,
+    /// One-line layout: the only split of the table's runs that satisfies the catalogue
+    /// identities reading them, robust to dropping any one of them.
+    RunTogetherSplitByIdentities,
+    /// A 表二 cell on a line of its own below its row, placed in the row's only empty column.
+    PulledOutCellPlaced,
+    /// A row with blank cells, its numbers placed by the columns of the complete rows around it.
+    PlacedByColumnPosition,
+    /// A row of numbers without a label, placed in the gap of the template it stands in and
+    /// confirmed by the identities.
+    UnlabelledRowPlacedByTemplateOrder,
+    /// The figure was read from a sentence of section 六.
+    FeeFigureFromProse,
+    /// Section 六 says no fee was collected (`未收取…处理费`), read as 0.
+    FeeNoneCollectedStated,
+    /// Section 六 says the figures are all zero (`…均为0`).
+    FeeAllZeroStated,
+    /// The organ was read from the signature above the date at the end of the report.
+    OrganFromSignature,
+    /// The publication date is the date under the signature at the end of the report.
+    DateFromSignature,
+}
+
 impl ProblemCode {
     /// The stable kebab-case name.
     pub fn as_str(self) -> &'static str {
@@ -121,5 +163,46 @@ impl Problem {
         let raw = raw.into();
         self.raw = (!raw.is_empty()).then_some(raw);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ReadingRule::*;
+
+    #[test]
+    fn reading_rules_serialize_to_their_stable_names() {
+        let names = [
+            (FullWidthDigitsFolded, "full-width-digits-folded"),
+            (ThousandsSeparatorsRemoved, "thousands-separators-removed"),
+            (UnitStripped, "unit-stripped"),
+            (
+                RunTogetherSplitByRowIdentity,
+                "run-together-split-by-row-identity",
+            ),
+            (
+                RunTogetherSplitByColumnIdentity,
+                "run-together-split-by-column-identity",
+            ),
+            (RunTogetherSingleSplit, "run-together-single-split"),
+            (
+                RunTogetherSplitByIdentities,
+                "run-together-split-by-identities",
+            ),
+            (PulledOutCellPlaced, "pulled-out-cell-placed"),
+            (PlacedByColumnPosition, "placed-by-column-position"),
+            (
+                UnlabelledRowPlacedByTemplateOrder,
+                "unlabelled-row-placed-by-template-order",
+            ),
+            (FeeFigureFromProse, "fee-figure-from-prose"),
+            (FeeNoneCollectedStated, "fee-none-collected-stated"),
+            (FeeAllZeroStated, "fee-all-zero-stated"),
+            (OrganFromSignature, "organ-from-signature"),
+            (DateFromSignature, "date-from-signature"),
+        ];
+        for (rule, name) in names {
+            assert_eq!(serde_json::to_value(rule).ok(), Some(name.into()));
+        }
     }
 }

@@ -5,15 +5,12 @@
 //! no other pulled-out cell below it, its number a count before the bracket. Otherwise the row's
 //! blank cells are reported as unread, never as blank in the report.
 
-use crate::catalogue::{ActiveRow, RowSpec};
 use crate::cells::{CellStore, Filled};
 use crate::normalize::SourcePos;
 use crate::number::read_count;
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::table::{RowRead, Segment, ValueCell};
-
-/// Rule: a cell pulled out of its row, placed in the row's only empty column.
-const RULE_PULLED_OUT: &str = "pulled-out-cell-placed";
+use crate::template::{ActiveRow, RowSpec};
 
 /// A cell's text found on a line of its own: where it stood in the segments, its text and position.
 pub(crate) struct PulledOut {
@@ -135,7 +132,7 @@ fn place(
     let Ok((value, mut rules)) = read_count(&cell.number, &cell.text) else {
         return false;
     };
-    rules.push(RULE_PULLED_OUT);
+    rules.push(ReadingRule::PulledOutCellPlaced);
     store.fill(
         format!("{}/{}", spec.path, column.name),
         Filled {

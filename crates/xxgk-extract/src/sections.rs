@@ -26,27 +26,26 @@ pub(crate) const SECTIONS: [Section; 6] = [
 ];
 
 impl Section {
-    /// The heading of the template.
-    pub fn heading(self) -> &'static str {
-        match self {
-            Self::Overview => "一、总体情况",
-            Self::Active => "二、主动公开政府信息情况",
-            Self::Applications => "三、收到和处理政府信息公开申请情况",
-            Self::Review => "四、政府信息公开行政复议、行政诉讼情况",
-            Self::Problems => "五、存在的主要问题及改进情况",
-            Self::Other => "六、其他需要报告的事项",
-        }
+    /// The Standard's section this is (the enum follows the template's order).
+    fn template(self) -> Option<&'static xxgk_model::Section> {
+        xxgk_model::STANDARD_2021.sections.get(self as usize)
     }
 
-    fn numeral(self) -> (char, char) {
-        match self {
-            Self::Overview => ('一', '1'),
-            Self::Active => ('二', '2'),
-            Self::Applications => ('三', '3'),
-            Self::Review => ('四', '4'),
-            Self::Problems => ('五', '5'),
-            Self::Other => ('六', '6'),
-        }
+    /// The heading of the template.
+    pub fn heading(self) -> &'static str {
+        self.template().map_or("", |s| s.heading)
+    }
+
+    /// JSON Pointer of the section's object.
+    pub fn pointer(self) -> &'static str {
+        self.template().map_or("", |s| s.pointer)
+    }
+
+    /// The section's numeral as the template prints it and as Word numbering does (`三`, `3`).
+    fn numeral(self) -> (Option<char>, Option<char>) {
+        let chinese = self.template().and_then(|s| s.numeral.chars().next());
+        let arabic = char::from_digit(self as u32 + 1, 10);
+        (chinese, arabic)
     }
 
     /// Whether a heading body (numbering removed) names this section. Behind the section's own
@@ -88,7 +87,7 @@ impl Section {
 
 /// Where each section's body lies in the document: block index ranges after the heading.
 #[derive(Debug)]
-pub(crate) struct Layout {
+pub(crate) struct SectionMap {
     /// Blocks before the first heading (title, preamble).
     pub preamble_end: usize,
     /// Body range of each section in [`SECTIONS`] order, `None` when its heading is missing.
@@ -109,13 +108,12 @@ fn heading_candidate(line: &PosText) -> Option<String> {
 /// Whether a heading candidate (compact text) is the heading of `section`.
 fn is_heading(compact: &str, section: Section) -> bool {
     let (chinese, arabic) = section.numeral();
+    let numeral = |c: char| Some(c) == chinese || Some(c) == arabic;
     let mut chars = compact.chars();
     let first = chars.next();
     let (body, strongly_numbered) = match (first, chars.next()) {
-        (Some(c), Some(mark @ ('、' | '.'))) if c == chinese || c == arabic => {
-            (chars.as_str(), mark == '、')
-        }
-        (Some(c), _) if c == chinese || c == arabic => {
+        (Some(c), Some(mark @ ('、' | '.'))) if numeral(c) => (chars.as_str(), mark == '、'),
+        (Some(c), _) if numeral(c) => {
             // `五 存在的主要问题…` with the mark lost.
             (compact.get(c.len_utf8()..).unwrap_or_default(), false)
         }
@@ -138,7 +136,7 @@ fn table_caption(units: &[Unit]) -> Option<String> {
 }
 
 /// Finds the sections in order; each heading is looked for after the previous one found.
-pub(crate) fn locate(blocks: &[Block]) -> Layout {
+pub(crate) fn locate(blocks: &[Block]) -> SectionMap {
     let candidates: Vec<Option<String>> = blocks
         .iter()
         .map(|b| match b {
@@ -184,7 +182,7 @@ pub(crate) fn locate(blocks: &[Block]) -> Layout {
             *slot = Some((body_start, end));
         }
     }
-    Layout {
+    SectionMap {
         preamble_end,
         bodies,
     }
@@ -213,5 +211,13 @@ mod tests {
         assert_eq!(b[3], Some((7, 7)));
         assert_eq!(b[4], Some((8, 8)));
         assert_eq!(b[5], Some((9, 10)));
+    }
+
+    #[test]
+    fn sections_are_the_standards() {
+        assert_eq!(xxgk_model::STANDARD_2021.sections.len(), SECTIONS.len());
+        assert_eq!(Section::Review.pointer(), "/review_litigation");
+        assert_eq!(Section::Other.numeral(), (Some('六'), Some('6')));
+        assert!(SECTIONS.iter().all(|s| !s.heading().is_empty()));
     }
 }

@@ -12,13 +12,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::problem::ProblemCode;
+use crate::problem::{ProblemCode, ReadingRule};
 use crate::split::{Budget, Segment, Splits, all_splits, segment_splits};
-
-/// Rule: the digits admit exactly one split into the row's cells.
-pub(crate) const RULE_SINGLE_SPLIT: &str = "run-together-single-split";
-/// Rule: the only split of the table's runs that satisfies the catalogue identities reading them.
-pub(crate) const RULE_SPLIT_BY_IDENTITIES: &str = "run-together-split-by-identities";
 
 /// Most candidate splits kept for one run.
 const MAX_CANDIDATES: usize = 512;
@@ -40,10 +35,10 @@ pub(crate) struct Run {
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Decision {
     /// Split into these values (one per cell), by this rule.
-    Placed(Vec<u64>, &'static str),
+    Placed(Vec<u64>, ReadingRule),
     /// A run of several segments (表四's three groups) split into these values, of which only
     /// the cells marked `true` (the segments confirmed) are placed; why the others are not.
-    Partly(Vec<u64>, Vec<bool>, &'static str, String),
+    Partly(Vec<u64>, Vec<bool>, ReadingRule, String),
     /// Left missing, with the reason.
     Missing(ProblemCode, String),
 }
@@ -330,7 +325,7 @@ fn local_variants(digits: &str, sizes: &[usize]) -> Option<Vec<Vec<u64>>> {
 /// in a report that breaks that identity.
 fn by_segment(
     values: Vec<u64>,
-    rule: &'static str,
+    rule: ReadingRule,
     variants: Option<&[Vec<u64>]>,
     sizes: &[usize],
 ) -> Decision {
@@ -393,7 +388,7 @@ fn decide_run(
 ) -> Decision {
     let parts = run.pointers.len();
     if let Some(values) = single {
-        return Decision::Placed(values, RULE_SINGLE_SPLIT);
+        return Decision::Placed(values, ReadingRule::RunTogetherSingleSplit);
     }
     if run.digits.len() < parts {
         return Decision::Missing(
@@ -487,7 +482,9 @@ fn decide_run(
                         fragile_without.as_deref().unwrap_or_default()
                     ),
                 ),
-                [only] => Decision::Placed((*only).clone(), RULE_SPLIT_BY_IDENTITIES),
+                [only] => {
+                    Decision::Placed((*only).clone(), ReadingRule::RunTogetherSplitByIdentities)
+                }
                 _ => Decision::Missing(
                     ProblemCode::AmbiguousSplit,
                     format!(
@@ -769,7 +766,10 @@ mod tests {
         let decisions = decide(&[row("/applications/new_received", "0000000")]);
         assert_eq!(
             decisions,
-            vec![Decision::Placed(vec![0; 7], RULE_SINGLE_SPLIT)]
+            vec![Decision::Placed(
+                vec![0; 7],
+                ReadingRule::RunTogetherSingleSplit
+            )]
         );
     }
 
@@ -785,15 +785,24 @@ mod tests {
         let decisions = decide(&runs);
         assert_eq!(
             decisions[0],
-            Decision::Placed(vec![80, 1, 0, 0, 0, 0, 81], RULE_SPLIT_BY_IDENTITIES)
+            Decision::Placed(
+                vec![80, 1, 0, 0, 0, 0, 81],
+                ReadingRule::RunTogetherSplitByIdentities
+            )
         );
         assert_eq!(
             decisions[2],
-            Decision::Placed(vec![70, 1, 0, 0, 0, 0, 71], RULE_SPLIT_BY_IDENTITIES)
+            Decision::Placed(
+                vec![70, 1, 0, 0, 0, 0, 71],
+                ReadingRule::RunTogetherSplitByIdentities
+            )
         );
         assert_eq!(
             decisions[3],
-            Decision::Placed(vec![10, 0, 0, 0, 0, 0, 10], RULE_SPLIT_BY_IDENTITIES)
+            Decision::Placed(
+                vec![10, 0, 0, 0, 0, 0, 10],
+                ReadingRule::RunTogetherSplitByIdentities
+            )
         );
     }
 

@@ -324,7 +324,7 @@ pub(crate) struct Reading<R> {
 /// rather than continuing the label before it.
 fn is_numbered(label: &Label) -> bool {
     let text = label.joined();
-    crate::catalogue::strip_numbering(&text).len() < text.len()
+    crate::template::strip_numbering(&text).len() < text.len()
 }
 
 /// Reads the rows of a table: a recognised label opens a row; numbers without a recognised label

@@ -3,8 +3,8 @@
 //! recognised only when it is the start of exactly one template label among the rows that may
 //! still follow in the template's order.
 
-use crate::catalogue::{APP_ROWS, AppRow, strip_numbering};
 use crate::normalize::{compact_chars, fold_char, is_cjk};
+use crate::template::{APP_ROWS, AppRow, strip_numbering};
 
 /// Group labels a converter prints in the same cell as a leaf label (`(三)不予公开 1.属于…`).
 const GROUP_LABELS: &[&str] = &[
@@ -21,7 +21,7 @@ fn leaf_labels() -> &'static [(AppRow, String)] {
     static LABELS: std::sync::OnceLock<Vec<(AppRow, String)>> = std::sync::OnceLock::new();
     LABELS.get_or_init(|| {
         let mut labels = Vec::new();
-        for (row, _, label) in APP_ROWS {
+        for (row, _, label) in APP_ROWS.iter() {
             let leaf = label.rsplit(" › ").next().unwrap_or(label);
             let folded = compact_chars(leaf.chars().filter_map(fold_char));
             for variant in [

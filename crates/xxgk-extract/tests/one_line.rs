@@ -5,7 +5,7 @@
 mod common;
 
 use serde_json::{Value, json};
-use xxgk_extract::{Extraction, ProblemCode, extract};
+use xxgk_extract::{Extraction, ProblemCode, ReadingRule, extract};
 
 use common::problem_at;
 
@@ -93,11 +93,11 @@ fn every_section_and_the_tables_are_read() {
     };
     assert_eq!(
         rule("/applications/new_received/total"),
-        Some(vec!["run-together-split-by-identities"])
+        Some(vec![ReadingRule::RunTogetherSplitByIdentities])
     );
     assert_eq!(
         rule("/applications/carried_over/total"),
-        Some(vec!["run-together-single-split"])
+        Some(vec![ReadingRule::RunTogetherSingleSplit])
     );
     for (k, row) in rows().iter().enumerate() {
         let key = xxgk_model::CELLS

@@ -7,7 +7,7 @@
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use xxgk_extract::{Edition, Extraction, ProblemCode, extract};
+use xxgk_extract::{Edition, Extraction, ProblemCode, ReadingRule, extract};
 use xxgk_model::AnnualReport;
 use xxgk_render::{Layout, render};
 use xxgk_render_noise::{Torn, render_torn, render_torn_merged_other};
@@ -608,7 +608,7 @@ fn pulled_out_multi_line_cell_is_placed_only_where_its_column_is_confirmed() {
                 .iter()
                 .find(|p| p.pointer == pointer)
                 .expect("provenance");
-            assert!(provenance.rules.contains(&"pulled-out-cell-placed"));
+            assert!(provenance.rules.contains(&ReadingRule::PulledOutCellPlaced));
         }
         assert_eq!(
             extraction
@@ -647,7 +647,7 @@ fn pulled_out_cells_round_trip() {
                 .extract(&truth, seed)
                 .provenance
                 .iter()
-                .filter(|p| p.rules.contains(&"pulled-out-cell-placed"))
+                .filter(|p| p.rules.contains(&ReadingRule::PulledOutCellPlaced))
                 .count();
         }
         println!(

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use serde_json::Value;
+use xxgk_extract::ReadingRule;
 
 /// A real published report (or its key) copied into the repository's `corpus/` folder.
 pub fn corpus(relative: &str) -> PathBuf {
@@ -171,10 +172,18 @@ pub fn key_cells(key: &Value) -> (Vec<(String, Value)>, bool) {
 pub fn assert_provenance_points_at_raw(source: &str, extraction: &xxgk_extract::Extraction) {
     let lines: Vec<&str> = source.lines().collect();
     for p in &extraction.provenance {
-        if p.rules
-            .iter()
-            .any(|r| r.starts_with("run-together") || r.starts_with("fee-"))
-        {
+        if p.rules.iter().any(|r| {
+            matches!(
+                r,
+                ReadingRule::RunTogetherSplitByRowIdentity
+                    | ReadingRule::RunTogetherSplitByColumnIdentity
+                    | ReadingRule::RunTogetherSingleSplit
+                    | ReadingRule::RunTogetherSplitByIdentities
+                    | ReadingRule::FeeFigureFromProse
+                    | ReadingRule::FeeNoneCollectedStated
+                    | ReadingRule::FeeAllZeroStated
+            )
+        }) {
             continue;
         }
         if p.pointer.ends_with("/text") {

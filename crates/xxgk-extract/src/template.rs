@@ -1,11 +1,16 @@
-//! The rows and columns of the three tables, with their JSON Pointers and the label keys that
-//! recognise them in published text (template labels and the variants of spec §4).
+//! The extractor's view of the template's three tables: rows and columns with their JSON
+//! Pointers and labels, built from the generated [`xxgk_model::STANDARD_2021`], and the label
+//! fragments that recognise them in published text (template labels and the variants of spec §4).
 //!
 //! A row is recognised by distinctive fragments of its label rather than the whole label, so
 //! wrapped labels (`5.要求行政机关确认或重` / `新出具已获取信息`), typos (`三类内容事务信息`,
 //! `其他法律行政止公开`, `谕期`) and glyph noise (`F新收政府`) still match, while no fragment of one
 //! row's label matches another row. Each label has a fragment in its first half and one in its
 //! second, so either part of a label wrapped over two lines is recognised.
+
+use std::sync::LazyLock;
+
+use xxgk_model::{CellKind, Row, STANDARD_2021, Table};
 
 /// How a cell's value is read and written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,64 +41,84 @@ pub(crate) struct RowSpec {
     pub columns: &'static [Column],
 }
 
-const fn count(name: &'static str, label: &'static str) -> Column {
-    Column {
-        name,
-        label,
-        kind: ValueKind::Count,
-    }
+/// The Standard's table numbered `number` (表二, 表三, 表四); empty if codegen dropped it, which
+/// the tests below rule out.
+fn table(number: &str) -> &'static [Row] {
+    STANDARD_2021
+        .tables
+        .iter()
+        .find(|t| t.number == number)
+        .map_or(&[], |t: &Table| t.rows)
+}
+
+/// The columns of one row of a Standard table, in column order, typed by their cells.
+fn row_columns(number: &str, row: &Row) -> Vec<Column> {
+    let Some(table) = STANDARD_2021.tables.iter().find(|t| t.number == number) else {
+        return Vec::new();
+    };
+    row.cells
+        .iter()
+        .filter_map(|rc| {
+            let column = table.columns.get(rc.column)?;
+            let cell = STANDARD_2021.cells.get(rc.cell)?;
+            Some(Column {
+                name: column.key,
+                label: column.header,
+                kind: match cell.kind {
+                    CellKind::Count => ValueKind::Count,
+                    CellKind::Decimal => ValueKind::Decimal,
+                },
+            })
+        })
+        .collect()
+}
+
+/// The last segment of a pointer: the property name of a row.
+fn key_of(pointer: &str) -> &str {
+    pointer.rsplit('/').next().unwrap_or(pointer)
+}
+
+/// The columns of the first row of a table (表三 and 表四 rows all have the same).
+fn first_row_columns(number: &str) -> Vec<Column> {
+    table(number)
+        .first()
+        .map_or_else(Vec::new, |row| row_columns(number, row))
 }
 
 /// The seven applicant columns of 表三.
-pub(crate) const APPLICANT_COLUMNS: &[Column] = &[
-    count("natural_person", "自然人"),
-    count("commercial_enterprise", "商业企业"),
-    count("research_institution", "科研机构"),
-    count("social_welfare_org", "社会公益组织"),
-    count("legal_service_org", "法律服务机构"),
-    count("other_org", "其他"),
-    count("total", "总计"),
-];
+pub(crate) static APPLICANT_COLUMNS: LazyLock<Vec<Column>> =
+    LazyLock::new(|| first_row_columns("表三"));
 
 /// The five outcome columns of each 表四 group.
-pub(crate) const OUTCOME_COLUMNS: &[Column] = &[
-    count("upheld", "结果维持"),
-    count("corrected", "结果纠正"),
-    count("other", "其他结果"),
-    count("pending", "尚未审结"),
-    count("total", "总计"),
-];
+pub(crate) static OUTCOME_COLUMNS: LazyLock<Vec<Column>> =
+    LazyLock::new(|| first_row_columns("表四"));
+
+/// The labels the extractor prints for the 表四 rows: the header printed above a row and the
+/// row's label (`行政诉讼 › 复议后起诉`).
+static REVIEW_LABELS: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
+    table("表四")
+        .iter()
+        .map(|row| {
+            let label = match row.header {
+                Some(header) => format!("{header} › {}", row.name),
+                None => row.name.to_owned(),
+            };
+            (row.pointer, label)
+        })
+        .collect()
+});
 
 /// The three groups of 表四 in template order.
-pub(crate) const REVIEW_GROUPS: &[RowSpec] = &[
-    RowSpec {
-        path: "/review_litigation/review",
-        label: "行政复议",
-        columns: OUTCOME_COLUMNS,
-    },
-    RowSpec {
-        path: "/review_litigation/litigation_direct",
-        label: "行政诉讼 › 未经复议直接起诉",
-        columns: OUTCOME_COLUMNS,
-    },
-    RowSpec {
-        path: "/review_litigation/litigation_after_review",
-        label: "行政诉讼 › 复议后起诉",
-        columns: OUTCOME_COLUMNS,
-    },
-];
-
-const DOCUMENT_COLUMNS: &[Column] = &[
-    count("issued", "本年制发件数"),
-    count("repealed", "本年废止件数"),
-    count("in_force", "现行有效件数"),
-];
-const DECISION_COLUMNS: &[Column] = &[count("decisions", "本年处理决定数量")];
-const FEE_COLUMNS: &[Column] = &[Column {
-    name: "amount_wan_yuan",
-    label: "本年收费金额（单位：万元）",
-    kind: ValueKind::Decimal,
-}];
+pub(crate) static REVIEW_GROUPS: LazyLock<Vec<RowSpec>> = LazyLock::new(|| {
+    REVIEW_LABELS
+        .iter()
+        .map(|(path, label)| RowSpec {
+            path,
+            label,
+            columns: &OUTCOME_COLUMNS,
+        })
+        .collect()
+});
 
 /// A row of 表二 (either edition).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,6 +131,21 @@ pub(crate) enum ActiveRow {
     Coercion,
     Fees,
     Procurement,
+}
+
+impl ActiveRow {
+    /// The 2021 row whose object has this property name in the Standard.
+    fn from_key_2021(key: &str) -> Option<Self> {
+        Some(match key {
+            "regulations" => Self::Regulations,
+            "normative_documents" => Self::NormativeDocuments,
+            "licensing" => Self::Licensing,
+            "penalty" => Self::Penalty,
+            "coercion" => Self::Coercion,
+            "fees" => Self::Fees,
+            _ => return None,
+        })
+    }
 }
 
 /// Recognises a 表二 row label (one cell's compact text).
@@ -132,123 +172,32 @@ pub(crate) fn recognise_active(compact: &str) -> Option<ActiveRow> {
     }
 }
 
+/// The rows of 表二 in the 2021 template, in order, with their pointers, labels and columns.
+static ACTIVE_2021: LazyLock<Vec<(ActiveRow, &'static Row, Vec<Column>)>> = LazyLock::new(|| {
+    table("表二")
+        .iter()
+        .filter_map(|row| {
+            let active = ActiveRow::from_key_2021(key_of(row.pointer))?;
+            Some((active, row, row_columns("表二", row)))
+        })
+        .collect()
+});
+
 /// 表二 of the 2021 format.
 pub(crate) fn active_2021(row: ActiveRow) -> Option<RowSpec> {
-    let (path, label, columns) = match row {
-        ActiveRow::Regulations => ("/active_disclosure/regulations", "规章", DOCUMENT_COLUMNS),
-        ActiveRow::NormativeDocuments => (
-            "/active_disclosure/normative_documents",
-            "行政规范性文件",
-            DOCUMENT_COLUMNS,
-        ),
-        ActiveRow::Licensing => ("/active_disclosure/licensing", "行政许可", DECISION_COLUMNS),
-        ActiveRow::Penalty => ("/active_disclosure/penalty", "行政处罚", DECISION_COLUMNS),
-        ActiveRow::Coercion => ("/active_disclosure/coercion", "行政强制", DECISION_COLUMNS),
-        ActiveRow::Fees => ("/active_disclosure/fees", "行政事业性收费", FEE_COLUMNS),
-        ActiveRow::OtherServices | ActiveRow::Procurement => return None,
-    };
-    Some(RowSpec {
-        path,
-        label,
-        columns,
-    })
+    ACTIVE_2021
+        .iter()
+        .find(|(r, _, _)| *r == row)
+        .map(|(_, template, columns)| RowSpec {
+            path: template.pointer,
+            label: template.name,
+            columns,
+        })
 }
 
 /// The rows of 表二 in the 2021 template, in order.
-pub(crate) const ACTIVE_2021_ROWS: &[ActiveRow] = &[
-    ActiveRow::Regulations,
-    ActiveRow::NormativeDocuments,
-    ActiveRow::Licensing,
-    ActiveRow::Penalty,
-    ActiveRow::Coercion,
-    ActiveRow::Fees,
-];
-
-const DOCUMENT_COLUMNS_2019: &[Column] = &[
-    count("newly_made", "本年新制作数量"),
-    count("newly_published", "本年新公开数量"),
-    count("total_published", "对外公开总数量"),
-];
-const ITEM_COLUMNS_2019: &[Column] = &[
-    count("previous_year_items", "上一年项目数量"),
-    Column {
-        name: "change",
-        label: "本年增/减",
-        kind: ValueKind::Signed,
-    },
-    count("decisions", "处理决定数量"),
-];
-const FEE_COLUMNS_2019: &[Column] = &[
-    count("previous_year_items", "上一年项目数量"),
-    Column {
-        name: "change",
-        label: "本年增/减",
-        kind: ValueKind::Signed,
-    },
-];
-const PROCUREMENT_COLUMNS_2019: &[Column] = &[
-    count("items", "采购项目数量"),
-    Column {
-        name: "total_amount",
-        label: "采购总金额",
-        kind: ValueKind::Published,
-    },
-];
-
-/// 表二 of the 2019 format (国办公开办函〔2019〕60号); pointers into the 2019 structure.
-pub(crate) fn active_2019(row: ActiveRow) -> RowSpec {
-    let (path, label, columns) = match row {
-        ActiveRow::Regulations => (
-            "/active_disclosure/regulations",
-            "规章",
-            DOCUMENT_COLUMNS_2019,
-        ),
-        ActiveRow::NormativeDocuments => (
-            "/active_disclosure/normative_documents",
-            "规范性文件",
-            DOCUMENT_COLUMNS_2019,
-        ),
-        ActiveRow::Licensing => (
-            "/active_disclosure/licensing",
-            "行政许可",
-            ITEM_COLUMNS_2019,
-        ),
-        ActiveRow::OtherServices => (
-            "/active_disclosure/other_services",
-            "其他对外管理服务事项",
-            ITEM_COLUMNS_2019,
-        ),
-        ActiveRow::Penalty => ("/active_disclosure/penalty", "行政处罚", ITEM_COLUMNS_2019),
-        ActiveRow::Coercion => ("/active_disclosure/coercion", "行政强制", ITEM_COLUMNS_2019),
-        ActiveRow::Fees => (
-            "/active_disclosure/fees",
-            "行政事业性收费",
-            FEE_COLUMNS_2019,
-        ),
-        ActiveRow::Procurement => (
-            "/active_disclosure/procurement",
-            "政府集中采购",
-            PROCUREMENT_COLUMNS_2019,
-        ),
-    };
-    RowSpec {
-        path,
-        label,
-        columns,
-    }
-}
-
-/// The rows of 表二 in the 2019 template, in order.
-pub(crate) const ACTIVE_2019_ROWS: &[ActiveRow] = &[
-    ActiveRow::Regulations,
-    ActiveRow::NormativeDocuments,
-    ActiveRow::Licensing,
-    ActiveRow::OtherServices,
-    ActiveRow::Penalty,
-    ActiveRow::Coercion,
-    ActiveRow::Fees,
-    ActiveRow::Procurement,
-];
+pub(crate) static ACTIVE_2021_ROWS: LazyLock<Vec<ActiveRow>> =
+    LazyLock::new(|| ACTIVE_2021.iter().map(|(row, _, _)| *row).collect());
 
 /// Header words that only the 2019 表二 has.
 pub(crate) const EDITION_2019_MARKERS: &[&str] = &[
@@ -296,137 +245,96 @@ pub(crate) enum AppRow {
     OtherMerged,
 }
 
-/// The 25 rows of 表三 in template order: row, pointer of the row object, template label.
-pub(crate) const APP_ROWS: &[(AppRow, &str, &str)] = &[
-    (
-        AppRow::NewReceived,
-        "/applications/new_received",
-        "一、本年新收政府信息公开申请数量",
-    ),
-    (
-        AppRow::CarriedOver,
-        "/applications/carried_over",
-        "二、上年结转政府信息公开申请数量",
-    ),
-    (
-        AppRow::Granted,
-        "/applications/results/granted",
-        "三、本年度办理结果 › （一）予以公开",
-    ),
-    (
-        AppRow::PartiallyGranted,
-        "/applications/results/partially_granted",
-        "三、本年度办理结果 › （二）部分公开",
-    ),
-    (
-        AppRow::StateSecret,
-        "/applications/results/withheld/state_secret",
-        "（三）不予公开 › 1.属于国家秘密",
-    ),
-    (
-        AppRow::ProhibitedByLaw,
-        "/applications/results/withheld/prohibited_by_law",
-        "（三）不予公开 › 2.其他法律行政法规禁止公开",
-    ),
-    (
-        AppRow::SecurityStability,
-        "/applications/results/withheld/security_stability",
-        "（三）不予公开 › 3.危及“三安全一稳定”",
-    ),
-    (
-        AppRow::ThirdPartyRights,
-        "/applications/results/withheld/third_party_rights",
-        "（三）不予公开 › 4.保护第三方合法权益",
-    ),
-    (
-        AppRow::InternalAffairs,
-        "/applications/results/withheld/internal_affairs",
-        "（三）不予公开 › 5.属于三类内部事务信息",
-    ),
-    (
-        AppRow::ProcessInformation,
-        "/applications/results/withheld/process_information",
-        "（三）不予公开 › 6.属于四类过程性信息",
-    ),
-    (
-        AppRow::EnforcementCaseFile,
-        "/applications/results/withheld/enforcement_case_file",
-        "（三）不予公开 › 7.属于行政执法案卷",
-    ),
-    (
-        AppRow::AdministrativeInquiry,
-        "/applications/results/withheld/administrative_inquiry",
-        "（三）不予公开 › 8.属于行政查询事项",
-    ),
-    (
-        AppRow::NotHeld,
-        "/applications/results/unable/not_held",
-        "（四）无法提供 › 1.本机关不掌握相关政府信息",
-    ),
-    (
-        AppRow::NeedsCreation,
-        "/applications/results/unable/needs_creation",
-        "（四）无法提供 › 2.没有现成信息需要另行制作",
-    ),
-    (
-        AppRow::StillUnclear,
-        "/applications/results/unable/still_unclear",
-        "（四）无法提供 › 3.补正后申请内容仍不明确",
-    ),
-    (
-        AppRow::PetitionComplaint,
-        "/applications/results/not_processed/petition_complaint",
-        "（五）不予处理 › 1.信访举报投诉类申请",
-    ),
-    (
-        AppRow::Duplicate,
-        "/applications/results/not_processed/duplicate",
-        "（五）不予处理 › 2.重复申请",
-    ),
-    (
-        AppRow::Publication,
-        "/applications/results/not_processed/publication",
-        "（五）不予处理 › 3.要求提供公开出版物",
-    ),
-    (
-        AppRow::ExcessiveRepeat,
-        "/applications/results/not_processed/excessive_repeat",
-        "（五）不予处理 › 4.无正当理由大量反复申请",
-    ),
-    (
-        AppRow::ConfirmOrReissue,
-        "/applications/results/not_processed/confirm_or_reissue",
-        "（五）不予处理 › 5.要求行政机关确认或重新出具已获取信息",
-    ),
-    (
-        AppRow::NoCorrection,
-        "/applications/results/other/no_correction",
-        "（六）其他处理 › 1.申请人无正当理由逾期不补正",
-    ),
-    (
-        AppRow::FeeUnpaid,
-        "/applications/results/other/fee_unpaid",
-        "（六）其他处理 › 2.申请人逾期未按收费通知要求缴纳费用",
-    ),
-    (
-        AppRow::OtherOther,
-        "/applications/results/other/other",
-        "（六）其他处理 › 3.其他",
-    ),
-    (
-        AppRow::Total,
-        "/applications/results/total",
-        "三、本年度办理结果 › （七）总计",
-    ),
-    (
-        AppRow::CarriedForward,
-        "/applications/carried_forward",
-        "四、结转下年度继续办理",
-    ),
-];
+impl AppRow {
+    /// The row whose object has this property name in the Standard (2021 rows only: the 2019
+    /// `OtherMerged` is the （六） group's object).
+    fn from_key(key: &str) -> Option<Self> {
+        Some(match key {
+            "new_received" => Self::NewReceived,
+            "carried_over" => Self::CarriedOver,
+            "granted" => Self::Granted,
+            "partially_granted" => Self::PartiallyGranted,
+            "state_secret" => Self::StateSecret,
+            "prohibited_by_law" => Self::ProhibitedByLaw,
+            "security_stability" => Self::SecurityStability,
+            "third_party_rights" => Self::ThirdPartyRights,
+            "internal_affairs" => Self::InternalAffairs,
+            "process_information" => Self::ProcessInformation,
+            "enforcement_case_file" => Self::EnforcementCaseFile,
+            "administrative_inquiry" => Self::AdministrativeInquiry,
+            "not_held" => Self::NotHeld,
+            "needs_creation" => Self::NeedsCreation,
+            "still_unclear" => Self::StillUnclear,
+            "petition_complaint" => Self::PetitionComplaint,
+            "duplicate" => Self::Duplicate,
+            "publication" => Self::Publication,
+            "excessive_repeat" => Self::ExcessiveRepeat,
+            "confirm_or_reissue" => Self::ConfirmOrReissue,
+            "no_correction" => Self::NoCorrection,
+            "fee_unpaid" => Self::FeeUnpaid,
+            "other" => Self::OtherOther,
+            "total" => Self::Total,
+            "carried_forward" => Self::CarriedForward,
+            _ => return None,
+        })
+    }
+}
 
-/// Pointer of the single （六） row in the 2019 structure.
-pub(crate) const OTHER_MERGED_PATH: &str = "/applications/results/other";
+/// The label the extractor prints for a 表三 row: its innermost group's label and its name
+/// (`（三）不予公开 › 1.属于国家秘密`), the name cut at its first `、` after the ordinal, which
+/// drops the clause the two long （六） rows share (`…逾期不补正、行政机关不再处理…`).
+fn app_label(row: &Row) -> String {
+    let body = row.name.strip_prefix(row.short_label).unwrap_or(row.name);
+    let body = body.split('、').next().unwrap_or(body);
+    let name = format!("{}{body}", row.short_label);
+    match row.groups.last() {
+        Some(group) => format!("{} › {name}", group.label),
+        None => name,
+    }
+}
+
+/// The 表三 rows of the template with their built labels.
+static APP_TABLE: LazyLock<Vec<(AppRow, &'static str, String)>> = LazyLock::new(|| {
+    table("表三")
+        .iter()
+        .filter_map(|row| {
+            Some((
+                AppRow::from_key(key_of(row.pointer))?,
+                row.pointer,
+                app_label(row),
+            ))
+        })
+        .collect()
+});
+
+/// The 25 rows of 表三 in template order: row, pointer of the row object, label.
+pub(crate) static APP_ROWS: LazyLock<Vec<(AppRow, &'static str, &'static str)>> =
+    LazyLock::new(|| {
+        APP_TABLE
+            .iter()
+            .map(|(row, path, label)| (*row, *path, label.as_str()))
+            .collect()
+    });
+
+/// The single （六）其他处理 row of the 2019 structure: the 2021 （六） group's object, labelled
+/// with its outer group (`三、本年度办理结果 › （六）其他处理`).
+static OTHER_MERGED: LazyLock<(&'static str, String)> = LazyLock::new(|| {
+    let groups = table("表三")
+        .iter()
+        .find(|row| AppRow::from_key(key_of(row.pointer)) == Some(AppRow::NoCorrection))
+        .map_or(&[][..], |row| row.groups);
+    let labels: Vec<&str> = groups.iter().map(|g| g.label).collect();
+    (groups.last().map_or("", |g| g.pointer), labels.join(" › "))
+});
+
+/// The single （六） row in the 2019 structure (2019 tables only).
+pub(crate) fn other_merged() -> RowSpec {
+    RowSpec {
+        path: OTHER_MERGED.0,
+        label: &OTHER_MERGED.1,
+        columns: &APPLICANT_COLUMNS,
+    }
+}
 
 /// The result rows (三、本年度办理结果 › （一）–（六）) whose sum is （七）总计, in the 2021 format.
 pub(crate) const RESULT_LEAVES: &[AppRow] = &[
@@ -621,21 +529,52 @@ pub(crate) fn recognise_review_group(compact: &str) -> Option<usize> {
     }
 }
 
-/// Every canonical cell of the 2021 format: pointer and Chinese table path, from the model's
-/// generated cell table (document order, so each row's cells are contiguous).
+/// Every canonical cell of the 2021 format: pointer and Chinese table path, from the
+/// Standard's cells (document order, so each row's cells are contiguous).
 pub(crate) fn cells_2021() -> &'static [(String, String)] {
-    static CELLS: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
-    CELLS.get_or_init(|| {
-        xxgk_model::CELLS
+    static CELLS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+        STANDARD_2021
+            .cells
             .iter()
             .map(|c| (c.pointer.to_owned(), c.label_path()))
             .collect()
-    })
+    });
+    &CELLS
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_template_is_read_whole() {
+        assert_eq!(APP_ROWS.len(), 25);
+        assert_eq!(APPLICANT_COLUMNS.len(), 7);
+        assert_eq!(OUTCOME_COLUMNS.len(), 5);
+        assert_eq!(REVIEW_GROUPS.len(), 3);
+        assert_eq!(ACTIVE_2021_ROWS.len(), 6);
+        assert_eq!(other_merged().path, "/applications/results/other");
+        assert_eq!(other_merged().label, "三、本年度办理结果 › （六）其他处理");
+        let label = |row: AppRow| APP_ROWS.iter().find(|(r, _, _)| *r == row).map(|r| r.2);
+        // The shortened labels of provenance and problem text, as the Standard builds them.
+        assert_eq!(
+            label(AppRow::NoCorrection),
+            Some("（六）其他处理 › 1.申请人无正当理由逾期不补正")
+        );
+        assert_eq!(
+            label(AppRow::Total),
+            Some("三、本年度办理结果 › （七）总计")
+        );
+        assert_eq!(
+            label(AppRow::PartiallyGranted),
+            Some("三、本年度办理结果 › （二）部分公开")
+        );
+        assert_eq!(REVIEW_GROUPS[1].label, "行政诉讼 › 未经复议直接起诉");
+        let fees = active_2021(ActiveRow::Fees)
+            .map(|s| s.columns.iter().map(|c| c.kind).collect::<Vec<_>>());
+        assert_eq!(fees, Some(vec![ValueKind::Decimal]));
+        assert!(active_2021(ActiveRow::Procurement).is_none());
+    }
 
     #[test]
     fn two_hundred_cells() {
