@@ -89,7 +89,9 @@ impl Completion {
                 }
             }
             if let [single] = identity.lhs.as_slice()
-                && let Some(w) = index.get(single.as_str()).and_then(|at| weight.get_mut(*at))
+                && let Some(w) = index
+                    .get(single.as_str())
+                    .and_then(|at| weight.get_mut(*at))
             {
                 w.0 += 1;
             }
@@ -98,7 +100,11 @@ impl Completion {
         let mut order: Vec<usize> = (0..cells.len()).collect();
         order.sort_by_key(|at| {
             let (singletons, readers) = weight.get(*at).copied().unwrap_or_default();
-            (std::cmp::Reverse(singletons), std::cmp::Reverse(readers), *at)
+            (
+                std::cmp::Reverse(singletons),
+                std::cmp::Reverse(readers),
+                *at,
+            )
         });
         let mut pivots: Vec<(usize, BTreeMap<usize, i128>)> = Vec::new();
         for column in order {
@@ -166,13 +172,18 @@ impl Completion {
 
     /// Every cell: the free ones with their given values and the determined ones derived.
     /// Values given for other pointers are ignored.
-    pub fn complete(&self, values: &BTreeMap<String, u64>) -> Result<BTreeMap<String, u64>, Shortfall> {
+    pub fn complete(
+        &self,
+        values: &BTreeMap<String, u64>,
+    ) -> Result<BTreeMap<String, u64>, Shortfall> {
         let name = |at: usize| self.cells.get(at).cloned().unwrap_or_default();
         let mut out = BTreeMap::new();
         let mut given: HashMap<usize, i128> = HashMap::new();
         for at in &self.free {
             let cell = name(*at);
-            let value = *values.get(&cell).ok_or_else(|| Shortfall::Missing(cell.clone()))?;
+            let value = *values
+                .get(&cell)
+                .ok_or_else(|| Shortfall::Missing(cell.clone()))?;
             given.insert(*at, i128::from(value));
             out.insert(cell, value);
         }

@@ -69,8 +69,11 @@ fn a_missing_free_value_and_a_negative_cell_are_reported() {
 
 fn free_values(completion: &Completion) -> impl Strategy<Value = BTreeMap<String, u64>> {
     let cells: Vec<String> = completion.free().map(str::to_owned).collect();
-    prop::collection::vec(prop_oneof![3 => 0..20u64, 1 => 0..1_000_000_000u64], cells.len())
-        .prop_map(move |v| cells.iter().cloned().zip(v).collect())
+    prop::collection::vec(
+        prop_oneof![3 => 0..20u64, 1 => 0..1_000_000_000u64],
+        cells.len(),
+    )
+    .prop_map(move |v| cells.iter().cloned().zip(v).collect())
 }
 
 proptest! {

@@ -99,14 +99,26 @@ fn drawn(parts: &Parts) -> BTreeMap<String, u64> {
     let mut drawn = BTreeMap::new();
     for (j, party) in PARTIES.iter().enumerate() {
         for (i, row) in OUTCOMES.iter().enumerate() {
-            drawn.insert(format!("/applications/{row}/{party}"), parts.outcomes[i * 6 + j]);
+            drawn.insert(
+                format!("/applications/{row}/{party}"),
+                parts.outcomes[i * 6 + j],
+            );
         }
-        drawn.insert(format!("/applications/carried_over/{party}"), parts.carried_over[j]);
-        drawn.insert(format!("/applications/carried_forward/{party}"), parts.carried_forward[j]);
+        drawn.insert(
+            format!("/applications/carried_over/{party}"),
+            parts.carried_over[j],
+        );
+        drawn.insert(
+            format!("/applications/carried_forward/{party}"),
+            parts.carried_forward[j],
+        );
     }
     for (g, group) in GROUPS.iter().enumerate() {
         for (o, outcome) in CASE_OUTCOMES.iter().enumerate() {
-            drawn.insert(format!("/review_litigation/{group}/{outcome}"), parts.cases[g * 4 + o]);
+            drawn.insert(
+                format!("/review_litigation/{group}/{outcome}"),
+                parts.cases[g * 4 + o],
+            );
         }
     }
     drawn

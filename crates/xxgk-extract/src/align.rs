@@ -108,9 +108,9 @@ pub(crate) fn place_by_columns<R>(
 /// as 0 in the report.
 pub(crate) fn total_agrees(cells: &[&str], values: &[ValueCell]) -> bool {
     let count = |cell: &ValueCell| match cell {
-        ValueCell::Token { text, raw, .. } => {
-            crate::number::read_count(text, raw).ok().map(|(v, _)| Some(v))
-        }
+        ValueCell::Token { text, raw, .. } => crate::number::read_count(text, raw)
+            .ok()
+            .map(|(v, _)| Some(v)),
         ValueCell::Blank { .. } => Some(None),
     };
     // Per cell: `Some(count)` printed, `None` blank; a token that is no count fails the row.

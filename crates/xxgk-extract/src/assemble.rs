@@ -9,8 +9,8 @@ use crate::Edition;
 use crate::align;
 use crate::catalogue::{
     ACTIVE_2019_ROWS, ACTIVE_2021_ROWS, APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow,
-    OTHER_MERGED_PATH, REVIEW_GROUPS, RowSpec, active_2019, active_2021,
-    recognise_active, recognise_application_cell, recognise_review_group,
+    OTHER_MERGED_PATH, REVIEW_GROUPS, RowSpec, active_2019, active_2021, recognise_active,
+    recognise_application_cell, recognise_review_group,
 };
 use crate::cells::{CellStore, Filled};
 use crate::gaps;
@@ -556,10 +556,7 @@ fn known_values(known: &HashMap<AppRow, Counts>, edition: Edition) -> HashMap<St
         if *row == AppRow::OtherMerged {
             for column in spec.columns {
                 for rest in ["fee_unpaid", "other"] {
-                    values.insert(
-                        format!("{OTHER_MERGED_PATH}/{rest}/{}", column.name),
-                        0,
-                    );
+                    values.insert(format!("{OTHER_MERGED_PATH}/{rest}/{}", column.name), 0);
                 }
             }
         }
