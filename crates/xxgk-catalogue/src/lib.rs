@@ -2,7 +2,9 @@
 //!
 //! The catalogue is data: a summation rule declares `sum(lhs) = sum(rhs)` over pointer templates,
 //! repeated for every binding of its `for_each` variables. [`Catalogue::identities`] expands it
-//! into concrete identities over JSON Pointers, which is all a checker needs to evaluate it.
+//! into concrete identities over JSON Pointers, which is all a checker needs to evaluate it;
+//! [`Catalogue::completion`] solves them for the cells they determine, which is all a generator
+//! of consistent reports needs.
 
 #![cfg_attr(
     not(test),
@@ -13,6 +15,10 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+mod complete;
+
+pub use complete::{Completion, Shortfall};
 
 /// The whole rule catalogue of one edition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -224,6 +230,12 @@ impl Catalogue {
             }
         }
         Ok(out)
+    }
+
+    /// Which cells the expanded identities determine and how: what a generator needs to make
+    /// a consistent report from free values (see [`Completion`]).
+    pub fn completion(&self) -> Result<Completion, CatalogueError> {
+        Completion::new(&self.identities()?)
     }
 
     fn check_ids(&self) -> Result<(), CatalogueError> {

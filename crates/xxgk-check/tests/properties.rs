@@ -2,7 +2,7 @@
 //! fires exactly the identities that contain it at the normative pointer, schema validity is
 //! exactly deserializability into the generated types, and the text form does not matter.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use proptest::prelude::*;
@@ -94,57 +94,63 @@ fn parts() -> impl Strategy<Value = Parts> {
         })
 }
 
-/// A report whose every total is computed from the drawn parts.
-fn consistent(parts: &Parts) -> Value {
-    let mut doc = BASE.clone();
-    let a = |row: &str, col: &str| format!("/applications/{row}/{col}");
+/// The drawn parts by the cell each stands for.
+fn drawn(parts: &Parts) -> BTreeMap<String, u64> {
+    let mut drawn = BTreeMap::new();
     for (j, party) in PARTIES.iter().enumerate() {
-        let mut concluded = 0;
         for (i, row) in OUTCOMES.iter().enumerate() {
-            let v = parts.outcomes[i * 6 + j];
-            concluded += v;
-            set(&mut doc, &a(row, party), v);
-        }
-        let forward = parts.carried_forward[j];
-        // Carried over is at most concluded + carried forward, so that 一 is not negative.
-        let over = parts.carried_over[j] % (concluded + forward + 1);
-        set(&mut doc, &a("results/total", party), concluded);
-        set(&mut doc, &a("carried_forward", party), forward);
-        set(&mut doc, &a("carried_over", party), over);
-        set(
-            &mut doc,
-            &a("new_received", party),
-            concluded + forward - over,
-        );
-    }
-    let rows = [
-        "new_received",
-        "carried_over",
-        "results/total",
-        "carried_forward",
-    ];
-    for row in OUTCOMES.iter().chain(&rows) {
-        let total = PARTIES.iter().map(|p| get(&doc, &a(row, p))).sum();
-        set(&mut doc, &a(row, "total"), total);
-    }
-    for (g, group) in GROUPS.iter().enumerate() {
-        let mut total = 0;
-        for (o, outcome) in CASE_OUTCOMES.iter().enumerate() {
-            let v = parts.cases[g * 4 + o];
-            total += v;
-            set(
-                &mut doc,
-                &format!("/review_litigation/{group}/{outcome}"),
-                v,
+            drawn.insert(
+                format!("/applications/{row}/{party}"),
+                parts.outcomes[i * 6 + j],
             );
         }
-        set(
-            &mut doc,
-            &format!("/review_litigation/{group}/total"),
-            total,
+        drawn.insert(
+            format!("/applications/carried_over/{party}"),
+            parts.carried_over[j],
+        );
+        drawn.insert(
+            format!("/applications/carried_forward/{party}"),
+            parts.carried_forward[j],
         );
     }
+    for (g, group) in GROUPS.iter().enumerate() {
+        for (o, outcome) in CASE_OUTCOMES.iter().enumerate() {
+            drawn.insert(
+                format!("/review_litigation/{group}/{outcome}"),
+                parts.cases[g * 4 + o],
+            );
+        }
+    }
+    drawn
+}
+
+/// A report satisfying every identity of `catalogue`: the drawn parts in the cells it leaves
+/// free (a free cell no part is drawn for takes one of the outcomes in turn), the cells it
+/// determines derived, 二 (carried over) lowered where 一 (new) would be negative.
+fn consistent_under(catalogue: &Catalogue, parts: &Parts) -> Value {
+    let completion = catalogue.completion().unwrap();
+    let drawn = drawn(parts);
+    let free: BTreeMap<String, u64> = completion
+        .free()
+        .enumerate()
+        .map(|(k, cell)| {
+            let value = drawn
+                .get(cell)
+                .copied()
+                .unwrap_or(parts.outcomes[k % parts.outcomes.len()]);
+            (cell.to_owned(), value)
+        })
+        .collect();
+    let mut doc = BASE.clone();
+    for (cell, value) in completion.complete_lowering(free).unwrap() {
+        set(&mut doc, &cell, value);
+    }
     doc
+}
+
+/// A report whose every total is computed from the drawn parts.
+fn consistent(parts: &Parts) -> Value {
+    consistent_under(&CATALOGUE, parts)
 }
 
 fn findings(doc: &Value) -> BTreeSet<(String, String)> {

@@ -98,29 +98,40 @@ pub(crate) fn place_by_columns<R>(
     )
 }
 
-/// Whether a 表三 row placed by column position confirms its placement: its 总计 (the last
-/// column) is printed and equals the sum of the applicant numbers printed beside it. A number
-/// placed one column off would break it; the blanks are only left out of the check, never read
-/// as 0.
-pub(crate) fn total_agrees(cells: &[ValueCell]) -> bool {
+/// Whether a 表三 row placed by column position (one cell per pointer of `cells`) confirms its
+/// placement: every identity of the catalogue reading only the row's cells holds (R3: 总计 is
+/// the sum of the six applicant columns), with no side wholly blank, and there is one. A number
+/// placed one column off would break it; the blanks are only left out of the sums, never read
+/// as 0 in the report.
+pub(crate) fn total_agrees(cells: &[&str], values: &[ValueCell]) -> bool {
     let count = |cell: &ValueCell| match cell {
-        ValueCell::Token { text, raw, .. } => {
-            crate::number::read_count(text, raw).ok().map(|(v, _)| v)
-        }
-        ValueCell::Blank { .. } => None,
+        ValueCell::Token { text, raw, .. } => crate::number::read_count(text, raw)
+            .ok()
+            .map(|(v, _)| Some(v)),
+        ValueCell::Blank { .. } => Some(None),
     };
-    let Some((total, parts)) = cells.split_last() else {
+    // Per cell: `Some(count)` printed, `None` blank; a token that is no count fails the row.
+    let Some(read): Option<Vec<Option<u64>>> = values.iter().map(count).collect() else {
         return false;
     };
-    let Some(total) = count(total) else {
-        return false;
+    let printed = |cell: &str| -> Option<Option<u64>> {
+        cells
+            .iter()
+            .position(|c| *c == cell)
+            .and_then(|k| read.get(k).copied())
     };
-    let sum = parts
+    let identities = crate::solve::identities();
+    let local: Vec<&crate::solve::Identity> = identities
         .iter()
-        .filter(|c| !c.is_blank())
-        .map(count)
-        .try_fold(0u128, |acc, v| v.map(|v| acc + u128::from(v)));
-    sum == Some(u128::from(total))
+        .filter(|i| i.lhs.iter().chain(&i.rhs).all(|c| cells.contains(c)))
+        .collect();
+    let side_printed = |side: &[&'static str]| side.iter().any(|c| printed(c).flatten().is_some());
+    !local.is_empty()
+        && local.iter().all(|i| {
+            side_printed(&i.lhs)
+                && side_printed(&i.rhs)
+                && i.holds(|c| printed(c).map(|v| v.unwrap_or(0))) == Some(true)
+        })
 }
 
 #[cfg(test)]
@@ -143,14 +154,26 @@ mod tests {
         }
     }
 
+    const GRANTED: [&str; 7] = [
+        "/applications/results/granted/natural_person",
+        "/applications/results/granted/commercial_enterprise",
+        "/applications/results/granted/research_institution",
+        "/applications/results/granted/social_welfare_org",
+        "/applications/results/granted/legal_service_org",
+        "/applications/results/granted/other_org",
+        "/applications/results/granted/total",
+    ];
+
     #[test]
     fn the_total_confirms_a_placement() {
         let mut row = vec![number("2"), blank(), blank(), blank(), blank(), blank()];
         row.push(number("2"));
-        assert!(total_agrees(&row));
+        assert!(total_agrees(&GRANTED, &row));
         // The 3 placed one column off, in 总计's place: the sum does not come out.
         let mut shifted = vec![number("2"), blank(), blank(), blank(), blank(), number("3")];
         shifted.push(blank());
-        assert!(!total_agrees(&shifted));
+        assert!(!total_agrees(&GRANTED, &shifted));
+        // A row of no identity confirms nothing.
+        assert!(!total_agrees(&GRANTED[..6], &row[..6]));
     }
 }

@@ -10,11 +10,11 @@ use crate::align;
 use crate::cells::{CellStore, Filled};
 use crate::gaps;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
-use crate::split::splits_with_total;
+use crate::split::row_splits;
 use crate::table::{Fit, Label, RowRead, Segment, ValueCell, fit, read_rows};
 use crate::template::{
-    ACTIVE_2021_ROWS, APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, RESULT_LEAVES, REVIEW_GROUPS,
-    RowSpec, active_2021, other_merged, recognise_active, recognise_application_cell,
+    ACTIVE_2021_ROWS, APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, REVIEW_GROUPS, RowSpec,
+    active_2021, other_merged, recognise_active, recognise_application_cell,
     recognise_review_group,
 };
 use crate::template_2019::{ACTIVE_2019_ROWS, active_2019};
@@ -307,7 +307,9 @@ pub(crate) fn read_applications(
                     ValueCell::Token { text, .. } => text.clone(),
                     ValueCell::Blank { .. } => String::new(),
                 };
-                let splits = splits_with_total(&digits, 7, 32);
+                let cells = identity_cells(&spec);
+                let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+                let splits = row_splits(&cells, &digits, 32);
                 match splits.candidates.as_slice() {
                     [only] if !splits.truncated => {
                         put_split(store, &spec, &cell, only, ReadingRule::RunTogetherSplitByRowIdentity);
@@ -321,7 +323,7 @@ pub(crate) fn read_applications(
                         &Problem::new(
                             ProblemCode::UnsplittableRun,
                             format!(
-                                "row {}: the cells ran together as `{}` and no split makes 总计 the sum of the six applicant columns",
+                                "row {}: the cells ran together as `{}` and no split satisfies the row's identities (总计 the sum of the six applicant columns)",
                                 spec.label,
                                 cell.raw()
                             ),
@@ -332,7 +334,15 @@ pub(crate) fn read_applications(
                 }
             }
             Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, 7) {
-                Some(values) if align::total_agrees(&values) => {
+                Some(values)
+                    if align::total_agrees(
+                        &identity_cells(&spec)
+                            .iter()
+                            .map(String::as_str)
+                            .collect::<Vec<_>>(),
+                        &values,
+                    ) =>
+                {
                     store.put_row(&spec, &values, &[ReadingRule::PlacedByColumnPosition]);
                     known.insert(read.row, counts_of(store, &spec));
                 }
@@ -341,7 +351,7 @@ pub(crate) fn read_applications(
                     &Problem::new(
                         ProblemCode::CellCountMismatch,
                         format!(
-                            "row {}: found {n} cell(s) where the table has 7; placed by the columns around them, its numbers would not sum to its 总计, so they are left missing",
+                            "row {}: found {n} cell(s) where the table has 7; placed by the columns around them, its numbers would not satisfy the row's identities (总计 the sum of the others), so they are left missing",
                             spec.label
                         ),
                     )
@@ -380,7 +390,7 @@ pub(crate) fn read_applications(
             problems.push(unrecognised(&orphan.segment, "表三"));
         }
     }
-    resolve_ambiguous(ambiguous, &mut known, merged.is_some(), edition, store);
+    resolve_ambiguous(ambiguous, &mut known, edition, store);
     gaps::confirm_apart(
         &apart,
         |r| app_spec(r, edition),
@@ -432,37 +442,26 @@ fn put_split(
     }
 }
 
-/// Decides run-together rows that the row identity left open, by the column identities
-/// (一 + 二 = （七） + 四; （七） = the sum of the result rows), where the other rows are known.
+/// Decides run-together rows that the row identity left open, by the other identities of the
+/// catalogue reading them (一 + 二 = （七） + 四; （七） = the sum of the result rows), where the
+/// other rows are known.
 fn resolve_ambiguous(
     mut open: Vec<(AppRow, ValueCell, Vec<Vec<u64>>)>,
     known: &mut HashMap<AppRow, Counts>,
-    merged: bool,
     edition: Edition,
     store: &mut CellStore,
 ) {
-    let leaves: Vec<AppRow> = if merged || edition == Edition::E2019 {
-        RESULT_LEAVES
-            .iter()
-            .copied()
-            .filter(|r| {
-                !matches!(
-                    r,
-                    AppRow::NoCorrection | AppRow::FeeUnpaid | AppRow::OtherOther
-                )
-            })
-            .chain([AppRow::OtherMerged])
-            .collect()
-    } else {
-        RESULT_LEAVES.to_vec()
-    };
     loop {
         let mut progress = false;
         let mut still_open = Vec::new();
+        let values = known_values(known, edition);
         for (row, cell, candidates) in open {
+            let cells = app_spec(row, edition)
+                .map(|spec| identity_cells(&spec))
+                .unwrap_or_default();
             let verdicts: Vec<(bool, bool)> = candidates
                 .iter()
-                .map(|c| consistent(row, c, known, &leaves))
+                .map(|c| consistent(&cells, c, &values))
                 .collect();
             let passing: Vec<&Vec<u64>> = candidates
                 .iter()
@@ -523,53 +522,68 @@ fn resolve_ambiguous(
     }
 }
 
-/// Whether a candidate split of `row` agrees with every identity whose other cells are known:
-/// (agrees, whether any identity could be checked).
-fn consistent(
-    row: AppRow,
-    candidate: &[u64],
-    known: &HashMap<AppRow, Counts>,
-    leaves: &[AppRow],
-) -> (bool, bool) {
-    let mut checked = false;
-    for col in 0..7 {
-        let get = |r: AppRow| -> Option<u128> {
-            if r == row {
-                candidate.get(col).map(|v| u128::from(*v))
-            } else {
-                known
-                    .get(&r)
-                    .and_then(|c| c.get(col).copied().flatten())
-                    .map(u128::from)
-            }
+/// The cells of a row as the catalogue's identities name them. The 2019 format's single （六）
+/// row stands for the sum of the 2021 format's three: it is read as the first of them.
+fn identity_cells(spec: &RowSpec) -> Vec<String> {
+    let merged = other_merged().path;
+    // The 2021 row a 2019 merged （六） row is read as; the other two count 0 beside it.
+    let path = if spec.path == merged {
+        format!("{merged}/no_correction")
+    } else {
+        spec.path.to_owned()
+    };
+    spec.columns
+        .iter()
+        .map(|c| format!("{path}/{}", c.name))
+        .collect()
+}
+
+/// The known rows' cells by pointer, as the identities name them.
+fn known_values(known: &HashMap<AppRow, Counts>, edition: Edition) -> HashMap<String, u64> {
+    let mut values = HashMap::new();
+    for (row, counts) in known {
+        let Some(spec) = app_spec(*row, edition) else {
+            continue;
         };
-        let balance = [
-            AppRow::NewReceived,
-            AppRow::CarriedOver,
-            AppRow::Total,
-            AppRow::CarriedForward,
-        ];
-        if balance.contains(&row)
-            && let (Some(a), Some(b), Some(t), Some(f)) = (
-                get(AppRow::NewReceived),
-                get(AppRow::CarriedOver),
-                get(AppRow::Total),
-                get(AppRow::CarriedForward),
-            )
-        {
-            checked = true;
-            if a + b != t + f {
-                return (false, true);
+        for (cell, count) in identity_cells(&spec).into_iter().zip(counts) {
+            if let Some(count) = count {
+                values.insert(cell, *count);
             }
         }
-        if row == AppRow::Total || leaves.contains(&row) {
-            let parts: Option<Vec<u128>> = leaves.iter().map(|r| get(*r)).collect();
-            if let (Some(parts), Some(total)) = (parts, get(AppRow::Total)) {
-                checked = true;
-                if parts.iter().sum::<u128>() != total {
-                    return (false, true);
+        if *row == AppRow::OtherMerged {
+            for column in spec.columns {
+                for rest in ["fee_unpaid", "other"] {
+                    values.insert(format!("{}/{rest}/{}", other_merged().path, column.name), 0);
                 }
             }
+        }
+    }
+    values
+}
+
+/// Whether a candidate split of a row (its `cells`) agrees with every identity reading it and
+/// cells of other rows, where those are `known`: (agrees, whether any such identity could be
+/// evaluated).
+fn consistent(cells: &[String], candidate: &[u64], known: &HashMap<String, u64>) -> (bool, bool) {
+    let mut checked = false;
+    let value = |cell: &str| match cells.iter().position(|c| c == cell) {
+        Some(at) => candidate.get(at).copied(),
+        None => known.get(cell).copied(),
+    };
+    for identity in crate::solve::identities().iter() {
+        let reads_row = cells.iter().any(|c| identity.reads(c));
+        let reads_others = identity
+            .lhs
+            .iter()
+            .chain(&identity.rhs)
+            .any(|c| !cells.iter().any(|own| own == c));
+        if !reads_row || !reads_others {
+            continue;
+        }
+        match identity.holds(value) {
+            Some(true) => checked = true,
+            Some(false) => return (false, true),
+            None => {}
         }
     }
     (true, checked)

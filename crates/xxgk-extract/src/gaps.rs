@@ -14,32 +14,6 @@ use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::table::{Fit, RowRead, Segment, ValueCell, fit};
 use crate::template::{APPLICANT_COLUMNS, AppRow, RowSpec};
 
-/// The equality identities of the catalogue: rule id and the cells of each side.
-struct Identity {
-    rule: String,
-    lhs: Vec<String>,
-    rhs: Vec<String>,
-}
-
-fn identities() -> &'static [Identity] {
-    static IDENTITIES: std::sync::OnceLock<Vec<Identity>> = std::sync::OnceLock::new();
-    IDENTITIES.get_or_init(|| {
-        let Ok(catalogue) = xxgk_catalogue::Catalogue::from_json(xxgk_model::RULES_JSON) else {
-            return Vec::new();
-        };
-        catalogue
-            .identities()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|i| Identity {
-                rule: i.rule.id.clone(),
-                lhs: i.lhs,
-                rhs: i.rhs,
-            })
-            .collect()
-    })
-}
-
 /// The cells of a report that prints （六）其他处理 as one row (as the 2019 format did), by
 /// applicant column: the 2021 format's three （六） rows stay missing, but their sum is printed,
 /// which is all that R2 (（七）总计 = the sum of the results) needs of them.
@@ -56,16 +30,15 @@ pub(crate) fn unconfirmed(
     cells: &[String],
     merged: Option<&MergedOther>,
 ) -> Option<String> {
-    let all = identities();
+    let all = crate::solve::identities();
     if all.is_empty() {
         return Some("the rule catalogue could not be read".to_owned());
     }
-    for identity in all {
-        let reads = |c: &String| identity.lhs.contains(c) || identity.rhs.contains(c);
-        if !cells.iter().any(reads) {
+    for identity in all.iter() {
+        if !cells.iter().any(|c| identity.reads(c)) {
             continue;
         }
-        let sum = |side: &[String]| -> Option<u128> {
+        let sum = |side: &[&'static str]| -> Option<u128> {
             let mut merged_columns: Vec<&str> = Vec::new();
             side.iter()
                 .filter_map(|p| {
@@ -82,7 +55,7 @@ pub(crate) fn unconfirmed(
                             let at = APPLICANT_COLUMNS.iter().position(|c| c.name == column);
                             Some(at.and_then(|at| row.get(at).copied().flatten()))
                         }
-                        _ => Some(store.filled.get(p).and_then(|f| f.value.as_u64())),
+                        _ => Some(store.filled.get(*p).and_then(|f| f.value.as_u64())),
                     }
                 })
                 .try_fold(0u128, |acc, v| v.map(|v| acc + u128::from(v)))
@@ -93,7 +66,7 @@ pub(crate) fn unconfirmed(
                 return Some(format!(
                     "{} does not hold with them ({})",
                     identity.rule,
-                    identity.lhs.first().map_or("", String::as_str)
+                    identity.lhs.first().copied().unwrap_or_default()
                 ));
             }
             _ => {

@@ -136,6 +136,7 @@ use serde_json::{Map, Value};
 pub use decode::InputFormat;
 pub use normalize::SourcePos;
 pub use problem::{Problem, ProblemCode, ReadingRule};
+pub use solve::with_catalogue;
 
 use document::Block;
 use metadata::Found;

@@ -1,12 +1,14 @@
 //! Splitting cells that ran together (`801000081`) into numbers: every split, or only those
-//! under which each segment's last number (its total) is the sum of the others. No number has a
-//! leading zero (`05` is not a count), and every search is bounded so that no input can make it
-//! explode.
+//! under which each segment's last number (its total) is the sum of the others, or those that
+//! satisfy every identity of the catalogue reading only the row's cells. No number has a leading
+//! zero (`05` is not a count), and every search is bounded so that no input can make it explode.
 
 /// Longest part considered: counts beyond 10^18 do not occur and would overflow.
 const MAX_PART_DIGITS: usize = 18;
-/// Bound on the search of [`splits_with_total`] so that pathological input stays fast.
+/// Bound on the search of [`row_splits`] so that pathological input stays fast.
 const STEP_BUDGET: u32 = 50_000;
+/// Splits enumerated before filtering when the row's identities are not all segment totals.
+const UNFILTERED: usize = 4096;
 
 /// Work left to a search, shared by the searches of one table.
 #[derive(Debug)]
@@ -41,14 +43,43 @@ pub(crate) struct Splits {
     pub truncated: bool,
 }
 
-/// Cuts `digits` into `parts` numbers whose last equals the sum of the others.
-pub(crate) fn splits_with_total(digits: &str, parts: usize, limit: usize) -> Splits {
+/// Cuts `digits` into one number per cell of `cells` (a row), keeping the splits under which
+/// every identity of the catalogue reading only those cells holds (today R3: 总计 is the sum of
+/// the six applicant columns). Identities that each total a consecutive segment are searched
+/// for directly; others filter every split.
+pub(crate) fn row_splits(cells: &[&str], digits: &str, limit: usize) -> Splits {
+    let identities = crate::solve::identities();
     let mut budget = Budget::new(STEP_BUDGET);
-    let row = Segment {
-        size: parts,
-        total: true,
+    if let Some(sizes) = crate::solve::local_segments(&identities, cells) {
+        let segments: Vec<Segment> = sizes
+            .into_iter()
+            .map(|size| Segment { size, total: true })
+            .collect();
+        return segment_splits(digits, &segments, limit, &mut budget);
+    }
+    let local: Vec<&crate::solve::Identity> = identities
+        .iter()
+        .filter(|i| i.lhs.iter().chain(&i.rhs).all(|c| cells.contains(c)))
+        .collect();
+    let every = all_splits(digits, cells.len(), UNFILTERED, &mut budget);
+    let mut out = Splits {
+        candidates: Vec::new(),
+        truncated: every.truncated,
     };
-    segment_splits(digits, &[row], limit, &mut budget)
+    for candidate in every.candidates {
+        let value = |cell: &str| {
+            let at = cells.iter().position(|c| *c == cell)?;
+            candidate.get(at).copied()
+        };
+        if local.iter().all(|i| i.holds(value) == Some(true)) {
+            if out.candidates.len() >= limit {
+                out.truncated = true;
+                break;
+            }
+            out.candidates.push(candidate);
+        }
+    }
+    out
 }
 
 /// A segment of consecutive numbers of a split.
@@ -278,6 +309,21 @@ fn number_at(bytes: &[u8], start: usize, len: usize) -> Option<u64> {
 mod tests {
     use super::*;
 
+    /// The cells of 表三's row 一.
+    const NEW: [&str; 7] = [
+        "/applications/new_received/natural_person",
+        "/applications/new_received/commercial_enterprise",
+        "/applications/new_received/research_institution",
+        "/applications/new_received/social_welfare_org",
+        "/applications/new_received/legal_service_org",
+        "/applications/new_received/other_org",
+        "/applications/new_received/total",
+    ];
+
+    fn splits_with_total(digits: &str, limit: usize) -> Splits {
+        row_splits(&NEW, digits, limit)
+    }
+
     const TOTALLED: Segment = Segment {
         size: 5,
         total: true,
@@ -285,20 +331,20 @@ mod tests {
 
     #[test]
     fn splits_the_spec_example() {
-        let s = splits_with_total("801000081", 7, 16);
+        let s = splits_with_total("801000081", 16);
         assert_eq!(s.candidates, vec![vec![80, 1, 0, 0, 0, 0, 81]]);
         assert!(!s.truncated);
     }
 
     #[test]
     fn zeros_split_one_way() {
-        let s = splits_with_total("0000000", 7, 16);
+        let s = splits_with_total("0000000", 16);
         assert_eq!(s.candidates, vec![vec![0; 7]]);
     }
 
     #[test]
     fn ambiguous_rows_give_several() {
-        let s = splits_with_total("110000011", 7, 16);
+        let s = splits_with_total("110000011", 16);
         assert_eq!(
             s.candidates,
             vec![vec![1, 10, 0, 0, 0, 0, 11], vec![11, 0, 0, 0, 0, 0, 11]]
@@ -307,7 +353,7 @@ mod tests {
 
     #[test]
     fn bounded_on_long_input() {
-        let s = splits_with_total(&"1".repeat(60), 7, 16);
+        let s = splits_with_total(&"1".repeat(60), 16);
         assert!(s.candidates.len() <= 16);
         let mut budget = Budget::new(10_000);
         let s = all_splits(&"1".repeat(60), 7, 1_000_000, &mut budget);
