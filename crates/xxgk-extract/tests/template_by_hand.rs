@@ -5,19 +5,12 @@
 //! - `generated.rs`: the generated code, the one place the labels are written;
 //! - files under a `tests/` folder, and a file's unit tests (from its `#[cfg(test)]` line on):
 //!   their inputs are published report text, which prints the labels;
-//! - comment lines: a comment quotes a label to say what the code recognises;
-//! - [`PENDING`]: code that reads the template by hand until its own part of #10 lands.
+//! - comment lines: a comment quotes a label to say what the code recognises.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use xxgk_model::STANDARD_2021;
-
-/// Files still allowed to hold 表三 labels, by path under `crates/`, each with its reason.
-const PENDING: &[(&str, &str)] = &[(
-    "xxgk-render/",
-    "renderer, reading the Standard in its own part of #10",
-)];
 
 /// A label body shorter than this is a word, not a label: `其他`, `总计`, `予以公开`, `重复申请`
 /// are column headers, or the recognition fragment that is the whole label.
@@ -86,12 +79,6 @@ fn no_hand_written_code_holds_a_row_label_of_table_three() {
     for file in &files {
         let relative = file.strip_prefix(crates).expect("under crates");
         let relative = relative.to_string_lossy().replace('\\', "/");
-        if PENDING
-            .iter()
-            .any(|(prefix, _)| relative.starts_with(prefix))
-        {
-            continue;
-        }
         let code = code(&fs::read_to_string(file).expect("readable source"));
         for label in &labels {
             if code.contains(label) {

@@ -30,7 +30,7 @@
 use std::cell::Cell as Mutable;
 use std::fmt::Write as _;
 
-use xxgk_model::AnnualReport;
+use xxgk_model::{AnnualReport, Row, STANDARD_2021};
 use xxgk_render::{Body, Document, Table};
 
 /// A layout of PDF text with torn labels.
@@ -386,22 +386,26 @@ fn torn_lines(grid: &Table, noise: &Noise, tearing: Tearing) -> Vec<Line> {
     out
 }
 
+/// The group of 表三 whose rows [`merge_other_rows`] merges.
+const OTHER_GROUP: &str = "/applications/results/other";
+
 /// Replaces the three （六） rows of 表三 by one row holding their sums, labelled
 /// `（六）其他处理`.
 fn merge_other_rows(rows: &mut Vec<Vec<String>>) {
-    let is_other = |row: &Vec<String>| {
-        row.get(2).is_some_and(|t| {
-            t.starts_with("1.申请人无正当理由")
-                || t.starts_with("2.申请人逾期未按")
-                || t == "3.其他"
-        })
-    };
+    let template = STANDARD_2021.tables.iter().flat_map(|t| t.rows);
+    let in_group = |row: &&Row| row.groups.last().is_some_and(|g| g.pointer == OTHER_GROUP);
+    let leaves: Vec<&str> = template.clone().filter(in_group).map(|r| r.label).collect();
+    let group = template
+        .flat_map(|r| r.groups)
+        .find(|g| g.pointer == OTHER_GROUP)
+        .map_or("", |g| g.label);
+    let is_other = |row: &Vec<String>| row.get(2).is_some_and(|t| leaves.contains(&t.as_str()));
     let Some(first) = rows.iter().position(is_other) else {
         return;
     };
     let mut merged = vec![String::new(); rows.get(first).map_or(0, Vec::len)];
     if let Some(c) = merged.get_mut(1) {
-        "（六）其他处理".clone_into(c);
+        group.clone_into(c);
     }
     for (c, slot) in merged.iter_mut().enumerate().skip(3) {
         let sum: u128 = rows

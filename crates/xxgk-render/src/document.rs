@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde_json::Value;
-use xxgk_model::{AnnualReport, CELLS, CellValue};
+use xxgk_model::{AnnualReport, CELLS, CellValue, Row, RowCell, STANDARD_2021, Table as Template};
 
 use crate::Layout;
 
@@ -299,81 +299,44 @@ pub(crate) fn value(report: &dyn Source, pointer: &str) -> String {
     report.text(pointer).unwrap_or_default()
 }
 
-/// The applicant columns of 表三.
-pub(crate) const PARTIES: [&str; 7] = [
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_org",
-    "legal_service_org",
-    "other_org",
-    "total",
-];
+/// The corner header of 表二's sub-tables. Like [`CORNER_NOTE`] and [`APPLICANTS`], printed
+/// text of the template that is no row, column or group of the standard: the renderer's own
+/// wording, which the extractor recognises as a heading rather than reads.
+pub(crate) const CONTENT_HEADER: &str = "信息内容";
 
-/// Rows of a table: (pointer below the table, label).
-pub(crate) type Labelled = &'static [(&'static str, &'static str)];
+/// The note in 表三's corner on how its columns add up.
+const CORNER_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
-/// The result groups of 表三 with their leaf rows (key, label); a group without a label is a
-/// single row spanning the two label columns.
-pub(crate) const RESULT_GROUPS: [(&str, Labelled); 7] = [
-    ("", &[("granted", "（一）予以公开")]),
-    (
-        "",
-        &[(
-            "partially_granted",
-            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-        )],
-    ),
-    (
-        "（三）不予公开",
-        &[
-            ("withheld/state_secret", "1.属于国家秘密"),
-            ("withheld/prohibited_by_law", "2.其他法律行政法规禁止公开"),
-            ("withheld/security_stability", "3.危及“三安全一稳定”"),
-            ("withheld/third_party_rights", "4.保护第三方合法权益"),
-            ("withheld/internal_affairs", "5.属于三类内部事务信息"),
-            ("withheld/process_information", "6.属于四类过程性信息"),
-            ("withheld/enforcement_case_file", "7.属于行政执法案卷"),
-            ("withheld/administrative_inquiry", "8.属于行政查询事项"),
-        ],
-    ),
-    (
-        "（四）无法提供",
-        &[
-            ("unable/not_held", "1.本机关不掌握相关政府信息"),
-            ("unable/needs_creation", "2.没有现成信息需要另行制作"),
-            ("unable/still_unclear", "3.补正后申请内容仍不明确"),
-        ],
-    ),
-    (
-        "（五）不予处理",
-        &[
-            ("not_processed/petition_complaint", "1.信访举报投诉类申请"),
-            ("not_processed/duplicate", "2.重复申请"),
-            ("not_processed/publication", "3.要求提供公开出版物"),
-            ("not_processed/excessive_repeat", "4.无正当理由大量反复申请"),
-            (
-                "not_processed/confirm_or_reissue",
-                "5.要求行政机关确认或重新出具已获取信息",
-            ),
-        ],
-    ),
-    (
-        "（六）其他处理",
-        &[
-            (
-                "other/no_correction",
-                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-            ),
-            (
-                "other/fee_unpaid",
-                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-            ),
-            ("other/other", "3.其他"),
-        ],
-    ),
-    ("", &[("total", "（七）总计")]),
-];
+/// The caption over 表三's applicant columns (the schema's title of their row type).
+const APPLICANTS: &str = "申请人情况";
+
+/// The pointer of a row's cell, from the standard's cell table.
+pub(crate) fn cell_pointer(rc: &RowCell) -> &'static str {
+    STANDARD_2021.cells.get(rc.cell).map_or("", |c| c.pointer)
+}
+
+/// A row of a grouped table as laid out: its groups' labels outermost first, its label, and the
+/// pointer of its cell in each column (`None` where it has none).
+pub(crate) struct Line {
+    pub(crate) groups: Vec<&'static str>,
+    pub(crate) label: &'static str,
+    pub(crate) pointers: Vec<Option<String>>,
+}
+
+/// A row of a template table as a [`Line`].
+pub(crate) fn line(table: &Template, row: &Row) -> Line {
+    let mut pointers = vec![None; table.columns.len()];
+    for rc in row.cells {
+        if let Some(slot) = pointers.get_mut(rc.column) {
+            *slot = Some(cell_pointer(rc).to_owned());
+        }
+    }
+    Line {
+        groups: row.groups.iter().map(|g| g.label).collect(),
+        label: row.label,
+        pointers,
+    }
+}
 
 impl Document {
     /// A 2021 report laid out with the template's own labels.
@@ -405,35 +368,29 @@ impl Document {
     pub(crate) fn with_style(report: &dyn Source, style: Style) -> Self {
         let organ = value(report, "/metadata/organ/name");
         let year = value(report, "/metadata/report_year");
+        // The template's own title: the standard's, without its remark on the edition.
+        let name = STANDARD_2021
+            .title
+            .split_once('（')
+            .map_or(STANDARD_2021.title, |(name, _)| name);
         let title = report
             .text("/metadata/title")
-            .unwrap_or_else(|| format!("{organ}{year}年政府信息公开工作年度报告"));
-        let sections = vec![
-            (
-                "一、总体情况",
-                Body::Prose(paragraphs(report, "/overview/text")),
-            ),
-            (
-                "二、主动公开政府信息情况",
-                Body::Table(active(report, style)),
-            ),
-            (
-                "三、收到和处理政府信息公开申请情况",
-                Body::Table(applications(report, style)),
-            ),
-            (
-                "四、政府信息公开行政复议、行政诉讼情况",
-                Body::Table(review(report)),
-            ),
-            (
-                "五、存在的主要问题及改进情况",
-                Body::Prose(paragraphs(report, "/problems_and_improvements/text")),
-            ),
-            (
-                "六、其他需要报告的事项",
-                Body::Prose(paragraphs(report, "/other_matters/text")),
-            ),
-        ];
+            .unwrap_or_else(|| format!("{organ}{year}年{name}"));
+        let sections = STANDARD_2021
+            .sections
+            .iter()
+            .map(|section| {
+                let table = STANDARD_2021
+                    .tables
+                    .iter()
+                    .find(|t| Some(t.number) == section.table);
+                let body = match table {
+                    Some(table) => Body::Table(layout(report, table, style)),
+                    None => Body::Prose(paragraphs(report, &format!("{}/text", section.pointer))),
+                };
+                (section.heading, body)
+            })
+            .collect();
         Self {
             title,
             preamble: paragraphs(report, "/preamble/text"),
@@ -442,150 +399,152 @@ impl Document {
     }
 }
 
-/// 表二: four sub-tables, each a caption row, a header row and its data rows; 4 columns.
-fn active(report: &dyn Source, style: Style) -> Table {
-    let v = |p: &str| value(report, &format!("/active_disclosure/{p}"));
-    let mut rows = Vec::new();
-    let caption = |item: &str| vec![span(style.label(&format!("第二十条第（{item}）项")), 1, 4)];
-    rows.push(caption("一"));
-    rows.push(vec![
-        cell("信息内容"),
-        cell("本年制发件数"),
-        cell("本年废止件数"),
-        cell("现行有效件数"),
-    ]);
-    for (key, label) in [
-        ("regulations", "规章"),
-        ("normative_documents", "行政规范性文件"),
-    ] {
-        rows.push(vec![
-            cell(label),
-            cell(v(&format!("{key}/issued"))),
-            cell(v(&format!("{key}/repealed"))),
-            cell(v(&format!("{key}/in_force"))),
-        ]);
-    }
-    let items: [(&str, &str, Labelled); 3] = [
-        (
-            "五",
-            "本年处理决定数量",
-            &[("licensing/decisions", "行政许可")],
-        ),
-        (
-            "六",
-            "本年处理决定数量",
-            &[
-                ("penalty/decisions", "行政处罚"),
-                ("coercion/decisions", "行政强制"),
-            ],
-        ),
-        (
-            "八",
-            "本年收费金额（单位：万元）",
-            &[("fees/amount_wan_yuan", "行政事业性收费")],
-        ),
-    ];
-    for (item, column, data) in items {
-        rows.push(caption(item));
-        rows.push(vec![cell("信息内容"), span(style.label(column), 1, 3)]);
-        for (pointer, label) in data {
-            rows.push(vec![cell(*label), span(v(pointer), 1, 3)]);
+/// A table of the template laid out as the template draws it.
+fn layout(report: &dyn Source, table: &Template, style: Style) -> Table {
+    match table.number {
+        "表二" => active(report, table, style),
+        "表四" => review(report, table, style),
+        // Rows down, columns across: 表三, and the general form of a table.
+        _ => {
+            let lines: Vec<Line> = table.rows.iter().map(|row| line(table, row)).collect();
+            grouped(report, table, &lines, style)
         }
     }
-    Table { width: 4, rows }
 }
 
-/// 表三: three header rows under the corner note, 25 data rows with the result groups merged;
-/// 3 label columns and 7 applicant columns.
-fn applications(report: &dyn Source, style: Style) -> Table {
-    let numbers = |row: &str| -> Vec<Cell> {
-        PARTIES
-            .iter()
-            .map(|p| cell(value(report, &format!("/applications/{row}/{p}"))))
-            .collect()
-    };
-    let mut rows = vec![
-        vec![
-            span(
-                style.label("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"),
-                3,
-                3,
+/// 表二: a sub-table per run of rows under one caption (`第二十条第（一）项` …), each a caption
+/// row, a header row and its data rows; a single column spans the three value positions.
+fn active(report: &dyn Source, table: &Template, style: Style) -> Table {
+    let width = 1 + table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(1);
+    let mut rows = Vec::new();
+    for run in table.rows.chunk_by(|a, b| a.header == b.header) {
+        rows.push(vec![span(
+            style.label(run[0].header.unwrap_or_default()),
+            1,
+            width,
+        )]);
+        let columns = run[0].cells;
+        let colspan = (width - 1) / columns.len().max(1);
+        let mut header = vec![cell(CONTENT_HEADER)];
+        header.extend(columns.iter().map(|rc| {
+            let text = table.columns.get(rc.column).map_or("", |c| c.header);
+            span(style.label(text), 1, colspan)
+        }));
+        rows.push(header);
+        for row in run {
+            let mut line = vec![cell(style.label(row.label))];
+            line.extend(
+                row.cells
+                    .iter()
+                    .map(|rc| span(value(report, cell_pointer(rc)), 1, colspan)),
+            );
+            rows.push(line);
+        }
+    }
+    Table { width, rows }
+}
+
+/// 表三 and the general form: the corner note over the label columns, the column headers (a
+/// column group's header over its columns), then a row per line, each group's label merged over
+/// the run of its rows, a row's label spanning the label columns its groups leave.
+pub(crate) fn grouped(
+    report: &dyn Source,
+    table: &Template,
+    lines: &[Line],
+    style: Style,
+) -> Table {
+    let depth = 1 + lines.iter().map(|l| l.groups.len()).max().unwrap_or(0);
+    let grouped_columns = table.columns.iter().any(|c| c.header_group.is_some());
+    let header_rows = if grouped_columns { 2 } else { 1 };
+    let mut rows = vec![vec![
+        span(style.label(CORNER_NOTE), 1 + header_rows, depth),
+        span(APPLICANTS, 1, table.columns.len()),
+    ]];
+    let mut headers = Vec::new();
+    let mut under = Vec::new();
+    for run in table
+        .columns
+        .chunk_by(|a, b| a.header_group == b.header_group)
+    {
+        match run[0].header_group {
+            Some(group) => {
+                headers.push(span(style.label(group), 1, run.len()));
+                under.extend(run.iter().map(|c| cell(style.label(c.header))));
+            }
+            None => headers.extend(
+                run.iter()
+                    .map(|c| span(style.label(c.header), header_rows, 1)),
             ),
-            span("申请人情况", 1, 7),
-        ],
-        vec![
-            span("自然人", 2, 1),
-            span("法人或其他组织", 1, 5),
-            span("总计", 2, 1),
-        ],
-        [
-            "商业企业",
-            "科研机构",
-            "社会公益组织",
-            "法律服务机构",
-            "其他",
-        ]
-        .into_iter()
-        .map(cell)
-        .collect(),
-    ];
-    for (key, label) in [
-        ("new_received", "一、本年新收政府信息公开申请数量"),
-        ("carried_over", "二、上年结转政府信息公开申请数量"),
-    ] {
-        let mut row = vec![span(label, 1, 3)];
-        row.extend(numbers(key));
+        }
+    }
+    rows.push(headers);
+    if grouped_columns {
+        rows.push(under);
+    }
+    for (i, line) in lines.iter().enumerate() {
+        let mut row = Vec::new();
+        for (level, group) in line.groups.iter().enumerate() {
+            let path = &line.groups[..=level];
+            if i > 0 && lines[i - 1].groups.get(..=level) == Some(path) {
+                continue;
+            }
+            let run = lines[i..]
+                .iter()
+                .take_while(|l| l.groups.get(..=level) == Some(path))
+                .count();
+            row.push(span(style.label(group), run, 1));
+        }
+        row.push(span(style.label(line.label), 1, depth - line.groups.len()));
+        row.extend(
+            line.pointers
+                .iter()
+                .map(|p| cell(p.as_deref().map(|p| value(report, p)).unwrap_or_default())),
+        );
         rows.push(row);
     }
-    let results_rows: usize = RESULT_GROUPS.iter().map(|(_, leaves)| leaves.len()).sum();
-    let mut first = true;
-    for (group, leaves) in RESULT_GROUPS {
-        for (k, (key, label)) in leaves.iter().enumerate() {
-            let mut row = Vec::new();
-            if first {
-                row.push(span("三、本年度办理结果", results_rows, 1));
-                first = false;
-            }
-            if group.is_empty() {
-                row.push(span(style.label(label), 1, 2));
-            } else {
-                if k == 0 {
-                    row.push(span(style.label(group), leaves.len(), 1));
-                }
-                row.push(cell(style.label(label)));
-            }
-            row.extend(numbers(&format!("results/{key}")));
-            rows.push(row);
-        }
+    Table {
+        width: depth + table.columns.len(),
+        rows,
     }
-    let mut row = vec![span("四、结转下年度继续办理", 1, 3)];
-    row.extend(numbers("carried_forward"));
-    rows.push(row);
-    Table { width: 10, rows }
 }
 
-/// 表四: two header rows of groups, one of outcomes, one row of 15 numbers.
-fn review(report: &dyn Source) -> Table {
-    const OUTCOMES: [&str; 5] = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
-    let mut numbers = Vec::new();
-    for group in ["review", "litigation_direct", "litigation_after_review"] {
-        for key in ["upheld", "corrected", "other", "pending", "total"] {
-            numbers.push(cell(value(
-                report,
-                &format!("/review_litigation/{group}/{key}"),
-            )));
+/// 表四: its rows across, each over its columns: a row under a header (`行政诉讼`) has its label
+/// on the second header row, a row without one its columns' headers down two rows; then one row
+/// of every number.
+fn review(report: &dyn Source, table: &Template, style: Style) -> Table {
+    let columns = table.columns.len();
+    let (mut top, mut middle, mut bottom, mut numbers) = (vec![], vec![], vec![], vec![]);
+    for run in table.rows.chunk_by(|a, b| a.header == b.header) {
+        match run[0].header {
+            Some(header) => {
+                top.push(span(style.label(header), 1, columns * run.len()));
+                for row in run {
+                    middle.push(span(style.label(row.label), 1, columns));
+                    bottom.extend(table.columns.iter().map(|c| cell(style.label(c.header))));
+                }
+            }
+            None => {
+                for row in run {
+                    top.push(span(style.label(row.label), 1, columns));
+                    middle.extend(
+                        table
+                            .columns
+                            .iter()
+                            .map(|c| span(style.label(c.header), 2, 1)),
+                    );
+                }
+            }
         }
     }
-    let mut second: Vec<Cell> = OUTCOMES.iter().map(|o| span(*o, 2, 1)).collect();
-    second.push(span("未经复议直接起诉", 1, 5));
-    second.push(span("复议后起诉", 1, 5));
+    for row in table.rows {
+        numbers.extend(
+            row.cells
+                .iter()
+                .map(|rc| cell(value(report, cell_pointer(rc)))),
+        );
+    }
     Table {
-        width: 15,
-        rows: vec![
-            vec![span("行政复议", 1, 5), span("行政诉讼", 1, 10)],
-            second,
-            OUTCOMES.iter().chain(&OUTCOMES).map(|o| cell(*o)).collect(),
-            numbers,
-        ],
+        width: columns * table.rows.len(),
+        rows: vec![top, middle, bottom, numbers],
     }
 }

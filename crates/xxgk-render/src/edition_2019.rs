@@ -4,7 +4,16 @@
 
 use serde_json::Value;
 
-use crate::document::{Cell, Labelled, PARTIES, RESULT_GROUPS, Table, cell, span, value};
+use xxgk_model::Table as Template;
+
+use crate::document::{CONTENT_HEADER, Line, Style, Table, cell, grouped, line, span, value};
+
+/// Rows of a table: (pointer below the table, label). The 2019 format's 表二 is not in the 2021
+/// standard: its labels come with the 2019 edition of the standard, and this table with it.
+type Labelled = &'static [(&'static str, &'static str)];
+
+/// The group of 表三 the 2019 format prints as one row, labelled as the group.
+const MERGED_GROUP: &str = "/applications/results/other";
 
 /// 表二 of the 2019 format: five captioned sub-tables.
 pub(crate) fn active(report: &Value) -> Table {
@@ -46,7 +55,7 @@ pub(crate) fn active(report: &Value) -> Table {
     ];
     for (item, columns, data) in items {
         rows.push(caption(item));
-        let mut header = vec![cell("信息内容")];
+        let mut header = vec![cell(CONTENT_HEADER)];
         header.extend(columns.iter().filter(|c| !c.is_empty()).map(|c| cell(*c)));
         rows.push(header);
         for (key, label) in data {
@@ -79,81 +88,27 @@ fn signed(text: &str, name: &str) -> String {
     }
 }
 
-/// 表三 of the 2019 format: as in 2021, with （六）其他处理 a single row (`results/other`).
-pub(crate) fn applications(report: &Value) -> Table {
-    let numbers = |row: &str| -> Vec<Cell> {
-        PARTIES
-            .iter()
-            .map(|p| cell(value(report, &format!("/applications/{row}/{p}"))))
-            .collect()
-    };
-    let mut rows = vec![
-        vec![
-            span(
-                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-                3,
-                3,
-            ),
-            span("申请人情况", 1, 7),
-        ],
-        vec![
-            span("自然人", 2, 1),
-            span("法人或其他组织", 1, 5),
-            span("总计", 2, 1),
-        ],
-        [
-            "商业企业",
-            "科研机构",
-            "社会公益组织",
-            "法律服务机构",
-            "其他",
-        ]
-        .into_iter()
-        .map(cell)
-        .collect(),
-    ];
-    for (key, label) in [
-        ("new_received", "一、本年新收政府信息公开申请数量"),
-        ("carried_over", "二、上年结转政府信息公开申请数量"),
-    ] {
-        let mut row = vec![span(label, 1, 3)];
-        row.extend(numbers(key));
-        rows.push(row);
-    }
-    const MERGED: Labelled = &[("other", "（六）其他处理")];
-    let groups: Vec<(&str, Labelled)> = RESULT_GROUPS
-        .iter()
-        .map(|&(group, leaves)| {
-            if group == "（六）其他处理" {
-                ("", MERGED)
-            } else {
-                (group, leaves)
-            }
-        })
-        .collect();
-    let results_rows: usize = groups.iter().map(|(_, leaves)| leaves.len()).sum();
-    let mut first = true;
-    for (group, leaves) in groups {
-        for (k, (key, label)) in leaves.iter().enumerate() {
-            let mut row = Vec::new();
-            if first {
-                row.push(span("三、本年度办理结果", results_rows, 1));
-                first = false;
-            }
-            if group.is_empty() {
-                row.push(span(*label, 1, 2));
-            } else {
-                if k == 0 {
-                    row.push(span(group, leaves.len(), 1));
+/// 表三 of the 2019 format: 2021's `table`, with （六）其他处理 a single row (`results/other`).
+pub(crate) fn applications(report: &Value, table: &Template) -> Table {
+    let mut lines: Vec<Line> = Vec::new();
+    for row in table.rows {
+        match row.groups.split_last() {
+            Some((group, outer)) if group.pointer == MERGED_GROUP => {
+                if lines.last().is_some_and(|l| l.label == group.label) {
+                    continue;
                 }
-                row.push(cell(*label));
+                lines.push(Line {
+                    groups: outer.iter().map(|g| g.label).collect(),
+                    label: group.label,
+                    pointers: table
+                        .columns
+                        .iter()
+                        .map(|c| Some(format!("{}/{}", group.pointer, c.key)))
+                        .collect(),
+                });
             }
-            row.extend(numbers(&format!("results/{key}")));
-            rows.push(row);
+            _ => lines.push(line(table, row)),
         }
     }
-    let mut row = vec![span("四、结转下年度继续办理", 1, 3)];
-    row.extend(numbers("carried_forward"));
-    rows.push(row);
-    Table { width: 10, rows }
+    grouped(report, table, &lines, Style::default())
 }

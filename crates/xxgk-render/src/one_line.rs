@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use serde_json::Value;
-use xxgk_model::AnnualReport;
+use xxgk_model::{AnnualReport, STANDARD_2021};
 
 use crate::document::{Body, Cell, Document, Style, value};
 use crate::edition_2019;
@@ -56,10 +56,22 @@ pub fn one_line(report: &AnnualReport, seed: u64) -> Vec<u8> {
 pub fn one_line_2019(report: &Value, seed: u64) -> Vec<u8> {
     let mut doc = Document::with_style(report, Style::default());
     for (heading, body) in &mut doc.sections {
-        if heading.starts_with("二、") {
-            *body = Body::Table(edition_2019::active(report));
-        } else if heading.starts_with("三、") {
-            *body = Body::Table(edition_2019::applications(report));
+        let table = STANDARD_2021
+            .sections
+            .iter()
+            .find(|s| s.heading == *heading)
+            .and_then(|s| {
+                STANDARD_2021
+                    .tables
+                    .iter()
+                    .find(|t| Some(t.number) == s.table)
+            });
+        match table {
+            Some(t) if t.number == "表二" => *body = Body::Table(edition_2019::active(report)),
+            Some(t) if t.number == "表三" => {
+                *body = Body::Table(edition_2019::applications(report, t));
+            }
+            _ => {}
         }
     }
     one_line_doc(&value(report, "/metadata/organ/name"), &doc, seed)

@@ -3,13 +3,25 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 
+use xxgk_model::STANDARD_2021;
+
 use crate::document::{Body, Document, Slot, Table};
 
 /// The longest line of a cell in [`crate::Layout::SpaceAligned`]; longer labels wrap.
 const WRAP_AT: usize = 20;
 
 /// The 表三 row after which [`crate::Layout::SpaceAligned`] prints a page footer.
-const FOOTER_AFTER: &str = "1.本机关不掌握相关政府信息";
+const FOOTER_AFTER: &str = "/applications/results/unable/not_held";
+
+/// The label of the row [`FOOTER_AFTER`].
+fn footer_after() -> &'static str {
+    STANDARD_2021
+        .tables
+        .iter()
+        .flat_map(|t| t.rows)
+        .find(|r| r.pointer == FOOTER_AFTER)
+        .map_or("", |r| r.label)
+}
 /// Prints the title, preamble and every section; `table` prints a grid.
 fn print(doc: &Document, out: &mut String, blank_lines: bool, table: impl Fn(&Table, &mut String)) {
     let gap = if blank_lines { "\n" } else { "" };
@@ -105,6 +117,7 @@ fn place(cells: &[(usize, &str)]) -> String {
 
 pub(crate) fn space_aligned(doc: &Document) -> String {
     let mut out = String::new();
+    let footer_after = footer_after();
     print(doc, &mut out, true, |grid, out| {
         let rows: Vec<Vec<Vec<&str>>> = grid
             .positional(true)
@@ -159,7 +172,7 @@ pub(crate) fn space_aligned(doc: &Document) -> String {
                 let _ = writeln!(out, "{}", place(&cells));
             }
             out.push('\n');
-            if row.iter().any(|texts| texts.contains(&FOOTER_AFTER)) {
+            if row.iter().any(|texts| texts.contains(&footer_after)) {
                 let _ = writeln!(out, "\n{}-3-\n\n", " ".repeat(40));
             }
         }
