@@ -15,8 +15,6 @@ mod check;
 mod conformance;
 mod extract;
 mod inputs;
-mod pdf;
-mod published;
 mod render;
 mod standard;
 
