@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::Args;
 use rayon::prelude::*;
 use xxgk_check::{Checker, Format, Lang};
-use xxgk_document::{Checked, Source};
 use xxgk_document::read::{DatasetLine, DatasetLines};
+use xxgk_document::{Checked, Source};
 
 use crate::inputs::{self, Input};
 use crate::render::{self, Artifact, FileResult, Renderer};
@@ -172,8 +172,8 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     for (path, message) in walk_errors {
         let source = Source::File(path);
-        let result =
-            FileResult::unreadable(source.display(), message).for_artifact(inputs::artifact(&source));
+        let result = FileResult::unreadable(source.display(), message)
+            .for_artifact(inputs::artifact(&source));
         summary.add(&result);
         write(&mut out, &renderer.file(&result));
     }

@@ -13,8 +13,8 @@ use serde::Serialize;
 use serde_json::json;
 use xxgk_model::CELLS;
 
-use xxgk_document::{Document, Source};
 use crate::{EXIT_CONFORMANT, EXIT_USAGE};
+use xxgk_document::{Document, Source};
 
 /// Arguments of `xxgk extract`.
 #[derive(Debug, Args)]

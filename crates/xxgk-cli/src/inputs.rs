@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use xxgk_document::read::{Kind, NOT_REGULAR, kind_of};
 use xxgk_document::Source;
+use xxgk_document::read::{Kind, NOT_REGULAR, kind_of};
 
 use crate::render::Artifact;
 
