@@ -48,8 +48,15 @@ const ALLOWED: &[(&str, &[&str], &str)] = &[
         "the conformance suite runs the checker, and depends on no generator, extractor or CLI",
     ),
     (
+        "xxgk-document",
+        &["xxgk-check", "xxgk-extract", "xxgk-model", "xxgk-catalogue"],
+        "reading and checking a document (published ones through the extractor) is below the CLI, \
+         which alone depends on it",
+    ),
+    (
         "xxgk-cli",
         &[
+            "xxgk-document",
             "xxgk-conformance",
             "xxgk-check",
             "xxgk-extract",

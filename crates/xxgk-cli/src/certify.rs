@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 use xxgk_check::Checker;
 use xxgk_conformance::{Assessment, Level};
+use xxgk_document::read::{decode, read_file};
 
-use crate::conformance::read_canonical;
+use crate::conformance::format_of;
 use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_USAGE};
 
 /// Arguments of `xxgk certify`.
@@ -94,9 +95,15 @@ fn standard(checker: &Checker) -> Result<Standard, String> {
 }
 
 fn certify_file(checker: &Checker, path: &Path) -> Result<FileEntry, String> {
-    let bytes = crate::inputs::read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let assessment = read_canonical(path)
-        .and_then(|(text, format)| checker.check_text(&text, format).map_err(|e| e.to_string()))
+    // Read once: the bytes hashed are the bytes checked.
+    let bytes = read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let sha256 = sha256(&bytes);
+    let assessment = decode(bytes)
+        .and_then(|text| {
+            checker
+                .check_text(&text, format_of(path))
+                .map_err(|e| e.to_string())
+        })
         .map(|outcome| Assessment::of(&outcome.diagnostics));
     let (verdict, assessment) = match assessment {
         Ok(a) if a.errors == 0 => ("conformant", a),
@@ -105,7 +112,7 @@ fn certify_file(checker: &Checker, path: &Path) -> Result<FileEntry, String> {
     };
     Ok(FileEntry {
         path: path.display().to_string(),
-        sha256: sha256(&bytes),
+        sha256,
         verdict: verdict.to_owned(),
         level: assessment.level,
         errors: assessment.errors,

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use clap::Args;
 use rayon::prelude::*;
 use xxgk_check::{Checker, Format, Lang};
+use xxgk_document::read::{DatasetLine, DatasetLines};
+use xxgk_document::{Checked, Source};
 
-use crate::inputs::{self, DatasetLine, DatasetLines, Document, Input, Source};
-use crate::published;
-use crate::render::{self, FileResult, Renderer};
+use crate::inputs::{self, Input};
+use crate::render::{self, Artifact, FileResult, Renderer};
 use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_UNDETERMINED, EXIT_USAGE, LangArg, OutputFormat};
 
 /// Arguments of `xxgk check`.
@@ -49,7 +50,8 @@ const PROGRESS_FROM: usize = 200;
 /// One report to check: a file, read on a worker thread, or a dataset line, already read.
 enum Job {
     File(Source),
-    Line(DatasetLine),
+    /// A line of the dataset file `Artifact` addresses.
+    Line(DatasetLine, Artifact),
     /// A dataset that cannot be opened.
     Unopenable(Source, String),
 }
@@ -62,7 +64,10 @@ fn jobs(inputs: Vec<Input>) -> impl Iterator<Item = Job> + Send {
             match input {
                 Input::Report(source) => Box::new(std::iter::once(Job::File(source))),
                 Input::Dataset(source) => match DatasetLines::open(&source) {
-                    Ok(lines) => Box::new(lines.map(Job::Line)),
+                    Ok(lines) => {
+                        let artifact = inputs::artifact(&source);
+                        Box::new(lines.map(move |line| Job::Line(line, artifact.clone())))
+                    }
                     Err(message) => Box::new(std::iter::once(Job::Unopenable(source, message))),
                 },
             }
@@ -70,29 +75,37 @@ fn jobs(inputs: Vec<Input>) -> impl Iterator<Item = Job> + Send {
 }
 
 fn check_one(checker: &Checker, job: Job) -> FileResult {
-    let (name, artifact, read) = match job {
-        Job::File(source) => (source.display(), source.artifact(), inputs::read(&source)),
-        Job::Line(line) => (
-            line.name(),
-            line.artifact(),
-            line.text().map(|t| Document::Canonical(t, Format::Json)),
+    let (name, artifact, checked) = match job {
+        Job::File(source) => {
+            let artifact = inputs::artifact(&source);
+            match source.read() {
+                Ok(bytes) => {
+                    let artifact = artifact.of_length(bytes.len());
+                    let hint = source.hint();
+                    let checked = xxgk_document::check(checker, bytes, hint.as_deref());
+                    (source.display(), artifact, checked)
+                }
+                Err(message) => (source.display(), artifact, Checked::Unreadable(message)),
+            }
+        }
+        Job::Line(line, artifact) => {
+            let (name, artifact) = (line.name(), artifact.at_line(line.line));
+            match line.text() {
+                Ok(text) => {
+                    let artifact = artifact.of_length(text.len());
+                    let checked = xxgk_document::check_canonical(checker, text, Format::Json);
+                    (name, artifact, checked)
+                }
+                Err(message) => (name, artifact, Checked::Unreadable(message)),
+            }
+        }
+        Job::Unopenable(source, message) => (
+            source.display(),
+            inputs::artifact(&source),
+            Checked::Unreadable(message),
         ),
-        Job::Unopenable(source, message) => (source.display(), source.artifact(), Err(message)),
     };
-    let artifact = match &read {
-        Ok(Document::Canonical(text, _)) => artifact.of_length(text.len()),
-        Ok(Document::Published(bytes, _)) => artifact.of_length(bytes.len()),
-        Err(_) => artifact,
-    };
-    let result = match read {
-        Err(message) => FileResult::unreadable(name, message),
-        Ok(Document::Canonical(text, format)) => match checker.check_text(&text, format) {
-            Ok(outcome) => FileResult::checked(name, text, outcome),
-            Err(e) => FileResult::unreadable(name, e.to_string()),
-        },
-        Ok(Document::Published(bytes, hint)) => published::check(checker, name, &bytes, &hint),
-    };
-    result.for_artifact(artifact)
+    FileResult::of(name, checked).for_artifact(artifact)
 }
 
 /// A rate as a person reads it: `1,235/s`, not `1235.1466/s`.
@@ -159,8 +172,8 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     for (path, message) in walk_errors {
         let source = Source::File(path);
-        let result =
-            FileResult::unreadable(source.display(), message).for_artifact(source.artifact());
+        let result = FileResult::unreadable(source.display(), message)
+            .for_artifact(inputs::artifact(&source));
         summary.add(&result);
         write(&mut out, &renderer.file(&result));
     }

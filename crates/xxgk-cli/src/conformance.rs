@@ -112,7 +112,7 @@ fn protocol(file: &Path, skip: &[String]) -> u8 {
 /// xxgk's reply for one file; `Err` only when the file cannot be read at all (an I/O error,
 /// not a property of the document).
 fn protocol_reply(file: &Path, skip: &[String]) -> Result<Reply, String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = xxgk_document::read::read_file(file)?;
     let checker = Checker::new().map_err(|e| e.to_string())?;
     Ok(
         match xxgk_conformance::reply(&checker, &bytes, format_of(file)) {
@@ -128,18 +128,11 @@ fn protocol_reply(file: &Path, skip: &[String]) -> Result<Reply, String> {
 }
 
 /// `.yaml`/`.yml` is YAML, anything else JSON.
-fn format_of(path: &Path) -> Format {
+pub fn format_of(path: &Path) -> Format {
     let yaml = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
     if yaml { Format::Yaml } else { Format::Json }
-}
-
-/// The text of a canonical report and its format (`.yaml`/`.yml` is YAML, anything else JSON).
-pub fn read_canonical(path: &Path) -> Result<(String, Format), String> {
-    let bytes = crate::inputs::read_file(path)?;
-    let text = String::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
-    Ok((text, format_of(path)))
 }
 
 /// A path quoted for `sh`.

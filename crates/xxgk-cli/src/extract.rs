@@ -13,8 +13,8 @@ use serde::Serialize;
 use serde_json::json;
 use xxgk_model::CELLS;
 
-use crate::inputs::{self, Document, Source};
 use crate::{EXIT_CONFORMANT, EXIT_USAGE};
+use xxgk_document::{Document, Source};
 
 /// Arguments of `xxgk extract`.
 #[derive(Debug, Args)]
@@ -114,9 +114,11 @@ fn collisions(sources: &[Source]) -> Vec<String> {
 }
 
 fn extract_one(source: &Source) -> Result<xxgk_extract::Extraction, String> {
-    match inputs::read(source)? {
-        Document::Published(bytes, hint) => {
-            crate::published::read(&bytes, &hint).map(|(extraction, _)| extraction)
+    let hint = source.hint();
+    match xxgk_document::classify(source.read()?, hint.as_deref())? {
+        Document::Published(bytes) => {
+            xxgk_document::published::extract(&bytes, hint.as_deref().unwrap_or_default())
+                .map(|(extraction, _)| extraction)
         }
         // Canonical files and stdin are read as text; extraction detects HTML by content.
         Document::Canonical(text, _) => {

@@ -1,7 +1,7 @@
 //! `xxgk`: check reports against the xxgk standard of the 政府信息公开工作年度报告.
 //!
-//! The only crate that reads files, prints and sets exit codes; the work is done by the library
-//! crates. Exit codes: 0 conformant, 1 findings at error severity, 2 usage or I/O error (or not
+//! The only crate that prints and sets exit codes; the work, reading inputs included
+//! (`xxgk-document`), is done by the library crates. Exit codes: 0 conformant, 1 findings at error severity, 2 usage or I/O error (or not
 //! an annual report), 3 undetermined (values of a published report could not be read).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -15,8 +15,6 @@ mod check;
 mod conformance;
 mod extract;
 mod inputs;
-mod pdf;
-mod published;
 mod render;
 mod standard;
 

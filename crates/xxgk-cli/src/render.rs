@@ -1,6 +1,5 @@
 //! Output of `xxgk check` in its four formats: human, JSON Lines, SARIF 2.1.0 and JUnit XML.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
@@ -11,18 +10,10 @@ use serde_json::{Value, json};
 use unicode_width::UnicodeWidthChar as _;
 use xxgk_check::{Diagnostic, Kind, Lang, Location, Outcome, Severity, Tally};
 
-use crate::OutputFormat;
-use crate::published::UNREAD_RULE;
+use xxgk_document::published::UNREAD_RULE;
+use xxgk_document::{Checked, SourceText, Verdict};
 
-/// The text of a source as the user sees it, for code frames.
-#[derive(Debug, Clone)]
-pub struct SourceText {
-    /// The text.
-    pub text: String,
-    /// The display width of the value at a location, when the reader knows it (published
-    /// reports); otherwise a frame underlines up to the next `,`.
-    pub widths: HashMap<Location, usize>,
-}
+use crate::OutputFormat;
 
 /// Why an input is not checked.
 #[derive(Debug, Clone)]
@@ -97,43 +88,27 @@ pub struct FileResult {
 }
 
 impl FileResult {
-    /// A file that was checked.
-    pub fn checked(name: String, text: String, outcome: Outcome) -> Self {
-        let source = SourceText {
-            text,
-            widths: HashMap::new(),
+    /// What checking the input `name` gave.
+    pub fn of(name: String, checked: Checked) -> Self {
+        let (source, result, derived_text) = match checked {
+            Checked::Unreadable(message) => (None, Err(Unreadable::Io(message)), false),
+            Checked::NotAReport => (None, Err(Unreadable::NotAReport), false),
+            Checked::Report(report) => (report.source, Ok(report.outcome), report.derived_text),
         };
-        Self::checked_source(name, Some(source), outcome)
-    }
-
-    /// A published file that was extracted and checked; `source` when it can be shown.
-    pub fn checked_source(name: String, source: Option<SourceText>, outcome: Outcome) -> Self {
         Self {
             name,
-            artifact: Artifact::default(),
+            artifact: Artifact {
+                derived_text,
+                ..Artifact::default()
+            },
             source,
-            result: Ok(outcome),
+            result,
         }
     }
 
     /// A file that could not be read as a report.
     pub fn unreadable(name: String, message: String) -> Self {
-        Self {
-            name,
-            artifact: Artifact::default(),
-            source: None,
-            result: Err(Unreadable::Io(message)),
-        }
-    }
-
-    /// A published file in which nothing of an annual report was found.
-    pub fn not_a_report(name: String) -> Self {
-        Self {
-            name,
-            artifact: Artifact::default(),
-            source: None,
-            result: Err(Unreadable::NotAReport),
-        }
+        Self::of(name, Checked::Unreadable(message))
     }
 
     /// The same result, for the input `artifact`.
@@ -142,13 +117,6 @@ impl FileResult {
             derived_text: self.artifact.derived_text,
             ..artifact
         };
-        self
-    }
-
-    /// The same result, its locations being in text derived from the file (a PDF's text layer,
-    /// a DOCX's XML).
-    pub fn in_derived_text(mut self) -> Self {
-        self.artifact.derived_text = true;
         self
     }
 
@@ -226,13 +194,7 @@ fn sarif_level(s: Severity) -> &'static str {
 
 /// The verdict on a checked file, as machines read it.
 fn verdict_name(t: Tally) -> &'static str {
-    if t.conformant() {
-        "conformant"
-    } else if t.undetermined() {
-        "undetermined"
-    } else {
-        "not_conformant"
-    }
+    Verdict::of(t).name()
 }
 
 /// `1 error`, `2 errors`.

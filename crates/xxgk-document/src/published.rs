@@ -7,11 +7,11 @@ use std::collections::HashMap;
 
 use serde::Deserialize as _;
 use unicode_width::UnicodeWidthStr as _;
-use xxgk_check::{Checker, Diagnostic, Kind, Location, Severity, strip_bom};
+use xxgk_check::{Checker, Diagnostic, Kind, Location, Severity};
 use xxgk_extract::{Edition, Extraction, InputFormat, Problem, ProblemCode};
 use xxgk_model::{AnnualReport, CELLS};
 
-use crate::render::{FileResult, SourceText};
+use crate::{Checked, Reading, Report, SourceText};
 
 /// The schema rule of a required value that is absent (`S1 missing-field`; ids are never reused).
 const MISSING_FIELD: &str = "S1";
@@ -29,15 +29,16 @@ const SECTIONS: [&str; 6] = [
     "/other_matters",
 ];
 
-/// Extracts a published report, checks its canonical form, and gives every diagnostic its
-/// place in the source (where the value stands, or where the reader saw the problem).
-pub fn check(checker: &Checker, name: String, bytes: &[u8], hint: &str) -> FileResult {
-    let (extraction, pdf_text) = match read(bytes, hint) {
+/// Extracts a published report (`hint`: its file name, whose extension tells the format),
+/// checks its canonical form, and gives every diagnostic its place in the source (where the
+/// value stands, or where the reader saw the problem).
+pub fn check(checker: &Checker, bytes: Vec<u8>, hint: &str) -> Checked {
+    let (extraction, pdf_text) = match extract(&bytes, hint) {
         Ok(read) => read,
-        Err(message) => return FileResult::unreadable(name, message),
+        Err(message) => return Checked::Unreadable(message),
     };
     if nothing_read(&extraction) {
-        return FileResult::not_a_report(name);
+        return Checked::NotAReport;
     }
     // As for a file of canonical JSON: a report that deserializes into the generated types is
     // schema-valid (they accept exactly the schema-valid documents), so only the rule pass runs;
@@ -56,16 +57,23 @@ pub fn check(checker: &Checker, name: String, bytes: &[u8], hint: &str) -> FileR
             diagnostics.push(d);
         }
     }
-    let text = match (&pdf_text, extraction.format) {
+    let derived_text = pdf_text.is_some() || extraction.format == InputFormat::Docx;
+    let text = match pdf_text {
         // Positions in a PDF refer to the text pdftotext gave, which is what the reader saw.
-        (Some(text), _) => Some(text.as_str()),
+        Some(text) => Some(text),
         // Positions in a DOCX refer to its XML, which is no frame to show a person.
-        (None, InputFormat::Docx) => None,
-        (None, _) => std::str::from_utf8(bytes).ok().map(strip_bom),
+        None if extraction.format == InputFormat::Docx => None,
+        // The file's own bytes become its text, without a copy; the BOM is no line of it.
+        None => String::from_utf8(bytes).ok().map(|mut text| {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            text
+        }),
     };
     let mut widths = HashMap::new();
     for d in &mut diagnostics {
-        if let Some((location, width)) = place(d, &extraction, text) {
+        if let Some((location, width)) = place(d, &extraction, text.as_deref()) {
             d.location = Some(location);
             widths.insert(location, width);
         }
@@ -73,22 +81,17 @@ pub fn check(checker: &Checker, name: String, bytes: &[u8], hint: &str) -> FileR
     // Source order, as a person reads the report; what has no place comes last.
     diagnostics.sort_by_key(|d| (d.location.is_none(), d.location));
     outcome.diagnostics = diagnostics;
-    let derived = pdf_text.is_some() || extraction.format == InputFormat::Docx;
-    let source = text.map(|text| SourceText {
-        text: text.to_owned(),
-        widths,
-    });
-    let result = FileResult::checked_source(name, source, outcome);
-    if derived {
-        result.in_derived_text()
-    } else {
-        result
-    }
+    Checked::Report(Box::new(Report {
+        reading: Reading::Extracted(Box::new(extraction)),
+        outcome,
+        source: text.map(|text| SourceText { text, widths }),
+        derived_text,
+    }))
 }
 
-/// Extracts a published file: a PDF through its text layer (with that text, for source frames),
-/// anything else directly.
-pub fn read(bytes: &[u8], hint: &str) -> Result<(Extraction, Option<String>), String> {
+/// Extracts a published file: a PDF through its text layer (with that text, to which the
+/// extraction's positions refer), anything else directly.
+pub fn extract(bytes: &[u8], hint: &str) -> Result<(Extraction, Option<String>), String> {
     let is_pdf = std::path::Path::new(hint)
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
