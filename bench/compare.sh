@@ -16,7 +16,7 @@
 # rate is scaled from this subset, default 2000), XXGK_BENCH_PUBLISHED (published reports for
 # the extraction rows, default 10000), XXGK_BENCH_EXTRACT_ONLY (1: only the extraction rows),
 # XXGK_BENCH_BASELINE (another `xxgk` binary, e.g. a copy of target/release/xxgk built at an
-# earlier commit: its extraction rows are timed in the same runs, alternating), XXGK_BENCH_EXTRACTED
+# earlier commit: its `xxgk check` and extraction rows are timed in the same runs, alternating), XXGK_BENCH_EXTRACTED
 # (where `xxgk extract` writes its 2 files a report, default
 # $TMPDIR/xxgk-bench-extracted: outside the working tree, which editors and indexers may watch,
 # inflating the system time of creating 20,000 files there several times over; every run writes
@@ -157,7 +157,13 @@ def extraction_rows(xxgk, suffix):
     ]
 tools += extraction_rows("target/release/xxgk", "")
 if os.environ["BASELINE"]:
-    tools += extraction_rows(os.environ["BASELINE"], " [baseline]")
+    base = os.environ["BASELINE"]
+    if os.environ["EXTRACT_ONLY"] != "1":
+        tools += [
+            ("xxgk check (all cores) [baseline]", [base, "check", corpus, "--format", "json"], count),
+            ("xxgk check -j1 [baseline]", [base, "check", corpus, "--format", "json", "-j1"], count),
+        ]
+    tools += extraction_rows(base, " [baseline]")
 
 GNU_TIME = "/usr/bin/time"
 TIMES = f"{out}/time.txt"
