@@ -9,6 +9,11 @@
 //! identities read bumped, which breaks at least one identity. Report `i` depends only on the
 //! catalogue, the seed and `i`.
 
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
