@@ -5,8 +5,12 @@
 //! changed cell: no cell read is ever wrong, every cell not read is explained, and the shares
 //! read are printed.
 
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
 use proptest::prelude::*;
 use serde_json::{Value, json};
+use xxgk_catalogue::{Catalogue, Completion};
 use xxgk_extract::{Edition, Extraction, ProblemCode, ReadingRule, extract};
 use xxgk_model::AnnualReport;
 use xxgk_render::{Layout, render};
@@ -48,6 +52,9 @@ const OUTCOMES: [&str; 21] = [
     "other/fee_unpaid",
     "other/other",
 ];
+
+/// The three groups of 表四.
+const CASE_GROUPS: [&str; 3] = ["review", "litigation_direct", "litigation_after_review"];
 
 const TABLES: [&str; 3] = ["active_disclosure", "applications", "review_litigation"];
 
@@ -94,8 +101,15 @@ fn figures_of<S: Strategy<Value = u64>>(count: fn() -> S) -> impl Strategy<Value
         })
 }
 
-/// The template report with the figures as its 200 cells, every identity holding.
+/// The template report with the figures as its 200 cells, every identity holding: 表二 as
+/// drawn, the drawn cells of 表三 and 表四 completed through the catalogue's [`Completion`] (which
+/// caps 二 上年结转 where 一 本年新收 would be negative), as the other generators make reports.
 fn report(f: &Figures) -> Value {
+    static COMPLETION: LazyLock<Completion> = LazyLock::new(|| {
+        Catalogue::from_json(xxgk_model::RULES_JSON)
+            .and_then(|c| c.completion())
+            .expect("the catalogue completes")
+    });
     let mut doc: Value = serde_json::from_str(TEMPLATE).expect("the example parses");
     let a = &f.active;
     doc["active_disclosure"] = json!({
@@ -110,55 +124,36 @@ fn report(f: &Figures) -> Value {
             format!("{}.{}", f.fee.0, f.fee.1)
         } },
     });
-    let apps = &mut doc["applications"];
-    let mut totals = [0u64; 25];
-    for (party, drawn) in PARTIES.iter().zip(&f.parties) {
-        let concluded: u64 = drawn[..21].iter().sum();
-        let carried_forward = drawn[22];
-        let carried_over = drawn[21].min(concluded + carried_forward);
-        let new_received = concluded + carried_forward - carried_over;
-        let mut column = vec![new_received, carried_over];
-        column.extend(&drawn[..21]);
-        column.extend([concluded, carried_forward]);
-        for (i, (row, n)) in rows().zip(&column).enumerate() {
-            set(apps, &row, party, *n);
-            totals[i] += n;
+    let mut drawn = BTreeMap::new();
+    for (party, column) in PARTIES.iter().zip(&f.parties) {
+        let rows = OUTCOMES
+            .iter()
+            .map(|o| format!("results/{o}"))
+            .chain(["carried_over".to_owned(), "carried_forward".to_owned()]);
+        for (row, n) in rows.zip(column) {
+            drawn.insert(format!("/applications/{row}/{party}"), *n);
         }
     }
-    for (row, n) in rows().zip(totals) {
-        set(apps, &row, "total", n);
+    for (group, column) in CASE_GROUPS.iter().zip(&f.cases) {
+        for (outcome, n) in ["upheld", "corrected", "other", "pending"]
+            .iter()
+            .zip(column)
+        {
+            drawn.insert(format!("/review_litigation/{group}/{outcome}"), *n);
+        }
     }
-    for (group, drawn) in ["review", "litigation_direct", "litigation_after_review"]
-        .iter()
-        .zip(&f.cases)
-    {
-        doc["review_litigation"][group] = json!({
-            "upheld": drawn[0], "corrected": drawn[1], "other": drawn[2], "pending": drawn[3],
-            "total": drawn.iter().sum::<u64>(),
-        });
+    let cells = COMPLETION
+        .complete_lowering(drawn)
+        .expect("the drawn cells are the free ones, and carried over can be capped");
+    for (cell, n) in cells {
+        *doc.pointer_mut(&cell).expect("a cell of the template") = json!(n);
     }
     doc
-}
-
-/// The 25 rows of 表三 as paths below `/applications`, in template order.
-fn rows() -> impl Iterator<Item = String> {
-    ["new_received".to_owned(), "carried_over".to_owned()]
-        .into_iter()
-        .chain(OUTCOMES.iter().map(|o| format!("results/{o}")))
-        .chain(["results/total".to_owned(), "carried_forward".to_owned()])
 }
 
 /// The typed report the renderers take; every report drawn here is valid.
 fn typed(report: &Value) -> AnnualReport {
     serde_json::from_value(report.clone()).expect("a valid report")
-}
-
-fn set(applications: &mut Value, row: &str, party: &str, n: u64) {
-    let mut node = applications;
-    for key in row.split('/') {
-        node = &mut node[key];
-    }
-    node[party] = json!(n);
 }
 
 /// Renders, extracts and compares the three tables; problems on table cells fail too.
@@ -726,10 +721,10 @@ fn one_line_round_trip(
     }
     // Every identity the published numbers break, with all its cells read, is reported.
     static CHECKER: std::sync::OnceLock<xxgk_check::Checker> = std::sync::OnceLock::new();
-    static CATALOGUE: std::sync::OnceLock<xxgk_catalogue::Catalogue> = std::sync::OnceLock::new();
+    static CATALOGUE: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
     let checker = CHECKER.get_or_init(|| xxgk_check::Checker::new().expect("the standard loads"));
     let catalogue = CATALOGUE.get_or_init(|| {
-        xxgk_catalogue::Catalogue::from_json(xxgk_model::RULES_JSON).expect("the catalogue parses")
+        Catalogue::from_json(xxgk_model::RULES_JSON).expect("the catalogue parses")
     });
     let diagnostics = checker.check_value(&extraction.report).diagnostics;
     for identity in catalogue.identities().expect("the catalogue expands") {

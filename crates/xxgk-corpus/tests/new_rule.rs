@@ -1,13 +1,15 @@
 //! Issue #10: a new summation rule needs one catalogue entry and nothing else. A throwaway rule
 //! (every row of 表三: 商业企业 = 科研机构 + 社会公益组织; consistent with R1–R4, since those are
 //! sums of rows and columns) is added to a copy of the catalogue, and the checker, the
-//! extractor's splitter and the catalogue-driven generator all honour it with no code change.
+//! extractor's splitter, the catalogue-driven generator of the property tests and the corpus
+//! generator all honour it with no code change. Here, in the corpus crate, all four are in reach.
 
 use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 use xxgk_catalogue::Catalogue;
 use xxgk_check::Checker;
+use xxgk_corpus::Generator;
 use xxgk_extract::{extract_text, with_catalogue};
 
 fn with_new_rule() -> Catalogue {
@@ -70,6 +72,44 @@ fn the_checker_and_the_generator_honour_a_new_rule() {
         let honoured = generated(&catalogue, seed);
         assert_eq!(rules_fired(&checker, &honoured), Vec::<String>::new());
     }
+}
+
+#[test]
+fn the_corpus_generator_honours_a_new_rule() {
+    let catalogue = with_new_rule();
+    let checker = Checker::with_catalogue(catalogue.clone()).unwrap();
+    let under_copy = Generator::new(&catalogue).unwrap();
+    let embedded = Generator::embedded().unwrap();
+    let plain_checker = Checker::new().unwrap();
+    let mut breaking = 0;
+    for index in 0..40 {
+        // Under the copy every consistent report satisfies R9 too, a broken one still fails.
+        let (honoured, bumped) = under_copy.report(5, index, 0.2).unwrap();
+        assert_eq!(
+            rules_fired(&checker, &honoured).is_empty(),
+            bumped == 0,
+            "{index}"
+        );
+        for row in ["new_received", "results/granted", "results/total"] {
+            let cell = |party: &str| honoured["applications"].pointer(&format!("/{row}/{party}"));
+            if bumped == 0 {
+                let sum = ["research_institution", "social_welfare_org"]
+                    .map(|p| cell(p).and_then(Value::as_u64).unwrap())
+                    .iter()
+                    .sum::<u64>();
+                assert_eq!(
+                    cell("commercial_enterprise"),
+                    Some(&json!(sum)),
+                    "{index} {row}"
+                );
+            }
+        }
+        // Under the embedded catalogue the reports conform to it and mostly break R9.
+        let (plain, _) = embedded.report(5, index, 0.0).unwrap();
+        assert!(rules_fired(&plain_checker, &plain).is_empty());
+        breaking += usize::from(rules_fired(&checker, &plain).contains(&"R9".to_owned()));
+    }
+    assert!(breaking > 30, "{breaking} of 40 break R9");
 }
 
 #[test]
