@@ -368,8 +368,15 @@ fn read_rows_with<R: Copy + PartialEq>(
     let mut segments = segments.into_iter().enumerate().peekable();
     while let Some((at, mut segment)) = segments.next() {
         if !segment.has_number() && segment.label.as_ref().is_some_and(is_heading) {
-            // A table heading, repeated where the table continues on the next page.
+            // A table heading, repeated where the table continues on the next page, or the
+            // header of the next part of a table: numbers after it are not those of a label
+            // that stood alone before it (a row is not cut from its numbers by a heading).
             carry = None;
+            if let Some((open_row, closed)) = open.as_mut()
+                && !open_row.values.iter().any(|v| !v.is_blank())
+            {
+                *closed = true;
+            }
             continue;
         }
         let mut recognised = segment.label.as_ref().and_then(|l| recognise(l, previous));
