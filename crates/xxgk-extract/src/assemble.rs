@@ -643,7 +643,7 @@ fn report_merged_other(
         ),
     )
     .at(label.pos, published_row);
-    problems.push(problem.clone().at_pointer("/applications/results/other"));
+    problems.push(problem.clone().at_pointer(other_merged().path));
     for row in [AppRow::NoCorrection, AppRow::FeeUnpaid, AppRow::OtherOther] {
         if let Some(spec) = app_spec(row, Edition::E2021) {
             store.miss_row(&spec, &problem);
@@ -729,7 +729,7 @@ pub(crate) fn read_review(
                 ProblemCode::CellCountMismatch,
                 format!("表四: found {total_count} cell(s) where the table has 15"),
             )
-            .at_pointer("/review_litigation"),
+            .at_pointer(crate::sections::Section::Review.pointer()),
         );
     }
     true

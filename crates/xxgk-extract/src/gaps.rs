@@ -12,15 +12,12 @@
 use crate::cells::CellStore;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::table::{Fit, RowRead, Segment, ValueCell, fit};
-use crate::template::{APPLICANT_COLUMNS, AppRow, RowSpec};
+use crate::template::{APPLICANT_COLUMNS, AppRow, RowSpec, other_merged};
 
 /// The cells of a report that prints （六）其他处理 as one row (as the 2019 format did), by
 /// applicant column: the 2021 format's three （六） rows stay missing, but their sum is printed,
 /// which is all that R2 (（七）总计 = the sum of the results) needs of them.
 pub(crate) type MergedOther = [Option<u64>; 7];
-
-/// Prefix of the three （六） rows of the 2021 format.
-const OTHER_ROWS: &str = "/applications/results/other/";
 
 /// Why the identities do not confirm a set of cells, or `None` when they do: every identity that
 /// reads one of them can be evaluated and holds. With a merged （六） row, an identity reading the
@@ -42,8 +39,10 @@ pub(crate) fn unconfirmed(
             let mut merged_columns: Vec<&str> = Vec::new();
             side.iter()
                 .filter_map(|p| {
+                    // A cell of one of the three （六） rows of the 2021 format: its column.
                     let column = p
-                        .strip_prefix(OTHER_ROWS)
+                        .strip_prefix(other_merged().path)
+                        .and_then(|rest| rest.strip_prefix('/'))
                         .and_then(|rest| rest.split_once('/'))
                         .map(|(_, column)| column);
                     match (merged, column) {

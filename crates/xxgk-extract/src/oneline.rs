@@ -24,8 +24,8 @@ use crate::solve::{Decision, Run, decide, intern};
 use crate::split::{Budget, all_splits};
 use crate::template::{
     APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, Column, OUTCOME_COLUMNS, REVIEW_GROUPS,
-    RowSpec, ValueKind, active_2021, other_merged, recognise_active, recognise_application_cell,
-    recognise_review_group,
+    RowSpec, ValueKind, active_2021, app_path, other_merged, recognise_active,
+    recognise_application_cell, recognise_review_group,
 };
 use crate::template_2019::active_2019;
 
@@ -487,10 +487,7 @@ struct Pending {
 }
 
 /// The 2021 rows the single 2019 （六）其他处理 row stands for besides （六）3: zero in the solve.
-const MERGED_INTO_OTHER: [&str; 2] = [
-    "/applications/results/other/no_correction",
-    "/applications/results/other/fee_unpaid",
-];
+const MERGED_INTO_OTHER: [AppRow; 2] = [AppRow::NoCorrection, AppRow::FeeUnpaid];
 
 /// Reads the three tables of a one-line report into the store; whether each was found.
 pub(crate) fn read_tables(
@@ -531,9 +528,9 @@ fn settle(pending: Vec<Pending>, store: &mut CellStore, why_prefix: &str) {
         })
         .collect();
     if pending.iter().any(|p| p.solve_as.is_some()) {
-        runs.extend(MERGED_INTO_OTHER.iter().filter_map(|path| {
+        runs.extend(MERGED_INTO_OTHER.iter().filter_map(|row| {
             Some(Run {
-                pointers: spec_pointers(path, &APPLICANT_COLUMNS)?,
+                pointers: spec_pointers(app_path(*row)?, &APPLICANT_COLUMNS)?,
                 digits: "0".repeat(APPLICANT_COLUMNS.len()),
             })
         }));
@@ -929,9 +926,7 @@ fn read_applications(
                 merged_other(&label, digits.as_ref(), store, problems);
                 continue;
             }
-            (AppRow::OtherMerged, Edition::E2019) => {
-                (other_merged(), Some("/applications/results/other/other"))
-            }
+            (AppRow::OtherMerged, Edition::E2019) => (other_merged(), app_path(AppRow::OtherOther)),
             (_, Edition::E2019) if is_2021_only => {
                 if let Some(digits) = &digits {
                     problems.push(unrecognised(&label, digits, "表三 (2019 format)"));
@@ -993,7 +988,7 @@ fn merged_other(
         ),
     )
     .at(label.first_pos(), format!("{} {quoted}", label.published()));
-    problems.push(problem.clone().at_pointer("/applications/results/other"));
+    problems.push(problem.clone().at_pointer(other_merged().path));
     for row in [AppRow::NoCorrection, AppRow::FeeUnpaid, AppRow::OtherOther] {
         if let Some(spec) = app_spec(row) {
             store.miss_row(&spec, &problem);
@@ -1040,7 +1035,7 @@ fn read_review(lines: &[&PosText], store: &mut CellStore) -> bool {
         vec![Pending {
             solve_as: None,
             spec: RowSpec {
-                path: "/review_litigation",
+                path: crate::sections::Section::Review.pointer(),
                 label: "行政复议、行政诉讼",
                 columns: &[],
             },

@@ -316,6 +316,14 @@ pub(crate) static APP_ROWS: LazyLock<Vec<(AppRow, &'static str, &'static str)>> 
             .collect()
     });
 
+/// The pointer of a 2021 表三 row's object, from the Standard (`None` for the 2019 merged row).
+pub(crate) fn app_path(row: AppRow) -> Option<&'static str> {
+    APP_ROWS
+        .iter()
+        .find(|(r, _, _)| *r == row)
+        .map(|(_, path, _)| *path)
+}
+
 /// The single （六）其他处理 row of the 2019 structure: the 2021 （六） group's object, labelled
 /// with its outer group (`三、本年度办理结果 › （六）其他处理`).
 static OTHER_MERGED: LazyLock<(&'static str, String)> = LazyLock::new(|| {
