@@ -451,6 +451,10 @@ fn resolve_ambiguous(
     edition: Edition,
     store: &mut CellStore,
 ) {
+    // Nearly every report has no row left open: do not build the known cells for nothing.
+    if open.is_empty() {
+        return;
+    }
     loop {
         let mut progress = false;
         let mut still_open = Vec::new();
