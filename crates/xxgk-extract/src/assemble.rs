@@ -193,7 +193,7 @@ fn app_spec(row: AppRow, edition: Edition) -> Option<RowSpec> {
 }
 
 fn recognise_app(label: &Label, previous: Option<AppRow>) -> Option<AppRow> {
-    let row = recognise_app_label(label, previous);
+    let row = recognise_app_label(label, previous).or_else(|| torn_other_group(label, previous));
     // `(六)其他处理 1.` is the group label beside a torn leaf label, not the merged row.
     let joined = label.joined();
     let rest = joined.split_once("其他处理").map_or("", |(_, rest)| rest);
@@ -201,6 +201,24 @@ fn recognise_app(label: &Label, previous: Option<AppRow>) -> Option<AppRow> {
         return None;
     }
     row
+}
+
+/// `（六）其` alone: the label `（六）其他处理` torn by a converter, read as the full label is (the
+/// merged row, or the group label of the three （六） rows where they are printed).
+fn torn_other_group(label: &Label, previous: Option<AppRow>) -> Option<AppRow> {
+    let inside_other_group = matches!(
+        previous,
+        Some(AppRow::NoCorrection | AppRow::FeeUnpaid | AppRow::OtherOther)
+    );
+    let compact = crate::normalize::compact_chars(
+        label
+            .joined()
+            .chars()
+            .filter_map(crate::normalize::fold_char),
+    );
+    let rest = compact.strip_prefix("(六)")?;
+    (!inside_other_group && !rest.is_empty() && "其他处理".starts_with(rest))
+        .then_some(AppRow::OtherMerged)
 }
 
 fn recognise_app_label(label: &Label, previous: Option<AppRow>) -> Option<AppRow> {
