@@ -193,7 +193,7 @@ fn app_spec(row: AppRow, edition: Edition) -> Option<RowSpec> {
 }
 
 fn recognise_app(label: &Label, previous: Option<AppRow>) -> Option<AppRow> {
-    let row = recognise_app_label(label, previous);
+    let row = recognise_app_label(label, previous).or_else(|| torn_other_group(label, previous));
     // `(六)其他处理 1.` is the group label beside a torn leaf label, not the merged row.
     let joined = label.joined();
     let rest = joined.split_once("其他处理").map_or("", |(_, rest)| rest);
@@ -201,6 +201,24 @@ fn recognise_app(label: &Label, previous: Option<AppRow>) -> Option<AppRow> {
         return None;
     }
     row
+}
+
+/// `（六）其` alone: the label `（六）其他处理` torn by a converter, read as the full label is (the
+/// merged row, or the group label of the three （六） rows where they are printed).
+fn torn_other_group(label: &Label, previous: Option<AppRow>) -> Option<AppRow> {
+    let inside_other_group = matches!(
+        previous,
+        Some(AppRow::NoCorrection | AppRow::FeeUnpaid | AppRow::OtherOther)
+    );
+    let compact = crate::normalize::compact_chars(
+        label
+            .joined()
+            .chars()
+            .filter_map(crate::normalize::fold_char),
+    );
+    let rest = compact.strip_prefix("(六)")?;
+    (!inside_other_group && !rest.is_empty() && "其他处理".starts_with(rest))
+        .then_some(AppRow::OtherMerged)
 }
 
 fn recognise_app_label(label: &Label, previous: Option<AppRow>) -> Option<AppRow> {
@@ -236,6 +254,11 @@ pub(crate) fn read_applications(
             AppRow::NoCorrection | AppRow::FeeUnpaid | AppRow::OtherOther
         )
     });
+    // In a table that shows labels below their numbers and prints none of the three 2021 （六）
+    // rows, a bare `（六）其他处理` is the merged row's label standing apart from its numbers: the
+    // merged row takes the three rows' place in the template's order, its numbers unlabelled.
+    let merged_apart = labels_below && edition == Edition::E2021 && !has_other_leaves;
+    let mut merged_bare: Option<&RowRead<AppRow>> = None;
     let mut known: HashMap<AppRow, Counts> = HashMap::new();
     let mut ambiguous: Vec<(AppRow, ValueCell, Vec<Vec<u64>>)> = Vec::new();
     let mut merged: Option<Option<gaps::MergedOther>> = None;
@@ -268,6 +291,13 @@ pub(crate) fn read_applications(
                     },
                 });
             }
+            continue;
+        }
+        if read.row == AppRow::OtherMerged
+            && merged_apart
+            && !read.values.iter().any(|v| !v.is_blank())
+        {
+            merged_bare = Some(read);
             continue;
         }
         let fitted = fit(read.values.clone(), 7, read.padded_at_end);
@@ -362,27 +392,50 @@ pub(crate) fn read_applications(
         }
     }
     unlabelled.sort_by_key(|u| u.at);
-    // With a merged （六） row the template's three （六） rows are printed as that one row, so
-    // no unlabelled row is theirs; R2 reads the merged row's sum in their place.
-    let merged_counts = merged.flatten();
+    // A merged row whose label stood apart from its numbers (a bare label), when no merged row
+    // with its numbers was read.
+    let merged_slot = merged_bare.filter(|_| merged.is_none());
     if edition == Edition::E2021 {
+        // With a merged （六） row the template's three （六） rows are printed as that one row,
+        // so no unlabelled row is theirs; R2 reads the merged row's sum in their place. A merged
+        // row whose label stands apart is a row of the template's order itself, its numbers an
+        // unlabelled row placed there like any other.
         let template: Vec<AppRow> = APP_ROWS
             .iter()
-            .map(|(r, _, _)| *r)
-            .filter(|r| {
-                merged.is_none()
-                    || !matches!(
-                        r,
-                        AppRow::NoCorrection | AppRow::FeeUnpaid | AppRow::OtherOther
-                    )
+            .filter_map(|(r, _, _)| match r {
+                AppRow::NoCorrection if merged_slot.is_some() => Some(AppRow::OtherMerged),
+                AppRow::NoCorrection | AppRow::FeeUnpaid | AppRow::OtherOther
+                    if merged.is_some() || merged_slot.is_some() =>
+                {
+                    None
+                }
+                _ => Some(*r),
             })
             .collect();
         let (assigned, unassigned) = gaps::assign(&chosen, unlabelled, &template);
+        if let Some(bare) = merged_slot {
+            // The merged row's numbers are R2's reading of the three rows, used only where R2
+            // then holds with the rows placed or read beside them; they are never cells.
+            let placed = assigned
+                .iter()
+                .flat_map(|a| &a.rows)
+                .find(|(row, _)| *row == AppRow::OtherMerged);
+            let read = match placed {
+                Some((_, values)) => RowRead {
+                    values: values.clone(),
+                    ..bare.clone()
+                },
+                None => bare.clone(),
+            };
+            let fitted = fit(read.values.clone(), 7, read.padded_at_end);
+            merged = Some(merged_counts(&fitted));
+            report_merged_other(&fitted, &read, store, problems);
+        }
         gaps::confirm(
             assigned,
             |r| app_spec(r, edition),
             store,
-            merged_counts.as_ref(),
+            merged.flatten().as_ref(),
         );
         gaps::explain_unassigned(&unassigned, |r| app_spec(r, edition), store, problems);
     } else {
@@ -390,6 +443,7 @@ pub(crate) fn read_applications(
             problems.push(unrecognised(&orphan.segment, "表三"));
         }
     }
+    let merged_counts = merged.flatten();
     resolve_ambiguous(ambiguous, &mut known, edition, store);
     gaps::confirm_apart(
         &apart,

@@ -552,12 +552,13 @@ fn merged_other_row_reads_the_printed_cells() {
 
 /// The share of cells a torn layout must read right on consistent reports. Labels below their
 /// numbers leave the numbers between two labels alone unplaced when the template's order does
-/// not decide them (93.97% when measured); with （六） merged and printed below its numbers the
-/// merged row is not recognised, so R2 confirms no unlabelled row (42.41% when measured).
+/// not decide them (93.97% when measured); with （六） merged, its label alone apart from its
+/// numbers, the merged row is placed like the unlabelled rows and its numbers count in R2 only
+/// where R2 then holds (85.47% when measured, 42.45% before).
 fn share_floor(layout: Torn, merged_other: bool) -> f64 {
     match (layout, merged_other) {
         (Torn::LabelsBelowNumbers, false) => 0.93,
-        (Torn::LabelsBelowNumbers, true) => 0.40,
+        (Torn::LabelsBelowNumbers, true) => 0.85,
         _ => 0.97,
     }
 }
