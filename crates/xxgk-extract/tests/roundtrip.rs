@@ -447,6 +447,21 @@ proptest! {
     }
 }
 
+/// `count` reports drawn from [`figures`] by proptest's deterministic runner: the same reports on
+/// every run, so the printed shares can be compared between runs.
+fn drawn_reports(count: usize) -> Vec<Value> {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    (0..count)
+        .map(|_| {
+            figures()
+                .new_tree(&mut runner)
+                .map(|tree| report(&tree.current()))
+                .expect("figures draw")
+        })
+        .collect()
+}
+
 /// Every round-trip generator, old and new, on consistent and broken reports: zero invented or
 /// misplaced cells, every missing cell explained. Prints each layout's share of cells read right
 /// on the consistent reports (`cargo test -p xxgk-extract --test roundtrip -- --nocapture
@@ -457,16 +472,7 @@ proptest! {
     reason = "the per-layout shares are the figures of the note"
 )]
 fn every_generator_reads_no_wrong_cell() {
-    use proptest::strategy::ValueTree;
-    let mut runner = proptest::test_runner::TestRunner::deterministic();
-    let reports: Vec<Value> = (0..200)
-        .map(|_| {
-            figures()
-                .new_tree(&mut runner)
-                .map(|tree| report(&tree.current()))
-                .expect("figures draw")
-        })
-        .collect();
+    let reports = drawn_reports(200);
     for generator in Generator::all() {
         let (mut cells, mut right) = (0, 0);
         for (k, truth) in reports.iter().enumerate() {
@@ -509,16 +515,7 @@ fn every_generator_reads_no_wrong_cell() {
     reason = "the per-layout shares are the figures of the note"
 )]
 fn merged_other_row_reads_the_printed_cells() {
-    use proptest::strategy::ValueTree;
-    let mut runner = proptest::test_runner::TestRunner::deterministic();
-    let reports: Vec<Value> = (0..200)
-        .map(|_| {
-            figures()
-                .new_tree(&mut runner)
-                .map(|tree| report(&tree.current()))
-                .expect("figures draw")
-        })
-        .collect();
+    let reports = drawn_reports(200);
     for layout in Torn::ALL {
         let generator = Generator::MergedOther(layout);
         let (mut printed, mut right) = (0, 0);
