@@ -26,7 +26,7 @@ fn catalogue() -> Catalogue {
 fn xxgk_reply(checker: &Checker, case: &Case) -> Reply {
     match case.document() {
         Document::Patched { value, .. } => Reply::Findings {
-            findings: findings(&checker.check_value(value).diagnostics),
+            findings: findings(&checker.for_document(value).check_value(value).diagnostics),
         },
         Document::Given { bytes, .. } => xxgk_conformance::reply(checker, bytes, Format::Json),
     }
