@@ -149,6 +149,23 @@ impl Checker {
         Self::compile(&STANDARD_2021, catalogue)
     }
 
+    /// Compiles several editions, each with its own catalogue (for testing rule changes across
+    /// editions), checking a document under the edition it names, as [`Checker::new`] does; the
+    /// first is the one a document naming no listed edition is checked under.
+    pub fn with_catalogues(
+        editions: Vec<(&'static Standard, Catalogue)>,
+    ) -> Result<Self, StandardError> {
+        let mut editions = editions.into_iter();
+        let Some((standard, catalogue)) = editions.next() else {
+            return Err(StandardError("no edition given".to_owned()));
+        };
+        let mut checker = Self::compile(standard, catalogue)?;
+        for (standard, catalogue) in editions {
+            checker.others.push(Self::compile(standard, catalogue)?);
+        }
+        Ok(checker)
+    }
+
     fn compile(standard: &'static Standard, catalogue: Catalogue) -> Result<Self, StandardError> {
         let schema: Value =
             serde_json::from_str(standard.schema_json).map_err(|e| StandardError(e.to_string()))?;

@@ -38,8 +38,7 @@ fn type_text(model: &SchemaModel, leaf: &Leaf) -> Result<String, CodegenError> {
             }
         }
         LeafKind::Signed => {
-            "signed integer, −9223372036854775808 to 9223372036854775807 (−2^63 to 2^63 − 1)"
-                .to_owned()
+            "signed integer, −9223372036854775807 to 9223372036854775807 (±(2^63 − 1))".to_owned()
         }
         LeafKind::Text => "string".to_owned(),
         LeafKind::Enum(values) => format!("one of {}", values.join(", ")),

@@ -15,7 +15,7 @@ pub enum LeafKind {
     Count,
     /// A scalar implemented by a hand-written type (`x-rust-type`), e.g. `Decimal`.
     Scalar(String),
-    /// `$defs/change`: a signed integer from -2^63 to 2^63 - 1.
+    /// `$defs/change`: a signed integer from -(2^63 - 1) to 2^63 - 1.
     Signed,
     /// Free text.
     Text,
@@ -389,7 +389,7 @@ fn is_count(def: &Value) -> bool {
 }
 
 fn is_signed(def: &Value) -> bool {
-    def.get("minimum").and_then(Value::as_i64) == Some(i64::MIN)
+    def.get("minimum").and_then(Value::as_i64) == Some(-i64::MAX)
         && def.get("maximum").and_then(Value::as_i64) == Some(i64::MAX)
 }
 

@@ -51,18 +51,23 @@ pub fn present_count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Optio
 
 struct SignedVisitor;
 
-/// 2^63 as a float: the first float above `i64::MAX`.
+/// 2^63 as a float: the first float above `i64::MAX`; its negation is `i64::MIN`, below the
+/// schema's minimum `-(2^63 - 1)`.
 const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
 
 impl de::Visitor<'_> for SignedVisitor {
     type Value = i64;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a signed integer from -9223372036854775808 to 9223372036854775807")
+        f.write_str("a signed integer from -9223372036854775807 to 9223372036854775807")
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
-        Ok(v)
+        if v == i64::MIN {
+            Err(E::invalid_value(de::Unexpected::Signed(v), &self))
+        } else {
+            Ok(v)
+        }
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
@@ -70,7 +75,7 @@ impl de::Visitor<'_> for SignedVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<i64, E> {
-        if v.fract() == 0.0 && (-TWO_POW_63..TWO_POW_63).contains(&v) {
+        if v.fract() == 0.0 && v > -TWO_POW_63 && v < TWO_POW_63 {
             // Exact: `v` is an integer in i64's range, so the cast neither truncates nor saturates.
             #[allow(clippy::cast_possible_truncation)]
             Ok(v as i64)
@@ -80,7 +85,7 @@ impl de::Visitor<'_> for SignedVisitor {
     }
 }
 
-/// Deserializes a signed change (`3`, `-3`, `3.0`).
+/// Deserializes a signed change (`3`, `-3`, `3.0`), from -(2^63 - 1) to 2^63 - 1.
 pub fn signed<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
     deserializer.deserialize_any(SignedVisitor)
 }
@@ -119,9 +124,18 @@ mod tests {
         assert_eq!(parse("-3"), Some(-3));
         assert_eq!(parse("1036"), Some(1036));
         assert_eq!(parse("-3.0"), Some(-3));
-        assert_eq!(parse("-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(parse("-9223372036854775807"), Some(-i64::MAX));
         assert_eq!(parse("9223372036854775807"), Some(i64::MAX));
-        for bad in ["9223372036854775808", "-1.5", "\"+3\"", "null", "1e300"] {
+        for bad in [
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "-9223372036854775808.0",
+            "9223372036854775808",
+            "-1.5",
+            "\"+3\"",
+            "null",
+            "1e300",
+        ] {
             assert_eq!(parse(bad), None, "{bad} accepted");
         }
     }
