@@ -552,6 +552,55 @@ mod tests {
         assert!(message.contains("neither a row nor a group"), "{message}");
     }
 
+    const SCHEMA_2019: &str = include_str!("../../../schema/annual-report-2019.schema.yaml");
+    const RULES_2019: &str = include_str!("../../../schema/rules-2019.yaml");
+
+    /// Both editions from these 2019 sources; the 2021 ones as committed.
+    fn both(schema_2019: &str) -> Result<Vec<GeneratedFile>, CodegenError> {
+        generate(&[
+            Sources {
+                edition: &EDITION_2021,
+                schema_yaml: SCHEMA_YAML,
+                rules_yaml: RULES_YAML,
+            },
+            Sources {
+                edition: &EDITION_2019,
+                schema_yaml: schema_2019,
+                rules_yaml: RULES_2019,
+            },
+        ])
+    }
+
+    /// A definition imported from 2021 is copied in; a 2021 edit reaches the 2019 edition.
+    #[test]
+    fn imported_definitions_are_copied_and_must_exist() {
+        let files = both(SCHEMA_2019).unwrap();
+        let schema = files
+            .iter()
+            .find(|f| f.path == "schema/annual-report-2019.schema.json")
+            .unwrap();
+        assert!(!schema.contents.contains("annual-report-2021.schema.yaml"));
+        assert!(schema.contents.contains("\"case_outcomes\""));
+        let missing = SCHEMA_2019.replace("#/$defs/case_outcomes\"", "#/$defs/no_such_def\"");
+        let message = both(&missing).unwrap_err().0;
+        assert!(message.contains("does not exist"), "{message}");
+        let unknown = SCHEMA_2019.replace(
+            "annual-report-2021.schema.yaml#/$defs/case_outcomes",
+            "annual-report-2017.schema.yaml#/$defs/case_outcomes",
+        );
+        let message = both(&unknown).unwrap_err().0;
+        assert!(message.contains("not the source of an edition"), "{message}");
+        // Only an earlier edition can be imported from.
+        let message = generate(&[Sources {
+            edition: &EDITION_2019,
+            schema_yaml: SCHEMA_2019,
+            rules_yaml: RULES_2019,
+        }])
+        .unwrap_err()
+        .0;
+        assert!(message.contains("not the source of an edition"), "{message}");
+    }
+
     #[test]
     fn every_asserting_keyword_needs_a_schema_rule_id() {
         let schema = serde_json::json!({
