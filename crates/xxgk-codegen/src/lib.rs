@@ -589,7 +589,10 @@ mod tests {
             "annual-report-2017.schema.yaml#/$defs/case_outcomes",
         );
         let message = both(&unknown).unwrap_err().0;
-        assert!(message.contains("not the source of an edition"), "{message}");
+        assert!(
+            message.contains("not the source of an edition"),
+            "{message}"
+        );
         // Only an earlier edition can be imported from.
         let message = generate(&[Sources {
             edition: &EDITION_2019,
@@ -598,7 +601,10 @@ mod tests {
         }])
         .unwrap_err()
         .0;
-        assert!(message.contains("not the source of an edition"), "{message}");
+        assert!(
+            message.contains("not the source of an edition"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -223,9 +223,7 @@ impl Template {
             .flat_map(|r| r.cells.iter().map(|&(_, cell)| cell))
             .collect();
         if !in_rows.iter().copied().eq(0..model.cells().count()) {
-            return err(format!(
-                "the tables' rows do not hold every cell once, in document order"
-            ));
+            return err("the tables' rows do not hold every cell once, in document order");
         }
         Ok(Self { sections, tables })
     }
