@@ -168,8 +168,22 @@ mod tests {
         for krate in ["crates/xxgk-catalogue", "crates/xxgk-model"] {
             let dir = root().join(krate);
             let crate_dir = dir.canonicalize().unwrap();
-            let sources = std::fs::read_dir(dir.join("src")).unwrap();
-            for source in sources.map(|entry| entry.unwrap().path()) {
+            // Every source file, in subfolders too (`src/edition_2019/generated.rs`).
+            let mut sources = Vec::new();
+            let mut folders = vec![dir.join("src")];
+            while let Some(folder) = folders.pop() {
+                for path in std::fs::read_dir(folder)
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                {
+                    if path.is_dir() {
+                        folders.push(path);
+                    } else {
+                        sources.push(path);
+                    }
+                }
+            }
+            for source in sources {
                 let text = std::fs::read_to_string(&source).unwrap();
                 let code = text.lines().filter(|l| !l.trim_start().starts_with("//"));
                 for line in code {

@@ -66,7 +66,7 @@ pub const EDITION_2019: Edition = Edition {
     rules_source: "schema/rules-2019.yaml",
     schema_file: "annual-report-2019.schema.json",
     rules_file: "rules-2019.json",
-    rust_file: "crates/xxgk-model/src/edition_2019.rs",
+    rust_file: "crates/xxgk-model/src/edition_2019/generated.rs",
     schema_reference: "docs/schema-reference-2019.md",
     rules_reference: "docs/rules-2019.md",
 };

@@ -218,6 +218,8 @@ fn opt_lit(s: Option<&String>) -> String {
 }
 
 fn emit_standard(out: &mut String, edition: &Edition, model: &SchemaModel, template: &Template) {
+    // From the module's folder up to the crate's root, where the copies are.
+    let up = "../".repeat(edition.rust_file.matches('/').count().saturating_sub(2));
     let _ = writeln!(
         out,
         "/// The published JSON schema, embedded so that nothing needs the network (codegen keeps a copy of\n\
@@ -225,13 +227,13 @@ fn emit_standard(out: &mut String, edition: &Edition, model: &SchemaModel, templ
     );
     let _ = writeln!(
         out,
-        "pub const SCHEMA_JSON: &str = include_str!(\"../schema/{}\");\n",
+        "pub const SCHEMA_JSON: &str = include_str!(\"{up}schema/{}\");\n",
         edition.schema_file
     );
     out.push_str("/// The published rule catalogue (JSON form), embedded.\n");
     let _ = writeln!(
         out,
-        "pub const RULES_JSON: &str = include_str!(\"../schema/{}\");\n",
+        "pub const RULES_JSON: &str = include_str!(\"{up}schema/{}\");\n",
         edition.rules_file
     );
     let _ = writeln!(

@@ -26,6 +26,8 @@
 
 mod cells;
 pub mod de;
+// Named `generated.rs` like the 2021 module: tools tell generated code by that name.
+#[path = "edition_2019/generated.rs"]
 pub mod edition_2019;
 pub mod generated;
 mod scalars;

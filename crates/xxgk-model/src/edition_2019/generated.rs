@@ -4333,10 +4333,10 @@ impl AnnualReport {
 
 /// The published JSON schema, embedded so that nothing needs the network (codegen keeps a copy of
 /// `schema/*.json` inside the crate, so that it packages on its own).
-pub const SCHEMA_JSON: &str = include_str!("../schema/annual-report-2019.schema.json");
+pub const SCHEMA_JSON: &str = include_str!("../../schema/annual-report-2019.schema.json");
 
 /// The published rule catalogue (JSON form), embedded.
-pub const RULES_JSON: &str = include_str!("../schema/rules-2019.json");
+pub const RULES_JSON: &str = include_str!("../../schema/rules-2019.json");
 
 /// The 2019 edition of the standard: its files, cells, nodes and template.
 pub static STANDARD_2019: Standard = Standard {
