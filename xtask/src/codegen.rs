@@ -4,7 +4,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use xxgk_codegen::{GENERATED_DIRS, GeneratedFile, RULES_SOURCE, SCHEMA_SOURCE, Sources};
+use xxgk_codegen::{EDITIONS, GENERATED_DIRS, GeneratedFile, Sources};
 
 /// The workspace root.
 pub fn root() -> PathBuf {
@@ -43,15 +43,21 @@ fn rustfmt(source: &str) -> Result<String, String> {
     String::from_utf8(output.stdout).map_err(|e| format!("rustfmt: {e}"))
 }
 
-/// Generates every derived file, formatted as committed.
+/// Generates every derived file of every edition, formatted as committed.
 pub fn generated_files() -> Result<Vec<GeneratedFile>, String> {
-    let schema_yaml = read(SCHEMA_SOURCE)?;
-    let rules_yaml = read(RULES_SOURCE)?;
-    let files = xxgk_codegen::generate(Sources {
-        schema_yaml: &schema_yaml,
-        rules_yaml: &rules_yaml,
-    })
-    .map_err(|e| e.to_string())?;
+    let texts = EDITIONS
+        .iter()
+        .map(|e| Ok((*e, read(e.schema_source)?, read(e.rules_source)?)))
+        .collect::<Result<Vec<_>, String>>()?;
+    let sources: Vec<Sources<'_>> = texts
+        .iter()
+        .map(|(edition, schema_yaml, rules_yaml)| Sources {
+            edition,
+            schema_yaml,
+            rules_yaml,
+        })
+        .collect();
+    let files = xxgk_codegen::generate(&sources).map_err(|e| e.to_string())?;
     files
         .into_iter()
         .map(|mut f| {
@@ -162,8 +168,22 @@ mod tests {
         for krate in ["crates/xxgk-catalogue", "crates/xxgk-model"] {
             let dir = root().join(krate);
             let crate_dir = dir.canonicalize().unwrap();
-            let sources = std::fs::read_dir(dir.join("src")).unwrap();
-            for source in sources.map(|entry| entry.unwrap().path()) {
+            // Every source file, in subfolders too (`src/edition_2019/generated.rs`).
+            let mut sources = Vec::new();
+            let mut folders = vec![dir.join("src")];
+            while let Some(folder) = folders.pop() {
+                for path in std::fs::read_dir(folder)
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                {
+                    if path.is_dir() {
+                        folders.push(path);
+                    } else {
+                        sources.push(path);
+                    }
+                }
+            }
+            for source in sources {
                 let text = std::fs::read_to_string(&source).unwrap();
                 let code = text.lines().filter(|l| !l.trim_start().starts_with("//"));
                 for line in code {

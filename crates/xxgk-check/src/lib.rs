@@ -3,7 +3,9 @@
 //!
 //! One [`Checker`] is built once for an edition of the standard ([`Checker::for_standard`]: it
 //! compiles the edition's embedded schema and catalogue against its cells) and reused for every
-//! document, from any number of threads. It does no I/O and never panics on input.
+//! document, from any number of threads. [`Checker::new`] compiles every edition and checks a
+//! document under the edition it names (`"edition": "2019"` or `"2021"`). It does no I/O and
+//! never panics on input.
 //!
 //! ```
 //! let checker = xxgk_check::Checker::new().unwrap();
@@ -30,7 +32,9 @@ use jsonschema::Validator;
 use serde::Deserialize;
 use serde_json::Value;
 use xxgk_catalogue::{Catalogue, SchemaRule};
-use xxgk_model::{AnnualReport, Cell, CellValue, SCHEMA_ID, STANDARD_2021, Standard};
+use xxgk_model::{
+    AnnualReport, Cell, CellValue, SCHEMA_ID, STANDARD_2019, STANDARD_2021, Standard,
+};
 
 pub use diagnostic::{Diagnostic, FindingRef, Kind, Lang, Location, RootCause, Severity, Tally};
 pub use input::{Format, InputError, parse, strip_bom};
@@ -76,6 +80,10 @@ pub struct Checker {
     /// Whether the edition is the one whose types [`AnnualReport`] are: only then does a typed
     /// parse prove schema validity.
     typed: bool,
+    /// Checkers of the other editions: a document whose `edition` names one of them is checked
+    /// under it. A document naming none (or an unknown one) is checked under this one, whose
+    /// schema reports the edition it lacks.
+    others: Vec<Checker>,
 }
 
 impl std::fmt::Debug for Checker {
@@ -114,15 +122,19 @@ fn cell_counts_of_report(report: &AnnualReport) -> Vec<Option<u64>> {
         .into_iter()
         .map(|value| match value {
             CellValue::Count(n) => Some(n),
-            CellValue::Decimal(_) => None,
+            CellValue::Decimal(_) | CellValue::Signed(_) | CellValue::Published(_) => None,
         })
         .collect()
 }
 
 impl Checker {
-    /// Compiles the 2021 edition ([`STANDARD_2021`]).
+    /// Compiles every edition: a document is checked under the edition its `edition` names
+    /// ([`STANDARD_2019`] or [`STANDARD_2021`]); one that names no known edition is checked
+    /// under 2021, whose schema says so (`S8`, or `S1` when `edition` is missing).
     pub fn new() -> Result<Self, StandardError> {
-        Self::for_standard(&STANDARD_2021)
+        let mut checker = Self::for_standard(&STANDARD_2021)?;
+        checker.others.push(Self::for_standard(&STANDARD_2019)?);
+        Ok(checker)
     }
 
     /// Compiles an edition of the standard: its embedded schema and rule catalogue.
@@ -135,6 +147,23 @@ impl Checker {
     /// Compiles the 2021 edition's schema with another catalogue (for testing rule changes).
     pub fn with_catalogue(catalogue: Catalogue) -> Result<Self, StandardError> {
         Self::compile(&STANDARD_2021, catalogue)
+    }
+
+    /// Compiles several editions, each with its own catalogue (for testing rule changes across
+    /// editions), checking a document under the edition it names, as [`Checker::new`] does; the
+    /// first is the one a document naming no listed edition is checked under.
+    pub fn with_catalogues(
+        editions: Vec<(&'static Standard, Catalogue)>,
+    ) -> Result<Self, StandardError> {
+        let mut editions = editions.into_iter();
+        let Some((standard, catalogue)) = editions.next() else {
+            return Err(StandardError("no edition given".to_owned()));
+        };
+        let mut checker = Self::compile(standard, catalogue)?;
+        for (standard, catalogue) in editions {
+            checker.others.push(Self::compile(standard, catalogue)?);
+        }
+        Ok(checker)
     }
 
     fn compile(standard: &'static Standard, catalogue: Catalogue) -> Result<Self, StandardError> {
@@ -155,7 +184,25 @@ impl Checker {
             names,
             cells: standard.cell_indices(),
             typed: standard.schema_id == SCHEMA_ID,
+            others: Vec::new(),
         })
+    }
+
+    /// The checker of the edition a document names: one of the other editions [`Checker::new`]
+    /// compiled when its `edition` is theirs, else this one.
+    pub fn for_document(&self, doc: &Value) -> &Self {
+        let edition = doc.get("edition").and_then(Value::as_str);
+        self.others
+            .iter()
+            .find(|c| Some(c.standard.edition) == edition)
+            .unwrap_or(self)
+    }
+
+    /// The checker of an edition (`"2019"`, `"2021"`), if this checker holds it.
+    pub fn edition(&self, edition: &str) -> Option<&Self> {
+        std::iter::once(self)
+            .chain(&self.others)
+            .find(|c| c.standard.edition == edition)
     }
 
     /// The edition of the standard this checker checks against.
@@ -186,7 +233,9 @@ impl Checker {
         &self.catalogue.schema_rules
     }
 
-    /// Checks a parsed document: the schema pass, then every identity that can be evaluated.
+    /// Checks a parsed document under this checker's edition: the schema pass, then every
+    /// identity that can be evaluated. `checker.for_document(doc).check_value(doc)` checks it
+    /// under the edition it names, as [`Checker::check_text`] does.
     pub fn check_value(&self, doc: &Value) -> Outcome {
         let mut diagnostics = schema_pass::check(
             &self.validator,
@@ -217,7 +266,8 @@ impl Checker {
         Outcome { diagnostics }
     }
 
-    /// Checks document text, with every diagnostic located in the text.
+    /// Checks document text under the edition it names ([`Checker::for_document`]), with every
+    /// diagnostic located in the text.
     ///
     /// Fast path: a typed parse, whose success proves schema validity; only a document that
     /// fails it is checked as a value, by the full schema pass and its precise findings. YAML is
@@ -226,19 +276,25 @@ impl Checker {
     /// expected, and so accept what the same data in JSON fails.
     pub fn check_text(&self, text: &str, format: Format) -> Result<Outcome, InputError> {
         let text = strip_bom(text);
+        // The checker whose cells order the diagnostics: the edition the document names.
+        let mut checker = self;
+        let mut by_value = |value: &Value| {
+            checker = self.for_document(value);
+            checker.check_value(value)
+        };
         let mut outcome = match format {
             Format::Json if self.typed => match serde_json::from_str::<AnnualReport>(text) {
                 Ok(report) => self.check_report(&report),
-                Err(_) => self.check_value(&parse(text, format)?),
+                Err(_) => by_value(&parse(text, format)?),
             },
             Format::Yaml if self.typed => {
                 let value = parse(text, format)?;
                 match AnnualReport::deserialize(&value) {
                     Ok(report) => self.check_report(&report),
-                    Err(_) => self.check_value(&value),
+                    Err(_) => by_value(&value),
                 }
             }
-            Format::Json | Format::Yaml => self.check_value(&parse(text, format)?),
+            Format::Json | Format::Yaml => by_value(&parse(text, format)?),
         };
         if !outcome.diagnostics.is_empty() {
             let wanted: Vec<&str> = outcome
@@ -250,7 +306,7 @@ impl Checker {
             for d in &mut outcome.diagnostics {
                 d.location = locations.find(&d.pointer);
             }
-            self.sort(&mut outcome.diagnostics);
+            checker.sort(&mut outcome.diagnostics);
         }
         Ok(outcome)
     }

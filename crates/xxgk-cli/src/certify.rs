@@ -58,6 +58,10 @@ struct FileEntry {
     warnings: usize,
     /// Findings counted by rule id.
     findings: BTreeMap<String, usize>,
+    /// The edition the file was checked under, when it names another than the certificate's
+    /// `standard` (that edition is then in `other_standards`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    edition: Option<String>,
 }
 
 /// The certificate.
@@ -65,6 +69,9 @@ struct FileEntry {
 struct Certificate {
     certificate: String,
     standard: Standard,
+    /// The other editions files were checked under (a 2019-format report under 2019's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    other_standards: Vec<Standard>,
     tool: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     issued: Option<String>,
@@ -98,11 +105,17 @@ fn certify_file(checker: &Checker, path: &Path) -> Result<FileEntry, String> {
     // Read once: the bytes hashed are the bytes checked.
     let bytes = read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let sha256 = sha256(&bytes);
+    let format = format_of(path);
+    let mut edition = None;
     let assessment = decode(bytes)
         .and_then(|text| {
-            checker
-                .check_text(&text, format_of(path))
-                .map_err(|e| e.to_string())
+            // The edition the document names, which check_text checks it under.
+            let used = xxgk_check::parse(&text, format)
+                .map_or(checker, |value| checker.for_document(&value));
+            if !std::ptr::eq(used, checker) {
+                edition = Some(used.standard().edition.to_owned());
+            }
+            checker.check_text(&text, format).map_err(|e| e.to_string())
         })
         .map(|outcome| Assessment::of(&outcome.diagnostics));
     let (verdict, assessment) = match assessment {
@@ -118,6 +131,7 @@ fn certify_file(checker: &Checker, path: &Path) -> Result<FileEntry, String> {
         errors: assessment.errors,
         warnings: assessment.warnings,
         findings: assessment.findings,
+        edition,
     })
 }
 
@@ -157,9 +171,18 @@ fn certificate(
             .map_or(0, |d| d.as_secs());
         rfc3339(secs)
     });
+    let mut others: Vec<&str> = files.iter().filter_map(|f| f.edition.as_deref()).collect();
+    others.sort_unstable();
+    others.dedup();
+    let other_standards = others
+        .into_iter()
+        .filter_map(|e| checker.edition(e))
+        .map(standard)
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Certificate {
         certificate: KIND.to_owned(),
         standard: standard(checker)?,
+        other_standards,
         tool: BTreeMap::from([
             ("name".to_owned(), "xxgk".to_owned()),
             ("version".to_owned(), env!("CARGO_PKG_VERSION").to_owned()),
@@ -228,6 +251,10 @@ fn verify(stored: &Certificate, fresh: &Certificate) -> u8 {
             fresh.standard.schema_version,
             fresh.standard.catalogue_version
         ));
+    }
+    if stored.other_standards != fresh.other_standards {
+        problems
+            .push("issued for other editions' schemas or catalogues than this xxgk has".to_owned());
     }
     for now in &fresh.files {
         match stored.files.iter().find(|f| f.path == now.path) {

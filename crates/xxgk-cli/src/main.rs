@@ -93,14 +93,24 @@ enum Command {
         /// Message language.
         #[arg(long, value_enum, default_value = "zh")]
         lang: LangArg,
+        /// Edition of the standard.
+        #[arg(long, value_enum, default_value = "2021")]
+        edition: standard::EditionArg,
     },
     /// Print the documentation of one rule (e.g. `R1` or `applications-balance`).
     Explain {
         /// Rule id or name.
         rule: String,
+        /// Edition of the standard.
+        #[arg(long, value_enum, default_value = "2021")]
+        edition: standard::EditionArg,
     },
-    /// Print the embedded published JSON schema.
-    Schema,
+    /// Print the embedded published JSON schema of an edition.
+    Schema {
+        /// Edition of the standard.
+        #[arg(long, value_enum, default_value = "2021")]
+        edition: standard::EditionArg,
+    },
     /// Run the conformance suite against any implementation (see conformance/README.md).
     Conformance(conformance::ConformanceArgs),
     /// Issue a deterministic conformance certificate for reports, or verify one.
@@ -112,14 +122,11 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Extract(args) => extract::run(&args),
-        Command::Rules { lang } => standard::rules(lang.into()),
-        Command::Explain { rule } => standard::explain(&rule),
+        Command::Rules { lang, edition } => standard::rules(lang.into(), edition),
+        Command::Explain { rule, edition } => standard::explain(&rule, edition),
         Command::Conformance(args) => conformance::run(&args),
         Command::Certify(args) => certify::run(&args),
-        Command::Schema => {
-            print!("{}", xxgk_model::SCHEMA_JSON);
-            EXIT_CONFORMANT
-        }
+        Command::Schema { edition } => standard::schema(edition),
     };
     ExitCode::from(code)
 }

@@ -1,11 +1,41 @@
-//! `xxgk rules` and `xxgk explain`: the embedded rule catalogue, offline.
+//! `xxgk rules`, `xxgk explain` and `xxgk schema`: an edition's embedded catalogue and schema,
+//! offline.
 
+use clap::ValueEnum;
 use xxgk_check::{Checker, Lang};
+use xxgk_model::{STANDARD_2019, STANDARD_2021, Standard};
 
 use crate::{EXIT_CONFORMANT, EXIT_USAGE};
 
-fn checker() -> Option<Checker> {
-    match Checker::new() {
+/// An edition of the standard, as `--edition` names it.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum EditionArg {
+    /// The 2019 format (国办公开办函〔2019〕60号), reports on 2019 and 2020.
+    #[value(name = "2019")]
+    E2019,
+    /// The 2021 format (国办公开办函〔2021〕30号), reports on 2021 and later.
+    #[value(name = "2021")]
+    E2021,
+}
+
+impl EditionArg {
+    /// The edition's generated `Standard`.
+    pub fn standard(self) -> &'static Standard {
+        match self {
+            Self::E2019 => &STANDARD_2019,
+            Self::E2021 => &STANDARD_2021,
+        }
+    }
+}
+
+/// Prints the edition's published JSON schema.
+pub fn schema(edition: EditionArg) -> u8 {
+    print!("{}", edition.standard().schema_json);
+    EXIT_CONFORMANT
+}
+
+fn checker(edition: EditionArg) -> Option<Checker> {
+    match Checker::for_standard(edition.standard()) {
         Ok(c) => Some(c),
         Err(e) => {
             eprintln!("xxgk: {e}");
@@ -15,8 +45,8 @@ fn checker() -> Option<Checker> {
 }
 
 /// Lists every rule and schema-rule id.
-pub fn rules(lang: Lang) -> u8 {
-    let Some(checker) = checker() else {
+pub fn rules(lang: Lang, edition: EditionArg) -> u8 {
+    let Some(checker) = checker(edition) else {
         return EXIT_USAGE;
     };
     let catalogue = checker.catalogue();
@@ -61,8 +91,8 @@ fn print_heading(
 }
 
 /// Prints one rule's documentation.
-pub fn explain(wanted: &str) -> u8 {
-    let Some(checker) = checker() else {
+pub fn explain(wanted: &str, edition: EditionArg) -> u8 {
+    let Some(checker) = checker(edition) else {
         return EXIT_USAGE;
     };
     let catalogue = checker.catalogue();

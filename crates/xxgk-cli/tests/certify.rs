@@ -30,9 +30,43 @@ fn reports() -> tempfile::TempDir {
     let mut doc: Value = serde_json::from_str(&base).unwrap();
     doc["review_litigation"]["review"]["upheld"] = 12.into();
     std::fs::write(dir.path().join("rules.json"), doc.to_string()).unwrap();
-    doc["edition"] = "2019".into();
+    doc["edition"] = "2018".into();
     std::fs::write(dir.path().join("schema.json"), doc.to_string()).unwrap();
+    let base_2019 =
+        std::fs::read_to_string(root().join("conformance/base/realistic-2019.json")).unwrap();
+    std::fs::write(dir.path().join("clean-2019.json"), base_2019).unwrap();
     dir
+}
+
+/// A 2019-format report is certified under the 2019 edition, which the certificate records.
+#[test]
+fn a_2019_report_is_certified_under_its_edition() {
+    let dir = reports();
+    let out = xxgk(dir.path(), &["certify", "clean.json", "clean-2019.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let cert: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(cert["standard"]["edition"], "2021");
+    assert_eq!(cert["other_standards"][0]["edition"], "2019");
+    assert_eq!(
+        cert["other_standards"][0]["schema_id"],
+        "https://xxgk.org/schema/annual-report-2019/v1"
+    );
+    let files = cert["files"].as_array().unwrap();
+    assert!(files[0].get("edition").is_none());
+    assert_eq!(files[1]["edition"], "2019");
+    assert_eq!(files[1]["level"], "clean");
+    std::fs::write(dir.path().join("cert.json"), stdout(&out)).unwrap();
+    let verified = xxgk(
+        dir.path(),
+        &[
+            "certify",
+            "--verify",
+            "cert.json",
+            "clean.json",
+            "clean-2019.json",
+        ],
+    );
+    assert_eq!(verified.status.code(), Some(0), "{}", stdout(&verified));
 }
 
 #[test]

@@ -179,8 +179,10 @@ fn schema_violations_are_findings_at_the_offending_cell() {
             vec![("S2", "/applications/new_received/natural_persons")],
         ),
         (
+            // An edition the standard does not have ("2019" now names the 2019 edition, under
+            // which `the_2019_edition_is_served_and_checked` checks).
             "wrong edition",
-            mutated("\"edition\": \"2021\"", "\"edition\": \"2019\""),
+            mutated("\"edition\": \"2021\"", "\"edition\": \"2018\""),
             vec![("S8", "/edition")],
         ),
         (
@@ -386,6 +388,36 @@ fn the_catalogue_is_browsable_offline() {
 
 fn xxgk_schema() -> String {
     std::fs::read_to_string(root().join("schema/annual-report-2021.schema.json")).expect("schema")
+}
+
+/// `--edition 2019` serves the 2019 catalogue and schema; `check` picks the edition from the
+/// document, so a canonical 2019 report is checked under the 2019 rules.
+#[test]
+fn the_2019_edition_is_served_and_checked() {
+    let out = xxgk(&["rules", "--edition", "2019", "--lang", "en"], b"");
+    assert_eq!(code(&out), 0);
+    insta::assert_snapshot!("rules_2019_en", stdout(&out));
+    let out = xxgk(&["explain", "R2", "--edition", "2019"], b"");
+    assert_eq!(code(&out), 0);
+    insta::assert_snapshot!("explain_r2_2019", stdout(&out));
+    let out = xxgk(&["schema", "--edition", "2019"], b"");
+    let published = std::fs::read_to_string(root().join("schema/annual-report-2019.schema.json"))
+        .expect("schema");
+    assert_eq!(stdout(&out), published);
+    assert_eq!(
+        stdout(&xxgk(&["schema", "--edition", "2021"], b"")),
+        xxgk_schema()
+    );
+    assert_eq!(code(&xxgk(&["rules", "--edition", "2018"], b"")), 2);
+
+    let base = std::fs::read_to_string(root().join("conformance/base/realistic-2019.json"))
+        .expect("2019 report");
+    assert_eq!(code(&xxgk(&["check", "-"], base.as_bytes())), 0);
+    // （六）其他处理 natural persons +1: R2 in its 2019 form and R3, at the cell.
+    let broken = base.replacen("\"natural_person\": 15,", "\"natural_person\": 16,", 1);
+    let out = xxgk(&["check", "--lang", "en", "-"], broken.as_bytes());
+    assert_eq!(code(&out), 1);
+    insta::assert_snapshot!("check_2019_other_row", stdout(&out));
 }
 
 #[test]

@@ -143,6 +143,12 @@ fn java_type(model: &SchemaModel, field: &Field) -> Result<(String, Option<Strin
                 ));
             }
         },
+        // Only the 2019 edition has signed cells, and the bindings are of the 2021 edition.
+        FieldType::Signed => {
+            return err(format!(
+                "{SCHEMA_SOURCE}: a signed integer; teach the Java generator signed integers"
+            ));
+        }
         FieldType::Text => ("String".to_owned(), None),
         FieldType::FreeObject => ("ObjectNode".to_owned(), None),
     })

@@ -1,8 +1,9 @@
 //! Generates everything derived from the standard's two sources of truth.
 //!
-//! From `schema/annual-report-2021.schema.yaml` and `schema/rules-2021.yaml` this crate produces
-//! the published JSON files (and their copies embedded in `xxgk-model`), the Rust types of
-//! `xxgk-model`, the Java, TypeScript and Python bindings in `bindings/` and the reference docs.
+//! From each edition's `schema/annual-report-<edition>.schema.yaml` and `schema/rules-<edition>.yaml`
+//! ([`EDITIONS`]) this crate produces the published JSON files (and their copies embedded in
+//! `xxgk-model`), the Rust types of `xxgk-model`, the reference docs and, from the 2021 edition,
+//! the Java, TypeScript and Python bindings in `bindings/`.
 //! It is a pure function from source texts to file contents; `cargo xtask codegen` writes the
 //! files and a test there fails when the committed ones drift.
 
@@ -25,23 +26,67 @@ use xxgk_catalogue::Catalogue;
 
 pub use schema::{Leaf, LeafKind, ScalarDef, ScalarJson, SchemaModel};
 
-/// The source texts of the standard.
-#[derive(Debug, Clone, Copy)]
-pub struct Sources<'a> {
-    /// `schema/annual-report-2021.schema.yaml`.
-    pub schema_yaml: &'a str,
-    /// `schema/rules-2021.yaml`.
-    pub rules_yaml: &'a str,
+/// Where one edition's sources and generated files live, relative to the workspace root.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edition {
+    /// The edition of the national format (`x-edition`): `2021`.
+    pub edition: &'static str,
+    /// The schema's YAML source.
+    pub schema_source: &'static str,
+    /// The rule catalogue's YAML source.
+    pub rules_source: &'static str,
+    /// The published schema's file name (in `schema/` and in the model's copy).
+    pub schema_file: &'static str,
+    /// The published catalogue's file name.
+    pub rules_file: &'static str,
+    /// The generated Rust module of `xxgk-model`.
+    pub rust_file: &'static str,
+    /// The generated schema reference.
+    pub schema_reference: &'static str,
+    /// The generated rules reference.
+    pub rules_reference: &'static str,
 }
 
-/// Where the sources live, relative to the workspace root.
-pub const SCHEMA_SOURCE: &str = "schema/annual-report-2021.schema.yaml";
-/// Where the rule catalogue's source lives, relative to the workspace root.
-pub const RULES_SOURCE: &str = "schema/rules-2021.yaml";
-/// The published schema's file name (in `schema/` and in the model's copy).
-pub const SCHEMA_FILE: &str = "annual-report-2021.schema.json";
-/// The published catalogue's file name.
-pub const RULES_FILE: &str = "rules-2021.json";
+/// The 2021 edition: its types are the model's root types, and the bindings are generated from it.
+pub const EDITION_2021: Edition = Edition {
+    edition: "2021",
+    schema_source: "schema/annual-report-2021.schema.yaml",
+    rules_source: "schema/rules-2021.yaml",
+    schema_file: "annual-report-2021.schema.json",
+    rules_file: "rules-2021.json",
+    rust_file: "crates/xxgk-model/src/generated.rs",
+    schema_reference: "docs/schema-reference.md",
+    rules_reference: "docs/rules.md",
+};
+
+/// The 2019 edition (`xxgk_model::edition_2019`).
+pub const EDITION_2019: Edition = Edition {
+    edition: "2019",
+    schema_source: "schema/annual-report-2019.schema.yaml",
+    rules_source: "schema/rules-2019.yaml",
+    schema_file: "annual-report-2019.schema.json",
+    rules_file: "rules-2019.json",
+    rust_file: "crates/xxgk-model/src/edition_2019/generated.rs",
+    schema_reference: "docs/schema-reference-2019.md",
+    rules_reference: "docs/rules-2019.md",
+};
+
+/// Every edition, the primary (2021) first.
+pub const EDITIONS: [&Edition; 2] = [&EDITION_2021, &EDITION_2019];
+
+/// The 2021 schema's source, named by the bindings' messages (the bindings are of 2021).
+pub(crate) const SCHEMA_SOURCE: &str = EDITION_2021.schema_source;
+
+/// The source texts of one edition of the standard.
+#[derive(Debug, Clone, Copy)]
+pub struct Sources<'a> {
+    /// Where the edition lives.
+    pub edition: &'static Edition,
+    /// The schema's YAML source.
+    pub schema_yaml: &'a str,
+    /// The rule catalogue's YAML source.
+    pub rules_yaml: &'a str,
+}
 
 /// Folders whose every file is generated: a file there that codegen no longer writes (a type
 /// removed from the schema) is stale too.
@@ -74,57 +119,139 @@ pub(crate) fn err<T>(msg: impl Into<String>) -> Result<T, CodegenError> {
     Err(CodegenError(msg.into()))
 }
 
-/// Parses the YAML sources into JSON values and the typed catalogue.
+/// Parses one edition's YAML sources into JSON values and the typed catalogue.
 pub fn parse(
     src: Sources<'_>,
 ) -> Result<(serde_json::Value, Catalogue, serde_json::Value), CodegenError> {
+    let schema_source = src.edition.schema_source;
+    let rules_source = src.edition.rules_source;
     let schema: serde_json::Value = serde_saphyr::from_str(src.schema_yaml)
-        .map_err(|e| CodegenError(format!("{SCHEMA_SOURCE}: {e}")))?;
+        .map_err(|e| CodegenError(format!("{schema_source}: {e}")))?;
     let rules_value: serde_json::Value = serde_saphyr::from_str(src.rules_yaml)
-        .map_err(|e| CodegenError(format!("{RULES_SOURCE}: {e}")))?;
+        .map_err(|e| CodegenError(format!("{rules_source}: {e}")))?;
     let catalogue: Catalogue = serde_json::from_value(rules_value.clone())
-        .map_err(|e| CodegenError(format!("{RULES_SOURCE}: {e}")))?;
+        .map_err(|e| CodegenError(format!("{rules_source}: {e}")))?;
     Ok((schema, catalogue, rules_value))
 }
 
-/// Generates every derived file.
-pub fn generate(src: Sources<'_>) -> Result<Vec<GeneratedFile>, CodegenError> {
-    let (schema_value, catalogue, rules_value) = parse(src)?;
-    let model = SchemaModel::new(&schema_value)?;
+/// Replaces every `$defs` entry that is only a `$ref` to another edition's source
+/// (`annual-report-2021.schema.yaml#/$defs/NAME`) by a copy of that definition, so that the
+/// published schema stands alone. The copy's own `$ref`s are local and resolve in `schema`.
+fn import_defs(
+    schema: &mut serde_json::Value,
+    source: &str,
+    parsed: &[(&'static Edition, serde_json::Value)],
+) -> Result<(), CodegenError> {
+    let Some(defs) = schema.get_mut("$defs").and_then(|d| d.as_object_mut()) else {
+        return Ok(());
+    };
+    for (name, def) in defs.iter_mut() {
+        let Some(target) = def.get("$ref").and_then(|r| r.as_str()) else {
+            continue;
+        };
+        let Some((file, pointer)) = target.split_once('#') else {
+            continue;
+        };
+        if file.is_empty() {
+            continue;
+        }
+        if def.as_object().is_some_and(|m| m.len() != 1) {
+            return err(format!(
+                "{source}: $defs/{name}: an imported definition is a `$ref` alone"
+            ));
+        }
+        let Some((_, other)) = parsed
+            .iter()
+            .find(|(e, _)| e.schema_source.rsplit('/').next() == Some(file))
+        else {
+            return err(format!(
+                "{source}: $defs/{name}: {file} is not the source of an edition generated before it"
+            ));
+        };
+        let Some(copy) = pointer
+            .strip_prefix("/$defs/")
+            .and_then(|_| other.pointer(pointer))
+        else {
+            return err(format!("{source}: $defs/{name}: {target} does not exist"));
+        };
+        *def = copy.clone();
+    }
+    Ok(())
+}
+
+/// Generates every derived file of every edition. The first edition is the primary one: its
+/// types are the model's root types and the bindings are generated from it; a later edition may
+/// import definitions from an earlier one.
+pub fn generate(editions: &[Sources<'_>]) -> Result<Vec<GeneratedFile>, CodegenError> {
+    let mut files = Vec::new();
+    let mut parsed: Vec<(&'static Edition, serde_json::Value)> = Vec::new();
+    for (i, src) in editions.iter().enumerate() {
+        let (mut schema_value, catalogue, rules_value) = parse(*src)?;
+        import_defs(&mut schema_value, src.edition.schema_source, &parsed)?;
+        let (edition_files, model) =
+            generate_edition(src.edition, &schema_value, &catalogue, &rules_value)?;
+        files.extend(edition_files);
+        if i == 0 {
+            files.extend(java::generate(&model)?);
+            files.extend(typescript::generate(&model, &schema_value)?);
+            files.push(python::generate(&model)?);
+        }
+        parsed.push((src.edition, schema_value));
+    }
+    Ok(files)
+}
+
+/// The published JSON, the Rust module and the references of one edition.
+fn generate_edition(
+    edition: &'static Edition,
+    schema_value: &serde_json::Value,
+    catalogue: &Catalogue,
+    rules_value: &serde_json::Value,
+) -> Result<(Vec<GeneratedFile>, SchemaModel), CodegenError> {
+    let model = SchemaModel::new(schema_value, edition.schema_source)?;
+    if model.edition != edition.edition {
+        return err(format!(
+            "{}: x-edition is {}, not {}",
+            edition.schema_source, model.edition, edition.edition
+        ));
+    }
     let template = template::Template::new(&model)?;
     catalogue
         .identities()
-        .map_err(|e| CodegenError(format!("{RULES_SOURCE}: {e}")))?;
-    check_catalogue_pointers(&model, &catalogue)?;
-    check_schema_rule_ids(&schema_value, &catalogue)?;
+        .map_err(|e| CodegenError(format!("{}: {e}", edition.rules_source)))?;
+    check_catalogue_pointers(edition, &model, catalogue)?;
+    check_schema_rule_ids(edition, schema_value, catalogue)?;
     let json = |v: &serde_json::Value| {
         serde_json::to_string_pretty(v)
             .map(|s| s + "\n")
             .map_err(|e| CodegenError(e.to_string()))
     };
-    let schema_json = json(&schema_value)?;
-    let rules_json = json(&rules_value)?;
-    let mut files = vec![
-        GeneratedFile::text(format!("schema/{SCHEMA_FILE}"), schema_json.clone()),
-        GeneratedFile::text(format!("schema/{RULES_FILE}"), rules_json.clone()),
+    let schema_json = json(schema_value)?;
+    let rules_json = json(rules_value)?;
+    let files = vec![
+        GeneratedFile::text(
+            format!("schema/{}", edition.schema_file),
+            schema_json.clone(),
+        ),
+        GeneratedFile::text(format!("schema/{}", edition.rules_file), rules_json.clone()),
         // The model embeds its own copies, so that the crate packages without the workspace.
         GeneratedFile::text(
-            format!("crates/xxgk-model/schema/{SCHEMA_FILE}"),
+            format!("crates/xxgk-model/schema/{}", edition.schema_file),
             schema_json,
         ),
-        GeneratedFile::text(format!("crates/xxgk-model/schema/{RULES_FILE}"), rules_json),
+        GeneratedFile::text(
+            format!("crates/xxgk-model/schema/{}", edition.rules_file),
+            rules_json,
+        ),
         GeneratedFile {
-            path: "crates/xxgk-model/src/generated.rs".to_owned(),
-            contents: rust::generate(&model, &template)?,
+            path: edition.rust_file.to_owned(),
+            contents: rust::generate(edition, &model, &template)?,
             is_rust: true,
         },
-        GeneratedFile::text("docs/schema-reference.md", docs::schema_reference(&model)?),
-        GeneratedFile::text("docs/rules.md", docs::rules(&catalogue)?),
+        GeneratedFile::text(edition.schema_reference, docs::schema_reference(&model)?),
+        GeneratedFile::text(edition.rules_reference, docs::rules(edition, catalogue)?),
     ];
-    files.extend(java::generate(&model)?);
-    files.extend(typescript::generate(&model, &schema_value)?);
-    files.push(python::generate(&model)?);
-    Ok(files)
+    Ok((files, model))
 }
 
 impl GeneratedFile {
@@ -198,6 +325,7 @@ fn keywords_used(node: &serde_json::Value, out: &mut std::collections::BTreeSet<
 /// Every asserting keyword the schema uses must have a stable schema-rule id in the catalogue,
 /// and the catalogue must not name keywords the schema does not use.
 fn check_schema_rule_ids(
+    edition: &Edition,
     schema: &serde_json::Value,
     catalogue: &Catalogue,
 ) -> Result<(), CodegenError> {
@@ -210,8 +338,9 @@ fn check_schema_rule_ids(
         .collect();
     if used != declared {
         return err(format!(
-            "{RULES_SOURCE}: schema_rules must cover exactly the keywords {SCHEMA_SOURCE} uses: \
-             used {used:?}, declared {declared:?}"
+            "{}: schema_rules must cover exactly the keywords {} uses: \
+             used {used:?}, declared {declared:?}",
+            edition.rules_source, edition.schema_source
         ));
     }
     Ok(())
@@ -219,12 +348,14 @@ fn check_schema_rule_ids(
 
 /// Every pointer an identity uses must be a count cell of the schema.
 fn check_catalogue_pointers(
+    edition: &Edition,
     model: &SchemaModel,
     catalogue: &Catalogue,
 ) -> Result<(), CodegenError> {
+    let rules_source = edition.rules_source;
     let identities = catalogue
         .identities()
-        .map_err(|e| CodegenError(format!("{RULES_SOURCE}: {e}")))?;
+        .map_err(|e| CodegenError(format!("{rules_source}: {e}")))?;
     for identity in &identities {
         for pointer in identity.lhs.iter().chain(&identity.rhs) {
             let is_count_cell = model
@@ -232,7 +363,7 @@ fn check_catalogue_pointers(
                 .any(|leaf| &leaf.pointer == pointer && leaf.kind == LeafKind::Count);
             if !is_count_cell {
                 return err(format!(
-                    "{RULES_SOURCE}: rule {} uses {pointer}, which is not a count cell of the schema",
+                    "{rules_source}: rule {} uses {pointer}, which is not a count cell of the schema",
                     identity.rule.id
                 ));
             }
@@ -265,6 +396,11 @@ mod tests {
     }
 
     const SCHEMA_YAML: &str = include_str!("../../../schema/annual-report-2021.schema.yaml");
+
+    /// The 2021 edition alone, from these sources.
+    fn generate_2021(src: Sources<'_>) -> Result<Vec<GeneratedFile>, CodegenError> {
+        generate(&[src])
+    }
     const RULES_YAML: &str = include_str!("../../../schema/rules-2021.yaml");
 
     /// The real schema with one more property in `decision_count`.
@@ -286,7 +422,8 @@ mod tests {
     #[test]
     fn a_name_a_binding_language_reserves_fails_loudly() {
         let edited = with_decision_property("default", "默认");
-        let result = generate(Sources {
+        let result = generate_2021(Sources {
+            edition: &EDITION_2021,
             schema_yaml: &edited,
             rules_yaml: RULES_YAML,
         });
@@ -303,12 +440,14 @@ mod tests {
         let schema_yaml = SCHEMA_YAML;
         let rules_yaml = RULES_YAML;
         let edited = with_decision_property("appealed", "其中：被申请复议件数");
-        let before = generate(Sources {
+        let before = generate_2021(Sources {
+            edition: &EDITION_2021,
             schema_yaml,
             rules_yaml,
         })
         .unwrap();
-        let after = generate(Sources {
+        let after = generate_2021(Sources {
+            edition: &EDITION_2021,
             schema_yaml: &edited,
             rules_yaml,
         })
@@ -348,7 +487,8 @@ mod tests {
     ) -> Result<Vec<GeneratedFile>, CodegenError> {
         let mut schema: serde_json::Value = serde_saphyr::from_str(SCHEMA_YAML).unwrap();
         edit(&mut schema);
-        generate(Sources {
+        generate_2021(Sources {
+            edition: &EDITION_2021,
             schema_yaml: &schema.to_string(),
             rules_yaml: RULES_YAML,
         })
@@ -412,6 +552,61 @@ mod tests {
         assert!(message.contains("neither a row nor a group"), "{message}");
     }
 
+    const SCHEMA_2019: &str = include_str!("../../../schema/annual-report-2019.schema.yaml");
+    const RULES_2019: &str = include_str!("../../../schema/rules-2019.yaml");
+
+    /// Both editions from these 2019 sources; the 2021 ones as committed.
+    fn both(schema_2019: &str) -> Result<Vec<GeneratedFile>, CodegenError> {
+        generate(&[
+            Sources {
+                edition: &EDITION_2021,
+                schema_yaml: SCHEMA_YAML,
+                rules_yaml: RULES_YAML,
+            },
+            Sources {
+                edition: &EDITION_2019,
+                schema_yaml: schema_2019,
+                rules_yaml: RULES_2019,
+            },
+        ])
+    }
+
+    /// A definition imported from 2021 is copied in; a 2021 edit reaches the 2019 edition.
+    #[test]
+    fn imported_definitions_are_copied_and_must_exist() {
+        let files = both(SCHEMA_2019).unwrap();
+        let schema = files
+            .iter()
+            .find(|f| f.path == "schema/annual-report-2019.schema.json")
+            .unwrap();
+        assert!(!schema.contents.contains("annual-report-2021.schema.yaml"));
+        assert!(schema.contents.contains("\"case_outcomes\""));
+        let missing = SCHEMA_2019.replace("#/$defs/case_outcomes\"", "#/$defs/no_such_def\"");
+        let message = both(&missing).unwrap_err().0;
+        assert!(message.contains("does not exist"), "{message}");
+        let unknown = SCHEMA_2019.replace(
+            "annual-report-2021.schema.yaml#/$defs/case_outcomes",
+            "annual-report-2017.schema.yaml#/$defs/case_outcomes",
+        );
+        let message = both(&unknown).unwrap_err().0;
+        assert!(
+            message.contains("not the source of an edition"),
+            "{message}"
+        );
+        // Only an earlier edition can be imported from.
+        let message = generate(&[Sources {
+            edition: &EDITION_2019,
+            schema_yaml: SCHEMA_2019,
+            rules_yaml: RULES_2019,
+        }])
+        .unwrap_err()
+        .0;
+        assert!(
+            message.contains("not the source of an edition"),
+            "{message}"
+        );
+    }
+
     #[test]
     fn every_asserting_keyword_needs_a_schema_rule_id() {
         let schema = serde_json::json!({
@@ -420,9 +615,15 @@ mod tests {
             "$defs": {"type": {"pattern": "^a$"}}
         });
         let exact = catalogue(&["type", "minimum", "pattern"]);
-        assert_eq!(check_schema_rule_ids(&schema, &exact), Ok(()));
-        assert!(check_schema_rule_ids(&schema, &catalogue(&["type", "minimum"])).is_err());
+        assert_eq!(
+            check_schema_rule_ids(&EDITION_2021, &schema, &exact),
+            Ok(())
+        );
+        assert!(
+            check_schema_rule_ids(&EDITION_2021, &schema, &catalogue(&["type", "minimum"]))
+                .is_err()
+        );
         let extra = catalogue(&["type", "minimum", "pattern", "enum"]);
-        assert!(check_schema_rule_ids(&schema, &extra).is_err());
+        assert!(check_schema_rule_ids(&EDITION_2021, &schema, &extra).is_err());
     }
 }

@@ -63,6 +63,12 @@ fn py_type(model: &SchemaModel, ty: &FieldType) -> Result<(String, String), Code
                 format!(" ({}: {})", scalar.title, scalar.constraint),
             )
         }
+        // Only the 2019 edition has signed cells, and the bindings are of the 2021 edition.
+        FieldType::Signed => {
+            return err(format!(
+                "{SCHEMA_SOURCE}: a signed integer; teach the Python generator signed integers"
+            ));
+        }
         FieldType::Text => ("str".to_owned(), String::new()),
         FieldType::FreeObject => ("dict[str, Any]".to_owned(), " (any JSON object)".to_owned()),
     })

@@ -15,6 +15,8 @@ pub enum LeafKind {
     Count,
     /// A scalar implemented by a hand-written type (`x-rust-type`), e.g. `Decimal`.
     Scalar(String),
+    /// `$defs/change`: a signed integer from -(2^63 - 1) to 2^63 - 1.
+    Signed,
     /// Free text.
     Text,
     /// One of a closed list of strings.
@@ -51,7 +53,11 @@ pub struct Leaf {
 impl Leaf {
     /// Whether the leaf is one of the template's numeric table cells.
     pub fn is_cell(&self) -> bool {
-        self.table.is_some() && matches!(self.kind, LeafKind::Count | LeafKind::Scalar(_))
+        self.table.is_some()
+            && matches!(
+                self.kind,
+                LeafKind::Count | LeafKind::Signed | LeafKind::Scalar(_)
+            )
     }
 }
 
@@ -89,6 +95,8 @@ pub enum FieldType {
     Enum(String),
     /// A count (`u64`).
     Count,
+    /// A signed integer (`i64`).
+    Signed,
     /// A hand-written scalar type.
     Scalar(String),
     /// `String`.
@@ -171,6 +179,8 @@ pub struct ScalarDef {
 /// The schema read as structs, enums and leaves.
 #[derive(Debug, Clone)]
 pub struct SchemaModel {
+    /// The source file, for messages: `schema/annual-report-2021.schema.yaml`.
+    pub source: String,
     /// `$id`.
     pub id: String,
     /// `x-version`.
@@ -257,6 +267,7 @@ impl<'a> Walker<'a> {
                         Ok(FieldType::Struct(camel(name)))
                     }
                     Some("integer") if is_count(def) => Ok(FieldType::Count),
+                    Some("integer") if is_signed(def) => Ok(FieldType::Signed),
                     _ => err(format!(
                         "{at}: def {name} needs x-rust-type (constrained scalars are hand-written)"
                     )),
@@ -290,6 +301,7 @@ impl<'a> Walker<'a> {
                 return self.walk_object(ctx, def, at);
             }
             (FieldType::Count, _) => LeafKind::Count,
+            (FieldType::Signed, _) => LeafKind::Signed,
             (FieldType::Scalar(name), _) => LeafKind::Scalar(name.clone()),
             (FieldType::Text, _) => LeafKind::Text,
             (FieldType::FreeObject, _) => LeafKind::FreeObject,
@@ -376,6 +388,11 @@ fn is_count(def: &Value) -> bool {
         && def.get("maximum").and_then(Value::as_u64) == Some(u64::MAX)
 }
 
+fn is_signed(def: &Value) -> bool {
+    def.get("minimum").and_then(Value::as_i64) == Some(-i64::MAX)
+        && def.get("maximum").and_then(Value::as_i64) == Some(i64::MAX)
+}
+
 fn is_plain_string(node: &Value) -> bool {
     [
         "pattern",
@@ -401,8 +418,8 @@ fn string_list(v: Option<&Value>) -> Vec<String> {
 }
 
 impl SchemaModel {
-    /// Reads the schema.
-    pub fn new(schema: &Value) -> Result<Self, CodegenError> {
+    /// Reads the schema; `source` names its file in messages.
+    pub fn new(schema: &Value, source: &str) -> Result<Self, CodegenError> {
         let empty = Map::new();
         let defs = schema
             .get("$defs")
@@ -445,6 +462,7 @@ impl SchemaModel {
             }
         }
         Ok(Self {
+            source: source.to_owned(),
             id: str_field(schema, "$id", "#")?.to_owned(),
             version: str_field(schema, "x-version", "#")?.to_owned(),
             edition: str_field(schema, "x-edition", "#")?.to_owned(),

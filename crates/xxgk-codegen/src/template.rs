@@ -4,7 +4,7 @@
 //! mixes cells and objects, a column whose label differs between rows, numbering out of order.
 
 use crate::schema::{Prop, SchemaModel};
-use crate::{CodegenError, SCHEMA_SOURCE, err};
+use crate::{CodegenError, err};
 
 /// A numbered section of the template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,13 +163,11 @@ fn check_numbering(labels: &[&str], at: &str) -> Result<(), CodegenError> {
     let mut style = None;
     for (i, (label, ordinal)) in labels.iter().zip(&ordinals).enumerate() {
         let Some((_, s, value)) = *ordinal else {
-            return err(format!(
-                "{SCHEMA_SOURCE}: {at}: `{label}` is not numbered like its siblings"
-            ));
+            return err(format!("{at}: `{label}` is not numbered like its siblings"));
         };
         if style.is_some_and(|first| first != s) || u32::try_from(i + 1).ok() != Some(value) {
             return err(format!(
-                "{SCHEMA_SOURCE}: {at}: `{label}` is numbered out of order or in another style \
+                "{at}: `{label}` is numbered out of order or in another style \
                  than its siblings (number {} expected)",
                 i + 1
             ));
@@ -180,8 +178,12 @@ fn check_numbering(labels: &[&str], at: &str) -> Result<(), CodegenError> {
 }
 
 impl Template {
-    /// Reads the template from the schema model.
+    /// Reads the template from the schema model; an error names the model's source file.
     pub fn new(model: &SchemaModel) -> Result<Self, CodegenError> {
+        Self::read(model).map_err(|e| CodegenError(format!("{}: {}", model.source, e.0)))
+    }
+
+    fn read(model: &SchemaModel) -> Result<Self, CodegenError> {
         let top: Vec<&Prop> = model.props.iter().filter(|p| p.path.len() == 1).collect();
         let numbered: Vec<&Prop> = top
             .iter()
@@ -208,7 +210,7 @@ impl Template {
         for prop in model.props.iter().filter(|p| p.table.is_some()) {
             if !numbered.contains(&prop) {
                 return err(format!(
-                    "{SCHEMA_SOURCE}: {}: x-table marks a node that is not a numbered section",
+                    "{}: x-table marks a node that is not a numbered section",
                     prop.pointer
                 ));
             }
@@ -221,9 +223,7 @@ impl Template {
             .flat_map(|r| r.cells.iter().map(|&(_, cell)| cell))
             .collect();
         if !in_rows.iter().copied().eq(0..model.cells().count()) {
-            return err(format!(
-                "{SCHEMA_SOURCE}: the tables' rows do not hold every cell once, in document order"
-            ));
+            return err("the tables' rows do not hold every cell once, in document order");
         }
         Ok(Self { sections, tables })
     }
@@ -254,7 +254,7 @@ fn rows_below(
     for kid in kids {
         if !kid.is_object {
             return err(format!(
-                "{SCHEMA_SOURCE}: {}: a value of {} outside a row (a row is an object of cells)",
+                "{}: a value of {} outside a row (a row is an object of cells)",
                 kid.pointer, table.number
             ));
         }
@@ -274,7 +274,7 @@ fn rows_below(
         }
         if grandchildren.iter().any(|p| p.is_object) {
             return err(format!(
-                "{SCHEMA_SOURCE}: {}: a node of {} holds both values and objects: neither a row \
+                "{}: a node of {} holds both values and objects: neither a row \
                  nor a group",
                 kid.pointer, table.number
             ));
@@ -283,7 +283,7 @@ fn rows_below(
         for leaf in grandchildren {
             let Some(cell) = model.cells().position(|c| c.pointer == leaf.pointer) else {
                 return err(format!(
-                    "{SCHEMA_SOURCE}: {}: a row of {} holds a value that is not a cell",
+                    "{}: a row of {} holds a value that is not a cell",
                     leaf.pointer, table.number
                 ));
             };
@@ -293,7 +293,7 @@ fn rows_below(
                 .is_some_and(|&(previous, _)| previous >= column)
             {
                 return err(format!(
-                    "{SCHEMA_SOURCE}: {}: the columns of {} are in another order than in the \
+                    "{}: the columns of {} are in another order than in the \
                      rows above",
                     leaf.pointer, table.number
                 ));
@@ -327,7 +327,7 @@ fn column_of(table: &mut Table, leaf: &Prop) -> Result<usize, CodegenError> {
     match table.columns.iter().position(|c| c.key == column.key) {
         Some(i) if table.columns.get(i) == Some(&column) => Ok(i),
         Some(_) => err(format!(
-            "{SCHEMA_SOURCE}: {}: column `{}` of {} has another title, x-header or x-name-en \
+            "{}: column `{}` of {} has another title, x-header or x-name-en \
              than in the rows above",
             leaf.pointer, column.key, table.number
         )),

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use crate::schema::{FieldType, ScalarJson, SchemaModel, StructDef};
-use crate::{CodegenError, GeneratedFile, LeafKind, SCHEMA_SOURCE, required_cells};
+use crate::{CodegenError, GeneratedFile, LeafKind, SCHEMA_SOURCE, err, required_cells};
 
 const DIR: &str = "bindings/typescript/src";
 
@@ -63,6 +63,12 @@ fn ts_type(model: &SchemaModel, ty: &FieldType) -> Result<(String, String), Code
                 ty.to_owned(),
                 format!(" ({}: {})", scalar.title, scalar.constraint),
             )
+        }
+        // Only the 2019 edition has signed cells, and the bindings are of the 2021 edition.
+        FieldType::Signed => {
+            return err(format!(
+                "{SCHEMA_SOURCE}: a signed integer; teach the TypeScript generator signed integers"
+            ));
         }
         FieldType::Text => ("string".to_owned(), String::new()),
         FieldType::FreeObject => (

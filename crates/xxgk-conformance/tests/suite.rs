@@ -10,7 +10,7 @@ use serde_json::Value;
 use xxgk_catalogue::Catalogue;
 use xxgk_check::{Checker, Format};
 use xxgk_conformance::{Case, Document, Reply, Suite, Verdict, findings, read_known_failures};
-use xxgk_model::RULES_JSON;
+use xxgk_model::{RULES_JSON, STANDARD_2019, STANDARD_2021, Standard};
 
 fn suite() -> Suite {
     Suite::load(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../conformance"))
@@ -21,12 +21,29 @@ fn catalogue() -> Catalogue {
     Catalogue::from_json(RULES_JSON).unwrap()
 }
 
+/// Every edition, the one a document naming none is checked under first.
+const EDITIONS: [&Standard; 2] = [&STANDARD_2021, &STANDARD_2019];
+
+/// The edition a case's document names (a document given byte for byte is of 2021, the
+/// edition such documents test the reading of numbers and text in).
+fn edition_of(case: &Case) -> &'static str {
+    let named = match case.document() {
+        Document::Patched { value, .. } => value.get("edition").and_then(Value::as_str),
+        Document::Given { .. } => None,
+    };
+    EDITIONS
+        .iter()
+        .map(|s| s.edition)
+        .find(|e| Some(*e) == named)
+        .unwrap_or(STANDARD_2021.edition)
+}
+
 /// xxgk's reply for a case: a patched document through the value entry point, a document
 /// given byte for byte through the text entry point.
 fn xxgk_reply(checker: &Checker, case: &Case) -> Reply {
     match case.document() {
         Document::Patched { value, .. } => Reply::Findings {
-            findings: findings(&checker.check_value(value).diagnostics),
+            findings: findings(&checker.for_document(value).check_value(value).diagnostics),
         },
         Document::Given { bytes, .. } => xxgk_conformance::reply(checker, bytes, Format::Json),
     }
@@ -135,10 +152,23 @@ fn cases_are_well_formed() {
         .map(|r| r.id.as_str())
         .chain(catalogue.schema_rules.iter().map(|r| r.id.as_str()))
         .collect();
-    let identities = catalogue.identities().unwrap();
+    let catalogues: Vec<(&str, Catalogue)> = EDITIONS
+        .iter()
+        .map(|s| (s.edition, Catalogue::from_json(s.rules_json).unwrap()))
+        .collect();
+    let identities: Vec<(&str, Vec<_>)> = catalogues
+        .iter()
+        .map(|(edition, c)| (*edition, c.identities().unwrap()))
+        .collect();
     let mut problems = Vec::new();
     for case in suite.cases() {
         let id = &case.id;
+        let edition = edition_of(case);
+        let identities = identities
+            .iter()
+            .find(|(e, _)| *e == edition)
+            .map(|(_, i)| i)
+            .unwrap();
         let expected = case.expected_findings();
         if expected.len() != case.expected.len() {
             problems.push(format!("{id}: a finding is expected twice"));
@@ -177,23 +207,30 @@ fn cases_are_well_formed() {
 #[test]
 fn every_rule_has_a_firing_and_a_silent_case() {
     let suite = suite();
-    let catalogue = catalogue();
     let mut problems = Vec::new();
-    let all = catalogue
-        .rules
-        .iter()
-        .map(|r| &r.id)
-        .chain(catalogue.schema_rules.iter().map(|r| &r.id));
-    for rule in all {
-        if !suite
-            .cases()
-            .iter()
-            .any(|c| c.expected.iter().any(|f| &f.rule == rule))
-        {
-            problems.push(format!("{rule}: no case where it fires"));
-        }
-        if !suite.cases().iter().any(|c| c.silent.contains(rule)) {
-            problems.push(format!("{rule}: no case where it stays silent"));
+    for standard in EDITIONS {
+        let catalogue = Catalogue::from_json(standard.rules_json).unwrap();
+        let edition = standard.edition;
+        // A summation rule, in the form it has in each edition, is exercised by that edition's
+        // cases; a schema-rule id names a keyword, exercised by the cases of any edition.
+        let of_edition = |c: &&Case| edition_of(c) == edition;
+        let summation = catalogue.rules.iter().map(|r| (&r.id, true));
+        let schema = catalogue.schema_rules.iter().map(|r| (&r.id, false));
+        for (rule, per_edition) in summation.chain(schema) {
+            let cases: Vec<&Case> = suite
+                .cases()
+                .iter()
+                .filter(|c| !per_edition || of_edition(c))
+                .collect();
+            if !cases
+                .iter()
+                .any(|c| c.expected.iter().any(|f| &f.rule == rule))
+            {
+                problems.push(format!("{edition} {rule}: no case where it fires"));
+            }
+            if !cases.iter().any(|c| c.silent.contains(rule)) {
+                problems.push(format!("{edition} {rule}: no case where it stays silent"));
+            }
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -202,21 +239,45 @@ fn every_rule_has_a_firing_and_a_silent_case() {
 #[test]
 fn every_rule_is_needed_to_pass_the_suite() {
     let suite = suite();
-    let full = catalogue();
-    let undetected: Vec<&str> = full
-        .rules
+    let full: Vec<Catalogue> = EDITIONS
         .iter()
-        .map(|rule| rule.id.as_str())
-        .chain(full.schema_rules.iter().map(|rule| rule.id.as_str()))
-        .filter(|id| {
-            // The checker without the rule: a summation rule is not evaluated, a schema
-            // keyword's failures lose their id.
-            let mut mutant = full.clone();
-            mutant.rules.retain(|r| r.id != *id);
-            mutant.schema_rules.retain(|r| r.id != *id);
-            mismatches(&suite, &Checker::with_catalogue(mutant).unwrap()).is_empty()
-        })
+        .map(|s| Catalogue::from_json(s.rules_json).unwrap())
         .collect();
+    let mut undetected = Vec::new();
+    for (i, catalogue) in full.iter().enumerate() {
+        let ids = catalogue.rules.iter().map(|r| (&r.id, ""));
+        let schema = catalogue
+            .schema_rules
+            .iter()
+            .map(|r| (&r.id, r.keyword.as_str()));
+        for (id, keyword) in ids.chain(schema) {
+            // A document is checked under the edition it names, so the `const` of another
+            // edition than the first (its edition) never fails: only a checker of that edition
+            // alone reports it (`Checker::for_standard`).
+            if i > 0 && keyword == "const" {
+                continue;
+            }
+            // The checker without the rule in this edition: a summation rule is not evaluated,
+            // a schema keyword's failures lose their id.
+            let editions = EDITIONS
+                .iter()
+                .zip(&full)
+                .enumerate()
+                .map(|(j, (standard, c))| {
+                    let mut c = c.clone();
+                    if j == i {
+                        c.rules.retain(|r| &r.id != id);
+                        c.schema_rules.retain(|r| &r.id != id);
+                    }
+                    (*standard, c)
+                })
+                .collect();
+            let mutant = Checker::with_catalogues(editions).unwrap();
+            if mismatches(&suite, &mutant).is_empty() {
+                undetected.push(format!("{} {id}", EDITIONS[i].edition));
+            }
+        }
+    }
     assert!(
         undetected.is_empty(),
         "the suite passes without these rules: {undetected:?}"

@@ -67,6 +67,8 @@ fn row_columns(number: &str, row: &Row) -> Vec<Column> {
                 kind: match cell.kind {
                     CellKind::Count => ValueKind::Count,
                     CellKind::Decimal => ValueKind::Decimal,
+                    CellKind::Signed => ValueKind::Signed,
+                    CellKind::Published => ValueKind::Published,
                 },
             })
         })

@@ -1,6 +1,6 @@
 //! The cell table's row type: one numeric cell of the template, with its labels.
 
-use crate::Decimal;
+use crate::{Decimal, PublishedAmount};
 
 /// What a cell holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -9,6 +9,10 @@ pub enum CellKind {
     Count,
     /// An exact decimal amount.
     Decimal,
+    /// A signed change (`i64`; the 2019 format's 本年增/减).
+    Signed,
+    /// An amount as published, with its unit (the 2019 format's 采购总金额).
+    Published,
 }
 
 /// One numeric cell of the template's tables (see [`crate::CELLS`]).
@@ -22,7 +26,7 @@ pub struct Cell {
     pub labels_zh: &'static [&'static str],
     /// The English name of the cell.
     pub name_en: &'static str,
-    /// The unit: `件` or `万元`.
+    /// The unit: `件` or `万元`, empty when the template fixes none.
     pub unit: &'static str,
     /// What the cell holds.
     pub kind: CellKind,
@@ -47,4 +51,8 @@ pub enum CellValue<'a> {
     Count(u64),
     /// An amount.
     Decimal(&'a Decimal),
+    /// A signed change.
+    Signed(i64),
+    /// An amount as published, with its unit.
+    Published(&'a PublishedAmount),
 }

@@ -49,6 +49,52 @@ pub fn present_count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Optio
     count(deserializer).map(Some)
 }
 
+struct SignedVisitor;
+
+/// 2^63 as a float: the first float above `i64::MAX`; its negation is `i64::MIN`, below the
+/// schema's minimum `-(2^63 - 1)`.
+const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
+
+impl de::Visitor<'_> for SignedVisitor {
+    type Value = i64;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a signed integer from -9223372036854775807 to 9223372036854775807")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
+        if v == i64::MIN {
+            Err(E::invalid_value(de::Unexpected::Signed(v), &self))
+        } else {
+            Ok(v)
+        }
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
+        i64::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<i64, E> {
+        if v.fract() == 0.0 && v > -TWO_POW_63 && v < TWO_POW_63 {
+            // Exact: `v` is an integer in i64's range, so the cast neither truncates nor saturates.
+            #[allow(clippy::cast_possible_truncation)]
+            Ok(v as i64)
+        } else {
+            Err(E::invalid_value(de::Unexpected::Float(v), &self))
+        }
+    }
+}
+
+/// Deserializes a signed change (`3`, `-3`, `3.0`), from -(2^63 - 1) to 2^63 - 1.
+pub fn signed<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    deserializer.deserialize_any(SignedVisitor)
+}
+
+/// Deserializes an optional signed change that is present.
+pub fn present_signed<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+    signed(deserializer).map(Some)
+}
+
 /// Deserializes an optional field that is present: its value, never `null`.
 pub fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     deserializer: D,
@@ -67,6 +113,31 @@ mod tests {
     struct Optional {
         #[serde(default, deserialize_with = "super::present")]
         text: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    struct Change(#[serde(deserialize_with = "super::signed")] i64);
+
+    #[test]
+    fn signed_accepts_schema_integers_in_range() {
+        let parse = |json: &str| serde_json::from_str::<Change>(json).ok().map(|c| c.0);
+        assert_eq!(parse("-3"), Some(-3));
+        assert_eq!(parse("1036"), Some(1036));
+        assert_eq!(parse("-3.0"), Some(-3));
+        assert_eq!(parse("-9223372036854775807"), Some(-i64::MAX));
+        assert_eq!(parse("9223372036854775807"), Some(i64::MAX));
+        for bad in [
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "-9223372036854775808.0",
+            "9223372036854775808",
+            "-1.5",
+            "\"+3\"",
+            "null",
+            "1e300",
+        ] {
+            assert_eq!(parse(bad), None, "{bad} accepted");
+        }
     }
 
     fn parse(json: &str) -> Option<u64> {

@@ -183,6 +183,100 @@ impl fmt::Display for ReportYear {
     }
 }
 
+/// A report year of the 2019 format (`$defs/report_year` of the 2019 edition): 2019 or 2020.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ReportYear2019(u16);
+
+impl ReportYear2019 {
+    /// The first year reported in the 2019 format.
+    pub const FIRST: u16 = 2019;
+    /// The last year reported in the 2019 format (2021 on use the 2021 format).
+    pub const LAST: u16 = 2020;
+
+    /// The year as a number.
+    pub fn get(self) -> u16 {
+        self.0
+    }
+}
+
+impl TryFrom<u64> for ReportYear2019 {
+    type Error = ScalarError;
+
+    fn try_from(year: u64) -> Result<Self, Self::Error> {
+        match u16::try_from(year) {
+            Ok(y) if (Self::FIRST..=Self::LAST).contains(&y) => Ok(Self(y)),
+            _ => Err(reject(
+                "a report year of the 2019 format, 2019 or 2020",
+                &year.to_string(),
+            )),
+        }
+    }
+}
+
+impl fmt::Display for ReportYear2019 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// An amount as the 2019 format publishes it (`$defs/published_amount`): the exact digits of a
+/// [`Decimal`], then the unit it was printed with, if any (`元`, `万元`, `亿元`). The unit is kept,
+/// not converted, so that the published figure round-trips exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PublishedAmount {
+    text: String,
+    /// Where the digits end and the unit begins.
+    digits: usize,
+}
+
+impl PublishedAmount {
+    /// The units the 2019 format's amounts are printed with.
+    pub const UNITS: [&'static str; 3] = ["元", "万元", "亿元"];
+
+    /// The amount as published: `251000元`.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The number without its unit: `251000`.
+    pub fn number(&self) -> &str {
+        self.text.get(..self.digits).unwrap_or_default()
+    }
+
+    /// The unit printed after the number, if any.
+    pub fn unit(&self) -> Option<&str> {
+        self.text.get(self.digits..).filter(|u| !u.is_empty())
+    }
+}
+
+impl std::str::FromStr for PublishedAmount {
+    type Err = ScalarError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let digits = s
+            .find(|c: char| !c.is_ascii_digit() && c != '.')
+            .unwrap_or(s.len());
+        let (number, unit) = s.split_at(digits);
+        if number.parse::<Decimal>().is_ok() && (unit.is_empty() || Self::UNITS.contains(&unit)) {
+            Ok(Self {
+                text: s.to_owned(),
+                digits,
+            })
+        } else {
+            Err(reject(
+                "an amount with an optional unit (元, 万元, 亿元)",
+                s,
+            ))
+        }
+    }
+}
+
+impl fmt::Display for PublishedAmount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 /// A 6-digit 行政区划代码 or 12-digit 统计用区划代码 (`$defs/division_code`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DivisionCode(String);
@@ -230,7 +324,20 @@ macro_rules! string_scalar_serde {
     )*};
 }
 
-string_scalar_serde!(Decimal, Date, DivisionCode);
+string_scalar_serde!(Decimal, Date, DivisionCode, PublishedAmount);
+
+impl Serialize for ReportYear2019 {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u16(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for ReportYear2019 {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let year = crate::de::count(deserializer)?;
+        Self::try_from(year).map_err(de::Error::custom)
+    }
+}
 
 impl Serialize for ReportYear {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -252,7 +359,7 @@ mod json_schema {
 
     use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-    use super::{Date, Decimal, DivisionCode, ReportYear};
+    use super::{Date, Decimal, DivisionCode, PublishedAmount, ReportYear, ReportYear2019};
 
     impl JsonSchema for Decimal {
         fn schema_name() -> Cow<'static, str> {
@@ -281,6 +388,29 @@ mod json_schema {
 
         fn json_schema(_: &mut SchemaGenerator) -> Schema {
             json_schema!({"type": "integer", "minimum": 2021, "maximum": 9999})
+        }
+    }
+
+    impl JsonSchema for ReportYear2019 {
+        fn schema_name() -> Cow<'static, str> {
+            "report_year_2019".into()
+        }
+
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({"type": "integer", "minimum": 2019, "maximum": 2020})
+        }
+    }
+
+    impl JsonSchema for PublishedAmount {
+        fn schema_name() -> Cow<'static, str> {
+            "published_amount".into()
+        }
+
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string",
+                "pattern": "^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,10})?(元|万元|亿元)?$"
+            })
         }
     }
 
@@ -322,6 +452,37 @@ mod tests {
         ] {
             assert!(bad.parse::<Decimal>().is_err(), "{bad:?} accepted");
         }
+    }
+
+    #[test]
+    fn published_amount_keeps_number_and_unit() {
+        let a: PublishedAmount = "251000元".parse().unwrap();
+        assert_eq!(
+            (a.number(), a.unit(), a.as_str()),
+            ("251000", Some("元"), "251000元")
+        );
+        let b: PublishedAmount = "25.1".parse().unwrap();
+        assert_eq!((b.number(), b.unit()), ("25.1", None));
+        for bad in [
+            "",
+            "元",
+            "01元",
+            "1.5美元",
+            "1 元",
+            "-3元",
+            "1,000元",
+            "1元元",
+        ] {
+            assert!(bad.parse::<PublishedAmount>().is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn report_year_2019_is_2019_or_2020() {
+        assert!(ReportYear2019::try_from(2019).is_ok());
+        assert!(ReportYear2019::try_from(2020).is_ok());
+        assert!(ReportYear2019::try_from(2018).is_err());
+        assert!(ReportYear2019::try_from(2021).is_err());
     }
 
     #[test]

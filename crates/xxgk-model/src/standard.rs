@@ -2,8 +2,8 @@
 //! (sections, tables, rows, columns), generated from the schema's annotations so that no crate
 //! restates a label or a pointer of the template by hand.
 //!
-//! An edition is a value ([`crate::STANDARD_2021`]): a second edition is a second value, read by
-//! the same code.
+//! An edition is a value ([`crate::STANDARD_2021`], [`crate::STANDARD_2019`]): a second edition
+//! is a second value, read by the same code.
 
 use std::collections::HashMap;
 

@@ -38,6 +38,8 @@ impl Typed {
                 let text = match value {
                     CellValue::Count(n) => n.to_string(),
                     CellValue::Decimal(d) => d.as_str().to_owned(),
+                    CellValue::Signed(n) => n.to_string(),
+                    CellValue::Published(a) => a.as_str().to_owned(),
                 };
                 (cell.pointer, text)
             })
