@@ -110,6 +110,7 @@
 mod align;
 mod assemble;
 mod cells;
+mod coldump;
 mod decode;
 mod document;
 mod docx;
@@ -572,6 +573,9 @@ impl Findings {
             &mut store,
             problems,
         );
+        if applications_found && edition == Edition::E2021 && !coldump::all_read(&store) {
+            coldump::read_applications(&doc.lines_in(applications_range), &mut store, problems);
+        }
         let review_found = doc
             .body(Section::Review)
             .is_some_and(|r| assemble::read_review(doc.segments_in(r), &mut store, problems));

@@ -74,7 +74,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "009_hongze_district_2023.pdftotext-default.txt",
         "009_hongze_district_2023",
-        0,
+        154,
     ),
     (
         "010_hongze_district_2024.markitdown.md",
@@ -94,7 +94,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "010_hongze_district_2024.pdftotext-default.txt",
         "010_hongze_district_2024",
-        15,
+        169,
     ),
     (
         "jingyue-2024-a4-landscape-zenhei.markitdown.md",
