@@ -9,6 +9,9 @@
 //! the catalogue reading 表三 (R1, R2, R3) and agrees with every cell already read. Several
 //! placements with different values, or none, leave the cells missing with a problem saying why.
 
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
 use crate::cells::{CellStore, Filled};
 use crate::gaps::{MergedOther, unconfirmed};
 use crate::normalize::{PosText, SourcePos};
@@ -17,7 +20,7 @@ use crate::template::{APP_ROWS, APPLICANT_COLUMNS, AppRow, other_merged};
 
 /// Columns of 表三.
 const COLUMNS: usize = 7;
-/// Nodes of the placement search, a bound on work whatever the input.
+/// States of the placement search, a bound on work whatever the input.
 const MAX_NODES: usize = 20_000;
 /// Complete placements looked at before giving up as ambiguous.
 const MAX_PLACEMENTS: usize = 64;
@@ -80,51 +83,166 @@ fn blocks(lines: &[&PosText]) -> Vec<Vec<Number>> {
     out
 }
 
-/// Every way to read `count` numbers in `sizes`-sized blocks as `rows` rows of the template,
-/// each a grid of indices into the numbers (row by row); `None` when the search hit its bound.
-fn placements(sizes: &[usize], rows: usize) -> Option<Vec<Vec<usize>>> {
-    let mut starts = Vec::with_capacity(sizes.len());
+/// An identity that reads only cells of one row, as column indices of its two sides.
+type RowIdentity = (Vec<usize>, Vec<usize>);
+
+/// The catalogue's identities that read only cells of one row (R3), per row of `rows` (none
+/// for the merged （六） row, which the catalogue does not know).
+fn row_identities(rows: &[Option<(AppRow, &'static str)>]) -> Vec<Vec<RowIdentity>> {
+    let all = crate::solve::identities();
+    rows.iter()
+        .map(|row| {
+            let Some((_, path)) = row else {
+                return Vec::new();
+            };
+            let column = |cell: &str| {
+                let name = cell.strip_prefix(path)?.strip_prefix('/')?;
+                APPLICANT_COLUMNS.iter().position(|c| c.name == name)
+            };
+            let side = |cells: &[&'static str]| -> Option<Vec<usize>> {
+                cells.iter().map(|c| column(c)).collect()
+            };
+            all.iter()
+                .filter_map(|identity| Some((side(&identity.lhs)?, side(&identity.rhs)?)))
+                .collect()
+        })
+        .collect()
+}
+
+/// The search for the readings of the numbers as rows of the template.
+struct Search {
+    values: Vec<u64>,
+    /// Whether a block starts at each number (and at the end).
+    starts: Vec<bool>,
+    checks: Vec<Vec<RowIdentity>>,
+    /// Distinct readings (by values) of the numbers from `p` as the rows from `r`, by `(p, r)`;
+    /// `None` once there are too many.
+    memo: HashMap<(usize, usize), Option<Rc<Vec<Vec<usize>>>>>,
+    nodes: usize,
+}
+
+impl Search {
+    /// Whether a row read from these numbers satisfies the row's own identities.
+    fn row_holds(&self, row: usize, cells: &[usize]) -> bool {
+        let value = |c: &usize| {
+            cells
+                .get(*c)
+                .and_then(|i| self.values.get(*i))
+                .map(|v| u128::from(*v))
+        };
+        let sum = |side: &[usize]| side.iter().map(value).sum::<Option<u128>>();
+        self.checks.get(row).is_some_and(|checks| {
+            checks
+                .iter()
+                .all(|(l, r)| matches!((sum(l), sum(r)), (Some(a), Some(b)) if a == b))
+        })
+    }
+
+    /// The distinct readings of the numbers from `p` as rows `r..rows`, each a grid of indices
+    /// into the numbers; `None` when there are too many or the search hit its bound.
+    fn from(&mut self, p: usize, r: usize, rows: usize) -> Option<Rc<Vec<Vec<usize>>>> {
+        if let Some(known) = self.memo.get(&(p, r)) {
+            return known.clone();
+        }
+        self.nodes += 1;
+        let total = self.values.len();
+        let found = if self.nodes > MAX_NODES {
+            None
+        } else if r == rows {
+            Some(Rc::new(if p == total {
+                vec![Vec::new()]
+            } else {
+                Vec::new()
+            }))
+        } else {
+            let mut heads: Vec<(Vec<usize>, usize, usize)> = Vec::new();
+            // A row printed across.
+            let across: Vec<usize> = (p..p + COLUMNS).collect();
+            if p + COLUMNS <= total && self.row_holds(r, &across) {
+                heads.push((across, p + COLUMNS, r + 1));
+            }
+            // k rows printed column by column, each column starting a block.
+            for k in 2..=rows - r {
+                if p + COLUMNS * k > total {
+                    break;
+                }
+                let aligned = (0..=COLUMNS).all(|c| self.starts.get(p + c * k) == Some(&true));
+                if !aligned {
+                    continue;
+                }
+                let mut grid = Vec::with_capacity(COLUMNS * k);
+                let mut holds = true;
+                for i in 0..k {
+                    let row: Vec<usize> = (0..COLUMNS).map(|c| p + c * k + i).collect();
+                    holds &= self.row_holds(r + i, &row);
+                    grid.extend(row);
+                }
+                if holds {
+                    heads.push((grid, p + COLUMNS * k, r + k));
+                }
+            }
+            self.join(heads, rows)
+        };
+        self.memo.insert((p, r), found.clone());
+        found
+    }
+
+    /// Every head followed by every reading of the rest, distinct by values.
+    fn join(
+        &mut self,
+        heads: Vec<(Vec<usize>, usize, usize)>,
+        rows: usize,
+    ) -> Option<Rc<Vec<Vec<usize>>>> {
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        let mut seen: HashSet<Vec<u64>> = HashSet::new();
+        for (head, next, row) in heads {
+            for tail in self.from(next, row, rows)?.iter() {
+                let grid: Vec<usize> = head.iter().chain(tail).copied().collect();
+                let values = grid
+                    .iter()
+                    .map(|i| self.values.get(*i).copied().unwrap_or_default())
+                    .collect();
+                if seen.insert(values) {
+                    out.push(grid);
+                }
+                if out.len() > MAX_PLACEMENTS {
+                    return None;
+                }
+            }
+        }
+        Some(Rc::new(out))
+    }
+}
+
+/// The distinct readings (by values) of the numbers, in blocks of `sizes`, as the template's
+/// `rows`: rows across, or runs of k rows printed column by column whose columns each start a
+/// block, every row satisfying its own identities. `None` when the search hit its bound.
+fn placements(
+    values: &[u64],
+    sizes: &[usize],
+    rows: &[Option<(AppRow, &'static str)>],
+) -> Option<Vec<Vec<usize>>> {
+    let mut starts = vec![false; values.len() + 1];
     let mut at = 0;
     for size in sizes {
-        starts.push(at);
+        if let Some(start) = starts.get_mut(at) {
+            *start = true;
+        }
         at += size;
     }
-    let total = at;
-    let mut out = Vec::new();
-    let mut nodes = 0;
-    // (next number, rows placed, the grid so far)
-    let mut stack: Vec<(usize, usize, Vec<usize>)> = vec![(0, 0, Vec::new())];
-    while let Some((next, row, grid)) = stack.pop() {
-        nodes += 1;
-        if nodes > MAX_NODES || out.len() > MAX_PLACEMENTS {
-            return None;
-        }
-        if row == rows {
-            if next == total {
-                out.push(grid);
-            }
-            continue;
-        }
-        // A row printed across.
-        if next + COLUMNS <= total {
-            let mut across = grid.clone();
-            across.extend(next..next + COLUMNS);
-            stack.push((next + COLUMNS, row + 1, across));
-        }
-        // k rows printed column by column: seven blocks of k numbers from a block start.
-        if let Ok(block) = starts.binary_search(&next) {
-            let k = sizes.get(block).copied().unwrap_or(0);
-            let columns = sizes.get(block..block + COLUMNS);
-            if k >= 2 && row + k <= rows && columns.is_some_and(|c| c.iter().all(|s| *s == k)) {
-                let mut down = grid;
-                for r in 0..k {
-                    down.extend((0..COLUMNS).map(|c| next + c * k + r));
-                }
-                stack.push((next + COLUMNS * k, row + k, down));
-            }
-        }
+    if let Some(end) = starts.last_mut() {
+        *end = true;
     }
-    Some(out)
+    let mut search = Search {
+        values: values.to_vec(),
+        starts,
+        checks: row_identities(rows),
+        memo: HashMap::new(),
+        nodes: 0,
+    };
+    search
+        .from(0, 0, rows.len())
+        .map(|found| found.as_ref().clone())
 }
 
 /// The template's rows as the dump prints them: the 25 rows, or 23 with （六） merged into one
@@ -214,7 +332,8 @@ pub(crate) fn read_applications(
             }
         }
     };
-    let Some(grids) = placements(&sizes, rows.len()) else {
+    let values: Vec<u64> = numbers.iter().map(|n| n.value).collect();
+    let Some(grids) = placements(&values, &sizes, &rows) else {
         why_not(
             "表三 is printed cell by cell in blocks (a PDF text dump) and too many ways to read its blocks as rows or columns were left to tell them apart; its cells are left missing".to_owned(),
             store,
@@ -313,18 +432,60 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_run_of_rows_printed_column_by_column_is_one_placement() {
-        // Two rows across, then three rows as seven blocks of three.
-        let mut sizes = vec![1; 14];
-        sizes.extend([3; 7]);
-        let grids = placements(&sizes, 5).expect("bounded");
-        // Read across throughout, or the last three rows down their columns.
-        assert_eq!(grids.len(), 2);
-        let down = grids
-            .iter()
-            .find(|g| g.get(14..21) == Some(&[14, 17, 20, 23, 26, 29, 32][..]))
-            .expect("the column-major reading");
-        assert_eq!(down.get(21), Some(&15));
+    fn rows_printed_column_by_column_are_read_only_as_the_identities_confirm() {
+        // 一 5 = 七 5, of which （一） 3 and （二） 2: the first four rows printed across, the
+        // other 21 as seven blocks of 21 (one per column).
+        let rows = template_rows(false);
+        let mut grid = vec![[0u64; COLUMNS]; rows.len()];
+        for (row, n) in [(0, 5), (2, 3), (3, 2), (23, 5)] {
+            if let Some(cells) = grid.get_mut(row) {
+                cells[0] = n;
+                cells[6] = n;
+            }
+        }
+        let mut values: Vec<u64> = grid.iter().take(4).flatten().copied().collect();
+        for c in 0..COLUMNS {
+            values.extend(grid.iter().skip(4).map(|cells| cells[c]));
+        }
+        // Labels in blocks of their own, a page number between two columns.
+        let mut text = String::from("一、本年新收政府信息公开申请数量\n\n");
+        for (k, v) in values.iter().enumerate() {
+            text.push_str(&format!("{v}\n"));
+            if k < 28 || (k - 28) % 21 == 20 {
+                text.push('\n');
+            }
+            if k == 90 {
+                text.push_str("-3-\n\n（五）不予处理\n\n");
+            }
+        }
+        let lines = crate::normalize::text_lines(&text);
+        let lines: Vec<&PosText> = lines.iter().collect();
+        let mut store = CellStore::default();
+        let mut problems = Vec::new();
+        read_applications(&lines, &mut store, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        for (row, (_, path)) in rows.iter().flatten().enumerate() {
+            for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
+                let read = store
+                    .filled
+                    .get(&format!("{path}/{}", column.name))
+                    .map(|f| f.value.clone());
+                assert_eq!(read, Some(grid[row][c].into()), "{path}/{}", column.name);
+            }
+        }
+        // Read across instead, the same numbers satisfy no row's identity: nothing is placed.
+        let across: Vec<String> = values.iter().map(u64::to_string).collect();
+        let lines = crate::normalize::text_lines(&across.join("\n"));
+        let lines: Vec<&PosText> = lines.iter().collect();
+        let mut store = CellStore::default();
+        read_applications(&lines, &mut store, &mut problems);
+        assert!(store.filled.is_empty());
+        assert!(
+            store
+                .missing
+                .values()
+                .all(|p| p.code == ProblemCode::UnlabelledRowsUnconfirmed)
+        );
     }
 
     #[test]

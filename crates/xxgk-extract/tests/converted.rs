@@ -44,7 +44,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "008_huaian_city_2024.pdfminer.txt",
         "008_huaian_city_2024",
-        15,
+        190,
     ),
     (
         "008_huaian_city_2024.pdfplumber.txt",
@@ -104,7 +104,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "jingyue-2024-a4-landscape-zenhei.pdfminer.txt",
         "jingyue",
-        16,
+        191,
     ),
     (
         "jingyue-2024-a4-landscape-zenhei.pdfplumber.txt",
