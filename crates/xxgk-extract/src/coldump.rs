@@ -4,7 +4,7 @@
 //!
 //! The numbers of the section, in reading order, are read as consecutive groups of rows of the
 //! template: a row printed across (seven numbers), or k ≥ 2 rows printed column by column as
-//! seven blocks of k numbers. Labels are not used to place numbers (the converters move them);
+//! seven blocks of k numbers (the 总计 block possibly before the 其他 block). Labels are not used to place numbers (the converters move them);
 //! a placement is kept only when it is the one placement whose values satisfy every identity of
 //! the catalogue reading 表三 (R1, R2, R3) and agrees with every cell already read. Several
 //! placements with different values, or none, leave the cells missing with a problem saying why.
@@ -20,6 +20,11 @@ use crate::template::{APP_ROWS, APPLICANT_COLUMNS, AppRow, other_merged};
 
 /// Columns of 表三.
 const COLUMNS: usize = 7;
+/// Where each column of a run printed down its columns stands among the run's seven blocks: in
+/// the template's order, or with the 总计 column printed before the 其他 column (pdfminer groups
+/// their boxes so). Only the rows' own identities tell them apart, which pick out the 总计
+/// column; the six applicant columns are never reordered.
+const PRINTED_ORDERS: [[usize; COLUMNS]; 2] = [[0, 1, 2, 3, 4, 5, 6], [0, 1, 2, 3, 4, 6, 5]];
 /// States of the placement search, a bound on work whatever the input.
 const MAX_NODES: usize = 20_000;
 /// Complete placements looked at before giving up as ambiguous.
@@ -170,15 +175,17 @@ impl Search {
                 if !aligned {
                     continue;
                 }
-                let mut grid = Vec::with_capacity(COLUMNS * k);
-                let mut holds = true;
-                for i in 0..k {
-                    let row: Vec<usize> = (0..COLUMNS).map(|c| p + c * k + i).collect();
-                    holds &= self.row_holds(r + i, &row);
-                    grid.extend(row);
-                }
-                if holds {
-                    heads.push((grid, p + COLUMNS * k, r + k));
+                for order in PRINTED_ORDERS {
+                    let mut grid = Vec::with_capacity(COLUMNS * k);
+                    let mut holds = true;
+                    for i in 0..k {
+                        let row: Vec<usize> = order.iter().map(|c| p + c * k + i).collect();
+                        holds &= self.row_holds(r + i, &row);
+                        grid.extend(row);
+                    }
+                    if holds {
+                        heads.push((grid, p + COLUMNS * k, r + k));
+                    }
                 }
             }
             self.join(heads, rows)
@@ -431,12 +438,10 @@ pub(crate) fn read_applications(
 mod tests {
     use super::*;
 
-    #[test]
-    fn rows_printed_column_by_column_are_read_only_as_the_identities_confirm() {
-        // 一 5 = 七 5, of which （一） 3 and （二） 2: the first four rows printed across, the
-        // other 21 as seven blocks of 21 (one per column).
-        let rows = template_rows(false);
-        let mut grid = vec![[0u64; COLUMNS]; rows.len()];
+    /// 一 5 = 七 5, of which （一） 3 and （二） 2: the table, and its numbers with the first four
+    /// rows printed across, the other 21 as seven blocks of 21 (one per column, in `order`).
+    fn dumped(order: [usize; COLUMNS]) -> (Vec<[u64; COLUMNS]>, Vec<u64>) {
+        let mut grid = vec![[0u64; COLUMNS]; APP_ROWS.len()];
         for (row, n) in [(0, 5), (2, 3), (3, 2), (23, 5)] {
             if let Some(cells) = grid.get_mut(row) {
                 cells[0] = n;
@@ -444,9 +449,29 @@ mod tests {
             }
         }
         let mut values: Vec<u64> = grid.iter().take(4).flatten().copied().collect();
-        for c in 0..COLUMNS {
+        for c in order {
             values.extend(grid.iter().skip(4).map(|cells| cells[c]));
         }
+        (grid, values)
+    }
+
+    #[test]
+    fn the_total_column_printed_before_the_other_column_is_placed_by_the_row_identities() {
+        let (grid, values) = dumped([0, 1, 2, 3, 4, 6, 5]);
+        let mut sizes = vec![1; 28];
+        sizes.extend([21; COLUMNS]);
+        let found = placements(&values, &sizes, &template_rows(false)).expect("bounded");
+        let read: Vec<Vec<u64>> = found
+            .iter()
+            .map(|g| g.iter().map(|i| values[*i]).collect())
+            .collect();
+        assert!(read.contains(&grid.iter().flatten().copied().collect()));
+    }
+
+    #[test]
+    fn rows_printed_column_by_column_are_read_only_as_the_identities_confirm() {
+        let rows = template_rows(false);
+        let (grid, values) = dumped([0, 1, 2, 3, 4, 5, 6]);
         // Labels in blocks of their own, a page number between two columns.
         let mut text = String::from("一、本年新收政府信息公开申请数量\n\n");
         for (k, v) in values.iter().enumerate() {

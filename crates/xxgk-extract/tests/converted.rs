@@ -64,7 +64,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "009_hongze_district_2023.pdfminer.txt",
         "009_hongze_district_2023",
-        15,
+        169,
     ),
     (
         "009_hongze_district_2023.pdfplumber.txt",
@@ -84,7 +84,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "010_hongze_district_2024.pdfminer.txt",
         "010_hongze_district_2024",
-        15,
+        169,
     ),
     (
         "010_hongze_district_2024.pdfplumber.txt",

@@ -5,7 +5,8 @@
 //! rows of 表三 in runs: a run printed across (the row's cells one after the other) or down its
 //! columns (seven blocks of k numbers, one per column; pdfminer cuts every column of a run at
 //! the same places), its labels before or after its numbers, a row's first cell sometimes
-//! beside the last line of its label. Page footers (`-3-`, a form feed)
+//! beside the last line of its label, or (rarely) beside the next row's label, out of order;
+//! pdfminer sometimes prints the 总计 column of its runs before the 其他 column. Page footers (`-3-`, a form feed)
 //! and the table heading again stand between runs.
 
 use std::fmt::Write as _;
@@ -29,6 +30,8 @@ struct Out<'a> {
     text: String,
     converter: Converter,
     noise: &'a Noise,
+    /// Runs down their columns print the last column (总计) before the one before it (其他).
+    total_before_other: bool,
 }
 
 impl Out<'_> {
@@ -141,6 +144,8 @@ pub(crate) fn block_dump(report: &AnnualReport, noise: &Noise, merged_other: boo
         text: String::new(),
         converter,
         noise,
+        // pdfminer sometimes groups the 总计 column's boxes before the 其他 column's.
+        total_before_other: converter == Converter::Pdfminer && noise.one_in(4),
     };
     let _ = write!(out.text, "{}\n\n", doc.title());
     for (heading, body) in doc.sections() {
@@ -198,6 +203,7 @@ fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
     }
     // 表三: runs of rows, across or down their columns.
     let mut at = 0;
+    let mut moved: Option<String> = None;
     while at < body.len() {
         let k = match out.noise.below(3) {
             0 => 1,
@@ -216,6 +222,9 @@ fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
         };
         if !labels_after {
             print_labels(out);
+            if let Some(first) = moved.take() {
+                out.beside_last_line(&first);
+            }
         }
         let cells =
             |row: &Vec<String>| -> Vec<String> { row.iter().skip(labels).cloned().collect() };
@@ -225,11 +234,17 @@ fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
             for row in run {
                 let cells = cells(row);
                 let mut cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-                if out.noise.one_in(4)
-                    && let Some(first) = cells.first().copied()
-                {
-                    out.beside_last_line(first);
-                    cells.remove(0);
+                match cells.first().copied() {
+                    Some(first) if out.noise.one_in(4) => {
+                        out.beside_last_line(first);
+                        cells.remove(0);
+                    }
+                    // poppler prints the cell beside the next row's label, out of order.
+                    Some(first) if out.converter == Converter::Poppler && out.noise.one_in(30) => {
+                        moved = Some(first.to_owned());
+                        cells.remove(0);
+                    }
+                    _ => {}
                 }
                 out.numbers(&cells, apart);
             }
@@ -243,7 +258,12 @@ fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
                 _ => k,
             };
             let columns: Vec<Vec<String>> = run.iter().map(cells).collect();
-            for c in 0..columns.first().map_or(0, Vec::len) {
+            let width = columns.first().map_or(0, Vec::len);
+            let mut order: Vec<usize> = (0..width).collect();
+            if out.total_before_other && width >= 2 {
+                order.swap(width - 1, width - 2);
+            }
+            for c in order {
                 let column: Vec<&str> = columns
                     .iter()
                     .filter_map(|row| row.get(c).map(String::as_str))
@@ -265,5 +285,8 @@ fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
                 print_header(out);
             }
         }
+    }
+    if let Some(first) = moved {
+        out.numbers(&[&first], true);
     }
 }
