@@ -114,6 +114,10 @@ fn row_identities(rows: &[Option<(AppRow, &'static str)>]) -> Vec<Vec<RowIdentit
         .collect()
 }
 
+/// Readings of numbers as rows, each a grid of indices into the numbers (row by row), shared
+/// between the states of the search that reach the same rest; `None` when there are too many.
+type Readings = Option<Rc<Vec<Vec<usize>>>>;
+
 /// The search for the readings of the numbers as rows of the template.
 struct Search {
     values: Vec<u64>,
@@ -122,7 +126,7 @@ struct Search {
     checks: Vec<Vec<RowIdentity>>,
     /// Distinct readings (by values) of the numbers from `p` as the rows from `r`, by `(p, r)`;
     /// `None` once there are too many.
-    memo: HashMap<(usize, usize), Option<Rc<Vec<Vec<usize>>>>>,
+    memo: HashMap<(usize, usize), Readings>,
     nodes: usize,
 }
 
@@ -145,7 +149,7 @@ impl Search {
 
     /// The distinct readings of the numbers from `p` as rows `r..rows`, each a grid of indices
     /// into the numbers; `None` when there are too many or the search hit its bound.
-    fn from(&mut self, p: usize, r: usize, rows: usize) -> Option<Rc<Vec<Vec<usize>>>> {
+    fn from(&mut self, p: usize, r: usize, rows: usize) -> Readings {
         if let Some(known) = self.memo.get(&(p, r)) {
             return known.clone();
         }
@@ -195,11 +199,7 @@ impl Search {
     }
 
     /// Every head followed by every reading of the rest, distinct by values.
-    fn join(
-        &mut self,
-        heads: Vec<(Vec<usize>, usize, usize)>,
-        rows: usize,
-    ) -> Option<Rc<Vec<Vec<usize>>>> {
+    fn join(&mut self, heads: Vec<(Vec<usize>, usize, usize)>, rows: usize) -> Readings {
         let mut out: Vec<Vec<usize>> = Vec::new();
         let mut seen: HashSet<Vec<u64>> = HashSet::new();
         for (head, next, row) in heads {
@@ -323,7 +323,7 @@ pub(crate) fn read_applications(
     let blocks = blocks(lines);
     let numbers: Vec<Number> = blocks.iter().flatten().cloned().collect();
     let merged = match numbers.len() / COLUMNS {
-        _ if numbers.len() % COLUMNS != 0 => return,
+        _ if !numbers.len().is_multiple_of(COLUMNS) => return,
         n if n == APP_ROWS.len() => false,
         n if n + 2 == APP_ROWS.len() => true,
         _ => return,
