@@ -31,6 +31,17 @@
 //! its columns with exactly one empty, no other cell pulled out below it, a count before the
 //! bracket; otherwise the row's blank cells are unread (`multi-line-cell-unplaced`), not blank in
 //! the report.
+//! 表三 dumped block by block (poppler `pdftotext` without flags, pdfminer `pdf2txt.py`, generated
+//! by `xxgk_render_noise::Torn::BlockDump`; `coldump`): when the rows read by their labels leave
+//! cells of 表三 unread and the section holds exactly the numbers of the template's rows (25, or
+//! 23 with （六） merged), its numbers in reading order are read as consecutive runs of rows, each
+//! printed across or down its columns (seven blocks of k numbers, each column starting a
+//! block), labels disregarded (the converters move them). Each row must satisfy its own
+//! identities of the catalogue (R3); the readings left are kept only when exactly one set of
+//! values satisfies every identity reading 表三 (R1, R2, R3) and agrees with every cell read by
+//! its label; otherwise the unread cells are missing with `unlabelled-rows-unconfirmed` saying
+//! why (none, several, too many to tell apart, or a disagreement). Such cells carry
+//! `block-dump-placed-by-identities`. A dump's 表二 stays unread (`values-apart-from-label`).
 //! Labels printed below their numbers (pdfplumber and markitdown on tall table rows, generated
 //! by `xxgk_render_noise::Torn::LabelsBelowNumbers`): once a table shows it (a label alone right
 //! after numbers no row took), no label alone takes
@@ -90,7 +101,9 @@
 //! only empty column), `placed-by-column-position` (a space-aligned row with blank cells, its numbers placed in the
 //! columns of the complete rows around it, which must agree),
 //! `unlabelled-row-placed-by-template-order` (a row of numbers without a label, placed in the
-//! gap of the template it stands in and confirmed by the identities), `fee-figure-from-prose`,
+//! gap of the template it stands in and confirmed by the identities),
+//! `block-dump-placed-by-identities` (表三 dumped block by block, its numbers placed in the one
+//! reading of its runs the identities confirm), `fee-figure-from-prose`,
 //! `fee-none-collected-stated` (`未收取…处理费` read as 0 collected), `fee-all-zero-stated`
 //! (`…均为0`), `organ-from-signature` and `date-from-signature`.
 //!
@@ -110,6 +123,7 @@
 mod align;
 mod assemble;
 mod cells;
+mod coldump;
 mod decode;
 mod document;
 mod docx;
@@ -572,6 +586,9 @@ impl Findings {
             &mut store,
             problems,
         );
+        if applications_found && edition == Edition::E2021 && !coldump::all_read(&store) {
+            coldump::read_applications(&doc.lines_in(applications_range), &mut store, problems);
+        }
         let review_found = doc
             .body(Section::Review)
             .is_some_and(|r| assemble::read_review(doc.segments_in(r), &mut store, problems));

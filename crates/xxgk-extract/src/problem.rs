@@ -81,6 +81,10 @@ pub enum ReadingRule {
     /// A row of numbers without a label, placed in the gap of the template it stands in and
     /// confirmed by the identities.
     UnlabelledRowPlacedByTemplateOrder,
+    /// A table printed cell by cell in blocks (a PDF text dump, rows across or runs of rows
+    /// column by column), its numbers placed in the one reading of the blocks in the template's
+    /// order that the identities confirm.
+    BlockDumpPlacedByIdentities,
     /// The figure was read from a sentence of section 六.
     FeeFigureFromProse,
     /// Section 六 says no fee was collected (`未收取…处理费`), read as 0.
@@ -194,6 +198,10 @@ mod tests {
             (
                 UnlabelledRowPlacedByTemplateOrder,
                 "unlabelled-row-placed-by-template-order",
+            ),
+            (
+                BlockDumpPlacedByIdentities,
+                "block-dump-placed-by-identities",
             ),
             (FeeFigureFromProse, "fee-figure-from-prose"),
             (FeeNoneCollectedStated, "fee-none-collected-stated"),

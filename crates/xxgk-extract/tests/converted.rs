@@ -44,7 +44,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "008_huaian_city_2024.pdfminer.txt",
         "008_huaian_city_2024",
-        15,
+        190,
     ),
     (
         "008_huaian_city_2024.pdfplumber.txt",
@@ -64,7 +64,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "009_hongze_district_2023.pdfminer.txt",
         "009_hongze_district_2023",
-        15,
+        169,
     ),
     (
         "009_hongze_district_2023.pdfplumber.txt",
@@ -74,7 +74,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "009_hongze_district_2023.pdftotext-default.txt",
         "009_hongze_district_2023",
-        0,
+        154,
     ),
     (
         "010_hongze_district_2024.markitdown.md",
@@ -84,7 +84,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "010_hongze_district_2024.pdfminer.txt",
         "010_hongze_district_2024",
-        15,
+        169,
     ),
     (
         "010_hongze_district_2024.pdfplumber.txt",
@@ -94,7 +94,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "010_hongze_district_2024.pdftotext-default.txt",
         "010_hongze_district_2024",
-        15,
+        169,
     ),
     (
         "jingyue-2024-a4-landscape-zenhei.markitdown.md",
@@ -104,7 +104,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "jingyue-2024-a4-landscape-zenhei.pdfminer.txt",
         "jingyue",
-        16,
+        191,
     ),
     (
         "jingyue-2024-a4-landscape-zenhei.pdfplumber.txt",

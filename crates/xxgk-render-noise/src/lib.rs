@@ -12,7 +12,9 @@
 //! [`Torn::LabelsBelowNumbers`] prints rows as pdfplumber and markitdown print the cells of a tall
 //! table row: the numbers on one line and the label on the next, in Markdown the page footer cut
 //! into table cells. [`render_torn_merged_other`] prints （六）其他处理 as one row, as reports on
-//! 2021 and later that keep the 2019 table do.
+//! 2021 and later that keep the 2019 table do. [`Torn::BlockDump`] prints the tables as
+//! `pdftotext` without flags and pdfminer dump them: a cell a line, labels in blocks of their
+//! own, runs of 表三 rows down their columns.
 //!
 //! A crate of its own (`publish = false`) rather than a feature of `xxgk-render`: the extractor's
 //! tests and the benchmark corpus can share it as a plain dependency, and the published
@@ -26,6 +28,8 @@
 //! assert_eq!(published, render_torn(&report, Torn::MarkdownFromPdf, 7));
 //! assert!(String::from_utf8(published).unwrap().contains("|---|"));
 //! ```
+
+mod dump;
 
 use std::cell::Cell as Mutable;
 use std::fmt::Write as _;
@@ -47,14 +51,19 @@ pub enum Torn {
     /// prints its numbers on a line without label and its label on the next line without numbers;
     /// the other noise of the torn layouts as well.
     LabelsBelowNumbers,
+    /// Plain text as poppler's `pdftotext` without flags or pdfminer's `pdf2txt.py` dump a PDF
+    /// (drawn per report): every cell on its own line(s), labels in blocks of their own, runs of
+    /// 表三 rows printed across or down their columns, page footers between runs.
+    BlockDump,
 }
 
 impl Torn {
     /// Every torn layout.
-    pub const ALL: [Self; 3] = [
+    pub const ALL: [Self; 4] = [
         Self::MarkdownFromPdf,
         Self::TornText,
         Self::LabelsBelowNumbers,
+        Self::BlockDump,
     ];
 
     /// The kebab-case name of the layout.
@@ -63,6 +72,7 @@ impl Torn {
             Self::MarkdownFromPdf => "markdown-from-pdf",
             Self::TornText => "torn-text",
             Self::LabelsBelowNumbers => "labels-below-numbers",
+            Self::BlockDump => "block-dump",
         }
     }
 
@@ -70,7 +80,7 @@ impl Torn {
     pub fn file_name(self) -> &'static str {
         match self {
             Self::MarkdownFromPdf => "report.md",
-            Self::TornText | Self::LabelsBelowNumbers => "report.txt",
+            Self::TornText | Self::LabelsBelowNumbers | Self::BlockDump => "report.txt",
         }
     }
 }
@@ -92,6 +102,9 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
     let noise = Noise {
         state: Mutable::new(seed ^ 0x9E37_79B9_7F4A_7C15),
     };
+    if layout == Torn::BlockDump {
+        return dump::block_dump(report, &noise, merged_other);
+    }
     let text_separator = |noise: &Noise| match noise.below(3) {
         0 => Separator::Spaces,
         1 => Separator::Single,
@@ -101,7 +114,7 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
         Torn::MarkdownFromPdf => Separator::Markdown,
         Torn::TornText => text_separator(&noise),
         Torn::LabelsBelowNumbers if noise.one_in(2) => Separator::Markdown,
-        Torn::LabelsBelowNumbers => text_separator(&noise),
+        Torn::LabelsBelowNumbers | Torn::BlockDump => text_separator(&noise),
     };
     // How often a row's label stands below its numbers: one row in `below`, never when 0.
     let below = match layout {

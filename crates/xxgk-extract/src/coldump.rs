@@ -1,0 +1,524 @@
+//! 表三 dumped block by block (poppler `pdftotext` without flags, pdfminer `pdf2txt.py`): every
+//! cell on a line of its own, labels in blocks of their own, and runs of rows printed column by
+//! column (all values of one column for k rows, a blank line, the next column).
+//!
+//! The numbers of the section, in reading order, are read as consecutive groups of rows of the
+//! template: a row printed across (seven numbers), or k ≥ 2 rows printed column by column as
+//! seven blocks of k numbers (the 总计 block possibly before the 其他 block). Labels are not used to place numbers (the converters move them);
+//! a placement is kept only when it is the one placement whose values satisfy every identity of
+//! the catalogue reading 表三 (R1, R2, R3) and agrees with every cell already read. Several
+//! placements with different values, or none, leave the cells missing with a problem saying why.
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use crate::cells::{CellStore, Filled};
+use crate::gaps::{MergedOther, unconfirmed};
+use crate::normalize::{PosText, SourcePos};
+use crate::problem::{Problem, ProblemCode, ReadingRule};
+use crate::template::{APP_ROWS, APPLICANT_COLUMNS, AppRow, other_merged};
+
+/// Columns of 表三.
+const COLUMNS: usize = 7;
+/// Where each column of a run printed down its columns stands among the run's seven blocks: in
+/// the template's order, or with the 总计 column printed before the 其他 column (pdfminer groups
+/// their boxes so). Only the rows' own identities tell them apart, which pick out the 总计
+/// column; the six applicant columns are never reordered.
+const PRINTED_ORDERS: [[usize; COLUMNS]; 2] = [[0, 1, 2, 3, 4, 5, 6], [0, 1, 2, 3, 4, 6, 5]];
+/// States of the placement search, a bound on work whatever the input.
+const MAX_NODES: usize = 20_000;
+/// Complete placements looked at before giving up as ambiguous.
+const MAX_PLACEMENTS: usize = 64;
+
+/// A number printed in the section.
+#[derive(Clone, Debug)]
+struct Number {
+    value: u64,
+    pos: SourcePos,
+    raw: String,
+}
+
+/// A count as printed in a dump: ASCII digits, no leading zero.
+fn count(token: &PosText) -> Option<Number> {
+    let text = token.normalized();
+    let well_formed = !text.is_empty()
+        && text.len() <= 18
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'));
+    Some(Number {
+        value: text.parse().ok().filter(|_| well_formed)?,
+        pos: token.first_pos()?,
+        raw: token.published(),
+    })
+}
+
+/// A page number printed between blocks (`-3-`, `— 3 —`, `第3页`).
+fn is_page_number(line: &str) -> bool {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let inner = compact
+        .strip_prefix(['-', '—', '－', '–'])
+        .and_then(|s| s.strip_suffix(['-', '—', '－', '–']))
+        .or_else(|| {
+            compact
+                .strip_prefix('第')
+                .and_then(|s| s.strip_suffix('页'))
+        });
+    inner.is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The blocks of numbers of the section: a blank line, a page number or a label ends a block;
+/// numbers at the end of a label's line start the next one.
+fn blocks(lines: &[&PosText]) -> Vec<Vec<Number>> {
+    let mut out: Vec<Vec<Number>> = Vec::new();
+    let mut current: Vec<Number> = Vec::new();
+    for line in lines {
+        let tokens = line.tokens();
+        let numbers: Vec<Option<Number>> = tokens.iter().map(count).collect();
+        if tokens.is_empty() || is_page_number(&line.normalized()) {
+            out.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
+        } else if numbers.iter().all(Option::is_some) {
+            current.extend(numbers.into_iter().flatten());
+        } else {
+            out.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
+            let last_text = numbers.iter().rposition(Option::is_none).unwrap_or(0);
+            current.extend(numbers.into_iter().skip(last_text + 1).flatten());
+        }
+    }
+    out.extend((!current.is_empty()).then_some(current));
+    out
+}
+
+/// An identity that reads only cells of one row, as column indices of its two sides.
+type RowIdentity = (Vec<usize>, Vec<usize>);
+
+/// The catalogue's identities that read only cells of one row (R3), per row of `rows` (none
+/// for the merged （六） row, which the catalogue does not know).
+fn row_identities(rows: &[Option<(AppRow, &'static str)>]) -> Vec<Vec<RowIdentity>> {
+    let all = crate::solve::identities();
+    rows.iter()
+        .map(|row| {
+            let Some((_, path)) = row else {
+                return Vec::new();
+            };
+            let column = |cell: &str| {
+                let name = cell.strip_prefix(path)?.strip_prefix('/')?;
+                APPLICANT_COLUMNS.iter().position(|c| c.name == name)
+            };
+            let side = |cells: &[&'static str]| -> Option<Vec<usize>> {
+                cells.iter().map(|c| column(c)).collect()
+            };
+            all.iter()
+                .filter_map(|identity| Some((side(&identity.lhs)?, side(&identity.rhs)?)))
+                .collect()
+        })
+        .collect()
+}
+
+/// Readings of numbers as rows, each a grid of indices into the numbers (row by row), shared
+/// between the states of the search that reach the same rest; `None` when there are too many.
+type Readings = Option<Rc<Vec<Vec<usize>>>>;
+
+/// The search for the readings of the numbers as rows of the template.
+struct Search {
+    values: Vec<u64>,
+    /// Whether a block starts at each number (and at the end).
+    starts: Vec<bool>,
+    checks: Vec<Vec<RowIdentity>>,
+    /// Distinct readings (by values) of the numbers from `p` as the rows from `r`, by `(p, r)`;
+    /// `None` once there are too many.
+    memo: HashMap<(usize, usize), Readings>,
+    nodes: usize,
+}
+
+impl Search {
+    /// Whether a row read from these numbers satisfies the row's own identities.
+    fn row_holds(&self, row: usize, cells: &[usize]) -> bool {
+        let value = |c: &usize| {
+            cells
+                .get(*c)
+                .and_then(|i| self.values.get(*i))
+                .map(|v| u128::from(*v))
+        };
+        let sum = |side: &[usize]| side.iter().map(value).sum::<Option<u128>>();
+        self.checks.get(row).is_some_and(|checks| {
+            checks
+                .iter()
+                .all(|(l, r)| matches!((sum(l), sum(r)), (Some(a), Some(b)) if a == b))
+        })
+    }
+
+    /// The distinct readings of the numbers from `p` as rows `r..rows`, each a grid of indices
+    /// into the numbers; `None` when there are too many or the search hit its bound.
+    fn from(&mut self, p: usize, r: usize, rows: usize) -> Readings {
+        if let Some(known) = self.memo.get(&(p, r)) {
+            return known.clone();
+        }
+        self.nodes += 1;
+        let total = self.values.len();
+        let found = if self.nodes > MAX_NODES {
+            None
+        } else if r == rows {
+            Some(Rc::new(if p == total {
+                vec![Vec::new()]
+            } else {
+                Vec::new()
+            }))
+        } else {
+            let mut heads: Vec<(Vec<usize>, usize, usize)> = Vec::new();
+            // A row printed across.
+            let across: Vec<usize> = (p..p + COLUMNS).collect();
+            if p + COLUMNS <= total && self.row_holds(r, &across) {
+                heads.push((across, p + COLUMNS, r + 1));
+            }
+            // k rows printed column by column, each column starting a block.
+            for k in 2..=rows - r {
+                if p + COLUMNS * k > total {
+                    break;
+                }
+                let aligned = (0..=COLUMNS).all(|c| self.starts.get(p + c * k) == Some(&true));
+                if !aligned {
+                    continue;
+                }
+                for order in PRINTED_ORDERS {
+                    let mut grid = Vec::with_capacity(COLUMNS * k);
+                    let mut holds = true;
+                    for i in 0..k {
+                        let row: Vec<usize> = order.iter().map(|c| p + c * k + i).collect();
+                        holds &= self.row_holds(r + i, &row);
+                        grid.extend(row);
+                    }
+                    if holds {
+                        heads.push((grid, p + COLUMNS * k, r + k));
+                    }
+                }
+            }
+            self.join(heads, rows)
+        };
+        self.memo.insert((p, r), found.clone());
+        found
+    }
+
+    /// Every head followed by every reading of the rest, distinct by values.
+    fn join(&mut self, heads: Vec<(Vec<usize>, usize, usize)>, rows: usize) -> Readings {
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        let mut seen: HashSet<Vec<u64>> = HashSet::new();
+        for (head, next, row) in heads {
+            for tail in self.from(next, row, rows)?.iter() {
+                let grid: Vec<usize> = head.iter().chain(tail).copied().collect();
+                let values = grid
+                    .iter()
+                    .map(|i| self.values.get(*i).copied().unwrap_or_default())
+                    .collect();
+                if seen.insert(values) {
+                    out.push(grid);
+                }
+                if out.len() > MAX_PLACEMENTS {
+                    return None;
+                }
+            }
+        }
+        Some(Rc::new(out))
+    }
+}
+
+/// The distinct readings (by values) of the numbers, in blocks of `sizes`, as the template's
+/// `rows`: rows across, or runs of k rows printed column by column whose columns each start a
+/// block, every row satisfying its own identities. `None` when the search hit its bound.
+fn placements(
+    values: &[u64],
+    sizes: &[usize],
+    rows: &[Option<(AppRow, &'static str)>],
+) -> Option<Vec<Vec<usize>>> {
+    let mut starts = vec![false; values.len() + 1];
+    let mut at = 0;
+    for size in sizes {
+        if let Some(start) = starts.get_mut(at) {
+            *start = true;
+        }
+        at += size;
+    }
+    if let Some(end) = starts.last_mut() {
+        *end = true;
+    }
+    let mut search = Search {
+        values: values.to_vec(),
+        starts,
+        checks: row_identities(rows),
+        memo: HashMap::new(),
+        nodes: 0,
+    };
+    search
+        .from(0, 0, rows.len())
+        .map(|found| found.as_ref().clone())
+}
+
+/// The template's rows as the dump prints them: the 25 rows, or 23 with （六） merged into one
+/// (`None` in the row list stands for the merged row).
+fn template_rows(merged: bool) -> Vec<Option<(AppRow, &'static str)>> {
+    let mut out = Vec::new();
+    for (row, path, _) in APP_ROWS.iter() {
+        match row {
+            AppRow::NoCorrection if merged => out.push(None),
+            AppRow::FeeUnpaid | AppRow::OtherOther if merged => {}
+            _ => out.push(Some((*row, *path))),
+        }
+    }
+    out
+}
+
+/// A placement's cells by pointer, and the merged （六） row's counts when there is one.
+fn cells_of(
+    grid: &[usize],
+    numbers: &[Number],
+    rows: &[Option<(AppRow, &'static str)>],
+) -> (CellStore, Option<MergedOther>) {
+    let mut store = CellStore::default();
+    let mut merged = None;
+    for (r, row) in rows.iter().enumerate() {
+        let at = |c: usize| grid.get(r * COLUMNS + c).and_then(|i| numbers.get(*i));
+        match row {
+            Some((_, path)) => {
+                for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
+                    if let Some(n) = at(c) {
+                        store.fill(
+                            format!("{path}/{}", column.name),
+                            Filled {
+                                value: n.value.into(),
+                                pos: n.pos,
+                                raw: n.raw.clone(),
+                                rules: vec![ReadingRule::BlockDumpPlacedByIdentities],
+                            },
+                        );
+                    }
+                }
+            }
+            None => {
+                let mut counts: MergedOther = [None; COLUMNS];
+                for (c, slot) in counts.iter_mut().enumerate() {
+                    *slot = at(c).map(|n| n.value);
+                }
+                merged = Some(counts);
+            }
+        }
+    }
+    (store, merged)
+}
+
+/// Whether every cell of the 2021 表三 was read.
+pub(crate) fn all_read(store: &CellStore) -> bool {
+    APP_ROWS.iter().all(|(_, path, _)| {
+        APPLICANT_COLUMNS
+            .iter()
+            .all(|c| store.filled.contains_key(&format!("{path}/{}", c.name)))
+    })
+}
+
+/// Reads 表三 from a block dump of its section into the cells `store` has not read, when the
+/// identities single out one placement that agrees with the cells read.
+pub(crate) fn read_applications(
+    lines: &[&PosText],
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+) {
+    let blocks = blocks(lines);
+    let numbers: Vec<Number> = blocks.iter().flatten().cloned().collect();
+    let merged = match numbers.len() / COLUMNS {
+        _ if !numbers.len().is_multiple_of(COLUMNS) => return,
+        n if n == APP_ROWS.len() => false,
+        n if n + 2 == APP_ROWS.len() => true,
+        _ => return,
+    };
+    let rows = template_rows(merged);
+    let sizes: Vec<usize> = blocks.iter().map(Vec::len).collect();
+    let why_not = |message: String, store: &mut CellStore| {
+        let problem = Problem::new(ProblemCode::UnlabelledRowsUnconfirmed, message)
+            .at(numbers.first().map(|n| n.pos), String::new());
+        for (_, path) in rows.iter().flatten() {
+            for column in APPLICANT_COLUMNS.iter() {
+                store.explain(format!("{path}/{}", column.name), problem.clone());
+            }
+        }
+    };
+    let values: Vec<u64> = numbers.iter().map(|n| n.value).collect();
+    let Some(grids) = placements(&values, &sizes, &rows) else {
+        why_not(
+            "表三 is printed cell by cell in blocks (a PDF text dump) and too many ways to read its blocks as rows or columns were left to tell them apart; its cells are left missing".to_owned(),
+            store,
+        );
+        return;
+    };
+    let mut confirmed: Vec<(CellStore, Option<MergedOther>)> = Vec::new();
+    for grid in &grids {
+        let (cells, merged_row) = cells_of(grid, &numbers, &rows);
+        let pointers: Vec<String> = cells.filled.keys().cloned().collect();
+        if unconfirmed(&cells, &pointers, merged_row.as_ref()).is_some() {
+            continue;
+        }
+        let same = |(other, other_merged): &(CellStore, Option<MergedOther>)| {
+            *other_merged == merged_row
+                && other
+                    .filled
+                    .iter()
+                    .all(|(p, f)| cells.filled.get(p).is_some_and(|g| g.value == f.value))
+        };
+        if !confirmed.iter().any(same) {
+            confirmed.push((cells, merged_row));
+        }
+    }
+    let (cells, merged_row) = match confirmed.len() {
+        1 => confirmed.swap_remove(0),
+        0 => {
+            return why_not(
+                "表三 is printed cell by cell in blocks (a PDF text dump); no reading of its blocks as rows or columns in the template's order satisfies the identities (R1, R2, R3), so its numbers are not placed".to_owned(),
+                store,
+            );
+        }
+        n => {
+            return why_not(
+                format!(
+                    "表三 is printed cell by cell in blocks (a PDF text dump); {n} readings of its blocks as rows or columns satisfy the identities (R1, R2, R3) with different values, so its numbers are not placed"
+                ),
+                store,
+            );
+        }
+    };
+    let disagrees = cells.filled.iter().any(|(p, f)| {
+        store
+            .filled
+            .get(p)
+            .is_some_and(|read| read.value != f.value)
+    });
+    if disagrees {
+        return why_not(
+            "表三 is printed cell by cell in blocks (a PDF text dump); the only reading of its blocks that satisfies the identities disagrees with rows read by their labels, so its numbers are not placed".to_owned(),
+            store,
+        );
+    }
+    for (pointer, filled) in cells.filled {
+        if !store.filled.contains_key(&pointer) {
+            store.fill(pointer, filled);
+        }
+    }
+    if let Some(counts) = merged_row {
+        let quoted = APPLICANT_COLUMNS
+            .iter()
+            .zip(counts)
+            .map(|(c, v)| {
+                format!(
+                    "{} {}",
+                    c.label,
+                    v.map_or("?".to_owned(), |v| v.to_string())
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let problem = Problem::new(
+            ProblemCode::MergedOtherRow,
+            format!(
+                "the report merges （六）其他处理 into one row ({quoted}); the 2021 format splits it into three rows, which are left missing rather than split by guess"
+            ),
+        );
+        if !problems
+            .iter()
+            .any(|p| p.code == ProblemCode::MergedOtherRow)
+        {
+            problems.push(problem.clone().at_pointer(other_merged().path));
+        }
+        for row in [AppRow::NoCorrection, AppRow::FeeUnpaid, AppRow::OtherOther] {
+            if let Some(path) = crate::template::app_path(row) {
+                for column in APPLICANT_COLUMNS.iter() {
+                    store.miss(format!("{path}/{}", column.name), problem.clone());
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 一 5 = 七 5, of which （一） 3 and （二） 2: the table, and its numbers with the first four
+    /// rows printed across, the other 21 as seven blocks of 21 (one per column, in `order`).
+    fn dumped(order: [usize; COLUMNS]) -> (Vec<[u64; COLUMNS]>, Vec<u64>) {
+        let mut grid = vec![[0u64; COLUMNS]; APP_ROWS.len()];
+        for (row, n) in [(0, 5), (2, 3), (3, 2), (23, 5)] {
+            if let Some(cells) = grid.get_mut(row) {
+                cells[0] = n;
+                cells[6] = n;
+            }
+        }
+        let mut values: Vec<u64> = grid.iter().take(4).flatten().copied().collect();
+        for c in order {
+            values.extend(grid.iter().skip(4).map(|cells| cells[c]));
+        }
+        (grid, values)
+    }
+
+    #[test]
+    fn the_total_column_printed_before_the_other_column_is_placed_by_the_row_identities() {
+        let (grid, values) = dumped([0, 1, 2, 3, 4, 6, 5]);
+        let mut sizes = vec![1; 28];
+        sizes.extend([21; COLUMNS]);
+        let found = placements(&values, &sizes, &template_rows(false)).expect("bounded");
+        let read: Vec<Vec<u64>> = found
+            .iter()
+            .map(|g| g.iter().map(|i| values[*i]).collect())
+            .collect();
+        assert!(read.contains(&grid.iter().flatten().copied().collect()));
+    }
+
+    #[test]
+    fn rows_printed_column_by_column_are_read_only_as_the_identities_confirm() {
+        let rows = template_rows(false);
+        let (grid, values) = dumped([0, 1, 2, 3, 4, 5, 6]);
+        // Labels in blocks of their own, a page number between two columns.
+        let mut text = String::from("一、本年新收政府信息公开申请数量\n\n");
+        for (k, v) in values.iter().enumerate() {
+            text.push_str(&format!("{v}\n"));
+            if k < 28 || (k - 28) % 21 == 20 {
+                text.push('\n');
+            }
+            if k == 90 {
+                text.push_str("-3-\n\n（五）不予处理\n\n");
+            }
+        }
+        let lines = crate::normalize::text_lines(&text);
+        let lines: Vec<&PosText> = lines.iter().collect();
+        let mut store = CellStore::default();
+        let mut problems = Vec::new();
+        read_applications(&lines, &mut store, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        for (row, (_, path)) in rows.iter().flatten().enumerate() {
+            for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
+                let read = store
+                    .filled
+                    .get(&format!("{path}/{}", column.name))
+                    .map(|f| f.value.clone());
+                assert_eq!(read, Some(grid[row][c].into()), "{path}/{}", column.name);
+            }
+        }
+        // Read across instead, the same numbers satisfy no row's identity: nothing is placed.
+        let across: Vec<String> = values.iter().map(u64::to_string).collect();
+        let lines = crate::normalize::text_lines(&across.join("\n"));
+        let lines: Vec<&PosText> = lines.iter().collect();
+        let mut store = CellStore::default();
+        read_applications(&lines, &mut store, &mut problems);
+        assert!(store.filled.is_empty());
+        assert!(
+            store
+                .missing
+                .values()
+                .all(|p| p.code == ProblemCode::UnlabelledRowsUnconfirmed)
+        );
+    }
+
+    #[test]
+    fn page_numbers_are_not_cells() {
+        assert!(is_page_number("-3-"));
+        assert!(is_page_number("— 12 —"));
+        assert!(is_page_number("第2页"));
+        assert!(!is_page_number("3"));
+        assert!(!is_page_number("-"));
+    }
+}

@@ -1,0 +1,292 @@
+//! [`Torn::BlockDump`](crate::Torn::BlockDump): a PDF's tables as poppler's `pdftotext` without
+//! flags and pdfminer's `pdf2txt.py` dump them, drawn from the structure of real dumps
+//! (`crates/xxgk-extract/tests/data/converted/`): every cell on its own line(s), labels in
+//! blocks of their own, torn over lines (a vertical group label one character a line), and the
+//! rows of 表三 in runs: a run printed across (the row's cells one after the other) or down its
+//! columns (seven blocks of k numbers, one per column; pdfminer cuts every column of a run at
+//! the same places), its labels before or after its numbers, a row's first cell sometimes
+//! beside the last line of its label, or (rarely) beside the next row's label, out of order;
+//! pdfminer sometimes prints the 总计 column of its runs before the 其他 column. Page footers (`-3-`, a form feed)
+//! and the table heading again stand between runs.
+
+use std::fmt::Write as _;
+
+use xxgk_model::AnnualReport;
+use xxgk_render::{Body, Document, Table};
+
+use crate::{Noise, is_figure, label_columns, merge_other_rows};
+
+/// The converter imitated, drawn per report.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Converter {
+    /// poppler: a blank line after every cell.
+    Poppler,
+    /// pdfminer: blocks of lines, a blank line between blocks.
+    Pdfminer,
+}
+
+/// The printed text being built: lines, and blank lines between blocks.
+struct Out<'a> {
+    text: String,
+    converter: Converter,
+    noise: &'a Noise,
+    /// Runs down their columns print the last column (总计) before the one before it (其他).
+    total_before_other: bool,
+}
+
+impl Out<'_> {
+    fn line(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    /// Ends a block: a blank line (once).
+    fn end_block(&mut self) {
+        if !self.text.ends_with("\n\n") {
+            self.text.push('\n');
+        }
+    }
+
+    /// A cell of text: torn over lines, a vertical label one character a line.
+    fn label(&mut self, text: &str) {
+        for piece in torn(text, self.noise) {
+            self.line(&piece);
+        }
+        self.end_block();
+    }
+
+    /// Numbers: a block of their own each (`apart`), or one block, pdfminer's sometimes two on
+    /// a line.
+    fn numbers(&mut self, numbers: &[&str], apart: bool) {
+        let mut k = 0;
+        while let Some(number) = numbers.get(k) {
+            match numbers.get(k + 1) {
+                Some(next) if self.converter == Converter::Pdfminer && self.noise.one_in(8) => {
+                    self.line(&format!("{number} {next}"));
+                    k += 2;
+                }
+                _ => {
+                    self.line(number);
+                    k += 1;
+                }
+            }
+            if apart {
+                self.end_block();
+            }
+        }
+        self.end_block();
+    }
+
+    /// A number printed at the end of the last line, as poppler prints a row's first cell
+    /// beside the last line of its label (`行政规范性文件 6`).
+    fn beside_last_line(&mut self, number: &str) {
+        let kept = self.text.trim_end_matches('\n').len();
+        self.text.truncate(kept);
+        self.text.push(' ');
+        self.text.push_str(number);
+        self.text.push('\n');
+        self.end_block();
+    }
+
+    /// A page footer between blocks, the next page's first line after a form feed.
+    fn page_break(&mut self) {
+        let page = 2 + self.noise.below(8);
+        self.end_block();
+        match self.noise.below(3) {
+            0 => self.line(&format!("-{page}-")),
+            1 => self.line(&format!("- {page} -")),
+            _ => self.line(&format!("— {page} —")),
+        }
+        self.end_block();
+        self.text.push('\u{c}');
+    }
+}
+
+/// A label's pieces as a converter tears it: whole, cut in two or three, or one character a
+/// line; never a piece of digits alone, which would read as a number.
+fn torn(text: &str, noise: &Noise) -> Vec<String> {
+    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let length = chars.len();
+    let pieces: Vec<String> = match noise.below(6) {
+        _ if length < 4 => vec![chars.iter().collect()],
+        0 if length <= 12 => chars.iter().map(char::to_string).collect(),
+        1 | 2 => {
+            let at = 2 + usize::try_from(noise.below(u64::try_from(length - 3).unwrap_or(1)))
+                .unwrap_or(0);
+            vec![
+                chars.iter().take(at).collect(),
+                chars.iter().skip(at).collect(),
+            ]
+        }
+        3 => chars
+            .chunks(length.div_ceil(3))
+            .map(|c| c.iter().collect())
+            .collect(),
+        _ => vec![chars.iter().collect()],
+    };
+    let digits_alone = |p: &String| p.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if pieces.iter().any(digits_alone) {
+        vec![chars.iter().collect()]
+    } else {
+        pieces
+    }
+}
+
+/// Renders a report's tables as a block dump; see the module's documentation.
+pub(crate) fn block_dump(report: &AnnualReport, noise: &Noise, merged_other: bool) -> Vec<u8> {
+    let doc = Document::new(report);
+    let converter = if noise.one_in(2) {
+        Converter::Poppler
+    } else {
+        Converter::Pdfminer
+    };
+    let mut out = Out {
+        text: String::new(),
+        converter,
+        noise,
+        // pdfminer sometimes groups the 总计 column's boxes before the 其他 column's.
+        total_before_other: converter == Converter::Pdfminer && noise.one_in(4),
+    };
+    let _ = write!(out.text, "{}\n\n", doc.title());
+    for (heading, body) in doc.sections() {
+        out.line(heading);
+        match body {
+            Body::Prose(paras) => {
+                for p in paras {
+                    out.line(p);
+                }
+                out.end_block();
+            }
+            Body::Table(grid) => table(&mut out, grid, merged_other),
+        }
+    }
+    out.text.into_bytes()
+}
+
+/// One table of the dump.
+fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
+    let labels = label_columns(grid);
+    let mut rows: Vec<Vec<String>> = grid
+        .positional(true)
+        .into_iter()
+        .map(|row| row.into_iter().map(str::to_owned).collect())
+        .collect();
+    if labels == 3 && merged_other {
+        merge_other_rows(&mut rows);
+    }
+    let is_data = |row: &[String]| row.iter().skip(labels).any(|c| is_figure(c));
+    let header_end = rows.iter().position(|r| is_data(r)).unwrap_or(rows.len());
+    let (header, body) = rows.split_at(header_end);
+    let print_header = |out: &mut Out<'_>| {
+        for cell in header.iter().flatten().filter(|c| !c.is_empty()) {
+            out.label(cell);
+        }
+    };
+    print_header(out);
+    if labels != 3 {
+        // 表二 and 表四: each row's labels, then its cells (a sub-table's heading a row of text).
+        for row in body {
+            let (label, cells) = row.split_at(labels.min(row.len()));
+            for text in label.iter().filter(|c| !c.is_empty()) {
+                out.label(text);
+            }
+            let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+            if cells.iter().any(|c| is_figure(c)) {
+                out.numbers(&cells, true);
+            } else {
+                for text in cells.iter().filter(|c| !c.is_empty()) {
+                    out.label(text);
+                }
+            }
+        }
+        return;
+    }
+    // 表三: runs of rows, across or down their columns.
+    let mut at = 0;
+    let mut moved: Option<String> = None;
+    while at < body.len() {
+        let k = match out.noise.below(3) {
+            0 => 1,
+            _ => 2 + usize::try_from(out.noise.below(12)).unwrap_or(0),
+        }
+        .min(body.len() - at);
+        let run = body.get(at..at + k).unwrap_or_default();
+        at += k;
+        let labels_after = k > 1 && out.noise.one_in(2);
+        let print_labels = |out: &mut Out<'_>| {
+            for row in run {
+                for text in row.iter().take(labels).filter(|c| !c.is_empty()) {
+                    out.label(text);
+                }
+            }
+        };
+        if !labels_after {
+            print_labels(out);
+            if let Some(first) = moved.take() {
+                out.beside_last_line(&first);
+            }
+        }
+        let cells =
+            |row: &Vec<String>| -> Vec<String> { row.iter().skip(labels).cloned().collect() };
+        if k == 1 {
+            // poppler prints a row's cells apart; pdfminer apart or as one block.
+            let apart = out.converter == Converter::Poppler || out.noise.one_in(2);
+            for row in run {
+                let cells = cells(row);
+                let mut cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+                match cells.first().copied() {
+                    Some(first) if out.noise.one_in(4) => {
+                        out.beside_last_line(first);
+                        cells.remove(0);
+                    }
+                    // poppler prints the cell beside the next row's label, out of order.
+                    Some(first) if out.converter == Converter::Poppler && out.noise.one_in(30) => {
+                        moved = Some(first.to_owned());
+                        cells.remove(0);
+                    }
+                    _ => {}
+                }
+                out.numbers(&cells, apart);
+            }
+        } else {
+            // pdfminer cuts every column of a run at the same places.
+            let cut = match out.converter {
+                Converter::Pdfminer if out.noise.one_in(2) => {
+                    1 + usize::try_from(out.noise.below(u64::try_from(k - 1).unwrap_or(1)))
+                        .unwrap_or(0)
+                }
+                _ => k,
+            };
+            let columns: Vec<Vec<String>> = run.iter().map(cells).collect();
+            let width = columns.first().map_or(0, Vec::len);
+            let mut order: Vec<usize> = (0..width).collect();
+            if out.total_before_other && width >= 2 {
+                order.swap(width - 1, width - 2);
+            }
+            for c in order {
+                let column: Vec<&str> = columns
+                    .iter()
+                    .filter_map(|row| row.get(c).map(String::as_str))
+                    .collect();
+                let (head, tail) = column.split_at(cut.min(column.len()));
+                for piece in [head, tail] {
+                    if !piece.is_empty() {
+                        out.numbers(piece, false);
+                    }
+                }
+            }
+        }
+        if labels_after {
+            print_labels(out);
+        }
+        if at < body.len() && out.noise.one_in(4) {
+            out.page_break();
+            if out.noise.one_in(2) {
+                print_header(out);
+            }
+        }
+    }
+    if let Some(first) = moved {
+        out.numbers(&[&first], true);
+    }
+}
