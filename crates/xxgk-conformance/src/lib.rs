@@ -24,6 +24,8 @@ mod finding;
 mod level;
 mod suite;
 
-pub use finding::{Finding, Reply, Verdict, findings, is_finding, reply};
+pub use finding::{Finding, Reply, Verdict, findings, is_finding, reply, series_reply};
 pub use level::{Assessment, Level};
-pub use suite::{CASE_FILE_SCHEMA, Case, Document, LoadError, Suite, read_known_failures};
+pub use suite::{
+    CASE_FILE_SCHEMA, Case, Document, LoadError, NamedDocument, Suite, read_known_failures,
+};

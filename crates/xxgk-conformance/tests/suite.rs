@@ -24,6 +24,14 @@ fn catalogue() -> Catalogue {
 /// xxgk's reply for a case: a patched document through the value entry point, a document
 /// given byte for byte through the text entry point.
 fn xxgk_reply(checker: &Checker, case: &Case) -> Reply {
+    if !case.documents().is_empty() {
+        let documents: Vec<(&str, &[u8])> = case
+            .documents()
+            .iter()
+            .map(|d| (d.name.as_str(), d.document.bytes()))
+            .collect();
+        return xxgk_conformance::series_reply(checker, &documents);
+    }
     match case.document() {
         Document::Patched { value, .. } => Reply::Findings {
             findings: findings(&checker.check_value(value).diagnostics),
@@ -104,10 +112,14 @@ fn every_case_passes_from_json_and_yaml_text() {
     let checker = Checker::new().unwrap();
     let mut problems = Vec::new();
     for case in suite.cases() {
-        // A document given byte for byte is JSON text; `every_case_passes` reads it.
+        // A document given byte for byte is JSON text, and a case of several documents is read
+        // as JSON by the series reply; `every_case_passes` runs both.
         let Document::Patched { value, text } = case.document() else {
             continue;
         };
+        if !case.documents().is_empty() {
+            continue;
+        }
         let mut yaml_text = String::new();
         yaml(value, 0, &mut yaml_text);
         let texts = [
@@ -134,6 +146,7 @@ fn cases_are_well_formed() {
         .iter()
         .map(|r| r.id.as_str())
         .chain(catalogue.schema_rules.iter().map(|r| r.id.as_str()))
+        .chain(catalogue.series_rules.iter().map(|r| r.id.as_str()))
         .collect();
     let identities = catalogue.identities().unwrap();
     let mut problems = Vec::new();
@@ -183,7 +196,8 @@ fn every_rule_has_a_firing_and_a_silent_case() {
         .rules
         .iter()
         .map(|r| &r.id)
-        .chain(catalogue.schema_rules.iter().map(|r| &r.id));
+        .chain(catalogue.schema_rules.iter().map(|r| &r.id))
+        .chain(catalogue.series_rules.iter().map(|r| &r.id));
     for rule in all {
         if !suite
             .cases()
@@ -208,12 +222,14 @@ fn every_rule_is_needed_to_pass_the_suite() {
         .iter()
         .map(|rule| rule.id.as_str())
         .chain(full.schema_rules.iter().map(|rule| rule.id.as_str()))
+        .chain(full.series_rules.iter().map(|rule| rule.id.as_str()))
         .filter(|id| {
-            // The checker without the rule: a summation rule is not evaluated, a schema
-            // keyword's failures lose their id.
+            // The checker without the rule: a summation or series rule is not evaluated, a
+            // schema keyword's failures lose their id.
             let mut mutant = full.clone();
             mutant.rules.retain(|r| r.id != *id);
             mutant.schema_rules.retain(|r| r.id != *id);
+            mutant.series_rules.retain(|r| r.id != *id);
             mismatches(&suite, &Checker::with_catalogue(mutant).unwrap()).is_empty()
         })
         .collect();
