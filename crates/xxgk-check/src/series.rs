@@ -233,13 +233,16 @@ impl Checker {
             let values = |side: &[SeriesCellValue]| {
                 side.iter()
                     .map(|c| {
-                        let name = self.names.cell_index(&c.pointer).map_or("", |i| {
-                            lang.pick(self.names.cell_zh(i), self.names.cell_en(i))
+                        // The column alone: the message names the row (the `for_each` member).
+                        let zh = c.label_path.rsplit(" › ").next().unwrap_or_default();
+                        let en = self.names.cell_index(&c.pointer).map_or("", |i| {
+                            let en = self.names.cell_en(i);
+                            en.rsplit(", ").next().unwrap_or(en)
                         });
                         let value = c.value.unwrap_or_default();
                         lang.pick(
-                            format!("{}年{name} {value}", c.year),
-                            format!("{name} {} {value}", c.year),
+                            format!("{}年{zh} {value}", c.year),
+                            format!("{en} {} {value}", c.year),
                         )
                     })
                     .collect::<Vec<_>>()

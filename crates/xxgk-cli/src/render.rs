@@ -415,13 +415,13 @@ impl Renderer {
                         t.organs, t.pairs, t.findings, t.gaps, t.duplicates, t.unplaced
                     ),
                     format!(
-                        "\nseries: {} organs, {} consecutive-year pairs compared, {}, {} gaps, {} duplicate years, {} reports in no series\n",
-                        t.organs,
-                        t.pairs,
+                        "\nseries: {}, {} compared, {}, {}, {}, {} in no series\n",
+                        plural(t.organs, "organ"),
+                        plural(t.pairs, "consecutive-year pair"),
                         plural(t.findings, "warning"),
-                        t.gaps,
-                        t.duplicates,
-                        t.unplaced
+                        plural(t.gaps, "gap"),
+                        plural(t.duplicates, "duplicate year"),
+                        plural(t.unplaced, "report")
                     ),
                 );
                 series.human(self.lang, self.notes) + &line + &self.human_summary(summary)

@@ -98,13 +98,19 @@ pub fn series_reply(checker: &Checker, documents: &[(&str, &[u8])]) -> Reply {
     for &(name, bytes) in documents {
         let value = std::str::from_utf8(bytes)
             .map_err(|e| format!("{name}: not UTF-8: {e}"))
-            .and_then(|text| xxgk_check::parse(text, Format::Json).map_err(|e| format!("{name}: {e}")));
+            .and_then(|text| {
+                xxgk_check::parse(text, Format::Json).map_err(|e| format!("{name}: {e}"))
+            });
         let value = match value {
             Ok(value) => value,
             Err(unreadable) => return Reply::Unreadable { unreadable },
         };
         let outcome = checker.check_value(&value);
-        all.extend(findings(&outcome.diagnostics).into_iter().map(|f| f.in_document(name)));
+        all.extend(
+            findings(&outcome.diagnostics)
+                .into_iter()
+                .map(|f| f.in_document(name)),
+        );
         values.push(checker.series_values(&value));
     }
     let assessment = checker.assess_series(&values);
@@ -160,7 +166,9 @@ impl Verdict {
                     "the implementation calls the document unreadable: {unreadable}"
                 ));
             }
-            (Reply::Findings { findings }, false) => findings.iter().map(Finding::compared).collect(),
+            (Reply::Findings { findings }, false) => {
+                findings.iter().map(Finding::compared).collect()
+            }
         };
         if &actual == expected {
             return Verdict::Pass;

@@ -339,15 +339,15 @@ impl Loader<'_> {
             let names: BTreeSet<&str> = documents.iter().map(|d| d.name.as_str()).collect();
             for finding in &case.expected {
                 match (&finding.document, documents.is_empty()) {
-                    (Some(name), false) if !names.contains(name.as_str()) => self
-                        .problems
-                        .push(format!("{where_}: a finding names no document of the case: {name:?}")),
-                    (None, false) => self
-                        .problems
-                        .push(format!("{where_}: a finding of a case of several documents names no document")),
-                    (Some(_), true) => self
-                        .problems
-                        .push(format!("{where_}: a finding names a document in a case of one")),
+                    (Some(name), false) if !names.contains(name.as_str()) => self.problems.push(
+                        format!("{where_}: a finding names no document of the case: {name:?}"),
+                    ),
+                    (None, false) => self.problems.push(format!(
+                        "{where_}: a finding of a case of several documents names no document"
+                    )),
+                    (Some(_), true) => self.problems.push(format!(
+                        "{where_}: a finding names a document in a case of one"
+                    )),
                     _ => {}
                 }
             }
