@@ -235,10 +235,11 @@ impl SeriesOutput {
                 let failing = pair.findings.iter().filter(|f| f.evaluable).count();
                 let _ = writeln!(
                     out,
-                    "  {} {} → {}: {}",
+                    "  {} {} → {}{}{}",
                     lang.pick("已比较", "compared"),
                     years.0.unwrap_or_default(),
                     years.1.unwrap_or_default(),
+                    lang.pick("：", ": "),
                     match failing {
                         0 => lang.pick("无发现".to_owned(), "no finding".to_owned()),
                         n => lang.pick(format!("{n} 个警告"), render::plural(n, "warning")),
