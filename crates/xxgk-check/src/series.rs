@@ -368,8 +368,8 @@ fn place_prefixed(long: &str, short: &str) -> bool {
     };
     let names_place = |s: &str| {
         s.chars()
-            .position(|c| matches!(c, '省' | '市' | '县' | '区' | '旗' | '州' | '盟'))
-            .is_some_and(|at| at > 0)
+            .skip(1)
+            .any(|c| matches!(c, '省' | '市' | '县' | '区' | '旗' | '州' | '盟'))
     };
     !prefix.is_empty() && PLACE_ENDINGS.iter().any(|e| prefix.ends_with(e)) && names_place(short)
 }
