@@ -272,3 +272,43 @@ fn without_series_nothing_changes() {
     let text = stdout(&out);
     assert!(!text.contains("series"), "{text}");
 }
+
+/// The two real reports of 淮安市洪泽区人民政府 (2023 titled 洪泽区人民政府), read from their
+/// published text: one organ, 2023 → 2024 compared, every instance evaluable, none failing (both
+/// years carry 0 applications; 行政规范性文件 5 in force, then 3 issued, 0 repealed, 8 in force).
+#[test]
+fn the_two_real_reports_of_one_organ_are_a_series() {
+    let out = xxgk(
+        &root(),
+        &[
+            "check",
+            "--series",
+            "--notes",
+            "--format",
+            "json",
+            "corpus/realworld/009_hongze_district_2023.txt",
+            "corpus/realworld/010_hongze_district_2024.txt",
+        ],
+    );
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let series: Vec<&Value> = lines.iter().filter(|v| v["type"] == "series").collect();
+    assert_eq!(series.len(), 1, "{lines:?}");
+    assert_eq!(series[0]["organ"], "淮安市洪泽区人民政府");
+    assert_eq!(
+        series[0]["names"],
+        json!(["洪泽区人民政府", "淮安市洪泽区人民政府"])
+    );
+    assert_eq!(series[0]["pairs"][0]["findings"], 0);
+    // With --notes a term without a value would print as a not-evaluable series diagnostic.
+    assert!(
+        !lines.iter().any(|v| v["type"] == "series_diagnostic"),
+        "{lines:?}"
+    );
+    assert_eq!(
+        lines.last().unwrap()["series"],
+        json!({"organs": 1, "pairs": 1, "warnings": 0, "gaps": 0, "duplicate_years": 0, "unplaced": 0})
+    );
+}
