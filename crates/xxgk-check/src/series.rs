@@ -327,6 +327,9 @@ pub struct OrganSeries {
     pub pairs: Vec<SeriesPair>,
 }
 
+/// The reports of an organ, or of one of its division codes: `(year, report index)`.
+type Members = Vec<(i64, usize)>;
+
 /// Reports grouped into series by organ, their pairs evaluated.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SeriesAssessment {
@@ -413,7 +416,7 @@ impl Checker {
             .collect();
         let folded = fold_names(&names);
         // Organ → division code (or none) → (year, index).
-        let mut groups: BTreeMap<&str, BTreeMap<Option<&str>, Vec<(i64, usize)>>> = BTreeMap::new();
+        let mut groups: BTreeMap<&str, BTreeMap<Option<&str>, Members>> = BTreeMap::new();
         for (index, report) in reports.iter().enumerate() {
             let organ = report
                 .organ
@@ -438,7 +441,7 @@ impl Checker {
         }
         for codes in groups.into_values() {
             let coded = codes.keys().filter(|c| c.is_some()).count();
-            let mut codes: Vec<(Option<&str>, Vec<(i64, usize)>)> = codes.into_iter().collect();
+            let mut codes: Vec<(Option<&str>, Members)> = codes.into_iter().collect();
             if coded == 1 {
                 // One code among the reports: those without one are the same organ.
                 let uncoded = codes.iter().position(|(c, _)| c.is_none());
@@ -448,15 +451,15 @@ impl Checker {
                         coded.extend(members);
                     }
                 }
-            } else if coded > 1 {
-                if let Some(at) = codes.iter().position(|(c, _)| c.is_none()) {
-                    let (_, members) = codes.remove(at);
-                    assessment.unplaced.extend(
-                        members
-                            .into_iter()
-                            .map(|(_, i)| (i, Unplaced::AmbiguousOrgan)),
-                    );
-                }
+            } else if coded > 1
+                && let Some(at) = codes.iter().position(|(c, _)| c.is_none())
+            {
+                let (_, members) = codes.remove(at);
+                assessment.unplaced.extend(
+                    members
+                        .into_iter()
+                        .map(|(_, i)| (i, Unplaced::AmbiguousOrgan)),
+                );
             }
             for (code, members) in codes {
                 assessment
