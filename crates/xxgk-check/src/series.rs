@@ -199,6 +199,15 @@ impl Checker {
             out
         };
         let cells: Vec<SeriesCellValue> = lhs.iter().chain(&rhs).cloned().collect();
+        // The members the instance is bound to, naming it in a note (`R7（自然人）`).
+        let members = |lang: Lang| {
+            identity
+                .bindings
+                .iter()
+                .map(|(_, m)| lang.pick(m.zh.as_str(), m.en.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let (Some(l), Some(r)) = (sum(&lhs), sum(&rhs)) else {
             let missing: Vec<String> = cells
                 .iter()
@@ -215,13 +224,15 @@ impl Checker {
                 expected: None,
                 actual: None,
                 message_zh: format!(
-                    "{}：无法判定，缺少 {}",
-                    bound(&rule.summary.zh, Lang::Zh),
+                    "{}（{}）无法判定：缺少 {}",
+                    rule.id,
+                    members(Lang::Zh),
                     missing.join("、")
                 ),
                 message_en: format!(
-                    "{}: not evaluable, no value for {}",
-                    bound(&rule.summary.en, Lang::En),
+                    "{} ({}) not evaluable: no value for {}",
+                    rule.id,
+                    members(Lang::En),
                     missing.join(", ")
                 ),
             });
