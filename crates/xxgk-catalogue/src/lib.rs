@@ -17,8 +17,12 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 mod complete;
+mod series;
 
 pub use complete::{Completion, Shortfall};
+pub use series::{
+    Relation, SERIES_PLACEHOLDERS, SeriesCell, SeriesIdentity, SeriesRule, SeriesTerm, Year,
+};
 
 /// The whole rule catalogue of one edition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +43,9 @@ pub struct Catalogue {
     pub rules: Vec<SumRule>,
     /// Stable ids of schema violations, by failing keyword.
     pub schema_rules: Vec<SchemaRule>,
+    /// Rules between two reports of one organ for consecutive years (absent: none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub series_rules: Vec<SeriesRule>,
 }
 
 /// A named list of members.
@@ -242,7 +249,8 @@ impl Catalogue {
         let mut seen = std::collections::BTreeSet::new();
         let ids = self.rules.iter().map(|r| (&r.id, &r.name));
         let schema_ids = self.schema_rules.iter().map(|r| (&r.id, &r.name));
-        for (id, name) in ids.chain(schema_ids) {
+        let series_ids = self.series_rules.iter().map(|r| (&r.id, &r.name));
+        for (id, name) in ids.chain(schema_ids).chain(series_ids) {
             if !seen.insert(id.as_str()) || !seen.insert(name.as_str()) {
                 return Err(CatalogueError(format!(
                     "duplicate rule id or name: {id} {name}"
@@ -277,7 +285,7 @@ impl Catalogue {
         let mut out = Vec::new();
         for term in terms {
             match term {
-                Term::Cell(template) => out.push(substitute(rule, template, bindings)?),
+                Term::Cell(template) => out.push(substitute(&rule.id, template, bindings)?),
                 Term::Sum { sum, over } => {
                     let vars: Vec<(&str, &MemberSet)> = over
                         .iter()
@@ -286,7 +294,7 @@ impl Catalogue {
                     for inner in combinations(&vars) {
                         let all: Vec<(&str, &Member)> =
                             bindings.iter().chain(inner.iter()).copied().collect();
-                        out.push(substitute(rule, sum, &all)?);
+                        out.push(substitute(&rule.id, sum, &all)?);
                     }
                 }
             }
@@ -319,7 +327,7 @@ pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
 }
 
 fn substitute(
-    rule: &SumRule,
+    rule: &str,
     template: &str,
     bindings: &[(&str, &Member)],
 ) -> Result<String, CatalogueError> {
@@ -329,8 +337,7 @@ fn substitute(
     }
     if out.contains('{') || !out.starts_with('/') {
         return Err(CatalogueError(format!(
-            "rule {}: template {template:?} is not a pointer once bound ({out:?})",
-            rule.id
+            "rule {rule}: template {template:?} is not a pointer once bound ({out:?})"
         )));
     }
     Ok(out)

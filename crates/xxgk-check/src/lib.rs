@@ -24,6 +24,7 @@ mod locate;
 mod names;
 mod rules;
 mod schema_pass;
+mod series;
 mod terms;
 
 use std::collections::HashMap;
@@ -41,6 +42,10 @@ pub use input::{Format, InputError, parse, strip_bom};
 pub use locate::Locations;
 use names::Names;
 use rules::{CellCounts, RuleSet};
+pub use series::{
+    OrganSeries, SeriesAssessment, SeriesCellValue, SeriesFinding, SeriesPair, SeriesValues,
+    Unplaced, normalise_organ,
+};
 
 /// The embedded standard could not be compiled (a build defect, not an input problem).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,6 +180,9 @@ impl Checker {
             .map_err(|e| StandardError(e.to_string()))?;
         let names = Names::of_standard(standard);
         let rules = RuleSet::compile(standard.cells, &catalogue, &names)
+            .map_err(|e| StandardError(e.to_string()))?;
+        catalogue
+            .series_identities()
             .map_err(|e| StandardError(e.to_string()))?;
         Ok(Self {
             standard,

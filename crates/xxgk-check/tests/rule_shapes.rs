@@ -19,10 +19,10 @@ fn base(name: &str) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-/// A summation rule `R9` with these sides, severity and `for_each`.
+/// A summation rule `R90` with these sides, severity and `for_each`.
 fn rule(severity: &str, for_each: Value, lhs: Value, rhs: Value) -> SumRule {
     serde_json::from_value(json!({
-        "id": "R9",
+        "id": "R90",
         "name": "test-shape",
         "severity": severity,
         "since": "1.0.0",
@@ -77,7 +77,7 @@ fn anchor_of_an_lhs_starting_with_a_sum_is_its_first_cell() {
     );
     assert_eq!(
         findings(&doc, |r| r.id != "R4", reversed),
-        set(&[("R9", "/review_litigation/review/upheld")])
+        set(&[("R90", "/review_litigation/review/upheld")])
     );
 }
 
@@ -100,7 +100,7 @@ fn a_cell_twice_on_one_side_needs_the_change_divided_by_its_coefficient() {
     );
     assert_eq!(
         findings(&doc, |r| r.id != "R4", double),
-        set(&[("R9", "/review_litigation/litigation_direct/upheld")])
+        set(&[("R90", "/review_litigation/litigation_direct/upheld")])
     );
 }
 

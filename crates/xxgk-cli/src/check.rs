@@ -11,6 +11,7 @@ use xxgk_document::{Checked, Source};
 
 use crate::inputs::{self, Input};
 use crate::render::{self, Artifact, FileResult, Renderer};
+use crate::series::{self, Member, SeriesOutput};
 use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_UNDETERMINED, EXIT_USAGE, LangArg, OutputFormat};
 
 /// Arguments of `xxgk check`.
@@ -36,6 +37,10 @@ pub struct CheckArgs {
     /// Print the verdict of every file of a batch, conformant ones too.
     #[arg(long, short = 'v')]
     verbose: bool,
+    /// Also check the reports as series: grouped by organ and year, every consecutive-year pair
+    /// checked by the series rules (R7–R9, warnings), gaps and duplicate years named.
+    #[arg(long)]
+    series: bool,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     jobs: Option<usize>,
@@ -74,7 +79,8 @@ fn jobs(inputs: Vec<Input>) -> impl Iterator<Item = Job> + Send {
         })
 }
 
-fn check_one(checker: &Checker, job: Job) -> FileResult {
+/// Checks one input; with `series`, also what it brings to a series.
+fn check_one(checker: &Checker, job: Job, series: bool) -> (FileResult, Option<Member>) {
     let (name, artifact, checked) = match job {
         Job::File(source) => {
             let artifact = inputs::artifact(&source);
@@ -105,7 +111,10 @@ fn check_one(checker: &Checker, job: Job) -> FileResult {
             Checked::Unreadable(message),
         ),
     };
-    FileResult::of(name, checked).for_artifact(artifact)
+    let values = series.then(|| series::read(checker, &checked)).flatten();
+    let result = FileResult::of(name, checked).for_artifact(artifact);
+    let member = values.map(|v| Member::new(result.name.clone(), result.artifact().clone(), v));
+    (result, member)
 }
 
 /// A rate as a person reads it: `1,235/s`, not `1235.1466/s`.
@@ -140,6 +149,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         || inputs.iter().any(|i| matches!(i, Input::Dataset(_)));
     let mut renderer = Renderer::new(args.format, lang, args.notes, batch && !args.verbose);
     let mut summary = render::Summary::default();
+    let mut members: Vec<Member> = Vec::new();
 
     // A dataset's size is unknown until it is read: then the bar only counts reports.
     let datasets = inputs.iter().any(|i| matches!(i, Input::Dataset(_)));
@@ -198,18 +208,19 @@ pub fn run(args: &CheckArgs) -> u8 {
         )
     });
     for chunk in chunks {
-        let rendered: Vec<(String, FileResult)> = chunk
+        let rendered: Vec<(String, FileResult, Option<Member>)> = chunk
             .into_par_iter()
             .map(|job| {
-                let result = check_one(&checker, job);
+                let (result, member) = check_one(&checker, job, args.series);
                 let text = renderer.render_file(&result);
                 if let Some(bar) = &progress {
                     bar.inc(1);
                 }
-                (text, result.without_text())
+                (text, result.without_text(), member)
             })
             .collect();
-        for (text, result) in rendered {
+        for (text, result, member) in rendered {
+            members.extend(member);
             summary.add(&result);
             renderer.record(&result);
             write(&mut out, &text);
@@ -220,6 +231,9 @@ pub fn run(args: &CheckArgs) -> u8 {
     let _ = reader.join();
     if let Some(bar) = progress {
         bar.finish_and_clear();
+    }
+    if args.series {
+        renderer.set_series(SeriesOutput::assess(&checker, members));
     }
     // A quiet batch of clean files prints only its summary, without the blank line before it.
     let end = renderer.end(&summary);

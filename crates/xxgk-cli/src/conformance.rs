@@ -28,7 +28,8 @@ enum ConformanceCommand {
     /// Run every case of the suite against an implementation and print pass/fail per case.
     Run {
         /// The implementation's command, run by `sh -c`; `{file}` is replaced by the path of the
-        /// document to check. It prints `{"findings":[{"rule":…,"pointer":…},…]}` on stdout.
+        /// document to check (by every path, for a case of several documents). It prints
+        /// `{"findings":[{"rule":…,"pointer":…},…]}` on stdout.
         #[arg(long = "impl", value_name = "CMD")]
         implementation: String,
         /// The suite's directory.
@@ -44,10 +45,12 @@ enum ConformanceCommand {
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
     },
-    /// Print xxgk's findings for one document in the protocol's form.
+    /// Print xxgk's findings for one document in the protocol's form; for several, checked
+    /// together as a series, each finding naming its document.
     Protocol {
-        /// The document (.json, .yaml or .yml).
-        file: PathBuf,
+        /// The documents (.json, .yaml or .yml).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// Leave out this rule's findings, to simulate a broken implementation (for testing
         /// the runner).
         #[arg(long, value_name = "RULE", hide = true)]
@@ -85,7 +88,10 @@ pub fn run(args: &ConformanceArgs) -> u8 {
                 EXIT_USAGE
             }
         },
-        ConformanceCommand::Protocol { file, skip_rule } => protocol(file, skip_rule),
+        ConformanceCommand::Protocol { files, skip_rule } => match files.as_slice() {
+            [file] => protocol(file, skip_rule),
+            files => protocol_series(files, skip_rule),
+        },
     }
 }
 
@@ -104,6 +110,50 @@ fn protocol(file: &Path, skip: &[String]) -> u8 {
         }
         Err(e) => {
             eprintln!("{}: {e}", file.display());
+            EXIT_USAGE
+        }
+    }
+}
+
+/// xxgk's reply for several files, a series: each finding names its document by the path given.
+fn protocol_series(files: &[PathBuf], skip: &[String]) -> u8 {
+    let checker = match Checker::new() {
+        Ok(checker) => checker,
+        Err(e) => {
+            eprintln!("xxgk: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let mut documents = Vec::new();
+    for file in files {
+        match xxgk_document::read::read_file(file) {
+            Ok(bytes) => documents.push((file.display().to_string(), bytes)),
+            Err(message) => {
+                eprintln!("{}: {message}", file.display());
+                return EXIT_USAGE;
+            }
+        }
+    }
+    let named: Vec<(&str, &[u8])> = documents
+        .iter()
+        .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+        .collect();
+    let reply = match xxgk_conformance::series_reply(&checker, &named) {
+        Reply::Findings { findings } => Reply::Findings {
+            findings: findings
+                .into_iter()
+                .filter(|f| !skip.contains(&f.rule))
+                .collect(),
+        },
+        unreadable @ Reply::Unreadable { .. } => unreadable,
+    };
+    match serde_json::to_string(&reply) {
+        Ok(json) => {
+            println!("{json}");
+            EXIT_CONFORMANT
+        }
+        Err(e) => {
+            eprintln!("xxgk: {e}");
             EXIT_USAGE
         }
     }
@@ -140,12 +190,34 @@ fn shell_quote(path: &Path) -> String {
     format!("'{}'", path.display().to_string().replace('\'', r"'\''"))
 }
 
-fn run_case(implementation: &str, dir: &Path, case: &Case) -> Verdict {
-    let file = dir.join(format!("{}.json", case.id));
-    if let Err(e) = std::fs::write(&file, case.document().bytes()) {
-        return Verdict::Error(format!("cannot write {}: {e}", file.display()));
+/// Writes the documents of a case: `<dir>/<id>.json`, or for a case of several documents each
+/// as `<dir>/<id>/<name>.json`; returns `{file}`'s replacement.
+fn write_case(dir: &Path, case: &Case) -> Result<String, String> {
+    let write = |file: &Path, bytes: &[u8]| {
+        std::fs::write(file, bytes).map_err(|e| format!("cannot write {}: {e}", file.display()))
+    };
+    if case.documents().is_empty() {
+        let file = dir.join(format!("{}.json", case.id));
+        write(&file, case.document().bytes())?;
+        return Ok(shell_quote(&file));
     }
-    let command = implementation.replace("{file}", &shell_quote(&file));
+    let sub = dir.join(&case.id);
+    std::fs::create_dir_all(&sub).map_err(|e| format!("cannot create {}: {e}", sub.display()))?;
+    let mut paths = Vec::new();
+    for document in case.documents() {
+        let file = sub.join(format!("{}.json", document.name));
+        write(&file, document.document.bytes())?;
+        paths.push(shell_quote(&file));
+    }
+    Ok(paths.join(" "))
+}
+
+fn run_case(implementation: &str, dir: &Path, case: &Case) -> Verdict {
+    let files = match write_case(dir, case) {
+        Ok(files) => files,
+        Err(e) => return Verdict::Error(e),
+    };
+    let command = implementation.replace("{file}", &files);
     let output = match Command::new("sh").arg("-c").arg(&command).output() {
         Ok(output) => output,
         Err(e) => return Verdict::Error(format!("cannot run the implementation: {e}")),
@@ -275,7 +347,10 @@ impl CaseResult {
     fn why(&self) -> String {
         let show = |set: &[Finding]| {
             set.iter()
-                .map(|f| format!("{} {}", f.rule, f.pointer))
+                .map(|f| match &f.document {
+                    Some(document) => format!("{} {} in {document}", f.rule, f.pointer),
+                    None => format!("{} {}", f.rule, f.pointer),
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         };

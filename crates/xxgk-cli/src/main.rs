@@ -16,6 +16,7 @@ mod conformance;
 mod extract;
 mod inputs;
 mod render;
+mod series;
 mod standard;
 
 use std::process::ExitCode;

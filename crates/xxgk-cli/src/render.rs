@@ -14,6 +14,7 @@ use xxgk_document::published::UNREAD_RULE;
 use xxgk_document::{Checked, SourceText, Verdict};
 
 use crate::OutputFormat;
+use crate::series::SeriesOutput;
 
 /// Why an input is not checked.
 #[derive(Debug, Clone)]
@@ -129,6 +130,11 @@ impl FileResult {
     fn tally(&self) -> Option<Tally> {
         self.result.as_ref().ok().map(Outcome::tally)
     }
+
+    /// The input as SARIF addresses it.
+    pub fn artifact(&self) -> &Artifact {
+        &self.artifact
+    }
 }
 
 /// Totals over a batch.
@@ -167,16 +173,18 @@ pub struct Renderer {
     /// A batch without `--verbose`: a file with nothing to show prints nothing, not its verdict.
     quiet: bool,
     collected: Vec<FileResult>,
+    /// With `--series`: the series of the run, printed at the end.
+    series: Option<SeriesOutput>,
 }
 
 const ERROR: Style = AnsiColor::Red.on_default().bold();
 const WARNING: Style = AnsiColor::Yellow.on_default().bold();
 const NOTE: Style = AnsiColor::Cyan.on_default().bold();
 const OK: Style = AnsiColor::Green.on_default().bold();
-const DIM: Style = AnsiColor::Blue.on_default();
+pub(crate) const DIM: Style = AnsiColor::Blue.on_default();
 const UNREAD: Style = AnsiColor::Magenta.on_default().bold();
 
-fn severity_style(s: Severity) -> Style {
+pub(crate) fn severity_style(s: Severity) -> Style {
     match s {
         Severity::Error => ERROR,
         Severity::Warning => WARNING,
@@ -184,7 +192,7 @@ fn severity_style(s: Severity) -> Style {
     }
 }
 
-fn sarif_level(s: Severity) -> &'static str {
+pub(crate) fn sarif_level(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -198,7 +206,7 @@ fn verdict_name(t: Tally) -> &'static str {
 }
 
 /// `1 error`, `2 errors`.
-fn plural(n: usize, noun: &str) -> String {
+pub(crate) fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
@@ -206,7 +214,7 @@ fn plural(n: usize, noun: &str) -> String {
     }
 }
 
-fn xml_escape(s: &str) -> String {
+pub(crate) fn xml_escape(s: &str) -> String {
     s.chars()
         // The characters XML 1.0 allows; any other cannot be written, even as a reference.
         .filter(|&c| {
@@ -312,7 +320,7 @@ fn artifact_location(path: Option<&Path>) -> Value {
 }
 
 /// SARIF's `physicalLocation` of a diagnostic at `at` in an input.
-fn physical_location(artifact: &Artifact, at: Option<Location>) -> Value {
+pub(crate) fn physical_location(artifact: &Artifact, at: Option<Location>) -> Value {
     let mut physical = json!({"artifactLocation": artifact_location(artifact.path.as_deref())});
     // Without a place in the file itself, the whole file (SARIF2017 wants a region).
     let whole = artifact
@@ -343,6 +351,7 @@ impl Renderer {
             notes,
             quiet,
             collected: Vec::new(),
+            series: None,
         }
     }
 
@@ -387,12 +396,38 @@ impl Renderer {
         self.render_file(result)
     }
 
+    /// The series of the run (`--series`), printed by [`Renderer::end`].
+    pub fn set_series(&mut self, series: SeriesOutput) {
+        self.series = Some(series);
+    }
+
     /// Printed after every file.
     pub fn end(&self, summary: &Summary) -> String {
         match self.format {
-            OutputFormat::Human => self.human_summary(summary),
+            OutputFormat::Human => {
+                let Some(series) = &self.series else {
+                    return self.human_summary(summary);
+                };
+                let t = series.tally();
+                let line = self.lang.pick(
+                    format!(
+                        "\n系列：{} 个机关，比较了 {} 对相邻年度，{} 个警告，{} 处缺少年度，{} 个重复年度，{} 份报告未编入系列\n",
+                        t.organs, t.pairs, t.findings, t.gaps, t.duplicates, t.unplaced
+                    ),
+                    format!(
+                        "\nseries: {}, {} compared, {}, {}, {}, {} in no series\n",
+                        plural(t.organs, "organ"),
+                        plural(t.pairs, "consecutive-year pair"),
+                        plural(t.findings, "warning"),
+                        plural(t.gaps, "gap"),
+                        plural(t.duplicates, "duplicate year"),
+                        plural(t.unplaced, "report")
+                    ),
+                );
+                series.human(self.lang, self.notes) + &line + &self.human_summary(summary)
+            }
             OutputFormat::Json => {
-                let line = json!({
+                let mut line = json!({
                     "type": "summary",
                     "files": summary.files,
                     "conformant": summary.conformant,
@@ -400,7 +435,19 @@ impl Renderer {
                     "undetermined": summary.undetermined,
                     "unreadable": summary.unreadable,
                 });
-                format!("{line}\n")
+                let Some(series) = &self.series else {
+                    return format!("{line}\n");
+                };
+                let t = series.tally();
+                line["series"] = json!({
+                    "organs": t.organs,
+                    "pairs": t.pairs,
+                    "warnings": t.findings,
+                    "gaps": t.gaps,
+                    "duplicate_years": t.duplicates,
+                    "unplaced": t.unplaced,
+                });
+                format!("{}{line}\n", series.json_lines(self.lang, self.notes))
             }
             OutputFormat::Sarif => self.sarif(),
             OutputFormat::Junit => self.junit(summary),
@@ -604,6 +651,12 @@ impl Renderer {
                     .iter()
                     .map(|r| rule(&r.id, &r.name, &r.summary, &r.rationale, r.severity)),
             )
+            .chain(
+                catalogue
+                    .series_rules
+                    .iter()
+                    .map(|r| rule(&r.id, &r.name, &r.summary, &r.rationale, r.severity)),
+            )
             .chain(std::iter::once(json!({
                 "id": UNREAD_RULE,
                 // SARIF1001: a name is for people and must differ from the opaque id.
@@ -660,6 +713,9 @@ impl Renderer {
                 }
             }
         }
+        if let Some(series) = &self.series {
+            results.extend(series.sarif_results(lang, self.notes));
+        }
         let mut run = json!({
             "tool": {"driver": {
                 "name": "xxgk",
@@ -684,6 +740,9 @@ impl Renderer {
             let uri = format!("{}/", file_uri(&root).trim_end_matches('/'));
             run["originalUriBaseIds"] = json!({SRCROOT: {"uri": uri}});
         }
+        if let Some(series) = &self.series {
+            run["properties"] = series.sarif_properties(lang);
+        }
         let log = json!({
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
@@ -698,9 +757,17 @@ impl Renderer {
     /// undetermined report `skipped` (its verdict was not reached; no test failed).
     fn junit(&self, s: &Summary) -> String {
         let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        // With `--series`, one more test case per organ, never failing (warnings only).
+        let (series_cases, organs) = self
+            .series
+            .as_ref()
+            .map(|series| series.junit(self.lang))
+            .unwrap_or_default();
         let counts = format!(
             "tests=\"{}\" failures=\"{}\" errors=\"{}\"",
-            s.files, s.with_errors, s.unreadable
+            s.files + organs,
+            s.with_errors,
+            s.unreadable
         );
         // `skipped` is an attribute of a test suite only, not of `testsuites` (junit-10.xsd).
         let _ = writeln!(out, "<testsuites name=\"xxgk check\" {counts}>");
@@ -765,6 +832,7 @@ impl Renderer {
                 xml_escape(&body.join("\n"))
             );
         }
+        out.push_str(&series_cases);
         out.push_str("  </testsuite>\n</testsuites>\n");
         out
     }

@@ -92,6 +92,18 @@ fn inputs() -> tempfile::TempDir {
         line(&broken).unwrap()
     );
     write("数据 集.jsonl", dataset.as_bytes());
+    // Two years of another organ with a carry-over mismatch: the series rules' SARIF results
+    // point into both files (`--series`).
+    let mut previous: Value = serde_json::from_str(&good).unwrap();
+    previous["metadata"]["organ"]["name"] = Value::from("系列 机关");
+    let mut current = previous.clone();
+    previous["metadata"]["report_year"] = Value::from(2023);
+    let carried = current["applications"]["carried_over"]["total"]
+        .as_u64()
+        .unwrap();
+    current["applications"]["carried_over"]["total"] = Value::from(carried + 1);
+    write("系列 2023.json", previous.to_string().as_bytes());
+    write("系列 2024.json", current.to_string().as_bytes());
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt as _;
@@ -147,6 +159,11 @@ fn invocations(dir: &Path) -> Vec<(String, Vec<String>, Vec<u8>)> {
         (
             "absolute-folder".into(),
             vec![dir.to_str().unwrap().to_owned()],
+            Vec::new(),
+        ),
+        (
+            "series".into(),
+            vec!["--series".into(), ".".into()],
             Vec::new(),
         ),
         ("stdin".into(), vec!["-".into()], stdin.into_bytes()),

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use xxgk_catalogue::{Catalogue, Term};
+use xxgk_catalogue::{Catalogue, SeriesTerm, Term};
 
 use crate::schema::{Leaf, LeafKind, ScalarJson, SchemaModel};
 use crate::{CodegenError, Edition};
@@ -212,6 +212,7 @@ pub fn rules(edition: &Edition, catalogue: &Catalogue) -> Result<String, Codegen
             ],
         );
     }
+    series_rules(&mut out, catalogue)?;
     let sets: Vec<String> = catalogue
         .sets
         .iter()
@@ -227,4 +228,80 @@ pub fn rules(edition: &Edition, catalogue: &Catalogue) -> Result<String, Codegen
         .collect();
     let _ = writeln!(out, "\n## Sets\n\n{}", sets.join("\n"));
     Ok(out)
+}
+
+/// The series rules' section of the rules reference (none: no section).
+fn series_rules(out: &mut String, catalogue: &Catalogue) -> Result<(), CodegenError> {
+    if catalogue.series_rules.is_empty() {
+        return Ok(());
+    }
+    let instances = catalogue
+        .series_identities()
+        .map_err(|e| CodegenError(format!("{RULES_SOURCE}: {e}")))?;
+    out.push_str("\n## Series rules\n\n");
+    out.push_str(
+        "Relations between last year's (`previous`) and this year's (`current`) report of one \
+         organ, evaluated by `xxgk check --series`; an instance with a term that has no value in \
+         its report is not evaluable.\n\n",
+    );
+    row(
+        out,
+        &["id", "name", "severity", "since", "instances", "summary"].map(str::to_owned),
+    );
+    row(out, &["---"; 6].map(str::to_owned));
+    for rule in &catalogue.series_rules {
+        let n = instances.iter().filter(|i| i.rule.id == rule.id).count();
+        row(
+            out,
+            &[
+                format!("[{}](#{})", rule.id, rule.id.to_lowercase()),
+                format!("`{}`", rule.name),
+                rule.severity.as_str().to_owned(),
+                rule.since.clone(),
+                n.to_string(),
+                rule.summary.en.clone(),
+            ],
+        );
+    }
+    for rule in &catalogue.series_rules {
+        let _ = writeln!(out, "\n### {}\n", rule.id);
+        let _ = writeln!(
+            out,
+            "`{}` · {} · since {}\n",
+            rule.name,
+            rule.severity.as_str(),
+            rule.since
+        );
+        let _ = writeln!(
+            out,
+            "{}\n\n{}\n\n{}\n",
+            rule.summary.zh, rule.summary.en, rule.rationale
+        );
+        let for_each: Vec<String> = rule
+            .for_each
+            .iter()
+            .map(|(v, s)| format!("`{v}` ∈ `{s}`"))
+            .collect();
+        let _ = writeln!(out, "For each {}:\n", for_each.join(", "));
+        let side = |terms: &[SeriesTerm]| {
+            terms
+                .iter()
+                .map(|t| match t.target() {
+                    Ok((year, pointer)) => format!("{}:{pointer}", year.as_str()),
+                    Err(e) => e.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
+        let _ = writeln!(
+            out,
+            "    {}\n  {} {}\n",
+            side(&rule.lhs),
+            rule.relation.as_str(),
+            side(&rule.rhs)
+        );
+        let _ = writeln!(out, "Message (zh): `{}`\n", rule.message.zh);
+        let _ = writeln!(out, "Message (en): `{}`", rule.message.en);
+    }
+    Ok(())
 }

@@ -14,6 +14,30 @@ pub struct Finding {
     pub rule: String,
     /// The RFC 6901 pointer the finding is reported at.
     pub pointer: String,
+    /// In a case of several documents: the document the finding is in, by name (a reply may
+    /// give the path it was handed: only the file name without `.json` is compared).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+}
+
+impl Finding {
+    /// The same finding, in the document `name`.
+    pub fn in_document(mut self, name: &str) -> Self {
+        self.document = Some(name.to_owned());
+        self
+    }
+
+    /// The finding as compared: its document by file name without directory and `.json`.
+    pub(crate) fn compared(&self) -> Self {
+        let document = self.document.as_deref().map(|d| {
+            let name = d.rsplit(['/', '\\']).next().unwrap_or(d);
+            name.strip_suffix(".json").unwrap_or(name).to_owned()
+        });
+        Self {
+            document,
+            ..self.clone()
+        }
+    }
 }
 
 /// Whether a diagnostic is a finding: severity error or warning. Notes (severity info, and the
@@ -30,6 +54,7 @@ pub fn findings<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> Ve
         .map(|d| Finding {
             rule: d.rule.clone(),
             pointer: d.pointer.clone(),
+            document: None,
         })
         .collect()
 }
@@ -62,6 +87,49 @@ pub fn reply(checker: &Checker, bytes: &[u8], format: Format) -> Reply {
         },
         Err(unreadable) => Reply::Unreadable { unreadable },
     }
+}
+
+/// xxgk's reply for a case of several documents, `(name, bytes)` in the case's order: each
+/// document's own findings, then the series findings (R7–R9) of every consecutive-year pair,
+/// each in the document it is reported in. Unreadable when one document is.
+pub fn series_reply(checker: &Checker, documents: &[(&str, &[u8])]) -> Reply {
+    let mut all = Vec::new();
+    let mut values = Vec::new();
+    for &(name, bytes) in documents {
+        let value = std::str::from_utf8(bytes)
+            .map_err(|e| format!("{name}: not UTF-8: {e}"))
+            .and_then(|text| {
+                xxgk_check::parse(text, Format::Json).map_err(|e| format!("{name}: {e}"))
+            });
+        let value = match value {
+            Ok(value) => value,
+            Err(unreadable) => return Reply::Unreadable { unreadable },
+        };
+        let outcome = checker.check_value(&value);
+        all.extend(
+            findings(&outcome.diagnostics)
+                .into_iter()
+                .map(|f| f.in_document(name)),
+        );
+        values.push(checker.series_values(&value));
+    }
+    let assessment = checker.assess_series(&values);
+    for pair in assessment.organs.iter().flat_map(|o| &o.pairs) {
+        let Some(&(name, _)) = documents.get(pair.current) else {
+            continue;
+        };
+        all.extend(
+            pair.findings
+                .iter()
+                .filter(|f| f.evaluable && f.severity != Severity::Info)
+                .map(|f| Finding {
+                    rule: f.rule.clone(),
+                    pointer: f.pointer.clone(),
+                    document: Some(name.to_owned()),
+                }),
+        );
+    }
+    Reply::Findings { findings: all }
 }
 
 /// What happened to one case.
@@ -98,7 +166,9 @@ impl Verdict {
                     "the implementation calls the document unreadable: {unreadable}"
                 ));
             }
-            (Reply::Findings { findings }, false) => findings.iter().cloned().collect(),
+            (Reply::Findings { findings }, false) => {
+                findings.iter().map(Finding::compared).collect()
+            }
         };
         if &actual == expected {
             return Verdict::Pass;
@@ -118,6 +188,7 @@ mod tests {
         Finding {
             rule: rule.to_owned(),
             pointer: pointer.to_owned(),
+            document: None,
         }
     }
 

@@ -11,7 +11,14 @@
 //!     .unwrap();
 //! let checker = xxgk_check::Checker::new().unwrap();
 //! for case in suite.cases() {
-//!     let reply = xxgk_conformance::reply(&checker, case.document().bytes(), xxgk_check::Format::Json);
+//!     // A case of several documents (a series) is checked as a whole.
+//!     let documents: Vec<(&str, &[u8])> =
+//!         case.documents().iter().map(|d| (d.name.as_str(), d.document.bytes())).collect();
+//!     let reply = if documents.is_empty() {
+//!         xxgk_conformance::reply(&checker, case.document().bytes(), xxgk_check::Format::Json)
+//!     } else {
+//!         xxgk_conformance::series_reply(&checker, &documents)
+//!     };
 //!     assert_eq!(case.judge(&reply), xxgk_conformance::Verdict::Pass, "{}", case.id);
 //! }
 //! ```
@@ -24,6 +31,8 @@ mod finding;
 mod level;
 mod suite;
 
-pub use finding::{Finding, Reply, Verdict, findings, is_finding, reply};
+pub use finding::{Finding, Reply, Verdict, findings, is_finding, reply, series_reply};
 pub use level::{Assessment, Level};
-pub use suite::{CASE_FILE_SCHEMA, Case, Document, LoadError, Suite, read_known_failures};
+pub use suite::{
+    CASE_FILE_SCHEMA, Case, Document, LoadError, NamedDocument, Suite, read_known_failures,
+};

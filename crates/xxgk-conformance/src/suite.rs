@@ -34,6 +34,8 @@ struct RawCase {
     patch: Option<Vec<PatchOperation>>,
     #[serde(default)]
     document: Option<String>,
+    #[serde(default)]
+    documents: Option<Vec<RawNamedDocument>>,
     expected: Vec<RawFinding>,
     #[serde(default)]
     unreadable: bool,
@@ -47,6 +49,35 @@ struct RawCase {
 struct RawFinding {
     rule: String,
     pointer: String,
+    #[serde(default)]
+    document: Option<String>,
+}
+
+/// One document of a case of several: a name, and a patched base or a file of `documents/`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNamedDocument {
+    name: String,
+    #[serde(default)]
+    base: Option<String>,
+    #[serde(default)]
+    patch: Option<Vec<PatchOperation>>,
+    #[serde(default)]
+    document: Option<String>,
+}
+
+/// One document of a case of several documents (a series of reports).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedDocument {
+    /// Its name in the case, unique there: the findings in it name it, and a runner writes it
+    /// as `<name>.json`.
+    pub name: String,
+    /// The base it patches, unless it is given byte for byte.
+    pub base: Option<String>,
+    /// The patch (empty for a document given byte for byte).
+    pub patch: Vec<PatchOperation>,
+    /// The document.
+    pub document: Document,
 }
 
 /// The document under test of a case.
@@ -106,12 +137,21 @@ pub struct Case {
     /// The rules the case exercises without their firing.
     pub silent: BTreeSet<String>,
     document: Document,
+    /// The documents of a case of several (a series), in order; empty for a case of one.
+    documents: Vec<NamedDocument>,
 }
 
 impl Case {
-    /// The document under test.
+    /// The document under test; for a case of several documents, the first of
+    /// [`Case::documents`].
     pub fn document(&self) -> &Document {
         &self.document
+    }
+
+    /// The documents of a case of several documents (checked together, as a series), in the
+    /// case's order; empty for a case of one document.
+    pub fn documents(&self) -> &[NamedDocument] {
+        &self.documents
     }
 
     /// The expected findings as a set.
@@ -128,9 +168,12 @@ impl Case {
             .collect()
     }
 
-    /// The pointers the patch operates on.
+    /// The pointers the patch operates on (every document's patch, for a case of several).
     pub fn touched(&self) -> impl Iterator<Item = &str> {
-        self.patch.iter().map(|op| op.path().as_str())
+        self.patch
+            .iter()
+            .chain(self.documents.iter().flat_map(|d| &d.patch))
+            .map(|op| op.path().as_str())
     }
 
     /// Judges an implementation's reply for this case's document.
@@ -286,7 +329,33 @@ impl Loader<'_> {
             if case.description.trim().is_empty() {
                 self.problems.push(format!("{where_}: blank description"));
             }
-            match self.document(&case) {
+            let documents = match self.documents(&case) {
+                Ok(documents) => documents,
+                Err(why) => {
+                    self.problems.push(format!("{where_}: {why}"));
+                    continue;
+                }
+            };
+            let names: BTreeSet<&str> = documents.iter().map(|d| d.name.as_str()).collect();
+            for finding in &case.expected {
+                match (&finding.document, documents.is_empty()) {
+                    (Some(name), false) if !names.contains(name.as_str()) => self.problems.push(
+                        format!("{where_}: a finding names no document of the case: {name:?}"),
+                    ),
+                    (None, false) => self.problems.push(format!(
+                        "{where_}: a finding of a case of several documents names no document"
+                    )),
+                    (Some(_), true) => self.problems.push(format!(
+                        "{where_}: a finding names a document in a case of one"
+                    )),
+                    _ => {}
+                }
+            }
+            let single = match documents.first() {
+                Some(first) => Ok(first.document.clone()),
+                None => self.document(&case.base, &case.patch, &case.document),
+            };
+            match single {
                 Ok(document) => self.cases.push(Case {
                     id: case.id,
                     description: case.description,
@@ -299,20 +368,48 @@ impl Loader<'_> {
                         .map(|f| Finding {
                             rule: f.rule,
                             pointer: f.pointer,
+                            document: f.document,
                         })
                         .collect(),
                     unreadable: case.unreadable,
                     silent: case.silent,
                     document,
+                    documents,
                 }),
                 Err(why) => self.problems.push(format!("{where_}: {why}")),
             }
         }
     }
 
-    /// The document under test of a case the schema accepted.
-    fn document(&self, case: &RawCase) -> Result<Document, String> {
-        match (&case.base, &case.patch, &case.document) {
+    /// The documents of a case of several, each built; none for a case of one.
+    fn documents(&self, case: &RawCase) -> Result<Vec<NamedDocument>, String> {
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for raw in case.documents.iter().flatten() {
+            if !seen.insert(raw.name.as_str()) {
+                return Err(format!("two documents named {:?}", raw.name));
+            }
+            let document = self
+                .document(&raw.base, &raw.patch, &raw.document)
+                .map_err(|why| format!("document {:?}: {why}", raw.name))?;
+            out.push(NamedDocument {
+                name: raw.name.clone(),
+                base: raw.base.clone(),
+                patch: raw.patch.clone().unwrap_or_default(),
+                document,
+            });
+        }
+        Ok(out)
+    }
+
+    /// A document under test as the schema accepted it: a patched base or a given file.
+    fn document(
+        &self,
+        base: &Option<String>,
+        patch: &Option<Vec<PatchOperation>>,
+        document: &Option<String>,
+    ) -> Result<Document, String> {
+        match (base, patch, document) {
             (Some(base), Some(patch), None) => {
                 let mut value = self
                     .bases

@@ -41,6 +41,14 @@ fn edition_of(case: &Case) -> &'static str {
 /// xxgk's reply for a case: a patched document through the value entry point, a document
 /// given byte for byte through the text entry point.
 fn xxgk_reply(checker: &Checker, case: &Case) -> Reply {
+    if !case.documents().is_empty() {
+        let documents: Vec<(&str, &[u8])> = case
+            .documents()
+            .iter()
+            .map(|d| (d.name.as_str(), d.document.bytes()))
+            .collect();
+        return xxgk_conformance::series_reply(checker, &documents);
+    }
     match case.document() {
         Document::Patched { value, .. } => Reply::Findings {
             findings: findings(&checker.for_document(value).check_value(value).diagnostics),
@@ -121,10 +129,14 @@ fn every_case_passes_from_json_and_yaml_text() {
     let checker = Checker::new().unwrap();
     let mut problems = Vec::new();
     for case in suite.cases() {
-        // A document given byte for byte is JSON text; `every_case_passes` reads it.
+        // A document given byte for byte is JSON text, and a case of several documents is read
+        // as JSON by the series reply; `every_case_passes` runs both.
         let Document::Patched { value, text } = case.document() else {
             continue;
         };
+        if !case.documents().is_empty() {
+            continue;
+        }
         let mut yaml_text = String::new();
         yaml(value, 0, &mut yaml_text);
         let texts = [
@@ -151,6 +163,7 @@ fn cases_are_well_formed() {
         .iter()
         .map(|r| r.id.as_str())
         .chain(catalogue.schema_rules.iter().map(|r| r.id.as_str()))
+        .chain(catalogue.series_rules.iter().map(|r| r.id.as_str()))
         .collect();
     let catalogues: Vec<(&str, Catalogue)> = EDITIONS
         .iter()
@@ -216,7 +229,9 @@ fn every_rule_has_a_firing_and_a_silent_case() {
         let of_edition = |c: &&Case| edition_of(c) == edition;
         let summation = catalogue.rules.iter().map(|r| (&r.id, true));
         let schema = catalogue.schema_rules.iter().map(|r| (&r.id, false));
-        for (rule, per_edition) in summation.chain(schema) {
+        // A series rule is exercised by the cases of several documents, whatever their edition.
+        let series = catalogue.series_rules.iter().map(|r| (&r.id, false));
+        for (rule, per_edition) in summation.chain(schema).chain(series) {
             let cases: Vec<&Case> = suite
                 .cases()
                 .iter()
@@ -250,15 +265,16 @@ fn every_rule_is_needed_to_pass_the_suite() {
             .schema_rules
             .iter()
             .map(|r| (&r.id, r.keyword.as_str()));
-        for (id, keyword) in ids.chain(schema) {
+        let series = catalogue.series_rules.iter().map(|r| (&r.id, ""));
+        for (id, keyword) in ids.chain(schema).chain(series) {
             // A document is checked under the edition it names, so the `const` of another
             // edition than the first (its edition) never fails: only a checker of that edition
             // alone reports it (`Checker::for_standard`).
             if i > 0 && keyword == "const" {
                 continue;
             }
-            // The checker without the rule in this edition: a summation rule is not evaluated,
-            // a schema keyword's failures lose their id.
+            // The checker without the rule in this edition: a summation or series rule is not
+            // evaluated, a schema keyword's failures lose their id.
             let editions = EDITIONS
                 .iter()
                 .zip(&full)
@@ -268,6 +284,7 @@ fn every_rule_is_needed_to_pass_the_suite() {
                     if j == i {
                         c.rules.retain(|r| &r.id != id);
                         c.schema_rules.retain(|r| &r.id != id);
+                        c.series_rules.retain(|r| &r.id != id);
                     }
                     (*standard, c)
                 })

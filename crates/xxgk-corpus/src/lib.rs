@@ -455,7 +455,7 @@ mod tests {
     fn a_catalogue_reading_no_count_cell_is_refused() {
         let mut rules: Value = serde_json::from_str(xxgk_model::RULES_JSON).unwrap();
         rules["rules"].as_array_mut().unwrap().push(json!({
-            "id": "R9", "name": "fees-are-penalties", "severity": "error", "since": "1.0.0",
+            "id": "R90", "name": "fees-are-penalties", "severity": "error", "since": "1.0.0",
             "summary": {"zh": "收费 = 处罚", "en": "fees = penalties"},
             "rationale": "A rule over an amount, which no count can satisfy.",
             "for_each": {},

@@ -15,7 +15,7 @@ use xxgk_extract::{extract_text, with_catalogue};
 fn with_new_rule() -> Catalogue {
     let mut rules: Value = serde_json::from_str(xxgk_model::RULES_JSON).unwrap();
     rules["rules"].as_array_mut().unwrap().push(json!({
-        "id": "R9", "name": "throwaway-enterprises", "severity": "error", "since": "1.0.0",
+        "id": "R90", "name": "throwaway-enterprises", "severity": "error", "since": "1.0.0",
         "summary": {"zh": "商业企业 = 科研机构 + 社会公益组织", "en": "enterprises = institutions + welfare"},
         "rationale": "A throwaway rule for a test.",
         "for_each": {"row": "application_rows"},
@@ -68,7 +68,7 @@ fn the_checker_and_the_generator_honour_a_new_rule() {
         // Made under R1–R4 alone, a report breaks the new rule; made under the copy, it does not.
         let plain = generated(&Catalogue::from_json(xxgk_model::RULES_JSON).unwrap(), seed);
         assert_eq!(rules_fired(&embedded, &plain), Vec::<String>::new());
-        assert!(rules_fired(&checker, &plain).contains(&"R9".to_owned()));
+        assert!(rules_fired(&checker, &plain).contains(&"R90".to_owned()));
         let honoured = generated(&catalogue, seed);
         assert_eq!(rules_fired(&checker, &honoured), Vec::<String>::new());
     }
@@ -83,7 +83,7 @@ fn the_corpus_generator_honours_a_new_rule() {
     let plain_checker = Checker::new().unwrap();
     let mut breaking = 0;
     for index in 0..40 {
-        // Under the copy every consistent report satisfies R9 too, a broken one still fails.
+        // Under the copy every consistent report satisfies R90 too, a broken one still fails.
         let (honoured, bumped) = under_copy.report(5, index, 0.2).unwrap();
         assert_eq!(
             rules_fired(&checker, &honoured).is_empty(),
@@ -104,12 +104,12 @@ fn the_corpus_generator_honours_a_new_rule() {
                 );
             }
         }
-        // Under the embedded catalogue the reports conform to it and mostly break R9.
+        // Under the embedded catalogue the reports conform to it and mostly break R90.
         let (plain, _) = embedded.report(5, index, 0.0).unwrap();
         assert!(rules_fired(&plain_checker, &plain).is_empty());
-        breaking += usize::from(rules_fired(&checker, &plain).contains(&"R9".to_owned()));
+        breaking += usize::from(rules_fired(&checker, &plain).contains(&"R90".to_owned()));
     }
-    assert!(breaking > 30, "{breaking} of 40 break R9");
+    assert!(breaking > 30, "{breaking} of 40 break R90");
 }
 
 #[test]
