@@ -17,8 +17,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 mod complete;
+mod content;
 
 pub use complete::{Completion, Shortfall};
+pub use content::ContentRule;
 
 /// The whole rule catalogue of one edition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +41,9 @@ pub struct Catalogue {
     pub rules: Vec<SumRule>,
     /// Stable ids of schema violations, by failing keyword.
     pub schema_rules: Vec<SchemaRule>,
+    /// Checks of the prose and metadata against the tables (warnings).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub content_rules: Vec<ContentRule>,
 }
 
 /// A named list of members.
@@ -242,7 +247,8 @@ impl Catalogue {
         let mut seen = std::collections::BTreeSet::new();
         let ids = self.rules.iter().map(|r| (&r.id, &r.name));
         let schema_ids = self.schema_rules.iter().map(|r| (&r.id, &r.name));
-        for (id, name) in ids.chain(schema_ids) {
+        let content_ids = self.content_rules.iter().map(|r| (&r.id, &r.name));
+        for (id, name) in ids.chain(schema_ids).chain(content_ids) {
             if !seen.insert(id.as_str()) || !seen.insert(name.as_str()) {
                 return Err(CatalogueError(format!(
                     "duplicate rule id or name: {id} {name}"

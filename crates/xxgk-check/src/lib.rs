@@ -16,6 +16,7 @@
     warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+mod content;
 mod diagnostic;
 mod input;
 mod locate;
@@ -35,6 +36,7 @@ use xxgk_model::{AnnualReport, Cell, CellValue, SCHEMA_ID, STANDARD_2021, Standa
 pub use diagnostic::{Diagnostic, FindingRef, Kind, Lang, Location, RootCause, Severity, Tally};
 pub use input::{Format, InputError, parse, strip_bom};
 pub use locate::Locations;
+use content::{ContentRules, Facts};
 use names::Names;
 use rules::{CellCounts, RuleSet};
 
@@ -70,6 +72,7 @@ pub struct Checker {
     validator: Validator,
     catalogue: Catalogue,
     rules: RuleSet,
+    content: ContentRules,
     names: Names,
     /// Each cell's index in the standard's cells, looked up once per pointer.
     cells: HashMap<&'static str, usize>,
@@ -147,13 +150,16 @@ impl Checker {
         let names = Names::of_standard(standard);
         let rules = RuleSet::compile(standard.cells, &catalogue, &names)
             .map_err(|e| StandardError(e.to_string()))?;
+        let cells = standard.cell_indices();
+        let content = ContentRules::compile(&catalogue, &cells).map_err(StandardError)?;
         Ok(Self {
             standard,
             validator,
             catalogue,
             rules,
+            content,
             names,
-            cells: standard.cell_indices(),
+            cells,
             typed: standard.schema_id == SCHEMA_ID,
         })
     }
@@ -186,7 +192,8 @@ impl Checker {
         &self.catalogue.schema_rules
     }
 
-    /// Checks a parsed document: the schema pass, then every identity that can be evaluated.
+    /// Checks a parsed document: the schema pass, then every identity that can be evaluated,
+    /// then the content rules (warnings) on the values that are readable.
     pub fn check_value(&self, doc: &Value) -> Outcome {
         let mut diagnostics = schema_pass::check(
             &self.validator,
@@ -196,6 +203,10 @@ impl Checker {
         );
         let counts: &CellCounts = &cell_counts_of_value(self.standard.cells, doc);
         diagnostics.extend(self.rules.check(counts));
+        diagnostics.extend(
+            self.content
+                .check(&Facts::of_value(doc), counts, &self.names),
+        );
         self.sort(&mut diagnostics);
         Outcome { diagnostics }
     }
@@ -212,7 +223,12 @@ impl Checker {
                 },
             };
         }
-        let mut diagnostics = self.rules.check(&cell_counts_of_report(report));
+        let counts = cell_counts_of_report(report);
+        let mut diagnostics = self.rules.check(&counts);
+        diagnostics.extend(
+            self.content
+                .check(&Facts::of_report(report), &counts, &self.names),
+        );
         self.sort(&mut diagnostics);
         Outcome { diagnostics }
     }

@@ -134,6 +134,7 @@ fn cases_are_well_formed() {
         .iter()
         .map(|r| r.id.as_str())
         .chain(catalogue.schema_rules.iter().map(|r| r.id.as_str()))
+        .chain(catalogue.content_rules.iter().map(|r| r.id.as_str()))
         .collect();
     let identities = catalogue.identities().unwrap();
     let mut problems = Vec::new();
@@ -164,6 +165,22 @@ fn cases_are_well_formed() {
                     "{id}: silent for {rule} but changes no cell it reads"
                 ));
             }
+            // And one for a content rule a value it reads (or an object holding one).
+            let content_reads = |p: &str| {
+                catalogue
+                    .content_rules
+                    .iter()
+                    .filter(|r| &r.id == rule)
+                    .flat_map(|r| &r.reads)
+                    .any(|read| read == p || read.starts_with(&format!("{p}/")))
+            };
+            if catalogue.content_rules.iter().any(|r| &r.id == rule)
+                && !case.touched().any(content_reads)
+            {
+                problems.push(format!(
+                    "{id}: silent for {rule} but changes no value it reads"
+                ));
+            }
         }
     }
     for id in read_known_failures(&suite.dir().join("known-failures.txt")).unwrap() {
@@ -183,7 +200,8 @@ fn every_rule_has_a_firing_and_a_silent_case() {
         .rules
         .iter()
         .map(|r| &r.id)
-        .chain(catalogue.schema_rules.iter().map(|r| &r.id));
+        .chain(catalogue.schema_rules.iter().map(|r| &r.id))
+        .chain(catalogue.content_rules.iter().map(|r| &r.id));
     for rule in all {
         if !suite
             .cases()
@@ -208,12 +226,14 @@ fn every_rule_is_needed_to_pass_the_suite() {
         .iter()
         .map(|rule| rule.id.as_str())
         .chain(full.schema_rules.iter().map(|rule| rule.id.as_str()))
+        .chain(full.content_rules.iter().map(|rule| rule.id.as_str()))
         .filter(|id| {
-            // The checker without the rule: a summation rule is not evaluated, a schema
-            // keyword's failures lose their id.
+            // The checker without the rule: a summation or content rule is not evaluated, a
+            // schema keyword's failures lose their id.
             let mut mutant = full.clone();
             mutant.rules.retain(|r| r.id != *id);
             mutant.schema_rules.retain(|r| r.id != *id);
+            mutant.content_rules.retain(|r| r.id != *id);
             mismatches(&suite, &Checker::with_catalogue(mutant).unwrap()).is_empty()
         })
         .collect();
