@@ -205,6 +205,7 @@ pub fn rules(catalogue: &Catalogue) -> Result<String, CodegenError> {
             ],
         );
     }
+    content_rules(&mut out, catalogue);
     let sets: Vec<String> = catalogue
         .sets
         .iter()
@@ -220,4 +221,55 @@ pub fn rules(catalogue: &Catalogue) -> Result<String, CodegenError> {
         .collect();
     let _ = writeln!(out, "\n## Sets\n\n{}", sets.join("\n"));
     Ok(out)
+}
+
+/// The content rules: what each reads and its messages; how each kind is evaluated is in
+/// `schema/README.md`.
+fn content_rules(out: &mut String, catalogue: &Catalogue) {
+    if catalogue.content_rules.is_empty() {
+        return;
+    }
+    out.push_str("\n## Content rules\n\n");
+    out.push_str(
+        "Checks of the prose and metadata against the tables, all warnings; the evaluation of \
+         each kind of `check` is normative in `schema/README.md` (\"Content rules\").\n\n",
+    );
+    row(
+        out,
+        &["id", "name", "check", "severity", "since", "summary"].map(str::to_owned),
+    );
+    row(out, &["---"; 6].map(str::to_owned));
+    for rule in &catalogue.content_rules {
+        row(
+            out,
+            &[
+                format!("[{}](#{})", rule.id, rule.id.to_lowercase()),
+                format!("`{}`", rule.name),
+                format!("`{}`", rule.check),
+                rule.severity.as_str().to_owned(),
+                rule.since.clone(),
+                rule.summary.en.clone(),
+            ],
+        );
+    }
+    for rule in &catalogue.content_rules {
+        let _ = writeln!(out, "\n### {}\n", rule.id);
+        let _ = writeln!(
+            out,
+            "`{}` · check `{}` · {} · since {}\n",
+            rule.name,
+            rule.check,
+            rule.severity.as_str(),
+            rule.since
+        );
+        let _ = writeln!(out, "{}\n", rule.summary.zh);
+        let _ = writeln!(out, "{}\n", rule.summary.en);
+        let _ = writeln!(out, "{}\n", rule.rationale);
+        let reads: Vec<String> = rule.reads.iter().map(|p| format!("`{p}`")).collect();
+        let _ = writeln!(out, "Reads: {}\n", reads.join(", "));
+        for (key, message) in &rule.messages {
+            let _ = writeln!(out, "Message `{key}` (zh): `{}`\n", message.zh);
+            let _ = writeln!(out, "Message `{key}` (en): `{}`\n", message.en);
+        }
+    }
 }
