@@ -527,10 +527,12 @@ fn prose_numbers(
                 .collect::<Vec<_>>()
                 .join(lang.pick("，或 ", "; or "))
         };
-        let related = readings
-            .iter()
-            .flat_map(|cells| cells.iter().map(|&i| CELLS[i].0.to_owned()))
-            .collect();
+        let mut related: Vec<String> = Vec::new();
+        for &i in readings.iter().flat_map(|cells| cells.iter()) {
+            if !related.iter().any(|p| p == CELLS[i].0) {
+                related.push(CELLS[i].0.to_owned());
+            }
+        }
         fire(
             "disagrees",
             Section::Overview.pointer(),
