@@ -33,10 +33,10 @@ use serde_json::Value;
 use xxgk_catalogue::{Catalogue, SchemaRule};
 use xxgk_model::{AnnualReport, Cell, CellValue, SCHEMA_ID, STANDARD_2021, Standard};
 
+use content::{ContentRules, Facts};
 pub use diagnostic::{Diagnostic, FindingRef, Kind, Lang, Location, RootCause, Severity, Tally};
 pub use input::{Format, InputError, parse, strip_bom};
 pub use locate::Locations;
-use content::{ContentRules, Facts};
 use names::Names;
 use rules::{CellCounts, RuleSet};
 

@@ -128,7 +128,7 @@ fn write(n: u64, numeral: Numeral) -> String {
             }
             out
         }
-        Numeral::Chinese => chinese(n, n % 2 == 0),
+        Numeral::Chinese => chinese(n, n.is_multiple_of(2)),
     }
 }
 
@@ -167,7 +167,10 @@ fn report(t: &Tables, overview: String) -> Value {
         ("/applications/carried_forward/total", t.carried_forward),
         ("/review_litigation/review/total", t.review),
         ("/review_litigation/litigation_direct/total", t.direct),
-        ("/review_litigation/litigation_after_review/total", t.after_review),
+        (
+            "/review_litigation/litigation_after_review/total",
+            t.after_review,
+        ),
     ] {
         *doc.pointer_mut(pointer).unwrap() = json!(value);
     }
@@ -191,7 +194,11 @@ fn prose(clauses: &[String], year_first: bool) -> String {
         .chunks(3)
         .enumerate()
         .map(|(i, chunk)| {
-            let lead = if year_first && i == 0 { "2024年，" } else { "" };
+            let lead = if year_first && i == 0 {
+                "2024年，"
+            } else {
+                ""
+            };
             format!("{lead}{}。", chunk.join("，"))
         })
         .collect();
@@ -269,9 +276,7 @@ fn content_findings_are_warnings_that_keep_the_verdict() {
     assert!(outcome.tally().conformant());
     // The typed path says the same.
     let text = doc.to_string();
-    let typed = CHECKER
-        .check_text(&text, xxgk_check::Format::Json)
-        .unwrap();
+    let typed = CHECKER.check_text(&text, xxgk_check::Format::Json).unwrap();
     assert_eq!(typed.diagnostics.len(), 2);
     assert!(typed.tally().conformant());
 }
@@ -283,7 +288,11 @@ fn a_catalogue_with_an_unknown_check_or_placeholder_is_refused() {
     unknown.content_rules[0].check = "spelling".to_owned();
     assert!(Checker::with_catalogue(unknown).is_err());
     let mut placeholder = catalogue.clone();
-    let message = placeholder.content_rules[0].messages.values_mut().next().unwrap();
+    let message = placeholder.content_rules[0]
+        .messages
+        .values_mut()
+        .next()
+        .unwrap();
     message.en.push_str(" {nonsense}");
     assert!(Checker::with_catalogue(placeholder).is_err());
     let mut missing = catalogue;

@@ -105,17 +105,41 @@ impl Section {
 
 /// The table cells content rules read, with the short names R12's messages give them.
 const CELLS: [(&str, &str, &str); 10] = [
-    ("/applications/new_received/total", "表三 一、本年新收", "new applications"),
-    ("/applications/carried_over/total", "表三 二、上年结转", "carried over"),
-    ("/applications/results/granted/total", "表三 （一）予以公开", "granted"),
+    (
+        "/applications/new_received/total",
+        "表三 一、本年新收",
+        "new applications",
+    ),
+    (
+        "/applications/carried_over/total",
+        "表三 二、上年结转",
+        "carried over",
+    ),
+    (
+        "/applications/results/granted/total",
+        "表三 （一）予以公开",
+        "granted",
+    ),
     (
         "/applications/results/partially_granted/total",
         "表三 （二）部分公开",
         "partially granted",
     ),
-    ("/applications/results/total/total", "表三 （七）总计", "total concluded"),
-    ("/applications/carried_forward/total", "表三 四、结转下年度", "carried forward"),
-    ("/review_litigation/review/total", "表四 行政复议总计", "reviews"),
+    (
+        "/applications/results/total/total",
+        "表三 （七）总计",
+        "total concluded",
+    ),
+    (
+        "/applications/carried_forward/total",
+        "表三 四、结转下年度",
+        "carried forward",
+    ),
+    (
+        "/review_litigation/review/total",
+        "表四 行政复议总计",
+        "reviews",
+    ),
     (
         "/review_litigation/litigation_direct/total",
         "表四 未经复议直接起诉总计",
@@ -224,9 +248,10 @@ impl ContentRules {
         let cell = |i: usize| counts.get(self.cells[i]).copied().flatten();
         let mut out = Vec::new();
         for rule in &self.rules {
-            let mut fire = |key: &str, pointer: &str, related: Vec<String>, args: Vec<(&str, Arg)>| {
-                out.push(rule.diagnostic(key, pointer, related, &args, names));
-            };
+            let mut fire =
+                |key: &str, pointer: &str, related: Vec<String>, args: Vec<(&str, Arg)>| {
+                    out.push(rule.diagnostic(key, pointer, related, &args, names));
+                };
             match rule.check {
                 Check::ProcessingFees => processing_fees(facts, &mut fire),
                 Check::FeeUnpaidNotices => {

@@ -51,27 +51,82 @@ const UNITS: &[char] = &['件', '条', '起', '宗'];
 /// A sentence with one of these is about a comparison, a cumulative figure, or a scope the
 /// tables may not have (an area, the organ's own level, a part of it acting for it): not read.
 const UNSURE: &[&str] = &[
-    "累计", "同比", "环比", "较上年", "比上年", "较去年", "比去年", "去年", "上年同期", "增长",
-    "增加", "减少", "下降", "上升", "持平", "平均", "全国", "全省", "全市", "全区", "全县", "全州",
-    "全旗", "全盟", "全镇", "全乡", "各级", "各地", "各部门", "各单位", "所属", "系统", "本级",
-    "代表", "办公室", "政府办",
+    "累计",
+    "同比",
+    "环比",
+    "较上年",
+    "比上年",
+    "较去年",
+    "比去年",
+    "去年",
+    "上年同期",
+    "增长",
+    "增加",
+    "减少",
+    "下降",
+    "上升",
+    "持平",
+    "平均",
+    "全国",
+    "全省",
+    "全市",
+    "全区",
+    "全县",
+    "全州",
+    "全旗",
+    "全盟",
+    "全镇",
+    "全乡",
+    "各级",
+    "各地",
+    "各部门",
+    "各单位",
+    "所属",
+    "系统",
+    "本级",
+    "代表",
+    "办公室",
+    "政府办",
 ];
 /// Words that may stand between a wording and its number.
 const FILLERS: &[&str] = &[
     "共计", "合计", "总计", "总数", "数量", "件数", "共", "计", "达", "为", "是", "了", "的", "有",
 ];
 /// Wordings of last year's applications carried over.
-const CARRIED_OVER: &[&str] = &["上年结转", "上年度结转", "结转上年", "上一年度结转", "上一年结转"];
+const CARRIED_OVER: &[&str] = &[
+    "上年结转",
+    "上年度结转",
+    "结转上年",
+    "上一年度结转",
+    "上一年结转",
+];
 /// Wordings of applications carried forward to next year.
 const CARRIED_FORWARD: &[&str] = &[
-    "结转下年", "结转至下年", "结转到下年", "结转下一年", "结转至下一年", "结转到下一年", "转入下年",
-    "顺延至下年", "顺延到下年",
+    "结转下年",
+    "结转至下年",
+    "结转到下年",
+    "结转下一年",
+    "结转至下一年",
+    "结转到下一年",
+    "转入下年",
+    "顺延至下年",
+    "顺延到下年",
 ];
 /// Verbs of receiving applications.
 const RECEIVING: &[&str] = &["新收", "收到", "受理", "接收", "接到"];
 /// A review or lawsuit count with one of these is about an outcome or another act.
 const CASE_OTHER: &[&str] = &[
-    "化解", "维持", "纠正", "审结", "撤回", "终止", "驳回", "败诉", "胜诉", "调解", "其他结果",
+    "化解",
+    "维持",
+    "纠正",
+    "审结",
+    "撤回",
+    "终止",
+    "驳回",
+    "败诉",
+    "胜诉",
+    "调解",
+    "其他结果",
 ];
 
 /// A section's text without whitespace, each character with its 0-based position in the text.
@@ -254,9 +309,12 @@ fn number_before(s: &[char], end: usize) -> Option<(u64, usize)> {
         if groups.len() > 1 && groups[1..].iter().any(|g| g.len() != 3) {
             return None;
         }
-        let value = groups.iter().flat_map(|g| g.iter()).try_fold(0u64, |n, c| {
-            n.checked_mul(10)?.checked_add(u64::from(digit(*c)?))
-        })?;
+        let value = groups
+            .iter()
+            .flat_map(|g| g.iter())
+            .try_fold(0u64, |n, c| {
+                n.checked_mul(10)?.checked_add(u64::from(digit(*c)?))
+            })?;
         return Some((value, arabic));
     }
     let start = s[..end]
@@ -353,7 +411,10 @@ fn topic(context: &str) -> Option<Topic> {
     if end.ends_with("部分公开") {
         return Some(Topic::PartiallyGranted);
     }
-    if ["办结", "答复", "办理完毕"].iter().any(|w| end.ends_with(w)) {
+    if ["办结", "答复", "办理完毕"]
+        .iter()
+        .any(|w| end.ends_with(w))
+    {
         return Some(Topic::Concluded);
     }
     let case = strip_fillers(
@@ -421,7 +482,8 @@ mod tests {
 
     #[test]
     fn hongze_2024_wrapped_sentence() {
-        let text = "2024 年，\n区政府办代表区政府受理政府\n信息公开申请 17 件，均已在法定期限内予以答复。";
+        let text =
+            "2024 年，\n区政府办代表区政府受理政府\n信息公开申请 17 件，均已在法定期限内予以答复。";
         // The office acting for the government (代表): maybe not the tables' scope (95 new,
         // the whole district's in this report); not read.
         assert_eq!(read(text, 2024), []);
@@ -439,10 +501,19 @@ mod tests {
     #[test]
     fn seeds_not_read() {
         for (text, year) in [
-            ("2024年世纪街道便民服务中心共受理业务7900件，法定期限办结率100%，政务服务群众满意度评价均为好评。", 2024),
-            ("通过“一网统管”平台政府信息公开栏目处置依申请公开问题199件、政务新媒体问题70件,进一步提升了政府信息公开工作转办质效。", 2024),
+            (
+                "2024年世纪街道便民服务中心共受理业务7900件，法定期限办结率100%，政务服务群众满意度评价均为好评。",
+                2024,
+            ),
+            (
+                "通过“一网统管”平台政府信息公开栏目处置依申请公开问题199件、政务新媒体问题70件,进一步提升了政府信息公开工作转办质效。",
+                2024,
+            ),
             ("三是提前化解行政复议案件1起,切实增强政府公信力。", 2024),
-            ("比如,2024年我区因政府信息公开引起行政诉讼结果纠正2件,相关单位均已在法定期限内为申请人重新出具告知书。", 2024),
+            (
+                "比如,2024年我区因政府信息公开引起行政诉讼结果纠正2件,相关单位均已在法定期限内为申请人重新出具告知书。",
+                2024,
+            ),
             ("2023年受理政府信息公开申请21件。", 2024),
             ("受理政府信息公开申请21件，同比增长3件。", 2024),
             ("累计受理政府信息公开申请210件。", 2024),
