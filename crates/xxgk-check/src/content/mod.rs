@@ -377,7 +377,7 @@ impl Compiled {
 
 /// What content rules read of a document, from its typed form or from a JSON value that may
 /// not be schema-valid (a value of the wrong type is absent).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Facts<'a> {
     report_year: Option<u16>,
     publication_date: Option<Date>,
