@@ -15,7 +15,7 @@ export { schema } from "./schema.js";
 export const SCHEMA_ID = "https://xxgk.org/schema/annual-report-2021/v1";
 
 /** The semantic version of the canonical schema (`x-version`). */
-export const SCHEMA_VERSION = "1.0.0";
+export const SCHEMA_VERSION = "1.1.0";
 
 /** The edition of the national format the schema describes. */
 export const EDITION = "2021";

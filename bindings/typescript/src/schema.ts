@@ -9,7 +9,7 @@ export const schema = {
   $id: "https://xxgk.org/schema/annual-report-2021/v1",
   title: "政府信息公开工作年度报告（2021年版格式）",
   description: "Annual report on government information disclosure work of one Chinese administrative organ, in the national format of 国办公开办函〔2021〕30号, used for reports on 2021 and later years.",
-  "x-version": "1.0.0",
+  "x-version": "1.1.0",
   "x-edition": "2021",
   "x-rules": "rules-2021.yaml",
   type: "object",

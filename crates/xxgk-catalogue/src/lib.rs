@@ -17,9 +17,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 mod complete;
+mod content;
 mod series;
 
 pub use complete::{Completion, Shortfall};
+pub use content::ContentRule;
 pub use series::{
     Relation, SERIES_PLACEHOLDERS, SeriesCell, SeriesIdentity, SeriesRule, SeriesTerm, Year,
 };
@@ -46,6 +48,9 @@ pub struct Catalogue {
     /// Rules between two reports of one organ for consecutive years (absent: none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub series_rules: Vec<SeriesRule>,
+    /// Checks of the prose and metadata against the tables (warnings).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub content_rules: Vec<ContentRule>,
 }
 
 /// A named list of members.
@@ -250,7 +255,8 @@ impl Catalogue {
         let ids = self.rules.iter().map(|r| (&r.id, &r.name));
         let schema_ids = self.schema_rules.iter().map(|r| (&r.id, &r.name));
         let series_ids = self.series_rules.iter().map(|r| (&r.id, &r.name));
-        for (id, name) in ids.chain(schema_ids).chain(series_ids) {
+        let content_ids = self.content_rules.iter().map(|r| (&r.id, &r.name));
+        for (id, name) in ids.chain(schema_ids).chain(series_ids).chain(content_ids) {
             if !seen.insert(id.as_str()) || !seen.insert(name.as_str()) {
                 return Err(CatalogueError(format!(
                     "duplicate rule id or name: {id} {name}"

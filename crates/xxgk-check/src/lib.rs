@@ -18,6 +18,7 @@
     warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+mod content;
 mod diagnostic;
 mod input;
 mod locate;
@@ -37,6 +38,7 @@ use xxgk_model::{
     AnnualReport, Cell, CellValue, SCHEMA_ID, STANDARD_2019, STANDARD_2021, Standard,
 };
 
+use content::{ContentRules, Facts};
 pub use diagnostic::{Diagnostic, FindingRef, Kind, Lang, Location, RootCause, Severity, Tally};
 pub use input::{Format, InputError, parse, strip_bom};
 pub use locate::Locations;
@@ -79,6 +81,7 @@ pub struct Checker {
     validator: Validator,
     catalogue: Catalogue,
     rules: RuleSet,
+    content: ContentRules,
     names: Names,
     /// Each cell's index in the standard's cells, looked up once per pointer.
     cells: HashMap<&'static str, usize>,
@@ -184,13 +187,16 @@ impl Checker {
         catalogue
             .series_identities()
             .map_err(|e| StandardError(e.to_string()))?;
+        let cells = standard.cell_indices();
+        let content = ContentRules::compile(&catalogue, &cells).map_err(StandardError)?;
         Ok(Self {
             standard,
             validator,
             catalogue,
             rules,
+            content,
             names,
-            cells: standard.cell_indices(),
+            cells,
             typed: standard.schema_id == SCHEMA_ID,
             others: Vec::new(),
         })
@@ -241,9 +247,10 @@ impl Checker {
         &self.catalogue.schema_rules
     }
 
-    /// Checks a parsed document under this checker's edition: the schema pass, then every
-    /// identity that can be evaluated. `checker.for_document(doc).check_value(doc)` checks it
-    /// under the edition it names, as [`Checker::check_text`] does.
+    /// Checks a parsed document under this checker's edition: the schema pass, every identity
+    /// that can be evaluated, then the content rules (warnings) on the values that are readable.
+    /// `checker.for_document(doc).check_value(doc)` checks it under the edition it names, as
+    /// [`Checker::check_text`] does.
     pub fn check_value(&self, doc: &Value) -> Outcome {
         let mut diagnostics = schema_pass::check(
             &self.validator,
@@ -253,6 +260,10 @@ impl Checker {
         );
         let counts: &CellCounts = &cell_counts_of_value(self.standard.cells, doc);
         diagnostics.extend(self.rules.check(counts));
+        diagnostics.extend(
+            self.content
+                .check(&Facts::of_value(doc), counts, &self.names),
+        );
         self.sort(&mut diagnostics);
         Outcome { diagnostics }
     }
@@ -269,7 +280,12 @@ impl Checker {
                 },
             };
         }
-        let mut diagnostics = self.rules.check(&cell_counts_of_report(report));
+        let counts = cell_counts_of_report(report);
+        let mut diagnostics = self.rules.check(&counts);
+        diagnostics.extend(
+            self.content
+                .check(&Facts::of_report(report), &counts, &self.names),
+        );
         self.sort(&mut diagnostics);
         Outcome { diagnostics }
     }

@@ -657,6 +657,12 @@ impl Renderer {
                     .iter()
                     .map(|r| rule(&r.id, &r.name, &r.summary, &r.rationale, r.severity)),
             )
+            .chain(
+                catalogue
+                    .content_rules
+                    .iter()
+                    .map(|r| rule(&r.id, &r.name, &r.summary, &r.rationale, r.severity)),
+            )
             .chain(std::iter::once(json!({
                 "id": UNREAD_RULE,
                 // SARIF1001: a name is for people and must differ from the opaque id.

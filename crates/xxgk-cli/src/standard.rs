@@ -75,6 +75,16 @@ pub fn rules(lang: Lang, edition: EditionArg) -> u8 {
             r.keyword
         );
     }
+    for r in &catalogue.content_rules {
+        let summary = lang.pick(&r.summary.zh, &r.summary.en);
+        println!(
+            "{:<4} {:<22} {:<8} {summary} [{}]",
+            r.id,
+            r.name,
+            r.severity.as_str(),
+            r.check
+        );
+    }
     EXIT_CONFORMANT
 }
 
@@ -132,6 +142,20 @@ pub fn explain(wanted: &str, edition: EditionArg) -> u8 {
         println!(
             "{}\n\nReported when the JSON Schema keyword `{}` fails.",
             r.rationale, r.keyword
+        );
+        return EXIT_CONFORMANT;
+    }
+    if let Some(r) = catalogue
+        .content_rules
+        .iter()
+        .find(|r| matches(&r.id, &r.name))
+    {
+        print_heading(&r.id, &r.name, r.severity, &r.since, &r.summary);
+        println!(
+            "{}\n\nA content rule (check `{}`), reading: {}",
+            r.rationale,
+            r.check,
+            r.reads.join(", ")
         );
         return EXIT_CONFORMANT;
     }

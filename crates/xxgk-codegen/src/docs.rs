@@ -212,7 +212,8 @@ pub fn rules(edition: &Edition, catalogue: &Catalogue) -> Result<String, Codegen
             ],
         );
     }
-    series_rules(&mut out, catalogue)?;
+    series_rules(&mut out, rules_source, catalogue)?;
+    content_rules(&mut out, catalogue);
     let sets: Vec<String> = catalogue
         .sets
         .iter()
@@ -231,13 +232,17 @@ pub fn rules(edition: &Edition, catalogue: &Catalogue) -> Result<String, Codegen
 }
 
 /// The series rules' section of the rules reference (none: no section).
-fn series_rules(out: &mut String, catalogue: &Catalogue) -> Result<(), CodegenError> {
+fn series_rules(
+    out: &mut String,
+    rules_source: &str,
+    catalogue: &Catalogue,
+) -> Result<(), CodegenError> {
     if catalogue.series_rules.is_empty() {
         return Ok(());
     }
     let instances = catalogue
         .series_identities()
-        .map_err(|e| CodegenError(format!("{RULES_SOURCE}: {e}")))?;
+        .map_err(|e| CodegenError(format!("{rules_source}: {e}")))?;
     out.push_str("\n## Series rules\n\n");
     out.push_str(
         "Relations between last year's (`previous`) and this year's (`current`) report of one \
@@ -304,4 +309,55 @@ fn series_rules(out: &mut String, catalogue: &Catalogue) -> Result<(), CodegenEr
         let _ = writeln!(out, "Message (en): `{}`", rule.message.en);
     }
     Ok(())
+}
+
+/// The content rules: what each reads and its messages; how each kind is evaluated is in
+/// `schema/README.md`.
+fn content_rules(out: &mut String, catalogue: &Catalogue) {
+    if catalogue.content_rules.is_empty() {
+        return;
+    }
+    out.push_str("\n## Content rules\n\n");
+    out.push_str(
+        "Checks of the prose and metadata against the tables, all warnings; the evaluation of \
+         each kind of `check` is normative in `schema/README.md` (\"Content rules\").\n\n",
+    );
+    row(
+        out,
+        &["id", "name", "check", "severity", "since", "summary"].map(str::to_owned),
+    );
+    row(out, &["---"; 6].map(str::to_owned));
+    for rule in &catalogue.content_rules {
+        row(
+            out,
+            &[
+                format!("[{}](#{})", rule.id, rule.id.to_lowercase()),
+                format!("`{}`", rule.name),
+                format!("`{}`", rule.check),
+                rule.severity.as_str().to_owned(),
+                rule.since.clone(),
+                rule.summary.en.clone(),
+            ],
+        );
+    }
+    for rule in &catalogue.content_rules {
+        let _ = writeln!(out, "\n### {}\n", rule.id);
+        let _ = writeln!(
+            out,
+            "`{}` · check `{}` · {} · since {}\n",
+            rule.name,
+            rule.check,
+            rule.severity.as_str(),
+            rule.since
+        );
+        let _ = writeln!(out, "{}\n", rule.summary.zh);
+        let _ = writeln!(out, "{}\n", rule.summary.en);
+        let _ = writeln!(out, "{}\n", rule.rationale);
+        let reads: Vec<String> = rule.reads.iter().map(|p| format!("`{p}`")).collect();
+        let _ = writeln!(out, "Reads: {}\n", reads.join(", "));
+        for (key, message) in &rule.messages {
+            let _ = writeln!(out, "Message `{key}` (zh): `{}`\n", message.zh);
+            let _ = writeln!(out, "Message `{key}` (en): `{}`\n", message.en);
+        }
+    }
 }

@@ -164,6 +164,7 @@ fn cases_are_well_formed() {
         .map(|r| r.id.as_str())
         .chain(catalogue.schema_rules.iter().map(|r| r.id.as_str()))
         .chain(catalogue.series_rules.iter().map(|r| r.id.as_str()))
+        .chain(catalogue.content_rules.iter().map(|r| r.id.as_str()))
         .collect();
     let catalogues: Vec<(&str, Catalogue)> = EDITIONS
         .iter()
@@ -207,6 +208,22 @@ fn cases_are_well_formed() {
                     "{id}: silent for {rule} but changes no cell it reads"
                 ));
             }
+            // And one for a content rule a value it reads (or an object holding one).
+            let content_reads = |p: &str| {
+                catalogue
+                    .content_rules
+                    .iter()
+                    .filter(|r| &r.id == rule)
+                    .flat_map(|r| &r.reads)
+                    .any(|read| read == p || read.starts_with(&format!("{p}/")))
+            };
+            if catalogue.content_rules.iter().any(|r| &r.id == rule)
+                && !case.touched().any(content_reads)
+            {
+                problems.push(format!(
+                    "{id}: silent for {rule} but changes no value it reads"
+                ));
+            }
         }
     }
     for id in read_known_failures(&suite.dir().join("known-failures.txt")).unwrap() {
@@ -229,9 +246,11 @@ fn every_rule_has_a_firing_and_a_silent_case() {
         let of_edition = |c: &&Case| edition_of(c) == edition;
         let summation = catalogue.rules.iter().map(|r| (&r.id, true));
         let schema = catalogue.schema_rules.iter().map(|r| (&r.id, false));
-        // A series rule is exercised by the cases of several documents, whatever their edition.
+        // A series rule is exercised by the cases of several documents, whatever their edition;
+        // a content rule by the cases of the editions that have it.
         let series = catalogue.series_rules.iter().map(|r| (&r.id, false));
-        for (rule, per_edition) in summation.chain(schema).chain(series) {
+        let content = catalogue.content_rules.iter().map(|r| (&r.id, true));
+        for (rule, per_edition) in summation.chain(schema).chain(series).chain(content) {
             let cases: Vec<&Case> = suite
                 .cases()
                 .iter()
@@ -266,15 +285,16 @@ fn every_rule_is_needed_to_pass_the_suite() {
             .iter()
             .map(|r| (&r.id, r.keyword.as_str()));
         let series = catalogue.series_rules.iter().map(|r| (&r.id, ""));
-        for (id, keyword) in ids.chain(schema).chain(series) {
+        let content = catalogue.content_rules.iter().map(|r| (&r.id, ""));
+        for (id, keyword) in ids.chain(schema).chain(series).chain(content) {
             // A document is checked under the edition it names, so the `const` of another
             // edition than the first (its edition) never fails: only a checker of that edition
             // alone reports it (`Checker::for_standard`).
             if i > 0 && keyword == "const" {
                 continue;
             }
-            // The checker without the rule in this edition: a summation or series rule is not
-            // evaluated, a schema keyword's failures lose their id.
+            // The checker without the rule in this edition: a summation, series or content rule
+            // is not evaluated, a schema keyword's failures lose their id.
             let editions = EDITIONS
                 .iter()
                 .zip(&full)
@@ -285,6 +305,7 @@ fn every_rule_is_needed_to_pass_the_suite() {
                         c.rules.retain(|r| &r.id != id);
                         c.schema_rules.retain(|r| &r.id != id);
                         c.series_rules.retain(|r| &r.id != id);
+                        c.content_rules.retain(|r| &r.id != id);
                     }
                     (*standard, c)
                 })

@@ -15,7 +15,7 @@ from typing import Any, Final, Literal, NamedTuple, NotRequired, TypedDict
 SCHEMA_ID: Final = "https://xxgk.org/schema/annual-report-2021/v1"
 """The `$id` of the canonical schema."""
 
-SCHEMA_VERSION: Final = "1.0.0"
+SCHEMA_VERSION: Final = "1.1.0"
 """The semantic version of the canonical schema (`x-version`)."""
 
 EDITION: Final = "2021"

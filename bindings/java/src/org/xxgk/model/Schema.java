@@ -9,7 +9,7 @@ public final class Schema {
     public static final String ID = "https://xxgk.org/schema/annual-report-2021/v1";
 
     /** The semantic version of the canonical schema ({@code x-version}). */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     /** The edition of the national format the schema describes. */
     public static final String EDITION = "2021";
