@@ -16,6 +16,7 @@ mod conformance;
 mod extract;
 mod inputs;
 mod render;
+mod render_report;
 mod standard;
 
 use std::process::ExitCode;
@@ -105,6 +106,8 @@ enum Command {
     Conformance(conformance::ConformanceArgs),
     /// Issue a deterministic conformance certificate for reports, or verify one.
     Certify(certify::CertifyArgs),
+    /// Print a report in the template's layout as HTML or Markdown; `--check` marks its findings.
+    Render(render_report::RenderArgs),
 }
 
 fn main() -> ExitCode {
@@ -116,6 +119,7 @@ fn main() -> ExitCode {
         Command::Explain { rule } => standard::explain(&rule),
         Command::Conformance(args) => conformance::run(&args),
         Command::Certify(args) => certify::run(&args),
+        Command::Render(args) => render_report::run(&args),
         Command::Schema => {
             print!("{}", xxgk_model::SCHEMA_JSON);
             EXIT_CONFORMANT

@@ -30,6 +30,7 @@ mod document;
 mod edition_2019;
 mod one_line;
 mod print;
+pub mod view;
 
 pub use document::{Body, Cell, Document, Table};
 pub use one_line::{one_line, one_line_2019};
