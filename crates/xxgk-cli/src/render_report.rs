@@ -111,8 +111,8 @@ fn render(args: &RenderArgs) -> Result<u8, String> {
 }
 
 /// What the 2019 format lacks until its model lands.
-const NOT_2019: &str = "a report in the 2019 format (国办公开办函〔2019〕60号) cannot be rendered \
-                        yet: only the 2021 template has a model";
+const NOT_2019: &str = "a report in the 2019 format (国办公开办函〔2019〕60号) is not supported yet: \
+                        only the 2021 template has a model to lay it out";
 
 /// The view of a checked report: its values (canonical, or the extraction's partial report),
 /// every cell the reader could not read marked with why.
