@@ -111,6 +111,17 @@ fn text_of(value: &Value) -> String {
     }
 }
 
+/// Why a number is not shown: a JSON value parsed without its digits (beyond 2^53, read as a
+/// binary float), whose text would be another number.
+const INEXACT: &str = "数值超出可精确显示的范围 (a number beyond the range shown exactly)";
+
+/// A number held as a binary float that may not be the number written: integral and beyond
+/// 2^53 (a count over 2^64 − 1, say). A fraction (`1.5`) is shown as written.
+fn inexact_number(n: &serde_json::Number) -> bool {
+    n.as_f64()
+        .is_some_and(|f| n.is_f64() && f.fract() == 0.0 && f.abs() >= 9_007_199_254_740_992.0)
+}
+
 impl ReportView {
     /// A complete, typed 2021 report: every cell a value.
     pub fn from_report(report: &AnnualReport) -> Self {
@@ -136,10 +147,22 @@ impl ReportView {
             .map(|p| (*p).to_owned())
             .chain(prose)
             .chain(CELLS.iter().map(|c| c.pointer.to_owned()));
-        let texts = pointers
-            .filter_map(|p| report.pointer(&p).map(text_of).map(|text| (p, text)))
-            .collect();
-        Self::of_texts(texts)
+        let mut inexact = Vec::new();
+        let mut texts = BTreeMap::new();
+        for p in pointers {
+            match report.pointer(&p) {
+                Some(Value::Number(n)) if inexact_number(n) => inexact.push(p),
+                Some(value) => {
+                    texts.insert(p, text_of(value));
+                }
+                None => {}
+            }
+        }
+        let mut view = Self::of_texts(texts);
+        for p in inexact {
+            view.mark_unread(&p, INEXACT);
+        }
+        view
     }
 
     fn of_texts(texts: BTreeMap<String, String>) -> Self {
@@ -297,6 +320,7 @@ pub const STYLE: &str = r#"
 .xxgk-report .blank { background: repeating-linear-gradient(45deg, #fff 0 4px, #d8d8d8 4px 6px); }
 .xxgk-report .unread { background: #fff3cd; outline: 2px dashed #b78a00; outline-offset: -3px; color: #8a6500; text-align: center; }
 .xxgk-report .fail { background: #fdd; box-shadow: inset 0 0 0 2px #c00; color: #900; font-weight: bold; }
+.xxgk-report .blank.fail { background: repeating-linear-gradient(45deg, #fdd 0 4px, #e9a0a0 4px 6px); }
 .xxgk-report td .tip { display: none; position: absolute; z-index: 2; right: 0; top: 100%; width: 22em; text-align: left; font-weight: normal; white-space: normal; background: #fff; color: #111; border: 1px solid #900; padding: 4px 6px; box-shadow: 0 2px 6px rgba(0, 0, 0, .3); }
 .xxgk-report td:focus .tip, .xxgk-report td:focus-within .tip { display: block; }
 .xxgk-report td:focus { outline: 2px solid #06c; }
@@ -625,5 +649,111 @@ fn md_value(view: &ReportView, pointer: &str, w: &Words) -> String {
     } else {
         let rules: Vec<&str> = rules.into_iter().collect();
         format!("**{text}** ⚠{}", md_text(&rules.join(",")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> Value {
+        serde_json::from_str(include_str!("../../../examples/jingyue-2024.json")).unwrap()
+    }
+
+    #[test]
+    fn a_partial_report_has_values_blank_and_unread_cells() {
+        let mut report = example();
+        let cells = report["applications"]["new_received"]
+            .as_object_mut()
+            .unwrap();
+        cells.remove("natural_person");
+        cells.remove("total");
+        let mut view = ReportView::from_value(&report);
+        view.mark_unread("/applications/new_received/total", "torn row");
+        view.mark_unread("/overview/text", "not a cell: ignored");
+        let at = |p: &str| view.cell(p).cloned();
+        assert_eq!(
+            at("/applications/new_received/natural_person"),
+            Some(CellState::Blank)
+        );
+        assert_eq!(
+            at("/applications/new_received/total"),
+            Some(CellState::Unread("torn row".into()))
+        );
+        assert_eq!(
+            at("/active_disclosure/fees/amount_wan_yuan"),
+            Some(CellState::Value("1032.60994".into()))
+        );
+        assert_eq!(at("/overview/text"), None);
+        assert_eq!(
+            CELLS
+                .iter()
+                .filter(|c| matches!(view.cell(c.pointer), Some(CellState::Value(_))))
+                .count(),
+            198
+        );
+    }
+
+    #[test]
+    fn a_number_beyond_exact_range_is_not_shown_as_another() {
+        let mut report = example();
+        report["applications"]["new_received"]["total"] =
+            serde_json::from_str("18446744073709551616").unwrap();
+        report["applications"]["new_received"]["other_org"] = serde_json::from_str("1.5").unwrap();
+        let view = ReportView::from_value(&report);
+        assert_eq!(
+            view.cell("/applications/new_received/total"),
+            Some(&CellState::Unread(INEXACT.into()))
+        );
+        assert_eq!(
+            view.cell("/applications/new_received/other_org"),
+            Some(&CellState::Value("1.5".into()))
+        );
+    }
+
+    #[test]
+    fn a_typed_report_and_its_json_show_the_same() {
+        let value = example();
+        let typed: AnnualReport = serde_json::from_value(value.clone()).unwrap();
+        let (a, b) = (
+            ReportView::from_report(&typed),
+            ReportView::from_value(&value),
+        );
+        assert_eq!(html_page(&a, Lang::Zh), html_page(&b, Lang::Zh));
+        assert_eq!(markdown(&a, Lang::En), markdown(&b, Lang::En));
+    }
+
+    #[test]
+    fn only_cells_are_highlighted_and_a_finding_links_to_one() {
+        let mut view = ReportView::from_value(&example());
+        assert!(!html_page(&view, Lang::Zh).contains("<aside>"));
+        view.add_finding(Finding {
+            rule: "S9".into(),
+            pointer: "/metadata/report_year".into(),
+            cells: vec![
+                "/metadata/report_year".into(),
+                "/review_litigation/review/total".into(),
+            ],
+            message_zh: "年份<错误>".into(),
+            message_en: "year".into(),
+        });
+        assert_eq!(
+            view.highlighted(),
+            BTreeSet::from(["/review_litigation/review/total"])
+        );
+        let html = html_fragment(&view, Lang::Zh);
+        assert!(html.contains("<a href=\"#cell-review_litigation-review-total\">"));
+        assert!(html.contains("title=\"S9：年份&lt;错误&gt;\""));
+        assert!(
+            markdown(&view, Lang::Zh).contains("- **S9** /metadata/report\\_year：年份\\<错误\\>")
+        );
+    }
+
+    #[test]
+    fn markdown_flattens_merged_headers() {
+        let md = markdown(&ReportView::from_value(&example()), Lang::Zh);
+        assert!(md.contains("| 行政复议 | 11 | 0 | 3 | 4 | 18 |"));
+        assert!(md.contains("| 三、本年度办理结果 · （七）总计 | 299 | 4 | 0 | 0 | 1 | 0 | 304 |"));
+        assert!(md.contains("**第二十条第（八）项**\n\n| 信息内容 | 本年收费金额（单位：万元） |"));
     }
 }
