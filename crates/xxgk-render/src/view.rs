@@ -296,7 +296,7 @@ fn words(lang: Lang) -> Words {
 /// page embedding [`html_fragment`] can include it.
 pub const STYLE: &str = r#"
 @page { size: A4; margin: 14mm 12mm; }
-.xxgk-report { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", serif; color: #111; max-width: 1220px; margin: 0 auto; padding: 12px 16px; line-height: 1.5; }
+.xxgk-report { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", serif; color: #111; max-width: 1220px; margin: 0 auto; padding: 12px 16px; line-height: 1.5; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .xxgk-report h1 { font-size: 22px; text-align: center; margin: 8px 0 12px; }
 .xxgk-report h2 { font-size: 17px; margin: 14px 0 6px; break-after: avoid; }
 .xxgk-report p { margin: 4px 0; text-indent: 2em; }
@@ -328,7 +328,7 @@ pub const STYLE: &str = r#"
 .xxgk-report .legend span.sample { display: inline-block; min-width: 2.5em; border: 1px solid #222; text-align: right; padding: 0 4px; margin-right: 4px; }
 .xxgk-report .legend div { margin: 3px 0; }
 @media (max-width: 900px) { .xxgk-report .layout { display: block; } .xxgk-report aside { position: static; max-height: none; border-left: 0; } }
-@media print { .xxgk-report { max-width: none; padding: 0; } .xxgk-report .layout { display: block; } .xxgk-report aside { position: static; max-height: none; border-left: 0; padding-left: 0; } .xxgk-report td .tip { display: none !important; } .xxgk-report table { font-size: 9pt; } }
+@media print { .xxgk-report { max-width: none; padding: 0; } .xxgk-report .layout { display: block; } .xxgk-report aside { position: static; max-height: none; border-left: 0; padding-left: 0; } .xxgk-report td .tip { display: none !important; } .xxgk-report table { font-size: 9pt; break-inside: avoid; } }
 "#;
 
 /// The report as one self-contained HTML page: inline style, no script, no external asset.
