@@ -78,8 +78,9 @@ fn render(args: &RenderArgs) -> Result<u8, String> {
         Checked::Report(report) => report,
     };
     let mut view = view_of(&report, args.lang.into()).map_err(|e| format!("{name}: {e}"))?;
+    let verdict = Verdict::of(report.outcome.tally());
     if args.check {
-        add_findings(&mut view, &report);
+        add_findings(&mut view, &report, verdict);
     }
     let lang = match args.lang {
         LangArg::Zh => view::Lang::Zh,
@@ -103,7 +104,7 @@ fn render(args: &RenderArgs) -> Result<u8, String> {
     if !args.check {
         return Ok(EXIT_CONFORMANT);
     }
-    Ok(match Verdict::of(report.outcome.tally()) {
+    Ok(match verdict {
         Verdict::Conformant => EXIT_CONFORMANT,
         Verdict::Undetermined => EXIT_UNDETERMINED,
         _ => EXIT_FINDINGS,
@@ -152,8 +153,12 @@ fn view_of(report: &xxgk_document::Report, lang: xxgk_check::Lang) -> Result<Rep
 
 /// The findings (errors and warnings; notes and unread values are none), each highlighting its
 /// own value and every other value it involves: all the cells of a failing identity.
-fn add_findings(view: &mut ReportView, report: &xxgk_document::Report) {
-    view.set_checked();
+fn add_findings(view: &mut ReportView, report: &xxgk_document::Report, verdict: Verdict) {
+    view.set_verdict(match verdict {
+        Verdict::Conformant => view::Verdict::Conformant,
+        Verdict::Undetermined => view::Verdict::Undetermined,
+        _ => view::Verdict::NotConformant,
+    });
     for d in &report.outcome.diagnostics {
         if !d.is_finding() || d.kind == Kind::Unread {
             continue;

@@ -201,6 +201,7 @@ fn check_highlights_exactly_the_cells_of_the_failing_identities() {
         // The list of findings links to the reported cell.
         let findings = html.split("<aside>").nth(1).expect("the findings");
         assert!(findings.contains("href=\"#cell-"), "{findings}");
+        assert!(findings.contains("<p class=\"verdict bad\">结论：不符合标准</p>"));
         // Markdown marks the same cells.
         let md = xxgk_in(
             dir.path(),
@@ -257,6 +258,7 @@ fn the_seed_003_published_text_renders_its_200_value_cells() {
         let html = stdout(&out);
         let cells = value_cells(&html);
         assert_eq!(cells.len(), 200);
+        assert_eq!(html.contains("结论：符合标准"), all.contains(&"--check"));
         assert!(cells.iter().all(|(_, classes)| {
             !classes.contains("blank") && !classes.contains("unread") && !classes.contains("fail")
         }));
@@ -309,6 +311,7 @@ fn blank_and_unread_cells_look_different_from_zero() {
     assert!(unread.iter().all(|p| p.starts_with("/review_litigation/")));
     assert!(with_class(&html, "fail").is_empty());
     assert!(html.contains("title=\"未能读取："));
+    assert!(html.contains("结论：无法判定"));
 }
 
 #[test]

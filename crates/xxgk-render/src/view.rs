@@ -85,14 +85,45 @@ impl Finding {
     }
 }
 
+/// The verdict on a checked report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// 符合标准: no finding at error severity, and every value read.
+    Conformant,
+    /// 不符合标准: at least one finding at error severity.
+    NotConformant,
+    /// 无法判定: no error, but values could not be read.
+    Undetermined,
+}
+
+impl Verdict {
+    /// The style class and the words of the verdict.
+    fn words(self, lang: Lang) -> (&'static str, &'static str) {
+        match self {
+            Self::Conformant => ("ok", lang.pick("结论：符合标准", "Verdict: conformant")),
+            Self::NotConformant => (
+                "bad",
+                lang.pick("结论：不符合标准", "Verdict: not conformant"),
+            ),
+            Self::Undetermined => (
+                "unknown",
+                lang.pick(
+                    "结论：无法判定（部分数值未能读取）",
+                    "Verdict: undetermined (values could not be read)",
+                ),
+            ),
+        }
+    }
+}
+
 /// A report to show: its texts (title, prose, values) by JSON pointer, the state of each cell,
-/// the findings, and whether it was checked.
+/// the findings, and the verdict when it was checked.
 #[derive(Debug, Clone)]
 pub struct ReportView {
     texts: BTreeMap<String, String>,
     cells: BTreeMap<&'static str, CellState>,
     findings: Vec<Finding>,
-    checked: bool,
+    verdict: Option<Verdict>,
 }
 
 /// The pointers of the texts other than cells and section prose that the layout prints.
@@ -179,7 +210,7 @@ impl ReportView {
             texts,
             cells,
             findings: Vec::new(),
-            checked: false,
+            verdict: None,
         }
     }
 
@@ -191,16 +222,20 @@ impl ReportView {
         }
     }
 
-    /// Adds a finding; the view is then a checked one.
+    /// Adds a finding: the view then lists its findings beside the tables, with a legend.
     pub fn add_finding(&mut self, finding: Finding) {
-        self.checked = true;
         self.findings.push(finding);
     }
 
-    /// Marks the view as checked, so that it lists its findings (none: it says so) and shows
-    /// the legend.
-    pub fn set_checked(&mut self) {
-        self.checked = true;
+    /// Sets the verdict of the check: the view then lists its findings (none: it says so) with
+    /// the verdict and a legend.
+    pub fn set_verdict(&mut self, verdict: Verdict) {
+        self.verdict = Some(verdict);
+    }
+
+    /// Whether the view shows a check: a verdict or findings.
+    fn checked(&self) -> bool {
+        self.verdict.is_some() || !self.findings.is_empty()
     }
 
     /// The state of the cell at `pointer`; `None` when it is no cell of the tables.
@@ -349,7 +384,7 @@ pub fn html_fragment(view: &ReportView, lang: Lang) -> String {
     let doc = view.document();
     let w = words(lang);
     let mut out = String::from("<div class=\"xxgk-report\">\n");
-    let layout = if view.checked {
+    let layout = if view.checked() {
         "layout"
     } else {
         "layout plain"
@@ -374,7 +409,7 @@ pub fn html_fragment(view: &ReportView, lang: Lang) -> String {
         }
     }
     out.push_str("</main>\n");
-    if view.checked {
+    if view.checked() {
         html_findings(view, lang, &w, &mut out);
     }
     out.push_str("</div>\n</div>\n");
@@ -469,6 +504,9 @@ fn cell_name(pointer: &str, lang: Lang) -> String {
 
 fn html_findings(view: &ReportView, lang: Lang, w: &Words, out: &mut String) {
     out.push_str("<aside>\n");
+    if let Some((class, words)) = view.verdict.map(|v| v.words(lang)) {
+        let _ = writeln!(out, "<p class=\"verdict {class}\">{words}</p>");
+    }
     let _ = writeln!(out, "<h2>{}（{}）</h2>", w.findings, view.findings.len());
     if view.findings.is_empty() {
         let _ = writeln!(out, "<p class=\"verdict ok\">{}</p>", w.none);
@@ -543,8 +581,11 @@ pub fn markdown(view: &ReportView, lang: Lang) -> String {
             }
         }
     }
-    if view.checked {
+    if view.checked() {
         let _ = write!(out, "## {}\n\n", w.findings);
+        if let Some((_, words)) = view.verdict.map(|v| v.words(lang)) {
+            let _ = write!(out, "{words}\n\n");
+        }
         if view.findings.is_empty() {
             let _ = write!(out, "{}\n\n", w.none);
         }
