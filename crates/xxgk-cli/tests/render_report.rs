@@ -385,3 +385,35 @@ fn a_2019_format_report_is_not_supported_yet() {
         stderr(&out)
     );
 }
+
+/// The findings of `xxgk check` on `file`, as (rule, pointer) pairs.
+fn findings(dir: &Path, file: &str) -> BTreeSet<(String, String)> {
+    stdout(&xxgk_in(dir, &["check", "--format", "json", file]))
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("a JSON line"))
+        .filter(|d| d["type"] == "diagnostic")
+        .map(|d| (d["rule"].to_string(), d["pointer"].to_string()))
+        .collect()
+}
+
+/// A producer publishes the page as its readable report: read back, checked or not, it is the
+/// report it shows (the tooltips and markers are no text of the cells).
+#[test]
+fn the_page_reads_back_as_the_report_it_shows() {
+    let broken = read(EXAMPLE).replacen("\"natural_person\": 298", "\"natural_person\": 297", 1);
+    let dir = folder_with("broken.json", broken.as_bytes());
+    let expected = findings(dir.path(), "broken.json");
+    assert_eq!(expected.len(), 2);
+    for check in [false, true] {
+        let mut args = vec!["render", "broken.json", "--to", "html", "-o", "page.html"];
+        if check {
+            args.push("--check");
+        }
+        xxgk_in(dir.path(), &args);
+        assert_eq!(
+            findings(dir.path(), "page.html"),
+            expected,
+            "--check {check}"
+        );
+    }
+}

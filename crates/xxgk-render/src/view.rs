@@ -354,16 +354,16 @@ pub const STYLE: &str = r#"
 .xxgk-report .zero { color: #666; }
 .xxgk-report .blank { background: repeating-linear-gradient(45deg, #fff 0 4px, #d8d8d8 4px 6px); }
 .xxgk-report .unread { background: #fff3cd; outline: 2px dashed #b78a00; outline-offset: -3px; color: #8a6500; text-align: center; }
+.xxgk-report .unread::before { content: "?"; }
 .xxgk-report .fail { background: #fdd; box-shadow: inset 0 0 0 2px #c00; color: #900; font-weight: bold; }
 .xxgk-report .blank.fail { background: repeating-linear-gradient(45deg, #fdd 0 4px, #e9a0a0 4px 6px); }
-.xxgk-report td .tip { display: none; position: absolute; z-index: 2; right: 0; top: 100%; width: 22em; text-align: left; font-weight: normal; white-space: normal; background: #fff; color: #111; border: 1px solid #900; padding: 4px 6px; box-shadow: 0 2px 6px rgba(0, 0, 0, .3); }
-.xxgk-report td:focus .tip, .xxgk-report td:focus-within .tip { display: block; }
+.xxgk-report td[title]:focus::after { content: attr(title); position: absolute; z-index: 2; right: 0; top: 100%; width: 22em; text-align: left; font-weight: normal; white-space: pre-line; background: #fff; color: #111; border: 1px solid #900; padding: 4px 6px; box-shadow: 0 2px 6px rgba(0, 0, 0, .3); }
 .xxgk-report td:focus { outline: 2px solid #06c; }
 .xxgk-report td:target { outline: 3px solid #06c; }
 .xxgk-report .legend span.sample { display: inline-block; min-width: 2.5em; border: 1px solid #222; text-align: right; padding: 0 4px; margin-right: 4px; }
 .xxgk-report .legend div { margin: 3px 0; }
 @media (max-width: 900px) { .xxgk-report .layout { display: block; } .xxgk-report aside { position: static; max-height: none; border-left: 0; } }
-@media print { .xxgk-report { max-width: none; padding: 0; } .xxgk-report .layout { display: block; } .xxgk-report aside { position: static; max-height: none; border-left: 0; padding-left: 0; } .xxgk-report td .tip { display: none !important; } .xxgk-report table { font-size: 9pt; break-inside: avoid; } }
+@media print { .xxgk-report { max-width: none; padding: 0; } .xxgk-report .layout { display: block; } .xxgk-report aside { position: static; max-height: none; border-left: 0; padding-left: 0; } .xxgk-report td[title]:focus::after { content: none; } .xxgk-report table { font-size: 9pt; break-inside: avoid; } }
 "#;
 
 /// The report as one self-contained HTML page: inline style, no script, no external asset.
@@ -443,7 +443,9 @@ fn html_table(view: &ReportView, grid: &crate::Table, lang: Lang, w: &Words, out
 }
 
 /// A value cell: its anchor and pointer, its state as a class, and what a reader hovering or
-/// focusing it is told (the findings that highlight it, why it is unread, that it is blank).
+/// focusing it is told (the findings that highlight it, why it is unread, that it is blank) in
+/// its `title`, which the style shows on focus as generated content: the cell's text stays its
+/// value alone (blank or unread: none), so the page reads back as the report it shows.
 fn value_td(
     view: &ReportView,
     pointer: &str,
@@ -457,7 +459,7 @@ fn value_td(
         Some(CellState::Value(t)) => (vec!["v"], t.as_str(), vec![]),
         Some(CellState::Unread(why)) => (
             vec!["v", "unread"],
-            "?",
+            "",
             vec![format!("{}：{why}", w.unread)],
         ),
         Some(CellState::Blank) | None => (vec!["v", "blank"], "", vec![w.blank_note.to_owned()]),
@@ -481,13 +483,11 @@ fn value_td(
         let _ = write!(out, ">{}</td>", escape(text));
         return;
     }
-    let note = notes.join("\n");
     let _ = write!(
         out,
-        " tabindex=\"0\" title=\"{}\">{}<span class=\"tip\" role=\"tooltip\">{}</span></td>",
-        escape(&note),
-        escape(text),
-        escape(&note).replace('\n', "<br>")
+        " tabindex=\"0\" title=\"{}\">{}</td>",
+        escape(&notes.join("\n")),
+        escape(text)
     );
 }
 
@@ -540,7 +540,7 @@ fn html_findings(view: &ReportView, lang: Lang, w: &Words, out: &mut String) {
         "<div class=\"legend\">\n<h2>{}</h2>\n\
          <div><span class=\"sample fail\">12</span>{}</div>\n\
          <div><span class=\"sample blank\">&nbsp;</span>{}</div>\n\
-         <div><span class=\"sample unread\">?</span>{}</div>\n\
+         <div><span class=\"sample unread\"></span>{}</div>\n\
          <div><span class=\"sample zero\">0</span>{}</div>\n</div>\n</aside>\n",
         w.legend,
         w.fail,
