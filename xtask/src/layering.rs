@@ -60,6 +60,7 @@ const ALLOWED: &[(&str, &[&str], &str)] = &[
             "xxgk-conformance",
             "xxgk-check",
             "xxgk-extract",
+            "xxgk-render",
             "xxgk-model",
             "xxgk-catalogue",
         ],

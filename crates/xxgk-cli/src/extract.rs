@@ -136,7 +136,7 @@ static PROCESS: LazyLock<u32> = LazyLock::new(std::process::id);
 /// Writes `contents` to `dir/name` atomically: into a new file of `dir` (never an existing path,
 /// so a link planted in `dir` is not written through), then renamed over `name` (which replaces a
 /// link rather than following it). Readers see the old file or the new one, never half of it.
-fn write_atomically(dir: &Path, name: &OsStr, contents: &[u8]) -> Result<(), String> {
+pub(crate) fn write_atomically(dir: &Path, name: &OsStr, contents: &[u8]) -> Result<(), String> {
     let target = dir.join(name);
     let failed = |e: std::io::Error| format!("cannot write {}: {e}", target.display());
     let (temporary, mut file) = loop {

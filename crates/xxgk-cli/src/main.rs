@@ -16,6 +16,7 @@ mod conformance;
 mod extract;
 mod inputs;
 mod render;
+mod render_report;
 mod series;
 mod standard;
 
@@ -116,6 +117,8 @@ enum Command {
     Conformance(conformance::ConformanceArgs),
     /// Issue a deterministic conformance certificate for reports, or verify one.
     Certify(certify::CertifyArgs),
+    /// Print a report in the template's layout as HTML or Markdown; `--check` marks its findings.
+    Render(render_report::RenderArgs),
 }
 
 fn main() -> ExitCode {
@@ -127,6 +130,7 @@ fn main() -> ExitCode {
         Command::Explain { rule, edition } => standard::explain(&rule, edition),
         Command::Conformance(args) => conformance::run(&args),
         Command::Certify(args) => certify::run(&args),
+        Command::Render(args) => render_report::run(&args),
         Command::Schema { edition } => standard::schema(edition),
     };
     ExitCode::from(code)

@@ -27,10 +27,10 @@ impl Source for Value {
 
 /// The texts of a typed 2021 report: its metadata, its prose and the cells of the model's cell
 /// table, keyed by the pointers the layout below reads.
-struct Typed(BTreeMap<&'static str, String>);
+pub(crate) struct Typed(pub(crate) BTreeMap<&'static str, String>);
 
 impl Typed {
-    fn new(report: &AnnualReport) -> Self {
+    pub(crate) fn new(report: &AnnualReport) -> Self {
         let mut texts: BTreeMap<&'static str, String> = CELLS
             .iter()
             .zip(report.cell_values())
@@ -60,6 +60,13 @@ impl Typed {
         );
         texts.insert("/other_matters/text", report.other_matters.text.clone());
         Self(texts)
+    }
+}
+
+/// The texts of a [`crate::view::ReportView`], by pointer.
+impl Source for BTreeMap<String, String> {
+    fn text(&self, pointer: &str) -> Option<String> {
+        self.get(pointer).cloned()
     }
 }
 
@@ -128,6 +135,8 @@ pub struct Cell {
     pub(crate) text: String,
     pub(crate) rowspan: usize,
     pub(crate) colspan: usize,
+    /// The JSON pointer of a value cell; `None` for a label or header.
+    pub(crate) pointer: Option<String>,
 }
 
 impl Cell {
@@ -145,14 +154,16 @@ impl Cell {
     pub fn colspan(&self) -> usize {
         self.colspan
     }
+
+    /// The JSON pointer of the value the cell shows (`/applications/new_received/total`, …);
+    /// `None` for a label or header.
+    pub fn pointer(&self) -> Option<&str> {
+        self.pointer.as_deref()
+    }
 }
 
 pub(crate) fn cell(text: impl Into<String>) -> Cell {
-    Cell {
-        text: text.into(),
-        rowspan: 1,
-        colspan: 1,
-    }
+    span(text, 1, 1)
 }
 
 pub(crate) fn span(text: impl Into<String>, rowspan: usize, colspan: usize) -> Cell {
@@ -160,6 +171,17 @@ pub(crate) fn span(text: impl Into<String>, rowspan: usize, colspan: usize) -> C
         text: text.into(),
         rowspan,
         colspan,
+        pointer: None,
+    }
+}
+
+/// The value cell of `pointer`, as published, spanning `colspan` columns.
+pub(crate) fn value_cell(report: &dyn Source, pointer: &str, colspan: usize) -> Cell {
+    Cell {
+        text: value(report, pointer),
+        rowspan: 1,
+        colspan,
+        pointer: Some(pointer.to_owned()),
     }
 }
 
@@ -438,7 +460,7 @@ fn active(report: &dyn Source, table: &Template, style: Style) -> Table {
             line.extend(
                 row.cells
                     .iter()
-                    .map(|rc| span(value(report, cell_pointer(rc)), 1, colspan)),
+                    .map(|rc| value_cell(report, cell_pointer(rc), colspan)),
             );
             rows.push(line);
         }
@@ -497,11 +519,10 @@ pub(crate) fn grouped(
             row.push(span(style.label(group), run, 1));
         }
         row.push(span(style.label(line.label), 1, depth - line.groups.len()));
-        row.extend(
-            line.pointers
-                .iter()
-                .map(|p| cell(p.as_deref().map(|p| value(report, p)).unwrap_or_default())),
-        );
+        row.extend(line.pointers.iter().map(|p| match p {
+            Some(p) => value_cell(report, p, 1),
+            None => cell(""),
+        }));
         rows.push(row);
     }
     Table {
@@ -542,7 +563,7 @@ fn review(report: &dyn Source, table: &Template, style: Style) -> Table {
         numbers.extend(
             row.cells
                 .iter()
-                .map(|rc| cell(value(report, cell_pointer(rc)))),
+                .map(|rc| value_cell(report, cell_pointer(rc), 1)),
         );
     }
     Table {

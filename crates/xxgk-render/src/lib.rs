@@ -2,7 +2,8 @@
 //! ([`xxgk_model::AnnualReport`]) printed as a producer or a web page prints it — DOCX exported to
 //! text, HTML table text, PDF text, `pdftotext -layout`, Markdown, an HTML page, a DOCX, GB18030
 //! text, and the whole page's text on one line ([`one_line`]). The extractor's round-trip tests
-//! and the benchmark corpus read them back; a view of a checked report builds on [`Document`].
+//! and the benchmark corpus read them back. [`view`] is the report as a person reads it, checked
+//! or not (HTML page or fragment, Markdown), built on the same [`Document`].
 //!
 //! The three tables are laid out once, in a [`Document`], as grids of merged cells as in the
 //! official template (表三's row groups `三、本年度办理结果`, `（三）不予公开` … as row spans, the
@@ -30,6 +31,7 @@ mod document;
 mod edition_2019;
 mod one_line;
 mod print;
+pub mod view;
 
 pub use document::{Body, Cell, Document, Table};
 pub use one_line::{one_line, one_line_2019};

@@ -1,0 +1,203 @@
+//! `xxgk render`: a report in the official template's layout, as one self-contained HTML page or
+//! Markdown; with `--check`, the cells of every failing identity highlighted and the findings
+//! listed. Canonical and published reports alike are read and checked by `xxgk_document::check`;
+//! this module turns what it gives into the plain inputs of `xxgk_render::view`.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use xxgk_check::{Checker, Kind};
+use xxgk_document::{Checked, Reading, Source, Verdict};
+use xxgk_extract::Edition;
+use xxgk_render::view::{self, Finding, ReportView};
+
+use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_UNDETERMINED, EXIT_USAGE, LangArg};
+
+/// What `xxgk render` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum To {
+    /// One self-contained HTML page (inline style, no script, prints on A4).
+    Html,
+    /// GitHub-flavoured Markdown, merged headers flattened.
+    Markdown,
+}
+
+/// Arguments of `xxgk render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// A report: canonical JSON/YAML (2021 format) or published .txt, .md, .html, .htm, .docx,
+    /// .pdf; `-` for standard input (canonical text).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// The output format.
+    #[arg(long, value_enum)]
+    to: To,
+    /// Check the report: highlight the cells of every failing identity and list the findings;
+    /// the exit code is then that of `xxgk check`.
+    #[arg(long)]
+    check: bool,
+    /// Language of the findings and of the page's own words (labels stay the template's).
+    #[arg(long, value_enum, default_value = "zh")]
+    lang: LangArg,
+    /// Write to this file (through a temporary file and a rename) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+/// Runs `xxgk render` and returns the exit code.
+pub fn run(args: &RenderArgs) -> u8 {
+    match render(args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("xxgk render: {message}");
+            EXIT_USAGE
+        }
+    }
+}
+
+fn render(args: &RenderArgs) -> Result<u8, String> {
+    let source = if args.file.as_os_str() == "-" {
+        Source::Stdin
+    } else {
+        Source::File(args.file.clone())
+    };
+    let name = source.display();
+    if let Some(out) = &args.out {
+        refuse_input(&args.file, out)?;
+    }
+    let bytes = source.read().map_err(|e| format!("{name}: {e}"))?;
+    let checker = Checker::new().map_err(|e| e.to_string())?;
+    let report = match xxgk_document::check(&checker, bytes, source.hint().as_deref()) {
+        Checked::Unreadable(why) => return Err(format!("{name}: {why}")),
+        Checked::NotAReport => {
+            return Err(format!(
+                "{name}: not an annual report ({})",
+                Verdict::NotAReport.zh()
+            ));
+        }
+        Checked::Report(report) => report,
+    };
+    let mut view = view_of(&report, args.lang.into()).map_err(|e| format!("{name}: {e}"))?;
+    let verdict = Verdict::of(report.outcome.tally());
+    if args.check {
+        add_findings(&mut view, &report, verdict);
+    }
+    let lang = match args.lang {
+        LangArg::Zh => view::Lang::Zh,
+        LangArg::En => view::Lang::En,
+    };
+    let text = match args.to {
+        To::Html => view::html_page(&view, lang),
+        To::Markdown => view::markdown(&view, lang),
+    };
+    match &args.out {
+        Some(out) => write_file(out, text.as_bytes())?,
+        None => {
+            use std::io::Write as _;
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(|e| format!("writing standard output: {e}"))?;
+        }
+    }
+    if !args.check {
+        return Ok(EXIT_CONFORMANT);
+    }
+    Ok(match verdict {
+        Verdict::Conformant => EXIT_CONFORMANT,
+        Verdict::Undetermined => EXIT_UNDETERMINED,
+        _ => EXIT_FINDINGS,
+    })
+}
+
+/// What the 2019 format lacks until its model lands.
+const NOT_2019: &str = "a report in the 2019 format (国办公开办函〔2019〕60号) is not supported yet: \
+                        only the 2021 template has a model to lay it out";
+
+/// The view of a checked report: its values (canonical, or the extraction's partial report),
+/// every cell the reader could not read marked with why.
+fn view_of(report: &xxgk_document::Report, lang: xxgk_check::Lang) -> Result<ReportView, String> {
+    let mut view = match &report.reading {
+        Reading::Extracted(extraction) => {
+            if extraction.edition == Edition::E2019 {
+                return Err(NOT_2019.to_owned());
+            }
+            ReportView::from_value(&extraction.report)
+        }
+        Reading::Canonical(format) => {
+            // Checked canonical text is always kept (`Report::source`) and parses: the
+            // checker read it.
+            let text = report.source.as_ref().map_or("", |s| s.text.as_str());
+            let value = xxgk_check::parse(text, *format).map_err(|e| e.to_string())?;
+            if value.get("edition").and_then(|e| e.as_str()) == Some("2019") {
+                return Err(NOT_2019.to_owned());
+            }
+            ReportView::from_value(&value)
+        }
+    };
+    for d in &report.outcome.diagnostics {
+        if d.kind == Kind::Unread {
+            let cells = if d.related.is_empty() {
+                std::slice::from_ref(&d.pointer)
+            } else {
+                &d.related
+            };
+            for cell in cells {
+                view.mark_unread(cell, d.message(lang));
+            }
+        }
+    }
+    Ok(view)
+}
+
+/// The findings (errors and warnings; notes and unread values are none), each highlighting its
+/// own value and every other value it involves: all the cells of a failing identity.
+fn add_findings(view: &mut ReportView, report: &xxgk_document::Report, verdict: Verdict) {
+    view.set_verdict(match verdict {
+        Verdict::Conformant => view::Verdict::Conformant,
+        Verdict::Undetermined => view::Verdict::Undetermined,
+        _ => view::Verdict::NotConformant,
+    });
+    for d in &report.outcome.diagnostics {
+        if !d.is_finding() || d.kind == Kind::Unread {
+            continue;
+        }
+        let mut cells = vec![d.pointer.clone()];
+        cells.extend(d.related.iter().filter(|p| **p != d.pointer).cloned());
+        view.add_finding(Finding {
+            rule: d.rule.clone(),
+            pointer: d.pointer.clone(),
+            cells,
+            message_zh: d.message_zh.clone(),
+            message_en: d.message_en.clone(),
+        });
+    }
+}
+
+/// Refuses an output that is the input itself (by any path or link to it).
+fn refuse_input(input: &Path, out: &Path) -> Result<(), String> {
+    if let (Ok(a), Ok(b)) = (input.canonicalize(), out.canonicalize())
+        && a == b
+    {
+        return Err(format!(
+            "{}: the output is the input; nothing written",
+            out.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Writes the output through a new temporary file in its directory renamed over it, so that a
+/// link at the output path is replaced, never written through, and a reader never sees half a
+/// page.
+fn write_file(out: &Path, contents: &[u8]) -> Result<(), String> {
+    let name = out
+        .file_name()
+        .ok_or_else(|| format!("{}: not a file name", out.display()))?;
+    let dir = match out.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    crate::extract::write_atomically(dir, name, contents)
+}
