@@ -13,6 +13,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod certify;
 mod check;
 mod conformance;
+mod export;
 mod extract;
 mod inputs;
 mod render;
@@ -88,6 +89,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Extract published reports (text, HTML, DOCX, PDF; any encoding) into canonical JSON.
     Extract(extract::ExtractArgs),
+    /// Export reports as one table (XLSX, CSV or JSON Lines): a row per report, a column per cell.
+    Export(export::ExportArgs),
     /// List the rules of the catalogue and the ids of schema violations.
     Rules {
         /// Message language.
@@ -112,6 +115,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Extract(args) => extract::run(&args),
+        Command::Export(args) => export::run(&args),
         Command::Rules { lang } => standard::rules(lang.into()),
         Command::Explain { rule } => standard::explain(&rule),
         Command::Conformance(args) => conformance::run(&args),
