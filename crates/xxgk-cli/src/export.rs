@@ -413,3 +413,26 @@ fn export(args: &ExportArgs) -> Result<String, String> {
         totals.rows
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+    use xxgk_model::CellKind;
+
+    use super::{CellOut, cell_value};
+
+    #[test]
+    fn a_cell_is_blank_unless_the_schema_accepts_its_value() {
+        let doc = json!({"a": 3, "b": 3.0, "c": -1, "d": "3", "e": "12.30", "f": 12.3, "g": "1e3"});
+        let count = |p| cell_value(&doc, p, CellKind::Count);
+        let amount = |p| cell_value(&doc, p, CellKind::Decimal);
+        assert_eq!(count("/a"), Some(CellOut::Count(3)));
+        assert_eq!(count("/b"), Some(CellOut::Count(3)), "3.0 is an integer");
+        assert_eq!(count("/c"), None);
+        assert_eq!(count("/d"), None);
+        assert_eq!(count("/missing"), None);
+        assert_eq!(amount("/e"), Some(CellOut::Amount("12.30".into())));
+        assert_eq!(amount("/f"), None, "an amount is a string");
+        assert_eq!(amount("/g"), None);
+    }
+}

@@ -37,6 +37,8 @@ fn export(dirs: &[&Path], out: &Path) -> i64 {
 }
 
 #[test]
+// The figures are the point of the test: `--nocapture` shows them.
+#[allow(clippy::print_stderr)]
 fn memory_does_not_grow_with_the_number_of_reports() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (small, large) = (dir.path().join("a"), dir.path().join("b"));
@@ -51,6 +53,10 @@ fn memory_does_not_grow_with_the_number_of_reports() {
         five_thousand <= thousand + 6 * 1024,
         "1,000 reports: {thousand} KiB; 5,000 reports: {five_thousand} KiB"
     );
-    let size = |n: &str| std::fs::metadata(dir.path().join(n)).expect("workbook").len();
+    let size = |n: &str| {
+        std::fs::metadata(dir.path().join(n))
+            .expect("workbook")
+            .len()
+    };
     assert!(size("5000.xlsx") > 4 * size("1000.xlsx"));
 }

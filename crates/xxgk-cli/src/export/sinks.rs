@@ -94,10 +94,14 @@ const CELL_CHARS: usize = 32_767;
 
 /// Text cut to what a cell holds, marked where cut (a 30 MB organ name is no cell).
 fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
-    match text.char_indices().nth(CELL_CHARS - 1) {
-        Some((at, _)) => format!("{}…", &text[..at]).into(),
-        None => text.into(),
+    if text.chars().nth(CELL_CHARS).is_none() {
+        return text.into();
     }
+    let at = text
+        .char_indices()
+        .nth(CELL_CHARS - 1)
+        .map_or(text.len(), |(at, _)| at);
+    format!("{}…", &text[..at]).into()
 }
 
 /// The rows of a worksheet: Excel's limit, after which a table goes on in a new sheet.
@@ -530,5 +534,42 @@ impl Sink {
                 Ok("stdout".to_owned())
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CELL_CHARS, cell_text, exact_number};
+
+    #[test]
+    fn an_amount_is_a_number_only_when_its_digits_survive() {
+        assert_eq!(exact_number("1032.60994"), Some((1032.60994, 5)));
+        assert_eq!(
+            exact_number("12.30"),
+            Some((12.3, 2)),
+            "shown with two decimals"
+        );
+        assert_eq!(exact_number("0"), Some((0.0, 0)));
+        assert_eq!(exact_number("0.0000000001"), Some((1e-10, 10)));
+        assert_eq!(exact_number("100"), Some((100.0, 0)));
+        assert_eq!(
+            exact_number("999999999999999"),
+            Some((999_999_999_999_999.0, 0))
+        );
+        // Sixteen significant digits: more than Excel keeps.
+        assert_eq!(exact_number("1234567890123456"), None);
+        assert_eq!(exact_number("123456789012345.6"), None);
+        assert_eq!(exact_number("0.1234567890123456"), None);
+    }
+
+    #[test]
+    fn text_is_cut_to_what_a_cell_holds() {
+        assert_eq!(cell_text("长春"), "长春");
+        let long = "字".repeat(CELL_CHARS + 5);
+        let cut = cell_text(&long);
+        assert_eq!(cut.chars().count(), CELL_CHARS);
+        assert!(cut.ends_with('…'));
+        let exact = "a".repeat(CELL_CHARS);
+        assert!(cell_text(&exact) == exact, "a full cell is not cut");
     }
 }
