@@ -486,3 +486,35 @@ fn xlsx_and_csv_need_an_output_file() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// A 2019-format report has its row (edition, verdict, counts) and no 2021 cells, in every form.
+#[test]
+fn a_2019_report_is_a_row_without_2021_cells() {
+    const REPORT: &str = "crates/xxgk-extract/tests/data/layouts/edition-2019-kept-apart.txt";
+    let out = xxgk(&["export", REPORT, "--to", "jsonl"]);
+    ok(&out);
+    let line: Value = serde_json::from_slice(&out.stdout).expect("one JSON line");
+    assert_eq!(line["edition"], "2019");
+    assert_eq!(line["organ"], "测试街道");
+    assert_eq!(line["cells"], serde_json::json!({}));
+    assert!(line["errors"].as_u64().expect("errors") > 0);
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let book = dir.path().join("2019.xlsx");
+    let out = xxgk(&[
+        "export",
+        REPORT,
+        "--to",
+        "xlsx",
+        "-o",
+        book.to_str().expect("UTF-8"),
+    ]);
+    ok(&out);
+    let reports = sheet(&book, 1);
+    assert_eq!(text(&reports, 1, 3), "2019");
+    assert_eq!(text(&reports, 1, 4), "不符合标准");
+    assert!(
+        reports.keys().all(|&(r, c)| r == 0 || c < FIXED),
+        "no 2021 cell written"
+    );
+}
