@@ -89,7 +89,7 @@ enum Command {
     Check(check::CheckArgs),
     /// Extract published reports (text, HTML, DOCX, PDF; any encoding) into canonical JSON.
     Extract(extract::ExtractArgs),
-    /// Export reports as one table (XLSX, CSV or JSON Lines): a row per report, a column per cell.
+    /// Export reports as one table (XLSX, CSV or JSON Lines), a row per report.
     Export(export::ExportArgs),
     /// List the rules of the catalogue and the ids of schema violations.
     Rules {
