@@ -114,6 +114,8 @@ struct Table {
     widths: Vec<f64>,
     sheets: Vec<usize>,
     next_row: u32,
+    /// The rows a sheet holds, its header included.
+    limit: u32,
 }
 
 impl Table {
@@ -124,6 +126,7 @@ impl Table {
             widths,
             sheets: Vec::new(),
             next_row: SHEET_ROWS,
+            limit: SHEET_ROWS,
         }
     }
 
@@ -133,7 +136,7 @@ impl Table {
         book: &'w mut Workbook,
         header: &Format,
     ) -> Result<(&'w mut Worksheet, u32), XlsxError> {
-        if self.next_row >= SHEET_ROWS {
+        if self.next_row >= self.limit {
             let sheet = book.add_worksheet_with_constant_memory()?;
             let name = match self.sheets.len() {
                 0 => self.name.to_owned(),
@@ -164,7 +167,7 @@ impl Table {
             let rows = if k + 1 == self.sheets.len() {
                 self.next_row
             } else {
-                SHEET_ROWS
+                self.limit
             };
             book.worksheet_from_index(index)?.autofilter(
                 0,
@@ -539,7 +542,35 @@ impl Sink {
 
 #[cfg(test)]
 mod tests {
-    use super::{CELL_CHARS, cell_text, exact_number};
+    use rust_xlsxwriter::{Format, Workbook};
+
+    use super::{CELL_CHARS, Table, cell_text, exact_number};
+
+    #[test]
+    fn a_full_sheet_goes_on_in_the_next() {
+        let mut book = Workbook::new();
+        let mut table = Table::new("检查发现", vec!["文件\nfile".into()], vec![36.0]);
+        table.limit = 3;
+        let header = Format::new();
+        let mut places = Vec::new();
+        for _ in 0..5 {
+            let (sheet, row) = table.next(&mut book, &header).unwrap();
+            places.push((sheet.name(), row));
+        }
+        let names = |n: &str| n.to_owned();
+        assert_eq!(
+            places,
+            [
+                (names("检查发现"), 1),
+                (names("检查发现"), 2),
+                (names("检查发现 2"), 1),
+                (names("检查发现 2"), 2),
+                (names("检查发现 3"), 1),
+            ]
+        );
+        table.filter(&mut book).unwrap();
+        book.save_to_buffer().unwrap();
+    }
 
     #[test]
     fn an_amount_is_a_number_only_when_its_digits_survive() {
