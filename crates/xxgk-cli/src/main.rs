@@ -13,6 +13,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod certify;
 mod check;
 mod conformance;
+mod export;
 mod extract;
 mod inputs;
 mod render;
@@ -90,6 +91,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Extract published reports (text, HTML, DOCX, PDF; any encoding) into canonical JSON.
     Extract(extract::ExtractArgs),
+    /// Export reports as one table (XLSX, CSV or JSON Lines), a row per report.
+    Export(export::ExportArgs),
     /// List the rules of the catalogue and the ids of schema violations.
     Rules {
         /// Message language.
@@ -126,6 +129,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Extract(args) => extract::run(&args),
+        Command::Export(args) => export::run(&args),
         Command::Rules { lang, edition } => standard::rules(lang.into(), edition),
         Command::Explain { rule, edition } => standard::explain(&rule, edition),
         Command::Conformance(args) => conformance::run(&args),

@@ -1,0 +1,520 @@
+//! `xxgk export`: the bundled seeds and examples as one table in XLSX (read back from its XML),
+//! CSV and JSON Lines; cells equal to what `xxgk extract` reads, blanks empty, bad files as rows,
+//! and outputs that never replace an input.
+
+use std::collections::BTreeMap;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use quick_xml::events::Event;
+use serde_json::Value;
+use xxgk_model::STANDARD_2021;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Runs `xxgk` in the repository root, so that inputs are named as there.
+fn xxgk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xxgk"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("xxgk runs")
+}
+
+fn ok(out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+const SEED_003: &str = "corpus/seeds/003_fe18fb2511738761.txt";
+
+/// The files the walk finds in the seeds and the examples, in its order (sorted paths).
+fn bundled() -> Vec<String> {
+    let mut files = Vec::new();
+    for dir in ["corpus/seeds", "examples"] {
+        let mut found: Vec<String> = std::fs::read_dir(root().join(dir))
+            .expect("bundled directory")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|name| {
+                [".txt", ".md", ".json", ".yaml"]
+                    .iter()
+                    .any(|ext| name.ends_with(ext))
+            })
+            .map(|name| format!("{dir}/{name}"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    files
+}
+
+/// The example with one cell removed (a blank, not a 0) and a file that is no JSON.
+fn extra_inputs(dir: &Path) -> (String, String) {
+    let text = std::fs::read_to_string(root().join("examples/jingyue-2024.json")).expect("example");
+    let mut doc: Value = serde_json::from_str(&text).expect("JSON");
+    doc["applications"]["new_received"]
+        .as_object_mut()
+        .expect("row")
+        .remove("other_org");
+    let blank = dir.join("blank.json");
+    std::fs::write(&blank, doc.to_string()).expect("write");
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, "{").expect("write");
+    (
+        blank.to_string_lossy().into_owned(),
+        broken.to_string_lossy().into_owned(),
+    )
+}
+
+/// The cell a blank report leaves empty, and one it has as 0.
+const BLANK: &str = "/applications/new_received/other_org";
+const ZERO: &str = "/applications/new_received/research_institution";
+
+/// What `xxgk extract` reads from seed 003.
+fn extracted_003() -> Value {
+    let out = xxgk(&["extract", SEED_003]);
+    ok(&out);
+    serde_json::from_slice(&out.stdout).expect("extract prints JSON")
+}
+
+/// A cell of a sheet: its text and whether it is a number (else a string).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Cell {
+    text: String,
+    number: bool,
+}
+
+/// `B12` as (row, column), both from 0.
+fn place(reference: &str) -> (usize, usize) {
+    let letters = reference.bytes().take_while(u8::is_ascii_uppercase);
+    let col = letters.fold(0, |acc, b| acc * 26 + usize::from(b - b'A' + 1)) - 1;
+    let row: usize = reference
+        .trim_start_matches(|c: char| c.is_ascii_uppercase())
+        .parse()
+        .expect("row number");
+    (row - 1, col)
+}
+
+/// The cells of worksheet `n` (from 1) of a workbook, by place, read from the sheet's XML.
+fn sheet(book: &Path, n: usize) -> BTreeMap<(usize, usize), Cell> {
+    let file = std::fs::File::open(book).expect("workbook");
+    let mut zip = zip::ZipArchive::new(file).expect("an XLSX is a zip");
+    let mut xml = String::new();
+    zip.by_name(&format!("xl/worksheets/sheet{n}.xml"))
+        .expect("sheet")
+        .read_to_string(&mut xml)
+        .expect("UTF-8 XML");
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut cells = BTreeMap::new();
+    let mut current: Option<((usize, usize), Cell)> = None;
+    let mut in_text = false;
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Eof => break,
+            Event::Start(e) if e.name().as_ref() == "c" => {
+                let attr = |name: &str| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == name)
+                        .map(|a| a.value.into_owned())
+                };
+                let at = place(&attr("r").expect("a cell has its reference"));
+                let number = attr("t").is_none();
+                current = Some((
+                    at,
+                    Cell {
+                        text: String::new(),
+                        number,
+                    },
+                ));
+            }
+            Event::Start(e) if matches!(e.name().as_ref(), "v" | "t") => in_text = true,
+            Event::End(e) if matches!(e.name().as_ref(), "v" | "t") => in_text = false,
+            Event::End(e) if e.name().as_ref() == "c" => {
+                if let Some((at, cell)) = current.take() {
+                    cells.insert(at, cell);
+                }
+            }
+            Event::Text(t) if in_text => {
+                if let Some((_, cell)) = &mut current {
+                    cell.text.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(g) if in_text => {
+                let c = match &*g {
+                    "amp" => '&',
+                    "lt" => '<',
+                    "gt" => '>',
+                    "quot" => '"',
+                    "apos" => '\'',
+                    other => panic!("entity {other}"),
+                };
+                if let Some((_, cell)) = &mut current {
+                    cell.text.push(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    cells
+}
+
+/// The text of a sheet's cell, empty where there is none.
+fn text(cells: &BTreeMap<(usize, usize), Cell>, row: usize, col: usize) -> &str {
+    cells.get(&(row, col)).map_or("", |c| c.text.as_str())
+}
+
+/// The columns before the cells.
+const FIXED: usize = 8;
+
+/// The header of a cell's column: its verbatim label path and its pointer.
+fn header(cell: &xxgk_model::Cell) -> String {
+    format!("{}\n{}", cell.labels_zh.join(" › "), cell.pointer)
+}
+
+/// The row whose file column ends with `name`.
+fn row_of(cells: &BTreeMap<(usize, usize), Cell>, rows: usize, name: &str) -> usize {
+    (1..=rows)
+        .find(|&r| text(cells, r, 0).ends_with(name))
+        .unwrap_or_else(|| panic!("no row for {name}"))
+}
+
+#[test]
+fn xlsx_is_one_row_per_file_under_the_chinese_labels_with_the_extracted_cells() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (blank, broken) = extra_inputs(dir.path());
+    let book = dir.path().join("out.xlsx");
+    let out = xxgk(&[
+        "export",
+        "corpus/seeds",
+        "examples",
+        &blank,
+        &broken,
+        "--to",
+        "xlsx",
+        "-o",
+        book.to_str().expect("UTF-8 path"),
+    ]);
+    ok(&out);
+    // The temporary file is gone: only the workbook is left.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(left.len(), 3, "{left:?}");
+
+    let reports = sheet(&book, 1);
+    // The header: the fixed columns, then every cell under its label path and pointer.
+    assert_eq!(text(&reports, 0, 0), "文件\nfile");
+    assert_eq!(
+        text(&reports, 0, 1),
+        "报告信息 › 发布机关 › 机关名称\n/metadata/organ/name"
+    );
+    assert_eq!(text(&reports, 0, 4), "结论\nverdict");
+    for (k, cell) in STANDARD_2021.cells.iter().enumerate() {
+        assert_eq!(text(&reports, 0, FIXED + k), header(cell));
+    }
+    assert!(text(&reports, 0, FIXED).starts_with("二、主动公开政府信息情况 › "));
+    assert_eq!(STANDARD_2021.cells.len(), 200);
+
+    // One row per file, in the walk's order.
+    let mut files = bundled();
+    files.push(blank.clone());
+    files.push(broken.clone());
+    let rows = reports.keys().map(|(r, _)| *r).max().expect("rows");
+    assert_eq!(rows, files.len());
+    for (r, file) in files.iter().enumerate() {
+        assert_eq!(text(&reports, r + 1, 0), file);
+    }
+
+    // Seed 003: organ, year, edition, verdict, and every cell as `xxgk extract` reads it.
+    let extracted = extracted_003();
+    let r = row_of(&reports, rows, SEED_003);
+    assert_eq!(text(&reports, r, 1), "长春净月高新技术产业开发区");
+    assert_eq!(text(&reports, r, 2), "2024");
+    assert_eq!(text(&reports, r, 3), "2021");
+    assert_eq!(text(&reports, r, 4), "符合标准");
+    for (k, cell) in STANDARD_2021.cells.iter().enumerate() {
+        let got = reports.get(&(r, FIXED + k));
+        match extracted.pointer(cell.pointer) {
+            Some(Value::Number(n)) => {
+                let got = got.unwrap_or_else(|| panic!("{} is blank", cell.pointer));
+                assert!(got.number, "{} is a number", cell.pointer);
+                assert_eq!(got.text, n.to_string(), "{}", cell.pointer);
+            }
+            // The amount `1032.60994` is exact as a float: written as a number.
+            Some(Value::String(digits)) => {
+                let got = got.unwrap_or_else(|| panic!("{} is blank", cell.pointer));
+                assert!(got.number, "{}", cell.pointer);
+                assert_eq!(&got.text, digits);
+            }
+            None => assert_eq!(got, None, "{} is not read, so empty", cell.pointer),
+            Some(other) => panic!("{}: {other}", cell.pointer),
+        }
+    }
+    assert_eq!(
+        text(&reports, r, FIXED + 9),
+        "1032.60994",
+        "the amount cell"
+    );
+
+    // A blank is an empty cell, a 0 is a 0.
+    let r = row_of(&reports, rows, "blank.json");
+    let col = |pointer: &str| {
+        FIXED
+            + STANDARD_2021
+                .cells
+                .iter()
+                .position(|c| c.pointer == pointer)
+                .expect("cell")
+    };
+    assert_eq!(reports.get(&(r, col(BLANK))), None);
+    assert_eq!(text(&reports, r, col(ZERO)), "0");
+    assert_eq!(text(&reports, r, 4), "不符合标准");
+    assert_eq!(text(&reports, r, 5), "1", "one error");
+
+    // A file that is no JSON is a row with its verdict; the batch went on past it.
+    let r = row_of(&reports, rows, "broken.json");
+    assert_eq!(text(&reports, r, 4), "无法读取");
+    assert_eq!(text(&reports, r, 5), "", "no count for a file not read");
+
+    // The findings: the blank cell's finding under its label, and the broken file's reason.
+    let findings = sheet(&book, 2);
+    assert_eq!(text(&findings, 0, 5), "标签\nlabel");
+    let lines = findings.keys().map(|(r, _)| *r).max().expect("rows");
+    let blank_line = (1..=lines)
+        .find(|&l| text(&findings, l, 0) == blank && text(&findings, l, 4) == BLANK)
+        .expect("the blank cell's finding");
+    assert_eq!(text(&findings, blank_line, 1), "schema");
+    assert_eq!(text(&findings, blank_line, 3), "error");
+    let label = STANDARD_2021.cells[col(BLANK) - FIXED]
+        .labels_zh
+        .join(" › ");
+    assert_eq!(text(&findings, blank_line, 5), label);
+    assert!(!text(&findings, blank_line, 6).is_empty());
+    assert!(
+        (1..=lines)
+            .any(|l| text(&findings, l, 0) == broken && text(&findings, l, 1) == "unreadable")
+    );
+}
+
+#[test]
+fn csv_is_two_files_with_a_bom_and_a_row_per_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (blank, broken) = extra_inputs(dir.path());
+    let out_csv = dir.path().join("out.csv");
+    let out = xxgk(&[
+        "export",
+        "corpus/seeds",
+        "examples",
+        &blank,
+        &broken,
+        "--to",
+        "csv",
+        "-o",
+        out_csv.to_str().expect("UTF-8 path"),
+        "--lang",
+        "en",
+    ]);
+    ok(&out);
+    let reports = std::fs::read(&out_csv).expect("reports");
+    let findings = std::fs::read(dir.path().join("out.findings.csv")).expect("findings");
+    for bytes in [&reports, &findings] {
+        assert!(
+            bytes.starts_with("\u{feff}".as_bytes()),
+            "a UTF-8 BOM first"
+        );
+    }
+    let mut reader = csv::Reader::from_reader(&reports[3..]);
+    let headers = reader.headers().expect("header").clone();
+    assert_eq!(headers.len(), FIXED + 200);
+    for (k, cell) in STANDARD_2021.cells.iter().enumerate() {
+        assert_eq!(&headers[FIXED + k], header(cell));
+    }
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    let mut files = bundled();
+    files.push(blank.clone());
+    files.push(broken);
+    assert_eq!(
+        records.iter().map(|r| r[0].to_owned()).collect::<Vec<_>>(),
+        files
+    );
+    let extracted = extracted_003();
+    let seed = records
+        .iter()
+        .find(|r| &r[0] == SEED_003)
+        .expect("seed 003");
+    assert_eq!(&seed[4], "conformant", "--lang en");
+    for (k, cell) in STANDARD_2021.cells.iter().enumerate() {
+        let want = match extracted.pointer(cell.pointer) {
+            Some(Value::String(s)) => s.clone(),
+            Some(v) => v.to_string(),
+            None => String::new(),
+        };
+        assert_eq!(&seed[FIXED + k], want, "{}", cell.pointer);
+    }
+    let blank_row = records.iter().find(|r| r[0] == blank).expect("blank row");
+    let at = |p: &str| {
+        FIXED
+            + STANDARD_2021
+                .cells
+                .iter()
+                .position(|c| c.pointer == p)
+                .expect("cell")
+    };
+    assert_eq!(&blank_row[at(BLANK)], "");
+    assert_eq!(&blank_row[at(ZERO)], "0");
+    let mut findings = csv::Reader::from_reader(&findings[3..]);
+    assert!(findings.records().any(|r| {
+        let r = r.expect("record");
+        r[0] == blank && &r[4] == BLANK && &r[2] == "S1"
+    }));
+}
+
+#[test]
+fn jsonl_goes_to_stdout_a_report_a_line_with_cells_by_pointer() {
+    let out = xxgk(&["export", "corpus/seeds", "examples", "--to", "jsonl"]);
+    ok(&out);
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(
+        lines
+            .iter()
+            .map(|l| l["file"].as_str().expect("file").to_owned())
+            .collect::<Vec<_>>(),
+        bundled()
+    );
+    let seed = lines
+        .iter()
+        .find(|l| l["file"] == SEED_003)
+        .expect("seed 003");
+    assert_eq!(seed["verdict"], "conformant");
+    let extracted = extracted_003();
+    let cells = seed["cells"].as_object().expect("cells");
+    for cell in STANDARD_2021.cells {
+        assert_eq!(
+            cells.get(cell.pointer),
+            extracted.pointer(cell.pointer),
+            "{}",
+            cell.pointer
+        );
+    }
+}
+
+#[test]
+fn no_output_replaces_an_input() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let findings = dir.path().join("x.findings.csv");
+    std::fs::write(&findings, "not a report").expect("write");
+    let out_csv = dir.path().join("x.csv");
+    let out = xxgk(&[
+        "export",
+        findings.to_str().expect("UTF-8"),
+        "--to",
+        "csv",
+        "-o",
+        out_csv.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is an input"));
+    assert_eq!(
+        std::fs::read_to_string(&findings).expect("kept"),
+        "not a report"
+    );
+    assert!(!out_csv.exists(), "nothing written");
+
+    // A link to an input is refused too: renaming over it would point the link's name elsewhere.
+    let dataset = dir.path().join("data.jsonl");
+    std::fs::write(&dataset, "{}\n").expect("write");
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.jsonl");
+        std::os::unix::fs::symlink(&dataset, &link).expect("symlink");
+        let out = xxgk(&[
+            "export",
+            dataset.to_str().expect("UTF-8"),
+            "--to",
+            "jsonl",
+            "-o",
+            link.to_str().expect("UTF-8"),
+        ]);
+        assert_eq!(out.status.code(), Some(2));
+    }
+    assert_eq!(std::fs::read_to_string(&dataset).expect("kept"), "{}\n");
+}
+
+/// A link where the output goes is replaced, not written through.
+#[cfg(unix)]
+#[test]
+fn an_output_link_is_replaced_not_followed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let elsewhere = dir.path().join("elsewhere.txt");
+    std::fs::write(&elsewhere, "keep").expect("write");
+    let out_path = dir.path().join("out.jsonl");
+    std::os::unix::fs::symlink(&elsewhere, &out_path).expect("symlink");
+    let out = xxgk(&[
+        "export",
+        "examples/jingyue-2024.json",
+        "--to",
+        "jsonl",
+        "-o",
+        out_path.to_str().expect("UTF-8"),
+    ]);
+    ok(&out);
+    assert_eq!(std::fs::read_to_string(&elsewhere).expect("kept"), "keep");
+    let meta = std::fs::symlink_metadata(&out_path).expect("output");
+    assert!(meta.file_type().is_file());
+    let text = std::fs::read_to_string(&out_path).expect("output");
+    assert_eq!(text.lines().count(), 1);
+}
+
+#[test]
+fn xlsx_and_csv_need_an_output_file() {
+    for to in ["xlsx", "csv"] {
+        let out = xxgk(&["export", "examples", "--to", to]);
+        assert_eq!(out.status.code(), Some(2), "{to}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+/// A 2019-format report has its row (edition, verdict, counts) and no 2021 cells, in every form.
+#[test]
+fn a_2019_report_is_a_row_without_2021_cells() {
+    const REPORT: &str = "crates/xxgk-extract/tests/data/layouts/edition-2019-kept-apart.txt";
+    let out = xxgk(&["export", REPORT, "--to", "jsonl"]);
+    ok(&out);
+    let line: Value = serde_json::from_slice(&out.stdout).expect("one JSON line");
+    assert_eq!(line["edition"], "2019");
+    assert_eq!(line["organ"], "测试街道");
+    assert_eq!(line["cells"], serde_json::json!({}));
+    assert!(line["errors"].as_u64().expect("errors") > 0);
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let book = dir.path().join("2019.xlsx");
+    let out = xxgk(&[
+        "export",
+        REPORT,
+        "--to",
+        "xlsx",
+        "-o",
+        book.to_str().expect("UTF-8"),
+    ]);
+    ok(&out);
+    let reports = sheet(&book, 1);
+    assert_eq!(text(&reports, 1, 3), "2019");
+    assert_eq!(text(&reports, 1, 4), "不符合标准");
+    assert!(
+        reports.keys().all(|&(r, c)| r == 0 || c < FIXED),
+        "no 2021 cell written"
+    );
+}
