@@ -207,8 +207,8 @@ struct Compiled {
 #[derive(Debug)]
 pub(crate) struct ContentRules {
     rules: Vec<Compiled>,
-    /// The index of each of [`CELLS`] in the edition's cells.
-    cells: [usize; CELLS.len()],
+    /// The index of each of [`CELLS`] in the edition's cells, if the edition has it.
+    cells: [Option<usize>; CELLS.len()],
 }
 
 /// A value in a message: the same in both languages, or one per language.
@@ -224,12 +224,9 @@ impl ContentRules {
         catalogue: &Catalogue,
         cell_indices: &HashMap<&'static str, usize>,
     ) -> Result<Self, String> {
-        let mut cells = [0; CELLS.len()];
-        for (slot, (pointer, ..)) in cells.iter_mut().zip(CELLS) {
-            *slot = *cell_indices
-                .get(pointer)
-                .ok_or_else(|| format!("content rules: the edition has no cell {pointer}"))?;
-        }
+        // A cell the edition lacks (the 2019 edition's single （六） row) has no value: a rule
+        // that reads it is not evaluable there, never evaluated on another cell.
+        let cells = CELLS.map(|(pointer, ..)| cell_indices.get(pointer).copied());
         let rules = catalogue
             .content_rules
             .iter()
@@ -245,7 +242,7 @@ impl ContentRules {
         counts: &[Option<u64>],
         names: &Names,
     ) -> Vec<Diagnostic> {
-        let cell = |i: usize| counts.get(self.cells[i]).copied().flatten();
+        let cell = |i: usize| self.cells[i].and_then(|c| counts.get(c).copied().flatten());
         let mut out = Vec::new();
         for rule in &self.rules {
             let mut fire =
