@@ -490,7 +490,7 @@ fn xlsx_and_csv_need_an_output_file() {
 /// A 2019-format report has its row (edition, verdict, counts) and no 2021 cells, in every form.
 #[test]
 fn a_2019_report_is_a_row_without_2021_cells() {
-    const REPORT: &str = "crates/xxgk-extract/tests/data/layouts/edition-2019-kept-apart.txt";
+    const REPORT: &str = "crates/xxgk-extract/tests/data/layouts/edition-2019.txt";
     let out = xxgk(&["export", REPORT, "--to", "jsonl"]);
     ok(&out);
     let line: Value = serde_json::from_slice(&out.stdout).expect("one JSON line");

@@ -63,9 +63,9 @@ pub(crate) fn active(report: &Value) -> Table {
                 "regulations" | "normative_documents" => {
                     &["newly_made", "newly_published", "total_published"]
                 }
-                "fees" => &["previous_year_items", "change"],
-                "procurement" => &["items", "total_amount"],
-                _ => &["previous_year_items", "change", "decisions"],
+                "fees" => &["previous_items", "change"],
+                "procurement" => &["items", "amount"],
+                _ => &["previous_items", "change", "decisions"],
             };
             let mut row = vec![cell(*label)];
             row.extend(
