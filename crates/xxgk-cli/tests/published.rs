@@ -360,13 +360,12 @@ fn a_2019_format_report_is_checked_under_the_2019_edition() {
         ],
     );
     assert_eq!(code(&by_hand), 1);
-    let outside_table_two =
-        |found: Vec<(String, String)>| -> Vec<(String, String)> {
-            found
-                .into_iter()
-                .filter(|(_, pointer)| !pointer.starts_with("\"/active_disclosure"))
-                .collect()
-        };
+    let outside_table_two = |found: Vec<(String, String)>| -> Vec<(String, String)> {
+        found
+            .into_iter()
+            .filter(|(_, pointer)| !pointer.starts_with("\"/active_disclosure"))
+            .collect()
+    };
     let extracted = findings(&out);
     assert!(
         extracted.iter().all(|(rule, _)| rule == "\"S1\""),

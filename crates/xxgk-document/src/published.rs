@@ -131,15 +131,12 @@ fn nothing_read(extraction: &Extraction) -> bool {
             .any(|p| matches!(p.code, ProblemCode::CellBlank | ProblemCode::AmbiguousSplit))
     };
     let cell_read = || {
-        extraction
-            .provenance
-            .iter()
-            .any(|p| {
-                CELLS
-                    .iter()
-                    .chain(STANDARD_2019.cells)
-                    .any(|c| c.pointer == p.pointer)
-            })
+        extraction.provenance.iter().any(|p| {
+            CELLS
+                .iter()
+                .chain(STANDARD_2019.cells)
+                .any(|c| c.pointer == p.pointer)
+        })
     };
     // Cheapest first: almost every report has its headings.
     !(heading_found() || row_found() || cell_read())

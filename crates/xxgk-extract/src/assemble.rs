@@ -13,9 +13,8 @@ use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::split::row_splits;
 use crate::table::{Fit, Label, RowRead, Segment, ValueCell, fit, read_rows};
 use crate::template::{
-    APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, REVIEW_GROUPS, RowSpec,
-    active_2021, other_merged, recognise_active, recognise_application_cell,
-    recognise_review_group,
+    APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, REVIEW_GROUPS, RowSpec, active_2021,
+    other_merged, recognise_active, recognise_application_cell, recognise_review_group,
 };
 use crate::template_2019::active_2019;
 

@@ -62,11 +62,7 @@ fn row_columns(number: &str, row: &Row) -> Vec<Column> {
 }
 
 /// The columns of one row of an edition's table, in column order, typed by their cells.
-pub(crate) fn row_columns_of(
-    standard: &'static Standard,
-    number: &str,
-    row: &Row,
-) -> Vec<Column> {
+pub(crate) fn row_columns_of(standard: &'static Standard, number: &str, row: &Row) -> Vec<Column> {
     let Some(table) = standard.tables.iter().find(|t| t.number == number) else {
         return Vec::new();
     };
