@@ -1,5 +1,6 @@
 //! Extraction of published 政府信息公开工作年度报告 (text, HTML, DOCX) into the xxgk canonical
-//! form of the 2021 format, with per-cell provenance and plain-data problems.
+//! form of their edition (the 2021 format, or the 2019 edition for a report in the 2019 format),
+//! with per-cell provenance and plain-data problems.
 //!
 //! The pipeline: decode (UTF-8, UTF-16, GB18030, detected) → normalise (width folding, noise
 //! stripping) → locate the six sections → recognise table rows per layout (a row label
