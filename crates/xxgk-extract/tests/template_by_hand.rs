@@ -135,7 +135,11 @@ fn no_hand_written_code_holds_the_2019_table_two() {
             }
         }
     }
-    assert!(found.is_empty(), "2019 表二 written by hand:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "2019 表二 written by hand:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
