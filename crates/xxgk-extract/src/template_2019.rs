@@ -98,4 +98,56 @@ mod tests {
             assert_eq!(cell.pointer, pointer);
         }
     }
+
+    /// The extractor splits and confirms a 2019 report's numbers with the 2021 catalogue's
+    /// identities, reading the single （六） row as （六）1 with （六）2 and 3 at 0. That is sound
+    /// only while those identities, so read, are exactly the 2019 catalogue's (R1–R4).
+    #[test]
+    fn the_2021_identities_with_the_merged_row_are_the_2019_catalogues() {
+        use std::collections::BTreeSet;
+        use xxgk_catalogue::Catalogue;
+        type Key = (String, Vec<String>, Vec<String>);
+        let merged = other_merged().path;
+        let cells_2019: BTreeSet<&str> = STANDARD_2019.cells.iter().map(|c| c.pointer).collect();
+        // A 2021 pointer as the extractor reads it in a 2019 report: `None` for a zero term.
+        let read = |pointer: &str| -> Option<String> {
+            let Some(rest) = pointer.strip_prefix(&format!("{merged}/")) else {
+                return Some(pointer.to_owned());
+            };
+            let (row, column) = rest.split_once('/')?;
+            (row == "no_correction").then(|| format!("{merged}/{column}"))
+        };
+        let key = |rule: &str, lhs: Vec<String>, rhs: Vec<String>| -> Key {
+            let (mut lhs, mut rhs) = (lhs, rhs);
+            lhs.sort();
+            rhs.sort();
+            (rule.to_owned(), lhs, rhs)
+        };
+        let catalogue_2021 = Catalogue::from_json(xxgk_model::RULES_JSON).unwrap();
+        let as_read: BTreeSet<Key> = catalogue_2021
+            .identities()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                let side = |cells: &[String]| cells.iter().filter_map(|c| read(c)).collect();
+                key(&i.rule.id, side(&i.lhs), side(&i.rhs))
+            })
+            // R3 of the two rows read as zero is 0 = 0: no identity.
+            .filter(|(_, lhs, rhs)| !(lhs.is_empty() && rhs.is_empty()))
+            .filter(|(_, lhs, rhs)| {
+                lhs.iter()
+                    .chain(rhs)
+                    .all(|c| cells_2019.contains(c.as_str()))
+            })
+            .collect();
+        let catalogue_2019 = Catalogue::from_json(xxgk_model::edition_2019::RULES_JSON).unwrap();
+        let of_2019: BTreeSet<Key> = catalogue_2019
+            .identities()
+            .unwrap()
+            .iter()
+            .map(|i| key(&i.rule.id, i.lhs.clone(), i.rhs.clone()))
+            .collect();
+        assert!(!of_2019.is_empty());
+        assert_eq!(as_read, of_2019);
+    }
 }
