@@ -11,7 +11,7 @@ use clap::Args;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
-use xxgk_model::CELLS;
+use xxgk_model::{CELLS, STANDARD_2019};
 
 use crate::{EXIT_CONFORMANT, EXIT_USAGE};
 use xxgk_document::{Document, Source};
@@ -49,10 +49,6 @@ fn provenance_file(source: &Source, extraction: &xxgk_extract::Extraction) -> Ve
     field(&mut out, "edition", json!(extraction.edition));
     field(&mut out, "format", json!(extraction.format));
     field(&mut out, "encoding", json!(extraction.encoding));
-    // Present only for a 2019-format report, and then worth reading in full.
-    let _ = write!(out, "  \"edition_2019\": ");
-    let _ = serde_json::to_writer_pretty(&mut out, &extraction.edition_2019);
-    out.extend_from_slice(b",\n");
     lines(&mut out, "provenance", &extraction.provenance);
     out.extend_from_slice(b",\n");
     lines(&mut out, "problems", &extraction.problems);
@@ -182,16 +178,16 @@ fn lookup<'a>(value: &'a serde_json::Value, pointer: &str) -> Option<&'a serde_j
 /// Extracts one source and writes its files (or prints the report); returns the summary line.
 fn run_one(source: &Source, out: Option<&Path>) -> Result<String, String> {
     let extraction = extract_one(source)?;
-    let read = CELLS
+    // The cells of the report's own edition (198 in the 2019 format).
+    let cells = match extraction.edition {
+        xxgk_extract::Edition::E2021 => CELLS.as_slice(),
+        xxgk_extract::Edition::E2019 => STANDARD_2019.cells,
+    };
+    let read = cells
         .iter()
         .filter(|c| lookup(&extraction.report, c.pointer).is_some())
         .count();
-    let tables = match extraction.edition {
-        xxgk_extract::Edition::E2021 => format!("{read} of {} cells read", CELLS.len()),
-        xxgk_extract::Edition::E2019 => {
-            "tables kept apart in the provenance file (not mapped to 2021)".to_owned()
-        }
-    };
+    let tables = format!("{read} of {} cells read", cells.len());
     let summary = format!(
         "{}: {} format ({}, {}), {tables}, {} problems",
         source.display(),

@@ -51,18 +51,8 @@ pub fn read(
             Some((values, locations))
         }
         Reading::Extracted(extraction) => {
-            let mut value = extraction.report.clone();
-            // A 2019-format report keeps its tables apart; its 表三 and 表四 have the 2021
-            // pointers, its 表二 has none of the cells R8 and R9 read.
-            if let (Some(edition_2019), Value::Object(map)) = (&extraction.edition_2019, &mut value)
-            {
-                for key in ["applications", "review_litigation"] {
-                    if let Some(table) = edition_2019.cells.get(key) {
-                        map.entry(key).or_insert_with(|| table.clone());
-                    }
-                }
-            }
-            let values = checker.series_values(&value);
+            let value = &extraction.report;
+            let values = checker.series_values(value);
             let locations = extraction
                 .provenance
                 .iter()

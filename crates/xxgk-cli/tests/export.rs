@@ -37,20 +37,32 @@ const SEED_003: &str = "corpus/seeds/003_fe18fb2511738761.txt";
 
 /// The files the walk finds in the seeds and the examples, in its order (sorted paths).
 fn bundled() -> Vec<String> {
+    /// The report files under `dir`, in the walk's order: sorted by name, folders in place.
+    fn walk(root: &Path, dir: &str, files: &mut Vec<String>) {
+        let mut entries: Vec<(String, bool)> = std::fs::read_dir(root.join(dir))
+            .expect("bundled directory")
+            .map(|e| {
+                let e = e.expect("entry");
+                let is_dir = e.file_type().expect("file type").is_dir();
+                (e.file_name().to_string_lossy().into_owned(), is_dir)
+            })
+            .collect();
+        entries.sort();
+        for (name, is_dir) in entries {
+            let path = format!("{dir}/{name}");
+            if is_dir {
+                walk(root, &path, files);
+            } else if [".txt", ".md", ".json", ".yaml"]
+                .iter()
+                .any(|ext| name.ends_with(ext))
+            {
+                files.push(path);
+            }
+        }
+    }
     let mut files = Vec::new();
     for dir in ["corpus/seeds", "examples"] {
-        let mut found: Vec<String> = std::fs::read_dir(root().join(dir))
-            .expect("bundled directory")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .filter(|name| {
-                [".txt", ".md", ".json", ".yaml"]
-                    .iter()
-                    .any(|ext| name.ends_with(ext))
-            })
-            .map(|name| format!("{dir}/{name}"))
-            .collect();
-        found.sort();
-        files.extend(found);
+        walk(&root(), dir, &mut files);
     }
     files
 }
@@ -490,7 +502,7 @@ fn xlsx_and_csv_need_an_output_file() {
 /// A 2019-format report has its row (edition, verdict, counts) and no 2021 cells, in every form.
 #[test]
 fn a_2019_report_is_a_row_without_2021_cells() {
-    const REPORT: &str = "crates/xxgk-extract/tests/data/layouts/edition-2019-kept-apart.txt";
+    const REPORT: &str = "crates/xxgk-extract/tests/data/layouts/edition-2019.txt";
     let out = xxgk(&["export", REPORT, "--to", "jsonl"]);
     ok(&out);
     let line: Value = serde_json::from_slice(&out.stdout).expect("one JSON line");

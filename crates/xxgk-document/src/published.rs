@@ -9,7 +9,7 @@ use serde::Deserialize as _;
 use unicode_width::UnicodeWidthStr as _;
 use xxgk_check::{Checker, Diagnostic, Kind, Location, Severity};
 use xxgk_extract::{Edition, Extraction, InputFormat, Problem, ProblemCode};
-use xxgk_model::{AnnualReport, CELLS};
+use xxgk_model::{AnnualReport, CELLS, Cell, STANDARD_2019};
 
 use crate::{Checked, Reading, Report, SourceText};
 
@@ -40,18 +40,24 @@ pub fn check(checker: &Checker, bytes: Vec<u8>, hint: &str) -> Checked {
     if nothing_read(&extraction) {
         return Checked::NotAReport;
     }
-    // As for a file of canonical JSON: a report that deserializes into the generated types is
-    // schema-valid (they accept exactly the schema-valid documents), so only the rule pass runs;
-    // the schema pass, several times dearer, only for one that does not.
-    let mut outcome = match AnnualReport::deserialize(&extraction.report) {
-        Ok(report) => checker.check_report(&report),
-        Err(_) => checker.check_value(&extraction.report),
+    // The edition the extraction names (`"edition": "2019"` for the 2019 format), checked under
+    // its own schema and rules.
+    let checker = checker.for_document(&extraction.report);
+    // As for a file of canonical JSON: a report that deserializes into the generated 2021 types
+    // is schema-valid (they accept exactly the schema-valid documents), so only the rule pass
+    // runs; the schema pass, several times dearer, only for one that does not, or for another
+    // edition.
+    let typed = match extraction.edition {
+        Edition::E2021 => AnnualReport::deserialize(&extraction.report).ok(),
+        Edition::E2019 => None,
+    };
+    let mut outcome = match typed {
+        Some(report) => checker.check_report(&report),
+        None => checker.check_value(&extraction.report),
     };
     let mut diagnostics = Vec::with_capacity(outcome.diagnostics.len());
     for d in std::mem::take(&mut outcome.diagnostics) {
-        // A 2019-format report is not in this standard's format (S8 says so): its tables are
-        // absent from the 2021 form by design, not unread.
-        if d.rule == MISSING_FIELD && extraction.edition == Edition::E2021 {
+        if d.rule == MISSING_FIELD {
             diagnostics.extend(explain_missing(checker, d, &extraction));
         } else {
             diagnostics.push(d);
@@ -73,7 +79,9 @@ pub fn check(checker: &Checker, bytes: Vec<u8>, hint: &str) -> Checked {
     };
     let mut widths = HashMap::new();
     for d in &mut diagnostics {
-        if let Some((location, width)) = place(d, &extraction, text.as_deref()) {
+        if let Some((location, width)) =
+            place(checker.standard().cells, d, &extraction, text.as_deref())
+        {
             d.location = Some(location);
             widths.insert(location, width);
         }
@@ -123,13 +131,15 @@ fn nothing_read(extraction: &Extraction) -> bool {
             .any(|p| matches!(p.code, ProblemCode::CellBlank | ProblemCode::AmbiguousSplit))
     };
     let cell_read = || {
-        extraction
-            .provenance
-            .iter()
-            .any(|p| CELLS.iter().any(|c| c.pointer == p.pointer))
+        extraction.provenance.iter().any(|p| {
+            CELLS
+                .iter()
+                .chain(STANDARD_2019.cells)
+                .any(|c| c.pointer == p.pointer)
+        })
     };
     // Cheapest first: almost every report has its headings.
-    !(heading_found() || row_found() || cell_read() || extraction.edition_2019.is_some())
+    !(heading_found() || row_found() || cell_read())
 }
 
 /// Whether `pointer` is `parent` or below it.
@@ -193,13 +203,14 @@ fn unread_at(
     unread: &[&Problem],
     extraction: &Extraction,
 ) -> Diagnostic {
+    let cells = checker.standard().cells;
     let mut related: Vec<String> = unread.iter().filter_map(|p| p.pointer.clone()).collect();
-    related.sort_by_key(|p| CELLS.iter().position(|c| c.pointer == p));
+    related.sort_by_key(|p| cells.iter().position(|c| c.pointer == p));
     related.dedup();
     let (label_zh, label_en) = labels(checker, &d.pointer);
     let count = related.len().max(1);
     let (got_zh, got_en) =
-        got_to(reason, &related, extraction).map_or_else(Default::default, |line| {
+        got_to(cells, reason, &related, extraction).map_or_else(Default::default, |line| {
             (
                 format!("，读到第 {line} 行为止"),
                 format!("; the reader got to line {line}"),
@@ -230,11 +241,16 @@ fn unread_at(
 
 /// Without a place of its own, how far the reader got: the last line of a cell it read before
 /// these in the template's order.
-fn got_to(reason: &Problem, related: &[String], extraction: &Extraction) -> Option<u32> {
+fn got_to(
+    cells: &[Cell],
+    reason: &Problem,
+    related: &[String],
+    extraction: &Extraction,
+) -> Option<u32> {
     if reason.position.is_some() {
         return None;
     }
-    let index = |pointer: &str| CELLS.iter().position(|c| c.pointer == pointer);
+    let index = |pointer: &str| cells.iter().position(|c| c.pointer == pointer);
     let first = related.iter().filter_map(|p| index(p)).min()?;
     extraction
         .provenance
@@ -247,7 +263,9 @@ fn got_to(reason: &Problem, related: &[String], extraction: &Extraction) -> Opti
 /// The Chinese and English names of a value: the labels its cells share, else the schema's name
 /// of the node (a metadata field, a section's prose), else its pointer.
 fn labels(checker: &Checker, pointer: &str) -> (String, String) {
-    let cells: Vec<_> = CELLS
+    let cells: Vec<_> = checker
+        .standard()
+        .cells
         .iter()
         .filter(|c| is_under(c.pointer, pointer))
         .collect();
@@ -291,7 +309,12 @@ fn reason_zh(code: ProblemCode) -> &'static str {
 }
 
 /// Where a diagnostic stands in the source, and how many display columns its value takes.
-fn place(d: &Diagnostic, extraction: &Extraction, text: Option<&str>) -> Option<(Location, usize)> {
+fn place(
+    cells: &[Cell],
+    d: &Diagnostic,
+    extraction: &Extraction,
+    text: Option<&str>,
+) -> Option<(Location, usize)> {
     let at = |line: u32, column: u32, raw: &str| {
         let location = Location {
             line: line as usize,
@@ -309,11 +332,6 @@ fn place(d: &Diagnostic, extraction: &Extraction, text: Option<&str>) -> Option<
     {
         return Some(at(p.line, p.column, &p.raw));
     }
-    // The tables of a 2019-format report have pointers of their own shape: where their cells
-    // stand says nothing about the 2021 tables the report lacks.
-    if extraction.edition == Edition::E2019 {
-        return None;
-    }
     // The first value concerned that the extractor saw somewhere.
     let concerned = std::iter::once(&d.pointer).chain(&d.related);
     let seen = concerned
@@ -330,21 +348,26 @@ fn place(d: &Diagnostic, extraction: &Extraction, text: Option<&str>) -> Option<
                 p.raw.as_deref().unwrap_or_default(),
             ))
         });
-    seen.or_else(|| blank_gap(d, extraction, text?))
+    seen.or_else(|| blank_gap(cells, d, extraction, text?))
 }
 
 /// A blank cell of a row read elsewhere has no text of its own: point at the gap before the next
 /// value of its row (or after the previous one), on the row's line.
-fn blank_gap(d: &Diagnostic, extraction: &Extraction, text: &str) -> Option<(Location, usize)> {
+fn blank_gap(
+    cells: &[Cell],
+    d: &Diagnostic,
+    extraction: &Extraction,
+    text: &str,
+) -> Option<(Location, usize)> {
     let blank = extraction
         .problems
         .iter()
         .filter(|p| p.code == ProblemCode::CellBlank)
         .find_map(|p| p.pointer.as_deref().filter(|q| is_under(q, &d.pointer)))?;
     let (row, _) = blank.rsplit_once('/')?;
-    let index = CELLS.iter().position(|c| c.pointer == blank)?;
+    let index = cells.iter().position(|c| c.pointer == blank)?;
     let in_row = |k: usize| {
-        let cell = CELLS.get(k)?;
+        let cell = cells.get(k)?;
         (cell.pointer.rsplit_once('/')?.0 == row).then_some(cell.pointer)?;
         extraction
             .provenance

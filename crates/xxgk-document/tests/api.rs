@@ -273,3 +273,29 @@ fn a_printed_pdf_is_placed_in_the_text_pdftotext_gave() {
     let source = report.source.as_ref().expect("the text layer");
     assert!(source.text.contains("政府信息公开"));
 }
+
+/// A published 2019-format report (seed 002) is checked under the 2019 edition: no finding of
+/// the 2021 schema (`S8` edition, `S4` report year), its blank cells the publisher's at their
+/// lines, the cells of its garbled 表二 the reader could not find unread, in the 2019 cells.
+#[test]
+fn a_published_2019_report_is_checked_under_the_2019_edition() {
+    let checker = Checker::new().unwrap();
+    let text = bytes("corpus/seeds/002_55cbf0224f0c879c.txt");
+    let report = as_report(check(&checker, text, Some("002.txt")));
+    let Reading::Extracted(extraction) = &report.reading else {
+        panic!("published text is extracted");
+    };
+    assert_eq!(extraction.report["edition"], "2019");
+    assert_eq!(Verdict::of(report.outcome.tally()), Verdict::NotConformant);
+    let diagnostics = &report.outcome.diagnostics;
+    assert!(diagnostics.iter().all(|d| d.rule != "S8" && d.rule != "S4"));
+    let blank = diagnostics
+        .iter()
+        .find(|d| d.pointer == "/applications/results/other/natural_person")
+        .expect("the single （六） row's blank cell");
+    assert_eq!(blank.kind, Kind::Schema);
+    assert!(blank.location.is_some());
+    let unread = report.unread_cells();
+    assert_eq!(unread.len(), 16, "{unread:?}");
+    assert!(unread.contains(&"/active_disclosure/procurement/amount"));
+}

@@ -13,11 +13,10 @@ use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::split::row_splits;
 use crate::table::{Fit, Label, RowRead, Segment, ValueCell, fit, read_rows};
 use crate::template::{
-    ACTIVE_2021_ROWS, APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, REVIEW_GROUPS, RowSpec,
-    active_2021, other_merged, recognise_active, recognise_application_cell,
-    recognise_review_group,
+    APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, REVIEW_GROUPS, RowSpec, active_2021,
+    other_merged, recognise_active, recognise_application_cell, recognise_review_group,
 };
-use crate::template_2019::{ACTIVE_2019_ROWS, active_2019};
+use crate::template_2019::active_2019;
 
 /// Keeps one reading per row: the first whose cells fit, else the first; reports duplicates.
 fn choose<R: Copy + PartialEq + std::fmt::Debug>(
@@ -103,7 +102,7 @@ pub(crate) fn read_active(
 ) -> bool {
     let spec_of = |row: ActiveRow| match edition {
         Edition::E2021 => active_2021(row),
-        Edition::E2019 => Some(active_2019(row)),
+        Edition::E2019 => active_2019(row),
     };
     let recognise = |label: &Label, _: Option<ActiveRow>| {
         label
@@ -835,98 +834,4 @@ pub(crate) fn insert_at(root: &mut Map<String, Value>, pointer: &str, value: Val
         };
         current = next;
     }
-}
-
-/// Every cell of the 2019 structure: pointer and Chinese table path.
-pub(crate) fn cells_2019() -> &'static [(String, String)] {
-    static CELLS: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
-    CELLS.get_or_init(build_cells_2019)
-}
-
-fn build_cells_2019() -> Vec<(String, String)> {
-    let mut cells = Vec::new();
-    for row in ACTIVE_2019_ROWS {
-        let spec = active_2019(*row);
-        for col in spec.columns {
-            cells.push((
-                format!("{}/{}", spec.path, col.name),
-                format!("二、主动公开政府信息情况 › {} › {}", spec.label, col.label),
-            ));
-        }
-    }
-    for (row, path, label) in APP_ROWS.iter() {
-        if matches!(row, AppRow::NoCorrection | AppRow::FeeUnpaid) {
-            continue;
-        }
-        let (path, label) = if *row == AppRow::OtherOther {
-            let merged = other_merged();
-            (merged.path, merged.label)
-        } else {
-            (*path, *label)
-        };
-        for col in APPLICANT_COLUMNS.iter() {
-            cells.push((
-                format!("{path}/{}", col.name),
-                format!(
-                    "三、收到和处理政府信息公开申请情况 › {label} › {}",
-                    col.label
-                ),
-            ));
-        }
-    }
-    for group in REVIEW_GROUPS.iter() {
-        for col in group.columns {
-            cells.push((
-                format!("{}/{}", group.path, col.name),
-                format!(
-                    "四、政府信息公开行政复议、行政诉讼情况 › {} › {}",
-                    group.label, col.label
-                ),
-            ));
-        }
-    }
-    cells
-}
-
-/// Fields of the 2019 format with no 2021 counterpart, and 2021 fields the 2019 format has no
-/// source for (spec §5).
-pub(crate) fn unmapped_2019() -> Vec<(String, &'static str)> {
-    let mut out = Vec::new();
-    for row in ACTIVE_2019_ROWS {
-        let spec = active_2019(*row);
-        for col in spec.columns {
-            let reason = match (row, col.name) {
-                (ActiveRow::OtherServices | ActiveRow::Procurement, _) => {
-                    "no 2021 field: the 2021 表二 has no such row"
-                }
-                (_, "previous_year_items" | "change" | "items") => {
-                    "no 2021 field: the 2021 表二 does not count items"
-                }
-                (_, "newly_published") => "no 2021 field",
-                (_, "total_published") => "no 2021 field: 对外公开总数量 is not 现行有效件数",
-                (_, "newly_made") => "only approximately 本年制发件数; not carried over",
-                _ => continue,
-            };
-            out.push((format!("{}/{}", spec.path, col.name), reason));
-        }
-    }
-    for row in ACTIVE_2021_ROWS.iter() {
-        if let Some(spec) = active_2021(*row) {
-            for col in spec.columns {
-                let reason = match col.name {
-                    "repealed" => "2021 field with no 2019 source (本年废止件数)",
-                    "in_force" => "2021 field with no 2019 source (现行有效件数)",
-                    "issued" => "2021 field with only an approximate 2019 source (本年新制作数量)",
-                    "amount_wan_yuan" => "2021 field with no 2019 source (本年收费金额)",
-                    _ => continue,
-                };
-                out.push((format!("2021:{}/{}", spec.path, col.name), reason));
-            }
-        }
-    }
-    out.push((
-        "2021:/applications/results/other".to_owned(),
-        "the 2019 （六）其他处理 is one row; the 2021 three rows have no separate source",
-    ));
-    out
 }

@@ -1,5 +1,6 @@
 //! Extraction of published 政府信息公开工作年度报告 (text, HTML, DOCX) into the xxgk canonical
-//! form of the 2021 format, with per-cell provenance and plain-data problems.
+//! form of their edition (the 2021 format, or the 2019 edition for a report in the 2019 format),
+//! with per-cell provenance and plain-data problems.
 //!
 //! The pipeline: decode (UTF-8, UTF-16, GB18030, detected) → normalise (width folding, noise
 //! stripping) → locate the six sections → recognise table rows per layout (a row label
@@ -88,7 +89,7 @@
 //! `cell-blank`, `cell-unreadable`, `cell-count-mismatch`, `ambiguous-split` (several splits
 //! satisfy the identities, or none reads the cells), `unsplittable-run` (no split satisfies
 //! them), `split-search-bounded` (the exact search stopped at its bound), `merged-other-row`,
-//! `duplicate-row`, `unrecognised-row`, `edition-2019-not-mapped`, `metadata-missing`.
+//! `duplicate-row`, `unrecognised-row`, `metadata-missing`.
 //!
 //! No rule reads a blank as zero. The rules a value may carry in its provenance:
 //! `full-width-digits-folded`, `thousands-separators-removed`, `unit-stripped`,
@@ -178,8 +179,7 @@ pub enum Edition {
 /// Where a value was read from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Provenance {
-    /// JSON Pointer of the value: into [`Extraction::report`], or for the tables of a 2019-format
-    /// report into [`Edition2019::cells`].
+    /// JSON Pointer of the value into [`Extraction::report`], in the report's edition.
     pub pointer: String,
     /// 1-based line in the decoded source text (for DOCX: in `word/document.xml`).
     pub line: u32,
@@ -192,27 +192,6 @@ pub struct Provenance {
     pub rules: Vec<ReadingRule>,
 }
 
-/// The tables of a 2019-format report, kept apart from the 2021 tables.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Edition2019 {
-    /// The cells read, in the 2019 shape: `active_disclosure` with the 2019 表二 rows and columns
-    /// (`newly_made`, `newly_published`, `total_published`, `previous_year_items`, `change`,
-    /// `decisions`, `other_services`, `procurement`), `applications` as in 2021 but with a
-    /// single `results/other` row, and `review_litigation` as in 2021.
-    pub cells: Value,
-    /// What does not carry over to the 2021 format.
-    pub not_mapped: Vec<UnmappedField>,
-}
-
-/// A field of one edition with no counterpart in the other.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct UnmappedField {
-    /// Pointer into [`Edition2019::cells`], or, prefixed `2021:`, into the 2021 report.
-    pub pointer: String,
-    /// Why it does not map.
-    pub reason: &'static str,
-}
-
 /// The result of an extraction.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Extraction {
@@ -222,13 +201,10 @@ pub struct Extraction {
     pub format: InputFormat,
     /// The character encoding detected (`UTF-8`, `UTF-16LE`, `gb18030`, …).
     pub encoding: &'static str,
-    /// The report in the canonical form of `annual-report-2021.schema.yaml`, holding what could be
-    /// read; missing cells are absent. For a 2019-format report only metadata and prose are here
-    /// (with `"edition": "2019"`), the tables are in [`Extraction::edition_2019`].
+    /// The report in the canonical form of its edition (`annual-report-2021.schema.yaml`, or
+    /// `annual-report-2019.schema.yaml` with `"edition": "2019"`), holding what could be read;
+    /// missing cells are absent.
     pub report: Value,
-    /// For a 2019-format report: its tables, never forced into the 2021 tables.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub edition_2019: Option<Edition2019>,
     /// Where each value was read from, in pointer order of the template.
     pub provenance: Vec<Provenance>,
     /// Problems met, including one for every missing cell.
@@ -616,7 +592,7 @@ impl Findings {
         ];
         let cell_list = match edition {
             Edition::E2021 => template::cells_2021(),
-            Edition::E2019 => assemble::cells_2019(),
+            Edition::E2019 => template_2019::cells_2019(),
         };
         let mut tables = Map::new();
         // Cells are gathered row by row and each row object is put in place once.
@@ -754,31 +730,9 @@ fn from_located_blocks(
         report.insert("overview".to_owned(), overview);
     }
     let mut tables = findings.tables(&doc, active, edition);
-    let mut edition_2019 = None;
-    match edition {
-        Edition::E2021 => {
-            for key in ["active_disclosure", "applications", "review_litigation"] {
-                if let Some(v) = tables.remove(key) {
-                    report.insert(key.to_owned(), v);
-                }
-            }
-        }
-        Edition::E2019 => {
-            let not_mapped: Vec<UnmappedField> = assemble::unmapped_2019()
-                .into_iter()
-                .map(|(pointer, reason)| UnmappedField { pointer, reason })
-                .collect();
-            findings.problems.push(Problem::new(
-                ProblemCode::Edition2019NotMapped,
-                format!(
-                    "2019-format report: its tables are in edition_2019, not in the 2021 tables; {} fields do not map to the 2021 format (see edition_2019.not_mapped)",
-                    not_mapped.len()
-                ),
-            ));
-            edition_2019 = Some(Edition2019 {
-                cells: Value::Object(tables),
-                not_mapped,
-            });
+    for key in ["active_disclosure", "applications", "review_litigation"] {
+        if let Some(v) = tables.remove(key) {
+            report.insert(key.to_owned(), v);
         }
     }
     for (section, key) in [
@@ -795,7 +749,6 @@ fn from_located_blocks(
         format,
         encoding,
         report: Value::Object(report),
-        edition_2019,
         provenance: findings.provenance,
         problems: findings.problems,
     }

@@ -754,7 +754,7 @@ fn read_active(
     let mut seen = Vec::new();
     let spec_of = |row: ActiveRow| match edition {
         Edition::E2021 => active_2021(row),
-        Edition::E2019 => Some(active_2019(row)),
+        Edition::E2019 => active_2019(row),
     };
     let mut all = pairs(pieces(&body(lines))).into_iter().peekable();
     while let Some((label, digits)) = all.next() {

@@ -35,9 +35,6 @@ pub enum ProblemCode {
     DuplicateRow,
     /// A line with numbers inside a table whose label matches no row of the table.
     UnrecognisedRow,
-    /// The report follows the 2019 format; its fields without a 2021 counterpart are listed.
-    #[serde(rename = "edition-2019-not-mapped")]
-    Edition2019NotMapped,
     /// A required metadata field (organ name, report year) could not be read.
     MetadataMissing,
     /// Rows of numbers without a label stand in a gap of the template; they could not be placed
@@ -113,7 +110,6 @@ impl ProblemCode {
             Self::MergedOtherRow => "merged-other-row",
             Self::DuplicateRow => "duplicate-row",
             Self::UnrecognisedRow => "unrecognised-row",
-            Self::Edition2019NotMapped => "edition-2019-not-mapped",
             Self::MetadataMissing => "metadata-missing",
             Self::UnlabelledRowsUnconfirmed => "unlabelled-rows-unconfirmed",
             Self::ValuesApartFromLabel => "values-apart-from-label",

@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use xxgk_model::{CellKind, Row, STANDARD_2021, Table};
+use xxgk_model::{CellKind, Row, STANDARD_2021, Standard, Table};
 
 /// How a cell's value is read and written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,26 +41,36 @@ pub(crate) struct RowSpec {
     pub columns: &'static [Column],
 }
 
-/// The Standard's table numbered `number` (表二, 表三, 表四); empty if codegen dropped it, which
-/// the tests below rule out.
+/// The 2021 Standard's table numbered `number` (表二, 表三, 表四); empty if codegen dropped it,
+/// which the tests below rule out.
 fn table(number: &str) -> &'static [Row] {
-    STANDARD_2021
+    table_of(&STANDARD_2021, number)
+}
+
+/// An edition's table numbered `number`, its rows in template order.
+pub(crate) fn table_of(standard: &'static Standard, number: &str) -> &'static [Row] {
+    standard
         .tables
         .iter()
         .find(|t| t.number == number)
         .map_or(&[], |t: &Table| t.rows)
 }
 
-/// The columns of one row of a Standard table, in column order, typed by their cells.
+/// The columns of one row of a 2021 Standard table, in column order, typed by their cells.
 fn row_columns(number: &str, row: &Row) -> Vec<Column> {
-    let Some(table) = STANDARD_2021.tables.iter().find(|t| t.number == number) else {
+    row_columns_of(&STANDARD_2021, number, row)
+}
+
+/// The columns of one row of an edition's table, in column order, typed by their cells.
+pub(crate) fn row_columns_of(standard: &'static Standard, number: &str, row: &Row) -> Vec<Column> {
+    let Some(table) = standard.tables.iter().find(|t| t.number == number) else {
         return Vec::new();
     };
     row.cells
         .iter()
         .filter_map(|rc| {
             let column = table.columns.get(rc.column)?;
-            let cell = STANDARD_2021.cells.get(rc.cell)?;
+            let cell = standard.cells.get(rc.cell)?;
             Some(Column {
                 name: column.key,
                 label: column.header,
@@ -76,7 +86,7 @@ fn row_columns(number: &str, row: &Row) -> Vec<Column> {
 }
 
 /// The last segment of a pointer: the property name of a row.
-fn key_of(pointer: &str) -> &str {
+pub(crate) fn key_of(pointer: &str) -> &str {
     pointer.rsplit('/').next().unwrap_or(pointer)
 }
 
@@ -136,15 +146,17 @@ pub(crate) enum ActiveRow {
 }
 
 impl ActiveRow {
-    /// The 2021 row whose object has this property name in the Standard.
-    fn from_key_2021(key: &str) -> Option<Self> {
+    /// The row whose object has this property name in either edition's Standard.
+    pub(crate) fn from_key(key: &str) -> Option<Self> {
         Some(match key {
             "regulations" => Self::Regulations,
             "normative_documents" => Self::NormativeDocuments,
             "licensing" => Self::Licensing,
+            "other_services" => Self::OtherServices,
             "penalty" => Self::Penalty,
             "coercion" => Self::Coercion,
             "fees" => Self::Fees,
+            "procurement" => Self::Procurement,
             _ => return None,
         })
     }
@@ -179,7 +191,7 @@ static ACTIVE_2021: LazyLock<Vec<(ActiveRow, &'static Row, Vec<Column>)>> = Lazy
     table("表二")
         .iter()
         .filter_map(|row| {
-            let active = ActiveRow::from_key_2021(key_of(row.pointer))?;
+            let active = ActiveRow::from_key(key_of(row.pointer))?;
             Some((active, row, row_columns("表二", row)))
         })
         .collect()
@@ -196,10 +208,6 @@ pub(crate) fn active_2021(row: ActiveRow) -> Option<RowSpec> {
             columns,
         })
 }
-
-/// The rows of 表二 in the 2021 template, in order.
-pub(crate) static ACTIVE_2021_ROWS: LazyLock<Vec<ActiveRow>> =
-    LazyLock::new(|| ACTIVE_2021.iter().map(|(row, _, _)| *row).collect());
 
 /// Header words that only the 2019 表二 has.
 pub(crate) const EDITION_2019_MARKERS: &[&str] = &[
@@ -562,7 +570,7 @@ mod tests {
         assert_eq!(APPLICANT_COLUMNS.len(), 7);
         assert_eq!(OUTCOME_COLUMNS.len(), 5);
         assert_eq!(REVIEW_GROUPS.len(), 3);
-        assert_eq!(ACTIVE_2021_ROWS.len(), 6);
+        assert_eq!(ACTIVE_2021.len(), 6);
         assert_eq!(other_merged().path, "/applications/results/other");
         assert_eq!(other_merged().label, "三、本年度办理结果 › （六）其他处理");
         let label = |row: AppRow| APP_ROWS.iter().find(|(r, _, _)| *r == row).map(|r| r.2);

@@ -119,14 +119,9 @@ fn mismatches(input: &Input, extraction: &Extraction, expected: &Value) -> Vec<S
                 want == extraction.encoding,
                 format!("encoding {}, expected {want}", extraction.encoding),
             ),
-            "values" | "edition_2019" => {
-                let doc = if key == "values" {
-                    report
-                } else {
-                    &extraction.edition_2019.as_ref().expect("2019 tables").cells
-                };
+            "values" => {
                 for (pointer, value) in entries(want) {
-                    let read = doc.pointer(pointer);
+                    let read = report.pointer(pointer);
                     let expected = (!value.is_null()).then_some(value);
                     check(
                         read == expected,

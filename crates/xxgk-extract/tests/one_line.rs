@@ -217,10 +217,11 @@ fn a_2019_report_on_one_line_keeps_its_signs_and_its_single_other_row() {
     );
     let extraction = read(&text);
     assert_eq!(extraction.edition, xxgk_extract::Edition::E2019);
-    let cells = &extraction.edition_2019.as_ref().expect("2019 tables").cells;
+    let cells = &extraction.report;
+    assert_eq!(cells["edition"], "2019");
     assert_eq!(
         cells["active_disclosure"]["licensing"],
-        json!({"previous_year_items": 10, "change": -3, "decisions": 8})
+        json!({"previous_items": 10, "change": -3, "decisions": 8})
     );
     assert_eq!(
         cells["active_disclosure"]["regulations"],
@@ -229,7 +230,7 @@ fn a_2019_report_on_one_line_keeps_its_signs_and_its_single_other_row() {
     // `+512` is +5 and 12 or +51 and 2: left missing, as is `5012`.
     assert_eq!(
         cells["active_disclosure"]["other_services"],
-        json!({"previous_year_items": 7})
+        json!({"previous_items": 7})
     );
     // A sign with no digits before it: 上一年项目数量 is not printed, never read from after it.
     assert_eq!(

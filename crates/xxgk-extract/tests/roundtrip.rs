@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 use xxgk_catalogue::{Catalogue, Completion};
 use xxgk_extract::{Edition, Extraction, ProblemCode, ReadingRule, extract};
-use xxgk_model::AnnualReport;
+use xxgk_model::{AnnualReport, edition_2019};
 use xxgk_render::{Layout, render};
 use xxgk_render_noise::{Torn, render_torn, render_torn_merged_other};
 
@@ -845,38 +845,74 @@ fn one_line_recovers_the_cells() {
     );
 }
 
-/// A 2019-format report (国办公开办函〔2019〕60号) from drawn figures: its 表二 rows and columns
-/// (signed `本年增/减`, the 采购总金额 with its unit), 表三 with the single （六）其他处理 row (the
-/// three 2021 rows summed), 表四 as in 2021.
-fn report_2019(f: &Figures) -> Value {
+/// A typed 2019-edition report (国办公开办函〔2019〕60号) from drawn figures: its 表二 rows and
+/// columns (signed `本年增/减`, the 采购总金额 with its unit), 表三 with the single （六）其他处理 row
+/// (the three drawn 2021 rows summed), the drawn cells of 表三 and 表四 completed through the 2019
+/// catalogue's [`Completion`], so that every 2019 identity (R1–R4) holds.
+fn report_2019(f: &Figures) -> edition_2019::AnnualReport {
+    static COMPLETION: LazyLock<Completion> = LazyLock::new(|| {
+        Catalogue::from_json(edition_2019::RULES_JSON)
+            .and_then(|c| c.completion())
+            .expect("the 2019 catalogue completes")
+    });
     let mut doc = report(f);
+    doc["edition"] = json!("2019");
     doc["metadata"]["report_year"] = json!(2020);
     if let Some(metadata) = doc["metadata"].as_object_mut() {
         metadata.remove("title");
+    }
+    // The 2019 format reports no processing fees in section 六.
+    if let Some(other) = doc["other_matters"].as_object_mut() {
+        other.remove("processing_fees");
     }
     let a = &f.active;
     let change = |k: usize| i64::try_from(a[k]).unwrap() - i64::try_from(a[(k + 1) % 9]).unwrap();
     doc["active_disclosure"] = json!({
         "regulations": { "newly_made": a[0], "newly_published": a[1], "total_published": a[2] },
         "normative_documents": { "newly_made": a[3], "newly_published": a[4], "total_published": a[5] },
-        "licensing": { "previous_year_items": a[6], "change": change(6), "decisions": a[7] },
-        "other_services": { "previous_year_items": a[8], "change": change(8), "decisions": a[0] },
-        "penalty": { "previous_year_items": a[1], "change": change(1), "decisions": a[2] },
-        "coercion": { "previous_year_items": a[3], "change": change(3), "decisions": a[4] },
-        "fees": { "previous_year_items": a[5], "change": change(5) },
-        "procurement": { "items": a[7], "total_amount": format!("{}元", f.fee.0) },
+        "licensing": { "previous_items": a[6], "change": change(6), "decisions": a[7] },
+        "other_services": { "previous_items": a[8], "change": change(8), "decisions": a[0] },
+        "penalty": { "previous_items": a[1], "change": change(1), "decisions": a[2] },
+        "coercion": { "previous_items": a[3], "change": change(3), "decisions": a[4] },
+        "fees": { "previous_items": a[5], "change": change(5) },
+        "procurement": { "items": a[7], "amount": format!("{}元", f.fee.0) },
     });
-    let other = &mut doc["applications"]["results"]["other"];
-    let mut merged = serde_json::Map::new();
-    for party in PARTIES.iter().chain(&["total"]) {
-        let sum: u64 = ["no_correction", "fee_unpaid", "other"]
+    // The drawn cells at the 2019 pointers; the completion keeps the free ones and derives the
+    // rest (totals, 一 本年新收) from them.
+    let mut drawn = BTreeMap::new();
+    for (party, column) in PARTIES.iter().zip(&f.parties) {
+        let rows = OUTCOMES
             .iter()
-            .map(|row| other[row][party].as_u64().unwrap())
-            .sum();
-        merged.insert((*party).to_owned(), json!(sum));
+            .map(|o| format!("results/{o}"))
+            .chain(["carried_over".to_owned(), "carried_forward".to_owned()]);
+        let mut merged = 0;
+        for (row, n) in rows.zip(column) {
+            match row.strip_prefix("results/other/") {
+                Some(_) => merged += n,
+                None => {
+                    drawn.insert(format!("/applications/{row}/{party}"), *n);
+                }
+            }
+        }
+        drawn.insert(format!("/applications/results/other/{party}"), merged);
     }
-    *other = Value::Object(merged);
-    doc
+    for (group, column) in CASE_GROUPS.iter().zip(&f.cases) {
+        for (outcome, n) in ["upheld", "corrected", "other", "pending"]
+            .iter()
+            .zip(column)
+        {
+            drawn.insert(format!("/review_litigation/{group}/{outcome}"), *n);
+        }
+    }
+    doc["applications"]["results"]["other"] = json!({});
+    let cells = COMPLETION
+        .complete_lowering(drawn)
+        .expect("the drawn cells are the free ones, and carried over can be capped");
+    for (cell, n) in cells {
+        let (row, column) = cell.rsplit_once('/').expect("a cell pointer");
+        doc.pointer_mut(row).expect("a row of the template")[column] = json!(n);
+    }
+    serde_json::from_value(doc).expect("a valid 2019 report")
 }
 
 /// The cells of a 2019-format report, as pointers into its tables.
@@ -901,11 +937,12 @@ fn cells_2019(published: &Value) -> Vec<String> {
 /// Renders a 2019-format report on one line and requires: the 2019 edition, every section, every
 /// cell read equal to the published one, every cell not read explained.
 fn one_line_2019_round_trip(
-    published: &Value,
+    report: &edition_2019::AnnualReport,
     seed: u64,
     tally: &mut Tally,
 ) -> Result<(), TestCaseError> {
-    let bytes = xxgk_render::one_line_2019(published, seed);
+    let bytes = xxgk_render::one_line_2019(report, seed);
+    let published = &serde_json::to_value(report).expect("serializes");
     let extraction = extract(&bytes, Some("report.txt"))
         .map_err(|e| TestCaseError::fail(format!("one-line 2019: {e}")))?;
     let text = String::from_utf8_lossy(&bytes);
@@ -918,7 +955,8 @@ fn one_line_2019_round_trip(
         "{}",
         text
     );
-    let cells = &extraction.edition_2019.as_ref().expect("2019 tables").cells;
+    prop_assert_eq!(&extraction.report["edition"], "2019");
+    let cells = &extraction.report;
     for pointer in cells_2019(published) {
         let table = table_of(&pointer);
         tally.published[table] += 1;
@@ -962,9 +1000,9 @@ fn one_line_2019_recovers_the_cells() {
             .new_tree(&mut runner)
             .expect("figures")
             .current();
-        let published = report_2019(&f);
-        one_line_2019_round_trip(&published, seed, &mut consistent)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let report = report_2019(&f);
+        one_line_2019_round_trip(&report, seed, &mut consistent).unwrap_or_else(|e| panic!("{e}"));
+        let published = serde_json::to_value(&report).expect("serializes");
         let pick = seed as usize * 7919;
         let cells: Vec<String> = cells_2019(&published)
             .into_iter()
@@ -975,6 +1013,7 @@ fn one_line_2019_recovers_the_cells() {
             .pointer_mut(&cells[pick % cells.len()])
             .expect("a cell");
         *cell = json!(cell.as_u64().expect("a count") + 1 + seed % 9);
+        let changed = serde_json::from_value(changed).expect("still a valid 2019 report");
         one_line_2019_round_trip(&changed, seed, &mut inconsistent)
             .unwrap_or_else(|e| panic!("{e}"));
     }
@@ -990,9 +1029,12 @@ fn one_line_2019_recovers_the_cells() {
             share(t, 2)
         );
     }
-    assert!(
-        share(&consistent, 1) >= 97.0,
-        "表三: {:.2}%",
-        share(&consistent, 1)
-    );
+    // Floored at what is read (deterministic draws): 表二 70.56%, 表三 99.91%, 表四 20.89%.
+    for (k, floor) in [(0, 70.5), (1, 99.9), (2, 20.8)] {
+        assert!(
+            share(&consistent, k) >= floor,
+            "table {k}: {:.2}%",
+            share(&consistent, k)
+        );
+    }
 }

@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use serde_json::Value;
-use xxgk_model::{AnnualReport, CELLS, CellValue, Row, RowCell, STANDARD_2021, Table as Template};
+use xxgk_model::{
+    AnnualReport, CELLS, CellValue, Row, RowCell, STANDARD_2021, Standard, Table as Template,
+};
 
 use crate::Layout;
 
@@ -14,7 +16,7 @@ pub(crate) trait Source {
     fn text(&self, pointer: &str) -> Option<String>;
 }
 
-/// A report given as JSON: the 2019 format, which has no typed model yet.
+/// A report given as JSON: a typed 2019 report serialized (its `本年增/减` and amount as printed).
 impl Source for Value {
     fn text(&self, pointer: &str) -> Option<String> {
         match self.pointer(pointer) {
@@ -347,12 +349,18 @@ pub(crate) struct Line {
     pub(crate) pointers: Vec<Option<String>>,
 }
 
-/// A row of a template table as a [`Line`].
+/// A row of a 2021 template table as a [`Line`].
 pub(crate) fn line(table: &Template, row: &Row) -> Line {
+    line_in(&STANDARD_2021, table, row)
+}
+
+/// A row of a table of `standard` as a [`Line`], its cells' pointers from that edition.
+pub(crate) fn line_in(standard: &Standard, table: &Template, row: &Row) -> Line {
     let mut pointers = vec![None; table.columns.len()];
     for rc in row.cells {
         if let Some(slot) = pointers.get_mut(rc.column) {
-            *slot = Some(cell_pointer(rc).to_owned());
+            let pointer = standard.cells.get(rc.cell).map_or("", |c| c.pointer);
+            *slot = Some(pointer.to_owned());
         }
     }
     Line {

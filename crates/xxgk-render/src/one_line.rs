@@ -2,11 +2,10 @@
 
 use std::fmt::Write as _;
 
-use serde_json::Value;
-use xxgk_model::{AnnualReport, STANDARD_2021};
+use xxgk_model::{AnnualReport, STANDARD_2019, edition_2019};
 
 use crate::document::{Body, Cell, Document, Style, value};
-use crate::edition_2019;
+use crate::edition_2019 as layout_2019;
 
 /// Crawler boilerplate that web pages put before a report's title.
 const BOILERPLATE: [&str; 8] = [
@@ -48,33 +47,33 @@ pub fn one_line(report: &AnnualReport, seed: u64) -> Vec<u8> {
     one_line_doc(&report.metadata.organ.name, &Document::new(report), seed)
 }
 
-/// [`one_line`] for a report in the 2019 format (国办公开办函〔2019〕60号): `report` holds its
-/// metadata and prose as a canonical report does and its tables in the shape of the extractor's
-/// `Edition2019::cells` (表二's 2019 rows and columns, `本年增/减` signed, the 采购总金额 with its
-/// unit; 表三 with the single `results/other` row). A JSON value, because the 2019 format has no
-/// typed model yet: it comes with the 2019 edition of the standard, and this function with it.
-pub fn one_line_2019(report: &Value, seed: u64) -> Vec<u8> {
-    let mut doc = Document::with_style(report, Style::default());
+/// [`one_line`] for a report in the 2019 format (国办公开办函〔2019〕60号), the typed 2019 edition:
+/// 表二 in its 2019 rows and columns (`本年增/减` signed, the 采购总金额 as published, with its
+/// unit), 表三 with the single （六）其他处理 row, from [`STANDARD_2019`].
+pub fn one_line_2019(report: &edition_2019::AnnualReport, seed: u64) -> Vec<u8> {
+    // The layout reads texts by pointer; the typed report's JSON has every value as published.
+    let report = serde_json::to_value(report).unwrap_or_default();
+    let mut doc = Document::with_style(&report, Style::default());
     for (heading, body) in &mut doc.sections {
-        let table = STANDARD_2021
+        let table = STANDARD_2019
             .sections
             .iter()
             .find(|s| s.heading == *heading)
             .and_then(|s| {
-                STANDARD_2021
+                STANDARD_2019
                     .tables
                     .iter()
                     .find(|t| Some(t.number) == s.table)
             });
         match table {
-            Some(t) if t.number == "表二" => *body = Body::Table(edition_2019::active(report)),
+            Some(t) if t.number == "表二" => *body = Body::Table(layout_2019::active(&report, t)),
             Some(t) if t.number == "表三" => {
-                *body = Body::Table(edition_2019::applications(report, t));
+                *body = Body::Table(layout_2019::applications(&report, t));
             }
             _ => {}
         }
     }
-    one_line_doc(&value(report, "/metadata/organ/name"), &doc, seed)
+    one_line_doc(&value(&report, "/metadata/organ/name"), &doc, seed)
 }
 
 /// Whether a table cell holds a figure: a count, the fee decimal, a signed change (`+3`), an
