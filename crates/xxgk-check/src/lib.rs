@@ -260,10 +260,11 @@ impl Checker {
         );
         let counts: &CellCounts = &cell_counts_of_value(self.standard.cells, doc);
         diagnostics.extend(self.rules.check(counts));
-        diagnostics.extend(
-            self.content
-                .check(&Facts::of_value(doc), counts, &self.names),
-        );
+        diagnostics.extend(self.content.check(
+            &Facts::of_value(doc, self.standard.edition),
+            counts,
+            &self.names,
+        ));
         self.sort(&mut diagnostics);
         Outcome { diagnostics }
     }

@@ -1,8 +1,12 @@
 //! Series rules (R7–R9): the catalogue's `series_rules` evaluated on reports of one organ for
 //! consecutive years, and the grouping of reports into series ([`Checker::assess_series`]).
 //!
-//! A report is read into [`SeriesValues`]: its organ, year and the value of every cell a series
-//! rule reads, by pointer. A cell that is absent (blank, unread, not in that report's edition) or
+//! A pair is governed by the series rules of this year's report's edition (the finding is shown
+//! in that report, at its cells): a 2019-format report followed by a 2021 one by the 2021
+//! catalogue's R7–R9, two 2019-format reports by the 2019 catalogue's R7.
+//!
+//! A report is read into [`SeriesValues`]: its edition, organ, year and the value of every cell
+//! a series rule of any edition reads, by pointer. A cell that is absent (blank, unread, not in that report's edition) or
 //! not a valid count has no value, and an instance with such a term is not evaluable: a note,
 //! never a finding.
 
@@ -17,6 +21,8 @@ use crate::{Checker, Lang, Severity};
 /// What a report brings to a series: its organ, year and the cells the series rules read.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SeriesValues {
+    /// `/edition`, when it is a string: whose series rules govern the pair it ends.
+    pub edition: Option<String>,
     /// `/metadata/organ/name`, when it is a non-blank string.
     pub organ: Option<String>,
     /// `/metadata/organ/division_code`, when it is a string.
@@ -109,12 +115,23 @@ impl Checker {
         self.catalogue.series_identities().unwrap_or_default()
     }
 
+    /// The checker whose series rules govern a pair ending in a report of `edition`: that
+    /// edition's, or this one when it holds none of that name (the edition is unknown).
+    fn series_checker(&self, edition: Option<&str>) -> &Self {
+        edition.and_then(|e| self.edition(e)).unwrap_or(self)
+    }
+
     /// Reads what a report brings to a series from its JSON value (canonical, or an extraction's
-    /// report), whatever its edition: a pointer the document lacks has no value.
+    /// report), whatever its edition: the cells every edition's series rules read (the report
+    /// may be last year's under another edition's rules); a pointer it lacks has no value.
     pub fn series_values(&self, doc: &Value) -> SeriesValues {
-        let values = self
-            .series_identities()
+        let editions: Vec<Vec<SeriesIdentity<'_>>> = std::iter::once(self)
+            .chain(&self.others)
+            .map(Self::series_identities)
+            .collect();
+        let values = editions
             .iter()
+            .flatten()
             .flat_map(|i| i.lhs.iter().chain(&i.rhs))
             .map(|cell| {
                 let value = doc.pointer(&cell.pointer).and_then(count);
@@ -129,6 +146,10 @@ impl Checker {
                 .map(str::to_owned)
         };
         SeriesValues {
+            edition: doc
+                .get("edition")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
             organ: text("/metadata/organ/name"),
             division_code: text("/metadata/organ/division_code"),
             year: doc.pointer("/metadata/report_year").and_then(Value::as_i64),
@@ -136,18 +157,21 @@ impl Checker {
         }
     }
 
-    /// Evaluates every series instance on last year's and this year's report: the failing
-    /// instances, and the instances that could not be evaluated, in catalogue order. Years
-    /// missing from the values print as 0; the caller pairs reports by their years.
+    /// Evaluates every series instance of this year's report's edition on last year's and this
+    /// year's report: the failing instances, and the instances that could not be evaluated, in
+    /// catalogue order. Years missing from the values print as 0; the caller pairs reports by
+    /// their years.
     pub fn check_series(
         &self,
         previous: &SeriesValues,
         current: &SeriesValues,
     ) -> Vec<SeriesFinding> {
         let years = (previous.year.unwrap_or(0), current.year.unwrap_or(0));
-        self.series_identities()
+        let checker = self.series_checker(current.edition.as_deref());
+        checker
+            .series_identities()
             .iter()
-            .filter_map(|identity| self.evaluate(identity, previous, current, years))
+            .filter_map(|identity| checker.evaluate(identity, previous, current, years))
             .collect()
     }
 

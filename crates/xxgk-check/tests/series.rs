@@ -125,6 +125,44 @@ fn a_report_of_another_edition_supplies_the_terms_it_has() {
     assert_eq!(notes, ["R8", "R8", "R9", "R9"]);
 }
 
+/// A pair is governed by the series rules of its later report's edition: two 2019-format reports
+/// by the 2019 catalogue, which declares R7 alone (R8 and R9 have no source in that format, so
+/// no note is made for them); a 2019 → 2021 pair by the 2021 catalogue (above).
+#[test]
+fn a_pair_is_governed_by_its_later_reports_edition() {
+    let checker = Checker::new().unwrap();
+    let in_2019_format = |year: i64, carry: u64| {
+        let mut doc = report("某机关", None, year, carry, [0, 0, 0]);
+        doc["edition"] = json!("2019");
+        doc["active_disclosure"] = json!({"regulations": {"newly_made": 1}});
+        doc
+    };
+    let found = pair(&checker, &in_2019_format(2019, 2), &in_2019_format(2020, 3));
+    assert_eq!(found.len(), 7);
+    assert!(
+        found
+            .iter()
+            .all(|(rule, _, evaluable)| rule == "R7" && *evaluable)
+    );
+    assert!(pair(&checker, &in_2019_format(2019, 3), &in_2019_format(2020, 3)).is_empty());
+    // The 2019 catalogue's own declaration is the one used: without its R7, nothing is found.
+    let mut catalogue = checker.edition("2019").unwrap().catalogue().clone();
+    catalogue.series_rules.clear();
+    let without = Checker::with_catalogues(vec![
+        (&xxgk_model::STANDARD_2021, checker.catalogue().clone()),
+        (&xxgk_model::STANDARD_2019, catalogue),
+    ])
+    .unwrap();
+    assert!(pair(&without, &in_2019_format(2019, 2), &in_2019_format(2020, 3)).is_empty());
+    // While a 2019 → 2021 pair still has the 2021 catalogue's R7.
+    let after = report("某机关", None, 2021, 3, [1, 0, 9]);
+    let evaluable = pair(&without, &in_2019_format(2020, 2), &after)
+        .into_iter()
+        .filter(|f| f.2)
+        .count();
+    assert_eq!(evaluable, 7);
+}
+
 #[test]
 fn names_are_normalised_conservatively() {
     assert_eq!(

@@ -75,6 +75,15 @@ pub fn rules(lang: Lang, edition: EditionArg) -> u8 {
             r.keyword
         );
     }
+    for r in &catalogue.series_rules {
+        let summary = lang.pick(&r.summary.zh, &r.summary.en);
+        println!(
+            "{:<4} {:<22} {:<8} {summary} [series]",
+            r.id,
+            r.name,
+            r.severity.as_str()
+        );
+    }
     for r in &catalogue.content_rules {
         let summary = lang.pick(&r.summary.zh, &r.summary.en);
         println!(
@@ -100,6 +109,14 @@ fn print_heading(
     println!("{}\n{}\n", summary.zh, summary.en);
 }
 
+/// A rule's `for_each`, as `col in applicant_columns`.
+fn for_each(sets: &std::collections::BTreeMap<String, String>) -> String {
+    sets.iter()
+        .map(|(v, s)| format!("{v} in {s}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Prints one rule's documentation.
 pub fn explain(wanted: &str, edition: EditionArg) -> u8 {
     let Some(checker) = checker(edition) else {
@@ -110,12 +127,7 @@ pub fn explain(wanted: &str, edition: EditionArg) -> u8 {
     if let Some(r) = catalogue.rules.iter().find(|r| matches(&r.id, &r.name)) {
         print_heading(&r.id, &r.name, r.severity, &r.since, &r.summary);
         println!("{}\n", r.rationale);
-        let sets: Vec<String> = r
-            .for_each
-            .iter()
-            .map(|(v, s)| format!("{v} in {s}"))
-            .collect();
-        println!("For each {}:", sets.join(", "));
+        println!("For each {}:", for_each(&r.for_each));
         let side = |terms: &[xxgk_catalogue::Term]| {
             terms
                 .iter()
@@ -142,6 +154,39 @@ pub fn explain(wanted: &str, edition: EditionArg) -> u8 {
         println!(
             "{}\n\nReported when the JSON Schema keyword `{}` fails.",
             r.rationale, r.keyword
+        );
+        return EXIT_CONFORMANT;
+    }
+    if let Some(r) = catalogue
+        .series_rules
+        .iter()
+        .find(|r| matches(&r.id, &r.name))
+    {
+        print_heading(&r.id, &r.name, r.severity, &r.since, &r.summary);
+        println!(
+            "{}
+",
+            r.rationale
+        );
+        println!(
+            "A series rule: last year's report (previous) and this year's (current) of one organ, \
+             under the catalogue of this year's report's edition. For each {}:",
+            for_each(&r.for_each)
+        );
+        let side = |terms: &[xxgk_catalogue::SeriesTerm]| {
+            terms
+                .iter()
+                .filter_map(|t| t.target().ok())
+                .map(|(year, pointer)| format!("{} {pointer}", year.as_str()))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
+        println!(
+            "  {}
+{} {}",
+            side(&r.lhs),
+            r.relation.as_str(),
+            side(&r.rhs)
         );
         return EXIT_CONFORMANT;
     }

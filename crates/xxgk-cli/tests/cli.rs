@@ -400,6 +400,24 @@ fn the_2019_edition_is_served_and_checked() {
     let out = xxgk(&["explain", "R2", "--edition", "2019"], b"");
     assert_eq!(code(&out), 0);
     insta::assert_snapshot!("explain_r2_2019", stdout(&out));
+    // Series rules are listed and explained in each edition that declares them: R7 in both,
+    // R8 and R9 (表二's 现行有效/本年废止) only in 2021.
+    let out = xxgk(&["explain", "R7", "--edition", "2019"], b"");
+    assert_eq!(code(&out), 0);
+    insta::assert_snapshot!("explain_r7_2019", stdout(&out));
+    assert_eq!(
+        stdout(&xxgk(&["explain", "carry-over-continuity"], b"")),
+        stdout(&out),
+        "R7 is the same rule in both editions"
+    );
+    let out = xxgk(&["explain", "R8"], b"");
+    assert_eq!(code(&out), 0);
+    insta::assert_snapshot!("explain_r8", stdout(&out));
+    assert_eq!(code(&xxgk(&["explain", "R8", "--edition", "2019"], b"")), 2);
+    assert_eq!(
+        code(&xxgk(&["explain", "R10", "--edition", "2019"], b"")),
+        2
+    );
     let out = xxgk(&["schema", "--edition", "2019"], b"");
     let published = std::fs::read_to_string(root().join("schema/annual-report-2019.schema.json"))
         .expect("schema");

@@ -105,7 +105,8 @@ pub fn series_reply(checker: &Checker, documents: &[(&str, &[u8])]) -> Reply {
             Ok(value) => value,
             Err(unreadable) => return Reply::Unreadable { unreadable },
         };
-        let outcome = checker.check_value(&value);
+        // Each document under the edition it names, as a single document is checked.
+        let outcome = checker.for_document(&value).check_value(&value);
         all.extend(
             findings(&outcome.diagnostics)
                 .into_iter()

@@ -406,7 +406,9 @@ impl<'a> Facts<'a> {
         }
     }
 
-    pub(crate) fn of_value(doc: &'a Value) -> Self {
+    /// Reads a document of `edition` (`"2019"` or `"2021"`): its report year only within that
+    /// edition's range.
+    pub(crate) fn of_value(doc: &'a Value, edition: &str) -> Self {
         let str_at = |p: &str| doc.pointer(p).and_then(Value::as_str);
         let amount = |p: &str| {
             let text = str_at(p)?;
@@ -423,8 +425,15 @@ impl<'a> Facts<'a> {
             report_year: doc
                 .pointer("/metadata/report_year")
                 .and_then(Value::as_u64)
-                .and_then(|y| xxgk_model::ReportYear::try_from(y).ok())
-                .map(xxgk_model::ReportYear::get),
+                .and_then(|y| {
+                    if edition == xxgk_model::STANDARD_2019.edition {
+                        xxgk_model::ReportYear2019::try_from(y)
+                            .ok()
+                            .map(|y| y.get())
+                    } else {
+                        xxgk_model::ReportYear::try_from(y).ok().map(|y| y.get())
+                    }
+                }),
             publication_date: str_at(PUBLICATION_DATE).and_then(|d| Date::from_str(d).ok()),
             level: str_at("/metadata/organ/level"),
             texts,

@@ -12,7 +12,7 @@ use crate::{
 pub const SCHEMA_ID: &str = "https://xxgk.org/schema/annual-report-2019/v1";
 
 /// The semantic version of the canonical schema (`x-version`).
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "1.1.0";
 
 /// The edition of the national format the schema describes.
 pub const EDITION: &str = "2019";
