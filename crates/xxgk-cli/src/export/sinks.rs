@@ -193,6 +193,39 @@ fn xlsx_error(e: XlsxError) -> String {
     format!("XLSX: {e}")
 }
 
+std::thread_local! {
+    /// Set while this thread runs the workbook's code under [`unpanicked`].
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs the workbook's code, turning a panic into an error. `rust_xlsxwriter` writes a
+/// constant-memory sheet's rows to its temporary file with `expect` (0.102 has no fallible form):
+/// a full disk or a file-size limit panics there. Caught, it fails the export like any write
+/// error: the caller drops the workbook, whose temporary files go with it, and nothing takes the
+/// output's name. The default panic message is silenced for that code only, on this thread.
+fn unpanicked<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !GUARDED.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    GUARDED.with(|g| g.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(false));
+    result.unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("the workbook's writer failed");
+        Err(format!("XLSX: {message}"))
+    })
+}
+
 impl Xlsx {
     fn open(
         file: AtomicFile,
@@ -557,7 +590,7 @@ impl Sink {
     /// Writes one report's row and its findings.
     pub fn write(&mut self, row: &Row) -> Result<(), String> {
         match self {
-            Self::Xlsx(x) => x.write(row).map_err(xlsx_error),
+            Self::Xlsx(x) => unpanicked(|| x.write(row).map_err(xlsx_error)),
             Self::Csv(c) => c.write(row).map_err(csv_error),
             Self::Jsonl(j) => j.write(row).map_err(|e| format!("cannot write: {e}")),
         }
@@ -568,7 +601,7 @@ impl Sink {
         match self {
             Self::Xlsx(x) => {
                 let name = x.file.target().display().to_string();
-                x.finish()?;
+                unpanicked(|| x.finish())?;
                 Ok(name)
             }
             Self::Csv(c) => {
