@@ -13,11 +13,11 @@ use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use serde_json::Value;
 use xxgk_check::{Checker, Diagnostic, Format, Kind, Lang, Tally};
-use xxgk_document::read::{DatasetLine, DatasetLines};
 use xxgk_document::{Checked, Reading, Report, Source, Verdict};
 use xxgk_model::{CellKind, Decimal, STANDARD_2019, STANDARD_2021, Standard};
 
-use crate::inputs::{self, Input};
+use crate::check::Job;
+use crate::inputs;
 use crate::{EXIT_CONFORMANT, EXIT_USAGE, LangArg};
 
 /// Arguments of `xxgk export`.
@@ -377,29 +377,6 @@ impl Row {
     }
 }
 
-/// One report to read: a file, read on a worker thread, or a dataset line, already read.
-enum Job {
-    File(Source),
-    Line(DatasetLine),
-    /// A dataset that cannot be opened.
-    Unopenable(Source, String),
-}
-
-/// The jobs of every input, lazily: a dataset is read line by line as the chunks need it.
-fn jobs(inputs: Vec<Input>) -> impl Iterator<Item = Job> + Send {
-    inputs
-        .into_iter()
-        .flat_map(|input| -> Box<dyn Iterator<Item = Job> + Send> {
-            match input {
-                Input::Report(source) => Box::new(std::iter::once(Job::File(source))),
-                Input::Dataset(source) => match DatasetLines::open(&source) {
-                    Ok(lines) => Box::new(lines.map(Job::Line)),
-                    Err(message) => Box::new(std::iter::once(Job::Unopenable(source, message))),
-                },
-            }
-        })
-}
-
 fn row_of(checker: &Checker, job: Job, lang: Lang, layout: &Layout) -> Row {
     let (name, checked) = match job {
         Job::File(source) => {
@@ -409,7 +386,7 @@ fn row_of(checker: &Checker, job: Job, lang: Lang, layout: &Layout) -> Row {
             };
             (source.display(), checked)
         }
-        Job::Line(line) => {
+        Job::Line(line, _) => {
             let name = line.name();
             let checked = match line.text() {
                 Ok(text) => xxgk_document::check_canonical(checker, text, Format::Json),
@@ -486,26 +463,7 @@ fn export(args: &ExportArgs) -> Result<String, String> {
         totals.add(&row);
         sink.write(&row)?;
     }
-    // One thread reads ahead (dataset lines, or just paths) while the pool reads the chunk
-    // before; the bounded channel keeps at most one chunk waiting, so memory stays flat.
-    let (jobs_out, ready) = std::sync::mpsc::sync_channel::<Job>(CHUNK);
-    let reader = std::thread::spawn(move || {
-        for job in jobs(inputs) {
-            if jobs_out.send(job).is_err() {
-                break;
-            }
-        }
-    });
-    // The iterator owns the receiver: leaving the loop early drops it, which ends the reader
-    // at its next send.
-    let chunks = std::iter::from_fn(move || {
-        let first = ready.recv().ok()?;
-        Some(
-            std::iter::once(first)
-                .chain(ready.try_iter().take(CHUNK - 1))
-                .collect::<Vec<Job>>(),
-        )
-    });
+    let (chunks, reader) = crate::check::chunks(inputs, CHUNK);
     let mut written = Ok(());
     for chunk in chunks {
         let rows: Vec<Row> = chunk
