@@ -53,7 +53,7 @@ const CHUNK: usize = 1024;
 const PROGRESS_FROM: usize = 200;
 
 /// One report to check: a file, read on a worker thread, or a dataset line, already read.
-enum Job {
+pub(crate) enum Job {
     File(Source),
     /// A line of the dataset file `Artifact` addresses.
     Line(DatasetLine, Artifact),
@@ -77,6 +77,35 @@ fn jobs(inputs: Vec<Input>) -> impl Iterator<Item = Job> + Send {
                 },
             }
         })
+}
+
+/// The jobs of every input in chunks of at most `size`, and the thread that reads them ahead
+/// (dataset lines, or just paths) while the pool works on the chunk before; the bounded channel
+/// keeps at most one chunk waiting, so memory stays flat. A chunk is what has been read, up to
+/// `size` jobs: a stream that stalls (a pipe still open) has what it sent handled now, not when a
+/// chunk fills or the stream ends. The iterator owns the receiver: dropping it early ends the
+/// reader at its next send.
+pub(crate) fn chunks(
+    inputs: Vec<Input>,
+    size: usize,
+) -> (impl Iterator<Item = Vec<Job>>, std::thread::JoinHandle<()>) {
+    let (jobs_out, ready) = std::sync::mpsc::sync_channel::<Job>(size);
+    let reader = std::thread::spawn(move || {
+        for job in jobs(inputs) {
+            if jobs_out.send(job).is_err() {
+                break;
+            }
+        }
+    });
+    let chunks = std::iter::from_fn(move || {
+        let first = ready.recv().ok()?;
+        Some(
+            std::iter::once(first)
+                .chain(ready.try_iter().take(size.saturating_sub(1)))
+                .collect::<Vec<Job>>(),
+        )
+    });
+    (chunks, reader)
 }
 
 /// Checks one input; with `series`, also what it brings to a series.
@@ -187,26 +216,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         summary.add(&result);
         write(&mut out, &renderer.file(&result));
     }
-    // One thread reads ahead (dataset lines, or just paths) while the pool checks the chunk
-    // before; the bounded channel keeps at most one chunk waiting, so memory stays flat.
-    let (jobs_out, ready) = std::sync::mpsc::sync_channel::<Job>(CHUNK);
-    let reader = std::thread::spawn(move || {
-        for job in jobs(inputs) {
-            if jobs_out.send(job).is_err() {
-                break;
-            }
-        }
-    });
-    // A chunk is what has been read, up to CHUNK jobs: a stream that stalls (a pipe still open)
-    // has what it sent checked and printed now, not when a chunk fills or the stream ends.
-    let chunks = std::iter::from_fn(|| {
-        let first = ready.recv().ok()?;
-        Some(
-            std::iter::once(first)
-                .chain(ready.try_iter().take(CHUNK - 1))
-                .collect::<Vec<Job>>(),
-        )
-    });
+    let (chunks, reader) = chunks(inputs, CHUNK);
     for chunk in chunks {
         let rendered: Vec<(String, FileResult, Option<Member>)> = chunk
             .into_par_iter()

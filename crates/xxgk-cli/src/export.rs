@@ -1,6 +1,7 @@
 //! `xxgk export`: a folder of reports (canonical or published, any edition) as one table, one row
-//! per report and one column per cell of the template, with a second table of findings; written
-//! as XLSX, CSV or JSON Lines in memory that does not grow with the number of reports.
+//! per report and one column per cell of either edition's template (one column for a pointer both
+//! have), with a second table of findings; written as XLSX, CSV or JSON Lines in memory that does
+//! not grow with the number of reports.
 
 mod output;
 mod sinks;
@@ -12,11 +13,11 @@ use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use serde_json::Value;
 use xxgk_check::{Checker, Diagnostic, Format, Kind, Lang, Tally};
-use xxgk_document::read::{DatasetLine, DatasetLines};
 use xxgk_document::{Checked, Reading, Report, Source, Verdict};
-use xxgk_model::{CellKind, Decimal, STANDARD_2021};
+use xxgk_model::{CellKind, Decimal, STANDARD_2019, STANDARD_2021, Standard};
 
-use crate::inputs::{self, Input};
+use crate::check::Job;
+use crate::inputs;
 use crate::{EXIT_CONFORMANT, EXIT_USAGE, LangArg};
 
 /// Arguments of `xxgk export`.
@@ -41,6 +42,84 @@ pub struct ExportArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     jobs: Option<usize>,
+    /// Only the cells of this edition's template, in its order (default: both editions').
+    #[arg(long, value_enum, value_name = "EDITION")]
+    edition: Option<EditionArg>,
+}
+
+/// An edition of the template, for `--edition`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EditionArg {
+    /// The 2021 template (国办公开办函〔2021〕30号).
+    #[value(name = "2021")]
+    E2021,
+    /// The 2019 template.
+    #[value(name = "2019")]
+    E2019,
+}
+
+impl EditionArg {
+    fn standard(self) -> &'static Standard {
+        match self {
+            Self::E2021 => &STANDARD_2021,
+            Self::E2019 => &STANDARD_2019,
+        }
+    }
+}
+
+/// The editions a report can follow, the 2021 first: its columns come first.
+const STANDARDS: [&Standard; 2] = [&STANDARD_2021, &STANDARD_2019];
+
+/// One column of cells: a pointer and what it holds in each edition that has it.
+pub struct Column {
+    /// JSON Pointer of the cell.
+    pub pointer: &'static str,
+    /// The verbatim label path of the cell in the first edition that has it.
+    labels: &'static [&'static str],
+    /// The header: the label path of the first edition that has it (prefixed with the edition
+    /// when another edition's columns precede it), then the pointer.
+    pub header: String,
+    /// The editions that have the cell, with its kind in each.
+    kinds: Vec<(&'static str, CellKind)>,
+}
+
+/// The cell columns of an export: every cell of the given editions, each edition's in its
+/// template order after the columns of the editions before it. A cell is the column of an earlier
+/// edition only when that column has its pointer, label path and kind (表三 and 表四); a cell
+/// whose words differ (2019's 表二 `处理决定数量` against 2021's `本年处理决定数量`) is a column of
+/// its own even under the same pointer: nothing is taken to mean the same across editions unless
+/// both templates say it alike.
+pub fn columns(only: Option<EditionArg>) -> Vec<Column> {
+    let standards: Vec<&Standard> = match only {
+        Some(edition) => vec![edition.standard()],
+        None => STANDARDS.to_vec(),
+    };
+    let mut columns: Vec<Column> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    for (k, standard) in standards.iter().enumerate() {
+        for cell in standard.cells {
+            let same = at.get(cell.pointer).and_then(|&i| columns.get_mut(i));
+            if let Some(column) = same.filter(|c| {
+                c.labels == cell.labels_zh && c.kinds.iter().all(|(_, kind)| *kind == cell.kind)
+            }) {
+                column.kinds.push((standard.edition, cell.kind));
+                continue;
+            }
+            let label = cell.labels_zh.join(" › ");
+            let header = match k {
+                0 => format!("{label}\n{}", cell.pointer),
+                _ => format!("{}年版 › {label}\n{}", standard.edition, cell.pointer),
+            };
+            at.entry(cell.pointer).or_insert(columns.len());
+            columns.push(Column {
+                pointer: cell.pointer,
+                labels: cell.labels_zh,
+                header,
+                kinds: vec![(standard.edition, cell.kind)],
+            });
+        }
+    }
+    columns
 }
 
 /// Formats of `xxgk export`.
@@ -102,30 +181,47 @@ pub struct Row {
     pub verdict: Verdict,
     /// The counts, for a report that was read.
     pub tally: Option<Tally>,
-    /// The template's cells in the order of [`STANDARD_2021`]`.cells`, `None` where blank or not
-    /// read; empty for a report that is not in the 2021 format or was not read.
+    /// The cells in the order of the export's [`columns`], `None` where blank, not read or not
+    /// in the report's edition; empty for a report of no known edition or not read.
     pub cells: Vec<Option<CellOut>>,
     /// Its findings and unread cells, in the order of the diagnostics.
     pub findings: Vec<Finding>,
 }
 
-/// The Chinese label path of every node of the template, by pointer.
-pub struct Labels(HashMap<&'static str, String>);
+/// What every row is written against: the cell columns, and the Chinese label path of every
+/// node of each edition's template, by edition and pointer.
+pub struct Layout {
+    /// The cell columns.
+    pub columns: Vec<Column>,
+    labels: HashMap<&'static str, HashMap<&'static str, String>>,
+}
 
-impl Labels {
-    fn new() -> Self {
-        Self(
-            STANDARD_2021
-                .nodes
-                .iter()
-                .map(|n| (n.pointer, n.labels_zh.join(" › ")))
-                .collect(),
-        )
+impl Layout {
+    fn new(only: Option<EditionArg>) -> Self {
+        let labels = STANDARDS
+            .iter()
+            .map(|s| {
+                let nodes = s.nodes.iter();
+                (
+                    s.edition,
+                    nodes
+                        .map(|n| (n.pointer, n.labels_zh.join(" › ")))
+                        .collect(),
+                )
+            })
+            .collect();
+        Self {
+            columns: columns(only),
+            labels,
+        }
     }
 
-    /// The label path of the node at `pointer`, or empty.
-    pub fn of(&self, pointer: &str) -> &str {
-        self.0.get(pointer).map_or("", String::as_str)
+    /// The label path of the node at `pointer` in `edition`'s template, or empty.
+    pub fn label(&self, edition: Option<&str>, pointer: &str) -> &str {
+        self.labels
+            .get(edition.unwrap_or(STANDARD_2021.edition))
+            .and_then(|nodes| nodes.get(pointer))
+            .map_or("", String::as_str)
     }
 }
 
@@ -146,7 +242,13 @@ fn cell_value(doc: &Value, pointer: &str, kind: CellKind) -> Option<CellOut> {
 }
 
 /// The findings table's lines for one diagnostic: a finding, or one line per unread value.
-fn findings_of(d: &Diagnostic, lang: Lang, labels: &Labels, out: &mut Vec<Finding>) {
+fn findings_of(
+    d: &Diagnostic,
+    lang: Lang,
+    labels: (&Layout, Option<&str>),
+    out: &mut Vec<Finding>,
+) {
+    let (layout, edition) = labels;
     let kind = match d.kind {
         Kind::Schema => "schema",
         Kind::Rule => "rule",
@@ -160,7 +262,7 @@ fn findings_of(d: &Diagnostic, lang: Lang, labels: &Labels, out: &mut Vec<Findin
         rule: d.rule.clone(),
         severity: d.severity.as_str(),
         pointer: pointer.to_owned(),
-        label: match labels.of(pointer) {
+        label: match layout.label(edition, pointer) {
             "" => d.label_path.clone().unwrap_or_default(),
             label => label.to_owned(),
         },
@@ -175,7 +277,7 @@ fn findings_of(d: &Diagnostic, lang: Lang, labels: &Labels, out: &mut Vec<Findin
 
 impl Row {
     /// The row of one checked input.
-    pub fn of(file: String, checked: Checked, lang: Lang, labels: &Labels) -> Self {
+    pub fn of(file: String, checked: Checked, lang: Lang, layout: &Layout) -> Self {
         let verdict = checked.verdict();
         let mut row = Self {
             file,
@@ -207,16 +309,13 @@ impl Row {
                 row.findings
                     .push(file_level("not_a_report", message.to_owned()));
             }
-            Checked::Report(report) => row.fill(&report, lang, labels),
+            Checked::Report(report) => row.fill(&report, lang, layout),
         }
         row
     }
 
-    fn fill(&mut self, report: &Report, lang: Lang, labels: &Labels) {
+    fn fill(&mut self, report: &Report, lang: Lang, layout: &Layout) {
         self.tally = Some(report.outcome.tally());
-        for d in &report.outcome.diagnostics {
-            findings_of(d, lang, labels, &mut self.findings);
-        }
         // Canonical text was parsed by the checker, which keeps no value: read it again (it
         // parsed, so this does too); a published report's extraction holds its canonical form.
         let parsed;
@@ -224,6 +323,7 @@ impl Row {
             Reading::Canonical(format) => {
                 let text = report.source.as_ref().map_or("", |s| s.text.as_str());
                 let Ok(value) = xxgk_check::parse(xxgk_check::strip_bom(text), *format) else {
+                    self.add_findings(report, lang, layout);
                     return;
                 };
                 parsed = value;
@@ -241,16 +341,34 @@ impl Row {
             .and_then(Value::as_str)
             .map(str::to_owned);
         self.year = doc.pointer("/metadata/report_year").and_then(Value::as_u64);
-        // The cells are 2021 cells: a report in another edition has none of them (a 2019
-        // report's tables stay out of these columns until that edition has its own model).
-        if edition.as_deref() == Some(STANDARD_2021.edition) {
-            self.cells = STANDARD_2021
-                .cells
+        // A column is read only in the editions that have it: a 2019 value never lands in a
+        // 2021-only column (对外公开总数量 is not 现行有效件数), nor the other way round.
+        let known = STANDARDS
+            .iter()
+            .any(|s| edition.as_deref() == Some(s.edition));
+        if known {
+            self.cells = layout
+                .columns
                 .iter()
-                .map(|c| cell_value(doc, c.pointer, c.kind))
+                .map(|c| {
+                    let (_, kind) = c
+                        .kinds
+                        .iter()
+                        .find(|(e, _)| Some(*e) == edition.as_deref())?;
+                    cell_value(doc, c.pointer, *kind)
+                })
                 .collect();
         }
         self.edition = edition;
+        self.add_findings(report, lang, layout);
+    }
+
+    /// The report's findings, labelled from its edition's template.
+    fn add_findings(&mut self, report: &Report, lang: Lang, layout: &Layout) {
+        let labels = (layout, self.edition.as_deref());
+        for d in &report.outcome.diagnostics {
+            findings_of(d, lang, labels, &mut self.findings);
+        }
     }
 
     /// The verdict as a person reads it in `lang`.
@@ -259,30 +377,7 @@ impl Row {
     }
 }
 
-/// One report to read: a file, read on a worker thread, or a dataset line, already read.
-enum Job {
-    File(Source),
-    Line(DatasetLine),
-    /// A dataset that cannot be opened.
-    Unopenable(Source, String),
-}
-
-/// The jobs of every input, lazily: a dataset is read line by line as the chunks need it.
-fn jobs(inputs: Vec<Input>) -> impl Iterator<Item = Job> + Send {
-    inputs
-        .into_iter()
-        .flat_map(|input| -> Box<dyn Iterator<Item = Job> + Send> {
-            match input {
-                Input::Report(source) => Box::new(std::iter::once(Job::File(source))),
-                Input::Dataset(source) => match DatasetLines::open(&source) {
-                    Ok(lines) => Box::new(lines.map(Job::Line)),
-                    Err(message) => Box::new(std::iter::once(Job::Unopenable(source, message))),
-                },
-            }
-        })
-}
-
-fn row_of(checker: &Checker, job: Job, lang: Lang, labels: &Labels) -> Row {
+fn row_of(checker: &Checker, job: Job, lang: Lang, layout: &Layout) -> Row {
     let (name, checked) = match job {
         Job::File(source) => {
             let checked = match source.read() {
@@ -291,7 +386,7 @@ fn row_of(checker: &Checker, job: Job, lang: Lang, labels: &Labels) -> Row {
             };
             (source.display(), checked)
         }
-        Job::Line(line) => {
+        Job::Line(line, _) => {
             let name = line.name();
             let checked = match line.text() {
                 Ok(text) => xxgk_document::check_canonical(checker, text, Format::Json),
@@ -301,7 +396,7 @@ fn row_of(checker: &Checker, job: Job, lang: Lang, labels: &Labels) -> Row {
         }
         Job::Unopenable(source, message) => (source.display(), Checked::Unreadable(message)),
     };
-    Row::of(name, checked, lang, labels)
+    Row::of(name, checked, lang, layout)
 }
 
 /// Totals printed when the export is written.
@@ -354,8 +449,8 @@ fn export(args: &ExportArgs) -> Result<String, String> {
     let (inputs, walk_errors) = inputs::expand(&args.paths, args.jsonl);
     let targets = output::targets(args.to, args.out.as_deref())?;
     output::refuse_inputs(&targets, &inputs)?;
-    let mut sink = sinks::Sink::open(args.to, &targets, lang)?;
-    let labels = Labels::new();
+    let layout = Layout::new(args.edition);
+    let mut sink = sinks::Sink::open(args.to, &targets, lang, &layout.columns)?;
     let mut totals = Totals::default();
 
     for (path, message) in walk_errors {
@@ -363,36 +458,17 @@ fn export(args: &ExportArgs) -> Result<String, String> {
             Source::File(path).display(),
             Checked::Unreadable(message),
             lang,
-            &labels,
+            &layout,
         );
         totals.add(&row);
         sink.write(&row)?;
     }
-    // One thread reads ahead (dataset lines, or just paths) while the pool reads the chunk
-    // before; the bounded channel keeps at most one chunk waiting, so memory stays flat.
-    let (jobs_out, ready) = std::sync::mpsc::sync_channel::<Job>(CHUNK);
-    let reader = std::thread::spawn(move || {
-        for job in jobs(inputs) {
-            if jobs_out.send(job).is_err() {
-                break;
-            }
-        }
-    });
-    // The iterator owns the receiver: leaving the loop early drops it, which ends the reader
-    // at its next send.
-    let chunks = std::iter::from_fn(move || {
-        let first = ready.recv().ok()?;
-        Some(
-            std::iter::once(first)
-                .chain(ready.try_iter().take(CHUNK - 1))
-                .collect::<Vec<Job>>(),
-        )
-    });
+    let (chunks, reader) = crate::check::chunks(inputs, CHUNK);
     let mut written = Ok(());
     for chunk in chunks {
         let rows: Vec<Row> = chunk
             .into_par_iter()
-            .map(|job| row_of(&checker, job, lang, &labels))
+            .map(|job| row_of(&checker, job, lang, &layout))
             .collect();
         written = rows.iter().try_for_each(|row| {
             totals.add(row);

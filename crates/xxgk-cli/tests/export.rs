@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 
 use quick_xml::events::Event;
 use serde_json::Value;
-use xxgk_model::STANDARD_2021;
+use xxgk_model::{STANDARD_2019, STANDARD_2021};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -35,34 +35,30 @@ fn ok(out: &Output) {
 
 const SEED_003: &str = "corpus/seeds/003_fe18fb2511738761.txt";
 
-/// The files the walk finds in the seeds and the examples, in its order (sorted paths).
-fn bundled() -> Vec<String> {
-    /// The report files under `dir`, in the walk's order: sorted by name, folders in place.
-    fn walk(root: &Path, dir: &str, files: &mut Vec<String>) {
-        let mut entries: Vec<(String, bool)> = std::fs::read_dir(root.join(dir))
-            .expect("bundled directory")
-            .map(|e| {
-                let e = e.expect("entry");
-                let is_dir = e.file_type().expect("file type").is_dir();
-                (e.file_name().to_string_lossy().into_owned(), is_dir)
-            })
-            .collect();
-        entries.sort();
-        for (name, is_dir) in entries {
-            let path = format!("{dir}/{name}");
-            if is_dir {
-                walk(root, &path, files);
-            } else if [".txt", ".md", ".json", ".yaml"]
-                .iter()
-                .any(|ext| name.ends_with(ext))
-            {
-                files.push(path);
-            }
+/// The report files under `dir`, its subdirectories included (`examples/real`).
+fn reports_under(dir: &str, found: &mut Vec<String>) {
+    for entry in std::fs::read_dir(root().join(dir)).expect("bundled directory") {
+        let entry = entry.expect("entry");
+        let path = format!("{dir}/{}", entry.file_name().to_string_lossy());
+        if entry.file_type().expect("type").is_dir() {
+            reports_under(&path, found);
+        } else if [".txt", ".md", ".json", ".yaml"]
+            .iter()
+            .any(|ext| path.ends_with(ext))
+        {
+            found.push(path);
         }
     }
+}
+
+/// The files the walk finds in the seeds and the examples, in its order (sorted paths).
+fn bundled() -> Vec<String> {
     let mut files = Vec::new();
     for dir in ["corpus/seeds", "examples"] {
-        walk(&root(), dir, &mut files);
+        let mut found = Vec::new();
+        reports_under(dir, &mut found);
+        found.sort();
+        files.extend(found);
     }
     files
 }
@@ -346,7 +342,8 @@ fn csv_is_two_files_with_a_bom_and_a_row_per_file() {
     }
     let mut reader = csv::Reader::from_reader(&reports[3..]);
     let headers = reader.headers().expect("header").clone();
-    assert_eq!(headers.len(), FIXED + 200);
+    // The 2021 cells first, in template order; the 2019 edition's own columns after them.
+    assert_eq!(headers.len(), FIXED + 200 + 29);
     for (k, cell) in STANDARD_2021.cells.iter().enumerate() {
         assert_eq!(&headers[FIXED + k], header(cell));
     }
@@ -502,7 +499,7 @@ fn xlsx_and_csv_need_an_output_file() {
 /// A 2019-format report has its row (edition, verdict, counts) and no 2021 cells, in every form.
 #[test]
 fn a_2019_report_is_a_row_without_2021_cells() {
-    const REPORT: &str = "crates/xxgk-extract/tests/data/layouts/edition-2019.txt";
+    const REPORT: &str = "crates/xxgk-extract/tests/data/layouts/edition-2019-kept-apart.txt";
     let out = xxgk(&["export", REPORT, "--to", "jsonl"]);
     ok(&out);
     let line: Value = serde_json::from_slice(&out.stdout).expect("one JSON line");
@@ -529,4 +526,316 @@ fn a_2019_report_is_a_row_without_2021_cells() {
         reports.keys().all(|&(r, c)| r == 0 || c < FIXED),
         "no 2021 cell written"
     );
+}
+
+/// The canonical reports of both editions exported together.
+const BOTH: [&str; 3] = [
+    "conformance/base/realistic.json",
+    "conformance/base/realistic-2019.json",
+    "examples/real/huizhan-2020-2019.json",
+];
+
+/// A cell column as the task defines it: its pointer, header and the editions that have it.
+struct Col {
+    pointer: &'static str,
+    header: String,
+    editions: Vec<&'static str>,
+}
+
+/// The expected columns: the 2021 cells in template order; a 2019 cell joins one only when the
+/// pointer, label path and kind are the same, else it is a column of its own after them.
+fn expected_columns() -> Vec<Col> {
+    let mut cols: Vec<Col> = STANDARD_2021
+        .cells
+        .iter()
+        .map(|c| Col {
+            pointer: c.pointer,
+            header: header(c),
+            editions: vec!["2021"],
+        })
+        .collect();
+    for c in STANDARD_2019.cells {
+        let same = STANDARD_2021
+            .cells
+            .iter()
+            .position(|d| d.pointer == c.pointer && d.labels_zh == c.labels_zh && d.kind == c.kind);
+        match same {
+            Some(k) => cols[k].editions.push("2019"),
+            None => cols.push(Col {
+                pointer: c.pointer,
+                header: format!("2019年版 › {}", header(c)),
+                editions: vec!["2019"],
+            }),
+        }
+    }
+    cols
+}
+
+fn canonical(path: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(root().join(path)).expect("report"))
+        .expect("JSON")
+}
+
+/// The value a report's row has in a column: its own, only in a column of its edition.
+fn expected<'a>(doc: &'a Value, col: &Col) -> Option<&'a Value> {
+    let edition = doc["edition"].as_str().expect("edition");
+    col.editions
+        .contains(&edition)
+        .then(|| doc.pointer(col.pointer))
+        .flatten()
+}
+
+#[test]
+fn both_editions_are_one_table_each_value_in_its_editions_columns() {
+    let cols = expected_columns();
+    // 表三 and 表四 are shared; 2019's 表二 (22 cells) and its single （六） row (7) are its own.
+    let own: Vec<&Col> = cols.iter().filter(|c| c.editions == ["2019"]).collect();
+    assert_eq!(own.len(), 29);
+    assert!(
+        own.iter()
+            .all(|c| c.pointer.starts_with("/active_disclosure/")
+                || c.pointer.starts_with("/applications/results/other/"))
+    );
+    assert!(
+        cols.iter().filter(|c| c.editions.len() == 2).count() >= 160,
+        "表三 and 表四 are one column each"
+    );
+    let docs: Vec<Value> = BOTH.iter().map(|p| canonical(p)).collect();
+    // The signed change and the published amount are among the values checked.
+    assert_eq!(docs[1]["active_disclosure"]["licensing"]["change"], -3);
+    assert_eq!(
+        docs[1]["active_disclosure"]["procurement"]["amount"],
+        "251000元"
+    );
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = |name: &str| dir.path().join(name).to_str().expect("UTF-8").to_owned();
+    let run = |to: &str, out: &str| {
+        let mut args = vec!["export"];
+        args.extend(BOTH);
+        args.extend(["--to", to, "-o", out]);
+        ok(&xxgk(&args));
+    };
+
+    // XLSX: numbers as numbers (a negative change too), the published amount as text.
+    run("xlsx", &path("both.xlsx"));
+    let book = sheet(&dir.path().join("both.xlsx"), 1);
+    assert_eq!(
+        book.keys().map(|(_, c)| *c).max(),
+        Some(FIXED + cols.len() - 1)
+    );
+    for (k, col) in cols.iter().enumerate() {
+        assert_eq!(text(&book, 0, FIXED + k), col.header);
+    }
+    for (r, doc) in docs.iter().enumerate() {
+        assert_eq!(
+            text(&book, r + 1, 3),
+            doc["edition"].as_str().expect("edition")
+        );
+        for (k, col) in cols.iter().enumerate() {
+            let got = book.get(&(r + 1, FIXED + k));
+            match expected(doc, col) {
+                None => assert_eq!(got, None, "{} {}", BOTH[r], col.header),
+                Some(want) => {
+                    let got = got.unwrap_or_else(|| panic!("{} {}", BOTH[r], col.pointer));
+                    let (digits, is_number) = match want {
+                        Value::String(s) => (s.clone(), s.parse::<f64>().is_ok()),
+                        other => (other.to_string(), true),
+                    };
+                    assert_eq!(
+                        (&got.text, got.number),
+                        (&digits, is_number),
+                        "{}",
+                        col.pointer
+                    );
+                }
+            }
+        }
+    }
+
+    // CSV: every value as its text, a blank where the column is not of the report's edition.
+    run("csv", &path("both.csv"));
+    let bytes = std::fs::read(dir.path().join("both.csv")).expect("csv");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let headers = reader.headers().expect("header").clone();
+    assert_eq!(headers.len(), FIXED + cols.len());
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    for (record, doc) in records.iter().zip(&docs) {
+        for (k, col) in cols.iter().enumerate() {
+            let want = match expected(doc, col) {
+                Some(Value::String(s)) => s.clone(),
+                Some(v) => v.to_string(),
+                None => String::new(),
+            };
+            assert_eq!(&record[FIXED + k], want, "{}", col.header);
+        }
+    }
+    assert!(
+        records[1].iter().any(|f| f == "-3"),
+        "a negative change is a number"
+    );
+
+    // JSON Lines: the report's own cells by pointer, exactly as the document has them.
+    run("jsonl", &path("both.jsonl"));
+    let text = std::fs::read_to_string(dir.path().join("both.jsonl")).expect("jsonl");
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("line"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    for (line, doc) in lines.iter().zip(&docs) {
+        let want: serde_json::Map<String, Value> = cols
+            .iter()
+            .filter_map(|c| Some((c.pointer.to_owned(), expected(doc, c)?.clone())))
+            .collect();
+        assert_eq!(line["cells"], Value::Object(want), "{}", line["file"]);
+    }
+    assert_eq!(lines[1]["cells"]["/active_disclosure/licensing/change"], -3);
+    assert_eq!(lines[1]["cells"].as_object().expect("cells").len(), 198);
+}
+
+#[test]
+fn one_edition_keeps_its_own_columns_in_its_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out_csv = dir.path().join("2019.csv");
+    let mut args = vec!["export"];
+    args.extend(BOTH);
+    let out_path = out_csv.to_str().expect("UTF-8");
+    args.extend(["--to", "csv", "-o", out_path, "--edition", "2019"]);
+    ok(&xxgk(&args));
+    let bytes = std::fs::read(&out_csv).expect("csv");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let headers = reader.headers().expect("header").clone();
+    let cells: Vec<&str> = headers.iter().skip(FIXED).collect();
+    let want: Vec<String> = STANDARD_2019.cells.iter().map(header).collect();
+    assert_eq!(cells, want);
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    assert!(
+        records[0].iter().skip(FIXED).all(str::is_empty),
+        "a 2021 report has no 2019 cell"
+    );
+    let doc = canonical(BOTH[1]);
+    for (k, cell) in STANDARD_2019.cells.iter().enumerate() {
+        let want = match doc.pointer(cell.pointer).expect("a full report") {
+            Value::String(s) => s.clone(),
+            v => v.to_string(),
+        };
+        assert_eq!(&records[1][FIXED + k], want, "{}", cell.pointer);
+    }
+}
+
+#[test]
+fn csv_text_that_starts_like_a_formula_is_quoted_numbers_are_not() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut inputs = Vec::new();
+    for (k, organ) in [
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "+1",
+        "-1",
+        "@SUM(A1)",
+        "\tx",
+        "\rx",
+        "长春",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut doc = canonical(BOTH[1]);
+        doc["metadata"]["organ"]["name"] = Value::from(*organ);
+        let path = dir.path().join(format!("{k}.json"));
+        std::fs::write(&path, doc.to_string()).expect("write");
+        inputs.push(path.to_str().expect("UTF-8").to_owned());
+    }
+    let out_csv = dir.path().join("out").join("x.csv");
+    let out_book = dir.path().join("out").join("x.xlsx");
+    for (to, out) in [("csv", &out_csv), ("xlsx", &out_book)] {
+        let mut args = vec!["export"];
+        args.extend(inputs.iter().map(String::as_str));
+        args.extend(["--to", to, "-o", out.to_str().expect("UTF-8")]);
+        ok(&xxgk(&args));
+    }
+    let bytes = std::fs::read(&out_csv).expect("csv");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let change = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .position(|h| h.ends_with("\n/active_disclosure/licensing/change"))
+        .expect("the change column");
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    let organs: Vec<&str> = records.iter().map(|r| &r[1]).collect();
+    assert_eq!(
+        organs,
+        [
+            "'=HYPERLINK(\"http://x\",\"y\")",
+            "'+1",
+            "'-1",
+            "'@SUM(A1)",
+            "'\tx",
+            "'\rx",
+            "长春"
+        ]
+    );
+    assert!(
+        records.iter().all(|r| &r[change] == "-3"),
+        "a number is never quoted"
+    );
+    // XLSX writes text as a string cell, never a formula: the organ is kept as it is.
+    let book = sheet(&out_book, 1);
+    let cell = book.get(&(1, 1)).expect("organ");
+    assert_eq!(
+        (cell.text.as_str(), cell.number),
+        ("=HYPERLINK(\"http://x\",\"y\")", false)
+    );
+    assert_eq!(text(&book, 1, change), "-3");
+    assert!(book.get(&(1, change)).expect("change").number);
+}
+
+/// An export that cannot be written in full (here: a file-size limit, as a full disk) exits 2
+/// with a message, leaves the old output and no temporary file, for every form.
+#[cfg(unix)]
+#[test]
+fn a_failed_write_leaves_no_output_and_exits_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let line = canonical(BOTH[1]).to_string();
+    let dataset = dir.path().join("data.jsonl");
+    std::fs::write(&dataset, format!("{line}\n").repeat(64)).expect("write");
+    let names = || {
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let mut want = vec!["data.jsonl".to_owned()];
+    for (to, name) in [
+        ("xlsx", "out.xlsx"),
+        ("csv", "out.csv"),
+        ("jsonl", "out.jsonl"),
+    ] {
+        let target = dir.path().join(name);
+        std::fs::write(&target, "old").expect("write");
+        want.push(name.to_owned());
+        want.sort();
+        // `ulimit -f 8`: no file grows past 4 KiB; SIGXFSZ ignored, so a write fails instead.
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg("trap '' XFSZ; ulimit -f 8; exec \"$0\" \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_xxgk"))
+            .args(["export", dataset.to_str().expect("UTF-8"), "--to", to, "-o"])
+            .arg(&target)
+            .output()
+            .expect("sh runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{to}: {stderr}");
+        assert!(stderr.starts_with("xxgk export: "), "{to}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{to}: {stderr}");
+        assert_eq!(
+            std::fs::read_to_string(&target).expect("kept"),
+            "old",
+            "{to}"
+        );
+        assert_eq!(names(), want, "{to}: no temporary file left");
+    }
 }

@@ -1,6 +1,7 @@
 //! The three forms of an export, each written a row at a time: XLSX (constant-memory sheets),
-//! CSV (two files with a BOM) and JSON Lines.
+//! CSV (two files with a BOM, text fields guarded against formula injection) and JSON Lines.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
@@ -9,7 +10,7 @@ use xxgk_check::Lang;
 use xxgk_model::STANDARD_2021;
 
 use super::output::{AtomicFile, Targets};
-use super::{CellOut, ExportFormat, Row};
+use super::{CellOut, Column, ExportFormat, Row};
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
@@ -21,9 +22,9 @@ impl Write for AtomicFile {
     }
 }
 
-/// The header of the reports table: the fixed columns, then every cell of the template, each as
+/// The header of the reports table: the fixed columns, then every cell column, each as
 /// `label\npointer` (one header row, so that Excel's filter and sort take it as the header).
-fn report_headers() -> Vec<String> {
+fn report_headers(columns: &[Column]) -> Vec<String> {
     let node = |pointer: &str| {
         let label = STANDARD_2021
             .node(pointer)
@@ -41,12 +42,7 @@ fn report_headers() -> Vec<String> {
         "警告\nwarnings".to_owned(),
         "未读取\nunread".to_owned(),
     ];
-    headers.extend(
-        STANDARD_2021
-            .cells
-            .iter()
-            .map(|c| format!("{}\n{}", c.labels_zh.join(" › "), c.pointer)),
-    );
+    headers.extend(columns.iter().map(|c| c.header.clone()));
     headers
 }
 
@@ -93,7 +89,7 @@ fn exact_number(amount: &str) -> Option<(f64, usize)> {
 const CELL_CHARS: usize = 32_767;
 
 /// Text cut to what a cell holds, marked where cut (a 30 MB organ name is no cell).
-fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
+fn cell_text(text: &str) -> Cow<'_, str> {
     if text.chars().nth(CELL_CHARS).is_none() {
         return text.into();
     }
@@ -197,8 +193,46 @@ fn xlsx_error(e: XlsxError) -> String {
     format!("XLSX: {e}")
 }
 
+std::thread_local! {
+    /// Set while this thread runs the workbook's code under [`unpanicked`].
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs the workbook's code, turning a panic into an error. `rust_xlsxwriter` writes a
+/// constant-memory sheet's rows to its temporary file with `expect` (0.102 has no fallible form):
+/// a full disk or a file-size limit panics there. Caught, it fails the export like any write
+/// error: the caller drops the workbook, whose temporary files go with it, and nothing takes the
+/// output's name. The default panic message is silenced for that code only, on this thread.
+fn unpanicked<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !GUARDED.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    GUARDED.with(|g| g.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(false));
+    result.unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("the workbook's writer failed");
+        Err(format!("XLSX: {message}"))
+    })
+}
+
 impl Xlsx {
-    fn open(file: AtomicFile, dir: &std::path::Path, lang: Lang) -> Result<Self, String> {
+    fn open(
+        file: AtomicFile,
+        dir: &std::path::Path,
+        lang: Lang,
+        columns: &[Column],
+    ) -> Result<Self, String> {
         let mut book = Workbook::new();
         // The sheets' rows wait in the output's directory, not in a temporary directory that
         // may be memory.
@@ -214,11 +248,11 @@ impl Xlsx {
             })
             .collect();
         let mut widths = vec![36.0, 28.0, 8.0, 8.0, 12.0, 8.0, 8.0, 8.0];
-        widths.resize(FIXED + STANDARD_2021.cells.len(), 14.0);
+        widths.resize(FIXED + columns.len(), 14.0);
         let mut book_self = Self {
             book,
             file,
-            reports: Table::new("报告", report_headers(), widths),
+            reports: Table::new("报告", report_headers(columns), widths),
             findings: Table::new(
                 "检查发现",
                 FINDING_HEADERS.iter().map(|h| (*h).to_owned()).collect(),
@@ -326,8 +360,24 @@ pub struct Csv {
     reports: csv::Writer<AtomicFile>,
     findings: csv::Writer<AtomicFile>,
     lang: Lang,
+    /// The fields of a record of the reports.
+    width: usize,
     /// One record's fields, reused.
     fields: Vec<String>,
+}
+
+/// The first characters that make a spreadsheet read a CSV field as a formula (OWASP's list).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text field as CSV writes it: prefixed with `'` when it begins like a formula, so that a
+/// spreadsheet opening the file shows it as text and never evaluates it (OWASP, "CSV Injection").
+/// Only text is guarded: numbers (counts, amounts, a signed `-3`) are written as their digits.
+fn csv_text(text: &str) -> Cow<'_, str> {
+    if text.starts_with(FORMULA_START) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
 }
 
 fn csv_error(e: impl std::fmt::Display) -> String {
@@ -335,28 +385,36 @@ fn csv_error(e: impl std::fmt::Display) -> String {
 }
 
 impl Csv {
-    fn open(mut reports: AtomicFile, mut findings: AtomicFile, lang: Lang) -> Result<Self, String> {
+    fn open(
+        mut reports: AtomicFile,
+        mut findings: AtomicFile,
+        lang: Lang,
+        columns: &[Column],
+    ) -> Result<Self, String> {
         const BOM: &[u8] = "\u{feff}".as_bytes();
         reports.write_all(BOM).map_err(csv_error)?;
         findings.write_all(BOM).map_err(csv_error)?;
         let mut reports = csv::Writer::from_writer(reports);
         let mut findings = csv::Writer::from_writer(findings);
-        reports.write_record(report_headers()).map_err(csv_error)?;
+        reports
+            .write_record(report_headers(columns))
+            .map_err(csv_error)?;
         findings.write_record(FINDING_HEADERS).map_err(csv_error)?;
         Ok(Self {
             reports,
             findings,
             lang,
-            fields: Vec::with_capacity(FIXED + STANDARD_2021.cells.len()),
+            width: FIXED + columns.len(),
+            fields: Vec::with_capacity(FIXED + columns.len()),
         })
     }
 
     fn write(&mut self, row: &Row) -> Result<(), csv::Error> {
         let fields = &mut self.fields;
         fields.clear();
-        let text = |o: Option<&str>| o.unwrap_or_default().to_owned();
+        let text = |o: Option<&str>| csv_text(o.unwrap_or_default()).into_owned();
         let number = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
-        fields.push(row.file.clone());
+        fields.push(text(Some(&row.file)));
         fields.push(text(row.organ.as_deref()));
         fields.push(number(row.year));
         fields.push(text(row.edition.as_deref()));
@@ -370,23 +428,26 @@ impl Csv {
         }
         fields.extend(row.cells.iter().map(|cell| match cell {
             Some(CellOut::Count(n)) => n.to_string(),
-            Some(CellOut::Amount(digits) | CellOut::Text(digits)) => digits.clone(),
+            Some(CellOut::Amount(digits)) => digits.clone(),
+            Some(CellOut::Text(text)) => csv_text(text).into_owned(),
             Some(CellOut::Signed(n)) => n.to_string(),
             None => String::new(),
         }));
-        // A row without cells (no report, or another edition) is as wide as the header.
-        fields.resize(FIXED + STANDARD_2021.cells.len(), String::new());
+        // A row without cells (no report, or no known edition) is as wide as the header.
+        fields.resize(self.width, String::new());
         self.reports.write_record(&*fields)?;
         for f in &row.findings {
-            self.findings.write_record([
-                row.file.as_str(),
-                f.kind,
-                &f.rule,
-                f.severity,
-                &f.pointer,
-                &f.label,
-                &f.message,
-            ])?;
+            let record: [Cow<'_, str>; 7] = [
+                csv_text(&row.file),
+                f.kind.into(),
+                csv_text(&f.rule),
+                f.severity.into(),
+                csv_text(&f.pointer),
+                csv_text(&f.label),
+                csv_text(&f.message),
+            ];
+            self.findings
+                .write_record(record.iter().map(|f| f.as_bytes()))?;
         }
         Ok(())
     }
@@ -400,7 +461,14 @@ impl Csv {
 }
 
 /// The JSON Lines form: one object per report, to a file or stdout.
-pub enum Jsonl {
+pub struct Jsonl {
+    out: JsonlOut,
+    /// The pointers of the cell columns, the keys of `cells`.
+    pointers: Vec<&'static str>,
+}
+
+/// Where JSON Lines go.
+pub enum JsonlOut {
     /// To the `-o` file.
     File(AtomicFile),
     /// To standard output.
@@ -409,9 +477,9 @@ pub enum Jsonl {
 
 impl Jsonl {
     fn out(&mut self) -> &mut dyn Write {
-        match self {
-            Self::File(file) => file,
-            Self::Stdout(out) => out,
+        match &mut self.out {
+            JsonlOut::File(file) => file,
+            JsonlOut::Stdout(out) => out,
         }
     }
 
@@ -434,8 +502,8 @@ impl Jsonl {
             object.insert("unread".into(), json!(t.unread));
         }
         // A blank cell is absent, as in a canonical report; an amount keeps its digits as text.
-        let cells: Map<String, Value> = STANDARD_2021
-            .cells
+        let cells: Map<String, Value> = self
+            .pointers
             .iter()
             .zip(&row.cells)
             .filter_map(|(c, v)| {
@@ -444,7 +512,7 @@ impl Jsonl {
                     CellOut::Amount(digits) | CellOut::Text(digits) => json!(digits),
                     CellOut::Signed(n) => json!(n),
                 };
-                Some((c.pointer.to_owned(), value))
+                Some(((*c).to_owned(), value))
             })
             .collect();
         object.insert("cells".into(), Value::Object(cells));
@@ -481,7 +549,12 @@ pub enum Sink {
 
 impl Sink {
     /// Opens the export's files (temporary until [`Sink::finish`]).
-    pub fn open(format: ExportFormat, targets: &Targets, lang: Lang) -> Result<Self, String> {
+    pub fn open(
+        format: ExportFormat,
+        targets: &Targets,
+        lang: Lang,
+        columns: &[Column],
+    ) -> Result<Self, String> {
         let file = |target: &Option<std::path::PathBuf>| {
             target
                 .as_deref()
@@ -493,19 +566,23 @@ impl Sink {
             ExportFormat::Xlsx => {
                 let main = file(&targets.main)?;
                 let dir = main.directory().to_owned();
-                Self::Xlsx(Box::new(Xlsx::open(main, &dir, lang)?))
+                Self::Xlsx(Box::new(Xlsx::open(main, &dir, lang, columns)?))
             }
             ExportFormat::Csv => Self::Csv(Box::new(Csv::open(
                 file(&targets.main)?,
                 file(&targets.findings)?,
                 lang,
+                columns,
             )?)),
-            ExportFormat::Jsonl => Self::Jsonl(match &targets.main {
-                Some(target) => Jsonl::File(AtomicFile::create(target)?),
-                None => Jsonl::Stdout(std::io::BufWriter::with_capacity(
-                    1 << 16,
-                    std::io::stdout().lock(),
-                )),
+            ExportFormat::Jsonl => Self::Jsonl(Jsonl {
+                out: match &targets.main {
+                    Some(target) => JsonlOut::File(AtomicFile::create(target)?),
+                    None => JsonlOut::Stdout(std::io::BufWriter::with_capacity(
+                        1 << 16,
+                        std::io::stdout().lock(),
+                    )),
+                },
+                pointers: columns.iter().map(|c| c.pointer).collect(),
             }),
         })
     }
@@ -513,7 +590,7 @@ impl Sink {
     /// Writes one report's row and its findings.
     pub fn write(&mut self, row: &Row) -> Result<(), String> {
         match self {
-            Self::Xlsx(x) => x.write(row).map_err(xlsx_error),
+            Self::Xlsx(x) => unpanicked(|| x.write(row).map_err(xlsx_error)),
             Self::Csv(c) => c.write(row).map_err(csv_error),
             Self::Jsonl(j) => j.write(row).map_err(|e| format!("cannot write: {e}")),
         }
@@ -524,7 +601,7 @@ impl Sink {
         match self {
             Self::Xlsx(x) => {
                 let name = x.file.target().display().to_string();
-                x.finish()?;
+                unpanicked(|| x.finish())?;
                 Ok(name)
             }
             Self::Csv(c) => {
@@ -536,12 +613,18 @@ impl Sink {
                 c.finish()?;
                 Ok(names)
             }
-            Self::Jsonl(Jsonl::File(file)) => {
+            Self::Jsonl(Jsonl {
+                out: JsonlOut::File(file),
+                ..
+            }) => {
                 let name = file.target().display().to_string();
                 file.commit()?;
                 Ok(name)
             }
-            Self::Jsonl(Jsonl::Stdout(mut out)) => {
+            Self::Jsonl(Jsonl {
+                out: JsonlOut::Stdout(mut out),
+                ..
+            }) => {
                 out.flush().map_err(|e| format!("cannot write: {e}"))?;
                 Ok("stdout".to_owned())
             }
