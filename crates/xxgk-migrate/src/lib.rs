@@ -7,7 +7,7 @@
 mod mapping;
 mod summary;
 
-pub use mapping::{Dropped, Kind, Mapping, MappingError, Target};
+pub use mapping::{Dropped, End, Kind, MAPPING_YAML, Mapping, MappingError, Target};
 
 use serde::Serialize;
 use serde_json::{Map, Value};
