@@ -49,8 +49,16 @@ fn the_mapping_covers_both_standards_exactly() {
     // Every 2019 leaf field is read by a target or dropped, never both; nothing else is read.
     let sources: BTreeSet<&str> = m.targets.iter().filter_map(|t| source(&t.kind)).collect();
     let dropped: BTreeSet<&str> = m.dropped.iter().map(|d| d.pointer.as_str()).collect();
-    assert_eq!(dropped.len(), m.dropped.len(), "a dropped field listed twice");
-    assert!(sources.is_disjoint(&dropped), "{:?}", sources.intersection(&dropped));
+    assert_eq!(
+        dropped.len(),
+        m.dropped.len(),
+        "a dropped field listed twice"
+    );
+    assert!(
+        sources.is_disjoint(&dropped),
+        "{:?}",
+        sources.intersection(&dropped)
+    );
     let read: BTreeSet<&str> = sources.union(&dropped).copied().collect();
     assert_eq!(read, leaves(&STANDARD_2019));
     for cell in &STANDARD_2019.cells[..] {
@@ -100,9 +108,11 @@ fn the_mapping_says_what_the_spec_says() {
         assert_eq!(kind_of(&p), &Kind::Exact { source: p.clone() });
     }
     // 对外公开总数量 is not 现行有效件数: no target reads it.
-    assert!(!m.targets.iter().any(|t| {
-        source(&t.kind).is_some_and(|s| s.ends_with("/total_published"))
-    }));
+    assert!(
+        !m.targets
+            .iter()
+            .any(|t| { source(&t.kind).is_some_and(|s| s.ends_with("/total_published")) })
+    );
 }
 
 fn huizhan() -> Value {
@@ -187,7 +197,10 @@ fn the_realistic_2019_base_migrates_valid_where_present() {
     // (Its optional metadata, such as the contact, may be absent; no cell is.)
     for blank in &migration.report.blank_in_source {
         assert!(
-            !STANDARD_2021.cells.iter().any(|c| c.pointer == blank.pointer),
+            !STANDARD_2021
+                .cells
+                .iter()
+                .any(|c| c.pointer == blank.pointer),
             "{}",
             blank.pointer
         );
