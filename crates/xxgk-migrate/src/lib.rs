@@ -4,6 +4,11 @@
 //! what approximately, what could not be carried and what of the 2019 report has no 2021 place.
 //! No I/O; the document is a JSON value, so that nothing the input holds is reinterpreted.
 
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 mod mapping;
 mod summary;
 

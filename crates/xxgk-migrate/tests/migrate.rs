@@ -43,7 +43,7 @@ fn the_mapping_covers_both_standards_exactly() {
     let target_set: BTreeSet<&str> = targets.iter().copied().collect();
     assert_eq!(target_set.len(), targets.len(), "a target listed twice");
     assert_eq!(target_set, leaves(&STANDARD_2021));
-    for cell in &STANDARD_2021.cells[..] {
+    for cell in STANDARD_2021.cells {
         assert!(target_set.contains(cell.pointer), "{}", cell.pointer);
     }
     // Every 2019 leaf field is read by a target or dropped, never both; nothing else is read.
@@ -61,7 +61,7 @@ fn the_mapping_covers_both_standards_exactly() {
     );
     let read: BTreeSet<&str> = sources.union(&dropped).copied().collect();
     assert_eq!(read, leaves(&STANDARD_2019));
-    for cell in &STANDARD_2019.cells[..] {
+    for cell in STANDARD_2019.cells {
         assert!(read.contains(cell.pointer), "{}", cell.pointer);
     }
 }
