@@ -61,6 +61,7 @@ const ALLOWED: &[(&str, &[&str], &str)] = &[
             "xxgk-check",
             "xxgk-extract",
             "xxgk-render",
+            "xxgk-migrate",
             "xxgk-model",
             "xxgk-catalogue",
         ],
@@ -75,6 +76,12 @@ const ALLOWED: &[(&str, &[&str], &str)] = &[
         "xxgk-render-noise",
         &["xxgk-render", "xxgk-model", "xxgk-catalogue"],
         "converter noise is imitated on the published layouts, never from what a reader reads",
+    ),
+    (
+        "xxgk-migrate",
+        &["xxgk-model"],
+        "migration is the published mapping over the model's editions: it checks nothing (the \
+         CLI checks its input and output), so it depends on no checker, extractor or CLI",
     ),
     (
         "xxgk-corpus",

@@ -3,7 +3,7 @@
 //! have), with a second table of findings; written as XLSX, CSV or JSON Lines in memory that does
 //! not grow with the number of reports.
 
-mod output;
+pub(crate) mod output;
 mod sinks;
 
 use std::collections::HashMap;

@@ -16,6 +16,7 @@ mod conformance;
 mod export;
 mod extract;
 mod inputs;
+mod migrate;
 mod render;
 mod render_report;
 mod series;
@@ -122,6 +123,8 @@ enum Command {
     Certify(certify::CertifyArgs),
     /// Print a report in the template's layout as HTML or Markdown; `--check` marks its findings.
     Render(render_report::RenderArgs),
+    /// Migrate a 2019-edition report to the 2021 edition, saying what could not be carried.
+    Migrate(migrate::MigrateArgs),
 }
 
 fn main() -> ExitCode {
@@ -130,6 +133,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Extract(args) => extract::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Migrate(args) => migrate::run(&args),
         Command::Rules { lang, edition } => standard::rules(lang.into(), edition),
         Command::Explain { rule, edition } => standard::explain(&rule, edition),
         Command::Conformance(args) => conformance::run(&args),

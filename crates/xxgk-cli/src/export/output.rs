@@ -57,14 +57,14 @@ pub fn targets(format: ExportFormat, out: Option<&Path>) -> Result<Targets, Stri
 
 /// What makes two paths the same file.
 #[cfg(unix)]
-fn identity(path: &Path) -> Option<(u64, u64)> {
+pub fn identity(path: &Path) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt as _;
     std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
 }
 
 /// What makes two paths the same file.
 #[cfg(not(unix))]
-fn identity(path: &Path) -> Option<PathBuf> {
+pub fn identity(path: &Path) -> Option<PathBuf> {
     std::fs::canonicalize(path).ok()
 }
 
