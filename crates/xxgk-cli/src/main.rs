@@ -122,6 +122,12 @@ enum Command {
     Certify(certify::CertifyArgs),
     /// Print a report in the template's layout as HTML or Markdown; `--check` marks its findings.
     Render(render_report::RenderArgs),
+    /// A local validator page: upload reports, see their tables and findings, download JSON.
+    Serve {
+        /// Address to listen on (loopback by default; port 0 picks a free port).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
 }
 
 fn main() -> ExitCode {
@@ -136,6 +142,16 @@ fn main() -> ExitCode {
         Command::Certify(args) => certify::run(&args),
         Command::Render(args) => render_report::run(&args),
         Command::Schema { edition } => standard::schema(edition),
+        Command::Serve { addr } => {
+            let ready = |bound| println!("xxgk serve: http://{bound}/");
+            match xxgk_serve::run(addr, xxgk_serve::Limits::default(), ready) {
+                Ok(()) => EXIT_CONFORMANT,
+                Err(e) => {
+                    eprintln!("xxgk serve: {e}");
+                    EXIT_USAGE
+                }
+            }
+        }
     };
     ExitCode::from(code)
 }
