@@ -31,6 +31,13 @@ const COLUMNS: [&str; 7] = [
 fn before_base(year: i64) -> Value {
     let mut doc = base();
     doc["metadata"]["report_year"] = json!(year);
+    // Another year's report is published, and states its period, for its own year (R13).
+    doc["metadata"]["publication_date"] = json!(format!("{}-01-20", year + 1));
+    let preamble = doc["preamble"]["text"]
+        .as_str()
+        .unwrap()
+        .replace("2024", &year.to_string());
+    doc["preamble"]["text"] = json!(preamble);
     let applications = &mut doc["applications"];
     for column in COLUMNS {
         let carried = applications["carried_over"][column].as_i64().unwrap();
