@@ -4,6 +4,7 @@
 //! highlighted, the Chinese findings, the download links (each fetched). Screenshots of each
 //! view go to `XXGK_SCREENSHOTS` (a directory; `docs/` keeps one of each) or the target's
 //! temporary directory. Without Chromium the test is skipped locally and fails under `CI=true`.
+#![allow(clippy::print_stderr)] // a skipped test says why
 
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::TcpStream;

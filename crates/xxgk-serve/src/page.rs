@@ -214,9 +214,9 @@ pub fn result(id: &str, stored: &Stored, n: usize, lang: Lang) -> String {
             );
         }
     }
-    let _ = write!(
+    let _ = writeln!(
         body,
-        "<a href=\"/r/{id}/certificate.json\" download>{}</a></p>\n",
+        "<a href=\"/r/{id}/certificate.json\" download>{}</a></p>",
         lang.pick("下载证书", "Download the certificate")
     );
     if let Some(file) = stored.files.get(n) {

@@ -172,9 +172,12 @@ pub fn certificate(checker: &Checker, files: &[FileResult]) -> String {
     String::from_utf8(pretty(&cert)).unwrap_or_default()
 }
 
+/// A cached result: its id, when it was kept, its size in bytes, the results.
+type Entry = (String, Instant, usize, Arc<Stored>);
+
 /// The bounded cache of results.
 pub struct Store {
-    entries: Mutex<VecDeque<(String, Instant, usize, Arc<Stored>)>>,
+    entries: Mutex<VecDeque<Entry>>,
     max_entries: usize,
     max_bytes: usize,
     ttl: Duration,
