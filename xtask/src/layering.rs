@@ -50,12 +50,13 @@ const ALLOWED: &[(&str, &[&str], &str)] = &[
     (
         "xxgk-document",
         &["xxgk-check", "xxgk-extract", "xxgk-model", "xxgk-catalogue"],
-        "reading and checking a document (published ones through the extractor) is below the CLI, \
-         which alone depends on it",
+        "reading and checking a document (published ones through the extractor) is below the CLI \
+         and the validator page, which alone depend on it",
     ),
     (
         "xxgk-cli",
         &[
+            "xxgk-serve",
             "xxgk-document",
             "xxgk-conformance",
             "xxgk-check",
@@ -66,6 +67,20 @@ const ALLOWED: &[(&str, &[&str], &str)] = &[
             "xxgk-catalogue",
         ],
         "no runtime crate depends on the generator",
+    ),
+    (
+        "xxgk-serve",
+        &[
+            "xxgk-document",
+            "xxgk-conformance",
+            "xxgk-check",
+            "xxgk-extract",
+            "xxgk-render",
+            "xxgk-model",
+            "xxgk-catalogue",
+        ],
+        "the validator page shows what the CLI prints: checked documents, their view and certificate; \
+         only the CLI depends on it",
     ),
     (
         "xxgk-render",

@@ -1,16 +1,13 @@
 //! `xxgk certify`: a deterministic certificate of which files conform to which standard, checked
 //! by which tool, and `xxgk certify --verify` to confirm that files still match a certificate.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Args;
-use serde::{Deserialize, Serialize};
-use sha2::{Digest as _, Sha256};
 use xxgk_check::Checker;
-use xxgk_conformance::{Assessment, Level};
-use xxgk_document::read::{decode, read_file};
+use xxgk_conformance::certificate::{self, Certificate, FileEntry, KIND};
+use xxgk_document::read::read_file;
 
 use crate::conformance::format_of;
 use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_USAGE};
@@ -34,105 +31,15 @@ pub struct CertifyArgs {
     timestamp: bool,
 }
 
-/// The standard a certificate refers to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Standard {
-    edition: String,
-    schema_id: String,
-    schema_version: String,
-    schema_sha256: String,
-    catalogue_id: String,
-    catalogue_version: String,
-    catalogue_sha256: String,
-}
-
-/// The result for one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct FileEntry {
-    path: String,
-    sha256: String,
-    /// `conformant`, `not-conformant` or `unreadable`.
-    verdict: String,
-    level: Level,
-    errors: usize,
-    warnings: usize,
-    /// Findings counted by rule id.
-    findings: BTreeMap<String, usize>,
-    /// The edition the file was checked under, when it names another than the certificate's
-    /// `standard` (that edition is then in `other_standards`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    edition: Option<String>,
-}
-
-/// The certificate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Certificate {
-    certificate: String,
-    standard: Standard,
-    /// The other editions files were checked under (a 2019-format report under 2019's).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    other_standards: Vec<Standard>,
-    tool: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    issued: Option<String>,
-    level: Level,
-    files: Vec<FileEntry>,
-}
-
-const KIND: &str = "xxgk conformance certificate v1";
-
-fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-fn standard(checker: &Checker) -> Result<Standard, String> {
-    let (model, catalogue) = (checker.standard(), checker.catalogue());
-    Ok(Standard {
-        edition: catalogue.edition.clone(),
-        schema_id: model.schema_id.to_owned(),
-        schema_version: model.schema_version.to_owned(),
-        schema_sha256: sha256(model.schema_json.as_bytes()),
-        catalogue_id: catalogue.id.clone(),
-        catalogue_version: catalogue.version.clone(),
-        catalogue_sha256: sha256(model.rules_json.as_bytes()),
-    })
-}
-
 fn certify_file(checker: &Checker, path: &Path) -> Result<FileEntry, String> {
     // Read once: the bytes hashed are the bytes checked.
     let bytes = read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let sha256 = sha256(&bytes);
-    let format = format_of(path);
-    let mut edition = None;
-    let assessment = decode(bytes)
-        .and_then(|text| {
-            // The edition the document names, which check_text checks it under.
-            let used = xxgk_check::parse(&text, format)
-                .map_or(checker, |value| checker.for_document(&value));
-            if !std::ptr::eq(used, checker) {
-                edition = Some(used.standard().edition.to_owned());
-            }
-            checker.check_text(&text, format).map_err(|e| e.to_string())
-        })
-        .map(|outcome| Assessment::of(&outcome.diagnostics));
-    let (verdict, assessment) = match assessment {
-        Ok(a) if a.errors == 0 => ("conformant", a),
-        Ok(a) => ("not-conformant", a),
-        Err(_) => ("unreadable", Assessment::unreadable()),
-    };
-    Ok(FileEntry {
-        path: path.display().to_string(),
-        sha256,
-        verdict: verdict.to_owned(),
-        level: assessment.level,
-        errors: assessment.errors,
-        warnings: assessment.warnings,
-        findings: assessment.findings,
-        edition,
-    })
+    Ok(certificate::entry(
+        checker,
+        path.display().to_string(),
+        &bytes,
+        format_of(path),
+    ))
 }
 
 /// `YYYY-MM-DDThh:mm:ssZ` for seconds since the Unix epoch (proleptic Gregorian, UTC).
@@ -171,26 +78,12 @@ fn certificate(
             .map_or(0, |d| d.as_secs());
         rfc3339(secs)
     });
-    let mut others: Vec<&str> = files.iter().filter_map(|f| f.edition.as_deref()).collect();
-    others.sort_unstable();
-    others.dedup();
-    let other_standards = others
-        .into_iter()
-        .filter_map(|e| checker.edition(e))
-        .map(standard)
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Certificate {
-        certificate: KIND.to_owned(),
-        standard: standard(checker)?,
-        other_standards,
-        tool: BTreeMap::from([
-            ("name".to_owned(), "xxgk".to_owned()),
-            ("version".to_owned(), env!("CARGO_PKG_VERSION").to_owned()),
-        ]),
-        issued,
-        level: files.iter().map(|f| f.level).min().unwrap_or(Level::Clean),
+    Ok(Certificate::issue(
+        checker,
         files,
-    })
+        env!("CARGO_PKG_VERSION"),
+        issued,
+    ))
 }
 
 /// Runs `xxgk certify` and returns the exit code.

@@ -125,6 +125,12 @@ enum Command {
     Render(render_report::RenderArgs),
     /// Migrate a 2019-edition report to the 2021 edition, saying what could not be carried.
     Migrate(migrate::MigrateArgs),
+    /// A local validator page: upload reports, see their tables and findings, download JSON.
+    Serve {
+        /// Address to listen on (loopback by default; port 0 picks a free port).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
 }
 
 fn main() -> ExitCode {
@@ -140,6 +146,16 @@ fn main() -> ExitCode {
         Command::Certify(args) => certify::run(&args),
         Command::Render(args) => render_report::run(&args),
         Command::Schema { edition } => standard::schema(edition),
+        Command::Serve { addr } => {
+            let ready = |bound| println!("xxgk serve: http://{bound}/");
+            match xxgk_serve::run(addr, xxgk_serve::Limits::default(), ready) {
+                Ok(()) => EXIT_CONFORMANT,
+                Err(e) => {
+                    eprintln!("xxgk serve: {e}");
+                    EXIT_USAGE
+                }
+            }
+        }
     };
     ExitCode::from(code)
 }

@@ -6,10 +6,10 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use xxgk_check::{Checker, Kind};
-use xxgk_document::{Checked, Reading, Source, Verdict};
-use xxgk_extract::Edition;
-use xxgk_render::view::{self, Finding, ReportView};
+use xxgk_check::Checker;
+use xxgk_document::{Checked, Source, Verdict};
+use xxgk_render::view;
+use xxgk_serve::report::{add_findings, view_of};
 
 use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_UNDETERMINED, EXIT_USAGE, LangArg};
 
@@ -109,70 +109,6 @@ fn render(args: &RenderArgs) -> Result<u8, String> {
         Verdict::Undetermined => EXIT_UNDETERMINED,
         _ => EXIT_FINDINGS,
     })
-}
-
-/// What the 2019 format lacks until its model lands.
-const NOT_2019: &str = "a report in the 2019 format (国办公开办函〔2019〕60号) is not supported yet: \
-                        only the 2021 template has a model to lay it out";
-
-/// The view of a checked report: its values (canonical, or the extraction's partial report),
-/// every cell the reader could not read marked with why.
-fn view_of(report: &xxgk_document::Report, lang: xxgk_check::Lang) -> Result<ReportView, String> {
-    let mut view = match &report.reading {
-        Reading::Extracted(extraction) => {
-            if extraction.edition == Edition::E2019 {
-                return Err(NOT_2019.to_owned());
-            }
-            ReportView::from_value(&extraction.report)
-        }
-        Reading::Canonical(format) => {
-            // Checked canonical text is always kept (`Report::source`) and parses: the
-            // checker read it.
-            let text = report.source.as_ref().map_or("", |s| s.text.as_str());
-            let value = xxgk_check::parse(text, *format).map_err(|e| e.to_string())?;
-            if value.get("edition").and_then(|e| e.as_str()) == Some("2019") {
-                return Err(NOT_2019.to_owned());
-            }
-            ReportView::from_value(&value)
-        }
-    };
-    for d in &report.outcome.diagnostics {
-        if d.kind == Kind::Unread {
-            let cells = if d.related.is_empty() {
-                std::slice::from_ref(&d.pointer)
-            } else {
-                &d.related
-            };
-            for cell in cells {
-                view.mark_unread(cell, d.message(lang));
-            }
-        }
-    }
-    Ok(view)
-}
-
-/// The findings (errors and warnings; notes and unread values are none), each highlighting its
-/// own value and every other value it involves: all the cells of a failing identity.
-fn add_findings(view: &mut ReportView, report: &xxgk_document::Report, verdict: Verdict) {
-    view.set_verdict(match verdict {
-        Verdict::Conformant => view::Verdict::Conformant,
-        Verdict::Undetermined => view::Verdict::Undetermined,
-        _ => view::Verdict::NotConformant,
-    });
-    for d in &report.outcome.diagnostics {
-        if !d.is_finding() || d.kind == Kind::Unread {
-            continue;
-        }
-        let mut cells = vec![d.pointer.clone()];
-        cells.extend(d.related.iter().filter(|p| **p != d.pointer).cloned());
-        view.add_finding(Finding {
-            rule: d.rule.clone(),
-            pointer: d.pointer.clone(),
-            cells,
-            message_zh: d.message_zh.clone(),
-            message_en: d.message_en.clone(),
-        });
-    }
 }
 
 /// Refuses an output that is the input itself (by any path or link to it).
