@@ -132,7 +132,6 @@ pub fn checked(checker: &Checker, name: String, bytes: Vec<u8>) -> FileResult {
                 "edition": extraction.edition,
                 "format": extraction.format,
                 "encoding": extraction.encoding,
-                "edition_2019": extraction.edition_2019,
                 "provenance": extraction.provenance,
                 "problems": extraction.problems,
             }));
