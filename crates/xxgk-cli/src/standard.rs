@@ -56,42 +56,41 @@ pub fn rules(lang: Lang, edition: EditionArg) -> u8 {
         catalogue.version,
         checker.identity_count()
     );
-    for r in &catalogue.rules {
-        let summary = lang.pick(&r.summary.zh, &r.summary.en);
+    // One line per rule of every kind, the kind's detail (keyword, `series`, check) in brackets.
+    let summation = catalogue
+        .rules
+        .iter()
+        .map(|r| (&r.id, &r.name, r.severity, &r.summary, None));
+    let schema = catalogue.schema_rules.iter().map(|r| {
+        (
+            &r.id,
+            &r.name,
+            r.severity,
+            &r.summary,
+            Some(r.keyword.as_str()),
+        )
+    });
+    let series = catalogue
+        .series_rules
+        .iter()
+        .map(|r| (&r.id, &r.name, r.severity, &r.summary, Some("series")));
+    let content = catalogue.content_rules.iter().map(|r| {
+        (
+            &r.id,
+            &r.name,
+            r.severity,
+            &r.summary,
+            Some(r.check.as_str()),
+        )
+    });
+    for (id, name, severity, summary, detail) in
+        summation.chain(schema).chain(series).chain(content)
+    {
+        let summary = lang.pick(&summary.zh, &summary.en);
+        let detail = detail.map(|d| format!(" [{d}]")).unwrap_or_default();
         println!(
-            "{:<4} {:<22} {:<8} {summary}",
-            r.id,
-            r.name,
-            r.severity.as_str()
-        );
-    }
-    for r in &catalogue.schema_rules {
-        let summary = lang.pick(&r.summary.zh, &r.summary.en);
-        println!(
-            "{:<4} {:<22} {:<8} {summary} [{}]",
-            r.id,
-            r.name,
-            r.severity.as_str(),
-            r.keyword
-        );
-    }
-    for r in &catalogue.series_rules {
-        let summary = lang.pick(&r.summary.zh, &r.summary.en);
-        println!(
-            "{:<4} {:<22} {:<8} {summary} [series]",
-            r.id,
-            r.name,
-            r.severity.as_str()
-        );
-    }
-    for r in &catalogue.content_rules {
-        let summary = lang.pick(&r.summary.zh, &r.summary.en);
-        println!(
-            "{:<4} {:<22} {:<8} {summary} [{}]",
-            r.id,
-            r.name,
-            r.severity.as_str(),
-            r.check
+            "{id:<4} {name:<22} {:<8} {summary}{detail}",
+            severity.as_str()
         );
     }
     EXIT_CONFORMANT
