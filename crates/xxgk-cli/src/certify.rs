@@ -1,6 +1,7 @@
 //! `xxgk certify`: a deterministic certificate of which files conform to which standard, checked
 //! by which tool, and `xxgk certify --verify` to confirm that files still match a certificate.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -10,6 +11,7 @@ use xxgk_conformance::certificate::{self, Certificate, FileEntry, KIND};
 use xxgk_document::read::read_file;
 
 use crate::conformance::format_of;
+use crate::stdout::emit;
 use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_USAGE};
 
 /// Arguments of `xxgk certify`.
@@ -107,26 +109,32 @@ fn run_inner(args: &CertifyArgs) -> Result<u8, String> {
         return Ok(verify(&stored, &fresh));
     }
     let json = serde_json::to_string_pretty(&fresh).map_err(|e| e.to_string())? + "\n";
-    match &args.out {
+    let text = match &args.out {
         Some(out) => {
             std::fs::write(out, json).map_err(|e| format!("{}: {e}", out.display()))?;
+            let mut text = String::new();
             for f in &fresh.files {
-                println!("{}: {} ({})", f.path, f.verdict, f.level.name());
+                let _ = writeln!(text, "{}: {} ({})", f.path, f.verdict, f.level.name());
             }
-            println!("certificate written to {}", out.display());
+            let _ = writeln!(text, "certificate written to {}", out.display());
+            text
         }
-        None => print!("{json}"),
-    }
+        None => json,
+    };
     let conformant = fresh.files.iter().all(|f| f.level.conformant());
-    Ok(if conformant {
-        EXIT_CONFORMANT
-    } else {
-        EXIT_FINDINGS
-    })
+    Ok(emit(
+        &text,
+        if conformant {
+            EXIT_CONFORMANT
+        } else {
+            EXIT_FINDINGS
+        },
+    ))
 }
 
 /// Compares a stored certificate with the one the files produce now; prints every difference.
 fn verify(stored: &Certificate, fresh: &Certificate) -> u8 {
+    let mut text = String::new();
     let mut problems = Vec::new();
     if stored.certificate != KIND {
         problems.push(format!(
@@ -161,17 +169,19 @@ fn verify(stored: &Certificate, fresh: &Certificate) -> u8 {
                 then.level.name(),
                 now.level.name()
             )),
-            Some(_) => println!("{}: verified ({})", now.path, now.level.name()),
+            Some(_) => {
+                let _ = writeln!(text, "{}: verified ({})", now.path, now.level.name());
+            }
         }
     }
     if problems.is_empty() {
-        println!("certificate verified");
-        EXIT_CONFORMANT
+        text.push_str("certificate verified\n");
+        emit(&text, EXIT_CONFORMANT)
     } else {
         for p in &problems {
-            println!("{p}");
+            let _ = writeln!(text, "{p}");
         }
-        EXIT_FINDINGS
+        emit(&text, EXIT_FINDINGS)
     }
 }
 

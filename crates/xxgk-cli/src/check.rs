@@ -204,10 +204,23 @@ pub fn run(args: &CheckArgs) -> u8 {
     });
 
     let written = std::cell::Cell::new(false);
+    // The first failed write ends the output. A closed pipe (`| head`) is the reader's choice;
+    // any other failure (a full disk) is reported at the end, since the output is incomplete.
+    let failed: std::cell::RefCell<Option<std::io::Error>> = std::cell::RefCell::new(None);
     let write = |out: &mut std::io::BufWriter<_>, text: &str| {
         written.set(written.get() || !text.is_empty());
-        // A closed pipe (e.g. `| head`) is not an error worth reporting.
-        let _ = out.write_all(text.as_bytes());
+        if failed.borrow().is_none()
+            && let Err(e) = out.write_all(text.as_bytes())
+        {
+            *failed.borrow_mut() = Some(e);
+        }
+    };
+    let flush = |out: &mut std::io::BufWriter<_>| {
+        if failed.borrow().is_none()
+            && let Err(e) = out.flush()
+        {
+            *failed.borrow_mut() = Some(e);
+        }
     };
     for (path, message) in walk_errors {
         let source = Source::File(path);
@@ -235,7 +248,7 @@ pub fn run(args: &CheckArgs) -> u8 {
             renderer.record(&result);
             write(&mut out, &text);
         }
-        let _ = out.flush();
+        flush(&mut out);
     }
     // The reader only ends early if this loop did, which it does not; a panic there is a bug.
     let _ = reader.join();
@@ -253,8 +266,14 @@ pub fn run(args: &CheckArgs) -> u8 {
         end.trim_start_matches('\n')
     };
     write(&mut out, end);
-    let _ = out.flush();
+    flush(&mut out);
 
+    if let Some(e) = failed.take()
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("xxgk: cannot write to standard output: {e}");
+        return EXIT_USAGE;
+    }
     if summary.unreadable > 0 {
         EXIT_USAGE
     } else if summary.with_errors > 0 {

@@ -14,6 +14,7 @@ use xxgk_catalogue::Catalogue;
 use xxgk_check::{Checker, Format};
 use xxgk_conformance::{Case, Finding, Reply, Suite, Verdict, read_known_failures};
 
+use crate::stdout::emit;
 use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_USAGE};
 
 /// Arguments of `xxgk conformance`.
@@ -104,10 +105,7 @@ fn protocol(file: &Path, skip: &[String]) -> u8 {
         }
     };
     match serde_json::to_string(&reply) {
-        Ok(json) => {
-            println!("{json}");
-            EXIT_CONFORMANT
-        }
+        Ok(json) => emit(&(json + "\n"), EXIT_CONFORMANT),
         Err(e) => {
             eprintln!("{}: {e}", file.display());
             EXIT_USAGE
@@ -148,10 +146,7 @@ fn protocol_series(files: &[PathBuf], skip: &[String]) -> u8 {
         unreadable @ Reply::Unreadable { .. } => unreadable,
     };
     match serde_json::to_string(&reply) {
-        Ok(json) => {
-            println!("{json}");
-            EXIT_CONFORMANT
-        }
+        Ok(json) => emit(&(json + "\n"), EXIT_CONFORMANT),
         Err(e) => {
             eprintln!("xxgk: {e}");
             EXIT_USAGE
@@ -426,17 +421,19 @@ fn run_suite(
         })
         .collect();
     let report = Report::new(implementation, results);
-    match format {
-        ReportFormat::Text => print!("{}", report.text()),
-        ReportFormat::Markdown => print!("{}", report.markdown()),
-        ReportFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
-        ),
-    }
-    Ok(if report.failed == 0 {
-        EXIT_CONFORMANT
-    } else {
-        EXIT_FINDINGS
-    })
+    let text = match format {
+        ReportFormat::Text => report.text(),
+        ReportFormat::Markdown => report.markdown(),
+        ReportFormat::Json => {
+            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n"
+        }
+    };
+    Ok(emit(
+        &text,
+        if report.failed == 0 {
+            EXIT_CONFORMANT
+        } else {
+            EXIT_FINDINGS
+        },
+    ))
 }

@@ -197,7 +197,8 @@ fn run_one(source: &Source, out: Option<&Path>) -> Result<String, String> {
         extraction.problems.len()
     );
     let Some(dir) = out else {
-        let _ = std::io::stdout().write_all(&pretty(&extraction.report));
+        crate::stdout::write(&pretty(&extraction.report))
+            .map_err(|e| format!("cannot write to standard output: {e}"))?;
         return Ok(summary);
     };
     let [report_name, provenance_name] = output_names(source);

@@ -21,6 +21,7 @@ mod render;
 mod render_report;
 mod series;
 mod standard;
+mod stdout;
 
 use std::process::ExitCode;
 

@@ -1,10 +1,13 @@
 //! `xxgk rules`, `xxgk explain` and `xxgk schema`: an edition's embedded catalogue and schema,
 //! offline.
 
+use std::fmt::Write as _;
+
 use clap::ValueEnum;
 use xxgk_check::{Checker, Lang};
 use xxgk_model::{STANDARD_2019, STANDARD_2021, Standard};
 
+use crate::stdout::emit;
 use crate::{EXIT_CONFORMANT, EXIT_USAGE};
 
 /// An edition of the standard, as `--edition` names it.
@@ -30,8 +33,7 @@ impl EditionArg {
 
 /// Prints the edition's published JSON schema.
 pub fn schema(edition: EditionArg) -> u8 {
-    print!("{}", edition.standard().schema_json);
-    EXIT_CONFORMANT
+    emit(edition.standard().schema_json, EXIT_CONFORMANT)
 }
 
 fn checker(edition: EditionArg) -> Option<Checker> {
@@ -50,7 +52,9 @@ pub fn rules(lang: Lang, edition: EditionArg) -> u8 {
         return EXIT_USAGE;
     };
     let catalogue = checker.catalogue();
-    println!(
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
         "{} {} ({} identities)",
         catalogue.id,
         catalogue.version,
@@ -88,24 +92,26 @@ pub fn rules(lang: Lang, edition: EditionArg) -> u8 {
     {
         let summary = lang.pick(&summary.zh, &summary.en);
         let detail = detail.map(|d| format!(" [{d}]")).unwrap_or_default();
-        println!(
+        let _ = writeln!(
+            out,
             "{id:<4} {name:<22} {:<8} {summary}{detail}",
             severity.as_str()
         );
     }
-    EXIT_CONFORMANT
+    emit(&out, EXIT_CONFORMANT)
 }
 
 /// The first lines of `explain`, the same for both kinds of rule.
-fn print_heading(
+fn heading(
+    out: &mut String,
     id: &str,
     name: &str,
     severity: xxgk_check::Severity,
     since: &str,
     summary: &xxgk_catalogue::Text,
 ) {
-    println!("{id} {name} ({}, since {since})\n", severity.as_str());
-    println!("{}\n{}\n", summary.zh, summary.en);
+    let _ = writeln!(out, "{id} {name} ({}, since {since})\n", severity.as_str());
+    let _ = writeln!(out, "{}\n{}\n", summary.zh, summary.en);
 }
 
 /// A rule's `for_each`, as `col in applicant_columns`.
@@ -122,11 +128,12 @@ pub fn explain(wanted: &str, edition: EditionArg) -> u8 {
         return EXIT_USAGE;
     };
     let catalogue = checker.catalogue();
+    let mut out = String::new();
     let matches = |id: &str, name: &str| id.eq_ignore_ascii_case(wanted) || name == wanted;
     if let Some(r) = catalogue.rules.iter().find(|r| matches(&r.id, &r.name)) {
-        print_heading(&r.id, &r.name, r.severity, &r.since, &r.summary);
-        println!("{}\n", r.rationale);
-        println!("For each {}:", for_each(&r.for_each));
+        heading(&mut out, &r.id, &r.name, r.severity, &r.since, &r.summary);
+        let _ = writeln!(out, "{}\n", r.rationale);
+        let _ = writeln!(out, "For each {}:", for_each(&r.for_each));
         let side = |terms: &[xxgk_catalogue::Term]| {
             terms
                 .iter()
@@ -141,33 +148,31 @@ pub fn explain(wanted: &str, edition: EditionArg) -> u8 {
                 .collect::<Vec<_>>()
                 .join(" + ")
         };
-        println!("  {}\n= {}", side(&r.lhs), side(&r.rhs));
-        return EXIT_CONFORMANT;
+        let _ = writeln!(out, "  {}\n= {}", side(&r.lhs), side(&r.rhs));
+        return emit(&out, EXIT_CONFORMANT);
     }
     if let Some(r) = catalogue
         .schema_rules
         .iter()
         .find(|r| matches(&r.id, &r.name))
     {
-        print_heading(&r.id, &r.name, r.severity, &r.since, &r.summary);
-        println!(
+        heading(&mut out, &r.id, &r.name, r.severity, &r.since, &r.summary);
+        let _ = writeln!(
+            out,
             "{}\n\nReported when the JSON Schema keyword `{}` fails.",
             r.rationale, r.keyword
         );
-        return EXIT_CONFORMANT;
+        return emit(&out, EXIT_CONFORMANT);
     }
     if let Some(r) = catalogue
         .series_rules
         .iter()
         .find(|r| matches(&r.id, &r.name))
     {
-        print_heading(&r.id, &r.name, r.severity, &r.since, &r.summary);
-        println!(
-            "{}
-",
-            r.rationale
-        );
-        println!(
+        heading(&mut out, &r.id, &r.name, r.severity, &r.since, &r.summary);
+        let _ = writeln!(out, "{}\n", r.rationale);
+        let _ = writeln!(
+            out,
             "A series rule: last year's report (previous) and this year's (current) of one organ, \
              under the catalogue of this year's report's edition. For each {}:",
             for_each(&r.for_each)
@@ -180,28 +185,29 @@ pub fn explain(wanted: &str, edition: EditionArg) -> u8 {
                 .collect::<Vec<_>>()
                 .join(" + ")
         };
-        println!(
-            "  {}
-{} {}",
+        let _ = writeln!(
+            out,
+            "  {}\n{} {}",
             side(&r.lhs),
             r.relation.as_str(),
             side(&r.rhs)
         );
-        return EXIT_CONFORMANT;
+        return emit(&out, EXIT_CONFORMANT);
     }
     if let Some(r) = catalogue
         .content_rules
         .iter()
         .find(|r| matches(&r.id, &r.name))
     {
-        print_heading(&r.id, &r.name, r.severity, &r.since, &r.summary);
-        println!(
+        heading(&mut out, &r.id, &r.name, r.severity, &r.since, &r.summary);
+        let _ = writeln!(
+            out,
             "{}\n\nA content rule (check `{}`), reading: {}",
             r.rationale,
             r.check,
             r.reads.join(", ")
         );
-        return EXIT_CONFORMANT;
+        return emit(&out, EXIT_CONFORMANT);
     }
     eprintln!("xxgk: no rule {wanted:?}; `xxgk rules` lists them");
     EXIT_USAGE

@@ -521,3 +521,67 @@ fn the_document_root_is_named_not_written_as_a_slash() {
         assert!(!text.contains("   = /\n"), "{text}");
     }
 }
+
+/// `xxgk rules | head -1` and the like: a reader that closes the pipe ends the output quietly,
+/// with the command's own exit code, not a panic.
+#[test]
+fn a_closed_output_pipe_ends_the_output_quietly() {
+    let seed = root().join("corpus/seeds/003_fe18fb2511738761.txt");
+    let seed = seed.to_str().expect("a UTF-8 path");
+    for args in [
+        &["rules"][..],
+        &["rules", "--edition", "2019"],
+        &["explain", "R1"],
+        &["explain", "R7"],
+        &["schema"],
+        &["extract", seed],
+        &["conformance", "protocol", "examples/jingyue-2024.json"],
+        &["certify", "examples/jingyue-2024.json"],
+    ] {
+        // The read end is closed before the command starts, so its first write meets a closed pipe.
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let out = Command::new(env!("CARGO_BIN_EXE_xxgk"))
+            .args(args)
+            .current_dir(root())
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .expect("xxgk runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "xxgk {args:?}: {stderr}");
+        // `extract` says what it read on stderr; nothing else may be there.
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+            "xxgk {args:?}: {stderr}"
+        );
+    }
+}
+
+/// Output that cannot be written (a full disk behind a redirection) is an I/O failure, exit 2,
+/// never a silent success with the findings lost.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_that_cannot_be_written_is_an_io_failure() {
+    for args in [
+        &["check", "--format", "json", "examples/jingyue-2024.json"][..],
+        &["check", "examples/jingyue-2024.json"],
+        &["rules"],
+        &["certify", "examples/jingyue-2024.json"],
+    ] {
+        let full = std::fs::File::create("/dev/full").expect("/dev/full on Linux");
+        let out = Command::new(env!("CARGO_BIN_EXE_xxgk"))
+            .args(args)
+            .current_dir(root())
+            .stdout(full)
+            .stderr(Stdio::piped())
+            .output()
+            .expect("xxgk runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(code(&out), 2, "xxgk {args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot write to standard output"),
+            "xxgk {args:?}: {stderr}"
+        );
+    }
+}
