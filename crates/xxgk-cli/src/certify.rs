@@ -103,9 +103,10 @@ fn run_inner(args: &CertifyArgs) -> Result<u8, String> {
     let checker = Checker::new().map_err(|e| e.to_string())?;
     let fresh = certificate(&checker, &args.files, args.timestamp)?;
     if let Some(path) = &args.verify {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        // Bounded and regular files only, as for reports: a certificate is a few KB.
+        let bytes = read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let stored: Certificate =
-            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
         return Ok(verify(&stored, &fresh));
     }
     let json = serde_json::to_string_pretty(&fresh).map_err(|e| e.to_string())? + "\n";

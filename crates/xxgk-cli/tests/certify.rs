@@ -145,3 +145,19 @@ fn missing_file_is_a_usage_error() {
     let out = xxgk(dir.path(), &["certify", "no-such.json"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `--verify` reads a regular file within the size limit: a link to `/dev/zero` is refused by
+/// name, not read until memory runs out.
+#[cfg(unix)]
+#[test]
+fn verify_refuses_a_certificate_that_never_ends() {
+    let dir = reports();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("cert.json")).unwrap();
+    let out = xxgk(
+        dir.path(),
+        &["certify", "--verify", "cert.json", "clean.json"],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("cert.json"), "{stderr}");
+}
