@@ -514,15 +514,31 @@ public final class ExactIntegers {
     out
 }
 
+/// What a secondary edition's mapper refuses that Jackson would coerce: a number or a boolean
+/// where the schema has a string (`"amount": 251000` would come back as `"251000"`), a number for
+/// an enum (its ordinal). The primary edition's `Json` is left as published (its integrators
+/// depend on it byte for byte) until its next version.
+const STRICT_IMPORTS: &str = "import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+";
+
+const STRICT_BUILDER: &str = "                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .withCoercionConfig(LogicalType.Textual, strings -> strings
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+";
+
 fn json_support(binding: Binding) -> String {
     let mut out = header(binding);
+    let strict = binding.secondary.is_some();
     out.push_str(
-        r#"import com.fasterxml.jackson.core.StreamReadFeature;
+        &r#"import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+{strict_imports}import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.IOException;
+{strict_type}import java.io.IOException;
 
 /**
  * Reading and writing reports with numbers kept exact: counts are {@link java.math.BigInteger},
@@ -544,7 +560,7 @@ public final class Json {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-                .build();
+{strict_builder}                .build();
     }
 
     private static final ObjectMapper MAPPER = newMapper();
@@ -571,7 +587,17 @@ public final class Json {
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report);
     }
 }
-"#,
+"#
+        .replace("{strict_imports}", if strict { STRICT_IMPORTS } else { "" })
+        .replace(
+            "{strict_type}",
+            if strict {
+                "import com.fasterxml.jackson.databind.type.LogicalType;\n"
+            } else {
+                ""
+            },
+        )
+        .replace("{strict_builder}", if strict { STRICT_BUILDER } else { "" }),
     );
     out
 }
