@@ -271,7 +271,11 @@ fn constant_name(model: &SchemaModel, value: &str) -> Result<String, CodegenErro
     })
 }
 
-fn enumeration(binding: Binding, model: &SchemaModel, def: &EnumDef) -> Result<String, CodegenError> {
+fn enumeration(
+    binding: Binding,
+    model: &SchemaModel,
+    def: &EnumDef,
+) -> Result<String, CodegenError> {
     let mut out = header(binding);
     out.push_str("import com.fasterxml.jackson.annotation.JsonProperty;\n\n");
     javadoc(
@@ -372,7 +376,9 @@ fn cells(binding: Binding, model: &SchemaModel) -> Result<String, CodegenError> 
                 .map(|k| format!(".{}()", lower_camel(k)))
                 .collect();
             let variant = variant(CellKind::of(model, cell)?);
-            Ok(format!("                new CellValue.{variant}(report{access})"))
+            Ok(format!(
+                "                new CellValue.{variant}(report{access})"
+            ))
         })
         .collect::<Result<Vec<_>, CodegenError>>()?;
     let _ = writeln!(out, "{});\n    }}\n}}", values.join(",\n"));
@@ -507,7 +513,11 @@ public final class ExactIntegers {
             name = scalar.name,
         );
     }
-    if model.leaves.iter().any(|l| l.kind == crate::LeafKind::Signed) {
+    if model
+        .leaves
+        .iter()
+        .any(|l| l.kind == crate::LeafKind::Signed)
+    {
         out.push_str(SIGNED_DESERIALIZER);
     }
     out.push_str("}\n");
@@ -522,7 +532,8 @@ const STRICT_IMPORTS: &str = "import com.fasterxml.jackson.databind.cfg.Coercion
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 ";
 
-const STRICT_BUILDER: &str = "                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+const STRICT_BUILDER: &str =
+    "                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .withCoercionConfig(LogicalType.Textual, strings -> strings
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -48,7 +48,7 @@ pub struct Edition {
     pub rules_reference: &'static str,
 }
 
-/// The 2021 edition: its types are the model's root types, and the bindings are generated from it.
+/// The 2021 edition: its types are the model's root types and the bindings' root modules.
 pub const EDITION_2021: Edition = Edition {
     edition: "2021",
     schema_source: "schema/annual-report-2021.schema.yaml",
@@ -721,6 +721,58 @@ mod tests {
         assert!(
             message.contains("not the source of an edition"),
             "{message}"
+        );
+    }
+
+    /// The 2019 edition's bindings go beside the 2021 ones, which stay as the 2021 edition alone
+    /// generates them; its signed cells are 64-bit integers in every language.
+    #[test]
+    fn the_2019_bindings_sit_beside_the_2021_ones() {
+        let both = both(SCHEMA_2019).unwrap();
+        let alone = generate_2021(Sources {
+            edition: &EDITION_2021,
+            schema_yaml: SCHEMA_YAML,
+            rules_yaml: RULES_YAML,
+        })
+        .unwrap();
+        for file in alone.iter().filter(|f| f.path.starts_with("bindings/")) {
+            assert!(both.contains(file), "{} differs", file.path);
+        }
+        let contents = |path: &str| {
+            both.iter()
+                .find(|f| f.path == path)
+                .map(|f| f.contents.clone())
+                .unwrap_or_else(|| panic!("{path} is not generated"))
+        };
+        for (path, needles) in [
+            (
+                "bindings/java/src/org/xxgk/model/edition2019/FeeItems.java",
+                &[
+                    "package org.xxgk.model.edition2019;",
+                    "long change",
+                    "−(2^63 − 1)",
+                ][..],
+            ),
+            (
+                "bindings/java/src/org/xxgk/model/edition2019/Procurement.java",
+                &["String amount"][..],
+            ),
+            (
+                "bindings/typescript/src/edition2019.ts",
+                &["change: bigint;", "amount: string;", "from \"./index.js\""][..],
+            ),
+            (
+                "bindings/python/src/xxgk_model/edition_2019.py",
+                &["change: int", "amount: str", "EDITION: Final = \"2019\""][..],
+            ),
+        ] {
+            let text = contents(path);
+            for needle in needles {
+                assert!(text.contains(needle), "{path} lacks {needle}");
+            }
+        }
+        assert!(
+            generated_dirs().contains(&"bindings/java/src/org/xxgk/model/edition2019".to_owned())
         );
     }
 

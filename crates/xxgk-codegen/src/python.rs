@@ -246,7 +246,10 @@ fn support(model: &SchemaModel) -> Result<String, CodegenError> {
 }
 
 /// Generates an edition's module: `xxgk_model/__init__.py` for the primary one.
-pub(crate) fn generate(binding: Binding, model: &SchemaModel) -> Result<GeneratedFile, CodegenError> {
+pub(crate) fn generate(
+    binding: Binding,
+    model: &SchemaModel,
+) -> Result<GeneratedFile, CodegenError> {
     let source = binding.source;
     let (path, summary) = match binding.secondary {
         None => (

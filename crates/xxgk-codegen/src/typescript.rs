@@ -28,7 +28,10 @@ fn header(binding: Binding) -> String {
 fn modules(binding: Binding) -> (String, String) {
     match binding.secondary {
         None => ("index".to_owned(), "schema".to_owned()),
-        Some(edition) => (format!("edition{edition}"), format!("edition{edition}-schema")),
+        Some(edition) => (
+            format!("edition{edition}"),
+            format!("edition{edition}-schema"),
+        ),
     }
 }
 
@@ -203,8 +206,8 @@ fn cell_types(model: &SchemaModel) -> Result<String, CodegenError> {
         .replace("{values}", &either(&values)))
 }
 
-/// Writes a JSON value as a TypeScript literal: integers beyond 2^53 − 1 become `bigint`
-/// literals, so that the schema's maximum count stays exact.
+/// Writes a JSON value as a TypeScript literal: integers beyond ±(2^53 − 1) become `bigint`
+/// literals, so that the schema's bounds (the maximum count, the signed range) stay exact.
 fn literal(out: &mut String, value: &Value, indent: usize) {
     let pad = "  ".repeat(indent + 1);
     let close = "  ".repeat(indent);
@@ -270,15 +273,10 @@ fn index(binding: Binding, model: &SchemaModel) -> Result<String, CodegenError> 
             );
             out.push_str("import { parse, stringify } from \"lossless-json\";\n");
             out.push_str("import { parseExactNumber } from \"./index.js\";\n\n");
-            out.push_str(
-                "export { LosslessNumber, parseExactNumber } from \"./index.js\";\n",
-            );
+            out.push_str("export { LosslessNumber, parseExactNumber } from \"./index.js\";\n");
         }
     }
-    let _ = writeln!(
-        out,
-        "export {{ schema }} from \"./{schema_module}.js\";\n"
-    );
+    let _ = writeln!(out, "export {{ schema }} from \"./{schema_module}.js\";\n");
     for (name, doc_text, value) in [
         ("SCHEMA_ID", "The `$id` of the canonical schema.", &model.id),
         (

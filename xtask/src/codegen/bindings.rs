@@ -273,10 +273,14 @@ fn documents_2019() -> &'static [Document2019] {
                         continue;
                     }
                     let typed = case["unreadable"] != Value::Bool(true)
-                        && !case["expected"].as_array().expect("expected").iter().any(|f| {
-                            f["document"].as_str() == name
-                                && schema_rules.contains(f["rule"].as_str().unwrap_or_default())
-                        });
+                        && !case["expected"]
+                            .as_array()
+                            .expect("expected")
+                            .iter()
+                            .any(|f| {
+                                f["document"].as_str() == name
+                                    && schema_rules.contains(f["rule"].as_str().unwrap_or_default())
+                            });
                     let name = match name {
                         Some(name) => format!("{id}-{name}"),
                         None => id.to_owned(),
@@ -349,7 +353,10 @@ fn edition_2019_documents(language: &str, program: impl Fn() -> Command) {
             negatives += usize::from(actual.as_str().is_some_and(|v| v.starts_with("#-")));
         }
     }
-    assert!(negatives > 0, "{language}: no negative 本年增/减 was compared");
+    assert!(
+        negatives > 0,
+        "{language}: no negative 本年增/减 was compared"
+    );
     let other = output(program().arg(root().join(EXAMPLE)));
     assert!(
         !other.status.success(),
@@ -421,7 +428,11 @@ fn java_binding_matches_rust() {
     });
     // The 2021 package refuses a report of the 2019 edition (its `edition` is another constant).
     let base_2019 = root().join("conformance/base/realistic-2019.json");
-    let refused = output(Command::new("java").args(["-cp", &classpath, "Totals"]).arg(base_2019));
+    let refused = output(
+        Command::new("java")
+            .args(["-cp", &classpath, "Totals"])
+            .arg(base_2019),
+    );
     assert!(
         !refused.status.success(),
         "the Java 2021 package reads a 2019 report"
