@@ -561,7 +561,7 @@ public final class Json {
 
     /**
      * A new mapper configured for reports: duplicate keys and trailing content are errors,
-     * non-integral numbers read as exact decimals.
+     * non-integral numbers read as exact decimals{strict_doc}.
      *
      * @return a mapper the caller owns
      */
@@ -608,7 +608,15 @@ public final class Json {
                 ""
             },
         )
-        .replace("{strict_builder}", if strict { STRICT_BUILDER } else { "" }),
+        .replace("{strict_builder}", if strict { STRICT_BUILDER } else { "" })
+        .replace(
+            "{strict_doc}",
+            if strict {
+                ", and a number or\n     * boolean is never read as a string, nor a number as an enum constant"
+            } else {
+                ""
+            },
+        ),
     );
     out
 }

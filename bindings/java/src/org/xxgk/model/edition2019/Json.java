@@ -21,7 +21,8 @@ public final class Json {
 
     /**
      * A new mapper configured for reports: duplicate keys and trailing content are errors,
-     * non-integral numbers read as exact decimals.
+     * non-integral numbers read as exact decimals, and a number or
+     * boolean is never read as a string, nor a number as an enum constant.
      *
      * @return a mapper the caller owns
      */
