@@ -264,7 +264,8 @@ pub(crate) fn generate(
             format!("{DIR}/edition_{edition}.py"),
             format!(
                 "Types of the xxgk canonical schema of the {edition} edition of the 政府信息公开工作年度报告\n\
-                 (`{}`), generated from it; the package itself is the 2021 edition.\n\n\
+                 (`{}`), generated from it;\n\
+                 the package itself is the 2021 edition.\n\n\
                  Reports are plain JSON objects typed as `TypedDict`s: counts and signed changes are `int`\n\
                  (unbounded) and amounts `str`, so no number passes through a binary float. Read and write\n\
                  them with `parse_report` and `dump_report`, which keep every number exact. A report of\n\

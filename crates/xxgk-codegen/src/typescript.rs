@@ -264,7 +264,8 @@ fn index(binding: Binding, model: &SchemaModel) -> Result<String, CodegenError> 
             let _ = write!(
                 out,
                 "/**\n * Types of the xxgk canonical schema of the {edition} edition of the 政府信息公开工作年度报告\n\
-                 \x20* (`{}`), generated from it; the package's root module is the 2021 edition.\n *\n\
+                 \x20* (`{}`), generated from it;\n\
+                 \x20* the package's root module is the 2021 edition.\n *\n\
                  \x20* Counts and signed changes are `bigint` and amounts `string`, so no number passes through a\n\
                  \x20* binary float; read and write reports with `parseReport` and `stringifyReport`, which keep\n\
                  \x20* them exact. A report of another edition does not type-check as this `AnnualReport`: its\n\
@@ -349,12 +350,20 @@ fn index(binding: Binding, model: &SchemaModel) -> Result<String, CodegenError> 
 
 fn schema_const(binding: Binding, schema: &Value) -> String {
     let mut out = header(binding);
-    let edition = binding.secondary.unwrap_or("2021");
+    let (edition, exact) = match binding.secondary {
+        None => (
+            "2021",
+            "2^53 − 1 are `bigint` literals,\n * so the maximum count stays exact",
+        ),
+        Some(edition) => (
+            edition,
+            "±(2^53 − 1) are `bigint` literals,\n * so the bounds of counts and signed changes stay exact",
+        ),
+    };
     let _ = write!(
         out,
         "/**\n * The canonical JSON Schema, as a typed constant (the published\n\
-         \x20* `schema/annual-report-{edition}.schema.json`). Integers beyond 2^53 − 1 are `bigint` literals,\n\
-         \x20* so the maximum count stays exact.\n */\nexport const schema = ",
+         \x20* `schema/annual-report-{edition}.schema.json`). Integers beyond {exact}.\n */\nexport const schema = ",
     );
     literal(&mut out, schema, 0);
     out.push_str(" as const;\n");
