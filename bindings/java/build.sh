@@ -9,7 +9,7 @@ classpath="$jackson/jackson-databind.jar:$jackson/jackson-core.jar:$jackson/jack
 javac_flags=(--release 17 -encoding UTF-8 -Xlint:all -Werror)
 rm -rf build
 mkdir -p build/classes build/examples
-javac "${javac_flags[@]}" -d build/classes -cp "$classpath" src/org/xxgk/model/*.java
+javac "${javac_flags[@]}" -d build/classes -cp "$classpath" src/org/xxgk/model/*.java src/org/xxgk/model/edition*/*.java
 jar --create --file build/xxgk-model.jar -C build/classes .
 javac "${javac_flags[@]}" -d build/examples -cp "build/xxgk-model.jar:$classpath" examples/*.java
 echo "built bindings/java/build/xxgk-model.jar; run an example with:"

@@ -4,7 +4,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use xxgk_codegen::{EDITIONS, GENERATED_DIRS, GeneratedFile, Sources};
+use xxgk_codegen::{EDITIONS, GeneratedFile, Sources, generated_dirs};
 
 /// The workspace root.
 pub fn root() -> PathBuf {
@@ -87,12 +87,14 @@ fn stale(files: &[GeneratedFile]) -> Vec<String> {
     stale
 }
 
-/// Files in a generated folder that no generated file is.
+/// Files in a generated folder that no generated file is (a generated folder may hold another
+/// one: Java's package of the 2019 edition is inside the 2021 one).
 fn orphans(files: &[GeneratedFile]) -> Vec<String> {
-    GENERATED_DIRS
+    generated_dirs()
         .iter()
         .flat_map(|dir| std::fs::read_dir(root().join(dir)).into_iter().flatten())
         .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|entry| {
             let path = entry.path();
             let relative = path.strip_prefix(root()).ok()?.to_str()?.to_owned();

@@ -2,8 +2,9 @@
 //!
 //! From each edition's `schema/annual-report-<edition>.schema.yaml` and `schema/rules-<edition>.yaml`
 //! ([`EDITIONS`]) this crate produces the published JSON files (and their copies embedded in
-//! `xxgk-model`), the Rust types of `xxgk-model`, the reference docs and, from the 2021 edition,
-//! the Java, TypeScript and Python bindings in `bindings/`.
+//! `xxgk-model`), the Rust types of `xxgk-model`, the reference docs and the Java, TypeScript and
+//! Python bindings in `bindings/` (the primary edition's at the packages' roots, every other
+//! edition's beside them: [`Binding`]).
 //! It is a pure function from source texts to file contents; `cargo xtask codegen` writes the
 //! files and a test there fails when the committed ones drift.
 
@@ -47,7 +48,7 @@ pub struct Edition {
     pub rules_reference: &'static str,
 }
 
-/// The 2021 edition: its types are the model's root types, and the bindings are generated from it.
+/// The 2021 edition: its types are the model's root types and the bindings' root modules.
 pub const EDITION_2021: Edition = Edition {
     edition: "2021",
     schema_source: "schema/annual-report-2021.schema.yaml",
@@ -74,8 +75,15 @@ pub const EDITION_2019: Edition = Edition {
 /// Every edition, the primary (2021) first.
 pub const EDITIONS: [&Edition; 2] = [&EDITION_2021, &EDITION_2019];
 
-/// The 2021 schema's source, named by the bindings' messages (the bindings are of 2021).
-pub(crate) const SCHEMA_SOURCE: &str = EDITION_2021.schema_source;
+/// Where one edition's bindings go: the primary edition's at the root of each package (its names
+/// are the packages' public API), every other edition's in a module of its own beside it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Binding {
+    /// The edition's schema source, named in the generated headers and in messages.
+    pub source: &'static str,
+    /// `None` for the primary edition, else its `x-edition` (`2019`).
+    pub secondary: Option<&'static str>,
+}
 
 /// The source texts of one edition of the standard.
 #[derive(Debug, Clone, Copy)]
@@ -89,8 +97,21 @@ pub struct Sources<'a> {
 }
 
 /// Folders whose every file is generated: a file there that codegen no longer writes (a type
-/// removed from the schema) is stale too.
-pub const GENERATED_DIRS: [&str; 1] = [java::PACKAGE_DIR];
+/// removed from the schema) is stale too. Java's packages, one per edition.
+pub fn generated_dirs() -> Vec<String> {
+    EDITIONS
+        .iter()
+        .enumerate()
+        .map(|(i, e)| java::package_dir(binding(e, i == 0)))
+        .collect()
+}
+
+fn binding(edition: &'static Edition, primary: bool) -> Binding {
+    Binding {
+        source: edition.schema_source,
+        secondary: (!primary).then_some(edition.edition),
+    }
+}
 
 /// One generated file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,8 +201,8 @@ fn import_defs(
 }
 
 /// Generates every derived file of every edition. The first edition is the primary one: its
-/// types are the model's root types and the bindings are generated from it; a later edition may
-/// import definitions from an earlier one.
+/// types are the model's root types and the bindings' root modules; a later edition may import
+/// definitions from an earlier one.
 pub fn generate(editions: &[Sources<'_>]) -> Result<Vec<GeneratedFile>, CodegenError> {
     let mut files = Vec::new();
     let mut parsed: Vec<(&'static Edition, serde_json::Value)> = Vec::new();
@@ -191,11 +212,10 @@ pub fn generate(editions: &[Sources<'_>]) -> Result<Vec<GeneratedFile>, CodegenE
         let (edition_files, model) =
             generate_edition(src.edition, &schema_value, &catalogue, &rules_value)?;
         files.extend(edition_files);
-        if i == 0 {
-            files.extend(java::generate(&model)?);
-            files.extend(typescript::generate(&model, &schema_value)?);
-            files.push(python::generate(&model)?);
-        }
+        let target = binding(src.edition, i == 0);
+        files.extend(java::generate(target, &model)?);
+        files.extend(typescript::generate(target, &model, &schema_value)?);
+        files.push(python::generate(target, &model)?);
         parsed.push((src.edition, schema_value));
     }
     Ok(files)
@@ -270,12 +290,109 @@ pub(crate) fn required_cells(model: &SchemaModel) -> Result<Vec<&Leaf>, CodegenE
     let cells: Vec<&Leaf> = model.cells().collect();
     match cells.iter().find(|c| !c.required) {
         Some(cell) => err(format!(
-            "{SCHEMA_SOURCE}: cell {} is optional; the cell table needs every cell required",
-            cell.pointer
+            "{}: cell {} is optional; the cell table needs every cell required",
+            model.source, cell.pointer
         )),
         None => Ok(cells),
     }
 }
+
+/// What a numeric cell holds, as the bindings' cell tables name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum CellKind {
+    /// A count.
+    Count,
+    /// An exact decimal amount (`Decimal`).
+    Decimal,
+    /// A signed change (the 2019 format's 本年增/减).
+    Signed,
+    /// An amount as published, with its unit (`PublishedAmount`, the 2019 format's 采购总金额).
+    Published,
+}
+
+impl CellKind {
+    /// The kind of a cell; a cell of another kind fails, as in the Rust model.
+    pub(crate) fn of(model: &SchemaModel, cell: &Leaf) -> Result<Self, CodegenError> {
+        Ok(match &cell.kind {
+            LeafKind::Count => Self::Count,
+            LeafKind::Signed => Self::Signed,
+            LeafKind::Scalar(name) if name == "Decimal" => Self::Decimal,
+            LeafKind::Scalar(name) if name == "PublishedAmount" => Self::Published,
+            _ => {
+                return err(format!(
+                    "{}: cell {} is neither a count, a signed change, a decimal nor a published amount",
+                    model.source, cell.pointer
+                ));
+            }
+        })
+    }
+
+    /// The kinds the cells of `model` have, in this enum's order.
+    pub(crate) fn present(model: &SchemaModel) -> Result<Vec<Self>, CodegenError> {
+        let mut kinds = model
+            .cells()
+            .map(|c| Self::of(model, c))
+            .collect::<Result<Vec<_>, _>>()?;
+        kinds.sort_unstable();
+        kinds.dedup();
+        Ok(kinds)
+    }
+
+    /// Its name in lower case: `count`, `decimal`, `signed`, `published`.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Self::Count => "count",
+            Self::Decimal => "decimal",
+            Self::Signed => "signed",
+            Self::Published => "published",
+        }
+    }
+
+    /// What it holds, as a noun phrase.
+    pub(crate) fn phrase(self) -> &'static str {
+        match self {
+            Self::Count => "a count",
+            Self::Decimal => "an exact decimal amount",
+            Self::Signed => "a signed change (本年增/减)",
+            Self::Published => "an amount as published, with its unit if printed",
+        }
+    }
+}
+
+/// `a, b or c`.
+pub(crate) fn either(items: &[&str]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, _)) => (*last).to_owned(),
+        None => String::new(),
+    }
+}
+
+/// The units of the cells, for the cell tables' docs, each quoted by `quote`: `件 or 万元`.
+pub(crate) fn units_doc(model: &SchemaModel, quote: fn(&str) -> String) -> String {
+    let mut units: Vec<String> = Vec::new();
+    let mut unitless = false;
+    for cell in model.cells() {
+        match cell.unit.as_deref() {
+            Some(unit) if !unit.is_empty() => {
+                let unit = quote(unit);
+                if !units.contains(&unit) {
+                    units.push(unit);
+                }
+            }
+            _ => unitless = true,
+        }
+    }
+    let units: Vec<&str> = units.iter().map(String::as_str).collect();
+    let mut doc = either(&units);
+    if unitless {
+        doc.push_str(", or empty where the value carries its own");
+    }
+    doc
+}
+
+/// The doc of a signed field: the range its type does not state.
+pub(crate) const SIGNED_DOC: &str = " (a signed change, −(2^63 − 1) to 2^63 − 1)";
 
 /// `natural_person` → `naturalPerson`.
 pub(crate) fn lower_camel(key: &str) -> String {
@@ -604,6 +721,58 @@ mod tests {
         assert!(
             message.contains("not the source of an edition"),
             "{message}"
+        );
+    }
+
+    /// The 2019 edition's bindings go beside the 2021 ones, which stay as the 2021 edition alone
+    /// generates them; its signed cells are 64-bit integers in every language.
+    #[test]
+    fn the_2019_bindings_sit_beside_the_2021_ones() {
+        let both = both(SCHEMA_2019).unwrap();
+        let alone = generate_2021(Sources {
+            edition: &EDITION_2021,
+            schema_yaml: SCHEMA_YAML,
+            rules_yaml: RULES_YAML,
+        })
+        .unwrap();
+        for file in alone.iter().filter(|f| f.path.starts_with("bindings/")) {
+            assert!(both.contains(file), "{} differs", file.path);
+        }
+        let contents = |path: &str| {
+            both.iter()
+                .find(|f| f.path == path)
+                .map(|f| f.contents.clone())
+                .unwrap_or_else(|| panic!("{path} is not generated"))
+        };
+        for (path, needles) in [
+            (
+                "bindings/java/src/org/xxgk/model/edition2019/FeeItems.java",
+                &[
+                    "package org.xxgk.model.edition2019;",
+                    "long change",
+                    "−(2^63 − 1)",
+                ][..],
+            ),
+            (
+                "bindings/java/src/org/xxgk/model/edition2019/Procurement.java",
+                &["String amount"][..],
+            ),
+            (
+                "bindings/typescript/src/edition2019.ts",
+                &["change: bigint;", "amount: string;", "from \"./index.js\""][..],
+            ),
+            (
+                "bindings/python/src/xxgk_model/edition_2019.py",
+                &["change: int", "amount: str", "EDITION: Final = \"2019\""][..],
+            ),
+        ] {
+            let text = contents(path);
+            for needle in needles {
+                assert!(text.contains(needle), "{path} lacks {needle}");
+            }
+        }
+        assert!(
+            generated_dirs().contains(&"bindings/java/src/org/xxgk/model/edition2019".to_owned())
         );
     }
 

@@ -1,13 +1,16 @@
 //! Runs the generated Java, TypeScript and Python bindings through their toolchains (`javac`,
 //! `tsc --strict`, `mypy --strict`) and their example programs on the bundled report and on an
 //! edge-case report: each must print the totals `cargo run --example totals` prints, and
-//! serialise the report back to JSON that is equal to the input with every number exact.
+//! serialise the report back to JSON that is equal to the input with every number exact. The
+//! 2019 edition's example programs run on every 2019-edition document of the conformance suite:
+//! each cell they print is the input's value at its pointer, and the round trip is exact.
 //!
 //! A missing toolchain skips its test with a message locally, and fails it under `CI=true`
 //! (`.ci/run` installs them through `bindings/setup.sh`).
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use serde_json::Value;
@@ -195,6 +198,182 @@ fn compare_with_rust(language: &str, program: impl Fn() -> Command) {
     }
 }
 
+/// A document of the 2019 edition from the conformance suite, written to a file.
+struct Document2019 {
+    /// The case (and, in a series, the document) it comes from.
+    name: String,
+    path: PathBuf,
+    /// Whether its values have the schema's types: no schema rule (`S…`) is expected to fire on
+    /// it and it is readable. Such a document must be read; another may be refused.
+    typed: bool,
+}
+
+/// The ids of the schema rules of both catalogues.
+fn schema_rule_ids() -> BTreeSet<String> {
+    ["schema/rules-2021.json", "schema/rules-2019.json"]
+        .iter()
+        .flat_map(|path| {
+            let text = std::fs::read_to_string(root().join(path)).expect(path);
+            let rules: Value = serde_json::from_str(&text).expect(path);
+            rules["schema_rules"]
+                .as_array()
+                .expect("schema_rules")
+                .iter()
+                .map(|r| r["id"].as_str().expect("an id").to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The bytes of one document of a case: a file of `documents/` unchanged, or a base patched.
+fn case_document(entry: &Value) -> Vec<u8> {
+    let dir = root().join("conformance");
+    if let Some(file) = entry["document"].as_str() {
+        return std::fs::read(dir.join("documents").join(file)).expect("a case document");
+    }
+    let base = entry["base"].as_str().expect("a base or a document");
+    let text = std::fs::read_to_string(dir.join("base").join(format!("{base}.json")))
+        .expect("a base report");
+    let mut document: Value = serde_json::from_str(&text).expect("a base is JSON");
+    let patch: json_patch::Patch =
+        serde_json::from_value(entry["patch"].clone()).expect("a JSON Patch");
+    json_patch::patch(&mut document, &patch).expect("the patch applies");
+    serde_json::to_vec_pretty(&document).expect("a Value serialises")
+}
+
+/// The real 2019-format reports of `examples/real/`: published with blank cells, which are absent,
+/// so not of the schema's types; a binding refuses them or keeps the blanks absent.
+const REAL_2019: [&str; 1] = ["examples/real/huizhan-2020-2019.json"];
+
+/// Every distinct document of the suite whose `edition` is 2019, written under `target/bindings`,
+/// and the real 2019-format reports.
+fn documents_2019() -> &'static [Document2019] {
+    static DOCUMENTS: OnceLock<Vec<Document2019>> = OnceLock::new();
+    DOCUMENTS.get_or_init(|| {
+        let schema_rules = schema_rule_ids();
+        let out = root().join("target/bindings/edition-2019");
+        std::fs::create_dir_all(&out).expect("target/bindings/edition-2019");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("conformance/cases"))
+            .expect("conformance/cases")
+            .map(|e| e.expect("an entry").path())
+            .collect();
+        files.sort();
+        let mut seen = BTreeSet::new();
+        let mut documents = Vec::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("a case file");
+            let cases: Value = serde_json::from_str(&text).expect("a case file is JSON");
+            for case in cases["cases"].as_array().expect("cases") {
+                let id = case["id"].as_str().expect("an id");
+                let entries: Vec<(Option<&str>, &Value)> = match case["documents"].as_array() {
+                    Some(list) => list.iter().map(|d| (d["name"].as_str(), d)).collect(),
+                    None => vec![(None, case)],
+                };
+                for (name, entry) in entries {
+                    let bytes = case_document(entry);
+                    let edition = serde_json::from_slice::<Value>(&bytes)
+                        .ok()
+                        .and_then(|v| v["edition"].as_str().map(str::to_owned));
+                    if edition.as_deref() != Some("2019") || !seen.insert(bytes.clone()) {
+                        continue;
+                    }
+                    let typed = case["unreadable"] != Value::Bool(true)
+                        && !case["expected"]
+                            .as_array()
+                            .expect("expected")
+                            .iter()
+                            .any(|f| {
+                                f["document"].as_str() == name
+                                    && schema_rules.contains(f["rule"].as_str().unwrap_or_default())
+                            });
+                    let name = match name {
+                        Some(name) => format!("{id}-{name}"),
+                        None => id.to_owned(),
+                    };
+                    let path = out.join(format!("{name}.json"));
+                    std::fs::write(&path, &bytes).expect("write a 2019 document");
+                    documents.push(Document2019 { name, path, typed });
+                }
+            }
+        }
+        documents.extend(REAL_2019.iter().map(|path| Document2019 {
+            name: (*path).to_owned(),
+            path: root().join(path),
+            typed: false,
+        }));
+        documents
+    })
+}
+
+fn output(command: &mut Command) -> Output {
+    command
+        .current_dir(root())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"))
+}
+
+/// Runs a binding's 2019 example program on every 2019 document of the suite: a typed document
+/// is read, every cell printed is the input's exact value at its pointer, and the round trip is
+/// the same JSON; another document is refused or round-trips exactly, never altered. A 2021
+/// report is refused.
+fn edition_2019_documents(language: &str, program: impl Fn() -> Command) {
+    let documents = documents_2019();
+    assert!(
+        documents.iter().filter(|d| d.typed).count() >= 10,
+        "the suite has fewer 2019 documents than expected"
+    );
+    let mut negatives = 0;
+    for document in documents {
+        let input_text = std::fs::read_to_string(&document.path).unwrap_or_default();
+        let round_trip = output(program().arg("--json").arg(&document.path));
+        if !document.typed && !round_trip.status.success() {
+            continue;
+        }
+        let json = String::from_utf8(round_trip.stdout).expect("UTF-8");
+        assert!(
+            round_trip.status.success(),
+            "{language} refuses the 2019 document {}:\n{}",
+            document.name,
+            String::from_utf8_lossy(&round_trip.stderr)
+        );
+        let input = exact_json(&input_text);
+        assert_eq!(
+            exact_json(&json),
+            input,
+            "the {language} round trip of the 2019 document {} is not the same JSON",
+            document.name
+        );
+        if !document.typed {
+            continue;
+        }
+        let cells = run(program().arg(&document.path));
+        assert!(cells.lines().count() > 190, "{language}: too few cells");
+        for line in cells.lines() {
+            let (pointer, value) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{language}: not `pointer TAB value`: {line}"));
+            let expected = input.pointer(pointer);
+            let actual = exact_json(value);
+            assert_eq!(
+                Some(&actual),
+                expected,
+                "{language} reads {pointer} of {} wrongly",
+                document.name
+            );
+            negatives += usize::from(actual.as_str().is_some_and(|v| v.starts_with("#-")));
+        }
+    }
+    assert!(
+        negatives > 0,
+        "{language}: no negative 本年增/减 was compared"
+    );
+    let other = output(program().arg(root().join(EXAMPLE)));
+    assert!(
+        !other.status.success(),
+        "the {language} 2019 program accepts a 2021 report"
+    );
+}
+
 #[test]
 fn canonical_numbers_compare_values_not_spelling() {
     assert_eq!(canonical_number("9.893e3"), canonical_number("9893"));
@@ -252,6 +431,22 @@ fn java_binding_matches_rust() {
             .args(["-cp", &classpath, "Totals"]);
         command
     });
+    edition_2019_documents("Java", || {
+        let mut command = Command::new("java");
+        command.args(["-cp", &classpath, "Cells2019"]);
+        command
+    });
+    // The 2021 package refuses a report of the 2019 edition (its `edition` is another constant).
+    let base_2019 = root().join("conformance/base/realistic-2019.json");
+    let refused = output(
+        Command::new("java")
+            .args(["-cp", &classpath, "Totals"])
+            .arg(base_2019),
+    );
+    assert!(
+        !refused.status.success(),
+        "the Java 2021 package reads a 2019 report"
+    );
 }
 
 #[test]
@@ -269,6 +464,11 @@ fn typescript_binding_matches_rust() {
             .arg("bindings/typescript/dist/examples/totals.js");
         command
     });
+    edition_2019_documents("TypeScript", || {
+        let mut command = Command::new("node");
+        command.arg("bindings/typescript/dist/examples/cells2019.js");
+        command
+    });
 }
 
 #[test]
@@ -283,6 +483,7 @@ fn python_binding_matches_rust() {
         .args([
             "bindings/python/src/xxgk_model",
             "bindings/python/examples/totals.py",
+            "bindings/python/examples/cells_2019.py",
         ])
         .env("MYPYPATH", "bindings/python/src"));
     compare_with_rust("Python", || {
@@ -291,6 +492,13 @@ fn python_binding_matches_rust() {
         command
             .current_dir(root())
             .arg("bindings/python/examples/totals.py")
+            .env("PYTHONPATH", "bindings/python/src");
+        command
+    });
+    edition_2019_documents("Python", || {
+        let mut command = Command::new(venv.join("bin/python"));
+        command
+            .arg("bindings/python/examples/cells_2019.py")
             .env("PYTHONPATH", "bindings/python/src");
         command
     });
