@@ -542,7 +542,6 @@ const STRICT_BUILDER: &str =
 
 fn json_support(binding: Binding) -> String {
     let mut out = header(binding);
-    let strict = binding.secondary.is_some();
     out.push_str(
         &r#"import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -599,23 +598,17 @@ public final class Json {
     }
 }
 "#
-        .replace("{strict_imports}", if strict { STRICT_IMPORTS } else { "" })
+        // Jackson would read `3` as the fourth enum constant and `1.50` as the string "1.50":
+        // a wrong value or a changed one, so every edition's mapper refuses both.
+        .replace("{strict_imports}", STRICT_IMPORTS)
         .replace(
             "{strict_type}",
-            if strict {
-                "import com.fasterxml.jackson.databind.type.LogicalType;\n"
-            } else {
-                ""
-            },
+            "import com.fasterxml.jackson.databind.type.LogicalType;\n",
         )
-        .replace("{strict_builder}", if strict { STRICT_BUILDER } else { "" })
+        .replace("{strict_builder}", STRICT_BUILDER)
         .replace(
             "{strict_doc}",
-            if strict {
-                ", and a number or\n     * boolean is never read as a string, nor a number as an enum constant"
-            } else {
-                ""
-            },
+            ", and a number or\n     * boolean is never read as a string, nor a number as an enum constant",
         ),
     );
     out

@@ -447,6 +447,43 @@ fn java_binding_matches_rust() {
         !refused.status.success(),
         "the Java 2021 package reads a 2019 report"
     );
+    // Jackson's default coercions would read an amount written as a number as the string of
+    // its digits, and a number as an enum constant (a wrong value): the 2021 mapper refuses both.
+    let base: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("conformance/base/realistic.json"))
+            .expect("the 2021 base report"),
+    )
+    .expect("the base is JSON");
+    let out = root().join("target/bindings/coercion");
+    std::fs::create_dir_all(&out).expect("target/bindings/coercion");
+    for (name, pointer, value) in [
+        (
+            "amount-as-number",
+            "/active_disclosure/fees/amount_wan_yuan",
+            serde_json::json!(1.5),
+        ),
+        (
+            "level-as-number",
+            "/metadata/organ/level",
+            serde_json::json!(3),
+        ),
+    ] {
+        let mut document = base.clone();
+        *document
+            .pointer_mut(pointer)
+            .expect("the base has the cell") = value;
+        let path = out.join(format!("{name}.json"));
+        std::fs::write(&path, document.to_string()).expect("write the document");
+        let read = output(
+            Command::new("java")
+                .args(["-cp", &classpath, "Totals"])
+                .arg(&path),
+        );
+        assert!(
+            !read.status.success(),
+            "the Java 2021 package reads {name} ({pointer}) instead of refusing it"
+        );
+    }
 }
 
 #[test]
