@@ -119,12 +119,55 @@ pub(crate) fn read_active(
     let found = !reading.rows.is_empty();
     let reading_labels_below = reading.labels_below;
     let label_of = |row: ActiveRow| spec_of(row).map_or_else(String::new, |s| s.label.to_owned());
-    let chosen = choose(reading.rows, expected, label_of, problems);
+    let mut chosen = choose(reading.rows, expected, label_of, problems);
+    // Labels below their numbers: a label alone takes the row of numbers alone its stretch of the
+    // table pairs it with, or stays unread (never blank: its numbers are printed, only apart).
+    let pairing = if reading_labels_below {
+        gaps::pair_in_order(
+            &chosen,
+            &reading.orphans,
+            &reading.headings,
+            |row, numbers| gaps::fills_columns(numbers, expected(row.row)),
+        )
+    } else {
+        gaps::Pairing {
+            pairs: Vec::new(),
+            unpaired: Vec::new(),
+        }
+    };
+    let mut paired_orphans: Vec<usize> = Vec::new();
+    let mut paired_rows: Vec<usize> = Vec::new();
+    for (row, orphan) in &pairing.pairs {
+        if let (Some(read), Some((_, numbers))) =
+            (chosen.get_mut(*row), reading.orphans.get(*orphan))
+        {
+            read.values.clone_from(&numbers.values);
+            read.padded_at_end = numbers.padded_at_end;
+            read.attached = 0;
+            read.below_bare_label = false;
+            paired_orphans.push(*orphan);
+            paired_rows.push(*row);
+        }
+    }
     for (index, read) in chosen.iter().enumerate() {
         let Some(spec) = spec_of(read.row) else {
             continue;
         };
         let columns = spec.columns.len();
+        if pairing.unpaired.contains(&index) {
+            store.miss_row(
+                &spec,
+                &Problem::new(
+                    ProblemCode::ValuesApartFromLabel,
+                    format!(
+                        "row {}: the table prints labels apart from their numbers, and the rows of numbers around this label are not as many as the labels, so which are its own is not decided",
+                        spec.label
+                    ),
+                )
+                .at(read.label.pos, read.label.published.clone()),
+            );
+            continue;
+        }
         if read.attached > 0 || (reading_labels_below && read.below_bare_label) {
             // 表二 has no identity to confirm numbers that stand apart from their label.
             store.miss_row(
@@ -141,6 +184,11 @@ pub(crate) fn read_active(
             continue;
         }
         match fit(read.values.clone(), columns, read.padded_at_end) {
+            Fit::Exact(values) if paired_rows.contains(&index) => store.put_row(
+                &spec,
+                &values,
+                &[ReadingRule::LabelBelowNumbersPairedInOrder],
+            ),
             Fit::Exact(values) => store.put_row(&spec, &values, &[]),
             Fit::RunTogether(cell) => store.miss_row(
                 &spec,
@@ -163,8 +211,10 @@ pub(crate) fn read_active(
             },
         }
     }
-    for (_, orphan) in &reading.orphans {
-        problems.push(unrecognised(orphan, "表二"));
+    for (k, (_, orphan)) in reading.orphans.iter().enumerate() {
+        if !paired_orphans.contains(&k) {
+            problems.push(unrecognised(orphan, "表二"));
+        }
     }
     crate::pulled::explain_blanks(&pulled_out, &chosen, spec_of, store);
     found

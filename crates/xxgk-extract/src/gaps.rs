@@ -8,6 +8,10 @@
 //! that reads one of its cells (R3 for the row, R1 and R2 for its columns) can be evaluated and
 //! holds; otherwise its cells stay missing, with a problem that says why. A wrong number is worse
 //! than a missing one.
+//!
+//! In a table that prints labels below their numbers, [`pair_in_order`] pairs the labels alone
+//! with the rows of numbers alone where the headings and the rows read whole leave no other
+//! reading: 表二, which has no identity, is read that way or not at all.
 
 use crate::cells::CellStore;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
@@ -115,7 +119,10 @@ pub(crate) fn assign(
     let anchored: Vec<usize> = anchors.iter().map(|(_, k)| *k).collect();
     // Group the unlabelled rows by the labelled rows around them.
     let mut groups: Vec<(Option<usize>, Option<usize>, Vec<Unlabelled>)> = Vec::new();
-    for orphan in orphans {
+    for orphan in orphans
+        .into_iter()
+        .filter(|o| !is_torn_numbering(&o.segment))
+    {
         let before = anchors.iter().rposition(|(at, _)| *at < orphan.at);
         let after = anchors.iter().position(|(at, _)| *at > orphan.at);
         match groups.last_mut() {
@@ -182,6 +189,18 @@ pub(crate) fn assign(
         });
     }
     (assigned, unassigned)
+}
+
+/// Whether a segment is a group label with the numbering of the leaf label beside it, the rest of
+/// which a converter cut off or moved (`（六）其他处理 2` for `2.申请人逾期…`): a lone number of
+/// one or two digits after a label is no row of seven cells, so it is no unlabelled row either.
+fn is_torn_numbering(segment: &Segment) -> bool {
+    segment.label.is_some()
+        && matches!(
+            segment.values.as_slice(),
+            [ValueCell::Token { text, .. }]
+                if (1..=2).contains(&text.len()) && text.chars().all(|c| c.is_ascii_digit())
+        )
 }
 
 /// The numbers of unlabelled lines cut into `rows` rows of seven, when they hold exactly that
@@ -351,4 +370,93 @@ pub(crate) fn explain_unassigned(
             }
         }
     }
+}
+
+/// Labels alone paired with rows of numbers alone by [`pair_in_order`].
+pub(crate) struct Pairing {
+    /// Index of a row read without numbers, and of the orphan segment that holds its numbers.
+    pub pairs: Vec<(usize, usize)>,
+    /// Rows read without numbers that stand among rows of numbers alone they could not be
+    /// paired with: their numbers are probably printed, only not placed, so they are not blank.
+    pub unpaired: Vec<usize>,
+}
+
+/// Pairs the rows read without numbers (labels alone, or with blank cells only) with the rows of
+/// numbers alone (`orphans`), in a table that prints labels below their numbers.
+///
+/// The headings and the rows read with their numbers cut the table into stretches; no row's
+/// numbers cross one. Within a stretch, when the labels alone are as many as the rows of numbers
+/// alone and each row of numbers fits its label's row with a number in every column (`fits`),
+/// the k-th row of numbers is the k-th label's, whether the labels stand above their numbers,
+/// below, or some of each: the order of the rows is the only reading the labels leave. Any
+/// other count leaves the whole stretch unpaired.
+pub(crate) fn pair_in_order<R>(
+    rows: &[RowRead<R>],
+    orphans: &[(usize, Segment)],
+    headings: &[usize],
+    fits: impl Fn(&RowRead<R>, &Segment) -> bool,
+) -> Pairing {
+    enum Event {
+        Barrier,
+        Label(usize),
+        Numbers(usize),
+    }
+    let mut events: Vec<(usize, Event)> = headings.iter().map(|at| (*at, Event::Barrier)).collect();
+    for (k, row) in rows.iter().enumerate() {
+        let bare = !row.values.iter().any(|v| !v.is_blank());
+        events.push((
+            row.at,
+            if bare {
+                Event::Label(k)
+            } else {
+                Event::Barrier
+            },
+        ));
+    }
+    events.extend(
+        orphans
+            .iter()
+            .enumerate()
+            .map(|(k, (at, _))| (*at, Event::Numbers(k))),
+    );
+    events.sort_by_key(|(at, _)| *at);
+    events.push((usize::MAX, Event::Barrier));
+    let mut pairing = Pairing {
+        pairs: Vec::new(),
+        unpaired: Vec::new(),
+    };
+    let (mut labels, mut numbers): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    for (_, event) in events {
+        match event {
+            Event::Label(k) => labels.push(k),
+            Event::Numbers(k) => numbers.push(k),
+            Event::Barrier => {
+                let paired = labels.len() == numbers.len()
+                    && labels.iter().zip(&numbers).all(|(l, n)| {
+                        rows.get(*l)
+                            .zip(orphans.get(*n))
+                            .is_some_and(|(row, (_, segment))| fits(row, segment))
+                    });
+                if paired {
+                    pairing
+                        .pairs
+                        .extend(labels.iter().copied().zip(numbers.iter().copied()));
+                } else if !numbers.is_empty() {
+                    pairing.unpaired.extend(labels.iter().copied());
+                }
+                labels.clear();
+                numbers.clear();
+            }
+        }
+    }
+    pairing
+}
+
+/// Whether `segment` holds exactly `columns` numbers once padding is dropped, none blank: a row
+/// of numbers alone that a label alone may be paired with.
+pub(crate) fn fills_columns(segment: &Segment, columns: usize) -> bool {
+    matches!(
+        fit(segment.values.clone(), columns, segment.padded_at_end),
+        Fit::Exact(values) if values.iter().all(|v| !v.is_blank())
+    )
 }

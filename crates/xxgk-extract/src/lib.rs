@@ -103,6 +103,9 @@
 //! columns of the complete rows around it, which must agree),
 //! `unlabelled-row-placed-by-template-order` (a row of numbers without a label, placed in the
 //! gap of the template it stands in and confirmed by the identities),
+//! `label-below-numbers-paired-in-order` (a label alone paired with a row of numbers alone, as
+//! many of each between the headings and the rows read whole of a table that prints labels
+//! below their numbers),
 //! `block-dump-placed-by-identities` (表三 dumped block by block, its numbers placed in the one
 //! reading of its runs the identities confirm), `fee-figure-from-prose`,
 //! `fee-none-collected-stated` (`未收取…处理费` read as 0 collected), `fee-all-zero-stated`
