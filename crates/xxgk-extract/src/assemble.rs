@@ -120,33 +120,56 @@ pub(crate) fn read_active(
     let reading_labels_below = reading.labels_below;
     let label_of = |row: ActiveRow| spec_of(row).map_or_else(String::new, |s| s.label.to_owned());
     let mut chosen = choose(reading.rows, expected, label_of, problems);
-    // Labels below their numbers: a label alone takes the row of numbers alone its stretch of the
-    // table pairs it with, or stays unread (never blank: its numbers are printed, only apart).
-    let pairing = if reading_labels_below {
-        gaps::pair_in_order(
-            &chosen,
-            &reading.orphans,
-            &reading.headings,
-            |row, numbers| gaps::fills_columns(numbers, expected(row.row)),
-        )
-    } else {
-        gaps::Pairing {
-            pairs: Vec::new(),
-            unpaired: Vec::new(),
+    // Labels apart from their numbers (below them, or above on a line of their own): a label takes
+    // the line of numbers its stretch of the table pairs it with in order, or stays unread (never
+    // blank: its numbers are printed, only apart). 表二 has no identity to confirm more.
+    let mut lines: Vec<(Vec<ValueCell>, bool)> = Vec::new();
+    let mut marks: Vec<(usize, gaps::Mark)> = reading
+        .headings
+        .iter()
+        .map(|at| (*at, gaps::Mark::Barrier))
+        .collect();
+    for (k, read) in chosen.iter().enumerate() {
+        let numbers = read.values.iter().any(|v| !v.is_blank());
+        let apart = read.attached > 0 || (reading_labels_below && read.below_bare_label);
+        if !numbers {
+            marks.push((read.at, gaps::Mark::Label(k)));
+        } else if apart && read.attached <= 1 && read.below_bare_label {
+            // Its numbers are the one line after its label alone.
+            marks.push((read.at, gaps::Mark::Label(k)));
+            marks.push((read.at, gaps::Mark::Numbers(lines.len())));
+            lines.push((read.values.clone(), read.padded_at_end));
+        } else if apart {
+            marks.push((read.at, gaps::Mark::Unpairable));
+        } else {
+            marks.push((read.at, gaps::Mark::Barrier));
         }
-    };
+    }
+    let first_orphan_line = lines.len();
+    for (at, orphan) in &reading.orphans {
+        marks.push((*at, gaps::Mark::Numbers(lines.len())));
+        lines.push((orphan.values.clone(), orphan.padded_at_end));
+    }
+    let pairing = gaps::pair_in_order(marks, |label, line| {
+        chosen
+            .get(label)
+            .zip(lines.get(line))
+            .is_some_and(|(read, (values, padded))| {
+                gaps::fills_columns(values, *padded, expected(read.row))
+            })
+    });
     let mut paired_orphans: Vec<usize> = Vec::new();
     let mut paired_rows: Vec<usize> = Vec::new();
-    for (row, orphan) in &pairing.pairs {
-        if let (Some(read), Some((_, numbers))) =
-            (chosen.get_mut(*row), reading.orphans.get(*orphan))
-        {
-            read.values.clone_from(&numbers.values);
-            read.padded_at_end = numbers.padded_at_end;
+    for (row, line) in &pairing.pairs {
+        if let (Some(read), Some((values, padded))) = (chosen.get_mut(*row), lines.get(*line)) {
+            read.values.clone_from(values);
+            read.padded_at_end = *padded;
             read.attached = 0;
             read.below_bare_label = false;
-            paired_orphans.push(*orphan);
             paired_rows.push(*row);
+            if let Some(orphan) = line.checked_sub(first_orphan_line) {
+                paired_orphans.push(orphan);
+            }
         }
     }
     for (index, read) in chosen.iter().enumerate() {
@@ -461,7 +484,33 @@ pub(crate) fn read_applications(
                 _ => Some(*r),
             })
             .collect();
-        let (assigned, unassigned) = gaps::assign(&chosen, unlabelled, &template);
+        let (mut assigned, mut unassigned) = gaps::assign(&chosen, unlabelled.clone(), &template);
+        if merged.is_none() && merged_slot.is_none() && !has_other_leaves {
+            if let Some((alternative, rest, counts, values)) =
+                merged_unprinted(&chosen, unlabelled, &unassigned, store)
+            {
+                // The gap over the three （六） rows is two rows short, and read with one merged
+                // row in their place, the identities confirm it: the report merges （六）, its
+                // label lost with the converter's damage.
+                assigned = alternative;
+                unassigned = rest;
+                merged = Some(Some(counts));
+                let read = RowRead {
+                    row: AppRow::OtherMerged,
+                    label: Label {
+                        pos: values.iter().find_map(ValueCell::pos),
+                        ..Label::default()
+                    },
+                    values: values.clone(),
+                    positional: false,
+                    padded_at_end: false,
+                    at: 0,
+                    attached: 0,
+                    below_bare_label: false,
+                };
+                report_merged_other(&Fit::Exact(values), &read, store, problems);
+            }
+        }
         if let Some(bare) = merged_slot {
             // The merged row's numbers are R2's reading of the three rows, used only where R2
             // then holds with the rows placed or read beside them; they are never cells.
@@ -501,6 +550,72 @@ pub(crate) fn read_applications(
         merged_counts.as_ref(),
     );
     found
+}
+
+/// The three （六） rows of the 2021 template.
+const OTHER_ROWS: [AppRow; 3] = [AppRow::NoCorrection, AppRow::FeeUnpaid, AppRow::OtherOther];
+
+/// The assignment of the unlabelled rows with one merged （六） row in place of the three 2021
+/// rows, when a gap over those three rows holds two unlabelled rows too few for them (the merged
+/// row printed without its label) and the identities, R2 reading the merged row's sums, confirm
+/// every row then placed in that gap. Returns the assignments, the gaps left unassigned, the
+/// merged row's counts and its cells; `None` leaves the 2021 reading as it was.
+type MergedReading = (
+    Vec<gaps::Assignment>,
+    Vec<gaps::Unassigned>,
+    gaps::MergedOther,
+    Vec<ValueCell>,
+);
+
+fn merged_unprinted(
+    chosen: &[RowRead<AppRow>],
+    unlabelled: Vec<gaps::Unlabelled>,
+    unassigned: &[gaps::Unassigned],
+    store: &CellStore,
+) -> Option<MergedReading> {
+    let two_short = unassigned.iter().any(|gap| {
+        OTHER_ROWS.iter().all(|r| gap.rows.contains(r)) && gap.orphans.len() + 2 == gap.rows.len()
+    });
+    if !two_short {
+        return None;
+    }
+    let template: Vec<AppRow> = APP_ROWS
+        .iter()
+        .filter_map(|(r, _, _)| match r {
+            AppRow::NoCorrection => Some(AppRow::OtherMerged),
+            AppRow::FeeUnpaid | AppRow::OtherOther => None,
+            _ => Some(*r),
+        })
+        .collect();
+    let (assigned, rest) = gaps::assign(chosen, unlabelled, &template);
+    let with_merged = assigned
+        .iter()
+        .find(|a| a.rows.iter().any(|(r, _)| *r == AppRow::OtherMerged))?;
+    let values = with_merged
+        .rows
+        .iter()
+        .find(|(r, _)| *r == AppRow::OtherMerged)
+        .map(|(_, v)| v.clone())?;
+    let counts = merged_counts(&Fit::Exact(values.clone()))?;
+    let mut trial = store.clone();
+    gaps::confirm(
+        assigned.clone(),
+        |r| app_spec(r, Edition::E2021),
+        &mut trial,
+        Some(&counts),
+    );
+    let confirmed = with_merged
+        .rows
+        .iter()
+        .filter_map(|(r, _)| app_spec(*r, Edition::E2021))
+        .all(|spec| {
+            spec.columns.iter().all(|c| {
+                trial
+                    .filled
+                    .contains_key(&format!("{}/{}", spec.path, c.name))
+            })
+        });
+    confirmed.then_some((assigned, rest, counts, values))
 }
 
 fn counts_of(store: &CellStore, spec: &RowSpec) -> Counts {

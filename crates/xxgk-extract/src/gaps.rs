@@ -84,12 +84,14 @@ pub(crate) fn unconfirmed(
 }
 
 /// An unlabelled row of numbers in the text: where it stood and its cells.
+#[derive(Clone)]
 pub(crate) struct Unlabelled {
     pub at: usize,
     pub segment: Segment,
 }
 
 /// Unlabelled rows assigned to the rows of one gap, to be confirmed.
+#[derive(Clone)]
 pub(crate) struct Assignment {
     pub rows: Vec<(AppRow, Vec<ValueCell>)>,
 }
@@ -372,91 +374,78 @@ pub(crate) fn explain_unassigned(
     }
 }
 
-/// Labels alone paired with rows of numbers alone by [`pair_in_order`].
+/// What stands at a place of a table, for [`pair_in_order`].
+pub(crate) enum Mark {
+    /// A heading, or a row read with its numbers beside its label: no row's numbers cross it.
+    Barrier,
+    /// Something that makes the count of its stretch unknown (numbers gathered from several
+    /// lines): nothing in the stretch is paired.
+    Unpairable,
+    /// A label standing apart from its numbers (by the caller's index).
+    Label(usize),
+    /// A line of numbers without a label (by the caller's index).
+    Numbers(usize),
+}
+
+/// Labels alone paired with lines of numbers alone by [`pair_in_order`].
 pub(crate) struct Pairing {
-    /// Index of a row read without numbers, and of the orphan segment that holds its numbers.
+    /// A label and the line of numbers that holds its cells.
     pub pairs: Vec<(usize, usize)>,
-    /// Rows read without numbers that stand among rows of numbers alone they could not be
-    /// paired with: their numbers are probably printed, only not placed, so they are not blank.
+    /// Labels that stand among lines of numbers alone they could not be paired with: their
+    /// numbers are probably printed, only not placed, so they are not blank.
     pub unpaired: Vec<usize>,
 }
 
-/// Pairs the rows read without numbers (labels alone, or with blank cells only) with the rows of
-/// numbers alone (`orphans`), in a table that prints labels below their numbers.
+/// Pairs the labels standing apart from their numbers with the lines of numbers alone, in
+/// document order (`marks`, sorted by place; ties keep their order).
 ///
-/// The headings and the rows read with their numbers cut the table into stretches; no row's
-/// numbers cross one. Within a stretch, when the labels alone are as many as the rows of numbers
-/// alone and each row of numbers fits its label's row with a number in every column (`fits`),
-/// the k-th row of numbers is the k-th label's, whether the labels stand above their numbers,
-/// below, or some of each: the order of the rows is the only reading the labels leave. Any
-/// other count leaves the whole stretch unpaired.
-pub(crate) fn pair_in_order<R>(
-    rows: &[RowRead<R>],
-    orphans: &[(usize, Segment)],
-    headings: &[usize],
-    fits: impl Fn(&RowRead<R>, &Segment) -> bool,
+/// The barriers cut the table into stretches; no row's numbers cross one. Within a stretch,
+/// when the labels are as many as the lines of numbers and each line fits its label's row with a
+/// number in every column (`fits`), the k-th line is the k-th label's, whether the labels stand
+/// above their numbers, below, or some of each: the order of the rows is the only reading the
+/// labels leave. Any other count, or an unpairable mark, leaves the whole stretch unpaired.
+pub(crate) fn pair_in_order(
+    mut marks: Vec<(usize, Mark)>,
+    fits: impl Fn(usize, usize) -> bool,
 ) -> Pairing {
-    enum Event {
-        Barrier,
-        Label(usize),
-        Numbers(usize),
-    }
-    let mut events: Vec<(usize, Event)> = headings.iter().map(|at| (*at, Event::Barrier)).collect();
-    for (k, row) in rows.iter().enumerate() {
-        let bare = !row.values.iter().any(|v| !v.is_blank());
-        events.push((
-            row.at,
-            if bare {
-                Event::Label(k)
-            } else {
-                Event::Barrier
-            },
-        ));
-    }
-    events.extend(
-        orphans
-            .iter()
-            .enumerate()
-            .map(|(k, (at, _))| (*at, Event::Numbers(k))),
-    );
-    events.sort_by_key(|(at, _)| *at);
-    events.push((usize::MAX, Event::Barrier));
+    marks.sort_by_key(|(at, _)| *at);
+    marks.push((usize::MAX, Mark::Barrier));
     let mut pairing = Pairing {
         pairs: Vec::new(),
         unpaired: Vec::new(),
     };
     let (mut labels, mut numbers): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
-    for (_, event) in events {
-        match event {
-            Event::Label(k) => labels.push(k),
-            Event::Numbers(k) => numbers.push(k),
-            Event::Barrier => {
-                let paired = labels.len() == numbers.len()
-                    && labels.iter().zip(&numbers).all(|(l, n)| {
-                        rows.get(*l)
-                            .zip(orphans.get(*n))
-                            .is_some_and(|(row, (_, segment))| fits(row, segment))
-                    });
+    let mut pairable = true;
+    for (_, mark) in marks {
+        match mark {
+            Mark::Label(k) => labels.push(k),
+            Mark::Numbers(k) => numbers.push(k),
+            Mark::Unpairable => pairable = false,
+            Mark::Barrier => {
+                let paired = pairable
+                    && labels.len() == numbers.len()
+                    && labels.iter().zip(&numbers).all(|(l, n)| fits(*l, *n));
                 if paired {
                     pairing
                         .pairs
                         .extend(labels.iter().copied().zip(numbers.iter().copied()));
-                } else if !numbers.is_empty() {
+                } else if !numbers.is_empty() || !pairable {
                     pairing.unpaired.extend(labels.iter().copied());
                 }
                 labels.clear();
                 numbers.clear();
+                pairable = true;
             }
         }
     }
     pairing
 }
 
-/// Whether `segment` holds exactly `columns` numbers once padding is dropped, none blank: a row
-/// of numbers alone that a label alone may be paired with.
-pub(crate) fn fills_columns(segment: &Segment, columns: usize) -> bool {
+/// Whether `values` hold exactly `columns` numbers once padding is dropped, none blank: a line of
+/// numbers alone that a label alone may be paired with.
+pub(crate) fn fills_columns(values: &[ValueCell], padded_at_end: bool, columns: usize) -> bool {
     matches!(
-        fit(segment.values.clone(), columns, segment.padded_at_end),
+        fit(values.to_vec(), columns, padded_at_end),
         Fit::Exact(values) if values.iter().all(|v| !v.is_blank())
     )
 }
