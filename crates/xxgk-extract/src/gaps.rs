@@ -400,8 +400,8 @@ pub(crate) struct Pairing {
 /// document order (`marks`, sorted by place; ties keep their order).
 ///
 /// The barriers cut the table into stretches; no row's numbers cross one. Within a stretch,
-/// when the labels are as many as the lines of numbers and each line fits its label's row with a
-/// number in every column (`fits`), the k-th line is the k-th label's, whether the labels stand
+/// when the labels are as many as the lines of numbers and each line fits its label's row
+/// (`fits`), the k-th line is the k-th label's, whether the labels stand
 /// above their numbers, below, or some of each: the order of the rows is the only reading the
 /// labels leave. Any other count, or an unpairable mark, leaves the whole stretch unpaired.
 pub(crate) fn pair_in_order(
@@ -441,11 +441,18 @@ pub(crate) fn pair_in_order(
     pairing
 }
 
-/// Whether `values` hold exactly `columns` numbers once padding is dropped, none blank: a line of
-/// numbers alone that a label alone may be paired with.
+/// Whether `values` hold exactly `columns` cells once padding is dropped, a number in one at
+/// least: a line of numbers alone that a label alone may be paired with. A blank among them is
+/// taken for a cell printed blank (or the place of a cell pulled out below the row, which
+/// [`crate::pulled`] places) only when the line prints the label's columns too, so that no
+/// column is in doubt. Tab-separated text does not tell (`\t7\t0` may be the cells 7 and 0 of
+/// a row whose last is pulled out, or a blank and 7 and 0, and its padding at the end may be a
+/// blank cell).
 pub(crate) fn fills_columns(values: &[ValueCell], padded_at_end: bool, columns: usize) -> bool {
+    let label_columns_printed = values.len() > columns && !padded_at_end;
     matches!(
         fit(values.to_vec(), columns, padded_at_end),
-        Fit::Exact(values) if values.iter().all(|v| !v.is_blank())
+        Fit::Exact(cells) if cells.iter().any(|v| !v.is_blank())
+            && (label_columns_printed || cells.iter().all(|v| !v.is_blank()))
     )
 }
