@@ -64,12 +64,22 @@ pub(crate) fn units_from_lines(lines: &[&PosText]) -> Vec<Unit> {
             .filter(|l| !is_page_number(l))
             .collect();
         let mut units = Vec::new();
+        // The columns the last Markdown table dropped, by its width: its rows after a line of
+        // text that cut the table (a cell pulled out below its row) are printed to the same width.
+        let mut dropped: Option<Vec<bool>> = None;
         let mut k = 0;
         while let Some(line) = lines.get(k) {
             let opens_markdown_table = is_markdown_row(line)
                 && lines.get(k + 1).is_some_and(|next| is_markdown_ruler(next));
             if !opens_markdown_table {
-                units.extend(delimited_unit(line));
+                let mut unit = delimited_unit(line);
+                if is_markdown_row(line)
+                    && let Some(unit) = unit.as_mut()
+                    && !drop_columns(std::slice::from_mut(unit), dropped.as_deref())
+                {
+                    dropped = None;
+                }
+                units.extend(unit);
                 k += 1;
                 continue;
             }
@@ -82,7 +92,8 @@ pub(crate) fn units_from_lines(lines: &[&PosText]) -> Vec<Unit> {
                 .iter()
                 .filter_map(|l| delimited_unit(l))
                 .collect();
-            drop_added_columns(&mut table);
+            dropped = added_columns(&table);
+            drop_columns(&mut table, dropped.as_deref());
             units.append(&mut table);
             k = end;
         }
@@ -109,14 +120,12 @@ fn is_markdown_ruler(line: &PosText) -> bool {
             .all(|g| g.ch.is_whitespace() || matches!(g.ch, '-' | ':' | '|'))
 }
 
-/// Drops the columns of a Markdown table that are empty in its header and in every row: a
+/// The columns of a Markdown table that are empty in its header and in every row: a
 /// converter's, not the report's (a blank cell of the report stands under a header that names
 /// its column). Only when the header is a heading (no figure in it), the table has rows under
 /// it, and all its rows have the same number of cells, so the columns are the same in each.
-fn drop_added_columns(table: &mut [Unit]) {
-    let Some(width) = table.first().map(|u| u.cells.len()) else {
-        return;
-    };
+fn added_columns(table: &[Unit]) -> Option<Vec<bool>> {
+    let width = table.first()?.cells.len();
     let is_figure = |cell: &Cell| {
         let text = cell.text.compact();
         !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c == '.')
@@ -125,7 +134,7 @@ fn drop_added_columns(table: &mut [Unit]) {
         h.cells.iter().any(|c| !c.text.is_blank()) && !h.cells.iter().any(is_figure)
     });
     if table.len() < 2 || !header_is_heading || table.iter().any(|u| u.cells.len() != width) {
-        return;
+        return None;
     }
     let empty: Vec<bool> = (0..width)
         .map(|c| {
@@ -134,17 +143,34 @@ fn drop_added_columns(table: &mut [Unit]) {
                 .all(|u| u.cells.get(c).is_none_or(|cell| cell.text.is_blank()))
         })
         .collect();
-    if !empty.iter().any(|e| *e) {
-        return;
+    empty.iter().any(|e| *e).then_some(empty)
+}
+
+/// Drops the `columns` marked from the rows, when each row has exactly their number of cells,
+/// every marked one empty; whether it did.
+fn drop_columns(rows: &mut [Unit], columns: Option<&[bool]>) -> bool {
+    let Some(columns) = columns else {
+        return false;
+    };
+    let fits = rows.iter().all(|u| {
+        u.cells.len() == columns.len()
+            && u.cells
+                .iter()
+                .zip(columns)
+                .all(|(cell, dropped)| !dropped || cell.text.is_blank())
+    });
+    if !fits {
+        return false;
     }
-    for unit in table.iter_mut() {
+    for unit in rows.iter_mut() {
         let mut column = 0;
         unit.cells.retain(|_| {
-            let keep = !empty.get(column).copied().unwrap_or(false);
+            let keep = !columns.get(column).copied().unwrap_or(false);
             column += 1;
             keep
         });
     }
+    true
 }
 
 /// Whether most lines are single tab-indented cells, as Word's text export writes tables.
@@ -361,6 +387,18 @@ mod tests {
         let got = units(table);
         assert_eq!(got[1], vec!["规章", "0", "0", "0"]);
         assert_eq!(got[2], vec!["行政规范性文件", "6", "3", "18"]);
+        // The table's rows after a line that cut it lose the same column.
+        let cut = units(&format!(
+            "{table}22（其中修订 1 件）\n| 行政许可 | 5 |  |  |  |  |\n"
+        ));
+        assert_eq!(cut[4], vec!["行政许可", "5", "", ""]);
+        let cut = units(&format!(
+            "{table}22（其中修订 1 件）\n| 规章 | 0 |  |  | 4 |  |\n"
+        ));
+        assert_eq!(cut[4], vec!["规章", "0", "", "4"]);
+        // A row with text in the dropped column is another table's: kept whole.
+        let other = units(&format!("{table}注\n| 规章 | 0 | 1 |  | 4 |  |\n"));
+        assert_eq!(other[4], vec!["规章", "0", "1", "", "4", ""]);
         // A header naming the column keeps it, blank in every row or not.
         let named =
             units("| 信息内容 | 本年制发件数 | 本年废止件数 |\n|---|---|---|\n| 规章 |  | 1 |\n");
