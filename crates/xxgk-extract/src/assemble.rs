@@ -104,7 +104,7 @@ pub(crate) fn read_active(
         Edition::E2021 => active_2021(row),
         Edition::E2019 => active_2019(row),
     };
-    let recognise = |label: &Label, _: Option<ActiveRow>| {
+    let recognise = |label: &Label, previous: Option<ActiveRow>| {
         label
             .cells
             .iter()
@@ -112,6 +112,9 @@ pub(crate) fn read_active(
             .find_map(|c| recognise_active(c))
             .or_else(|| recognise_active(&label.joined()))
             .filter(|row| spec_of(*row).is_some())
+            .or_else(|| {
+                crate::truncated::recognise_truncated_active(&label.joined(), previous, spec_of)
+            })
     };
     let expected = |row: ActiveRow| spec_of(row).map_or(1, |s| s.columns.len());
     let pulled_out = crate::pulled::pulled_out_cells(&segments);
