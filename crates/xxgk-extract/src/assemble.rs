@@ -488,31 +488,32 @@ pub(crate) fn read_applications(
             })
             .collect();
         let (mut assigned, mut unassigned) = gaps::assign(&chosen, unlabelled.clone(), &template);
-        if merged.is_none() && merged_slot.is_none() && !has_other_leaves {
-            if let Some((alternative, rest, counts, values)) =
+        if merged.is_none()
+            && merged_slot.is_none()
+            && !has_other_leaves
+            && let Some((alternative, rest, counts, values)) =
                 merged_unprinted(&chosen, unlabelled, &unassigned, store)
-            {
-                // The gap over the three （六） rows is two rows short, and read with one merged
-                // row in their place, the identities confirm it: the report merges （六）, its
-                // label lost with the converter's damage.
-                assigned = alternative;
-                unassigned = rest;
-                merged = Some(Some(counts));
-                let read = RowRead {
-                    row: AppRow::OtherMerged,
-                    label: Label {
-                        pos: values.iter().find_map(ValueCell::pos),
-                        ..Label::default()
-                    },
-                    values: values.clone(),
-                    positional: false,
-                    padded_at_end: false,
-                    at: 0,
-                    attached: 0,
-                    below_bare_label: false,
-                };
-                report_merged_other(&Fit::Exact(values), &read, store, problems);
-            }
+        {
+            // The gap over the three （六） rows is two rows short, and read with one merged
+            // row in their place, the identities confirm it: the report merges （六）, its
+            // label lost with the converter's damage.
+            assigned = alternative;
+            unassigned = rest;
+            merged = Some(Some(counts));
+            let read = RowRead {
+                row: AppRow::OtherMerged,
+                label: Label {
+                    pos: values.iter().find_map(ValueCell::pos),
+                    ..Label::default()
+                },
+                values: values.clone(),
+                positional: false,
+                padded_at_end: false,
+                at: 0,
+                attached: 0,
+                below_bare_label: false,
+            };
+            report_merged_other(&Fit::Exact(values), &read, store, problems);
         }
         if let Some(bare) = merged_slot {
             // The merged row's numbers are R2's reading of the three rows, used only where R2
@@ -558,11 +559,8 @@ pub(crate) fn read_applications(
 /// The three （六） rows of the 2021 template.
 const OTHER_ROWS: [AppRow; 3] = [AppRow::NoCorrection, AppRow::FeeUnpaid, AppRow::OtherOther];
 
-/// The assignment of the unlabelled rows with one merged （六） row in place of the three 2021
-/// rows, when a gap over those three rows holds two unlabelled rows too few for them (the merged
-/// row printed without its label) and the identities, R2 reading the merged row's sums, confirm
-/// every row then placed in that gap. Returns the assignments, the gaps left unassigned, the
-/// merged row's counts and its cells; `None` leaves the 2021 reading as it was.
+/// A reading of 表三 with one merged （六） row: the assignments, the gaps left unassigned, the
+/// merged row's counts and its cells.
 type MergedReading = (
     Vec<gaps::Assignment>,
     Vec<gaps::Unassigned>,
@@ -570,6 +568,10 @@ type MergedReading = (
     Vec<ValueCell>,
 );
 
+/// The assignment of the unlabelled rows with one merged （六） row in place of the three 2021
+/// rows, when a gap over those three rows holds two unlabelled rows too few for them (the merged
+/// row printed without its label) and the identities, R2 reading the merged row's sums, confirm
+/// every row then placed in that gap; `None` leaves the 2021 reading as it was.
 fn merged_unprinted(
     chosen: &[RowRead<AppRow>],
     unlabelled: Vec<gaps::Unlabelled>,

@@ -456,3 +456,51 @@ pub(crate) fn fills_columns(values: &[ValueCell], padded_at_end: bool, columns: 
             && (label_columns_printed || cells.iter().all(|v| !v.is_blank()))
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Labels (`L`), lines of numbers (`N`), barriers (`|`) and unpairable marks (`?`) in order,
+    /// every line fitting every label.
+    fn pairs(marks: &str) -> (Vec<(usize, usize)>, Vec<usize>) {
+        let (mut labels, mut lines) = (0, 0);
+        let marks: Vec<(usize, Mark)> = marks
+            .chars()
+            .enumerate()
+            .map(|(at, c)| {
+                let mark = match c {
+                    'L' => {
+                        labels += 1;
+                        Mark::Label(labels - 1)
+                    }
+                    'N' => {
+                        lines += 1;
+                        Mark::Numbers(lines - 1)
+                    }
+                    '?' => Mark::Unpairable,
+                    _ => Mark::Barrier,
+                };
+                (at, mark)
+            })
+            .collect();
+        let pairing = pair_in_order(marks, |_, _| true);
+        (pairing.pairs, pairing.unpaired)
+    }
+
+    #[test]
+    fn labels_pair_in_order_within_their_stretch() {
+        // Below, above, or some of each: the k-th line is the k-th label's.
+        assert_eq!(pairs("|NLNL|").0, vec![(0, 0), (1, 1)]);
+        assert_eq!(pairs("|LNNL|").0, vec![(0, 0), (1, 1)]);
+        // A stretch with a line too many or too few pairs nothing and says so.
+        assert_eq!(pairs("|NLNNL|"), (vec![], vec![0, 1]));
+        assert_eq!(pairs("|NLL|"), (vec![], vec![0, 1]));
+        // Stretches are apart: one that counts right pairs whatever the other does.
+        assert_eq!(pairs("|NL|NNL|"), (vec![(0, 0)], vec![1]));
+        // A label with no line of numbers anywhere near is left alone (a blank row).
+        assert_eq!(pairs("|L|"), (vec![], vec![]));
+        // Numbers gathered from several lines make the count unknown.
+        assert_eq!(pairs("|NL?NL|"), (vec![], vec![0, 1]));
+    }
+}

@@ -669,6 +669,28 @@ mod tests {
     }
 
     #[test]
+    fn numbering_torn_from_its_label_is_given_back() {
+        let recognise = |l: &Label, _: Option<u8>| (l.joined() == "3.其他").then_some(1);
+        for text in [
+            "(六)其他处理   3\n.其他\n1   2   3",
+            "(六)其他处理 3\n.其他 1 2 3",
+        ] {
+            let lines = text_lines(text);
+            let refs: Vec<&PosText> = lines.iter().collect();
+            let segments: Vec<Segment> =
+                units_from_lines(&refs).iter().flat_map(segments).collect();
+            let reading = read_rows(segments, recognise, |_| 3);
+            let rows: Vec<(u8, Vec<&str>)> = reading
+                .rows
+                .iter()
+                .map(|r| (r.row, r.values.iter().map(ValueCell::raw).collect()))
+                .collect();
+            assert_eq!(rows, vec![(1, vec!["1", "2", "3"])], "{text}");
+            assert!(reading.orphans.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn fits_padding() {
         let blank = || ValueCell::Blank {
             pos: None,
