@@ -104,7 +104,7 @@ pub(crate) fn read_active(
         Edition::E2021 => active_2021(row),
         Edition::E2019 => active_2019(row),
     };
-    let recognise = |label: &Label, _: Option<ActiveRow>| {
+    let recognise = |label: &Label, previous: Option<ActiveRow>| {
         label
             .cells
             .iter()
@@ -112,6 +112,9 @@ pub(crate) fn read_active(
             .find_map(|c| recognise_active(c))
             .or_else(|| recognise_active(&label.joined()))
             .filter(|row| spec_of(*row).is_some())
+            .or_else(|| {
+                crate::truncated::recognise_truncated_active(&label.joined(), previous, spec_of)
+            })
     };
     let expected = |row: ActiveRow| spec_of(row).map_or(1, |s| s.columns.len());
     let pulled_out = crate::pulled::pulled_out_cells(&segments);
@@ -119,12 +122,78 @@ pub(crate) fn read_active(
     let found = !reading.rows.is_empty();
     let reading_labels_below = reading.labels_below;
     let label_of = |row: ActiveRow| spec_of(row).map_or_else(String::new, |s| s.label.to_owned());
-    let chosen = choose(reading.rows, expected, label_of, problems);
+    let mut chosen = choose(reading.rows, expected, label_of, problems);
+    // Labels apart from their numbers (below them, or above on a line of their own): a label takes
+    // the line of numbers its stretch of the table pairs it with in order, or stays unread (never
+    // blank: its numbers are printed, only apart). 表二 has no identity to confirm more.
+    let mut lines: Vec<(Vec<ValueCell>, bool)> = Vec::new();
+    let mut marks: Vec<(usize, gaps::Mark)> = reading
+        .headings
+        .iter()
+        .map(|at| (*at, gaps::Mark::Barrier))
+        .collect();
+    for (k, read) in chosen.iter().enumerate() {
+        let numbers = read.values.iter().any(|v| !v.is_blank());
+        let apart = read.attached > 0 || (reading_labels_below && read.below_bare_label);
+        if !numbers {
+            marks.push((read.at, gaps::Mark::Label(k)));
+        } else if apart && read.attached <= 1 && read.below_bare_label {
+            // Its numbers are the one line after its label alone.
+            marks.push((read.at, gaps::Mark::Label(k)));
+            marks.push((read.at, gaps::Mark::Numbers(lines.len())));
+            lines.push((read.values.clone(), read.padded_at_end));
+        } else if apart {
+            marks.push((read.at, gaps::Mark::Unpairable));
+        } else {
+            marks.push((read.at, gaps::Mark::Barrier));
+        }
+    }
+    let first_orphan_line = lines.len();
+    for (at, orphan) in &reading.orphans {
+        marks.push((*at, gaps::Mark::Numbers(lines.len())));
+        lines.push((orphan.values.clone(), orphan.padded_at_end));
+    }
+    let pairing = gaps::pair_in_order(marks, |label, line| {
+        chosen
+            .get(label)
+            .zip(lines.get(line))
+            .is_some_and(|(read, (values, padded))| {
+                gaps::fills_columns(values, *padded, expected(read.row))
+            })
+    });
+    let mut paired_orphans: Vec<usize> = Vec::new();
+    let mut paired_rows: Vec<usize> = Vec::new();
+    for (row, line) in &pairing.pairs {
+        if let (Some(read), Some((values, padded))) = (chosen.get_mut(*row), lines.get(*line)) {
+            read.values.clone_from(values);
+            read.padded_at_end = *padded;
+            read.attached = 0;
+            read.below_bare_label = false;
+            paired_rows.push(*row);
+            if let Some(orphan) = line.checked_sub(first_orphan_line) {
+                paired_orphans.push(orphan);
+            }
+        }
+    }
     for (index, read) in chosen.iter().enumerate() {
         let Some(spec) = spec_of(read.row) else {
             continue;
         };
         let columns = spec.columns.len();
+        if pairing.unpaired.contains(&index) {
+            store.miss_row(
+                &spec,
+                &Problem::new(
+                    ProblemCode::ValuesApartFromLabel,
+                    format!(
+                        "row {}: the table prints labels apart from their numbers, and the rows of numbers around this label are not as many as the labels, so which are its own is not decided",
+                        spec.label
+                    ),
+                )
+                .at(read.label.pos, read.label.published.clone()),
+            );
+            continue;
+        }
         if read.attached > 0 || (reading_labels_below && read.below_bare_label) {
             // 表二 has no identity to confirm numbers that stand apart from their label.
             store.miss_row(
@@ -141,6 +210,11 @@ pub(crate) fn read_active(
             continue;
         }
         match fit(read.values.clone(), columns, read.padded_at_end) {
+            Fit::Exact(values) if paired_rows.contains(&index) => store.put_row(
+                &spec,
+                &values,
+                &[ReadingRule::LabelBelowNumbersPairedInOrder],
+            ),
             Fit::Exact(values) => store.put_row(&spec, &values, &[]),
             Fit::RunTogether(cell) => store.miss_row(
                 &spec,
@@ -163,8 +237,10 @@ pub(crate) fn read_active(
             },
         }
     }
-    for (_, orphan) in &reading.orphans {
-        problems.push(unrecognised(orphan, "表二"));
+    for (k, (_, orphan)) in reading.orphans.iter().enumerate() {
+        if !paired_orphans.contains(&k) {
+            problems.push(unrecognised(orphan, "表二"));
+        }
     }
     crate::pulled::explain_blanks(&pulled_out, &chosen, spec_of, store);
     found
@@ -411,7 +487,34 @@ pub(crate) fn read_applications(
                 _ => Some(*r),
             })
             .collect();
-        let (assigned, unassigned) = gaps::assign(&chosen, unlabelled, &template);
+        let (mut assigned, mut unassigned) = gaps::assign(&chosen, unlabelled.clone(), &template);
+        if merged.is_none()
+            && merged_slot.is_none()
+            && !has_other_leaves
+            && let Some((alternative, rest, counts, values)) =
+                merged_unprinted(&chosen, unlabelled, &unassigned, store)
+        {
+            // The gap over the three （六） rows is two rows short, and read with one merged
+            // row in their place, the identities confirm it: the report merges （六）, its
+            // label lost with the converter's damage.
+            assigned = alternative;
+            unassigned = rest;
+            merged = Some(Some(counts));
+            let read = RowRead {
+                row: AppRow::OtherMerged,
+                label: Label {
+                    pos: values.iter().find_map(ValueCell::pos),
+                    ..Label::default()
+                },
+                values: values.clone(),
+                positional: false,
+                padded_at_end: false,
+                at: 0,
+                attached: 0,
+                below_bare_label: false,
+            };
+            report_merged_other(&Fit::Exact(values), &read, store, problems);
+        }
         if let Some(bare) = merged_slot {
             // The merged row's numbers are R2's reading of the three rows, used only where R2
             // then holds with the rows placed or read beside them; they are never cells.
@@ -451,6 +554,73 @@ pub(crate) fn read_applications(
         merged_counts.as_ref(),
     );
     found
+}
+
+/// The three （六） rows of the 2021 template.
+const OTHER_ROWS: [AppRow; 3] = [AppRow::NoCorrection, AppRow::FeeUnpaid, AppRow::OtherOther];
+
+/// A reading of 表三 with one merged （六） row: the assignments, the gaps left unassigned, the
+/// merged row's counts and its cells.
+type MergedReading = (
+    Vec<gaps::Assignment>,
+    Vec<gaps::Unassigned>,
+    gaps::MergedOther,
+    Vec<ValueCell>,
+);
+
+/// The assignment of the unlabelled rows with one merged （六） row in place of the three 2021
+/// rows, when a gap over those three rows holds two unlabelled rows too few for them (the merged
+/// row printed without its label) and the identities, R2 reading the merged row's sums, confirm
+/// every row then placed in that gap; `None` leaves the 2021 reading as it was.
+fn merged_unprinted(
+    chosen: &[RowRead<AppRow>],
+    unlabelled: Vec<gaps::Unlabelled>,
+    unassigned: &[gaps::Unassigned],
+    store: &CellStore,
+) -> Option<MergedReading> {
+    let two_short = unassigned.iter().any(|gap| {
+        OTHER_ROWS.iter().all(|r| gap.rows.contains(r)) && gap.orphans.len() + 2 == gap.rows.len()
+    });
+    if !two_short {
+        return None;
+    }
+    let template: Vec<AppRow> = APP_ROWS
+        .iter()
+        .filter_map(|(r, _, _)| match r {
+            AppRow::NoCorrection => Some(AppRow::OtherMerged),
+            AppRow::FeeUnpaid | AppRow::OtherOther => None,
+            _ => Some(*r),
+        })
+        .collect();
+    let (assigned, rest) = gaps::assign(chosen, unlabelled, &template);
+    let with_merged = assigned
+        .iter()
+        .find(|a| a.rows.iter().any(|(r, _)| *r == AppRow::OtherMerged))?;
+    let values = with_merged
+        .rows
+        .iter()
+        .find(|(r, _)| *r == AppRow::OtherMerged)
+        .map(|(_, v)| v.clone())?;
+    let counts = merged_counts(&Fit::Exact(values.clone()))?;
+    let mut trial = store.clone();
+    gaps::confirm(
+        assigned.clone(),
+        |r| app_spec(r, Edition::E2021),
+        &mut trial,
+        Some(&counts),
+    );
+    let confirmed = with_merged
+        .rows
+        .iter()
+        .filter_map(|(r, _)| app_spec(*r, Edition::E2021))
+        .all(|spec| {
+            spec.columns.iter().all(|c| {
+                trial
+                    .filled
+                    .contains_key(&format!("{}/{}", spec.path, c.name))
+            })
+        });
+    confirmed.then_some((assigned, rest, counts, values))
 }
 
 fn counts_of(store: &CellStore, spec: &RowSpec) -> Counts {

@@ -20,7 +20,7 @@ pub(crate) struct Filled {
 }
 
 /// Read cells by JSON Pointer, and problems for the cells that could not be read.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct CellStore {
     pub filled: BTreeMap<String, Filled>,
     pub missing: BTreeMap<String, Problem>,

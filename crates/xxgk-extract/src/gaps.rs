@@ -8,6 +8,10 @@
 //! that reads one of its cells (R3 for the row, R1 and R2 for its columns) can be evaluated and
 //! holds; otherwise its cells stay missing, with a problem that says why. A wrong number is worse
 //! than a missing one.
+//!
+//! In a table that prints labels below their numbers, [`pair_in_order`] pairs the labels alone
+//! with the rows of numbers alone where the headings and the rows read whole leave no other
+//! reading: 表二, which has no identity, is read that way or not at all.
 
 use crate::cells::CellStore;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
@@ -80,12 +84,14 @@ pub(crate) fn unconfirmed(
 }
 
 /// An unlabelled row of numbers in the text: where it stood and its cells.
+#[derive(Clone)]
 pub(crate) struct Unlabelled {
     pub at: usize,
     pub segment: Segment,
 }
 
 /// Unlabelled rows assigned to the rows of one gap, to be confirmed.
+#[derive(Clone)]
 pub(crate) struct Assignment {
     pub rows: Vec<(AppRow, Vec<ValueCell>)>,
 }
@@ -115,7 +121,10 @@ pub(crate) fn assign(
     let anchored: Vec<usize> = anchors.iter().map(|(_, k)| *k).collect();
     // Group the unlabelled rows by the labelled rows around them.
     let mut groups: Vec<(Option<usize>, Option<usize>, Vec<Unlabelled>)> = Vec::new();
-    for orphan in orphans {
+    for orphan in orphans
+        .into_iter()
+        .filter(|o| !is_torn_numbering(&o.segment))
+    {
         let before = anchors.iter().rposition(|(at, _)| *at < orphan.at);
         let after = anchors.iter().position(|(at, _)| *at > orphan.at);
         match groups.last_mut() {
@@ -182,6 +191,18 @@ pub(crate) fn assign(
         });
     }
     (assigned, unassigned)
+}
+
+/// Whether a segment is a group label with the numbering of the leaf label beside it, the rest of
+/// which a converter cut off or moved (`（六）其他处理 2` for `2.申请人逾期…`): a lone number of
+/// one or two digits after a label is no row of seven cells, so it is no unlabelled row either.
+fn is_torn_numbering(segment: &Segment) -> bool {
+    segment.label.is_some()
+        && matches!(
+            segment.values.as_slice(),
+            [ValueCell::Token { text, .. }]
+                if (1..=2).contains(&text.len()) && text.chars().all(|c| c.is_ascii_digit())
+        )
 }
 
 /// The numbers of unlabelled lines cut into `rows` rows of seven, when they hold exactly that
@@ -350,5 +371,136 @@ pub(crate) fn explain_unassigned(
                 }
             }
         }
+    }
+}
+
+/// What stands at a place of a table, for [`pair_in_order`].
+pub(crate) enum Mark {
+    /// A heading, or a row read with its numbers beside its label: no row's numbers cross it.
+    Barrier,
+    /// Something that makes the count of its stretch unknown (numbers gathered from several
+    /// lines): nothing in the stretch is paired.
+    Unpairable,
+    /// A label standing apart from its numbers (by the caller's index).
+    Label(usize),
+    /// A line of numbers without a label (by the caller's index).
+    Numbers(usize),
+}
+
+/// Labels alone paired with lines of numbers alone by [`pair_in_order`].
+pub(crate) struct Pairing {
+    /// A label and the line of numbers that holds its cells.
+    pub pairs: Vec<(usize, usize)>,
+    /// Labels that stand among lines of numbers alone they could not be paired with: their
+    /// numbers are probably printed, only not placed, so they are not blank.
+    pub unpaired: Vec<usize>,
+}
+
+/// Pairs the labels standing apart from their numbers with the lines of numbers alone, in
+/// document order (`marks`, sorted by place; ties keep their order).
+///
+/// The barriers cut the table into stretches; no row's numbers cross one. Within a stretch,
+/// when the labels are as many as the lines of numbers and each line fits its label's row
+/// (`fits`), the k-th line is the k-th label's, whether the labels stand
+/// above their numbers, below, or some of each: the order of the rows is the only reading the
+/// labels leave. Any other count, or an unpairable mark, leaves the whole stretch unpaired.
+pub(crate) fn pair_in_order(
+    mut marks: Vec<(usize, Mark)>,
+    fits: impl Fn(usize, usize) -> bool,
+) -> Pairing {
+    marks.sort_by_key(|(at, _)| *at);
+    marks.push((usize::MAX, Mark::Barrier));
+    let mut pairing = Pairing {
+        pairs: Vec::new(),
+        unpaired: Vec::new(),
+    };
+    let (mut labels, mut numbers): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    let mut pairable = true;
+    for (_, mark) in marks {
+        match mark {
+            Mark::Label(k) => labels.push(k),
+            Mark::Numbers(k) => numbers.push(k),
+            Mark::Unpairable => pairable = false,
+            Mark::Barrier => {
+                let paired = pairable
+                    && labels.len() == numbers.len()
+                    && labels.iter().zip(&numbers).all(|(l, n)| fits(*l, *n));
+                if paired {
+                    pairing
+                        .pairs
+                        .extend(labels.iter().copied().zip(numbers.iter().copied()));
+                } else if !numbers.is_empty() || !pairable {
+                    pairing.unpaired.extend(labels.iter().copied());
+                }
+                labels.clear();
+                numbers.clear();
+                pairable = true;
+            }
+        }
+    }
+    pairing
+}
+
+/// Whether `values` hold exactly `columns` cells once padding is dropped, a number in one at
+/// least: a line of numbers alone that a label alone may be paired with. A blank among them is
+/// taken for a cell printed blank (or the place of a cell pulled out below the row, which
+/// [`crate::pulled`] places) only when the line prints the label's columns too, so that no
+/// column is in doubt. Tab-separated text does not tell (`\t7\t0` may be the cells 7 and 0 of
+/// a row whose last is pulled out, or a blank and 7 and 0, and its padding at the end may be a
+/// blank cell).
+pub(crate) fn fills_columns(values: &[ValueCell], padded_at_end: bool, columns: usize) -> bool {
+    let label_columns_printed = values.len() > columns && !padded_at_end;
+    matches!(
+        fit(values.to_vec(), columns, padded_at_end),
+        Fit::Exact(cells) if cells.iter().any(|v| !v.is_blank())
+            && (label_columns_printed || cells.iter().all(|v| !v.is_blank()))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Labels (`L`), lines of numbers (`N`), barriers (`|`) and unpairable marks (`?`) in order,
+    /// every line fitting every label.
+    fn pairs(marks: &str) -> (Vec<(usize, usize)>, Vec<usize>) {
+        let (mut labels, mut lines) = (0, 0);
+        let marks: Vec<(usize, Mark)> = marks
+            .chars()
+            .enumerate()
+            .map(|(at, c)| {
+                let mark = match c {
+                    'L' => {
+                        labels += 1;
+                        Mark::Label(labels - 1)
+                    }
+                    'N' => {
+                        lines += 1;
+                        Mark::Numbers(lines - 1)
+                    }
+                    '?' => Mark::Unpairable,
+                    _ => Mark::Barrier,
+                };
+                (at, mark)
+            })
+            .collect();
+        let pairing = pair_in_order(marks, |_, _| true);
+        (pairing.pairs, pairing.unpaired)
+    }
+
+    #[test]
+    fn labels_pair_in_order_within_their_stretch() {
+        // Below, above, or some of each: the k-th line is the k-th label's.
+        assert_eq!(pairs("|NLNL|").0, vec![(0, 0), (1, 1)]);
+        assert_eq!(pairs("|LNNL|").0, vec![(0, 0), (1, 1)]);
+        // A stretch with a line too many or too few pairs nothing and says so.
+        assert_eq!(pairs("|NLNNL|"), (vec![], vec![0, 1]));
+        assert_eq!(pairs("|NLL|"), (vec![], vec![0, 1]));
+        // Stretches are apart: one that counts right pairs whatever the other does.
+        assert_eq!(pairs("|NL|NNL|"), (vec![(0, 0)], vec![1]));
+        // A label with no line of numbers anywhere near is left alone (a blank row).
+        assert_eq!(pairs("|L|"), (vec![], vec![]));
+        // Numbers gathered from several lines make the count unknown.
+        assert_eq!(pairs("|NL?NL|"), (vec![], vec![0, 1]));
     }
 }

@@ -4,7 +4,9 @@
 //! - DOCX exported to text: one cell per tab-indented line, rows separated by empty lines, an
 //!   empty tab line for an empty cell (seeds 000–002).
 //! - Tab-separated PDF text: one row per line (seed 004).
-//! - `|`-separated HTML table text and Markdown tables (seed 003).
+//! - `|`-separated HTML table text and Markdown tables (seed 003). A column a Markdown converter
+//!   added (empty in the header and in every row of its table, as markitdown leaves where a
+//!   PDF's grid has a line no cell uses) is dropped, so the header's columns are the cells'.
 //! - Space-aligned `pdftotext -layout` and single-space `pdftotext -raw` text (realworld 008–010):
 //!   cells are runs separated by two or more spaces; numbers split further on single spaces by
 //!   the row reader. Empty cells leave no trace in this layout.
@@ -56,12 +58,119 @@ pub(crate) fn units_from_lines(lines: &[&PosText]) -> Vec<Unit> {
     if is_docx_export(lines) {
         docx_export_units(lines)
     } else {
-        lines
+        let lines: Vec<&PosText> = lines
             .iter()
+            .copied()
             .filter(|l| !is_page_number(l))
-            .filter_map(|l| delimited_unit(l))
-            .collect()
+            .collect();
+        let mut units = Vec::new();
+        // The columns the last Markdown table dropped, by its width: its rows after a line of
+        // text that cut the table (a cell pulled out below its row) are printed to the same width.
+        let mut dropped: Option<Vec<bool>> = None;
+        let mut k = 0;
+        while let Some(line) = lines.get(k) {
+            let opens_markdown_table = is_markdown_row(line)
+                && lines.get(k + 1).is_some_and(|next| is_markdown_ruler(next));
+            if !opens_markdown_table {
+                let mut unit = delimited_unit(line);
+                if is_markdown_row(line)
+                    && let Some(unit) = unit.as_mut()
+                    && !drop_columns(std::slice::from_mut(unit), dropped.as_deref())
+                {
+                    dropped = None;
+                }
+                units.extend(unit);
+                k += 1;
+                continue;
+            }
+            let end = (k + 2..lines.len())
+                .find(|&j| lines.get(j).is_none_or(|l| !is_markdown_row(l)))
+                .unwrap_or(lines.len());
+            let mut table: Vec<Unit> = lines
+                .get(k..end)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|l| delimited_unit(l))
+                .collect();
+            dropped = added_columns(&table);
+            drop_columns(&mut table, dropped.as_deref());
+            units.append(&mut table);
+            k = end;
+        }
+        units
     }
+}
+
+/// A row of a Markdown table: `| … |`, not its ruler.
+fn is_markdown_row(line: &PosText) -> bool {
+    let trimmed = line.trimmed();
+    trimmed.glyphs.first().is_some_and(|g| g.ch == '|')
+        && trimmed.glyphs.last().is_some_and(|g| g.ch == '|')
+        && !is_markdown_ruler(line)
+}
+
+/// The ruler under a Markdown table's header: `|---|:--|`.
+fn is_markdown_ruler(line: &PosText) -> bool {
+    let trimmed = line.trimmed();
+    trimmed.glyphs.first().is_some_and(|g| g.ch == '|')
+        && trimmed.glyphs.iter().any(|g| g.ch == '-')
+        && trimmed
+            .glyphs
+            .iter()
+            .all(|g| g.ch.is_whitespace() || matches!(g.ch, '-' | ':' | '|'))
+}
+
+/// The columns of a Markdown table that are empty in its header and in every row: a
+/// converter's, not the report's (a blank cell of the report stands under a header that names
+/// its column). Only when the header is a heading (no figure in it), the table has rows under
+/// it, and all its rows have the same number of cells, so the columns are the same in each.
+fn added_columns(table: &[Unit]) -> Option<Vec<bool>> {
+    let width = table.first()?.cells.len();
+    let is_figure = |cell: &Cell| {
+        let text = cell.text.compact();
+        !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    let header_is_heading = table.first().is_some_and(|h| {
+        h.cells.iter().any(|c| !c.text.is_blank()) && !h.cells.iter().any(is_figure)
+    });
+    if table.len() < 2 || !header_is_heading || table.iter().any(|u| u.cells.len() != width) {
+        return None;
+    }
+    let empty: Vec<bool> = (0..width)
+        .map(|c| {
+            table
+                .iter()
+                .all(|u| u.cells.get(c).is_none_or(|cell| cell.text.is_blank()))
+        })
+        .collect();
+    empty.iter().any(|e| *e).then_some(empty)
+}
+
+/// Drops the `columns` marked from the rows, when each row has exactly their number of cells,
+/// every marked one empty; whether it did.
+fn drop_columns(rows: &mut [Unit], columns: Option<&[bool]>) -> bool {
+    let Some(columns) = columns else {
+        return false;
+    };
+    let fits = rows.iter().all(|u| {
+        u.cells.len() == columns.len()
+            && u.cells
+                .iter()
+                .zip(columns)
+                .all(|(cell, dropped)| !dropped || cell.text.is_blank())
+    });
+    if !fits {
+        return false;
+    }
+    for unit in rows.iter_mut() {
+        let mut column = 0;
+        unit.cells.retain(|_| {
+            let keep = !columns.get(column).copied().unwrap_or(false);
+            column += 1;
+            keep
+        });
+    }
+    true
 }
 
 /// Whether most lines are single tab-indented cells, as Word's text export writes tables.
@@ -267,6 +376,33 @@ mod tests {
     fn markdown_and_pipes() {
         let got = units("| 规章 | 0 | | 1 |\n|---|---|---|---|\n|||\n298 |\n");
         assert_eq!(got, vec![vec!["规章", "0", "", "1"], vec!["298"]]);
+    }
+
+    #[test]
+    fn markdown_column_empty_in_header_and_rows_is_dropped() {
+        let table = "| 信息内容 | 本年制发件数 |  | 本年废止件数 | 现行有效件数 |  |\n\
+                     | --- | --- | --- | --- | --- | --- |\n\
+                     | 规章 | 0 |  | 0 | 0 |  |\n\
+                     | 行政规范性文件 | 6 |  | 3 | 18 |  |\n";
+        let got = units(table);
+        assert_eq!(got[1], vec!["规章", "0", "0", "0"]);
+        assert_eq!(got[2], vec!["行政规范性文件", "6", "3", "18"]);
+        // The table's rows after a line that cut it lose the same column.
+        let cut = units(&format!(
+            "{table}22（其中修订 1 件）\n| 行政许可 | 5 |  |  |  |  |\n"
+        ));
+        assert_eq!(cut[4], vec!["行政许可", "5", "", ""]);
+        let cut = units(&format!(
+            "{table}22（其中修订 1 件）\n| 规章 | 0 |  |  | 4 |  |\n"
+        ));
+        assert_eq!(cut[4], vec!["规章", "0", "", "4"]);
+        // A row with text in the dropped column is another table's: kept whole.
+        let other = units(&format!("{table}注\n| 规章 | 0 | 1 |  | 4 |  |\n"));
+        assert_eq!(other[4], vec!["规章", "0", "1", "", "4", ""]);
+        // A header naming the column keeps it, blank in every row or not.
+        let named =
+            units("| 信息内容 | 本年制发件数 | 本年废止件数 |\n|---|---|---|\n| 规章 |  | 1 |\n");
+        assert_eq!(named[1], vec!["规章", "", "1"]);
     }
 
     #[test]

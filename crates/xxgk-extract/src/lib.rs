@@ -25,8 +25,16 @@
 //! reads its cells (R3, R1, R2) can be evaluated and holds; otherwise its cells are missing with
 //! `unlabelled-rows-unconfirmed`. The same confirmation is required of a 表三 row whose numbers
 //! stand on several plain-text lines apart from its label (a column dump), and of 表四's 15
-//! numbers gathered from blocks between headings (R4). A 表二 row whose numbers stand apart
-//! from its label is left missing (`values-apart-from-label`): 表二 has no identity. A 表二 cell
+//! numbers gathered from blocks between headings (R4). When the gap over （六）'s three rows is
+//! two rows short and no （六） row was read, the report is read as merging them into one row
+//! whose label was lost, kept only when the identities confirm it. A 表二 row whose numbers
+//! stand apart from its label (below it, or above it as a PDF prints a tall row's label) takes a
+//! line of numbers alone only where the headings and the rows read whole leave a stretch with
+//! as many labels apart as lines of numbers alone, paired in order
+//! (`label-below-numbers-paired-in-order`); otherwise it is left missing
+//! (`values-apart-from-label`): 表二 has no identity. A truncated 表二 label (`行政规范`) names
+//! the one row after the previous whose label starts with it; row numbering a line break tore
+//! from its label (`（六）其他处理 3` over `.其他`) is given back to it. A 表二 cell
 //! pulled out of its row onto a line of its own (`22（其中修订 16 件）`) is placed
 //! (`pulled-out-cell-placed`) only where the template confirms its column: the row printed in
 //! its columns with exactly one empty, no other cell pulled out below it, a count before the
@@ -103,6 +111,9 @@
 //! columns of the complete rows around it, which must agree),
 //! `unlabelled-row-placed-by-template-order` (a row of numbers without a label, placed in the
 //! gap of the template it stands in and confirmed by the identities),
+//! `label-below-numbers-paired-in-order` (a label alone paired with a row of numbers alone, as
+//! many of each between the headings and the rows read whole of a table that prints labels
+//! below their numbers),
 //! `block-dump-placed-by-identities` (表三 dumped block by block, its numbers placed in the one
 //! reading of its runs the identities confirm), `fee-figure-from-prose`,
 //! `fee-none-collected-stated` (`未收取…处理费` read as 0 collected), `fee-all-zero-stated`

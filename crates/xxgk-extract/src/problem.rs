@@ -78,6 +78,10 @@ pub enum ReadingRule {
     /// A row of numbers without a label, placed in the gap of the template it stands in and
     /// confirmed by the identities.
     UnlabelledRowPlacedByTemplateOrder,
+    /// A label alone paired with a row of numbers alone, in a table that prints labels below
+    /// their numbers: the headings and the rows read whole leave as many of one as of the other
+    /// between them, so the order of the rows pairs them.
+    LabelBelowNumbersPairedInOrder,
     /// A table printed cell by cell in blocks (a PDF text dump, rows across or runs of rows
     /// column by column), its numbers placed in the one reading of the blocks in the template's
     /// order that the identities confirm.
@@ -194,6 +198,10 @@ mod tests {
             (
                 UnlabelledRowPlacedByTemplateOrder,
                 "unlabelled-row-placed-by-template-order",
+            ),
+            (
+                LabelBelowNumbersPairedInOrder,
+                "label-below-numbers-paired-in-order",
             ),
             (
                 BlockDumpPlacedByIdentities,

@@ -318,6 +318,9 @@ pub(crate) struct Reading<R> {
     /// label's by adjacency. (A label alone that no numbers followed is no sign of it: group
     /// labels and tables printed one cell per line leave those.)
     pub labels_below: bool,
+    /// Indexes of the table headings among the segments (a sub-table's column headers, or the
+    /// heading repeated where a table continues on the next page): no row runs across one.
+    pub headings: Vec<usize>,
 }
 
 /// Whether a label starts with row numbering (`3.`, `(三)`, `三、`): it opens a row of its own
@@ -338,11 +341,46 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
     recognise: impl Fn(&Label, Option<R>) -> Option<R>,
     expected: impl Fn(R) -> usize,
 ) -> Reading<R> {
+    let mut segments = segments;
+    rejoin_torn_numbering(&mut segments);
     let reading = read_rows_with(segments.clone(), &recognise, &expected, false);
     if reading.labels_below {
         read_rows_with(segments, &recognise, &expected, true)
     } else {
         reading
+    }
+}
+
+/// Gives back to its label the row numbering a line break tore from it: `（六）其他处理 3` over
+/// `.其他` is the group label beside `3.其他`, not a row with the count 3. A label never starts
+/// with `.` or `、`, so the digit before one is its numbering, never a count.
+fn rejoin_torn_numbering(segments: &mut [Segment]) {
+    for k in 1..segments.len() {
+        let (head, tail) = segments.split_at_mut(k);
+        let (Some(before), Some(after)) = (head.last_mut(), tail.first_mut()) else {
+            continue;
+        };
+        let digit = match before.values.as_slice() {
+            [ValueCell::Token { text, .. }]
+                if before.label.is_some()
+                    && (1..=2).contains(&text.len())
+                    && text.chars().all(|c| c.is_ascii_digit()) =>
+            {
+                text.clone()
+            }
+            _ => continue,
+        };
+        let Some(first) = after.label.as_mut().and_then(|l| l.cells.first_mut()) else {
+            continue;
+        };
+        if !first.starts_with(['.', '．', '、']) {
+            continue;
+        }
+        *first = format!("{digit}{first}");
+        if let Some(label) = after.label.as_mut() {
+            label.published = format!("{digit}{}", label.published);
+        }
+        before.values.clear();
     }
 }
 
@@ -365,6 +403,7 @@ fn read_rows_with<R: Copy + PartialEq>(
     // that follow (they are placed by the template's order, confirmed by the identities).
     let mut after_orphan = false;
     let mut labels_below = false;
+    let mut headings = Vec::new();
     let mut segments = segments.into_iter().enumerate().peekable();
     while let Some((at, mut segment)) = segments.next() {
         if !segment.has_number() && segment.label.as_ref().is_some_and(is_heading) {
@@ -372,6 +411,7 @@ fn read_rows_with<R: Copy + PartialEq>(
             // header of the next part of a table: numbers after it are not those of a label
             // that stood alone before it (a row is not cut from its numbers by a heading).
             carry = None;
+            headings.push(at);
             if let Some((open_row, closed)) = open.as_mut()
                 && !open_row.values.iter().any(|v| !v.is_blank())
             {
@@ -502,6 +542,7 @@ fn read_rows_with<R: Copy + PartialEq>(
         rows,
         orphans,
         labels_below,
+        headings,
     }
 }
 
@@ -624,6 +665,28 @@ mod tests {
                 .collect();
             assert_eq!(rows, vec![(1, 3), (2, 3)], "{text}");
             assert!(reading.orphans.is_empty());
+        }
+    }
+
+    #[test]
+    fn numbering_torn_from_its_label_is_given_back() {
+        let recognise = |l: &Label, _: Option<u8>| (l.joined() == "3.其他").then_some(1);
+        for text in [
+            "(六)其他处理   3\n.其他\n1   2   3",
+            "(六)其他处理 3\n.其他 1 2 3",
+        ] {
+            let lines = text_lines(text);
+            let refs: Vec<&PosText> = lines.iter().collect();
+            let segments: Vec<Segment> =
+                units_from_lines(&refs).iter().flat_map(segments).collect();
+            let reading = read_rows(segments, recognise, |_| 3);
+            let rows: Vec<(u8, Vec<&str>)> = reading
+                .rows
+                .iter()
+                .map(|r| (r.row, r.values.iter().map(ValueCell::raw).collect()))
+                .collect();
+            assert_eq!(rows, vec![(1, vec!["1", "2", "3"])], "{text}");
+            assert!(reading.orphans.is_empty(), "{text}");
         }
     }
 

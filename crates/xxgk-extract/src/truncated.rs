@@ -1,10 +1,53 @@
 //! Truncated row labels: a PDF converter that wraps a long label over several lines or table rows
 //! sometimes keeps only its first piece beside the numbers (`2.申请人逾期未按收`). Such a piece is
 //! recognised only when it is the start of exactly one template label among the rows that may
-//! still follow in the template's order.
+//! still follow in the template's order. 表二's labels are not numbered; a piece of one
+//! (`行政规范`) is recognised the same way, when it has two characters at least.
 
 use crate::normalize::{compact_chars, fold_char, is_cjk};
-use crate::template::{APP_ROWS, AppRow, strip_numbering};
+use crate::template::{APP_ROWS, ActiveRow, AppRow, RowSpec, strip_numbering};
+
+/// The rows of 表二 in the order of both editions' templates.
+const ACTIVE_ORDER: [ActiveRow; 8] = [
+    ActiveRow::Regulations,
+    ActiveRow::NormativeDocuments,
+    ActiveRow::Licensing,
+    ActiveRow::OtherServices,
+    ActiveRow::Penalty,
+    ActiveRow::Coercion,
+    ActiveRow::Fees,
+    ActiveRow::Procurement,
+];
+
+/// The 表二 row whose label starts with `compact` (two characters at least, all CJK), when
+/// exactly one row of the edition (`spec_of`) after `previous` has such a label: `行政规范` after
+/// 规章 is 行政规范性文件, `行政` is any of five.
+pub(crate) fn recognise_truncated_active(
+    compact: &str,
+    previous: Option<ActiveRow>,
+    spec_of: impl Fn(ActiveRow) -> Option<RowSpec>,
+) -> Option<ActiveRow> {
+    if compact.chars().count() < 2 || !compact.chars().all(is_cjk) {
+        return None;
+    }
+    let after = previous
+        .and_then(|p| ACTIVE_ORDER.iter().position(|r| *r == p))
+        .map_or(0, |k| k + 1);
+    let mut found = None;
+    for row in ACTIVE_ORDER.get(after..).unwrap_or_default() {
+        let Some(spec) = spec_of(*row) else {
+            continue;
+        };
+        let leaf = spec.label.rsplit(" › ").next().unwrap_or(spec.label);
+        if compact_chars(leaf.chars().filter_map(fold_char)).starts_with(compact) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(*row);
+        }
+    }
+    found
+}
 
 /// Group labels a converter prints in the same cell as a leaf label (`(三)不予公开 1.属于…`).
 const GROUP_LABELS: &[&str] = &[
@@ -99,5 +142,27 @@ mod tests {
         );
         assert_eq!(recognise_truncated("属于国家", None), None);
         assert_eq!(recognise_truncated("(三)不予公开", None), None);
+    }
+
+    #[test]
+    fn a_unique_start_names_its_active_row() {
+        let spec = crate::template::active_2021;
+        assert_eq!(
+            recognise_truncated_active("行政规范", Some(ActiveRow::Regulations), spec),
+            Some(ActiveRow::NormativeDocuments)
+        );
+        assert_eq!(
+            recognise_truncated_active("行政事", Some(ActiveRow::Coercion), spec),
+            Some(ActiveRow::Fees)
+        );
+        assert_eq!(
+            recognise_truncated_active("行政", Some(ActiveRow::Regulations), spec),
+            None
+        );
+        assert_eq!(
+            recognise_truncated_active("行政规范", Some(ActiveRow::Licensing), spec),
+            None
+        );
+        assert_eq!(recognise_truncated_active("行", None, spec), None);
     }
 }

@@ -79,7 +79,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "010_hongze_district_2024.markitdown.md",
         "010_hongze_district_2024",
-        178,
+        179,
     ),
     (
         "010_hongze_district_2024.pdfminer.txt",
@@ -116,7 +116,7 @@ const FILES: &[(&str, &str, usize)] = &[
         "jingyue",
         191,
     ),
-    ("jingyue-2024-a4-zenhei.markitdown.md", "jingyue", 194),
+    ("jingyue-2024-a4-zenhei.markitdown.md", "jingyue", 200),
     ("jingyue-2024-a4-zenhei.pdfminer.txt", "jingyue", 16),
     ("jingyue-2024-a4-zenhei.pdfplumber.txt", "jingyue", 200),
     (

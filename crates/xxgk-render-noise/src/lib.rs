@@ -10,8 +10,10 @@
 //! own.
 //!
 //! [`Torn::LabelsBelowNumbers`] prints rows as pdfplumber and markitdown print the cells of a tall
-//! table row: the numbers on one line and the label on the next, in Markdown the page footer cut
-//! into table cells. [`render_torn_merged_other`] prints （六）其他处理 as one row, as reports on
+//! table row: the numbers on one line and the label on the next (now and then the label on the
+//! line above instead), in Markdown the page footer cut into table cells. In Markdown a table
+//! sometimes has a column no cell uses, empty in the header and every row, as markitdown adds
+//! where a PDF's grid has a line between two columns. [`render_torn_merged_other`] prints （六）其他处理 as one row, as reports on
 //! 2021 and later that keep the 2019 table do. [`Torn::BlockDump`] prints the tables as
 //! `pdftotext` without flags and pdfminer dump them: a cell a line, labels in blocks of their
 //! own, runs of 表三 rows down their columns.
@@ -41,15 +43,17 @@ use xxgk_render::{Body, Document, Table};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Torn {
     /// Markdown converted from a PDF: every table a Markdown table (`|---|` ruler, empty cells,
-    /// empty label cells sometimes dropped), torn labels continued in the next table row.
+    /// empty label cells sometimes dropped, or a column no cell uses added to every row), torn
+    /// labels continued in the next table row.
     MarkdownFromPdf,
     /// Plain text converted from a PDF: cells separated by runs of spaces, single spaces or tabs
     /// (drawn per report), torn labels continued on the next line.
     TornText,
     /// Markdown or plain text (drawn per report) converted from a PDF whose row labels stand
     /// below their numbers: every row of 表二 and 表三, or about half of them (drawn per report),
-    /// prints its numbers on a line without label and its label on the next line without numbers;
-    /// the other noise of the torn layouts as well.
+    /// prints its numbers on a line without label and its label on the next line without numbers
+    /// (one row in eight its label on the line above instead); the other noise of the torn
+    /// layouts as well.
     LabelsBelowNumbers,
     /// Plain text as poppler's `pdftotext` without flags or pdfminer's `pdf2txt.py` dump a PDF
     /// (drawn per report): every cell on its own line(s), labels in blocks of their own, runs of
@@ -143,8 +147,22 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
                 }
             }
             Body::Table(grid) => {
+                // markitdown adds a column no cell uses where the PDF's grid has a line between
+                // two columns, empty in the header and in every row; it then prints every row
+                // to the table's width.
+                let added = (markdown && grid.width() > 1 && noise.one_in(3)).then(|| {
+                    1 + usize::try_from(noise.below(u64::try_from(grid.width() - 1).unwrap_or(1)))
+                        .unwrap_or(0)
+                });
                 for (k, line) in torn_lines(grid, &noise, tearing).iter().enumerate() {
                     let line = match line {
+                        Line::Cells(cells) if added.is_some() => {
+                            let mut cells = cells.clone();
+                            if let Some(at) = added {
+                                cells.insert(at.min(cells.len()), String::new());
+                            }
+                            Line::Cells(cells)
+                        }
                         // Converters drop the empty cells a merged label leaves at a row's start.
                         Line::Cells(cells) if markdown && noise.one_in(4) => Line::Cells(
                             cells.iter().skip_while(|c| c.is_empty()).cloned().collect(),
@@ -155,7 +173,8 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
                     out.push_str(&separator.print(&line));
                     out.push('\n');
                     if markdown && k == 0 {
-                        let _ = writeln!(out, "|{}", "---|".repeat(grid.width()));
+                        let width = grid.width() + usize::from(added.is_some());
+                        let _ = writeln!(out, "|{}", "---|".repeat(width));
                     }
                 }
                 out.push('\n');
@@ -369,6 +388,22 @@ fn torn_lines(grid: &Table, noise: &Noise, tearing: Tearing) -> Vec<Line> {
             if noise.one_in(2) {
                 after.extend(header.iter().cloned().map(Line::Cells));
             }
+        }
+        if tearing.below > 0 && noise.one_in(8) {
+            // The label above its numbers, on a line of its own.
+            let label: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(c, t)| if c < labels { t.clone() } else { String::new() })
+                .collect();
+            for c in row.iter_mut().take(labels) {
+                c.clear();
+            }
+            if label.iter().any(|c| !c.is_empty()) {
+                out.push(Line::Cells(label));
+            }
+            out.push(Line::Cells(row));
+            continue;
         }
         if tearing.below > 0 && noise.one_in(tearing.below) {
             // The label below its numbers: a line of numbers, then a line of the label alone.
