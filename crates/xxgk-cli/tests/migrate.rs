@@ -264,3 +264,93 @@ fn refusals() {
     assert_eq!(mistyped.status.code(), Some(2));
     assert!(mistyped.stdout.is_empty());
 }
+
+/// Round trip: the realistic 2019 base published on one line (the 2019 layout the extractor's
+/// round-trip tests read, under several seeds of its noise) and migrated from that text. Of the
+/// 2021 cells (the numbers; the title and prose are the reader's own reading of the page), every
+/// value carried is the one the canonical base migrates to, and every cell the canonical
+/// migration fills and the published one lacks is said unread: the base prints every cell, so
+/// none is the report's blank.
+#[test]
+fn a_published_2019_report_migrates_to_what_its_canonical_form_does() {
+    let base_text =
+        std::fs::read_to_string(root().join("conformance/base/realistic-2019.json")).expect("read");
+    let base: xxgk_model::edition_2019::AnnualReport =
+        serde_json::from_str(&base_text).expect("a 2019 report");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let canonical = xxgk(&[
+        "migrate",
+        "conformance/base/realistic-2019.json",
+        "--to",
+        "2021",
+    ]);
+    let canonical: Value = serde_json::from_slice(&canonical.stdout).expect("JSON");
+    let (mut carried_total, mut unread_total) = (0, 0);
+    for seed in 0..6u64 {
+        let text = dir.path().join(format!("report-{seed}.txt"));
+        std::fs::write(&text, xxgk_render::one_line_2019(&base, seed)).expect("written");
+        let report = dir.path().join(format!("migration-{seed}.json"));
+        let out = xxgk(&[
+            "migrate",
+            text.to_str().expect("UTF-8"),
+            "--to",
+            "2021",
+            "--report",
+            report.to_str().expect("UTF-8"),
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let report: Value =
+            serde_json::from_str(&std::fs::read_to_string(&report).expect("written"))
+                .expect("JSON");
+        let listed = |list: &str| -> Vec<String> {
+            report[list]
+                .as_array()
+                .expect("a list")
+                .iter()
+                .filter_map(|n| n["pointer"].as_str())
+                .filter(|p| xxgk_model::CELLS.iter().any(|c| c.pointer == *p))
+                .map(str::to_owned)
+                .collect()
+        };
+        let unread = listed("unread_in_source");
+        let blank = listed("blank_in_source");
+        unread_total += unread.len();
+        carried_total += listed("carried_exact").len() + listed("carried_approximate").len();
+        for list in ["carried_exact", "carried_approximate"] {
+            for pointer in listed(list) {
+                assert_eq!(
+                    doc.pointer(&pointer),
+                    canonical.pointer(&pointer),
+                    "seed {seed}: {pointer}"
+                );
+            }
+        }
+        for pointer in listed("carried_exact")
+            .iter()
+            .chain(&listed("carried_approximate"))
+            .chain(&unread)
+        {
+            assert!(
+                canonical.pointer(pointer).is_some(),
+                "seed {seed}: {pointer}"
+            );
+        }
+        for pointer in &blank {
+            assert!(
+                canonical.pointer(pointer).is_none(),
+                "seed {seed}: {pointer} said blank, but the report prints it"
+            );
+        }
+    }
+    // Most of the 2021 cells with a 2019 source are read and carried, the rest said unread.
+    assert!(
+        carried_total > 6 * 100,
+        "{carried_total} carried, {unread_total} unread"
+    );
+}

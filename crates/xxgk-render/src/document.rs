@@ -471,10 +471,11 @@ fn active(report: &dyn Source, standard: &Standard, table: &Template, style: Sty
         for row in run {
             let mut line = vec![cell(style.label(row.label))];
             line.extend(
-                row.cells
-                    .iter()
-                    .zip(&spans)
-                    .map(|(rc, &colspan)| value_cell(report, cell_pointer(standard, rc), colspan)),
+                // Every cell of the row, even one beyond its sub-table's header (none is).
+                row.cells.iter().enumerate().map(|(k, rc)| {
+                    let colspan = spans.get(k).copied().unwrap_or(1);
+                    value_cell(report, cell_pointer(standard, rc), colspan)
+                }),
             );
             rows.push(line);
         }

@@ -7,8 +7,8 @@
 //!
 //! The input is plain data, so that this crate needs no checker: a [`ReportView`] is built from a
 //! typed 2021 report or from a canonical JSON value of either edition (complete or an
-//! extraction's partial one); the caller marks the cells its reader could not read and adds the findings, each naming the cells
-//! it highlights.
+//! extraction's partial one); the caller marks the cells its reader could not read and adds the
+//! findings, each naming the cells it highlights.
 //!
 //! ```
 //! use xxgk_render::view::{Finding, Lang, ReportView, html_page};
@@ -59,7 +59,8 @@ impl Lang {
 /// What stands in one of the cells of the tables (200 in the 2021 edition, 198 in the 2019 one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CellState {
-    /// A value as published: a count, or the fee decimal with its digits as written.
+    /// A value as published: a count, the fee decimal with its digits as written, a signed
+    /// change with its sign (`+3`), an amount with its unit (`251000元`).
     Value(String),
     /// The report prints the cell blank (空白不等于0).
     Blank,
@@ -168,9 +169,12 @@ fn edition_of(report: &Value) -> &'static Standard {
 }
 
 /// A value as the template prints it: a signed change with its sign (`+3`, `-2`, `0`), anything
-/// else as it stands.
+/// else (a text that already has its sign among it) as it stands.
 fn printed(kind: CellKind, text: String) -> String {
-    if kind == CellKind::Signed && text.parse::<i64>().is_ok_and(|n| n > 0) {
+    if kind == CellKind::Signed
+        && !text.starts_with('+')
+        && text.parse::<i64>().is_ok_and(|n| n > 0)
+    {
         format!("+{text}")
     } else {
         text
@@ -846,6 +850,9 @@ mod tests {
             at("/active_disclosure/procurement/amount"),
             Some(CellState::Value("251000元".into()))
         );
+        assert_eq!(printed(CellKind::Signed, "+5".into()), "+5");
+        assert_eq!(printed(CellKind::Signed, "0".into()), "0");
+        assert_eq!(printed(CellKind::Count, "5".into()), "5");
         // 2021's cells are no cells of it.
         assert_eq!(
             at("/applications/results/other/fee_unpaid/natural_person"),
