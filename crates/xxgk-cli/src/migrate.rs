@@ -1,6 +1,8 @@
-//! `xxgk migrate REPORT --to 2021`: a canonical 2019-edition report carried onto the 2021 edition
-//! by the published mapping (`xxgk-migrate`), with what it could not carry said field by field:
-//! the document to stdout or `-o`, the summary to stderr, the JSON report to `--report`.
+//! `xxgk migrate REPORT --to 2021`: a 2019-edition report carried onto the 2021 edition by the
+//! published mapping (`xxgk-migrate`), with what it could not carry said field by field: the
+//! document to stdout or `-o`, the summary to stderr, the JSON report to `--report`. A canonical
+//! report is taken as it stands; a published one (text, HTML, DOCX, PDF) is read by the same
+//! path as `xxgk check` (`xxgk_document`), and what its reader could not read is said as unread.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -8,8 +10,9 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 use serde_json::Value;
 use xxgk_check::{Checker, Kind};
-use xxgk_document::{Document, Source};
-use xxgk_migrate::{Mapping, migrate};
+use xxgk_document::{Checked, Document, Reading, Source};
+use xxgk_extract::Edition;
+use xxgk_migrate::{Mapping, migrate_read};
 
 use crate::export::output::{AtomicFile, identity};
 use crate::{EXIT_CONFORMANT, EXIT_USAGE, LangArg};
@@ -25,7 +28,8 @@ pub enum ToEdition {
 /// Arguments of `xxgk migrate`.
 #[derive(Debug, Args)]
 pub struct MigrateArgs {
-    /// The 2019-edition report, canonical JSON or YAML (`-` for stdin).
+    /// The 2019-edition report: canonical JSON or YAML (`-` for stdin), or a published report in
+    /// the 2019 format (.txt, .md, .html, .htm, .docx, .pdf).
     report: PathBuf,
     /// The edition to migrate to.
     #[arg(long, value_enum)]
@@ -82,21 +86,22 @@ fn migrate_report(args: &MigrateArgs) -> Result<(), String> {
         return Err("-o and --report name the same file: nothing written".into());
     }
     let bytes = source.read().map_err(|e| format!("{name}: {e}"))?;
-    let (text, format) = match xxgk_document::classify(bytes, source.hint().as_deref())
+    let checker = Checker::new().map_err(|e| e.to_string())?;
+    let hint = source.hint();
+    let (doc, unread): (Value, Vec<String>) = match xxgk_document::classify(bytes, hint.as_deref())
         .map_err(|e| format!("{name}: {e}"))?
     {
-        Document::Canonical(text, format) => (text, format),
-        Document::Published(_) => {
-            return Err(format!(
-                "{name}: a published report cannot be migrated yet (the extractor does not emit \
-                 the 2019 edition); extract it to canonical JSON in the 2019 edition first"
-            ));
+        Document::Canonical(text, format) => (
+            xxgk_check::parse(&text, format).map_err(|e| format!("{name}: {e}"))?,
+            Vec::new(),
+        ),
+        Document::Published(bytes) => {
+            published(&checker, bytes, hint.as_deref().unwrap_or(""), &name)?
         }
     };
-    let doc: Value = xxgk_check::parse(&text, format).map_err(|e| format!("{name}: {e}"))?;
+    let unread: Vec<&str> = unread.iter().map(String::as_str).collect();
     let mapping = Mapping::embedded().map_err(|e| e.to_string())?;
-    let migration = migrate(&mapping, &doc).map_err(|e| format!("{name}: {e}"))?;
-    let checker = Checker::new().map_err(|e| e.to_string())?;
+    let migration = migrate_read(&mapping, &doc, &unread).map_err(|e| format!("{name}: {e}"))?;
     let english = args.lang == LangArg::En;
     // A value of the wrong type or shape would be carried as it is: such a report is refused;
     // its blank cells (missing fields) and its broken sums are its own, and migrate as they are.
@@ -150,6 +155,40 @@ fn migrate_report(args: &MigrateArgs) -> Result<(), String> {
     }
     eprint!("{summary}");
     Ok(())
+}
+
+/// A published report read as `xxgk check` reads it: the 2019-edition report its reader made and
+/// the pointers it could not read. A report in the 2021 format, or none, is refused.
+fn published(
+    checker: &Checker,
+    bytes: Vec<u8>,
+    hint: &str,
+    name: &str,
+) -> Result<(Value, Vec<String>), String> {
+    let report = match xxgk_document::published::check(checker, bytes, hint) {
+        Checked::Unreadable(why) => return Err(format!("{name}: {why}")),
+        Checked::NotAReport => {
+            return Err(format!(
+                "{name}: not an annual report (no section heading and no table row found)"
+            ));
+        }
+        Checked::Report(report) => report,
+    };
+    let unread = report
+        .unread_cells()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    match report.reading {
+        Reading::Extracted(extraction) if extraction.edition == Edition::E2019 => {
+            Ok((extraction.report, unread))
+        }
+        Reading::Extracted(_) => Err(format!(
+            "{name}: a published report in the 2021 format (国办公开办函〔2021〕30号): it is \
+             already in the 2021 edition; nothing to migrate"
+        )),
+        Reading::Canonical(_) => Err(format!("{name}: not a published report")),
+    }
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {

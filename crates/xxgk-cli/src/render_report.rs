@@ -1,6 +1,6 @@
-//! `xxgk render`: a report in the official template's layout, as one self-contained HTML page or
-//! Markdown; with `--check`, the cells of every failing identity highlighted and the findings
-//! listed. Canonical and published reports alike are read and checked by `xxgk_document::check`;
+//! `xxgk render`: a report in the official template of its edition (2021 or 2019), as one
+//! self-contained HTML page or Markdown; with `--check`, the cells of every failing identity
+//! highlighted and the findings listed. Canonical and published reports alike are read and checked by `xxgk_document::check`;
 //! this module turns what it gives into the plain inputs of `xxgk_render::view`.
 
 use std::path::{Path, PathBuf};
@@ -25,8 +25,9 @@ pub enum To {
 /// Arguments of `xxgk render`.
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// A report: canonical JSON/YAML (2021 format) or published .txt, .md, .html, .htm, .docx,
-    /// .pdf; `-` for standard input (canonical text).
+    /// A report, in the 2021 or the 2019 format (laid out in its own template): canonical
+    /// JSON/YAML or published .txt, .md, .html, .htm, .docx, .pdf; `-` for standard input
+    /// (canonical text).
     #[arg(value_name = "FILE")]
     file: PathBuf,
     /// The output format.

@@ -14,6 +14,10 @@ fn root() -> PathBuf {
 const EXAMPLE: &str = "examples/jingyue-2024.json";
 const SEED_003: &str = "corpus/seeds/003_fe18fb2511738761.txt";
 const SEED_004: &str = "corpus/seeds/004_6d5913b8bb86481d.txt";
+/// A complete, conformant report of the 2019 edition.
+const BASE_2019: &str = "conformance/base/realistic-2019.json";
+/// A published report in the 2019 format (国办公开办函〔2019〕60号), its 表二 garbled.
+const SEED_002: &str = "corpus/seeds/002_55cbf0224f0c879c.txt";
 
 /// Runs `xxgk ARGS` in `dir`.
 fn xxgk_in(dir: &Path, args: &[&str]) -> Output {
@@ -76,10 +80,15 @@ fn with_class(html: &str, class: &str) -> BTreeSet<String> {
 }
 
 /// The cells of the checker's findings (errors and warnings, not unread values): each finding's
-/// pointer and the values it involves (a failing identity's every cell), those that are cells.
+/// pointer and the values it involves (a failing identity's every cell), those that are cells
+/// of either edition.
 fn finding_cells(dir: &Path, file: &str) -> BTreeSet<String> {
     let out = xxgk_in(dir, &["check", "--format", "json", file]);
-    let cells: BTreeSet<&str> = xxgk_model::CELLS.iter().map(|c| c.pointer).collect();
+    let cells: BTreeSet<&str> = xxgk_model::CELLS
+        .iter()
+        .chain(xxgk_model::STANDARD_2019.cells)
+        .map(|c| c.pointer)
+        .collect();
     stdout(&out)
         .lines()
         .map(|l| serde_json::from_str::<Value>(l).expect("a JSON line"))
@@ -370,20 +379,140 @@ fn output_file_is_written_whole_never_over_the_input_or_through_a_link() {
     );
 }
 
+/// The pointers of the 2019 edition's 198 cells.
+fn cells_2019() -> BTreeSet<String> {
+    xxgk_model::STANDARD_2019
+        .cells
+        .iter()
+        .map(|c| c.pointer.to_owned())
+        .collect()
+}
+
 #[test]
-fn a_2019_format_report_is_not_supported_yet() {
-    let mut report: Value = serde_json::from_str(&read(EXAMPLE)).expect("JSON");
-    report["edition"] = "2019".into();
-    let dir = folder_with("report.json", report.to_string().as_bytes());
-    let out = xxgk_in(dir.path(), &["render", "report.json", "--to", "html"]);
-    assert_eq!(code(&out), 2);
-    assert!(out.stdout.is_empty());
-    assert!(stderr(&out).contains("2019 format"), "{}", stderr(&out));
+fn a_2019_report_renders_in_its_own_template() {
+    let out = xxgk_in(&root(), &["render", BASE_2019, "--to", "markdown"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let markdown = stdout(&out);
+    // Its 表二: new/published/total documents, signed 本年增/减, the amount with its unit.
+    assert!(markdown.contains("| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |"));
+    assert!(markdown.contains("| 规范性文件 | 6 | 6 | 18 |"));
+    assert!(markdown.contains("| 行政许可 | 312 | -3 | 9893 |"));
+    assert!(markdown.contains("| 其他对外管理服务事项 | 96 | +1036 | 1204 |"));
+    assert!(markdown.contains("| 行政处罚 | 45 | 0 | 269 |"));
+    assert!(markdown.contains("| 政府集中采购 | 14 | 251000元 |"));
+    // Its 表三: one （六）其他处理 row, none of 2021's three.
     assert!(
-        stderr(&out).contains("not supported yet"),
-        "{}",
-        stderr(&out)
+        markdown
+            .contains("| 三、本年度办理结果 · （六）其他处理 | 15 | 15 | 15 | 15 | 15 | 15 | 90 |")
     );
+    assert!(!markdown.contains("逾期不补正"));
+    assert!(!markdown.contains("本年制发件数"));
+    insta::assert_snapshot!("render_2019_markdown", markdown);
+
+    let out = xxgk_in(&root(), &["render", BASE_2019, "--to", "html", "--check"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let html = stdout(&out);
+    let cells = value_cells(&html);
+    assert_eq!(cells.len(), 198);
+    let pointers: BTreeSet<String> = cells.iter().map(|(p, _)| p.clone()).collect();
+    assert_eq!(pointers, cells_2019());
+    for class in ["blank", "unread", "fail"] {
+        assert!(with_class(&html, class).is_empty(), "{class}");
+    }
+    assert!(html.contains("结论：符合标准"));
+    // A sub-table of two columns fills the width of three: the second spans two.
+    assert!(html.contains(
+        "data-pointer=\"/active_disclosure/procurement/amount\" colspan=\"2\">251000元</td>"
+    ));
+}
+
+/// A 2019 report with one cell changed: exactly the cells of the 2019 findings are highlighted.
+#[test]
+fn check_highlights_exactly_the_cells_of_the_2019_findings() {
+    let base: Value = serde_json::from_str(&read(BASE_2019)).expect("JSON");
+    let cases: [(&str, Value, Option<Vec<&str>>); 2] = [
+        // The single （六）其他处理 row of the 2019 表三: its column's and its row's sums.
+        (
+            "/applications/results/other/natural_person",
+            16.into(),
+            None,
+        ),
+        // 表四's 行政复议 total.
+        (
+            "/review_litigation/review/total",
+            21.into(),
+            Some(vec![
+                "/review_litigation/review/upheld",
+                "/review_litigation/review/corrected",
+                "/review_litigation/review/other",
+                "/review_litigation/review/pending",
+                "/review_litigation/review/total",
+            ]),
+        ),
+    ];
+    for (pointer, value, expected) in cases {
+        let mut report = base.clone();
+        *report.pointer_mut(pointer).expect("the cell") = value;
+        let dir = folder_with("broken.json", report.to_string().as_bytes());
+        let out = xxgk_in(
+            dir.path(),
+            &["render", "broken.json", "--to", "html", "--check"],
+        );
+        assert_eq!(code(&out), 1, "{}", stderr(&out));
+        let html = stdout(&out);
+        assert_eq!(value_cells(&html).len(), 198);
+        let highlighted = with_class(&html, "fail");
+        assert!(highlighted.contains(pointer), "{pointer}");
+        assert!(highlighted.is_subset(&cells_2019()));
+        assert_eq!(
+            highlighted,
+            finding_cells(dir.path(), "broken.json"),
+            "{pointer}"
+        );
+        if let Some(expected) = expected {
+            let expected: BTreeSet<String> = expected.into_iter().map(str::to_owned).collect();
+            assert_eq!(highlighted, expected);
+        }
+        let findings = html.split("<aside>").nth(1).expect("the findings");
+        assert!(findings.contains(&format!("href=\"#cell{}\"", pointer.replace('/', "-"))));
+        let md = stdout(&xxgk_in(
+            dir.path(),
+            &["render", "broken.json", "--to", "markdown", "--check"],
+        ));
+        assert_eq!(md.matches(" ⚠R").count(), highlighted.len(), "{pointer}");
+    }
+}
+
+/// Seed 002, published in the 2019 format: rendered in its own template through extraction; the
+/// cells the reader could not read (表二's garbled rows) say so, the cells it prints blank are
+/// blank, and the highlighted cells are exactly those of the checker's findings.
+#[test]
+fn the_seed_002_published_2019_text_renders_with_its_findings() {
+    let out = xxgk_in(&root(), &["render", SEED_002, "--to", "html", "--check"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let html = stdout(&out);
+    let cells = value_cells(&html);
+    assert_eq!(cells.len(), 198);
+    let highlighted = with_class(&html, "fail");
+    assert!(!highlighted.is_empty());
+    assert_eq!(highlighted, finding_cells(&root(), SEED_002));
+    // Unread: exactly the cells of the checker's unread diagnostics, none of them highlighted.
+    let check = stdout(&xxgk_in(&root(), &["check", "--format", "json", SEED_002]));
+    let unread: BTreeSet<String> = check
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("a JSON line"))
+        .filter(|d| d["kind"] == "unread")
+        .flat_map(|d| d["related"].as_array().cloned().unwrap_or_default())
+        .filter_map(|p| p.as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(unread.len(), 16);
+    assert_eq!(with_class(&html, "unread"), unread);
+    assert!(unread.is_disjoint(&highlighted));
+    assert!(html.contains("title=\"未能读取："));
+    // What it prints blank is blank, not zero and not unread.
+    assert!(with_class(&html, "blank").contains("/active_disclosure/regulations/newly_made"));
+    assert!(with_class(&html, "blank").contains("/applications/results/other/natural_person"));
+    assert!(with_class(&html, "zero").is_disjoint(&with_class(&html, "blank")));
 }
 
 /// The findings of `xxgk check` on `file`, as (rule, pointer) pairs.

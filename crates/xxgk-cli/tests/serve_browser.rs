@@ -1,7 +1,8 @@
 //! `xxgk serve` seen through a real browser: the binary on a free loopback port, headless
 //! Chromium (Debian's `chromium`) loading its pages, and assertions on the DOM a person sees —
-//! the 200 value cells in the template's layout, exactly the failing identities' cells
-//! highlighted, the Chinese findings, the download links (each fetched). Screenshots of each
+//! the 200 value cells in the template's layout (198 in the 2019 template, for seed 002),
+//! exactly the failing identities' cells highlighted, the Chinese findings, the download links
+//! (each fetched). Screenshots of each
 //! view go to `XXGK_SCREENSHOTS` (a directory; `docs/` keeps one of each) or the target's
 //! temporary directory. Without Chromium the test is skipped locally and fails under `CI=true`.
 #![allow(clippy::print_stderr)] // a skipped test says why
@@ -13,6 +14,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 const SEED_003: &str = include_str!("../../../corpus/seeds/003_fe18fb2511738761.txt");
+/// A published report in the 2019 format, its 表二 garbled.
+const SEED_002: &[u8] = include_bytes!("../../../corpus/seeds/002_55cbf0224f0c879c.txt");
 
 /// The server process, killed when the test ends however it ends.
 struct Server(Child, String);
@@ -201,7 +204,12 @@ fn failing_anchors(name: &str, bytes: &[u8]) -> (Vec<String>, Vec<String>) {
     let messages = findings.clone().map(|d| d.message_zh.clone()).collect();
     let mut anchors: Vec<String> = findings
         .flat_map(|d| std::iter::once(&d.pointer).chain(&d.related))
-        .filter(|p| xxgk_model::CELLS.iter().any(|c| c.pointer == p.as_str()))
+        .filter(|p| {
+            xxgk_model::CELLS
+                .iter()
+                .chain(xxgk_model::STANDARD_2019.cells)
+                .any(|c| c.pointer == p.as_str())
+        })
         .map(|p| format!("cell{}", p.replace('/', "-")))
         .collect();
     anchors.sort();
@@ -321,4 +329,29 @@ fn a_person_uploads_seed_003_and_a_broken_report_and_sees_them() {
     // Tall enough for the findings and the highlighted rows of 表三 (headless Chromium paints
     // nothing when asked to scroll to a fragment).
     screenshot(&chromium, &url, "serve-broken.png", 1700);
+
+    // Seed 002, published in the 2019 format: its own template (198 cells, its 表二), the cells
+    // the reader could not read marked so, exactly its findings' cells highlighted.
+    let (want, messages) = failing_anchors("002.txt", SEED_002);
+    assert!(!messages.is_empty());
+    let path = upload(addr, "002.txt", SEED_002);
+    let page = dom(&chromium, &format!("http://{addr}{path}"));
+    let seen = cells(&page);
+    assert_eq!(seen.len(), 198);
+    assert!(page.contains("本年新制作数量"));
+    assert!(!page.contains("本年制发件数"));
+    let mut highlighted: Vec<String> = seen
+        .iter()
+        .filter(|c| c.1.split(' ').any(|k| k == "fail"))
+        .map(|c| c.0.clone())
+        .collect();
+    highlighted.sort();
+    assert_eq!(highlighted, want);
+    let unread = seen
+        .iter()
+        .filter(|c| c.1.split(' ').any(|k| k == "unread"))
+        .count();
+    assert_eq!(unread, 16);
+    assert!(page.contains("结论：不符合标准"));
+    assert_eq!(downloads(addr, &page).len(), 3);
 }

@@ -2,7 +2,9 @@
 //! (`schema/migration-2019-to-2021.yaml`), never inventing a value: a 2021 field with no 2019
 //! source stays missing, and the [`Migration`] says, field by field, what was carried exactly,
 //! what approximately, what could not be carried and what of the 2019 report has no 2021 place.
-//! No I/O; the document is a JSON value, so that nothing the input holds is reinterpreted.
+//! A report read from a published file may hold fewer values than it prints: a field whose 2019
+//! source the reader could not read is said as unread ([`migrate_read`]), never as the report's
+//! blank. No I/O; the document is a JSON value, so that nothing the input holds is reinterpreted.
 
 #![cfg_attr(
     not(test),
@@ -103,6 +105,9 @@ pub struct Report {
     pub fixed: Vec<Fixed>,
     /// 2021 fields left missing because the 2019 report leaves their source blank.
     pub blank_in_source: Vec<NotCarried>,
+    /// 2021 fields left missing because the reader of a published 2019 report could not read
+    /// their source (the report may well print it; always empty for a canonical report).
+    pub unread_in_source: Vec<NotCarried>,
     /// 2021 fields left missing because no 2019 field says them.
     pub not_carried: Vec<NotCarried>,
     /// 2019 fields the report fills that have no 2021 place (pointers into the 2019 document).
@@ -127,6 +132,24 @@ impl Migration {
 
 /// Migrates a 2019-edition document by `mapping`.
 pub fn migrate(mapping: &Mapping, doc: &Value) -> Result<Migration, MigrateError> {
+    migrate_read(mapping, doc, &[])
+}
+
+/// Migrates a 2019-edition document read from a published file by `mapping`: `unread` are the
+/// pointers the reader could not read (a value, or an object none of whose values it read), so
+/// that a 2021 field whose source is absent for that reason is listed as unread, not as blank.
+pub fn migrate_read(
+    mapping: &Mapping,
+    doc: &Value,
+    unread: &[&str],
+) -> Result<Migration, MigrateError> {
+    let is_unread = |source: &str| {
+        unread.iter().any(|u| {
+            source
+                .strip_prefix(u)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+    };
     let object = doc.as_object().ok_or(MigrateError::NotAnObject)?;
     match object.get("edition") {
         Some(Value::String(e)) if *e == mapping.from.edition => {}
@@ -151,6 +174,7 @@ pub fn migrate(mapping: &Mapping, doc: &Value) -> Result<Migration, MigrateError
         carried_approximate: Vec::new(),
         fixed: Vec::new(),
         blank_in_source: Vec::new(),
+        unread_in_source: Vec::new(),
         not_carried: Vec::new(),
         dropped: Vec::new(),
     };
@@ -165,11 +189,25 @@ pub fn migrate(mapping: &Mapping, doc: &Value) -> Result<Migration, MigrateError
             }
             Kind::Exact { source } | Kind::Approximate { source, .. } => {
                 let Some(value) = doc.pointer(source) else {
-                    report.blank_in_source.push(NotCarried {
+                    let (list, why_zh, why_en) = if is_unread(source) {
+                        (
+                            &mut report.unread_in_source,
+                            "未能从发布的2019年报告中读取此处（是读取的问题，不是报告空白）。",
+                            "The reader could not read it in the published 2019 report (a \
+                             failure of the reader, not a blank of the report).",
+                        )
+                    } else {
+                        (
+                            &mut report.blank_in_source,
+                            "2019年报告此处空白。",
+                            "The 2019 report leaves it blank.",
+                        )
+                    };
+                    list.push(NotCarried {
                         pointer: target.pointer.clone(),
                         source: Some(source.clone()),
-                        why_zh: "2019年报告此处空白。".to_owned(),
-                        why_en: "The 2019 report leaves it blank.".to_owned(),
+                        why_zh: why_zh.to_owned(),
+                        why_en: why_en.to_owned(),
                     });
                     continue;
                 };
@@ -206,7 +244,9 @@ pub fn migrate(mapping: &Mapping, doc: &Value) -> Result<Migration, MigrateError
             });
         }
     }
-    report.complete = report.blank_in_source.is_empty() && report.not_carried.is_empty();
+    report.complete = report.blank_in_source.is_empty()
+        && report.unread_in_source.is_empty()
+        && report.not_carried.is_empty();
     Ok(Migration {
         document: out,
         report,

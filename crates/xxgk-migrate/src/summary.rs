@@ -61,6 +61,21 @@ pub fn write(report: &Report, english: bool) -> String {
             report.from, report.to, report.mapping_version
         );
     }
+    let unread = report.unread_in_source.len();
+    if unread > 0 {
+        let _ = writeln!(
+            out,
+            "{}",
+            if english {
+                format!(
+                    "{unread} more 2021 fields are missing because their 2019 source could not \
+                     be read from the published report."
+                )
+            } else {
+                format!("另有 2021年版 {unread} 项因未能从发布的报告中读取其2019年来源而缺失。")
+            }
+        );
+    }
     if !report.carried_approximate.is_empty() {
         let _ = writeln!(
             out,
@@ -108,6 +123,19 @@ pub fn write(report: &Report, english: bool) -> String {
             )
         );
         list(&mut out, &STANDARD_2021, &report.blank_in_source, english);
+    }
+    if !report.unread_in_source.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            why(
+                english,
+                "未能从发布的报告中读取其2019年来源（保持缺失；是读取的问题，不是报告空白）：",
+                "Source not read from the published report (left missing; a failure of the \
+                 reader, not a blank of the report):"
+            )
+        );
+        list(&mut out, &STANDARD_2021, &report.unread_in_source, english);
     }
     if !report.dropped.is_empty() {
         let _ = writeln!(

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use serde_json::Value;
 use xxgk_check::{Checker, Kind as FindingKind, Severity};
-use xxgk_migrate::{Kind, Mapping, Migration, migrate};
+use xxgk_migrate::{Kind, Mapping, Migration, migrate, migrate_read};
 use xxgk_model::{CellKind, STANDARD_2019, STANDARD_2021, Standard};
 
 fn mapping() -> Mapping {
@@ -344,5 +344,63 @@ proptest! {
                 );
             }
         }
+    }
+}
+
+proptest! {
+    /// What a reader could not read of a published 2019 report is said as unread, never as the
+    /// report's blank, and changes nothing of what is carried.
+    #[test]
+    fn an_unread_source_is_said_unread_never_blank(
+        doc in report_2019(),
+        picks in prop::collection::vec(any::<bool>(), STANDARD_2019.cells.len()),
+        whole_table in any::<bool>(),
+    ) {
+        let m = mapping();
+        // Unread: some of the cells the document lacks, and perhaps all of 表四 as one object.
+        let mut unread: Vec<&str> = STANDARD_2019
+            .cells
+            .iter()
+            .zip(picks)
+            .filter(|(c, pick)| *pick && doc.pointer(c.pointer).is_none())
+            .map(|(c, _)| c.pointer)
+            .collect();
+        if whole_table {
+            unread.push("/review_litigation");
+        }
+        let plain = migrate(&m, &doc).expect("a 2019 report");
+        let read = migrate_read(&m, &doc, &unread).expect("a 2019 report");
+        prop_assert_eq!(&read.document, &plain.document);
+        prop_assert_eq!(&read.report.carried_exact, &plain.report.carried_exact);
+        prop_assert_eq!(&read.report.not_carried, &plain.report.not_carried);
+        let is_unread = |s: &str| {
+            unread.contains(&s) || (whole_table && s.starts_with("/review_litigation/"))
+        };
+        let mut said: Vec<&str> = read
+            .report
+            .blank_in_source
+            .iter()
+            .chain(&read.report.unread_in_source)
+            .map(|n| n.pointer.as_str())
+            .collect();
+        said.sort_unstable();
+        let mut missing: Vec<&str> = plain
+            .report
+            .blank_in_source
+            .iter()
+            .map(|n| n.pointer.as_str())
+            .collect();
+        missing.sort_unstable();
+        prop_assert_eq!(said, missing);
+        for n in &read.report.unread_in_source {
+            prop_assert!(is_unread(n.source.as_deref().unwrap_or_default()), "{}", n.pointer);
+        }
+        for n in &read.report.blank_in_source {
+            prop_assert!(!is_unread(n.source.as_deref().unwrap_or_default()), "{}", n.pointer);
+        }
+        prop_assert_eq!(
+            read.report.complete,
+            plain.report.complete && read.report.unread_in_source.is_empty()
+        );
     }
 }

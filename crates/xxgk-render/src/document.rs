@@ -336,9 +336,9 @@ const CORNER_NOTE: &str = "（本列数据的勾稽关系为：第一项加第�
 /// The caption over 表三's applicant columns (the schema's title of their row type).
 const APPLICANTS: &str = "申请人情况";
 
-/// The pointer of a row's cell, from the standard's cell table.
-pub(crate) fn cell_pointer(rc: &RowCell) -> &'static str {
-    STANDARD_2021.cells.get(rc.cell).map_or("", |c| c.pointer)
+/// The pointer of a row's cell, from the cell table of `standard`.
+pub(crate) fn cell_pointer(standard: &Standard, rc: &RowCell) -> &'static str {
+    standard.cells.get(rc.cell).map_or("", |c| c.pointer)
 }
 
 /// A row of a grouped table as laid out: its groups' labels outermost first, its label, and the
@@ -349,18 +349,12 @@ pub(crate) struct Line {
     pub(crate) pointers: Vec<Option<String>>,
 }
 
-/// A row of a 2021 template table as a [`Line`].
-pub(crate) fn line(table: &Template, row: &Row) -> Line {
-    line_in(&STANDARD_2021, table, row)
-}
-
 /// A row of a table of `standard` as a [`Line`], its cells' pointers from that edition.
 pub(crate) fn line_in(standard: &Standard, table: &Template, row: &Row) -> Line {
     let mut pointers = vec![None; table.columns.len()];
     for rc in row.cells {
         if let Some(slot) = pointers.get_mut(rc.column) {
-            let pointer = standard.cells.get(rc.cell).map_or("", |c| c.pointer);
-            *slot = Some(pointer.to_owned());
+            *slot = Some(cell_pointer(standard, rc).to_owned());
         }
     }
     Line {
@@ -396,28 +390,34 @@ impl Document {
         &self.sections
     }
 
-    /// The document of a report's texts, its labels in `style`.
+    /// The document of a 2021 report's texts, its labels in `style`.
     pub(crate) fn with_style(report: &dyn Source, style: Style) -> Self {
+        Self::of_edition(report, &STANDARD_2021, style)
+    }
+
+    /// The document of a report's texts in the template of `standard` (its sections, tables,
+    /// rows and labels), its labels in `style`.
+    pub(crate) fn of_edition(report: &dyn Source, standard: &Standard, style: Style) -> Self {
         let organ = value(report, "/metadata/organ/name");
         let year = value(report, "/metadata/report_year");
         // The template's own title: the standard's, without its remark on the edition.
-        let name = STANDARD_2021
+        let name = standard
             .title
             .split_once('（')
-            .map_or(STANDARD_2021.title, |(name, _)| name);
+            .map_or(standard.title, |(name, _)| name);
         let title = report
             .text("/metadata/title")
             .unwrap_or_else(|| format!("{organ}{year}年{name}"));
-        let sections = STANDARD_2021
+        let sections = standard
             .sections
             .iter()
             .map(|section| {
-                let table = STANDARD_2021
+                let table = standard
                     .tables
                     .iter()
                     .find(|t| Some(t.number) == section.table);
                 let body = match table {
-                    Some(table) => Body::Table(layout(report, table, style)),
+                    Some(table) => Body::Table(layout(report, standard, table, style)),
                     None => Body::Prose(paragraphs(report, &format!("{}/text", section.pointer))),
                 };
                 (section.heading, body)
@@ -431,22 +431,27 @@ impl Document {
     }
 }
 
-/// A table of the template laid out as the template draws it.
-fn layout(report: &dyn Source, table: &Template, style: Style) -> Table {
+/// A table of `standard`'s template laid out as the template draws it.
+fn layout(report: &dyn Source, standard: &Standard, table: &Template, style: Style) -> Table {
     match table.number {
-        "表二" => active(report, table, style),
-        "表四" => review(report, table, style),
+        "表二" => active(report, standard, table, style),
+        "表四" => review(report, standard, table, style),
         // Rows down, columns across: 表三, and the general form of a table.
         _ => {
-            let lines: Vec<Line> = table.rows.iter().map(|row| line(table, row)).collect();
+            let lines: Vec<Line> = table
+                .rows
+                .iter()
+                .map(|row| line_in(standard, table, row))
+                .collect();
             grouped(report, table, &lines, style)
         }
     }
 }
 
 /// 表二: a sub-table per run of rows under one caption (`第二十条第（一）项` …), each a caption
-/// row, a header row and its data rows; a single column spans the three value positions.
-fn active(report: &dyn Source, table: &Template, style: Style) -> Table {
+/// row, a header row and its data rows; a sub-table's columns share the value positions of the
+/// widest (a single column spans all three; of two, the second spans two).
+fn active(report: &dyn Source, standard: &Standard, table: &Template, style: Style) -> Table {
     let width = 1 + table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(1);
     let mut rows = Vec::new();
     for run in table.rows.chunk_by(|a, b| a.header == b.header) {
@@ -456,9 +461,9 @@ fn active(report: &dyn Source, table: &Template, style: Style) -> Table {
             width,
         )]);
         let columns = run[0].cells;
-        let colspan = (width - 1) / columns.len().max(1);
+        let spans = colspans(width - 1, columns.len());
         let mut header = vec![cell(CONTENT_HEADER)];
-        header.extend(columns.iter().map(|rc| {
+        header.extend(columns.iter().zip(&spans).map(|(rc, &colspan)| {
             let text = table.columns.get(rc.column).map_or("", |c| c.header);
             span(style.label(text), 1, colspan)
         }));
@@ -466,14 +471,26 @@ fn active(report: &dyn Source, table: &Template, style: Style) -> Table {
         for row in run {
             let mut line = vec![cell(style.label(row.label))];
             line.extend(
-                row.cells
-                    .iter()
-                    .map(|rc| value_cell(report, cell_pointer(rc), colspan)),
+                // Every cell of the row, even one beyond its sub-table's header (none is).
+                row.cells.iter().enumerate().map(|(k, rc)| {
+                    let colspan = spans.get(k).copied().unwrap_or(1);
+                    value_cell(report, cell_pointer(standard, rc), colspan)
+                }),
             );
             rows.push(line);
         }
     }
     Table { width, rows }
+}
+
+/// `positions` value positions shared by `columns` columns, the last ones a position wider
+/// when they do not divide evenly (never less than one each).
+pub(crate) fn colspans(positions: usize, columns: usize) -> Vec<usize> {
+    let columns = columns.max(1);
+    let (base, extra) = (positions / columns, positions % columns);
+    (0..columns)
+        .map(|k| (base + usize::from(k >= columns - extra)).max(1))
+        .collect()
 }
 
 /// 表三 and the general form: the corner note over the label columns, the column headers (a
@@ -542,7 +559,7 @@ pub(crate) fn grouped(
 /// 表四: its rows across, each over its columns: a row under a header (`行政诉讼`) has its label
 /// on the second header row, a row without one its columns' headers down two rows; then one row
 /// of every number.
-fn review(report: &dyn Source, table: &Template, style: Style) -> Table {
+fn review(report: &dyn Source, standard: &Standard, table: &Template, style: Style) -> Table {
     let columns = table.columns.len();
     let (mut top, mut middle, mut bottom, mut numbers) = (vec![], vec![], vec![], vec![]);
     for run in table.rows.chunk_by(|a, b| a.header == b.header) {
@@ -571,7 +588,7 @@ fn review(report: &dyn Source, table: &Template, style: Style) -> Table {
         numbers.extend(
             row.cells
                 .iter()
-                .map(|rc| value_cell(report, cell_pointer(rc), 1)),
+                .map(|rc| value_cell(report, cell_pointer(standard, rc), 1)),
         );
     }
     Table {

@@ -1,12 +1,14 @@
-//! A report as a person reads it, checked or not: the template's layout (the three tables with
-//! their merged header cells and verbatim labels, the six sections in order) with the state of
-//! every one of the 200 cells — a value, printed blank by the report, or not read by the reader —
-//! and the findings against it, printed as one self-contained HTML page or fragment, or Markdown.
+//! A report as a person reads it, checked or not: the layout of its edition's template (the
+//! three tables with their merged header cells and verbatim labels, the six sections in order,
+//! all from the edition's [`Standard`]: `STANDARD_2021`, or `STANDARD_2019` for a document whose
+//! `edition` is `"2019"`) with the state of every cell (200 in 2021, 198 in 2019) — a value,
+//! printed blank by the report, or not read by the reader — and the findings against it, printed
+//! as one self-contained HTML page or fragment, or Markdown.
 //!
 //! The input is plain data, so that this crate needs no checker: a [`ReportView`] is built from a
-//! typed report or from a canonical JSON value (complete or an extraction's partial one); the
-//! caller marks the cells its reader could not read and adds the findings, each naming the cells
-//! it highlights.
+//! typed 2021 report or from a canonical JSON value of either edition (complete or an
+//! extraction's partial one); the caller marks the cells its reader could not read and adds the
+//! findings, each naming the cells it highlights.
 //!
 //! ```
 //! use xxgk_render::view::{Finding, Lang, ReportView, html_page};
@@ -28,7 +30,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use serde_json::Value;
-use xxgk_model::{AnnualReport, CELLS, STANDARD_2021, Table as Template};
+use xxgk_model::{
+    AnnualReport, CellKind, STANDARD_2019, STANDARD_2021, Standard, Table as Template,
+};
 
 use crate::document::{Body, CONTENT_HEADER, Document, Style, Typed, cell_pointer};
 
@@ -52,10 +56,11 @@ impl Lang {
     }
 }
 
-/// What stands in one of the 200 cells.
+/// What stands in one of the cells of the tables (200 in the 2021 edition, 198 in the 2019 one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CellState {
-    /// A value as published: a count, or the fee decimal with its digits as written.
+    /// A value as published: a count, the fee decimal with its digits as written, a signed
+    /// change with its sign (`+3`), an amount with its unit (`251000元`).
     Value(String),
     /// The report prints the cell blank (空白不等于0).
     Blank,
@@ -116,10 +121,11 @@ impl Verdict {
     }
 }
 
-/// A report to show: its texts (title, prose, values) by JSON pointer, the state of each cell,
-/// the findings, and the verdict when it was checked.
+/// A report to show: the edition whose template lays it out, its texts (title, prose, values)
+/// by JSON pointer, the state of each cell, the findings, and the verdict when it was checked.
 #[derive(Debug, Clone)]
 pub struct ReportView {
+    standard: &'static Standard,
     texts: BTreeMap<String, String>,
     cells: BTreeMap<&'static str, CellState>,
     findings: Vec<Finding>,
@@ -153,6 +159,28 @@ fn inexact_number(n: &serde_json::Number) -> bool {
         .is_some_and(|f| n.is_f64() && f.fract() == 0.0 && f.abs() >= 9_007_199_254_740_992.0)
 }
 
+/// The edition a canonical document names by its `edition`: the 2019 format for `"2019"`, else
+/// the 2021 one (which a document naming none is in).
+fn edition_of(report: &Value) -> &'static Standard {
+    match report.get("edition").and_then(Value::as_str) {
+        Some(e) if e == STANDARD_2019.edition => &STANDARD_2019,
+        _ => &STANDARD_2021,
+    }
+}
+
+/// A value as the template prints it: a signed change with its sign (`+3`, `-2`, `0`), anything
+/// else (a text that already has its sign among it) as it stands.
+fn printed(kind: CellKind, text: String) -> String {
+    if kind == CellKind::Signed
+        && !text.starts_with('+')
+        && text.parse::<i64>().is_ok_and(|n| n > 0)
+    {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
 impl ReportView {
     /// A complete, typed 2021 report: every cell a value.
     pub fn from_report(report: &AnnualReport) -> Self {
@@ -161,14 +189,16 @@ impl ReportView {
             .into_iter()
             .map(|(pointer, text)| (pointer.to_owned(), text))
             .collect();
-        Self::of_texts(texts)
+        Self::of_texts(&STANDARD_2021, texts)
     }
 
-    /// A report in the canonical JSON form, complete or partial (an extraction's): a cell the
-    /// value holds is shown as it stands, a cell it lacks as blank until
+    /// A report in the canonical JSON form of its edition (`"edition": "2019"` is laid out in
+    /// the 2019 template, any other in the 2021 one), complete or partial (an extraction's): a
+    /// cell the value holds is shown as it stands, a cell it lacks as blank until
     /// [`ReportView::mark_unread`] says the reader could not read it.
     pub fn from_value(report: &Value) -> Self {
-        let prose = STANDARD_2021
+        let standard = edition_of(report);
+        let prose = standard
             .sections
             .iter()
             .filter(|s| s.table.is_none())
@@ -177,7 +207,7 @@ impl ReportView {
             .iter()
             .map(|p| (*p).to_owned())
             .chain(prose)
-            .chain(CELLS.iter().map(|c| c.pointer.to_owned()));
+            .chain(standard.cells.iter().map(|c| c.pointer.to_owned()));
         let mut inexact = Vec::new();
         let mut texts = BTreeMap::new();
         for p in pointers {
@@ -189,24 +219,26 @@ impl ReportView {
                 None => {}
             }
         }
-        let mut view = Self::of_texts(texts);
+        let mut view = Self::of_texts(standard, texts);
         for p in inexact {
             view.mark_unread(&p, INEXACT);
         }
         view
     }
 
-    fn of_texts(texts: BTreeMap<String, String>) -> Self {
-        let cells = CELLS
+    fn of_texts(standard: &'static Standard, texts: BTreeMap<String, String>) -> Self {
+        let cells = standard
+            .cells
             .iter()
             .map(|c| {
-                let state = texts
-                    .get(c.pointer)
-                    .map_or(CellState::Blank, |t| CellState::Value(t.clone()));
+                let state = texts.get(c.pointer).map_or(CellState::Blank, |t| {
+                    CellState::Value(printed(c.kind, t.clone()))
+                });
                 (c.pointer, state)
             })
             .collect();
         Self {
+            standard,
             texts,
             cells,
             findings: Vec::new(),
@@ -257,8 +289,13 @@ impl ReportView {
             .collect()
     }
 
+    /// The edition whose template lays the report out.
+    pub fn standard(&self) -> &'static Standard {
+        self.standard
+    }
+
     fn document(&self) -> Document {
-        Document::with_style(&self.texts, Style::default())
+        Document::of_edition(&self.texts, self.standard, Style::default())
     }
 
     /// The findings that highlight the cell at `pointer`.
@@ -492,8 +529,8 @@ fn value_td(
 }
 
 /// The label path of a cell (`表三 › 一、本年新收… › 自然人`), or the pointer of another value.
-fn cell_name(pointer: &str, lang: Lang) -> String {
-    match CELLS.iter().find(|c| c.pointer == pointer) {
+fn cell_name(standard: &Standard, pointer: &str, lang: Lang) -> String {
+    match standard.cells.iter().find(|c| c.pointer == pointer) {
         Some(c) => match lang {
             Lang::Zh => c.labels_zh.get(1..).unwrap_or_default().join(" › "),
             Lang::En => c.name_en.to_owned(),
@@ -513,7 +550,7 @@ fn html_findings(view: &ReportView, lang: Lang, w: &Words, out: &mut String) {
     } else {
         out.push_str("<ol>\n");
         for f in &view.findings {
-            let name = escape(&cell_name(&f.pointer, lang));
+            let name = escape(&cell_name(view.standard, &f.pointer, lang));
             let target = if view.cell(&f.pointer).is_some() {
                 Some(f.pointer.as_str())
             } else {
@@ -562,7 +599,8 @@ pub fn markdown(view: &ReportView, lang: Lang) -> String {
     for p in &doc.preamble {
         let _ = write!(out, "{}\n\n", md_text(p));
     }
-    for (section, (heading, body)) in STANDARD_2021.sections.iter().zip(&doc.sections) {
+    let standard = view.standard;
+    for (section, (heading, body)) in standard.sections.iter().zip(&doc.sections) {
         let _ = write!(out, "## {}\n\n", md_text(heading));
         match body {
             Body::Prose(paras) => {
@@ -571,7 +609,7 @@ pub fn markdown(view: &ReportView, lang: Lang) -> String {
                 }
             }
             Body::Table(_) => {
-                let table = STANDARD_2021
+                let table = standard
                     .tables
                     .iter()
                     .find(|t| Some(t.number) == section.table);
@@ -594,7 +632,7 @@ pub fn markdown(view: &ReportView, lang: Lang) -> String {
                 out,
                 "- **{}** {}：{}",
                 md_text(&f.rule),
-                md_text(&cell_name(&f.pointer, lang)),
+                md_text(&cell_name(standard, &f.pointer, lang)),
                 md_text(f.message(lang))
             );
         }
@@ -670,7 +708,7 @@ fn md_table(view: &ReportView, table: &Template, w: &Words, out: &mut String) {
             line.extend(
                 row.cells
                     .iter()
-                    .map(|rc| md_value(view, cell_pointer(rc), w)),
+                    .map(|rc| md_value(view, cell_pointer(view.standard, rc), w)),
             );
             let _ = writeln!(out, "| {} |", line.join(" | "));
         }
@@ -727,7 +765,8 @@ mod tests {
         );
         assert_eq!(at("/overview/text"), None);
         assert_eq!(
-            CELLS
+            STANDARD_2021
+                .cells
                 .iter()
                 .filter(|c| matches!(view.cell(c.pointer), Some(CellState::Value(_))))
                 .count(),
@@ -788,6 +827,49 @@ mod tests {
         assert!(
             markdown(&view, Lang::Zh).contains("- **S9** /metadata/report\\_year：年份\\<错误\\>")
         );
+    }
+
+    #[test]
+    fn a_2019_report_is_laid_out_in_its_own_template() {
+        let report: Value = serde_json::from_str(include_str!(
+            "../../../conformance/base/realistic-2019.json"
+        ))
+        .unwrap();
+        let view = ReportView::from_value(&report);
+        assert_eq!(view.standard().edition, "2019");
+        let at = |p: &str| view.cell(p).cloned();
+        assert_eq!(
+            at("/active_disclosure/other_services/change"),
+            Some(CellState::Value("+1036".into()))
+        );
+        assert_eq!(
+            at("/active_disclosure/licensing/change"),
+            Some(CellState::Value("-3".into()))
+        );
+        assert_eq!(
+            at("/active_disclosure/procurement/amount"),
+            Some(CellState::Value("251000元".into()))
+        );
+        assert_eq!(printed(CellKind::Signed, "+5".into()), "+5");
+        assert_eq!(printed(CellKind::Signed, "0".into()), "0");
+        assert_eq!(printed(CellKind::Count, "5".into()), "5");
+        // 2021's cells are no cells of it.
+        assert_eq!(
+            at("/applications/results/other/fee_unpaid/natural_person"),
+            None
+        );
+        assert_eq!(at("/active_disclosure/regulations/issued"), None);
+        let html = html_fragment(&view, Lang::Zh);
+        assert_eq!(html.matches("<td id=").count(), 198);
+        assert!(!html.contains("本年制发件数"));
+    }
+
+    #[test]
+    fn columns_share_the_value_positions() {
+        assert_eq!(crate::document::colspans(3, 3), [1, 1, 1]);
+        assert_eq!(crate::document::colspans(3, 1), [3]);
+        assert_eq!(crate::document::colspans(3, 2), [1, 2]);
+        assert_eq!(crate::document::colspans(1, 2), [1, 1]);
     }
 
     #[test]

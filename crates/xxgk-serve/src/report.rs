@@ -3,31 +3,20 @@
 
 use xxgk_check::Kind;
 use xxgk_document::{Reading, Report, Verdict};
-use xxgk_extract::Edition;
 use xxgk_render::view::{self, Finding, ReportView};
 
-/// What the 2019 format lacks until its model lands.
-pub const NOT_2019: &str = "a report in the 2019 format (国办公开办函〔2019〕60号) is not supported yet: \
-                            only the 2021 template has a model to lay it out";
-
-/// The view of a checked report: its values (canonical, or the extraction's partial report),
-/// every cell the reader could not read marked with why.
+/// The view of a checked report, in the template of its edition (2021 or 2019): its values
+/// (canonical, or the extraction's partial report), every cell the reader could not read marked
+/// with why.
 pub fn view_of(report: &Report, lang: xxgk_check::Lang) -> Result<ReportView, String> {
     let mut view = match &report.reading {
-        Reading::Extracted(extraction) => {
-            if extraction.edition == Edition::E2019 {
-                return Err(NOT_2019.to_owned());
-            }
-            ReportView::from_value(&extraction.report)
-        }
+        // The extraction names its edition as a canonical document does (`"edition": "2019"`).
+        Reading::Extracted(extraction) => ReportView::from_value(&extraction.report),
         Reading::Canonical(format) => {
             // Checked canonical text is always kept (`Report::source`) and parses: the
             // checker read it.
             let text = report.source.as_ref().map_or("", |s| s.text.as_str());
             let value = xxgk_check::parse(text, *format).map_err(|e| e.to_string())?;
-            if value.get("edition").and_then(|e| e.as_str()) == Some("2019") {
-                return Err(NOT_2019.to_owned());
-            }
             ReportView::from_value(&value)
         }
     };

@@ -11,6 +11,10 @@ use xxgk_serve::{Limits, app};
 const JINGYUE: &str = include_str!("../../../examples/jingyue-2024.json");
 const JINGYUE_YAML: &str = include_str!("../../../examples/jingyue-2024.yaml");
 const SEED_003: &[u8] = include_bytes!("../../../corpus/seeds/003_fe18fb2511738761.txt");
+/// A published report in the 2019 format, its 表二 garbled.
+const SEED_002: &[u8] = include_bytes!("../../../corpus/seeds/002_55cbf0224f0c879c.txt");
+/// A complete, conformant report of the 2019 edition.
+const BASE_2019: &str = include_str!("../../../conformance/base/realistic-2019.json");
 
 /// A part of a multipart form: field, file name, bytes.
 type Part<'a> = (&'a str, Option<&'a str>, &'a [u8]);
@@ -260,6 +264,98 @@ async fn a_broken_report_highlights_exactly_its_failing_identities_cells() {
     let (_, cert) = get(&app, &format!("{path}/certificate.json")).await;
     let cert: serde_json::Value = serde_json::from_slice(&cert).unwrap();
     assert_eq!(cert["files"][0]["verdict"], "not-conformant");
+}
+
+/// The anchors of the cells of a checked report's findings (errors and warnings): each
+/// finding's value and every value it involves.
+fn finding_anchors(report: &xxgk_document::Report) -> Vec<String> {
+    let mut want: Vec<String> = report
+        .outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_finding() && d.kind != xxgk_check::Kind::Unread)
+        .flat_map(|d| std::iter::once(&d.pointer).chain(&d.related))
+        .filter(|p| {
+            xxgk_model::STANDARD_2019
+                .cells
+                .iter()
+                .any(|c| c.pointer == *p)
+        })
+        .map(|p| format!("cell{}", p.replace('/', "-")))
+        .collect();
+    want.sort();
+    want.dedup();
+    want
+}
+
+fn checked(bytes: &[u8], name: &str) -> Box<xxgk_document::Report> {
+    let checker = xxgk_check::Checker::new().unwrap();
+    match xxgk_document::check(&checker, bytes.to_vec(), Some(name)) {
+        xxgk_document::Checked::Report(report) => report,
+        other => panic!("{name}: {:?}", other.verdict()),
+    }
+}
+
+fn sorted_failing_cells(page: &str) -> Vec<String> {
+    let mut cells = failing_cells(page);
+    cells.sort();
+    cells
+}
+
+#[tokio::test]
+async fn a_2019_report_is_shown_in_its_own_template_with_its_findings_and_downloads() {
+    let app = new_app();
+    // Canonical JSON of the 2019 edition: conformant, its own 表二, 198 cells.
+    let (path, page) = upload(&app, &[("file", Some("r2019.json"), BASE_2019.as_bytes())]).await;
+    assert_self_contained(&page);
+    assert_eq!(value_cells(&page), 198);
+    assert!(page.contains("结论：符合标准"));
+    assert!(page.contains("<th>本年新制作数量</th>"));
+    assert!(page.contains(">+1036</td>"));
+    assert!(page.contains(">251000元</td>"));
+    let (_, json) = get(&app, &format!("{path}/0/report.json")).await;
+    assert_eq!(json, BASE_2019.as_bytes());
+    let (_, cert) = get(&app, &format!("{path}/certificate.json")).await;
+    let cert: serde_json::Value = serde_json::from_slice(&cert).unwrap();
+    assert_eq!(cert["files"][0]["verdict"], "conformant");
+
+    // One cell of its （六）其他处理 row broken: exactly the cells of the 2019 findings.
+    let mut broken: serde_json::Value = serde_json::from_str(BASE_2019).unwrap();
+    broken["applications"]["results"]["other"]["natural_person"] = 16.into();
+    let broken = broken.to_string();
+    let (_, page) = upload(&app, &[("file", Some("b2019.json"), broken.as_bytes())]).await;
+    assert!(page.contains("结论：不符合标准"));
+    let cells = sorted_failing_cells(&page);
+    assert!(cells.contains(&"cell-applications-results-other-natural_person".to_owned()));
+    assert_eq!(
+        cells,
+        finding_anchors(&checked(broken.as_bytes(), "b2019.json"))
+    );
+
+    // Seed 002's published text: extracted into the 2019 edition, its findings highlighted,
+    // its garbled 表二 rows unread, the canonical JSON and provenance downloadable.
+    let (path, page) = upload(&app, &[("file", Some("002.txt"), SEED_002)]).await;
+    assert_self_contained(&page);
+    assert_eq!(value_cells(&page), 198);
+    assert!(page.contains("结论：不符合标准"));
+    let cells = sorted_failing_cells(&page);
+    assert!(!cells.is_empty());
+    assert_eq!(cells, finding_anchors(&checked(SEED_002, "002.txt")));
+    assert_eq!(page.matches("class=\"v unread\"").count(), 16);
+    let (response, json) = get(&app, &format!("{path}/0/report.json")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let report: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(report["edition"], "2019");
+    let (response, provenance) = get(&app, &format!("{path}/0/provenance.json")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let provenance: serde_json::Value = serde_json::from_slice(&provenance).unwrap();
+    assert_eq!(provenance["edition"], "2019");
+    let (_, en) = get(&app, &format!("{path}?lang=en")).await;
+    assert!(
+        String::from_utf8(en)
+            .unwrap()
+            .contains("Verdict: not conformant")
+    );
 }
 
 #[tokio::test]
