@@ -242,6 +242,14 @@ impl Checker {
         &self.catalogue
     }
 
+    /// The finding the schema pass gives for a required value absent at `pointer` (`S1`, "a
+    /// blank is not a 0" for a cell), for a value whose parent is absent too: the schema pass
+    /// reports only the parent, and a reader that knows which of its cells are printed blank
+    /// reports those alone.
+    pub fn missing_value(&self, pointer: &str) -> Diagnostic {
+        schema_pass::missing_value(&self.catalogue.schema_rules, &self.names, pointer)
+    }
+
     /// The schema-rule ids, by keyword.
     pub fn schema_rules(&self) -> &[SchemaRule] {
         &self.catalogue.schema_rules

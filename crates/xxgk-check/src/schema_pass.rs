@@ -194,26 +194,44 @@ pub fn check(
     validator
         .iter_errors(doc)
         .flat_map(|error| raw(names, &error))
-        .map(|r| {
-            let rule = rules.iter().find(|rule| rule.keyword == r.keyword);
-            let label_path = names.cell(&r.pointer).map(Cell::label_path);
-            Diagnostic {
-                rule: rule.map_or_else(|| "S0".to_owned(), |rule| rule.id.clone()),
-                name: rule.map_or_else(|| "schema".to_owned(), |rule| rule.name.clone()),
-                severity: rule.map_or(Severity::Error, |rule| rule.severity),
-                kind: Kind::Schema,
-                pointer: r.pointer,
-                related: Vec::new(),
-                linked: Vec::new(),
-                label_path,
-                expected: r.expected,
-                actual: r.actual,
-                discrepancy: None,
-                root_cause: None,
-                message_zh: r.zh,
-                message_en: r.en,
-                location: None,
-            }
-        })
+        .map(|r| diagnostic(rules, names, r))
         .collect()
+}
+
+/// The finding for a required value absent at `pointer`, exactly as the schema pass gives it
+/// (`required`, `S1`): for a value whose parent is absent too, which the schema pass reports
+/// only at the parent.
+pub fn missing_value(rules: &[SchemaRule], names: &Names, pointer: &str) -> Diagnostic {
+    let (zh, en) = missing(names, pointer);
+    let r = Raw {
+        keyword: "required",
+        pointer: pointer.to_owned(),
+        zh,
+        en,
+        expected: Some("present".to_owned()),
+        actual: None,
+    };
+    diagnostic(rules, names, r)
+}
+
+fn diagnostic(rules: &[SchemaRule], names: &Names, r: Raw) -> Diagnostic {
+    let rule = rules.iter().find(|rule| rule.keyword == r.keyword);
+    let label_path = names.cell(&r.pointer).map(Cell::label_path);
+    Diagnostic {
+        rule: rule.map_or_else(|| "S0".to_owned(), |rule| rule.id.clone()),
+        name: rule.map_or_else(|| "schema".to_owned(), |rule| rule.name.clone()),
+        severity: rule.map_or(Severity::Error, |rule| rule.severity),
+        kind: Kind::Schema,
+        pointer: r.pointer,
+        related: Vec::new(),
+        linked: Vec::new(),
+        label_path,
+        expected: r.expected,
+        actual: r.actual,
+        discrepancy: None,
+        root_cause: None,
+        message_zh: r.zh,
+        message_en: r.en,
+        location: None,
+    }
 }

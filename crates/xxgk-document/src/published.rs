@@ -190,8 +190,17 @@ fn explain_missing(checker: &Checker, d: Diagnostic, extraction: &Extraction) ->
         .copied();
     let unread_diagnostic =
         reason.map(|reason| unread_at(checker, &d, reason, &unread, extraction));
-    // Some cells under the same value are printed blank: that part stays the publisher's.
-    let publisher = (!blank.is_empty()).then_some(d);
+    // Some cells under the same value are printed blank: those, and only those, are the
+    // publisher's; "the whole table is absent" would blame it for what the reader missed.
+    let mut publisher: Vec<Diagnostic> = blank
+        .iter()
+        .filter_map(|p| p.pointer.as_deref())
+        .map(|pointer| Diagnostic {
+            location: None,
+            ..checker.missing_value(pointer)
+        })
+        .collect();
+    publisher.dedup_by(|a, b| a.pointer == b.pointer);
     publisher.into_iter().chain(unread_diagnostic).collect()
 }
 

@@ -298,4 +298,29 @@ fn a_published_2019_report_is_checked_under_the_2019_edition() {
     let unread = report.unread_cells();
     assert_eq!(unread.len(), 16, "{unread:?}");
     assert!(unread.contains(&"/active_disclosure/procurement/amount"));
+    // Its 表二 prints six cells blank and the reader could not place the other sixteen: the
+    // publisher is blamed for those six, each at its own line, never for a whole absent table.
+    let blamed: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.kind != Kind::Unread && d.pointer.starts_with("/active_disclosure"))
+        .map(|d| d.pointer.as_str())
+        .collect();
+    assert_eq!(
+        blamed,
+        [
+            "/active_disclosure/regulations/newly_made",
+            "/active_disclosure/regulations/newly_published",
+            "/active_disclosure/regulations/total_published",
+            "/active_disclosure/normative_documents/newly_made",
+            "/active_disclosure/normative_documents/newly_published",
+            "/active_disclosure/normative_documents/total_published",
+        ]
+    );
+    for d in diagnostics
+        .iter()
+        .filter(|d| blamed.contains(&d.pointer.as_str()))
+    {
+        assert!(d.message_zh.contains("空白不等于0"), "{}", d.message_zh);
+        assert!(d.location.is_some(), "{} has no place", d.pointer);
+    }
 }
