@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 use serde_json::Value;
 use xxgk_check::{Checker, Kind};
 use xxgk_document::{Checked, Document, Reading, Source};
-use xxgk_extract::Edition;
+use xxgk_extract::{Edition, ProblemCode};
 use xxgk_migrate::{Mapping, migrate_read};
 
 use crate::export::output::{AtomicFile, identity};
@@ -174,13 +174,26 @@ fn published(
         }
         Checked::Report(report) => report,
     };
-    let unread = report
+    let mut unread: Vec<String> = report
         .unread_cells()
         .into_iter()
         .map(str::to_owned)
         .collect();
     match report.reading {
         Reading::Extracted(extraction) if extraction.edition == Edition::E2019 => {
+            // Beyond the cells: a value the reader did not find (a section's prose, the
+            // publication date, a contact address, the organ's level) may well be printed, so it
+            // is not the report's blank either. Only a cell it located and found blank is.
+            unread.extend(
+                extraction
+                    .problems
+                    .iter()
+                    .filter(|p| p.code != ProblemCode::CellBlank)
+                    .filter_map(|p| p.pointer.clone())
+                    .chain(["/metadata".to_owned(), "/preamble".to_owned()]),
+            );
+            unread.sort();
+            unread.dedup();
             Ok((extraction.report, unread))
         }
         Reading::Extracted(_) => Err(format!(
