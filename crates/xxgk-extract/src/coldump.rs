@@ -66,26 +66,54 @@ fn is_page_number(line: &str) -> bool {
     inner.is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// The blocks of numbers of the section: a blank line, a page number or a label ends a block;
-/// numbers at the end of a label's line start the next one.
-fn blocks(lines: &[&PosText]) -> Vec<Vec<Number>> {
+/// Whether a line is text: not blank, not a page number, not numbers alone.
+fn is_text(line: Option<&&PosText>) -> bool {
+    line.is_some_and(|line| {
+        let tokens = line.tokens();
+        !tokens.is_empty()
+            && !is_page_number(&line.normalized())
+            && !tokens.iter().all(|t| count(t).is_some())
+    })
+}
+
+/// The numbers of the section in reading order, cut into blocks: a blank line, a page number or
+/// a label ends a block; numbers at the end of a label's line start the next one. Also the
+/// numbers printed inside a label's block (as indices into the numbers, one group a line): a
+/// line of numbers between lines of text with no blank line, or numbers at the end of a label's
+/// line that goes on below, as poppler prints a row's first cells inside its label's text block.
+fn blocks(lines: &[&PosText]) -> (Vec<Vec<Number>>, Vec<Vec<usize>>) {
     let mut out: Vec<Vec<Number>> = Vec::new();
     let mut current: Vec<Number> = Vec::new();
-    for line in lines {
+    let mut inside: Vec<Vec<usize>> = Vec::new();
+    // Numbers read so far, in every block.
+    let mut total = 0;
+    for (i, line) in lines.iter().enumerate() {
         let tokens = line.tokens();
         let numbers: Vec<Option<Number>> = tokens.iter().map(count).collect();
-        if tokens.is_empty() || is_page_number(&line.normalized()) {
+        let next_is_text = is_text(lines.get(i + 1));
+        let added = if tokens.is_empty() || is_page_number(&line.normalized()) {
             out.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
+            0
         } else if numbers.iter().all(Option::is_some) {
             current.extend(numbers.into_iter().flatten());
+            let previous = i.checked_sub(1).and_then(|j| lines.get(j));
+            if is_text(previous) || next_is_text {
+                inside.push((total..total + tokens.len()).collect());
+            }
+            tokens.len()
         } else {
             out.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
             let last_text = numbers.iter().rposition(Option::is_none).unwrap_or(0);
             current.extend(numbers.into_iter().skip(last_text + 1).flatten());
-        }
+            if next_is_text && !current.is_empty() {
+                inside.push((total..total + current.len()).collect());
+            }
+            current.len()
+        };
+        total += added;
     }
     out.extend((!current.is_empty()).then_some(current));
-    out
+    (out, inside)
 }
 
 /// An identity that reads only cells of one row, as column indices of its two sides.
@@ -221,6 +249,122 @@ impl Search {
     }
 }
 
+/// Numbers at the end of the section tried as cells printed late (after the table's other
+/// numbers, as poppler prints the first cells of a page's last rows after its last label).
+const MAX_LATE: usize = 3;
+
+/// The search for readings of rows printed across whose first cells may stand apart, in order:
+/// inside a label's text block, or late at the end of the section.
+struct Aside {
+    search: Search,
+    /// The numbers read in order (indices into the values).
+    main: Vec<usize>,
+    /// The groups of numbers standing apart, in order (indices into the values).
+    apart: Vec<Vec<usize>>,
+    memo: HashMap<(usize, usize, usize), Readings>,
+}
+
+impl Aside {
+    /// The distinct readings of the main numbers from `p` and the groups apart from `q` as rows
+    /// `r..rows`; `None` when there are too many or the search hit its bound.
+    fn from(&mut self, p: usize, q: usize, r: usize, rows: usize) -> Readings {
+        if let Some(known) = self.memo.get(&(p, q, r)) {
+            return known.clone();
+        }
+        self.search.nodes += 1;
+        let found = if self.search.nodes > MAX_NODES {
+            None
+        } else if r == rows {
+            let done = p == self.main.len() && q == self.apart.len();
+            Some(Rc::new(if done { vec![Vec::new()] } else { Vec::new() }))
+        } else {
+            let main = |from: usize, n: usize| self.main.get(from..from + n).map(<[usize]>::to_vec);
+            let mut heads: Vec<(Vec<usize>, usize, usize)> = Vec::new();
+            if let Some(row) = main(p, COLUMNS) {
+                heads.push((row, p + COLUMNS, q));
+            }
+            if let Some(group) = self.apart.get(q).filter(|g| g.len() < COLUMNS) {
+                let rest = COLUMNS - group.len();
+                if let Some(tail) = main(p, rest) {
+                    // The row's first cells apart.
+                    heads.push((
+                        group.iter().chain(&tail).copied().collect(),
+                        p + rest,
+                        q + 1,
+                    ));
+                    // Its second cell alone apart, the first read in order.
+                    if let ([second], Some((first, others))) =
+                        (group.as_slice(), tail.split_first())
+                    {
+                        let row = [*first, *second].iter().chain(others).copied().collect();
+                        heads.push((row, p + rest, q + 1));
+                    }
+                }
+            }
+            heads.retain(|(row, _, _)| self.search.row_holds(r, row));
+            self.join(heads, r + 1, rows)
+        };
+        self.memo.insert((p, q, r), found.clone());
+        found
+    }
+
+    /// Every head row followed by every reading of the rest, distinct by values.
+    fn join(&mut self, heads: Vec<(Vec<usize>, usize, usize)>, r: usize, rows: usize) -> Readings {
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        let mut seen: HashSet<Vec<u64>> = HashSet::new();
+        for (head, p, q) in heads {
+            for tail in self.from(p, q, r, rows)?.iter() {
+                let grid: Vec<usize> = head.iter().chain(tail).copied().collect();
+                let values = grid
+                    .iter()
+                    .map(|i| self.search.values.get(*i).copied().unwrap_or_default())
+                    .collect();
+                if seen.insert(values) {
+                    out.push(grid);
+                }
+                if out.len() > MAX_PLACEMENTS {
+                    return None;
+                }
+            }
+        }
+        Some(Rc::new(out))
+    }
+}
+
+/// The distinct readings (by values) of the numbers as the template's `rows` printed across,
+/// where the groups `inside` labels' blocks, and up to [`MAX_LATE`] numbers at the end, may be
+/// the first cell(s) of the rows taking them in order, or a row's second cell. `None` when the
+/// search hit its bound.
+fn aside_placements(
+    values: &[u64],
+    inside: &[Vec<usize>],
+    rows: &[Option<(AppRow, &'static str)>],
+) -> Option<Vec<Vec<usize>>> {
+    let apart: HashSet<usize> = inside.iter().flatten().copied().collect();
+    let in_order: Vec<usize> = (0..values.len()).filter(|i| !apart.contains(i)).collect();
+    let mut out = Vec::new();
+    for late in 0..=MAX_LATE.min(in_order.len()) {
+        let (main, tail) = in_order.split_at(in_order.len() - late);
+        let mut groups: Vec<Vec<usize>> = inside.to_vec();
+        groups.extend(tail.iter().map(|i| vec![*i]));
+        groups.sort();
+        let mut aside = Aside {
+            search: Search {
+                values: values.to_vec(),
+                starts: Vec::new(),
+                checks: row_identities(rows),
+                memo: HashMap::new(),
+                nodes: 0,
+            },
+            main: main.to_vec(),
+            apart: groups,
+            memo: HashMap::new(),
+        };
+        out.extend(aside.from(0, 0, 0, rows.len())?.iter().cloned());
+    }
+    Some(out)
+}
+
 /// The distinct readings (by values) of the numbers, in blocks of `sizes`, as the template's
 /// `rows`: rows across, or runs of k rows printed column by column whose columns each start a
 /// block, every row satisfying its own identities. `None` when the search hit its bound.
@@ -304,6 +448,33 @@ fn cells_of(
     (store, merged)
 }
 
+/// The readings whose cells satisfy every identity of the catalogue, distinct by values.
+fn confirmed_readings(
+    grids: &[Vec<usize>],
+    numbers: &[Number],
+    rows: &[Option<(AppRow, &'static str)>],
+) -> Vec<(CellStore, Option<MergedOther>)> {
+    let mut confirmed: Vec<(CellStore, Option<MergedOther>)> = Vec::new();
+    for grid in grids {
+        let (cells, merged_row) = cells_of(grid, numbers, rows);
+        let pointers: Vec<String> = cells.filled.keys().cloned().collect();
+        if unconfirmed(&cells, &pointers, merged_row.as_ref()).is_some() {
+            continue;
+        }
+        let same = |(other, other_merged): &(CellStore, Option<MergedOther>)| {
+            *other_merged == merged_row
+                && other
+                    .filled
+                    .iter()
+                    .all(|(p, f)| cells.filled.get(p).is_some_and(|g| g.value == f.value))
+        };
+        if !confirmed.iter().any(same) {
+            confirmed.push((cells, merged_row));
+        }
+    }
+    confirmed
+}
+
 /// Whether every cell of the 2021 表三 was read.
 pub(crate) fn all_read(store: &CellStore) -> bool {
     APP_ROWS.iter().all(|(_, path, _)| {
@@ -320,7 +491,7 @@ pub(crate) fn read_applications(
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) {
-    let blocks = blocks(lines);
+    let (blocks, inside) = blocks(lines);
     let numbers: Vec<Number> = blocks.iter().flatten().cloned().collect();
     let merged = match numbers.len() / COLUMNS {
         _ if !numbers.len().is_multiple_of(COLUMNS) => return,
@@ -347,23 +518,17 @@ pub(crate) fn read_applications(
         );
         return;
     };
-    let mut confirmed: Vec<(CellStore, Option<MergedOther>)> = Vec::new();
-    for grid in &grids {
-        let (cells, merged_row) = cells_of(grid, &numbers, &rows);
-        let pointers: Vec<String> = cells.filled.keys().cloned().collect();
-        if unconfirmed(&cells, &pointers, merged_row.as_ref()).is_some() {
-            continue;
-        }
-        let same = |(other, other_merged): &(CellStore, Option<MergedOther>)| {
-            *other_merged == merged_row
-                && other
-                    .filled
-                    .iter()
-                    .all(|(p, f)| cells.filled.get(p).is_some_and(|g| g.value == f.value))
+    let mut confirmed = confirmed_readings(&grids, &numbers, &rows);
+    if confirmed.is_empty() && !inside.is_empty() {
+        // No reading in order: cells printed inside labels' blocks, or late, may stand apart.
+        let Some(grids) = aside_placements(&values, &inside, &rows) else {
+            why_not(
+                "表三 is printed cell by cell in blocks (a PDF text dump), some cells inside its labels, and too many ways to read them as rows were left to tell them apart; its cells are left missing".to_owned(),
+                store,
+            );
+            return;
         };
-        if !confirmed.iter().any(same) {
-            confirmed.push((cells, merged_row));
-        }
+        confirmed = confirmed_readings(&grids, &numbers, &rows);
     }
     let (cells, merged_row) = match confirmed.len() {
         1 => confirmed.swap_remove(0),

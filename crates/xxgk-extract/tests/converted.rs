@@ -122,7 +122,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "jingyue-2024-a4-zenhei.pdftotext-default.txt",
         "jingyue",
-        16,
+        191,
     ),
     ("jingyue-2024-a5-microhei.markitdown.md", "jingyue", 200),
     ("jingyue-2024-a5-microhei.pdfminer.txt", "jingyue", 16),
