@@ -302,17 +302,66 @@ impl Aside {
                 }
             }
             heads.retain(|(row, _, _)| self.search.row_holds(r, row));
-            self.join(heads, r + 1, rows)
+            let mut heads: Vec<(Vec<usize>, usize, usize, usize)> = heads
+                .into_iter()
+                .map(|(row, p, q)| (row, p, q, r + 1))
+                .collect();
+            heads.extend(self.down_columns(p, q, r, rows));
+            self.join(heads, rows)
         };
         self.memo.insert((p, q, r), found.clone());
         found
     }
 
+    /// Runs of k rows of the main numbers printed column by column, each column starting a
+    /// block, as in [`Search::from`]: (grid, next main number, next group apart, next row).
+    fn down_columns(
+        &self,
+        p: usize,
+        q: usize,
+        r: usize,
+        rows: usize,
+    ) -> Vec<(Vec<usize>, usize, usize, usize)> {
+        let starts = |at: usize| match self.main.get(at) {
+            Some(i) => self.search.starts.get(*i) == Some(&true),
+            None => at == self.main.len(),
+        };
+        let mut out = Vec::new();
+        for k in 2..=rows - r {
+            if p + COLUMNS * k > self.main.len() {
+                break;
+            }
+            // Each column a block of its own that holds at least its first two numbers (a
+            // dump printing every number apart would read as columns in too many ways).
+            let columns = (0..=COLUMNS).all(|c| starts(p + c * k))
+                && (0..COLUMNS).all(|c| !starts(p + c * k + 1));
+            if !columns {
+                continue;
+            }
+            for order in PRINTED_ORDERS {
+                let mut grid = Vec::with_capacity(COLUMNS * k);
+                let mut holds = true;
+                for i in 0..k {
+                    let row: Vec<usize> = order
+                        .iter()
+                        .filter_map(|c| self.main.get(p + c * k + i).copied())
+                        .collect();
+                    holds &= self.search.row_holds(r + i, &row);
+                    grid.extend(row);
+                }
+                if holds {
+                    out.push((grid, p + COLUMNS * k, q, r + k));
+                }
+            }
+        }
+        out
+    }
+
     /// Every head row followed by every reading of the rest, distinct by values.
-    fn join(&mut self, heads: Vec<(Vec<usize>, usize, usize)>, r: usize, rows: usize) -> Readings {
+    fn join(&mut self, heads: Vec<(Vec<usize>, usize, usize, usize)>, rows: usize) -> Readings {
         let mut out: Vec<Vec<usize>> = Vec::new();
         let mut seen: HashSet<Vec<u64>> = HashSet::new();
-        for (head, p, q) in heads {
+        for (head, p, q, r) in heads {
             for tail in self.from(p, q, r, rows)?.iter() {
                 let grid: Vec<usize> = head.iter().chain(tail).copied().collect();
                 let values = grid
@@ -337,6 +386,7 @@ impl Aside {
 /// search hit its bound.
 fn aside_placements(
     values: &[u64],
+    starts: &[bool],
     inside: &[Vec<usize>],
     rows: &[Option<(AppRow, &'static str)>],
 ) -> Option<Vec<Vec<usize>>> {
@@ -351,7 +401,7 @@ fn aside_placements(
         let mut aside = Aside {
             search: Search {
                 values: values.to_vec(),
-                starts: Vec::new(),
+                starts: starts.to_vec(),
                 checks: row_identities(rows),
                 memo: HashMap::new(),
                 nodes: 0,
@@ -365,15 +415,9 @@ fn aside_placements(
     Some(out)
 }
 
-/// The distinct readings (by values) of the numbers, in blocks of `sizes`, as the template's
-/// `rows`: rows across, or runs of k rows printed column by column whose columns each start a
-/// block, every row satisfying its own identities. `None` when the search hit its bound.
-fn placements(
-    values: &[u64],
-    sizes: &[usize],
-    rows: &[Option<(AppRow, &'static str)>],
-) -> Option<Vec<Vec<usize>>> {
-    let mut starts = vec![false; values.len() + 1];
+/// Whether a block starts at each of `n` numbers in blocks of `sizes` (and at the end).
+fn block_starts(n: usize, sizes: &[usize]) -> Vec<bool> {
+    let mut starts = vec![false; n + 1];
     let mut at = 0;
     for size in sizes {
         if let Some(start) = starts.get_mut(at) {
@@ -384,9 +428,20 @@ fn placements(
     if let Some(end) = starts.last_mut() {
         *end = true;
     }
+    starts
+}
+
+/// The distinct readings (by values) of the numbers, in blocks of `sizes`, as the template's
+/// `rows`: rows across, or runs of k rows printed column by column whose columns each start a
+/// block, every row satisfying its own identities. `None` when the search hit its bound.
+fn placements(
+    values: &[u64],
+    sizes: &[usize],
+    rows: &[Option<(AppRow, &'static str)>],
+) -> Option<Vec<Vec<usize>>> {
     let mut search = Search {
         values: values.to_vec(),
-        starts,
+        starts: block_starts(values.len(), sizes),
         checks: row_identities(rows),
         memo: HashMap::new(),
         nodes: 0,
@@ -519,9 +574,10 @@ pub(crate) fn read_applications(
         return;
     };
     let mut confirmed = confirmed_readings(&grids, &numbers, &rows);
-    if confirmed.is_empty() && !inside.is_empty() {
+    if confirmed.is_empty() {
         // No reading in order: cells printed inside labels' blocks, or late, may stand apart.
-        let Some(grids) = aside_placements(&values, &inside, &rows) else {
+        let starts = block_starts(values.len(), &sizes);
+        let Some(grids) = aside_placements(&values, &starts, &inside, &rows) else {
             why_not(
                 "表三 is printed cell by cell in blocks (a PDF text dump), some cells inside its labels, and too many ways to read them as rows were left to tell them apart; its cells are left missing".to_owned(),
                 store,

@@ -77,6 +77,18 @@ impl Out<'_> {
         self.end_block();
     }
 
+    /// A cell of text with a row's first cells on a line inside its block, after its first
+    /// piece, as poppler puts them in the label's text block.
+    fn label_with(&mut self, text: &str, numbers: &str) {
+        for (i, piece) in torn(text, self.noise).iter().enumerate() {
+            self.line(piece);
+            if i == 0 {
+                self.line(numbers);
+            }
+        }
+        self.end_block();
+    }
+
     /// A number printed at the end of the last line, as poppler prints a row's first cell
     /// beside the last line of its label (`行政规范性文件 6`).
     fn beside_last_line(&mut self, number: &str) {
@@ -204,14 +216,48 @@ fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
     // 表三: runs of rows, across or down their columns.
     let mut at = 0;
     let mut moved: Option<String> = None;
+    // Cells of the last rows poppler prints after the table's last label.
+    let mut late: Vec<String> = Vec::new();
+    let cells = |row: &Vec<String>| -> Vec<String> { row.iter().skip(labels).cloned().collect() };
     while at < body.len() {
+        // poppler prints the first cells of a run of rows inside their labels' block.
+        let inside = out.converter == Converter::Poppler && out.noise.one_in(5);
         let k = match out.noise.below(3) {
+            _ if inside => 1 + usize::try_from(out.noise.below(3)).unwrap_or(0),
             0 => 1,
             _ => 2 + usize::try_from(out.noise.below(12)).unwrap_or(0),
         }
         .min(body.len() - at);
         let run = body.get(at..at + k).unwrap_or_default();
         at += k;
+        if inside {
+            // Each row's first one or two cells, on a line inside its last label's block.
+            let heads: Vec<usize> = run
+                .iter()
+                .map(|_| if out.noise.one_in(4) { 2 } else { 1 })
+                .collect();
+            for (row, n) in run.iter().zip(&heads) {
+                let cells = cells(row);
+                let head = cells.iter().take(*n).cloned().collect::<Vec<_>>().join(" ");
+                let texts: Vec<&String> =
+                    row.iter().take(labels).filter(|c| !c.is_empty()).collect();
+                match texts.split_last() {
+                    Some((last, before)) => {
+                        for text in before {
+                            out.label(text);
+                        }
+                        out.label_with(last, &head);
+                    }
+                    None => out.numbers(&[&head], true),
+                }
+            }
+            for (row, n) in run.iter().zip(&heads) {
+                let cells = cells(row);
+                let rest: Vec<&str> = cells.iter().skip(*n).map(String::as_str).collect();
+                out.numbers(&rest, true);
+            }
+            continue;
+        }
         let labels_after = k > 1 && out.noise.one_in(2);
         let print_labels = |out: &mut Out<'_>| {
             for row in run {
@@ -226,15 +272,19 @@ fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
                 out.beside_last_line(&first);
             }
         }
-        let cells =
-            |row: &Vec<String>| -> Vec<String> { row.iter().skip(labels).cloned().collect() };
         if k == 1 {
             // poppler prints a row's cells apart; pdfminer apart or as one block.
             let apart = out.converter == Converter::Poppler || out.noise.one_in(2);
             for row in run {
                 let cells = cells(row);
                 let mut cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+                let last_rows = at + 3 > body.len();
                 match cells.first().copied() {
+                    // The first or second cell of one of the last rows printed late.
+                    Some(_) if last_rows && late.len() < 2 && out.noise.one_in(3) => {
+                        let c = usize::from(cells.len() > 2 && out.noise.one_in(2));
+                        late.push(cells.remove(c).to_owned());
+                    }
                     Some(first) if out.noise.one_in(4) => {
                         out.beside_last_line(first);
                         cells.remove(0);
@@ -288,5 +338,8 @@ fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
     }
     if let Some(first) = moved {
         out.numbers(&[&first], true);
+    }
+    for cell in late {
+        out.numbers(&[&cell], true);
     }
 }
