@@ -78,9 +78,10 @@ fn is_text(line: Option<&&PosText>) -> bool {
 
 /// The numbers of the section in reading order, cut into blocks: a blank line, a page number or
 /// a label ends a block; numbers at the end of a label's line start the next one. Also the
-/// numbers printed inside a label's block (as indices into the numbers, one group a line): a
-/// line of numbers between lines of text with no blank line, or numbers at the end of a label's
-/// line that goes on below, as poppler prints a row's first cells inside its label's text block.
+/// numbers printed inside or between labels' blocks (as indices into the numbers, one group a
+/// line): a line of numbers next to a line of text with no blank line, or with only labels'
+/// blocks around it, or numbers at the end of a label's line that goes on below, as poppler
+/// prints a row's first cells inside its label's text block.
 fn blocks(lines: &[&PosText]) -> (Vec<Vec<Number>>, Vec<Vec<usize>>) {
     let mut out: Vec<Vec<Number>> = Vec::new();
     let mut current: Vec<Number> = Vec::new();
@@ -97,7 +98,11 @@ fn blocks(lines: &[&PosText]) -> (Vec<Vec<Number>>, Vec<Vec<usize>>) {
         } else if numbers.iter().all(Option::is_some) {
             current.extend(numbers.into_iter().flatten());
             let previous = i.checked_sub(1).and_then(|j| lines.get(j));
-            if is_text(previous) || next_is_text {
+            let blank = |line: &&&PosText| line.tokens().is_empty();
+            let nearest_before = lines.iter().take(i).rev().find(|l| !blank(l));
+            let nearest_after = lines.iter().skip(i + 1).find(|l| !blank(l));
+            let between_labels = is_text(nearest_before) && is_text(nearest_after);
+            if is_text(previous) || next_is_text || between_labels {
                 inside.push((total..total + tokens.len()).collect());
             }
             tokens.len()
@@ -292,9 +297,11 @@ impl Aside {
                         p + rest,
                         q + 1,
                     ));
-                    // Its second cell alone apart, the first read in order.
+                    // Its second cell alone apart, printed after the row's other cells (a
+                    // cell before them, inside a label's block, is a first cell).
                     if let ([second], Some((first, others))) =
                         (group.as_slice(), tail.split_first())
+                        && tail.iter().all(|i| i < second)
                     {
                         let row = [*first, *second].iter().chain(others).copied().collect();
                         heads.push((row, p + rest, q + 1));
