@@ -8,6 +8,13 @@
 //! a placement is kept only when it is the one placement whose values satisfy every identity of
 //! the catalogue reading 表三 (R1, R2, R3) and agrees with every cell already read. Several
 //! placements with different values, or none, leave the cells missing with a problem saying why.
+//!
+//! When no placement in reading order is left, the numbers poppler prints apart from their row
+//! are tried as such: a line of numbers inside a label's block (next to a line of text) or alone
+//! between labels' blocks, and up to [`MAX_LATE`] numbers at the end of the section (the first
+//! cells of a page's last rows, printed after its last label). Rows printed across take them in
+//! order as their first cell(s), or as their second cell when printed after the row's other
+//! cells; the rest are read in order as before, under the same confirmation.
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -732,6 +739,81 @@ mod tests {
         let lines: Vec<&PosText> = lines.iter().collect();
         let mut store = CellStore::default();
         read_applications(&lines, &mut store, &mut problems);
+        assert!(store.filled.is_empty());
+        assert!(
+            store
+                .missing
+                .values()
+                .all(|p| p.code == ProblemCode::UnlabelledRowsUnconfirmed)
+        );
+    }
+
+    /// Reads 表三 from a dump's text, the cells read by pointer.
+    fn read(text: &str) -> CellStore {
+        let lines = crate::normalize::text_lines(text);
+        let lines: Vec<&PosText> = lines.iter().collect();
+        let mut store = CellStore::default();
+        read_applications(&lines, &mut store, &mut Vec::new());
+        store
+    }
+
+    #[test]
+    fn first_cells_inside_labels_and_late_cells_are_read_apart_where_confirmed() {
+        // 一 5 + 二 1 = 七 5 + 八 1 (自然人 and 总计), of which （一） 3 and （二） 2.
+        let mut grid = vec![[0u64; COLUMNS]; APP_ROWS.len()];
+        for (row, n) in [(0, 5), (1, 1), (2, 3), (3, 2), (23, 5), (24, 1)] {
+            grid[row][0] = n;
+            grid[row][6] = n;
+        }
+        // poppler: （一） and （二）'s first cells inside their labels' blocks before both rows'
+        // other cells, 八's second cell after the last label.
+        let mut text = String::new();
+        for (r, cells) in grid.iter().enumerate() {
+            match r {
+                2 => text.push_str(&format!(
+                    "（一）予以\n{}\n公开\n\n（二）部分\n{}\n公开\n\n",
+                    cells[0], grid[3][0]
+                )),
+                3 => {}
+                24 => text.push_str("四、结转下年度继续办理\n\n"),
+                _ => text.push_str(&format!("第{r}行\n\n")),
+            }
+            let skip = match r {
+                2 | 3 => 1,
+                _ => 0,
+            };
+            for (c, v) in cells.iter().enumerate().skip(skip) {
+                if r != 24 || c != 1 {
+                    text.push_str(&format!("{v}\n\n"));
+                }
+            }
+        }
+        text.push_str("（七）总计\n\n0\n");
+        let store = read(&text);
+        for (r, (_, path, _)) in APP_ROWS.iter().enumerate() {
+            for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
+                let read = store.filled.get(&format!("{path}/{}", column.name));
+                assert_eq!(
+                    read.map(|f| f.value.clone()),
+                    Some(grid[r][c].into()),
+                    "{path}/{}",
+                    column.name
+                );
+            }
+        }
+        // 八's late cell taken as its first cell instead satisfies R3 but not R1: the late 0
+        // is its second. Printed before its row's other cells, it could only be a first
+        // cell, and R1 then confirms no reading.
+        let early = text.replacen(
+            "四、结转下年度继续办理\n\n",
+            "四、结转下年度继续办理\n\n0\n\n第九行\n\n",
+            1,
+        );
+        let early = early
+            .strip_suffix("（七）总计\n\n0\n")
+            .unwrap_or(&early)
+            .to_owned();
+        let store = read(&early);
         assert!(store.filled.is_empty());
         assert!(
             store

@@ -7,7 +7,10 @@
 //! the same places), its labels before or after its numbers, a row's first cell sometimes
 //! beside the last line of its label, or (rarely) beside the next row's label, out of order;
 //! pdfminer sometimes prints the 总计 column of its runs before the 其他 column. Page footers (`-3-`, a form feed)
-//! and the table heading again stand between runs.
+//! and the table heading again stand between runs. poppler also prints the first one or two
+//! cells of a run of up to three rows on a line inside the last label's block of each row (the
+//! labels first, then each row's other cells), and the first or second cell of one of the last
+//! three rows (at most two) after the table's last label, as in the portrait jingyue dumps.
 
 use std::fmt::Write as _;
 
