@@ -74,13 +74,26 @@ fn is_page_number(line: &str) -> bool {
 }
 
 /// Whether a line is text: not blank, not a page number, not numbers alone.
-fn is_text(line: Option<&&PosText>) -> bool {
-    line.is_some_and(|line| {
-        let tokens = line.tokens();
-        !tokens.is_empty()
-            && !is_page_number(&line.normalized())
-            && !tokens.iter().all(|t| count(t).is_some())
-    })
+fn is_text(line: &PosText) -> bool {
+    let tokens = line.tokens();
+    !tokens.is_empty()
+        && !is_page_number(&line.normalized())
+        && !tokens.iter().all(|t| count(t).is_some())
+}
+
+/// For each line, whether the nearest line that is not blank in the direction `lines` run is
+/// text (one pass, so that the section's length bounds the work).
+fn nearest_is_text<'a>(lines: impl Iterator<Item = (&'a &'a PosText, bool)>) -> Vec<bool> {
+    let mut last = false;
+    lines
+        .map(|(line, text)| {
+            let before = last;
+            if !line.tokens().is_empty() {
+                last = text;
+            }
+            before
+        })
+        .collect()
 }
 
 /// The numbers of the section in reading order, cut into blocks: a blank line, a page number or
@@ -90,6 +103,11 @@ fn is_text(line: Option<&&PosText>) -> bool {
 /// blocks around it, or numbers at the end of a label's line that goes on below, as poppler
 /// prints a row's first cells inside its label's text block.
 fn blocks(lines: &[&PosText]) -> (Vec<Vec<Number>>, Vec<Vec<usize>>) {
+    let text: Vec<bool> = lines.iter().map(|l| is_text(l)).collect();
+    let text_at = |i: Option<usize>| i.and_then(|i| text.get(i)) == Some(&true);
+    let text_before = nearest_is_text(lines.iter().zip(text.iter().copied()));
+    let mut text_after = nearest_is_text(lines.iter().zip(text.iter().copied()).rev());
+    text_after.reverse();
     let mut out: Vec<Vec<Number>> = Vec::new();
     let mut current: Vec<Number> = Vec::new();
     let mut inside: Vec<Vec<usize>> = Vec::new();
@@ -98,18 +116,15 @@ fn blocks(lines: &[&PosText]) -> (Vec<Vec<Number>>, Vec<Vec<usize>>) {
     for (i, line) in lines.iter().enumerate() {
         let tokens = line.tokens();
         let numbers: Vec<Option<Number>> = tokens.iter().map(count).collect();
-        let next_is_text = is_text(lines.get(i + 1));
+        let next_is_text = text_at(Some(i + 1));
         let added = if tokens.is_empty() || is_page_number(&line.normalized()) {
             out.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
             0
         } else if numbers.iter().all(Option::is_some) {
             current.extend(numbers.into_iter().flatten());
-            let previous = i.checked_sub(1).and_then(|j| lines.get(j));
-            let blank = |line: &&&PosText| line.tokens().is_empty();
-            let nearest_before = lines.iter().take(i).rev().find(|l| !blank(l));
-            let nearest_after = lines.iter().skip(i + 1).find(|l| !blank(l));
-            let between_labels = is_text(nearest_before) && is_text(nearest_after);
-            if is_text(previous) || next_is_text || between_labels {
+            let between_labels =
+                text_before.get(i) == Some(&true) && text_after.get(i) == Some(&true);
+            if text_at(i.checked_sub(1)) || next_is_text || between_labels {
                 inside.push((total..total + tokens.len()).collect());
             }
             tokens.len()
