@@ -11,6 +11,8 @@
 //! cells of a run of up to three rows on a line inside the last label's block of each row (the
 //! labels first, then each row's other cells), and the first or second cell of one of the last
 //! three rows (at most two) after the table's last label, as in the portrait jingyue dumps.
+//! pdfminer sometimes prints 表四 column by column, each number under its outcome's heading,
+//! and then sometimes two outcomes of every group swapped, headings and all.
 
 use std::fmt::Write as _;
 
@@ -178,6 +180,34 @@ pub(crate) fn block_dump(report: &AnnualReport, noise: &Noise, merged_other: boo
     out.text.into_bytes()
 }
 
+/// 表四 as pdfminer prints a portrait page: each outcome's number under its own heading, group
+/// by group, sometimes two outcomes of every group (with their headings) swapped.
+fn review_by_column(out: &mut Out<'_>, header: &[Vec<String>], values: Option<&Vec<String>>) {
+    let Some(values) = values else {
+        return;
+    };
+    // A column's heading: its lowest header cell that is printed.
+    let name = |k: usize| {
+        header
+            .iter()
+            .rev()
+            .find_map(|row| row.get(k).filter(|c| !c.is_empty()))
+    };
+    let swapped = out.noise.one_in(2);
+    for group in 0..values.len().div_ceil(5) {
+        let mut order: Vec<usize> = (group * 5..(group * 5 + 5).min(values.len())).collect();
+        if swapped && order.len() == 5 {
+            order.swap(2, 3);
+        }
+        for k in order {
+            if let (Some(name), Some(value)) = (name(k), values.get(k)) {
+                out.label(name);
+                out.numbers(&[value], true);
+            }
+        }
+    }
+}
+
 /// One table of the dump.
 fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
     let labels = label_columns(grid);
@@ -198,6 +228,10 @@ fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
         }
     };
     print_header(out);
+    if labels == 0 && out.converter == Converter::Pdfminer && out.noise.one_in(3) {
+        review_by_column(out, header, body.first());
+        return;
+    }
     if labels != 3 {
         // 表二 and 表四: each row's labels, then its cells (a sub-table's heading a row of text).
         for row in body {
