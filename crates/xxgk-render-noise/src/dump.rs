@@ -12,7 +12,7 @@
 //! labels first, then each row's other cells), and the first or second cell of one of the last
 //! three rows (at most two) after the table's last label, as in the portrait jingyue dumps.
 //! pdfminer sometimes prints 表四 column by column, each number under its outcome's heading,
-//! and then sometimes two outcomes of every group swapped, headings and all.
+//! and then (rarely) two outcomes of every group swapped, headings and all.
 
 use std::fmt::Write as _;
 
@@ -193,7 +193,7 @@ fn review_by_column(out: &mut Out<'_>, header: &[Vec<String>], values: Option<&V
             .rev()
             .find_map(|row| row.get(k).filter(|c| !c.is_empty()))
     };
-    let swapped = out.noise.one_in(2);
+    let swapped = out.noise.one_in(8);
     for group in 0..values.len().div_ceil(5) {
         let mut order: Vec<usize> = (group * 5..(group * 5 + 5).min(values.len())).collect();
         if swapped && order.len() == 5 {
