@@ -889,7 +889,22 @@ pub(crate) fn read_review(
     let mut runs: Vec<Vec<ValueCell>> = vec![Vec::new()];
     let mut groups: [Option<Vec<ValueCell>>; 3] = [None, None, None];
     let mut first_label: Option<Label> = None;
+    // The outcome headings printed between the table's numbers (a column dump), torn over
+    // lines or not: printed out of the table's order, they carry their numbers out of order too.
+    let mut headings: Vec<usize> = Vec::new();
+    let mut between = String::new();
+    let mut numbers_seen = false;
     for segment in segments {
+        if let Some(label) = &segment.label {
+            between.extend(label.joined().split_whitespace());
+        }
+        if segment.has_number() {
+            if numbers_seen {
+                headings.extend(outcome_headings(&between));
+            }
+            between.clear();
+            numbers_seen = true;
+        }
         let Some(label) = &segment.label else {
             if (segment.has_number() || (segment.positional && segment.values.len() >= 5))
                 && let Some(run) = runs.last_mut()
@@ -938,7 +953,9 @@ pub(crate) fn read_review(
             store.put_row(spec, &group, &[]);
         }
         if apart {
-            confirm_review_blocks(pieces, store);
+            // Each group's headings start again at 结果维持; any other step back is out of order.
+            let in_order = headings.windows(2).all(|w| w[0] < w[1] || w[1] == 0);
+            confirm_review_blocks(pieces, in_order, store);
         }
     } else if groups.iter().any(Option::is_some) {
         for (spec, group) in REVIEW_GROUPS.iter().zip(groups) {
@@ -962,9 +979,21 @@ pub(crate) fn read_review(
     true
 }
 
+/// The outcome headings of 表四 named whole in `text`, in the order printed.
+fn outcome_headings(text: &str) -> Vec<usize> {
+    let mut found: Vec<(usize, usize)> = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+        .iter()
+        .enumerate()
+        .flat_map(|(k, h)| text.match_indices(h).map(move |(at, _)| (at, k)))
+        .collect();
+    found.sort_unstable();
+    found.into_iter().map(|(_, k)| k).collect()
+}
+
 /// 表四's numbers gathered from blocks between headings (a column dump prints them in column
-/// order, not the table's): kept only when R4 confirms them in every group.
-fn confirm_review_blocks(pieces: usize, store: &mut CellStore) {
+/// order, not the table's): kept only when the outcome headings printed between them stand in the
+/// table's order and R4 confirms them in every group.
+fn confirm_review_blocks(pieces: usize, headings_in_order: bool, store: &mut CellStore) {
     let cells: Vec<String> = REVIEW_GROUPS
         .iter()
         .flat_map(|spec| {
@@ -973,7 +1002,12 @@ fn confirm_review_blocks(pieces: usize, store: &mut CellStore) {
                 .map(move |c| format!("{}/{}", spec.path, c.name))
         })
         .collect();
-    if let Some(why) = gaps::unconfirmed(store, &cells, None) {
+    let why = if headings_in_order {
+        gaps::unconfirmed(store, &cells, None)
+    } else {
+        Some("its outcome headings stand between them out of the table's order, and R4 does not tell the outcomes apart".to_owned())
+    };
+    if let Some(why) = why {
         let problem = Problem::new(
             ProblemCode::UnlabelledRowsUnconfirmed,
             format!(

@@ -8,6 +8,13 @@
 //! a placement is kept only when it is the one placement whose values satisfy every identity of
 //! the catalogue reading 表三 (R1, R2, R3) and agrees with every cell already read. Several
 //! placements with different values, or none, leave the cells missing with a problem saying why.
+//!
+//! When no placement in reading order is left, the numbers poppler prints apart from their row
+//! are tried as such: a line of numbers inside a label's block (next to a line of text) or alone
+//! between labels' blocks, and up to [`MAX_LATE`] numbers at the end of the section (the first
+//! cells of a page's last rows, printed after its last label). Rows printed across take them in
+//! order as their first cell(s), or as their second cell when printed after the row's other
+//! cells; the rest are read in order as before, under the same confirmation.
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -66,26 +73,74 @@ fn is_page_number(line: &str) -> bool {
     inner.is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// The blocks of numbers of the section: a blank line, a page number or a label ends a block;
-/// numbers at the end of a label's line start the next one.
-fn blocks(lines: &[&PosText]) -> Vec<Vec<Number>> {
+/// Whether a line is text: not blank, not a page number, not numbers alone.
+fn is_text(line: &PosText) -> bool {
+    let tokens = line.tokens();
+    !tokens.is_empty()
+        && !is_page_number(&line.normalized())
+        && !tokens.iter().all(|t| count(t).is_some())
+}
+
+/// For each line, whether the nearest line that is not blank in the direction `lines` run is
+/// text (one pass, so that the section's length bounds the work).
+fn nearest_is_text<'a>(lines: impl Iterator<Item = (&'a &'a PosText, bool)>) -> Vec<bool> {
+    let mut last = false;
+    lines
+        .map(|(line, text)| {
+            let before = last;
+            if !line.tokens().is_empty() {
+                last = text;
+            }
+            before
+        })
+        .collect()
+}
+
+/// The numbers of the section in reading order, cut into blocks: a blank line, a page number or
+/// a label ends a block; numbers at the end of a label's line start the next one. Also the
+/// numbers printed inside or between labels' blocks (as indices into the numbers, one group a
+/// line): a line of numbers next to a line of text with no blank line, or with only labels'
+/// blocks around it, or numbers at the end of a label's line that goes on below, as poppler
+/// prints a row's first cells inside its label's text block.
+fn blocks(lines: &[&PosText]) -> (Vec<Vec<Number>>, Vec<Vec<usize>>) {
+    let text: Vec<bool> = lines.iter().map(|l| is_text(l)).collect();
+    let text_at = |i: Option<usize>| i.and_then(|i| text.get(i)) == Some(&true);
+    let text_before = nearest_is_text(lines.iter().zip(text.iter().copied()));
+    let mut text_after = nearest_is_text(lines.iter().zip(text.iter().copied()).rev());
+    text_after.reverse();
     let mut out: Vec<Vec<Number>> = Vec::new();
     let mut current: Vec<Number> = Vec::new();
-    for line in lines {
+    let mut inside: Vec<Vec<usize>> = Vec::new();
+    // Numbers read so far, in every block.
+    let mut total = 0;
+    for (i, line) in lines.iter().enumerate() {
         let tokens = line.tokens();
         let numbers: Vec<Option<Number>> = tokens.iter().map(count).collect();
-        if tokens.is_empty() || is_page_number(&line.normalized()) {
+        let next_is_text = text_at(Some(i + 1));
+        let added = if tokens.is_empty() || is_page_number(&line.normalized()) {
             out.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
+            0
         } else if numbers.iter().all(Option::is_some) {
             current.extend(numbers.into_iter().flatten());
+            let between_labels =
+                text_before.get(i) == Some(&true) && text_after.get(i) == Some(&true);
+            if text_at(i.checked_sub(1)) || next_is_text || between_labels {
+                inside.push((total..total + tokens.len()).collect());
+            }
+            tokens.len()
         } else {
             out.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
             let last_text = numbers.iter().rposition(Option::is_none).unwrap_or(0);
             current.extend(numbers.into_iter().skip(last_text + 1).flatten());
-        }
+            if next_is_text && !current.is_empty() {
+                inside.push((total..total + current.len()).collect());
+            }
+            current.len()
+        };
+        total += added;
     }
     out.extend((!current.is_empty()).then_some(current));
-    out
+    (out, inside)
 }
 
 /// An identity that reads only cells of one row, as column indices of its two sides.
@@ -221,15 +276,177 @@ impl Search {
     }
 }
 
-/// The distinct readings (by values) of the numbers, in blocks of `sizes`, as the template's
-/// `rows`: rows across, or runs of k rows printed column by column whose columns each start a
-/// block, every row satisfying its own identities. `None` when the search hit its bound.
-fn placements(
+/// Numbers at the end of the section tried as cells printed late (after the table's other
+/// numbers, as poppler prints the first cells of a page's last rows after its last label).
+const MAX_LATE: usize = 3;
+
+/// The search for readings of rows printed across whose first cells may stand apart, in order:
+/// inside a label's text block, or late at the end of the section.
+struct Aside {
+    search: Search,
+    /// The numbers read in order (indices into the values).
+    main: Vec<usize>,
+    /// The groups of numbers standing apart, in order (indices into the values).
+    apart: Vec<Vec<usize>>,
+    memo: HashMap<(usize, usize, usize), Readings>,
+}
+
+impl Aside {
+    /// The distinct readings of the main numbers from `p` and the groups apart from `q` as rows
+    /// `r..rows`; `None` when there are too many or the search hit its bound.
+    fn from(&mut self, p: usize, q: usize, r: usize, rows: usize) -> Readings {
+        if let Some(known) = self.memo.get(&(p, q, r)) {
+            return known.clone();
+        }
+        self.search.nodes += 1;
+        let found = if self.search.nodes > MAX_NODES {
+            None
+        } else if r == rows {
+            let done = p == self.main.len() && q == self.apart.len();
+            Some(Rc::new(if done { vec![Vec::new()] } else { Vec::new() }))
+        } else {
+            let main = |from: usize, n: usize| self.main.get(from..from + n).map(<[usize]>::to_vec);
+            let mut heads: Vec<(Vec<usize>, usize, usize)> = Vec::new();
+            if let Some(row) = main(p, COLUMNS) {
+                heads.push((row, p + COLUMNS, q));
+            }
+            if let Some(group) = self.apart.get(q).filter(|g| g.len() < COLUMNS) {
+                let rest = COLUMNS - group.len();
+                if let Some(tail) = main(p, rest) {
+                    // The row's first cells apart.
+                    heads.push((
+                        group.iter().chain(&tail).copied().collect(),
+                        p + rest,
+                        q + 1,
+                    ));
+                    // Its second cell alone apart, printed after the row's other cells (a
+                    // cell before them, inside a label's block, is a first cell).
+                    if let ([second], Some((first, others))) =
+                        (group.as_slice(), tail.split_first())
+                        && tail.iter().all(|i| i < second)
+                    {
+                        let row = [*first, *second].iter().chain(others).copied().collect();
+                        heads.push((row, p + rest, q + 1));
+                    }
+                }
+            }
+            heads.retain(|(row, _, _)| self.search.row_holds(r, row));
+            let mut heads: Vec<(Vec<usize>, usize, usize, usize)> = heads
+                .into_iter()
+                .map(|(row, p, q)| (row, p, q, r + 1))
+                .collect();
+            heads.extend(self.down_columns(p, q, r, rows));
+            self.join(heads, rows)
+        };
+        self.memo.insert((p, q, r), found.clone());
+        found
+    }
+
+    /// Runs of k rows of the main numbers printed column by column, each column starting a
+    /// block, as in [`Search::from`]: (grid, next main number, next group apart, next row).
+    fn down_columns(
+        &self,
+        p: usize,
+        q: usize,
+        r: usize,
+        rows: usize,
+    ) -> Vec<(Vec<usize>, usize, usize, usize)> {
+        let starts = |at: usize| match self.main.get(at) {
+            Some(i) => self.search.starts.get(*i) == Some(&true),
+            None => at == self.main.len(),
+        };
+        let mut out = Vec::new();
+        for k in 2..=rows - r {
+            if p + COLUMNS * k > self.main.len() {
+                break;
+            }
+            // Each column a block of its own that holds at least its first two numbers (a
+            // dump printing every number apart would read as columns in too many ways).
+            let columns = (0..=COLUMNS).all(|c| starts(p + c * k))
+                && (0..COLUMNS).all(|c| !starts(p + c * k + 1));
+            if !columns {
+                continue;
+            }
+            for order in PRINTED_ORDERS {
+                let mut grid = Vec::with_capacity(COLUMNS * k);
+                let mut holds = true;
+                for i in 0..k {
+                    let row: Vec<usize> = order
+                        .iter()
+                        .filter_map(|c| self.main.get(p + c * k + i).copied())
+                        .collect();
+                    holds &= self.search.row_holds(r + i, &row);
+                    grid.extend(row);
+                }
+                if holds {
+                    out.push((grid, p + COLUMNS * k, q, r + k));
+                }
+            }
+        }
+        out
+    }
+
+    /// Every head row followed by every reading of the rest, distinct by values.
+    fn join(&mut self, heads: Vec<(Vec<usize>, usize, usize, usize)>, rows: usize) -> Readings {
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        let mut seen: HashSet<Vec<u64>> = HashSet::new();
+        for (head, p, q, r) in heads {
+            for tail in self.from(p, q, r, rows)?.iter() {
+                let grid: Vec<usize> = head.iter().chain(tail).copied().collect();
+                let values = grid
+                    .iter()
+                    .map(|i| self.search.values.get(*i).copied().unwrap_or_default())
+                    .collect();
+                if seen.insert(values) {
+                    out.push(grid);
+                }
+                if out.len() > MAX_PLACEMENTS {
+                    return None;
+                }
+            }
+        }
+        Some(Rc::new(out))
+    }
+}
+
+/// The distinct readings (by values) of the numbers as the template's `rows` printed across,
+/// where the groups `inside` labels' blocks, and up to [`MAX_LATE`] numbers at the end, may be
+/// the first cell(s) of the rows taking them in order, or a row's second cell. `None` when the
+/// search hit its bound.
+fn aside_placements(
     values: &[u64],
-    sizes: &[usize],
+    starts: &[bool],
+    inside: &[Vec<usize>],
     rows: &[Option<(AppRow, &'static str)>],
 ) -> Option<Vec<Vec<usize>>> {
-    let mut starts = vec![false; values.len() + 1];
+    let apart: HashSet<usize> = inside.iter().flatten().copied().collect();
+    let in_order: Vec<usize> = (0..values.len()).filter(|i| !apart.contains(i)).collect();
+    let mut out = Vec::new();
+    for late in 0..=MAX_LATE.min(in_order.len()) {
+        let (main, tail) = in_order.split_at(in_order.len() - late);
+        let mut groups: Vec<Vec<usize>> = inside.to_vec();
+        groups.extend(tail.iter().map(|i| vec![*i]));
+        groups.sort();
+        let mut aside = Aside {
+            search: Search {
+                values: values.to_vec(),
+                starts: starts.to_vec(),
+                checks: row_identities(rows),
+                memo: HashMap::new(),
+                nodes: 0,
+            },
+            main: main.to_vec(),
+            apart: groups,
+            memo: HashMap::new(),
+        };
+        out.extend(aside.from(0, 0, 0, rows.len())?.iter().cloned());
+    }
+    Some(out)
+}
+
+/// Whether a block starts at each of `n` numbers in blocks of `sizes` (and at the end).
+fn block_starts(n: usize, sizes: &[usize]) -> Vec<bool> {
+    let mut starts = vec![false; n + 1];
     let mut at = 0;
     for size in sizes {
         if let Some(start) = starts.get_mut(at) {
@@ -240,9 +457,20 @@ fn placements(
     if let Some(end) = starts.last_mut() {
         *end = true;
     }
+    starts
+}
+
+/// The distinct readings (by values) of the numbers, in blocks of `sizes`, as the template's
+/// `rows`: rows across, or runs of k rows printed column by column whose columns each start a
+/// block, every row satisfying its own identities. `None` when the search hit its bound.
+fn placements(
+    values: &[u64],
+    sizes: &[usize],
+    rows: &[Option<(AppRow, &'static str)>],
+) -> Option<Vec<Vec<usize>>> {
     let mut search = Search {
         values: values.to_vec(),
-        starts,
+        starts: block_starts(values.len(), sizes),
         checks: row_identities(rows),
         memo: HashMap::new(),
         nodes: 0,
@@ -304,6 +532,33 @@ fn cells_of(
     (store, merged)
 }
 
+/// The readings whose cells satisfy every identity of the catalogue, distinct by values.
+fn confirmed_readings(
+    grids: &[Vec<usize>],
+    numbers: &[Number],
+    rows: &[Option<(AppRow, &'static str)>],
+) -> Vec<(CellStore, Option<MergedOther>)> {
+    let mut confirmed: Vec<(CellStore, Option<MergedOther>)> = Vec::new();
+    for grid in grids {
+        let (cells, merged_row) = cells_of(grid, numbers, rows);
+        let pointers: Vec<String> = cells.filled.keys().cloned().collect();
+        if unconfirmed(&cells, &pointers, merged_row.as_ref()).is_some() {
+            continue;
+        }
+        let same = |(other, other_merged): &(CellStore, Option<MergedOther>)| {
+            *other_merged == merged_row
+                && other
+                    .filled
+                    .iter()
+                    .all(|(p, f)| cells.filled.get(p).is_some_and(|g| g.value == f.value))
+        };
+        if !confirmed.iter().any(same) {
+            confirmed.push((cells, merged_row));
+        }
+    }
+    confirmed
+}
+
 /// Whether every cell of the 2021 表三 was read.
 pub(crate) fn all_read(store: &CellStore) -> bool {
     APP_ROWS.iter().all(|(_, path, _)| {
@@ -320,7 +575,7 @@ pub(crate) fn read_applications(
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) {
-    let blocks = blocks(lines);
+    let (blocks, inside) = blocks(lines);
     let numbers: Vec<Number> = blocks.iter().flatten().cloned().collect();
     let merged = match numbers.len() / COLUMNS {
         _ if !numbers.len().is_multiple_of(COLUMNS) => return,
@@ -347,23 +602,18 @@ pub(crate) fn read_applications(
         );
         return;
     };
-    let mut confirmed: Vec<(CellStore, Option<MergedOther>)> = Vec::new();
-    for grid in &grids {
-        let (cells, merged_row) = cells_of(grid, &numbers, &rows);
-        let pointers: Vec<String> = cells.filled.keys().cloned().collect();
-        if unconfirmed(&cells, &pointers, merged_row.as_ref()).is_some() {
-            continue;
-        }
-        let same = |(other, other_merged): &(CellStore, Option<MergedOther>)| {
-            *other_merged == merged_row
-                && other
-                    .filled
-                    .iter()
-                    .all(|(p, f)| cells.filled.get(p).is_some_and(|g| g.value == f.value))
+    let mut confirmed = confirmed_readings(&grids, &numbers, &rows);
+    if confirmed.is_empty() {
+        // No reading in order: cells printed inside labels' blocks, or late, may stand apart.
+        let starts = block_starts(values.len(), &sizes);
+        let Some(grids) = aside_placements(&values, &starts, &inside, &rows) else {
+            why_not(
+                "表三 is printed cell by cell in blocks (a PDF text dump), some cells inside its labels, and too many ways to read them as rows were left to tell them apart; its cells are left missing".to_owned(),
+                store,
+            );
+            return;
         };
-        if !confirmed.iter().any(same) {
-            confirmed.push((cells, merged_row));
-        }
+        confirmed = confirmed_readings(&grids, &numbers, &rows);
     }
     let (cells, merged_row) = match confirmed.len() {
         1 => confirmed.swap_remove(0),
@@ -504,6 +754,81 @@ mod tests {
         let lines: Vec<&PosText> = lines.iter().collect();
         let mut store = CellStore::default();
         read_applications(&lines, &mut store, &mut problems);
+        assert!(store.filled.is_empty());
+        assert!(
+            store
+                .missing
+                .values()
+                .all(|p| p.code == ProblemCode::UnlabelledRowsUnconfirmed)
+        );
+    }
+
+    /// Reads 表三 from a dump's text, the cells read by pointer.
+    fn read(text: &str) -> CellStore {
+        let lines = crate::normalize::text_lines(text);
+        let lines: Vec<&PosText> = lines.iter().collect();
+        let mut store = CellStore::default();
+        read_applications(&lines, &mut store, &mut Vec::new());
+        store
+    }
+
+    #[test]
+    fn first_cells_inside_labels_and_late_cells_are_read_apart_where_confirmed() {
+        // 一 5 + 二 1 = 七 5 + 八 1 (自然人 and 总计), of which （一） 3 and （二） 2.
+        let mut grid = vec![[0u64; COLUMNS]; APP_ROWS.len()];
+        for (row, n) in [(0, 5), (1, 1), (2, 3), (3, 2), (23, 5), (24, 1)] {
+            grid[row][0] = n;
+            grid[row][6] = n;
+        }
+        // poppler: （一） and （二）'s first cells inside their labels' blocks before both rows'
+        // other cells, 八's second cell after the last label.
+        let mut text = String::new();
+        for (r, cells) in grid.iter().enumerate() {
+            match r {
+                2 => text.push_str(&format!(
+                    "（一）予以\n{}\n公开\n\n（二）部分\n{}\n公开\n\n",
+                    cells[0], grid[3][0]
+                )),
+                3 => {}
+                24 => text.push_str("四、结转下年度继续办理\n\n"),
+                _ => text.push_str(&format!("第{r}行\n\n")),
+            }
+            let skip = match r {
+                2 | 3 => 1,
+                _ => 0,
+            };
+            for (c, v) in cells.iter().enumerate().skip(skip) {
+                if r != 24 || c != 1 {
+                    text.push_str(&format!("{v}\n\n"));
+                }
+            }
+        }
+        text.push_str("（七）总计\n\n0\n");
+        let store = read(&text);
+        for (r, (_, path, _)) in APP_ROWS.iter().enumerate() {
+            for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
+                let read = store.filled.get(&format!("{path}/{}", column.name));
+                assert_eq!(
+                    read.map(|f| f.value.clone()),
+                    Some(grid[r][c].into()),
+                    "{path}/{}",
+                    column.name
+                );
+            }
+        }
+        // 八's late cell taken as its first cell instead satisfies R3 but not R1: the late 0
+        // is its second. Printed before its row's other cells, it could only be a first
+        // cell, and R1 then confirms no reading.
+        let early = text.replacen(
+            "四、结转下年度继续办理\n\n",
+            "四、结转下年度继续办理\n\n0\n\n第九行\n\n",
+            1,
+        );
+        let early = early
+            .strip_suffix("（七）总计\n\n0\n")
+            .unwrap_or(&early)
+            .to_owned();
+        let store = read(&early);
         assert!(store.filled.is_empty());
         assert!(
             store

@@ -25,12 +25,13 @@
 //! reads its cells (R3, R1, R2) can be evaluated and holds; otherwise its cells are missing with
 //! `unlabelled-rows-unconfirmed`. The same confirmation is required of a 表三 row whose numbers
 //! stand on several plain-text lines apart from its label (a column dump), and of 表四's 15
-//! numbers gathered from blocks between headings (R4). When the gap over （六）'s three rows is
-//! two rows short and no （六） row was read, the report is read as merging them into one row
-//! whose label was lost, kept only when the identities confirm it. A 表二 row whose numbers
-//! stand apart from its label (below it, or above it as a PDF prints a tall row's label) takes a
-//! line of numbers alone only where the headings and the rows read whole leave a stretch with
-//! as many labels apart as lines of numbers alone, paired in order
+//! numbers gathered from blocks between headings (R4, and its outcome headings, where printed
+//! between the numbers, in the table's order: R4 cannot tell the outcomes apart). When the gap
+//! over （六）'s three rows is two rows short and no （六） row was read, the report is read as
+//! merging them into one row whose label was lost, kept only when the identities confirm it. A
+//! 表二 row whose numbers stand apart from its label (below it, or above it as a PDF prints a
+//! tall row's label) takes a line of numbers alone only where the headings and the rows read
+//! whole leave a stretch with as many labels apart as lines of numbers alone, paired in order
 //! (`label-below-numbers-paired-in-order`); otherwise it is left missing
 //! (`values-apart-from-label`): 表二 has no identity. A truncated 表二 label (`行政规范`) names
 //! the one row after the previous whose label starts with it; row numbering a line break tore
@@ -48,8 +49,13 @@
 //! block), labels disregarded (the converters move them). Each row must satisfy its own
 //! identities of the catalogue (R3); the readings left are kept only when exactly one set of
 //! values satisfies every identity reading 表三 (R1, R2, R3) and agrees with every cell read by
-//! its label; otherwise the unread cells are missing with `unlabelled-rows-unconfirmed` saying
-//! why (none, several, too many to tell apart, or a disagreement). Such cells carry
+//! its label. When no reading in order is left, the numbers poppler prints inside or between
+//! labels' blocks (a line of numbers next to a label's line, or alone between labels) and up to
+//! three at the end of the section may stand apart: taken in order as the first cell(s) of the
+//! rows that need them, or as a row's second cell when printed after the row's other cells,
+//! under the same confirmation. Otherwise the unread cells are missing with
+//! `unlabelled-rows-unconfirmed` saying why (none, several, too many to tell apart, or a
+//! disagreement). Such cells carry
 //! `block-dump-placed-by-identities`. A dump's 表二 stays unread (`values-apart-from-label`).
 //! Labels printed below their numbers (pdfplumber and markitdown on tall table rows, generated
 //! by `xxgk_render_noise::Torn::LabelsBelowNumbers`): once a table shows it (a label alone right

@@ -1,7 +1,8 @@
 //! Real converter output of published PDFs — markitdown (PDF → Markdown), pdfminer.six
 //! `pdf2txt.py`, poppler `pdftotext` without flags and pdfplumber `extract_text()` — of the three
-//! realworld reports and of four PDFs printed from the example: no cell is ever read wrong, and
-//! at least as many are read right as when this test was written.
+//! realworld reports, of four PDFs printed from the example and of three printed from the 淮安
+//! report: no cell is ever read wrong, and at least as many are read right as when this test was
+//! written.
 
 mod common;
 
@@ -122,7 +123,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "jingyue-2024-a4-zenhei.pdftotext-default.txt",
         "jingyue",
-        16,
+        191,
     ),
     ("jingyue-2024-a5-microhei.markitdown.md", "jingyue", 200),
     ("jingyue-2024-a5-microhei.pdfminer.txt", "jingyue", 16),
@@ -139,6 +140,36 @@ const FILES: &[(&str, &str, usize)] = &[
         "jingyue-2024-letter-uming.pdftotext-default.txt",
         "jingyue",
         1,
+    ),
+    (
+        "huaian-2024-a4-microhei.pdfminer.txt",
+        "008_huaian_city_2024",
+        16,
+    ),
+    (
+        "huaian-2024-a4-microhei.pdftotext-default.txt",
+        "008_huaian_city_2024",
+        191,
+    ),
+    (
+        "huaian-2024-b5-uming.pdfminer.txt",
+        "008_huaian_city_2024",
+        1,
+    ),
+    (
+        "huaian-2024-b5-uming.pdftotext-default.txt",
+        "008_huaian_city_2024",
+        1,
+    ),
+    (
+        "huaian-2024-letter-zenhei.pdfminer.txt",
+        "008_huaian_city_2024",
+        1,
+    ),
+    (
+        "huaian-2024-letter-zenhei.pdftotext-default.txt",
+        "008_huaian_city_2024",
+        176,
     ),
 ];
 

@@ -7,7 +7,12 @@
 //! the same places), its labels before or after its numbers, a row's first cell sometimes
 //! beside the last line of its label, or (rarely) beside the next row's label, out of order;
 //! pdfminer sometimes prints the 总计 column of its runs before the 其他 column. Page footers (`-3-`, a form feed)
-//! and the table heading again stand between runs.
+//! and the table heading again stand between runs. poppler also prints the first one or two
+//! cells of a run of up to three rows on a line inside the last label's block of each row (the
+//! labels first, then each row's other cells), and the first or second cell of one of the last
+//! three rows (at most two) after the table's last label, as in the portrait jingyue dumps.
+//! pdfminer sometimes prints 表四 column by column, each number under its outcome's heading,
+//! and then (rarely) two outcomes of every group swapped, headings and all.
 
 use std::fmt::Write as _;
 
@@ -72,6 +77,18 @@ impl Out<'_> {
             }
             if apart {
                 self.end_block();
+            }
+        }
+        self.end_block();
+    }
+
+    /// A cell of text with a row's first cells on a line inside its block, after its first
+    /// piece, as poppler puts them in the label's text block.
+    fn label_with(&mut self, text: &str, numbers: &str) {
+        for (i, piece) in torn(text, self.noise).iter().enumerate() {
+            self.line(piece);
+            if i == 0 {
+                self.line(numbers);
             }
         }
         self.end_block();
@@ -163,6 +180,34 @@ pub(crate) fn block_dump(report: &AnnualReport, noise: &Noise, merged_other: boo
     out.text.into_bytes()
 }
 
+/// 表四 as pdfminer prints a portrait page: each outcome's number under its own heading, group
+/// by group, sometimes two outcomes of every group (with their headings) swapped.
+fn review_by_column(out: &mut Out<'_>, header: &[Vec<String>], values: Option<&Vec<String>>) {
+    let Some(values) = values else {
+        return;
+    };
+    // A column's heading: its lowest header cell that is printed.
+    let name = |k: usize| {
+        header
+            .iter()
+            .rev()
+            .find_map(|row| row.get(k).filter(|c| !c.is_empty()))
+    };
+    let swapped = out.noise.one_in(8);
+    for group in 0..values.len().div_ceil(5) {
+        let mut order: Vec<usize> = (group * 5..(group * 5 + 5).min(values.len())).collect();
+        if swapped && order.len() == 5 {
+            order.swap(2, 3);
+        }
+        for k in order {
+            if let (Some(name), Some(value)) = (name(k), values.get(k)) {
+                out.label(name);
+                out.numbers(&[value], true);
+            }
+        }
+    }
+}
+
 /// One table of the dump.
 fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
     let labels = label_columns(grid);
@@ -183,6 +228,10 @@ fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
         }
     };
     print_header(out);
+    if labels == 0 && out.converter == Converter::Pdfminer && out.noise.one_in(3) {
+        review_by_column(out, header, body.first());
+        return;
+    }
     if labels != 3 {
         // 表二 and 表四: each row's labels, then its cells (a sub-table's heading a row of text).
         for row in body {
@@ -204,14 +253,48 @@ fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
     // 表三: runs of rows, across or down their columns.
     let mut at = 0;
     let mut moved: Option<String> = None;
+    // Cells of the last rows poppler prints after the table's last label.
+    let mut late: Vec<String> = Vec::new();
+    let cells = |row: &Vec<String>| -> Vec<String> { row.iter().skip(labels).cloned().collect() };
     while at < body.len() {
+        // poppler prints the first cells of a run of rows inside their labels' block.
+        let inside = out.converter == Converter::Poppler && out.noise.one_in(5);
         let k = match out.noise.below(3) {
+            _ if inside => 1 + usize::try_from(out.noise.below(3)).unwrap_or(0),
             0 => 1,
             _ => 2 + usize::try_from(out.noise.below(12)).unwrap_or(0),
         }
         .min(body.len() - at);
         let run = body.get(at..at + k).unwrap_or_default();
         at += k;
+        if inside {
+            // Each row's first one or two cells, on a line inside its last label's block.
+            let heads: Vec<usize> = run
+                .iter()
+                .map(|_| if out.noise.one_in(4) { 2 } else { 1 })
+                .collect();
+            for (row, n) in run.iter().zip(&heads) {
+                let cells = cells(row);
+                let head = cells.iter().take(*n).cloned().collect::<Vec<_>>().join(" ");
+                let texts: Vec<&String> =
+                    row.iter().take(labels).filter(|c| !c.is_empty()).collect();
+                match texts.split_last() {
+                    Some((last, before)) => {
+                        for text in before {
+                            out.label(text);
+                        }
+                        out.label_with(last, &head);
+                    }
+                    None => out.numbers(&[&head], true),
+                }
+            }
+            for (row, n) in run.iter().zip(&heads) {
+                let cells = cells(row);
+                let rest: Vec<&str> = cells.iter().skip(*n).map(String::as_str).collect();
+                out.numbers(&rest, true);
+            }
+            continue;
+        }
         let labels_after = k > 1 && out.noise.one_in(2);
         let print_labels = |out: &mut Out<'_>| {
             for row in run {
@@ -226,15 +309,24 @@ fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
                 out.beside_last_line(&first);
             }
         }
-        let cells =
-            |row: &Vec<String>| -> Vec<String> { row.iter().skip(labels).cloned().collect() };
         if k == 1 {
             // poppler prints a row's cells apart; pdfminer apart or as one block.
             let apart = out.converter == Converter::Poppler || out.noise.one_in(2);
             for row in run {
                 let cells = cells(row);
                 let mut cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+                let last_rows = at + 3 > body.len();
                 match cells.first().copied() {
+                    // poppler prints the first or second cell of one of the last rows late.
+                    Some(_)
+                        if out.converter == Converter::Poppler
+                            && last_rows
+                            && late.len() < 2
+                            && out.noise.one_in(3) =>
+                    {
+                        let c = usize::from(cells.len() > 2 && out.noise.one_in(2));
+                        late.push(cells.remove(c).to_owned());
+                    }
                     Some(first) if out.noise.one_in(4) => {
                         out.beside_last_line(first);
                         cells.remove(0);
@@ -288,5 +380,8 @@ fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
     }
     if let Some(first) = moved {
         out.numbers(&[&first], true);
+    }
+    for cell in late {
+        out.numbers(&[&cell], true);
     }
 }
