@@ -559,13 +559,13 @@ fn confirmed_readings(
     confirmed
 }
 
-/// Whether every cell of the 2021 表三 was read.
+/// Whether every cell of the 2021 表三 was read. (Asked of every report: the template's own
+/// pointers, not 175 formatted ones.)
 pub(crate) fn all_read(store: &CellStore) -> bool {
-    APP_ROWS.iter().all(|(_, path, _)| {
-        APPLICANT_COLUMNS
-            .iter()
-            .all(|c| store.filled.contains_key(&format!("{path}/{}", c.name)))
-    })
+    xxgk_model::CELLS
+        .iter()
+        .filter(|c| c.pointer.starts_with("/applications/"))
+        .all(|c| store.filled.contains_key(c.pointer))
 }
 
 /// Reads 表三 from a block dump of its section into the cells `store` has not read, when the

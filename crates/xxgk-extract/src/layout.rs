@@ -101,21 +101,32 @@ pub(crate) fn units_from_lines(lines: &[&PosText]) -> Vec<Unit> {
     }
 }
 
+/// A line's glyphs without its leading and trailing whitespace, without a copy: the Markdown
+/// tests below are asked of every line of every report.
+fn trimmed_glyphs(line: &PosText) -> &[Glyph] {
+    let start = line.indent();
+    let end = line
+        .glyphs
+        .iter()
+        .rposition(|g| !g.ch.is_whitespace())
+        .map_or(start, |i| i + 1);
+    line.glyphs.get(start..end).unwrap_or_default()
+}
+
 /// A row of a Markdown table: `| … |`, not its ruler.
 fn is_markdown_row(line: &PosText) -> bool {
-    let trimmed = line.trimmed();
-    trimmed.glyphs.first().is_some_and(|g| g.ch == '|')
-        && trimmed.glyphs.last().is_some_and(|g| g.ch == '|')
+    let trimmed = trimmed_glyphs(line);
+    trimmed.first().is_some_and(|g| g.ch == '|')
+        && trimmed.last().is_some_and(|g| g.ch == '|')
         && !is_markdown_ruler(line)
 }
 
 /// The ruler under a Markdown table's header: `|---|:--|`.
 fn is_markdown_ruler(line: &PosText) -> bool {
-    let trimmed = line.trimmed();
-    trimmed.glyphs.first().is_some_and(|g| g.ch == '|')
-        && trimmed.glyphs.iter().any(|g| g.ch == '-')
+    let trimmed = trimmed_glyphs(line);
+    trimmed.first().is_some_and(|g| g.ch == '|')
+        && trimmed.iter().any(|g| g.ch == '-')
         && trimmed
-            .glyphs
             .iter()
             .all(|g| g.ch.is_whitespace() || matches!(g.ch, '-' | ':' | '|'))
 }
