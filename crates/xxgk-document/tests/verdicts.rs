@@ -11,7 +11,7 @@
 //! - every cell read is the published one.
 //!
 //! Each generator prints its figures (`cargo test -p xxgk-document --test verdicts --
-//! --nocapture --test-threads 1`): consistent reports 符合标准 (fully read) or 无法判定, and broken
+//! --nocapture`; `XXGK_VERDICT_CASES=2000` for a deeper sweep): consistent reports 符合标准 (fully read) or 无法判定, and broken
 //! reports whose break is reported (不符合标准) or left 无法判定.
 
 mod common;
@@ -28,8 +28,14 @@ use xxgk_model::AnnualReport;
 use xxgk_render::{Layout, one_line, render};
 use xxgk_render_noise::{Torn, render_torn, render_torn_merged_other};
 
-/// Reports per generator, each checked consistent and with cells changed.
-const CASES: u64 = 150;
+/// Reports per generator, each checked consistent and with cells changed; `XXGK_VERDICT_CASES`
+/// sweeps more (the same first ones, then further seeds).
+fn cases() -> u64 {
+    std::env::var("XXGK_VERDICT_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(150)
+}
 
 /// A generator of published files.
 #[derive(Clone, Copy, Debug)]
@@ -233,14 +239,14 @@ fn case(generator: Generator, seed: u64, changed: bool) -> Judged {
     })
 }
 
-/// `CASES` reports through `generator`, consistent and with cells changed; prints the figures.
+/// [`cases`] reports through `generator`, consistent and with cells changed; prints the figures.
 #[expect(clippy::print_stdout, reason = "the figures are what the test reports")]
 fn sweep(generator: Generator) {
     let name = generator.name();
     let (mut consistent, mut conformant, mut undetermined) = (0, 0, 0);
     let (mut changed, mut caught, mut open) = (0, 0, 0);
     let (mut identities, mut reported) = (0, 0);
-    for seed in 0..CASES {
+    for seed in 0..cases() {
         for cells_changed in [false, true] {
             if KNOWN
                 .iter()
