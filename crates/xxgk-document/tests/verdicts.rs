@@ -24,8 +24,8 @@ use xxgk_catalogue::Catalogue;
 use xxgk_check::{Checker, Kind, Severity};
 use xxgk_document::{Checked, Reading, Verdict};
 use xxgk_extract::Edition;
-use xxgk_model::AnnualReport;
-use xxgk_render::{Layout, one_line, render};
+use xxgk_model::{AnnualReport, STANDARD_2019, STANDARD_2021, Standard, edition_2019};
+use xxgk_render::{Layout, one_line, one_line_2019, render};
 use xxgk_render_noise::{Torn, render_torn, render_torn_merged_other};
 
 /// Reports per generator, each checked consistent and with cells changed; `XXGK_VERDICT_CASES`
@@ -42,6 +42,8 @@ fn cases() -> u64 {
 enum Generator {
     Fixed(Layout),
     OneLine,
+    /// A report in the 2019 format on one line.
+    OneLine2019,
     Torn(Torn),
     MergedOther(Torn),
 }
@@ -51,17 +53,50 @@ impl Generator {
         match self {
             Self::Fixed(layout) => layout.name().to_owned(),
             Self::OneLine => "one-line".to_owned(),
+            Self::OneLine2019 => "one-line 2019".to_owned(),
             Self::Torn(layout) => layout.name().to_owned(),
             Self::MergedOther(layout) => format!("{} （六） merged", layout.name()),
         }
     }
 
+    /// The edition of the reports it prints.
+    fn edition(self) -> &'static Rules {
+        match self {
+            Self::OneLine2019 => &E2019,
+            _ => &E2021,
+        }
+    }
+
+    /// The published report of case `seed`, consistent or with cells changed.
+    fn truth(self, seed: u64, changed: bool) -> Value {
+        let consistent = match self {
+            // Without the template's 未收取信息处理费 in section 六, which the extractor reads as
+            // a 2021 fee figure (`a_2019_report_that_collected_no_fee_is_consistent`).
+            Self::OneLine2019 => {
+                let mut report = common::report_2019(seed);
+                report["other_matters"]["text"] = "本年度无其他需要报告的事项。".into();
+                report
+            }
+            _ => common::report(seed),
+        };
+        if changed {
+            common::with_cells_changed(&consistent, seed, self.edition().standard.cells)
+        } else {
+            consistent
+        }
+    }
+
     /// The published file of `report` and the name it comes with (its extension tells the format).
     fn print(self, report: &Value, seed: u64) -> (Vec<u8>, &'static str) {
+        if let Self::OneLine2019 = self {
+            let typed: edition_2019::AnnualReport =
+                serde_json::from_value(report.clone()).expect("a valid 2019 report");
+            return (one_line_2019(&typed, seed), "report.txt");
+        }
         let typed: AnnualReport = serde_json::from_value(report.clone()).expect("a valid report");
         match self {
             Self::Fixed(layout) => (render(&typed, layout), layout.file_name()),
-            Self::OneLine => (one_line(&typed, seed), "report.txt"),
+            Self::OneLine | Self::OneLine2019 => (one_line(&typed, seed), "report.txt"),
             Self::Torn(layout) => (render_torn(&typed, layout, seed), layout.file_name()),
             Self::MergedOther(layout) => (
                 render_torn_merged_other(&typed, layout, seed),
@@ -71,45 +106,63 @@ impl Generator {
     }
 }
 
-/// An identity of the 2021 catalogue: its rule and its cells, sorted.
+/// An identity of a catalogue: its rule and its cells, sorted.
 type Identity = (String, Vec<String>);
 
-/// Every identity of the 2021 catalogue, with its two sides.
-static IDENTITIES: LazyLock<Vec<(Identity, Vec<String>, Vec<String>)>> = LazyLock::new(|| {
-    let catalogue = Catalogue::from_json(xxgk_model::RULES_JSON).expect("the catalogue parses");
-    catalogue
-        .identities()
-        .expect("the catalogue expands")
-        .into_iter()
-        .map(|i| {
-            let cells: BTreeSet<String> = i.lhs.iter().chain(&i.rhs).cloned().collect();
-            (
-                (i.rule.id.clone(), cells.into_iter().collect()),
-                i.lhs,
-                i.rhs,
-            )
-        })
-        .collect()
-});
+/// An edition of the standard as the verdicts are judged under it.
+struct Rules {
+    standard: &'static Standard,
+    /// The edition the extractor must recognise.
+    extracted: Edition,
+    /// Every identity of its catalogue, with its two sides.
+    identities: Vec<(Identity, Vec<String>, Vec<String>)>,
+}
+
+impl Rules {
+    fn new(standard: &'static Standard, extracted: Edition) -> Self {
+        let catalogue = Catalogue::from_json(standard.rules_json).expect("the catalogue parses");
+        let identities = catalogue
+            .identities()
+            .expect("the catalogue expands")
+            .into_iter()
+            .map(|i| {
+                let cells: BTreeSet<String> = i.lhs.iter().chain(&i.rhs).cloned().collect();
+                (
+                    (i.rule.id.clone(), cells.into_iter().collect()),
+                    i.lhs,
+                    i.rhs,
+                )
+            })
+            .collect();
+        Self {
+            standard,
+            extracted,
+            identities,
+        }
+    }
+
+    /// The identities the report's own numbers break.
+    fn broken(&self, report: &Value) -> Vec<&Identity> {
+        let sum = |side: &[String]| -> i128 {
+            side.iter()
+                .map(|p| {
+                    let n = report.pointer(p).and_then(Value::as_u64).expect("a count");
+                    i128::from(n)
+                })
+                .sum()
+        };
+        self.identities
+            .iter()
+            .filter(|(_, lhs, rhs)| sum(lhs) != sum(rhs))
+            .map(|(identity, _, _)| identity)
+            .collect()
+    }
+}
+
+static E2021: LazyLock<Rules> = LazyLock::new(|| Rules::new(&STANDARD_2021, Edition::E2021));
+static E2019: LazyLock<Rules> = LazyLock::new(|| Rules::new(&STANDARD_2019, Edition::E2019));
 
 static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker::new().expect("the standard loads"));
-
-/// The identities the report's own numbers break.
-fn broken(report: &Value) -> Vec<&'static Identity> {
-    let sum = |side: &[String]| -> i128 {
-        side.iter()
-            .map(|p| {
-                let n = report.pointer(p).and_then(Value::as_u64).expect("a count");
-                i128::from(n)
-            })
-            .sum()
-    };
-    IDENTITIES
-        .iter()
-        .filter(|(_, lhs, rhs)| sum(lhs) != sum(rhs))
-        .map(|(identity, _, _)| identity)
-        .collect()
-}
 
 /// Whether `pointer` is `parent` or below it.
 fn is_under(pointer: &str, parent: &str) -> bool {
@@ -138,11 +191,12 @@ fn judge(generator: Generator, truth: &Value, seed: u64) -> Result<Judged, Strin
     let Reading::Extracted(extraction) = &report.reading else {
         return Err("a published file read as canonical text".to_owned());
     };
-    if extraction.edition != Edition::E2021 {
+    let rules = generator.edition();
+    if extraction.edition != rules.extracted {
         return Err(format!("read as {:?}", extraction.edition));
     }
     // Every cell read is the published one: a verdict on a wrong number is no verdict.
-    for cell in xxgk_model::CELLS {
+    for cell in rules.standard.cells {
         let read = extraction.report.pointer(cell.pointer);
         if read.is_some() && read != truth.pointer(cell.pointer) {
             return Err(format!(
@@ -152,7 +206,7 @@ fn judge(generator: Generator, truth: &Value, seed: u64) -> Result<Judged, Strin
             ));
         }
     }
-    let broken = broken(truth);
+    let broken = rules.broken(truth);
     let diagnostics = &report.outcome.diagnostics;
     let reported = |identity: &Identity| {
         diagnostics.iter().any(|d| {
@@ -224,12 +278,7 @@ const KNOWN: &[(&str, u64, bool)] = &[];
 
 /// Runs one case, naming generator and seed on failure.
 fn case(generator: Generator, seed: u64, changed: bool) -> Judged {
-    let consistent = common::report(seed);
-    let truth = if changed {
-        common::with_cells_changed(&consistent, seed)
-    } else {
-        consistent
-    };
+    let truth = generator.truth(seed, changed);
     judge(generator, &truth, seed).unwrap_or_else(|why| {
         panic!(
             "{} seed {seed}{}: {why}",
@@ -327,6 +376,11 @@ fn whole_report_on_one_line() {
 }
 
 #[test]
+fn whole_2019_report_on_one_line() {
+    sweep(Generator::OneLine2019);
+}
+
+#[test]
 fn markdown_from_pdf() {
     sweep(Generator::Torn(Torn::MarkdownFromPdf));
 }
@@ -364,6 +418,23 @@ fn labels_below_numbers_other_merged() {
 #[test]
 fn block_dump_other_merged() {
     sweep(Generator::MergedOther(Torn::BlockDump));
+}
+
+/// A 2019-format report whose section 六 says 未收取信息处理费 (as reports on 2020 often do), all
+/// its identities holding: the extractor reads the sentence into
+/// `/other_matters/processing_fees`, which the 2021 format has and the 2019 format does not, so
+/// the 2019 schema's `S2 unknown-field` makes a consistent report 不符合标准.
+#[test]
+#[ignore = "extractor: a 2019-format extraction carries /other_matters/processing_fees (S2), handed on"]
+fn a_2019_report_that_collected_no_fee_is_consistent() {
+    let truth = common::report_2019(0);
+    assert_eq!(
+        truth["other_matters"]["text"],
+        "2024年度本单位未收取信息处理费。"
+    );
+    if let Err(why) = judge(Generator::OneLine2019, &truth, 0) {
+        panic!("one-line 2019 seed 0: {why}");
+    }
 }
 
 /// Every generator is swept above: a layout added to `xxgk-render` or `xxgk-render-noise` fails

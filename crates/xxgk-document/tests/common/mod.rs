@@ -152,13 +152,104 @@ pub fn report(seed: u64) -> Value {
     doc
 }
 
-/// The report with one to three cells of 表三 or 表四 changed (drawn from `seed`), each lowered
-/// or raised by 1 to 50 as a publisher's slip would: its own numbers then usually break the
-/// identities over those cells (two changes may also cancel out).
-pub fn with_cells_changed(report: &Value, seed: u64) -> Value {
+/// The report of case `seed` in the 2019 format (国办公开办函〔2019〕60号, as the round trips'
+/// `report_2019` makes it): the 2021 report's drawn figures in the 2019 表二 (signed `本年增/减`,
+/// 采购总金额 with its unit), 表三 with the single （六）其他处理 row holding the three 2021 rows'
+/// sums, completed through the 2019 catalogue so that every 2019 identity holds.
+pub fn report_2019(seed: u64) -> Value {
+    static COMPLETION: LazyLock<Completion> = LazyLock::new(|| {
+        Catalogue::from_json(xxgk_model::edition_2019::RULES_JSON)
+            .and_then(|c| c.completion())
+            .expect("the 2019 catalogue completes")
+    });
+    let mut doc = report(seed);
+    let count = |pointer: &str| {
+        doc.pointer(pointer)
+            .and_then(Value::as_u64)
+            .expect("a count")
+    };
+    let a: Vec<u64> = [
+        "regulations/issued",
+        "regulations/repealed",
+        "regulations/in_force",
+        "normative_documents/issued",
+        "normative_documents/repealed",
+        "normative_documents/in_force",
+        "licensing/decisions",
+        "penalty/decisions",
+        "coercion/decisions",
+    ]
+    .iter()
+    .map(|cell| count(&format!("/active_disclosure/{cell}")))
+    .collect();
+    let mut drawn = BTreeMap::new();
+    for party in PARTIES {
+        let mut merged = 0;
+        for outcome in OUTCOMES {
+            let n = count(&format!("/applications/results/{outcome}/{party}"));
+            if outcome.starts_with("other/") {
+                merged += n;
+            } else {
+                drawn.insert(format!("/applications/results/{outcome}/{party}"), n);
+            }
+        }
+        drawn.insert(format!("/applications/results/other/{party}"), merged);
+        for row in ["carried_over", "carried_forward"] {
+            drawn.insert(
+                format!("/applications/{row}/{party}"),
+                count(&format!("/applications/{row}/{party}")),
+            );
+        }
+    }
+    for group in CASE_GROUPS {
+        for outcome in ["upheld", "corrected", "other", "pending"] {
+            let cell = format!("/review_litigation/{group}/{outcome}");
+            drawn.insert(cell.clone(), count(&cell));
+        }
+    }
+    let fee = doc["active_disclosure"]["fees"]["amount_wan_yuan"]
+        .as_str()
+        .and_then(|amount| amount.split('.').next())
+        .unwrap_or("0")
+        .to_owned();
+    doc["edition"] = json!("2019");
+    doc["metadata"]["report_year"] = json!(2020);
+    if let Some(metadata) = doc["metadata"].as_object_mut() {
+        metadata.remove("title");
+    }
+    // The 2019 format reports no processing fees in section 六.
+    if let Some(other) = doc["other_matters"].as_object_mut() {
+        other.remove("processing_fees");
+    }
+    let change = |k: usize| a[k] as i64 - a[(k + 1) % 9] as i64;
+    doc["active_disclosure"] = json!({
+        "regulations": { "newly_made": a[0], "newly_published": a[1], "total_published": a[2] },
+        "normative_documents": { "newly_made": a[3], "newly_published": a[4], "total_published": a[5] },
+        "licensing": { "previous_items": a[6], "change": change(6), "decisions": a[7] },
+        "other_services": { "previous_items": a[8], "change": change(8), "decisions": a[0] },
+        "penalty": { "previous_items": a[1], "change": change(1), "decisions": a[2] },
+        "coercion": { "previous_items": a[3], "change": change(3), "decisions": a[4] },
+        "fees": { "previous_items": a[5], "change": change(5) },
+        "procurement": { "items": a[7], "amount": format!("{fee}元") },
+    });
+    doc["applications"]["results"]["other"] = json!({});
+    let cells = COMPLETION
+        .complete_lowering(drawn)
+        .expect("the drawn cells are the free ones, and carried over can be capped");
+    for (cell, n) in cells {
+        let (row, column) = cell.rsplit_once('/').expect("a cell pointer");
+        doc.pointer_mut(row).expect("a row of the template")[column] = json!(n);
+    }
+    doc
+}
+
+/// The report with one to three cells of 表三 or 表四 (among `cells`, its edition's) changed
+/// (drawn from `seed`), each lowered or raised by 1 to 50 as a publisher's slip would: its own
+/// numbers then usually break the identities over those cells (two changes may also cancel out).
+pub fn with_cells_changed(report: &Value, seed: u64, cells: &[xxgk_model::Cell]) -> Value {
     let mut rng = Rng::new(seed.rotate_left(32) ^ 0xC0FF_EE00);
     let mut report = report.clone();
-    let cells: Vec<&str> = xxgk_model::CELLS
+    let cells: Vec<&str> = cells
         .iter()
         .map(|c| c.pointer)
         .filter(|p| !p.starts_with("/active_disclosure"))
