@@ -109,12 +109,15 @@ fn from_json_lines(text: &str) -> (BTreeMap<String, Option<Said>>, Value) {
     (files, summary)
 }
 
-/// Errors, warnings and unread cells per file from the SARIF log, and the files it notifies as
+/// Errors, warnings and unread cells of one file.
+type Counts = (usize, usize, usize);
+
+/// The counts of every file with a result in the SARIF log, and the files it notifies as
 /// unreadable.
-fn from_sarif(text: &str) -> (BTreeMap<String, (usize, usize, usize)>, Vec<String>) {
+fn from_sarif(text: &str) -> (BTreeMap<String, Counts>, Vec<String>) {
     let log: Value = serde_json::from_str(text).expect("a SARIF log");
     let run = &log["runs"][0];
-    let mut files: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    let mut files: BTreeMap<String, Counts> = BTreeMap::new();
     for result in run["results"].as_array().expect("results") {
         let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             .as_str()
