@@ -423,11 +423,14 @@ impl Totals {
 }
 
 /// Runs `xxgk export` and returns the exit code: 0 when the export is written (whatever the
-/// reports' verdicts: a bad file is a row), 2 when it cannot be.
+/// reports' verdicts: a bad file is a row) or its reader closed standard output (`| head`,
+/// quietly), 2 when it cannot be written.
 pub fn run(args: &ExportArgs) -> u8 {
     match export(args) {
         Ok(summary) => {
-            eprintln!("{summary}");
+            if let Some(summary) = summary {
+                eprintln!("{summary}");
+            }
             EXIT_CONFORMANT
         }
         Err(message) => {
@@ -437,7 +440,8 @@ pub fn run(args: &ExportArgs) -> u8 {
     }
 }
 
-fn export(args: &ExportArgs) -> Result<String, String> {
+/// The export, and what it wrote; `None` when the reader of standard output closed it.
+fn export(args: &ExportArgs) -> Result<Option<String>, String> {
     let checker = Checker::new().map_err(|e| e.to_string())?;
     if let Some(jobs) = args.jobs {
         // Only fails if a global pool already exists, which cannot happen this early.
@@ -474,13 +478,16 @@ fn export(args: &ExportArgs) -> Result<String, String> {
             totals.add(row);
             sink.write(row)
         });
-        if written.is_err() {
+        // Nothing more to check for a reader that has gone.
+        if written.is_err() || sink.closed() {
             break;
         }
     }
     let _ = reader.join();
     written?;
-    let names = sink.finish()?;
+    let Some(names) = sink.finish()? else {
+        return Ok(None);
+    };
     let [
         conformant,
         not_conformant,
@@ -488,12 +495,12 @@ fn export(args: &ExportArgs) -> Result<String, String> {
         not_a_report,
         unreadable,
     ] = totals.by_verdict;
-    Ok(format!(
+    Ok(Some(format!(
         "xxgk export: {} reports to {names}: {conformant} conformant, {not_conformant} not \
          conformant, {undetermined} undetermined, {not_a_report} not a report, {unreadable} \
          unreadable",
         totals.rows
-    ))
+    )))
 }
 
 #[cfg(test)]

@@ -537,6 +537,7 @@ fn a_closed_output_pipe_ends_the_output_quietly() {
         &["extract", seed],
         &["conformance", "protocol", "examples/jingyue-2024.json"],
         &["certify", "examples/jingyue-2024.json"],
+        &["export", seed, "--to", "jsonl"],
     ] {
         // The read end is closed before the command starts, so its first write meets a closed pipe.
         let (reader, writer) = std::io::pipe().expect("a pipe");
@@ -556,6 +557,32 @@ fn a_closed_output_pipe_ends_the_output_quietly() {
             "xxgk {args:?}: {stderr}"
         );
     }
+}
+
+/// `xxgk export --to jsonl … | head -1`: the reader takes a line and closes the pipe while the
+/// export is still writing (more than a pipe and the output buffer hold); the export stops there,
+/// exit 0, and says nothing (its summary would count rows nobody read).
+#[test]
+fn an_export_to_a_reader_that_stops_early_ends_quietly() {
+    use std::io::BufRead as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xxgk"))
+        .args(["export", "corpus/seeds", "examples", "--to", "jsonl"])
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("xxgk runs");
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("a line");
+    // The reader is dropped here: the pipe is closed with most of the export unread.
+    let out = child.wait_with_output().expect("xxgk finishes");
+    let row: serde_json::Value = serde_json::from_str(&first).expect("a JSON line");
+    assert!(row["verdict"].is_string(), "{first}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
 }
 
 /// Output that cannot be written (a full disk behind a redirection) is an I/O failure, exit 2,

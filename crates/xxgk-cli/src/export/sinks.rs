@@ -473,17 +473,34 @@ pub enum JsonlOut {
     File(AtomicFile),
     /// To standard output.
     Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
+    /// Standard output, closed by its reader (`| head`): it wants no more rows.
+    Closed,
 }
 
 impl Jsonl {
-    fn out(&mut self) -> &mut dyn Write {
-        match &mut self.out {
-            JsonlOut::File(file) => file,
-            JsonlOut::Stdout(out) => out,
+    /// Writes one report's line. A reader that closes standard output is no failure: the
+    /// output ends there, quietly, as any Unix tool's does.
+    fn write(&mut self, row: &Row) -> std::io::Result<()> {
+        let line = self.line(row);
+        let written = match &mut self.out {
+            JsonlOut::File(file) => write_line(file, &line),
+            JsonlOut::Stdout(out) => write_line(out, &line),
+            JsonlOut::Closed => return Ok(()),
+        };
+        match written {
+            Err(e)
+                if e.kind() == std::io::ErrorKind::BrokenPipe
+                    && matches!(self.out, JsonlOut::Stdout(_)) =>
+            {
+                self.out = JsonlOut::Closed;
+                Ok(())
+            }
+            written => written,
         }
     }
 
-    fn write(&mut self, row: &Row) -> std::io::Result<()> {
+    /// The JSON object of one report.
+    fn line(&self, row: &Row) -> Value {
         let mut object = Map::new();
         object.insert("file".into(), json!(row.file));
         if let Some(organ) = &row.organ {
@@ -531,10 +548,13 @@ impl Jsonl {
             })
             .collect();
         object.insert("findings".into(), Value::Array(findings));
-        let out = self.out();
-        serde_json::to_writer(&mut *out, &Value::Object(object))?;
-        out.write_all(b"\n")
+        Value::Object(object)
     }
+}
+
+fn write_line(out: &mut impl Write, line: &Value) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, line)?;
+    out.write_all(b"\n")
 }
 
 /// Where rows go.
@@ -596,13 +616,25 @@ impl Sink {
         }
     }
 
-    /// Completes the files and gives them their names; returns those names.
-    pub fn finish(self) -> Result<String, String> {
+    /// Whether the reader of standard output closed it: the export ends, quietly.
+    pub fn closed(&self) -> bool {
+        matches!(
+            self,
+            Self::Jsonl(Jsonl {
+                out: JsonlOut::Closed,
+                ..
+            })
+        )
+    }
+
+    /// Completes the files and gives them their names; returns those names, or `None` when the
+    /// reader of standard output closed it.
+    pub fn finish(self) -> Result<Option<String>, String> {
         match self {
             Self::Xlsx(x) => {
                 let name = x.file.target().display().to_string();
                 unpanicked(|| x.finish())?;
-                Ok(name)
+                Ok(Some(name))
             }
             Self::Csv(c) => {
                 let names = format!(
@@ -611,7 +643,7 @@ impl Sink {
                     c.findings.get_ref().target().display()
                 );
                 c.finish()?;
-                Ok(names)
+                Ok(Some(names))
             }
             Self::Jsonl(Jsonl {
                 out: JsonlOut::File(file),
@@ -619,15 +651,20 @@ impl Sink {
             }) => {
                 let name = file.target().display().to_string();
                 file.commit()?;
-                Ok(name)
+                Ok(Some(name))
             }
             Self::Jsonl(Jsonl {
                 out: JsonlOut::Stdout(mut out),
                 ..
-            }) => {
-                out.flush().map_err(|e| format!("cannot write: {e}"))?;
-                Ok("stdout".to_owned())
-            }
+            }) => match out.flush() {
+                Ok(()) => Ok(Some("stdout".to_owned())),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(None),
+                Err(e) => Err(format!("cannot write: {e}")),
+            },
+            Self::Jsonl(Jsonl {
+                out: JsonlOut::Closed,
+                ..
+            }) => Ok(None),
         }
     }
 }
