@@ -510,14 +510,21 @@ impl Findings {
         object
     }
 
-    /// The `text` object of a prose section; section 六 with its fee figures.
-    fn prose(&mut self, doc: &Located<'_>, section: Section, wrapped: bool) -> Option<Value> {
+    /// The `text` object of a prose section; section 六 with its fee figures in the 2021
+    /// edition (the 2019 edition has no place for them: its section 六 is text only).
+    fn prose(
+        &mut self,
+        doc: &Located<'_>,
+        section: Section,
+        wrapped: bool,
+        edition: Edition,
+    ) -> Option<Value> {
         let lines = doc.lines_of(section);
         let text = metadata::prose(&lines, wrapped)?;
         let pointer = format!("{}/text", section.pointer());
         let mut object = Map::new();
         self.put(&mut object, "text", &pointer, &text);
-        if section == Section::Other {
+        if section == Section::Other && edition == Edition::E2021 {
             let fees = metadata::read_fees(&lines);
             let mut fee_object = Map::new();
             let base = "/other_matters/processing_fees";
@@ -743,7 +750,7 @@ fn from_located_blocks(
         prose_lines.extend(doc.lines_of(section));
     }
     let wrapped = metadata::is_wrapped(&prose_lines);
-    if let Some(overview) = findings.prose(&doc, Section::Overview, wrapped) {
+    if let Some(overview) = findings.prose(&doc, Section::Overview, wrapped, edition) {
         report.insert("overview".to_owned(), overview);
     }
     let mut tables = findings.tables(&doc, active, edition);
@@ -756,7 +763,7 @@ fn from_located_blocks(
         (Section::Problems, "problems_and_improvements"),
         (Section::Other, "other_matters"),
     ] {
-        if let Some(value) = findings.prose(&doc, section, wrapped) {
+        if let Some(value) = findings.prose(&doc, section, wrapped, edition) {
             report.insert(key.to_owned(), value);
         }
     }

@@ -108,6 +108,25 @@ fn seed_002_is_a_2019_edition_report() {
     }
 }
 
+/// Section 六 of a 2019-format report saying it collected no fee stays text: the fee figures are
+/// a field of the 2021 edition only, and a 2019 extraction carrying them breaks its schema (S2).
+#[test]
+fn a_2019_report_carries_no_2021_fee_figures() {
+    let text = fs::read_to_string(corpus("seeds/002_55cbf0224f0c879c.txt")).expect("seed");
+    let text = text.replacen(
+        "六、其他需要报告的事项\n无",
+        "六、其他需要报告的事项\n本年度未收取信息处理费。",
+        1,
+    );
+    assert!(text.contains("未收取信息处理费"));
+    let extraction = extract(text.as_bytes(), Some("report.txt")).expect("extracts");
+    assert_eq!(extraction.edition, Edition::E2019);
+    assert_eq!(
+        extraction.report["other_matters"],
+        json!({ "text": "本年度未收取信息处理费。" })
+    );
+}
+
 /// The leaves of a JSON document by pointer.
 fn leaves(value: &Value, prefix: &str, out: &mut Vec<(String, Value)>) {
     match value {
