@@ -16,7 +16,7 @@ use std::sync::{Arc, OnceLock};
 use xxgk_catalogue::CatalogueError;
 
 use crate::problem::{ProblemCode, ReadingRule};
-use crate::split::{Budget, Segment, Splits, all_splits, segment_splits};
+use crate::split::{Budget, Segment, Splits, all_splits, pinned_splits, segment_splits};
 
 /// Most candidate splits kept for one run.
 const MAX_CANDIDATES: usize = 512;
@@ -24,6 +24,13 @@ const MAX_CANDIDATES: usize = 512;
 const RUN_STEPS: u32 = 200_000;
 /// Nodes of one joint search.
 const JOINT_NODES: u32 = 100_000;
+/// Most groups of identities (a column's) that the fewest-breaking reading of a broken table
+/// may leave out; a table breaking more stays unread.
+const MAX_BROKEN_GROUPS: usize = 3;
+/// Most readings of a broken table searched, each leaving out other groups of identities.
+const MAX_READINGS: usize = 128;
+/// Splits of one row enumerated when checking it against the rows around it.
+const ROW_CHECK_SPLITS: usize = 64;
 
 /// Digits that stand for consecutive cells of a table.
 #[derive(Debug)]
@@ -336,7 +343,7 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
             Candidates::Bounded => &[],
         })
         .collect();
-    let outcomes = components_search(&lists, &joint);
+    let outcomes = components_search(runs, &lists, &joint);
 
     runs.iter()
         .enumerate()
@@ -525,7 +532,22 @@ fn decide_run(
                 ids(reads)
             ),
         ),
-        Outcome::Done { solutions: 0, .. } => Decision::Missing(
+        Outcome::Broken { read: Some(k), .. } if list.get(*k).is_some() => Decision::Placed(
+            list.get(*k).cloned().unwrap_or_default(),
+            ReadingRule::RunTogetherSplitByIdentities,
+        ),
+        Outcome::Broken {
+            left_out: Some(groups),
+            ..
+        } => Decision::Missing(
+            ProblemCode::AmbiguousSplit,
+            format!(
+                "no split of the table's run-together cells satisfies all the identities that read them ({}){broken_note}, so the report's numbers break some of them; read by the others, leaving out the fewest groups of them that makes a split possible ({groups}) or one more, `{}` does not split the same one way in every reading, so none is taken",
+                ids(reads),
+                run.digits
+            ),
+        ),
+        Outcome::Done { solutions: 0, .. } | Outcome::Broken { .. } => Decision::Missing(
             ProblemCode::UnsplittableRun,
             format!(
                 "no split of the table's run-together cells satisfies the identities that read them ({}){broken_note}; the report's numbers may break one of them, so the cells are left missing",
@@ -591,12 +613,24 @@ enum Outcome {
         /// An identity without which the run would split another way too.
         fragile_without: Option<String>,
     },
+    /// No split of the run's component satisfies all its identities: the report breaks some
+    /// ([`broken_reading`]).
+    Broken {
+        /// The run's candidate every reading by the identities not broken agrees on.
+        read: Option<usize>,
+        /// How many groups of identities those readings leave out at the fewest.
+        left_out: Option<usize>,
+    },
 }
 
 /// Searches each set of runs tied together by equations on its own: a table whose rows are not
 /// all found falls apart into independent parts, and one without a solution says nothing of
 /// another.
-fn components_search(lists: &[&[Vec<u64>]], equations: &[&Equation<'_>]) -> Vec<Outcome> {
+fn components_search(
+    table: &[Run],
+    lists: &[&[Vec<u64>]],
+    equations: &[&Equation<'_>],
+) -> Vec<Outcome> {
     let runs = lists.len();
     let mut component: Vec<usize> = (0..runs).collect();
     fn root(component: &mut [usize], mut r: usize) -> usize {
@@ -635,6 +669,20 @@ fn components_search(lists: &[&[Vec<u64>]], equations: &[&Equation<'_>]) -> Vec<
             .copied()
             .collect();
         let found = joint_search(lists, &inside, &members);
+        if matches!(&found, Found::Done { solutions: 0, .. }) {
+            // The report breaks an identity here: read it by those it does not break.
+            let reading = broken_reading(table, lists, &inside, &members);
+            for (m, read) in members.iter().zip(reading.reads) {
+                if let (Some(slot), Some(flag)) = (outcomes.get_mut(*m), done.get_mut(*m)) {
+                    *slot = Outcome::Broken {
+                        read,
+                        left_out: reading.left_out,
+                    };
+                    *flag = true;
+                }
+            }
+            continue;
+        }
         // Leave one out: a split that only the full set of identities singles out would be
         // misread in a report that breaks one of them, so each identity is dropped in turn.
         let mut fragile: Vec<Option<&str>> = vec![None; runs];
@@ -671,6 +719,235 @@ fn components_search(lists: &[&[Vec<u64>]], equations: &[&Equation<'_>]) -> Vec<
         }
     }
     outcomes
+}
+
+/// What the readings of a component that breaks an identity agree on.
+struct BrokenReading {
+    /// Per member run, the candidate every reading gives it.
+    reads: Vec<Option<usize>>,
+    /// How many groups of identities the readings that break the fewest leave out; `None` when
+    /// no reading within the bounds has a split.
+    left_out: Option<usize>,
+}
+
+/// Reads a component no split of which satisfies all its identities: the report breaks some.
+///
+/// The identities fall into groups by the cells they read (表三's R1 and R2 of one column).
+/// A reading leaves out some groups and searches the split of the table that satisfies the
+/// others. The fewest groups a reading must leave out to find a split are found first; every
+/// reading leaving out that many or one more is then searched (a report that breaks one group
+/// more than the fewest must not be misread), and a run is read only when each of them gives
+/// it one split, the same, that its digits confirm with the other runs as read
+/// ([`row_holds_alone`]). Any search stopped by its bound leaves every run unread.
+fn broken_reading(
+    table: &[Run],
+    lists: &[&[Vec<u64>]],
+    equations: &[&Equation<'_>],
+    members: &[usize],
+) -> BrokenReading {
+    let groups = groups(equations);
+    let unread = BrokenReading {
+        reads: vec![None; members.len()],
+        left_out: None,
+    };
+    let mut fewest: Option<usize> = None;
+    let mut searched = 0;
+    // Per member: unset, the candidate agreed so far, or `Some(None)` once not read.
+    let mut agreed: Vec<Option<Option<usize>>> = vec![None; members.len()];
+    for size in 1..=groups.len() {
+        match fewest {
+            Some(f) if size > f + 1 => break,
+            None if size > MAX_BROKEN_GROUPS => break,
+            _ => {}
+        }
+        for left_out in combinations(groups.len(), size, MAX_READINGS) {
+            searched += 1;
+            if searched > MAX_READINGS {
+                return unread;
+            }
+            let kept: Vec<&Equation<'_>> = equations
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| {
+                    !left_out
+                        .iter()
+                        .any(|g| groups.get(*g).is_some_and(|g| g.contains(k)))
+                })
+                .map(|(_, e)| *e)
+                .collect();
+            let supported = match joint_search(lists, &kept, members) {
+                Found::Bounded => return unread,
+                Found::Done { solutions: 0, .. } => continue,
+                Found::Done { supported, .. } => supported,
+            };
+            fewest.get_or_insert(size);
+            // The runs this reading splits one way, as the others are checked against them.
+            let fixed: Vec<Option<usize>> = supported.iter().map(|flags| only_set(flags)).collect();
+            for (slot, m) in agreed.iter_mut().zip(members) {
+                let read = fixed
+                    .get(*m)
+                    .copied()
+                    .flatten()
+                    .filter(|k| row_holds_alone(table, lists, &kept, &fixed, *m, *k));
+                *slot = match (*slot, read) {
+                    (None, read) => Some(read),
+                    (Some(Some(before)), Some(now)) if before == now => Some(Some(now)),
+                    _ => Some(None),
+                };
+            }
+        }
+    }
+    if fewest.is_none() {
+        return unread;
+    }
+    BrokenReading {
+        reads: agreed.into_iter().map(Option::flatten).collect(),
+        left_out: fewest,
+    }
+}
+
+/// Whether the digits of run `r` split one way only, `k`, under the identities `kept` with the
+/// other runs as `fixed` (identities reading a run not fixed decide nothing): each identity
+/// reading one of the run's cells once gives that cell's value, the others filter. The run's
+/// own identities (its 总计) are not used: a report that breaks them could be misread by them.
+fn row_holds_alone(
+    table: &[Run],
+    lists: &[&[Vec<u64>]],
+    kept: &[&Equation<'_>],
+    fixed: &[Option<usize>],
+    r: usize,
+    k: usize,
+) -> bool {
+    let (Some(run), Some(chosen)) = (table.get(r), lists.get(r).and_then(|l| l.get(k))) else {
+        return false;
+    };
+    let value_of = |x: usize, part: usize| -> Option<u64> {
+        let at = fixed.get(x).copied().flatten()?;
+        lists.get(x)?.get(at)?.get(part).copied()
+    };
+    let mut pins: Vec<Option<u64>> = vec![None; run.pointers.len()];
+    let mut filters: Vec<&Equation<'_>> = Vec::new();
+    for equation in kept.iter().filter(|e| e.runs().any(|x| x == r)) {
+        if !equation
+            .runs()
+            .filter(|x| *x != r)
+            .all(|x| fixed.get(x).copied().flatten().is_some())
+        {
+            continue;
+        }
+        let own: Vec<(bool, usize)> = equation
+            .lhs
+            .iter()
+            .map(|cell| (true, cell))
+            .chain(equation.rhs.iter().map(|cell| (false, cell)))
+            .filter(|(_, (x, _))| *x == r)
+            .map(|(on_lhs, (_, part))| (on_lhs, *part))
+            .collect();
+        let [(on_lhs, part)] = own.as_slice() else {
+            filters.push(equation);
+            continue;
+        };
+        let others = |side: &[(usize, usize)]| -> Option<u128> {
+            side.iter()
+                .filter(|(x, _)| *x != r)
+                .map(|(x, p)| value_of(*x, *p).map(u128::from))
+                .sum()
+        };
+        let (Some(lhs), Some(rhs)) = (others(&equation.lhs), others(&equation.rhs)) else {
+            return false;
+        };
+        let value = if *on_lhs {
+            rhs.checked_sub(lhs)
+        } else {
+            lhs.checked_sub(rhs)
+        };
+        let Some(value) = value.and_then(|v| u64::try_from(v).ok()) else {
+            return false;
+        };
+        match pins.get_mut(*part) {
+            Some(Some(pinned)) if *pinned != value => return false,
+            Some(slot) => *slot = Some(value),
+            None => return false,
+        }
+    }
+    let mut budget = Budget::new(RUN_STEPS);
+    let splits = pinned_splits(&run.digits, &pins, ROW_CHECK_SPLITS, &mut budget);
+    if splits.truncated {
+        return false;
+    }
+    let mut holding = splits.candidates.iter().filter(|split| {
+        filters.iter().all(|e| {
+            e.holds(|x, p| {
+                if x == r {
+                    split.get(p).copied()
+                } else {
+                    value_of(x, p)
+                }
+            })
+        })
+    });
+    matches!((holding.next(), holding.next()), (Some(only), None) if only == chosen)
+}
+
+/// The equations in groups by the parts they read (表三: a column's R1 and R2), as indices.
+fn groups(equations: &[&Equation<'_>]) -> Vec<Vec<usize>> {
+    let mut keyed: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    for (k, equation) in equations.iter().enumerate() {
+        let mut parts: Vec<usize> = equation
+            .lhs
+            .iter()
+            .chain(&equation.rhs)
+            .map(|(_, part)| *part)
+            .collect();
+        parts.sort_unstable();
+        parts.dedup();
+        match keyed.iter_mut().find(|(key, _)| *key == parts) {
+            Some((_, members)) => members.push(k),
+            None => keyed.push((parts, vec![k])),
+        }
+    }
+    keyed.into_iter().map(|(_, members)| members).collect()
+}
+
+/// The subsets of `size` of `0..n`, in lexicographic order, at most `limit` + 1 of them.
+fn combinations(n: usize, size: usize, limit: usize) -> Vec<Vec<usize>> {
+    fn extend(
+        from: usize,
+        n: usize,
+        size: usize,
+        acc: &mut Vec<usize>,
+        out: &mut Vec<Vec<usize>>,
+        limit: usize,
+    ) {
+        if out.len() > limit {
+            return;
+        }
+        if acc.len() == size {
+            out.push(acc.clone());
+            return;
+        }
+        for next in from..n {
+            acc.push(next);
+            extend(next + 1, n, size, acc, out, limit);
+            acc.pop();
+        }
+    }
+    let mut out = Vec::new();
+    extend(0, n, size, &mut Vec::with_capacity(size), &mut out, limit);
+    out
+}
+
+/// The index of the only flag set, if exactly one is.
+fn only_set(flags: &[bool]) -> Option<usize> {
+    let mut set = flags
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| **f)
+        .map(|(k, _)| k);
+    match (set.next(), set.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
 }
 
 /// The joint search's result for all runs of a component.
