@@ -781,14 +781,17 @@ fn broken_reading(
                 Found::Done { supported, .. } => supported,
             };
             fewest.get_or_insert(size);
-            // The runs this reading splits one way, as the others are checked against them.
-            let fixed: Vec<Option<usize>> = supported.iter().map(|flags| only_set(flags)).collect();
+            // The cells this reading gives one value, as each run is checked against them.
+            let known: Vec<Vec<Option<u64>>> = lists
+                .iter()
+                .zip(&supported)
+                .map(|(list, flags)| agreed_parts(list, flags))
+                .collect();
             for (slot, m) in agreed.iter_mut().zip(members) {
-                let read = fixed
+                let read = supported
                     .get(*m)
-                    .copied()
-                    .flatten()
-                    .filter(|k| row_holds_alone(table, lists, &kept, &fixed, *m, *k));
+                    .and_then(|flags| only_set(flags))
+                    .filter(|k| row_holds_alone(table, lists, &kept, &known, *m, *k));
                 *slot = match (*slot, read) {
                     (None, read) => Some(read),
                     (Some(Some(before)), Some(now)) if before == now => Some(Some(now)),
@@ -800,6 +803,7 @@ fn broken_reading(
     if fewest.is_none() {
         return unread;
     }
+
     BrokenReading {
         reads: agreed.into_iter().map(Option::flatten).collect(),
         left_out: fewest,
@@ -807,31 +811,32 @@ fn broken_reading(
 }
 
 /// Whether the digits of run `r` split one way only, `k`, under the identities `kept` with the
-/// other runs as `fixed` (identities reading a run not fixed decide nothing): each identity
-/// reading one of the run's cells once gives that cell's value, the others filter. The run's
-/// own identities (its 总计) are not used: a report that breaks them could be misread by them.
+/// other runs' cells as `known` (an identity reading a cell not known decides nothing): each
+/// identity reading one of the run's cells once gives that cell's value, the others filter. The
+/// run's own identities (its 总计) are not used: a report that breaks them could be misread by
+/// them.
 fn row_holds_alone(
     table: &[Run],
     lists: &[&[Vec<u64>]],
     kept: &[&Equation<'_>],
-    fixed: &[Option<usize>],
+    known: &[Vec<Option<u64>>],
     r: usize,
     k: usize,
 ) -> bool {
     let (Some(run), Some(chosen)) = (table.get(r), lists.get(r).and_then(|l| l.get(k))) else {
         return false;
     };
-    let value_of = |x: usize, part: usize| -> Option<u64> {
-        let at = fixed.get(x).copied().flatten()?;
-        lists.get(x)?.get(at)?.get(part).copied()
-    };
+    let value_of =
+        |x: usize, part: usize| -> Option<u64> { known.get(x)?.get(part).copied().flatten() };
     let mut pins: Vec<Option<u64>> = vec![None; run.pointers.len()];
     let mut filters: Vec<&Equation<'_>> = Vec::new();
     for equation in kept.iter().filter(|e| e.runs().any(|x| x == r)) {
         if !equation
-            .runs()
-            .filter(|x| *x != r)
-            .all(|x| fixed.get(x).copied().flatten().is_some())
+            .lhs
+            .iter()
+            .chain(&equation.rhs)
+            .filter(|(x, _)| *x != r)
+            .all(|(x, part)| value_of(*x, *part).is_some())
         {
             continue;
         }
@@ -935,6 +940,27 @@ fn combinations(n: usize, size: usize, limit: usize) -> Vec<Vec<usize>> {
     let mut out = Vec::new();
     extend(0, n, size, &mut Vec::with_capacity(size), &mut out, limit);
     out
+}
+
+/// Per part, the value every candidate flagged gives it (none when they differ or none is).
+fn agreed_parts(candidates: &[Vec<u64>], flags: &[bool]) -> Vec<Option<u64>> {
+    let mut flagged = candidates
+        .iter()
+        .zip(flags)
+        .filter(|(_, flag)| **flag)
+        .map(|(c, _)| c);
+    let Some(first) = flagged.next() else {
+        return Vec::new();
+    };
+    let mut parts: Vec<Option<u64>> = first.iter().copied().map(Some).collect();
+    for other in flagged {
+        for (part, value) in parts.iter_mut().zip(other) {
+            if *part != Some(*value) {
+                *part = None;
+            }
+        }
+    }
+    parts
 }
 
 /// The index of the only flag set, if exactly one is.
