@@ -542,7 +542,7 @@ fn decide_run(
         } => Decision::Missing(
             ProblemCode::AmbiguousSplit,
             format!(
-                "no split of the table's run-together cells satisfies all the identities that read them ({}){broken_note}, so the report's numbers break some of them; read by the others, leaving out the fewest groups of them that makes a split possible ({groups}) or one more, `{}` does not split the same one way in every reading, so none is taken",
+                "no split of the table's run-together cells satisfies all the identities that read them ({}){broken_note}; read by the identities the report does not break (each reading that leaves out the fewest groups of them that makes a split possible, {groups}, or one more), `{}` does not split the same one way in every reading, so none is taken",
                 ids(reads),
                 run.digits
             ),
@@ -668,7 +668,7 @@ fn components_search(
             .filter(|e| e.runs().all(|x| members.contains(&x)))
             .copied()
             .collect();
-        let found = joint_search(lists, &inside, &members);
+        let found = joint_search(lists, &inside, &[], &members);
         if matches!(&found, Found::Done { solutions: 0, .. }) {
             // The report breaks an identity here: read it by those it does not break.
             let reading = broken_reading(table, lists, &inside, &members);
@@ -694,7 +694,7 @@ fn components_search(
                     .filter(|(j, _)| *j != k)
                     .map(|(_, e)| *e)
                     .collect();
-                let reduced = joint_search(lists, &rest, &members);
+                let reduced = joint_search(lists, &rest, &[], &members);
                 for m in &members {
                     let unique = match &reduced {
                         Found::Bounded => false,
@@ -775,7 +775,23 @@ fn broken_reading(
                 })
                 .map(|(_, e)| *e)
                 .collect();
-            let supported = match joint_search(lists, &kept, members) {
+            // A reading that leaves out one group more than the fewest stands for a report
+            // breaking each of them: one of its splits that satisfies a group left out is a
+            // reading of fewer, searched already.
+            let must_break: Vec<Vec<&Equation<'_>>> = if fewest.is_some_and(|f| size > f) {
+                left_out
+                    .iter()
+                    .filter_map(|g| groups.get(*g))
+                    .map(|g| {
+                        g.iter()
+                            .filter_map(|k| equations.get(*k).copied())
+                            .collect()
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let supported = match joint_search(lists, &kept, &must_break, members) {
                 Found::Bounded => return unread,
                 Found::Done { solutions: 0, .. } => continue,
                 Found::Done { supported, .. } => supported,
@@ -791,7 +807,9 @@ fn broken_reading(
                 let read = supported
                     .get(*m)
                     .and_then(|flags| only_set(flags))
-                    .filter(|k| row_holds_alone(table, lists, &kept, &known, *m, *k));
+                    .filter(|k| {
+                        row_holds_alone(table, lists, (&kept, &must_break), &known, *m, *k)
+                    });
                 *slot = match (*slot, read) {
                     (None, read) => Some(read),
                     (Some(Some(before)), Some(now)) if before == now => Some(Some(now)),
@@ -818,7 +836,7 @@ fn broken_reading(
 fn row_holds_alone(
     table: &[Run],
     lists: &[&[Vec<u64>]],
-    kept: &[&Equation<'_>],
+    (kept, must_break): (&[&Equation<'_>], &[Vec<&Equation<'_>>]),
     known: &[Vec<Option<u64>>],
     r: usize,
     k: usize,
@@ -881,15 +899,18 @@ fn row_holds_alone(
         return false;
     }
     let mut holding = splits.candidates.iter().filter(|split| {
-        filters.iter().all(|e| {
-            e.holds(|x, p| {
-                if x == r {
-                    split.get(p).copied()
-                } else {
-                    value_of(x, p)
-                }
-            })
-        })
+        let with = |x: usize, p: usize| {
+            if x == r {
+                split.get(p).copied()
+            } else {
+                value_of(x, p)
+            }
+        };
+        // A cell not known counts as breaking: the split is then kept, as it may be the one.
+        filters.iter().all(|e| e.holds(with))
+            && must_break
+                .iter()
+                .all(|group| group.iter().any(|e| !e.holds(with)))
     });
     matches!((holding.next(), holding.next()), (Some(only), None) if only == chosen)
 }
@@ -1001,8 +1022,14 @@ impl Found {
     }
 }
 
-/// Enumerates the choices of one candidate per member run under which every equation holds.
-fn joint_search(lists: &[&[Vec<u64>]], equations: &[&Equation<'_>], members: &[usize]) -> Found {
+/// Enumerates the choices of one candidate per member run under which every equation holds
+/// and each group of `broken` has an equation that does not.
+fn joint_search(
+    lists: &[&[Vec<u64>]],
+    equations: &[&Equation<'_>],
+    broken: &[Vec<&Equation<'_>>],
+    members: &[usize],
+) -> Found {
     let runs = lists.len();
     // Fewest candidates first, so that equations close early; a run without candidates is
     // read by no equation here.
@@ -1028,6 +1055,7 @@ fn joint_search(lists: &[&[Vec<u64>]], equations: &[&Equation<'_>], members: &[u
         lists,
         order: &order,
         closing: &closing,
+        broken,
         chosen: vec![None; runs],
         supported: lists.iter().map(|l| vec![false; l.len()]).collect(),
         solutions: 0,
@@ -1049,6 +1077,7 @@ struct Joint<'a, 'e> {
     lists: &'a [&'a [Vec<u64>]],
     order: &'a [usize],
     closing: &'a [Vec<&'a Equation<'e>>],
+    broken: &'a [Vec<&'a Equation<'e>>],
     chosen: Vec<Option<usize>>,
     supported: Vec<Vec<bool>>,
     solutions: u64,
@@ -1067,6 +1096,12 @@ impl Joint<'_, '_> {
             return;
         }
         let Some(&run) = self.order.get(depth) else {
+            let breaks = |group: &Vec<&Equation<'_>>| {
+                group.iter().any(|e| !e.holds(|r, p| self.value(r, p)))
+            };
+            if !self.broken.iter().all(breaks) {
+                return;
+            }
             self.solutions += 1;
             for (r, k) in self.chosen.iter().enumerate() {
                 if let Some(flag) = k.and_then(|k| self.supported.get_mut(r)?.get_mut(k)) {
@@ -1184,6 +1219,59 @@ mod tests {
                 vec![10, 0, 0, 0, 0, 0, 10],
                 ReadingRule::RunTogetherSplitByIdentities
             )
+        );
+    }
+
+    #[test]
+    fn a_table_that_breaks_an_identity_is_read_by_the_others() {
+        // 80 + 1 ≠ 82: the report breaks R3 of row 一 and R1 of 总计 (82 + 0 ≠ 71 + 10). No
+        // split of the table satisfies every identity; leaving out 总计's R1 (or it and any one
+        // other column's), the other columns' R1 give 80 1 0 0 0 0 and the digits leave 82.
+        let runs = [
+            row("/applications/new_received", "801000082"),
+            row("/applications/carried_over", "0000000"),
+            row("/applications/results/total", "701000071"),
+            row("/applications/carried_forward", "100000010"),
+        ];
+        let decisions = decide(&runs);
+        assert_eq!(
+            decisions[0],
+            Decision::Placed(
+                vec![80, 1, 0, 0, 0, 0, 82],
+                ReadingRule::RunTogetherSplitByIdentities
+            )
+        );
+        assert_eq!(
+            decisions[2],
+            Decision::Placed(
+                vec![70, 1, 0, 0, 0, 0, 71],
+                ReadingRule::RunTogetherSplitByIdentities
+            )
+        );
+        // 一 printed `8110000082`, which no split makes satisfy R3 nor the table's R1: the
+        // readings leaving out the fewest columns' R1 or one more do not agree on one split, so
+        // the row stays missing, said to break R3 or be misread; nothing is read wrong.
+        let runs = [
+            row("/applications/new_received", "8110000082"),
+            row("/applications/carried_over", "0000000"),
+            row("/applications/results/total", "701000071"),
+            row("/applications/carried_forward", "100000010"),
+        ];
+        let decisions = decide(&runs);
+        assert!(
+            matches!(&decisions[0], Decision::Missing(ProblemCode::AmbiguousSplit, m) if m.contains("no split of it satisfies R3")),
+            "{:?}",
+            decisions[0]
+        );
+        assert!(
+            matches!(&decisions[2], Decision::Missing(..))
+                || decisions[2]
+                    == Decision::Placed(
+                        vec![70, 1, 0, 0, 0, 0, 71],
+                        ReadingRule::RunTogetherSplitByIdentities
+                    ),
+            "{:?}",
+            decisions[2]
         );
     }
 
