@@ -726,12 +726,21 @@ fn one_line_round_trip(
         .filter(|p| p.code == ProblemCode::SectionMissing)
         .collect();
     prop_assert!(sections.is_empty(), "{:#?}\n{}", sections, text);
+    let mut misread = false;
     for pointer in cell_pointers() {
         let table = table_of(pointer);
         tally.published[table] += 1;
         match extraction.report.pointer(pointer) {
             Some(read) if tally.counting && Some(read) != published.pointer(pointer) => {
                 tally.wrong[table] += 1;
+                misread = true;
+                #[allow(clippy::print_stdout)] // the measurement shows what it counts
+                {
+                    println!(
+                        "misread {pointer}: {read} for {:?} in\n{text}",
+                        published.pointer(pointer)
+                    );
+                }
             }
             Some(read) => {
                 prop_assert_eq!(
@@ -752,6 +761,10 @@ fn one_line_round_trip(
                 pointer
             ),
         }
+    }
+    if misread {
+        // Counted; a misread cell may hide a break, which is then not the checker's fault.
+        return Ok(());
     }
     // Every identity the published numbers break, with all its cells read, is reported.
     static CHECKER: std::sync::OnceLock<xxgk_check::Checker> = std::sync::OnceLock::new();
@@ -825,7 +838,8 @@ proptest! {
 }
 
 /// The share of cells the one-line layout recovers over 1,000 random consistent reports (and as
-/// many broken ones), printed; at least 97% of 表三 on consistent reports.
+/// many broken ones), printed; at least 97% of 表三 on consistent reports, and what is measured of
+/// 表三 on the broken ones.
 #[test]
 #[allow(clippy::print_stdout)] // the shares are what the test reports
 fn one_line_recovers_the_cells() {
@@ -867,6 +881,12 @@ fn one_line_recovers_the_cells() {
         share(&consistent, 2) >= 15.0,
         "表四: {:.2}%",
         share(&consistent, 2)
+    );
+    // A 表三 that breaks an identity is read by the others (issue #9): 62.75% measured.
+    assert!(
+        share(&inconsistent, 1) >= 62.74,
+        "表三, one cell changed: {:.2}%",
+        share(&inconsistent, 1)
     );
 }
 
@@ -1155,5 +1175,17 @@ fn one_line_broken_reports_read_no_wrong_cell() {
     }
     for t in &tallies {
         assert_eq!(t.wrong, [0; 3], "cells read wrong per table");
+    }
+    // Floored at what the default count reads (deterministic draws), per count of cells changed.
+    if samples == 300 {
+        for (t, floors) in tallies.iter().zip([
+            [99.91, 20.99],
+            [62.78, 19.55],
+            [40.64, 17.99],
+            [28.82, 16.21],
+        ]) {
+            assert!(t.share(1) >= floors[0], "表三: {:.2}%", t.share(1));
+            assert!(t.share(2) >= floors[1], "表四: {:.2}%", t.share(2));
+        }
     }
 }
