@@ -807,9 +807,7 @@ fn broken_reading(
                 let read = supported
                     .get(*m)
                     .and_then(|flags| only_set(flags))
-                    .filter(|k| {
-                        row_holds_alone(table, lists, (&kept, &must_break), &known, *m, *k)
-                    });
+                    .filter(|k| row_holds_alone(table, lists, &kept, &known, *m, *k));
                 *slot = match (*slot, read) {
                     (None, read) => Some(read),
                     (Some(Some(before)), Some(now)) if before == now => Some(Some(now)),
@@ -832,11 +830,13 @@ fn broken_reading(
 /// other runs' cells as `known` (an identity reading a cell not known decides nothing): each
 /// identity reading one of the run's cells once gives that cell's value, the others filter. The
 /// run's own identities (its 总计) are not used: a report that breaks them could be misread by
-/// them.
+/// them. Nor need a split break the groups a reading leaves out (as the search's do): a split
+/// breaking R3 was no candidate of the search, so the reading's other cells cannot tell which
+/// groups a report printing it breaks.
 fn row_holds_alone(
     table: &[Run],
     lists: &[&[Vec<u64>]],
-    (kept, must_break): (&[&Equation<'_>], &[Vec<&Equation<'_>>]),
+    kept: &[&Equation<'_>],
     known: &[Vec<Option<u64>>],
     r: usize,
     k: usize,
@@ -906,11 +906,7 @@ fn row_holds_alone(
                 value_of(x, p)
             }
         };
-        // A cell not known counts as breaking: the split is then kept, as it may be the one.
         filters.iter().all(|e| e.holds(with))
-            && must_break
-                .iter()
-                .all(|group| group.iter().any(|e| !e.holds(with)))
     });
     matches!((holding.next(), holding.next()), (Some(only), None) if only == chosen)
 }
