@@ -750,6 +750,14 @@ fn broken_reading(
         reads: vec![None; members.len()],
         left_out: None,
     };
+    let all_groups: Vec<Vec<&Equation<'_>>> = groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .filter_map(|k| equations.get(*k).copied())
+                .collect()
+        })
+        .collect();
     let mut fewest: Option<usize> = None;
     let mut searched = 0;
     // Per member: unset, the candidate agreed so far, or `Some(None)` once not read.
@@ -803,11 +811,15 @@ fn broken_reading(
                 .zip(&supported)
                 .map(|(list, flags)| agreed_parts(list, flags))
                 .collect();
+            let fewest_here = fewest == Some(size);
             for (slot, m) in agreed.iter_mut().zip(members) {
                 let read = supported
                     .get(*m)
                     .and_then(|flags| only_set(flags))
-                    .filter(|k| row_holds_alone(table, lists, &kept, &known, *m, *k));
+                    .filter(|k| row_holds_alone(table, lists, &kept, &known, *m, *k))
+                    .filter(|k| {
+                        !fewest_here || explains_best(table, lists, &all_groups, &known, *m, *k)
+                    });
                 *slot = match (*slot, read) {
                     (None, read) => Some(read),
                     (Some(Some(before)), Some(now)) if before == now => Some(Some(now)),
@@ -957,6 +969,126 @@ fn combinations(n: usize, size: usize, limit: usize) -> Vec<Vec<usize>> {
     let mut out = Vec::new();
     extend(0, n, size, &mut Vec::with_capacity(size), &mut out, limit);
     out
+}
+
+/// Whether split `k` of run `r` breaks fewer groups of identities, the other runs' cells as
+/// `known`, than any other split of its digits, its own R3 aside. The search takes a run's
+/// splits satisfying its R3 when it has some; a report that breaks R3 may print digits that also
+/// split that way, the true split then breaking fewer groups across rows (a 总计 changed to 93
+/// prints `202879293`: 2 0 2 87 9 2 93 breaks only 总计's column, 2 0 2 8 79 2 93 satisfies R3
+/// but breaks two more). An identity reading a cell not known decides nothing; every search is
+/// bounded, and a bound reached answers no.
+fn explains_best(
+    table: &[Run],
+    lists: &[&[Vec<u64>]],
+    groups: &[Vec<&Equation<'_>>],
+    known: &[Vec<Option<u64>>],
+    r: usize,
+    k: usize,
+) -> bool {
+    let (Some(run), Some(chosen)) = (table.get(r), lists.get(r).and_then(|l| l.get(k))) else {
+        return false;
+    };
+    let value_of =
+        |x: usize, part: usize| -> Option<u64> { known.get(x)?.get(part).copied().flatten() };
+    let evaluable = |e: &Equation<'_>| {
+        e.lhs
+            .iter()
+            .chain(&e.rhs)
+            .all(|(x, part)| *x == r || value_of(*x, *part).is_some())
+    };
+    let broken = |split: &[u64]| {
+        let with = |x: usize, p: usize| {
+            if x == r {
+                split.get(p).copied()
+            } else {
+                value_of(x, p)
+            }
+        };
+        groups
+            .iter()
+            .filter(|g| g.iter().any(|e| evaluable(e) && !e.holds(with)))
+            .count()
+    };
+    // The value each evaluable identity reading one cell of the run gives that cell; a cell
+    // given two values is left free.
+    let mut pins: Vec<Option<u64>> = vec![None; run.pointers.len()];
+    let mut clashing = vec![false; run.pointers.len()];
+    for equation in groups.iter().flatten().filter(|e| evaluable(e)) {
+        let own: Vec<(bool, usize)> = equation
+            .lhs
+            .iter()
+            .map(|cell| (true, cell))
+            .chain(equation.rhs.iter().map(|cell| (false, cell)))
+            .filter(|(_, (x, _))| *x == r)
+            .map(|(on_lhs, (_, part))| (on_lhs, *part))
+            .collect();
+        let [(on_lhs, part)] = own.as_slice() else {
+            continue;
+        };
+        let others = |side: &[(usize, usize)]| -> Option<u128> {
+            side.iter()
+                .filter(|(x, _)| *x != r)
+                .map(|(x, p)| value_of(*x, *p).map(u128::from))
+                .sum()
+        };
+        let (Some(lhs), Some(rhs)) = (others(&equation.lhs), others(&equation.rhs)) else {
+            continue;
+        };
+        let value = if *on_lhs {
+            rhs.checked_sub(lhs)
+        } else {
+            lhs.checked_sub(rhs)
+        }
+        .and_then(|v| u64::try_from(v).ok());
+        match (pins.get_mut(*part), clashing.get_mut(*part)) {
+            (Some(pin), Some(clash)) => {
+                if value.is_none() || pin.is_some_and(|p| Some(p) != value) {
+                    *clash = true;
+                }
+                *pin = value;
+            }
+            _ => return false,
+        }
+    }
+    for (pin, clash) in pins.iter_mut().zip(&clashing) {
+        if *clash {
+            *pin = None;
+        }
+    }
+    let fewest = broken(chosen);
+    let pinned: Vec<usize> = (0..pins.len())
+        .filter(|p| pins.get(*p).is_some_and(Option::is_some))
+        .collect();
+    // A split breaking no more groups than the chosen one differs from the pins in at most
+    // that many cells: each such set of cells is freed in turn.
+    for size in 0..=fewest.min(pinned.len()) {
+        let freed_sets = combinations(pinned.len(), size, MAX_READINGS);
+        if freed_sets.len() > MAX_READINGS {
+            return false;
+        }
+        for freed in freed_sets {
+            let mut loose = pins.clone();
+            for f in &freed {
+                if let Some(slot) = pinned.get(*f).and_then(|p| loose.get_mut(*p)) {
+                    *slot = None;
+                }
+            }
+            let mut budget = Budget::new(RUN_STEPS);
+            let splits = pinned_splits(&run.digits, &loose, ROW_CHECK_SPLITS, &mut budget);
+            if splits.truncated {
+                return false;
+            }
+            if splits
+                .candidates
+                .iter()
+                .any(|s| s != chosen && broken(s) <= fewest)
+            {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Per part, the value every candidate flagged gives it (none when they differ or none is).
