@@ -183,15 +183,14 @@ fn a_report_that_breaks_an_identity_is_not_split_by_it() {
         .collect();
     assert!(unread.is_empty(), "{unread:#?}");
     // 60 + 12 ≠ 62 and 601 + 2 ≠ 62: no split satisfies R3; the row breaks R2 of 商业企业 and
-    // of 总计 too, and once a third column's identities are left out as well (a report may break
-    // one more than the fewest) its digits split several ways (60 12 or 601 2 with 自然人's):
-    // left missing, said to break R3 or be misread, never read by guess.
+    // of 总计 too, more than leaving out one column's identities mends: left missing, said to
+    // break R3 or be misread, never read by guess.
     broken[2] = [60, 12, 0, 0, 0, 0, 62];
     let extraction = read(&one_line(&broken, "100010000000000"));
     let problem = problem_at(&extraction, "/applications/results/granted/total");
     assert_eq!(
         problem.code,
-        ProblemCode::AmbiguousSplit,
+        ProblemCode::UnsplittableRun,
         "{}",
         problem.message
     );
