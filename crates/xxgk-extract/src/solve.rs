@@ -7,7 +7,9 @@
 //! reads a cell no run stands for (a row not found) cannot be evaluated and decides nothing. An
 //! identity local to one run that no split of it satisfies is broken by the report itself
 //! (`801000080` has no split with 总计 the sum of the others): that run is then read by the
-//! other identities only. Every search is bounded, and says so when the bound stopped it.
+//! other identities only. A table no split of which satisfies all its identities breaks some
+//! across rows too: it is read by those it does not break ([`broken_reading`]). Every search is
+//! bounded, and says so when the bound stopped it.
 
 use std::cell::RefCell;
 use std::collections::HashMap;

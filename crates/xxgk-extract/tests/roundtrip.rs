@@ -1146,7 +1146,7 @@ fn one_line_broken_reports_read_no_wrong_cell() {
     let samples: usize = std::env::var("XXGK_ONE_LINE_SAMPLES")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(300);
+        .unwrap_or(100);
     let mut runner = TestRunner::deterministic();
     let mut tallies: [Tally; 4] = std::array::from_fn(|_| Tally::counting());
     for sample in 0..samples {
@@ -1177,12 +1177,12 @@ fn one_line_broken_reports_read_no_wrong_cell() {
         assert_eq!(t.wrong, [0; 3], "cells read wrong per table");
     }
     // Floored at what the default count reads (deterministic draws), per count of cells changed.
-    if samples == 300 {
+    if samples == 100 {
         for (t, floors) in tallies.iter().zip([
-            [99.91, 20.99],
-            [62.72, 19.55],
-            [35.23, 17.99],
-            [24.38, 16.21],
+            [99.91, 21.99],
+            [59.71, 21.99],
+            [33.83, 20.66],
+            [22.67, 18.99],
         ]) {
             assert!(t.share(1) >= floors[0], "表三: {:.2}%", t.share(1));
             assert!(t.share(2) >= floors[1], "表四: {:.2}%", t.share(2));
