@@ -29,7 +29,8 @@ const JOINT_NODES: u32 = 100_000;
 /// Most groups of identities (a column's) that the fewest-breaking reading of a broken table
 /// may leave out; a table breaking more stays unread. One: where the fewest are two, rows
 /// that several changed cells misprint can make up for each other, and a split satisfying the
-/// others was measured wrong (2 cells in 60,000 reports with 1–3 cells changed).
+/// others was measured wrong (2 cells of a report with three cells changed, drawn among the
+/// first few tens of thousands).
 const MAX_BROKEN_GROUPS: usize = 1;
 /// Most readings of a broken table searched, each leaving out other groups of identities.
 const MAX_READINGS: usize = 128;
