@@ -7,7 +7,9 @@
 //! reads a cell no run stands for (a row not found) cannot be evaluated and decides nothing. An
 //! identity local to one run that no split of it satisfies is broken by the report itself
 //! (`801000080` has no split with 总计 the sum of the others): that run is then read by the
-//! other identities only. Every search is bounded, and says so when the bound stopped it.
+//! other identities only. A table no split of which satisfies all its identities breaks some
+//! across rows too: it is read by those it does not break ([`broken_reading`]). Every search is
+//! bounded, and says so when the bound stopped it.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -16,7 +18,7 @@ use std::sync::{Arc, OnceLock};
 use xxgk_catalogue::CatalogueError;
 
 use crate::problem::{ProblemCode, ReadingRule};
-use crate::split::{Budget, Segment, Splits, all_splits, segment_splits};
+use crate::split::{Budget, Segment, Splits, all_splits, pinned_splits, segment_splits};
 
 /// Most candidate splits kept for one run.
 const MAX_CANDIDATES: usize = 512;
@@ -24,6 +26,16 @@ const MAX_CANDIDATES: usize = 512;
 const RUN_STEPS: u32 = 200_000;
 /// Nodes of one joint search.
 const JOINT_NODES: u32 = 100_000;
+/// Most groups of identities (a column's) that the fewest-breaking reading of a broken table
+/// may leave out; a table breaking more stays unread. One: where the fewest are two, rows
+/// that several changed cells misprint can make up for each other, and a split satisfying the
+/// others was measured wrong (2 cells of a report with three cells changed, drawn among the
+/// first few tens of thousands).
+const MAX_BROKEN_GROUPS: usize = 1;
+/// Most readings of a broken table searched, each leaving out other groups of identities.
+const MAX_READINGS: usize = 128;
+/// Splits of one row enumerated when checking it against the rows around it.
+const ROW_CHECK_SPLITS: usize = 64;
 
 /// Digits that stand for consecutive cells of a table.
 #[derive(Debug)]
@@ -336,7 +348,7 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
             Candidates::Bounded => &[],
         })
         .collect();
-    let outcomes = components_search(&lists, &joint);
+    let outcomes = components_search(runs, &lists, &joint);
 
     runs.iter()
         .enumerate()
@@ -525,6 +537,28 @@ fn decide_run(
                 ids(reads)
             ),
         ),
+        Outcome::Broken { read: Some(k), .. } if list.get(*k).is_some() => Decision::Placed(
+            list.get(*k).cloned().unwrap_or_default(),
+            ReadingRule::RunTogetherSplitByIdentities,
+        ),
+        Outcome::Broken {
+            left_out: Some(groups),
+            ..
+        } => Decision::Missing(
+            ProblemCode::AmbiguousSplit,
+            format!(
+                "no split of the table's run-together cells satisfies all the identities that read them ({}){broken_note}; read by the identities the report does not break (each reading that leaves out the fewest groups of them that makes a split possible, {groups}, or one more), `{}` does not split the same one way in every reading, so none is taken",
+                ids(reads),
+                run.digits
+            ),
+        ),
+        Outcome::Broken { .. } => Decision::Missing(
+            ProblemCode::UnsplittableRun,
+            format!(
+                "no split of the table's run-together cells satisfies all the identities that read them ({}){broken_note}; the report's numbers break more of them than leaving out one group of them (a column's) mends, or the digits were misread, so the cells are left missing rather than read by the others",
+                ids(reads)
+            ),
+        ),
         Outcome::Done { solutions: 0, .. } => Decision::Missing(
             ProblemCode::UnsplittableRun,
             format!(
@@ -591,12 +625,24 @@ enum Outcome {
         /// An identity without which the run would split another way too.
         fragile_without: Option<String>,
     },
+    /// No split of the run's component satisfies all its identities: the report breaks some
+    /// ([`broken_reading`]).
+    Broken {
+        /// The run's candidate every reading by the identities not broken agrees on.
+        read: Option<usize>,
+        /// How many groups of identities those readings leave out at the fewest.
+        left_out: Option<usize>,
+    },
 }
 
 /// Searches each set of runs tied together by equations on its own: a table whose rows are not
 /// all found falls apart into independent parts, and one without a solution says nothing of
 /// another.
-fn components_search(lists: &[&[Vec<u64>]], equations: &[&Equation<'_>]) -> Vec<Outcome> {
+fn components_search(
+    table: &[Run],
+    lists: &[&[Vec<u64>]],
+    equations: &[&Equation<'_>],
+) -> Vec<Outcome> {
     let runs = lists.len();
     let mut component: Vec<usize> = (0..runs).collect();
     fn root(component: &mut [usize], mut r: usize) -> usize {
@@ -634,7 +680,21 @@ fn components_search(lists: &[&[Vec<u64>]], equations: &[&Equation<'_>]) -> Vec<
             .filter(|e| e.runs().all(|x| members.contains(&x)))
             .copied()
             .collect();
-        let found = joint_search(lists, &inside, &members);
+        let found = joint_search(lists, &inside, &[], &members);
+        if matches!(&found, Found::Done { solutions: 0, .. }) {
+            // The report breaks an identity here: read it by those it does not break.
+            let reading = broken_reading(table, lists, &inside, &members);
+            for (m, read) in members.iter().zip(reading.reads) {
+                if let (Some(slot), Some(flag)) = (outcomes.get_mut(*m), done.get_mut(*m)) {
+                    *slot = Outcome::Broken {
+                        read,
+                        left_out: reading.left_out,
+                    };
+                    *flag = true;
+                }
+            }
+            continue;
+        }
         // Leave one out: a split that only the full set of identities singles out would be
         // misread in a report that breaks one of them, so each identity is dropped in turn.
         let mut fragile: Vec<Option<&str>> = vec![None; runs];
@@ -646,7 +706,7 @@ fn components_search(lists: &[&[Vec<u64>]], equations: &[&Equation<'_>]) -> Vec<
                     .filter(|(j, _)| *j != k)
                     .map(|(_, e)| *e)
                     .collect();
-                let reduced = joint_search(lists, &rest, &members);
+                let reduced = joint_search(lists, &rest, &[], &members);
                 for m in &members {
                     let unique = match &reduced {
                         Found::Bounded => false,
@@ -671,6 +731,410 @@ fn components_search(lists: &[&[Vec<u64>]], equations: &[&Equation<'_>]) -> Vec<
         }
     }
     outcomes
+}
+
+/// What the readings of a component that breaks an identity agree on.
+struct BrokenReading {
+    /// Per member run, the candidate every reading gives it.
+    reads: Vec<Option<usize>>,
+    /// How many groups of identities the readings that break the fewest leave out; `None` when
+    /// no reading within the bounds has a split.
+    left_out: Option<usize>,
+}
+
+/// Reads a component no split of which satisfies all its identities: the report breaks some.
+///
+/// The identities fall into groups by the cells they read (表三's R1 and R2 of one column).
+/// A reading leaves out some groups and searches the split of the table that satisfies the
+/// others. The fewest groups a reading must leave out to find a split are found first; every
+/// reading leaving out that many or one more is then searched (a report that breaks one group
+/// more than the fewest must not be misread), and a run is read only when each of them gives
+/// it one split, the same, that its digits confirm with the other runs as read
+/// ([`row_holds_alone`]). Any search stopped by its bound leaves every run unread.
+fn broken_reading(
+    table: &[Run],
+    lists: &[&[Vec<u64>]],
+    equations: &[&Equation<'_>],
+    members: &[usize],
+) -> BrokenReading {
+    let groups = groups(equations);
+    let unread = BrokenReading {
+        reads: vec![None; members.len()],
+        left_out: None,
+    };
+    let all_groups: Vec<Vec<&Equation<'_>>> = groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .filter_map(|k| equations.get(*k).copied())
+                .collect()
+        })
+        .collect();
+    let mut fewest: Option<usize> = None;
+    let mut searched = 0;
+    // Per member: unset, the candidate agreed so far, or `Some(None)` once not read.
+    let mut agreed: Vec<Option<Option<usize>>> = vec![None; members.len()];
+    for size in 1..=groups.len() {
+        match fewest {
+            Some(f) if size > f + 1 => break,
+            None if size > MAX_BROKEN_GROUPS => break,
+            _ => {}
+        }
+        for left_out in combinations(groups.len(), size, MAX_READINGS) {
+            searched += 1;
+            if searched > MAX_READINGS {
+                return unread;
+            }
+            let kept: Vec<&Equation<'_>> = equations
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| {
+                    !left_out
+                        .iter()
+                        .any(|g| groups.get(*g).is_some_and(|g| g.contains(k)))
+                })
+                .map(|(_, e)| *e)
+                .collect();
+            // A reading that leaves out one group more than the fewest stands for a report
+            // breaking each of them: one of its splits that satisfies a group left out is a
+            // reading of fewer, searched already.
+            let must_break: Vec<Vec<&Equation<'_>>> = if fewest.is_some_and(|f| size > f) {
+                left_out
+                    .iter()
+                    .filter_map(|g| groups.get(*g))
+                    .map(|g| {
+                        g.iter()
+                            .filter_map(|k| equations.get(*k).copied())
+                            .collect()
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let supported = match joint_search(lists, &kept, &must_break, members) {
+                Found::Bounded => return unread,
+                Found::Done { solutions: 0, .. } => continue,
+                Found::Done { supported, .. } => supported,
+            };
+            fewest.get_or_insert(size);
+            // The cells this reading gives one value, as each run is checked against them.
+            let known: Vec<Vec<Option<u64>>> = lists
+                .iter()
+                .zip(&supported)
+                .map(|(list, flags)| agreed_parts(list, flags))
+                .collect();
+            let fewest_here = fewest == Some(size);
+            for (slot, m) in agreed.iter_mut().zip(members) {
+                let read = supported
+                    .get(*m)
+                    .and_then(|flags| only_set(flags))
+                    .filter(|k| row_holds_alone(table, lists, &kept, &known, *m, *k))
+                    .filter(|k| {
+                        !fewest_here || explains_best(table, lists, &all_groups, &known, *m, *k)
+                    });
+                *slot = match (*slot, read) {
+                    (None, read) => Some(read),
+                    (Some(Some(before)), Some(now)) if before == now => Some(Some(now)),
+                    _ => Some(None),
+                };
+            }
+        }
+    }
+    if fewest.is_none() {
+        return unread;
+    }
+
+    BrokenReading {
+        reads: agreed.into_iter().map(Option::flatten).collect(),
+        left_out: fewest,
+    }
+}
+
+/// Whether the digits of run `r` split one way only, `k`, under the identities `kept` with the
+/// other runs' cells as `known` (an identity reading a cell not known decides nothing): each
+/// identity reading one of the run's cells once gives that cell's value, the others filter. The
+/// run's own identities (its 总计) are not used: a report that breaks them could be misread by
+/// them. Nor need a split break the groups a reading leaves out (as the search's do): a split
+/// breaking R3 was no candidate of the search, so the reading's other cells cannot tell which
+/// groups a report printing it breaks.
+fn row_holds_alone(
+    table: &[Run],
+    lists: &[&[Vec<u64>]],
+    kept: &[&Equation<'_>],
+    known: &[Vec<Option<u64>>],
+    r: usize,
+    k: usize,
+) -> bool {
+    let (Some(run), Some(chosen)) = (table.get(r), lists.get(r).and_then(|l| l.get(k))) else {
+        return false;
+    };
+    let value_of =
+        |x: usize, part: usize| -> Option<u64> { known.get(x)?.get(part).copied().flatten() };
+    let mut pins: Vec<Option<u64>> = vec![None; run.pointers.len()];
+    let mut filters: Vec<&Equation<'_>> = Vec::new();
+    for equation in kept.iter().filter(|e| e.runs().any(|x| x == r)) {
+        if !equation
+            .lhs
+            .iter()
+            .chain(&equation.rhs)
+            .filter(|(x, _)| *x != r)
+            .all(|(x, part)| value_of(*x, *part).is_some())
+        {
+            continue;
+        }
+        let own: Vec<(bool, usize)> = equation
+            .lhs
+            .iter()
+            .map(|cell| (true, cell))
+            .chain(equation.rhs.iter().map(|cell| (false, cell)))
+            .filter(|(_, (x, _))| *x == r)
+            .map(|(on_lhs, (_, part))| (on_lhs, *part))
+            .collect();
+        let [(on_lhs, part)] = own.as_slice() else {
+            filters.push(equation);
+            continue;
+        };
+        let others = |side: &[(usize, usize)]| -> Option<u128> {
+            side.iter()
+                .filter(|(x, _)| *x != r)
+                .map(|(x, p)| value_of(*x, *p).map(u128::from))
+                .sum()
+        };
+        let (Some(lhs), Some(rhs)) = (others(&equation.lhs), others(&equation.rhs)) else {
+            return false;
+        };
+        let value = if *on_lhs {
+            rhs.checked_sub(lhs)
+        } else {
+            lhs.checked_sub(rhs)
+        };
+        let Some(value) = value.and_then(|v| u64::try_from(v).ok()) else {
+            return false;
+        };
+        match pins.get_mut(*part) {
+            Some(Some(pinned)) if *pinned != value => return false,
+            Some(slot) => *slot = Some(value),
+            None => return false,
+        }
+    }
+    let mut budget = Budget::new(RUN_STEPS);
+    let splits = pinned_splits(&run.digits, &pins, ROW_CHECK_SPLITS, &mut budget);
+    if splits.truncated {
+        return false;
+    }
+    let mut holding = splits.candidates.iter().filter(|split| {
+        let with = |x: usize, p: usize| {
+            if x == r {
+                split.get(p).copied()
+            } else {
+                value_of(x, p)
+            }
+        };
+        filters.iter().all(|e| e.holds(with))
+    });
+    matches!((holding.next(), holding.next()), (Some(only), None) if only == chosen)
+}
+
+/// The equations in groups by the parts they read (表三: a column's R1 and R2), as indices.
+fn groups(equations: &[&Equation<'_>]) -> Vec<Vec<usize>> {
+    let mut keyed: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    for (k, equation) in equations.iter().enumerate() {
+        let mut parts: Vec<usize> = equation
+            .lhs
+            .iter()
+            .chain(&equation.rhs)
+            .map(|(_, part)| *part)
+            .collect();
+        parts.sort_unstable();
+        parts.dedup();
+        match keyed.iter_mut().find(|(key, _)| *key == parts) {
+            Some((_, members)) => members.push(k),
+            None => keyed.push((parts, vec![k])),
+        }
+    }
+    keyed.into_iter().map(|(_, members)| members).collect()
+}
+
+/// The subsets of `size` of `0..n`, in lexicographic order, at most `limit` + 1 of them.
+fn combinations(n: usize, size: usize, limit: usize) -> Vec<Vec<usize>> {
+    fn extend(
+        from: usize,
+        n: usize,
+        size: usize,
+        acc: &mut Vec<usize>,
+        out: &mut Vec<Vec<usize>>,
+        limit: usize,
+    ) {
+        if out.len() > limit {
+            return;
+        }
+        if acc.len() == size {
+            out.push(acc.clone());
+            return;
+        }
+        for next in from..n {
+            acc.push(next);
+            extend(next + 1, n, size, acc, out, limit);
+            acc.pop();
+        }
+    }
+    let mut out = Vec::new();
+    extend(0, n, size, &mut Vec::with_capacity(size), &mut out, limit);
+    out
+}
+
+/// Whether split `k` of run `r` breaks fewer groups of identities, the other runs' cells as
+/// `known`, than any other split of its digits, its own R3 aside. The search takes a run's
+/// splits satisfying its R3 when it has some; a report that breaks R3 may print digits that also
+/// split that way, the true split then breaking fewer groups across rows (a 总计 changed to 93
+/// prints `202879293`: 2 0 2 87 9 2 93 breaks only 总计's column, 2 0 2 8 79 2 93 satisfies R3
+/// but breaks two more). An identity reading a cell not known decides nothing; every search is
+/// bounded, and a bound reached answers no.
+fn explains_best(
+    table: &[Run],
+    lists: &[&[Vec<u64>]],
+    groups: &[Vec<&Equation<'_>>],
+    known: &[Vec<Option<u64>>],
+    r: usize,
+    k: usize,
+) -> bool {
+    let (Some(run), Some(chosen)) = (table.get(r), lists.get(r).and_then(|l| l.get(k))) else {
+        return false;
+    };
+    let value_of =
+        |x: usize, part: usize| -> Option<u64> { known.get(x)?.get(part).copied().flatten() };
+    let evaluable = |e: &Equation<'_>| {
+        e.lhs
+            .iter()
+            .chain(&e.rhs)
+            .all(|(x, part)| *x == r || value_of(*x, *part).is_some())
+    };
+    let broken = |split: &[u64]| {
+        let with = |x: usize, p: usize| {
+            if x == r {
+                split.get(p).copied()
+            } else {
+                value_of(x, p)
+            }
+        };
+        groups
+            .iter()
+            .filter(|g| g.iter().any(|e| evaluable(e) && !e.holds(with)))
+            .count()
+    };
+    // The value each evaluable identity reading one cell of the run gives that cell; a cell
+    // given two values is left free.
+    let mut pins: Vec<Option<u64>> = vec![None; run.pointers.len()];
+    let mut clashing = vec![false; run.pointers.len()];
+    for equation in groups.iter().flatten().filter(|e| evaluable(e)) {
+        let own: Vec<(bool, usize)> = equation
+            .lhs
+            .iter()
+            .map(|cell| (true, cell))
+            .chain(equation.rhs.iter().map(|cell| (false, cell)))
+            .filter(|(_, (x, _))| *x == r)
+            .map(|(on_lhs, (_, part))| (on_lhs, *part))
+            .collect();
+        let [(on_lhs, part)] = own.as_slice() else {
+            continue;
+        };
+        let others = |side: &[(usize, usize)]| -> Option<u128> {
+            side.iter()
+                .filter(|(x, _)| *x != r)
+                .map(|(x, p)| value_of(*x, *p).map(u128::from))
+                .sum()
+        };
+        let (Some(lhs), Some(rhs)) = (others(&equation.lhs), others(&equation.rhs)) else {
+            continue;
+        };
+        let value = if *on_lhs {
+            rhs.checked_sub(lhs)
+        } else {
+            lhs.checked_sub(rhs)
+        }
+        .and_then(|v| u64::try_from(v).ok());
+        match (pins.get_mut(*part), clashing.get_mut(*part)) {
+            (Some(pin), Some(clash)) => {
+                if value.is_none() || pin.is_some_and(|p| Some(p) != value) {
+                    *clash = true;
+                }
+                *pin = value;
+            }
+            _ => return false,
+        }
+    }
+    for (pin, clash) in pins.iter_mut().zip(&clashing) {
+        if *clash {
+            *pin = None;
+        }
+    }
+    let fewest = broken(chosen);
+    let pinned: Vec<usize> = (0..pins.len())
+        .filter(|p| pins.get(*p).is_some_and(Option::is_some))
+        .collect();
+    // A split breaking no more groups than the chosen one differs from the pins in at most
+    // that many cells: each such set of cells is freed in turn.
+    for size in 0..=fewest.min(pinned.len()) {
+        let freed_sets = combinations(pinned.len(), size, MAX_READINGS);
+        if freed_sets.len() > MAX_READINGS {
+            return false;
+        }
+        for freed in freed_sets {
+            let mut loose = pins.clone();
+            for f in &freed {
+                if let Some(slot) = pinned.get(*f).and_then(|p| loose.get_mut(*p)) {
+                    *slot = None;
+                }
+            }
+            let mut budget = Budget::new(RUN_STEPS);
+            let splits = pinned_splits(&run.digits, &loose, ROW_CHECK_SPLITS, &mut budget);
+            if splits.truncated {
+                return false;
+            }
+            if splits
+                .candidates
+                .iter()
+                .any(|s| s != chosen && broken(s) <= fewest)
+            {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Per part, the value every candidate flagged gives it (none when they differ or none is).
+fn agreed_parts(candidates: &[Vec<u64>], flags: &[bool]) -> Vec<Option<u64>> {
+    let mut flagged = candidates
+        .iter()
+        .zip(flags)
+        .filter(|(_, flag)| **flag)
+        .map(|(c, _)| c);
+    let Some(first) = flagged.next() else {
+        return Vec::new();
+    };
+    let mut parts: Vec<Option<u64>> = first.iter().copied().map(Some).collect();
+    for other in flagged {
+        for (part, value) in parts.iter_mut().zip(other) {
+            if *part != Some(*value) {
+                *part = None;
+            }
+        }
+    }
+    parts
+}
+
+/// The index of the only flag set, if exactly one is.
+fn only_set(flags: &[bool]) -> Option<usize> {
+    let mut set = flags
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| **f)
+        .map(|(k, _)| k);
+    match (set.next(), set.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
 }
 
 /// The joint search's result for all runs of a component.
@@ -698,8 +1162,14 @@ impl Found {
     }
 }
 
-/// Enumerates the choices of one candidate per member run under which every equation holds.
-fn joint_search(lists: &[&[Vec<u64>]], equations: &[&Equation<'_>], members: &[usize]) -> Found {
+/// Enumerates the choices of one candidate per member run under which every equation holds
+/// and each group of `broken` has an equation that does not.
+fn joint_search(
+    lists: &[&[Vec<u64>]],
+    equations: &[&Equation<'_>],
+    broken: &[Vec<&Equation<'_>>],
+    members: &[usize],
+) -> Found {
     let runs = lists.len();
     // Fewest candidates first, so that equations close early; a run without candidates is
     // read by no equation here.
@@ -725,6 +1195,7 @@ fn joint_search(lists: &[&[Vec<u64>]], equations: &[&Equation<'_>], members: &[u
         lists,
         order: &order,
         closing: &closing,
+        broken,
         chosen: vec![None; runs],
         supported: lists.iter().map(|l| vec![false; l.len()]).collect(),
         solutions: 0,
@@ -746,6 +1217,7 @@ struct Joint<'a, 'e> {
     lists: &'a [&'a [Vec<u64>]],
     order: &'a [usize],
     closing: &'a [Vec<&'a Equation<'e>>],
+    broken: &'a [Vec<&'a Equation<'e>>],
     chosen: Vec<Option<usize>>,
     supported: Vec<Vec<bool>>,
     solutions: u64,
@@ -764,6 +1236,12 @@ impl Joint<'_, '_> {
             return;
         }
         let Some(&run) = self.order.get(depth) else {
+            let breaks = |group: &Vec<&Equation<'_>>| {
+                group.iter().any(|e| !e.holds(|r, p| self.value(r, p)))
+            };
+            if !self.broken.iter().all(breaks) {
+                return;
+            }
             self.solutions += 1;
             for (r, k) in self.chosen.iter().enumerate() {
                 if let Some(flag) = k.and_then(|k| self.supported.get_mut(r)?.get_mut(k)) {
@@ -881,6 +1359,59 @@ mod tests {
                 vec![10, 0, 0, 0, 0, 0, 10],
                 ReadingRule::RunTogetherSplitByIdentities
             )
+        );
+    }
+
+    #[test]
+    fn a_table_that_breaks_an_identity_is_read_by_the_others() {
+        // 80 + 1 ≠ 82: the report breaks R3 of row 一 and R1 of 总计 (82 + 0 ≠ 71 + 10). No
+        // split of the table satisfies every identity; leaving out 总计's R1 (or it and any one
+        // other column's), the other columns' R1 give 80 1 0 0 0 0 and the digits leave 82.
+        let runs = [
+            row("/applications/new_received", "801000082"),
+            row("/applications/carried_over", "0000000"),
+            row("/applications/results/total", "701000071"),
+            row("/applications/carried_forward", "100000010"),
+        ];
+        let decisions = decide(&runs);
+        assert_eq!(
+            decisions[0],
+            Decision::Placed(
+                vec![80, 1, 0, 0, 0, 0, 82],
+                ReadingRule::RunTogetherSplitByIdentities
+            )
+        );
+        assert_eq!(
+            decisions[2],
+            Decision::Placed(
+                vec![70, 1, 0, 0, 0, 0, 71],
+                ReadingRule::RunTogetherSplitByIdentities
+            )
+        );
+        // 一 printed `8110000082`, which no split makes satisfy R3 nor, leaving out one
+        // column's R1, the table's others: the row stays missing, said to break R3 or be
+        // misread; nothing is read wrong.
+        let runs = [
+            row("/applications/new_received", "8110000082"),
+            row("/applications/carried_over", "0000000"),
+            row("/applications/results/total", "701000071"),
+            row("/applications/carried_forward", "100000010"),
+        ];
+        let decisions = decide(&runs);
+        assert!(
+            matches!(&decisions[0], Decision::Missing(ProblemCode::UnsplittableRun, m) if m.contains("no split of it satisfies R3")),
+            "{:?}",
+            decisions[0]
+        );
+        assert!(
+            matches!(&decisions[2], Decision::Missing(..))
+                || decisions[2]
+                    == Decision::Placed(
+                        vec![70, 1, 0, 0, 0, 0, 71],
+                        ReadingRule::RunTogetherSplitByIdentities
+                    ),
+            "{:?}",
+            decisions[2]
         );
     }
 

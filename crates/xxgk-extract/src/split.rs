@@ -116,6 +116,21 @@ pub(crate) fn all_splits(digits: &str, parts: usize, limit: usize, budget: &mut 
     search.out
 }
 
+/// Cuts `digits` into one number per pin, each pinned number equal to its pin and the others
+/// free: the splits of a row some of whose cells the other rows already determine.
+pub(crate) fn pinned_splits(
+    digits: &str,
+    pins: &[Option<u64>],
+    limit: usize,
+    budget: &mut Budget,
+) -> Splits {
+    let mut search = Search::new(digits, limit, budget);
+    if search.bytes.iter().all(u8::is_ascii_digit) {
+        search.pinned(0, pins);
+    }
+    search.out
+}
+
 struct Search<'a, 'b> {
     bytes: &'a [u8],
     limit: usize,
@@ -294,6 +309,42 @@ impl<'a, 'b> Search<'a, 'b> {
             }
         }
     }
+
+    /// Splits `bytes[start..]` into one number per pin, each pinned number its pin.
+    fn pinned(&mut self, start: usize, pins: &[Option<u64>]) {
+        if !self.step() {
+            return;
+        }
+        let Some((pin, rest)) = pins.split_first() else {
+            if start == self.bytes.len() {
+                self.found();
+            }
+            return;
+        };
+        let remaining = self.bytes.len().saturating_sub(start);
+        if remaining < pins.len() {
+            return;
+        }
+        let longest = MAX_PART_DIGITS.min(remaining - (pins.len() - 1));
+        for len in 1..=longest {
+            let Some(value) = number_at(self.bytes, start, len) else {
+                break;
+            };
+            if pin.is_some_and(|pin| pin != value) {
+                if pin.is_some_and(|pin| pin < value) {
+                    // Longer numbers here only grow.
+                    break;
+                }
+                continue;
+            }
+            self.acc.push(value);
+            self.pinned(start + len, rest);
+            self.acc.pop();
+            if self.out.truncated {
+                return;
+            }
+        }
+    }
 }
 
 /// The number written by `len` digits at `start`, or `None` for a leading zero.
@@ -408,5 +459,17 @@ mod tests {
             all_splits("1234", 1, 16, &mut budget).candidates,
             vec![vec![1234]]
         );
+    }
+
+    #[test]
+    fn pinned_numbers_keep_their_values() {
+        let mut budget = Budget::new(100_000);
+        // 5 | ? | ? | 3 of `51203`: the free middle splits two ways, the pins one.
+        let s = pinned_splits("51203", &[Some(5), None, None, Some(3)], 16, &mut budget);
+        assert_eq!(s.candidates, vec![vec![5, 1, 20, 3], vec![5, 12, 0, 3]]);
+        let s = pinned_splits("51203", &[Some(5), Some(12), None, None], 16, &mut budget);
+        assert_eq!(s.candidates, vec![vec![5, 12, 0, 3]]);
+        let s = pinned_splits("51203", &[Some(51), None, None, Some(4)], 16, &mut budget);
+        assert!(s.candidates.is_empty());
     }
 }

@@ -165,8 +165,46 @@ fn a_report_that_breaks_an_identity_is_not_split_by_it() {
             }
         }
     }
-    let code = problem_at(&extraction, "/applications/results/granted/total").code;
-    assert_eq!(code, ProblemCode::UnsplittableRun);
+    // Read by the identities it does not break (R1, R2 of the other columns), as published, so
+    // that the checker reports R3 and R2 (总计) broken; no cell of 表三 is left missing.
+    assert_eq!(
+        extraction.report["applications"]["results"]["granted"],
+        json!({"natural_person": 60, "commercial_enterprise": 1, "research_institution": 0,
+               "social_welfare_org": 0, "legal_service_org": 0, "other_org": 0, "total": 62})
+    );
+    let unread: Vec<_> = extraction
+        .problems
+        .iter()
+        .filter(|p| {
+            p.pointer
+                .as_deref()
+                .is_some_and(|p| p.starts_with("/applications/"))
+        })
+        .collect();
+    assert!(unread.is_empty(), "{unread:#?}");
+    // 60 + 12 ≠ 62 and 601 + 2 ≠ 62: no split satisfies R3; the row breaks R2 of 商业企业 and
+    // of 总计 too, more than leaving out one column's identities mends: left missing, said to
+    // break R3 or be misread, never read by guess.
+    broken[2] = [60, 12, 0, 0, 0, 0, 62];
+    let extraction = read(&one_line(&broken, "100010000000000"));
+    let problem = problem_at(&extraction, "/applications/results/granted/total");
+    assert_eq!(
+        problem.code,
+        ProblemCode::UnsplittableRun,
+        "{}",
+        problem.message
+    );
+    assert!(
+        problem.message.contains(
+            "no split of it satisfies R3: the report's numbers break it, or its digits were misread"
+        ),
+        "{}",
+        problem.message
+    );
+    assert_eq!(
+        extraction.report["applications"]["results"]["partially_granted"]["total"],
+        json!(1)
+    );
     // A 表四 group that breaks R4 (11 + 0 + 3 + 4 ≠ 19) is not split by it.
     let extraction = read(&one_line(&rows(), "1103419000000000"));
     assert!(

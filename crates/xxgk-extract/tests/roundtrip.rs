@@ -679,6 +679,25 @@ struct Tally {
     read: [usize; 3],
     /// Cells published, per table.
     published: [usize; 3],
+    /// Cells read wrong, per table, when counted ([`Tally::counting`]) rather than failed on.
+    wrong: [usize; 3],
+    /// Whether a misread cell is counted (a measurement) rather than failing the test.
+    counting: bool,
+}
+
+impl Tally {
+    /// A tally that counts misread cells instead of failing on the first.
+    fn counting() -> Self {
+        Self {
+            counting: true,
+            ..Self::default()
+        }
+    }
+
+    /// The share of published cells of table `k` read, in percent.
+    fn share(&self, k: usize) -> f64 {
+        100.0 * self.read[k] as f64 / self.published[k] as f64
+    }
 }
 
 fn table_of(pointer: &str) -> usize {
@@ -707,10 +726,22 @@ fn one_line_round_trip(
         .filter(|p| p.code == ProblemCode::SectionMissing)
         .collect();
     prop_assert!(sections.is_empty(), "{:#?}\n{}", sections, text);
+    let mut misread = false;
     for pointer in cell_pointers() {
         let table = table_of(pointer);
         tally.published[table] += 1;
         match extraction.report.pointer(pointer) {
+            Some(read) if tally.counting && Some(read) != published.pointer(pointer) => {
+                tally.wrong[table] += 1;
+                misread = true;
+                #[allow(clippy::print_stdout)] // the measurement shows what it counts
+                {
+                    println!(
+                        "misread {pointer}: {read} for {:?} in\n{text}",
+                        published.pointer(pointer)
+                    );
+                }
+            }
             Some(read) => {
                 prop_assert_eq!(
                     Some(read),
@@ -730,6 +761,10 @@ fn one_line_round_trip(
                 pointer
             ),
         }
+    }
+    if misread {
+        // Counted; a misread cell may hide a break, which is then not the checker's fault.
+        return Ok(());
     }
     // Every identity the published numbers break, with all its cells read, is reported.
     static CHECKER: std::sync::OnceLock<xxgk_check::Checker> = std::sync::OnceLock::new();
@@ -803,7 +838,8 @@ proptest! {
 }
 
 /// The share of cells the one-line layout recovers over 1,000 random consistent reports (and as
-/// many broken ones), printed; at least 97% of 表三 on consistent reports.
+/// many broken ones), printed; at least 97% of 表三 on consistent reports, and what is measured of
+/// 表三 on the broken ones.
 #[test]
 #[allow(clippy::print_stdout)] // the shares are what the test reports
 fn one_line_recovers_the_cells() {
@@ -845,6 +881,12 @@ fn one_line_recovers_the_cells() {
         share(&consistent, 2) >= 15.0,
         "表四: {:.2}%",
         share(&consistent, 2)
+    );
+    // A 表三 that breaks an identity is read by the others (issue #9): 62.47% measured.
+    assert!(
+        share(&inconsistent, 1) >= 62.46,
+        "表三, one cell changed: {:.2}%",
+        share(&inconsistent, 1)
     );
 }
 
@@ -1039,5 +1081,111 @@ fn one_line_2019_recovers_the_cells() {
             "table {k}: {:.2}%",
             share(&consistent, k)
         );
+    }
+}
+
+/// Changes `changes` cells of 表三 or 表四, as real reports do (drawn `(cell, delta, lower,
+/// class)`): a class 0 change hits a 总计 cell, class 1 a cell of rows 一 or 二, the others any
+/// cell; a delta below 500 is small (1–9), else large (10–999); lowered when `lower` and the cell
+/// stays a count.
+fn with_cells_changed(report: &Value, changes: &[(usize, u64, bool, u8)]) -> Value {
+    let cells: Vec<&str> = cell_pointers()
+        .filter(|p| !p.starts_with("/active_disclosure"))
+        .collect();
+    let totals: Vec<&str> = cells
+        .iter()
+        .copied()
+        .filter(|p| p.ends_with("/total"))
+        .collect();
+    let opening: Vec<&str> = cells
+        .iter()
+        .copied()
+        .filter(|p| p.starts_with("/applications/new_received/"))
+        .chain(
+            cells
+                .iter()
+                .copied()
+                .filter(|p| p.starts_with("/applications/carried_over/")),
+        )
+        .collect();
+    let mut report = report.clone();
+    for &(pick, delta, lower, class) in changes {
+        let among = match class {
+            0 => &totals,
+            1 => &opening,
+            _ => &cells,
+        };
+        let pointer = among[pick % among.len()];
+        let delta = if delta < 500 {
+            1 + delta % 9
+        } else {
+            10 + delta % 990
+        };
+        let cell = report.pointer_mut(pointer).expect("a cell of the report");
+        let value = cell.as_u64().expect("a count");
+        *cell = json!(if lower && value >= delta {
+            value - delta
+        } else {
+            value + delta
+        });
+    }
+    report
+}
+
+/// Issue #9's measurement: one-line reports that break identities, with 1, 2 and 3 cells of
+/// 表三/表四 changed (small and large deltas, raised and lowered, 总计 cells and rows 一/二
+/// among them), beside consistent ones, from the deterministic runner. Prints the share of
+/// cells read per table and the cells read wrong, which must be none; the floors are the shares
+/// measured with the default count. `XXGK_ONE_LINE_SAMPLES=20000` (release) for the figures of
+/// the crate docs.
+#[test]
+#[allow(clippy::print_stdout)] // the figures are what the test reports
+fn one_line_broken_reports_read_no_wrong_cell() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let samples: usize = std::env::var("XXGK_ONE_LINE_SAMPLES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100);
+    let mut runner = TestRunner::deterministic();
+    let mut tallies: [Tally; 4] = std::array::from_fn(|_| Tally::counting());
+    for sample in 0..samples {
+        let (f, changes) = (
+            figures_of(real_count),
+            prop::collection::vec((any::<usize>(), 0u64..1_000, any::<bool>(), 0u8..4), 3),
+        )
+            .new_tree(&mut runner)
+            .expect("figures")
+            .current();
+        let published = report(&f);
+        let seed = sample as u64;
+        for (changed, tally) in tallies.iter_mut().enumerate() {
+            let report = with_cells_changed(&published, &changes[..changed]);
+            one_line_round_trip(&report, seed, tally).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    for (changed, t) in tallies.iter().enumerate() {
+        println!(
+            "one-line, {changed} cell(s) changed, {samples} reports: 表二 {:.2}%, 表三 {:.2}%, 表四 {:.2}% of cells read, {} wrong",
+            t.share(0),
+            t.share(1),
+            t.share(2),
+            t.wrong.iter().sum::<usize>()
+        );
+    }
+    for t in &tallies {
+        assert_eq!(t.wrong, [0; 3], "cells read wrong per table");
+    }
+    // Floored at what the default count reads (deterministic draws), per count of cells changed.
+    if samples == 100 {
+        for (t, floors) in tallies.iter().zip([
+            [99.91, 21.99],
+            [59.71, 21.99],
+            [33.83, 20.66],
+            [22.67, 18.99],
+        ]) {
+            assert!(t.share(1) >= floors[0], "表三: {:.2}%", t.share(1));
+            assert!(t.share(2) >= floors[1], "表四: {:.2}%", t.share(2));
+        }
     }
 }
