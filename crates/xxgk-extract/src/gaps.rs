@@ -15,6 +15,7 @@
 
 use crate::cells::CellStore;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
+use crate::solve::Identity;
 use crate::table::{Fit, RowRead, Segment, ValueCell, fit};
 use crate::template::{APPLICANT_COLUMNS, AppRow, RowSpec, other_merged};
 
@@ -22,6 +23,41 @@ use crate::template::{APPLICANT_COLUMNS, AppRow, RowSpec, other_merged};
 /// applicant column: the 2021 format's three （六） rows stay missing, but their sum is printed,
 /// which is all that R2 (（七）总计 = the sum of the results) needs of them.
 pub(crate) type MergedOther = [Option<u64>; 7];
+
+/// The two sides of `identity` summed over the store, or `None` when a cell it reads has no
+/// value. With a merged （六） row, the three （六） rows of a column are read as the merged row's
+/// cell of that column, once.
+fn sides(
+    store: &CellStore,
+    identity: &Identity,
+    merged: Option<&MergedOther>,
+) -> Option<(u128, u128)> {
+    let sum = |side: &[&'static str]| -> Option<u128> {
+        let mut merged_columns: Vec<&str> = Vec::new();
+        side.iter()
+            .filter_map(|p| {
+                // A cell of one of the three （六） rows of the 2021 format: its column.
+                let column = p
+                    .strip_prefix(other_merged().path)
+                    .and_then(|rest| rest.strip_prefix('/'))
+                    .and_then(|rest| rest.split_once('/'))
+                    .map(|(_, column)| column);
+                match (merged, column) {
+                    (Some(row), Some(column)) => {
+                        if merged_columns.contains(&column) {
+                            return None;
+                        }
+                        merged_columns.push(column);
+                        let at = APPLICANT_COLUMNS.iter().position(|c| c.name == column);
+                        Some(at.and_then(|at| row.get(at).copied().flatten()))
+                    }
+                    _ => Some(store.filled.get(*p).and_then(|f| f.value.as_u64())),
+                }
+            })
+            .try_fold(0u128, |acc, v| v.map(|v| acc + u128::from(v)))
+    };
+    Some((sum(&identity.lhs)?, sum(&identity.rhs)?))
+}
 
 /// Why the identities do not confirm a set of cells, or `None` when they do: every identity that
 /// reads one of them can be evaluated and holds. With a merged （六） row, an identity reading the
@@ -39,40 +75,16 @@ pub(crate) fn unconfirmed(
         if !cells.iter().any(|c| identity.reads(c)) {
             continue;
         }
-        let sum = |side: &[&'static str]| -> Option<u128> {
-            let mut merged_columns: Vec<&str> = Vec::new();
-            side.iter()
-                .filter_map(|p| {
-                    // A cell of one of the three （六） rows of the 2021 format: its column.
-                    let column = p
-                        .strip_prefix(other_merged().path)
-                        .and_then(|rest| rest.strip_prefix('/'))
-                        .and_then(|rest| rest.split_once('/'))
-                        .map(|(_, column)| column);
-                    match (merged, column) {
-                        (Some(row), Some(column)) => {
-                            if merged_columns.contains(&column) {
-                                return None;
-                            }
-                            merged_columns.push(column);
-                            let at = APPLICANT_COLUMNS.iter().position(|c| c.name == column);
-                            Some(at.and_then(|at| row.get(at).copied().flatten()))
-                        }
-                        _ => Some(store.filled.get(*p).and_then(|f| f.value.as_u64())),
-                    }
-                })
-                .try_fold(0u128, |acc, v| v.map(|v| acc + u128::from(v)))
-        };
-        match (sum(&identity.lhs), sum(&identity.rhs)) {
-            (Some(l), Some(r)) if l == r => {}
-            (Some(_), Some(_)) => {
+        match sides(store, identity, merged) {
+            Some((l, r)) if l == r => {}
+            Some(_) => {
                 return Some(format!(
                     "{} does not hold with them ({})",
                     identity.rule,
                     identity.lhs.first().copied().unwrap_or_default()
                 ));
             }
-            _ => {
+            None => {
                 return Some(format!(
                     "{} cannot be evaluated: one of its other cells is missing",
                     identity.rule
@@ -83,6 +95,133 @@ pub(crate) fn unconfirmed(
     None
 }
 
+/// At most this many cells misprinted by the report itself are taken to explain the identities
+/// that fail over a placement.
+const MAX_MISPRINTS: usize = 2;
+
+/// Whether the identities reading `cells` confirm them but for at most [`MAX_MISPRINTS`] cells
+/// the report itself misprints: every one of them can be evaluated, and those that fail are
+/// repaired by changing one or two cells, each read by two failing identities or more, after
+/// which every evaluable identity reading a changed cell holds.
+///
+/// A report that breaks an identity prints a wrong cell far more often than placed rows are
+/// another row's: one changed cell breaks its row's 总计 (R3) and its column's R1 or R2 by the
+/// same amount, while rows of numbers misplaced, or not the gap's rows, keep their own 总计 and
+/// break the column identities of every column they differ in (the 总计 column among them),
+/// which no such change repairs. An identity that fails alone over a cell (a merged （六） row's
+/// sum in R2) is no evidence of a misprint: it would explain any failure of that identity.
+pub(crate) fn misprints_explain(
+    store: &CellStore,
+    cells: &[String],
+    merged: Option<&MergedOther>,
+) -> bool {
+    let all = crate::solve::identities();
+    // Both sides of every identity, where it can be evaluated.
+    let evaluated: Vec<Option<(i128, i128)>> = all
+        .iter()
+        .map(|i| {
+            sides(store, i, merged)
+                .and_then(|(l, r)| Some((i128::try_from(l).ok()?, i128::try_from(r).ok()?)))
+        })
+        .collect();
+    let mut failing: Vec<usize> = Vec::new();
+    for (k, identity) in all.iter().enumerate() {
+        if !cells.iter().any(|c| identity.reads(c)) {
+            continue;
+        }
+        match evaluated.get(k).copied().flatten() {
+            Some((l, r)) if l == r => {}
+            Some(_) => failing.push(k),
+            None => return false,
+        }
+    }
+    // Two misprints break at most six identities (R3, R1 and R2 each).
+    if failing.is_empty() || failing.len() > 3 * MAX_MISPRINTS {
+        return failing.is_empty();
+    }
+    let mut candidates: Vec<&'static str> = failing
+        .iter()
+        .filter_map(|k| all.get(*k))
+        .flat_map(|i| i.lhs.iter().chain(&i.rhs).copied())
+        .filter(|c| store.filled.contains_key(*c))
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let misprints = Misprints {
+        store,
+        all: &all,
+        evaluated: &evaluated,
+        failing: &failing,
+    };
+    candidates.iter().enumerate().any(|(k, x)| {
+        misprints.repair(&[x])
+            || candidates
+                .get(k + 1..)
+                .unwrap_or_default()
+                .iter()
+                .any(|y| misprints.repair(&[x, y]))
+    })
+}
+
+/// The identities evaluated over a placement, for [`misprints_explain`].
+struct Misprints<'a> {
+    store: &'a CellStore,
+    all: &'a [Identity],
+    /// Both sides of every identity of `all`, where it can be evaluated.
+    evaluated: &'a [Option<(i128, i128)>],
+    /// The identities over the placement that fail, by index into `all`.
+    failing: &'a [usize],
+}
+
+impl Misprints<'_> {
+    /// Whether changing the cells `xs` (each by the amount an evaluable identity reading it and
+    /// no other of them needs) repairs every failing identity and leaves every evaluable
+    /// identity reading them holding, each cell read by two identities or more that fail.
+    fn repair(&self, xs: &[&&'static str]) -> bool {
+        let reads = |k: usize, x: &str| self.all.get(k).is_some_and(|i| i.reads(x));
+        if !self.failing.iter().all(|k| xs.iter().any(|x| reads(*k, x))) {
+            return false;
+        }
+        let mut changes: Vec<(&str, i128)> = Vec::new();
+        for x in xs {
+            let value = self.store.filled.get(**x).and_then(|f| f.value.as_u64());
+            let own = (0..self.all.len())
+                .filter(|k| reads(*k, x) && !xs.iter().any(|y| y != x && reads(*k, y)));
+            let needed = own
+                .filter_map(|k| Some((self.all.get(k)?, self.evaluated.get(k).copied()??)))
+                .map(|(i, (l, r))| if i.lhs.contains(x) { r - l } else { l - r })
+                .next();
+            let witnesses = (0..self.all.len())
+                .filter(|k| reads(*k, x))
+                .filter(|k| matches!(self.evaluated.get(*k), Some(Some((l, r))) if l != r))
+                .count();
+            match (value, needed) {
+                (Some(value), Some(d)) if d != 0 && i128::from(value) + d >= 0 && witnesses >= 2 => {
+                    changes.push((x, d));
+                }
+                _ => return false,
+            }
+        }
+        (0..self.all.len())
+            .filter(|k| xs.iter().any(|x| reads(*k, x)))
+            .all(|k| {
+                let (Some(identity), Some(Some((mut l, mut r)))) =
+                    (self.all.get(k), self.evaluated.get(k).copied())
+                else {
+                    return true;
+                };
+                for (x, d) in &changes {
+                    if identity.lhs.contains(x) {
+                        l += d;
+                    }
+                    if identity.rhs.contains(x) {
+                        r += d;
+                    }
+                }
+                l == r
+            })
+    }
+}
 /// An unlabelled row of numbers in the text: where it stood and its cells.
 #[derive(Clone)]
 pub(crate) struct Unlabelled {
@@ -266,6 +405,11 @@ fn drop_unconfirmed(
             .collect()
     };
     let mut pending: Vec<&Assignment> = assignments.iter().collect();
+    // All the assignments together, confirmed but for the cells the report itself misprints.
+    let every_cell: Vec<String> = assignments.iter().flat_map(&cells_of).collect();
+    if misprints_explain(store, &every_cell, merged) {
+        return;
+    }
     loop {
         let failing: Vec<(usize, String)> = pending
             .iter()
