@@ -97,7 +97,7 @@ pub(crate) fn unconfirmed(
 
 /// At most this many cells misprinted by the report itself are taken to explain the identities
 /// that fail over a placement.
-const MAX_MISPRINTS: usize = 2;
+pub(crate) const MAX_MISPRINTS: usize = 2;
 
 /// Whether the identities reading `cells` confirm them but for at most [`MAX_MISPRINTS`] cells
 /// the report itself misprints: every one of them can be evaluated, and those that fail are
@@ -630,6 +630,62 @@ mod tests {
             .collect();
         let pairing = pair_in_order(marks, |_, _| true);
         (pairing.pairs, pairing.unpaired)
+    }
+
+    /// A store holding 表三 with every row zero but those of `rows` (by index into the
+    /// template's 25 rows), each `n` in the natural-person and 总计 columns.
+    fn table(rows: &[(usize, u64)]) -> CellStore {
+        let mut store = CellStore::default();
+        for (k, (_, path, _)) in crate::template::APP_ROWS.iter().enumerate() {
+            let n = rows.iter().find(|(r, _)| *r == k).map_or(0, |(_, n)| *n);
+            for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
+                let value = if c == 0 || c == 6 { n } else { 0 };
+                store.fill(
+                    format!("{path}/{}", column.name),
+                    crate::cells::Filled {
+                        value: value.into(),
+                        pos: crate::normalize::SourcePos::default(),
+                        raw: value.to_string(),
+                        rules: Vec::new(),
+                    },
+                );
+            }
+        }
+        store
+    }
+
+    fn set(store: &mut CellStore, pointer: &str, n: u64) {
+        if let Some(filled) = store.filled.get_mut(pointer) {
+            filled.value = n.into();
+        }
+    }
+
+    #[test]
+    fn failures_are_explained_only_by_cells_the_report_misprints() {
+        // 一 3 = （一） 3 = （七） 3; every cell of the table placed.
+        let consistent = table(&[(0, 3), (2, 3), (23, 3)]);
+        let cells: Vec<String> = consistent.filled.keys().cloned().collect();
+        assert!(misprints_explain(&consistent, &cells, None));
+        // （一） printed 5 for 3: its R3 and R2 over the natural-person column fail by 2.
+        let mut one = consistent.clone();
+        set(&mut one, "/applications/results/granted/natural_person", 5);
+        assert!(misprints_explain(&one, &cells, None));
+        // And 二 printed 4 for 0 besides: a second misprint, elsewhere.
+        let mut two = one.clone();
+        set(&mut two, "/applications/carried_over/commercial_enterprise", 4);
+        assert!(misprints_explain(&two, &cells, None));
+        // A third is too many.
+        let mut three = two.clone();
+        set(&mut three, "/applications/carried_forward/other_org", 1);
+        assert!(!misprints_explain(&three, &cells, None));
+        // 一 and （二） swapped: every row holds its own 总计, R1 and R2 fail in two columns,
+        // which no change of one or two cells repairs.
+        let swapped = table(&[(3, 3), (2, 3), (23, 3)]);
+        assert!(!misprints_explain(&swapped, &cells, None));
+        // An identity over the cells that cannot be evaluated confirms nothing.
+        let mut unread = one.clone();
+        unread.filled.remove("/applications/results/total/natural_person");
+        assert!(!misprints_explain(&unread, &cells, None));
     }
 
     #[test]
