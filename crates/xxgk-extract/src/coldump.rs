@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::cells::{CellStore, Filled};
-use crate::gaps::{MAX_MISPRINTS, MergedOther, misprints_explain, unconfirmed};
+use crate::gaps::{MergedOther, unconfirmed};
 use crate::normalize::{PosText, SourcePos};
 use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::template::{APP_ROWS, APPLICANT_COLUMNS, AppRow, other_merged};
@@ -179,9 +179,9 @@ struct Search {
     /// Whether a block starts at each number (and at the end).
     starts: Vec<bool>,
     checks: Vec<Vec<RowIdentity>>,
-    /// Distinct readings (by values) of the numbers from `p` as the rows from `r` with `b` rows
-    /// left that may break their own identities, by `(p, r, b)`; `None` once there are too many.
-    memo: HashMap<(usize, usize, usize), Readings>,
+    /// Distinct readings (by values) of the numbers from `p` as the rows from `r`, by `(p, r)`;
+    /// `None` once there are too many.
+    memo: HashMap<(usize, usize), Readings>,
     nodes: usize,
 }
 
@@ -202,17 +202,10 @@ impl Search {
         })
     }
 
-    /// The rows left that may break their own identities once `failing` more of them do, if
-    /// `misprints` are left for them.
-    fn spend(misprints: usize, failing: usize) -> Option<usize> {
-        misprints.checked_sub(failing)
-    }
-
-    /// The distinct readings of the numbers from `p` as rows `r..rows`, `b` of them allowed to
-    /// break their own identities (a misprint of the report), each a grid of indices into the
-    /// numbers; `None` when there are too many or the search hit its bound.
-    fn from(&mut self, p: usize, r: usize, b: usize, rows: usize) -> Readings {
-        if let Some(known) = self.memo.get(&(p, r, b)) {
+    /// The distinct readings of the numbers from `p` as rows `r..rows`, each a grid of indices
+    /// into the numbers; `None` when there are too many or the search hit its bound.
+    fn from(&mut self, p: usize, r: usize, rows: usize) -> Readings {
+        if let Some(known) = self.memo.get(&(p, r)) {
             return known.clone();
         }
         self.nodes += 1;
@@ -226,13 +219,11 @@ impl Search {
                 Vec::new()
             }))
         } else {
-            let mut heads: Vec<(Vec<usize>, usize, usize, usize)> = Vec::new();
+            let mut heads: Vec<(Vec<usize>, usize, usize)> = Vec::new();
             // A row printed across.
             let across: Vec<usize> = (p..p + COLUMNS).collect();
-            if p + COLUMNS <= total
-                && let Some(left) = Self::spend(b, usize::from(!self.row_holds(r, &across)))
-            {
-                heads.push((across, p + COLUMNS, r + 1, left));
+            if p + COLUMNS <= total && self.row_holds(r, &across) {
+                heads.push((across, p + COLUMNS, r + 1));
             }
             // k rows printed column by column, each column starting a block.
             for k in 2..=rows - r {
@@ -245,29 +236,29 @@ impl Search {
                 }
                 for order in PRINTED_ORDERS {
                     let mut grid = Vec::with_capacity(COLUMNS * k);
-                    let mut failing = 0;
+                    let mut holds = true;
                     for i in 0..k {
                         let row: Vec<usize> = order.iter().map(|c| p + c * k + i).collect();
-                        failing += usize::from(!self.row_holds(r + i, &row));
+                        holds &= self.row_holds(r + i, &row);
                         grid.extend(row);
                     }
-                    if let Some(left) = Self::spend(b, failing) {
-                        heads.push((grid, p + COLUMNS * k, r + k, left));
+                    if holds {
+                        heads.push((grid, p + COLUMNS * k, r + k));
                     }
                 }
             }
             self.join(heads, rows)
         };
-        self.memo.insert((p, r, b), found.clone());
+        self.memo.insert((p, r), found.clone());
         found
     }
 
     /// Every head followed by every reading of the rest, distinct by values.
-    fn join(&mut self, heads: Vec<(Vec<usize>, usize, usize, usize)>, rows: usize) -> Readings {
+    fn join(&mut self, heads: Vec<(Vec<usize>, usize, usize)>, rows: usize) -> Readings {
         let mut out: Vec<Vec<usize>> = Vec::new();
         let mut seen: HashSet<Vec<u64>> = HashSet::new();
-        for (head, next, row, left) in heads {
-            for tail in self.from(next, row, left, rows)?.iter() {
+        for (head, next, row) in heads {
+            for tail in self.from(next, row, rows)?.iter() {
                 let grid: Vec<usize> = head.iter().chain(tail).copied().collect();
                 let values = grid
                     .iter()
@@ -285,10 +276,6 @@ impl Search {
     }
 }
 
-/// A head of a reading with numbers apart: its grid, the next main number, the next group
-/// apart, the next row and the rows left that may break their own identities.
-type Head = (Vec<usize>, usize, usize, usize, usize);
-
 /// Numbers at the end of the section tried as cells printed late (after the table's other
 /// numbers, as poppler prints the first cells of a page's last rows after its last label).
 const MAX_LATE: usize = 3;
@@ -301,15 +288,14 @@ struct Aside {
     main: Vec<usize>,
     /// The groups of numbers standing apart, in order (indices into the values).
     apart: Vec<Vec<usize>>,
-    memo: HashMap<(usize, usize, usize, usize), Readings>,
+    memo: HashMap<(usize, usize, usize), Readings>,
 }
 
 impl Aside {
     /// The distinct readings of the main numbers from `p` and the groups apart from `q` as rows
-    /// `r..rows`, `b` of them allowed to break their own identities; `None` when there are too
-    /// many or the search hit its bound.
-    fn from(&mut self, p: usize, q: usize, r: usize, b: usize, rows: usize) -> Readings {
-        if let Some(known) = self.memo.get(&(p, q, r, b)) {
+    /// `r..rows`; `None` when there are too many or the search hit its bound.
+    fn from(&mut self, p: usize, q: usize, r: usize, rows: usize) -> Readings {
+        if let Some(known) = self.memo.get(&(p, q, r)) {
             return known.clone();
         }
         self.search.nodes += 1;
@@ -344,24 +330,27 @@ impl Aside {
                     }
                 }
             }
-            let mut heads: Vec<Head> = heads
+            heads.retain(|(row, _, _)| self.search.row_holds(r, row));
+            let mut heads: Vec<(Vec<usize>, usize, usize, usize)> = heads
                 .into_iter()
-                .filter_map(|(row, p, q)| {
-                    let failing = usize::from(!self.search.row_holds(r, &row));
-                    let left = Search::spend(b, failing)?;
-                    Some((row, p, q, r + 1, left))
-                })
+                .map(|(row, p, q)| (row, p, q, r + 1))
                 .collect();
-            heads.extend(self.down_columns(p, q, r, b, rows));
+            heads.extend(self.down_columns(p, q, r, rows));
             self.join(heads, rows)
         };
-        self.memo.insert((p, q, r, b), found.clone());
+        self.memo.insert((p, q, r), found.clone());
         found
     }
 
     /// Runs of k rows of the main numbers printed column by column, each column starting a
-    /// block, as in [`Search::from`].
-    fn down_columns(&self, p: usize, q: usize, r: usize, b: usize, rows: usize) -> Vec<Head> {
+    /// block, as in [`Search::from`]: (grid, next main number, next group apart, next row).
+    fn down_columns(
+        &self,
+        p: usize,
+        q: usize,
+        r: usize,
+        rows: usize,
+    ) -> Vec<(Vec<usize>, usize, usize, usize)> {
         let starts = |at: usize| match self.main.get(at) {
             Some(i) => self.search.starts.get(*i) == Some(&true),
             None => at == self.main.len(),
@@ -380,17 +369,17 @@ impl Aside {
             }
             for order in PRINTED_ORDERS {
                 let mut grid = Vec::with_capacity(COLUMNS * k);
-                let mut failing = 0;
+                let mut holds = true;
                 for i in 0..k {
                     let row: Vec<usize> = order
                         .iter()
                         .filter_map(|c| self.main.get(p + c * k + i).copied())
                         .collect();
-                    failing += usize::from(!self.search.row_holds(r + i, &row));
+                    holds &= self.search.row_holds(r + i, &row);
                     grid.extend(row);
                 }
-                if let Some(left) = Search::spend(b, failing) {
-                    out.push((grid, p + COLUMNS * k, q, r + k, left));
+                if holds {
+                    out.push((grid, p + COLUMNS * k, q, r + k));
                 }
             }
         }
@@ -398,11 +387,11 @@ impl Aside {
     }
 
     /// Every head row followed by every reading of the rest, distinct by values.
-    fn join(&mut self, heads: Vec<Head>, rows: usize) -> Readings {
+    fn join(&mut self, heads: Vec<(Vec<usize>, usize, usize, usize)>, rows: usize) -> Readings {
         let mut out: Vec<Vec<usize>> = Vec::new();
         let mut seen: HashSet<Vec<u64>> = HashSet::new();
-        for (head, p, q, r, b) in heads {
-            for tail in self.from(p, q, r, b, rows)?.iter() {
+        for (head, p, q, r) in heads {
+            for tail in self.from(p, q, r, rows)?.iter() {
                 let grid: Vec<usize> = head.iter().chain(tail).copied().collect();
                 let values = grid
                     .iter()
@@ -423,13 +412,12 @@ impl Aside {
 /// The distinct readings (by values) of the numbers as the template's `rows` printed across,
 /// where the groups `inside` labels' blocks, and up to [`MAX_LATE`] numbers at the end, may be
 /// the first cell(s) of the rows taking them in order, or a row's second cell. `None` when the
-/// search hit its bound. Up to `misprints` rows may break their own identities.
+/// search hit its bound.
 fn aside_placements(
     values: &[u64],
     starts: &[bool],
     inside: &[Vec<usize>],
     rows: &[Option<(AppRow, &'static str)>],
-    misprints: usize,
 ) -> Option<Vec<Vec<usize>>> {
     let apart: HashSet<usize> = inside.iter().flatten().copied().collect();
     let in_order: Vec<usize> = (0..values.len()).filter(|i| !apart.contains(i)).collect();
@@ -451,7 +439,7 @@ fn aside_placements(
             apart: groups,
             memo: HashMap::new(),
         };
-        out.extend(aside.from(0, 0, 0, misprints, rows.len())?.iter().cloned());
+        out.extend(aside.from(0, 0, 0, rows.len())?.iter().cloned());
     }
     Some(out)
 }
@@ -474,13 +462,11 @@ fn block_starts(n: usize, sizes: &[usize]) -> Vec<bool> {
 
 /// The distinct readings (by values) of the numbers, in blocks of `sizes`, as the template's
 /// `rows`: rows across, or runs of k rows printed column by column whose columns each start a
-/// block, every row but up to `misprints` satisfying its own identities. `None` when the search
-/// hit its bound.
+/// block, every row satisfying its own identities. `None` when the search hit its bound.
 fn placements(
     values: &[u64],
     sizes: &[usize],
     rows: &[Option<(AppRow, &'static str)>],
-    misprints: usize,
 ) -> Option<Vec<Vec<usize>>> {
     let mut search = Search {
         values: values.to_vec(),
@@ -490,7 +476,7 @@ fn placements(
         nodes: 0,
     };
     search
-        .from(0, 0, misprints, rows.len())
+        .from(0, 0, rows.len())
         .map(|found| found.as_ref().clone())
 }
 
@@ -546,25 +532,17 @@ fn cells_of(
     (store, merged)
 }
 
-/// The readings whose cells satisfy every identity of the catalogue (`misprints` false), or
-/// every one but those a few cells the report misprints break ([`misprints_explain`]), distinct
-/// by values.
+/// The readings whose cells satisfy every identity of the catalogue, distinct by values.
 fn confirmed_readings(
     grids: &[Vec<usize>],
     numbers: &[Number],
     rows: &[Option<(AppRow, &'static str)>],
-    misprints: bool,
 ) -> Vec<(CellStore, Option<MergedOther>)> {
     let mut confirmed: Vec<(CellStore, Option<MergedOther>)> = Vec::new();
     for grid in grids {
         let (cells, merged_row) = cells_of(grid, numbers, rows);
         let pointers: Vec<String> = cells.filled.keys().cloned().collect();
-        let kept = if misprints {
-            misprints_explain(&cells, &pointers, merged_row.as_ref())
-        } else {
-            unconfirmed(&cells, &pointers, merged_row.as_ref()).is_none()
-        };
-        if !kept {
+        if unconfirmed(&cells, &pointers, merged_row.as_ref()).is_some() {
             continue;
         }
         let same = |(other, other_merged): &(CellStore, Option<MergedOther>)| {
@@ -617,35 +595,25 @@ pub(crate) fn read_applications(
         }
     };
     let values: Vec<u64> = numbers.iter().map(|n| n.value).collect();
-    let starts = block_starts(values.len(), &sizes);
-    // Readings satisfying every identity, in order and then with cells apart; failing those,
-    // the same with up to two rows breaking their own 总计, kept where the identities they break
-    // are those of cells the report misprints.
-    let mut confirmed = Vec::new();
-    for misprints in [0, MAX_MISPRINTS] {
-        let Some(grids) = placements(&values, &sizes, &rows, misprints) else {
-            why_not(
-                "表三 is printed cell by cell in blocks (a PDF text dump) and too many ways to read its blocks as rows or columns were left to tell them apart; its cells are left missing".to_owned(),
-                store,
-            );
-            return;
-        };
-        confirmed = confirmed_readings(&grids, &numbers, &rows, misprints > 0);
-        if !confirmed.is_empty() {
-            break;
-        }
+    let Some(grids) = placements(&values, &sizes, &rows) else {
+        why_not(
+            "表三 is printed cell by cell in blocks (a PDF text dump) and too many ways to read its blocks as rows or columns were left to tell them apart; its cells are left missing".to_owned(),
+            store,
+        );
+        return;
+    };
+    let mut confirmed = confirmed_readings(&grids, &numbers, &rows);
+    if confirmed.is_empty() {
         // No reading in order: cells printed inside labels' blocks, or late, may stand apart.
-        let Some(grids) = aside_placements(&values, &starts, &inside, &rows, misprints) else {
+        let starts = block_starts(values.len(), &sizes);
+        let Some(grids) = aside_placements(&values, &starts, &inside, &rows) else {
             why_not(
                 "表三 is printed cell by cell in blocks (a PDF text dump), some cells inside its labels, and too many ways to read them as rows were left to tell them apart; its cells are left missing".to_owned(),
                 store,
             );
             return;
         };
-        confirmed = confirmed_readings(&grids, &numbers, &rows, misprints > 0);
-        if !confirmed.is_empty() {
-            break;
-        }
+        confirmed = confirmed_readings(&grids, &numbers, &rows);
     }
     let (cells, merged_row) = match confirmed.len() {
         1 => confirmed.swap_remove(0),
@@ -742,7 +710,7 @@ mod tests {
         let (grid, values) = dumped([0, 1, 2, 3, 4, 6, 5]);
         let mut sizes = vec![1; 28];
         sizes.extend([21; COLUMNS]);
-        let found = placements(&values, &sizes, &template_rows(false), 0).expect("bounded");
+        let found = placements(&values, &sizes, &template_rows(false)).expect("bounded");
         let read: Vec<Vec<u64>> = found
             .iter()
             .map(|g| g.iter().map(|i| values[*i]).collect())

@@ -6,8 +6,13 @@
 //! unlabelled rows of seven cells stand between them in the text, the unlabelled rows are the
 //! gap's rows, in order. That assignment is then kept only when every identity of the catalogue
 //! that reads one of its cells (R3 for the row, R1 and R2 for its columns) can be evaluated and
-//! holds; otherwise its cells stay missing, with a problem that says why. A wrong number is worse
-//! than a missing one.
+//! holds, or when the assignments together (each row a line of seven numbers as printed) leave
+//! every such identity evaluable and those that fail are repaired by changing one or two cells
+//! of the table, each read by two failing identities, the identities reading them all holding
+//! after ([`misprints_explain`]): a report that breaks identities prints wrong cells, and rows
+//! misplaced are not repaired so. Otherwise
+//! its cells stay missing, with a problem that says why. A wrong number is worse than a missing
+//! one.
 //!
 //! In a table that prints labels below their numbers, [`pair_in_order`] pairs the labels alone
 //! with the rows of numbers alone where the headings and the rows read whole leave no other
@@ -95,11 +100,7 @@ pub(crate) fn unconfirmed(
     None
 }
 
-/// At most this many cells misprinted by the report itself are taken to explain the identities
-/// that fail over a placement.
-pub(crate) const MAX_MISPRINTS: usize = 2;
-
-/// Whether the identities reading `cells` confirm them but for at most [`MAX_MISPRINTS`] cells
+/// Whether the identities reading `cells` confirm them but for at most `max` (one or two) cells
 /// the report itself misprints: every one of them can be evaluated, and those that fail are
 /// repaired by changing one or two cells, each read by two failing identities or more, after
 /// which every evaluable identity reading a changed cell holds.
@@ -110,10 +111,14 @@ pub(crate) const MAX_MISPRINTS: usize = 2;
 /// break the column identities of every column they differ in (the 总计 column among them),
 /// which no such change repairs. An identity that fails alone over a cell (a merged （六） row's
 /// sum in R2) is no evidence of a misprint: it would explain any failure of that identity.
+///
+/// Two misprints also repair two cells of one column exchanged (each row's 总计 and the column's
+/// R1 or R2 failing): only a reader that places whole rows may allow two.
 pub(crate) fn misprints_explain(
     store: &CellStore,
     cells: &[String],
     merged: Option<&MergedOther>,
+    max: usize,
 ) -> bool {
     let all = crate::solve::identities();
     // Both sides of every identity, where it can be evaluated.
@@ -135,8 +140,8 @@ pub(crate) fn misprints_explain(
             None => return false,
         }
     }
-    // Two misprints break at most six identities (R3, R1 and R2 each).
-    if failing.is_empty() || failing.len() > 3 * MAX_MISPRINTS {
+    // A misprint breaks at most three identities (R3, R1 and R2).
+    if failing.is_empty() || failing.len() > 3 * max {
         return failing.is_empty();
     }
     let mut candidates: Vec<&'static str> = failing
@@ -155,11 +160,12 @@ pub(crate) fn misprints_explain(
     };
     candidates.iter().enumerate().any(|(k, x)| {
         misprints.repair(&[x])
-            || candidates
-                .get(k + 1..)
-                .unwrap_or_default()
-                .iter()
-                .any(|y| misprints.repair(&[x, y]))
+            || (max >= 2
+                && candidates
+                    .get(k + 1..)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|y| misprints.repair(&[x, y])))
     })
 }
 
@@ -196,7 +202,9 @@ impl Misprints<'_> {
                 .filter(|k| matches!(self.evaluated.get(*k), Some(Some((l, r))) if l != r))
                 .count();
             match (value, needed) {
-                (Some(value), Some(d)) if d != 0 && i128::from(value) + d >= 0 && witnesses >= 2 => {
+                (Some(value), Some(d))
+                    if d != 0 && i128::from(value) + d >= 0 && witnesses >= 2 =>
+                {
                     changes.push((x, d));
                 }
                 _ => return false,
@@ -233,6 +241,9 @@ pub(crate) struct Unlabelled {
 #[derive(Clone)]
 pub(crate) struct Assignment {
     pub rows: Vec<(AppRow, Vec<ValueCell>)>,
+    /// Whether each row is a line of seven numbers as printed, not numbers of several lines cut
+    /// into rows (which may be a column dump's, no row at all).
+    pub whole_lines: bool,
 }
 
 /// Rows of a gap that could not be assigned, and why.
@@ -304,6 +315,7 @@ pub(crate) fn assign(
             // the gap's rows hold, taken in order.
             assigned.push(Assignment {
                 rows: gap.into_iter().zip(rows).collect(),
+                whole_lines: false,
             });
             continue;
         }
@@ -320,6 +332,7 @@ pub(crate) fn assign(
         } else {
             assigned.push(Assignment {
                 rows: gap.into_iter().zip(fitted.into_iter().flatten()).collect(),
+                whole_lines: true,
             });
             continue;
         };
@@ -385,6 +398,11 @@ pub(crate) fn confirm(
 
 /// Takes out the assignments the identities do not confirm, with a problem saying why; an
 /// assignment taken out may leave another unevaluable, so the check repeats until nothing changes.
+/// Assignments placed by the template's order, each row a line of seven numbers, are first kept
+/// all together when the identities fail over them only as cells the report misprints break
+/// them ([`misprints_explain`]); not numbers paired with a label by the identities alone, nor
+/// numbers of several lines cut into rows (a column dump's cells): a misprint explains a lone
+/// number wherever a reading puts it.
 fn drop_unconfirmed(
     assignments: &[Assignment],
     spec_of: &impl Fn(AppRow) -> Option<RowSpec>,
@@ -407,7 +425,8 @@ fn drop_unconfirmed(
     let mut pending: Vec<&Assignment> = assignments.iter().collect();
     // All the assignments together, confirmed but for the cells the report itself misprints.
     let every_cell: Vec<String> = assignments.iter().flat_map(&cells_of).collect();
-    if misprints_explain(store, &every_cell, merged) {
+    let whole_lines = assignments.iter().all(|a| a.whole_lines);
+    if whole_lines && misprints_explain(store, &every_cell, merged, 2) {
         return;
     }
     loop {
@@ -457,6 +476,7 @@ pub(crate) fn confirm_apart(
         .iter()
         .map(|row| Assignment {
             rows: vec![(*row, Vec::new())],
+            whole_lines: false,
         })
         .collect();
     drop_unconfirmed(
@@ -665,27 +685,34 @@ mod tests {
         // 一 3 = （一） 3 = （七） 3; every cell of the table placed.
         let consistent = table(&[(0, 3), (2, 3), (23, 3)]);
         let cells: Vec<String> = consistent.filled.keys().cloned().collect();
-        assert!(misprints_explain(&consistent, &cells, None));
+        assert!(misprints_explain(&consistent, &cells, None, 2));
         // （一） printed 5 for 3: its R3 and R2 over the natural-person column fail by 2.
         let mut one = consistent.clone();
         set(&mut one, "/applications/results/granted/natural_person", 5);
-        assert!(misprints_explain(&one, &cells, None));
+        assert!(misprints_explain(&one, &cells, None, 1));
         // And 二 printed 4 for 0 besides: a second misprint, elsewhere.
         let mut two = one.clone();
-        set(&mut two, "/applications/carried_over/commercial_enterprise", 4);
-        assert!(misprints_explain(&two, &cells, None));
-        // A third is too many.
+        set(
+            &mut two,
+            "/applications/carried_over/commercial_enterprise",
+            4,
+        );
+        assert!(misprints_explain(&two, &cells, None, 2));
+        // Not with one misprint only, and a third is too many.
+        assert!(!misprints_explain(&two, &cells, None, 1));
         let mut three = two.clone();
         set(&mut three, "/applications/carried_forward/other_org", 1);
-        assert!(!misprints_explain(&three, &cells, None));
+        assert!(!misprints_explain(&three, &cells, None, 2));
         // 一 and （二） swapped: every row holds its own 总计, R1 and R2 fail in two columns,
         // which no change of one or two cells repairs.
         let swapped = table(&[(3, 3), (2, 3), (23, 3)]);
-        assert!(!misprints_explain(&swapped, &cells, None));
+        assert!(!misprints_explain(&swapped, &cells, None, 2));
         // An identity over the cells that cannot be evaluated confirms nothing.
         let mut unread = one.clone();
-        unread.filled.remove("/applications/results/total/natural_person");
-        assert!(!misprints_explain(&unread, &cells, None));
+        unread
+            .filled
+            .remove("/applications/results/total/natural_person");
+        assert!(!misprints_explain(&unread, &cells, None, 2));
     }
 
     #[test]

@@ -401,7 +401,9 @@ fn sound(generator: Generator, report: &Value, seed: u64) -> Result<Score, TestC
         // With （六） merged, the three 2021 （六） rows are not printed: an identity reading them
         // cannot be reported from the cells.
         let printed = !matches!(generator, Generator::MergedOther(_))
-            || !cells.iter().any(|c| c.starts_with("/applications/results/other/"));
+            || !cells
+                .iter()
+                .any(|c| c.starts_with("/applications/results/other/"));
         if printed {
             score.breaks += 1;
             score.unreported += usize::from(!read);
@@ -454,13 +456,16 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
 
+    /// One to three cells changed ([`with_cells_changed`]), in every torn layout, （六） merged
+    /// or not.
     #[test]
     fn broken_reports_in_torn_layouts(
-        f in figures(), seed in any::<u64>(), which in any::<usize>(), delta in any::<u64>()
+        f in figures(), seed in any::<u64>(), which in 0usize..1_000_000, changed in 1usize..=3
     ) {
-        let report = with_one_cell_changed(&report(&f), which, 1 + delta % 50, false);
+        let report = with_cells_changed(&report(&f), which, changed);
         for layout in Torn::ALL {
             sound(Generator::Torn(layout), &report, seed)?;
+            sound(Generator::MergedOther(layout), &report, seed)?;
         }
     }
 }
@@ -490,7 +495,12 @@ fn with_cells_changed(report: &Value, k: usize, n: usize) -> Value {
         } else {
             10 + (k * 31 + j * 7) as u64 % 5_000
         };
-        with_one_cell_changed(&changed, k * 7 + j * 53, delta, (k / 2 + j).is_multiple_of(2))
+        with_one_cell_changed(
+            &changed,
+            k * 7 + j * 53,
+            delta,
+            (k / 2 + j).is_multiple_of(2),
+        )
     })
 }
 
@@ -538,7 +548,11 @@ fn readings(generator: Generator, reports: &[Value]) -> [Reading; 3] {
     println!(
         "{:<20}{} {}/{} cells right ({:.2}%); broken, 1 cell: {:.2}%, {}/{} breaks unread; 2 cells: {:.2}%, {}/{} breaks unread",
         generator.name(),
-        if merged_other { " （六） merged" } else { "" },
+        if merged_other {
+            " （六） merged"
+        } else {
+            ""
+        },
         consistent.right,
         consistent.printed,
         100.0 * consistent.share(),
@@ -605,10 +619,10 @@ fn merged_other_row_reads_the_printed_cells() {
     }
 }
 
-/// Every torn generator, （六） merged or not, on reports with one, two and three cells changed
-/// ([`with_cells_changed`]: small and large deltas, totals and the 一/二 rows among them): no cell
-/// wrong, every missing cell explained, every break reported where its cells were read. 40
-/// reports by default; `XXGK_BROKEN_REPORTS=5000 cargo test --release -p xxgk-extract --test
+/// Every torn generator, （六） merged or not, on consistent reports and on reports with one,
+/// two and three cells changed ([`with_cells_changed`]: small and large deltas, totals and the
+/// 一/二 rows among them): no cell wrong, every missing cell explained, every break reported
+/// where its cells were read. 40 reports by default; `XXGK_BROKEN_REPORTS=5000 cargo test --release -p xxgk-extract --test
 /// roundtrip -- --nocapture every_generator_on_many` is the measurement the rules of issue #9
 /// were kept by (zero wrong).
 #[test]
@@ -626,7 +640,7 @@ fn every_generator_on_many_broken_reports() {
     let mut readings = 0;
     for generator in generators {
         for (k, truth) in reports.iter().enumerate() {
-            for changed in 1..=3 {
+            for changed in 0..=3 {
                 let published = with_cells_changed(truth, k + changed * 1_000_003, changed);
                 readings += 1;
                 if let Err(e) = sound(generator, &published, k as u64) {
@@ -635,7 +649,7 @@ fn every_generator_on_many_broken_reports() {
             }
         }
     }
-    println!("{readings} broken readings, {} unsound", failures.len());
+    println!("{readings} readings, {} unsound", failures.len());
     assert!(
         failures.is_empty(),
         "{} of {readings}: {:#?}",
@@ -646,25 +660,35 @@ fn every_generator_on_many_broken_reports() {
 
 /// The share of cells a torn layout must read right on reports with `changed` cells changed
 /// ([`with_cells_changed`]), and how many of the identities they break may go unreported
-/// because a cell of theirs went unread, over the 200 drawn reports.
+/// because a cell of theirs went unread, over the 200 drawn reports. Unlabelled rows placed by
+/// the template's order are kept when the identities fail over them only as one or two cells
+/// the report misprints break them (issue #9): measured, one cell changed / two, Markdown from
+/// a PDF 99.87% / 99.87% (1 and 2 breaks unread; 90.79% / 88.61% and 192 / 390 before), torn
+/// text 99.06% / 99.06% (2, 6; 92.48% / 90.91% and 160 / 335 before), labels below numbers
+/// 99.01% / 99.01% (1, 1; 34.82% / 29.59% and 336 / 670 before): as on consistent reports. With
+/// （六） merged, 98.54% / 97.51%, 98.60% / 97.78%, 91.60% / 83.90% (from 90.99% / 89.14%, 92.87%
+/// / 91.58%, 35.50% / 30.65%): a changed cell of a （六） row breaks R2 only through the merged
+/// row's sum, which no cell repairs. A block dump reads 13.84% / 7.24% (14.54% / 8.00% merged),
+/// 表二 and 表四 and the labelled rows: its readings are chosen by the identities, and a misprint
+/// would explain a lone number wherever a reading puts it, so none is taken on a broken report.
+/// The floors are the measured shares less 0.01 point (they are printed rounded).
 fn broken_floor(layout: Torn, merged_other: bool, changed: usize) -> (f64, usize) {
     match (layout, merged_other, changed) {
-        (Torn::MarkdownFromPdf, false, 1) => (0.907, 192),
-        (Torn::MarkdownFromPdf, false, _) => (0.886, 390),
-        (Torn::TornText, false, 1) => (0.924, 160),
-        (Torn::TornText, false, _) => (0.909, 335),
-        (Torn::LabelsBelowNumbers, false, 1) => (0.348, 336),
-        (Torn::LabelsBelowNumbers, false, _) => (0.295, 670),
-        (Torn::BlockDump, false, 1) => (0.138, 380),
-        (Torn::BlockDump, false, _) => (0.072, 758),
-        (Torn::MarkdownFromPdf, true, 1) => (0.909, 22),
-        (Torn::MarkdownFromPdf, true, _) => (0.891, 70),
-        (Torn::TornText, true, 1) => (0.928, 24),
-        (Torn::TornText, true, _) => (0.915, 49),
-        (Torn::LabelsBelowNumbers, true, 1) => (0.355, 164),
-        (Torn::LabelsBelowNumbers, true, _) => (0.306, 317),
-        (Torn::BlockDump, true, 1) => (0.145, 196),
-        (Torn::BlockDump, true, _) => (0.080, 390),
+        (Torn::MarkdownFromPdf, false, 1) => (0.9986, 1),
+        (Torn::MarkdownFromPdf, false, _) => (0.9986, 2),
+        (Torn::TornText, false, 1) => (0.9905, 2),
+        (Torn::TornText, false, _) => (0.9905, 6),
+        (Torn::LabelsBelowNumbers, false, _) => (0.9900, 1),
+        (Torn::BlockDump, false, 1) => (0.1383, 380),
+        (Torn::BlockDump, false, _) => (0.0723, 758),
+        (Torn::MarkdownFromPdf, true, 1) => (0.9853, 2),
+        (Torn::MarkdownFromPdf, true, _) => (0.9750, 15),
+        (Torn::TornText, true, 1) => (0.9859, 0),
+        (Torn::TornText, true, _) => (0.9777, 10),
+        (Torn::LabelsBelowNumbers, true, 1) => (0.9159, 0),
+        (Torn::LabelsBelowNumbers, true, _) => (0.8389, 48),
+        (Torn::BlockDump, true, 1) => (0.1453, 196),
+        (Torn::BlockDump, true, _) => (0.0799, 390),
     }
 }
 
