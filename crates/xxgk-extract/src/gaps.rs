@@ -6,8 +6,13 @@
 //! unlabelled rows of seven cells stand between them in the text, the unlabelled rows are the
 //! gap's rows, in order. That assignment is then kept only when every identity of the catalogue
 //! that reads one of its cells (R3 for the row, R1 and R2 for its columns) can be evaluated and
-//! holds; otherwise its cells stay missing, with a problem that says why. A wrong number is worse
-//! than a missing one.
+//! holds, or when the assignments together (each row a line of seven numbers as printed) leave
+//! every such identity evaluable and those that fail are repaired by changing one or two cells
+//! of the table, each read by two failing identities, the identities reading them all holding
+//! after ([`misprints_explain`]): a report that breaks identities prints wrong cells, and rows
+//! misplaced are not repaired so. Otherwise
+//! its cells stay missing, with a problem that says why. A wrong number is worse than a missing
+//! one.
 //!
 //! In a table that prints labels below their numbers, [`pair_in_order`] pairs the labels alone
 //! with the rows of numbers alone where the headings and the rows read whole leave no other
@@ -15,6 +20,7 @@
 
 use crate::cells::CellStore;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
+use crate::solve::Identity;
 use crate::table::{Fit, RowRead, Segment, ValueCell, fit};
 use crate::template::{APPLICANT_COLUMNS, AppRow, RowSpec, other_merged};
 
@@ -22,6 +28,41 @@ use crate::template::{APPLICANT_COLUMNS, AppRow, RowSpec, other_merged};
 /// applicant column: the 2021 format's three （六） rows stay missing, but their sum is printed,
 /// which is all that R2 (（七）总计 = the sum of the results) needs of them.
 pub(crate) type MergedOther = [Option<u64>; 7];
+
+/// The two sides of `identity` summed over the store, or `None` when a cell it reads has no
+/// value. With a merged （六） row, the three （六） rows of a column are read as the merged row's
+/// cell of that column, once.
+fn sides(
+    store: &CellStore,
+    identity: &Identity,
+    merged: Option<&MergedOther>,
+) -> Option<(u128, u128)> {
+    let sum = |side: &[&'static str]| -> Option<u128> {
+        let mut merged_columns: Vec<&str> = Vec::new();
+        side.iter()
+            .filter_map(|p| {
+                // A cell of one of the three （六） rows of the 2021 format: its column.
+                let column = p
+                    .strip_prefix(other_merged().path)
+                    .and_then(|rest| rest.strip_prefix('/'))
+                    .and_then(|rest| rest.split_once('/'))
+                    .map(|(_, column)| column);
+                match (merged, column) {
+                    (Some(row), Some(column)) => {
+                        if merged_columns.contains(&column) {
+                            return None;
+                        }
+                        merged_columns.push(column);
+                        let at = APPLICANT_COLUMNS.iter().position(|c| c.name == column);
+                        Some(at.and_then(|at| row.get(at).copied().flatten()))
+                    }
+                    _ => Some(store.filled.get(*p).and_then(|f| f.value.as_u64())),
+                }
+            })
+            .try_fold(0u128, |acc, v| v.map(|v| acc + u128::from(v)))
+    };
+    Some((sum(&identity.lhs)?, sum(&identity.rhs)?))
+}
 
 /// Why the identities do not confirm a set of cells, or `None` when they do: every identity that
 /// reads one of them can be evaluated and holds. With a merged （六） row, an identity reading the
@@ -39,40 +80,16 @@ pub(crate) fn unconfirmed(
         if !cells.iter().any(|c| identity.reads(c)) {
             continue;
         }
-        let sum = |side: &[&'static str]| -> Option<u128> {
-            let mut merged_columns: Vec<&str> = Vec::new();
-            side.iter()
-                .filter_map(|p| {
-                    // A cell of one of the three （六） rows of the 2021 format: its column.
-                    let column = p
-                        .strip_prefix(other_merged().path)
-                        .and_then(|rest| rest.strip_prefix('/'))
-                        .and_then(|rest| rest.split_once('/'))
-                        .map(|(_, column)| column);
-                    match (merged, column) {
-                        (Some(row), Some(column)) => {
-                            if merged_columns.contains(&column) {
-                                return None;
-                            }
-                            merged_columns.push(column);
-                            let at = APPLICANT_COLUMNS.iter().position(|c| c.name == column);
-                            Some(at.and_then(|at| row.get(at).copied().flatten()))
-                        }
-                        _ => Some(store.filled.get(*p).and_then(|f| f.value.as_u64())),
-                    }
-                })
-                .try_fold(0u128, |acc, v| v.map(|v| acc + u128::from(v)))
-        };
-        match (sum(&identity.lhs), sum(&identity.rhs)) {
-            (Some(l), Some(r)) if l == r => {}
-            (Some(_), Some(_)) => {
+        match sides(store, identity, merged) {
+            Some((l, r)) if l == r => {}
+            Some(_) => {
                 return Some(format!(
                     "{} does not hold with them ({})",
                     identity.rule,
                     identity.lhs.first().copied().unwrap_or_default()
                 ));
             }
-            _ => {
+            None => {
                 return Some(format!(
                     "{} cannot be evaluated: one of its other cells is missing",
                     identity.rule
@@ -83,6 +100,136 @@ pub(crate) fn unconfirmed(
     None
 }
 
+/// Whether the identities reading `cells` confirm them but for at most `max` (one or two) cells
+/// the report itself misprints: every one of them can be evaluated, and those that fail are
+/// repaired by changing one or two cells, each read by two failing identities or more, after
+/// which every evaluable identity reading a changed cell holds.
+///
+/// A report that breaks an identity prints a wrong cell far more often than placed rows are
+/// another row's: one changed cell breaks its row's 总计 (R3) and its column's R1 or R2 by the
+/// same amount, while rows of numbers misplaced, or not the gap's rows, keep their own 总计 and
+/// break the column identities of every column they differ in (the 总计 column among them),
+/// which no such change repairs. An identity that fails alone over a cell (a merged （六） row's
+/// sum in R2) is no evidence of a misprint: it would explain any failure of that identity.
+///
+/// Two misprints also repair two cells of one column exchanged (each row's 总计 and the column's
+/// R1 or R2 failing): only a reader that places whole rows may allow two.
+pub(crate) fn misprints_explain(
+    store: &CellStore,
+    cells: &[String],
+    merged: Option<&MergedOther>,
+    max: usize,
+) -> bool {
+    let all = crate::solve::identities();
+    // Both sides of every identity, where it can be evaluated.
+    let evaluated: Vec<Option<(i128, i128)>> = all
+        .iter()
+        .map(|i| {
+            sides(store, i, merged)
+                .and_then(|(l, r)| Some((i128::try_from(l).ok()?, i128::try_from(r).ok()?)))
+        })
+        .collect();
+    let mut failing: Vec<usize> = Vec::new();
+    for (k, identity) in all.iter().enumerate() {
+        if !cells.iter().any(|c| identity.reads(c)) {
+            continue;
+        }
+        match evaluated.get(k).copied().flatten() {
+            Some((l, r)) if l == r => {}
+            Some(_) => failing.push(k),
+            None => return false,
+        }
+    }
+    // A misprint breaks at most three identities (R3, R1 and R2).
+    if failing.is_empty() || failing.len() > 3 * max {
+        return failing.is_empty();
+    }
+    let mut candidates: Vec<&'static str> = failing
+        .iter()
+        .filter_map(|k| all.get(*k))
+        .flat_map(|i| i.lhs.iter().chain(&i.rhs).copied())
+        .filter(|c| store.filled.contains_key(*c))
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let misprints = Misprints {
+        store,
+        all: &all,
+        evaluated: &evaluated,
+        failing: &failing,
+    };
+    candidates.iter().enumerate().any(|(k, x)| {
+        misprints.repair(&[x])
+            || (max >= 2
+                && candidates
+                    .get(k + 1..)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|y| misprints.repair(&[x, y])))
+    })
+}
+
+/// The identities evaluated over a placement, for [`misprints_explain`].
+struct Misprints<'a> {
+    store: &'a CellStore,
+    all: &'a [Identity],
+    /// Both sides of every identity of `all`, where it can be evaluated.
+    evaluated: &'a [Option<(i128, i128)>],
+    /// The identities over the placement that fail, by index into `all`.
+    failing: &'a [usize],
+}
+
+impl Misprints<'_> {
+    /// Whether changing the cells `xs` (each by the amount an evaluable identity reading it and
+    /// no other of them needs) repairs every failing identity and leaves every evaluable
+    /// identity reading them holding, each cell read by two identities or more that fail.
+    fn repair(&self, xs: &[&&'static str]) -> bool {
+        let reads = |k: usize, x: &str| self.all.get(k).is_some_and(|i| i.reads(x));
+        if !self.failing.iter().all(|k| xs.iter().any(|x| reads(*k, x))) {
+            return false;
+        }
+        let mut changes: Vec<(&str, i128)> = Vec::new();
+        for x in xs {
+            let value = self.store.filled.get(**x).and_then(|f| f.value.as_u64());
+            let own = (0..self.all.len())
+                .filter(|k| reads(*k, x) && !xs.iter().any(|y| y != x && reads(*k, y)));
+            let needed = own
+                .filter_map(|k| Some((self.all.get(k)?, self.evaluated.get(k).copied()??)))
+                .map(|(i, (l, r))| if i.lhs.contains(x) { r - l } else { l - r })
+                .next();
+            let witnesses = (0..self.all.len())
+                .filter(|k| reads(*k, x))
+                .filter(|k| matches!(self.evaluated.get(*k), Some(Some((l, r))) if l != r))
+                .count();
+            match (value, needed) {
+                (Some(value), Some(d))
+                    if d != 0 && i128::from(value) + d >= 0 && witnesses >= 2 =>
+                {
+                    changes.push((x, d));
+                }
+                _ => return false,
+            }
+        }
+        (0..self.all.len())
+            .filter(|k| xs.iter().any(|x| reads(*k, x)))
+            .all(|k| {
+                let (Some(identity), Some(Some((mut l, mut r)))) =
+                    (self.all.get(k), self.evaluated.get(k).copied())
+                else {
+                    return true;
+                };
+                for (x, d) in &changes {
+                    if identity.lhs.contains(x) {
+                        l += d;
+                    }
+                    if identity.rhs.contains(x) {
+                        r += d;
+                    }
+                }
+                l == r
+            })
+    }
+}
 /// An unlabelled row of numbers in the text: where it stood and its cells.
 #[derive(Clone)]
 pub(crate) struct Unlabelled {
@@ -94,6 +241,9 @@ pub(crate) struct Unlabelled {
 #[derive(Clone)]
 pub(crate) struct Assignment {
     pub rows: Vec<(AppRow, Vec<ValueCell>)>,
+    /// Whether each row is a line of seven numbers as printed, not numbers of several lines cut
+    /// into rows (which may be a column dump's, no row at all).
+    pub whole_lines: bool,
 }
 
 /// Rows of a gap that could not be assigned, and why.
@@ -165,6 +315,7 @@ pub(crate) fn assign(
             // the gap's rows hold, taken in order.
             assigned.push(Assignment {
                 rows: gap.into_iter().zip(rows).collect(),
+                whole_lines: false,
             });
             continue;
         }
@@ -181,6 +332,7 @@ pub(crate) fn assign(
         } else {
             assigned.push(Assignment {
                 rows: gap.into_iter().zip(fitted.into_iter().flatten()).collect(),
+                whole_lines: true,
             });
             continue;
         };
@@ -246,6 +398,11 @@ pub(crate) fn confirm(
 
 /// Takes out the assignments the identities do not confirm, with a problem saying why; an
 /// assignment taken out may leave another unevaluable, so the check repeats until nothing changes.
+/// Assignments placed by the template's order, each row a line of seven numbers, are first kept
+/// all together when the identities fail over them only as cells the report misprints break
+/// them ([`misprints_explain`]); not numbers paired with a label by the identities alone, nor
+/// numbers of several lines cut into rows (a column dump's cells): a misprint explains a lone
+/// number wherever a reading puts it.
 fn drop_unconfirmed(
     assignments: &[Assignment],
     spec_of: &impl Fn(AppRow) -> Option<RowSpec>,
@@ -266,6 +423,12 @@ fn drop_unconfirmed(
             .collect()
     };
     let mut pending: Vec<&Assignment> = assignments.iter().collect();
+    // All the assignments together, confirmed but for the cells the report itself misprints.
+    let every_cell: Vec<String> = assignments.iter().flat_map(&cells_of).collect();
+    let whole_lines = assignments.iter().all(|a| a.whole_lines);
+    if whole_lines && misprints_explain(store, &every_cell, merged, 2) {
+        return;
+    }
     loop {
         let failing: Vec<(usize, String)> = pending
             .iter()
@@ -313,6 +476,7 @@ pub(crate) fn confirm_apart(
         .iter()
         .map(|row| Assignment {
             rows: vec![(*row, Vec::new())],
+            whole_lines: false,
         })
         .collect();
     drop_unconfirmed(
@@ -486,6 +650,69 @@ mod tests {
             .collect();
         let pairing = pair_in_order(marks, |_, _| true);
         (pairing.pairs, pairing.unpaired)
+    }
+
+    /// A store holding 表三 with every row zero but those of `rows` (by index into the
+    /// template's 25 rows), each `n` in the natural-person and 总计 columns.
+    fn table(rows: &[(usize, u64)]) -> CellStore {
+        let mut store = CellStore::default();
+        for (k, (_, path, _)) in crate::template::APP_ROWS.iter().enumerate() {
+            let n = rows.iter().find(|(r, _)| *r == k).map_or(0, |(_, n)| *n);
+            for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
+                let value = if c == 0 || c == 6 { n } else { 0 };
+                store.fill(
+                    format!("{path}/{}", column.name),
+                    crate::cells::Filled {
+                        value: value.into(),
+                        pos: crate::normalize::SourcePos::default(),
+                        raw: value.to_string(),
+                        rules: Vec::new(),
+                    },
+                );
+            }
+        }
+        store
+    }
+
+    fn set(store: &mut CellStore, pointer: &str, n: u64) {
+        if let Some(filled) = store.filled.get_mut(pointer) {
+            filled.value = n.into();
+        }
+    }
+
+    #[test]
+    fn failures_are_explained_only_by_cells_the_report_misprints() {
+        // 一 3 = （一） 3 = （七） 3; every cell of the table placed.
+        let consistent = table(&[(0, 3), (2, 3), (23, 3)]);
+        let cells: Vec<String> = consistent.filled.keys().cloned().collect();
+        assert!(misprints_explain(&consistent, &cells, None, 2));
+        // （一） printed 5 for 3: its R3 and R2 over the natural-person column fail by 2.
+        let mut one = consistent.clone();
+        set(&mut one, "/applications/results/granted/natural_person", 5);
+        assert!(misprints_explain(&one, &cells, None, 1));
+        // And 二 printed 4 for 0 besides: a second misprint, elsewhere.
+        let mut two = one.clone();
+        set(
+            &mut two,
+            "/applications/carried_over/commercial_enterprise",
+            4,
+        );
+        assert!(misprints_explain(&two, &cells, None, 2));
+        // Not with one misprint only, and a third is too many.
+        assert!(!misprints_explain(&two, &cells, None, 1));
+        let mut three = two.clone();
+        set(&mut three, "/applications/carried_forward/other_org", 1);
+        assert!(!misprints_explain(&three, &cells, None, 2));
+        // 一 and （二） swapped: every row holds its own 总计, R1 and R2 fail in two columns,
+        // which no change of one or two cells repairs.
+        let swapped = table(&[(3, 3), (2, 3), (23, 3)]);
+        assert!(!misprints_explain(&swapped, &cells, None, 2));
+        // An identity over the cells that cannot be evaluated confirms nothing.
+        let mut unread = one.clone();
+        unread
+            .filled
+            .remove("/applications/results/total/natural_person");
+        assert!(!misprints_explain(&unread, &cells, None, 2));
     }
 
     #[test]

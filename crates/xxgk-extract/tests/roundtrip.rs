@@ -323,6 +323,10 @@ struct Score {
     wrong: Vec<String>,
     /// Cells missing without a problem that explains them.
     unexplained: Vec<String>,
+    /// Identities the published report breaks whose cells it all prints.
+    breaks: usize,
+    /// Of those, the ones not reported because a cell of theirs went unread.
+    unreported: usize,
 }
 
 fn score(extraction: &Extraction, truth: &Value) -> Score {
@@ -385,6 +389,7 @@ fn sound(generator: Generator, report: &Value, seed: u64) -> Result<Score, TestC
         score.wrong,
         score.unexplained
     );
+    let mut score = score;
     let found = failing_identities(checker(), &extraction.report);
     for (rule, cells) in failing_identities(checker(), report) {
         let read = cells.iter().all(|c| extraction.report.pointer(c).is_some());
@@ -393,6 +398,16 @@ fn sound(generator: Generator, report: &Value, seed: u64) -> Result<Score, TestC
             "{} seed {seed}: {rule} over {cells:?} is broken in the report but not reported",
             generator.name()
         );
+        // With （六） merged, the three 2021 （六） rows are not printed: an identity reading them
+        // cannot be reported from the cells.
+        let printed = !matches!(generator, Generator::MergedOther(_))
+            || !cells
+                .iter()
+                .any(|c| c.starts_with("/applications/results/other/"));
+        if printed {
+            score.breaks += 1;
+            score.unreported += usize::from(!read);
+        }
     }
     Ok(score)
 }
@@ -441,13 +456,16 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
 
+    /// One to three cells changed ([`with_cells_changed`]), in every torn layout, （六） merged
+    /// or not.
     #[test]
     fn broken_reports_in_torn_layouts(
-        f in figures(), seed in any::<u64>(), which in any::<usize>(), delta in any::<u64>()
+        f in figures(), seed in any::<u64>(), which in 0usize..1_000_000, changed in 1usize..=3
     ) {
-        let report = with_one_cell_changed(&report(&f), which, 1 + delta % 50, false);
+        let report = with_cells_changed(&report(&f), which, changed);
         for layout in Torn::ALL {
             sound(Generator::Torn(layout), &report, seed)?;
+            sound(Generator::MergedOther(layout), &report, seed)?;
         }
     }
 }
@@ -467,88 +485,210 @@ fn drawn_reports(count: usize) -> Vec<Value> {
         .collect()
 }
 
-/// Every round-trip generator, old and new, on consistent and broken reports: zero invented or
-/// misplaced cells, every missing cell explained. Prints each layout's share of cells read right
-/// on the consistent reports (`cargo test -p xxgk-extract --test roundtrip -- --nocapture
-/// every_generator`).
-#[test]
+/// `n` cells of 表三 or 表四 of the `k`-th drawn report changed (distinct cells, totals and the
+/// 一/二 rows among them), by small or large deltas, lowered or raised: what real reports that
+/// break identities print.
+fn with_cells_changed(report: &Value, k: usize, n: usize) -> Value {
+    (0..n).fold(report.clone(), |changed, j| {
+        let delta = if (k + j).is_multiple_of(2) {
+            1 + (k + j) as u64 % 9
+        } else {
+            10 + (k * 31 + j * 7) as u64 % 5_000
+        };
+        with_one_cell_changed(
+            &changed,
+            k * 7 + j * 53,
+            delta,
+            (k / 2 + j).is_multiple_of(2),
+        )
+    })
+}
+
+/// What a generator read over the drawn reports, consistent or broken.
+#[derive(Default)]
+struct Reading {
+    /// Cells the report prints (the three （六） rows are not printed when merged).
+    printed: usize,
+    right: usize,
+    breaks: usize,
+    unreported: usize,
+}
+
+impl Reading {
+    fn add(&mut self, score: &Score, merged_other: bool) {
+        self.printed += score.cells - if merged_other { 21 } else { 0 };
+        self.right += score.right;
+        self.breaks += score.breaks;
+        self.unreported += score.unreported;
+    }
+
+    fn share(&self) -> f64 {
+        self.right as f64 / self.printed as f64
+    }
+}
+
+/// A generator over the 200 drawn reports: consistent, with one cell changed and with two
+/// changed ([`with_cells_changed`]), every reading [`sound`]; prints the share of printed cells
+/// read right and the broken identities left unreported because a cell of theirs went unread.
 #[expect(
     clippy::print_stdout,
     reason = "the per-layout shares are the figures of the note"
 )]
+fn readings(generator: Generator, reports: &[Value]) -> [Reading; 3] {
+    let merged_other = matches!(generator, Generator::MergedOther(_));
+    let mut readings: [Reading; 3] = Default::default();
+    for (k, truth) in reports.iter().enumerate() {
+        for (changed, reading) in readings.iter_mut().enumerate() {
+            let published = with_cells_changed(truth, k, changed);
+            let score = sound(generator, &published, k as u64).unwrap_or_else(|e| panic!("{e}"));
+            reading.add(&score, merged_other);
+        }
+    }
+    let [consistent, one, two] = &readings;
+    println!(
+        "{:<20}{} {}/{} cells right ({:.2}%); broken, 1 cell: {:.2}%, {}/{} breaks unread; 2 cells: {:.2}%, {}/{} breaks unread",
+        generator.name(),
+        if merged_other {
+            " （六） merged"
+        } else {
+            ""
+        },
+        consistent.right,
+        consistent.printed,
+        100.0 * consistent.share(),
+        100.0 * one.share(),
+        one.unreported,
+        one.breaks,
+        100.0 * two.share(),
+        two.unreported,
+        two.breaks,
+    );
+    readings
+}
+
+/// Asserts a torn generator's readings against [`share_floor`] and [`broken_floor`].
+fn assert_floors(generator: Generator, layout: Torn, readings: &[Reading; 3]) {
+    let merged_other = matches!(generator, Generator::MergedOther(_));
+    let consistent = readings[0].share();
+    assert!(
+        consistent >= share_floor(layout, merged_other),
+        "{}: {:.2}%",
+        generator.name(),
+        100.0 * consistent
+    );
+    for changed in [1, 2] {
+        let reading = &readings[changed];
+        let (floor, unread) = broken_floor(layout, merged_other, changed);
+        assert!(
+            reading.share() >= floor && reading.unreported <= unread,
+            "{} with {changed} cell(s) changed: {:.2}%, {} of {} breaks unread",
+            generator.name(),
+            100.0 * reading.share(),
+            reading.unreported,
+            reading.breaks
+        );
+    }
+}
+
+/// Every round-trip generator, old and new, on consistent and broken reports: zero invented or
+/// misplaced cells, every missing cell explained. Prints each layout's share of cells read right
+/// on the consistent reports and on reports with one or two cells changed, and how many of the
+/// identities those break go unreported for a cell unread (`cargo test -p xxgk-extract --test
+/// roundtrip -- --nocapture every_generator`).
+#[test]
 fn every_generator_reads_no_wrong_cell() {
     let reports = drawn_reports(200);
     for generator in Generator::all() {
-        let (mut cells, mut right) = (0, 0);
-        for (k, truth) in reports.iter().enumerate() {
-            let seed = k as u64;
-            let consistent = sound(generator, truth, seed).unwrap_or_else(|e| panic!("{e}"));
-            cells += consistent.cells;
-            right += consistent.right;
-            sound(
-                generator,
-                &with_one_cell_changed(truth, k * 7, 1 + seed % 50, false),
-                seed,
-            )
-            .unwrap_or_else(|e| panic!("{e}"));
-        }
-        let share = right as f64 / cells as f64;
-        println!(
-            "{:<20} {right}/{cells} cells right ({:.2}%)",
-            generator.name(),
-            100.0 * share
-        );
+        let readings = readings(generator, &reports);
         if let Generator::Torn(layout) = generator {
-            let floor = share_floor(layout, false);
-            assert!(
-                share >= floor,
-                "{}: {:.2}%",
-                generator.name(),
-                100.0 * share
-            );
+            assert_floors(generator, layout, &readings);
         }
     }
 }
 
 /// The torn layouts with （六）其他处理 printed as one row: zero wrong cells on consistent and
-/// broken reports, and at least [`share_floor`] of the cells the report prints (its three （六）
-/// rows are not printed) read right on the consistent ones, shares printed (`cargo test -p xxgk-extract --test
-/// roundtrip -- --nocapture merged_other_row_reads`).
+/// broken reports, and at least [`share_floor`] (consistent) and [`broken_floor`] (broken) of
+/// the cells the report prints (its three （六） rows are not printed) read right, shares printed
+/// (`cargo test -p xxgk-extract --test roundtrip -- --nocapture merged_other_row_reads`).
 #[test]
-#[expect(
-    clippy::print_stdout,
-    reason = "the per-layout shares are the figures of the note"
-)]
 fn merged_other_row_reads_the_printed_cells() {
     let reports = drawn_reports(200);
     for layout in Torn::ALL {
         let generator = Generator::MergedOther(layout);
-        let (mut printed, mut right) = (0, 0);
+        assert_floors(generator, layout, &readings(generator, &reports));
+    }
+}
+
+/// Every torn generator, （六） merged or not, on consistent reports and on reports with one,
+/// two and three cells changed ([`with_cells_changed`]: small and large deltas, totals and the
+/// 一/二 rows among them): no cell wrong, every missing cell explained, every break reported
+/// where its cells were read. 40 reports by default; `XXGK_BROKEN_REPORTS=5000 cargo test --release -p xxgk-extract --test
+/// roundtrip -- --nocapture every_generator_on_many` is the measurement the rules of issue #9
+/// were kept by (zero wrong).
+#[test]
+#[expect(clippy::print_stdout, reason = "the count of readings is the figure")]
+fn every_generator_on_many_broken_reports() {
+    let count = std::env::var("XXGK_BROKEN_REPORTS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(40);
+    let reports = drawn_reports(count);
+    let generators = Torn::ALL
+        .into_iter()
+        .flat_map(|layout| [Generator::Torn(layout), Generator::MergedOther(layout)]);
+    let mut failures: Vec<String> = Vec::new();
+    let mut readings = 0;
+    for generator in generators {
         for (k, truth) in reports.iter().enumerate() {
-            let seed = k as u64;
-            let consistent = sound(generator, truth, seed).unwrap_or_else(|e| panic!("{e}"));
-            printed += consistent.cells - 21;
-            right += consistent.right;
-            sound(
-                generator,
-                &with_one_cell_changed(truth, k * 7, 1 + seed % 50, false),
-                seed,
-            )
-            .unwrap_or_else(|e| panic!("{e}"));
+            for changed in 0..=3 {
+                let published = with_cells_changed(truth, k + changed * 1_000_003, changed);
+                readings += 1;
+                if let Err(e) = sound(generator, &published, k as u64) {
+                    failures.push(e.to_string());
+                }
+            }
         }
-        let share = right as f64 / printed as f64;
-        println!(
-            "{:<20} （六） merged: {right}/{printed} printed cells right ({:.2}%)",
-            generator.name(),
-            100.0 * share
-        );
-        let floor = share_floor(layout, true);
-        assert!(
-            share >= floor,
-            "{}: {:.2}%",
-            generator.name(),
-            100.0 * share
-        );
+    }
+    println!("{readings} readings, {} unsound", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {readings}: {:#?}",
+        failures.len(),
+        &failures[..failures.len().min(5)]
+    );
+}
+
+/// The share of cells a torn layout must read right on reports with `changed` cells changed
+/// ([`with_cells_changed`]), and how many of the identities they break may go unreported
+/// because a cell of theirs went unread, over the 200 drawn reports. Unlabelled rows placed by
+/// the template's order are kept when the identities fail over them only as one or two cells
+/// the report misprints break them (issue #9): measured, one cell changed / two, Markdown from
+/// a PDF 99.87% / 99.87% (1 and 2 breaks unread; 90.79% / 88.61% and 192 / 390 before), torn
+/// text 99.06% / 99.06% (2, 6; 92.48% / 90.91% and 160 / 335 before), labels below numbers
+/// 99.01% / 99.01% (1, 1; 34.82% / 29.59% and 336 / 670 before): as on consistent reports. With
+/// （六） merged, 98.54% / 97.51%, 98.60% / 97.78%, 91.60% / 83.90% (from 90.99% / 89.14%, 92.87%
+/// / 91.58%, 35.50% / 30.65%): a changed cell of a （六） row breaks R2 only through the merged
+/// row's sum, which no cell repairs. A block dump reads 13.84% / 7.24% (14.54% / 8.00% merged),
+/// 表二 and 表四 and the labelled rows: its readings are chosen by the identities, and a misprint
+/// would explain a lone number wherever a reading puts it, so none is taken on a broken report.
+/// The floors are the measured shares less 0.01 point (they are printed rounded).
+fn broken_floor(layout: Torn, merged_other: bool, changed: usize) -> (f64, usize) {
+    match (layout, merged_other, changed) {
+        (Torn::MarkdownFromPdf, false, 1) => (0.9986, 1),
+        (Torn::MarkdownFromPdf, false, _) => (0.9986, 2),
+        (Torn::TornText, false, 1) => (0.9905, 2),
+        (Torn::TornText, false, _) => (0.9905, 6),
+        (Torn::LabelsBelowNumbers, false, _) => (0.9900, 1),
+        (Torn::BlockDump, false, 1) => (0.1383, 380),
+        (Torn::BlockDump, false, _) => (0.0723, 758),
+        (Torn::MarkdownFromPdf, true, 1) => (0.9853, 2),
+        (Torn::MarkdownFromPdf, true, _) => (0.9750, 15),
+        (Torn::TornText, true, 1) => (0.9859, 0),
+        (Torn::TornText, true, _) => (0.9777, 10),
+        (Torn::LabelsBelowNumbers, true, 1) => (0.9159, 0),
+        (Torn::LabelsBelowNumbers, true, _) => (0.8389, 48),
+        (Torn::BlockDump, true, 1) => (0.1453, 196),
+        (Torn::BlockDump, true, _) => (0.0799, 390),
     }
 }
 
