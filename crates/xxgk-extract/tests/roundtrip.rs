@@ -456,13 +456,13 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
 
-    /// One to three cells changed ([`with_cells_changed`]), in every torn layout, （六） merged
+    /// One to three cells changed ([`with_drawn_cells_changed`]), in every torn layout, （六） merged
     /// or not.
     #[test]
     fn broken_reports_in_torn_layouts(
         f in figures(), seed in any::<u64>(), which in 0usize..1_000_000, changed in 1usize..=3
     ) {
-        let report = with_cells_changed(&report(&f), which, changed);
+        let report = with_drawn_cells_changed(&report(&f), which, changed);
         for layout in Torn::ALL {
             sound(Generator::Torn(layout), &report, seed)?;
             sound(Generator::MergedOther(layout), &report, seed)?;
@@ -488,7 +488,7 @@ fn drawn_reports(count: usize) -> Vec<Value> {
 /// `n` cells of 表三 or 表四 of the `k`-th drawn report changed (distinct cells, totals and the
 /// 一/二 rows among them), by small or large deltas, lowered or raised: what real reports that
 /// break identities print.
-fn with_cells_changed(report: &Value, k: usize, n: usize) -> Value {
+fn with_drawn_cells_changed(report: &Value, k: usize, n: usize) -> Value {
     (0..n).fold(report.clone(), |changed, j| {
         let delta = if (k + j).is_multiple_of(2) {
             1 + (k + j) as u64 % 9
@@ -528,7 +528,7 @@ impl Reading {
 }
 
 /// A generator over the 200 drawn reports: consistent, with one cell changed and with two
-/// changed ([`with_cells_changed`]), every reading [`sound`]; prints the share of printed cells
+/// changed ([`with_drawn_cells_changed`]), every reading [`sound`]; prints the share of printed cells
 /// read right and the broken identities left unreported because a cell of theirs went unread.
 #[expect(
     clippy::print_stdout,
@@ -539,7 +539,7 @@ fn readings(generator: Generator, reports: &[Value]) -> [Reading; 3] {
     let mut readings: [Reading; 3] = Default::default();
     for (k, truth) in reports.iter().enumerate() {
         for (changed, reading) in readings.iter_mut().enumerate() {
-            let published = with_cells_changed(truth, k, changed);
+            let published = with_drawn_cells_changed(truth, k, changed);
             let score = sound(generator, &published, k as u64).unwrap_or_else(|e| panic!("{e}"));
             reading.add(&score, merged_other);
         }
@@ -620,7 +620,7 @@ fn merged_other_row_reads_the_printed_cells() {
 }
 
 /// Every torn generator, （六） merged or not, on consistent reports and on reports with one,
-/// two and three cells changed ([`with_cells_changed`]: small and large deltas, totals and the
+/// two and three cells changed ([`with_drawn_cells_changed`]: small and large deltas, totals and the
 /// 一/二 rows among them): no cell wrong, every missing cell explained, every break reported
 /// where its cells were read. 40 reports by default; `XXGK_BROKEN_REPORTS=5000 cargo test --release -p xxgk-extract --test
 /// roundtrip -- --nocapture every_generator_on_many` is the measurement the rules of issue #9
@@ -641,7 +641,7 @@ fn every_generator_on_many_broken_reports() {
     for generator in generators {
         for (k, truth) in reports.iter().enumerate() {
             for changed in 0..=3 {
-                let published = with_cells_changed(truth, k + changed * 1_000_003, changed);
+                let published = with_drawn_cells_changed(truth, k + changed * 1_000_003, changed);
                 readings += 1;
                 if let Err(e) = sound(generator, &published, k as u64) {
                     failures.push(e.to_string());
@@ -659,7 +659,7 @@ fn every_generator_on_many_broken_reports() {
 }
 
 /// The share of cells a torn layout must read right on reports with `changed` cells changed
-/// ([`with_cells_changed`]), and how many of the identities they break may go unreported
+/// ([`with_drawn_cells_changed`]), and how many of the identities they break may go unreported
 /// because a cell of theirs went unread, over the 200 drawn reports. Unlabelled rows placed by
 /// the template's order are kept when the identities fail over them only as one or two cells
 /// the report misprints break them (issue #9): measured, one cell changed / two, Markdown from
