@@ -46,6 +46,15 @@ impl CellStore {
         }
     }
 
+    /// Withdraws a value read for a cell and records why it is missing: used when a later look
+    /// shows that the column it was read into is not printed (a cell of its row stands on a
+    /// line of its own, so the row's other numbers may belong to other columns).
+    pub fn withdraw(&mut self, pointer: String, problem: Problem) {
+        self.filled.remove(&pointer);
+        self.missing
+            .insert(pointer.clone(), problem.at_pointer(pointer));
+    }
+
     /// Stores a value read for a cell.
     pub fn fill(&mut self, pointer: String, filled: Filled) {
         self.missing.remove(&pointer);

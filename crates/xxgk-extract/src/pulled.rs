@@ -3,7 +3,9 @@
 //! not printed beside it: it is placed only where the template confirms the position, the row
 //! printed in its columns (a table row, every column a cell) with exactly one of them empty and
 //! no other pulled-out cell below it, its number a count before the bracket. Otherwise the row's
-//! blank cells are reported as unread, never as blank in the report.
+//! blank cells are reported as unread, never as blank in the report; and where the row's numbers
+//! stand apart from its label, in no printed column, the whole row is unread (their columns are
+//! not known once one of its cells is elsewhere).
 
 use crate::cells::{CellStore, Filled};
 use crate::normalize::SourcePos;
@@ -63,7 +65,8 @@ pub(crate) fn has_pulled_out_cell(
 }
 
 /// Places each pulled-out cell whose position the row confirms (see the module docs), and
-/// explains the blank cells of the row each other one follows as unread.
+/// explains the blank cells of the row each other one follows as unread (the whole row, where
+/// its numbers stand in no printed column).
 pub(crate) fn explain_blanks(
     pulled: &[PulledOut],
     rows: &[RowRead<ActiveRow>],
@@ -80,20 +83,38 @@ pub(crate) fn explain_blanks(
         if place(cell, pulled, rows, row, &spec, store) {
             continue;
         }
-        let problem = Problem::new(
-            ProblemCode::MultiLineCellUnplaced,
-            format!(
-                "row {}: a cell printed on a line of its own below the row (`{}`) may be one of its blank cells; which one is not printed, so they are left unread",
-                spec.label, cell.text
-            ),
-        )
-        .at(cell.pos, cell.text.clone());
         if !row.values.iter().any(ValueCell::is_blank) && row.values.len() >= spec.columns.len() {
             continue;
         }
-        // Every cell of the row not read: a blank beside the pulled-out cell is not known blank.
-        for column in spec.columns {
-            store.explain(format!("{}/{}", spec.path, column.name), problem.clone());
+        if row.positional {
+            // Every cell of the row not read: a blank beside the pulled-out cell is not known
+            // blank. The numbers stand in the columns the table prints.
+            let problem = Problem::new(
+                ProblemCode::MultiLineCellUnplaced,
+                format!(
+                    "row {}: a cell printed on a line of its own below the row (`{}`) may be one of its blank cells; which one is not printed, so they are left unread",
+                    spec.label, cell.text
+                ),
+            )
+            .at(cell.pos, cell.text.clone());
+            for column in spec.columns {
+                store.explain(format!("{}/{}", spec.path, column.name), problem.clone());
+            }
+        } else {
+            // The row's numbers stand apart from its label, in no printed column: one of its
+            // cells being below it, the others may be in any columns (`\t0\t1` with
+            // `0（其中修订 16 件）` below is 0, 1, 0 as well as blank, 0, 1).
+            let problem = Problem::new(
+                ProblemCode::MultiLineCellUnplaced,
+                format!(
+                    "row {}: a cell printed on a line of its own below the row (`{}`) is one of its cells, and the row's other numbers stand in no printed column, so which column each is in is not known: the row is left unread",
+                    spec.label, cell.text
+                ),
+            )
+            .at(cell.pos, cell.text.clone());
+            for column in spec.columns {
+                store.withdraw(format!("{}/{}", spec.path, column.name), problem.clone());
+            }
         }
     }
 }

@@ -1329,3 +1329,45 @@ fn one_line_broken_reports_read_no_wrong_cell() {
         }
     }
 }
+
+/// A 表二 row whose label stands on a line of its own, its numbers on the next line behind the
+/// label column's empty cell (`\t0\t1`) and its third cell pulled out below them
+/// (`0（其中修订 16 件）`): the numbers' columns are not printed, so the row is unread. It was read
+/// as blank, 0, 1 for the published 0, 1, 0 (proptest, labels below numbers, found by the
+/// broken-report sweep).
+#[test]
+fn a_row_apart_from_its_label_with_a_cell_pulled_out_is_unread() {
+    let f = Figures {
+        active: vec![0, 0, 0, 0, 1, 0, 0, 0, 0],
+        fee: (0, String::new()),
+        parties: vec![vec![0; 23]; 6],
+        cases: vec![vec![0; 4]; 3],
+    };
+    let published = report(&f);
+    let seed = 12_712_847_241_430_307_749;
+    let text = String::from_utf8(render_torn(
+        &typed(&published),
+        Torn::LabelsBelowNumbers,
+        seed,
+    ))
+    .expect("UTF-8");
+    assert!(
+        text.contains("行政规范性文件\n\t0\t1\n0（其中修订 16 件）"),
+        "{text}"
+    );
+    sound(Generator::Torn(Torn::LabelsBelowNumbers), &published, seed)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let extraction = extract(text.as_bytes(), Some("report.txt")).expect("extracts");
+    for column in ["issued", "repealed", "in_force"] {
+        let pointer = format!("/active_disclosure/normative_documents/{column}");
+        assert_eq!(extraction.report.pointer(&pointer), None, "{pointer}");
+        assert!(
+            extraction
+                .problems
+                .iter()
+                .any(|p| p.pointer.as_deref() == Some(pointer.as_str())
+                    && p.code == ProblemCode::MultiLineCellUnplaced),
+            "{pointer}"
+        );
+    }
+}
