@@ -51,7 +51,8 @@
 //! (`pulled-out-cell-placed`) only where the template confirms its column: the row printed in
 //! its columns with exactly one empty, no other cell pulled out below it, a count before the
 //! bracket; otherwise the row's blank cells are unread (`multi-line-cell-unplaced`), not blank in
-//! the report.
+//! the report, and the whole row is unread where its numbers stand apart from its label, in no
+//! printed column.
 //! 表三 dumped block by block (poppler `pdftotext` without flags, pdfminer `pdf2txt.py`, generated
 //! by `xxgk_render_noise::Torn::BlockDump`; `coldump`): when the rows read by their labels leave
 //! cells of 表三 unread and the section holds exactly the numbers of the template's rows (25, or
