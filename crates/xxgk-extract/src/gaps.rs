@@ -18,6 +18,8 @@
 //! with the rows of numbers alone where the headings and the rows read whole leave no other
 //! reading: 表二, which has no identity, is read that way or not at all.
 
+use std::collections::HashSet;
+
 use crate::cells::CellStore;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::solve::Identity;
@@ -76,8 +78,14 @@ pub(crate) fn unconfirmed(
     if all.is_empty() {
         return Some("the rule catalogue could not be read".to_owned());
     }
+    let placed: HashSet<&str> = cells.iter().map(String::as_str).collect();
     for identity in all.iter() {
-        if !cells.iter().any(|c| identity.reads(c)) {
+        if !identity
+            .lhs
+            .iter()
+            .chain(&identity.rhs)
+            .any(|c| placed.contains(c))
+        {
             continue;
         }
         match sides(store, identity, merged) {
@@ -121,6 +129,28 @@ pub(crate) fn misprints_explain(
     max: usize,
 ) -> bool {
     let all = crate::solve::identities();
+    let placed: HashSet<&str> = cells.iter().map(String::as_str).collect();
+    let mut failing: Vec<usize> = Vec::new();
+    for (k, identity) in all.iter().enumerate() {
+        if !identity
+            .lhs
+            .iter()
+            .chain(&identity.rhs)
+            .any(|c| placed.contains(c))
+        {
+            continue;
+        }
+        match sides(store, identity, merged) {
+            Some((l, r)) if l == r => {}
+            Some(_) => failing.push(k),
+            None => return false,
+        }
+    }
+    // A misprint breaks at most three identities (R3, R1 and R2). Placements the identities
+    // confirm (most) end here, before every identity is evaluated below.
+    if failing.is_empty() || failing.len() > 3 * max {
+        return failing.is_empty();
+    }
     // Both sides of every identity, where it can be evaluated.
     let evaluated: Vec<Option<(i128, i128)>> = all
         .iter()
@@ -129,21 +159,6 @@ pub(crate) fn misprints_explain(
                 .and_then(|(l, r)| Some((i128::try_from(l).ok()?, i128::try_from(r).ok()?)))
         })
         .collect();
-    let mut failing: Vec<usize> = Vec::new();
-    for (k, identity) in all.iter().enumerate() {
-        if !cells.iter().any(|c| identity.reads(c)) {
-            continue;
-        }
-        match evaluated.get(k).copied().flatten() {
-            Some((l, r)) if l == r => {}
-            Some(_) => failing.push(k),
-            None => return false,
-        }
-    }
-    // A misprint breaks at most three identities (R3, R1 and R2).
-    if failing.is_empty() || failing.len() > 3 * max {
-        return failing.is_empty();
-    }
     let mut candidates: Vec<&'static str> = failing
         .iter()
         .filter_map(|k| all.get(*k))
