@@ -8,11 +8,10 @@
 //! that reads one of its cells (R3 for the row, R1 and R2 for its columns) can be evaluated and
 //! holds, or when the assignments together (each row a line of seven numbers as printed) leave
 //! every such identity evaluable and those that fail are repaired by changing one or two cells
-//! of the table, each read by two failing identities, the identities reading them all holding
-//! after ([`misprints_explain`]): a report that breaks identities prints wrong cells, and rows
-//! misplaced are not repaired so. Otherwise
-//! its cells stay missing, with a problem that says why. A wrong number is worse than a missing
-//! one.
+//! of the table (a cell of a merged （六） row among them), each read by two failing identities,
+//! the identities reading them all holding after ([`misprints_explain`]): a report that breaks
+//! identities prints wrong cells, and rows misplaced are not repaired so. Otherwise its cells
+//! stay missing, with a problem that says why. A wrong number is worse than a missing one.
 //!
 //! In a table that prints labels below their numbers, [`pair_in_order`] pairs the labels alone
 //! with the rows of numbers alone where the headings and the rows read whole leave no other
@@ -42,28 +41,51 @@ fn sides(
     let sum = |side: &[&'static str]| -> Option<u128> {
         let mut merged_columns: Vec<&str> = Vec::new();
         side.iter()
-            .filter_map(|p| {
-                // A cell of one of the three （六） rows of the 2021 format: its column.
-                let column = p
-                    .strip_prefix(other_merged().path)
-                    .and_then(|rest| rest.strip_prefix('/'))
-                    .and_then(|rest| rest.split_once('/'))
-                    .map(|(_, column)| column);
-                match (merged, column) {
-                    (Some(row), Some(column)) => {
-                        if merged_columns.contains(&column) {
-                            return None;
-                        }
-                        merged_columns.push(column);
-                        let at = APPLICANT_COLUMNS.iter().position(|c| c.name == column);
-                        Some(at.and_then(|at| row.get(at).copied().flatten()))
+            .filter_map(|p| match (merged, other_column(p)) {
+                (Some(_), Some(column)) => {
+                    if merged_columns.contains(&column) {
+                        return None;
                     }
-                    _ => Some(store.filled.get(*p).and_then(|f| f.value.as_u64())),
+                    merged_columns.push(column);
+                    Some(value(store, p, merged))
                 }
+                _ => Some(value(store, p, merged)),
             })
             .try_fold(0u128, |acc, v| v.map(|v| acc + u128::from(v)))
     };
     Some((sum(&identity.lhs)?, sum(&identity.rhs)?))
+}
+
+/// The column of a cell of one of the three （六） rows of the 2021 format, `None` for any other
+/// cell.
+fn other_column(pointer: &str) -> Option<&str> {
+    pointer
+        .strip_prefix(other_merged().path)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .and_then(|rest| rest.split_once('/'))
+        .map(|(_, column)| column)
+}
+
+/// The value of a cell: with a merged （六） row, a cell of one of the three （六） rows is the
+/// merged row's cell of its column.
+fn value(store: &CellStore, pointer: &str, merged: Option<&MergedOther>) -> Option<u64> {
+    match (merged, other_column(pointer)) {
+        (Some(row), Some(column)) => APPLICANT_COLUMNS
+            .iter()
+            .position(|c| c.name == column)
+            .and_then(|at| row.get(at).copied().flatten()),
+        _ => store.filled.get(pointer).and_then(|f| f.value.as_u64()),
+    }
+}
+
+/// The pointer standing for the merged （六） row's cell of a column in [`misprints_explain`]:
+/// that of the first of the three rows, which R2 and the first row's R3 read (the merged row's
+/// own R3, its 总计 the sum of its applicant columns).
+fn is_merged_stand_in(pointer: &str) -> bool {
+    other_column(pointer).is_some()
+        && pointer
+            .strip_prefix(other_merged().path)
+            .is_some_and(|rest| rest.starts_with("/no_correction/"))
 }
 
 /// Why the identities do not confirm a set of cells, or `None` when they do: every identity that
@@ -117,8 +139,11 @@ pub(crate) fn unconfirmed(
 /// another row's: one changed cell breaks its row's 总计 (R3) and its column's R1 or R2 by the
 /// same amount, while rows of numbers misplaced, or not the gap's rows, keep their own 总计 and
 /// break the column identities of every column they differ in (the 总计 column among them),
-/// which no such change repairs. An identity that fails alone over a cell (a merged （六） row's
-/// sum in R2) is no evidence of a misprint: it would explain any failure of that identity.
+/// which no such change repairs. An identity that fails alone over a cell is no evidence of a
+/// misprint: it would explain any failure of that identity. With a merged （六） row, a cell of
+/// it is a candidate too: R2 reads it in the three rows' place, and the merged row's own R3 (its
+/// 总计 the sum of its applicant columns, the first （六） row's R3 read over the merged cells) is
+/// its second witness, as the row's R3 is for any other cell.
 ///
 /// Two misprints also repair two cells of one column exchanged (each row's 总计 and the column's
 /// R1 or R2 failing): only a reader that places whole rows may allow two.
@@ -163,12 +188,19 @@ pub(crate) fn misprints_explain(
         .iter()
         .filter_map(|k| all.get(*k))
         .flat_map(|i| i.lhs.iter().chain(&i.rhs).copied())
-        .filter(|c| store.filled.contains_key(*c))
+        .filter(|c| match merged {
+            // The merged row's cell of a column, once, where it was read.
+            Some(_) if other_column(c).is_some() => {
+                is_merged_stand_in(c) && value(store, c, merged).is_some()
+            }
+            _ => store.filled.contains_key(*c),
+        })
         .collect();
     candidates.sort_unstable();
     candidates.dedup();
     let misprints = Misprints {
         store,
+        merged,
         all: &all,
         evaluated: &evaluated,
         failing: &failing,
@@ -187,6 +219,7 @@ pub(crate) fn misprints_explain(
 /// The identities evaluated over a placement, for [`misprints_explain`].
 struct Misprints<'a> {
     store: &'a CellStore,
+    merged: Option<&'a MergedOther>,
     all: &'a [Identity],
     /// Both sides of every identity of `all`, where it can be evaluated.
     evaluated: &'a [Option<(i128, i128)>],
@@ -205,7 +238,7 @@ impl Misprints<'_> {
         }
         let mut changes: Vec<(&str, i128)> = Vec::new();
         for x in xs {
-            let value = self.store.filled.get(**x).and_then(|f| f.value.as_u64());
+            let value = value(self.store, x, self.merged);
             let own = (0..self.all.len())
                 .filter(|k| reads(*k, x) && !xs.iter().any(|y| y != x && reads(*k, y)));
             let needed = own
@@ -728,6 +761,41 @@ mod tests {
             .filled
             .remove("/applications/results/total/natural_person");
         assert!(!misprints_explain(&unread, &cells, None, 2));
+    }
+
+    #[test]
+    fn a_misprint_in_a_merged_other_row_is_witnessed_by_its_own_total() {
+        // 一 3 = （一） 1 + （六） 2 = （七） 3, （六） printed as one merged row: its three 2021
+        // rows are not cells, R2 reads the merged row's cells in their place.
+        let mut store = table(&[(0, 3), (2, 1), (23, 3)]);
+        store
+            .filled
+            .retain(|p, _| !p.starts_with("/applications/results/other/"));
+        let cells: Vec<String> = store.filled.keys().cloned().collect();
+        let merged = |natural_person: u64, total: u64| -> MergedOther {
+            [
+                Some(natural_person),
+                Some(0),
+                Some(0),
+                Some(0),
+                Some(0),
+                Some(0),
+                Some(total),
+            ]
+        };
+        assert!(misprints_explain(&store, &cells, Some(&merged(2, 2)), 1));
+        // The merged row printed 7 for 2 under natural persons: R2 over that column and the
+        // merged row's 总计 fail by 5, the change of that one cell repairs both.
+        assert!(misprints_explain(&store, &cells, Some(&merged(7, 2)), 1));
+        // And its 总计 printed 9 for 2 besides: two misprints.
+        assert!(!misprints_explain(&store, &cells, Some(&merged(7, 9)), 1));
+        assert!(misprints_explain(&store, &cells, Some(&merged(7, 9)), 2));
+        // A merged row that holds its own 总计 but not R2 in two columns: no cell of it has a
+        // second witness (another row's numbers would look so), nor does any other.
+        assert!(!misprints_explain(&store, &cells, Some(&merged(7, 7)), 2));
+        // A merged cell unread leaves R2 unevaluable: nothing is confirmed.
+        let unread = [Some(7), Some(0), Some(0), Some(0), Some(0), None, Some(2)];
+        assert!(!misprints_explain(&store, &cells, Some(&unread), 2));
     }
 
     #[test]
