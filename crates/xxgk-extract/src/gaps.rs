@@ -88,6 +88,22 @@ fn is_merged_stand_in(pointer: &str) -> bool {
             .is_some_and(|rest| rest.starts_with("/no_correction/"))
 }
 
+/// The identities of `all` (with their index) that read one of `cells`, found through a set:
+/// placements are checked on every report, and pairwise string comparison showed in profiles.
+fn reading<'a>(
+    all: &'a [Identity],
+    cells: &'a [String],
+) -> impl Iterator<Item = (usize, &'a Identity)> {
+    let placed: HashSet<&str> = cells.iter().map(String::as_str).collect();
+    all.iter().enumerate().filter(move |(_, identity)| {
+        identity
+            .lhs
+            .iter()
+            .chain(&identity.rhs)
+            .any(|c| placed.contains(*c))
+    })
+}
+
 /// Why the identities do not confirm a set of cells, or `None` when they do: every identity that
 /// reads one of them can be evaluated and holds. With a merged （六） row, an identity reading the
 /// three （六） rows of a column reads the merged row's cell of that column once instead.
@@ -100,16 +116,7 @@ pub(crate) fn unconfirmed(
     if all.is_empty() {
         return Some("the rule catalogue could not be read".to_owned());
     }
-    let placed: HashSet<&str> = cells.iter().map(String::as_str).collect();
-    for identity in all.iter() {
-        if !identity
-            .lhs
-            .iter()
-            .chain(&identity.rhs)
-            .any(|c| placed.contains(c))
-        {
-            continue;
-        }
+    for (_, identity) in reading(&all, cells) {
         match sides(store, identity, merged) {
             Some((l, r)) if l == r => {}
             Some(_) => {
@@ -154,17 +161,8 @@ pub(crate) fn misprints_explain(
     max: usize,
 ) -> bool {
     let all = crate::solve::identities();
-    let placed: HashSet<&str> = cells.iter().map(String::as_str).collect();
     let mut failing: Vec<usize> = Vec::new();
-    for (k, identity) in all.iter().enumerate() {
-        if !identity
-            .lhs
-            .iter()
-            .chain(&identity.rhs)
-            .any(|c| placed.contains(c))
-        {
-            continue;
-        }
+    for (k, identity) in reading(&all, cells) {
         match sides(store, identity, merged) {
             Some((l, r)) if l == r => {}
             Some(_) => failing.push(k),

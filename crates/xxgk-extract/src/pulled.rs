@@ -86,34 +86,29 @@ pub(crate) fn explain_blanks(
         if !row.values.iter().any(ValueCell::is_blank) && row.values.len() >= spec.columns.len() {
             continue;
         }
-        if row.positional {
-            // Every cell of the row not read: a blank beside the pulled-out cell is not known
-            // blank. The numbers stand in the columns the table prints.
-            let problem = Problem::new(
-                ProblemCode::MultiLineCellUnplaced,
-                format!(
-                    "row {}: a cell printed on a line of its own below the row (`{}`) may be one of its blank cells; which one is not printed, so they are left unread",
-                    spec.label, cell.text
-                ),
-            )
-            .at(cell.pos, cell.text.clone());
-            for column in spec.columns {
-                store.explain(format!("{}/{}", spec.path, column.name), problem.clone());
-            }
+        // In printed columns, a blank beside the pulled-out cell is not known blank; apart from
+        // its label, in no printed column, the row's other numbers may be in any columns once
+        // one of its cells is below it (`\t0\t1` with `0（其中修订 16 件）` below is 0, 1, 0 as
+        // well as blank, 0, 1), so what was read of it is withdrawn.
+        let why = if row.positional {
+            "may be one of its blank cells; which one is not printed, so they are left unread"
         } else {
-            // The row's numbers stand apart from its label, in no printed column: one of its
-            // cells being below it, the others may be in any columns (`\t0\t1` with
-            // `0（其中修订 16 件）` below is 0, 1, 0 as well as blank, 0, 1).
-            let problem = Problem::new(
-                ProblemCode::MultiLineCellUnplaced,
-                format!(
-                    "row {}: a cell printed on a line of its own below the row (`{}`) is one of its cells, and the row's other numbers stand in no printed column, so which column each is in is not known: the row is left unread",
-                    spec.label, cell.text
-                ),
-            )
-            .at(cell.pos, cell.text.clone());
-            for column in spec.columns {
-                store.withdraw(format!("{}/{}", spec.path, column.name), problem.clone());
+            "is one of its cells, and the row's other numbers stand in no printed column, so which column each is in is not known: the row is left unread"
+        };
+        let problem = Problem::new(
+            ProblemCode::MultiLineCellUnplaced,
+            format!(
+                "row {}: a cell printed on a line of its own below the row (`{}`) {why}",
+                spec.label, cell.text
+            ),
+        )
+        .at(cell.pos, cell.text.clone());
+        for column in spec.columns {
+            let pointer = format!("{}/{}", spec.path, column.name);
+            if row.positional {
+                store.explain(pointer, problem.clone());
+            } else {
+                store.withdraw(pointer, problem.clone());
             }
         }
     }
