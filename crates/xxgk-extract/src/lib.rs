@@ -113,17 +113,19 @@
 //! `XXGK_ONE_LINE_SAMPLES=20000 cargo test --release -p xxgk-extract --test roundtrip
 //! one_line_broken -- --nocapture`), the share of 表三's cells read: consistent 99.90%, one
 //! cell changed 65.73%, two 37.71%, three 26.33% (before: 31.2%, 20.0%, 15.2% over the first
-//! 2,000); 表四 20.87%, 19.48%, 18.20%, 17.02% and 表二 72.76% (unchanged); no cell read wrong
+//! 2,000); 表四 26.98%, 25.17%, 23.50%, 21.94% (20.87%, 19.48%, 18.20%, 17.02% when whole
+//! groups were kept or dropped) and 表二 72.76% (unchanged); no cell read wrong
 //! in the 80,000 reports. 表二 has no identity: a run of its three-cell rows splits only when its
-//! digits admit one split. 表四's groups are kept only where their split survives dropping their
-//! own 总计 identity, which in practice means single-digit groups: a report whose group breaks R4
+//! digits admit one split. 表四's cells are kept only where every split that satisfies all but one
+//! of its three 总计 identities reads them as the same digits and the same value (leading zeros
+//! often fix a group's zeros while its other cells stay open): a report whose group breaks R4
 //! prints the same digits as a consistent one, so R4 alone cannot confirm a split. Measured
 //! over 200,000 generated 表四s (counts mostly zero or small) with one cell changed by 1–20 or
 //! 1–1000 (`XXGK_TABLE_FOUR_SAMPLES=200000 cargo test --release -p xxgk-extract --lib
 //! table_four -- --nocapture`): 0.55% of the broken ones still admit exactly one R4-consistent
 //! split, a wrong number and a hidden break if it were taken, against 79% of consistent ones.
-//! The rule kept reads 20.7% of consistent 表四 cells and none wrong of the 13,150 it reads of
-//! the broken ones. Also disregarding the alternatives whose 总计 is below a part (an implausible
+//! The rule kept reads 26.9% of consistent 表四 cells (20.7% when a group was kept only whole)
+//! and none wrong of the 14,328 it reads of the broken ones. Also disregarding the alternatives whose 总计 is below a part (an implausible
 //! table) would read 34.9% but misread 26 cells in 40,000 broken 表四s: no such rule is used.
 //! A run that no split makes satisfy R4 is
 //! reported as the report breaking R4 or its digits misread (`unsplittable-run`).

@@ -1011,15 +1011,16 @@ fn one_line_recovers_the_cells() {
             share(t, 2)
         );
     }
-    // 表四 is read only where its groups' splits hold without their own 总计 identity (see the
-    // crate docs): a report breaking R4 prints the same digits as a consistent one.
+    // 表四's cells are read only where their splits hold without any one 总计 identity (see the
+    // crate docs): a report breaking R4 prints the same digits as a consistent one. 27.33%
+    // measured.
     assert!(
         share(&consistent, 1) >= 97.0,
         "表三: {:.2}%",
         share(&consistent, 1)
     );
     assert!(
-        share(&consistent, 2) >= 15.0,
+        share(&consistent, 2) >= 27.3,
         "表四: {:.2}%",
         share(&consistent, 2)
     );
@@ -1215,8 +1216,8 @@ fn one_line_2019_recovers_the_cells() {
             share(t, 2)
         );
     }
-    // Floored at what is read (deterministic draws): 表二 70.56%, 表三 99.91%, 表四 20.89%.
-    for (k, floor) in [(0, 70.5), (1, 99.9), (2, 20.8)] {
+    // Floored at what is read (deterministic draws): 表二 70.56%, 表三 99.91%, 表四 26.36%.
+    for (k, floor) in [(0, 70.5), (1, 99.9), (2, 26.3)] {
         assert!(
             share(&consistent, k) >= floor,
             "table {k}: {:.2}%",
@@ -1320,10 +1321,10 @@ fn one_line_broken_reports_read_no_wrong_cell() {
     // Floored at what the default count reads (deterministic draws), per count of cells changed.
     if samples == 100 {
         for (t, floors) in tallies.iter().zip([
-            [99.91, 21.99],
-            [59.71, 21.99],
-            [33.83, 20.66],
-            [22.67, 18.99],
+            [99.91, 27.86],
+            [59.71, 27.79],
+            [33.83, 26.32],
+            [22.67, 24.19],
         ]) {
             assert!(t.share(1) >= floors[0], "表三: {:.2}%", t.share(1));
             assert!(t.share(2) >= floors[1], "表四: {:.2}%", t.share(2));
