@@ -5,71 +5,16 @@
 //! changed cell: no cell read is ever wrong, every cell not read is explained, and the shares
 //! read are printed.
 
-use std::collections::BTreeMap;
-use std::sync::LazyLock;
-
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use xxgk_catalogue::{Catalogue, Completion};
+use xxgk_catalogue::Catalogue;
 use xxgk_extract::{Edition, Extraction, ProblemCode, ReadingRule, extract};
 use xxgk_model::{AnnualReport, edition_2019};
 use xxgk_render::{Layout, render};
+use xxgk_render_noise::figures::{self, Figures, report};
 use xxgk_render_noise::{Torn, render_torn, render_torn_merged_other};
 
-const TEMPLATE: &str = include_str!("../../../examples/jingyue-2024.json");
-
-/// The six applicant columns of 表三 (the seventh, `total`, is their sum).
-const PARTIES: [&str; 6] = [
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_org",
-    "legal_service_org",
-    "other_org",
-];
-
-/// The 21 result rows of 表三 under `results/`.
-const OUTCOMES: [&str; 21] = [
-    "granted",
-    "partially_granted",
-    "withheld/state_secret",
-    "withheld/prohibited_by_law",
-    "withheld/security_stability",
-    "withheld/third_party_rights",
-    "withheld/internal_affairs",
-    "withheld/process_information",
-    "withheld/enforcement_case_file",
-    "withheld/administrative_inquiry",
-    "unable/not_held",
-    "unable/needs_creation",
-    "unable/still_unclear",
-    "not_processed/petition_complaint",
-    "not_processed/duplicate",
-    "not_processed/publication",
-    "not_processed/excessive_repeat",
-    "not_processed/confirm_or_reissue",
-    "other/no_correction",
-    "other/fee_unpaid",
-    "other/other",
-];
-
-/// The three groups of 表四.
-const CASE_GROUPS: [&str; 3] = ["review", "litigation_direct", "litigation_after_review"];
-
 const TABLES: [&str; 3] = ["active_disclosure", "applications", "review_litigation"];
-
-/// The drawn figures of a report; [`report`] completes them so that every identity holds.
-#[derive(Debug, Clone)]
-struct Figures {
-    /// 表二: the six 规章/行政规范性文件 counts, then 许可, 处罚, 强制.
-    active: Vec<u64>,
-    /// The 万元 fee: integer part and decimals as published (possibly none).
-    fee: (u64, String),
-    /// Per applicant column: the 21 results, 上年结转 and 结转下年度.
-    parties: Vec<Vec<u64>>,
-    /// 表四: per group, 维持, 纠正, 其他, 尚未审结.
-    cases: Vec<Vec<u64>>,
-}
 
 /// Mostly small counts, many zeros, now and then a large one.
 fn count() -> impl Strategy<Value = u64> {
@@ -94,61 +39,16 @@ fn figures_of<S: Strategy<Value = u64>>(count: fn() -> S) -> impl Strategy<Value
         prop::collection::vec(prop::collection::vec(count(), 4), 3),
     )
         .prop_map(|(active, fee, parties, cases)| Figures {
-            active,
+            active: sized(active),
             fee,
-            parties,
-            cases,
+            parties: sized(parties.into_iter().map(sized).collect()),
+            cases: sized(cases.into_iter().map(sized).collect()),
         })
 }
 
-/// The template report with the figures as its 200 cells, every identity holding: 表二 as
-/// drawn, the drawn cells of 表三 and 表四 completed through the catalogue's [`Completion`] (which
-/// caps 二 上年结转 where 一 本年新收 would be negative), as the other generators make reports.
-fn report(f: &Figures) -> Value {
-    static COMPLETION: LazyLock<Completion> = LazyLock::new(|| {
-        Catalogue::from_json(xxgk_model::RULES_JSON)
-            .and_then(|c| c.completion())
-            .expect("the catalogue completes")
-    });
-    let mut doc: Value = serde_json::from_str(TEMPLATE).expect("the example parses");
-    let a = &f.active;
-    doc["active_disclosure"] = json!({
-        "regulations": { "issued": a[0], "repealed": a[1], "in_force": a[2] },
-        "normative_documents": { "issued": a[3], "repealed": a[4], "in_force": a[5] },
-        "licensing": { "decisions": a[6] },
-        "penalty": { "decisions": a[7] },
-        "coercion": { "decisions": a[8] },
-        "fees": { "amount_wan_yuan": if f.fee.1.is_empty() {
-            f.fee.0.to_string()
-        } else {
-            format!("{}.{}", f.fee.0, f.fee.1)
-        } },
-    });
-    let mut drawn = BTreeMap::new();
-    for (party, column) in PARTIES.iter().zip(&f.parties) {
-        let rows = OUTCOMES
-            .iter()
-            .map(|o| format!("results/{o}"))
-            .chain(["carried_over".to_owned(), "carried_forward".to_owned()]);
-        for (row, n) in rows.zip(column) {
-            drawn.insert(format!("/applications/{row}/{party}"), *n);
-        }
-    }
-    for (group, column) in CASE_GROUPS.iter().zip(&f.cases) {
-        for (outcome, n) in ["upheld", "corrected", "other", "pending"]
-            .iter()
-            .zip(column)
-        {
-            drawn.insert(format!("/review_litigation/{group}/{outcome}"), *n);
-        }
-    }
-    let cells = COMPLETION
-        .complete_lowering(drawn)
-        .expect("the drawn cells are the free ones, and carried over can be capped");
-    for (cell, n) in cells {
-        *doc.pointer_mut(&cell).expect("a cell of the template") = json!(n);
-    }
-    doc
+/// A vector drawn to its array's length, as that array.
+fn sized<T: std::fmt::Debug, const N: usize>(drawn: Vec<T>) -> [T; N] {
+    drawn.try_into().expect("drawn to size")
 }
 
 /// The typed report the renderers take; every report drawn here is valid.
@@ -230,7 +130,8 @@ proptest! {
 }
 
 fn example() -> Value {
-    serde_json::from_str(TEMPLATE).expect("the example parses")
+    serde_json::from_str(include_str!("../../../examples/jingyue-2024.json"))
+        .expect("the example parses")
 }
 
 /// The renderer prints every layout differently, and the example report's own figures (the fee
@@ -1032,74 +933,9 @@ fn one_line_recovers_the_cells() {
     );
 }
 
-/// A typed 2019-edition report (国办公开办函〔2019〕60号) from drawn figures: its 表二 rows and
-/// columns (signed `本年增/减`, the 采购总金额 with its unit), 表三 with the single （六）其他处理 row
-/// (the three drawn 2021 rows summed), the drawn cells of 表三 and 表四 completed through the 2019
-/// catalogue's [`Completion`], so that every 2019 identity (R1–R4) holds.
+/// [`figures::report_2019`] typed: the 2019-edition report of drawn figures.
 fn report_2019(f: &Figures) -> edition_2019::AnnualReport {
-    static COMPLETION: LazyLock<Completion> = LazyLock::new(|| {
-        Catalogue::from_json(edition_2019::RULES_JSON)
-            .and_then(|c| c.completion())
-            .expect("the 2019 catalogue completes")
-    });
-    let mut doc = report(f);
-    doc["edition"] = json!("2019");
-    doc["metadata"]["report_year"] = json!(2020);
-    if let Some(metadata) = doc["metadata"].as_object_mut() {
-        metadata.remove("title");
-    }
-    // The 2019 format reports no processing fees in section 六.
-    if let Some(other) = doc["other_matters"].as_object_mut() {
-        other.remove("processing_fees");
-    }
-    let a = &f.active;
-    let change = |k: usize| i64::try_from(a[k]).unwrap() - i64::try_from(a[(k + 1) % 9]).unwrap();
-    doc["active_disclosure"] = json!({
-        "regulations": { "newly_made": a[0], "newly_published": a[1], "total_published": a[2] },
-        "normative_documents": { "newly_made": a[3], "newly_published": a[4], "total_published": a[5] },
-        "licensing": { "previous_items": a[6], "change": change(6), "decisions": a[7] },
-        "other_services": { "previous_items": a[8], "change": change(8), "decisions": a[0] },
-        "penalty": { "previous_items": a[1], "change": change(1), "decisions": a[2] },
-        "coercion": { "previous_items": a[3], "change": change(3), "decisions": a[4] },
-        "fees": { "previous_items": a[5], "change": change(5) },
-        "procurement": { "items": a[7], "amount": format!("{}元", f.fee.0) },
-    });
-    // The drawn cells at the 2019 pointers; the completion keeps the free ones and derives the
-    // rest (totals, 一 本年新收) from them.
-    let mut drawn = BTreeMap::new();
-    for (party, column) in PARTIES.iter().zip(&f.parties) {
-        let rows = OUTCOMES
-            .iter()
-            .map(|o| format!("results/{o}"))
-            .chain(["carried_over".to_owned(), "carried_forward".to_owned()]);
-        let mut merged = 0;
-        for (row, n) in rows.zip(column) {
-            match row.strip_prefix("results/other/") {
-                Some(_) => merged += n,
-                None => {
-                    drawn.insert(format!("/applications/{row}/{party}"), *n);
-                }
-            }
-        }
-        drawn.insert(format!("/applications/results/other/{party}"), merged);
-    }
-    for (group, column) in CASE_GROUPS.iter().zip(&f.cases) {
-        for (outcome, n) in ["upheld", "corrected", "other", "pending"]
-            .iter()
-            .zip(column)
-        {
-            drawn.insert(format!("/review_litigation/{group}/{outcome}"), *n);
-        }
-    }
-    doc["applications"]["results"]["other"] = json!({});
-    let cells = COMPLETION
-        .complete_lowering(drawn)
-        .expect("the drawn cells are the free ones, and carried over can be capped");
-    for (cell, n) in cells {
-        let (row, column) = cell.rsplit_once('/').expect("a cell pointer");
-        doc.pointer_mut(row).expect("a row of the template")[column] = json!(n);
-    }
-    serde_json::from_value(doc).expect("a valid 2019 report")
+    serde_json::from_value(figures::report_2019(f)).expect("a valid 2019 report")
 }
 
 /// The cells of a 2019-format report, as pointers into its tables.
@@ -1340,10 +1176,10 @@ fn one_line_broken_reports_read_no_wrong_cell() {
 #[test]
 fn a_row_apart_from_its_label_with_a_cell_pulled_out_is_unread() {
     let f = Figures {
-        active: vec![0, 0, 0, 0, 1, 0, 0, 0, 0],
+        active: [0, 0, 0, 0, 1, 0, 0, 0, 0],
         fee: (0, String::new()),
-        parties: vec![vec![0; 23]; 6],
-        cases: vec![vec![0; 4]; 3],
+        parties: [[0; 23]; 6],
+        cases: [[0; 4]; 3],
     };
     let published = report(&f);
     let seed = 12_712_847_241_430_307_749;

@@ -18,6 +18,9 @@
 //! `pdftotext` without flags and pdfminer dump them: a cell a line, labels in blocks of their
 //! own, runs of 表三 rows down their columns.
 //!
+//! [`figures`] makes the reports those tests print: drawn figures completed through the rule
+//! catalogue, every identity holding.
+//!
 //! A crate of its own (`publish = false`) rather than a feature of `xxgk-render`: the extractor's
 //! tests and the benchmark corpus can share it as a plain dependency, and the published
 //! renderer's API never carries it.
@@ -32,6 +35,7 @@
 //! ```
 
 mod dump;
+pub mod figures;
 
 use std::cell::Cell as Mutable;
 use std::fmt::Write as _;

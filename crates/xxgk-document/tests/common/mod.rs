@@ -1,52 +1,9 @@
-//! Random reports for the verdict tests, drawn as the extractor's round trips draw them
-//! (`crates/xxgk-extract/tests/roundtrip.rs`: `figures`, `report`, `with_one_cell_changed`), from
-//! an explicit seed so that a failing case is named and rerun by its seed alone.
-
-use std::collections::BTreeMap;
-use std::sync::LazyLock;
+//! Random reports for the verdict tests, drawn as the extractor's round trips draw them and
+//! completed by the same code (`xxgk_render_noise::figures`), from an explicit seed so that a
+//! failing case is named and rerun by its seed alone.
 
 use serde_json::{Value, json};
-use xxgk_catalogue::{Catalogue, Completion};
-
-const TEMPLATE: &str = include_str!("../../../../examples/jingyue-2024.json");
-
-/// The six applicant columns of 表三 (the seventh, `total`, is their sum).
-const PARTIES: [&str; 6] = [
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_org",
-    "legal_service_org",
-    "other_org",
-];
-
-/// The 21 result rows of 表三 under `results/`.
-const OUTCOMES: [&str; 21] = [
-    "granted",
-    "partially_granted",
-    "withheld/state_secret",
-    "withheld/prohibited_by_law",
-    "withheld/security_stability",
-    "withheld/third_party_rights",
-    "withheld/internal_affairs",
-    "withheld/process_information",
-    "withheld/enforcement_case_file",
-    "withheld/administrative_inquiry",
-    "unable/not_held",
-    "unable/needs_creation",
-    "unable/still_unclear",
-    "not_processed/petition_complaint",
-    "not_processed/duplicate",
-    "not_processed/publication",
-    "not_processed/excessive_repeat",
-    "not_processed/confirm_or_reissue",
-    "other/no_correction",
-    "other/fee_unpaid",
-    "other/other",
-];
-
-/// The three groups of 表四.
-const CASE_GROUPS: [&str; 3] = ["review", "litigation_direct", "litigation_after_review"];
+use xxgk_render_noise::figures::{self, Figures};
 
 /// splitmix64: a case is its seed, on every machine and every run.
 pub struct Rng(u64);
@@ -67,6 +24,15 @@ impl Rng {
     /// Uniform in `0..n` (`n > 0`).
     pub fn below(&mut self, n: u64) -> u64 {
         self.next_u64() % n
+    }
+
+    /// A wide count (the round trips' `count`) or a real one (their `real_count`).
+    fn count(&mut self, wide: bool) -> u64 {
+        if wide {
+            self.wide_count()
+        } else {
+            self.real_count()
+        }
     }
 
     /// Mostly small counts, many zeros, now and then a large one (the round trips' `count`).
@@ -91,156 +57,37 @@ impl Rng {
     }
 }
 
-/// The report of case `seed`: the template's prose and metadata with drawn table cells, every
-/// identity holding (表三 and 表四 completed through the catalogue's [`Completion`], which caps
-/// 二 上年结转 where 一 本年新收 would be negative). Even seeds draw wide counts, odd seeds real
-/// ones.
-pub fn report(seed: u64) -> Value {
-    static COMPLETION: LazyLock<Completion> = LazyLock::new(|| {
-        Catalogue::from_json(xxgk_model::RULES_JSON)
-            .and_then(|c| c.completion())
-            .expect("the catalogue completes")
-    });
+/// The figures of case `seed`, drawn in the round trips' order (表二, the fee, 表三 column by
+/// column, 表四 group by group). Even seeds draw wide counts, odd seeds real ones.
+fn figures(seed: u64) -> Figures {
     let mut rng = Rng::new(seed);
-    let count = |rng: &mut Rng| {
-        if seed.is_multiple_of(2) {
-            rng.wide_count()
-        } else {
-            rng.real_count()
-        }
-    };
-    let mut doc: Value = serde_json::from_str(TEMPLATE).expect("the example parses");
-    let a: Vec<u64> = (0..9).map(|_| count(&mut rng)).collect();
+    let wide = seed.is_multiple_of(2);
+    let active = std::array::from_fn(|_| rng.count(wide));
     let (whole, digits) = (rng.below(200_000), rng.below(6));
     let decimals: String = (0..digits)
         .map(|_| char::from(b'0' + rng.below(10) as u8))
         .collect();
-    doc["active_disclosure"] = json!({
-        "regulations": { "issued": a[0], "repealed": a[1], "in_force": a[2] },
-        "normative_documents": { "issued": a[3], "repealed": a[4], "in_force": a[5] },
-        "licensing": { "decisions": a[6] },
-        "penalty": { "decisions": a[7] },
-        "coercion": { "decisions": a[8] },
-        "fees": { "amount_wan_yuan": if decimals.is_empty() {
-            whole.to_string()
-        } else {
-            format!("{whole}.{decimals}")
-        } },
-    });
-    let mut drawn = BTreeMap::new();
-    for party in PARTIES {
-        let rows = OUTCOMES
-            .iter()
-            .map(|o| format!("results/{o}"))
-            .chain(["carried_over".to_owned(), "carried_forward".to_owned()]);
-        for row in rows {
-            drawn.insert(format!("/applications/{row}/{party}"), count(&mut rng));
-        }
+    let parties = std::array::from_fn(|_| std::array::from_fn(|_| rng.count(wide)));
+    let cases = std::array::from_fn(|_| std::array::from_fn(|_| rng.count(wide)));
+    Figures {
+        active,
+        fee: (whole, decimals),
+        parties,
+        cases,
     }
-    for group in CASE_GROUPS {
-        for outcome in ["upheld", "corrected", "other", "pending"] {
-            let n = count(&mut rng);
-            drawn.insert(format!("/review_litigation/{group}/{outcome}"), n);
-        }
-    }
-    let cells = COMPLETION
-        .complete_lowering(drawn)
-        .expect("the drawn cells are the free ones, and carried over can be capped");
-    for (cell, n) in cells {
-        *doc.pointer_mut(&cell).expect("a cell of the template") = json!(n);
-    }
-    doc
 }
 
-/// The report of case `seed` in the 2019 format (国办公开办函〔2019〕60号, as the round trips'
-/// `report_2019` makes it): the 2021 report's drawn figures in the 2019 表二 (signed `本年增/减`,
-/// 采购总金额 with its unit), 表三 with the single （六）其他处理 row holding the three 2021 rows'
-/// sums, completed through the 2019 catalogue so that every 2019 identity holds.
+/// The report of case `seed`: the template's prose and metadata with drawn table cells, every
+/// identity holding ([`figures::report`]).
+pub fn report(seed: u64) -> Value {
+    figures::report(&figures(seed))
+}
+
+/// The report of case `seed` in the 2019 format (国办公开办函〔2019〕60号,
+/// [`figures::report_2019`]): the 2021 report's figures in the 2019 tables, every 2019 identity
+/// holding.
 pub fn report_2019(seed: u64) -> Value {
-    static COMPLETION: LazyLock<Completion> = LazyLock::new(|| {
-        Catalogue::from_json(xxgk_model::edition_2019::RULES_JSON)
-            .and_then(|c| c.completion())
-            .expect("the 2019 catalogue completes")
-    });
-    let mut doc = report(seed);
-    let count = |pointer: &str| {
-        doc.pointer(pointer)
-            .and_then(Value::as_u64)
-            .expect("a count")
-    };
-    let a: Vec<u64> = [
-        "regulations/issued",
-        "regulations/repealed",
-        "regulations/in_force",
-        "normative_documents/issued",
-        "normative_documents/repealed",
-        "normative_documents/in_force",
-        "licensing/decisions",
-        "penalty/decisions",
-        "coercion/decisions",
-    ]
-    .iter()
-    .map(|cell| count(&format!("/active_disclosure/{cell}")))
-    .collect();
-    let mut drawn = BTreeMap::new();
-    for party in PARTIES {
-        let mut merged = 0;
-        for outcome in OUTCOMES {
-            let n = count(&format!("/applications/results/{outcome}/{party}"));
-            if outcome.starts_with("other/") {
-                merged += n;
-            } else {
-                drawn.insert(format!("/applications/results/{outcome}/{party}"), n);
-            }
-        }
-        drawn.insert(format!("/applications/results/other/{party}"), merged);
-        for row in ["carried_over", "carried_forward"] {
-            drawn.insert(
-                format!("/applications/{row}/{party}"),
-                count(&format!("/applications/{row}/{party}")),
-            );
-        }
-    }
-    for group in CASE_GROUPS {
-        for outcome in ["upheld", "corrected", "other", "pending"] {
-            let cell = format!("/review_litigation/{group}/{outcome}");
-            drawn.insert(cell.clone(), count(&cell));
-        }
-    }
-    let fee = doc["active_disclosure"]["fees"]["amount_wan_yuan"]
-        .as_str()
-        .and_then(|amount| amount.split('.').next())
-        .unwrap_or("0")
-        .to_owned();
-    doc["edition"] = json!("2019");
-    doc["metadata"]["report_year"] = json!(2020);
-    if let Some(metadata) = doc["metadata"].as_object_mut() {
-        metadata.remove("title");
-    }
-    // The 2019 format reports no processing fees in section 六.
-    if let Some(other) = doc["other_matters"].as_object_mut() {
-        other.remove("processing_fees");
-    }
-    let change = |k: usize| a[k] as i64 - a[(k + 1) % 9] as i64;
-    doc["active_disclosure"] = json!({
-        "regulations": { "newly_made": a[0], "newly_published": a[1], "total_published": a[2] },
-        "normative_documents": { "newly_made": a[3], "newly_published": a[4], "total_published": a[5] },
-        "licensing": { "previous_items": a[6], "change": change(6), "decisions": a[7] },
-        "other_services": { "previous_items": a[8], "change": change(8), "decisions": a[0] },
-        "penalty": { "previous_items": a[1], "change": change(1), "decisions": a[2] },
-        "coercion": { "previous_items": a[3], "change": change(3), "decisions": a[4] },
-        "fees": { "previous_items": a[5], "change": change(5) },
-        "procurement": { "items": a[7], "amount": format!("{fee}元") },
-    });
-    doc["applications"]["results"]["other"] = json!({});
-    let cells = COMPLETION
-        .complete_lowering(drawn)
-        .expect("the drawn cells are the free ones, and carried over can be capped");
-    for (cell, n) in cells {
-        let (row, column) = cell.rsplit_once('/').expect("a cell pointer");
-        doc.pointer_mut(row).expect("a row of the template")[column] = json!(n);
-    }
-    doc
+    figures::report_2019(&figures(seed))
 }
 
 /// The report with one to three cells of 表三 or 表四 (among `cells`, its edition's) changed
