@@ -482,6 +482,30 @@ fn check_accepts_published_reports_and_points_at_the_source_line() {
     );
 }
 
+/// `cat report.txt | xxgk check -`: a published report on standard input is told from canonical
+/// JSON/YAML by its content and extracted, and `-` for `extract` reads it the same way.
+#[test]
+fn a_published_report_on_stdin_is_extracted() {
+    let text = std::fs::read(seed("003_fe18fb2511738761.txt")).expect("seed 003");
+    let out = xxgk(&["check", "-"], &text);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("<stdin>: 符合标准"),
+        "{}",
+        stdout(&out)
+    );
+    let out = xxgk(&["check", "--format", "json", "-"], &text);
+    let verdict = stdout(&out)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .find(|v| v["type"] == "verdict")
+        .expect("a verdict line");
+    assert_eq!(verdict["verdict"], "conformant", "{verdict}");
+    // Canonical YAML on stdin stays canonical.
+    let yaml = std::fs::read(root().join("examples/jingyue-2024.yaml")).expect("example YAML");
+    assert_eq!(code(&xxgk(&["check", "-"], &yaml)), 0);
+}
+
 #[test]
 fn extract_writes_the_canonical_report_and_its_provenance() {
     let dir = tempfile::tempdir().expect("temp dir");

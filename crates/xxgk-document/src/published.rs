@@ -100,9 +100,11 @@ pub fn check(checker: &Checker, bytes: Vec<u8>, hint: &str) -> Checked {
 /// Extracts a published file: a PDF through its text layer (with that text, to which the
 /// extraction's positions refer), anything else directly.
 pub fn extract(bytes: &[u8], hint: &str) -> Result<(Extraction, Option<String>), String> {
-    let is_pdf = std::path::Path::new(hint)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    // By name, or by signature for bytes that came without one (standard input).
+    let is_pdf = bytes.starts_with(b"%PDF-")
+        || std::path::Path::new(hint)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     if is_pdf {
         let (extraction, text) = crate::pdf::extract(bytes).map_err(|e| e.to_string())?;
         return Ok((extraction, Some(text)));

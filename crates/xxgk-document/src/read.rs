@@ -159,7 +159,8 @@ pub enum Document {
 }
 
 /// What `bytes` hold, by the name that came with them: canonical text (which must be UTF-8), or
-/// a published report. Without a name (standard input) the content tells JSON from YAML.
+/// a published report. Without a name (standard input) the content tells: see [`is_published`],
+/// then JSON from YAML.
 pub fn classify(bytes: Vec<u8>, hint: Option<&str>) -> Result<Document, String> {
     let format = match hint.map(|name| kind_of(Path::new(name))) {
         Some(Some(Kind::Canonical(format))) => format,
@@ -171,6 +172,7 @@ pub fn classify(bytes: Vec<u8>, hint: Option<&str>) -> Result<Document, String> 
                     .to_owned(),
             );
         }
+        None if is_published(&bytes) => return Ok(Document::Published(bytes)),
         None => sniff(&bytes),
     };
     Ok(Document::Canonical(decode(bytes)?, format))
@@ -276,6 +278,37 @@ impl Iterator for DatasetLines {
     }
 }
 
+/// Whether bytes that came without a name (standard input) are a published report rather than
+/// canonical JSON or YAML: a PDF or a ZIP (a DOCX) by its signature, text that is not UTF-8 (a
+/// GBK page), HTML, or text whose first line of content (Markdown headings and YAML comments
+/// alike skipped) is neither an ASCII mapping key (`$schema:`, `"metadata":`), a document marker
+/// (`---`, `%YAML`), a sequence item nor an opening brace: a report's title, crawler
+/// boilerplate, a paragraph. Canonical reports are mappings of ASCII keys, so no canonical
+/// report is taken for a published one.
+fn is_published(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"%PDF-") || bytes.starts_with(b"PK\x03\x04") {
+        return true;
+    }
+    let Ok(text) = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)) else {
+        return true;
+    };
+    let Some(first) = text
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !line.starts_with('#'))
+    else {
+        return false;
+    };
+    let canonical_start = first.starts_with(['{', '[', '-', '%'])
+        || first.split_once(':').is_some_and(|(key, rest)| {
+            let key = key.trim_matches(['"', '\'']);
+            !key.is_empty()
+                && key.bytes().all(|b| b.is_ascii_graphic())
+                && (rest.is_empty() || rest.starts_with([' ', '\t']))
+        });
+    !canonical_start
+}
+
 /// JSON when the first non-blank character opens an object, YAML otherwise.
 fn sniff(bytes: &[u8]) -> Format {
     let first = bytes
@@ -302,4 +335,63 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
              UTF-8 (a GBK/GB18030 file? convert it with `iconv -f GB18030 -t UTF-8`)"
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unnamed(text: &[u8]) -> Document {
+        classify(text.to_vec(), None).expect("classified")
+    }
+
+    #[test]
+    fn canonical_text_without_a_name_is_json_or_yaml() {
+        for (text, format) in [
+            (&b"{\"edition\": \"2021\"}"[..], Format::Json),
+            (b"\xEF\xBB\xBF  {}", Format::Json),
+            (b"edition: \"2021\"\nmetadata: {}\n", Format::Yaml),
+            (b"# a comment\n\n\"metadata\":\n  organ: {}\n", Format::Yaml),
+            (b"---\nedition: '2021'\n", Format::Yaml),
+            (
+                b"$schema: https://xxgk.org/schema/annual-report-2021/v1\n",
+                Format::Yaml,
+            ),
+            (b"[]", Format::Yaml),
+            (b"- 1\n", Format::Yaml),
+            (b"", Format::Yaml),
+            (b"\n  \n", Format::Yaml),
+        ] {
+            assert!(
+                matches!(unnamed(text), Document::Canonical(_, f) if f == format),
+                "{:?}",
+                String::from_utf8_lossy(text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_published_report_without_a_name_is_published() {
+        for text in [
+            "某区2024年政府信息公开工作年度报告\n一、总体情况\n",
+            "# 某区2024年政府信息公开工作年度报告\n\n一、总体情况\n",
+            "首页 > 政务公开 发布时间：2025-01-20 09:30 来源：某区人民政府\n",
+            "<!DOCTYPE html>\n<html><body><p>一、总体情况</p></body></html>",
+            "来源: 某区人民政府\n",
+            "http://zwgk.example.gov.cn/ 某区2024年政府信息公开工作年度报告\n",
+        ] {
+            assert!(
+                matches!(unnamed(text.as_bytes()), Document::Published(_)),
+                "{text:?}"
+            );
+        }
+        // GBK text, a PDF, a DOCX (a ZIP): by their bytes.
+        for bytes in [
+            &b"\xD2\xBB\xA1\xA2\xD7\xDC\xCC\xE5\xC7\xE9\xBF\xF6\n"[..],
+            b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n",
+            b"PK\x03\x04\x14\x00",
+        ] {
+            assert!(matches!(unnamed(bytes), Document::Published(_)));
+        }
+    }
 }
