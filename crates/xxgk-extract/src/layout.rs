@@ -7,12 +7,16 @@
 //! - `|`-separated HTML table text and Markdown tables (seed 003). A column a Markdown converter
 //!   added (empty in the header and in every row of its table, as markitdown leaves where a
 //!   PDF's grid has a line no cell uses) is dropped, so the header's columns are the cells'.
+//!   Converters that write a merged cell's text into every cell it covers (docling, tabulate)
+//!   repeat a value spanning columns: it is one value where the header above repeats one
+//!   column's label over exactly those cells ([`mark_repeated_spans`]).
 //! - Space-aligned `pdftotext -layout` and single-space `pdftotext -raw` text (realworld 008–010):
 //!   cells are runs separated by two or more spaces; numbers split further on single spaces by
 //!   the row reader. Empty cells leave no trace in this layout.
 
 use crate::document::{Cell, Unit};
-use crate::normalize::{Glyph, PosText};
+use crate::normalize::{Glyph, PosText, compact_chars, fold_char};
+use crate::number::{TokenClass, classify};
 
 /// Whether a line is a page number such as `-3-`, `- 4 -`, `— 5 —` or `第 6 页`, which PDF
 /// conversion leaves inside tables; also when a Markdown converter cut it into table cells
@@ -67,6 +71,8 @@ pub(crate) fn units_from_lines(lines: &[&PosText]) -> Vec<Unit> {
         // The columns the last Markdown table dropped, by its width: its rows after a line of
         // text that cut the table (a cell pulled out below its row) are printed to the same width.
         let mut dropped: Option<Vec<bool>> = None;
+        // The last heading row of a Markdown table, which the rows after it stand under.
+        let mut header: Option<Vec<String>> = None;
         let mut k = 0;
         while let Some(line) = lines.get(k) {
             let opens_markdown_table = is_markdown_row(line)
@@ -78,6 +84,11 @@ pub(crate) fn units_from_lines(lines: &[&PosText]) -> Vec<Unit> {
                     && !drop_columns(std::slice::from_mut(unit), dropped.as_deref())
                 {
                     dropped = None;
+                }
+                if is_markdown_row(line)
+                    && let Some(unit) = unit.as_mut()
+                {
+                    mark_repeated_spans(std::slice::from_mut(unit), &mut header);
                 }
                 units.extend(unit);
                 k += 1;
@@ -94,6 +105,7 @@ pub(crate) fn units_from_lines(lines: &[&PosText]) -> Vec<Unit> {
                 .collect();
             dropped = added_columns(&table);
             drop_columns(&mut table, dropped.as_deref());
+            mark_repeated_spans(&mut table, &mut header);
             units.append(&mut table);
             k = end;
         }
@@ -182,6 +194,86 @@ fn drop_columns(rows: &mut [Unit], columns: Option<&[bool]>) -> bool {
         });
     }
     true
+}
+
+/// Marks the cells of Markdown rows that repeat a merged value cell, as converters that write a
+/// merged cell's text into every cell it covers print them (`| 行政许可 | 9893 | 9893 | 9893 |`):
+/// each repeat continues the first cell, so the row holds one value. Only where the labels prove
+/// the span: the heading row above (`header`, kept from row to row) repeats one column's label
+/// of the template over exactly those cells (`| 信息内容 | 本年处理决定数量 | 本年处理决定数量 |
+/// 本年处理决定数量 |`), and the row holds the same number, and only it, in each of them. Values
+/// that differ, a header that does not repeat, a group heading (`法人或其他组织`) or a run of
+/// another length leave the cells as they are: a row of too many numbers stays unread.
+fn mark_repeated_spans(rows: &mut [Unit], header: &mut Option<Vec<String>>) {
+    for unit in rows {
+        if is_heading_row(unit) {
+            *header = Some(unit.cells.iter().map(|c| c.text.compact()).collect());
+            continue;
+        }
+        let Some(heading) = header.as_deref() else {
+            continue;
+        };
+        if heading.len() != unit.cells.len() {
+            continue;
+        }
+        let texts: Vec<String> = unit.cells.iter().map(|c| c.text.normalized()).collect();
+        let text = |k: usize| texts.get(k).map(String::as_str);
+        let mut start = 0;
+        while start < heading.len() {
+            let label = heading.get(start).map_or("", String::as_str);
+            let end = (start..heading.len())
+                .take_while(|&k| heading.get(k).is_some_and(|h| h == label))
+                .last()
+                .unwrap_or(start);
+            let value = text(start).unwrap_or_default();
+            let repeated = end > start
+                && is_column_label(label)
+                && is_number(value)
+                && (start..=end).all(|k| text(k) == Some(value))
+                && start.checked_sub(1).is_none_or(|k| text(k) != Some(value))
+                && text(end + 1) != Some(value)
+                && (start..=end).all(|k| unit.cells.get(k).is_some_and(|c| c.continues.is_none()));
+            if repeated {
+                for cell in unit.cells.get_mut(start + 1..=end).unwrap_or_default() {
+                    cell.continues = Some(start);
+                }
+            }
+            start = end + 1;
+        }
+    }
+}
+
+/// A heading row of a table whose converter fills every cell of a merged one: every cell holds
+/// a label, none a number or a blank mark.
+fn is_heading_row(unit: &Unit) -> bool {
+    !unit.cells.is_empty()
+        && unit.cells.iter().all(|cell| {
+            cell.text
+                .tokens()
+                .iter()
+                .any(|t| classify(&t.normalized()) == TokenClass::Text)
+        })
+}
+
+/// Whether a cell's text is a number and nothing else.
+fn is_number(text: &str) -> bool {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    !tokens.is_empty() && tokens.iter().all(|t| classify(t) == TokenClass::Number)
+}
+
+/// Whether a compact label is the header of one column of a table of the template (either
+/// edition), not a group heading printed above several.
+fn is_column_label(label: &str) -> bool {
+    let compact = |text: &str| compact_chars(text.chars().filter_map(fold_char));
+    let columns = || {
+        [&xxgk_model::STANDARD_2021, &xxgk_model::STANDARD_2019]
+            .into_iter()
+            .flat_map(|standard| standard.tables)
+            .flat_map(|table| table.columns)
+    };
+    !label.is_empty()
+        && !columns().any(|c| c.header_group.is_some_and(|g| compact(g) == label))
+        && columns().any(|c| compact(c.header) == label || compact(c.short_header) == label)
 }
 
 /// Whether most lines are single tab-indented cells, as Word's text export writes tables.
