@@ -508,6 +508,69 @@ mod tests {
         assert_eq!(named[1], vec!["规章", "", "1"]);
     }
 
+    /// The cells of each unit, a cell that continues another shown as `>`.
+    fn spans(text: &str) -> Vec<Vec<String>> {
+        let lines = text_lines(text);
+        let refs: Vec<&PosText> = lines.iter().collect();
+        units_from_lines(&refs)
+            .iter()
+            .map(|u| {
+                u.cells
+                    .iter()
+                    .map(|c| match c.continues {
+                        Some(_) => ">".to_owned(),
+                        None => c.text.normalized(),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_value_repeated_over_its_repeated_column_label_is_one_cell() {
+        let head = "| 第二十条第（五）项 | 第二十条第（五）项 | 第二十条第（五）项 | 第二十条第（五）项 |\n\
+                    |---|---|---|---|\n\
+                    | 信息内容 | 本年处理决定数量 | 本年处理决定数量 | 本年处理决定数量 |\n";
+        let got = spans(&format!("{head}| 行政许可 | 9893 | 9893 | 9893 |\n"));
+        assert_eq!(got[2], vec!["行政许可", "9893", ">", ">"]);
+        // Across a page footer and a line that cut the table, under the same header.
+        let got = spans(&format!(
+            "{head}| 行政许可 | 1 | 1 | 1 |\n- 3 -\n注\n| 行政处罚 | 2 | 2 | 2 |\n"
+        ));
+        assert_eq!(got[4], vec!["行政处罚", "2", ">", ">"]);
+        // Values that differ, or a run shorter than the label's: as printed.
+        for row in [
+            "| 行政许可 | 9893 | 9893 | 9890 |",
+            "| 行政许可 | 9893 | 9893 |  |",
+        ] {
+            let got = spans(&format!("{head}{row}\n"));
+            assert!(!got[2].iter().any(|c| c == ">"), "{row}");
+        }
+    }
+
+    #[test]
+    fn equal_values_under_other_headers_stay_cells() {
+        // Distinct column labels.
+        let got = spans(
+            "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n| 规章 | 3 | 3 | 3 |\n",
+        );
+        assert_eq!(got[1], vec!["规章", "3", "3", "3"]);
+        // A group heading spans several columns, never one value; a run of the value longer
+        // than the label's is no span of it.
+        let got = spans(
+            "| 申请人情况 | 自然人 | 法人或其他组织 | 法人或其他组织 | 总计 |\n|---|---|---|---|---|\n\
+             | 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 1 |\n\
+             | 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 |\n",
+        );
+        assert_eq!(got[1][2..4], ["0", "0"]);
+        assert_eq!(got[2][2..4], ["0", "0"]);
+        // A label that names no column of the template, or no heading above at all.
+        let got = spans("| 信息内容 | 数量 | 数量 |\n|---|---|---|\n| 规章 | 3 | 3 |\n");
+        assert_eq!(got[1], vec!["规章", "3", "3"]);
+        let got = spans("| 规章 | 3 | 3 |\n|---|---|---|\n| 规章 | 3 | 3 |\n");
+        assert_eq!(got[1], vec!["规章", "3", "3"]);
+    }
+
     #[test]
     fn space_aligned_and_page_numbers() {
         let got = units("规章            1          0        11\n      -3-\n");
