@@ -206,8 +206,15 @@ fn drop_columns(rows: &mut [Unit], columns: Option<&[bool]>) -> bool {
 /// another length leave the cells as they are: a row of too many numbers stays unread.
 fn mark_repeated_spans(rows: &mut [Unit], header: &mut Option<Vec<String>>) {
     for unit in rows {
-        if is_heading_row(unit) {
+        if unit.cells.iter().all(|c| has_label_text(&c.text)) {
             *header = Some(unit.cells.iter().map(|c| c.text.compact()).collect());
+            continue;
+        }
+        let has_number = unit.cells.iter().any(|c| is_number(&c.text.normalized()));
+        if !has_number && unit.cells.iter().skip(1).any(|c| has_label_text(&c.text)) {
+            // A heading with empty cells: the rows after it stand under it, and it repeats no
+            // span. (A row label alone, text in its first cell only, keeps the heading.)
+            *header = None;
             continue;
         }
         let Some(heading) = header.as_deref() else {
@@ -243,16 +250,12 @@ fn mark_repeated_spans(rows: &mut [Unit], header: &mut Option<Vec<String>>) {
     }
 }
 
-/// A heading row of a table whose converter fills every cell of a merged one: every cell holds
-/// a label, none a number or a blank mark.
-fn is_heading_row(unit: &Unit) -> bool {
-    !unit.cells.is_empty()
-        && unit.cells.iter().all(|cell| {
-            cell.text
-                .tokens()
-                .iter()
-                .any(|t| classify(&t.normalized()) == TokenClass::Text)
-        })
+/// Whether a cell holds label text (a heading's cells in a table whose converter fills every
+/// cell of a merged one), not only numbers or blank marks.
+fn has_label_text(text: &PosText) -> bool {
+    text.tokens()
+        .iter()
+        .any(|t| classify(&t.normalized()) == TokenClass::Text)
 }
 
 /// Whether a cell's text is a number and nothing else.
@@ -569,6 +572,13 @@ mod tests {
         assert_eq!(got[1], vec!["规章", "3", "3"]);
         let got = spans("| 规章 | 3 | 3 |\n|---|---|---|\n| 规章 | 3 | 3 |\n");
         assert_eq!(got[1], vec!["规章", "3", "3"]);
+        // A heading with empty cells after the repeating one: the rows stand under it.
+        let got = spans(
+            "| 信息内容 | 本年处理决定数量 | 本年处理决定数量 |\n|---|---|---|\n\
+             | 行政许可 | 3 | 3 |\n| 信息内容 | 本年收费金额 |  |\n| 行政事业性收费 | 3 | 3 |\n",
+        );
+        assert_eq!(got[1], vec!["行政许可", "3", ">"]);
+        assert_eq!(got[3], vec!["行政事业性收费", "3", "3"]);
     }
 
     #[test]
