@@ -7,12 +7,16 @@
 //! - `|`-separated HTML table text and Markdown tables (seed 003). A column a Markdown converter
 //!   added (empty in the header and in every row of its table, as markitdown leaves where a
 //!   PDF's grid has a line no cell uses) is dropped, so the header's columns are the cells'.
+//!   Converters that write a merged cell's text into every cell it covers (docling, tabulate)
+//!   repeat a value spanning columns: it is one value where the header above repeats one
+//!   column's label over exactly those cells ([`mark_repeated_spans`]).
 //! - Space-aligned `pdftotext -layout` and single-space `pdftotext -raw` text (realworld 008–010):
 //!   cells are runs separated by two or more spaces; numbers split further on single spaces by
 //!   the row reader. Empty cells leave no trace in this layout.
 
 use crate::document::{Cell, Unit};
-use crate::normalize::{Glyph, PosText};
+use crate::normalize::{Glyph, PosText, compact_chars, fold_char};
+use crate::number::{TokenClass, classify};
 
 /// Whether a line is a page number such as `-3-`, `- 4 -`, `— 5 —` or `第 6 页`, which PDF
 /// conversion leaves inside tables; also when a Markdown converter cut it into table cells
@@ -67,6 +71,8 @@ pub(crate) fn units_from_lines(lines: &[&PosText]) -> Vec<Unit> {
         // The columns the last Markdown table dropped, by its width: its rows after a line of
         // text that cut the table (a cell pulled out below its row) are printed to the same width.
         let mut dropped: Option<Vec<bool>> = None;
+        // The last heading row of a Markdown table, which the rows after it stand under.
+        let mut header: Option<Vec<String>> = None;
         let mut k = 0;
         while let Some(line) = lines.get(k) {
             let opens_markdown_table = is_markdown_row(line)
@@ -78,6 +84,11 @@ pub(crate) fn units_from_lines(lines: &[&PosText]) -> Vec<Unit> {
                     && !drop_columns(std::slice::from_mut(unit), dropped.as_deref())
                 {
                     dropped = None;
+                }
+                if is_markdown_row(line)
+                    && let Some(unit) = unit.as_mut()
+                {
+                    mark_repeated_spans(std::slice::from_mut(unit), &mut header);
                 }
                 units.extend(unit);
                 k += 1;
@@ -94,6 +105,7 @@ pub(crate) fn units_from_lines(lines: &[&PosText]) -> Vec<Unit> {
                 .collect();
             dropped = added_columns(&table);
             drop_columns(&mut table, dropped.as_deref());
+            mark_repeated_spans(&mut table, &mut header);
             units.append(&mut table);
             k = end;
         }
@@ -182,6 +194,89 @@ fn drop_columns(rows: &mut [Unit], columns: Option<&[bool]>) -> bool {
         });
     }
     true
+}
+
+/// Marks the cells of Markdown rows that repeat a merged value cell, as converters that write a
+/// merged cell's text into every cell it covers print them (`| 行政许可 | 9893 | 9893 | 9893 |`):
+/// each repeat continues the first cell, so the row holds one value. Only where the labels prove
+/// the span: the heading row above (`header`, kept from row to row) repeats one column's label
+/// of the template over exactly those cells (`| 信息内容 | 本年处理决定数量 | 本年处理决定数量 |
+/// 本年处理决定数量 |`), and the row holds the same number, and only it, in each of them. Values
+/// that differ, a header that does not repeat, a group heading (`法人或其他组织`) or a run of
+/// another length leave the cells as they are: a row of too many numbers stays unread.
+fn mark_repeated_spans(rows: &mut [Unit], header: &mut Option<Vec<String>>) {
+    for unit in rows {
+        if unit.cells.iter().all(|c| has_label_text(&c.text)) {
+            *header = Some(unit.cells.iter().map(|c| c.text.compact()).collect());
+            continue;
+        }
+        let has_number = unit.cells.iter().any(|c| is_number(&c.text.normalized()));
+        if !has_number && unit.cells.iter().skip(1).any(|c| has_label_text(&c.text)) {
+            // A heading with empty cells: the rows after it stand under it, and it repeats no
+            // span. (A row label alone, text in its first cell only, keeps the heading.)
+            *header = None;
+            continue;
+        }
+        let Some(heading) = header.as_deref() else {
+            continue;
+        };
+        if heading.len() != unit.cells.len() {
+            continue;
+        }
+        let texts: Vec<String> = unit.cells.iter().map(|c| c.text.normalized()).collect();
+        let text = |k: usize| texts.get(k).map(String::as_str);
+        let mut start = 0;
+        while start < heading.len() {
+            let label = heading.get(start).map_or("", String::as_str);
+            let end = (start..heading.len())
+                .take_while(|&k| heading.get(k).is_some_and(|h| h == label))
+                .last()
+                .unwrap_or(start);
+            let value = text(start).unwrap_or_default();
+            let repeated = end > start
+                && is_column_label(label)
+                && is_number(value)
+                && (start..=end).all(|k| text(k) == Some(value))
+                && start.checked_sub(1).is_none_or(|k| text(k) != Some(value))
+                && text(end + 1) != Some(value)
+                && (start..=end).all(|k| unit.cells.get(k).is_some_and(|c| c.continues.is_none()));
+            if repeated {
+                for cell in unit.cells.get_mut(start + 1..=end).unwrap_or_default() {
+                    cell.continues = Some(start);
+                }
+            }
+            start = end + 1;
+        }
+    }
+}
+
+/// Whether a cell holds label text (a heading's cells in a table whose converter fills every
+/// cell of a merged one), not only numbers or blank marks.
+fn has_label_text(text: &PosText) -> bool {
+    text.tokens()
+        .iter()
+        .any(|t| classify(&t.normalized()) == TokenClass::Text)
+}
+
+/// Whether a cell's text is a number and nothing else.
+fn is_number(text: &str) -> bool {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    !tokens.is_empty() && tokens.iter().all(|t| classify(t) == TokenClass::Number)
+}
+
+/// Whether a compact label is the header of one column of a table of the template (either
+/// edition), not a group heading printed above several.
+fn is_column_label(label: &str) -> bool {
+    let compact = |text: &str| compact_chars(text.chars().filter_map(fold_char));
+    let columns = || {
+        [&xxgk_model::STANDARD_2021, &xxgk_model::STANDARD_2019]
+            .into_iter()
+            .flat_map(|standard| standard.tables)
+            .flat_map(|table| table.columns)
+    };
+    !label.is_empty()
+        && !columns().any(|c| c.header_group.is_some_and(|g| compact(g) == label))
+        && columns().any(|c| compact(c.header) == label || compact(c.short_header) == label)
 }
 
 /// Whether most lines are single tab-indented cells, as Word's text export writes tables.
@@ -414,6 +509,76 @@ mod tests {
         let named =
             units("| 信息内容 | 本年制发件数 | 本年废止件数 |\n|---|---|---|\n| 规章 |  | 1 |\n");
         assert_eq!(named[1], vec!["规章", "", "1"]);
+    }
+
+    /// The cells of each unit, a cell that continues another shown as `>`.
+    fn spans(text: &str) -> Vec<Vec<String>> {
+        let lines = text_lines(text);
+        let refs: Vec<&PosText> = lines.iter().collect();
+        units_from_lines(&refs)
+            .iter()
+            .map(|u| {
+                u.cells
+                    .iter()
+                    .map(|c| match c.continues {
+                        Some(_) => ">".to_owned(),
+                        None => c.text.normalized(),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_value_repeated_over_its_repeated_column_label_is_one_cell() {
+        let head = "| 第二十条第（五）项 | 第二十条第（五）项 | 第二十条第（五）项 | 第二十条第（五）项 |\n\
+                    |---|---|---|---|\n\
+                    | 信息内容 | 本年处理决定数量 | 本年处理决定数量 | 本年处理决定数量 |\n";
+        let got = spans(&format!("{head}| 行政许可 | 9893 | 9893 | 9893 |\n"));
+        assert_eq!(got[2], vec!["行政许可", "9893", ">", ">"]);
+        // Across a page footer and a line that cut the table, under the same header.
+        let got = spans(&format!(
+            "{head}| 行政许可 | 1 | 1 | 1 |\n- 3 -\n注\n| 行政处罚 | 2 | 2 | 2 |\n"
+        ));
+        assert_eq!(got[4], vec!["行政处罚", "2", ">", ">"]);
+        // Values that differ, or a run shorter than the label's: as printed.
+        for row in [
+            "| 行政许可 | 9893 | 9893 | 9890 |",
+            "| 行政许可 | 9893 | 9893 |  |",
+        ] {
+            let got = spans(&format!("{head}{row}\n"));
+            assert!(!got[2].iter().any(|c| c == ">"), "{row}");
+        }
+    }
+
+    #[test]
+    fn equal_values_under_other_headers_stay_cells() {
+        // Distinct column labels.
+        let got = spans(
+            "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n| 规章 | 3 | 3 | 3 |\n",
+        );
+        assert_eq!(got[1], vec!["规章", "3", "3", "3"]);
+        // A group heading spans several columns, never one value; a run of the value longer
+        // than the label's is no span of it.
+        let got = spans(
+            "| 申请人情况 | 自然人 | 法人或其他组织 | 法人或其他组织 | 总计 |\n|---|---|---|---|---|\n\
+             | 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 1 |\n\
+             | 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 |\n",
+        );
+        assert_eq!(got[1][2..4], ["0", "0"]);
+        assert_eq!(got[2][2..4], ["0", "0"]);
+        // A label that names no column of the template, or no heading above at all.
+        let got = spans("| 信息内容 | 数量 | 数量 |\n|---|---|---|\n| 规章 | 3 | 3 |\n");
+        assert_eq!(got[1], vec!["规章", "3", "3"]);
+        let got = spans("| 规章 | 3 | 3 |\n|---|---|---|\n| 规章 | 3 | 3 |\n");
+        assert_eq!(got[1], vec!["规章", "3", "3"]);
+        // A heading with empty cells after the repeating one: the rows stand under it.
+        let got = spans(
+            "| 信息内容 | 本年处理决定数量 | 本年处理决定数量 |\n|---|---|---|\n\
+             | 行政许可 | 3 | 3 |\n| 信息内容 | 本年收费金额 |  |\n| 行政事业性收费 | 3 | 3 |\n",
+        );
+        assert_eq!(got[1], vec!["行政许可", "3", ">"]);
+        assert_eq!(got[3], vec!["行政事业性收费", "3", "3"]);
     }
 
     #[test]

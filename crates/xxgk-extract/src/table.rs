@@ -34,7 +34,9 @@ impl Label {
 
     fn push(&mut self, text: &PosText) {
         let compact = text.compact();
-        if compact.is_empty() {
+        // A label cell repeating the one before it is one merged cell whose converter wrote its
+        // text into every cell it covers (`（六）其他处理 | （六）其他处理`): one piece of label.
+        if compact.is_empty() || self.cells.last() == Some(&compact) {
             return;
         }
         if self.pos.is_none() {
@@ -666,6 +668,18 @@ mod tests {
             assert_eq!(rows, vec![(1, 3), (2, 3)], "{text}");
             assert!(reading.orphans.is_empty());
         }
+    }
+
+    #[test]
+    fn a_label_repeated_over_its_merged_cells_is_one_piece() {
+        let got = segs("| 三、本年度办理结果 | （六）其他处理 | （六）其他处理 | 3 | 0 | 3 |\n");
+        assert_eq!(
+            got,
+            vec![(
+                "三、本年度办理结果(六)其他处理".to_owned(),
+                vec!["3".to_owned(), "0".to_owned(), "3".to_owned()]
+            )]
+        );
     }
 
     #[test]

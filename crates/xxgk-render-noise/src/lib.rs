@@ -18,6 +18,11 @@
 //! `pdftotext` without flags and pdfminer dump them: a cell a line, labels in blocks of their
 //! own, runs of 表三 rows down their columns.
 //!
+//! [`Torn::MarkdownSpansRepeated`] prints every table as docling's Markdown export and
+//! tabulate-based exporters do: a merged cell's text in every cell it covers (or, drawn per
+//! report, only across the columns it spans, or only down its rows), page footers between rows
+//! and a table cut across pages going on as a new table.
+//!
 //! [`figures`] makes the reports those tests print: drawn figures completed through the rule
 //! catalogue, every identity holding.
 //!
@@ -36,6 +41,7 @@
 
 mod dump;
 pub mod figures;
+mod spans;
 
 use std::cell::Cell as Mutable;
 use std::fmt::Write as _;
@@ -63,15 +69,20 @@ pub enum Torn {
     /// (drawn per report): every cell on its own line(s), labels in blocks of their own, runs of
     /// 表三 rows printed across or down their columns, page footers between runs.
     BlockDump,
+    /// Markdown whose pipe tables repeat a merged cell's text in every cell it covers, as
+    /// docling's export does (drawn per report: every span, only column spans with row spans
+    /// left empty, or only row spans); page footers between rows, tables cut across pages.
+    MarkdownSpansRepeated,
 }
 
 impl Torn {
     /// Every torn layout.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::MarkdownFromPdf,
         Self::TornText,
         Self::LabelsBelowNumbers,
         Self::BlockDump,
+        Self::MarkdownSpansRepeated,
     ];
 
     /// The kebab-case name of the layout.
@@ -81,13 +92,14 @@ impl Torn {
             Self::TornText => "torn-text",
             Self::LabelsBelowNumbers => "labels-below-numbers",
             Self::BlockDump => "block-dump",
+            Self::MarkdownSpansRepeated => "markdown-spans-repeated",
         }
     }
 
     /// A file name for the layout, whose extension tells a reader the format.
     pub fn file_name(self) -> &'static str {
         match self {
-            Self::MarkdownFromPdf => "report.md",
+            Self::MarkdownFromPdf | Self::MarkdownSpansRepeated => "report.md",
             Self::TornText | Self::LabelsBelowNumbers | Self::BlockDump => "report.txt",
         }
     }
@@ -113,6 +125,9 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
     if layout == Torn::BlockDump {
         return dump::block_dump(report, &noise, merged_other);
     }
+    if layout == Torn::MarkdownSpansRepeated {
+        return spans::spans_repeated(report, &noise, merged_other);
+    }
     let text_separator = |noise: &Noise| match noise.below(3) {
         0 => Separator::Spaces,
         1 => Separator::Single,
@@ -122,7 +137,9 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
         Torn::MarkdownFromPdf => Separator::Markdown,
         Torn::TornText => text_separator(&noise),
         Torn::LabelsBelowNumbers if noise.one_in(2) => Separator::Markdown,
-        Torn::LabelsBelowNumbers | Torn::BlockDump => text_separator(&noise),
+        Torn::LabelsBelowNumbers | Torn::BlockDump | Torn::MarkdownSpansRepeated => {
+            text_separator(&noise)
+        }
     };
     // How often a row's label stands below its numbers: one row in `below`, never when 0.
     let below = match layout {
