@@ -329,28 +329,38 @@ pub fn extract(bytes: &[u8], name_hint: Option<&str>) -> Result<Extraction, Extr
         ));
     }
     let (text, encoding) = decode::decode_text(bytes);
-    let html = match hinted {
-        Some(InputFormat::Html) => true,
-        Some(_) => false,
-        None => decode::looks_like_html(&text),
-    };
-    Ok(if html {
-        from_blocks(html::blocks(&text), InputFormat::Html, encoding)
-    } else {
-        from_text(&text, encoding)
-    })
+    Ok(from_decoded(&text, hinted, encoding))
 }
 
 /// Extracts a report from decoded text: plain text in any layout, or an HTML page (detected).
 pub fn extract_text(text: &str) -> Extraction {
-    if decode::looks_like_html(text) {
-        from_blocks(
-            html::blocks(text),
-            InputFormat::Html,
-            encoding_rs::UTF_8.name(),
-        )
+    from_decoded(text, None, encoding_rs::UTF_8.name())
+}
+
+/// Reads decoded text as an HTML page, as text, or as text holding HTML tables (Markdown from
+/// MinerU and similar converters): by its content, the name's format breaking the tie between a
+/// page and text without tables.
+fn from_decoded(text: &str, hinted: Option<InputFormat>, encoding: &'static str) -> Extraction {
+    let fragments = html::table_fragments(text);
+    let html = if fragments.is_empty() {
+        match hinted {
+            Some(format) => format == InputFormat::Html,
+            None => decode::looks_like_html(text),
+        }
     } else {
-        from_text(text, encoding_rs::UTF_8.name())
+        decode::looks_like_html_page(text, &fragments)
+            && hinted.is_none_or(|format| format == InputFormat::Html)
+    };
+    if html {
+        from_blocks(html::blocks(text), InputFormat::Html, encoding)
+    } else if fragments.is_empty() {
+        from_text(text, encoding)
+    } else {
+        from_blocks(
+            html::mixed_blocks(text, &fragments),
+            InputFormat::Text,
+            encoding,
+        )
     }
 }
 

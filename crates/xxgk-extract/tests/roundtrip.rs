@@ -434,6 +434,11 @@ proptest! {
     fn block_dump(f in figures(), seed in any::<u64>()) {
         sound(Generator::Torn(Torn::BlockDump), &report(&f), seed)?;
     }
+
+    #[test]
+    fn markdown_html_tables(f in figures(), seed in any::<u64>()) {
+        sound(Generator::Torn(Torn::MarkdownHtmlTables), &report(&f), seed)?;
+    }
 }
 
 proptest! {
@@ -690,6 +695,7 @@ fn broken_floor(layout: Torn, merged_other: bool, changed: usize) -> (f64, usize
         (Torn::LabelsBelowNumbers, true, _) => (0.9912, 0),
         (Torn::BlockDump, true, 1) => (0.1453, 196),
         (Torn::BlockDump, true, _) => (0.0799, 390),
+        (Torn::MarkdownHtmlTables, _, _) => (1.0, 0),
     }
 }
 
@@ -712,6 +718,7 @@ fn share_floor(layout: Torn, merged_other: bool) -> f64 {
         (Torn::MarkdownFromPdf, _) => 0.995,
         (Torn::BlockDump, false) => 0.93,
         (Torn::BlockDump, true) => 0.92,
+        (Torn::MarkdownHtmlTables, _) => 1.0,
     }
 }
 
