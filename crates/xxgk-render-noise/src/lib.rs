@@ -16,7 +16,8 @@
 //! where a PDF's grid has a line between two columns. [`render_torn_merged_other`] prints （六）其他处理 as one row, as reports on
 //! 2021 and later that keep the 2019 table do. [`Torn::BlockDump`] prints the tables as
 //! `pdftotext` without flags and pdfminer dump them: a cell a line, labels in blocks of their
-//! own, runs of 表三 rows down their columns.
+//! own, runs of 表三 rows down their columns. [`Torn::MarkdownHtmlTables`] writes Markdown as
+//! MinerU does, every table a raw HTML fragment.
 //!
 //! A crate of its own (`publish = false`) rather than a feature of `xxgk-render`: the extractor's
 //! tests and the benchmark corpus can share it as a plain dependency, and the published
