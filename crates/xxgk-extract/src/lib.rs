@@ -347,29 +347,27 @@ pub fn extract_text(text: &str) -> Extraction {
 }
 
 /// Reads decoded text as an HTML page, as text, or as text holding HTML tables (Markdown from
-/// MinerU and similar converters): by its content, the name's format breaking the tie between a
-/// page and text without tables.
+/// MinerU and similar converters), by its content; the name's format breaks the tie for a page
+/// (named text, it is read as text) and for text without tables.
 fn from_decoded(text: &str, hinted: Option<InputFormat>, encoding: &'static str) -> Extraction {
     let fragments = html::table_fragments(text);
-    let html = if fragments.is_empty() {
+    let page = if fragments.is_empty() {
         match hinted {
             Some(format) => format == InputFormat::Html,
             None => decode::looks_like_html(text),
         }
     } else {
         decode::looks_like_html_page(text, &fragments)
-            && hinted.is_none_or(|format| format == InputFormat::Html)
     };
-    if html {
-        from_blocks(html::blocks(text), InputFormat::Html, encoding)
-    } else if fragments.is_empty() {
-        from_text(text, encoding)
-    } else {
-        from_blocks(
+    match (page, hinted) {
+        (true, Some(InputFormat::Text)) => from_text(text, encoding),
+        (true, _) => from_blocks(html::blocks(text), InputFormat::Html, encoding),
+        (false, _) if fragments.is_empty() => from_text(text, encoding),
+        (false, _) => from_blocks(
             html::mixed_blocks(text, &fragments),
             InputFormat::Text,
             encoding,
-        )
+        ),
     }
 }
 
