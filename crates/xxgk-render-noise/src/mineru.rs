@@ -3,10 +3,10 @@
 //! HTML on its own line(s), drawn per report: MinerU 1.x's `<html><body>` wrapper or a bare
 //! `<table>`, header cells `<th>` or `<td>`, `<thead>`/`<tbody>` or not, attributes quoted with
 //! `"`, `'` or not at all, the fragment on one line or spread over lines, stray whitespace and
-//! line breaks inside cells, `&nbsp;` and numeric character references, merged cells as
-//! `rowspan`/`colspan` or flattened (every position a cell, the merged text in one of them, the
-//! others `<td></td>`), and a table cut across two pages as two fragments with the page footer
-//! (`— 4 —`) between them and the table's heading rows repeated in the second.
+//! line breaks inside cells, `&nbsp;`, `&ldquo;` and numeric character references, merged
+//! cells as `rowspan`/`colspan` or flattened (every position a cell, the merged text in one of
+//! them, the others `<td></td>`), and a table cut across two pages as two fragments with the
+//! page footer (`— 4 —`) between them and the table's heading rows repeated in the second.
 
 use std::fmt::Write as _;
 
@@ -327,7 +327,7 @@ fn row_cells(grid: &Grid, r: usize, rows: (usize, usize), style: &Style) -> Vec<
 }
 
 /// A cell's text as a converter writes it: HTML-escaped, now and then with `&nbsp;` or stray
-/// whitespace and line breaks around it, a character as a numeric reference.
+/// whitespace and line breaks around it, a character as a numeric or named reference.
 fn cell_text(text: &str, noise: &Noise) -> String {
     let mut escaped = String::new();
     for c in text.chars() {
@@ -338,6 +338,8 @@ fn cell_text(text: &str, noise: &Noise) -> String {
             '、' | '（' | '）' if noise.one_in(8) => {
                 let _ = write!(escaped, "&#{};", u32::from(c));
             }
+            '“' if noise.one_in(2) => escaped.push_str("&ldquo;"),
+            '”' if noise.one_in(2) => escaped.push_str("&rdquo;"),
             c => escaped.push(c),
         }
     }
