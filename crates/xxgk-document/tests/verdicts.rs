@@ -392,6 +392,11 @@ fn markdown_spans_repeated() {
 }
 
 #[test]
+fn markdown_html_tables() {
+    sweep(Generator::Torn(Torn::MarkdownHtmlTables));
+}
+
+#[test]
 fn markdown_from_pdf_other_merged() {
     sweep(Generator::MergedOther(Torn::MarkdownFromPdf));
 }
@@ -414,6 +419,11 @@ fn block_dump_other_merged() {
 #[test]
 fn markdown_spans_repeated_other_merged() {
     sweep(Generator::MergedOther(Torn::MarkdownSpansRepeated));
+}
+
+#[test]
+fn markdown_html_tables_other_merged() {
+    sweep(Generator::MergedOther(Torn::MarkdownHtmlTables));
 }
 
 /// A 2019-format report whose section 六 says 未收取信息处理费 (as reports on 2020 often do), all

@@ -98,6 +98,45 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
         || ((has(b"<p>") || has(b"<p ")) && has(b"</p>"))
 }
 
+/// Whether decoded text is an HTML page, its table `fragments` (byte ranges) aside: a doctype
+/// or `<html>` first, a `<body>`, or a block element (`<p>`, `<div>`, `<h2>`, `<br>`, …).
+/// Markdown whose tables are HTML (MinerU) holds tags only in its tables and their
+/// `<html><body>` wrappers, which the fragments cover.
+pub(crate) fn looks_like_html_page(text: &str, fragments: &[(usize, usize)]) -> bool {
+    let bytes = text.as_bytes();
+    let mut outside = Vec::with_capacity(fragments.len() + 1);
+    let mut from = 0;
+    for &(start, end) in fragments {
+        outside.push(bytes.get(from..start).unwrap_or_default());
+        from = end;
+    }
+    outside.push(bytes.get(from..).unwrap_or_default());
+    let first = outside
+        .iter()
+        .map(|piece| piece.trim_ascii_start())
+        .find(|piece| !piece.is_empty())
+        .unwrap_or_default();
+    if starts_with_ignore_case(first, b"<!doctype html") || starts_with_ignore_case(first, b"<html")
+    {
+        return true;
+    }
+    outside.iter().any(|piece| {
+        piece
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'<')
+            .any(|(i, _)| {
+                let tag = piece.get(i + 1..).unwrap_or_default();
+                let name_len = tag.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                let name = tag.get(..name_len).unwrap_or_default().to_ascii_lowercase();
+                let ends = tag
+                    .get(name_len)
+                    .is_some_and(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'));
+                ends && (name == b"body" || crate::html::is_block_tag(&name))
+            })
+    })
+}
+
 fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
     haystack
         .get(..prefix.len())
@@ -168,5 +207,20 @@ mod tests {
         assert!(looks_like_html("<!DOCTYPE html><p>x</p>"));
         assert!(looks_like_html("<table><tr><td>1</td></tr></table>"));
         assert!(!looks_like_html("规章 | 0 |"));
+    }
+
+    #[test]
+    fn a_page_is_told_from_markdown_holding_tables() {
+        let page = |text: &str| looks_like_html_page(text, &crate::html::table_fragments(text));
+        let table = "<table><tr><td>1</td></tr></table>";
+        assert!(page(&format!("<!DOCTYPE html>\n{table}")));
+        assert!(page(&format!("<h2>二、主动公开</h2>{table}")));
+        assert!(page(&format!("<p>二、主动公开</p>\n{table}")));
+        assert!(page(&format!("<div class=x>{table}</div>")));
+        assert!(!page(&format!("# 二、主动公开\n\n{table}\n")));
+        assert!(!page(&format!(
+            "# 标题\n\n<html><body>{table}</body></html>\n\n<html><body>{table}</body></html>"
+        )));
+        assert!(!page("规章 < 3 <td"));
     }
 }

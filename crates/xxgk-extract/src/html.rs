@@ -1,11 +1,15 @@
 //! HTML pages: text outside tables becomes lines, each real table becomes a grid of rows with
 //! rowspan/colspan merged cells resolved. Tables used for page layout (holding other tables) are
 //! read as text. Positions are line and column in the decoded HTML.
+//!
+//! Also text holding HTML table fragments (Markdown from MinerU and similar PDF converters, whose
+//! tables are `<table>…</table>`, sometimes wrapped in `<html><body>`): its lines are read as
+//! text lines, each fragment as a table of an HTML page, positions in the whole text.
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 use crate::document::{Block, CELL_BREAK, Cell, Unit, cell_lines, holds_prose};
-use crate::normalize::{PosCursor, PosText};
+use crate::normalize::{PosCursor, PosText, SourcePos, text_lines_from};
 
 /// Largest rowspan/colspan honoured; larger values are treated as this (they only pad).
 const MAX_SPAN: usize = 64;
@@ -198,7 +202,7 @@ fn span_attr(tag: &html5gum::StartTag<usize>, name: &[u8]) -> usize {
         .clamp(1, MAX_SPAN)
 }
 
-fn is_block_tag(name: &[u8]) -> bool {
+pub(crate) fn is_block_tag(name: &[u8]) -> bool {
     matches!(
         name,
         b"br"
@@ -232,11 +236,16 @@ fn is_skipped_tag(name: &[u8]) -> bool {
 
 /// Reads an HTML page into blocks.
 pub(crate) fn blocks(source: &str) -> Vec<Block> {
+    blocks_from(source, SourcePos { line: 1, column: 1 })
+}
+
+/// Reads HTML that starts at `start` of a larger text into blocks.
+fn blocks_from(source: &str, start: SourcePos) -> Vec<Block> {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
     let mut b = Builder {
         source,
-        cursor: PosCursor::new(source),
+        cursor: PosCursor::starting_at(source, start),
         blocks: Vec::new(),
         line: PosText::default(),
         tables: Vec::new(),
@@ -296,6 +305,122 @@ pub(crate) fn blocks(source: &str) -> Vec<Block> {
     }
     b.flush_line();
     b.blocks
+}
+
+/// Reads text holding HTML table `fragments` (byte ranges, in order, from [`table_fragments`]):
+/// the text around them as lines, newlines kept, each fragment as an HTML table. The start of a
+/// fragment's line and the rest of it after a fragment are lines of their own when they hold text.
+pub(crate) fn mixed_blocks(text: &str, fragments: &[(usize, usize)]) -> Vec<Block> {
+    let mut cursor = PosCursor::new(text);
+    let mut blocks = Vec::new();
+    let mut previous_end = 0;
+    let last = (text.len(), text.len());
+    for (k, &(start, end)) in fragments.iter().chain([&last]).enumerate() {
+        let is_fragment = k < fragments.len();
+        let before = text.get(previous_end..start).unwrap_or_default();
+        let mut lines = text_lines_from(before, cursor.at(previous_end));
+        if is_fragment && lines.last().is_some_and(PosText::is_blank) {
+            lines.pop();
+        }
+        if k > 0 && lines.first().is_some_and(PosText::is_blank) {
+            lines.remove(0);
+        }
+        blocks.extend(lines.into_iter().map(Block::Line));
+        if is_fragment {
+            let fragment = text.get(start..end).unwrap_or_default();
+            blocks.extend(blocks_from(fragment, cursor.at(start)));
+        }
+        previous_end = end;
+    }
+    blocks
+}
+
+/// The HTML table fragments of a text, as byte ranges in order: each `<table>` (at the outermost
+/// level) through its matching `</table>`, with a `<html><body>` wrapper right around it
+/// (MinerU 1.x writes one around every table). A table without a cell, or never closed, is no
+/// fragment: text that mentions `<table>` is read as text.
+pub(crate) fn table_fragments(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // Tables closed, outermost last: one pass over the tags, a table left open never closes.
+    let mut open: Vec<usize> = Vec::new();
+    let mut closed: Vec<(usize, usize)> = Vec::new();
+    for (at, _) in bytes.iter().enumerate().filter(|(_, b)| **b == b'<') {
+        if is_tag_at(bytes, at, b"<table") {
+            open.push(at);
+        } else if is_tag_at(bytes, at, b"</table")
+            && let Some(start) = open.pop()
+        {
+            let end = bytes
+                .get(at..)
+                .and_then(|rest| rest.iter().position(|b| *b == b'>'))
+                .map_or(bytes.len(), |gt| at + gt + 1);
+            while closed.last().is_some_and(|(s, _)| *s > start) {
+                closed.pop();
+            }
+            closed.push((start, end));
+        }
+    }
+    let mut fragments: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in closed {
+        let inner = bytes.get(start..end).unwrap_or_default();
+        let has_cell = inner.iter().enumerate().any(|(i, b)| {
+            *b == b'<' && (is_tag_at(inner, i, b"<td") || is_tag_at(inner, i, b"<th"))
+        });
+        if has_cell {
+            let after_previous = fragments.last().map_or(0, |(_, e)| *e);
+            fragments.push((
+                wrapper_before(bytes, start).max(after_previous),
+                wrapper_after(bytes, end),
+            ));
+        }
+    }
+    fragments
+}
+
+/// Whether the tag `name` (`<table`, `</table`, …) starts at `at`, told apart from longer names
+/// (`<thead` is no `<th`).
+fn is_tag_at(bytes: &[u8], at: usize, name: &[u8]) -> bool {
+    bytes
+        .get(at..at + name.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(name))
+        && bytes
+            .get(at + name.len())
+            .is_some_and(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))
+}
+
+/// `start` moved back over `<html>` and `<body>` tags (and whitespace between) right before it.
+fn wrapper_before(bytes: &[u8], start: usize) -> usize {
+    let mut at = start;
+    for tag in [b"<body>".as_slice(), b"<html>"] {
+        let head = bytes.get(..at).unwrap_or_default();
+        let trimmed = head.trim_ascii_end().len();
+        match trimmed.checked_sub(tag.len()) {
+            Some(t)
+                if head
+                    .get(t..trimmed)
+                    .is_some_and(|h| h.eq_ignore_ascii_case(tag)) =>
+            {
+                at = t
+            }
+            _ => break,
+        }
+    }
+    at
+}
+
+/// `end` moved on over `</body>` and `</html>` tags (and whitespace between) right after it.
+fn wrapper_after(bytes: &[u8], end: usize) -> usize {
+    let mut at = end;
+    for tag in [b"</body>".as_slice(), b"</html>"] {
+        let tail = bytes.get(at..).unwrap_or_default();
+        let skipped = tail.len() - tail.trim_ascii_start().len();
+        let from = at + skipped;
+        match bytes.get(from..from + tag.len()) {
+            Some(t) if t.eq_ignore_ascii_case(tag) => at = from + tag.len(),
+            _ => break,
+        }
+    }
+    at
 }
 
 /// Lays cells out on a grid: a cell covered by a rowspan from above becomes a blank cell (so
@@ -405,5 +530,79 @@ mod tests {
         let blocks = blocks(html);
         assert_eq!(rows(&blocks), vec![vec!["规章", "0"]]);
         assert!(first_pos_of(&blocks, "标题").is_some());
+    }
+
+    #[test]
+    fn fragments_with_their_wrappers_nested_tables_inside() {
+        let text = "# 二、主动公开\n<html><body><table><tr><td>规章</td></tr></table></body></html>\n\
+                    x <TABLE border=1><tr><td><table><tr><th>a</th></tr></table></td></tr></table> y";
+        let fragments = table_fragments(text);
+        let pieces: Vec<&str> = fragments.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            pieces,
+            vec![
+                "<html><body><table><tr><td>规章</td></tr></table></body></html>",
+                "<TABLE border=1><tr><td><table><tr><th>a</th></tr></table></td></tr></table>",
+            ]
+        );
+    }
+
+    #[test]
+    fn text_that_mentions_tables_holds_no_fragment() {
+        for text in [
+            "网页用<table>标签排版，<td>是单元格。",
+            "<table>没有单元格</table>",
+            "<tables><td>1</td></tables>",
+            "<thead><th>1</th></thead>",
+            "<table><tr><td>1</td></tr>",
+        ] {
+            assert_eq!(table_fragments(text), vec![], "{text}");
+        }
+        // A mention before a real table does not swallow it.
+        let text = "用<table>标签：<table><tr><td>1</td></tr></table>";
+        let fragments = table_fragments(text);
+        assert_eq!(fragments.len(), 1);
+        assert!(text[fragments[0].0..].starts_with("<table><tr>"));
+    }
+
+    #[test]
+    fn mixed_text_keeps_its_lines_and_positions() {
+        let text = "# 三、收到和处理\n\n<table>\n<tr><td rowspan=\"2\">三、结果</td><td>a</td><td>1</td></tr>\n\
+                    <tr><td>b</td><td>&nbsp;2</td></tr></table> 注：单位件\n\n— 4 —\n";
+        let blocks = mixed_blocks(text, &table_fragments(text));
+        assert_eq!(
+            rows(&blocks),
+            vec![vec!["三、结果", "a", "1"], vec!["", "b", " 2"]]
+        );
+        let lines: Vec<String> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Line(l) => Some(l.normalized()),
+                Block::Table(_) => None,
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            vec!["# 三、收到和处理", "", " 注:单位件", "", "— 4 —", ""]
+        );
+        assert_eq!(
+            first_pos_of(&blocks, "注"),
+            Some(SourcePos {
+                line: 5,
+                column: 45
+            })
+        );
+        let cell = blocks.iter().find_map(|b| match b {
+            Block::Table(units) => units.get(1)?.cells.get(2)?.text.first_pos(),
+            Block::Line(_) => None,
+        });
+        // `&nbsp;2`: the figure stands at column 25 of line 5.
+        assert_eq!(
+            cell,
+            Some(SourcePos {
+                line: 5,
+                column: 25
+            })
+        );
     }
 }

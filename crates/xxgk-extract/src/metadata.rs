@@ -366,7 +366,9 @@ fn title_end(flat: &Flat) -> Option<usize> {
 /// Reads the title, and from it the year and the organ (the words before the year, or between
 /// the year and `政府信息公开` when the title opens with the year).
 fn read_title(flat: &Flat, end: usize, meta: &mut Metadata) {
-    let start = usize::from(flat.starts_with_at(0, "关于")) * 2;
+    // A Markdown heading's `#` is markup, not part of the title.
+    let mut start = flat.text.iter().take_while(|c| **c == '#').count();
+    start += usize::from(flat.starts_with_at(start, "关于")) * 2;
     meta.title = flat.found(start, end, flat.published(start, end));
     let Some((at, year)) = flat.year_at_or_after(start).filter(|(at, _)| *at < end) else {
         return;
@@ -735,6 +737,11 @@ mod tests {
                 "某某区人民政府信息公开工作2022年度报告",
                 "某某区人民政府信息公开工作2022年度报告",
                 "某某区人民政府",
+            ),
+            (
+                "# 某某区2024年政府信息公开工作年度报告",
+                "某某区2024年政府信息公开工作年度报告",
+                "某某区",
             ),
         ] {
             let l = lines(text);

@@ -166,10 +166,17 @@ pub(crate) fn compact_chars(chars: impl Iterator<Item = char>) -> String {
 
 /// Splits decoded text into positioned lines (`\n`, `\r\n` and a lone `\r` end a line).
 pub(crate) fn text_lines(text: &str) -> Vec<PosText> {
+    text_lines_from(text, SourcePos { line: 1, column: 1 })
+}
+
+/// [`text_lines`] of a piece of a larger text that starts at `start` of it.
+pub(crate) fn text_lines_from(text: &str, start: SourcePos) -> Vec<PosText> {
     let mut lines = Vec::new();
     let mut current = PosText::default();
-    let mut line: u32 = 1;
-    let mut column: u32 = 1;
+    let SourcePos {
+        mut line,
+        mut column,
+    } = start;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '\n' || c == '\r' {
@@ -201,11 +208,12 @@ pub(crate) struct PosCursor<'a> {
 
 impl<'a> PosCursor<'a> {
     pub fn new(text: &'a str) -> Self {
-        Self {
-            text,
-            byte: 0,
-            pos: SourcePos { line: 1, column: 1 },
-        }
+        Self::starting_at(text, SourcePos { line: 1, column: 1 })
+    }
+
+    /// A cursor over a piece of a larger text that starts at `pos` of it.
+    pub fn starting_at(text: &'a str, pos: SourcePos) -> Self {
+        Self { text, byte: 0, pos }
     }
 
     /// The position of byte `offset`; an offset behind the cursor answers the cursor's position.

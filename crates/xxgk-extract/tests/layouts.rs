@@ -355,3 +355,43 @@ fn nothing_recognisable_gives_problems_not_panics() {
     // A ZIP signature without a readable archive is refused, not read as text.
     assert!(extract(b"PK\x03\x04 not a zip", None).is_err());
 }
+
+/// Markdown whose tables are HTML (MinerU) is read alike under any name: named `.html` (MinerU
+/// 1.x wraps every table in `<html><body>`), its lines are still lines, not run together as an
+/// HTML page's text. Text that only mentions `<table>` and `<td>` in prose reads as before.
+#[test]
+fn markdown_with_html_tables_is_read_alike_under_any_name() {
+    let bytes = fs::read(folder().join("markdown-html-tables.md")).expect("the fixture");
+    let reference = extract(&bytes, Some("report.md")).expect("extracts");
+    assert_eq!(
+        serde_json::to_value(reference.format).expect("serializes"),
+        "text"
+    );
+    for name in ["report.html", "report.txt", "report.htm"] {
+        assert!(
+            extract(&bytes, Some(name)).expect("extracts") == reference,
+            "{name}"
+        );
+    }
+    let fixture =
+        fs::read_to_string(folder().join("markdown-pipe-tables.md")).expect("the fixture");
+    let mentioned = fixture.replacen(
+        "本年度工作概况。",
+        "本年度工作概况。网站以<table>标签展示数据，<td>为单元格。",
+        1,
+    );
+    assert_ne!(mentioned, fixture);
+    let plain = extract(fixture.as_bytes(), None).expect("extracts");
+    let read = extract(mentioned.as_bytes(), Some("report.md")).expect("extracts");
+    assert_eq!(read.format, plain.format);
+    for key in ["active_disclosure", "applications", "review_litigation"] {
+        assert_eq!(read.report.get(key), plain.report.get(key), "{key}");
+    }
+    assert_eq!(read.problems, plain.problems);
+    assert!(
+        read.report
+            .pointer("/overview/text")
+            .and_then(Value::as_str)
+            .is_some_and(|t| t.contains("<table>标签"))
+    );
+}

@@ -340,6 +340,11 @@ proptest! {
     fn markdown_spans_repeated(f in figures(), seed in any::<u64>()) {
         sound(Generator::Torn(Torn::MarkdownSpansRepeated), &report(&f), seed)?;
     }
+
+    #[test]
+    fn markdown_html_tables(f in figures(), seed in any::<u64>()) {
+        sound(Generator::Torn(Torn::MarkdownHtmlTables), &report(&f), seed)?;
+    }
 }
 
 proptest! {
@@ -581,7 +586,9 @@ fn every_generator_on_many_broken_reports() {
 /// 表二 and 表四 and the labelled rows: its readings are chosen by the identities, and a misprint
 /// would explain a lone number wherever a reading puts it, so none is taken on a broken report.
 /// Markdown with merged cells repeated (docling) reads 99.97% / 99.97%, merged or not, every
-/// break reported: as on consistent reports.
+/// break reported: as on consistent reports. Markdown whose tables are HTML (MinerU) reads every
+/// printed cell, consistent or broken, （六） merged or not, no break unread: its tables are read
+/// by their structure, not by the identities.
 /// The floors are the measured shares less 0.01 point (they are printed rounded).
 fn broken_floor(layout: Torn, merged_other: bool, changed: usize) -> (f64, usize) {
     match (layout, merged_other, changed) {
@@ -599,6 +606,7 @@ fn broken_floor(layout: Torn, merged_other: bool, changed: usize) -> (f64, usize
         (Torn::BlockDump, true, 1) => (0.1453, 196),
         (Torn::BlockDump, true, _) => (0.0799, 390),
         (Torn::MarkdownSpansRepeated, _, _) => (0.9996, 0),
+        (Torn::MarkdownHtmlTables, _, _) => (1.0, 0),
     }
 }
 
@@ -618,6 +626,8 @@ fn broken_floor(layout: Torn, merged_other: bool, changed: usize) -> (f64, usize
 /// cells repeated reads 99.97% (99.97% with （六） merged): a 表二 row whose repeated value stands
 /// under the table's heading repeated on a new page (`本年制发件数 | 本年废止件数 | …`, not its
 /// own `本年处理决定数量` three times) is left unread, its span unproven.
+/// Markdown with HTML tables reads every cell (100.00%, and every printed cell with （六）
+/// merged).
 fn share_floor(layout: Torn, merged_other: bool) -> f64 {
     match (layout, merged_other) {
         (Torn::LabelsBelowNumbers | Torn::TornText, _) => 0.99,
@@ -625,6 +635,7 @@ fn share_floor(layout: Torn, merged_other: bool) -> f64 {
         (Torn::BlockDump, false) => 0.93,
         (Torn::BlockDump, true) => 0.92,
         (Torn::MarkdownSpansRepeated, _) => 0.9996,
+        (Torn::MarkdownHtmlTables, _) => 1.0,
     }
 }
 

@@ -16,7 +16,8 @@
 //! where a PDF's grid has a line between two columns. [`render_torn_merged_other`] prints （六）其他处理 as one row, as reports on
 //! 2021 and later that keep the 2019 table do. [`Torn::BlockDump`] prints the tables as
 //! `pdftotext` without flags and pdfminer dump them: a cell a line, labels in blocks of their
-//! own, runs of 表三 rows down their columns.
+//! own, runs of 表三 rows down their columns. [`Torn::MarkdownHtmlTables`] writes Markdown as
+//! MinerU does, every table a raw HTML fragment.
 //!
 //! [`Torn::MarkdownSpansRepeated`] prints every table as docling's Markdown export and
 //! tabulate-based exporters do: a merged cell's text in every cell it covers (or, drawn per
@@ -41,6 +42,7 @@
 
 mod dump;
 pub mod figures;
+mod mineru;
 mod spans;
 
 use std::cell::Cell as Mutable;
@@ -73,16 +75,21 @@ pub enum Torn {
     /// docling's export does (drawn per report: every span, only column spans with row spans
     /// left empty, or only row spans); page footers between rows, tables cut across pages.
     MarkdownSpansRepeated,
+    /// Markdown as MinerU and similar PDF→Markdown converters write it: headings with `#`,
+    /// paragraphs as lines, every table raw HTML (`rowspan`/`colspan`, or spans flattened into
+    /// empty cells), a table cut across pages as two fragments around the page footer.
+    MarkdownHtmlTables,
 }
 
 impl Torn {
     /// Every torn layout.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::MarkdownFromPdf,
         Self::TornText,
         Self::LabelsBelowNumbers,
         Self::BlockDump,
         Self::MarkdownSpansRepeated,
+        Self::MarkdownHtmlTables,
     ];
 
     /// The kebab-case name of the layout.
@@ -93,13 +100,16 @@ impl Torn {
             Self::LabelsBelowNumbers => "labels-below-numbers",
             Self::BlockDump => "block-dump",
             Self::MarkdownSpansRepeated => "markdown-spans-repeated",
+            Self::MarkdownHtmlTables => "markdown-html-tables",
         }
     }
 
     /// A file name for the layout, whose extension tells a reader the format.
     pub fn file_name(self) -> &'static str {
         match self {
-            Self::MarkdownFromPdf | Self::MarkdownSpansRepeated => "report.md",
+            Self::MarkdownFromPdf | Self::MarkdownSpansRepeated | Self::MarkdownHtmlTables => {
+                "report.md"
+            }
             Self::TornText | Self::LabelsBelowNumbers | Self::BlockDump => "report.txt",
         }
     }
@@ -122,11 +132,15 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
     let noise = Noise {
         state: Mutable::new(seed ^ 0x9E37_79B9_7F4A_7C15),
     };
-    if layout == Torn::BlockDump {
-        return dump::block_dump(report, &noise, merged_other);
-    }
-    if layout == Torn::MarkdownSpansRepeated {
-        return spans::spans_repeated(report, &noise, merged_other);
+    match layout {
+        Torn::BlockDump => return dump::block_dump(report, &noise, merged_other),
+        Torn::MarkdownHtmlTables => {
+            return mineru::markdown_html_tables(report, &noise, merged_other);
+        }
+        Torn::MarkdownSpansRepeated => {
+            return spans::spans_repeated(report, &noise, merged_other);
+        }
+        Torn::MarkdownFromPdf | Torn::TornText | Torn::LabelsBelowNumbers => {}
     }
     let text_separator = |noise: &Noise| match noise.below(3) {
         0 => Separator::Spaces,
@@ -137,9 +151,10 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
         Torn::MarkdownFromPdf => Separator::Markdown,
         Torn::TornText => text_separator(&noise),
         Torn::LabelsBelowNumbers if noise.one_in(2) => Separator::Markdown,
-        Torn::LabelsBelowNumbers | Torn::BlockDump | Torn::MarkdownSpansRepeated => {
-            text_separator(&noise)
-        }
+        Torn::LabelsBelowNumbers
+        | Torn::BlockDump
+        | Torn::MarkdownSpansRepeated
+        | Torn::MarkdownHtmlTables => text_separator(&noise),
     };
     // How often a row's label stands below its numbers: one row in `below`, never when 0.
     let below = match layout {
@@ -461,13 +476,7 @@ const OTHER_GROUP: &str = "/applications/results/other";
 /// Replaces the three （六） rows of 表三 by one row holding their sums, labelled
 /// `（六）其他处理`.
 fn merge_other_rows(rows: &mut Vec<Vec<String>>) {
-    let template = STANDARD_2021.tables.iter().flat_map(|t| t.rows);
-    let in_group = |row: &&Row| row.groups.last().is_some_and(|g| g.pointer == OTHER_GROUP);
-    let leaves: Vec<&str> = template.clone().filter(in_group).map(|r| r.label).collect();
-    let group = template
-        .flat_map(|r| r.groups)
-        .find(|g| g.pointer == OTHER_GROUP)
-        .map_or("", |g| g.label);
+    let (leaves, group) = other_group_labels();
     let is_other = |row: &Vec<String>| row.get(2).is_some_and(|t| leaves.contains(&t.as_str()));
     let Some(first) = rows.iter().position(is_other) else {
         return;
@@ -486,6 +495,18 @@ fn merge_other_rows(rows: &mut Vec<Vec<String>>) {
     }
     rows.retain(|r| !is_other(r));
     rows.insert(first, merged);
+}
+
+/// The labels of the three （六） rows of 表三 and of their group (`（六）其他处理`).
+fn other_group_labels() -> (Vec<&'static str>, &'static str) {
+    let template = STANDARD_2021.tables.iter().flat_map(|t| t.rows);
+    let in_group = |row: &&Row| row.groups.last().is_some_and(|g| g.pointer == OTHER_GROUP);
+    let leaves: Vec<&str> = template.clone().filter(in_group).map(|r| r.label).collect();
+    let group = template
+        .flat_map(|r| r.groups)
+        .find(|g| g.pointer == OTHER_GROUP)
+        .map_or("", |g| g.label);
+    (leaves, group)
 }
 
 /// Prints some group labels of 表三 (`（三）不予公开`, `三、本年度办理结果`) beside another row of

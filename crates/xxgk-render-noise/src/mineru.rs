@@ -1,0 +1,353 @@
+//! [`Torn::MarkdownHtmlTables`](crate::Torn::MarkdownHtmlTables): Markdown as MinerU and similar
+//! PDF→Markdown converters write it, headings with `#`, paragraphs as lines, every table as raw
+//! HTML on its own line(s), drawn per report: MinerU 1.x's `<html><body>` wrapper or a bare
+//! `<table>`, header cells `<th>` or `<td>`, `<thead>`/`<tbody>` or not, attributes quoted with
+//! `"`, `'` or not at all, the fragment on one line or spread over lines, stray whitespace and
+//! line breaks inside cells, `&nbsp;`, `&ldquo;` and numeric character references, merged
+//! cells as `rowspan`/`colspan` or flattened (every position a cell, the merged text in one of
+//! them, the others `<td></td>`), and a table cut across two pages as two fragments with the
+//! page footer (`— 4 —`) between them and the table's heading rows repeated in the second.
+
+use std::fmt::Write as _;
+
+use xxgk_model::AnnualReport;
+use xxgk_render::{Body, Document, Table};
+
+use crate::{Noise, other_group_labels};
+
+/// A cell anchored at a position of the grid, spanning rows and columns.
+#[derive(Clone)]
+struct Anchor {
+    row: usize,
+    col: usize,
+    rowspan: usize,
+    colspan: usize,
+    text: String,
+}
+
+/// A table as positioned anchors, so rows can be merged and the table cut.
+struct Grid {
+    height: usize,
+    width: usize,
+    anchors: Vec<Anchor>,
+    /// Rows before the first holding a value: the heading rows a PDF repeats on a new page.
+    header_rows: usize,
+}
+
+impl Grid {
+    fn new(table: &Table) -> Self {
+        let width = table.width();
+        let height = table.rows().len();
+        let mut taken = vec![vec![false; width]; height];
+        let mut anchors = Vec::new();
+        let mut header_rows = None;
+        for (r, row) in table.rows().iter().enumerate() {
+            let mut c = 0;
+            for cell in row {
+                while taken
+                    .get(r)
+                    .and_then(|t| t.get(c))
+                    .is_some_and(|taken| *taken)
+                {
+                    c += 1;
+                }
+                for dr in 0..cell.rowspan() {
+                    for dc in 0..cell.colspan() {
+                        if let Some(t) = taken.get_mut(r + dr).and_then(|t| t.get_mut(c + dc)) {
+                            *t = true;
+                        }
+                    }
+                }
+                if cell.pointer().is_some() && header_rows.is_none() {
+                    header_rows = Some(r);
+                }
+                anchors.push(Anchor {
+                    row: r,
+                    col: c,
+                    rowspan: cell.rowspan().min(height - r),
+                    colspan: cell.colspan(),
+                    text: cell.text().to_owned(),
+                });
+                c += cell.colspan();
+            }
+        }
+        Self {
+            height,
+            width,
+            anchors,
+            header_rows: header_rows.unwrap_or(0),
+        }
+    }
+
+    /// Prints （六）其他处理 as one row holding the sums of its three rows (the 2019 format's row):
+    /// the group label across the label columns, the three rows gone.
+    fn merge_other_rows(&mut self) {
+        let (leaves, group) = other_group_labels();
+        let mut rows: Vec<usize> = self
+            .anchors
+            .iter()
+            .filter(|a| a.col == 2 && leaves.contains(&a.text.as_str()))
+            .map(|a| a.row)
+            .collect();
+        rows.sort_unstable();
+        let (Some(&first), Some(&last)) = (rows.first(), rows.last()) else {
+            return;
+        };
+        let gone = last - first;
+        let sums: Vec<(usize, u128)> = (3..self.width)
+            .map(|c| {
+                let sum = self
+                    .anchors
+                    .iter()
+                    .filter(|a| a.col == c && rows.contains(&a.row))
+                    .filter_map(|a| a.text.parse::<u128>().ok())
+                    .sum();
+                (c, sum)
+            })
+            .collect();
+        self.anchors
+            .retain(|a| !(a.row >= first && a.row <= last && (a.col >= 1 || a.row > first)));
+        for a in &mut self.anchors {
+            if a.row < first && a.row + a.rowspan > last {
+                a.rowspan -= gone;
+            } else if a.row > last {
+                a.row -= gone;
+            }
+        }
+        self.anchors.push(Anchor {
+            row: first,
+            col: 1,
+            rowspan: 1,
+            colspan: 2,
+            text: group.to_owned(),
+        });
+        self.anchors
+            .extend(sums.into_iter().map(|(col, sum)| Anchor {
+                row: first,
+                col,
+                rowspan: 1,
+                colspan: 1,
+                text: sum.to_string(),
+            }));
+        self.anchors.sort_by_key(|a| (a.row, a.col));
+        self.height -= gone;
+    }
+
+    /// The cells a fragment of rows `rows` prints on row `r`: anchors there, and at the
+    /// fragment's first row the rest of every span from above, empty. Each with its rowspan cut
+    /// at the fragment's end.
+    fn cells_of(&self, r: usize, rows: (usize, usize)) -> Vec<Anchor> {
+        let (start, end) = rows;
+        let mut cells: Vec<Anchor> = self
+            .anchors
+            .iter()
+            .filter(|a| a.row == r || (r == start && a.row < start && a.row + a.rowspan > start))
+            .map(|a| {
+                let from = a.row.max(start);
+                Anchor {
+                    row: r,
+                    rowspan: (a.row + a.rowspan).min(end) - from,
+                    text: if a.row == r {
+                        a.text.clone()
+                    } else {
+                        String::new()
+                    },
+                    ..a.clone()
+                }
+            })
+            .collect();
+        cells.sort_by_key(|a| a.col);
+        cells
+    }
+}
+
+/// How a report's tables are written, drawn per report.
+struct Style {
+    /// MinerU 1.x: `<html><body><table>…</table></body></html>`.
+    wrapped: bool,
+    /// Heading rows in `<th>`.
+    th: bool,
+    /// `<thead>`/`<tbody>` around the heading and other rows; `<tbody>` alone; neither.
+    sections: u64,
+    /// `"`, `'` or nothing around attribute values.
+    quote: &'static str,
+    /// A line break and indent between rows and cells rather than one line.
+    spread: bool,
+    /// Every position a cell (spans flattened), the merged text at its span's middle row
+    /// (`Some(true)`) or first row (`Some(false)`); spans kept when `None`.
+    flattened: Option<bool>,
+}
+
+/// Renders the report as Markdown with HTML tables.
+pub(crate) fn markdown_html_tables(
+    report: &AnnualReport,
+    noise: &Noise,
+    merged_other: bool,
+) -> Vec<u8> {
+    let doc = Document::new(report);
+    let style = Style {
+        wrapped: noise.one_in(2),
+        th: noise.one_in(3),
+        sections: noise.below(3),
+        quote: ["\"", "'", ""][usize::try_from(noise.below(3)).unwrap_or(0)],
+        spread: noise.one_in(4),
+        flattened: noise.one_in(4).then(|| noise.one_in(2)),
+    };
+    let heading = if noise.one_in(2) { "# " } else { "## " };
+    let mut out = String::new();
+    let _ = write!(out, "# {}\n\n", doc.title());
+    for (title, body) in doc.sections() {
+        let _ = write!(out, "{heading}{title}\n\n");
+        match body {
+            Body::Prose(paras) => {
+                for p in paras {
+                    let _ = write!(out, "{p}\n\n");
+                }
+            }
+            Body::Table(table) => {
+                let mut grid = Grid::new(table);
+                if merged_other && grid.width == 10 {
+                    grid.merge_other_rows();
+                }
+                let data_rows = grid.height.saturating_sub(grid.header_rows);
+                // A table cut across two pages: the second fragment starts at a data row.
+                let cut = (data_rows > 1 && noise.one_in(3)).then(|| {
+                    grid.header_rows
+                        + 1
+                        + usize::try_from(noise.below(u64::try_from(data_rows - 1).unwrap_or(1)))
+                            .unwrap_or(0)
+                });
+                match cut {
+                    Some(at) => {
+                        fragment(&mut out, &grid, &[(0, at)], &style, noise);
+                        let page = 2 + noise.below(8);
+                        let _ = write!(out, "— {page} —\n\n");
+                        let mut parts = Vec::new();
+                        if noise.one_in(2) {
+                            parts.push((0, grid.header_rows));
+                        }
+                        parts.push((at, grid.height));
+                        fragment(&mut out, &grid, &parts, &style, noise);
+                    }
+                    None => fragment(&mut out, &grid, &[(0, grid.height)], &style, noise),
+                }
+            }
+        }
+    }
+    out.into_bytes()
+}
+
+/// Writes one `<table>` fragment holding the row ranges `parts` of the grid, then a blank line.
+fn fragment(out: &mut String, grid: &Grid, parts: &[(usize, usize)], style: &Style, noise: &Noise) {
+    let (nl, indent) = if style.spread { ("\n", "  ") } else { ("", "") };
+    if style.wrapped {
+        out.push_str("<html><body>");
+    }
+    out.push_str("<table>");
+    out.push_str(nl);
+    let mut open_section = None;
+    for &(start, end) in parts {
+        for r in start..end {
+            let header = r < grid.header_rows;
+            let section = match style.sections {
+                0 => Some(if header { "thead" } else { "tbody" }),
+                1 => Some("tbody"),
+                _ => None,
+            };
+            if section != open_section {
+                if let Some(s) = open_section {
+                    let _ = write!(out, "</{s}>{nl}");
+                }
+                if let Some(s) = section {
+                    let _ = write!(out, "<{s}>{nl}");
+                }
+                open_section = section;
+            }
+            let tag = if header && style.th { "th" } else { "td" };
+            let _ = write!(out, "{indent}<tr>");
+            for cell in row_cells(grid, r, (start, end), style) {
+                out.push_str(nl);
+                out.push_str(indent);
+                out.push_str(indent);
+                let _ = write!(out, "<{tag}");
+                for (name, n) in [("rowspan", cell.rowspan), ("colspan", cell.colspan)] {
+                    if n > 1 {
+                        let q = style.quote;
+                        let _ = write!(out, " {name}={q}{n}{q}");
+                    }
+                }
+                let _ = write!(out, ">{}</{tag}>", cell_text(&cell.text, noise));
+            }
+            let _ = write!(out, "{nl}{indent}</tr>{nl}");
+        }
+    }
+    if let Some(s) = open_section {
+        let _ = write!(out, "</{s}>{nl}");
+    }
+    out.push_str("</table>");
+    if style.wrapped {
+        out.push_str("</body></html>");
+    }
+    out.push_str("\n\n");
+}
+
+/// The cells printed on row `r` of a fragment of rows `rows`: the anchors with their spans, or,
+/// flattened, one cell per position with a merged cell's text at one of its positions.
+fn row_cells(grid: &Grid, r: usize, rows: (usize, usize), style: &Style) -> Vec<Anchor> {
+    let Some(middle) = style.flattened else {
+        return grid.cells_of(r, rows);
+    };
+    let mut cells: Vec<Anchor> = (0..grid.width)
+        .map(|col| Anchor {
+            row: r,
+            col,
+            rowspan: 1,
+            colspan: 1,
+            text: String::new(),
+        })
+        .collect();
+    for a in &grid.anchors {
+        let first = a.row.max(rows.0);
+        let last = (a.row + a.rowspan).min(rows.1);
+        if first >= last {
+            continue;
+        }
+        let at = if middle {
+            first + (last - first - 1) / 2
+        } else {
+            first
+        };
+        if at == r
+            && let Some(cell) = cells.get_mut(a.col)
+        {
+            cell.text.clone_from(&a.text);
+        }
+    }
+    cells
+}
+
+/// A cell's text as a converter writes it: HTML-escaped, now and then with `&nbsp;` or stray
+/// whitespace and line breaks around it, a character as a numeric or named reference.
+fn cell_text(text: &str, noise: &Noise) -> String {
+    let mut escaped = String::new();
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '、' | '（' | '）' if noise.one_in(8) => {
+                let _ = write!(escaped, "&#{};", u32::from(c));
+            }
+            '“' if noise.one_in(2) => escaped.push_str("&ldquo;"),
+            '”' if noise.one_in(2) => escaped.push_str("&rdquo;"),
+            c => escaped.push(c),
+        }
+    }
+    match noise.below(12) {
+        0 => format!("&nbsp;{escaped}"),
+        1 => format!(" {escaped} "),
+        2 => format!("\n{escaped}\n"),
+        3 if escaped.is_empty() => "&nbsp;".to_owned(),
+        _ => escaped,
+    }
+}
