@@ -25,12 +25,11 @@
 //! reading with different values is explained by as many misprints or one more (up to two: a
 //! third is not looked for): with mostly-zero tables a misprint explains a lone number wherever
 //! a reading puts it, and the readings that put it elsewhere then need as many misprints, so
-//! nothing is placed. The enumeration
-//! must be complete (a bounded search places nothing). Two misprints whose changes cancel out
-//! are not taken for misprints: that is what a reading that exchanges two printed numbers, or
-//! moves one to another cell, looks like (the numbers stay those printed, only their places
-//! change), and on consistent reports with a cell printed out of order such a reading was the
-//! only one explained.
+//! nothing is placed. The enumeration must be complete (a bounded search places nothing). Two
+//! misprints whose changes cancel out are not taken for misprints: that is what a reading that
+//! exchanges two printed numbers, or moves one to another cell, looks like (the numbers stay
+//! those printed, only their places change); on consistent reports with a cell printed out of
+//! order such a reading was the only one explained (8 of 10,000 read wrong cells so).
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -628,23 +627,19 @@ fn explained_reading(
             explained.push((needed, cells, merged_row));
         }
     }
-    let Some(fewest) = explained.iter().map(|(m, _, _)| *m).min() else {
+    // The fewest misprints first: the reading kept, when no other comes within one of it.
+    explained.sort_by_key(|(m, _, _)| *m);
+    let mut explained = explained.into_iter();
+    let Some((fewest, cells, merged_row)) = explained.next() else {
         return Err("no reading of its blocks as rows or columns in the template's order satisfies the identities (R1, R2, R3), nor one that one or two cells the report misprints would explain".to_owned());
     };
-    let close = explained
-        .iter()
-        .filter(|(m, _, _)| *m <= fewest + 1)
-        .count();
+    let close = 1 + explained.filter(|(m, _, _)| *m <= fewest + 1).count();
     if close > 1 {
         return Err(format!(
             "no reading of its blocks satisfies the identities (R1, R2, R3), and {close} readings with different values are explained alike by one or two cells the report misprints"
         ));
     }
-    explained
-        .into_iter()
-        .find(|(m, _, _)| *m == fewest)
-        .map(|(_, cells, merged)| (cells, merged))
-        .ok_or_else(String::new)
+    Ok((cells, merged_row))
 }
 
 /// Whether every cell of the 2021 表三 was read. (Asked of every report: the template's own
