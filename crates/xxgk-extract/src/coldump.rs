@@ -15,12 +15,27 @@
 //! cells of a page's last rows, printed after its last label). Rows printed across take them in
 //! order as their first cell(s), or as their second cell when printed after the row's other
 //! cells; the rest are read in order as before, under the same confirmation.
+//!
+//! A report that breaks identities (it misprints a cell) has no such placement: a misprinted
+//! cell breaks its row's 总计 (R3), which every reading above requires. When none is left, every
+//! reading in order or apart is enumerated again, up to [`MISPRINTS`] rows failing their own
+//! identities, and one is kept only when one or two misprinted cells explain every identity
+//! failing over it (`gaps::misprints_explain_by`: each cell witnessed by two failing identities,
+//! its row's and its column's, every identity holding once they are changed) and no other
+//! reading with different values is explained by as many misprints or one more (up to two: a
+//! third is not looked for): with mostly-zero tables a misprint explains a lone number wherever
+//! a reading puts it, and the readings that put it elsewhere then need as many misprints, so
+//! nothing is placed. The enumeration must be complete (a bounded search places nothing). Two
+//! misprints whose changes cancel out are not taken for misprints: that is what a reading that
+//! exchanges two printed numbers, or moves one to another cell, looks like (the numbers stay
+//! those printed, only their places change); on consistent reports with a cell printed out of
+//! order such a reading was the only one explained (8 of 10,000 read wrong cells so).
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::cells::{CellStore, Filled};
-use crate::gaps::{MergedOther, unconfirmed};
+use crate::gaps::{MergedOther, misprints_explain_by, unconfirmed};
 use crate::normalize::{PosText, SourcePos};
 use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::template::{APP_ROWS, APPLICANT_COLUMNS, AppRow, other_merged};
@@ -173,15 +188,19 @@ fn row_identities(rows: &[Option<(AppRow, &'static str)>]) -> Vec<Vec<RowIdentit
 /// between the states of the search that reach the same rest; `None` when there are too many.
 type Readings = Option<Rc<Vec<Vec<usize>>>>;
 
+/// The first rows of a reading: their grid, the next number and row, and how many of them fail
+/// their own identities.
+type Head = (Vec<usize>, usize, usize, usize);
+
 /// The search for the readings of the numbers as rows of the template.
 struct Search {
     values: Vec<u64>,
     /// Whether a block starts at each number (and at the end).
     starts: Vec<bool>,
     checks: Vec<Vec<RowIdentity>>,
-    /// Distinct readings (by values) of the numbers from `p` as the rows from `r`, by `(p, r)`;
-    /// `None` once there are too many.
-    memo: HashMap<(usize, usize), Readings>,
+    /// Distinct readings (by values) of the numbers from `p` as the rows from `r`, with `b` rows
+    /// left that may fail their identities, by `(p, r, b)`; `None` once there are too many.
+    memo: HashMap<(usize, usize, usize), Readings>,
     nodes: usize,
 }
 
@@ -202,10 +221,11 @@ impl Search {
         })
     }
 
-    /// The distinct readings of the numbers from `p` as rows `r..rows`, each a grid of indices
-    /// into the numbers; `None` when there are too many or the search hit its bound.
-    fn from(&mut self, p: usize, r: usize, rows: usize) -> Readings {
-        if let Some(known) = self.memo.get(&(p, r)) {
+    /// The distinct readings of the numbers from `p` as rows `r..rows`, at most `left` of them
+    /// failing their own identities, each a grid of indices into the numbers; `None` when there
+    /// are too many or the search hit its bound.
+    fn from(&mut self, p: usize, r: usize, rows: usize, left: usize) -> Readings {
+        if let Some(known) = self.memo.get(&(p, r, left)) {
             return known.clone();
         }
         self.nodes += 1;
@@ -219,11 +239,12 @@ impl Search {
                 Vec::new()
             }))
         } else {
-            let mut heads: Vec<(Vec<usize>, usize, usize)> = Vec::new();
+            let mut heads: Vec<Head> = Vec::new();
             // A row printed across.
             let across: Vec<usize> = (p..p + COLUMNS).collect();
-            if p + COLUMNS <= total && self.row_holds(r, &across) {
-                heads.push((across, p + COLUMNS, r + 1));
+            let fails = usize::from(!self.row_holds(r, &across));
+            if p + COLUMNS <= total && fails <= left {
+                heads.push((across, p + COLUMNS, r + 1, fails));
             }
             // k rows printed column by column, each column starting a block.
             for k in 2..=rows - r {
@@ -236,29 +257,29 @@ impl Search {
                 }
                 for order in PRINTED_ORDERS {
                     let mut grid = Vec::with_capacity(COLUMNS * k);
-                    let mut holds = true;
+                    let mut fails = 0;
                     for i in 0..k {
                         let row: Vec<usize> = order.iter().map(|c| p + c * k + i).collect();
-                        holds &= self.row_holds(r + i, &row);
+                        fails += usize::from(!self.row_holds(r + i, &row));
                         grid.extend(row);
                     }
-                    if holds {
-                        heads.push((grid, p + COLUMNS * k, r + k));
+                    if fails <= left {
+                        heads.push((grid, p + COLUMNS * k, r + k, fails));
                     }
                 }
             }
-            self.join(heads, rows)
+            self.join(heads, rows, left)
         };
-        self.memo.insert((p, r), found.clone());
+        self.memo.insert((p, r, left), found.clone());
         found
     }
 
     /// Every head followed by every reading of the rest, distinct by values.
-    fn join(&mut self, heads: Vec<(Vec<usize>, usize, usize)>, rows: usize) -> Readings {
+    fn join(&mut self, heads: Vec<Head>, rows: usize, left: usize) -> Readings {
         let mut out: Vec<Vec<usize>> = Vec::new();
         let mut seen: HashSet<Vec<u64>> = HashSet::new();
-        for (head, next, row) in heads {
-            for tail in self.from(next, row, rows)?.iter() {
+        for (head, next, row, fails) in heads {
+            for tail in self.from(next, row, rows, left - fails)?.iter() {
                 let grid: Vec<usize> = head.iter().chain(tail).copied().collect();
                 let values = grid
                     .iter()
@@ -288,14 +309,15 @@ struct Aside {
     main: Vec<usize>,
     /// The groups of numbers standing apart, in order (indices into the values).
     apart: Vec<Vec<usize>>,
-    memo: HashMap<(usize, usize, usize), Readings>,
+    memo: HashMap<(usize, usize, usize, usize), Readings>,
 }
 
 impl Aside {
     /// The distinct readings of the main numbers from `p` and the groups apart from `q` as rows
-    /// `r..rows`; `None` when there are too many or the search hit its bound.
-    fn from(&mut self, p: usize, q: usize, r: usize, rows: usize) -> Readings {
-        if let Some(known) = self.memo.get(&(p, q, r)) {
+    /// `r..rows`, at most `left` of them failing their own identities; `None` when there are
+    /// too many or the search hit its bound.
+    fn from(&mut self, p: usize, q: usize, r: usize, rows: usize, left: usize) -> Readings {
+        if let Some(known) = self.memo.get(&(p, q, r, left)) {
             return known.clone();
         }
         self.search.nodes += 1;
@@ -330,27 +352,32 @@ impl Aside {
                     }
                 }
             }
-            heads.retain(|(row, _, _)| self.search.row_holds(r, row));
-            let mut heads: Vec<(Vec<usize>, usize, usize, usize)> = heads
+            let mut heads: Vec<(Vec<usize>, usize, usize, usize, usize)> = heads
                 .into_iter()
-                .map(|(row, p, q)| (row, p, q, r + 1))
+                .map(|(row, p, q)| {
+                    let fails = usize::from(!self.search.row_holds(r, &row));
+                    (row, p, q, r + 1, fails)
+                })
+                .filter(|head| head.4 <= left)
                 .collect();
-            heads.extend(self.down_columns(p, q, r, rows));
-            self.join(heads, rows)
+            heads.extend(self.down_columns(p, q, r, rows, left));
+            self.join(heads, rows, left)
         };
-        self.memo.insert((p, q, r), found.clone());
+        self.memo.insert((p, q, r, left), found.clone());
         found
     }
 
     /// Runs of k rows of the main numbers printed column by column, each column starting a
-    /// block, as in [`Search::from`]: (grid, next main number, next group apart, next row).
+    /// block, as in [`Search::from`]: (grid, next main number, next group apart, next row, rows
+    /// failing their identities), at most `left` of them failing.
     fn down_columns(
         &self,
         p: usize,
         q: usize,
         r: usize,
         rows: usize,
-    ) -> Vec<(Vec<usize>, usize, usize, usize)> {
+        left: usize,
+    ) -> Vec<(Vec<usize>, usize, usize, usize, usize)> {
         let starts = |at: usize| match self.main.get(at) {
             Some(i) => self.search.starts.get(*i) == Some(&true),
             None => at == self.main.len(),
@@ -369,17 +396,17 @@ impl Aside {
             }
             for order in PRINTED_ORDERS {
                 let mut grid = Vec::with_capacity(COLUMNS * k);
-                let mut holds = true;
+                let mut fails = 0;
                 for i in 0..k {
                     let row: Vec<usize> = order
                         .iter()
                         .filter_map(|c| self.main.get(p + c * k + i).copied())
                         .collect();
-                    holds &= self.search.row_holds(r + i, &row);
+                    fails += usize::from(!self.search.row_holds(r + i, &row));
                     grid.extend(row);
                 }
-                if holds {
-                    out.push((grid, p + COLUMNS * k, q, r + k));
+                if fails <= left {
+                    out.push((grid, p + COLUMNS * k, q, r + k, fails));
                 }
             }
         }
@@ -387,11 +414,16 @@ impl Aside {
     }
 
     /// Every head row followed by every reading of the rest, distinct by values.
-    fn join(&mut self, heads: Vec<(Vec<usize>, usize, usize, usize)>, rows: usize) -> Readings {
+    fn join(
+        &mut self,
+        heads: Vec<(Vec<usize>, usize, usize, usize, usize)>,
+        rows: usize,
+        left: usize,
+    ) -> Readings {
         let mut out: Vec<Vec<usize>> = Vec::new();
         let mut seen: HashSet<Vec<u64>> = HashSet::new();
-        for (head, p, q, r) in heads {
-            for tail in self.from(p, q, r, rows)?.iter() {
+        for (head, p, q, r, fails) in heads {
+            for tail in self.from(p, q, r, rows, left - fails)?.iter() {
                 let grid: Vec<usize> = head.iter().chain(tail).copied().collect();
                 let values = grid
                     .iter()
@@ -418,6 +450,7 @@ fn aside_placements(
     starts: &[bool],
     inside: &[Vec<usize>],
     rows: &[Option<(AppRow, &'static str)>],
+    budget: usize,
 ) -> Option<Vec<Vec<usize>>> {
     let apart: HashSet<usize> = inside.iter().flatten().copied().collect();
     let in_order: Vec<usize> = (0..values.len()).filter(|i| !apart.contains(i)).collect();
@@ -439,7 +472,7 @@ fn aside_placements(
             apart: groups,
             memo: HashMap::new(),
         };
-        out.extend(aside.from(0, 0, 0, rows.len())?.iter().cloned());
+        out.extend(aside.from(0, 0, 0, rows.len(), budget)?.iter().cloned());
     }
     Some(out)
 }
@@ -467,6 +500,7 @@ fn placements(
     values: &[u64],
     sizes: &[usize],
     rows: &[Option<(AppRow, &'static str)>],
+    budget: usize,
 ) -> Option<Vec<Vec<usize>>> {
     let mut search = Search {
         values: values.to_vec(),
@@ -476,7 +510,7 @@ fn placements(
         nodes: 0,
     };
     search
-        .from(0, 0, rows.len())
+        .from(0, 0, rows.len(), budget)
         .map(|found| found.as_ref().clone())
 }
 
@@ -559,6 +593,55 @@ fn confirmed_readings(
     confirmed
 }
 
+/// Rows a reading of a broken report may leave failing their own identities: one for each cell
+/// the report misprints, of which [`misprints_explain_by`] repairs two at most.
+const MISPRINTS: usize = 2;
+
+/// The one reading of a report that breaks identities, explained by the fewest cells it
+/// misprints, among `grids` (every reading, found by a search that was not bounded); `Err` with
+/// why not.
+fn explained_reading(
+    grids: &[Vec<usize>],
+    numbers: &[Number],
+    rows: &[Option<(AppRow, &'static str)>],
+) -> Result<(CellStore, Option<MergedOther>), String> {
+    let mut explained: Vec<(usize, CellStore, Option<MergedOther>)> = Vec::new();
+    let mut seen: HashSet<Vec<Option<u64>>> = HashSet::new();
+    for grid in grids {
+        let values = grid
+            .iter()
+            .map(|i| numbers.get(*i).map(|n| n.value))
+            .collect();
+        if !seen.insert(values) {
+            continue;
+        }
+        let (cells, merged_row) = cells_of(grid, numbers, rows);
+        let pointers: Vec<String> = cells.filled.keys().cloned().collect();
+        // Changes that cancel out are numbers exchanged or moved by the reading, not misprints.
+        let needed = (1..=MISPRINTS).find(|max| {
+            misprints_explain_by(&cells, &pointers, merged_row.as_ref(), *max, |changes| {
+                changes.len() < 2 || changes.iter().sum::<i128>() != 0
+            })
+        });
+        if let Some(needed) = needed {
+            explained.push((needed, cells, merged_row));
+        }
+    }
+    // The fewest misprints first: the reading kept, when no other comes within one of it.
+    explained.sort_by_key(|(m, _, _)| *m);
+    let mut explained = explained.into_iter();
+    let Some((fewest, cells, merged_row)) = explained.next() else {
+        return Err("no reading of its blocks as rows or columns in the template's order satisfies the identities (R1, R2, R3), nor one that one or two cells the report misprints would explain".to_owned());
+    };
+    let close = 1 + explained.filter(|(m, _, _)| *m <= fewest + 1).count();
+    if close > 1 {
+        return Err(format!(
+            "no reading of its blocks satisfies the identities (R1, R2, R3), and {close} readings with different values are explained alike by one or two cells the report misprints"
+        ));
+    }
+    Ok((cells, merged_row))
+}
+
 /// Whether every cell of the 2021 表三 was read. (Asked of every report: the template's own
 /// pointers, not 175 formatted ones.)
 pub(crate) fn all_read(store: &CellStore) -> bool {
@@ -595,7 +678,7 @@ pub(crate) fn read_applications(
         }
     };
     let values: Vec<u64> = numbers.iter().map(|n| n.value).collect();
-    let Some(grids) = placements(&values, &sizes, &rows) else {
+    let Some(grids) = placements(&values, &sizes, &rows, 0) else {
         why_not(
             "表三 is printed cell by cell in blocks (a PDF text dump) and too many ways to read its blocks as rows or columns were left to tell them apart; its cells are left missing".to_owned(),
             store,
@@ -603,10 +686,10 @@ pub(crate) fn read_applications(
         return;
     };
     let mut confirmed = confirmed_readings(&grids, &numbers, &rows);
+    let starts = block_starts(values.len(), &sizes);
     if confirmed.is_empty() {
         // No reading in order: cells printed inside labels' blocks, or late, may stand apart.
-        let starts = block_starts(values.len(), &sizes);
-        let Some(grids) = aside_placements(&values, &starts, &inside, &rows) else {
+        let Some(grids) = aside_placements(&values, &starts, &inside, &rows, 0) else {
             why_not(
                 "表三 is printed cell by cell in blocks (a PDF text dump), some cells inside its labels, and too many ways to read them as rows were left to tell them apart; its cells are left missing".to_owned(),
                 store,
@@ -618,10 +701,29 @@ pub(crate) fn read_applications(
     let (cells, merged_row) = match confirmed.len() {
         1 => confirmed.swap_remove(0),
         0 => {
-            return why_not(
-                "表三 is printed cell by cell in blocks (a PDF text dump); no reading of its blocks as rows or columns in the template's order satisfies the identities (R1, R2, R3), so its numbers are not placed".to_owned(),
-                store,
-            );
+            // A report that breaks identities: every reading, in order or apart, a row of each
+            // misprinted cell failing its own identities.
+            let grids = placements(&values, &sizes, &rows, MISPRINTS).and_then(|mut grids| {
+                grids.extend(aside_placements(
+                    &values, &starts, &inside, &rows, MISPRINTS,
+                )?);
+                Some(grids)
+            });
+            let explained = match grids {
+                Some(grids) => explained_reading(&grids, &numbers, &rows),
+                None => Err("no reading of its blocks as rows or columns in the template's order satisfies the identities (R1, R2, R3), and too many ways to read them with cells the report misprints were left to tell them apart".to_owned()),
+            };
+            match explained {
+                Ok(reading) => reading,
+                Err(why) => {
+                    return why_not(
+                        format!(
+                            "表三 is printed cell by cell in blocks (a PDF text dump); {why}, so its numbers are not placed"
+                        ),
+                        store,
+                    );
+                }
+            }
         }
         n => {
             return why_not(
@@ -710,7 +812,7 @@ mod tests {
         let (grid, values) = dumped([0, 1, 2, 3, 4, 6, 5]);
         let mut sizes = vec![1; 28];
         sizes.extend([21; COLUMNS]);
-        let found = placements(&values, &sizes, &template_rows(false)).expect("bounded");
+        let found = placements(&values, &sizes, &template_rows(false), 0).expect("bounded");
         let read: Vec<Vec<u64>> = found
             .iter()
             .map(|g| g.iter().map(|i| values[*i]).collect())
@@ -836,6 +938,56 @@ mod tests {
                 .values()
                 .all(|p| p.code == ProblemCode::UnlabelledRowsUnconfirmed)
         );
+    }
+
+    /// A dump of `grid` printed in two runs down their columns: the first four rows as seven
+    /// blocks of four, the other 21 as seven blocks of 21.
+    fn in_runs(grid: &[[u64; COLUMNS]]) -> String {
+        let mut text = String::from("一、本年新收政府信息公开申请数量\n\n");
+        for run in [0..4, 4..APP_ROWS.len()] {
+            for c in 0..COLUMNS {
+                for cells in &grid[run.clone()] {
+                    text.push_str(&format!("{}\n", cells[c]));
+                }
+                text.push('\n');
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn a_broken_report_is_read_where_one_misprint_explains_one_reading_alone() {
+        // （一） printed 4 for 3 under natural persons: its row's 总计 and R2 over the column
+        // fail by 1, which that one cell explains, and no other reading of the blocks so.
+        let (mut grid, _) = dumped([0, 1, 2, 3, 4, 5, 6]);
+        grid[2][0] = 4;
+        let store = read(&in_runs(&grid));
+        for (r, (_, path, _)) in APP_ROWS.iter().enumerate() {
+            for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
+                let read = store.filled.get(&format!("{path}/{}", column.name));
+                assert_eq!(
+                    read.map(|f| f.value.clone()),
+                    Some(grid[r][c].into()),
+                    "{path}/{}",
+                    column.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_lone_misprinted_number_is_placed_nowhere() {
+        // Every cell 0 but one printed 5 in a run down its columns: read down the columns or
+        // across, one misprint explains it wherever it falls, so nothing is placed.
+        let mut grid = vec![[0u64; COLUMNS]; APP_ROWS.len()];
+        grid[6][6] = 5;
+        let store = read(&in_runs(&grid));
+        assert!(store.filled.is_empty());
+        assert!(store.missing.values().all(|p| {
+            p.code == ProblemCode::UnlabelledRowsUnconfirmed
+                && p.message
+                    .contains("readings with different values are explained alike")
+        }));
     }
 
     #[test]

@@ -75,9 +75,11 @@
 //! labels' blocks (a line of numbers next to a label's line, or alone between labels) and up to
 //! three at the end of the section may stand apart: taken in order as the first cell(s) of the
 //! rows that need them, or as a row's second cell when printed after the row's other cells,
-//! under the same confirmation (not relaxed for a report that breaks an identity: a misprint
-//! would explain a number wherever a reading puts it, and the true reading may not be among
-//! those searched). Otherwise the unread cells are missing with
+//! under the same confirmation. A report that breaks identities, which no such reading
+//! satisfies, is read the one way one or two misprinted cells explain, when no other reading
+//! with different values is explained by as many or one more and the search was complete (two
+//! changes that cancel out are numbers moved by the reading, not misprints). Otherwise the
+//! unread cells are missing with
 //! `unlabelled-rows-unconfirmed` saying why (none, several, too many to tell apart, or a
 //! disagreement). Such cells carry
 //! `block-dump-placed-by-identities`. A dump's 表二 stays unread (`values-apart-from-label`).
