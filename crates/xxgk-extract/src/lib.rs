@@ -20,6 +20,10 @@
 //! file's name says; only a page proper (a doctype or `<html>` first, `<body>`, `<p>` and other
 //! block elements outside the tables) is read as HTML, and text that mentions `<table>` without
 //! a closed table holding a cell is text.
+//! Pipe tables that repeat a merged cell's text in every cell it covers (docling's Markdown
+//! export; `Torn::MarkdownSpansRepeated`) are read with a repeated value as one cell only where
+//! the heading row above repeats one column's label over exactly those cells and every repeated
+//! cell holds the same number (`layout`); otherwise the row stays unread (`cell-count-mismatch`).
 //!
 //! PDF converted to Markdown or text with labels torn from their numbers (imitated by the
 //! test-support crate `xxgk-render-noise`): a label wrapped over several lines or rows, or

@@ -84,7 +84,8 @@ pub enum ReadingRule {
     LabelBelowNumbersPairedInOrder,
     /// A table printed cell by cell in blocks (a PDF text dump, rows across or runs of rows
     /// column by column), its numbers placed in the one reading of the blocks in the template's
-    /// order that the identities confirm.
+    /// order that the identities confirm, or (a report that breaks some) the one reading that one
+    /// or two misprinted cells explain, no other reading explained as well.
     BlockDumpPlacedByIdentities,
     /// The figure was read from a sentence of section 六.
     FeeFigureFromProse,
