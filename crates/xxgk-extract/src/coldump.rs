@@ -907,17 +907,7 @@ mod tests {
         }
         text.push_str("（七）总计\n\n0\n");
         let store = read(&text);
-        for (r, (_, path, _)) in APP_ROWS.iter().enumerate() {
-            for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
-                let read = store.filled.get(&format!("{path}/{}", column.name));
-                assert_eq!(
-                    read.map(|f| f.value.clone()),
-                    Some(grid[r][c].into()),
-                    "{path}/{}",
-                    column.name
-                );
-            }
-        }
+        assert_read_as(&store, &grid);
         // 八's late cell taken as its first cell instead satisfies R3 but not R1: the late 0
         // is its second. Printed before its row's other cells, it could only be a first
         // cell, and R1 then confirms no reading.
@@ -938,6 +928,21 @@ mod tests {
                 .values()
                 .all(|p| p.code == ProblemCode::UnlabelledRowsUnconfirmed)
         );
+    }
+
+    /// Every cell of 表三 read, as `grid` has it.
+    fn assert_read_as(store: &CellStore, grid: &[[u64; COLUMNS]]) {
+        for (r, (_, path, _)) in APP_ROWS.iter().enumerate() {
+            for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
+                let read = store.filled.get(&format!("{path}/{}", column.name));
+                assert_eq!(
+                    read.map(|f| f.value.clone()),
+                    Some(grid[r][c].into()),
+                    "{path}/{}",
+                    column.name
+                );
+            }
+        }
     }
 
     /// A dump of `grid` printed in two runs down their columns: the first four rows as seven
@@ -962,17 +967,7 @@ mod tests {
         let (mut grid, _) = dumped([0, 1, 2, 3, 4, 5, 6]);
         grid[2][0] = 4;
         let store = read(&in_runs(&grid));
-        for (r, (_, path, _)) in APP_ROWS.iter().enumerate() {
-            for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
-                let read = store.filled.get(&format!("{path}/{}", column.name));
-                assert_eq!(
-                    read.map(|f| f.value.clone()),
-                    Some(grid[r][c].into()),
-                    "{path}/{}",
-                    column.name
-                );
-            }
-        }
+        assert_read_as(&store, &grid);
     }
 
     #[test]

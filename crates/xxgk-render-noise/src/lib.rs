@@ -314,6 +314,29 @@ fn is_figure(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
+/// A report as a PDF→Markdown converter writes it: the title after `# `, each section's heading
+/// after `heading` (`# ` or `## `), paragraphs apart, each table as `table` prints it.
+fn markdown_report(
+    doc: &Document,
+    heading: &str,
+    mut table: impl FnMut(&mut String, &Table),
+) -> Vec<u8> {
+    let mut out = String::new();
+    let _ = write!(out, "# {}\n\n", doc.title());
+    for (title, body) in doc.sections() {
+        let _ = write!(out, "{heading}{title}\n\n");
+        match body {
+            Body::Prose(paras) => {
+                for p in paras {
+                    let _ = write!(out, "{p}\n\n");
+                }
+            }
+            Body::Table(grid) => table(&mut out, grid),
+        }
+    }
+    out.into_bytes()
+}
+
 /// Label columns of a grid: 表二 has one, 表三 three, 表四 none.
 fn label_columns(grid: &Table) -> usize {
     match grid.width() {

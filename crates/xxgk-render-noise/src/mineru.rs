@@ -11,9 +11,9 @@
 use std::fmt::Write as _;
 
 use xxgk_model::AnnualReport;
-use xxgk_render::{Body, Document, Table};
+use xxgk_render::{Document, Table};
 
-use crate::{Noise, other_group_labels};
+use crate::{Noise, markdown_report, other_group_labels};
 
 /// A cell anchored at a position of the grid, spanning rows and columns.
 #[derive(Clone)]
@@ -194,47 +194,34 @@ pub(crate) fn markdown_html_tables(
         flattened: noise.one_in(4).then(|| noise.one_in(2)),
     };
     let heading = if noise.one_in(2) { "# " } else { "## " };
-    let mut out = String::new();
-    let _ = write!(out, "# {}\n\n", doc.title());
-    for (title, body) in doc.sections() {
-        let _ = write!(out, "{heading}{title}\n\n");
-        match body {
-            Body::Prose(paras) => {
-                for p in paras {
-                    let _ = write!(out, "{p}\n\n");
-                }
-            }
-            Body::Table(table) => {
-                let mut grid = Grid::new(table);
-                if merged_other && grid.width == 10 {
-                    grid.merge_other_rows();
-                }
-                let data_rows = grid.height.saturating_sub(grid.header_rows);
-                // A table cut across two pages: the second fragment starts at a data row.
-                let cut = (data_rows > 1 && noise.one_in(3)).then(|| {
-                    grid.header_rows
-                        + 1
-                        + usize::try_from(noise.below(u64::try_from(data_rows - 1).unwrap_or(1)))
-                            .unwrap_or(0)
-                });
-                match cut {
-                    Some(at) => {
-                        fragment(&mut out, &grid, &[(0, at)], &style, noise);
-                        let page = 2 + noise.below(8);
-                        let _ = write!(out, "— {page} —\n\n");
-                        let mut parts = Vec::new();
-                        if noise.one_in(2) {
-                            parts.push((0, grid.header_rows));
-                        }
-                        parts.push((at, grid.height));
-                        fragment(&mut out, &grid, &parts, &style, noise);
-                    }
-                    None => fragment(&mut out, &grid, &[(0, grid.height)], &style, noise),
-                }
-            }
+    markdown_report(&doc, heading, |out, table| {
+        let mut grid = Grid::new(table);
+        if merged_other && grid.width == 10 {
+            grid.merge_other_rows();
         }
-    }
-    out.into_bytes()
+        let data_rows = grid.height.saturating_sub(grid.header_rows);
+        // A table cut across two pages: the second fragment starts at a data row.
+        let cut = (data_rows > 1 && noise.one_in(3)).then(|| {
+            grid.header_rows
+                + 1
+                + usize::try_from(noise.below(u64::try_from(data_rows - 1).unwrap_or(1)))
+                    .unwrap_or(0)
+        });
+        match cut {
+            Some(at) => {
+                fragment(out, &grid, &[(0, at)], &style, noise);
+                let page = 2 + noise.below(8);
+                let _ = write!(out, "— {page} —\n\n");
+                let mut parts = Vec::new();
+                if noise.one_in(2) {
+                    parts.push((0, grid.header_rows));
+                }
+                parts.push((at, grid.height));
+                fragment(out, &grid, &parts, &style, noise);
+            }
+            None => fragment(out, &grid, &[(0, grid.height)], &style, noise),
+        }
+    })
 }
 
 /// Writes one `<table>` fragment holding the row ranges `parts` of the grid, then a blank line.

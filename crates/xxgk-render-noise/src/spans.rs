@@ -11,9 +11,11 @@
 use std::fmt::Write as _;
 
 use xxgk_model::AnnualReport;
-use xxgk_render::{Body, Document, Table};
+use xxgk_render::{Document, Table};
 
-use crate::{Line, Noise, Tearing, footer, is_figure, label_columns, merge_other_rows};
+use crate::{
+    Line, Noise, Tearing, footer, is_figure, label_columns, markdown_report, merge_other_rows,
+};
 
 /// Which spans the converter repeats, drawn per report.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -33,23 +35,10 @@ pub(crate) fn spans_repeated(report: &AnnualReport, noise: &Noise, merged_other:
         2 => Repeat::Columns,
         _ => Repeat::Rows,
     };
-    let doc = Document::new(report);
-    let mut out = format!("# {}\n\n", doc.title());
-    for (heading, body) in doc.sections() {
-        let _ = write!(out, "## {heading}\n\n");
-        match body {
-            Body::Prose(paras) => {
-                for p in paras {
-                    let _ = write!(out, "{p}\n\n");
-                }
-            }
-            Body::Table(grid) => {
-                let rows = filled(grid, repeat, merged_other);
-                print_table(&mut out, &rows, label_columns(grid), repeat, noise);
-            }
-        }
-    }
-    out.into_bytes()
+    markdown_report(&Document::new(report), "## ", |out, grid| {
+        let rows = filled(grid, repeat, merged_other);
+        print_table(out, &rows, label_columns(grid), repeat, noise);
+    })
 }
 
 /// The table's grid, every position's text: a merged cell's at its top-left position, and at
