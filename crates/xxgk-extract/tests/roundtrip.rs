@@ -875,13 +875,7 @@ fn with_one_cell_changed(report: &Value, pick: usize, delta: u64, lower: bool) -
         .filter(|p| !p.starts_with("/active_disclosure"))
         .collect();
     let pointer = cells[pick % cells.len()];
-    let cell = report.pointer_mut(pointer).expect("a cell of the report");
-    let value = cell.as_u64().expect("a count");
-    *cell = json!(if lower && value >= delta {
-        value - delta
-    } else {
-        value + delta
-    });
+    figures::change_count(&mut report, pointer, delta, lower);
     report
 }
 
@@ -1124,13 +1118,7 @@ fn with_cells_changed(report: &Value, changes: &[(usize, u64, bool, u8)]) -> Val
         } else {
             10 + delta % 990
         };
-        let cell = report.pointer_mut(pointer).expect("a cell of the report");
-        let value = cell.as_u64().expect("a count");
-        *cell = json!(if lower && value >= delta {
-            value - delta
-        } else {
-            value + delta
-        });
+        figures::change_count(&mut report, pointer, delta, lower);
     }
     report
 }

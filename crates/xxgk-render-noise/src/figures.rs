@@ -184,3 +184,18 @@ pub fn report_2019(f: &Figures) -> Value {
     }
     doc
 }
+
+/// Changes one count of `report` as a publisher's slip would: lowered by `delta` when `lower` and
+/// it stays a count, raised by `delta` otherwise. Its identities then usually break.
+///
+/// # Panics
+/// When `pointer` is no count of the report (a defect of the test calling it).
+pub fn change_count(report: &mut Value, pointer: &str, delta: u64, lower: bool) {
+    let cell = report.pointer_mut(pointer).expect("a cell of the report");
+    let value = cell.as_u64().expect("a count");
+    *cell = json!(if lower && value >= delta {
+        value - delta
+    } else {
+        value + delta
+    });
+}

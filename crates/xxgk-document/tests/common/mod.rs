@@ -2,7 +2,7 @@
 //! completed by the same code (`xxgk_render_noise::figures`), from an explicit seed so that a
 //! failing case is named and rerun by its seed alone.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 use xxgk_render_noise::figures::{self, Figures};
 
 /// splitmix64: a case is its seed, on every machine and every run.
@@ -105,13 +105,7 @@ pub fn with_cells_changed(report: &Value, seed: u64, cells: &[xxgk_model::Cell])
         let pointer = cells[rng.below(cells.len() as u64) as usize];
         let delta = 1 + rng.below(50);
         let lower = rng.below(2) == 0;
-        let cell = report.pointer_mut(pointer).expect("a cell of the report");
-        let value = cell.as_u64().expect("a count");
-        *cell = json!(if lower && value >= delta {
-            value - delta
-        } else {
-            value + delta
-        });
+        figures::change_count(&mut report, pointer, delta, lower);
     }
     report
 }
