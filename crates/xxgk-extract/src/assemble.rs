@@ -9,6 +9,7 @@ use crate::Edition;
 use crate::align;
 use crate::cells::{CellStore, Filled};
 use crate::gaps;
+use crate::merged::MergedCell;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::split::row_splits;
 use crate::table::{Fit, Label, RowRead, Segment, ValueCell, fit, read_rows};
@@ -382,7 +383,10 @@ pub(crate) fn read_applications(
         }
         if read.row == AppRow::OtherMerged && edition == Edition::E2021 {
             merged = Some(merged_counts(&fitted));
-            report_merged_other(&fitted, read, store, problems);
+            // Numbers apart from the label are the merged row's only if the identities confirm
+            // them, which they are never asked to: its zeros are then not placed.
+            let beside_label = read.attached <= 1 && !numbers_may_be_next_rows;
+            report_merged_other(&fitted, read, beside_label, store, problems);
             continue;
         }
         let Some(spec) = app_spec(read.row, edition) else {
@@ -513,7 +517,7 @@ pub(crate) fn read_applications(
                 attached: 0,
                 below_bare_label: false,
             };
-            report_merged_other(&Fit::Exact(values), &read, store, problems);
+            report_merged_other(&Fit::Exact(values), &read, true, store, problems);
         }
         if let Some(bare) = merged_slot {
             // The merged row's numbers are R2's reading of the three rows, used only where R2
@@ -531,7 +535,8 @@ pub(crate) fn read_applications(
             };
             let fitted = fit(read.values.clone(), 7, read.padded_at_end);
             merged = Some(merged_counts(&fitted));
-            report_merged_other(&fitted, &read, store, problems);
+            // Placed by order and never confirmed as cells (R2 reads them where it holds).
+            report_merged_other(&fitted, &read, false, store, problems);
         }
         gaps::confirm(
             assigned,
@@ -832,9 +837,13 @@ fn merged_counts(fitted: &Fit) -> Option<gaps::MergedOther> {
     Some(counts)
 }
 
+/// Reports a merged （六） row through [`crate::merged::settle`]: its cells count only when
+/// `confirmed` (read beside its own label, or placed where the identities confirm it), and then
+/// its columns printing 0 place 0 in the three rows.
 fn report_merged_other(
     fitted: &Fit,
     read: &RowRead<AppRow>,
+    confirmed: bool,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) {
@@ -863,19 +872,23 @@ fn report_merged_other(
         Fit::RunTogether(cell) => cell.raw().to_owned(),
         Fit::Mismatch(n) => format!("{n} cells"),
     };
-    let problem = Problem::new(
-        ProblemCode::MergedOtherRow,
-        format!(
-            "the report merges （六）其他处理 into one row ({quoted}); the 2021 format splits it into three rows, which are left missing rather than split by guess"
-        ),
-    )
-    .at(label.pos, published_row);
-    problems.push(problem.clone().at_pointer(other_merged().path));
-    for row in [AppRow::NoCorrection, AppRow::FeeUnpaid, AppRow::OtherOther] {
-        if let Some(spec) = app_spec(row, Edition::E2021) {
-            store.miss_row(&spec, &problem);
-        }
-    }
+    let cells: Vec<Option<MergedCell>> = match fitted {
+        Fit::Exact(values) if confirmed => values
+            .iter()
+            .map(|value| match value {
+                ValueCell::Token { text, raw, pos } => crate::number::read_count(text, raw)
+                    .ok()
+                    .map(|(value, _)| MergedCell {
+                        value,
+                        pos: *pos,
+                        raw: raw.clone(),
+                    }),
+                ValueCell::Blank { .. } => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    crate::merged::settle(&cells, &quoted, (label.pos, published_row), store, problems);
 }
 
 /// Reads 表四 into the store: one row of 15 numbers (possibly one per line), or three labelled

@@ -174,7 +174,9 @@
 //! many of each between the headings and the rows read whole of a table that prints labels
 //! below their numbers),
 //! `block-dump-placed-by-identities` (表三 dumped block by block, its numbers placed in the one
-//! reading of its runs the identities confirm), `fee-figure-from-prose`,
+//! reading of its runs the identities confirm), `merged-other-zero-in-each-row` (a 2021 report
+//! printing （六）其他处理 as one row, the 2019 table, prints 0 in the column: each of its three
+//! rows is 0), `fee-figure-from-prose`,
 //! `fee-none-collected-stated` (`未收取…处理费` read as 0 collected), `fee-all-zero-stated`
 //! (`…均为0`), `organ-from-signature` and `date-from-signature`.
 //!
@@ -201,6 +203,7 @@ mod docx;
 mod gaps;
 mod html;
 mod layout;
+mod merged;
 mod metadata;
 mod normalize;
 mod number;

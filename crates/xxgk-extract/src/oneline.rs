@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use crate::Edition;
 use crate::cells::{CellStore, Filled};
+use crate::merged::MergedCell;
 use crate::normalize::{Glyph, PosText, SourcePos, compact_chars};
 use crate::number::read_decimal;
 use crate::problem::ReadingRule;
@@ -973,27 +974,49 @@ fn read_applications(
     found
 }
 
-/// A single （六）其他处理 row (the 2019 layout) in a 2021 report: its three rows stay missing.
+/// A single （六）其他处理 row (the 2019 layout) in a 2021 report, settled by
+/// [`crate::merged::settle`]: its cells count only when its digits are seven, one a cell, and
+/// satisfy the row's own R3 (总计 the sum of the six); otherwise its three rows stay missing.
 fn merged_other(
     label: &Piece,
     digits: Option<&Piece>,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) {
-    let quoted = digits.map_or_else(String::new, Piece::published);
-    let problem = Problem::new(
-        ProblemCode::MergedOtherRow,
-        format!(
-            "the report merges （六）其他处理 into one row (`{quoted}`); the 2021 format splits it into three rows, which are left missing rather than split by guess"
-        ),
-    )
-    .at(label.first_pos(), format!("{} {quoted}", label.published()));
-    problems.push(problem.clone().at_pointer(other_merged().path));
-    for row in [AppRow::NoCorrection, AppRow::FeeUnpaid, AppRow::OtherOther] {
-        if let Some(spec) = app_spec(row) {
-            store.miss_row(&spec, &problem);
+    let quoted = digits.map_or_else(String::new, |d| format!("`{}`", d.published()));
+    let one_a_cell: Vec<MergedCell> = digits
+        .filter(|d| d.solid().chars().all(|c| c.is_ascii_digit()))
+        .map(|d| {
+            d.glyphs
+                .iter()
+                .filter_map(|g| {
+                    Some(MergedCell {
+                        value: u64::from(g.ch.to_digit(10)?),
+                        pos: g.pos,
+                        raw: g.raw.to_string(),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let confirmed = match one_a_cell.as_slice() {
+        [applicants @ .., total] if applicants.len() == 6 => {
+            applicants.iter().map(|c| c.value).sum::<u64>() == total.value
         }
-    }
+        _ => false,
+    };
+    let cells: Vec<Option<MergedCell>> = if confirmed {
+        one_a_cell.into_iter().map(Some).collect()
+    } else {
+        Vec::new()
+    };
+    crate::merged::settle(
+        &cells,
+        &quoted,
+        (label.first_pos(), format!("{} {quoted}", label.published())),
+        store,
+        problems,
+    );
 }
 
 /// 表四: one run of 15 cells after the header, or three labelled runs of five; decided by R4.

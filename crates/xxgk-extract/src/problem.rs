@@ -87,6 +87,9 @@ pub enum ReadingRule {
     /// order that the identities confirm, or (a report that breaks some) the one reading that one
     /// or two misprinted cells explain, no other reading explained as well.
     BlockDumpPlacedByIdentities,
+    /// A 2021 report prints （六）其他处理 as one row (the 2019 table), and 0 in this column: each
+    /// of the three rows the 2021 format splits it into is then 0, counts never being negative.
+    MergedOtherZeroInEachRow,
     /// The figure was read from a sentence of section 六.
     FeeFigureFromProse,
     /// Section 六 says no fee was collected (`未收取…处理费`), read as 0.
@@ -208,6 +211,7 @@ mod tests {
                 BlockDumpPlacedByIdentities,
                 "block-dump-placed-by-identities",
             ),
+            (MergedOtherZeroInEachRow, "merged-other-zero-in-each-row"),
             (FeeFigureFromProse, "fee-figure-from-prose"),
             (FeeNoneCollectedStated, "fee-none-collected-stated"),
             (FeeAllZeroStated, "fee-all-zero-stated"),

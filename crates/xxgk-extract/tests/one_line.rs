@@ -287,3 +287,86 @@ fn a_2019_report_on_one_line_keeps_its_signs_and_its_single_other_row() {
     );
     assert_eq!(cells["applications"]["results"]["other"]["total"], json!(0));
 }
+
+/// A 2021 report printing （六）其他处理 as one row (the 2019 table), on one line: its seven
+/// digits, one a cell and its 总计 their sum, put 0 in each of the three （六） rows of every
+/// column printing 0; more digits than cells, and no column is split.
+#[test]
+fn a_merged_other_row_on_one_line_places_its_zeros() {
+    let merged_table = |rows: &[[u64; 7]], merged: &str| -> String {
+        let labels: Vec<String> = labels().collect();
+        let row = |k: usize| format!("{}{}", labels[k], digits(&rows[k]));
+        let mut table: String = (0..20).map(row).collect();
+        table.push_str(&format!("（六）其他处理{merged}"));
+        table.extend((23..25).map(row));
+        one_line(&[], "").replace(
+            "总计四、政府信息公开",
+            &format!("总计{table}四、政府信息公开"),
+        )
+    };
+    let other = |extraction: &Extraction, row: &str, column: &str| {
+        extraction
+            .report
+            .pointer(&format!("/applications/results/other/{row}/{column}"))
+            .cloned()
+    };
+    let rules = |extraction: &Extraction, pointer: &str| {
+        extraction
+            .provenance
+            .iter()
+            .find(|p| p.pointer == pointer)
+            .map(|p| p.rules.clone())
+    };
+
+    let zeros = read(&merged_table(&rows(), "0000000"));
+    for row in ["no_correction", "fee_unpaid", "other"] {
+        for column in common::APPLICANT_COLUMNS {
+            assert_eq!(other(&zeros, row, column), Some(json!(0)), "{row}/{column}");
+        }
+    }
+    assert_eq!(
+        rules(&zeros, "/applications/results/other/fee_unpaid/total"),
+        Some(vec![ReadingRule::MergedOtherZeroInEachRow])
+    );
+    assert!(
+        zeros
+            .problems
+            .iter()
+            .all(|p| p.code != ProblemCode::MergedOtherRow),
+        "{:#?}",
+        zeros.problems
+    );
+
+    // 3 in 自然人 and 总计: those columns stay missing, quoted.
+    let mut three = rows();
+    three[0] = [83, 1, 0, 0, 0, 0, 84];
+    three[23] = [84, 1, 0, 0, 0, 0, 85];
+    let partly = read(&merged_table(&three, "3000003"));
+    for row in ["no_correction", "fee_unpaid", "other"] {
+        assert_eq!(other(&partly, row, "commercial_enterprise"), Some(json!(0)));
+        for column in ["natural_person", "total"] {
+            assert_eq!(other(&partly, row, column), None, "{row}/{column}");
+            let pointer = format!("/applications/results/other/{row}/{column}");
+            assert_eq!(
+                problem_at(&partly, &pointer).code,
+                ProblemCode::MergedOtherRow
+            );
+        }
+    }
+    assert!(
+        problem_at(&partly, "/applications/results/other/fee_unpaid/total")
+            .message
+            .contains("`3000003`")
+    );
+
+    // Eight digits for seven cells: which digit is which cell is not told, nothing is placed.
+    let mut twelve = rows();
+    twelve[0] = [92, 1, 0, 0, 0, 0, 93];
+    twelve[23] = [93, 1, 0, 0, 0, 0, 94];
+    let run = read(&merged_table(&twelve, "12000012"));
+    for row in ["no_correction", "fee_unpaid", "other"] {
+        for column in common::APPLICANT_COLUMNS {
+            assert_eq!(other(&run, row, column), None, "{row}/{column}");
+        }
+    }
+}

@@ -106,8 +106,9 @@ pub fn problem_at<'a>(
 }
 
 /// The table cells of a hand-made key of a real report (`corpus/realworld/*.expected.json`), and
-/// whether it prints the single （六）其他处理 row of the 2019 format, which leaves the three 2021
-/// rows out (179 cells, else 200).
+/// whether it prints the single （六）其他处理 row of the 2019 format. That row's columns printing 0
+/// are 0 in each of the three 2021 rows (counts are never negative); its other columns leave
+/// the three rows out (200 cells when every column prints 0).
 pub fn key_cells(key: &Value) -> (Vec<(String, Value)>, bool) {
     let mut cells = Vec::new();
     let article20 = &key["article20"];
@@ -144,13 +145,19 @@ pub fn key_cells(key: &Value) -> (Vec<(String, Value)>, bool) {
         .values()
         .collect();
     let merged = rows.len() == 23;
+    let merged_row = merged.then(|| rows[20]);
     let mut values = rows.into_iter();
     for path in APPLICATION_ROWS {
-        if merged && path.starts_with("results/other/") {
+        if let Some(merged_row) = merged_row.filter(|_| path.starts_with("results/other/")) {
+            for (k, col) in APPLICANT_COLUMNS.iter().enumerate() {
+                if merged_row[k] == 0 {
+                    cells.push((format!("/applications/{path}/{col}"), 0.into()));
+                }
+            }
             continue;
         }
         if merged && path == "results/total" {
-            values.next(); // the merged （六）其他处理 row, which has no 2021 cells
+            values.next(); // the merged （六）其他处理 row, read above
         }
         let row = values.next().expect("a key row per template row");
         for (k, col) in APPLICANT_COLUMNS.iter().enumerate() {

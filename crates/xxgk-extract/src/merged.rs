@@ -1,0 +1,81 @@
+//! A single （六）其他处理 row (the 2019 table) in a 2021 report: where it prints 0, its three
+//! rows are 0; elsewhere they stay missing.
+//!
+//! The 2021 format splits （六） into three rows, which such a report does not print. Their sum
+//! is printed, and counts are never negative, so a column whose merged cell is 0 has 0 in each of
+//! the three rows: that follows from the printed figure, it is not a guess. A column with any
+//! other figure is not split.
+
+use crate::cells::{CellStore, Filled};
+use crate::normalize::SourcePos;
+use crate::problem::{Problem, ProblemCode, ReadingRule};
+use crate::template::{APPLICANT_COLUMNS, AppRow, app_path, other_merged};
+
+/// The three 2021 rows a merged （六） row stands for.
+const SPLIT_ROWS: [AppRow; 3] = [AppRow::NoCorrection, AppRow::FeeUnpaid, AppRow::OtherOther];
+
+/// One applicant column's cell of a merged （六） row as read: its count, where it stands and
+/// its published text.
+#[derive(Clone, Debug)]
+pub(crate) struct MergedCell {
+    pub value: u64,
+    pub pos: SourcePos,
+    pub raw: String,
+}
+
+/// Places 0 in the three （六） rows of every column whose merged cell (`cells`, by applicant
+/// column; `None` where it was not read) is 0, and marks the others missing with a
+/// `merged-other-row` problem quoting the row (`quoted`) at `at`. No problem is raised when
+/// every column is 0: the report then tells every cell.
+pub(crate) fn settle(
+    cells: &[Option<MergedCell>],
+    quoted: &str,
+    at: (Option<SourcePos>, String),
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+) {
+    let mut unsplit: Vec<&str> = Vec::new();
+    for (index, column) in APPLICANT_COLUMNS.iter().enumerate() {
+        match cells.get(index).and_then(Option::as_ref) {
+            Some(cell) if cell.value == 0 => {
+                for path in SPLIT_ROWS.iter().filter_map(|row| app_path(*row)) {
+                    store.fill(
+                        format!("{path}/{}", column.name),
+                        Filled {
+                            value: 0.into(),
+                            pos: cell.pos,
+                            raw: cell.raw.clone(),
+                            rules: vec![ReadingRule::MergedOtherZeroInEachRow],
+                        },
+                    );
+                }
+            }
+            _ => unsplit.push(column.label),
+        }
+    }
+    if unsplit.is_empty() {
+        return;
+    }
+    let zero_columns = if unsplit.len() == APPLICANT_COLUMNS.len() {
+        String::new()
+    } else {
+        "; its columns that print 0 are 0 in each of the three".to_owned()
+    };
+    let problem = Problem::new(
+        ProblemCode::MergedOtherRow,
+        format!(
+            "the report merges （六）其他处理 into one row ({quoted}); the 2021 format splits it into three rows{zero_columns}, and its columns {} are left missing rather than split by guess",
+            unsplit.join("、")
+        ),
+    )
+    .at(at.0, at.1);
+    problems.push(problem.clone().at_pointer(other_merged().path));
+    for column in APPLICANT_COLUMNS
+        .iter()
+        .filter(|c| unsplit.contains(&c.label))
+    {
+        for path in SPLIT_ROWS.iter().filter_map(|row| app_path(*row)) {
+            store.miss(format!("{path}/{}", column.name), problem.clone());
+        }
+    }
+}
