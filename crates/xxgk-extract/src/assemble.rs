@@ -338,6 +338,8 @@ pub(crate) fn read_applications(
     let mut known: HashMap<AppRow, Counts> = HashMap::new();
     let mut ambiguous: Vec<(AppRow, ValueCell, Vec<Vec<u64>>)> = Vec::new();
     let mut merged: Option<Option<gaps::MergedOther>> = None;
+    // A merged row whose numbers stand apart from its label, settled when every row is placed.
+    let mut merged_to_confirm: Option<(Fit, RowRead<AppRow>)> = None;
     let chosen = choose(reading.rows, |_| 7, label_of, problems);
     let mut apart: Vec<AppRow> = Vec::new();
     let mut unlabelled: Vec<gaps::Unlabelled> = reading
@@ -383,10 +385,13 @@ pub(crate) fn read_applications(
         }
         if read.row == AppRow::OtherMerged && edition == Edition::E2021 {
             merged = Some(merged_counts(&fitted));
-            // Numbers apart from the label are the merged row's only if the identities confirm
-            // them, which they are never asked to: its zeros are then not placed.
-            let beside_label = read.attached <= 1 && !numbers_may_be_next_rows;
-            report_merged_other(&fitted, read, beside_label, store, problems);
+            if read.attached <= 1 && !numbers_may_be_next_rows {
+                report_merged_other(&fitted, read, true, store, problems);
+            } else {
+                // Numbers apart from the label are the merged row's only if the identities
+                // confirm them, once every row is placed.
+                merged_to_confirm = Some((fitted, read.clone()));
+            }
             continue;
         }
         let Some(spec) = app_spec(read.row, edition) else {
@@ -535,8 +540,8 @@ pub(crate) fn read_applications(
             };
             let fitted = fit(read.values.clone(), 7, read.padded_at_end);
             merged = Some(merged_counts(&fitted));
-            // Placed by order and never confirmed as cells (R2 reads them where it holds).
-            report_merged_other(&fitted, &read, false, store, problems);
+            // Placed by order: its cells count once the identities confirm them.
+            merged_to_confirm = Some((fitted, read));
         }
         gaps::confirm(
             assigned,
@@ -558,6 +563,22 @@ pub(crate) fn read_applications(
         store,
         merged_counts.as_ref(),
     );
+    if let Some((fitted, read)) = merged_to_confirm {
+        // Every identity reading the three （六） rows, through the merged row's sums, holds.
+        let cells: Vec<String> = OTHER_ROWS
+            .iter()
+            .filter_map(|r| app_spec(*r, Edition::E2021))
+            .flat_map(|spec| {
+                spec.columns
+                    .iter()
+                    .map(move |c| format!("{}/{}", spec.path, c.name))
+            })
+            .collect();
+        let confirmed = merged_counts
+            .as_ref()
+            .is_some_and(|counts| gaps::unconfirmed(store, &cells, Some(counts)).is_none());
+        report_merged_other(&fitted, &read, confirmed, store, problems);
+    }
     found
 }
 
