@@ -179,7 +179,10 @@ fn java_type(
         // −(2^63 − 1) to 2^63 − 1 fits a long exactly.
         FieldType::Signed => {
             let ty = if field.required { "long" } else { "Long" };
-            (ty.to_owned(), Some(format!("{}.Signed", runtime_class(binding))))
+            (
+                ty.to_owned(),
+                Some(format!("{}.Signed", runtime_class(binding))),
+            )
         }
         FieldType::Text => ("String".to_owned(), None),
         FieldType::FreeObject => ("ObjectNode".to_owned(), None),

@@ -811,7 +811,11 @@ mod tests {
             ),
             (
                 "bindings/typescript/src/edition2019.ts",
-                &["change: bigint;", "amount: string;", "from \"./runtime.js\""][..],
+                &[
+                    "change: bigint;",
+                    "amount: string;",
+                    "from \"./runtime.js\"",
+                ][..],
             ),
             (
                 "bindings/python/src/xxgk_model/edition_2019.py",

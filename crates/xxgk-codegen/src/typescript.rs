@@ -237,7 +237,10 @@ fn support(binding: Binding, model: &SchemaModel) -> Result<String, CodegenError
     let cell_types = CELL_TYPES
         .replace("{kinds}", &CellKind::quoted_names(model)?.join(" | "))
         .replace("{units}", &units_doc(model, |u| format!("`{u}`")))
-        .replace("{values}", &CellKind::values_doc(model, "bigint", "string")?);
+        .replace(
+            "{values}",
+            &CellKind::values_doc(model, "bigint", "string")?,
+        );
     Ok(format!("{read_write}{cell_types}"))
 }
 
@@ -292,7 +295,6 @@ fn index(binding: Binding, model: &SchemaModel) -> Result<String, CodegenError> 
                  \x20* Counts are `bigint` and amounts `string`, so no number passes through a binary float;\n\
                  \x20* read and write reports with `parseReport` and `stringifyReport`, which keep them exact.\n */\n\n",
             );
-
         }
         Some(edition) => {
             let _ = write!(
