@@ -10,10 +10,10 @@
  * `edition` differs (compare it with `EDITION` before choosing a module).
  */
 
-import { parse, stringify } from "lossless-json";
-import { parseExactNumber } from "./index.js";
+import { parseExact, stringifyExact } from "./runtime.js";
 
-export { LosslessNumber, parseExactNumber } from "./index.js";
+export { LosslessNumber } from "lossless-json";
+export { parseExactNumber } from "./runtime.js";
 export { schema } from "./edition2019-schema.js";
 
 /** The `$id` of the canonical schema. */
@@ -761,22 +761,14 @@ export type Edition = "2019";
 export type OrganLevel = "state_council_department" | "provincial_government" | "provincial_department" | "prefecture_government" | "prefecture_department" | "county_government" | "county_department" | "township" | "street" | "development_zone" | "other";
 
 
-/**
- * Parses the JSON text of a canonical report, numbers exact (see `parseExactNumber`); a key
- * repeated with another value is an error. The shape is not validated beyond JSON: run
- * `xxgk check` for conformance.
- */
+/** Parses a report of this edition as the root module's `parseReport` does. */
 export function parseReport(text: string): AnnualReport {
-  return parse(text, null, parseExactNumber) as AnnualReport;
+  return parseExact(text) as AnnualReport;
 }
 
-/** Serialises a report as JSON text, every `bigint` and `LosslessNumber` with all its digits. */
+/** Serialises a report of this edition as the root module's `stringifyReport` does. */
 export function stringifyReport(report: AnnualReport, space?: number | string): string {
-  const text = stringify(report, null, space);
-  if (text === undefined) {
-    throw new TypeError("a report serialises to JSON text");
-  }
-  return text;
+  return stringifyExact(report, space);
 }
 
 /** What a cell holds. */

@@ -6,9 +6,10 @@
  * read and write reports with `parseReport` and `stringifyReport`, which keep them exact.
  */
 
-import { LosslessNumber, parse, stringify } from "lossless-json";
+import { parseExact, stringifyExact } from "./runtime.js";
 
 export { LosslessNumber } from "lossless-json";
+export { parseExactNumber } from "./runtime.js";
 export { schema } from "./schema.js";
 
 /** The `$id` of the canonical schema. */
@@ -776,31 +777,6 @@ export type Edition = "2021";
  */
 export type OrganLevel = "state_council_department" | "provincial_government" | "provincial_department" | "prefecture_government" | "prefecture_department" | "county_government" | "county_department" | "township" | "street" | "development_zone" | "other";
 
-/**
- * Reads a JSON number without loss: an integral value (`3`, `3.0`, `1e2`) becomes a `bigint`, so a
- * count up to 2^64 − 1 stays exact where `JSON.parse` rounds above 2^53; any other number stays a
- * `LosslessNumber` holding its digits as written.
- */
-export function parseExactNumber(text: string): bigint | LosslessNumber {
-  const parts = /^(-?)(0|[1-9][0-9]*)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/.exec(text);
-  if (parts === null) {
-    return new LosslessNumber(text);
-  }
-  const [, sign, whole, fraction = "", exponent = "0"] = parts;
-  let digits = (whole + fraction).replace(/^0+/, "");
-  let scale = Number(exponent) - fraction.length;
-  if (digits === "") {
-    return 0n;
-  }
-  const trailingZeros = digits.length - digits.replace(/0+$/, "").length;
-  digits = digits.slice(0, digits.length - trailingZeros);
-  scale += trailingZeros;
-  // Large exponents stay text rather than expanding into a huge integer.
-  if (scale < 0 || digits.length + scale > 400) {
-    return new LosslessNumber(text);
-  }
-  return BigInt(sign + digits + "0".repeat(scale));
-}
 
 /**
  * Parses the JSON text of a canonical report, numbers exact (see `parseExactNumber`); a key
@@ -808,16 +784,12 @@ export function parseExactNumber(text: string): bigint | LosslessNumber {
  * `xxgk check` for conformance.
  */
 export function parseReport(text: string): AnnualReport {
-  return parse(text, null, parseExactNumber) as AnnualReport;
+  return parseExact(text) as AnnualReport;
 }
 
 /** Serialises a report as JSON text, every `bigint` and `LosslessNumber` with all its digits. */
 export function stringifyReport(report: AnnualReport, space?: number | string): string {
-  const text = stringify(report, null, space);
-  if (text === undefined) {
-    throw new TypeError("a report serialises to JSON text");
-  }
-  return text;
+  return stringifyExact(report, space);
 }
 
 /** What a cell holds. */

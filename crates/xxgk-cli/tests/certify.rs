@@ -1,26 +1,10 @@
 //! `xxgk certify`: certificates of the real binary, their determinism, levels and verification.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// `xxgk ARGS`, run in `dir`.
-fn xxgk(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xxgk"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("xxgk runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use common::{root, stdout, xxgk_in};
 
 /// A directory with a clean report, one with a rule error and one that is not schema-valid.
 fn reports() -> tempfile::TempDir {
@@ -42,7 +26,7 @@ fn reports() -> tempfile::TempDir {
 #[test]
 fn a_2019_report_is_certified_under_its_edition() {
     let dir = reports();
-    let out = xxgk(dir.path(), &["certify", "clean.json", "clean-2019.json"]);
+    let out = xxgk_in(dir.path(), &["certify", "clean.json", "clean-2019.json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let cert: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(cert["standard"]["edition"], "2021");
@@ -56,7 +40,7 @@ fn a_2019_report_is_certified_under_its_edition() {
     assert_eq!(files[1]["edition"], "2019");
     assert_eq!(files[1]["level"], "clean");
     std::fs::write(dir.path().join("cert.json"), stdout(&out)).unwrap();
-    let verified = xxgk(
+    let verified = xxgk_in(
         dir.path(),
         &[
             "certify",
@@ -72,7 +56,7 @@ fn a_2019_report_is_certified_under_its_edition() {
 #[test]
 fn certificate_records_standard_files_and_levels() {
     let dir = reports();
-    let out = xxgk(
+    let out = xxgk_in(
         dir.path(),
         &["certify", "clean.json", "rules.json", "schema.json"],
     );
@@ -102,11 +86,11 @@ fn certificate_records_standard_files_and_levels() {
 #[test]
 fn certificates_are_deterministic_unless_timestamped() {
     let dir = reports();
-    let a = xxgk(dir.path(), &["certify", "clean.json"]);
-    let b = xxgk(dir.path(), &["certify", "clean.json"]);
+    let a = xxgk_in(dir.path(), &["certify", "clean.json"]);
+    let b = xxgk_in(dir.path(), &["certify", "clean.json"]);
     assert_eq!(a.status.code(), Some(0));
     assert_eq!(a.stdout, b.stdout);
-    let stamped = xxgk(dir.path(), &["certify", "--timestamp", "clean.json"]);
+    let stamped = xxgk_in(dir.path(), &["certify", "--timestamp", "clean.json"]);
     let cert: Value = serde_json::from_str(&stdout(&stamped)).unwrap();
     let issued = cert["issued"].as_str().unwrap();
     assert_eq!(issued.len(), "2026-01-01T00:00:00Z".len(), "{issued}");
@@ -115,7 +99,7 @@ fn certificates_are_deterministic_unless_timestamped() {
 #[test]
 fn verify_holds_until_a_file_changes() {
     let dir = reports();
-    let out = xxgk(
+    let out = xxgk_in(
         dir.path(),
         &["certify", "clean.json", "rules.json", "--out", "cert.json"],
     );
@@ -124,7 +108,7 @@ fn verify_holds_until_a_file_changes() {
     let verify = |files: &[&str]| {
         let mut args = vec!["certify", "--verify", "cert.json"];
         args.extend(files);
-        xxgk(dir.path(), &args)
+        xxgk_in(dir.path(), &args)
     };
     let out = verify(&["clean.json", "rules.json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
@@ -142,7 +126,7 @@ fn verify_holds_until_a_file_changes() {
 #[test]
 fn missing_file_is_a_usage_error() {
     let dir = reports();
-    let out = xxgk(dir.path(), &["certify", "no-such.json"]);
+    let out = xxgk_in(dir.path(), &["certify", "no-such.json"]);
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -153,7 +137,7 @@ fn missing_file_is_a_usage_error() {
 fn verify_refuses_a_certificate_that_never_ends() {
     let dir = reports();
     std::os::unix::fs::symlink("/dev/zero", dir.path().join("cert.json")).unwrap();
-    let out = xxgk(
+    let out = xxgk_in(
         dir.path(),
         &["certify", "--verify", "cert.json", "clean.json"],
     );

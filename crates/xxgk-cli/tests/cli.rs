@@ -1,43 +1,15 @@
 //! The real `xxgk` binary: outputs a person sees (snapshots), exit codes, and every bad input.
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+mod common;
+
 use std::process::{Command, Output, Stdio};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use common::{code, root, stdout, xxgk_piped};
 
 const EXAMPLE: &str = "examples/jingyue-2024.json";
 
 fn example() -> String {
     std::fs::read_to_string(root().join(EXAMPLE)).expect("bundled example")
-}
-
-/// Runs `xxgk ARGS` from the workspace root, with `stdin` piped in.
-fn xxgk(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_xxgk"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("xxgk runs");
-    let mut input = child.stdin.take().expect("stdin");
-    // The binary may exit before reading stdin (e.g. bad usage); a broken pipe is fine then.
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().expect("xxgk finishes")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap_or(-1)
 }
 
 /// The example with one substitution applied exactly once.
@@ -64,18 +36,18 @@ fn findings(out: &Output) -> Vec<(String, String, u64)> {
 }
 
 fn check_json(doc: &str) -> Output {
-    xxgk(&["check", "--format", "json", "-"], doc.as_bytes())
+    xxgk_piped(&["check", "--format", "json", "-"], doc.as_bytes())
 }
 
 #[test]
 fn help_is_stable() {
-    insta::assert_snapshot!("help", stdout(&xxgk(&["--help"], b"")));
-    insta::assert_snapshot!("check_help", stdout(&xxgk(&["check", "--help"], b"")));
+    insta::assert_snapshot!("help", stdout(&xxgk_piped(&["--help"], b"")));
+    insta::assert_snapshot!("check_help", stdout(&xxgk_piped(&["check", "--help"], b"")));
 }
 
 #[test]
 fn the_bundled_example_conforms() {
-    let out = xxgk(&["check", EXAMPLE, "examples/jingyue-2024.yaml"], b"");
+    let out = xxgk_piped(&["check", EXAMPLE, "examples/jingyue-2024.yaml"], b"");
     assert_eq!(code(&out), 0);
     insta::assert_snapshot!("example_human", stdout(&out));
 }
@@ -93,10 +65,10 @@ fn one_changed_cell_names_exactly_the_identities_it_breaks_at_its_line() {
             ("R3".to_owned(), pointer.to_owned(), 49)
         ]
     );
-    let human = xxgk(&["check", "--lang", "en", "-"], doc.as_bytes());
+    let human = xxgk_piped(&["check", "--lang", "en", "-"], doc.as_bytes());
     assert_eq!(code(&human), 1);
     insta::assert_snapshot!("one_cell_changed_human_en", stdout(&human));
-    let human_zh = xxgk(&["check", "-"], doc.as_bytes());
+    let human_zh = xxgk_piped(&["check", "-"], doc.as_bytes());
     insta::assert_snapshot!("one_cell_changed_human_zh", stdout(&human_zh));
     insta::assert_snapshot!("one_cell_changed_json", stdout(&out));
 }
@@ -111,7 +83,7 @@ fn yaml_findings_carry_yaml_lines() {
         .expect("cell in yaml")
         + 1;
     let doc = yaml.replacen("natural_person: 298", "natural_person: 297", 1);
-    let out = xxgk(&["check", "--format", "json", "-"], doc.as_bytes());
+    let out = xxgk_piped(&["check", "--format", "json", "-"], doc.as_bytes());
     assert_eq!(code(&out), 1);
     let found = findings(&out);
     assert_eq!(found.len(), 2);
@@ -215,7 +187,7 @@ fn schema_violations_are_findings_at_the_offending_cell() {
 #[test]
 fn a_missing_cell_makes_identities_not_evaluable_not_false() {
     let doc = mutated("\"natural_person\": 298,", "");
-    let human = xxgk(&["check", "--lang", "en", "--notes", "-"], doc.as_bytes());
+    let human = xxgk_piped(&["check", "--lang", "en", "--notes", "-"], doc.as_bytes());
     insta::assert_snapshot!("missing_cell_with_notes", stdout(&human));
 }
 
@@ -228,24 +200,24 @@ fn assert_unreadable(what: &str, out: &Output, needle: &str) {
 
 #[test]
 fn malformed_inputs_are_unreadable_with_a_clear_place() {
-    let out = xxgk(&["check", "-"], b"{\"edition\": \"2021\",,}");
+    let out = xxgk_piped(&["check", "-"], b"{\"edition\": \"2021\",,}");
     assert_unreadable("malformed JSON", &out, "line 1 column 20: invalid JSON");
-    let out = xxgk(&["check", "-"], b"edition: [2021\nmetadata: 1\n");
+    let out = xxgk_piped(&["check", "-"], b"edition: [2021\nmetadata: 1\n");
     assert_unreadable("malformed YAML", &out, "invalid YAML");
-    let out = xxgk(
+    let out = xxgk_piped(
         &["check", "-"],
         b"{\"edition\": \"2021\", \"edition\": \"2021\"}",
     );
     assert_unreadable("duplicate JSON key", &out, "duplicate key \"edition\"");
-    let out = xxgk(&["check", "-"], b"edition: '2021'\nedition: '2021'\n");
+    let out = xxgk_piped(&["check", "-"], b"edition: '2021'\nedition: '2021'\n");
     assert_unreadable("duplicate YAML key", &out, "invalid YAML");
-    let out = xxgk(&["check", "-"], b"   \n");
+    let out = xxgk_piped(&["check", "-"], b"   \n");
     assert_unreadable("empty input", &out, "empty file");
     let deep = format!("{}1{}", "{\"a\":".repeat(10_000), "}".repeat(10_000));
-    let out = xxgk(&["check", "-"], deep.as_bytes());
+    let out = xxgk_piped(&["check", "-"], deep.as_bytes());
     assert_unreadable("10,000 levels of JSON nesting", &out, "nested too deeply");
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-    let out = xxgk(&["check", "-"], deep.as_bytes());
+    let out = xxgk_piped(&["check", "-"], deep.as_bytes());
     assert_unreadable("10,000 levels of YAML nesting", &out, "nested too deeply");
 }
 
@@ -257,7 +229,7 @@ fn yaml_alias_bombs_are_refused() {
         let this = (b'a' + i) as char;
         bomb.push_str(&format!("{this}: &{this} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
     }
-    let out = xxgk(&["check", "-"], bomb.as_bytes());
+    let out = xxgk_piped(&["check", "-"], bomb.as_bytes());
     assert_unreadable("alias bomb", &out, "invalid YAML");
 }
 
@@ -294,7 +266,7 @@ fn files_that_cannot_be_reports_are_named_and_the_batch_goes_on() {
         .chain(paths.iter().map(|p| p.display().to_string()))
         .collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = xxgk(&args, b"");
+    let out = xxgk_piped(&args, b"");
     assert_eq!(code(&out), 2);
     let text = stdout(&out);
     for needle in [
@@ -322,7 +294,7 @@ fn a_directory_of_thousands_of_reports_is_checked_recursively() {
     let broken = dir.path().join("07").join("broken.json");
     std::fs::write(&broken, mutated("\"total\": 18", "\"total\": 17")).expect("write");
     let path = dir.path().display().to_string();
-    let out = xxgk(&["check", "--lang", "en", "--format", "json", &path], b"");
+    let out = xxgk_piped(&["check", "--lang", "en", "--format", "json", &path], b"");
     assert_eq!(code(&out), 1);
     let text = stdout(&out);
     let last = text.lines().last().unwrap_or_default();
@@ -347,7 +319,7 @@ fn a_utf8_bom_is_accepted() {
 #[test]
 fn sarif_and_junit_are_well_formed() {
     let doc = mutated("\"natural_person\": 298", "\"natural_person\": 297");
-    let out = xxgk(
+    let out = xxgk_piped(
         &["check", "--format", "sarif", "--lang", "en", "-"],
         doc.as_bytes(),
     );
@@ -366,7 +338,7 @@ fn sarif_and_junit_are_well_formed() {
         .expect("rules");
     assert!(rules.iter().any(|r| r["id"] == "R3"));
 
-    let out = xxgk(
+    let out = xxgk_piped(
         &["check", "--format", "junit", "--lang", "en", "-"],
         doc.as_bytes(),
     );
@@ -375,14 +347,14 @@ fn sarif_and_junit_are_well_formed() {
 
 #[test]
 fn the_catalogue_is_browsable_offline() {
-    let out = xxgk(&["rules", "--lang", "en"], b"");
+    let out = xxgk_piped(&["rules", "--lang", "en"], b"");
     assert_eq!(code(&out), 0);
     insta::assert_snapshot!("rules_en", stdout(&out));
-    let out = xxgk(&["explain", "R1"], b"");
+    let out = xxgk_piped(&["explain", "R1"], b"");
     assert_eq!(code(&out), 0);
     insta::assert_snapshot!("explain_r1", stdout(&out));
-    assert_eq!(code(&xxgk(&["explain", "R99"], b"")), 2);
-    let out = xxgk(&["schema"], b"");
+    assert_eq!(code(&xxgk_piped(&["explain", "R99"], b"")), 2);
+    let out = xxgk_piped(&["schema"], b"");
     assert_eq!(stdout(&out), xxgk_schema());
 }
 
@@ -394,55 +366,61 @@ fn xxgk_schema() -> String {
 /// document, so a canonical 2019 report is checked under the 2019 rules.
 #[test]
 fn the_2019_edition_is_served_and_checked() {
-    let out = xxgk(&["rules", "--edition", "2019", "--lang", "en"], b"");
+    let out = xxgk_piped(&["rules", "--edition", "2019", "--lang", "en"], b"");
     assert_eq!(code(&out), 0);
     insta::assert_snapshot!("rules_2019_en", stdout(&out));
-    let out = xxgk(&["explain", "R2", "--edition", "2019"], b"");
+    let out = xxgk_piped(&["explain", "R2", "--edition", "2019"], b"");
     assert_eq!(code(&out), 0);
     insta::assert_snapshot!("explain_r2_2019", stdout(&out));
     // Series rules are listed and explained in each edition that declares them: R7 in both,
     // R8 and R9 (表二's 现行有效/本年废止) only in 2021.
-    let out = xxgk(&["explain", "R7", "--edition", "2019"], b"");
+    let out = xxgk_piped(&["explain", "R7", "--edition", "2019"], b"");
     assert_eq!(code(&out), 0);
     insta::assert_snapshot!("explain_r7_2019", stdout(&out));
     assert_eq!(
-        stdout(&xxgk(&["explain", "carry-over-continuity"], b"")),
+        stdout(&xxgk_piped(&["explain", "carry-over-continuity"], b"")),
         stdout(&out),
         "R7 is the same rule in both editions"
     );
-    let out = xxgk(&["explain", "R8"], b"");
+    let out = xxgk_piped(&["explain", "R8"], b"");
     assert_eq!(code(&out), 0);
     insta::assert_snapshot!("explain_r8", stdout(&out));
-    assert_eq!(code(&xxgk(&["explain", "R8", "--edition", "2019"], b"")), 2);
     assert_eq!(
-        code(&xxgk(&["explain", "R10", "--edition", "2019"], b"")),
+        code(&xxgk_piped(&["explain", "R8", "--edition", "2019"], b"")),
         2
     );
-    let out = xxgk(&["schema", "--edition", "2019"], b"");
+    assert_eq!(
+        code(&xxgk_piped(&["explain", "R10", "--edition", "2019"], b"")),
+        2
+    );
+    let out = xxgk_piped(&["schema", "--edition", "2019"], b"");
     let published = std::fs::read_to_string(root().join("schema/annual-report-2019.schema.json"))
         .expect("schema");
     assert_eq!(stdout(&out), published);
     assert_eq!(
-        stdout(&xxgk(&["schema", "--edition", "2021"], b"")),
+        stdout(&xxgk_piped(&["schema", "--edition", "2021"], b"")),
         xxgk_schema()
     );
-    assert_eq!(code(&xxgk(&["rules", "--edition", "2018"], b"")), 2);
+    assert_eq!(code(&xxgk_piped(&["rules", "--edition", "2018"], b"")), 2);
 
     let base = std::fs::read_to_string(root().join("conformance/base/realistic-2019.json"))
         .expect("2019 report");
-    assert_eq!(code(&xxgk(&["check", "-"], base.as_bytes())), 0);
+    assert_eq!(code(&xxgk_piped(&["check", "-"], base.as_bytes())), 0);
     // （六）其他处理 natural persons +1: R2 in its 2019 form and R3, at the cell.
     let broken = base.replacen("\"natural_person\": 15,", "\"natural_person\": 16,", 1);
-    let out = xxgk(&["check", "--lang", "en", "-"], broken.as_bytes());
+    let out = xxgk_piped(&["check", "--lang", "en", "-"], broken.as_bytes());
     assert_eq!(code(&out), 1);
     insta::assert_snapshot!("check_2019_other_row", stdout(&out));
 }
 
 #[test]
 fn bad_usage_exits_2() {
-    assert_eq!(code(&xxgk(&["check"], b"")), 2);
-    assert_eq!(code(&xxgk(&["check", "--format", "xml", EXAMPLE], b"")), 2);
-    assert_eq!(code(&xxgk(&["frobnicate"], b"")), 2);
+    assert_eq!(code(&xxgk_piped(&["check"], b"")), 2);
+    assert_eq!(
+        code(&xxgk_piped(&["check", "--format", "xml", EXAMPLE], b"")),
+        2
+    );
+    assert_eq!(code(&xxgk_piped(&["frobnicate"], b"")), 2);
 }
 
 fn seed(name: &str) -> String {
@@ -452,7 +430,7 @@ fn seed(name: &str) -> String {
 #[test]
 fn check_accepts_published_reports_and_points_at_the_source_line() {
     let seed_003 = seed("003_fe18fb2511738761.txt");
-    let out = xxgk(&["check", &seed_003], b"");
+    let out = xxgk_piped(&["check", &seed_003], b"");
     assert_eq!(code(&out), 0, "{}", stdout(&out));
 
     // The same report with one number changed in the published text.
@@ -467,7 +445,7 @@ fn check_accepts_published_reports_and_points_at_the_source_line() {
     let dir = tempfile::tempdir().expect("temp dir");
     let changed = dir.path().join("report.txt");
     std::fs::write(&changed, lines.join("\n")).expect("write");
-    let out = xxgk(
+    let out = xxgk_piped(
         &["check", "--format", "json", &changed.display().to_string()],
         b"",
     );
@@ -487,14 +465,14 @@ fn check_accepts_published_reports_and_points_at_the_source_line() {
 #[test]
 fn a_published_report_on_stdin_is_extracted() {
     let text = std::fs::read(seed("003_fe18fb2511738761.txt")).expect("seed 003");
-    let out = xxgk(&["check", "-"], &text);
+    let out = xxgk_piped(&["check", "-"], &text);
     assert_eq!(code(&out), 0, "{}", stdout(&out));
     assert!(
         stdout(&out).contains("<stdin>: 符合标准"),
         "{}",
         stdout(&out)
     );
-    let out = xxgk(&["check", "--format", "json", "-"], &text);
+    let out = xxgk_piped(&["check", "--format", "json", "-"], &text);
     let verdict = stdout(&out)
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
@@ -503,14 +481,14 @@ fn a_published_report_on_stdin_is_extracted() {
     assert_eq!(verdict["verdict"], "conformant", "{verdict}");
     // Canonical YAML on stdin stays canonical.
     let yaml = std::fs::read(root().join("examples/jingyue-2024.yaml")).expect("example YAML");
-    assert_eq!(code(&xxgk(&["check", "-"], &yaml)), 0);
+    assert_eq!(code(&xxgk_piped(&["check", "-"], &yaml)), 0);
 }
 
 #[test]
 fn extract_writes_the_canonical_report_and_its_provenance() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out_dir = dir.path().display().to_string();
-    let out = xxgk(
+    let out = xxgk_piped(
         &["extract", &seed("003_fe18fb2511738761.txt"), "-o", &out_dir],
         b"",
     );
@@ -529,7 +507,7 @@ fn extract_writes_the_canonical_report_and_its_provenance() {
             .join("003_fe18fb2511738761.provenance.json")
             .exists()
     );
-    let check = xxgk(&["check", &report.display().to_string()], b"");
+    let check = xxgk_piped(&["check", &report.display().to_string()], b"");
     assert_eq!(code(&check), 0, "{}", stdout(&check));
 }
 
@@ -538,7 +516,7 @@ fn extract_writes_the_canonical_report_and_its_provenance() {
 #[test]
 fn the_document_root_is_named_not_written_as_a_slash() {
     for (lang, name) in [("zh", "（整个文档）"), ("en", "(the whole document)")] {
-        let out = xxgk(&["check", "--lang", lang, "-"], b"[]");
+        let out = xxgk_piped(&["check", "--lang", lang, "-"], b"[]");
         assert_eq!(code(&out), 1);
         let text = stdout(&out);
         assert!(text.contains(&format!("   = {name}\n")), "{text}");

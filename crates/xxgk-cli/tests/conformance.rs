@@ -1,22 +1,12 @@
 //! `xxgk conformance`: the real binary runs the suite against itself through the process
 //! protocol, and against deliberately broken implementations.
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// `xxgk ARGS`, run from the workspace root.
-fn xxgk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xxgk"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("xxgk runs")
-}
+use common::{root, xxgk};
 
 /// The implementation command: xxgk speaking the protocol, with extra protocol arguments.
 fn implementation(extra: &str) -> String {

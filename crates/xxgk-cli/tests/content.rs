@@ -2,34 +2,9 @@
 //! languages and in JSON Lines, on a canonical report and on a published one read by the
 //! extractor; the verdict stays 符合标准 and the exit code 0 when only warnings are found.
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Runs `xxgk ARGS` from the workspace root, with `stdin` piped in.
-fn xxgk(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_xxgk"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("xxgk runs");
-    let mut input = child.stdin.take().expect("stdin");
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().expect("xxgk finishes")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use common::{root, stdout, xxgk_piped};
 
 /// The bundled example with section 一 stating two counts (one the tables contradict) and
 /// section 五 saying only 无.
@@ -46,25 +21,25 @@ fn with_prose() -> String {
 #[test]
 fn warnings_quote_the_prose_and_keep_the_verdict() {
     let doc = with_prose();
-    let zh = xxgk(&["check", "-"], doc.as_bytes());
+    let zh = xxgk_piped(&["check", "-"], doc.as_bytes());
     assert_eq!(zh.status.code(), Some(0));
     insta::assert_snapshot!("content_human_zh", stdout(&zh));
-    let en = xxgk(&["check", "--lang", "en", "-"], doc.as_bytes());
+    let en = xxgk_piped(&["check", "--lang", "en", "-"], doc.as_bytes());
     insta::assert_snapshot!("content_human_en", stdout(&en));
-    let json = xxgk(&["check", "--format", "json", "-"], doc.as_bytes());
+    let json = xxgk_piped(&["check", "--format", "json", "-"], doc.as_bytes());
     insta::assert_snapshot!("content_json", stdout(&json));
 }
 
 #[test]
 fn a_published_report_gets_the_content_rules_through_extraction() {
     // Seed 004's section 六 says only 无: no processing fee is stated.
-    let out = xxgk(&["check", "corpus/seeds/004_6d5913b8bb86481d.txt"], b"");
+    let out = xxgk_piped(&["check", "corpus/seeds/004_6d5913b8bb86481d.txt"], b"");
     insta::assert_snapshot!("content_published_seed_004", stdout(&out));
 }
 
 #[test]
 fn content_rules_are_explained_offline() {
-    let out = xxgk(&["explain", "R12"], b"");
+    let out = xxgk_piped(&["explain", "R12"], b"");
     assert_eq!(out.status.code(), Some(0));
     insta::assert_snapshot!("content_explain_r12", stdout(&out));
 }

@@ -2,36 +2,18 @@
 //! CSV and JSON Lines; cells equal to what `xxgk extract` reads, blanks empty, bad files as rows,
 //! and outputs that never replace an input.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use quick_xml::events::Event;
 use serde_json::Value;
 use xxgk_model::{STANDARD_2019, STANDARD_2021};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Runs `xxgk` in the repository root, so that inputs are named as there.
-fn xxgk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xxgk"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("xxgk runs")
-}
-
-fn ok(out: &Output) {
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use common::{ok, root, xxgk};
 
 const SEED_003: &str = "corpus/seeds/003_fe18fb2511738761.txt";
 
@@ -79,6 +61,28 @@ fn extra_inputs(dir: &Path) -> (String, String) {
         blank.to_string_lossy().into_owned(),
         broken.to_string_lossy().into_owned(),
     )
+}
+
+/// `xxgk export` of the seeds, the examples and the extra inputs (written into `dir`) to
+/// `dir/out.TO`, `args` after, which must succeed: the output, the blank input and the broken one.
+fn export_with_extras(dir: &Path, to: &str, args: &[&str]) -> (PathBuf, String, String) {
+    let (blank, broken) = extra_inputs(dir);
+    let output = dir.join(format!("out.{to}"));
+    let path = output.to_str().expect("UTF-8 path");
+    let mut all = vec![
+        "export",
+        "corpus/seeds",
+        "examples",
+        &blank,
+        &broken,
+        "--to",
+        to,
+        "-o",
+        path,
+    ];
+    all.extend(args);
+    ok(&xxgk(&all));
+    (output, blank, broken)
 }
 
 /// The cell a blank report leaves empty, and one it has as 0.
@@ -197,20 +201,7 @@ fn row_of(cells: &BTreeMap<(usize, usize), Cell>, rows: usize, name: &str) -> us
 #[test]
 fn xlsx_is_one_row_per_file_under_the_chinese_labels_with_the_extracted_cells() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (blank, broken) = extra_inputs(dir.path());
-    let book = dir.path().join("out.xlsx");
-    let out = xxgk(&[
-        "export",
-        "corpus/seeds",
-        "examples",
-        &blank,
-        &broken,
-        "--to",
-        "xlsx",
-        "-o",
-        book.to_str().expect("UTF-8 path"),
-    ]);
-    ok(&out);
+    let (book, blank, broken) = export_with_extras(dir.path(), "xlsx", &[]);
     // The temporary file is gone: only the workbook is left.
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .expect("dir")
@@ -316,22 +307,7 @@ fn xlsx_is_one_row_per_file_under_the_chinese_labels_with_the_extracted_cells() 
 #[test]
 fn csv_is_two_files_with_a_bom_and_a_row_per_file() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (blank, broken) = extra_inputs(dir.path());
-    let out_csv = dir.path().join("out.csv");
-    let out = xxgk(&[
-        "export",
-        "corpus/seeds",
-        "examples",
-        &blank,
-        &broken,
-        "--to",
-        "csv",
-        "-o",
-        out_csv.to_str().expect("UTF-8 path"),
-        "--lang",
-        "en",
-    ]);
-    ok(&out);
+    let (out_csv, blank, broken) = export_with_extras(dir.path(), "csv", &["--lang", "en"]);
     let reports = std::fs::read(&out_csv).expect("reports");
     let findings = std::fs::read(dir.path().join("out.findings.csv")).expect("findings");
     for bytes in [&reports, &findings] {

@@ -1,29 +1,18 @@
 //! `xxgk check` on JSON Lines datasets: one report per line, each named `FILE:LINE`, in order.
 
+mod common;
+
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+use common::xxgk_piped_in;
+
 fn example() -> Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/jingyue-2024.json");
     serde_json::from_str(&std::fs::read_to_string(path).expect("bundled example")).expect("JSON")
-}
-
-fn xxgk(args: &[&str], dir: &Path, stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_xxgk"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("xxgk runs");
-    let mut input = child.stdin.take().expect("stdin");
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().expect("xxgk finishes")
 }
 
 /// The JSON Lines output as values.
@@ -56,9 +45,9 @@ fn write_dataset(dir: &Path, name: &str) -> PathBuf {
 fn every_line_is_a_report_named_file_colon_line_in_order() {
     let dir = tempfile::tempdir().expect("temp dir");
     write_dataset(dir.path(), "reports.jsonl");
-    let out = xxgk(
-        &["check", "reports.jsonl", "--format", "json"],
+    let out = xxgk_piped_in(
         dir.path(),
+        &["check", "reports.jsonl", "--format", "json"],
         b"",
     );
     assert_eq!(out.status.code(), Some(2), "an unreadable line exits 2");
@@ -102,21 +91,21 @@ fn every_line_is_a_report_named_file_colon_line_in_order() {
 fn one_thread_and_all_threads_print_the_same() {
     let dir = tempfile::tempdir().expect("temp dir");
     write_dataset(dir.path(), "a.jsonl");
-    let serial = xxgk(
-        &["check", "a.jsonl", "-j1", "--format", "json"],
+    let serial = xxgk_piped_in(
         dir.path(),
+        &["check", "a.jsonl", "-j1", "--format", "json"],
         b"",
     );
-    let parallel = xxgk(&["check", "a.jsonl", "--format", "json"], dir.path(), b"");
+    let parallel = xxgk_piped_in(dir.path(), &["check", "a.jsonl", "--format", "json"], b"");
     assert_eq!(serial.stdout, parallel.stdout);
 }
 
 #[test]
 fn datasets_come_from_stdin_with_the_flag_and_from_directories() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let out = xxgk(
-        &["check", "--jsonl", "-", "--format", "json"],
+    let out = xxgk_piped_in(
         dir.path(),
+        &["check", "--jsonl", "-", "--format", "json"],
         dataset().as_bytes(),
     );
     let files: Vec<String> = lines(&out)
@@ -128,7 +117,7 @@ fn datasets_come_from_stdin_with_the_flag_and_from_directories() {
 
     std::fs::create_dir(dir.path().join("d")).expect("mkdir");
     write_dataset(&dir.path().join("d"), "x.jsonl");
-    let out = xxgk(&["check", "d", "--format", "json"], dir.path(), b"");
+    let out = xxgk_piped_in(dir.path(), &["check", "d", "--format", "json"], b"");
     let summary = lines(&out).pop().unwrap();
     assert_eq!(summary["files"], 4, "{summary}");
 }

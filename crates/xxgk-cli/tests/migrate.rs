@@ -3,26 +3,37 @@
 //! reader could not read said as unread), the refusals (a 2021 report, canonical or published, an
 //! output that is the input) and the written files (never through a link planted at the output).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use std::path::Path;
 
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn xxgk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xxgk"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("xxgk runs")
-}
+use common::{root, xxgk};
 
 const HUIZHAN: &str = "examples/real/huizhan-2020-2019.json";
 /// The same report as published: text in the 2019 format, its 表二 garbled.
 const SEED_002: &str = "corpus/seeds/002_55cbf0224f0c879c.txt";
+
+/// `xxgk migrate INPUT --to 2021 --report` into `dir`, which must succeed: the migrated document
+/// (stdout), the migration report (the file) and the summary (stderr, UTF-8).
+fn migrate_to_2021(dir: &Path, input: &str) -> (Value, Value, String) {
+    let report = dir.join("report.json");
+    let out = xxgk(&[
+        "migrate",
+        input,
+        "--to",
+        "2021",
+        "--report",
+        report.to_str().expect("UTF-8"),
+    ]);
+    let summary = String::from_utf8(out.stderr).expect("UTF-8");
+    assert_eq!(out.status.code(), Some(0), "{summary}");
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("the document is JSON");
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).expect("written")).expect("JSON");
+    (doc, report, summary)
+}
 
 /// The number of items of each list of a migration report.
 fn counts(report: &Value) -> Vec<(&'static str, usize)> {
@@ -46,23 +57,10 @@ fn counts(report: &Value) -> Vec<(&'static str, usize)> {
 #[test]
 fn seed_002s_published_text_migrates_with_what_its_reader_could_not_read() {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let report = dir.path().join("report.json");
-    let out = xxgk(&[
-        "migrate",
-        SEED_002,
-        "--to",
-        "2021",
-        "--report",
-        report.to_str().expect("UTF-8"),
-    ]);
-    let summary = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(0), "{summary}");
-    let doc: Value = serde_json::from_slice(&out.stdout).expect("the document is JSON");
+    let (doc, report, summary) = migrate_to_2021(dir.path(), SEED_002);
     assert_eq!(doc["edition"], "2021");
     assert_eq!(doc["metadata"]["organ"]["name"], "会展街道");
     assert_eq!(doc["metadata"]["report_year"], 2020);
-    let report: Value =
-        serde_json::from_str(&std::fs::read_to_string(&report).expect("written")).expect("JSON");
     assert_eq!(report["complete"], false);
     assert_eq!(
         counts(&report),
@@ -184,26 +182,10 @@ fn seed_002s_published_text_migrates_with_what_its_reader_could_not_read() {
 #[test]
 fn seed_002s_2020_report_migrates_to_stdout_with_its_report() {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let report = dir.path().join("report.json");
-    let out = xxgk(&[
-        "migrate",
-        HUIZHAN,
-        "--to",
-        "2021",
-        "--report",
-        report.to_str().expect("UTF-8"),
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: Value = serde_json::from_slice(&out.stdout).expect("the document is JSON");
+    let (doc, report, summary) = migrate_to_2021(dir.path(), HUIZHAN);
     assert_eq!(doc["edition"], "2021");
     assert_eq!(doc["metadata"]["organ"]["name"], "会展街道");
     assert!(doc.pointer("/applications/results/other").is_none());
-    let summary = String::from_utf8(out.stderr).expect("UTF-8");
     assert!(
         summary.starts_with("已从2019年版迁移到2021年版"),
         "{summary}"
@@ -212,8 +194,6 @@ fn seed_002s_2020_report_migrates_to_stdout_with_its_report() {
         summary.contains("报告年度 为 2020，不能小于 2021"),
         "{summary}"
     );
-    let report: Value =
-        serde_json::from_str(&std::fs::read_to_string(&report).expect("written")).expect("JSON");
     assert_eq!(report["complete"], false);
     assert_eq!(report["not_carried"].as_array().map(Vec::len), Some(29));
     let en = xxgk(&["migrate", HUIZHAN, "--to", "2021", "--lang", "en"]);
@@ -309,25 +289,7 @@ fn a_published_2019_report_migrates_to_what_its_canonical_form_does() {
     for seed in 0..6u64 {
         let text = dir.path().join(format!("report-{seed}.txt"));
         std::fs::write(&text, xxgk_render::one_line_2019(&base, seed)).expect("written");
-        let report = dir.path().join(format!("migration-{seed}.json"));
-        let out = xxgk(&[
-            "migrate",
-            text.to_str().expect("UTF-8"),
-            "--to",
-            "2021",
-            "--report",
-            report.to_str().expect("UTF-8"),
-        ]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
-        let report: Value =
-            serde_json::from_str(&std::fs::read_to_string(&report).expect("written"))
-                .expect("JSON");
+        let (doc, report, _) = migrate_to_2021(dir.path(), text.to_str().expect("UTF-8"));
         let listed = |list: &str| -> Vec<String> {
             report[list]
                 .as_array()

@@ -1,10 +1,14 @@
 //! Verdicts on published reports, end to end: the report's own numbers, the cells it prints blank
 //! and what the reader could not read are three different statements, with three exit codes.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
+
+use common::{code, stdout, xxgk_in};
 
 fn data() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/seeds")
@@ -12,24 +16,6 @@ fn data() -> PathBuf {
 
 const SEED_003: &str = "003_fe18fb2511738761.txt";
 const SEED_004: &str = "004_6d5913b8bb86481d.txt";
-
-/// Runs `xxgk ARGS` in `dir`, so that file names in the output are as given.
-fn xxgk_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xxgk"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("xxgk runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap_or(-1)
-}
 
 fn json_lines(out: &Output) -> Vec<Value> {
     stdout(out)

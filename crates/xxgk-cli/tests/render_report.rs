@@ -1,15 +1,14 @@
 //! `xxgk render`: the report in the template's layout as HTML or Markdown, and with `--check` the
 //! cells of exactly the failing identities highlighted, blank and unread cells told apart.
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use common::{code, root, stderr, stdout, xxgk_in};
 
 const EXAMPLE: &str = "examples/jingyue-2024.json";
 const SEED_003: &str = "corpus/seeds/003_fe18fb2511738761.txt";
@@ -18,28 +17,6 @@ const SEED_004: &str = "corpus/seeds/004_6d5913b8bb86481d.txt";
 const BASE_2019: &str = "conformance/base/realistic-2019.json";
 /// A published report in the 2019 format (国办公开办函〔2019〕60号), its 表二 garbled.
 const SEED_002: &str = "corpus/seeds/002_55cbf0224f0c879c.txt";
-
-/// Runs `xxgk ARGS` in `dir`.
-fn xxgk_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xxgk"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("xxgk runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap_or(-1)
-}
 
 /// A folder holding `name` with `text`.
 fn folder_with(name: &str, text: &[u8]) -> tempfile::TempDir {

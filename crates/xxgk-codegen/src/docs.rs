@@ -2,7 +2,9 @@
 
 use std::fmt::Write as _;
 
-use xxgk_catalogue::{Catalogue, SeriesTerm, Term};
+use std::collections::BTreeMap;
+
+use xxgk_catalogue::{Catalogue, ContentRule, SeriesRule, SeriesTerm, SumRule, Term, Text};
 
 use crate::schema::{Leaf, LeafKind, ScalarJson, SchemaModel};
 use crate::{CodegenError, Edition};
@@ -20,6 +22,107 @@ fn row(out: &mut String, cols: &[String]) {
             .collect::<Vec<_>>()
             .join(" | ")
     );
+}
+
+/// A table's header row and its separator.
+fn header(out: &mut String, cols: [&str; 6]) {
+    row(out, &cols.map(str::to_owned));
+    row(out, &["---"; 6].map(str::to_owned));
+}
+
+/// What every kind of rule shows in the reference: its row and the start of its section.
+trait Shown {
+    fn id(&self) -> &str;
+    fn name(&self) -> &str;
+    fn severity(&self) -> &'static str;
+    fn since(&self) -> &str;
+    fn summary(&self) -> &Text;
+    fn rationale(&self) -> &str;
+}
+
+macro_rules! shown {
+    ($($rule:ty),*) => {$(
+        impl Shown for $rule {
+            fn id(&self) -> &str { &self.id }
+            fn name(&self) -> &str { &self.name }
+            fn severity(&self) -> &'static str { self.severity.as_str() }
+            fn since(&self) -> &str { &self.since }
+            fn summary(&self) -> &Text { &self.summary }
+            fn rationale(&self) -> &str { &self.rationale }
+        }
+    )*};
+}
+
+shown!(SumRule, SeriesRule, ContentRule);
+
+/// A rule's row, its id linking to its section: id, `name`, three columns of its kind, summary.
+fn linked_row(out: &mut String, rule: &impl Shown, columns: [String; 3]) {
+    let [a, b, c] = columns;
+    let id = rule.id();
+    row(
+        out,
+        &[
+            format!("[{id}](#{})", id.to_lowercase()),
+            format!("`{}`", rule.name()),
+            a,
+            b,
+            c,
+            rule.summary().en.clone(),
+        ],
+    );
+}
+
+/// The table of rules that expand into instances, `count` of each.
+fn counted_table<R: Shown>(out: &mut String, rules: &[R], count: impl Fn(&str) -> usize) {
+    header(
+        out,
+        ["id", "name", "severity", "since", "instances", "summary"],
+    );
+    for rule in rules {
+        let columns = [
+            rule.severity().to_owned(),
+            rule.since().to_owned(),
+            count(rule.id()).to_string(),
+        ];
+        linked_row(out, rule, columns);
+    }
+}
+
+/// The start of a rule's section: its heading, its line of facts (with the kind of `check` of a
+/// content rule), its summary in both languages and its rationale.
+fn section(out: &mut String, rule: &impl Shown, check: Option<&str>) {
+    let check = check.map(|c| format!("check `{c}` · ")).unwrap_or_default();
+    let _ = writeln!(out, "\n### {}\n", rule.id());
+    let _ = writeln!(
+        out,
+        "`{}` · {check}{} · since {}\n",
+        rule.name(),
+        rule.severity(),
+        rule.since()
+    );
+    let summary = rule.summary();
+    let _ = writeln!(
+        out,
+        "{}\n\n{}\n\n{}\n",
+        summary.zh,
+        summary.en,
+        rule.rationale()
+    );
+}
+
+/// The line naming the sets a rule's variables range over.
+fn for_each(out: &mut String, variables: &BTreeMap<String, String>) {
+    let for_each: Vec<String> = variables
+        .iter()
+        .map(|(v, s)| format!("`{v}` ∈ `{s}`"))
+        .collect();
+    let _ = writeln!(out, "For each {}:\n", for_each.join(", "));
+}
+
+/// A rule's message in both languages.
+fn messages(out: &mut String, message: &Text) {
+    let _ = writeln!(out, "Message (zh): `{}`\n", message.zh);
+    let _ = writeln!(out, "Message (en): `{}`", message.en);
 }
 
 /// A leaf's JSON type with the constraints the schema puts on it.
@@ -143,43 +246,12 @@ pub fn rules(edition: &Edition, catalogue: &Catalogue) -> Result<String, Codegen
         edition.rules_file
     );
     out.push_str("## Summation rules\n\n");
-    row(
-        &mut out,
-        &["id", "name", "severity", "since", "instances", "summary"].map(str::to_owned),
-    );
-    row(&mut out, &["---"; 6].map(str::to_owned));
+    counted_table(&mut out, &catalogue.rules, |id| {
+        identities.iter().filter(|i| i.rule.id == id).count()
+    });
     for rule in &catalogue.rules {
-        let n = identities.iter().filter(|i| i.rule.id == rule.id).count();
-        row(
-            &mut out,
-            &[
-                format!("[{}](#{})", rule.id, rule.id.to_lowercase()),
-                format!("`{}`", rule.name),
-                rule.severity.as_str().to_owned(),
-                rule.since.clone(),
-                n.to_string(),
-                rule.summary.en.clone(),
-            ],
-        );
-    }
-    for rule in &catalogue.rules {
-        let _ = writeln!(out, "\n### {}\n", rule.id);
-        let _ = writeln!(
-            out,
-            "`{}` · {} · since {}\n",
-            rule.name,
-            rule.severity.as_str(),
-            rule.since
-        );
-        let _ = writeln!(out, "{}\n", rule.summary.zh);
-        let _ = writeln!(out, "{}\n", rule.summary.en);
-        let _ = writeln!(out, "{}\n", rule.rationale);
-        let for_each: Vec<String> = rule
-            .for_each
-            .iter()
-            .map(|(v, s)| format!("`{v}` ∈ `{s}`"))
-            .collect();
-        let _ = writeln!(out, "For each {}:\n", for_each.join(", "));
+        section(&mut out, rule, None);
+        for_each(&mut out, &rule.for_each);
         let side = |terms: &[Term]| terms.iter().map(term_text).collect::<Vec<_>>().join(" + ");
         let _ = writeln!(
             out,
@@ -187,18 +259,16 @@ pub fn rules(edition: &Edition, catalogue: &Catalogue) -> Result<String, Codegen
             side(&rule.lhs).replace('`', ""),
             side(&rule.rhs).replace('`', "")
         );
-        let _ = writeln!(out, "Message (zh): `{}`\n", rule.message.zh);
-        let _ = writeln!(out, "Message (en): `{}`", rule.message.en);
+        messages(&mut out, &rule.message);
     }
     out.push_str("\n## Schema rules\n\n");
     out.push_str(
         "Violations of the JSON Schema are reported under these ids, by failing keyword.\n\n",
     );
-    row(
+    header(
         &mut out,
-        &["id", "name", "keyword", "severity", "since", "summary"].map(str::to_owned),
+        ["id", "name", "keyword", "severity", "since", "summary"],
     );
-    row(&mut out, &["---"; 6].map(str::to_owned));
     for rule in &catalogue.schema_rules {
         row(
             &mut out,
@@ -249,45 +319,12 @@ fn series_rules(
          organ, evaluated by `xxgk check --series`; an instance with a term that has no value in \
          its report is not evaluable.\n\n",
     );
-    row(
-        out,
-        &["id", "name", "severity", "since", "instances", "summary"].map(str::to_owned),
-    );
-    row(out, &["---"; 6].map(str::to_owned));
+    counted_table(out, &catalogue.series_rules, |id| {
+        instances.iter().filter(|i| i.rule.id == id).count()
+    });
     for rule in &catalogue.series_rules {
-        let n = instances.iter().filter(|i| i.rule.id == rule.id).count();
-        row(
-            out,
-            &[
-                format!("[{}](#{})", rule.id, rule.id.to_lowercase()),
-                format!("`{}`", rule.name),
-                rule.severity.as_str().to_owned(),
-                rule.since.clone(),
-                n.to_string(),
-                rule.summary.en.clone(),
-            ],
-        );
-    }
-    for rule in &catalogue.series_rules {
-        let _ = writeln!(out, "\n### {}\n", rule.id);
-        let _ = writeln!(
-            out,
-            "`{}` · {} · since {}\n",
-            rule.name,
-            rule.severity.as_str(),
-            rule.since
-        );
-        let _ = writeln!(
-            out,
-            "{}\n\n{}\n\n{}\n",
-            rule.summary.zh, rule.summary.en, rule.rationale
-        );
-        let for_each: Vec<String> = rule
-            .for_each
-            .iter()
-            .map(|(v, s)| format!("`{v}` ∈ `{s}`"))
-            .collect();
-        let _ = writeln!(out, "For each {}:\n", for_each.join(", "));
+        section(out, rule, None);
+        for_each(out, &rule.for_each);
         let side = |terms: &[SeriesTerm]| {
             terms
                 .iter()
@@ -305,8 +342,7 @@ fn series_rules(
             rule.relation.as_str(),
             side(&rule.rhs)
         );
-        let _ = writeln!(out, "Message (zh): `{}`\n", rule.message.zh);
-        let _ = writeln!(out, "Message (en): `{}`", rule.message.en);
+        messages(out, &rule.message);
     }
     Ok(())
 }
@@ -322,37 +358,17 @@ fn content_rules(out: &mut String, catalogue: &Catalogue) {
         "Checks of the prose and metadata against the tables, all warnings; the evaluation of \
          each kind of `check` is normative in `schema/README.md` (\"Content rules\").\n\n",
     );
-    row(
-        out,
-        &["id", "name", "check", "severity", "since", "summary"].map(str::to_owned),
-    );
-    row(out, &["---"; 6].map(str::to_owned));
+    header(out, ["id", "name", "check", "severity", "since", "summary"]);
     for rule in &catalogue.content_rules {
-        row(
-            out,
-            &[
-                format!("[{}](#{})", rule.id, rule.id.to_lowercase()),
-                format!("`{}`", rule.name),
-                format!("`{}`", rule.check),
-                rule.severity.as_str().to_owned(),
-                rule.since.clone(),
-                rule.summary.en.clone(),
-            ],
-        );
+        let columns = [
+            format!("`{}`", rule.check),
+            rule.severity.as_str().to_owned(),
+            rule.since.clone(),
+        ];
+        linked_row(out, rule, columns);
     }
     for rule in &catalogue.content_rules {
-        let _ = writeln!(out, "\n### {}\n", rule.id);
-        let _ = writeln!(
-            out,
-            "`{}` · check `{}` · {} · since {}\n",
-            rule.name,
-            rule.check,
-            rule.severity.as_str(),
-            rule.since
-        );
-        let _ = writeln!(out, "{}\n", rule.summary.zh);
-        let _ = writeln!(out, "{}\n", rule.summary.en);
-        let _ = writeln!(out, "{}\n", rule.rationale);
+        section(out, rule, Some(&rule.check));
         let reads: Vec<String> = rule.reads.iter().map(|p| format!("`{p}`")).collect();
         let _ = writeln!(out, "Reads: {}\n", reads.join(", "));
         for (key, message) in &rule.messages {

@@ -1,6 +1,8 @@
 //! Emits the Java binding: one Java 17 record per object of the schema, with Jackson annotations,
 //! an enum per closed list, the cell table, and the support classes that keep numbers exact — the
-//! primary edition in `org.xxgk.model`, another in `org.xxgk.model.edition<YEAR>`.
+//! primary edition in `org.xxgk.model`, another in `org.xxgk.model.edition<YEAR>`. The runtime
+//! (the deserializers of counts and signed changes, the mapper) is the primary package's public
+//! `ExactIntegers` and `Json`, which another edition's package uses rather than repeats.
 
 use std::fmt::Write as _;
 
@@ -149,16 +151,23 @@ fn component_name(model: &SchemaModel, key: &str) -> Result<String, CodegenError
     Ok(name)
 }
 
-/// The Java type of a field, and the deserializer that keeps its number exact.
-fn java_type(model: &SchemaModel, field: &Field) -> Result<(String, Option<String>), CodegenError> {
+/// The Java type of a field, and the deserializer class that keeps its number exact.
+fn java_type(
+    binding: Binding,
+    model: &SchemaModel,
+    field: &Field,
+) -> Result<(String, Option<String>), CodegenError> {
     Ok(match &field.ty {
         FieldType::Struct(name) | FieldType::Enum(name) => (name.clone(), None),
-        FieldType::Count => ("BigInteger".to_owned(), Some("Count".to_owned())),
+        FieldType::Count => (
+            "BigInteger".to_owned(),
+            Some(format!("{}.Count", runtime_class(binding))),
+        ),
         FieldType::Scalar(name) => match model.scalar(name)?.json {
             ScalarJson::String => ("String".to_owned(), None),
             ScalarJson::Integer { maximum, .. } if maximum <= i32::MAX as u64 => {
                 let ty = if field.required { "int" } else { "Integer" };
-                (ty.to_owned(), Some(name.clone()))
+                (ty.to_owned(), Some(format!("ExactIntegers.{name}")))
             }
             ScalarJson::Integer { .. } => {
                 return err(format!(
@@ -170,7 +179,10 @@ fn java_type(model: &SchemaModel, field: &Field) -> Result<(String, Option<Strin
         // −(2^63 − 1) to 2^63 − 1 fits a long exactly.
         FieldType::Signed => {
             let ty = if field.required { "long" } else { "Long" };
-            (ty.to_owned(), Some("Signed".to_owned()))
+            (
+                ty.to_owned(),
+                Some(format!("{}.Signed", runtime_class(binding))),
+            )
         }
         FieldType::Text => ("String".to_owned(), None),
         FieldType::FreeObject => ("ObjectNode".to_owned(), None),
@@ -205,7 +217,7 @@ fn record(binding: Binding, model: &SchemaModel, def: &StructDef) -> Result<Stri
     ];
     for field in &def.fields {
         let name = component_name(model, &field.key)?;
-        let (ty, deserializer) = java_type(model, field)?;
+        let (ty, deserializer) = java_type(binding, model, field)?;
         params.push((name.clone(), field_doc(model, field)?));
         let mut annotations = if field.required {
             format!(
@@ -219,7 +231,7 @@ fn record(binding: Binding, model: &SchemaModel, def: &StructDef) -> Result<Stri
             imports.push("com.fasterxml.jackson.databind.annotation.JsonDeserialize");
             let _ = write!(
                 annotations,
-                " @JsonDeserialize(using = ExactIntegers.{deserializer}.class)"
+                " @JsonDeserialize(using = {deserializer}.class)"
             );
         }
         match ty.as_str() {
@@ -395,36 +407,20 @@ fn variant(kind: CellKind) -> &'static str {
     }
 }
 
-/// The deserializer of signed cells: a blank (`null`) is an error rather than Jackson's 0.
-const SIGNED_DESERIALIZER: &str = r#"
-    /** 增减数: a signed change, −(2^63 − 1) to 2^63 − 1; {@code null} is refused, never read as 0. */
-    public static final class Signed extends StdDeserializer<Long> {
-        private static final long serialVersionUID = 1L;
-        private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
-
-        /** The deserializer Jackson instantiates. */
-        public Signed() {
-            super(Long.class);
-        }
-
-        @Override
-        public Long deserialize(JsonParser parser, DeserializationContext context)
-                throws IOException {
-            return read(parser, MAX.negate(), MAX).longValueExact();
-        }
-
-        @Override
-        public Long getNullValue(DeserializationContext context) throws JsonMappingException {
-            throw JsonMappingException.from(
-                    context, "a signed change is null; a blank cell is not 0");
-        }
+/// The class of the runtime deserializers (counts, signed changes, the base of integer scalars):
+/// the primary package's `ExactIntegers`, which another edition's package names in full.
+fn runtime_class(binding: Binding) -> &'static str {
+    match binding.secondary {
+        None => "ExactIntegers",
+        Some(_) => "org.xxgk.model.ExactIntegers",
     }
-"#;
+}
 
-fn exact_integers(binding: Binding, model: &SchemaModel) -> String {
-    let mut out = header(binding);
-    out.push_str(
-        r#"import com.fasterxml.jackson.core.JsonParser;
+/// The nested classes of the runtime's `ExactIntegers`; a scalar named like one would collide.
+const RUNTIME_DESERIALIZERS: [&str; 3] = ["Count", "Signed", "Bounded"];
+
+/// The runtime part of the primary package's `ExactIntegers`, which every edition's records use.
+const EXACT_INTEGERS_RUNTIME: &str = r#"import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -436,7 +432,8 @@ import java.math.BigInteger;
 /**
  * Deserializers that read a JSON number into an integer only when its value is an integer in
  * range, however it is written ({@code 3}, {@code 3.0}, {@code 3e0} are the same count): Jackson
- * alone would truncate {@code 3.5} to 3 or wrap a count above 2^63 − 1.
+ * alone would truncate {@code 3.5} to 3 or wrap a count above 2^63 − 1. {@link Count},
+ * {@link Signed} and {@link Bounded} serve every edition's package; the scalars are this edition's.
  */
 public final class ExactIntegers {
     private ExactIntegers() {}
@@ -479,32 +476,98 @@ public final class ExactIntegers {
             return read(parser, BigInteger.ZERO, MAX);
         }
     }
-"#,
-    );
-    for scalar in &model.scalars {
-        let ScalarJson::Integer {
-            minimum: min,
-            maximum: max,
-        } = scalar.json
-        else {
-            continue;
-        };
+
+    /** 增减数: a signed change, −(2^63 − 1) to 2^63 − 1; {@code null} is refused, never read as 0. */
+    public static final class Signed extends StdDeserializer<Long> {
+        private static final long serialVersionUID = 1L;
+        private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+        /** The deserializer Jackson instantiates. */
+        public Signed() {
+            super(Long.class);
+        }
+
+        @Override
+        public Long deserialize(JsonParser parser, DeserializationContext context)
+                throws IOException {
+            return read(parser, MAX.negate(), MAX).longValueExact();
+        }
+
+        @Override
+        public Long getNullValue(DeserializationContext context) throws JsonMappingException {
+            throw JsonMappingException.from(
+                    context, "a signed change is null; a blank cell is not 0");
+        }
+    }
+
+    /** The base of an integer scalar's deserializer: an {@code int} between two bounds. */
+    public abstract static class Bounded extends StdDeserializer<Integer> {
+        private static final long serialVersionUID = 1L;
+        private final long min;
+        private final long max;
+
+        /**
+         * A deserializer of the integers from {@code min} to {@code max}.
+         *
+         * @param min the least value
+         * @param max the greatest value
+         */
+        protected Bounded(long min, long max) {
+            super(Integer.class);
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        public Integer deserialize(JsonParser parser, DeserializationContext context)
+                throws IOException {
+            return read(parser, BigInteger.valueOf(min), BigInteger.valueOf(max)).intValueExact();
+        }
+    }
+"#;
+
+/// Another edition's `ExactIntegers`: its integer scalars alone.
+const EXACT_INTEGERS_SECONDARY: &str = r#"/**
+ * Deserializers of this edition's integer scalars, each an
+ * {@link org.xxgk.model.ExactIntegers.Bounded}; counts and signed changes are read by
+ * {@link org.xxgk.model.ExactIntegers}.
+ */
+public final class ExactIntegers {
+    private ExactIntegers() {}
+"#;
+
+/// An edition's `ExactIntegers`: the runtime and the scalars in the primary package, the scalars
+/// alone in another (`None` when it has none).
+fn exact_integers(binding: Binding, model: &SchemaModel) -> Option<String> {
+    let scalars: Vec<_> = model
+        .scalars
+        .iter()
+        .filter_map(|scalar| match scalar.json {
+            ScalarJson::Integer { minimum, maximum } => Some((scalar, minimum, maximum)),
+            ScalarJson::String => None,
+        })
+        .collect();
+    let mut out = header(binding);
+    match binding.secondary {
+        None => out.push_str(EXACT_INTEGERS_RUNTIME),
+        Some(_) if scalars.is_empty() => return None,
+        Some(_) => out.push_str(EXACT_INTEGERS_SECONDARY),
+    }
+    let base = match binding.secondary {
+        None => "Bounded".to_owned(),
+        Some(_) => format!("{}.Bounded", runtime_class(binding)),
+    };
+    for (scalar, min, max) in scalars {
         let _ = write!(
             out,
             r#"
     /** {title}: {constraint}. */
-    public static final class {name} extends StdDeserializer<Integer> {{
+    public static final class {name} extends {base} {{
         private static final long serialVersionUID = 1L;
 
         /** The deserializer Jackson instantiates. */
         public {name}() {{
-            super(Integer.class);
-        }}
-
-        @Override
-        public Integer deserialize(JsonParser parser, DeserializationContext context)
-                throws IOException {{
-            return read(parser, BigInteger.valueOf({min}L), BigInteger.valueOf({max}L)).intValueExact();
+            super({min}L, {max}L);
         }}
     }}
 "#,
@@ -513,66 +576,12 @@ public final class ExactIntegers {
             name = scalar.name,
         );
     }
-    if model
-        .leaves
-        .iter()
-        .any(|l| l.kind == crate::LeafKind::Signed)
-    {
-        out.push_str(SIGNED_DESERIALIZER);
-    }
     out.push_str("}\n");
-    out
+    Some(out)
 }
 
-/// What a secondary edition's mapper refuses that Jackson would coerce: a number or a boolean
-/// where the schema has a string (`"amount": 251000` would come back as `"251000"`), a number for
-/// an enum (its ordinal). The primary edition's `Json` is left as published (its integrators
-/// depend on it byte for byte) until its next version.
-const STRICT_IMPORTS: &str = "import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-";
-
-const STRICT_BUILDER: &str =
-    "                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .withCoercionConfig(LogicalType.Textual, strings -> strings
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-";
-
-fn json_support(binding: Binding) -> String {
-    let mut out = header(binding);
-    out.push_str(
-        &r#"import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-{strict_imports}import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-{strict_type}import java.io.IOException;
-
-/**
- * Reading and writing reports with numbers kept exact: counts are {@link java.math.BigInteger},
- * amounts are strings, and any other number (in {@code extensions}) a {@link java.math.BigDecimal}
- * with the digits as written. The shape is not validated beyond the types: run {@code xxgk check}.
- */
-public final class Json {
-    private Json() {}
-
-    /**
-     * A new mapper configured for reports: duplicate keys and trailing content are errors,
-     * non-integral numbers read as exact decimals{strict_doc}.
-     *
-     * @return a mapper the caller owns
-     */
-    public static ObjectMapper newMapper() {
-        return JsonMapper.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-{strict_builder}                .build();
-    }
-
+/// The reader and writer of every edition's `Json`, on its own mapper.
+const JSON_READ_WRITE: &str = r#"
     private static final ObjectMapper MAPPER = newMapper();
 
     /**
@@ -597,21 +606,78 @@ public final class Json {
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report);
     }
 }
-"#
-        // Jackson would read `3` as the fourth enum constant and `1.50` as the string "1.50":
-        // a wrong value or a changed one, so every edition's mapper refuses both.
-        .replace("{strict_imports}", STRICT_IMPORTS)
-        .replace(
-            "{strict_type}",
-            "import com.fasterxml.jackson.databind.type.LogicalType;\n",
-        )
-        .replace("{strict_builder}", STRICT_BUILDER)
-        .replace(
-            "{strict_doc}",
-            ", and a number or\n     * boolean is never read as a string, nor a number as an enum constant",
-        ),
-    );
-    out
+"#;
+
+/// The primary package's `Json` up to its reader: the mapper every edition's `Json` uses. Jackson
+/// would read `3` as the fourth enum constant and `1.50` as the string "1.50" (a wrong value or a
+/// changed one), so the mapper refuses both.
+const JSON_PRIMARY: &str = r#"import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+
+/**
+ * Reading and writing reports with numbers kept exact: counts are {@link java.math.BigInteger},
+ * amounts are strings, and any other number (in {@code extensions}) a {@link java.math.BigDecimal}
+ * with the digits as written. The shape is not validated beyond the types: run {@code xxgk check}.
+ */
+public final class Json {
+    private Json() {}
+
+    /**
+     * A new mapper configured for reports: duplicate keys and trailing content are errors,
+     * non-integral numbers read as exact decimals, and a number or
+     * boolean is never read as a string, nor a number as an enum constant.
+     *
+     * @return a mapper the caller owns
+     */
+    public static ObjectMapper newMapper() {
+        return JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .withCoercionConfig(LogicalType.Textual, strings -> strings
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .build();
+    }
+"#;
+
+/// Another edition's `Json` up to its reader: the primary package's mapper.
+const JSON_SECONDARY: &str = r#"import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/**
+ * Reading and writing reports of this edition with the mapper of {@link org.xxgk.model.Json}:
+ * numbers kept exact, the shape not validated beyond the types (run {@code xxgk check}).
+ */
+public final class Json {
+    private Json() {}
+
+    /**
+     * A new mapper configured for reports, as {@link org.xxgk.model.Json#newMapper()} makes it.
+     *
+     * @return a mapper the caller owns
+     */
+    public static ObjectMapper newMapper() {
+        return org.xxgk.model.Json.newMapper();
+    }
+"#;
+
+fn json_support(binding: Binding) -> String {
+    let mapper = match binding.secondary {
+        None => JSON_PRIMARY,
+        Some(_) => JSON_SECONDARY,
+    };
+    format!("{}{mapper}{JSON_READ_WRITE}", header(binding))
 }
 
 fn cell_value(binding: Binding, model: &SchemaModel) -> Result<String, CodegenError> {
@@ -696,6 +762,16 @@ pub(crate) fn generate(
             model.source
         ));
     }
+    if let Some(scalar) = model
+        .scalars
+        .iter()
+        .find(|s| RUNTIME_DESERIALIZERS.contains(&s.name.as_str()))
+    {
+        return err(format!(
+            "{}: scalar {} collides with a Java runtime deserializer",
+            model.source, scalar.name
+        ));
+    }
     for def in &model.structs {
         files.push(file(&def.name, record(binding, model, def)?));
     }
@@ -704,7 +780,9 @@ pub(crate) fn generate(
     }
     files.push(file("Cells", cells(binding, model)?));
     files.push(file("CellValue", cell_value(binding, model)?));
-    files.push(file("ExactIntegers", exact_integers(binding, model)));
+    if let Some(contents) = exact_integers(binding, model) {
+        files.push(file("ExactIntegers", contents));
+    }
     files.push(file("Json", json_support(binding)));
     files.push(file("Schema", schema_constants(binding, model)));
     Ok(files)

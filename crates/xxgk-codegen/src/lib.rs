@@ -218,6 +218,10 @@ pub fn generate(editions: &[Sources<'_>]) -> Result<Vec<GeneratedFile>, CodegenE
         files.push(python::generate(target, &model)?);
         parsed.push((src.edition, schema_value));
     }
+    // The runtime helpers, edition-independent, written once per language (Java's are the
+    // primary package's public ones, in its `ExactIntegers` and `Json`).
+    files.push(python::runtime());
+    files.push(typescript::runtime());
     Ok(files)
 }
 
@@ -357,6 +361,54 @@ impl CellKind {
             Self::Published => "an amount as published, with its unit if printed",
         }
     }
+
+    /// The names of the kinds present in `model`, each quoted as a string literal: `"count"`.
+    pub(crate) fn quoted_names(model: &SchemaModel) -> Result<Vec<String>, CodegenError> {
+        Ok(Self::present(model)?
+            .iter()
+            .map(|k| format!("\"{}\"", k.name()))
+            .collect())
+    }
+
+    /// What a cell value of `model` may be, for the bindings' `CellValue` docs: each kind present
+    /// with its type, `integer` for counts and signed changes, `text` for amounts.
+    pub(crate) fn values_doc(
+        model: &SchemaModel,
+        integer: &str,
+        text: &str,
+    ) -> Result<String, CodegenError> {
+        let values: Vec<String> = Self::present(model)?
+            .iter()
+            .map(|k| {
+                let ty = if matches!(k, Self::Count | Self::Signed) {
+                    integer
+                } else {
+                    text
+                };
+                format!("{} (`{ty}`)", k.phrase().replace(" (本年增/减)", ""))
+            })
+            .collect();
+        let values: Vec<&str> = values.iter().map(String::as_str).collect();
+        Ok(either(&values))
+    }
+}
+
+/// The constants every binding declares, as (name, doc, value): the schema's `$id`, its version
+/// and its edition.
+pub(crate) fn schema_constants(model: &SchemaModel) -> [(&'static str, &'static str, &str); 3] {
+    [
+        ("SCHEMA_ID", "The `$id` of the canonical schema.", &model.id),
+        (
+            "SCHEMA_VERSION",
+            "The semantic version of the canonical schema (`x-version`).",
+            &model.version,
+        ),
+        (
+            "EDITION",
+            "The edition of the national format the schema describes.",
+            &model.edition,
+        ),
+    ]
 }
 
 /// `a, b or c`.
@@ -759,7 +811,11 @@ mod tests {
             ),
             (
                 "bindings/typescript/src/edition2019.ts",
-                &["change: bigint;", "amount: string;", "from \"./index.js\""][..],
+                &[
+                    "change: bigint;",
+                    "amount: string;",
+                    "from \"./runtime.js\"",
+                ][..],
             ),
             (
                 "bindings/python/src/xxgk_model/edition_2019.py",

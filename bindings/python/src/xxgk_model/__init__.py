@@ -8,9 +8,9 @@ amounts `str`, so no number passes through a binary float. Read and write them w
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
 from typing import Any, Final, Literal, NamedTuple, NotRequired, TypedDict
+
+from . import _runtime
 
 SCHEMA_ID: Final = "https://xxgk.org/schema/annual-report-2021/v1"
 """The `$id` of the canonical schema."""
@@ -439,28 +439,6 @@ Annual report on government information disclosure work of one Chinese administr
 """
 
 
-def _integral(text: str) -> int | Decimal:
-    """Reads a number written with a fraction or exponent: `int` if integral (`3.0`, `1e2`)."""
-    value = Decimal(text)
-    # Large exponents stay a Decimal rather than expanding into a huge integer.
-    if value == value.to_integral_value() and value.adjusted() < 400:
-        return int(value)
-    return value
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f"duplicate key {key!r}")
-        result[key] = value
-    return result
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
 def parse_report(text: str) -> AnnualReport:
     """Parses the JSON text of a canonical report with numbers exact.
 
@@ -469,13 +447,8 @@ def parse_report(text: str) -> AnnualReport:
     `decimal.Decimal`, never a binary float. Duplicate keys, `NaN` and `Infinity` are errors. The
     shape is not validated beyond JSON: run `xxgk check` for conformance.
     """
-    value: AnnualReport = json.loads(
-        text,
-        parse_float=_integral,
-        parse_constant=_refuse_constant,
-        object_pairs_hook=_no_duplicates,
-    )
-    return value
+    report: AnnualReport = _runtime.parse_json(text)
+    return report
 
 
 def dump_report(report: AnnualReport, indent: int = 2) -> str:
@@ -484,26 +457,7 @@ def dump_report(report: AnnualReport, indent: int = 2) -> str:
     The standard library's encoder cannot write a `Decimal` as a number except through a binary
     float, so the JSON is written here.
     """
-    return _dump(report, indent, 1)
-
-
-def _dump(value: object, indent: int, depth: int) -> str:
-    inner = "\n" + " " * (indent * depth)
-    outer = "\n" + " " * (indent * (depth - 1))
-    if isinstance(value, dict):
-        items = [
-            f"{json.dumps(str(k), ensure_ascii=False)}: {_dump(v, indent, depth + 1)}"
-            for k, v in value.items()
-        ]
-        return "{" + inner + ("," + inner).join(items) + outer + "}" if items else "{}"
-    if isinstance(value, list):
-        items = [_dump(v, indent, depth + 1) for v in value]
-        return "[" + inner + ("," + inner).join(items) + outer + "]" if items else "[]"
-    if isinstance(value, Decimal) and value.is_finite():
-        return str(value)
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return json.dumps(value, ensure_ascii=False, allow_nan=False)
-    raise TypeError(f"not a JSON value: {value!r}")
+    return _runtime.dump_json(report, indent)
 
 
 class Cell(NamedTuple):

@@ -13,7 +13,8 @@ import java.math.BigInteger;
 /**
  * Deserializers that read a JSON number into an integer only when its value is an integer in
  * range, however it is written ({@code 3}, {@code 3.0}, {@code 3e0} are the same count): Jackson
- * alone would truncate {@code 3.5} to 3 or wrap a count above 2^63 − 1.
+ * alone would truncate {@code 3.5} to 3 or wrap a count above 2^63 − 1. {@link Count},
+ * {@link Signed} and {@link Bounded} serve every edition's package; the scalars are this edition's.
  */
 public final class ExactIntegers {
     private ExactIntegers() {}
@@ -57,19 +58,61 @@ public final class ExactIntegers {
         }
     }
 
-    /** 报告年度: an integer, 2021 to 9999. */
-    public static final class ReportYear extends StdDeserializer<Integer> {
+    /** 增减数: a signed change, −(2^63 − 1) to 2^63 − 1; {@code null} is refused, never read as 0. */
+    public static final class Signed extends StdDeserializer<Long> {
         private static final long serialVersionUID = 1L;
+        private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
         /** The deserializer Jackson instantiates. */
-        public ReportYear() {
+        public Signed() {
+            super(Long.class);
+        }
+
+        @Override
+        public Long deserialize(JsonParser parser, DeserializationContext context)
+                throws IOException {
+            return read(parser, MAX.negate(), MAX).longValueExact();
+        }
+
+        @Override
+        public Long getNullValue(DeserializationContext context) throws JsonMappingException {
+            throw JsonMappingException.from(
+                    context, "a signed change is null; a blank cell is not 0");
+        }
+    }
+
+    /** The base of an integer scalar's deserializer: an {@code int} between two bounds. */
+    public abstract static class Bounded extends StdDeserializer<Integer> {
+        private static final long serialVersionUID = 1L;
+        private final long min;
+        private final long max;
+
+        /**
+         * A deserializer of the integers from {@code min} to {@code max}.
+         *
+         * @param min the least value
+         * @param max the greatest value
+         */
+        protected Bounded(long min, long max) {
             super(Integer.class);
+            this.min = min;
+            this.max = max;
         }
 
         @Override
         public Integer deserialize(JsonParser parser, DeserializationContext context)
                 throws IOException {
-            return read(parser, BigInteger.valueOf(2021L), BigInteger.valueOf(9999L)).intValueExact();
+            return read(parser, BigInteger.valueOf(min), BigInteger.valueOf(max)).intValueExact();
+        }
+    }
+
+    /** 报告年度: an integer, 2021 to 9999. */
+    public static final class ReportYear extends Bounded {
+        private static final long serialVersionUID = 1L;
+
+        /** The deserializer Jackson instantiates. */
+        public ReportYear() {
+            super(2021L, 9999L);
         }
     }
 }

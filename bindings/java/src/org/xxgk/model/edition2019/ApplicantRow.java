@@ -21,17 +21,17 @@ import java.math.BigInteger;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApplicantRow(
-        @JsonProperty(value = "natural_person", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "natural_person", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger naturalPerson,
-        @JsonProperty(value = "commercial_enterprise", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "commercial_enterprise", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger commercialEnterprise,
-        @JsonProperty(value = "research_institution", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "research_institution", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger researchInstitution,
-        @JsonProperty(value = "social_welfare_org", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "social_welfare_org", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger socialWelfareOrg,
-        @JsonProperty(value = "legal_service_org", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "legal_service_org", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger legalServiceOrg,
-        @JsonProperty(value = "other_org", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "other_org", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger otherOrg,
-        @JsonProperty(value = "total", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "total", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger total) {}

@@ -19,13 +19,13 @@ import java.math.BigInteger;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseOutcomes(
-        @JsonProperty(value = "upheld", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "upheld", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger upheld,
-        @JsonProperty(value = "corrected", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "corrected", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger corrected,
-        @JsonProperty(value = "other", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "other", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger other,
-        @JsonProperty(value = "pending", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "pending", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger pending,
-        @JsonProperty(value = "total", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "total", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger total) {}

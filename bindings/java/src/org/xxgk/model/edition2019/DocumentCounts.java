@@ -17,9 +17,9 @@ import java.math.BigInteger;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DocumentCounts(
-        @JsonProperty(value = "newly_made", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "newly_made", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger newlyMade,
-        @JsonProperty(value = "newly_published", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "newly_published", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger newlyPublished,
-        @JsonProperty(value = "total_published", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "total_published", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger totalPublished) {}

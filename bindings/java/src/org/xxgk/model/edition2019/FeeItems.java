@@ -16,7 +16,7 @@ import java.math.BigInteger;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FeeItems(
-        @JsonProperty(value = "previous_items", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "previous_items", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger previousItems,
-        @JsonProperty(value = "change", required = true) @JsonDeserialize(using = ExactIntegers.Signed.class)
+        @JsonProperty(value = "change", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Signed.class)
         long change) {}

@@ -16,7 +16,7 @@ import java.math.BigInteger;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Procurement(
-        @JsonProperty(value = "items", required = true) @JsonDeserialize(using = ExactIntegers.Count.class)
+        @JsonProperty(value = "items", required = true) @JsonDeserialize(using = org.xxgk.model.ExactIntegers.Count.class)
         BigInteger items,
         @JsonProperty(value = "amount", required = true)
         String amount) {}
