@@ -242,6 +242,14 @@ impl Checker {
         &self.catalogue
     }
 
+    /// The finding for the identity whose left side is the cell at `anchor` alone, when a reader
+    /// found it failing however the run of digits its cells were printed as (`digits`, the whole
+    /// report on one line) is split: an error of the report, though no cell of it is read.
+    /// `None` when no single identity has that left side.
+    pub fn unsplit_failure(&self, anchor: &str, digits: &str) -> Option<Diagnostic> {
+        self.rules.unsplit_failure(anchor, digits)
+    }
+
     /// The finding the schema pass gives for a required value absent at `pointer` (`S1`, "a
     /// blank is not a 0" for a cell), for a value whose parent is absent too: the schema pass
     /// reports only the parent, and a reader that knows which of its cells are printed blank

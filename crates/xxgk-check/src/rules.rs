@@ -166,6 +166,44 @@ impl RuleSet {
         self.identities.len()
     }
 
+    /// See [`crate::Checker::unsplit_failure`].
+    pub fn unsplit_failure(&self, anchor: &str, digits: &str) -> Option<Diagnostic> {
+        let cell = *self.index.get(anchor)?;
+        let mut with_anchor = self.identities.iter().filter(|i| i.lhs == [cell]);
+        let identity = with_anchor.next()?;
+        if with_anchor.next().is_some() {
+            return None;
+        }
+        let rule = self.rules.get(identity.rule)?;
+        Some(Diagnostic {
+            rule: rule.id.clone(),
+            name: rule.name.clone(),
+            severity: rule.severity,
+            kind: Kind::Rule,
+            pointer: anchor.to_owned(),
+            related: related(self.cells, identity),
+            linked: Vec::new(),
+            label_path: Some(label_path(self.cells, cell)),
+            expected: None,
+            actual: Some(digits.to_owned()),
+            discrepancy: None,
+            root_cause: None,
+            message_zh: format!(
+                "{}：报告把这些单元格连写为 `{digits}`，无论怎样拆分都不满足 {}（{}）；其中若有单元格印为空白，同样不符合要求",
+                identity.instance(true),
+                rule.id,
+                rule.summary.zh
+            ),
+            message_en: format!(
+                "{}: the report runs these cells together as `{digits}`, and no split of it satisfies {} ({}); a cell printed blank among them would be as wrong",
+                identity.instance(false),
+                rule.id,
+                rule.summary.en
+            ),
+            location: None,
+        })
+    }
+
     fn evaluate(identity: &CompiledIdentity, values: &CellCounts) -> Outcome {
         let sum = |side: &[usize]| -> Option<i128> {
             side.iter()

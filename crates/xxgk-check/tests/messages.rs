@@ -361,3 +361,34 @@ fn a_root_cause_never_claims_a_rule_that_could_not_be_evaluated() {
         r1.message_en
     );
 }
+
+/// An identity a reader found failing however the run of digits its cells were printed as is
+/// split: the rule's own id and severity, at its left side, with every cell it reads, the
+/// digits quoted and a blank named as the other way the report can be wrong. Only an identity
+/// whose left side is that one cell alone has such a finding.
+#[test]
+fn an_identity_failing_in_every_split_names_the_digits_and_the_rule() {
+    let d = CHECKER
+        .unsplit_failure("/review_litigation/review/total", "1010000000050000")
+        .expect("R4 of 行政复议");
+    assert_eq!((d.rule.as_str(), d.name.as_str()), ("R4", "case-total"));
+    assert_eq!(d.kind, Kind::Rule);
+    assert_eq!(d.pointer, "/review_litigation/review/total");
+    assert_eq!(d.related.len(), 5, "{:?}", d.related);
+    assert_eq!(d.actual.as_deref(), Some("1010000000050000"));
+    assert_eq!(
+        d.message_zh,
+        "行政复议：报告把这些单元格连写为 `1010000000050000`，无论怎样拆分都不满足 R4（行政复议、未经复议直接起诉、复议后起诉：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结）；其中若有单元格印为空白，同样不符合要求"
+    );
+    assert!(
+        d.message_en.starts_with("administrative review: "),
+        "{}",
+        d.message_en
+    );
+    // A cell that is no identity's whole left side.
+    assert!(
+        CHECKER
+            .unsplit_failure("/review_litigation/review/upheld", "1")
+            .is_none()
+    );
+}

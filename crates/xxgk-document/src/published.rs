@@ -55,14 +55,27 @@ pub fn check(checker: &Checker, bytes: Vec<u8>, hint: &str) -> Checked {
         Some(report) => checker.check_report(&report),
         None => checker.check_value(&extraction.report),
     };
-    let mut diagnostics = Vec::with_capacity(outcome.diagnostics.len());
+    // Identities the reader found broken however their run-together digits split: errors of
+    // the report, in place of the notes that they cannot be evaluated.
+    let unsplit: Vec<Diagnostic> = extraction
+        .problems
+        .iter()
+        .filter(|p| p.code == ProblemCode::BrokenInEverySplit)
+        .filter_map(|p| checker.unsplit_failure(p.pointer.as_deref()?, p.raw.as_deref()?))
+        .collect();
+    let mut diagnostics = Vec::with_capacity(outcome.diagnostics.len() + unsplit.len());
     for d in std::mem::take(&mut outcome.diagnostics) {
         if d.rule == MISSING_FIELD {
             diagnostics.extend(explain_missing(checker, d, &extraction));
-        } else {
+        } else if d.kind != Kind::NotEvaluable
+            || !unsplit
+                .iter()
+                .any(|u| u.rule == d.rule && u.related == d.related)
+        {
             diagnostics.push(d);
         }
     }
+    diagnostics.extend(unsplit);
     let derived_text = pdf_text.is_some() || extraction.format == InputFormat::Docx;
     let text = match pdf_text {
         // Positions in a PDF refer to the text pdftotext gave, which is what the reader saw.
@@ -158,6 +171,7 @@ fn explain_missing(checker: &Checker, d: Diagnostic, extraction: &Extraction) ->
     let under: Vec<&Problem> = extraction
         .problems
         .iter()
+        .filter(|p| p.code != ProblemCode::BrokenInEverySplit)
         .filter(|p| {
             p.pointer
                 .as_deref()
@@ -349,7 +363,13 @@ fn place(
         .flat_map(|pointer| {
             extraction.problems.iter().filter(move |p| {
                 p.pointer.as_deref().is_some_and(|q| is_under(q, pointer))
-                    && (d.kind == Kind::Unread) != (p.code == ProblemCode::CellBlank)
+                    && match p.code {
+                        // The report's errors: a blank, digits no split of which fits.
+                        ProblemCode::CellBlank | ProblemCode::BrokenInEverySplit => {
+                            d.kind != Kind::Unread
+                        }
+                        _ => d.kind == Kind::Unread,
+                    }
             })
         })
         .find_map(|p| {

@@ -161,6 +161,84 @@ fn a_table_the_reader_cannot_place_is_unread_not_the_reports_error() {
     assert_eq!(report.source.as_ref().unwrap().text, text);
 }
 
+/// 表四 on one line as 洪泽区 2023 printed it (行政复议 10 1 0 0 with 总计 0, 复议后起诉 5 0 0 0
+/// with 总计 0): no split of its digits satisfies those two groups' R4, so the report breaks them
+/// (or prints a cell blank), each an error at the digits, though no cell of 表四 is read; the
+/// group that some split satisfies is not blamed. A consistent 表四 gets no such finding.
+#[test]
+fn identities_no_split_of_run_together_digits_satisfies_are_the_reports_errors() {
+    let checker = Checker::new().unwrap();
+    let mut report: serde_json::Value =
+        serde_json::from_slice(&bytes("examples/jingyue-2024.json")).unwrap();
+    let groups = ["review", "litigation_direct", "litigation_after_review"];
+    let outcomes = ["upheld", "corrected", "other", "pending", "total"];
+    let hongze_2023 = [10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0];
+    for (k, value) in hongze_2023.iter().enumerate() {
+        let pointer = format!("/review_litigation/{}/{}", groups[k / 5], outcomes[k % 5]);
+        *report.pointer_mut(&pointer).unwrap() = (*value).into();
+    }
+    let typed: xxgk_model::AnnualReport = serde_json::from_value(report).unwrap();
+    let text = String::from_utf8(xxgk_render::one_line(&typed, 7)).unwrap();
+    let report = as_report(check(&checker, text.clone().into_bytes(), Some("r.txt")));
+    let errors: Vec<(&str, &str)> = report
+        .outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| (d.rule.as_str(), d.pointer.as_str()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("R4", "/review_litigation/review/total"),
+            ("R4", "/review_litigation/litigation_after_review/total"),
+        ]
+    );
+    let digits_at = text
+        .find("1010000000050000")
+        .expect("表四's digits run together");
+    let column = text[..digits_at].chars().count() + 1;
+    for d in report
+        .outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+    {
+        assert_eq!(d.kind, Kind::Rule);
+        let location = d.location.expect("placed");
+        assert_eq!((location.line, location.column), (1, column));
+        assert!(
+            d.message_zh.contains("`1010000000050000`"),
+            "{}",
+            d.message_zh
+        );
+    }
+    // No note that R4 cannot be evaluated for a group found broken.
+    assert!(!report.outcome.diagnostics.iter().any(|d| {
+        d.kind == Kind::NotEvaluable
+            && d.rule == "R4"
+            && d.related
+                .iter()
+                .any(|p| p.starts_with("/review_litigation/review/"))
+    }));
+
+    let consistent = String::from_utf8(xxgk_render::one_line(
+        &serde_json::from_slice(&bytes("examples/jingyue-2024.json")).unwrap(),
+        7,
+    ))
+    .unwrap();
+    let report = as_report(check(&checker, consistent.into_bytes(), Some("r.txt")));
+    assert!(
+        report
+            .outcome
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != Severity::Error),
+        "{:#?}",
+        report.outcome.diagnostics
+    );
+}
+
 #[test]
 fn a_published_file_without_a_report_in_it_is_not_a_report() {
     let checker = Checker::new().unwrap();

@@ -502,7 +502,7 @@ pub(crate) fn read_tables(
     [
         read_active(active, edition, store, problems),
         read_applications(applications, edition, store, problems),
-        read_review(review, store),
+        read_review(review, store, problems),
     ]
 }
 
@@ -1020,7 +1020,7 @@ fn merged_other(
 }
 
 /// 表四: one run of 15 cells after the header, or three labelled runs of five; decided by R4.
-fn read_review(lines: &[&PosText], store: &mut CellStore) -> bool {
+fn read_review(lines: &[&PosText], store: &mut CellStore, problems: &mut Vec<Problem>) -> bool {
     let pairs = pairs(pieces(&body(lines)));
     let labelled: Vec<(usize, &Piece)> = pairs
         .iter()
@@ -1068,8 +1068,51 @@ fn read_review(lines: &[&PosText], store: &mut CellStore) -> bool {
             },
         }]
     };
+    // Decided before the cells are placed, reported for those that stay unread.
+    let unsplit: Vec<(Problem, Vec<&'static str>)> = pending
+        .iter()
+        .flat_map(|p| {
+            let pointers = if p.spec.columns.is_empty() {
+                review_pointers()
+            } else {
+                spec_pointers(p.spec.path, p.spec.columns)
+            };
+            unsplit_problems(&p.digits, &pointers.unwrap_or_default(), "表四")
+        })
+        .collect();
     settle_review(pending, store);
+    problems.extend(
+        unsplit
+            .into_iter()
+            .filter(|(_, cells)| !cells.iter().all(|c| store.filled.contains_key(*c)))
+            .map(|(problem, _)| problem),
+    );
     true
+}
+
+/// A problem for each identity that the run's digits break however they split
+/// ([`crate::unsplit::broken_in_every_split`]), with the cells it reads: the checker says the
+/// report breaks it when those cells stay unread.
+fn unsplit_problems(
+    digits: &Piece,
+    pointers: &[&'static str],
+    table: &str,
+) -> Vec<(Problem, Vec<&'static str>)> {
+    let published = digits.published();
+    crate::unsplit::broken_in_every_split(&digits.digits(), pointers)
+        .into_iter()
+        .map(|(anchor, cells)| {
+            let problem = Problem::new(
+                ProblemCode::BrokenInEverySplit,
+                format!(
+                    "{table} ran together as `{published}`: no split of its digits into its cells satisfies the identity whose left side is this cell, so the report breaks it or prints a cell of it blank"
+                ),
+            )
+            .at_pointer(anchor)
+            .at(digits.first_pos(), published.clone());
+            (problem, cells)
+        })
+        .collect()
 }
 
 /// The pointers of 表四 in template order.

@@ -31,6 +31,10 @@ pub enum ProblemCode {
     /// The report has a single （六）其他处理 row where the 2021 format has three; the three cells
     /// are missing and the merged figure is quoted.
     MergedOtherRow,
+    /// Not a missing cell: no split of a run of digits (the whole report on one line) into its
+    /// cells satisfies the identity whose left side is the problem's cell; the report breaks it,
+    /// or prints one of its cells blank.
+    BrokenInEverySplit,
     /// The same row was read more than once; the first complete reading is kept.
     DuplicateRow,
     /// A line with numbers inside a table whose label matches no row of the table.
@@ -116,6 +120,7 @@ impl ProblemCode {
             Self::UnsplittableRun => "unsplittable-run",
             Self::SplitSearchBounded => "split-search-bounded",
             Self::MergedOtherRow => "merged-other-row",
+            Self::BrokenInEverySplit => "broken-in-every-split",
             Self::DuplicateRow => "duplicate-row",
             Self::UnrecognisedRow => "unrecognised-row",
             Self::MetadataMissing => "metadata-missing",
