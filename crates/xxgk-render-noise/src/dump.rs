@@ -12,7 +12,11 @@
 //! labels first, then each row's other cells), and the first or second cell of one of the last
 //! three rows (at most two) after the table's last label, as in the portrait jingyue dumps.
 //! pdfminer sometimes prints 表四 column by column, each number under its outcome's heading,
-//! and then (rarely) two outcomes of every group swapped, headings and all.
+//! and then (rarely) two outcomes of every group swapped, headings and all. 表二 is printed sub-table
+//! by sub-table as the real dumps print it: poppler each label followed by its row's numbers, a
+//! page footer sometimes after a caption, a sub-table of one row sometimes its number before its
+//! label or its label before its last heading (the 洪泽 dumps); pdfminer, in one report of three,
+//! each sub-table's labels as a block and then its numbers column by column (the 淮安 dump).
 
 use std::fmt::Write as _;
 
