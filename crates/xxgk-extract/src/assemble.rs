@@ -119,8 +119,23 @@ pub(crate) fn read_active(
     };
     let expected = |row: ActiveRow| spec_of(row).map_or(1, |s| s.columns.len());
     let pulled_out = crate::pulled::pulled_out_cells(&segments);
+    let counted = counted_rows(&segments, spec_of);
     let reading = read_rows(segments, recognise, expected);
     let found = !reading.rows.is_empty();
+    // Labels and numbers apart, each row's count confirmed (a block dump); rows read whole
+    // beside their labels are read as before.
+    let apart = reading
+        .rows
+        .iter()
+        .any(|r| r.attached > 0 || r.below_bare_label || r.values.is_empty());
+    if let Some(rows) = counted.filter(|_| apart) {
+        for (row, values) in rows {
+            if let Some(spec) = spec_of(row) {
+                store.put_row(&spec, &values, &[ReadingRule::LabelThenItsNumbersCounted]);
+            }
+        }
+        return found;
+    }
     let reading_labels_below = reading.labels_below;
     let label_of = |row: ActiveRow| spec_of(row).map_or_else(String::new, |s| s.label.to_owned());
     let mut chosen = choose(reading.rows, expected, label_of, problems);
@@ -245,6 +260,158 @@ pub(crate) fn read_active(
     }
     crate::pulled::explain_blanks(&pulled_out, &chosen, spec_of, store);
     found
+}
+
+/// The rows of 表二 in either edition (each edition's template has some of them).
+const ACTIVE_ROWS: [ActiveRow; 8] = [
+    ActiveRow::Regulations,
+    ActiveRow::NormativeDocuments,
+    ActiveRow::Licensing,
+    ActiveRow::OtherServices,
+    ActiveRow::Penalty,
+    ActiveRow::Coercion,
+    ActiveRow::Fees,
+    ActiveRow::Procurement,
+];
+
+/// What stands in 表二, in order, for [`counted_rows`].
+enum Piece {
+    /// A sub-table's caption (`第二十条第（五）项`): no row's numbers cross it.
+    Caption,
+    /// A row's label.
+    Row(ActiveRow),
+    /// Numbers.
+    Numbers(Vec<ValueCell>),
+}
+
+/// Whether a value is a figure as a block dump prints one: digits, at most one decimal point
+/// between them.
+fn is_figure(value: &ValueCell) -> bool {
+    match value {
+        ValueCell::Token { text, .. } => {
+            let mut parts = text.split('.');
+            let digits = |p: Option<&str>| {
+                p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            };
+            digits(parts.next())
+                && (parts.clone().next().is_none() || digits(parts.next()))
+                && parts.next().is_none()
+        }
+        ValueCell::Blank { .. } => false,
+    }
+}
+
+/// The captions and row labels in a run of text (the lines between two lines of numbers, run
+/// together, a label or caption torn over several lines whole again): everything else in it is
+/// the tables' headings and page footers. Labels are the template's, longest first.
+fn labels_in(run: &str, labels: &[(ActiveRow, String)], out: &mut Vec<Piece>) {
+    let mut rest = run;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("第二十条") {
+            out.push(Piece::Caption);
+            rest = after;
+        } else if let Some((row, label)) = labels.iter().find(|(_, l)| rest.starts_with(l.as_str()))
+        {
+            out.push(Piece::Row(*row));
+            rest = rest.get(label.len()..).unwrap_or_default();
+        } else {
+            rest = rest.get(c.len_utf8()..).unwrap_or_default();
+        }
+    }
+}
+
+/// 表二 printed as a block dump (`pdftotext` without flags) prints it: labels, captions and
+/// headings on lines of their own (torn over several), each row's cells on lines of their own
+/// near its label. Read only where the count of numbers leaves one reading, sub-table by
+/// sub-table (the stretches between captions `第二十条第（…）项`):
+///
+/// - a sub-table of one row holds exactly as many numbers as its columns, before or after its
+///   label: they are its cells, in order (nothing else of the table stands between its captions);
+/// - in a sub-table of several rows, the first label comes before any number and every label is
+///   followed by exactly as many numbers as its row has columns, up to the next label: each
+///   label's numbers are those after it.
+///
+/// Every row of the edition's 表二 must be found once, every number of the table taken, every
+/// cell a figure (no blank), or nothing is read so. Why no number lands in the wrong row: the
+/// printings that put a row's numbers after another row's label leave a count off. A column dump
+/// (labels in a block, then the numbers) leaves all labels but the last bare; labels printed
+/// below their numbers leave the first row's numbers before any label and the last label bare;
+/// a cell printed blank, or a number printed beside another row, leaves two rows' counts off.
+/// Returns each row with its cells.
+fn counted_rows(
+    segments: &[Segment],
+    spec_of: impl Fn(ActiveRow) -> Option<RowSpec>,
+) -> Option<Vec<(ActiveRow, Vec<ValueCell>)>> {
+    let compact = |text: &str| {
+        crate::normalize::compact_chars(text.chars().filter_map(crate::normalize::fold_char))
+    };
+    let mut labels: Vec<(ActiveRow, String)> = ACTIVE_ROWS
+        .iter()
+        .filter_map(|row| Some((*row, compact(spec_of(*row)?.label))))
+        .filter(|(_, label)| !label.is_empty())
+        .collect();
+    labels.sort_by_key(|(_, label)| std::cmp::Reverse(label.len()));
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut run = String::new();
+    for segment in segments {
+        if let Some(label) = &segment.label {
+            run.push_str(&compact(&label.joined()));
+        }
+        if !segment.values.is_empty() {
+            labels_in(&std::mem::take(&mut run), &labels, &mut pieces);
+            pieces.push(Piece::Numbers(segment.values.clone()));
+        }
+    }
+    labels_in(&run, &labels, &mut pieces);
+    let columns = |row: ActiveRow| spec_of(row).map(|s| s.columns.len());
+    let mut read: Vec<(ActiveRow, Vec<ValueCell>)> = Vec::new();
+    for stretch in pieces.split(|p| matches!(p, Piece::Caption)) {
+        let rows: Vec<ActiveRow> = stretch
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Row(row) => Some(*row),
+                _ => None,
+            })
+            .collect();
+        let numbers = || {
+            stretch.iter().flat_map(|p| match p {
+                Piece::Numbers(values) => values.clone(),
+                _ => Vec::new(),
+            })
+        };
+        match rows.as_slice() {
+            [] if numbers().next().is_some() => return None,
+            [] => {}
+            [row] => {
+                let numbers: Vec<ValueCell> = numbers().collect();
+                (columns(*row) == Some(numbers.len())).then_some(())?;
+                read.push((*row, numbers));
+            }
+            _ => {
+                let mut open: Option<(ActiveRow, Vec<ValueCell>)> = None;
+                for piece in stretch {
+                    match piece {
+                        Piece::Row(row) => {
+                            if let Some(done) = open.replace((*row, Vec::new())) {
+                                (columns(done.0) == Some(done.1.len())).then_some(())?;
+                                read.push(done);
+                            }
+                        }
+                        Piece::Numbers(values) => open.as_mut()?.1.extend(values.iter().cloned()),
+                        Piece::Caption => {}
+                    }
+                }
+                let done = open?;
+                (columns(done.0) == Some(done.1.len())).then_some(())?;
+                read.push(done);
+            }
+        }
+    }
+    let every_row_once = labels
+        .iter()
+        .all(|(row, _)| read.iter().filter(|(r, _)| r == row).count() == 1);
+    let figures = read.iter().all(|(_, values)| values.iter().all(is_figure));
+    (every_row_once && figures).then_some(read)
 }
 
 fn app_spec(row: AppRow, edition: Edition) -> Option<RowSpec> {
@@ -1071,5 +1238,100 @@ pub(crate) fn insert_at(root: &mut Map<String, Value>, pointer: &str, value: Val
             return;
         };
         current = next;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    /// 表二 as `text` prints it (a section of its own before 表三), read: the 2021 cells by
+    /// pointer suffix, `None` where unread.
+    fn active(text: &str) -> Vec<Option<serde_json::Value>> {
+        let text =
+            format!("二、主动公开政府信息情况\n\n{text}\n\n三、收到和处理政府信息公开申请情况\n");
+        let extraction = crate::extract(text.as_bytes(), Some("r.txt")).expect("extracts");
+        [
+            "regulations/issued",
+            "regulations/repealed",
+            "regulations/in_force",
+            "normative_documents/issued",
+            "normative_documents/repealed",
+            "normative_documents/in_force",
+            "licensing/decisions",
+            "penalty/decisions",
+            "coercion/decisions",
+            "fees/amount_wan_yuan",
+        ]
+        .iter()
+        .map(|cell| {
+            extraction
+                .report
+                .pointer(&format!("/active_disclosure/{cell}"))
+                .cloned()
+        })
+        .collect()
+    }
+
+    /// The sub-tables' captions and headings, with the rows in between as `rows` prints them.
+    fn dump(rows: [&str; 4]) -> String {
+        format!(
+            "第二十条第（\n一）项\n\n信息内容\n\n本年制发件数\n\n本年废止\n件数\n\n现行有效件数\n\n{}\n\n第二十条第（五）项\n\n信息内容\n\n本年处理决定数量\n\n{}\n\n第二十\n条第（六）项\n\n-3-\n\n信息内容\n\n本年处理决定数量\n\n{}\n\n第二十条第（八）项\n\n信息内容\n\n本年收费金额（单位：万元）\n\n{}",
+            rows[0], rows[1], rows[2], rows[3]
+        )
+    }
+
+    #[test]
+    fn labels_followed_by_their_numbers_are_read_sub_table_by_sub_table() {
+        let read = active(&dump([
+            "规章\n\n1\n\n0\n\n11\n\n行政规范\n性文件\n\n8\n\n26\n\n66",
+            // A sub-table of one row: its number before or after its label.
+            "447228\n\n行政许可",
+            "行政处罚\n\n3985758\n\n行政强制 88283",
+            "行政事业性收费\n\n96171.6",
+        ]));
+        let expected = [
+            json!(1),
+            json!(0),
+            json!(11),
+            json!(8),
+            json!(26),
+            json!(66),
+            json!(447_228),
+            json!(3_985_758),
+            json!(88283),
+            json!("96171.6"),
+        ];
+        assert_eq!(read, expected.map(Some).to_vec());
+    }
+
+    #[test]
+    fn labels_apart_from_their_numbers_otherwise_are_unread() {
+        let rest = [
+            "行政许可\n\n447228",
+            "行政处罚\n\n3985758\n\n行政强制\n\n88283",
+            "行政事业性收费\n\n96171.6",
+        ];
+        for first in [
+            // Labels in a block, then the numbers (a column dump).
+            "规章\n\n行政规范性文件\n\n1\n\n0\n\n11\n\n8\n\n26\n\n66",
+            // Labels below their numbers.
+            "1\n\n0\n\n11\n\n规章\n\n8\n\n26\n\n66\n\n行政规范性文件",
+            // A cell printed blank: the next row's first number would fill it.
+            "规章\n\n1\n\n0\n\n行政规范性文件\n\n8\n\n26\n\n66",
+            // A row's number printed beside the next row's label.
+            "规章\n\n1\n\n0\n\n行政规范性文件 11\n\n8\n\n26\n\n66",
+        ] {
+            let read = active(&dump([first, rest[0], rest[1], rest[2]]));
+            assert!(read[..6].iter().all(Option::is_none), "{first}: {read:?}");
+        }
+        // Two rows of a sub-table, labels below their numbers: the last label is bare.
+        let read = active(&dump([
+            "规章\n\n1\n\n0\n\n11\n\n行政规范性文件\n\n8\n\n26\n\n66",
+            "行政许可\n\n447228",
+            "3985758\n\n行政处罚\n\n88283\n\n行政强制",
+            "行政事业性收费\n\n96171.6",
+        ]));
+        assert!(read[7..9].iter().all(Option::is_none), "{read:?}");
     }
 }

@@ -36,9 +36,10 @@ use std::rc::Rc;
 
 use crate::cells::{CellStore, Filled};
 use crate::gaps::{MergedOther, misprints_explain_by, unconfirmed};
+use crate::merged::MergedCell;
 use crate::normalize::{PosText, SourcePos};
 use crate::problem::{Problem, ProblemCode, ReadingRule};
-use crate::template::{APP_ROWS, APPLICANT_COLUMNS, AppRow, other_merged};
+use crate::template::{APP_ROWS, APPLICANT_COLUMNS, AppRow};
 
 /// Columns of 表三.
 const COLUMNS: usize = 7;
@@ -528,12 +529,19 @@ fn template_rows(merged: bool) -> Vec<Option<(AppRow, &'static str)>> {
     out
 }
 
-/// A placement's cells by pointer, and the merged （六） row's counts when there is one.
+/// The merged （六） row of a placement: its counts, and each cell as read.
+#[derive(Clone)]
+struct MergedRow {
+    counts: MergedOther,
+    cells: Vec<Option<MergedCell>>,
+}
+
+/// A placement's cells by pointer, and the merged （六） row when there is one.
 fn cells_of(
     grid: &[usize],
     numbers: &[Number],
     rows: &[Option<(AppRow, &'static str)>],
-) -> (CellStore, Option<MergedOther>) {
+) -> (CellStore, Option<MergedRow>) {
     let mut store = CellStore::default();
     let mut merged = None;
     for (r, row) in rows.iter().enumerate() {
@@ -559,7 +567,16 @@ fn cells_of(
                 for (c, slot) in counts.iter_mut().enumerate() {
                     *slot = at(c).map(|n| n.value);
                 }
-                merged = Some(counts);
+                let cells = (0..COLUMNS)
+                    .map(|c| {
+                        at(c).map(|n| MergedCell {
+                            value: n.value,
+                            pos: n.pos,
+                            raw: n.raw.clone(),
+                        })
+                    })
+                    .collect();
+                merged = Some(MergedRow { counts, cells });
             }
         }
     }
@@ -571,16 +588,16 @@ fn confirmed_readings(
     grids: &[Vec<usize>],
     numbers: &[Number],
     rows: &[Option<(AppRow, &'static str)>],
-) -> Vec<(CellStore, Option<MergedOther>)> {
-    let mut confirmed: Vec<(CellStore, Option<MergedOther>)> = Vec::new();
+) -> Vec<(CellStore, Option<MergedRow>)> {
+    let mut confirmed: Vec<(CellStore, Option<MergedRow>)> = Vec::new();
     for grid in grids {
         let (cells, merged_row) = cells_of(grid, numbers, rows);
         let pointers: Vec<String> = cells.filled.keys().cloned().collect();
-        if unconfirmed(&cells, &pointers, merged_row.as_ref()).is_some() {
+        if unconfirmed(&cells, &pointers, merged_row.as_ref().map(|m| &m.counts)).is_some() {
             continue;
         }
-        let same = |(other, other_merged): &(CellStore, Option<MergedOther>)| {
-            *other_merged == merged_row
+        let same = |(other, other_merged): &(CellStore, Option<MergedRow>)| {
+            other_merged.as_ref().map(|m| m.counts) == merged_row.as_ref().map(|m| m.counts)
                 && other
                     .filled
                     .iter()
@@ -604,8 +621,8 @@ fn explained_reading(
     grids: &[Vec<usize>],
     numbers: &[Number],
     rows: &[Option<(AppRow, &'static str)>],
-) -> Result<(CellStore, Option<MergedOther>), String> {
-    let mut explained: Vec<(usize, CellStore, Option<MergedOther>)> = Vec::new();
+) -> Result<(CellStore, Option<MergedRow>), String> {
+    let mut explained: Vec<(usize, CellStore, Option<MergedRow>)> = Vec::new();
     let mut seen: HashSet<Vec<Option<u64>>> = HashSet::new();
     for grid in grids {
         let values = grid
@@ -619,7 +636,8 @@ fn explained_reading(
         let pointers: Vec<String> = cells.filled.keys().cloned().collect();
         // Changes that cancel out are numbers exchanged or moved by the reading, not misprints.
         let needed = (1..=MISPRINTS).find(|max| {
-            misprints_explain_by(&cells, &pointers, merged_row.as_ref(), *max, |changes| {
+            let merged = merged_row.as_ref().map(|m| &m.counts);
+            misprints_explain_by(&cells, &pointers, merged, *max, |changes| {
                 changes.len() < 2 || changes.iter().sum::<i128>() != 0
             })
         });
@@ -751,10 +769,10 @@ pub(crate) fn read_applications(
             store.fill(pointer, filled);
         }
     }
-    if let Some(counts) = merged_row {
+    if let Some(merged) = merged_row {
         let quoted = APPLICANT_COLUMNS
             .iter()
-            .zip(counts)
+            .zip(merged.counts)
             .map(|(c, v)| {
                 format!(
                     "{} {}",
@@ -764,25 +782,20 @@ pub(crate) fn read_applications(
             })
             .collect::<Vec<_>>()
             .join(", ");
-        let problem = Problem::new(
-            ProblemCode::MergedOtherRow,
-            format!(
-                "the report merges （六）其他处理 into one row ({quoted}); the 2021 format splits it into three rows, which are left missing rather than split by guess"
-            ),
+        // Placed with the rest of the table, confirmed by the identities as they are.
+        let at = merged.cells.iter().flatten().next().map(|c| c.pos);
+        let mut merged_problems = Vec::new();
+        crate::merged::settle(
+            &merged.cells,
+            &quoted,
+            (at, String::new()),
+            store,
+            &mut merged_problems,
         );
-        if !problems
-            .iter()
-            .any(|p| p.code == ProblemCode::MergedOtherRow)
-        {
-            problems.push(problem.clone().at_pointer(other_merged().path));
-        }
-        for row in [AppRow::NoCorrection, AppRow::FeeUnpaid, AppRow::OtherOther] {
-            if let Some(path) = crate::template::app_path(row) {
-                for column in APPLICANT_COLUMNS.iter() {
-                    store.miss(format!("{path}/{}", column.name), problem.clone());
-                }
-            }
-        }
+        // This reading of the merged row, which the identities confirm, supersedes one read by
+        // its label, whose numbers stood apart from it.
+        problems.retain(|p| p.code != ProblemCode::MergedOtherRow);
+        problems.extend(merged_problems);
     }
 }
 

@@ -57,8 +57,12 @@
 //! 表二 row whose numbers stand apart from its label (below it, or above it as a PDF prints a
 //! tall row's label) takes a line of numbers alone only where the headings and the rows read
 //! whole leave a stretch with as many labels apart as lines of numbers alone, paired in order
-//! (`label-below-numbers-paired-in-order`); otherwise it is left missing
-//! (`values-apart-from-label`): 表二 has no identity. A truncated 表二 label (`行政规范`) names
+//! (`label-below-numbers-paired-in-order`), or, in a block dump (`pdftotext` without flags:
+//! each label followed by its numbers on lines of their own), takes the numbers after it where
+//! the counts leave one reading sub-table by sub-table: every row of 表二 found once, each
+//! sub-table of one row holding exactly its cells, each label of a larger one followed by exactly
+//! as many numbers as its columns, none left over (`label-then-its-numbers-counted`); otherwise it
+//! is left missing (`values-apart-from-label`): 表二 has no identity. A truncated 表二 label (`行政规范`) names
 //! the one row after the previous whose label starts with it; row numbering a line break tore
 //! from its label (`（六）其他处理 3` over `.其他`) is given back to it. A 表二 cell
 //! pulled out of its row onto a line of its own (`22（其中修订 16 件）`) is placed
@@ -176,6 +180,8 @@
 //! `label-below-numbers-paired-in-order` (a label alone paired with a row of numbers alone, as
 //! many of each between the headings and the rows read whole of a table that prints labels
 //! below their numbers),
+//! `label-then-its-numbers-counted` (表二 of a block dump, each label's numbers those after it,
+//! as many as its columns, sub-table by sub-table, none left over),
 //! `block-dump-placed-by-identities` (表三 dumped block by block, its numbers placed in the one
 //! reading of its runs the identities confirm), `merged-other-zero-in-each-row` (a 2021 report
 //! printing （六）其他处理 as one row, the 2019 table, prints 0 in the column: each of its three

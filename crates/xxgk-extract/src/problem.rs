@@ -86,6 +86,11 @@ pub enum ReadingRule {
     /// their numbers: the headings and the rows read whole leave as many of one as of the other
     /// between them, so the order of the rows pairs them.
     LabelBelowNumbersPairedInOrder,
+    /// 表二 printed as a block dump prints it, its numbers on lines apart from their labels,
+    /// read where the count of numbers leaves one reading: a sub-table of one row holding
+    /// exactly its cells, or every label of a sub-table followed by exactly as many numbers as
+    /// its row has columns, every row of the table read once and no number left over.
+    LabelThenItsNumbersCounted,
     /// A table printed cell by cell in blocks (a PDF text dump, rows across or runs of rows
     /// column by column), its numbers placed in the one reading of the blocks in the template's
     /// order that the identities confirm, or (a report that breaks some) the one reading that one
@@ -212,6 +217,7 @@ mod tests {
                 LabelBelowNumbersPairedInOrder,
                 "label-below-numbers-paired-in-order",
             ),
+            (LabelThenItsNumbersCounted, "label-then-its-numbers-counted"),
             (
                 BlockDumpPlacedByIdentities,
                 "block-dump-placed-by-identities",

@@ -12,7 +12,11 @@
 //! labels first, then each row's other cells), and the first or second cell of one of the last
 //! three rows (at most two) after the table's last label, as in the portrait jingyue dumps.
 //! pdfminer sometimes prints 表四 column by column, each number under its outcome's heading,
-//! and then (rarely) two outcomes of every group swapped, headings and all.
+//! and then (rarely) two outcomes of every group swapped, headings and all. 表二 is printed sub-table
+//! by sub-table as the real dumps print it: poppler each label followed by its row's numbers, a
+//! page footer sometimes after a caption, a sub-table of one row sometimes its number before its
+//! label or its label before its last heading (the 洪泽 dumps); pdfminer, in one report of three,
+//! each sub-table's labels as a block and then its numbers column by column (the 淮安 dump).
 
 use std::fmt::Write as _;
 
@@ -208,6 +212,101 @@ fn review_by_column(out: &mut Out<'_>, header: &[Vec<String>], values: Option<&V
     }
 }
 
+/// 表二, sub-table by sub-table (its caption and headings, then its rows), as the real dumps
+/// print it: poppler each label followed by its row's numbers, a sub-table of one row sometimes
+/// its number before its label (or its label before its last heading), a page footer after a
+/// caption; pdfminer sometimes a sub-table's labels as a block, then its numbers column by
+/// column (which no count confirms: it stays unread).
+fn active(out: &mut Out<'_>, body: &[Vec<String>]) {
+    let by_columns = out.converter == Converter::Pdfminer && out.noise.one_in(3);
+    let is_data = |row: &Vec<String>| row.iter().skip(1).any(|c| is_figure(c));
+    // Each sub-table: the text rows before a run of rows with figures, and the run.
+    let mut groups: Vec<(Vec<&str>, Vec<&Vec<String>>)> = Vec::new();
+    for row in body {
+        match groups.last_mut() {
+            Some((_, run)) if is_data(row) => run.push(row),
+            Some((texts, run)) if run.is_empty() => {
+                texts.extend(row.iter().map(String::as_str).filter(|c| !c.is_empty()));
+            }
+            _ => groups.push((
+                row.iter()
+                    .map(String::as_str)
+                    .filter(|c| !c.is_empty() && !is_data(row))
+                    .collect(),
+                if is_data(row) { vec![row] } else { Vec::new() },
+            )),
+        }
+    }
+    for (texts, run) in groups {
+        let label = |row: &Vec<String>| -> (String, Vec<String>) {
+            (
+                row.first().cloned().unwrap_or_default(),
+                row.iter()
+                    .skip(1)
+                    .filter(|c| !c.is_empty())
+                    .cloned()
+                    .collect(),
+            )
+        };
+        let print_texts = |out: &mut Out<'_>, texts: &[&str]| {
+            for (k, text) in texts.iter().enumerate() {
+                out.label(text);
+                if k == 0 && texts.len() > 1 && out.noise.one_in(6) {
+                    out.page_break();
+                }
+            }
+        };
+        let single = match run.as_slice() {
+            [row] if !by_columns => Some(row),
+            _ => None,
+        };
+        match (single, out.noise.below(6)) {
+            // Its number before its label.
+            (Some(row), 0 | 1) => {
+                print_texts(out, &texts);
+                let (label, cells) = label(row);
+                let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+                out.numbers(&cells, true);
+                out.label(&label);
+            }
+            // Its label before its last heading.
+            (Some(row), 2) if texts.len() > 1 => {
+                let (last, before) = texts.split_last().unwrap_or((&"", &[]));
+                print_texts(out, before);
+                let (label, cells) = label(row);
+                out.label(&label);
+                out.label(last);
+                let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+                out.numbers(&cells, true);
+            }
+            _ if by_columns => {
+                print_texts(out, &texts);
+                let rows: Vec<(String, Vec<String>)> = run.iter().map(|r| label(r)).collect();
+                for (label, _) in &rows {
+                    out.label(label);
+                }
+                let width = rows.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
+                for c in 0..width {
+                    for (_, cells) in &rows {
+                        if let Some(cell) = cells.get(c) {
+                            out.numbers(&[cell], true);
+                        }
+                    }
+                }
+            }
+            _ => {
+                print_texts(out, &texts);
+                for row in &run {
+                    let (label, cells) = label(row);
+                    out.label(&label);
+                    let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+                    out.numbers(&cells, true);
+                }
+            }
+        }
+    }
+}
+
 /// One table of the dump.
 fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
     let labels = label_columns(grid);
@@ -232,8 +331,12 @@ fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
         review_by_column(out, header, body.first());
         return;
     }
+    if labels == 1 {
+        active(out, body);
+        return;
+    }
     if labels != 3 {
-        // 表二 and 表四: each row's labels, then its cells (a sub-table's heading a row of text).
+        // 表四: each row's labels, then its cells.
         for row in body {
             let (label, cells) = row.split_at(labels.min(row.len()));
             for text in label.iter().filter(|c| !c.is_empty()) {
