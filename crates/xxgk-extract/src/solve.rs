@@ -12,11 +12,14 @@
 //! bounded, and says so when the bound stopped it.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use xxgk_catalogue::CatalogueError;
 
+use crate::cells::{CellStore, Filled};
+use crate::gaps::misprints_explain_by;
+use crate::normalize::SourcePos;
 use crate::problem::{ProblemCode, ReadingRule};
 use crate::split::{Budget, Segment, Splits, all_splits, pinned_splits, segment_splits};
 
@@ -535,6 +538,20 @@ fn decide_run(
             ReadingRule::RunTogetherSplitByIdentities,
         ),
         Outcome::Broken {
+            misprint: Misprint::Read(values),
+            ..
+        } => Decision::Placed(values.clone(), ReadingRule::RunTogetherSplitByIdentities),
+        Outcome::Broken {
+            misprint: Misprint::Bounded,
+            ..
+        } => Decision::Missing(
+            ProblemCode::SplitSearchBounded,
+            format!(
+                "no split of the table's run-together cells satisfies all the identities that read them ({}){broken_note}; the search for the readings that one or two cells the report misprints explain stopped at its bound",
+                ids(reads)
+            ),
+        ),
+        Outcome::Broken {
             left_out: Some(groups),
             ..
         } => Decision::Missing(
@@ -625,7 +642,22 @@ enum Outcome {
         read: Option<usize>,
         /// How many groups of identities those readings leave out at the fewest.
         left_out: Option<usize>,
+        /// What the readings explained by cells the report misprints give the run.
+        misprint: Misprint,
     },
+}
+
+/// What the readings explained by one or two misprinted cells ([`misprint_reading`]) give a run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Misprint {
+    /// This split, the same in every one of them.
+    Read(Vec<u64>),
+    /// Not one split, or no reading explained.
+    Unread,
+    /// A split other than the one the readings by the identities not broken agree on.
+    Disagrees,
+    /// The search stopped at its bound.
+    Bounded,
 }
 
 /// Searches each set of runs tied together by equations on its own: a table whose rows are not
@@ -677,11 +709,33 @@ fn components_search(
         if matches!(&found, Found::Done { solutions: 0, .. }) {
             // The report breaks an identity here: read it by those it does not break.
             let reading = broken_reading(table, lists, &inside, &members);
-            for (m, read) in members.iter().zip(reading.reads) {
+            // Rows the report misprints a cell of may split otherwise than their 总计 says: the
+            // runs left unread are read again by the cells misprints explain.
+            let misprinted = if reading.reads.iter().any(Option::is_none) {
+                misprint_reading(table, &inside, &members)
+            } else {
+                Misprinted::Unexplained
+            };
+            for (k, (m, read)) in members.iter().zip(reading.reads).enumerate() {
+                let chosen = read.and_then(|k| lists.get(*m)?.get(k));
+                let misprint = match &misprinted {
+                    Misprinted::Read(values) => match values.get(k).cloned().flatten() {
+                        Some(values) if chosen.is_none_or(|c| *c == values) => {
+                            Misprint::Read(values)
+                        }
+                        // Two readings that disagree: neither is taken.
+                        Some(_) => Misprint::Disagrees,
+                        None => Misprint::Unread,
+                    },
+                    Misprinted::Bounded => Misprint::Bounded,
+                    Misprinted::Unexplained => Misprint::Unread,
+                };
+                let read = read.filter(|_| misprint != Misprint::Disagrees);
                 if let (Some(slot), Some(flag)) = (outcomes.get_mut(*m), done.get_mut(*m)) {
                     *slot = Outcome::Broken {
                         read,
                         left_out: reading.left_out,
+                        misprint,
                     };
                     *flag = true;
                 }
@@ -724,6 +778,389 @@ fn components_search(
         }
     }
     outcomes
+}
+
+/// Rows a reading of a broken table may leave failing their own 总计 identity (R3): one per cell
+/// the report misprints, of which [`misprints_explain_by`] repairs two at most.
+const MISPRINTED_ROWS: usize = 2;
+/// Column groups (a column's R1 and R2) two misprints can leave failing.
+const FAILING_GROUPS: usize = 2;
+/// Choices of the misprint search, then steps of the splits it enumerates, before it says it
+/// was bounded.
+const MISPRINT_NODES: u32 = 100_000;
+const MISPRINT_STEPS: u32 = 1_000_000;
+/// Distinct readings the misprint search weighs before it says it was bounded.
+const MISPRINT_READINGS: usize = 256;
+
+/// What [`misprint_reading`] found for the members of a broken component.
+enum Misprinted {
+    /// Per member, the split every reading explained by the fewest misprints or one more gives it.
+    Read(Vec<Option<Vec<u64>>>),
+    /// The search stopped at its bound.
+    Bounded,
+    /// No reading is explained, or one is only as well as by a cell printed blank.
+    Unexplained,
+}
+
+/// Reads a component of rows each totalled by its last cell (表三: R3 per row, R1 and R2 per
+/// column) that no split satisfies, as printed with one or two cells the report misprints.
+///
+/// The readings are every split of the table with at most [`MISPRINTED_ROWS`] rows failing their
+/// own R3 (split any way; the others by R3) and at most [`FAILING_GROUPS`] columns failing. A
+/// row failing R3 is split under the values its column identities give it, all but one or two
+/// of them (the misprinted cells' columns) kept. Each reading is weighed by
+/// [`misprints_explain_by`] (one or two cells, each witnessed by its row's R3 and its column's
+/// identity failing, every identity holding once they are changed; changes cancelling out are
+/// numbers moved by the reading, not misprints), and a run is read only when every reading
+/// explained by the fewest misprints or one more gives it one split. A misprinted row whose
+/// digits also split as six numbers satisfying R3 may be a row with a cell printed blank (its
+/// digits lost): nothing is then read. Any bound reached reads nothing.
+fn misprint_reading(table: &[Run], equations: &[&Equation<'_>], members: &[usize]) -> Misprinted {
+    let identities = identities();
+    let mut r3: Vec<Vec<Vec<u64>>> = vec![Vec::new(); table.len()];
+    for &m in members {
+        let Some(run) = table.get(m) else {
+            return Misprinted::Unexplained;
+        };
+        let parts = run.pointers.len();
+        if local_segments(&identities, &run.pointers) != Some(vec![parts]) {
+            return Misprinted::Unexplained;
+        }
+        let mut budget = Budget::new(RUN_STEPS);
+        let totalled = [Segment {
+            size: parts,
+            total: true,
+        }];
+        let splits = segment_splits(&run.digits, &totalled, MAX_CANDIDATES, &mut budget);
+        if splits.truncated {
+            return Misprinted::Bounded;
+        }
+        if let Some(slot) = r3.get_mut(m) {
+            *slot = splits.candidates;
+        }
+    }
+    let groups = groups(equations);
+    let mut group_of = vec![0; equations.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for k in members {
+            if let Some(slot) = group_of.get_mut(*k) {
+                *slot = g;
+            }
+        }
+    }
+    // Rows with the fewest R3 splits first; a row without any must be a misprinted one.
+    let mut order = members.to_vec();
+    order.sort_by_key(|m| r3.get(*m).map_or(0, Vec::len));
+    let mut search = MisprintSearch {
+        table,
+        r3: &r3,
+        equations,
+        group_of,
+        order: &order,
+        members,
+        current: vec![None; table.len()],
+        readings: HashSet::new(),
+        nodes: Budget::new(MISPRINT_NODES),
+        steps: Budget::new(MISPRINT_STEPS),
+        bounded: false,
+    };
+    search.visit(0, &mut Vec::new());
+    if search.bounded {
+        return Misprinted::Bounded;
+    }
+    let accept = |changes: &[i128]| changes.len() < 2 || changes.iter().sum::<i128>() != 0;
+    let mut explained: Vec<(usize, Vec<Vec<u64>>)> = Vec::new();
+    for reading in search.readings {
+        let mut store = CellStore::default();
+        let mut pointers = Vec::new();
+        for (m, values) in members.iter().zip(&reading) {
+            let Some(run) = table.get(*m) else {
+                return Misprinted::Unexplained;
+            };
+            for (pointer, value) in run.pointers.iter().zip(values) {
+                pointers.push((*pointer).to_owned());
+                store.fill(
+                    (*pointer).to_owned(),
+                    Filled {
+                        value: (*value).into(),
+                        pos: SourcePos::default(),
+                        raw: String::new(),
+                        rules: Vec::new(),
+                    },
+                );
+            }
+        }
+        let needed = (1..=MISPRINTED_ROWS)
+            .find(|max| misprints_explain_by(&store, &pointers, None, *max, accept));
+        if let Some(needed) = needed {
+            explained.push((needed, reading));
+        }
+    }
+    // One misprint at the fewest: every reading with one more was enumerated. Two would need
+    // the readings with three weighed, which are not searched.
+    let fewest = explained.iter().map(|(n, _)| *n).min();
+    if fewest != Some(1) {
+        return Misprinted::Unexplained;
+    }
+    let fewest = 1;
+    let close: Vec<&Vec<Vec<u64>>> = explained
+        .iter()
+        .filter(|(n, _)| *n <= fewest + 1)
+        .map(|(_, reading)| reading)
+        .collect();
+    // A row failing R3 whose digits are also six numbers satisfying it: a cell printed blank.
+    let blank = |m: usize, values: &[u64]| {
+        let (Some(run), Some((total, cells))) = (table.get(m), values.split_last()) else {
+            return true;
+        };
+        if cells.iter().map(|v| u128::from(*v)).sum::<u128>() == u128::from(*total) {
+            return false;
+        }
+        let mut budget = Budget::new(RUN_STEPS);
+        let six = [Segment {
+            size: values.len().saturating_sub(1),
+            total: true,
+        }];
+        let splits = segment_splits(&run.digits, &six, 1, &mut budget);
+        splits.truncated || !splits.candidates.is_empty()
+    };
+    if close.iter().any(|reading| {
+        members
+            .iter()
+            .zip(reading.iter())
+            .any(|(m, values)| blank(*m, values))
+    }) {
+        return Misprinted::Unexplained;
+    }
+    let reads = (0..members.len())
+        .map(|k| {
+            let mut splits = close.iter().map(|reading| reading.get(k));
+            let first = splits.next().flatten()?;
+            splits.all(|s| s == Some(first)).then(|| first.clone())
+        })
+        .collect();
+    Misprinted::Read(reads)
+}
+
+/// The state of [`misprint_reading`]'s search.
+struct MisprintSearch<'a, 'e> {
+    table: &'a [Run],
+    /// Per run, its splits satisfying R3.
+    r3: &'a [Vec<Vec<u64>>],
+    equations: &'a [&'a Equation<'e>],
+    /// Per equation, its group (column).
+    group_of: Vec<usize>,
+    order: &'a [usize],
+    members: &'a [usize],
+    /// Per run, its split so far.
+    current: Vec<Option<Vec<u64>>>,
+    /// The readings found, the members' splits in `members` order.
+    readings: HashSet<Vec<Vec<u64>>>,
+    nodes: Budget,
+    steps: Budget,
+    bounded: bool,
+}
+
+impl MisprintSearch<'_, '_> {
+    fn value(&self, run: usize, part: usize) -> Option<u64> {
+        self.current.get(run)?.as_ref()?.get(part).copied()
+    }
+
+    /// How many groups have an equation that can be evaluated and fails.
+    fn failing_groups(&self) -> usize {
+        let mut failing: Vec<usize> = self
+            .equations
+            .iter()
+            .zip(&self.group_of)
+            .filter(|(e, _)| {
+                e.runs()
+                    .all(|r| self.current.get(r).is_some_and(Option::is_some))
+                    && !e.holds(|r, p| self.value(r, p))
+            })
+            .map(|(_, g)| *g)
+            .collect();
+        failing.sort_unstable();
+        failing.dedup();
+        failing.len()
+    }
+
+    /// Chooses the split of the row at `depth`: one of its R3 splits, or left for later as a
+    /// row the report misprints.
+    fn visit(&mut self, depth: usize, deferred: &mut Vec<usize>) {
+        if self.bounded {
+            return;
+        }
+        let Some(&run) = self.order.get(depth) else {
+            self.resolve(deferred);
+            return;
+        };
+        let count = self.r3.get(run).map_or(0, Vec::len);
+        for k in 0..count {
+            if !self.nodes.take() {
+                self.bounded = true;
+                return;
+            }
+            let split = self.r3.get(run).and_then(|l| l.get(k)).cloned();
+            if let Some(slot) = self.current.get_mut(run) {
+                *slot = split;
+            }
+            if self.failing_groups() <= FAILING_GROUPS {
+                self.visit(depth + 1, deferred);
+            }
+            if self.bounded {
+                return;
+            }
+        }
+        if let Some(slot) = self.current.get_mut(run) {
+            *slot = None;
+        }
+        if deferred.len() < MISPRINTED_ROWS {
+            deferred.push(run);
+            self.visit(depth + 1, deferred);
+            deferred.pop();
+        }
+    }
+
+    /// Splits the rows left for later, each under the values its columns give it but for one
+    /// or two, and keeps the readings that leave at most [`FAILING_GROUPS`] failing.
+    fn resolve(&mut self, deferred: &[usize]) {
+        match *deferred {
+            [] => self.keep(),
+            [x] => self.split_row(x, None, &[]),
+            [x, y] => {
+                // The row its columns pin the most first; the other then under it.
+                let pinned = |s: &Self, a: usize, b: usize| {
+                    s.pins(a, Some(b)).iter().filter(|p| p.is_some()).count()
+                };
+                let (first, second) = if pinned(self, y, x) > pinned(self, x, y) {
+                    (y, x)
+                } else {
+                    (x, y)
+                };
+                self.split_row(first, Some(second), &[second]);
+            }
+            _ => {}
+        }
+    }
+
+    /// Splits row `x` every way its pins (from the identities not reading `unknown`) allow with
+    /// up to two of them freed, failing its R3; then the rows `rest`, then keeps the reading.
+    fn split_row(&mut self, x: usize, unknown: Option<usize>, rest: &[usize]) {
+        let Some(run) = self.table.get(x) else {
+            return;
+        };
+        let pins = self.pins(x, unknown);
+        let pinned: Vec<usize> = (0..pins.len())
+            .filter(|p| pins.get(*p).is_some_and(Option::is_some))
+            .collect();
+        let mut seen: HashSet<Vec<u64>> = HashSet::new();
+        for size in 0..=FAILING_GROUPS.min(pinned.len()) {
+            for freed in combinations(pinned.len(), size, MAX_READINGS) {
+                let mut loose = pins.clone();
+                for f in &freed {
+                    if let Some(slot) = pinned.get(*f).and_then(|p| loose.get_mut(*p)) {
+                        *slot = None;
+                    }
+                }
+                let splits = pinned_splits(&run.digits, &loose, MAX_CANDIDATES, &mut self.steps);
+                if splits.truncated {
+                    self.bounded = true;
+                    return;
+                }
+                for split in splits.candidates {
+                    let holds_r3 = split.split_last().is_some_and(|(total, cells)| {
+                        cells.iter().map(|v| u128::from(*v)).sum::<u128>() == u128::from(*total)
+                    });
+                    if holds_r3 || !seen.insert(split.clone()) {
+                        continue;
+                    }
+                    if let Some(slot) = self.current.get_mut(x) {
+                        *slot = Some(split);
+                    }
+                    match rest.split_first() {
+                        Some((&next, others)) => self.split_row(next, None, others),
+                        None => self.keep(),
+                    }
+                    if self.bounded {
+                        return;
+                    }
+                }
+            }
+        }
+        if let Some(slot) = self.current.get_mut(x) {
+            *slot = None;
+        }
+    }
+
+    /// The value each identity reading one cell of row `x` once (and not `unknown`) gives that
+    /// cell, the other rows as chosen; a cell given two values, or none that is a count, is
+    /// left free.
+    fn pins(&self, x: usize, unknown: Option<usize>) -> Vec<Option<u64>> {
+        let parts = self.table.get(x).map_or(0, |run| run.pointers.len());
+        let mut pins: Vec<Option<u64>> = vec![None; parts];
+        let mut clashing = vec![false; parts];
+        for equation in self.equations.iter().filter(|e| e.runs().any(|r| r == x)) {
+            if equation.runs().any(|r| Some(r) == unknown) {
+                continue;
+            }
+            let own: Vec<(bool, usize)> = equation
+                .lhs
+                .iter()
+                .map(|cell| (true, cell))
+                .chain(equation.rhs.iter().map(|cell| (false, cell)))
+                .filter(|(_, (r, _))| *r == x)
+                .map(|(on_lhs, (_, part))| (on_lhs, *part))
+                .collect();
+            let [(on_lhs, part)] = own.as_slice() else {
+                continue;
+            };
+            let others = |side: &[(usize, usize)]| -> Option<u128> {
+                side.iter()
+                    .filter(|(r, _)| *r != x)
+                    .map(|(r, p)| self.value(*r, *p).map(u128::from))
+                    .sum()
+            };
+            let (Some(lhs), Some(rhs)) = (others(&equation.lhs), others(&equation.rhs)) else {
+                continue;
+            };
+            let value = if *on_lhs {
+                rhs.checked_sub(lhs)
+            } else {
+                lhs.checked_sub(rhs)
+            }
+            .and_then(|v| u64::try_from(v).ok());
+            if let (Some(pin), Some(clash)) = (pins.get_mut(*part), clashing.get_mut(*part)) {
+                if value.is_none() || pin.is_some_and(|p| Some(p) != value) {
+                    *clash = true;
+                }
+                *pin = value;
+            }
+        }
+        for (pin, clash) in pins.iter_mut().zip(&clashing) {
+            if *clash {
+                *pin = None;
+            }
+        }
+        pins
+    }
+
+    /// Keeps the current reading when it leaves at most [`FAILING_GROUPS`] failing.
+    fn keep(&mut self) {
+        if self.failing_groups() > FAILING_GROUPS {
+            return;
+        }
+        let reading: Option<Vec<Vec<u64>>> = self
+            .members
+            .iter()
+            .map(|m| self.current.get(*m).cloned().flatten())
+            .collect();
+        if let Some(reading) = reading {
+            self.readings.insert(reading);
+            if self.readings.len() > MISPRINT_READINGS {
+                self.bounded = true;
+            }
+        }
+    }
 }
 
 /// What the readings of a component that breaks an identity agree on.
