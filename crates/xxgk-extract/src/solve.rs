@@ -21,7 +21,9 @@ use crate::cells::{CellStore, Filled};
 use crate::gaps::misprints_explain_by;
 use crate::normalize::SourcePos;
 use crate::problem::{ProblemCode, ReadingRule};
-use crate::split::{Budget, Segment, Splits, all_splits, pinned_splits, segment_splits};
+use crate::split::{
+    Budget, Segment, Splits, all_splits, pinned_splits, ranged_splits, segment_splits,
+};
 
 /// Most candidate splits kept for one run.
 const MAX_CANDIDATES: usize = 512;
@@ -789,6 +791,8 @@ const FAILING_GROUPS: usize = 2;
 /// was bounded.
 const MISPRINT_NODES: u32 = 100_000;
 const MISPRINT_STEPS: u32 = 1_000_000;
+/// The range of a cell no identity bounds.
+const FREE: (u64, u64) = (0, u64::MAX);
 /// Distinct readings the misprint search weighs before it says it was bounded.
 const MISPRINT_READINGS: usize = 256;
 
@@ -968,20 +972,19 @@ impl MisprintSearch<'_, '_> {
 
     /// How many groups have an equation that can be evaluated and fails.
     fn failing_groups(&self) -> usize {
-        let mut failing: Vec<usize> = self
-            .equations
-            .iter()
-            .zip(&self.group_of)
-            .filter(|(e, _)| {
-                e.runs()
-                    .all(|r| self.current.get(r).is_some_and(Option::is_some))
-                    && !e.holds(|r, p| self.value(r, p))
-            })
-            .map(|(_, g)| *g)
-            .collect();
+        let mut failing: Vec<usize> = self.failing().map(|(_, g)| *g).collect();
         failing.sort_unstable();
         failing.dedup();
         failing.len()
+    }
+
+    /// The equations that can be evaluated and fail, with their group.
+    fn failing(&self) -> impl Iterator<Item = (&&Equation<'_>, &usize)> {
+        self.equations.iter().zip(&self.group_of).filter(|(e, _)| {
+            e.runs()
+                .all(|r| self.current.get(r).is_some_and(Option::is_some))
+                && !e.holds(|r, p| self.value(r, p))
+        })
     }
 
     /// Chooses the split of the row at `depth`: one of its R3 splits, or left for later as a
@@ -1030,7 +1033,11 @@ impl MisprintSearch<'_, '_> {
             [x, y] => {
                 // The row its columns pin the most first; the other then under it.
                 let pinned = |s: &Self, a: usize, b: usize| {
-                    s.pins(a, Some(b)).iter().filter(|p| p.is_some()).count()
+                    s.ranges(a, Some(b))
+                        .0
+                        .iter()
+                        .filter(|r| **r != FREE)
+                        .count()
                 };
                 let (first, second) = if pinned(self, y, x) > pinned(self, x, y) {
                     (y, x)
@@ -1043,26 +1050,45 @@ impl MisprintSearch<'_, '_> {
         }
     }
 
-    /// Splits row `x` every way its pins (from the identities not reading `unknown`) allow with
-    /// up to two of them freed, failing its R3; then the rows `rest`, then keeps the reading.
+    /// Splits row `x` every way the ranges its columns give it (the identities reading
+    /// `unknown` bounding it only) allow with up to two of them freed, failing its R3; then the
+    /// rows `rest`, then keeps the reading.
     fn split_row(&mut self, x: usize, unknown: Option<usize>, rest: &[usize]) {
         let Some(run) = self.table.get(x) else {
             return;
         };
-        let pins = self.pins(x, unknown);
-        let pinned: Vec<usize> = (0..pins.len())
-            .filter(|p| pins.get(*p).is_some_and(Option::is_some))
+        let (ranges, clashing) = self.ranges(x, unknown);
+        // The columns that fail whatever the split: those failing already, and those whose
+        // identities give the cell no count. The others may fail up to the allowance.
+        let mut forced: Vec<usize> = self
+            .failing()
+            .flat_map(|(e, _)| e.lhs.iter().chain(&e.rhs).map(|(_, part)| *part))
+            .chain(clashing)
+            .collect();
+        forced.sort_unstable();
+        forced.dedup();
+        let Some(allowance) = FAILING_GROUPS.checked_sub(forced.len()) else {
+            return;
+        };
+        let mut ranges = ranges;
+        for part in &forced {
+            if let Some(slot) = ranges.get_mut(*part) {
+                *slot = FREE;
+            }
+        }
+        let bound: Vec<usize> = (0..ranges.len())
+            .filter(|p| ranges.get(*p).is_some_and(|r| *r != FREE))
             .collect();
         let mut seen: HashSet<Vec<u64>> = HashSet::new();
-        for size in 0..=FAILING_GROUPS.min(pinned.len()) {
-            for freed in combinations(pinned.len(), size, MAX_READINGS) {
-                let mut loose = pins.clone();
+        for size in 0..=allowance.min(bound.len()) {
+            for freed in combinations(bound.len(), size, MAX_READINGS) {
+                let mut loose = ranges.clone();
                 for f in &freed {
-                    if let Some(slot) = pinned.get(*f).and_then(|p| loose.get_mut(*p)) {
-                        *slot = None;
+                    if let Some(slot) = bound.get(*f).and_then(|p| loose.get_mut(*p)) {
+                        *slot = FREE;
                     }
                 }
-                let splits = pinned_splits(&run.digits, &loose, MAX_CANDIDATES, &mut self.steps);
+                let splits = ranged_splits(&run.digits, &loose, MAX_CANDIDATES, &mut self.steps);
                 if splits.truncated {
                     self.bounded = true;
                     return;
@@ -1092,56 +1118,88 @@ impl MisprintSearch<'_, '_> {
         }
     }
 
-    /// The value each identity reading one cell of row `x` once (and not `unknown`) gives that
-    /// cell, the other rows as chosen; a cell given two values, or none that is a count, is
-    /// left free.
-    fn pins(&self, x: usize, unknown: Option<usize>) -> Vec<Option<u64>> {
+    /// The range each identity reading one cell of row `x` once gives that cell, the other rows
+    /// as chosen: its value when every other cell is known; when the identity also reads one
+    /// cell of row `unknown`, at most the difference of its known cells with that cell on the
+    /// same side, at least with it on the other. A cell given two values, or none that is a
+    /// count, is left free (its column fails).
+    fn ranges(&self, x: usize, unknown: Option<usize>) -> (Vec<(u64, u64)>, Vec<usize>) {
         let parts = self.table.get(x).map_or(0, |run| run.pointers.len());
-        let mut pins: Vec<Option<u64>> = vec![None; parts];
+        let mut ranges: Vec<(u64, u64)> = vec![FREE; parts];
         let mut clashing = vec![false; parts];
         for equation in self.equations.iter().filter(|e| e.runs().any(|r| r == x)) {
-            if equation.runs().any(|r| Some(r) == unknown) {
-                continue;
-            }
-            let own: Vec<(bool, usize)> = equation
+            let on = |run: usize| -> Vec<bool> {
+                equation
+                    .lhs
+                    .iter()
+                    .map(|cell| (true, cell))
+                    .chain(equation.rhs.iter().map(|cell| (false, cell)))
+                    .filter(|(_, (r, _))| *r == run)
+                    .map(|(on_lhs, _)| on_lhs)
+                    .collect()
+            };
+            let part = equation
                 .lhs
                 .iter()
-                .map(|cell| (true, cell))
-                .chain(equation.rhs.iter().map(|cell| (false, cell)))
-                .filter(|(_, (r, _))| *r == x)
-                .map(|(on_lhs, (_, part))| (on_lhs, *part))
-                .collect();
-            let [(on_lhs, part)] = own.as_slice() else {
+                .chain(&equation.rhs)
+                .find(|(r, _)| *r == x)
+                .map(|(_, p)| *p);
+            let sides_of_x = on(x);
+            let (Some(part), [x_on_lhs]) = (part, sides_of_x.as_slice()) else {
                 continue;
             };
-            let others = |side: &[(usize, usize)]| -> Option<u128> {
+            let x_on_lhs = *x_on_lhs;
+            let other = unknown.map(on).unwrap_or_default();
+            if other.len() > 1 {
+                continue;
+            }
+            let known = |side: &[(usize, usize)]| -> Option<u128> {
                 side.iter()
-                    .filter(|(r, _)| *r != x)
+                    .filter(|(r, _)| *r != x && Some(*r) != unknown)
                     .map(|(r, p)| self.value(*r, *p).map(u128::from))
                     .sum()
             };
-            let (Some(lhs), Some(rhs)) = (others(&equation.lhs), others(&equation.rhs)) else {
+            let (Some(lhs), Some(rhs)) = (known(&equation.lhs), known(&equation.rhs)) else {
                 continue;
             };
-            let value = if *on_lhs {
-                rhs.checked_sub(lhs)
+            // x's cell, what its side's other known cells leave of the other side.
+            let gap = if x_on_lhs {
+                i128::try_from(rhs)
+                    .ok()
+                    .zip(i128::try_from(lhs).ok())
+                    .map(|(r, l)| r - l)
             } else {
-                lhs.checked_sub(rhs)
-            }
-            .and_then(|v| u64::try_from(v).ok());
-            if let (Some(pin), Some(clash)) = (pins.get_mut(*part), clashing.get_mut(*part)) {
-                if value.is_none() || pin.is_some_and(|p| Some(p) != value) {
-                    *clash = true;
+                i128::try_from(lhs)
+                    .ok()
+                    .zip(i128::try_from(rhs).ok())
+                    .map(|(l, r)| l - r)
+            };
+            let Some(gap) = gap else {
+                continue;
+            };
+            let clamp = |v: i128| u64::try_from(v.max(0)).unwrap_or(u64::MAX);
+            let range = match other.first() {
+                // Exact: a value that is no count breaks the identity whatever the split.
+                None if gap < 0 => None,
+                None => Some((clamp(gap), clamp(gap))),
+                // The unknown cell on x's side: x's cell plus it make up the gap.
+                Some(same) if *same == x_on_lhs => (gap >= 0).then(|| (0, clamp(gap))),
+                // On the other side: x's cell is the gap plus it.
+                Some(_) => Some((clamp(gap), u64::MAX)),
+            };
+            if let (Some(slot), Some(clash)) = (ranges.get_mut(part), clashing.get_mut(part)) {
+                match range {
+                    Some((low, high)) if low.max(slot.0) <= high.min(slot.1) => {
+                        *slot = (low.max(slot.0), high.min(slot.1));
+                    }
+                    _ => *clash = true,
                 }
-                *pin = value;
             }
         }
-        for (pin, clash) in pins.iter_mut().zip(&clashing) {
-            if *clash {
-                *pin = None;
-            }
-        }
-        pins
+        let clashed = (0..parts)
+            .filter(|p| clashing.get(*p).copied().unwrap_or(false))
+            .collect();
+        (ranges, clashed)
     }
 
     /// Keeps the current reading when it leaves at most [`FAILING_GROUPS`] failing.
