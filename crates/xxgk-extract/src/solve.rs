@@ -8,8 +8,9 @@
 //! identity local to one run that no split of it satisfies is broken by the report itself
 //! (`801000080` has no split with 总计 the sum of the others): that run is then read by the
 //! other identities only. A table no split of which satisfies all its identities breaks some
-//! across rows too: it is read by those it does not break ([`broken_reading`]). Every search is
-//! bounded, and says so when the bound stopped it.
+//! across rows too: it is read by those it does not break ([`broken_reading`]), and what that
+//! leaves unread of 表三 as printed with one misprinted cell ([`misprint_reading`]). Every
+//! search is bounded, and says so when the bound stopped it.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -1007,7 +1008,13 @@ impl MisprintSearch<'_, '_> {
             if let Some(slot) = self.current.get_mut(run) {
                 *slot = split;
             }
-            if self.failing_groups() <= FAILING_GROUPS {
+            // Only an equation whose last row is this one can start failing here.
+            let closes = self.equations.iter().any(|e| {
+                e.runs().any(|r| r == run)
+                    && e.runs()
+                        .all(|r| self.current.get(r).is_some_and(Option::is_some))
+            });
+            if !closes || self.failing_groups() <= FAILING_GROUPS {
                 self.visit(depth + 1, deferred);
             }
             if self.bounded {
@@ -1900,6 +1907,70 @@ mod tests {
                     ),
             "{:?}",
             decisions[2]
+        );
+    }
+
+    /// 表三 in full: each row's digits by its path, zeros elsewhere.
+    fn table(printed: &[(&str, &str)]) -> Vec<Run> {
+        crate::template::APP_ROWS
+            .iter()
+            .map(|(_, path, _)| {
+                let digits = printed
+                    .iter()
+                    .find(|(p, _)| p == path)
+                    .map_or("0000000", |(_, d)| d);
+                row(path, digits)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_row_misprinting_one_cell_is_read_as_printed() {
+        // 一 printed 2 4 2 87 9 2 102 for 2 0 2 87 9 2 102 (as （一） and （七）): no split of
+        // `2428792102` satisfies R3. Read as printed, one misprinted cell (witnessed by R3 and its
+        // column's R1) explains every failing identity, and no reading with one or two misprints
+        // splits a row otherwise.
+        let runs = table(&[
+            ("/applications/new_received", "2428792102"),
+            ("/applications/results/granted", "2028792102"),
+            ("/applications/results/total", "2028792102"),
+        ]);
+        assert_eq!(
+            decide(&runs)[0],
+            Decision::Placed(
+                vec![2, 4, 2, 87, 9, 2, 102],
+                ReadingRule::RunTogetherSplitByIdentities
+            )
+        );
+        // 一's 总计 printed 93 for 102 (`202879293`), which also splits 2 0 2 8 79 2 93 (R3
+        // holds, three columns fail). One misprint explains 2 0 2 87 9 2 93, but two explain
+        // 2 0 2 87 9 29 3 (its last two cells): within one misprint of the fewest, so 一 is not
+        // read.
+        let runs = table(&[
+            ("/applications/new_received", "202879293"),
+            ("/applications/results/granted", "2028792102"),
+            ("/applications/results/total", "2028792102"),
+        ]);
+        assert!(
+            matches!(&decide(&runs)[0], Decision::Missing(..)),
+            "{:?}",
+            decide(&runs)[0]
+        );
+    }
+
+    #[test]
+    fn two_misprints_at_the_fewest_read_nothing() {
+        // 一 misprints two cells (2 → 3 and 总计 102 → 93): no reading with one misprint, and
+        // readings with three are not searched, so nothing of 一 is read.
+        let runs = table(&[
+            ("/applications/new_received", "203879293"),
+            ("/applications/results/granted", "2028792102"),
+            ("/applications/results/total", "2028792102"),
+        ]);
+        assert!(
+            matches!(&decide(&runs)[0], Decision::Missing(..)),
+            "{:?}",
+            decide(&runs)[0]
         );
     }
 
