@@ -974,9 +974,10 @@ fn one_line_recovers_the_cells() {
         "表四: {:.2}%",
         share(&consistent, 2)
     );
-    // A 表三 that breaks an identity is read by the others (issue #9): 62.47% measured.
+    // A 表三 that breaks an identity is read by the others, or as printed with the one cell it
+    // misprints (issue #9): 78.02% measured (62.47% by the others alone).
     assert!(
-        share(&inconsistent, 1) >= 62.46,
+        share(&inconsistent, 1) >= 78.01,
         "表三, one cell changed: {:.2}%",
         share(&inconsistent, 1)
     );
@@ -1109,6 +1110,12 @@ fn one_line_2019_recovers_the_cells() {
             share(&consistent, k)
         );
     }
+    // A broken 表三 read as printed with the one cell it misprints (issue #9): 76.99% measured.
+    assert!(
+        share(&inconsistent, 1) >= 76.98,
+        "表三, one cell changed: {:.2}%",
+        share(&inconsistent, 1)
+    );
 }
 
 /// Changes `changes` cells of 表三 or 表四, as real reports do (drawn `(cell, delta, lower,
@@ -1119,6 +1126,15 @@ fn with_cells_changed(report: &Value, changes: &[(usize, u64, bool, u8)]) -> Val
     let cells: Vec<&str> = cell_pointers()
         .filter(|p| !p.starts_with("/active_disclosure"))
         .collect();
+    with_cells_of_changed(report, &cells, changes)
+}
+
+/// [`with_cells_changed`] among `cells` (those of 表三 and 表四 of the report's edition).
+fn with_cells_of_changed(
+    report: &Value,
+    cells: &[&str],
+    changes: &[(usize, u64, bool, u8)],
+) -> Value {
     let totals: Vec<&str> = cells
         .iter()
         .copied()
@@ -1135,6 +1151,7 @@ fn with_cells_changed(report: &Value, changes: &[(usize, u64, bool, u8)]) -> Val
                 .filter(|p| p.starts_with("/applications/carried_over/")),
         )
         .collect();
+    let cells = cells.to_vec();
     let mut report = report.clone();
     for &(pick, delta, lower, class) in changes {
         let among = match class {
@@ -1197,16 +1214,86 @@ fn one_line_broken_reports_read_no_wrong_cell() {
     for t in &tallies {
         assert_eq!(t.wrong, [0; 3], "cells read wrong per table");
     }
+    // `XXGK_ONE_LINE_WIDER_SAMPLES=5000` for the figures of the crate docs.
+    wider_broken_sweeps(
+        std::env::var("XXGK_ONE_LINE_WIDER_SAMPLES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(samples / 10),
+    );
     // Floored at what the default count reads (deterministic draws), per count of cells changed.
     if samples == 100 {
         for (t, floors) in tallies.iter().zip([
             [99.91, 27.86],
-            [59.71, 27.79],
-            [33.83, 26.32],
+            [73.23, 27.79],
+            [34.79, 26.32],
             [22.67, 24.19],
         ]) {
             assert!(t.share(1) >= floors[0], "表三: {:.2}%", t.share(1));
             assert!(t.share(2) >= floors[1], "表四: {:.2}%", t.share(2));
+        }
+    }
+}
+
+/// The sweep of [`one_line_broken_reports_read_no_wrong_cell`] on `samples` reports each of
+/// the 2021 format with counts up to millions (`count`) and of the 2019 format with both kinds of
+/// counts: no cell read wrong, the shares printed.
+#[allow(clippy::print_stdout)] // the figures are what the test reports
+fn wider_broken_sweeps(samples: usize) {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let changes = || prop::collection::vec((any::<usize>(), 0u64..1_000, any::<bool>(), 0u8..4), 3);
+    for (name, wide) in [("count", true), ("real_count", false)] {
+        let mut runner = TestRunner::deterministic();
+        let mut tallies: [Tally; 4] = std::array::from_fn(|_| Tally::counting());
+        let mut tallies_2019: [Tally; 4] = std::array::from_fn(|_| Tally::default());
+        for sample in 0..samples {
+            let figures = if wide {
+                figures_of(count).boxed()
+            } else {
+                figures_of(real_count).boxed()
+            };
+            let (f, changes) = (figures, changes())
+                .new_tree(&mut runner)
+                .expect("figures")
+                .current();
+            let seed = sample as u64;
+            let published = report(&f);
+            let published_2019 = serde_json::to_value(report_2019(&f)).expect("serializes");
+            let cells: Vec<String> = cells_2019(&published_2019)
+                .into_iter()
+                .filter(|p| !p.starts_with("/active_disclosure"))
+                .collect();
+            let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+            for changed in 0..4 {
+                if wide {
+                    let report = with_cells_changed(&published, &changes[..changed]);
+                    one_line_round_trip(&report, seed, &mut tallies[changed])
+                        .unwrap_or_else(|e| panic!("{e}"));
+                }
+                let report = with_cells_of_changed(&published_2019, &cells, &changes[..changed]);
+                let typed = serde_json::from_value(report).expect("still a valid 2019 report");
+                one_line_2019_round_trip(&typed, seed, &mut tallies_2019[changed])
+                    .unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
+        for (changed, (t, t_2019)) in tallies.iter().zip(&tallies_2019).enumerate() {
+            if wide {
+                println!(
+                    "one-line, {name}, {changed} cell(s) changed, {samples} reports: 表三 {:.2}%, 表四 {:.2}% of cells read, {} wrong",
+                    t.share(1),
+                    t.share(2),
+                    t.wrong.iter().sum::<usize>()
+                );
+            }
+            println!(
+                "one-line 2019, {name}, {changed} cell(s) changed, {samples} reports: 表三 {:.2}%, 表四 {:.2}% of cells read, 0 wrong",
+                t_2019.share(1),
+                t_2019.share(2),
+            );
+        }
+        for t in &tallies {
+            assert_eq!(t.wrong, [0; 3], "cells read wrong per table ({name})");
         }
     }
 }
