@@ -552,13 +552,10 @@ pub(crate) fn read_applications(
         }
         if read.row == AppRow::OtherMerged && edition == Edition::E2021 {
             merged = Some(merged_counts(&fitted));
-            if read.attached <= 1 && !numbers_may_be_next_rows {
-                report_merged_other(&fitted, read, true, store, problems);
-            } else {
-                // Numbers apart from the label are the merged row's only if the identities
-                // confirm them, once every row is placed.
-                merged_to_confirm = Some((fitted, read.clone()));
-            }
+            // A group label printed beside a leaf row reads like a merged row, and numbers
+            // apart from the label may be another row's: its cells count where the identities
+            // confirm them, once every row is placed.
+            merged_to_confirm = Some((fitted, read.clone()));
             continue;
         }
         let Some(spec) = app_spec(read.row, edition) else {
@@ -689,7 +686,7 @@ pub(crate) fn read_applications(
                 attached: 0,
                 below_bare_label: false,
             };
-            report_merged_other(&Fit::Exact(values), &read, true, store, problems);
+            merged_to_confirm = Some((Fit::Exact(values), read));
         }
         if let Some(bare) = merged_slot {
             // The merged row's numbers are R2's reading of the three rows, used only where R2
@@ -731,20 +728,22 @@ pub(crate) fn read_applications(
         merged_counts.as_ref(),
     );
     if let Some((fitted, read)) = merged_to_confirm {
-        // Every identity reading the three （六） rows, through the merged row's sums, holds.
-        let cells: Vec<String> = OTHER_ROWS
+        // A column counts where every identity reading its three （六） rows, through the merged
+        // row's sums, holds: R2 then says the three rows sum to the merged cell.
+        let confirmed: Vec<bool> = APPLICANT_COLUMNS
             .iter()
-            .filter_map(|r| app_spec(*r, Edition::E2021))
-            .flat_map(|spec| {
-                spec.columns
+            .map(|column| {
+                let cells: Vec<String> = OTHER_ROWS
                     .iter()
-                    .map(move |c| format!("{}/{}", spec.path, c.name))
+                    .filter_map(|r| crate::template::app_path(*r))
+                    .map(|path| format!("{path}/{}", column.name))
+                    .collect();
+                merged_counts
+                    .as_ref()
+                    .is_some_and(|counts| gaps::unconfirmed(store, &cells, Some(counts)).is_none())
             })
             .collect();
-        let confirmed = merged_counts
-            .as_ref()
-            .is_some_and(|counts| gaps::unconfirmed(store, &cells, Some(counts)).is_none());
-        report_merged_other(&fitted, &read, confirmed, store, problems);
+        report_merged_other(&fitted, &read, &confirmed, store, problems);
     }
     found
 }
@@ -1025,13 +1024,13 @@ fn merged_counts(fitted: &Fit) -> Option<gaps::MergedOther> {
     Some(counts)
 }
 
-/// Reports a merged （六） row through [`crate::merged::settle`]: its cells count only when
-/// `confirmed` (read beside its own label, or placed where the identities confirm it), and then
-/// its columns printing 0 place 0 in the three rows.
+/// Reports a merged （六） row through [`crate::merged::settle`]: its cells count only in the
+/// columns the identities `confirmed`, and there its columns printing 0 place 0 in the three
+/// rows.
 fn report_merged_other(
     fitted: &Fit,
     read: &RowRead<AppRow>,
-    confirmed: bool,
+    confirmed: &[bool],
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) {
@@ -1061,17 +1060,20 @@ fn report_merged_other(
         Fit::Mismatch(n) => format!("{n} cells"),
     };
     let cells: Vec<Option<MergedCell>> = match fitted {
-        Fit::Exact(values) if confirmed => values
+        Fit::Exact(values) => values
             .iter()
-            .map(|value| match value {
-                ValueCell::Token { text, raw, pos } => crate::number::read_count(text, raw)
-                    .ok()
-                    .map(|(value, _)| MergedCell {
-                        value,
-                        pos: *pos,
-                        raw: raw.clone(),
-                    }),
-                ValueCell::Blank { .. } => None,
+            .zip(confirmed)
+            .map(|(value, confirmed)| match value {
+                ValueCell::Token { text, raw, pos } if *confirmed => {
+                    crate::number::read_count(text, raw)
+                        .ok()
+                        .map(|(value, _)| MergedCell {
+                            value,
+                            pos: *pos,
+                            raw: raw.clone(),
+                        })
+                }
+                _ => None,
             })
             .collect(),
         _ => Vec::new(),
