@@ -262,18 +262,6 @@ pub(crate) fn read_active(
     found
 }
 
-/// The rows of 表二 in either edition (each edition's template has some of them).
-const ACTIVE_ROWS: [ActiveRow; 8] = [
-    ActiveRow::Regulations,
-    ActiveRow::NormativeDocuments,
-    ActiveRow::Licensing,
-    ActiveRow::OtherServices,
-    ActiveRow::Penalty,
-    ActiveRow::Coercion,
-    ActiveRow::Fees,
-    ActiveRow::Procurement,
-];
-
 /// What stands in 表二, in order, for [`counted_rows`].
 enum Piece {
     /// A sub-table's caption (`第二十条第（五）项`): no row's numbers cross it.
@@ -345,7 +333,7 @@ fn counted_rows(
     let compact = |text: &str| {
         crate::normalize::compact_chars(text.chars().filter_map(crate::normalize::fold_char))
     };
-    let mut labels: Vec<(ActiveRow, String)> = ACTIVE_ROWS
+    let mut labels: Vec<(ActiveRow, String)> = crate::template::ACTIVE_ORDER
         .iter()
         .filter_map(|row| Some((*row, compact(spec_of(*row)?.label))))
         .filter(|(_, label)| !label.is_empty())

@@ -145,6 +145,18 @@ pub(crate) enum ActiveRow {
     Procurement,
 }
 
+/// The rows of 表二 in the order of both editions' templates (each edition has some of them).
+pub(crate) const ACTIVE_ORDER: [ActiveRow; 8] = [
+    ActiveRow::Regulations,
+    ActiveRow::NormativeDocuments,
+    ActiveRow::Licensing,
+    ActiveRow::OtherServices,
+    ActiveRow::Penalty,
+    ActiveRow::Coercion,
+    ActiveRow::Fees,
+    ActiveRow::Procurement,
+];
+
 impl ActiveRow {
     /// The row whose object has this property name in either edition's Standard.
     pub(crate) fn from_key(key: &str) -> Option<Self> {

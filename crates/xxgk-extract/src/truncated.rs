@@ -5,19 +5,7 @@
 //! (`行政规范`) is recognised the same way, when it has two characters at least.
 
 use crate::normalize::{compact_chars, fold_char, is_cjk};
-use crate::template::{APP_ROWS, ActiveRow, AppRow, RowSpec, strip_numbering};
-
-/// The rows of 表二 in the order of both editions' templates.
-const ACTIVE_ORDER: [ActiveRow; 8] = [
-    ActiveRow::Regulations,
-    ActiveRow::NormativeDocuments,
-    ActiveRow::Licensing,
-    ActiveRow::OtherServices,
-    ActiveRow::Penalty,
-    ActiveRow::Coercion,
-    ActiveRow::Fees,
-    ActiveRow::Procurement,
-];
+use crate::template::{ACTIVE_ORDER, APP_ROWS, ActiveRow, AppRow, RowSpec, strip_numbering};
 
 /// The 表二 row whose label starts with `compact` (two characters at least, all CJK), when
 /// exactly one row of the edition (`spec_of`) after `previous` has such a label: `行政规范` after
