@@ -233,21 +233,47 @@ pub(crate) fn xml_escape(s: &str) -> String {
         })
 }
 
+/// The widest source line a code frame prints whole, in terminal columns. A web page's text
+/// with its line breaks lost is one line of thousands of characters; beyond this width the frame
+/// shows the value with [`FRAME_CONTEXT`] columns of the line on either side.
+const FRAME_WIDTH: usize = 120;
+/// The columns of a long line kept before and after the value (the row label before it).
+const FRAME_CONTEXT: usize = 40;
+/// Marks where a long line is cut (ASCII: `…` is one column or two depending on the terminal).
+const CUT: &str = "...";
+
 /// The source line with carets under the value, rustc-style: as wide as the value's text when the
 /// reader knows it, else up to the next `,` (a JSON or YAML value). Wide (CJK) characters take two
-/// columns and tabs are kept, so the carets stand under the value on a terminal.
+/// columns and tabs are kept, so the carets stand under the value on a terminal. A line wider than
+/// [`FRAME_WIDTH`] is cut to the value and its context, each cut marked with [`CUT`].
 fn code_frame(source: &SourceText, at: Location) -> String {
     let Some(line) = source.text.lines().nth(at.line.saturating_sub(1)) else {
         return String::new();
     };
     let number_width = at.line.to_string().len();
-    let start = at.column.saturating_sub(1);
+    let chars: Vec<char> = line.chars().collect();
+    let start = at.column.saturating_sub(1).min(chars.len());
     let span = source.widths.get(&at).copied().unwrap_or_else(|| {
-        let rest: String = line.chars().skip(start).collect();
+        let rest: String = chars[start..].iter().collect();
         display_width(rest.split(',').next().unwrap_or_default().trim_end())
     });
+    let (shown, start) = if display_width(line) > FRAME_WIDTH {
+        let end = start + columns_to_chars(chars[start..].iter(), span);
+        let before = columns_to_chars(chars[..start].iter().rev(), FRAME_CONTEXT);
+        let after = columns_to_chars(chars[end..].iter(), FRAME_CONTEXT);
+        let (from, to) = (start - before, end + after);
+        let (lead, tail) = (
+            if from > 0 { CUT } else { "" },
+            if to < chars.len() { CUT } else { "" },
+        );
+        let kept: String = chars[from..to].iter().collect();
+        let lead_chars = lead.chars().count();
+        (format!("{lead}{kept}{tail}"), start - from + lead_chars)
+    } else {
+        (line.to_owned(), start)
+    };
     let underline = "^".repeat(span.max(1));
-    let pad: String = line
+    let pad: String = shown
         .chars()
         .take(start)
         .map(|c| match c {
@@ -256,9 +282,20 @@ fn code_frame(source: &SourceText, at: Location) -> String {
         })
         .collect();
     format!(
-        "{DIM}{:>number_width$} |{DIM:#} {line}\n{DIM}{:number_width$} |{DIM:#} {pad}{ERROR}{underline}{ERROR:#}\n",
+        "{DIM}{:>number_width$} |{DIM:#} {shown}\n{DIM}{:number_width$} |{DIM:#} {pad}{ERROR}{underline}{ERROR:#}\n",
         at.line, ""
     )
+}
+
+/// How many of `chars`, taken in order, fit in `columns` terminal columns.
+fn columns_to_chars<'a>(chars: impl Iterator<Item = &'a char>, columns: usize) -> usize {
+    let mut used = 0;
+    chars
+        .take_while(|c| {
+            used += c.width().unwrap_or(0);
+            used <= columns
+        })
+        .count()
 }
 
 fn display_width(s: &str) -> usize {

@@ -314,6 +314,61 @@ fn carets_mark_the_cell_itself_in_space_aligned_text() {
     assert_eq!(width(&source[..value_at]), width(marked) - 3);
 }
 
+/// A web page's text with its line breaks lost is one line of thousands of characters: each code
+/// frame shows the value with some of the line around it, cut where marked, and its carets
+/// stand under the run-together digits the reader could not split.
+#[test]
+fn a_code_frame_on_a_one_line_report_shows_the_value_not_the_page() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let example =
+        std::fs::read_to_string(root.join("examples/jingyue-2024.json")).expect("example");
+    let report: xxgk_model::AnnualReport = serde_json::from_str(&example).expect("a report");
+    let published = xxgk_render::one_line(&report, 3);
+    assert!(published.len() > 3_000, "the page is long");
+    let dir = folder_with("report.txt", &published);
+    let out = xxgk_in(dir.path(), &["check", "report.txt"]);
+    assert_eq!(code(&out), 3, "{}", stdout(&out));
+    let text = stdout(&out);
+    let width = |s: &str| {
+        s.chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum::<usize>()
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let frames: Vec<(&str, &str)> = lines
+        .windows(2)
+        .filter(|w| w[0].starts_with("1 | ") && w[1].starts_with("  | "))
+        .map(|w| (&w[0][4..], &w[1][4..]))
+        .collect();
+    assert_eq!(
+        frames.len(),
+        2,
+        "表二 行政规范性文件 and 表四 unread:\n{text}"
+    );
+    for (source, carets) in frames {
+        assert!(
+            source.starts_with("...") && source.ends_with("..."),
+            "{source}"
+        );
+        assert!(width(source) <= 2 * 40 + 6 + 20, "{source}");
+        let (pad, marked) = carets.split_at(carets.find('^').expect("carets"));
+        // The characters of the source line that stand above the carets.
+        let mut column = 0;
+        let under: String = source
+            .chars()
+            .filter(|c| {
+                let at = column;
+                column += width(&c.to_string());
+                at >= width(pad) && at < width(pad) + marked.len()
+            })
+            .collect();
+        assert!(
+            !under.is_empty() && under.chars().all(|c| c.is_ascii_digit()),
+            "the digits under the carets: {under:?}\n{source}\n{carets}"
+        );
+    }
+}
+
 /// Seed 002 is a 2020 report in the 2019 format: checked under the 2019 edition (no `S8`, no
 /// report year below 2021), it has the findings of its hand-made canonical form
 /// (`examples/real/huizhan-2020-2019.json`) in 表三 and 表四, its blank cells, and nothing else;

@@ -1,6 +1,7 @@
 //! Renders a canonical report as a published report in one of the layouts the extractor reads:
-//! `cargo run -p xxgk-render --example render -- REPORT.json LAYOUT > OUT`
-//! (layouts: one-cell-per-line, pipe-cells, tab-rows, space-aligned, markdown, html, docx, gb18030).
+//! `cargo run -p xxgk-render --example render -- REPORT.json LAYOUT [SEED] > OUT`
+//! (layouts: one-cell-per-line, pipe-cells, tab-rows, space-aligned, markdown, html, docx, gb18030,
+//! and one-line: a web page's text with every line break lost, its noise drawn from SEED, default 0).
 //! The PDF fixtures of `corpus/pdf/` are printed from its `html` output.
 
 #![allow(clippy::print_stderr)] // a command-line example reports its usage errors
@@ -8,18 +9,36 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use xxgk_render::{Layout, render};
+use xxgk_render::{Layout, one_line, render};
+
+/// The name of the [`one_line`] layout, which is not a [`Layout`]: its noise depends on a seed.
+const ONE_LINE: &str = "one-line";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [path, layout] = args.as_slice() else {
-        eprintln!("usage: render REPORT.json LAYOUT");
+    let (path, layout, seed) = match args.as_slice() {
+        [path, layout] => (path, layout, "0"),
+        [path, layout, seed] if layout == ONE_LINE => (path, layout, seed.as_str()),
+        _ => {
+            eprintln!("usage: render REPORT.json LAYOUT, or render REPORT.json {ONE_LINE} [SEED]");
+            return ExitCode::from(2);
+        }
+    };
+    let Ok(seed) = seed.parse::<u64>() else {
+        eprintln!("SEED must be a whole number, not {seed}");
         return ExitCode::from(2);
     };
-    let Some(layout) = Layout::from_name(layout) else {
-        let names: Vec<&str> = Layout::ALL.iter().map(|l| l.name()).collect();
-        eprintln!("unknown layout {layout}; one of: {}", names.join(", "));
-        return ExitCode::from(2);
+    let layout = match (layout.as_str(), Layout::from_name(layout)) {
+        (ONE_LINE, _) => None,
+        (_, Some(layout)) => Some(layout),
+        (_, None) => {
+            let names: Vec<&str> = Layout::ALL.iter().map(|l| l.name()).collect();
+            eprintln!(
+                "unknown layout {layout}; one of: {}, {ONE_LINE}",
+                names.join(", ")
+            );
+            return ExitCode::from(2);
+        }
     };
     let report: xxgk_model::AnnualReport = match std::fs::read_to_string(path)
         .map_err(|e| e.to_string())
@@ -31,7 +50,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match std::io::stdout().write_all(&render(&report, layout)) {
+    let published = match layout {
+        Some(layout) => render(&report, layout),
+        None => one_line(&report, seed),
+    };
+    match std::io::stdout().write_all(&published) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("writing: {e}");
