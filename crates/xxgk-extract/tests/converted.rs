@@ -181,7 +181,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "008_huaian_city_2024.pdftohtml.xml",
         "008_huaian_city_2024",
-        0,
+        200,
     ),
     (
         "008_huaian_city_2024.pymupdf.txt",
@@ -211,7 +211,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "009_hongze_district_2023.pdftohtml.xml",
         "009_hongze_district_2023",
-        0,
+        200,
     ),
     (
         "009_hongze_district_2023.pymupdf.txt",
@@ -241,7 +241,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "010_hongze_district_2024.pdftohtml.xml",
         "010_hongze_district_2024",
-        0,
+        200,
     ),
     (
         "010_hongze_district_2024.pymupdf.txt",
@@ -271,7 +271,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "jingyue-2024-a4-landscape-zenhei.pdftohtml.xml",
         "jingyue",
-        0,
+        200,
     ),
     (
         "jingyue-2024-a4-landscape-zenhei.pymupdf.txt",
@@ -290,7 +290,7 @@ const FILES: &[(&str, &str, usize)] = &[
     ),
     ("jingyue-2024-a4-landscape-zenhei.pypdf.txt", "jingyue", 200),
     ("jingyue-2024-a4-zenhei.pdftohtml.html", "jingyue", 200),
-    ("jingyue-2024-a4-zenhei.pdftohtml.xml", "jingyue", 0),
+    ("jingyue-2024-a4-zenhei.pdftohtml.xml", "jingyue", 200),
     ("jingyue-2024-a4-zenhei.pymupdf.txt", "jingyue", 200),
     (
         "jingyue-2024-a4-zenhei.pymupdf4llm-nolayout.md",
@@ -299,8 +299,8 @@ const FILES: &[(&str, &str, usize)] = &[
     ),
     ("jingyue-2024-a4-zenhei.pymupdf4llm.md", "jingyue", 194),
     ("jingyue-2024-a4-zenhei.pypdf.txt", "jingyue", 200),
-    ("jingyue-2024-a5-microhei.pdftohtml.html", "jingyue", 0),
-    ("jingyue-2024-a5-microhei.pdftohtml.xml", "jingyue", 0),
+    ("jingyue-2024-a5-microhei.pdftohtml.html", "jingyue", 200),
+    ("jingyue-2024-a5-microhei.pdftohtml.xml", "jingyue", 200),
     ("jingyue-2024-a5-microhei.pymupdf.txt", "jingyue", 200),
     (
         "jingyue-2024-a5-microhei.pymupdf4llm-nolayout.md",
@@ -309,8 +309,8 @@ const FILES: &[(&str, &str, usize)] = &[
     ),
     ("jingyue-2024-a5-microhei.pymupdf4llm.md", "jingyue", 194),
     ("jingyue-2024-a5-microhei.pypdf.txt", "jingyue", 200),
-    ("jingyue-2024-letter-uming.pdftohtml.html", "jingyue", 15),
-    ("jingyue-2024-letter-uming.pdftohtml.xml", "jingyue", 0),
+    ("jingyue-2024-letter-uming.pdftohtml.html", "jingyue", 200),
+    ("jingyue-2024-letter-uming.pdftohtml.xml", "jingyue", 200),
     ("jingyue-2024-letter-uming.pymupdf.txt", "jingyue", 200),
     (
         "jingyue-2024-letter-uming.pymupdf4llm-nolayout.md",
@@ -322,12 +322,12 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-a4-microhei.pdftohtml.html",
         "008_huaian_city_2024",
-        0,
+        200,
     ),
     (
         "huaian-2024-a4-microhei.pdftohtml.xml",
         "008_huaian_city_2024",
-        0,
+        200,
     ),
     (
         "huaian-2024-a4-microhei.pymupdf.txt",
@@ -352,12 +352,12 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-b5-uming.pdftohtml.html",
         "008_huaian_city_2024",
-        0,
+        200,
     ),
     (
         "huaian-2024-b5-uming.pdftohtml.xml",
         "008_huaian_city_2024",
-        0,
+        200,
     ),
     (
         "huaian-2024-b5-uming.pymupdf.txt",
@@ -387,7 +387,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-letter-zenhei.pdftohtml.xml",
         "008_huaian_city_2024",
-        0,
+        200,
     ),
     (
         "huaian-2024-letter-zenhei.pymupdf.txt",
