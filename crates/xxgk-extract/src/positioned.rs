@@ -3,7 +3,8 @@
 //! `<div>`, its font size in the page's CSS) and XML (`-xml`: `<text top left width height>` in
 //! `<page>`). The order of the runs is the converter's, not the page's, and a table's row is
 //! several runs, so each page is laid out again as `pdftotext -layout` prints it: runs whose
-//! middles stand level make one line, left to right; runs apart are separated by at least two
+//! middles stand level (each within a fraction of a line of the one above it) make one line,
+//! left to right; runs apart are separated by at least two
 //! spaces, up to the column their left edge stands at (so the text layouts' recogniser reads the
 //! cells and their columns); a run touching the one before it continues its word, but two
 //! figures are never joined.
@@ -310,9 +311,11 @@ fn page_lines(runs: &[Run]) -> Vec<PosText> {
     let mut level: Vec<Vec<&Run>> = Vec::new();
     for run in runs {
         match level.last_mut() {
+            // Level with the line's lowest run so far: runs of one row drift a point or two
+            // (figures in a font of their own), a label merged over rows stands between them.
             Some(line)
-                if line.first().is_some_and(|first| {
-                    (run.middle() - first.middle()).abs() <= LEVEL * run.size.min(first.size)
+                if line.last().is_some_and(|last| {
+                    run.middle() - last.middle() <= LEVEL * run.size.min(last.size)
                 }) =>
             {
                 line.push(run);
