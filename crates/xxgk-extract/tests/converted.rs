@@ -191,7 +191,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "008_huaian_city_2024.pymupdf4llm-nolayout.md",
         "008_huaian_city_2024",
-        175,
+        200,
     ),
     (
         "008_huaian_city_2024.pymupdf4llm.md",
@@ -221,7 +221,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "009_hongze_district_2023.pymupdf4llm-nolayout.md",
         "009_hongze_district_2023",
-        175,
+        200,
     ),
     (
         "009_hongze_district_2023.pymupdf4llm.md",
@@ -251,7 +251,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "010_hongze_district_2024.pymupdf4llm-nolayout.md",
         "010_hongze_district_2024",
-        175,
+        200,
     ),
     (
         "010_hongze_district_2024.pymupdf4llm.md",
