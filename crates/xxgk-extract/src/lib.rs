@@ -26,6 +26,9 @@
 //! file's name says; only a page proper (a doctype or `<html>` first, `<body>`, `<p>` and other
 //! block elements outside the tables) is read as HTML, and text that mentions `<table>` without
 //! a closed table holding a cell is text.
+//! A `<br>` in a pipe table's cell is a line break inside it (pymupdf4llm); figures stacked in
+//! one cell (`0<br>7`) take the columns whose headers the heading cell above runs together
+//! (`本年制发件数本年废止件数`), one figure a line, only when there are exactly as many (`layout`).
 //! Pipe tables that repeat a merged cell's text in every cell it covers (docling's Markdown
 //! export; `Torn::MarkdownSpansRepeated`) are read with a repeated value as one cell only where
 //! the heading row above repeats one column's label over exactly those cells and every repeated

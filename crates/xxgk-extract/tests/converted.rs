@@ -286,7 +286,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "jingyue-2024-a4-landscape-zenhei.pymupdf4llm.md",
         "jingyue",
-        193,
+        196,
     ),
     ("jingyue-2024-a4-landscape-zenhei.pypdf.txt", "jingyue", 200),
     ("jingyue-2024-a4-zenhei.pdftohtml.html", "jingyue", 200),
@@ -297,7 +297,7 @@ const FILES: &[(&str, &str, usize)] = &[
         "jingyue",
         200,
     ),
-    ("jingyue-2024-a4-zenhei.pymupdf4llm.md", "jingyue", 194),
+    ("jingyue-2024-a4-zenhei.pymupdf4llm.md", "jingyue", 200),
     ("jingyue-2024-a4-zenhei.pypdf.txt", "jingyue", 200),
     ("jingyue-2024-a5-microhei.pdftohtml.html", "jingyue", 200),
     ("jingyue-2024-a5-microhei.pdftohtml.xml", "jingyue", 200),
@@ -307,7 +307,7 @@ const FILES: &[(&str, &str, usize)] = &[
         "jingyue",
         200,
     ),
-    ("jingyue-2024-a5-microhei.pymupdf4llm.md", "jingyue", 194),
+    ("jingyue-2024-a5-microhei.pymupdf4llm.md", "jingyue", 200),
     ("jingyue-2024-a5-microhei.pypdf.txt", "jingyue", 200),
     ("jingyue-2024-letter-uming.pdftohtml.html", "jingyue", 200),
     ("jingyue-2024-letter-uming.pdftohtml.xml", "jingyue", 200),
@@ -372,7 +372,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-b5-uming.pymupdf4llm.md",
         "008_huaian_city_2024",
-        194,
+        200,
     ),
     (
         "huaian-2024-b5-uming.pypdf.txt",
