@@ -19,6 +19,8 @@
 //! own, runs of 表三 rows down their columns. [`Torn::MarkdownHtmlTables`] writes Markdown as
 //! MinerU does, every table a raw HTML fragment. [`Torn::PositionedRuns`] prints the PDF as
 //! poppler's `pdftohtml` does (HTML or XML): runs of glyphs at absolute positions on its pages.
+//! [`Torn::MarkdownBrCells`] writes Markdown as pymupdf4llm does: `<br>` inside cells, two figure
+//! columns now and then merged into one.
 //!
 //! [`Torn::MarkdownSpansRepeated`] prints every table as docling's Markdown export and
 //! tabulate-based exporters do: a merged cell's text in every cell it covers (or, drawn per
@@ -41,6 +43,7 @@
 //! assert!(String::from_utf8(published).unwrap().contains("|---|"));
 //! ```
 
+mod brcells;
 mod dump;
 pub mod figures;
 mod mineru;
@@ -84,11 +87,15 @@ pub enum Torn {
     /// A PDF as poppler's `pdftohtml` prints it (HTML or XML, drawn per report): runs of glyphs
     /// at absolute positions on their pages, in the page's order or the converter's.
     PositionedRuns,
+    /// Markdown as pymupdf4llm writes it: a cell's wrapped lines joined by `<br>`, headings
+    /// underlined or not, two figure columns now and then merged into one (headers run together,
+    /// figures stacked).
+    MarkdownBrCells,
 }
 
 impl Torn {
     /// Every torn layout.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::MarkdownFromPdf,
         Self::TornText,
         Self::LabelsBelowNumbers,
@@ -96,6 +103,7 @@ impl Torn {
         Self::MarkdownSpansRepeated,
         Self::MarkdownHtmlTables,
         Self::PositionedRuns,
+        Self::MarkdownBrCells,
     ];
 
     /// The kebab-case name of the layout.
@@ -108,15 +116,17 @@ impl Torn {
             Self::MarkdownSpansRepeated => "markdown-spans-repeated",
             Self::MarkdownHtmlTables => "markdown-html-tables",
             Self::PositionedRuns => "positioned-runs",
+            Self::MarkdownBrCells => "markdown-br-cells",
         }
     }
 
     /// A file name for the layout, whose extension tells a reader the format.
     pub fn file_name(self) -> &'static str {
         match self {
-            Self::MarkdownFromPdf | Self::MarkdownSpansRepeated | Self::MarkdownHtmlTables => {
-                "report.md"
-            }
+            Self::MarkdownFromPdf
+            | Self::MarkdownSpansRepeated
+            | Self::MarkdownHtmlTables
+            | Self::MarkdownBrCells => "report.md",
             Self::TornText | Self::LabelsBelowNumbers | Self::BlockDump => "report.txt",
             // The XML too: `.html` is a name every reader takes, and its content tells XML.
             Self::PositionedRuns => "report.html",
@@ -152,6 +162,7 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
         Torn::PositionedRuns => {
             return positioned::positioned_runs(report, &noise, merged_other);
         }
+        Torn::MarkdownBrCells => return brcells::br_cells(report, &noise, merged_other),
         Torn::MarkdownFromPdf | Torn::TornText | Torn::LabelsBelowNumbers => {}
     }
     let text_separator = |noise: &Noise| match noise.below(3) {
@@ -167,7 +178,8 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
         | Torn::BlockDump
         | Torn::MarkdownSpansRepeated
         | Torn::MarkdownHtmlTables
-        | Torn::PositionedRuns => text_separator(&noise),
+        | Torn::PositionedRuns
+        | Torn::MarkdownBrCells => text_separator(&noise),
     };
     // How often a row's label stands below its numbers: one row in `below`, never when 0.
     let below = match layout {
