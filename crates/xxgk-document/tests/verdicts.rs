@@ -397,6 +397,16 @@ fn markdown_html_tables() {
 }
 
 #[test]
+fn positioned_runs() {
+    sweep(Generator::Torn(Torn::PositionedRuns));
+}
+
+#[test]
+fn markdown_br_cells() {
+    sweep(Generator::Torn(Torn::MarkdownBrCells));
+}
+
+#[test]
 fn markdown_from_pdf_other_merged() {
     sweep(Generator::MergedOther(Torn::MarkdownFromPdf));
 }
@@ -424,6 +434,16 @@ fn markdown_spans_repeated_other_merged() {
 #[test]
 fn markdown_html_tables_other_merged() {
     sweep(Generator::MergedOther(Torn::MarkdownHtmlTables));
+}
+
+#[test]
+fn positioned_runs_other_merged() {
+    sweep(Generator::MergedOther(Torn::PositionedRuns));
+}
+
+#[test]
+fn markdown_br_cells_other_merged() {
+    sweep(Generator::MergedOther(Torn::MarkdownBrCells));
 }
 
 /// A 2019-format report whose section 六 says 未收取信息处理费 (as reports on 2020 often do), all

@@ -93,30 +93,7 @@ impl Builder<'_> {
         if self.skip_depth > 0 {
             return;
         }
-        let raw = self.source.get(start..end).unwrap_or_default();
-        let mut positioned = PosText::default();
-        let mut raw_chars = raw.char_indices().peekable();
-        for c in decoded.chars() {
-            let (offset, rc) = raw_chars.next().unwrap_or((raw.len(), ' '));
-            let pos = self.cursor.at(start + offset);
-            if rc == '&' {
-                // An entity: the decoded character stands for `&…;`.
-                let mut taken = 0;
-                while let Some((_, n)) = raw_chars.peek().copied() {
-                    if taken > 32 || !(n.is_ascii_alphanumeric() || n == '#' || n == ';') {
-                        break;
-                    }
-                    raw_chars.next();
-                    taken += 1;
-                    if n == ';' {
-                        break;
-                    }
-                }
-            } else if rc == '\r' && raw_chars.peek().is_some_and(|(_, n)| *n == '\n') {
-                raw_chars.next();
-            }
-            positioned.push_raw(if c == '\n' { ' ' } else { c }, pos);
-        }
+        let positioned = positioned_text(self.source, &mut self.cursor, decoded, start, end);
         let in_table = !self.tables.is_empty();
         if let Some(cell) = self.open_cell() {
             cell.glyphs.extend(positioned.glyphs);
@@ -183,6 +160,42 @@ impl Builder<'_> {
             colspan,
         });
     }
+}
+
+/// The text of a token, decoded (entities resolved), each character at the source position of
+/// what stands for it (an entity's `&`); a line break inside the text becomes a space.
+pub(crate) fn positioned_text(
+    source: &str,
+    cursor: &mut PosCursor<'_>,
+    decoded: &str,
+    start: usize,
+    end: usize,
+) -> PosText {
+    let raw = source.get(start..end).unwrap_or_default();
+    let mut positioned = PosText::default();
+    let mut raw_chars = raw.char_indices().peekable();
+    for c in decoded.chars() {
+        let (offset, rc) = raw_chars.next().unwrap_or((raw.len(), ' '));
+        let pos = cursor.at(start + offset);
+        if rc == '&' {
+            // An entity: the decoded character stands for `&…;`.
+            let mut taken = 0;
+            while let Some((_, n)) = raw_chars.peek().copied() {
+                if taken > 32 || !(n.is_ascii_alphanumeric() || n == '#' || n == ';') {
+                    break;
+                }
+                raw_chars.next();
+                taken += 1;
+                if n == ';' {
+                    break;
+                }
+            }
+        } else if rc == '\r' && raw_chars.peek().is_some_and(|(_, n)| *n == '\n') {
+            raw_chars.next();
+        }
+        positioned.push_raw(if c == '\n' { ' ' } else { c }, pos);
+    }
+    positioned
 }
 
 fn span_attr(tag: &html5gum::StartTag<usize>, name: &[u8]) -> usize {

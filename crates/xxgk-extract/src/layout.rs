@@ -10,11 +10,14 @@
 //!   Converters that write a merged cell's text into every cell it covers (docling, tabulate)
 //!   repeat a value spanning columns: it is one value where the header above repeats one
 //!   column's label over exactly those cells ([`mark_repeated_spans`]).
+//!   A `<br>` in a cell is a line break inside it; figures stacked in one cell (`0<br>7`) under a
+//!   heading cell that runs several columns' headers together (pymupdf4llm missing a rule) take
+//!   those columns, one figure a line ([`split_stacked_columns`]).
 //! - Space-aligned `pdftotext -layout` and single-space `pdftotext -raw` text (realworld 008–010):
 //!   cells are runs separated by two or more spaces; numbers split further on single spaces by
 //!   the row reader. Empty cells leave no trace in this layout.
 
-use crate::document::{Cell, Unit};
+use crate::document::{CELL_BREAK, Cell, Unit};
 use crate::normalize::{Glyph, PosText, compact_chars, fold_char};
 use crate::number::{TokenClass, classify};
 
@@ -73,6 +76,8 @@ pub(crate) fn units_from_lines(lines: &[&PosText]) -> Vec<Unit> {
         let mut dropped: Option<Vec<bool>> = None;
         // The last heading row of a Markdown table, which the rows after it stand under.
         let mut header: Option<Vec<String>> = None;
+        // The last heading row's cells that each hold several columns' headers run together.
+        let mut stacked: Option<Vec<usize>> = None;
         let mut k = 0;
         while let Some(line) = lines.get(k) {
             let opens_markdown_table = is_markdown_row(line)
@@ -89,6 +94,7 @@ pub(crate) fn units_from_lines(lines: &[&PosText]) -> Vec<Unit> {
                     && let Some(unit) = unit.as_mut()
                 {
                     mark_repeated_spans(std::slice::from_mut(unit), &mut header);
+                    split_stacked_columns(std::slice::from_mut(unit), &mut stacked);
                 }
                 units.extend(unit);
                 k += 1;
@@ -106,6 +112,7 @@ pub(crate) fn units_from_lines(lines: &[&PosText]) -> Vec<Unit> {
             dropped = added_columns(&table);
             drop_columns(&mut table, dropped.as_deref());
             mark_repeated_spans(&mut table, &mut header);
+            split_stacked_columns(&mut table, &mut stacked);
             units.append(&mut table);
             k = end;
         }
@@ -250,6 +257,125 @@ fn mark_repeated_spans(rows: &mut [Unit], header: &mut Option<Vec<String>>) {
     }
 }
 
+/// A line break written into a Markdown cell as `<br>` (`<br/>`, `<br />`; pymupdf4llm writes
+/// one between the lines of a cell) made a [`CELL_BREAK`], so a label reads as its text and
+/// figures stacked in one cell stay apart.
+fn break_lines_at_br(text: &mut PosText) {
+    const FORMS: [&str; 3] = ["<br>", "<br/>", "<br />"];
+    let mut i = 0;
+    while i < text.glyphs.len() {
+        let len = FORMS.iter().map(|f| f.chars().count()).find(|&n| {
+            let form: String = text
+                .glyphs
+                .get(i..i + n)
+                .unwrap_or_default()
+                .iter()
+                .map(|g| g.ch.to_ascii_lowercase())
+                .collect();
+            FORMS.contains(&form.as_str())
+        });
+        match (len, text.glyphs.get(i).copied()) {
+            (Some(n), Some(at)) => {
+                text.glyphs.splice(
+                    i..i + n,
+                    [Glyph {
+                        ch: CELL_BREAK,
+                        ..at
+                    }],
+                );
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// Splits cells that hold the figures of several columns, one a line, where the heading row above
+/// prints those columns' headers run together in the cell over them (pymupdf4llm, missing a rule
+/// between two columns, writes `本年制发件数本年废止件数` over `0<br>0`): each figure takes its own
+/// column, in order, only when the cell holds exactly as many lines, each one figure, as the
+/// heading names columns. `stacked` carries, per heading cell, how many columns it names.
+fn split_stacked_columns(rows: &mut [Unit], stacked: &mut Option<Vec<usize>>) {
+    for unit in rows {
+        if unit.cells.iter().all(|c| has_label_text(&c.text)) {
+            let counts: Vec<usize> = unit
+                .cells
+                .iter()
+                .map(|c| run_together_columns(&c.text.compact()))
+                .collect();
+            *stacked = counts.iter().any(|n| *n > 1).then_some(counts);
+            continue;
+        }
+        let has_number = unit.cells.iter().any(|c| is_number(&c.text.normalized()));
+        if !has_number && unit.cells.iter().skip(1).any(|c| has_label_text(&c.text)) {
+            *stacked = None;
+            continue;
+        }
+        let Some(counts) = stacked.as_deref() else {
+            continue;
+        };
+        if counts.len() != unit.cells.len() || unit.cells.iter().any(|c| c.continues.is_some()) {
+            continue;
+        }
+        let mut cells = Vec::with_capacity(unit.cells.len());
+        for (cell, &count) in std::mem::take(&mut unit.cells).into_iter().zip(counts) {
+            let lines: Vec<PosText> = cell
+                .text
+                .glyphs
+                .split(|g| g.ch == CELL_BREAK)
+                .map(|glyphs| {
+                    PosText {
+                        glyphs: glyphs.to_vec(),
+                    }
+                    .trimmed()
+                })
+                .collect();
+            let one_figure_each = lines.iter().all(|l| is_number(&l.normalized()))
+                && lines.iter().all(|l| l.tokens().len() == 1);
+            if count > 1 && lines.len() == count && one_figure_each {
+                cells.extend(lines.into_iter().map(Cell::new));
+            } else {
+                cells.push(cell);
+            }
+        }
+        unit.cells = cells;
+    }
+}
+
+/// How many column headers of the template a compact heading cell runs together: the number of
+/// headers it is exactly made of when that is two or more and a single way, else 1.
+fn run_together_columns(compact: &str) -> usize {
+    fn ways(rest: &str, headers: &[String], parts: usize, found: &mut Vec<usize>) {
+        if rest.is_empty() {
+            found.push(parts);
+            return;
+        }
+        for header in headers {
+            if let Some(tail) = rest.strip_prefix(header.as_str())
+                && found.len() < 2
+            {
+                ways(tail, headers, parts + 1, found);
+            }
+        }
+    }
+    let compact_text = |text: &str| compact_chars(text.chars().filter_map(fold_char));
+    let mut headers: Vec<String> = [&xxgk_model::STANDARD_2021, &xxgk_model::STANDARD_2019]
+        .into_iter()
+        .flat_map(|standard| standard.tables)
+        .flat_map(|table| table.columns)
+        .map(|c| compact_text(c.header))
+        .filter(|h| !h.is_empty() && is_column_label(h))
+        .collect();
+    headers.sort();
+    headers.dedup();
+    let mut found = Vec::new();
+    ways(compact, &headers, 0, &mut found);
+    match found.as_slice() {
+        [parts] if *parts > 1 => *parts,
+        _ => 1,
+    }
+}
+
 /// Whether a cell holds label text (a heading's cells in a table whose converter fills every
 /// cell of a merged one), not only numbers or blank marks.
 fn has_label_text(text: &PosText) -> bool {
@@ -390,6 +516,9 @@ fn delimited_unit(line: &PosText) -> Option<Unit> {
         if ends_with_pipe && cells.last().is_some_and(|c| c.text.is_blank()) {
             cells.pop();
         }
+        for cell in &mut cells {
+            break_lines_at_br(&mut cell.text);
+        }
         // Lines of bare pipes (`|||`, empty spans of merged cells) and Markdown rulers carry nothing.
         let carries_nothing = cells.iter().all(|c| {
             c.text
@@ -475,6 +604,29 @@ mod tests {
         assert_eq!(
             got,
             vec![vec!["规章", "0", ""], vec!["本年新制作数量", "1"]]
+        );
+    }
+
+    #[test]
+    fn figures_stacked_under_headers_run_together_take_their_columns() {
+        let table = "|信息内容|本年制发件数本年废止件数|现行有效件数|\n|---|---|---|\n\
+                     |规章|0<br>7|11|\n|行政规范性|文件6<br>3|18|\n|规章|1<br/>2<br>3|4|\n";
+        assert_eq!(
+            units(table),
+            vec![
+                vec!["信息内容", "本年制发件数本年废止件数", "现行有效件数"],
+                vec!["规章", "0", "7", "11"],
+                // A label's text in the cell, or more figures than the heading names columns:
+                // left as printed.
+                vec!["行政规范性", "文件6\n3", "18"],
+                vec!["规章", "1\n2\n3", "4"],
+            ]
+        );
+        // Under headers printed apart, a stacked cell is not split.
+        let apart = "|信息内容|本年制发件数|本年废止件数|\n|---|---|---|\n|规章|0<br>7|11|\n";
+        assert_eq!(
+            units(apart).get(1),
+            Some(&vec!["规章".to_owned(), "0\n7".to_owned(), "11".to_owned()])
         );
     }
 

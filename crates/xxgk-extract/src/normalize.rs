@@ -137,6 +137,36 @@ impl PosText {
         }
     }
 
+    /// Removes the inline HTML that Markdown converters wrap text in (pymupdf4llm underlines a
+    /// heading as `<u>二、主动公开政府信息情况</u>`): `<u>`, `<b>`, `<i>`, `<em>`, `<strong>` and
+    /// their end tags, without attributes. A tag's text would otherwise stand in the label.
+    pub fn strip_inline_markup(&mut self) {
+        const TAGS: [&str; 5] = ["u", "b", "i", "em", "strong"];
+        let mut i = 0;
+        while i < self.glyphs.len() {
+            let tag_len = (self.glyphs.get(i).map(|g| g.ch) == Some('<'))
+                .then(|| {
+                    let close = usize::from(self.glyphs.get(i + 1).is_some_and(|g| g.ch == '/'));
+                    TAGS.iter().find_map(|tag| {
+                        let name = self.glyphs.get(i + 1 + close..i + 1 + close + tag.len())?;
+                        let matches = name
+                            .iter()
+                            .map(|g| g.ch.to_ascii_lowercase())
+                            .eq(tag.chars());
+                        let end = self.glyphs.get(i + 1 + close + tag.len())?;
+                        (matches && end.ch == '>').then_some(2 + close + tag.len())
+                    })
+                })
+                .flatten();
+            match tag_len {
+                Some(len) => {
+                    self.glyphs.drain(i..i + len);
+                }
+                None => i += 1,
+            }
+        }
+    }
+
     /// Splits into whitespace-separated tokens.
     pub fn tokens(&self) -> Vec<PosText> {
         let mut out = Vec::new();
@@ -194,6 +224,7 @@ pub(crate) fn text_lines_from(text: &str, start: SourcePos) -> Vec<PosText> {
     lines.push(current);
     for l in &mut lines {
         l.strip_debris();
+        l.strip_inline_markup();
     }
     lines
 }
@@ -279,5 +310,13 @@ mod tests {
         let mut cursor = PosCursor::new(text);
         assert_eq!(cursor.at(1), SourcePos { line: 1, column: 2 });
         assert_eq!(cursor.at(6), SourcePos { line: 2, column: 2 });
+    }
+
+    #[test]
+    fn inline_markup_is_stripped_and_positions_kept() {
+        let lines = text_lines("<u>二、主动公开</u> <B>规章</b> a<br>b <i x>c</i> 1<2>3");
+        let line = lines.first().cloned().unwrap_or_default();
+        assert_eq!(line.normalized(), "二、主动公开 规章 a<br>b <i x>c 1<2>3");
+        assert_eq!(line.first_pos(), Some(SourcePos { line: 1, column: 4 }));
     }
 }

@@ -365,6 +365,16 @@ proptest! {
     fn markdown_html_tables(f in figures(), seed in any::<u64>()) {
         sound(Generator::Torn(Torn::MarkdownHtmlTables), &report(&f), seed)?;
     }
+
+    #[test]
+    fn positioned_runs(f in figures(), seed in any::<u64>()) {
+        sound(Generator::Torn(Torn::PositionedRuns), &report(&f), seed)?;
+    }
+
+    #[test]
+    fn markdown_br_cells(f in figures(), seed in any::<u64>()) {
+        sound(Generator::Torn(Torn::MarkdownBrCells), &report(&f), seed)?;
+    }
 }
 
 proptest! {
@@ -616,7 +626,11 @@ fn every_generator_on_many_broken_reports() {
 /// Markdown with merged cells repeated (docling) reads 99.97% / 99.97%, merged or not, every
 /// break reported: as on consistent reports. Markdown whose tables are HTML (MinerU) reads every
 /// printed cell, consistent or broken, （六） merged or not, no break unread: its tables are read
-/// by their structure, not by the identities.
+/// by their structure, not by the identities. `pdftohtml`'s runs at absolute positions, laid out
+/// again as `pdftotext -layout` lines, read every printed cell too, consistent or broken, （六）
+/// merged or not, no break unread; pymupdf4llm's Markdown (`<br>` in cells, two figure columns
+/// merged into one) reads every cell, consistent or broken, and with （六） merged 99.84% /
+/// 99.78%, 8 and 13 breaks unread, as Markdown with HTML tables.
 /// The floors are the measured shares less 0.01 point (they are printed rounded).
 fn broken_floor(layout: Torn, merged_other: bool, changed: usize) -> (f64, usize) {
     match (layout, merged_other, changed) {
@@ -641,6 +655,10 @@ fn broken_floor(layout: Torn, merged_other: bool, changed: usize) -> (f64, usize
         (Torn::MarkdownHtmlTables, true, 1) => (0.9983, 8),
         (Torn::MarkdownHtmlTables, true, _) => (0.9977, 13),
         (Torn::MarkdownHtmlTables, _, _) => (1.0, 0),
+        (Torn::PositionedRuns, _, _) => (1.0, 0),
+        (Torn::MarkdownBrCells, true, 1) => (0.9983, 8),
+        (Torn::MarkdownBrCells, true, _) => (0.9977, 13),
+        (Torn::MarkdownBrCells, _, _) => (1.0, 0),
     }
 }
 
@@ -665,7 +683,7 @@ fn broken_floor(layout: Torn, merged_other: bool, changed: usize) -> (f64, usize
 /// under the table's heading repeated on a new page (`本年制发件数 | 本年废止件数 | …`, not its
 /// own `本年处理决定数量` three times) is left unread, its span unproven.
 /// Markdown with HTML tables reads every cell (100.00%, and every printed cell with （六）
-/// merged).
+/// merged), and so do `pdftohtml`'s HTML or XML of the page laid out and pymupdf4llm's Markdown.
 fn share_floor(layout: Torn, merged_other: bool) -> f64 {
     match (layout, merged_other) {
         (Torn::LabelsBelowNumbers, true) => 0.9912,
@@ -675,6 +693,8 @@ fn share_floor(layout: Torn, merged_other: bool) -> f64 {
         (Torn::BlockDump, true) => 0.9773,
         (Torn::MarkdownSpansRepeated, _) => 0.9996,
         (Torn::MarkdownHtmlTables, _) => 1.0,
+        (Torn::PositionedRuns, _) => 1.0,
+        (Torn::MarkdownBrCells, _) => 1.0,
     }
 }
 

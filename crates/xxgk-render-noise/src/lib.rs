@@ -17,7 +17,10 @@
 //! 2021 and later that keep the 2019 table do. [`Torn::BlockDump`] prints the tables as
 //! `pdftotext` without flags and pdfminer dump them: a cell a line, labels in blocks of their
 //! own, runs of 表三 rows down their columns. [`Torn::MarkdownHtmlTables`] writes Markdown as
-//! MinerU does, every table a raw HTML fragment.
+//! MinerU does, every table a raw HTML fragment. [`Torn::PositionedRuns`] prints the PDF as
+//! poppler's `pdftohtml` does (HTML or XML): runs of glyphs at absolute positions on its pages.
+//! [`Torn::MarkdownBrCells`] writes Markdown as pymupdf4llm does: `<br>` inside cells, two figure
+//! columns now and then merged into one.
 //!
 //! [`Torn::MarkdownSpansRepeated`] prints every table as docling's Markdown export and
 //! tabulate-based exporters do: a merged cell's text in every cell it covers (or, drawn per
@@ -40,9 +43,11 @@
 //! assert!(String::from_utf8(published).unwrap().contains("|---|"));
 //! ```
 
+mod brcells;
 mod dump;
 pub mod figures;
 mod mineru;
+mod positioned;
 mod spans;
 
 use std::cell::Cell as Mutable;
@@ -79,17 +84,26 @@ pub enum Torn {
     /// paragraphs as lines, every table raw HTML (`rowspan`/`colspan`, or spans flattened into
     /// empty cells), a table cut across pages as two fragments around the page footer.
     MarkdownHtmlTables,
+    /// A PDF as poppler's `pdftohtml` prints it (HTML or XML, drawn per report): runs of glyphs
+    /// at absolute positions on their pages, in the page's order or the converter's.
+    PositionedRuns,
+    /// Markdown as pymupdf4llm writes it: a cell's wrapped lines joined by `<br>`, headings
+    /// underlined or not, two figure columns now and then merged into one (headers run together,
+    /// figures stacked).
+    MarkdownBrCells,
 }
 
 impl Torn {
     /// Every torn layout.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 8] = [
         Self::MarkdownFromPdf,
         Self::TornText,
         Self::LabelsBelowNumbers,
         Self::BlockDump,
         Self::MarkdownSpansRepeated,
         Self::MarkdownHtmlTables,
+        Self::PositionedRuns,
+        Self::MarkdownBrCells,
     ];
 
     /// The kebab-case name of the layout.
@@ -101,16 +115,21 @@ impl Torn {
             Self::BlockDump => "block-dump",
             Self::MarkdownSpansRepeated => "markdown-spans-repeated",
             Self::MarkdownHtmlTables => "markdown-html-tables",
+            Self::PositionedRuns => "positioned-runs",
+            Self::MarkdownBrCells => "markdown-br-cells",
         }
     }
 
     /// A file name for the layout, whose extension tells a reader the format.
     pub fn file_name(self) -> &'static str {
         match self {
-            Self::MarkdownFromPdf | Self::MarkdownSpansRepeated | Self::MarkdownHtmlTables => {
-                "report.md"
-            }
+            Self::MarkdownFromPdf
+            | Self::MarkdownSpansRepeated
+            | Self::MarkdownHtmlTables
+            | Self::MarkdownBrCells => "report.md",
             Self::TornText | Self::LabelsBelowNumbers | Self::BlockDump => "report.txt",
+            // The XML too: `.html` is a name every reader takes, and its content tells XML.
+            Self::PositionedRuns => "report.html",
         }
     }
 }
@@ -140,6 +159,10 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
         Torn::MarkdownSpansRepeated => {
             return spans::spans_repeated(report, &noise, merged_other);
         }
+        Torn::PositionedRuns => {
+            return positioned::positioned_runs(report, &noise, merged_other);
+        }
+        Torn::MarkdownBrCells => return brcells::br_cells(report, &noise, merged_other),
         Torn::MarkdownFromPdf | Torn::TornText | Torn::LabelsBelowNumbers => {}
     }
     let text_separator = |noise: &Noise| match noise.below(3) {
@@ -154,7 +177,9 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
         Torn::LabelsBelowNumbers
         | Torn::BlockDump
         | Torn::MarkdownSpansRepeated
-        | Torn::MarkdownHtmlTables => text_separator(&noise),
+        | Torn::MarkdownHtmlTables
+        | Torn::PositionedRuns
+        | Torn::MarkdownBrCells => text_separator(&noise),
     };
     // How often a row's label stands below its numbers: one row in `below`, never when 0.
     let below = match layout {

@@ -17,25 +17,25 @@ use crate::{Noise, markdown_report, other_group_labels};
 
 /// A cell anchored at a position of the grid, spanning rows and columns.
 #[derive(Clone)]
-struct Anchor {
-    row: usize,
-    col: usize,
-    rowspan: usize,
-    colspan: usize,
-    text: String,
+pub(crate) struct Anchor {
+    pub(crate) row: usize,
+    pub(crate) col: usize,
+    pub(crate) rowspan: usize,
+    pub(crate) colspan: usize,
+    pub(crate) text: String,
 }
 
 /// A table as positioned anchors, so rows can be merged and the table cut.
-struct Grid {
-    height: usize,
-    width: usize,
-    anchors: Vec<Anchor>,
+pub(crate) struct Grid {
+    pub(crate) height: usize,
+    pub(crate) width: usize,
+    pub(crate) anchors: Vec<Anchor>,
     /// Rows before the first holding a value: the heading rows a PDF repeats on a new page.
-    header_rows: usize,
+    pub(crate) header_rows: usize,
 }
 
 impl Grid {
-    fn new(table: &Table) -> Self {
+    pub(crate) fn new(table: &Table) -> Self {
         let width = table.width();
         let height = table.rows().len();
         let mut taken = vec![vec![false; width]; height];
@@ -81,7 +81,7 @@ impl Grid {
 
     /// Prints （六）其他处理 as one row holding the sums of its three rows (the 2019 format's row):
     /// the group label across the label columns, the three rows gone.
-    fn merge_other_rows(&mut self) {
+    pub(crate) fn merge_other_rows(&mut self) {
         let (leaves, group) = other_group_labels();
         let mut rows: Vec<usize> = self
             .anchors
