@@ -180,7 +180,11 @@
 //! rows to their R3), no cell read wrong. The real reports we hold, printed on one line
 //! (`tests/one_line_real.rs`: the three realworld reports, the two 洪泽 ones with （六） as one
 //! row, and the 2021 seeds printing every cell; 16 seeds each), read 100% of 表三 (98.00%
-//! before), 85.00% of 表二 and 50.00% of 表四, none wrong.
+//! before), 85.00% of 表二 and 50.00% of 表四, none wrong. A 表三 row of a 2021 report whose
+//! digits no split lets satisfy its R3, left unread, is the report's error like a 表四 group's
+//! (`broken-in-every-split` at its 总计): on one line, 92.0% of the verdicts test's broken reports
+//! are then 不符合标准 and 39.7% of their broken identities reported (7.3% and 2.6% with 表四's
+//! alone; `cargo test --release -p xxgk-document --test verdicts -- --nocapture`).
 //!
 //! Limits: [`MAX_INPUT_BYTES`] for text and HTML; for a DOCX, [`MAX_DOCX_BYTES`] for the archive
 //! (photos are never inflated) and [`MAX_DOCX_XML_BYTES`] for `word/document.xml`, decompressed
@@ -193,8 +197,9 @@
 //! them), `split-search-bounded` (the exact search stopped at its bound), `merged-other-row`,
 //! `duplicate-row`, `unrecognised-row`, `metadata-missing`; and one that is no missing cell but
 //! the report's error: `broken-in-every-split` (a one-line 表四 whose digits no split into its
-//! cells lets satisfy a group's R4, at that group's 总计: the report breaks it or prints a cell
-//! blank; `xxgk check` reports it as that rule's error).
+//! cells lets satisfy a group's R4, at that group's 总计, or a 表三 row whose digits none lets
+//! satisfy its R3, at its 总计: the report breaks it or prints a cell blank; `xxgk check`
+//! reports it as that rule's error, except at （七）总计, the left side of R2 too).
 //!
 //! No rule reads a blank as zero. The rules a value may carry in its provenance:
 //! `full-width-digits-folded`, `thousands-separators-removed`, `unit-stripped`,

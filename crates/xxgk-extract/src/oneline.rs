@@ -12,7 +12,8 @@
 //! each run to the identities of the rule catalogue ([`crate::solve`]). A report in the 2019
 //! format is read the same way, with its 表二 rows and its single （六）其他处理 row; so is that
 //! single row in a 2021 report, whose zeros then count only where the identities through it
-//! hold.
+//! hold. A 表三 row or 表四 group whose digits break an identity however they split is reported
+//! as the report's error ([`crate::unsplit`]).
 
 use serde_json::Value;
 
@@ -1031,14 +1032,32 @@ fn read_applications(
     found
 }
 
-/// [`settle`] for 表三.
+/// [`settle`] for 表三, and the report's own error for each row of a 2021 table whose digits no
+/// split into its seven cells lets satisfy its R3 and that stays unread
+/// ([`unsplit_problems`], at its 总计): the digits the report prints for the row break R3
+/// however they split, or a cell of it is printed blank.
 fn settle_applications(
     pending: Vec<Pending>,
-    _edition: Edition,
+    edition: Edition,
     store: &mut CellStore,
-    _problems: &mut [Problem],
+    problems: &mut Vec<Problem>,
 ) -> Option<Decision> {
-    settle(pending, store, "")
+    let unsplit: Vec<(Problem, Vec<&'static str>)> = pending
+        .iter()
+        .filter(|p| edition == Edition::E2021 && !p.stands_for_three)
+        .flat_map(|p| {
+            let pointers = spec_pointers(p.spec.path, p.spec.columns).unwrap_or_default();
+            unsplit_problems(&p.digits, &pointers, &format!("表三 row {}", p.spec.label))
+        })
+        .collect();
+    let decision = settle(pending, store, "");
+    problems.extend(
+        unsplit
+            .into_iter()
+            .filter(|(_, cells)| !cells.iter().all(|c| store.filled.contains_key(*c)))
+            .map(|(problem, _)| problem),
+    );
+    decision
 }
 
 /// Why a row's digits are no counts (they hold a decimal point), or `None`.

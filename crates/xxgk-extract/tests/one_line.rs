@@ -193,6 +193,9 @@ fn a_report_that_breaks_an_identity_is_not_split_by_it() {
         })
     };
     let problem = at_total(ProblemCode::UnsplittableRun).expect("the row's cells are unread");
+    // However `6012000062` splits, R3 breaks: the report's error, which the checker reports.
+    let broken_r3 = at_total(ProblemCode::BrokenInEverySplit).expect("R3 broken in every split");
+    assert_eq!(broken_r3.raw.as_deref(), Some("6012000062"));
     assert!(
         problem.message.contains(
             "no split of it satisfies R3: the report's numbers break it, or its digits were misread"
