@@ -204,3 +204,25 @@ fn one_line_doc(organ: &str, doc: &Document, seed: u64, merged_other: bool) -> V
     }
     out.into_bytes()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> AnnualReport {
+        serde_json::from_str(include_str!("../../../examples/jingyue-2024.json")).unwrap()
+    }
+
+    #[test]
+    fn merged_other_prints_one_row_of_sums_in_place_of_the_three() {
+        // The example's （六） rows: 1 0 0 0 0 0 1, all 0, 2 0 0 0 0 0 2.
+        // Without the stray spaces the noise puts inside rows.
+        let text = String::from_utf8(one_line_merged_other(&example(), 0))
+            .unwrap()
+            .replace(' ', "");
+        assert!(text.contains("（六）其他处理3000003（七）总计"), "{text}");
+        assert!(!text.contains("逾期不补正"), "{text}");
+        let three_rows = String::from_utf8(one_line(&example(), 0)).unwrap();
+        assert!(three_rows.contains("逾期不补正"));
+    }
+}
