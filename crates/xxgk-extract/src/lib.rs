@@ -180,7 +180,7 @@
 //! rows to their R3), no cell read wrong. The real reports we hold, printed on one line
 //! (`tests/one_line_real.rs`: the three realworld reports, the two 洪泽 ones with （六） as one
 //! row, and the 2021 seeds printing every cell; 16 seeds each), read 100% of 表三 (98.00%
-//! before), 85.00% of 表二 and 50.00% of 表四, none wrong. A 表三 row of a 2021 report whose
+//! before), 85.00% of 表二 and 50.00% of 表四, 95.50% of all their cells (93.75%), none wrong. A 表三 row of a 2021 report whose
 //! digits no split lets satisfy its R3, left unread, is the report's error like a 表四 group's
 //! (`broken-in-every-split` at its 总计): on one line, 92.0% of the verdicts test's broken reports
 //! are then 不符合标准 and 39.7% of their broken identities reported (7.3% and 2.6% with 表四's
