@@ -10,12 +10,16 @@
 //! any text. [`read_tables`] cuts each table body into label text and runs of digits, recognises
 //! the rows by their labels (the row label recogniser of every layout), and leaves the split of
 //! each run to the identities of the rule catalogue ([`crate::solve`]). A report in the 2019
-//! format is read the same way, with its 表二 rows and its single （六）其他处理 row.
+//! format is read the same way, with its 表二 rows and its single （六）其他处理 row; so is that
+//! single row in a 2021 report, whose zeros then count only where the identities through it
+//! hold. A 表三 row or 表四 group whose digits break an identity however they split is reported
+//! as the report's error ([`crate::unsplit`]).
 
 use serde_json::Value;
 
 use crate::Edition;
 use crate::cells::{CellStore, Filled};
+use crate::gaps::MergedOther;
 use crate::merged::MergedCell;
 use crate::normalize::{Glyph, PosText, SourcePos, compact_chars};
 use crate::number::read_decimal;
@@ -305,7 +309,7 @@ fn title_line_before(lines: &[PosText], l: usize, first_heading_line: usize) -> 
 }
 
 /// A piece of a table body: label text, or a run of digits (with the spaces inside it).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Piece {
     number: bool,
     glyphs: Vec<Glyph>,
@@ -344,6 +348,17 @@ impl Piece {
             glyphs: self.glyphs.clone(),
         }
         .first_pos()
+    }
+
+    /// The raw text of `width` digits from the `n`-th.
+    fn digit_raw(&self, n: usize, width: usize) -> String {
+        self.glyphs
+            .iter()
+            .filter(|g| g.ch.is_ascii_digit())
+            .skip(n)
+            .take(width)
+            .map(|g| g.raw)
+            .collect()
     }
 
     /// The position of the `n`-th digit.
@@ -485,9 +500,12 @@ struct Pending {
     /// single 2019 （六）其他处理 row is read as （六）3 with （六）1 and 2 zero, under which the
     /// catalogue's R2 is the 2019 identity (R14).
     solve_as: Option<&'static str>,
+    /// The single （六）其他处理 row of a 2021 report: decided with the table (as the 2019 row
+    /// is), its cells then settled by [`merged_other`] into the three rows it stands for.
+    stands_for_three: bool,
 }
 
-/// The 2021 rows the single 2019 （六）其他处理 row stands for besides （六）3: zero in the solve.
+/// The 2021 rows a single （六）其他处理 row stands for besides （六）3: zero in the solve.
 const MERGED_INTO_OTHER: [AppRow; 2] = [AppRow::NoCorrection, AppRow::FeeUnpaid];
 
 /// Reads the three tables of a one-line report into the store; whether each was found.
@@ -506,8 +524,9 @@ pub(crate) fn read_tables(
     ]
 }
 
-/// Places the decisions of [`decide`] for the pending rows of one table.
-fn settle(pending: Vec<Pending>, store: &mut CellStore, why_prefix: &str) {
+/// Places the decisions of [`decide`] for the pending rows of one table; the decision of a row
+/// that [`Pending::stands_for_three`] is returned instead.
+fn settle(pending: Vec<Pending>, store: &mut CellStore, why_prefix: &str) -> Option<Decision> {
     let mut solved: Vec<(&Pending, Run)> = Vec::new();
     for p in &pending {
         let solve_as = p.solve_as.unwrap_or(p.spec.path);
@@ -537,7 +556,12 @@ fn settle(pending: Vec<Pending>, store: &mut CellStore, why_prefix: &str) {
         }));
     }
     let decisions = decide(&runs);
+    let mut merged = None;
     for ((p, run), decision) in solved.iter().zip(decisions) {
+        if p.stands_for_three {
+            merged = Some(decision);
+            continue;
+        }
         let context = format!("row {}: the cells ran together", p.spec.label);
         let cells: Vec<String> = p
             .spec
@@ -549,6 +573,7 @@ fn settle(pending: Vec<Pending>, store: &mut CellStore, why_prefix: &str) {
             decision, run, &cells, &p.digits, &context, why_prefix, store,
         );
     }
+    merged
 }
 
 /// Places the cells `columns` of a row from `digits` when they admit one split (no identity
@@ -841,10 +866,12 @@ fn read_active(
                 spec,
                 digits,
                 solve_as: None,
+                stands_for_three: false,
             });
         }
     }
-    settle(pending, store, "表二 has no identity: ");
+    // No row of 表二 stands for three.
+    let _ = settle(pending, store, "表二 has no identity: ");
     found
 }
 
@@ -908,6 +935,8 @@ fn read_applications(
     let mut found = false;
     let mut previous: Option<AppRow> = None;
     let mut pending: Vec<Pending> = Vec::new();
+    // A single （六）其他处理 row of a 2021 report: its label and digits.
+    let mut merged: Option<(Piece, Option<Piece>)> = None;
     for (label, digits) in pairs(pieces(&body(lines))) {
         let row = recognise_application_cell(&label.compact(), previous);
         let Some(row) = row else {
@@ -924,7 +953,13 @@ fn read_applications(
         );
         let (spec, solve_as) = match (row, edition) {
             (AppRow::OtherMerged, Edition::E2021) => {
-                merged_other(&label, digits.as_ref(), store, problems);
+                match (&merged, &digits) {
+                    (Some(_), Some(digits)) => {
+                        problems.push(duplicate(other_merged().label, digits));
+                    }
+                    (Some(_), None) => {}
+                    (None, _) => merged = Some((label, digits)),
+                }
                 continue;
             }
             (AppRow::OtherMerged, Edition::E2019) => (other_merged(), app_path(AppRow::OtherOther)),
@@ -949,67 +984,153 @@ fn read_applications(
             label_only(&spec, &label, store);
             continue;
         };
-        if digits.digits().contains('.') {
-            store.miss_row(
-                &spec,
-                &Problem::new(
-                    ProblemCode::CellUnreadable,
-                    format!(
-                        "row {}: `{}` holds a decimal point where the cells are counts",
-                        spec.label,
-                        digits.published()
-                    ),
-                )
-                .at(digits.first_pos(), digits.published()),
-            );
+        if let Some(problem) = decimal_point(&spec, &digits) {
+            store.miss_row(&spec, &problem);
             continue;
         }
         pending.push(Pending {
             spec,
             digits,
             solve_as,
+            stands_for_three: false,
         });
     }
-    settle(pending, store, "");
+    let Some((label, digits)) = merged else {
+        let _ = settle_applications(pending, edition, store, problems);
+        return found;
+    };
+    let three_rows_printed = pending.iter().any(|p| {
+        OTHER_LEAVES
+            .iter()
+            .any(|row| app_path(*row) == Some(p.spec.path))
+    });
+    if three_rows_printed {
+        if let Some(digits) = &digits {
+            problems.push(unrecognised(
+                &label,
+                digits,
+                "表三 (a （六）其他处理 row beside its three rows)",
+            ));
+        }
+        let _ = settle_applications(pending, edition, store, problems);
+        return found;
+    }
+    // Decided with the table as the 2019 row is, where its digits are counts.
+    let counts = digits
+        .as_ref()
+        .filter(|d| decimal_point(&other_merged(), d).is_none());
+    if let Some(counts) = counts {
+        pending.push(Pending {
+            spec: other_merged(),
+            digits: counts.clone(),
+            solve_as: app_path(AppRow::OtherOther),
+            stands_for_three: true,
+        });
+    }
+    let decision = settle_applications(pending, edition, store, problems);
+    merged_other(&label, digits.as_ref(), decision, store, problems);
     found
 }
 
+/// [`settle`] for 表三, and the report's own error for each row of a 2021 table whose digits no
+/// split into its seven cells lets satisfy its R3 and that stays unread
+/// ([`unsplit_problems`], at its 总计): the digits the report prints for the row break R3
+/// however they split, or a cell of it is printed blank.
+fn settle_applications(
+    pending: Vec<Pending>,
+    edition: Edition,
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+) -> Option<Decision> {
+    let unsplit: Vec<(Problem, Vec<&'static str>)> = pending
+        .iter()
+        .filter(|p| edition == Edition::E2021 && !p.stands_for_three)
+        .flat_map(|p| {
+            let pointers = spec_pointers(p.spec.path, p.spec.columns).unwrap_or_default();
+            unsplit_problems(&p.digits, &pointers, &format!("表三 row {}", p.spec.label))
+        })
+        .collect();
+    let decision = settle(pending, store, "");
+    problems.extend(
+        unsplit
+            .into_iter()
+            .filter(|(_, cells)| !cells.iter().all(|c| store.filled.contains_key(*c)))
+            .map(|(problem, _)| problem),
+    );
+    decision
+}
+
+/// Why a row's digits are no counts (they hold a decimal point), or `None`.
+fn decimal_point(spec: &RowSpec, digits: &Piece) -> Option<Problem> {
+    digits.digits().contains('.').then(|| {
+        Problem::new(
+            ProblemCode::CellUnreadable,
+            format!(
+                "row {}: `{}` holds a decimal point where the cells are counts",
+                spec.label,
+                digits.published()
+            ),
+        )
+        .at(digits.first_pos(), digits.published())
+    })
+}
+
+/// The three rows of the 2021 format that a single （六）其他处理 row stands for.
+const OTHER_LEAVES: [AppRow; 3] = [AppRow::NoCorrection, AppRow::FeeUnpaid, AppRow::OtherOther];
+
 /// A single （六）其他处理 row (the 2019 layout) in a 2021 report, settled by
-/// [`crate::merged::settle`]: its cells count only when its digits are seven, one a cell, and
-/// satisfy the row's own R3 (总计 the sum of the six); otherwise its three rows stay missing.
+/// [`crate::merged::settle`]. Its split is the table's `decision` for it, decided with the other
+/// rows as the 2019 row is (R2 reads it in place of the three rows, the other two zero). A
+/// column's cell counts only where every identity reading the three rows' cells of that column,
+/// through the merged cells, can be evaluated and holds ([`crate::gaps::unconfirmed`], as the
+/// table readers require): the row's own R3 and R2 of the column, the other rows of the column
+/// read. A merged cell that R3 alone confirms may be a misprint that R2 shows (`0000000` printed
+/// where （七）总计 counts more than the other rows), or digits that are not the merged row's.
 fn merged_other(
     label: &Piece,
     digits: Option<&Piece>,
+    decision: Option<Decision>,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) {
     let quoted = digits.map_or_else(String::new, |d| format!("`{}`", d.published()));
-    let one_a_cell: Vec<MergedCell> = digits
-        .filter(|d| d.solid().chars().all(|c| c.is_ascii_digit()))
-        .map(|d| {
-            d.glyphs
-                .iter()
-                .filter_map(|g| {
-                    Some(MergedCell {
-                        value: u64::from(g.ch.to_digit(10)?),
-                        pos: g.pos,
-                        raw: g.raw.to_string(),
-                    })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let confirmed = match one_a_cell.as_slice() {
-        [applicants @ .., total] if applicants.len() == 6 => {
-            applicants.iter().map(|c| c.value).sum::<u64>() == total.value
+    let (values, kept): (Vec<u64>, Vec<bool>) = match decision {
+        Some(Decision::Placed(values, _)) => {
+            let kept = vec![true; values.len()];
+            (values, kept)
         }
-        _ => false,
+        Some(Decision::Partly(values, kept, _, _)) => (values, kept),
+        Some(Decision::Missing(..)) | None => (Vec::new(), Vec::new()),
     };
-    let cells: Vec<Option<MergedCell>> = if confirmed {
-        one_a_cell.into_iter().map(Some).collect()
-    } else {
-        Vec::new()
-    };
+    let mut counts: MergedOther = [None; 7];
+    for ((slot, value), kept) in counts.iter_mut().zip(&values).zip(&kept) {
+        *slot = kept.then_some(*value);
+    }
+    let mut offset = 0;
+    let cells: Vec<Option<MergedCell>> = APPLICANT_COLUMNS
+        .iter()
+        .zip(&values)
+        .map(|(column, &value)| {
+            // Each cell's digits start where the previous cells' end: no leading zero.
+            let (at, width) = (offset, value.to_string().len());
+            offset += width;
+            let three: Vec<String> = OTHER_LEAVES
+                .iter()
+                .filter_map(|row| app_path(*row))
+                .map(|path| format!("{path}/{}", column.name))
+                .collect();
+            // An unkept cell leaves R3 unevaluable, so no column of the row is confirmed.
+            if crate::gaps::unconfirmed(store, &three, Some(&counts)).is_some() {
+                return None;
+            }
+            let digits = digits?;
+            Some(MergedCell {
+                value,
+                pos: digits.digit_pos(at)?,
+                raw: digits.digit_raw(at, width),
+            })
+        })
+        .collect();
     crate::merged::settle(
         &cells,
         &quoted,
@@ -1038,6 +1159,7 @@ fn read_review(lines: &[&PosText], store: &mut CellStore, problems: &mut Vec<Pro
                 let group = REVIEW_GROUPS.get(g)?;
                 Some(Pending {
                     solve_as: None,
+                    stands_for_three: false,
                     spec: RowSpec {
                         path: group.path,
                         label: group.label,
@@ -1057,6 +1179,7 @@ fn read_review(lines: &[&PosText], store: &mut CellStore, problems: &mut Vec<Pro
         // The whole table as one run: its 15 cells under one pseudo-row.
         vec![Pending {
             solve_as: None,
+            stands_for_three: false,
             spec: RowSpec {
                 path: crate::sections::Section::Review.pointer(),
                 label: "行政复议、行政诉讼",
@@ -1131,7 +1254,8 @@ fn review_pointers() -> Option<Vec<&'static str>> {
 fn settle_review(pending: Vec<Pending>, store: &mut CellStore) {
     let whole = pending.first().is_some_and(|p| p.spec.columns.is_empty());
     if !whole {
-        settle(pending, store, "");
+        // No row of 表四 stands for three.
+        let _ = settle(pending, store, "");
         return;
     }
     let Some(p) = pending.into_iter().next() else {

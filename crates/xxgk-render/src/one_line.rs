@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use xxgk_model::{AnnualReport, STANDARD_2019, edition_2019};
 
-use crate::document::{Body, Cell, Document, Style, value};
+use crate::document::{Body, Cell, Document, Style, Table, value};
 use crate::edition_2019 as layout_2019;
 
 /// Crawler boilerplate that web pages put before a report's title.
@@ -44,7 +44,23 @@ impl Noise {
 /// order with no separator (the header runs into the first row, a row's numbers are glued to its
 /// label). `seed` draws the noise: which boilerplate, and a stray space inside some rows.
 pub fn one_line(report: &AnnualReport, seed: u64) -> Vec<u8> {
-    one_line_doc(&report.metadata.organ.name, &Document::new(report), seed)
+    one_line_doc(
+        &report.metadata.organ.name,
+        &Document::new(report),
+        seed,
+        false,
+    )
+}
+
+/// [`one_line`] with （六）其他处理 printed as one row holding the sums of its three rows, as
+/// reports on 2021 and later that keep the 2019 table do: those three rows are not printed.
+pub fn one_line_merged_other(report: &AnnualReport, seed: u64) -> Vec<u8> {
+    one_line_doc(
+        &report.metadata.organ.name,
+        &Document::new(report),
+        seed,
+        true,
+    )
 }
 
 /// [`one_line`] for a report in the 2019 format (国办公开办函〔2019〕60号), the typed 2019 edition:
@@ -73,7 +89,7 @@ pub fn one_line_2019(report: &edition_2019::AnnualReport, seed: u64) -> Vec<u8> 
             _ => {}
         }
     }
-    one_line_doc(&value(&report, "/metadata/organ/name"), &doc, seed)
+    one_line_doc(&value(&report, "/metadata/organ/name"), &doc, seed, false)
 }
 
 /// Whether a table cell holds a figure: a count, the fee decimal, a signed change (`+3`), an
@@ -86,8 +102,49 @@ fn is_figure(text: &str) -> bool {
         && bare.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
 }
 
-/// Prints `doc` on one line, `organ` in the crawler's `来源`.
-fn one_line_doc(organ: &str, doc: &Document, seed: u64) -> Vec<u8> {
+/// The group of 表三 whose three rows [`one_line_merged_other`] prints as one.
+const OTHER_GROUP: &str = "/applications/results/other/";
+
+/// Whether a row of a grid holds a value of the three （六） rows of 表三.
+fn is_other_row(row: &[Cell]) -> bool {
+    row.iter()
+        .any(|c| c.pointer().is_some_and(|p| p.starts_with(OTHER_GROUP)))
+}
+
+/// The single （六）其他处理 row standing for the three rows of `grid` it merges: its group label
+/// (the label spanning the three) and, per column, the sum of their figures (blank where one is).
+fn merged_other_row(grid: &Table) -> (String, Vec<String>) {
+    let rows: Vec<&Vec<Cell>> = grid.rows.iter().filter(|r| is_other_row(r)).collect();
+    let label = rows
+        .first()
+        .and_then(|row| row.iter().find(|c| c.pointer.is_none() && c.rowspan > 1))
+        .map_or_else(String::new, |c| c.text.clone());
+    let figures = |row: &Vec<Cell>| -> Vec<Option<u128>> {
+        row.iter()
+            .filter(|c| c.pointer.is_some())
+            .map(|c| c.text.parse().ok())
+            .collect()
+    };
+    let mut sums: Vec<Option<u128>> = Vec::new();
+    for row in rows {
+        for (k, value) in figures(row).into_iter().enumerate() {
+            match sums.get_mut(k) {
+                Some(sum) => *sum = sum.zip(value).map(|(a, b)| a + b),
+                None => sums.push(value),
+            }
+        }
+    }
+    // A column with a blank cell has no sum: the merged cell is printed blank.
+    let sums = sums
+        .iter()
+        .map(|sum| sum.map_or_else(String::new, |s| s.to_string()))
+        .collect();
+    (label, sums)
+}
+
+/// Prints `doc` on one line, `organ` in the crawler's `来源`; with `merged_other`, 表三's three
+/// （六） rows as one ([`one_line_merged_other`]).
+fn one_line_doc(organ: &str, doc: &Document, seed: u64, merged_other: bool) -> Vec<u8> {
     let mut noise = Noise(seed);
     let mut out = String::new();
     for (k, item) in BOILERPLATE.iter().enumerate() {
@@ -108,16 +165,28 @@ fn one_line_doc(organ: &str, doc: &Document, seed: u64) -> Vec<u8> {
         match body {
             Body::Prose(paras) => paras.iter().for_each(|p| out.push_str(p)),
             Body::Table(grid) => {
+                let mut merged = merged_other.then(|| merged_other_row(grid));
                 for row in &grid.rows {
                     let is_number = |c: &&Cell| is_figure(&c.text);
-                    let numbers: String = row
-                        .iter()
-                        .filter(is_number)
-                        .map(|c| c.text.as_str())
-                        .collect();
-                    row.iter()
-                        .filter(|c| !is_number(c))
-                        .for_each(|c| out.push_str(&c.text));
+                    let (labels, numbers): (String, String) = if merged_other && is_other_row(row) {
+                        // The first of the three rows prints the merged row, the others nothing.
+                        let Some((label, sums)) = merged.take() else {
+                            continue;
+                        };
+                        (label, sums.concat())
+                    } else {
+                        (
+                            row.iter()
+                                .filter(|c| !is_number(c))
+                                .map(|c| c.text.as_str())
+                                .collect(),
+                            row.iter()
+                                .filter(is_number)
+                                .map(|c| c.text.as_str())
+                                .collect(),
+                        )
+                    };
+                    out.push_str(&labels);
                     // A stray space in one row of four, anywhere from before the first digit to
                     // before the last, never inside a decimal, a signed change or an amount.
                     let plain = numbers.chars().all(|c| c.is_ascii_digit());
@@ -134,4 +203,26 @@ fn one_line_doc(organ: &str, doc: &Document, seed: u64) -> Vec<u8> {
         }
     }
     out.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> AnnualReport {
+        serde_json::from_str(include_str!("../../../examples/jingyue-2024.json")).unwrap()
+    }
+
+    #[test]
+    fn merged_other_prints_one_row_of_sums_in_place_of_the_three() {
+        // The example's （六） rows: 1 0 0 0 0 0 1, all 0, 2 0 0 0 0 0 2.
+        // Without the stray spaces the noise puts inside rows.
+        let text = String::from_utf8(one_line_merged_other(&example(), 0))
+            .unwrap()
+            .replace(' ', "");
+        assert!(text.contains("（六）其他处理3000003（七）总计"), "{text}");
+        assert!(!text.contains("逾期不补正"), "{text}");
+        let three_rows = String::from_utf8(one_line(&example(), 0)).unwrap();
+        assert!(three_rows.contains("逾期不补正"));
+    }
 }
