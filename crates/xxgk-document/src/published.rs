@@ -327,6 +327,9 @@ fn reason_zh(code: ProblemCode) -> &'static str {
         ProblemCode::AmbiguousSplit => "连写的数字有不止一种拆分满足勾稽关系，不按猜测拆分",
         ProblemCode::UnsplittableRun => "连写的数字没有满足勾稽关系的拆分",
         ProblemCode::MergedOtherRow => "报告把（六）其他处理合为一行，无法分到三行",
+        ProblemCode::RunInterrupted => {
+            "该行连写的数字后有非行标签的文字和更多数字，无法确定该行的数字到哪里为止"
+        }
         ProblemCode::MetadataMissing => "未在标题或开头找到",
         // Codes the extractor may add later read the same way: not placed, for a reason of its own.
         _ => "阅读器未能定位该值",

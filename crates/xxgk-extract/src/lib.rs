@@ -193,7 +193,11 @@
 //! digits no split lets satisfy its R3, left unread, is the report's error like a 表四 group's
 //! (`broken-in-every-split` at its 总计): on one line, 92.0% of the verdicts test's broken reports
 //! are then 不符合标准 and 39.7% of their broken identities reported (7.3% and 2.6% with 表四's
-//! alone; `cargo test --release -p xxgk-document --test verdicts -- --nocapture`).
+//! alone; `cargo test --release -p xxgk-document --test verdicts -- --nocapture`). Only a run
+//! known to be its whole row is split or blamed: a page footer inside 表三/表四 (`- 4 -`,
+//! `第4页`) is dropped so the run joins around it, and a run followed by other text and more
+//! digits is unread (`run-interrupted`); before, `（七）总计2932530- 4 -06143050` was read as
+//! seven single digits and reported as breaking R3.
 //!
 //! Limits: [`MAX_INPUT_BYTES`] for text and HTML; for a DOCX, [`MAX_DOCX_BYTES`] for the archive
 //! (photos are never inflated) and [`MAX_DOCX_XML_BYTES`] for `word/document.xml`, decompressed

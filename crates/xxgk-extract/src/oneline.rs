@@ -13,7 +13,10 @@
 //! format is read the same way, with its 表二 rows and its single （六）其他处理 row; so is that
 //! single row in a 2021 report, whose zeros then count only where the identities through it
 //! hold. A 表三 row or 表四 group whose digits break an identity however they split is reported
-//! as the report's error ([`crate::unsplit`]).
+//! as the report's error ([`crate::unsplit`]). That is said only of a run known to be the whole
+//! row: a page footer a PDF's text carries into 表三 or 表四 (`- 4 -`, `第4页`) is dropped, and a
+//! run followed by other text and more digits is not read at all (`run-interrupted`), since the
+//! row may go on there.
 
 use serde_json::Value;
 
@@ -484,6 +487,101 @@ fn body(lines: &[&PosText]) -> Vec<Glyph> {
     glyphs
 }
 
+/// The glyphs of a 表三 or 表四 body without the page footers a PDF's text carries into it
+/// (`- 4 -`, `— 4 —`, `第4页`, `第 4 页 共 9 页`): a footer inside a row would cut its run of
+/// digits in two (`2932530- 4 -06143050`). No cell of these tables holds a sign or a `页`, so
+/// what matches is no part of a cell.
+fn without_page_footers(glyphs: Vec<Glyph>) -> Vec<Glyph> {
+    let chars: Vec<char> = glyphs.iter().map(|g| g.ch).collect();
+    let mut keep = vec![true; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        match page_footer_at(&chars, i) {
+            Some(end) => {
+                keep[i..end].iter_mut().for_each(|k| *k = false);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    glyphs
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(g, kept)| kept.then_some(g))
+        .collect()
+}
+
+/// The end of a page footer starting at `i`: a page number of one to three digits between
+/// dashes, or `第N页` with an optional `共M页`, spaces allowed between the parts.
+fn page_footer_at(chars: &[char], i: usize) -> Option<usize> {
+    let spaces = |k: usize| {
+        k + chars
+            .get(k..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_whitespace())
+            .count()
+    };
+    let page_number = |k: usize| {
+        let k = spaces(k);
+        let digits = chars
+            .get(k..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        (1..=3).contains(&digits).then(|| spaces(k + digits))
+    };
+    let is_dash = |k: usize| chars.get(k).is_some_and(|c| "-‐‒–—―－".contains(*c));
+    let is = |k: usize, want: char| chars.get(k) == Some(&want);
+    if is_dash(i) {
+        let mut k = i;
+        while is_dash(k) {
+            k += 1;
+        }
+        let k = page_number(k)?;
+        if !is_dash(k) {
+            return None;
+        }
+        let mut end = k;
+        while is_dash(end) {
+            end += 1;
+        }
+        return Some(end);
+    }
+    if is(i, '第') {
+        let k = page_number(i + 1)?;
+        if !is(k, '页') {
+            return None;
+        }
+        let end = k + 1;
+        let total = spaces(end);
+        if is(total, '共')
+            && let Some(k) = page_number(total + 1).filter(|&k| is(k, '页'))
+        {
+            return Some(k + 1);
+        }
+        return Some(end);
+    }
+    None
+}
+
+/// Why a row's run of digits is not taken: text that is no row label stands after it, and more
+/// digits after that text.
+fn interrupted(spec: &RowSpec, run: &Piece, label: &Piece, after: &Piece) -> Problem {
+    Problem::new(
+        ProblemCode::RunInterrupted,
+        format!(
+            "row {}: its digits `{}` are followed by `{}` {}, which is no row label: the row's digits may go on there",
+            spec.label,
+            run.published(),
+            label.published(),
+            after.published()
+        ),
+    )
+    .at(run.first_pos(), run.published())
+}
+
 /// The canonical pointers of a row's cells, when the 2021 cell table has them.
 fn spec_pointers(path: &str, columns: &[Column]) -> Option<Vec<&'static str>> {
     columns
@@ -937,11 +1035,20 @@ fn read_applications(
     let mut pending: Vec<Pending> = Vec::new();
     // A single （六）其他处理 row of a 2021 report: its label and digits.
     let mut merged: Option<(Piece, Option<Piece>)> = None;
-    for (label, digits) in pairs(pieces(&body(lines))) {
+    // Whether the last element of `pending` was read from the pair just before this one.
+    let mut just_pending = false;
+    for (label, digits) in pairs(pieces(&without_page_footers(body(lines)))) {
+        let previous_pending = std::mem::take(&mut just_pending);
         let row = recognise_application_cell(&label.compact(), previous);
         let Some(row) = row else {
             if let Some(digits) = &digits {
                 problems.push(unrecognised(&label, digits, "表三"));
+                if let Some(cut) = pending.pop_if(|_| previous_pending) {
+                    store.miss_row(
+                        &cut.spec,
+                        &interrupted(&cut.spec, &cut.digits, &label, digits),
+                    );
+                }
             }
             continue;
         };
@@ -994,6 +1101,7 @@ fn read_applications(
             solve_as,
             stands_for_three: false,
         });
+        just_pending = true;
     }
     let Some((label, digits)) = merged else {
         let _ = settle_applications(pending, edition, store, problems);
@@ -1142,7 +1250,7 @@ fn merged_other(
 
 /// 表四: one run of 15 cells after the header, or three labelled runs of five; decided by R4.
 fn read_review(lines: &[&PosText], store: &mut CellStore, problems: &mut Vec<Problem>) -> bool {
-    let pairs = pairs(pieces(&body(lines)));
+    let pairs = pairs(pieces(&without_page_footers(body(lines))));
     let labelled: Vec<(usize, &Piece)> = pairs
         .iter()
         .filter_map(|(label, digits)| {
@@ -1173,18 +1281,38 @@ fn read_review(lines: &[&PosText], store: &mut CellStore, problems: &mut Vec<Pro
             })
             .collect()
     } else {
-        let Some(digits) = pairs.iter().find_map(|(_, d)| d.as_ref()) else {
+        // The whole table as one run: its 15 cells under one pseudo-row. The run is the digits
+        // after the header (which ends with 总计), or the section's first when no header is seen.
+        let after_header = pairs
+            .iter()
+            .position(|(label, d)| d.is_some() && label.compact().ends_with("总计"));
+        let Some(start) = after_header.or_else(|| pairs.iter().position(|(_, d)| d.is_some()))
+        else {
             return !pairs.is_empty();
         };
-        // The whole table as one run: its 15 cells under one pseudo-row.
+        let spec = RowSpec {
+            path: crate::sections::Section::Review.pointer(),
+            label: "行政复议、行政诉讼",
+            columns: &[],
+        };
+        let (_, Some(digits)) = &pairs[start] else {
+            return true;
+        };
+        let more = pairs
+            .iter()
+            .skip(start + 1)
+            .find_map(|(label, d)| Some((label, d.as_ref()?)));
+        if let Some((label, after)) = more {
+            let problem = interrupted(&spec, digits, label, after);
+            for pointer in review_pointers().unwrap_or_default() {
+                store.miss(pointer.to_owned(), problem.clone());
+            }
+            return true;
+        }
         vec![Pending {
             solve_as: None,
             stands_for_three: false,
-            spec: RowSpec {
-                path: crate::sections::Section::Review.pointer(),
-                label: "行政复议、行政诉讼",
-                columns: &[],
-            },
+            spec,
             digits: Piece {
                 number: true,
                 glyphs: digits.glyphs.clone(),

@@ -50,6 +50,10 @@ pub enum ProblemCode {
     /// A multi-line cell of 表二 stands on a line of its own below its row (`22（其中修订 16
     /// 件）`); the row's blank cells may well be printed there, so they are unread, not blank.
     MultiLineCellUnplaced,
+    /// A row's run of digits (the whole report on one line) is followed by text that is no row
+    /// label and then more digits: the row's digits may go on after that text, so the run is not
+    /// known to be the whole row and its cells are unread.
+    RunInterrupted,
 }
 
 /// A reading rule applied to a value, recorded in its provenance. The serialized names are
@@ -132,6 +136,7 @@ impl ProblemCode {
             Self::UnlabelledRowsUnconfirmed => "unlabelled-rows-unconfirmed",
             Self::ValuesApartFromLabel => "values-apart-from-label",
             Self::MultiLineCellUnplaced => "multi-line-cell-unplaced",
+            Self::RunInterrupted => "run-interrupted",
         }
     }
 }

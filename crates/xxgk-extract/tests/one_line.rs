@@ -399,3 +399,47 @@ fn a_merged_other_row_whose_column_breaks_r2_places_no_zero_there() {
         }
     }
 }
+
+/// A page footer a PDF's text carries into a row (`- 4 -`, `第4页`) is no part of the row: its
+/// digits join around it and read as without it. Any other text followed by digits after a
+/// row's run may be where the row goes on: the row is unread (`run-interrupted`), never read
+/// short (the first 7 digits of `80100` + `0081` split as seven cells would break R3 and blame
+/// the publisher).
+#[test]
+fn a_run_cut_by_a_page_footer_joins_and_one_cut_by_other_text_is_unread() {
+    let review = "100010000000000";
+    let whole = read(&one_line(&rows(), review));
+    for footer in ["- 4 -", " — 12 — ", "第4页", "第 4 页 共 9 页"] {
+        let text =
+            one_line(&rows(), review).replacen("801000081", &format!("80100{footer}0081"), 1);
+        assert!(text.contains(footer), "{footer}");
+        assert_eq!(
+            read(&text).report["applications"],
+            whole.report["applications"],
+            "{footer}"
+        );
+        let cut = format!("1000100{footer}00000000");
+        assert_eq!(
+            read(&one_line(&rows(), &cut)).report["review_litigation"],
+            whole.report["review_litigation"],
+            "{footer}"
+        );
+    }
+    let text = one_line(&rows(), review).replacen("801000081", "80100注0081", 1);
+    let extraction = read(&text);
+    let total = "/applications/new_received/total";
+    assert_eq!(extraction.report.pointer(total), None);
+    assert_eq!(
+        problem_at(&extraction, total).code,
+        ProblemCode::RunInterrupted
+    );
+    let extraction = read(&one_line(&rows(), "1000100注00000000"));
+    for group in ["review", "litigation_direct", "litigation_after_review"] {
+        let pointer = format!("/review_litigation/{group}/total");
+        assert_eq!(extraction.report.pointer(&pointer), None, "{pointer}");
+        assert_eq!(
+            problem_at(&extraction, &pointer).code,
+            ProblemCode::RunInterrupted
+        );
+    }
+}
