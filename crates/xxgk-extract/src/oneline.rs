@@ -15,8 +15,8 @@
 //! hold. A 表三 row or 表四 group whose digits break an identity however they split is reported
 //! as the report's error ([`crate::unsplit`]). That is said only of a run known to be the whole
 //! row: a page footer a PDF's text carries into 表三 or 表四 (`- 4 -`, `第4页`) is dropped, and a
-//! run followed by other text and more digits is not read at all (`run-interrupted`), since the
-//! row may go on there.
+//! run followed by other text and more digits (in any table) is not read at all
+//! (`run-interrupted`), since the row may go on there.
 
 use serde_json::Value;
 
@@ -881,7 +881,10 @@ fn read_active(
         Edition::E2019 => active_2019(row),
     };
     let mut all = pairs(pieces(&body(lines))).into_iter().peekable();
+    // Whether the last element of `pending` was read from the pair just before this one.
+    let mut just_pending = false;
     while let Some((label, digits)) = all.next() {
+        let previous_pending = std::mem::take(&mut just_pending);
         // The label ends the text: the shortest tail recognised (`…现行有效件数规章`).
         let compact: Vec<char> = label.compact().chars().collect();
         let row = (0..compact.len()).rev().find_map(|start| {
@@ -891,6 +894,12 @@ fn read_active(
         let Some(spec) = row.and_then(spec_of) else {
             if let Some(digits) = &digits {
                 problems.push(unrecognised(&label, digits, "表二"));
+                if let Some(cut) = pending.pop_if(|_| previous_pending) {
+                    store.miss_row(
+                        &cut.spec,
+                        &interrupted(&cut.spec, &cut.digits, &label, digits),
+                    );
+                }
             }
             continue;
         };
@@ -966,6 +975,7 @@ fn read_active(
                 solve_as: None,
                 stands_for_three: false,
             });
+            just_pending = true;
         }
     }
     // No row of 表二 stands for three.

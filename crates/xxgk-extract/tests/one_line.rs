@@ -443,3 +443,25 @@ fn a_run_cut_by_a_page_footer_joins_and_one_cut_by_other_text_is_unread() {
         );
     }
 }
+
+/// 表二 has no identity to catch a short run: `规章100` followed by a footer and `5` is not read
+/// as 1, 0, 0 (the row printed `1005`, which splits several ways).
+#[test]
+fn a_table_two_run_followed_by_other_text_and_digits_is_unread() {
+    let text = one_line(&rows(), "100010000000000").replacen("规章5012", "规章100第4页5", 1);
+    let extraction = read(&text);
+    for column in ["issued", "repealed", "in_force"] {
+        let pointer = format!("/active_disclosure/regulations/{column}");
+        assert_eq!(extraction.report.pointer(&pointer), None, "{pointer}");
+        assert_eq!(
+            problem_at(&extraction, &pointer).code,
+            ProblemCode::RunInterrupted
+        );
+    }
+    assert_eq!(
+        extraction
+            .report
+            .pointer("/active_disclosure/normative_documents/issued"),
+        Some(&json!(0))
+    );
+}
