@@ -333,7 +333,9 @@ fn is_numbered(label: &Label) -> bool {
 }
 
 /// Reads the rows of a table: a recognised label opens a row; numbers without a recognised label
-/// (on the next lines, after a wrapped label) go to the open row until it has its cells.
+/// (on the next lines, after a wrapped label) go to the open row until it has its cells, but not
+/// to a row of plain text that printed some of its numbers beside its label when either line
+/// holds several (a row on two baselines: the lines' order is not the columns').
 ///
 /// In a table that shows labels printed below their numbers ([`Reading::labels_below`]), the
 /// numbers between two labels alone may be either's: no label alone takes numbers then, they
@@ -515,6 +517,22 @@ fn read_rows_with<R: Copy + PartialEq>(
         if !segment.has_number() {
             continue;
         }
+        // A row of plain text whose own line printed some of its numbers and whose other numbers
+        // stand on a line of their own, several on one of the two lines: the lines' order is not
+        // the columns' (a PDF prints a row's figures on two baselines, either first), so the row
+        // is not completed from it. (One number a line is a table printed a cell a line, in
+        // column order: `行政规范性文件6` over `3` and `18`.)
+        let split_over_lines = open.as_ref().is_some_and(|(open_row, _)| {
+            !open_row.positional
+                && !segment.positional
+                && segment.label.is_none()
+                && open_row.attached == 0
+                && open_row.values.iter().any(|v| !v.is_blank())
+                && (open_row.values.len() > 1 || segment.values.len() > 1)
+        });
+        if split_over_lines && let Some((_, closed)) = open.as_mut() {
+            *closed = true;
+        }
         match open.as_mut() {
             Some((open_row, closed))
                 if !*closed && open_row.values.len() < expected(open_row.row) =>
@@ -637,6 +655,27 @@ mod tests {
         let got = segs("规章  0  1  2  行政规范性文件  3  4  5");
         assert_eq!(got.len(), 2);
         assert_eq!(got[1].0, "行政规范性文件");
+    }
+
+    #[test]
+    fn a_row_printed_on_two_baselines_is_not_completed_in_line_order() {
+        let recognise = |l: &Label, _: Option<u8>| l.joined().contains("第三方").then_some(1);
+        let read = |text: &str| {
+            let lines = text_lines(text);
+            let refs: Vec<&PosText> = lines.iter().collect();
+            let segments: Vec<Segment> =
+                units_from_lines(&refs).iter().flat_map(segments).collect();
+            let reading = read_rows(segments, recognise, |_| 3);
+            let rows: Vec<usize> = reading.rows.iter().map(|r| r.values.len()).collect();
+            (rows, reading.orphans.len())
+        };
+        // `183` is the second column's, printed a point higher than the row's other figures.
+        assert_eq!(
+            read("保护第三方合法权益     183\n        8              191\n"),
+            (vec![1], 1)
+        );
+        // A table printed a cell a line keeps its column order.
+        assert_eq!(read("保护第三方合法权益8\n183\n191\n"), (vec![3], 0));
     }
 
     #[test]
