@@ -658,6 +658,8 @@ fn broken_floor(layout: Torn, merged_other: bool, changed: usize) -> (f64, usize
 /// with （六） merged) when measured. A block dump reads 表二 where
 /// each label's count of numbers confirms them, sub-table by sub-table, and leaves it unread
 /// where pdfminer prints a sub-table's labels as a block and then its numbers column by column
+/// and reading them by rows would give other cells (pdfminer prints either order; a block read
+/// alike both ways is read, `labels-then-numbers-either-order`, none of the 200 here)
 /// (10 cells of 200, a harder real pattern the generator prints since; 93.58% before 表二 was so
 /// read, when it was always unread), 表三 whole where a cell printed out of order leaves no
 /// reading the identities confirm, and 表四 where pdfminer prints its outcomes out of order under
