@@ -13,8 +13,10 @@
 //! are tried as such: a line of numbers inside a label's block (next to a line of text) or alone
 //! between labels' blocks, and up to [`MAX_LATE`] numbers at the end of the section (the first
 //! cells of a page's last rows, printed after its last label). Rows printed across take them in
-//! order as their first cell(s), or as their second cell when printed after the row's other
-//! cells; the rest are read in order as before, under the same confirmation.
+//! order as their first cell(s), or, a number alone printed after the row's other cells, as any
+//! of its cells (poppler prints a first or second cell so; where in its row such a number
+//! stands is known from nothing but the identities); the rest are read in order as before,
+//! under the same confirmation.
 //!
 //! A report that breaks identities (it misprints a cell) has no such placement: a misprinted
 //! cell breaks its row's 总计 (R3), which every reading above requires. When none is left, every
@@ -34,15 +36,14 @@
 //! Why that is sound, and what it needs: if the report misprints at most two cells and its true
 //! reading T is among those enumerated, T is explained by at most two misprints, so a reading
 //! R ≠ T is kept only when T needs two more than R, at least three: never. The uniqueness says
-//! nothing of a reading outside the enumeration, so the enumeration for a broken report is
-//! closed under what the layout leaves open: it is complete (a search that hit its bound places
-//! nothing), and a number standing alone apart that is printed after its row's other cells (late
-//! at the section's end, or alone between labels' blocks) is tried as every cell of the row but
-//! the first as well as the first, not only as the second cell poppler prints late: its place
-//! in its row is known from nothing but the identities. Without that closure a late number
-//! that is its row's third cell and misprinted (a large misprint in （七） printed late) was read
-//! as the second cell, two misprints explaining that reading alone, while the true one, outside
-//! the enumeration, needs one (`a_misprinted_cell_printed_late_out_of_the_enumerated_places_is_placed_nowhere`).
+//! nothing of a reading outside the enumeration, so the enumeration is closed under what the
+//! layout leaves open: it is complete (a search that hit its bound places nothing), and a number
+//! standing alone apart that is printed after its row's other cells (late at the section's end,
+//! or alone between labels' blocks) is tried as every cell of the row, not only as the first or
+//! second cell poppler prints so. When only those two were tried, a late number that is its
+//! row's third cell and misprinted (a large misprint in （七） printed late) was read as the
+//! second cell, two misprints explaining that reading alone, while the true one, outside the
+//! enumeration, needs one (`a_misprinted_cell_printed_late_out_of_the_enumerated_places_is_placed_nowhere`).
 //! Inside a label's block a group is its row's first cells (the cells beside the label); the
 //! layouts enumerated are the converters' (rows across, runs down their columns whose columns
 //! start blocks, the 总计 column printed before the 其他 column, first cells inside labels'
@@ -331,9 +332,6 @@ struct Aside {
     main: Vec<usize>,
     /// The groups of numbers standing apart, in order (indices into the values).
     apart: Vec<Vec<usize>>,
-    /// Whether a number alone apart, printed after its row's other cells, may be any cell of
-    /// the row (not only its first or second).
-    anywhere: bool,
     memo: HashMap<(usize, usize, usize, usize), Readings>,
 }
 
@@ -367,13 +365,11 @@ impl Aside {
                         q + 1,
                     ));
                     // A cell alone apart, printed after the row's other cells (a cell before
-                    // them, inside a label's block, is a first cell): its second cell, or any
-                    // cell after the first where the search is closed (`anywhere`).
+                    // them, inside a label's block, is a first cell): any cell of the row.
                     if let [alone] = group.as_slice()
                         && tail.iter().all(|i| i < alone)
                     {
-                        let last = if self.anywhere { rest } else { 1 };
-                        for at in 1..=last {
+                        for at in 1..=rest {
                             let (before, after) = tail.split_at(at);
                             let row = before.iter().chain([alone]).chain(after).copied();
                             heads.push((row.collect(), p + rest, q + 1));
@@ -473,16 +469,14 @@ impl Aside {
 
 /// The distinct readings (by values) of the numbers as the template's `rows` printed across,
 /// where the groups `inside` labels' blocks, and up to [`MAX_LATE`] numbers at the end, may be
-/// the first cell(s) of the rows taking them in order, or a row's second cell (with `anywhere`,
-/// a number alone printed after its row's other cells any cell of the row). `None` when the
-/// search hit its bound.
+/// the first cell(s) of the rows taking them in order, or (a number alone printed after its
+/// row's other cells) any cell of the row. `None` when the search hit its bound.
 fn aside_placements(
     values: &[u64],
     starts: &[bool],
     inside: &[Vec<usize>],
     rows: &[Option<(AppRow, &'static str)>],
     budget: usize,
-    anywhere: bool,
 ) -> Option<Vec<Vec<usize>>> {
     let apart: HashSet<usize> = inside.iter().flatten().copied().collect();
     let in_order: Vec<usize> = (0..values.len()).filter(|i| !apart.contains(i)).collect();
@@ -502,7 +496,6 @@ fn aside_placements(
             },
             main: main.to_vec(),
             apart: groups,
-            anywhere,
             memo: HashMap::new(),
         };
         out.extend(aside.from(0, 0, 0, rows.len(), budget)?.iter().cloned());
@@ -739,7 +732,7 @@ pub(crate) fn read_applications(
     let starts = block_starts(values.len(), &sizes);
     if confirmed.is_empty() {
         // No reading in order: cells printed inside labels' blocks, or late, may stand apart.
-        let Some(grids) = aside_placements(&values, &starts, &inside, &rows, 0, false) else {
+        let Some(grids) = aside_placements(&values, &starts, &inside, &rows, 0) else {
             why_not(
                 "表三 is printed cell by cell in blocks (a PDF text dump), some cells inside its labels, and too many ways to read them as rows were left to tell them apart; its cells are left missing".to_owned(),
                 store,
@@ -755,7 +748,7 @@ pub(crate) fn read_applications(
             // misprinted cell failing its own identities.
             let grids = placements(&values, &sizes, &rows, MISPRINTS).and_then(|mut grids| {
                 grids.extend(aside_placements(
-                    &values, &starts, &inside, &rows, MISPRINTS, true,
+                    &values, &starts, &inside, &rows, MISPRINTS,
                 )?);
                 Some(grids)
             });

@@ -85,13 +85,11 @@
 //! its label. When no reading in order is left, the numbers poppler prints inside or between
 //! labels' blocks (a line of numbers next to a label's line, or alone between labels) and up to
 //! three at the end of the section may stand apart: taken in order as the first cell(s) of the
-//! rows that need them, or as a row's second cell when printed after the row's other cells,
-//! under the same confirmation. A report that breaks identities, which no such reading
+//! rows that need them, or (a number alone printed after its row's other cells) as any cell of
+//! its row, under the same confirmation. A report that breaks identities, which no such reading
 //! satisfies, is read the one way one or two misprinted cells explain, when no other reading
 //! with different values is explained by as many or one more and the search was complete (two
-//! changes that cancel out are numbers moved by the reading, not misprints); that search also
-//! tries a number alone apart, printed after its row's other cells, in every cell of its row,
-//! so that the true reading of a dump so printed is among those compared. Otherwise the
+//! changes that cancel out are numbers moved by the reading, not misprints). Otherwise the
 //! unread cells are missing with
 //! `unlabelled-rows-unconfirmed` saying why (none, several, too many to tell apart, or a
 //! disagreement). Such cells carry
