@@ -129,9 +129,9 @@ pub(crate) fn read_active(
         .iter()
         .any(|r| r.attached > 0 || r.below_bare_label || r.values.is_empty());
     if let Some(rows) = counted.filter(|_| apart) {
-        for (row, values) in rows {
+        for (row, values, rule) in rows {
             if let Some(spec) = spec_of(row) {
-                store.put_row(&spec, &values, &[ReadingRule::LabelThenItsNumbersCounted]);
+                store.put_row(&spec, &values, &[rule]);
             }
         }
         return found;
@@ -321,15 +321,18 @@ fn labels_in(run: &str, labels: &[(ActiveRow, String)], out: &mut Vec<Piece>) {
 ///
 /// Every row of the edition's 表二 must be found once, every number of the table taken, every
 /// cell a figure (no blank), or nothing is read so. Why no number lands in the wrong row: the
-/// printings that put a row's numbers after another row's label leave a count off. A column dump
-/// (labels in a block, then the numbers) leaves all labels but the last bare; labels printed
-/// below their numbers leave the first row's numbers before any label and the last label bare;
-/// a cell printed blank, or a number printed beside another row, leaves two rows' counts off.
-/// Returns each row with its cells.
+/// printings that put a row's numbers after another row's label leave a count off. A sub-table
+/// printed as a block of labels (two or more, of rows as wide), then exactly as many numbers as
+/// their cells (pdfminer), is read only where its numbers read row by row and down the columns
+/// give every row the same cells (rows of one column, or numbers that coincide): pdfminer orders
+/// a table's boxes by rows or by columns as they lie on the page, and nothing printed tells
+/// which. Labels printed below their numbers leave the first row's numbers before any label and
+/// the last label bare; a cell printed blank, or a number printed beside another row, leaves two
+/// rows' counts off. Returns each row with its cells and the rule that read it.
 fn counted_rows(
     segments: &[Segment],
     spec_of: impl Fn(ActiveRow) -> Option<RowSpec>,
-) -> Option<Vec<(ActiveRow, Vec<ValueCell>)>> {
+) -> Option<Vec<(ActiveRow, Vec<ValueCell>, ReadingRule)>> {
     let compact = |text: &str| {
         crate::normalize::compact_chars(text.chars().filter_map(crate::normalize::fold_char))
     };
@@ -352,7 +355,11 @@ fn counted_rows(
     }
     labels_in(&run, &labels, &mut pieces);
     let columns = |row: ActiveRow| spec_of(row).map(|s| s.columns.len());
-    let mut read: Vec<(ActiveRow, Vec<ValueCell>)> = Vec::new();
+    let (each_label, either_order) = (
+        ReadingRule::LabelThenItsNumbersCounted,
+        ReadingRule::LabelsThenNumbersEitherOrder,
+    );
+    let mut read: Vec<(ActiveRow, Vec<ValueCell>, ReadingRule)> = Vec::new();
     for stretch in pieces.split(|p| matches!(p, Piece::Caption)) {
         let rows: Vec<ActiveRow> = stretch
             .iter()
@@ -373,33 +380,72 @@ fn counted_rows(
             [row] => {
                 let numbers: Vec<ValueCell> = numbers().collect();
                 (columns(*row) == Some(numbers.len())).then_some(())?;
-                read.push((*row, numbers));
+                read.push((*row, numbers, each_label));
+            }
+            rows if labels_as_block(stretch) => {
+                let numbers: Vec<ValueCell> = numbers().collect();
+                let widths: Vec<usize> = rows.iter().map(|r| columns(*r)).collect::<Option<_>>()?;
+                let width = *widths.first()?;
+                let (n, uniform) = (rows.len(), widths.iter().all(|w| *w == width));
+                (uniform && numbers.len() == width * n).then_some(())?;
+                // Row by row or down the columns (pdfminer prints either, as its boxes lie):
+                // read only where both give every row the same numbers.
+                let at = |k: usize, c: usize| (numbers.get(k * width + c), numbers.get(c * n + k));
+                let either_way = (0..n).all(|k| {
+                    (0..width).all(|c| matches!(at(k, c), (Some(a), Some(b)) if a.raw() == b.raw()))
+                });
+                either_way.then_some(())?;
+                for (k, row) in rows.iter().enumerate() {
+                    let cells = numbers.iter().skip(k * width).take(width).cloned();
+                    read.push((*row, cells.collect(), either_order));
+                }
             }
             _ => {
                 let mut open: Option<(ActiveRow, Vec<ValueCell>)> = None;
                 for piece in stretch {
                     match piece {
                         Piece::Row(row) => {
-                            if let Some(done) = open.replace((*row, Vec::new())) {
-                                (columns(done.0) == Some(done.1.len())).then_some(())?;
-                                read.push(done);
+                            if let Some((row, values)) = open.replace((*row, Vec::new())) {
+                                (columns(row) == Some(values.len())).then_some(())?;
+                                read.push((row, values, each_label));
                             }
                         }
                         Piece::Numbers(values) => open.as_mut()?.1.extend(values.iter().cloned()),
                         Piece::Caption => {}
                     }
                 }
-                let done = open?;
-                (columns(done.0) == Some(done.1.len())).then_some(())?;
-                read.push(done);
+                let (row, values) = open?;
+                (columns(row) == Some(values.len())).then_some(())?;
+                read.push((row, values, each_label));
             }
         }
     }
     let every_row_once = labels
         .iter()
-        .all(|(row, _)| read.iter().filter(|(r, _)| r == row).count() == 1);
-    let figures = read.iter().all(|(_, values)| values.iter().all(is_figure));
+        .all(|(row, _)| read.iter().filter(|(r, _, _)| r == row).count() == 1);
+    let figures = read
+        .iter()
+        .all(|(_, values, _)| values.iter().all(is_figure));
     (every_row_once && figures).then_some(read)
+}
+
+/// Whether a stretch of 表二 prints its labels as a block, then its numbers: two labels or
+/// more, every one before every number.
+fn labels_as_block(stretch: &[Piece]) -> bool {
+    let first_number = stretch
+        .iter()
+        .position(|p| matches!(p, Piece::Numbers(_)))
+        .unwrap_or(stretch.len());
+    let labels_before = stretch
+        .iter()
+        .take(first_number)
+        .filter(|p| matches!(p, Piece::Row(_)))
+        .count();
+    labels_before >= 2
+        && !stretch
+            .iter()
+            .skip(first_number)
+            .any(|p| matches!(p, Piece::Row(_)))
 }
 
 fn app_spec(row: AppRow, edition: Edition) -> Option<RowSpec> {
@@ -1293,6 +1339,33 @@ mod tests {
             json!("96171.6"),
         ];
         assert_eq!(read, expected.map(Some).to_vec());
+    }
+
+    #[test]
+    fn labels_as_a_block_are_read_where_rows_and_columns_give_the_same_cells() {
+        // 规章 5 0 0 and 行政规范性文件 0 0 7: read by rows or down the columns, the same cells;
+        // 行政处罚 and 行政强制 of one column each.
+        let expected: Vec<Option<serde_json::Value>> = [5, 0, 0, 0, 0, 7, 447228, 3985758, 88283]
+            .into_iter()
+            .map(|n| Some(json!(n)))
+            .chain([Some(json!("96171.6"))])
+            .collect();
+        let read = active(&dump([
+            "规章\n\n行政规范\n性文件\n\n5\n\n0\n\n0\n\n0\n\n0\n\n7",
+            "行政许可\n\n447228",
+            "行政处罚\n\n行政强制\n\n3985758\n\n88283",
+            "行政事业性收费\n\n96171.6",
+        ]));
+        assert_eq!(read, expected);
+        // 规章 5 0 0 and 行政规范性文件 0 7 0: by rows or down the columns (5 0 0 / 0 0 7), not
+        // the same cells: the whole table is unread.
+        let read = active(&dump([
+            "规章\n\n行政规范性文件\n\n5\n\n0\n\n0\n\n0\n\n7\n\n0",
+            "行政许可\n\n447228",
+            "行政处罚\n\n行政强制\n\n3985758\n\n88283",
+            "行政事业性收费\n\n96171.6",
+        ]));
+        assert!(read.iter().all(Option::is_none), "{read:?}");
     }
 
     #[test]

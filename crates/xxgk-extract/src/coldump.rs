@@ -13,8 +13,10 @@
 //! are tried as such: a line of numbers inside a label's block (next to a line of text) or alone
 //! between labels' blocks, and up to [`MAX_LATE`] numbers at the end of the section (the first
 //! cells of a page's last rows, printed after its last label). Rows printed across take them in
-//! order as their first cell(s), or as their second cell when printed after the row's other
-//! cells; the rest are read in order as before, under the same confirmation.
+//! order as their first cell(s), or, a number alone printed after the row's other cells, as any
+//! of its cells (poppler prints a first or second cell so; where in its row such a number
+//! stands is known from nothing but the identities); the rest are read in order as before,
+//! under the same confirmation.
 //!
 //! A report that breaks identities (it misprints a cell) has no such placement: a misprinted
 //! cell breaks its row's 总计 (R3), which every reading above requires. When none is left, every
@@ -25,11 +27,29 @@
 //! reading with different values is explained by as many misprints or one more (up to two: a
 //! third is not looked for): with mostly-zero tables a misprint explains a lone number wherever
 //! a reading puts it, and the readings that put it elsewhere then need as many misprints, so
-//! nothing is placed. The enumeration must be complete (a bounded search places nothing). Two
-//! misprints whose changes cancel out are not taken for misprints: that is what a reading that
-//! exchanges two printed numbers, or moves one to another cell, looks like (the numbers stay
-//! those printed, only their places change); on consistent reports with a cell printed out of
-//! order such a reading was the only one explained (8 of 10,000 read wrong cells so).
+//! nothing is placed. Two misprints whose changes cancel out are not taken for misprints: that
+//! is what a reading that exchanges two printed numbers, or moves one to another cell, looks
+//! like (the numbers stay those printed, only their places change); on consistent reports with
+//! a cell printed out of order such a reading was the only one explained (8 of 10,000 read
+//! wrong cells so).
+//!
+//! Why that is sound, and what it needs: if the report misprints at most two cells and its true
+//! reading T is among those enumerated, T is explained by at most two misprints, so a reading
+//! R ≠ T is kept only when T needs two more than R, at least three: never. The uniqueness says
+//! nothing of a reading outside the enumeration, so the enumeration is closed under what the
+//! layout leaves open: it is complete (a search that hit its bound places nothing), and a number
+//! standing alone apart that is printed after its row's other cells (late at the section's end,
+//! or alone between labels' blocks) is tried as every cell of the row, not only as the first or
+//! second cell poppler prints so. When only those two were tried, a late number that is its
+//! row's third cell and misprinted (a large misprint in （七） printed late) was read as the
+//! second cell, two misprints explaining that reading alone, while the true one, outside the
+//! enumeration, needs one (`a_misprinted_cell_printed_late_out_of_the_enumerated_places_is_placed_nowhere`).
+//! Inside a label's block a group is its row's first cells (the cells beside the label); the
+//! layouts enumerated are the converters' (rows across, runs down their columns whose columns
+//! start blocks, the 总计 column printed before the 其他 column, first cells inside labels'
+//! blocks, up to [`MAX_LATE`] late numbers): a dump printed otherwise (more late numbers, a
+//! number apart from a run printed down its columns) is outside them, and a misprint reading of
+//! it is as sound as the assumption that a converter does not print so.
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -48,10 +68,11 @@ const COLUMNS: usize = 7;
 /// their boxes so). Only the rows' own identities tell them apart, which pick out the 总计
 /// column; the six applicant columns are never reordered.
 const PRINTED_ORDERS: [[usize; COLUMNS]; 2] = [[0, 1, 2, 3, 4, 5, 6], [0, 1, 2, 3, 4, 6, 5]];
-/// States of the placement search, a bound on work whatever the input.
-const MAX_NODES: usize = 20_000;
+/// States of the placement search and readings it builds (each a grid of the table's size), a
+/// bound on work and memory whatever the input.
+const MAX_NODES: usize = 100_000;
 /// Complete placements looked at before giving up as ambiguous.
-const MAX_PLACEMENTS: usize = 64;
+const MAX_PLACEMENTS: usize = 1024;
 
 /// A number printed in the section.
 #[derive(Clone, Debug)]
@@ -288,8 +309,9 @@ impl Search {
                     .collect();
                 if seen.insert(values) {
                     out.push(grid);
+                    self.nodes += 1;
                 }
-                if out.len() > MAX_PLACEMENTS {
+                if out.len() > MAX_PLACEMENTS || self.nodes > MAX_NODES {
                     return None;
                 }
             }
@@ -342,14 +364,16 @@ impl Aside {
                         p + rest,
                         q + 1,
                     ));
-                    // Its second cell alone apart, printed after the row's other cells (a
-                    // cell before them, inside a label's block, is a first cell).
-                    if let ([second], Some((first, others))) =
-                        (group.as_slice(), tail.split_first())
-                        && tail.iter().all(|i| i < second)
+                    // A cell alone apart, printed after the row's other cells (a cell before
+                    // them, inside a label's block, is a first cell): any cell of the row.
+                    if let [alone] = group.as_slice()
+                        && tail.iter().all(|i| i < alone)
                     {
-                        let row = [*first, *second].iter().chain(others).copied().collect();
-                        heads.push((row, p + rest, q + 1));
+                        for at in 1..=rest {
+                            let (before, after) = tail.split_at(at);
+                            let row = before.iter().chain([alone]).chain(after).copied();
+                            heads.push((row.collect(), p + rest, q + 1));
+                        }
                     }
                 }
             }
@@ -432,8 +456,9 @@ impl Aside {
                     .collect();
                 if seen.insert(values) {
                     out.push(grid);
+                    self.search.nodes += 1;
                 }
-                if out.len() > MAX_PLACEMENTS {
+                if out.len() > MAX_PLACEMENTS || self.search.nodes > MAX_NODES {
                     return None;
                 }
             }
@@ -444,8 +469,8 @@ impl Aside {
 
 /// The distinct readings (by values) of the numbers as the template's `rows` printed across,
 /// where the groups `inside` labels' blocks, and up to [`MAX_LATE`] numbers at the end, may be
-/// the first cell(s) of the rows taking them in order, or a row's second cell. `None` when the
-/// search hit its bound.
+/// the first cell(s) of the rows taking them in order, or (a number alone printed after its
+/// row's other cells) any cell of the row. `None` when the search hit its bound.
 fn aside_placements(
     values: &[u64],
     starts: &[bool],
@@ -996,6 +1021,42 @@ mod tests {
                 && p.message
                     .contains("readings with different values are explained alike")
         }));
+    }
+
+    #[test]
+    fn a_misprinted_cell_printed_late_out_of_the_enumerated_places_is_placed_nowhere() {
+        // 一 = （一） = （七） = [10, 0, 3, 0, 0, 0, 13], 二 = 四 = [2, 1, 0, 0, 0, 0, 3]; the
+        // report misprints （七）'s 科研机构 as 40 and poppler prints it late, after the last
+        // row: its row's third cell. Read as the row's second cell (the only place among the
+        // first two cells the late number explains), two misprints explain the reading, and no
+        // other reading of the first or second cells comes within one; but the true reading,
+        // the late number the third cell, is explained by one. Nothing may be placed.
+        let mut grid = vec![[0u64; COLUMNS]; APP_ROWS.len()];
+        for row in [0, 2, 23] {
+            grid[row] = [10, 0, 3, 0, 0, 0, 13];
+        }
+        for row in [1, 24] {
+            grid[row] = [2, 1, 0, 0, 0, 0, 3];
+        }
+        grid[23][2] = 40;
+        let mut text = String::new();
+        for (r, cells) in grid.iter().enumerate() {
+            text.push_str(&format!("第{r}行\n\n"));
+            for (c, v) in cells.iter().enumerate() {
+                if (r, c) != (23, 2) {
+                    text.push_str(&format!("{v}\n\n"));
+                }
+            }
+        }
+        text.push_str("40\n");
+        let store = read(&text);
+        assert_eq!(store.filled.len(), 0);
+        assert!(
+            store
+                .missing
+                .values()
+                .all(|p| p.code == ProblemCode::UnlabelledRowsUnconfirmed)
+        );
     }
 
     #[test]

@@ -70,8 +70,11 @@
 //! each label followed by its numbers on lines of their own), takes the numbers after it where
 //! the counts leave one reading sub-table by sub-table: every row of 表二 found once, each
 //! sub-table of one row holding exactly its cells, each label of a larger one followed by exactly
-//! as many numbers as its columns, none left over (`label-then-its-numbers-counted`); otherwise it
-//! is left missing (`values-apart-from-label`): 表二 has no identity. A truncated 表二 label (`行政规范`) names
+//! as many numbers as its columns, none left over (`label-then-its-numbers-counted`), a
+//! sub-table printed as a block of labels and then exactly their cells' count of numbers
+//! (pdfminer) only where reading them row by row and down the columns gives the same cells
+//! (`labels-then-numbers-either-order`: pdfminer orders a table's boxes either way, as they lie
+//! on the page); otherwise it is left missing (`values-apart-from-label`): 表二 has no identity. A truncated 表二 label (`行政规范`) names
 //! the one row after the previous whose label starts with it; row numbering a line break tore
 //! from its label (`（六）其他处理 3` over `.其他`) is given back to it. A 表二 cell
 //! pulled out of its row onto a line of its own (`22（其中修订 16 件）`) is placed
@@ -91,15 +94,15 @@
 //! its label. When no reading in order is left, the numbers poppler prints inside or between
 //! labels' blocks (a line of numbers next to a label's line, or alone between labels) and up to
 //! three at the end of the section may stand apart: taken in order as the first cell(s) of the
-//! rows that need them, or as a row's second cell when printed after the row's other cells,
-//! under the same confirmation. A report that breaks identities, which no such reading
+//! rows that need them, or (a number alone printed after its row's other cells) as any cell of
+//! its row, under the same confirmation. A report that breaks identities, which no such reading
 //! satisfies, is read the one way one or two misprinted cells explain, when no other reading
 //! with different values is explained by as many or one more and the search was complete (two
 //! changes that cancel out are numbers moved by the reading, not misprints). Otherwise the
 //! unread cells are missing with
 //! `unlabelled-rows-unconfirmed` saying why (none, several, too many to tell apart, or a
 //! disagreement). Such cells carry
-//! `block-dump-placed-by-identities`. A dump's 表二 stays unread (`values-apart-from-label`).
+//! `block-dump-placed-by-identities`.
 //! Labels printed below their numbers (pdfplumber and markitdown on tall table rows, generated
 //! by `xxgk_render_noise::Torn::LabelsBelowNumbers`): once a table shows it (a label alone right
 //! after numbers no row took), no label alone takes
@@ -231,6 +234,8 @@
 //! below their numbers),
 //! `label-then-its-numbers-counted` (表二 of a block dump, each label's numbers those after it,
 //! as many as its columns, sub-table by sub-table, none left over),
+//! `labels-then-numbers-either-order` (a sub-table of 表二 printed as a block of labels, then
+//! exactly as many numbers as their cells, read where by rows and down the columns agree),
 //! `block-dump-placed-by-identities` (表三 dumped block by block, its numbers placed in the one
 //! reading of its runs the identities confirm), `merged-other-zero-in-each-row` (a 2021 report
 //! printing （六）其他处理 as one row, the 2019 table, prints 0 in the column: each of its three

@@ -95,6 +95,11 @@ pub enum ReadingRule {
     /// exactly its cells, or every label of a sub-table followed by exactly as many numbers as
     /// its row has columns, every row of the table read once and no number left over.
     LabelThenItsNumbersCounted,
+    /// 表二 printed as pdfminer dumps a sub-table: its labels as a block (two or more, of rows as
+    /// wide), then exactly as many numbers as their cells; read where the numbers read row by
+    /// row and down the columns give every row the same cells (rows of one column, or numbers
+    /// that coincide), every row of the table read once and no number left over.
+    LabelsThenNumbersEitherOrder,
     /// A table printed cell by cell in blocks (a PDF text dump, rows across or runs of rows
     /// column by column), its numbers placed in the one reading of the blocks in the template's
     /// order that the identities confirm, or (a report that breaks some) the one reading that one
@@ -223,6 +228,10 @@ mod tests {
                 "label-below-numbers-paired-in-order",
             ),
             (LabelThenItsNumbersCounted, "label-then-its-numbers-counted"),
+            (
+                LabelsThenNumbersEitherOrder,
+                "labels-then-numbers-either-order",
+            ),
             (
                 BlockDumpPlacedByIdentities,
                 "block-dump-placed-by-identities",
