@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use xxgk_model::AnnualReport;
 use xxgk_render::{Body, Document, Table};
 
-use crate::{Noise, is_figure, label_columns, merge_other_rows};
+use crate::{Noise, is_figure, positional_rows};
 
 /// Renders the report as pymupdf4llm's Markdown.
 pub(crate) fn br_cells(report: &AnnualReport, noise: &Noise, merged_other: bool) -> Vec<u8> {
@@ -49,17 +49,7 @@ pub(crate) fn br_cells(report: &AnnualReport, noise: &Noise, merged_other: bool)
 /// The rows of a table as pymupdf4llm prints them: labels wrapped with `<br>`, two figure
 /// columns merged now and then.
 fn rows_of(table: &Table, noise: &Noise, merged_other: bool) -> Vec<Vec<String>> {
-    let labels = label_columns(table);
-    let mut rows: Vec<Vec<String>> = table
-        .positional(noise.one_in(2))
-        .into_iter()
-        .map(|row| row.into_iter().map(str::to_owned).collect())
-        .collect();
-    if labels == 3 && merged_other {
-        merge_other_rows(&mut rows);
-    }
-    let is_data = |row: &[String]| row.iter().skip(labels).any(|c| is_figure(c));
-    let header_end = rows.iter().position(|r| is_data(r)).unwrap_or(rows.len());
+    let (labels, mut rows, header_end) = positional_rows(table, noise.one_in(2), merged_other);
     let wrap_at = 4 + usize::try_from(noise.below(9)).unwrap_or(0);
     for cell in rows.iter_mut().flatten() {
         if !is_figure(cell) && cell.chars().count() > wrap_at {

@@ -23,7 +23,7 @@ use std::fmt::Write as _;
 use xxgk_model::AnnualReport;
 use xxgk_render::{Body, Document, Table};
 
-use crate::{Noise, is_figure, label_columns, merge_other_rows};
+use crate::{Noise, is_figure, positional_rows};
 
 /// The converter imitated, drawn per report.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -309,17 +309,7 @@ fn active(out: &mut Out<'_>, body: &[Vec<String>]) {
 
 /// One table of the dump.
 fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
-    let labels = label_columns(grid);
-    let mut rows: Vec<Vec<String>> = grid
-        .positional(true)
-        .into_iter()
-        .map(|row| row.into_iter().map(str::to_owned).collect())
-        .collect();
-    if labels == 3 && merged_other {
-        merge_other_rows(&mut rows);
-    }
-    let is_data = |row: &[String]| row.iter().skip(labels).any(|c| is_figure(c));
-    let header_end = rows.iter().position(|r| is_data(r)).unwrap_or(rows.len());
+    let (labels, rows, header_end) = positional_rows(grid, true, merged_other);
     let (header, body) = rows.split_at(header_end);
     let print_header = |out: &mut Out<'_>| {
         for cell in header.iter().flatten().filter(|c| !c.is_empty()) {

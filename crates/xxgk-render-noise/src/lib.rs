@@ -371,6 +371,33 @@ fn label_columns(grid: &Table) -> usize {
     }
 }
 
+/// A table's positional rows ([`Table::positional`], `middle` as there), with （六）其他处理 as
+/// one row when `merged_other`: its count of label columns, the rows, and where its header ends.
+fn positional_rows(
+    grid: &Table,
+    middle: bool,
+    merged_other: bool,
+) -> (usize, Vec<Vec<String>>, usize) {
+    let labels = label_columns(grid);
+    let mut rows: Vec<Vec<String>> = grid
+        .positional(middle)
+        .into_iter()
+        .map(|row| row.into_iter().map(str::to_owned).collect())
+        .collect();
+    if labels == 3 && merged_other {
+        merge_other_rows(&mut rows);
+    }
+    let header_end = header_end(&rows, labels);
+    (labels, rows, header_end)
+}
+
+/// The index of a table's first data row: a figure beside its `labels` label columns.
+fn header_end(rows: &[Vec<String>], labels: usize) -> usize {
+    rows.iter()
+        .position(|row| row.iter().skip(labels).any(|c| is_figure(c)))
+        .unwrap_or(rows.len())
+}
+
 /// Splits a label after `at` characters.
 fn cut(text: &str, at: usize) -> (String, String) {
     let head: String = text.chars().take(at).collect();
@@ -380,17 +407,8 @@ fn cut(text: &str, at: usize) -> (String, String) {
 
 /// The lines of a table with its labels torn, as a PDF converter prints it.
 fn torn_lines(grid: &Table, noise: &Noise, tearing: Tearing) -> Vec<Line> {
-    let labels = label_columns(grid);
-    let mut rows: Vec<Vec<String>> = grid
-        .positional(true)
-        .into_iter()
-        .map(|row| row.into_iter().map(str::to_owned).collect())
-        .collect();
-    if labels == 3 && tearing.merged_other {
-        merge_other_rows(&mut rows);
-    }
+    let (labels, mut rows, header_end) = positional_rows(grid, true, tearing.merged_other);
     let is_data = |row: &[String]| row.iter().skip(labels).any(|c| is_figure(c));
-    let header_end = rows.iter().position(|r| is_data(r)).unwrap_or(rows.len());
     let header: Vec<Vec<String>> = rows.get(..header_end).unwrap_or_default().to_vec();
     if labels == 3 {
         move_group_labels(&mut rows, header_end, noise);

@@ -14,7 +14,7 @@ use xxgk_model::AnnualReport;
 use xxgk_render::{Document, Table};
 
 use crate::{
-    Line, Noise, Tearing, footer, is_figure, label_columns, markdown_report, merge_other_rows,
+    Line, Noise, Tearing, footer, header_end, label_columns, markdown_report, merge_other_rows,
 };
 
 /// Which spans the converter repeats, drawn per report.
@@ -129,8 +129,7 @@ fn print_table(
     repeat: Repeat,
     noise: &Noise,
 ) {
-    let is_data = |row: &[String]| row.iter().skip(labels).any(|c| is_figure(c));
-    let header_end = rows.iter().position(|r| is_data(r)).unwrap_or(rows.len());
+    let header_end = header_end(rows, labels);
     let header = rows.get(..header_end).unwrap_or_default();
     let tearing = Tearing {
         below: 0,
