@@ -26,7 +26,7 @@ use xxgk_check::{Checker, Kind, Severity};
 use xxgk_document::{Checked, Reading, Verdict};
 use xxgk_extract::Edition;
 use xxgk_model::{AnnualReport, STANDARD_2019, STANDARD_2021, Standard, edition_2019};
-use xxgk_render::{Layout, one_line, one_line_2019, render};
+use xxgk_render::{Layout, one_line, one_line_2019, one_line_spaced, render};
 use xxgk_render_noise::{Torn, render_torn, render_torn_merged_other};
 
 /// Reports per generator, each checked consistent and with cells changed; `XXGK_VERDICT_CASES`
@@ -43,6 +43,8 @@ fn cases() -> u64 {
 enum Generator {
     Fixed(Layout),
     OneLine,
+    /// A report on one line from a page that separates its cells by whitespace.
+    OneLineSpaced,
     /// A report in the 2019 format on one line.
     OneLine2019,
     Torn(Torn),
@@ -54,6 +56,7 @@ impl Generator {
         match self {
             Self::Fixed(layout) => layout.name().to_owned(),
             Self::OneLine => "one-line".to_owned(),
+            Self::OneLineSpaced => "one-line, cells spaced".to_owned(),
             Self::OneLine2019 => "one-line 2019".to_owned(),
             Self::Torn(layout) => layout.name().to_owned(),
             Self::MergedOther(layout) => format!("{} （六） merged", layout.name()),
@@ -88,6 +91,7 @@ impl Generator {
         match self {
             Self::Fixed(layout) => (render(&typed(), layout), layout.file_name()),
             Self::OneLine => (one_line(&typed(), seed), "report.txt"),
+            Self::OneLineSpaced => (one_line_spaced(&typed(), seed), "report.txt"),
             Self::OneLine2019 => {
                 let typed: edition_2019::AnnualReport =
                     serde_json::from_value(report.clone()).expect("a valid 2019 report");
@@ -359,6 +363,11 @@ fn gb18030() {
 #[test]
 fn whole_report_on_one_line() {
     sweep(Generator::OneLine);
+}
+
+#[test]
+fn whole_report_on_one_line_cells_spaced() {
+    sweep(Generator::OneLineSpaced);
 }
 
 #[test]

@@ -625,6 +625,26 @@ pub(crate) fn read_tables(
 /// Places the decisions of [`decide`] for the pending rows of one table; the decision of a row
 /// that [`Pending::stands_for_three`] is returned instead.
 fn settle(pending: Vec<Pending>, store: &mut CellStore, why_prefix: &str) -> Option<Decision> {
+    if separated_table(pending.iter().map(|p| (&p.digits, p.spec.columns.len()))) {
+        let mut merged = None;
+        for p in &pending {
+            let Some(tokens) = separated_counts(&p.digits, p.spec.columns.len()) else {
+                continue;
+            };
+            if p.stands_for_three {
+                let values = tokens.iter().map(|t| t.value).collect();
+                merged = Some(Decision::Placed(values, ReadingRule::RunSeparatedBySpaces));
+                continue;
+            }
+            let cells = p
+                .spec
+                .columns
+                .iter()
+                .map(|c| format!("{}/{}", p.spec.path, c.name));
+            place_tokens(cells, tokens, store);
+        }
+        return merged;
+    }
     let mut solved: Vec<(&Pending, Run)> = Vec::new();
     for p in &pending {
         let solve_as = p.solve_as.unwrap_or(p.spec.path);
@@ -672,6 +692,79 @@ fn settle(pending: Vec<Pending>, store: &mut CellStore, why_prefix: &str) -> Opt
         );
     }
     merged
+}
+
+/// A count as the page prints it between whitespace: its value, its text and where it starts.
+struct Token {
+    value: u64,
+    raw: String,
+    pos: SourcePos,
+}
+
+/// The cells of a run as the page separates them: its whitespace-separated tokens, when they
+/// are exactly `cells` counts without a leading zero (`0` itself allowed); `None` otherwise.
+fn separated_counts(digits: &Piece, cells: usize) -> Option<Vec<Token>> {
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut in_token = false;
+    for glyph in &digits.glyphs {
+        if glyph.ch.is_whitespace() {
+            in_token = false;
+            continue;
+        }
+        let digit = glyph.ch.to_digit(10)?;
+        match tokens.last_mut() {
+            Some(token) if in_token => {
+                if token.value == 0 {
+                    return None;
+                }
+                token.value = token.value.checked_mul(10)?.checked_add(u64::from(digit))?;
+                token.raw.push(glyph.raw);
+            }
+            _ => tokens.push(Token {
+                value: u64::from(digit),
+                raw: glyph.raw.to_string(),
+                pos: glyph.pos,
+            }),
+        }
+        in_token = true;
+    }
+    (tokens.len() == cells).then_some(tokens)
+}
+
+/// Whether a table's page separates its cells: every run of the table is exactly as many
+/// counts between whitespace as its row has cells ([`separated_counts`]), one of them of three
+/// cells or more. The runs are then read as printed, as a table whose columns are aligned is. A
+/// stray space inside a row (which the page also has) cannot make a run of three cells or more
+/// read as that many counts unless it stands at every cell boundary; a row whose cells are not
+/// all separated, or a number with a space inside, leaves the whole table to the identities.
+fn separated_table<'a>(runs: impl IntoIterator<Item = (&'a Piece, usize)>) -> bool {
+    let mut wide = false;
+    for (digits, cells) in runs {
+        if separated_counts(digits, cells).is_none() {
+            return false;
+        }
+        wide |= cells >= 3;
+    }
+    wide
+}
+
+/// Fills `cells` with the counts of a separated run, each at its own digits.
+fn place_tokens(
+    cells: impl IntoIterator<Item = String>,
+    tokens: Vec<Token>,
+    store: &mut CellStore,
+) {
+    for (pointer, token) in cells.into_iter().zip(tokens) {
+        store.fill(
+            pointer,
+            Filled {
+                value: token.value.into(),
+                pos: token.pos,
+                raw: token.raw,
+                rules: vec![ReadingRule::RunSeparatedBySpaces],
+            },
+        );
+    }
 }
 
 /// Places the cells `columns` of a row from `digits` when they admit one split (no identity
@@ -1402,6 +1495,12 @@ fn settle_review(pending: Vec<Pending>, store: &mut CellStore) {
     let Some(pointers) = review_pointers() else {
         return;
     };
+    if separated_table([(&p.digits, pointers.len())]) {
+        if let Some(tokens) = separated_counts(&p.digits, pointers.len()) {
+            place_tokens(pointers.iter().map(|p| (*p).to_owned()), tokens, store);
+        }
+        return;
+    }
     let run = Run {
         pointers,
         digits: p.digits.digits(),

@@ -79,6 +79,9 @@ pub enum ReadingRule {
     /// One-line layout: the only split of the table's runs that satisfies the catalogue
     /// identities reading them, robust to dropping any one of them.
     RunTogetherSplitByIdentities,
+    /// One-line layout: the page separates the cells of every row of the table by whitespace
+    /// (HTML whitespace between its cells), each row as many counts as cells: read as printed.
+    RunSeparatedBySpaces,
     /// A 表二 cell on a line of its own below its row, placed in the row's only empty column.
     PulledOutCellPlaced,
     /// A row with blank cells, its numbers placed by the columns of the complete rows around it.
@@ -217,6 +220,7 @@ mod tests {
                 RunTogetherSplitByIdentities,
                 "run-together-split-by-identities",
             ),
+            (RunSeparatedBySpaces, "run-separated-by-spaces"),
             (PulledOutCellPlaced, "pulled-out-cell-placed"),
             (PlacedByColumnPosition, "placed-by-column-position"),
             (

@@ -843,22 +843,33 @@ fn one_line_round_trip(
     seed: u64,
     tally: &mut Tally,
 ) -> Result<(), TestCaseError> {
-    one_line_round_trip_as(false, published, seed, tally)
+    one_line_round_trip_as(OneLine::Glued, published, seed, tally)
 }
 
-/// [`one_line_round_trip`], with （六）其他处理 printed as one row when `merged_other`
-/// (`xxgk_render::one_line_merged_other`); the cells of the three （六） rows it does not tell are
-/// then not counted as published.
+/// The one-line pages of `xxgk_render`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OneLine {
+    /// Cells concatenated (`xxgk_render::one_line`).
+    Glued,
+    /// （六）其他处理 printed as one row (`xxgk_render::one_line_merged_other`).
+    MergedOther,
+    /// Cells separated by whitespace (`xxgk_render::one_line_spaced`).
+    Spaced,
+}
+
+/// [`one_line_round_trip`] on the page `page` prints; with （六） merged, the cells of the three
+/// （六） rows the merged row does not tell are not counted as published.
 fn one_line_round_trip_as(
-    merged_other: bool,
+    page: OneLine,
     published: &Value,
     seed: u64,
     tally: &mut Tally,
 ) -> Result<(), TestCaseError> {
-    let bytes = if merged_other {
-        xxgk_render::one_line_merged_other(&typed(published), seed)
-    } else {
-        xxgk_render::one_line(&typed(published), seed)
+    let merged_other = page == OneLine::MergedOther;
+    let bytes = match page {
+        OneLine::Glued => xxgk_render::one_line(&typed(published), seed),
+        OneLine::MergedOther => xxgk_render::one_line_merged_other(&typed(published), seed),
+        OneLine::Spaced => xxgk_render::one_line_spaced(&typed(published), seed),
     };
     let extraction = extract(&bytes, Some("report.txt"))
         .map_err(|e| TestCaseError::fail(format!("one-line: {e}")))?;
@@ -975,6 +986,22 @@ proptest! {
         delta in 1u64..20,
     ) {
         one_line_round_trip(&with_one_cell_changed(&report(&f), pick, delta, pick.is_multiple_of(2)), seed, &mut Tally::default())?;
+    }
+
+    #[test]
+    fn one_line_spaced(f in figures_of(real_count), seed in any::<u64>()) {
+        one_line_round_trip_as(OneLine::Spaced, &report(&f), seed, &mut Tally::default())?;
+    }
+
+    #[test]
+    fn one_line_spaced_breaking_an_identity(
+        f in figures_of(real_count),
+        seed in any::<u64>(),
+        pick in any::<usize>(),
+        delta in 1u64..20,
+    ) {
+        let changed = with_one_cell_changed(&report(&f), pick, delta, pick.is_multiple_of(2));
+        one_line_round_trip_as(OneLine::Spaced, &changed, seed, &mut Tally::default())?;
     }
 }
 
@@ -1240,6 +1267,8 @@ fn one_line_broken_reports_read_no_wrong_cell() {
     let mut tallies: [Tally; 4] = std::array::from_fn(|_| Tally::counting());
     // The same reports printing （六） as one row (the 2019 table, kept by many 2021 reports).
     let mut merged: [Tally; 4] = std::array::from_fn(|_| Tally::counting());
+    // The same reports from a page that separates its cells by whitespace.
+    let mut spaced: [Tally; 4] = std::array::from_fn(|_| Tally::counting());
     for sample in 0..samples {
         let (f, changes) = (
             figures_of(real_count),
@@ -1250,13 +1279,25 @@ fn one_line_broken_reports_read_no_wrong_cell() {
             .current();
         let published = report(&f);
         let seed = sample as u64;
-        for (changed, (tally, merged)) in tallies.iter_mut().zip(&mut merged).enumerate() {
+        for (changed, ((tally, merged), spaced)) in tallies
+            .iter_mut()
+            .zip(&mut merged)
+            .zip(&mut spaced)
+            .enumerate()
+        {
             let report = with_cells_changed(&published, &changes[..changed]);
             one_line_round_trip(&report, seed, tally).unwrap_or_else(|e| panic!("{e}"));
-            one_line_round_trip_as(true, &report, seed, merged).unwrap_or_else(|e| panic!("{e}"));
+            one_line_round_trip_as(OneLine::MergedOther, &report, seed, merged)
+                .unwrap_or_else(|e| panic!("{e}"));
+            one_line_round_trip_as(OneLine::Spaced, &report, seed, spaced)
+                .unwrap_or_else(|e| panic!("{e}"));
         }
     }
-    for (name, tallies) in [("", &tallies), (", （六） merged", &merged)] {
+    for (name, tallies) in [
+        ("", &tallies),
+        (", （六） merged", &merged),
+        (", cells spaced", &spaced),
+    ] {
         for (changed, t) in tallies.iter().enumerate() {
             println!(
                 "one-line{name}, {changed} cell(s) changed, {samples} reports: 表二 {:.2}%, 表三 {:.2}%, 表四 {:.2}% of cells read, {} wrong",
@@ -1267,7 +1308,7 @@ fn one_line_broken_reports_read_no_wrong_cell() {
             );
         }
     }
-    for t in tallies.iter().chain(&merged) {
+    for t in tallies.iter().chain(&merged).chain(&spaced) {
         assert_eq!(t.wrong, [0; 3], "cells read wrong per table");
     }
     // `XXGK_ONE_LINE_WIDER_SAMPLES=5000` for the figures of the crate docs.

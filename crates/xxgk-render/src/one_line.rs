@@ -48,7 +48,20 @@ pub fn one_line(report: &AnnualReport, seed: u64) -> Vec<u8> {
         &report.metadata.organ.name,
         &Document::new(report),
         seed,
-        false,
+        Rows::Glued,
+    )
+}
+
+/// [`one_line`] from a page whose table cells stand apart: HTML whitespace between its `<td>`s
+/// (a space, several, a no-break or ideographic space, a tab) separates every cell of a row,
+/// labels and figures alike. Where `seed` draws it, one row of a table has a defect that real
+/// pages have: two cells with no whitespace between them, or a space inside a number.
+pub fn one_line_spaced(report: &AnnualReport, seed: u64) -> Vec<u8> {
+    one_line_doc(
+        &report.metadata.organ.name,
+        &Document::new(report),
+        seed,
+        Rows::Spaced,
     )
 }
 
@@ -59,7 +72,7 @@ pub fn one_line_merged_other(report: &AnnualReport, seed: u64) -> Vec<u8> {
         &report.metadata.organ.name,
         &Document::new(report),
         seed,
-        true,
+        Rows::MergedOther,
     )
 }
 
@@ -89,7 +102,12 @@ pub fn one_line_2019(report: &edition_2019::AnnualReport, seed: u64) -> Vec<u8> 
             _ => {}
         }
     }
-    one_line_doc(&value(&report, "/metadata/organ/name"), &doc, seed, false)
+    one_line_doc(
+        &value(&report, "/metadata/organ/name"),
+        &doc,
+        seed,
+        Rows::Glued,
+    )
 }
 
 /// Whether a table cell holds a figure: a count, the fee decimal, a signed change (`+3`), an
@@ -142,9 +160,22 @@ fn merged_other_row(grid: &Table) -> (String, Vec<String>) {
     (label, sums)
 }
 
-/// Prints `doc` on one line, `organ` in the crawler's `来源`; with `merged_other`, 表三's three
-/// （六） rows as one ([`one_line_merged_other`]).
-fn one_line_doc(organ: &str, doc: &Document, seed: u64, merged_other: bool) -> Vec<u8> {
+/// How [`one_line_doc`] prints a table's rows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Rows {
+    /// Cells concatenated, a stray space inside some rows.
+    Glued,
+    /// As [`Rows::Glued`], with 表三's three （六） rows as one ([`one_line_merged_other`]).
+    MergedOther,
+    /// Cells separated by whitespace ([`one_line_spaced`]).
+    Spaced,
+}
+
+/// The whitespace a page puts between two cells of a row.
+const CELL_GAPS: [&str; 6] = [" ", " ", "  ", "\u{a0}", "\u{3000}", "\t"];
+
+/// Prints `doc` on one line, `organ` in the crawler's `来源`, its table rows as `rows` says.
+fn one_line_doc(organ: &str, doc: &Document, seed: u64, rows: Rows) -> Vec<u8> {
     let mut noise = Noise(seed);
     let mut out = String::new();
     for (k, item) in BOILERPLATE.iter().enumerate() {
@@ -164,45 +195,111 @@ fn one_line_doc(organ: &str, doc: &Document, seed: u64, merged_other: bool) -> V
         out.push_str(heading);
         match body {
             Body::Prose(paras) => paras.iter().for_each(|p| out.push_str(p)),
-            Body::Table(grid) => {
-                let mut merged = merged_other.then(|| merged_other_row(grid));
-                for row in &grid.rows {
-                    let is_number = |c: &&Cell| is_figure(&c.text);
-                    let (labels, numbers): (String, String) = if merged_other && is_other_row(row) {
-                        // The first of the three rows prints the merged row, the others nothing.
-                        let Some((label, sums)) = merged.take() else {
-                            continue;
-                        };
-                        (label, sums.concat())
-                    } else {
-                        (
-                            row.iter()
-                                .filter(|c| !is_number(c))
-                                .map(|c| c.text.as_str())
-                                .collect(),
-                            row.iter()
-                                .filter(is_number)
-                                .map(|c| c.text.as_str())
-                                .collect(),
-                        )
-                    };
-                    out.push_str(&labels);
-                    // A stray space in one row of four, anywhere from before the first digit to
-                    // before the last, never inside a decimal, a signed change or an amount.
-                    let plain = numbers.chars().all(|c| c.is_ascii_digit());
-                    if !numbers.is_empty() && plain && noise.below(4) == 0 {
-                        let at = noise.below(numbers.len());
-                        out.push_str(&numbers[..at]);
-                        out.push(' ');
-                        out.push_str(&numbers[at..]);
-                    } else {
-                        out.push_str(&numbers);
-                    }
-                }
-            }
+            Body::Table(grid) if rows == Rows::Spaced => spaced_table(grid, &mut noise, &mut out),
+            Body::Table(grid) => glued_table(grid, rows == Rows::MergedOther, &mut noise, &mut out),
         }
     }
     out.into_bytes()
+}
+
+/// A table's rows with their cells concatenated ([`Rows::Glued`]).
+fn glued_table(grid: &Table, merged_other: bool, noise: &mut Noise, out: &mut String) {
+    let mut merged = merged_other.then(|| merged_other_row(grid));
+    for row in &grid.rows {
+        let is_number = |c: &&Cell| is_figure(&c.text);
+        let (labels, numbers): (String, String) = if merged_other && is_other_row(row) {
+            // The first of the three rows prints the merged row, the others nothing.
+            let Some((label, sums)) = merged.take() else {
+                continue;
+            };
+            (label, sums.concat())
+        } else {
+            (
+                row.iter()
+                    .filter(|c| !is_number(c))
+                    .map(|c| c.text.as_str())
+                    .collect(),
+                row.iter()
+                    .filter(is_number)
+                    .map(|c| c.text.as_str())
+                    .collect(),
+            )
+        };
+        out.push_str(&labels);
+        // A stray space in one row of four, anywhere from before the first digit to
+        // before the last, never inside a decimal, a signed change or an amount.
+        let plain = numbers.chars().all(|c| c.is_ascii_digit());
+        if !numbers.is_empty() && plain && noise.below(4) == 0 {
+            let at = noise.below(numbers.len());
+            out.push_str(&numbers[..at]);
+            out.push(' ');
+            out.push_str(&numbers[at..]);
+        } else {
+            out.push_str(&numbers);
+        }
+    }
+}
+
+/// A table's rows with whitespace between their cells ([`Rows::Spaced`]): labels first, then
+/// figures, as the glued rows are. In one table of three, one row of several figures has a
+/// defect: a gap between two of its figures missing, or a space inside a count of two digits
+/// or more (where it has none, the gap goes missing).
+fn spaced_table(grid: &Table, noise: &mut Noise, out: &mut String) {
+    let wide: Vec<usize> = grid
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.iter().filter(|c| is_figure(&c.text)).count() >= 2)
+        .map(|(k, _)| k)
+        .collect();
+    let defective = (!wide.is_empty() && noise.below(3) == 0)
+        .then(|| wide.get(noise.below(wide.len())).copied())
+        .flatten();
+    for (k, row) in grid.rows.iter().enumerate() {
+        let texts: Vec<&str> = row
+            .iter()
+            .filter(|c| !is_figure(&c.text))
+            .chain(row.iter().filter(|c| is_figure(&c.text)))
+            .map(|c| c.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let figures = row.iter().filter(|c| is_figure(&c.text)).count();
+        let first_figure = texts.len() - figures;
+        // Which gap between figures goes missing, or which count gets a space inside.
+        let (glued_gap, split_count) = match defective {
+            Some(d) if d == k => {
+                let counts: Vec<usize> = (first_figure..texts.len())
+                    .filter(|&i| {
+                        texts
+                            .get(i)
+                            .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_digit()))
+                    })
+                    .collect();
+                if !counts.is_empty() && noise.below(2) == 0 {
+                    (None, counts.get(noise.below(counts.len())).copied())
+                } else {
+                    (Some(first_figure + 1 + noise.below(figures - 1)), None)
+                }
+            }
+            _ => (None, None),
+        };
+        for (i, text) in texts.iter().enumerate() {
+            if i > 0 && glued_gap != Some(i) {
+                out.push_str(CELL_GAPS[noise.below(CELL_GAPS.len())]);
+            } else if i == 0 {
+                out.push(' ');
+            }
+            match split_count {
+                Some(at) if at == i => {
+                    let cut = 1 + noise.below(text.len() - 1);
+                    out.push_str(&text[..cut]);
+                    out.push(' ');
+                    out.push_str(&text[cut..]);
+                }
+                _ => out.push_str(text),
+            }
+        }
+    }
 }
 
 #[cfg(test)]
