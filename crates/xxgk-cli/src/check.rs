@@ -20,6 +20,7 @@ pub struct CheckArgs {
     /// Files, directories or `-` for stdin. Directories are searched recursively for canonical
     /// reports (.json, .yaml, .yml), datasets (.jsonl: one report per line, shown as `FILE:LINE`)
     /// and published reports (.txt, .text, .md, .html, .htm, .xhtml, .docx, .pdf), which are extracted.
+    /// Poppler's `pdftohtml -xml` output (.xml) is read when named, never found in a directory.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Read every input (including stdin) as a JSON Lines dataset, whatever its extension.

@@ -614,3 +614,57 @@ fn an_output_that_cannot_be_written_is_an_io_failure() {
         );
     }
 }
+
+/// Poppler's `pdftohtml -xml` output is a published report when named, and a directory scan
+/// leaves every `.xml` alone (a folder holds much XML that is no report).
+#[test]
+fn pdftohtml_xml_is_read_when_named_and_skipped_in_a_directory() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let xml = dir.path().join("洪泽区2024.xml");
+    std::fs::copy(
+        root().join(
+            "crates/xxgk-extract/tests/data/converted/010_hongze_district_2024.pdftohtml.xml",
+        ),
+        &xml,
+    )
+    .expect("copy");
+    std::fs::write(
+        dir.path().join("pom.xml"),
+        "<?xml version=\"1.0\"?>\n<project/>\n",
+    )
+    .expect("write");
+    std::fs::copy(seed("003_fe18fb2511738761.txt"), dir.path().join("003.txt")).expect("copy");
+
+    let out = xxgk_piped(&["check", "--lang", "en", &xml.display().to_string()], b"");
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let out = xxgk_piped(
+        &[
+            "check",
+            "--lang",
+            "en",
+            &dir.path().join("pom.xml").display().to_string(),
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 2);
+    assert!(
+        stdout(&out).contains("pom.xml: unsupported file type"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = xxgk_piped(
+        &[
+            "check",
+            "--lang",
+            "en",
+            "--verbose",
+            &dir.path().display().to_string(),
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.contains("003.txt"), "{text}");
+    assert!(!text.contains(".xml"), "{text}");
+}

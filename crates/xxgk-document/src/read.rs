@@ -161,14 +161,22 @@ pub enum Document {
 /// What `bytes` hold, by the name that came with them: canonical text (which must be UTF-8), or
 /// a published report. Without a name (standard input) the content tells: see [`is_published`],
 /// then JSON from YAML.
+///
+/// A `.xml` file is a published report when it is poppler's `pdftohtml -xml` output (its root
+/// `<pdf2xml>` near the start). It is read when named, never found by a directory scan
+/// ([`kind_of`] does not know it): a folder holds much XML that is no report.
 pub fn classify(bytes: Vec<u8>, hint: Option<&str>) -> Result<Document, String> {
     let format = match hint.map(|name| kind_of(Path::new(name))) {
         Some(Some(Kind::Canonical(format))) => format,
         Some(Some(Kind::Published)) => return Ok(Document::Published(bytes)),
+        Some(None) if hint.is_some_and(is_xml_name) && is_pdf2xml(&bytes) => {
+            return Ok(Document::Published(bytes));
+        }
         Some(Some(Kind::Dataset) | None) => {
             return Err(
                 "unsupported file type: expected a canonical report (.json, .yaml, .yml) \
-                        or a published one (.txt, .md, .html, .htm, .docx, .pdf)"
+                        or a published one (.txt, .md, .html, .htm, .docx, .pdf, or the .xml of \
+                        poppler's `pdftohtml -xml`)"
                     .to_owned(),
             );
         }
@@ -307,6 +315,24 @@ fn is_published(bytes: &[u8]) -> bool {
                 && (rest.is_empty() || rest.starts_with([' ', '\t']))
         });
     !canonical_start
+}
+
+/// Whether `name` ends in `.xml`, in any case.
+fn is_xml_name(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+}
+
+/// Whether `bytes` open as poppler's `pdftohtml -xml` output: its `<pdf2xml` root element within
+/// the first kilobyte (after the XML declaration and the doctype).
+fn is_pdf2xml(bytes: &[u8]) -> bool {
+    bytes
+        .get(..bytes.len().min(1024))
+        .unwrap_or_default()
+        .windows(b"<pdf2xml".len())
+        .any(|w| w == b"<pdf2xml")
 }
 
 /// JSON when the first non-blank character opens an object, YAML otherwise.

@@ -78,6 +78,13 @@ fn canonical_text_must_be_utf8_and_of_a_known_kind() {
     assert!(unreadable(&gbk).starts_with("not UTF-8: byte 0xC4 at offset 7 (line 1)"));
     let odd = check(&checker, b"{}".to_vec(), Some("r.csv"));
     assert!(unreadable(&odd).starts_with("unsupported file type"));
+    // XML is a report only as poppler's `pdftohtml -xml` output.
+    let pom = check(
+        &checker,
+        b"<?xml version=\"1.0\"?>\n<project/>".to_vec(),
+        Some("pom.xml"),
+    );
+    assert!(unreadable(&pom).starts_with("unsupported file type"));
     let syntax = check_canonical(&checker, "{\"a\":".to_owned(), Format::Json);
     assert_eq!(syntax.verdict(), Verdict::Unreadable);
 }

@@ -2,8 +2,10 @@
 //!
 //! Headings, prose and the three tables run together; the cells of a row are concatenated with
 //! no separator and glued to their row label (`一、本年新收政府信息公开申请数量801000081`), the
-//! header runs into the first row, stray spaces stand inside rows (so a space is no cell
-//! boundary here), and crawler boilerplate stands before the title.
+//! header runs into the first row, stray spaces stand inside rows (so a space alone is no cell
+//! boundary here), and crawler boilerplate stands before the title. A page whose cells stand
+//! apart (HTML whitespace between them) is read as printed where a whole table shows it
+//! ([`separated_table`]); a table with a row that does not is read as a glued one.
 //!
 //! [`reflow`] finds the section headings mid-line and cuts the text into lines (boilerplate,
 //! title, each heading, each section body), so that sections, prose and metadata are read as in
