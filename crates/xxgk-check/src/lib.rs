@@ -242,10 +242,11 @@ impl Checker {
         &self.catalogue
     }
 
-    /// The finding for the identity whose left side is the cell at `anchor` alone, when a reader
-    /// found it failing however the run of digits its cells were printed as (`digits`, the whole
-    /// report on one line) is split: an error of the report, though no cell of it is read.
-    /// `None` when no single identity has that left side.
+    /// The finding for the identity whose left side is the cell at `anchor` alone and whose
+    /// cells all stand in the anchor's row or group, when a reader found it failing however the
+    /// run of digits that row was printed as (`digits`, the whole report on one line) is split:
+    /// an error of the report, though no cell of it is read. `None` when no single identity is
+    /// such (（七）总计 is the left side of R2 too, whose cells stand in other rows).
     pub fn unsplit_failure(&self, anchor: &str, digits: &str) -> Option<Diagnostic> {
         self.rules.unsplit_failure(anchor, digits)
     }

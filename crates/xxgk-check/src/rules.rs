@@ -169,7 +169,17 @@ impl RuleSet {
     /// See [`crate::Checker::unsplit_failure`].
     pub fn unsplit_failure(&self, anchor: &str, digits: &str) -> Option<Diagnostic> {
         let cell = *self.index.get(anchor)?;
-        let mut with_anchor = self.identities.iter().filter(|i| i.lhs == [cell]);
+        // The run is one row or group as printed: its identity reads that row's cells only
+        // (（七）总计 is the left side of its row's R3 and of its column's R2 alike).
+        let row = |pointer: &str| pointer.rsplit_once('/').map(|(row, _)| row.to_owned());
+        let anchor_row = row(anchor);
+        let in_row = |c: &usize| {
+            self.cells.get(*c).map(|cell| row(cell.pointer)) == Some(anchor_row.clone())
+        };
+        let mut with_anchor = self
+            .identities
+            .iter()
+            .filter(|i| i.lhs == [cell] && i.rhs.iter().all(in_row));
         let identity = with_anchor.next()?;
         if with_anchor.next().is_some() {
             return None;

@@ -385,6 +385,12 @@ fn an_identity_failing_in_every_split_names_the_digits_and_the_rule() {
         "{}",
         d.message_en
     );
+    // （七）总计, the left side of its row's R3 and of its column's R2: the row's run is R3's.
+    let d = CHECKER
+        .unsplit_failure("/applications/results/total/total", "100000002")
+        .expect("R3 of （七）总计");
+    assert_eq!(d.rule, "R3");
+    assert_eq!(d.related.len(), 7, "{:?}", d.related);
     // A cell that is no identity's whole left side.
     assert!(
         CHECKER

@@ -168,6 +168,36 @@ fn a_table_the_reader_cannot_place_is_unread_not_the_reports_error() {
     assert_eq!(report.source.as_ref().unwrap().text, text);
 }
 
+/// （七）总计 printed one too high on one line (`299400103305`): no split of the row's digits
+/// satisfies its R3, the report's error at （七）总计, though the cell is also the left side of its
+/// column's R2.
+#[test]
+fn a_total_row_no_split_of_which_satisfies_its_r3_is_the_reports_error() {
+    let checker = Checker::new().unwrap();
+    let mut report: serde_json::Value =
+        serde_json::from_slice(&bytes("examples/jingyue-2024.json")).unwrap();
+    *report
+        .pointer_mut("/applications/results/total/total")
+        .unwrap() = 305.into();
+    let typed: xxgk_model::AnnualReport = serde_json::from_value(report).unwrap();
+    for seed in 0..8 {
+        let text = String::from_utf8(xxgk_render::one_line(&typed, seed)).unwrap();
+        let report = as_report(check(&checker, text.into_bytes(), Some("r.txt")));
+        assert!(
+            report
+                .outcome
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error
+                    && d.rule == "R3"
+                    && d.pointer == "/applications/results/total/total"
+                    && d.related.len() == 7),
+            "seed {seed}: {:#?}",
+            report.outcome.diagnostics
+        );
+    }
+}
+
 /// 表四 on one line as 洪泽区 2023 printed it (行政复议 10 1 0 0 with 总计 0, 复议后起诉 5 0 0 0
 /// with 总计 0): no split of its digits satisfies those two groups' R4, so the report breaks them
 /// (or prints a cell blank), each an error at the digits, though no cell of 表四 is read; the

@@ -228,7 +228,8 @@
 //! the report's error: `broken-in-every-split` (a one-line 表四 whose digits no split into its
 //! cells lets satisfy a group's R4, at that group's 总计, or a 表三 row whose digits none lets
 //! satisfy its R3, at its 总计: the report breaks it or prints a cell blank; `xxgk check`
-//! reports it as that rule's error, except at （七）总计, the left side of R2 too).
+//! reports it as that rule's error: at （七）总计, the left side of its column's R2 too, as the R3 of
+//! the row that was printed as one run).
 //!
 //! No rule reads a blank as zero. The rules a value may carry in its provenance:
 //! `full-width-digits-folded`, `thousands-separators-removed`, `unit-stripped`,
