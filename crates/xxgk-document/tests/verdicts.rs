@@ -26,7 +26,7 @@ use xxgk_check::{Checker, Kind, Severity};
 use xxgk_document::{Checked, Reading, Verdict};
 use xxgk_extract::Edition;
 use xxgk_model::{AnnualReport, STANDARD_2019, STANDARD_2021, Standard, edition_2019};
-use xxgk_render::{Layout, one_line, one_line_2019, one_line_spaced, render};
+use xxgk_render::{Layout, one_line, one_line_2019, one_line_2019_spaced, one_line_spaced, render};
 use xxgk_render_noise::{Torn, render_torn, render_torn_merged_other};
 
 /// Reports per generator, each checked consistent and with cells changed; `XXGK_VERDICT_CASES`
@@ -47,6 +47,8 @@ enum Generator {
     OneLineSpaced,
     /// A report in the 2019 format on one line.
     OneLine2019,
+    /// A report in the 2019 format on one line, its cells apart.
+    OneLine2019Spaced,
     Torn(Torn),
     MergedOther(Torn),
 }
@@ -58,6 +60,7 @@ impl Generator {
             Self::OneLine => "one-line".to_owned(),
             Self::OneLineSpaced => "one-line, cells spaced".to_owned(),
             Self::OneLine2019 => "one-line 2019".to_owned(),
+            Self::OneLine2019Spaced => "one-line 2019, cells spaced".to_owned(),
             Self::Torn(layout) => layout.name().to_owned(),
             Self::MergedOther(layout) => format!("{} （六） merged", layout.name()),
         }
@@ -66,7 +69,7 @@ impl Generator {
     /// The edition of the reports it prints.
     fn edition(self) -> &'static Rules {
         match self {
-            Self::OneLine2019 => &E2019,
+            Self::OneLine2019 | Self::OneLine2019Spaced => &E2019,
             _ => &E2021,
         }
     }
@@ -74,7 +77,7 @@ impl Generator {
     /// The published report of case `seed`, consistent or with cells changed.
     fn truth(self, seed: u64, changed: bool) -> Value {
         let consistent = match self {
-            Self::OneLine2019 => common::report_2019(seed),
+            Self::OneLine2019 | Self::OneLine2019Spaced => common::report_2019(seed),
             _ => common::report(seed),
         };
         if changed {
@@ -96,6 +99,11 @@ impl Generator {
                 let typed: edition_2019::AnnualReport =
                     serde_json::from_value(report.clone()).expect("a valid 2019 report");
                 (one_line_2019(&typed, seed), "report.txt")
+            }
+            Self::OneLine2019Spaced => {
+                let typed: edition_2019::AnnualReport =
+                    serde_json::from_value(report.clone()).expect("a valid 2019 report");
+                (one_line_2019_spaced(&typed, seed), "report.txt")
             }
             Self::Torn(layout) => (render_torn(&typed(), layout, seed), layout.file_name()),
             Self::MergedOther(layout) => (
@@ -373,6 +381,11 @@ fn whole_report_on_one_line_cells_spaced() {
 #[test]
 fn whole_2019_report_on_one_line() {
     sweep(Generator::OneLine2019);
+}
+
+#[test]
+fn whole_2019_report_on_one_line_cells_spaced() {
+    sweep(Generator::OneLine2019Spaced);
 }
 
 #[test]

@@ -626,8 +626,15 @@ pub(crate) fn read_tables(
 
 /// Places the decisions of [`decide`] for the pending rows of one table; the decision of a row
 /// that [`Pending::stands_for_three`] is returned instead.
-fn settle(pending: Vec<Pending>, store: &mut CellStore, why_prefix: &str) -> Option<Decision> {
-    if separated_table(pending.iter().map(|p| (&p.digits, p.spec.columns.len()))) {
+/// `spaced`: the table's page separates its cells ([`separated_table`]), so each run is read
+/// as printed.
+fn settle(
+    pending: Vec<Pending>,
+    spaced: bool,
+    store: &mut CellStore,
+    why_prefix: &str,
+) -> Option<Decision> {
+    if spaced {
         let mut merged = None;
         for p in &pending {
             let Some(tokens) = separated_counts(&p.digits, p.spec.columns.len()) else {
@@ -657,7 +664,17 @@ fn settle(pending: Vec<Pending>, store: &mut CellStore, why_prefix: &str) -> Opt
         match run {
             Some(run) => solved.push((p, run)),
             // A row outside the 2021 cell table (2019 表二): no identity reads it.
-            None => place_unique(&p.spec, p.spec.columns, &p.digits, None, "", store),
+            None => place_unique(
+                &Apart {
+                    spec: p.spec,
+                    columns: p.spec.columns,
+                    digits: p.digits.clone(),
+                    sign: None,
+                    unit: String::new(),
+                },
+                false,
+                store,
+            ),
         }
     }
     let mut runs: Vec<Run> = solved
@@ -769,23 +786,46 @@ fn place_tokens(
     }
 }
 
-/// Places the cells `columns` of a row from `digits` when they admit one split (no identity
-/// reads them), the first cell carrying `sign` (`本年增/减`); else explains them missing.
-fn place_unique(
-    spec: &RowSpec,
-    columns: &[Column],
-    digits: &Piece,
+/// Cells of a 表二 row that no identity reads, split apart from the table's decision: those of
+/// a signed 2019 row before or from its sign, an amount with its unit.
+struct Apart {
+    spec: RowSpec,
+    columns: &'static [Column],
+    digits: Piece,
+    /// The sign of the first cell (`本年增/减`).
     sign: Option<char>,
-    unit: &str,
-    store: &mut CellStore,
-) {
+    /// The unit printed after the amount (`元`), kept with it.
+    unit: String,
+}
+
+/// Places the cells of `row` as printed when the table's page separates its cells (`spaced`),
+/// else when its digits admit one split; else explains them missing.
+fn place_unique(row: &Apart, spaced: bool, store: &mut CellStore) {
+    let Apart {
+        spec,
+        columns,
+        digits,
+        sign,
+        unit,
+    } = row;
+    let (sign, unit) = (*sign, unit.as_str());
     let text = digits.digits();
     let mut budget = Budget::new(10_000);
     let splits = all_splits(&text, columns.len(), 2, &mut budget);
     let published = digits.published();
-    let values = match splits.candidates.as_slice() {
-        [only] if !splits.truncated => only,
-        found => {
+    let tokens = spaced
+        .then(|| separated_counts(digits, columns.len()))
+        .flatten()
+        .map(|tokens| tokens.iter().map(|t| t.value).collect::<Vec<u64>>());
+    let rule = if tokens.is_some() {
+        ReadingRule::RunSeparatedBySpaces
+    } else {
+        ReadingRule::RunTogetherSingleSplit
+    };
+    let values = match (&tokens, splits.candidates.as_slice()) {
+        (Some(tokens), _) => tokens,
+        (None, [only]) if !splits.truncated => only,
+        (None, found) => {
             let why = if found.is_empty() && !splits.truncated {
                 format!(
                     "`{text}` has no split into {} numbers without a leading zero",
@@ -802,7 +842,7 @@ fn place_unique(
             } else {
                 ProblemCode::AmbiguousSplit
             };
-            for column in columns {
+            for column in columns.iter() {
                 store.miss(
                     format!("{}/{}", spec.path, column.name),
                     Problem::new(
@@ -844,7 +884,7 @@ fn place_unique(
                 value,
                 pos,
                 raw: format!("{shown} (of `{published}`)"),
-                rules: vec![ReadingRule::RunTogetherSingleSplit],
+                rules: vec![rule],
             },
         );
     }
@@ -970,6 +1010,7 @@ fn read_active(
 ) -> bool {
     let mut found = false;
     let mut pending: Vec<Pending> = Vec::new();
+    let mut apart: Vec<Apart> = Vec::new();
     let mut seen = Vec::new();
     let spec_of = |row: ActiveRow| match edition {
         Edition::E2021 => active_2021(row),
@@ -1047,13 +1088,31 @@ fn read_active(
                     .at(label.first_pos(), label.published()),
                 );
             }
-            place_unique(&spec, from, &digits, Some(sign), "", store);
+            apart.push(Apart {
+                spec,
+                columns: from,
+                digits,
+                sign: Some(sign),
+                unit: String::new(),
+            });
         } else if let (Some(at), Some(sign)) = (signed_at, sign) {
             let after = all.next().and_then(|(_, after)| after);
             let (before, from) = spec.columns.split_at(at);
-            place_unique(&spec, before, &digits, None, "", store);
+            apart.push(Apart {
+                spec,
+                columns: before,
+                digits,
+                sign: None,
+                unit: String::new(),
+            });
             if let Some(after) = after {
-                place_unique(&spec, from, &after, Some(sign), "", store);
+                apart.push(Apart {
+                    spec,
+                    columns: from,
+                    digits: after,
+                    sign: Some(sign),
+                    unit: String::new(),
+                });
             }
         } else if spec.columns.iter().any(|c| c.kind == ValueKind::Published) {
             // The unit printed after the amount is part of it (`251000元`).
@@ -1062,7 +1121,13 @@ fn read_active(
                 .map(|(next, _)| next.solid())
                 .filter(|u| ["元", "万元"].contains(&u.as_str()))
                 .unwrap_or_default();
-            place_unique(&spec, spec.columns, &digits, None, &unit, store);
+            apart.push(Apart {
+                spec,
+                columns: spec.columns,
+                digits,
+                sign: None,
+                unit,
+            });
         } else {
             pending.push(Pending {
                 spec,
@@ -1073,8 +1138,17 @@ fn read_active(
             just_pending = true;
         }
     }
+    let spaced = separated_table(
+        pending
+            .iter()
+            .map(|p| (&p.digits, p.spec.columns.len()))
+            .chain(apart.iter().map(|row| (&row.digits, row.columns.len()))),
+    );
+    for row in &apart {
+        place_unique(row, spaced, store);
+    }
     // No row of 表二 stands for three.
-    let _ = settle(pending, store, "表二 has no identity: ");
+    let _ = settle(pending, spaced, store, "表二 has no identity: ");
     found
 }
 
@@ -1263,7 +1337,8 @@ fn settle_applications(
             unsplit_problems(&p.digits, &pointers, &format!("表三 row {}", p.spec.label))
         })
         .collect();
-    let decision = settle(pending, store, "");
+    let spaced = separated_table(pending.iter().map(|p| (&p.digits, p.spec.columns.len())));
+    let decision = settle(pending, spaced, store, "");
     problems.extend(
         unsplit
             .into_iter()
@@ -1488,7 +1563,8 @@ fn settle_review(pending: Vec<Pending>, store: &mut CellStore) {
     let whole = pending.first().is_some_and(|p| p.spec.columns.is_empty());
     if !whole {
         // No row of 表四 stands for three.
-        let _ = settle(pending, store, "");
+        let spaced = separated_table(pending.iter().map(|p| (&p.digits, p.spec.columns.len())));
+        let _ = settle(pending, spaced, store, "");
         return;
     }
     let Some(p) = pending.into_iter().next() else {

@@ -34,7 +34,7 @@ pub(crate) struct Column {
 }
 
 /// A table row: the JSON Pointer of its object, its Chinese label and its columns.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct RowSpec {
     pub path: &'static str,
     pub label: &'static str,

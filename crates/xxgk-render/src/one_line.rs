@@ -80,6 +80,17 @@ pub fn one_line_merged_other(report: &AnnualReport, seed: u64) -> Vec<u8> {
 /// 表二 in its 2019 rows and columns (`本年增/减` signed, the 采购总金额 as published, with its
 /// unit), 表三 with the single （六）其他处理 row, from [`STANDARD_2019`].
 pub fn one_line_2019(report: &edition_2019::AnnualReport, seed: u64) -> Vec<u8> {
+    one_line_2019_as(report, seed, Rows::Glued)
+}
+
+/// [`one_line_2019`] from a page whose table cells stand apart, as [`one_line_spaced`] prints
+/// them.
+pub fn one_line_2019_spaced(report: &edition_2019::AnnualReport, seed: u64) -> Vec<u8> {
+    one_line_2019_as(report, seed, Rows::Spaced)
+}
+
+/// A 2019-format report on one line, its table rows as `rows` says.
+fn one_line_2019_as(report: &edition_2019::AnnualReport, seed: u64, rows: Rows) -> Vec<u8> {
     // The layout reads texts by pointer; the typed report's JSON has every value as published.
     let report = serde_json::to_value(report).unwrap_or_default();
     let mut doc = Document::with_style(&report, Style::default());
@@ -102,12 +113,7 @@ pub fn one_line_2019(report: &edition_2019::AnnualReport, seed: u64) -> Vec<u8> 
             _ => {}
         }
     }
-    one_line_doc(
-        &value(&report, "/metadata/organ/name"),
-        &doc,
-        seed,
-        Rows::Glued,
-    )
+    one_line_doc(&value(&report, "/metadata/organ/name"), &doc, seed, rows)
 }
 
 /// Whether a table cell holds a figure: a count, the fee decimal, a signed change (`+3`), an
