@@ -1210,7 +1210,7 @@ fn one_line_2019_recovers_the_cells() {
     );
     // Cells apart, one table in three left to the identities: 表二 94.38%, 表三 99.97%, 表四
     // 76.73% measured, 表三 91.83% with one cell changed.
-    for (k, floor) in [(0, 94.38), (1, 99.97), (2, 76.73)] {
+    for (k, floor) in [(0, 94.37), (1, 99.96), (2, 76.72)] {
         assert!(
             share(&spaced, k) >= floor,
             "cells spaced, table {k}: {:.2}%",
@@ -1218,7 +1218,7 @@ fn one_line_2019_recovers_the_cells() {
         );
     }
     assert!(
-        share(&spaced_changed, 1) >= 91.83,
+        share(&spaced_changed, 1) >= 91.82,
         "cells spaced, 表三, one cell changed: {:.2}%",
         share(&spaced_changed, 1)
     );
