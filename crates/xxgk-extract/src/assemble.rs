@@ -142,7 +142,8 @@ pub(crate) fn read_active(
     // Labels apart from their numbers (below them, or above on a line of their own): a label takes
     // the line of numbers its stretch of the table pairs it with in order, or stays unread (never
     // blank: its numbers are printed, only apart). 表二 has no identity to confirm more.
-    let mut lines: Vec<(Vec<ValueCell>, bool)> = Vec::new();
+    // Each line of numbers alone: its cells, whether padded at its end, whether positional.
+    let mut lines: Vec<(Vec<ValueCell>, bool, bool)> = Vec::new();
     let mut marks: Vec<(usize, gaps::Mark)> = reading
         .headings
         .iter()
@@ -157,7 +158,7 @@ pub(crate) fn read_active(
             // Its numbers are the one line after its label alone.
             marks.push((read.at, gaps::Mark::Label(k)));
             marks.push((read.at, gaps::Mark::Numbers(lines.len())));
-            lines.push((read.values.clone(), read.padded_at_end));
+            lines.push((read.values.clone(), read.padded_at_end, read.positional));
         } else if apart {
             marks.push((read.at, gaps::Mark::Unpairable));
         } else {
@@ -167,22 +168,30 @@ pub(crate) fn read_active(
     let first_orphan_line = lines.len();
     for (at, orphan) in &reading.orphans {
         marks.push((*at, gaps::Mark::Numbers(lines.len())));
-        lines.push((orphan.values.clone(), orphan.padded_at_end));
+        lines.push((
+            orphan.values.clone(),
+            orphan.padded_at_end,
+            orphan.positional,
+        ));
     }
     let pairing = gaps::pair_in_order(marks, |label, line| {
         chosen
             .get(label)
             .zip(lines.get(line))
-            .is_some_and(|(read, (values, padded))| {
+            .is_some_and(|(read, (values, padded, _))| {
                 gaps::fills_columns(values, *padded, expected(read.row))
             })
     });
     let mut paired_orphans: Vec<usize> = Vec::new();
     let mut paired_rows: Vec<usize> = Vec::new();
     for (row, line) in &pairing.pairs {
-        if let (Some(read), Some((values, padded))) = (chosen.get_mut(*row), lines.get(*line)) {
+        if let (Some(read), Some((values, padded, positional))) =
+            (chosen.get_mut(*row), lines.get(*line))
+        {
             read.values.clone_from(values);
             read.padded_at_end = *padded;
+            // Its cells stand in the columns of the line of numbers, not of the label's line.
+            read.positional = *positional;
             read.attached = 0;
             read.below_bare_label = false;
             paired_rows.push(*row);
