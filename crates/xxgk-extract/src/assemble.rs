@@ -105,7 +105,7 @@ pub(crate) fn read_active(
         Edition::E2021 => active_2021(row),
         Edition::E2019 => active_2019(row),
     };
-    let recognise = |label: &Label, previous: Option<ActiveRow>| {
+    let recognise = |label: &Label, previous: Option<ActiveRow>, figures: usize| {
         label
             .cells
             .iter()
@@ -114,7 +114,12 @@ pub(crate) fn read_active(
             .or_else(|| recognise_active(&label.joined()))
             .filter(|row| spec_of(*row).is_some())
             .or_else(|| {
-                crate::truncated::recognise_truncated_active(&label.joined(), previous, spec_of)
+                crate::truncated::recognise_truncated_active(
+                    &label.joined(),
+                    previous,
+                    figures,
+                    spec_of,
+                )
             })
     };
     let expected = |row: ActiveRow| spec_of(row).map_or(1, |s| s.columns.len());
@@ -526,7 +531,7 @@ pub(crate) fn read_applications(
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) -> bool {
-    let reading = read_rows(segments, recognise_app, |_| 7);
+    let reading = read_rows(segments, |l, p, _| recognise_app(l, p), |_| 7);
     let found = !reading.rows.is_empty();
     let labels_below = reading.labels_below;
     let label_of = |row: AppRow| {

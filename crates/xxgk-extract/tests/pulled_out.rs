@@ -1,5 +1,6 @@
 //! 表二 cells a PDF converter printed apart from their row, read where the text leaves exactly one
-//! reading (`crates/xxgk-extract/src/pulled.rs`): a multi-line cell pulled out below its row. Each case is a shape the torn
+//! reading (`crates/xxgk-extract/src/pulled.rs`, `truncated.rs`): a multi-line cell pulled out
+//! below its row, and a label cut short beside its numbers. Each case is a shape the torn
 //! generators print (`xxgk_render_noise::Torn::TornText`, `LabelsBelowNumbers`), written out by hand.
 
 use serde_json::{Value, json};
@@ -129,4 +130,22 @@ fn a_pulled_out_cell_two_rows_may_have_lost_is_not_placed() {
         Some(ProblemCode::MultiLineCellUnplaced)
     );
     assert_eq!(row(&extraction, "normative_documents")[2], None);
+}
+
+#[test]
+fn a_label_cut_short_is_named_by_the_figures_beside_it() {
+    // `行政` starts five labels after 规章; only 行政规范性文件 has three columns.
+    let extraction = read(
+        "第二十条第（一）项\n信息内容   本年制发件数   本年废止件数   现行有效件数\n规章   1398   0   0\n行政   0   0   7\n第二十条第（五）项\n信息内容   本年处理决定数量\n行政许可   2\n",
+    );
+    assert_eq!(
+        row(&extraction, "normative_documents"),
+        [Some(json!(0)), Some(json!(0)), Some(json!(7))]
+    );
+    assert_eq!(
+        extraction
+            .report
+            .pointer("/active_disclosure/licensing/decisions"),
+        Some(&json!(2))
+    );
 }
