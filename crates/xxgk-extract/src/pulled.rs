@@ -8,9 +8,11 @@
 //! not known once one of its cells is elsewhere).
 //!
 //! Three more shapes leave one reading, each only where the pulled-out cell is alone below its
-//! row and that row is the only row of 表二 with a cell missing (a cell pulled out of a row
-//! leaves that row short, so it cannot be another's; a second row with a cell missing, a blank
-//! printed blank, would leave that doubt, and the cell is then not placed):
+//! row, the row's numbers are its own (beside its label, or paired with it in order, not
+//! gathered from lines apart), and that row is the only row of 表二 with a cell missing (a cell
+//! pulled out of a row leaves that row short, so it cannot be another's; a second row with a
+//! cell missing, a blank printed blank, would leave that doubt, and the cell is then not
+//! placed):
 //!
 //! - the row printed in its columns with its label columns (a Markdown row whose empty label
 //!   cell was kept, or a tab-separated one printed to its last column): the fields after the
@@ -100,10 +102,11 @@ pub(crate) fn explain_blanks(
         if place(cell, pulled, rows, row, &spec, store) {
             continue;
         }
-        let completed = (alone_below(cell, pulled, rows)
-            && only_row_short(rows, row, |r| spec_of(r).map(|s| s.columns.len())))
-        .then(|| complete_row(cell, row, spec.columns.len()))
-        .flatten();
+        let sole = only_row_short(rows, row, |r| spec_of(r).map(|s| s.columns.len()));
+        let completed = (alone_below(cell, pulled, rows) && sole)
+            .then(|| complete_row(cell, row, spec.columns.len()))
+            .flatten();
+        let partly = completed.is_some();
         let mut unread_columns = Vec::new();
         match completed {
             Some((cells, rule)) => {
@@ -126,10 +129,19 @@ pub(crate) fn explain_blanks(
         // its label, in no printed column, the row's other numbers may be in any columns once
         // one of its cells is below it (`\t0\t1` with `0（其中修订 16 件）` below is 0, 1, 0 as
         // well as blank, 0, 1), so what was read of it is withdrawn.
-        let why = if row.positional {
-            "may be one of its blank cells; which one is not printed, so they are left unread"
-        } else {
-            "is one of its cells, and the row's other numbers stand in no printed column, so which column each is in is not known: the row is left unread"
+        let why = match (row.positional, sole, partly) {
+            (true, true, _) => {
+                "may be one of its blank cells; which one is not printed, so they are left unread"
+            }
+            (true, false, _) => {
+                "may be one of its blank cells or fill another row's missing cell; the text does not say which, so they are left unread"
+            }
+            (false, _, true) => {
+                "is one of its cells, and the row's other numbers stand in no printed column: put back before, between or after them it gives this cell different values, and the text does not say which, so it is left unread"
+            }
+            (false, _, false) => {
+                "is one of its cells, and the row's other numbers stand in no printed column, so which column each is in is not known: the row is left unread"
+            }
         };
         let problem = Problem::new(
             ProblemCode::MultiLineCellUnplaced,
@@ -235,7 +247,9 @@ fn complete_row(
     };
     read_count(&cell.number, &cell.text).ok()?;
     let values = &row.values;
-    if columns < 2 || values.is_empty() {
+    // Numbers gathered from lines apart from the label (not paired with it in order) are not
+    // known to be the row's own.
+    if columns < 2 || values.is_empty() || row.attached > 0 || row.below_bare_label {
         return None;
     }
     let numbers_only = values.iter().all(|v| !v.is_blank());
