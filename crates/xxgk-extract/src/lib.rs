@@ -52,8 +52,8 @@
 //! cut into rows may be a column dump's, and a misprint explains a lone number anywhere);
 //! otherwise its cells are missing with `unlabelled-rows-unconfirmed`. On reports with one or
 //! two cells of 表三/表四 changed, the torn layouts then read what they read of consistent ones
-//! (Markdown from a PDF 99.87%, torn text 99.06%, labels below numbers 99.01% of the cells of
-//! 200 drawn reports, against 90.79%, 92.48% and 34.82% before; 99.54%, 99.22% and 99.13% with
+//! (Markdown from a PDF 99.91%, torn text 99.20%, labels below numbers 99.17% of the cells of
+//! 200 drawn reports, against 90.79%, 92.48% and 34.82% before; 99.61%, 99.38% and 99.31% with
 //! （六） merged, against 98.54%, 98.60% and 91.60% when R2 alone witnessed a misprint in the
 //! merged row), none wrong over 80,000
 //! readings of consistent and broken reports (`XXGK_BROKEN_REPORTS=2500 cargo test --release
