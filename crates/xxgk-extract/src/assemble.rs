@@ -105,7 +105,7 @@ pub(crate) fn read_active(
         Edition::E2021 => active_2021(row),
         Edition::E2019 => active_2019(row),
     };
-    let recognise = |label: &Label, previous: Option<ActiveRow>| {
+    let recognise = |label: &Label, previous: Option<ActiveRow>, figures: usize| {
         label
             .cells
             .iter()
@@ -114,7 +114,12 @@ pub(crate) fn read_active(
             .or_else(|| recognise_active(&label.joined()))
             .filter(|row| spec_of(*row).is_some())
             .or_else(|| {
-                crate::truncated::recognise_truncated_active(&label.joined(), previous, spec_of)
+                crate::truncated::recognise_truncated_active(
+                    &label.joined(),
+                    previous,
+                    figures,
+                    spec_of,
+                )
             })
     };
     let expected = |row: ActiveRow| spec_of(row).map_or(1, |s| s.columns.len());
@@ -142,7 +147,8 @@ pub(crate) fn read_active(
     // Labels apart from their numbers (below them, or above on a line of their own): a label takes
     // the line of numbers its stretch of the table pairs it with in order, or stays unread (never
     // blank: its numbers are printed, only apart). 表二 has no identity to confirm more.
-    let mut lines: Vec<(Vec<ValueCell>, bool)> = Vec::new();
+    // Each line of numbers alone: its cells, whether padded at its end, whether positional.
+    let mut lines: Vec<(Vec<ValueCell>, bool, bool)> = Vec::new();
     let mut marks: Vec<(usize, gaps::Mark)> = reading
         .headings
         .iter()
@@ -157,7 +163,7 @@ pub(crate) fn read_active(
             // Its numbers are the one line after its label alone.
             marks.push((read.at, gaps::Mark::Label(k)));
             marks.push((read.at, gaps::Mark::Numbers(lines.len())));
-            lines.push((read.values.clone(), read.padded_at_end));
+            lines.push((read.values.clone(), read.padded_at_end, read.positional));
         } else if apart {
             marks.push((read.at, gaps::Mark::Unpairable));
         } else {
@@ -167,22 +173,30 @@ pub(crate) fn read_active(
     let first_orphan_line = lines.len();
     for (at, orphan) in &reading.orphans {
         marks.push((*at, gaps::Mark::Numbers(lines.len())));
-        lines.push((orphan.values.clone(), orphan.padded_at_end));
+        lines.push((
+            orphan.values.clone(),
+            orphan.padded_at_end,
+            orphan.positional,
+        ));
     }
     let pairing = gaps::pair_in_order(marks, |label, line| {
         chosen
             .get(label)
             .zip(lines.get(line))
-            .is_some_and(|(read, (values, padded))| {
+            .is_some_and(|(read, (values, padded, _))| {
                 gaps::fills_columns(values, *padded, expected(read.row))
             })
     });
     let mut paired_orphans: Vec<usize> = Vec::new();
     let mut paired_rows: Vec<usize> = Vec::new();
     for (row, line) in &pairing.pairs {
-        if let (Some(read), Some((values, padded))) = (chosen.get_mut(*row), lines.get(*line)) {
+        if let (Some(read), Some((values, padded, positional))) =
+            (chosen.get_mut(*row), lines.get(*line))
+        {
             read.values.clone_from(values);
             read.padded_at_end = *padded;
+            // Its cells stand in the columns of the line of numbers, not of the label's line.
+            read.positional = *positional;
             read.attached = 0;
             read.below_bare_label = false;
             paired_rows.push(*row);
@@ -517,7 +531,7 @@ pub(crate) fn read_applications(
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) -> bool {
-    let reading = read_rows(segments, recognise_app, |_| 7);
+    let reading = read_rows(segments, |l, p, _| recognise_app(l, p), |_| 7);
     let found = !reading.rows.is_empty();
     let labels_below = reading.labels_below;
     let label_of = |row: AppRow| {

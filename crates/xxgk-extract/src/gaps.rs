@@ -669,17 +669,28 @@ pub(crate) fn pair_in_order(
 /// Whether `values` hold exactly `columns` cells once padding is dropped, a number in one at
 /// least: a line of numbers alone that a label alone may be paired with. A blank among them is
 /// taken for a cell printed blank (or the place of a cell pulled out below the row, which
-/// [`crate::pulled`] places) only when the line prints the label's columns too, so that no
-/// column is in doubt. Tab-separated text does not tell (`\t7\t0` may be the cells 7 and 0 of
-/// a row whose last is pulled out, or a blank and 7 and 0, and its padding at the end may be a
-/// blank cell).
+/// [`crate::pulled`] places) only when the line prints the label's columns too
+/// ([`label_columns_printed`]), so that no column is in doubt.
 pub(crate) fn fills_columns(values: &[ValueCell], padded_at_end: bool, columns: usize) -> bool {
-    let label_columns_printed = values.len() > columns && !padded_at_end;
+    let anchored = label_columns_printed(values, padded_at_end, columns);
     matches!(
         fit(values.to_vec(), columns, padded_at_end),
         Fit::Exact(cells) if cells.iter().any(|v| !v.is_blank())
-            && (label_columns_printed || cells.iter().all(|v| !v.is_blank()))
+            && (anchored || cells.iter().all(|v| !v.is_blank()))
     )
+}
+
+/// Whether a positional line prints more fields than the row has columns, the surplus its label
+/// columns, so that its last `columns` fields are the row's columns. Tab-separated text pads a
+/// line with empty fields at its end and trims them too (`\t7\t0` may be the cells 7 and 0 of a
+/// row whose last is trimmed or pulled out, or a blank and 7 and 0): there the last field must
+/// be a figure, and one field more than the columns is then the label's.
+pub(crate) fn label_columns_printed(
+    values: &[ValueCell],
+    padded_at_end: bool,
+    columns: usize,
+) -> bool {
+    values.len() > columns && (!padded_at_end || values.last().is_some_and(|v| !v.is_blank()))
 }
 
 #[cfg(test)]

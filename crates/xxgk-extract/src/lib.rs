@@ -52,8 +52,8 @@
 //! cut into rows may be a column dump's, and a misprint explains a lone number anywhere);
 //! otherwise its cells are missing with `unlabelled-rows-unconfirmed`. On reports with one or
 //! two cells of 表三/表四 changed, the torn layouts then read what they read of consistent ones
-//! (Markdown from a PDF 99.87%, torn text 99.06%, labels below numbers 99.01% of the cells of
-//! 200 drawn reports, against 90.79%, 92.48% and 34.82% before; 99.54%, 99.22% and 99.13% with
+//! (Markdown from a PDF 99.91%, torn text 99.20%, labels below numbers 99.17% of the cells of
+//! 200 drawn reports, against 90.79%, 92.48% and 34.82% before; 99.61%, 99.38% and 99.31% with
 //! （六） merged, against 98.54%, 98.60% and 91.60% when R2 alone witnessed a misprint in the
 //! merged row), none wrong over 80,000
 //! readings of consistent and broken reports (`XXGK_BROKEN_REPORTS=2500 cargo test --release
@@ -75,14 +75,21 @@
 //! (pdfminer) only where reading them row by row and down the columns gives the same cells
 //! (`labels-then-numbers-either-order`: pdfminer orders a table's boxes either way, as they lie
 //! on the page); otherwise it is left missing (`values-apart-from-label`): 表二 has no identity. A truncated 表二 label (`行政规范`) names
-//! the one row after the previous whose label starts with it; row numbering a line break tore
+//! the one row after the previous whose label starts with it and has at least as many columns
+//! as the figures printed beside it (`行政   0   0   7` after 规章); row numbering a line break tore
 //! from its label (`（六）其他处理 3` over `.其他`) is given back to it. A 表二 cell
 //! pulled out of its row onto a line of its own (`22（其中修订 16 件）`) is placed
 //! (`pulled-out-cell-placed`) only where the template confirms its column: the row printed in
 //! its columns with exactly one empty, no other cell pulled out below it, a count before the
-//! bracket; otherwise the row's blank cells are unread (`multi-line-cell-unplaced`), not blank in
-//! the report, and the whole row is unread where its numbers stand apart from its label, in no
-//! printed column.
+//! bracket. Where its row is the only row of 表二 with a cell missing, three more shapes leave
+//! one reading: a line printing the row's label columns too (empty) and one empty column
+//! (`pulled-out-cell-placed`), a tab-separated row printed with its label one field short (the
+//! last column, whose empty field the line's end trimmed: `pulled-out-cell-placed-at-row-end`),
+//! and a row whose numbers stand in no printed column, read in the columns where putting the
+//! cell back before, between or after them gives the same value
+//! (`pulled-out-cell-same-in-every-reading`). Otherwise the row's blank cells are unread
+//! (`multi-line-cell-unplaced`), not blank in the report, and the whole row is unread where its
+//! numbers stand apart from its label, in no printed column.
 //! 表三 dumped block by block (poppler `pdftotext` without flags, pdfminer `pdf2txt.py`, generated
 //! by `xxgk_render_noise::Torn::BlockDump`; `coldump`): when the rows read by their labels leave
 //! cells of 表三 unread and the section holds exactly the numbers of the template's rows (25, or
@@ -244,7 +251,10 @@
 //! `run-separated-by-spaces` (one-line layout: a table whose page separates every row's cells by
 //! whitespace, read as printed),
 //! `pulled-out-cell-placed` (a 表二 cell on a line of its own below its row, placed in the row's
-//! only empty column), `placed-by-column-position` (a space-aligned row with blank cells, its numbers placed in the
+//! only empty column), `pulled-out-cell-placed-at-row-end` (such a cell below a tab-separated
+//! row printed with its label one field short: its last column),
+//! `pulled-out-cell-same-in-every-reading` (such a cell below a row whose numbers stand in no
+//! printed column: a column every placement of it gives the same value), `placed-by-column-position` (a space-aligned row with blank cells, its numbers placed in the
 //! columns of the complete rows around it, which must agree),
 //! `unlabelled-row-placed-by-template-order` (a row of numbers without a label, placed in the
 //! gap of the template it stands in and confirmed by the identities),

@@ -121,6 +121,12 @@ pub enum ReadingRule {
     OrganFromSignature,
     /// The publication date is the date under the signature at the end of the report.
     DateFromSignature,
+    /// A 表二 cell on a line of its own below a tab-separated row printed with its label and one
+    /// field short: placed in the last column, whose empty field the line's end trimmed.
+    PulledOutCellPlacedAtRowEnd,
+    /// A 表二 cell on a line of its own below a row whose numbers stand in no printed column:
+    /// read where inserting it anywhere among the row's numbers gives the column the same value.
+    PulledOutCellSameInEveryReading,
 }
 
 impl ProblemCode {
@@ -246,6 +252,14 @@ mod tests {
             (FeeAllZeroStated, "fee-all-zero-stated"),
             (OrganFromSignature, "organ-from-signature"),
             (DateFromSignature, "date-from-signature"),
+            (
+                PulledOutCellPlacedAtRowEnd,
+                "pulled-out-cell-placed-at-row-end",
+            ),
+            (
+                PulledOutCellSameInEveryReading,
+                "pulled-out-cell-same-in-every-reading",
+            ),
         ];
         for (rule, name) in names {
             assert_eq!(serde_json::to_value(rule).ok(), Some(name.into()));

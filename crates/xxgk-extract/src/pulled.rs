@@ -6,13 +6,32 @@
 //! blank cells are reported as unread, never as blank in the report; and where the row's numbers
 //! stand apart from its label, in no printed column, the whole row is unread (their columns are
 //! not known once one of its cells is elsewhere).
+//!
+//! Three more shapes leave one reading, each only where the pulled-out cell is alone below its
+//! row, the row's numbers are its own (beside its label, or paired with it in order, not
+//! gathered from lines apart), and that row is the only row of 表二 with a cell missing (a cell
+//! pulled out of a row leaves that row short, so it cannot be another's; a second row with a
+//! cell missing, a blank printed blank, would leave that doubt, and the cell is then not
+//! placed):
+//!
+//! - the row printed in its columns with its label columns (a Markdown row whose empty label
+//!   cell was kept, or a tab-separated one printed to its last column): the fields after the
+//!   label columns are the row's columns, one of them empty (`pulled-out-cell-placed`);
+//! - a tab-separated row with its label on the line, one field short of its columns: its fields
+//!   run from the label column on and tab-separated text trims the empty fields at a line's
+//!   end, so the missing field is the last column (`pulled-out-cell-placed-at-row-end`);
+//! - a row whose numbers stand in no printed column (runs of spaces drop an empty cell), one
+//!   short of its columns: its numbers keep their order, so the cells are those numbers with the
+//!   pulled-out one inserted somewhere; a column is read only where every insertion gives it
+//!   the same value (`7 7` with `7（其中修订 1 件）` below is 7, 7, 7; `0 5` with `0（…）` reads
+//!   the first column 0 and leaves the other two unread), `pulled-out-cell-same-in-every-reading`.
 
 use crate::cells::{CellStore, Filled};
 use crate::normalize::SourcePos;
 use crate::number::read_count;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
-use crate::table::{RowRead, Segment, ValueCell};
-use crate::template::{ActiveRow, RowSpec};
+use crate::table::{Fit, RowRead, Segment, ValueCell, fit};
+use crate::template::{ActiveRow, Column, RowSpec};
 
 /// A cell's text found on a line of its own: where it stood in the segments, its text and position.
 pub(crate) struct PulledOut {
@@ -83,6 +102,26 @@ pub(crate) fn explain_blanks(
         if place(cell, pulled, rows, row, &spec, store) {
             continue;
         }
+        let sole = only_row_short(rows, row, |r| spec_of(r).map(|s| s.columns.len()));
+        let completed = (alone_below(cell, pulled, rows) && sole)
+            .then(|| complete_row(cell, row, spec.columns.len()))
+            .flatten();
+        let partly = completed.is_some();
+        let mut unread_columns = Vec::new();
+        match completed {
+            Some((cells, rule)) => {
+                for (column, value) in spec.columns.iter().zip(cells) {
+                    match value {
+                        Some(value) => fill_cell(store, &spec, column, &value, rule),
+                        None => unread_columns.push(column),
+                    }
+                }
+                if unread_columns.is_empty() {
+                    continue;
+                }
+            }
+            None => unread_columns.extend(spec.columns.iter()),
+        }
         if !row.values.iter().any(ValueCell::is_blank) && row.values.len() >= spec.columns.len() {
             continue;
         }
@@ -90,10 +129,19 @@ pub(crate) fn explain_blanks(
         // its label, in no printed column, the row's other numbers may be in any columns once
         // one of its cells is below it (`\t0\t1` with `0（其中修订 16 件）` below is 0, 1, 0 as
         // well as blank, 0, 1), so what was read of it is withdrawn.
-        let why = if row.positional {
-            "may be one of its blank cells; which one is not printed, so they are left unread"
-        } else {
-            "is one of its cells, and the row's other numbers stand in no printed column, so which column each is in is not known: the row is left unread"
+        let why = match (row.positional, sole, partly) {
+            (true, true, _) => {
+                "may be one of its blank cells; which one is not printed, so they are left unread"
+            }
+            (true, false, _) => {
+                "may be one of its blank cells or fill another row's missing cell; the text does not say which, so they are left unread"
+            }
+            (false, _, true) => {
+                "is one of its cells, and the row's other numbers stand in no printed column: put back before, between or after them it gives this cell different values, and the text does not say which, so it is left unread"
+            }
+            (false, _, false) => {
+                "is one of its cells, and the row's other numbers stand in no printed column, so which column each is in is not known: the row is left unread"
+            }
         };
         let problem = Problem::new(
             ProblemCode::MultiLineCellUnplaced,
@@ -103,7 +151,7 @@ pub(crate) fn explain_blanks(
             ),
         )
         .at(cell.pos, cell.text.clone());
-        for column in spec.columns {
+        for column in unread_columns {
             let pointer = format!("{}/{}", spec.path, column.name);
             if row.positional {
                 store.explain(pointer, problem.clone());
@@ -123,11 +171,7 @@ fn place(
     spec: &RowSpec,
     store: &mut CellStore,
 ) -> bool {
-    let alone = pulled
-        .iter()
-        .filter(|other| row_above(other, rows).is_some_and(|r| r.at == row.at))
-        .count()
-        == 1;
+    let alone = alone_below(cell, pulled, rows);
     let blanks: Vec<usize> = row
         .values
         .iter()
@@ -159,4 +203,128 @@ fn place(
         },
     );
     true
+}
+
+/// Whether `cell` is the only pulled-out cell below its row.
+fn alone_below(cell: &PulledOut, pulled: &[PulledOut], rows: &[RowRead<ActiveRow>]) -> bool {
+    let Some(row) = row_above(cell, rows) else {
+        return false;
+    };
+    pulled
+        .iter()
+        .filter(|other| row_above(other, rows).is_some_and(|r| r.at == row.at))
+        .count()
+        == 1
+}
+
+/// Whether `row` is the only row of the table whose numbers do not fill its columns (one
+/// short, one blank, or none found): the row a pulled-out cell was taken from is one of those.
+fn only_row_short(
+    rows: &[RowRead<ActiveRow>],
+    row: &RowRead<ActiveRow>,
+    columns_of: impl Fn(ActiveRow) -> Option<usize>,
+) -> bool {
+    let short = |r: &RowRead<ActiveRow>| {
+        columns_of(r.row).is_none_or(|columns| {
+            !matches!(fit(r.values.clone(), columns, r.padded_at_end),
+                Fit::Exact(cells) if cells.iter().all(|v| !v.is_blank()))
+        })
+    };
+    short(row) && rows.iter().filter(|r| short(r)).count() == 1
+}
+
+/// The cells of `row` with `cell` put back, column by column (`None` where the text leaves more
+/// than one value), and the rule that placed them; `None` when no shape of the module docs fits.
+fn complete_row(
+    cell: &PulledOut,
+    row: &RowRead<ActiveRow>,
+    columns: usize,
+) -> Option<(Vec<Option<ValueCell>>, ReadingRule)> {
+    let pulled = ValueCell::Token {
+        text: cell.number.clone(),
+        raw: cell.text.clone(),
+        pos: cell.pos.unwrap_or_default(),
+    };
+    read_count(&cell.number, &cell.text).ok()?;
+    let values = &row.values;
+    // Numbers gathered from lines apart from the label (not paired with it in order) are not
+    // known to be the row's own.
+    if columns < 2 || values.is_empty() || row.attached > 0 || row.below_bare_label {
+        return None;
+    }
+    let numbers_only = values.iter().all(|v| !v.is_blank());
+    if row.positional {
+        if crate::gaps::label_columns_printed(values, row.padded_at_end, columns)
+            && let Fit::Exact(cells) = fit(values.clone(), columns, row.padded_at_end)
+            && cells.iter().filter(|v| v.is_blank()).count() == 1
+        {
+            let cells = cells
+                .into_iter()
+                .map(|v| Some(if v.is_blank() { pulled.clone() } else { v }))
+                .collect();
+            return Some((cells, ReadingRule::PulledOutCellPlaced));
+        }
+        let label_line = row.label.pos.map(|p| p.line);
+        let on_label_line =
+            label_line.is_some() && values.iter().all(|v| v.pos().map(|p| p.line) == label_line);
+        if row.padded_at_end && on_label_line && numbers_only && values.len() + 1 == columns {
+            let cells = values.iter().chain([&pulled]).cloned().map(Some).collect();
+            return Some((cells, ReadingRule::PulledOutCellPlacedAtRowEnd));
+        }
+        return None;
+    }
+    if !numbers_only || values.len() + 1 != columns {
+        return None;
+    }
+    let counts: Vec<u64> = values
+        .iter()
+        .map(|v| match v {
+            ValueCell::Token { text, raw, .. } => read_count(text, raw).ok().map(|(n, _)| n),
+            ValueCell::Blank { .. } => None,
+        })
+        .collect::<Option<_>>()?;
+    let pulled_count = read_count(&cell.number, &cell.text).ok()?.0;
+    // The cell of column `c` when the pulled-out cell is inserted before the `at`-th number.
+    let reading = |at: usize, c: usize| -> (u64, &ValueCell) {
+        match c.cmp(&at) {
+            std::cmp::Ordering::Less => (counts[c], &values[c]),
+            std::cmp::Ordering::Equal => (pulled_count, &pulled),
+            std::cmp::Ordering::Greater => (counts[c - 1], &values[c - 1]),
+        }
+    };
+    let cells = (0..columns)
+        .map(|c| {
+            let (first, value) = reading(0, c);
+            (1..columns)
+                .all(|at| reading(at, c).0 == first)
+                .then(|| value.clone())
+        })
+        .collect();
+    Some((cells, ReadingRule::PulledOutCellSameInEveryReading))
+}
+
+/// Reads `value` into `column` of the row, `rule` in its provenance.
+fn fill_cell(
+    store: &mut CellStore,
+    spec: &RowSpec,
+    column: &Column,
+    value: &ValueCell,
+    rule: ReadingRule,
+) {
+    let ValueCell::Token { text, raw, pos } = value else {
+        return;
+    };
+    let Ok((count, mut rules)) = read_count(text, raw) else {
+        return;
+    };
+    rules.push(rule);
+    store.fill(
+        format!("{}/{}", spec.path, column.name),
+        Filled {
+            value: count.into(),
+            pos: *pos,
+            raw: raw.clone(),
+            rules,
+        },
+    );
 }

@@ -342,7 +342,7 @@ fn is_numbered(label: &Label) -> bool {
 /// are unlabelled rows, placed only by the template's order where the count leaves no doubt.
 pub(crate) fn read_rows<R: Copy + PartialEq>(
     segments: Vec<Segment>,
-    recognise: impl Fn(&Label, Option<R>) -> Option<R>,
+    recognise: impl Fn(&Label, Option<R>, usize) -> Option<R>,
     expected: impl Fn(R) -> usize,
 ) -> Reading<R> {
     let mut segments = segments;
@@ -392,7 +392,7 @@ fn rejoin_torn_numbering(segments: &mut [Segment]) {
 /// follow them.
 fn read_rows_with<R: Copy + PartialEq>(
     segments: Vec<Segment>,
-    recognise: &impl Fn(&Label, Option<R>) -> Option<R>,
+    recognise: &impl Fn(&Label, Option<R>, usize) -> Option<R>,
     expected: &impl Fn(R) -> usize,
     bare_labels_closed: bool,
 ) -> Reading<R> {
@@ -423,13 +423,18 @@ fn read_rows_with<R: Copy + PartialEq>(
             }
             continue;
         }
-        let mut recognised = segment.label.as_ref().and_then(|l| recognise(l, previous));
+        // The figures printed beside the label: a row has at least as many columns.
+        let figures = segment.values.iter().filter(|v| !v.is_blank()).count();
+        let mut recognised = segment
+            .label
+            .as_ref()
+            .and_then(|l| recognise(l, previous, figures));
         if recognised.is_none()
             && let (Some(first), Some(second)) = (&carry, &segment.label)
             && !is_numbered(second)
         {
             let joined = first.joined_with(second);
-            recognised = recognise(&joined, previous);
+            recognised = recognise(&joined, previous, figures);
             if recognised.is_some() {
                 segment.label = Some(joined);
             }
@@ -449,7 +454,7 @@ fn read_rows_with<R: Copy + PartialEq>(
             // The numbers stand on the first line of a wrapped label: `5.要求行政机关确认或  1 0 …`
             // followed by `重新出具已获取信息`.
             let joined = first.joined_with(second);
-            recognised = recognise(&joined, previous);
+            recognised = recognise(&joined, previous, figures);
             if recognised.is_some() {
                 segment.label = Some(joined);
                 segments.next();
@@ -659,7 +664,8 @@ mod tests {
 
     #[test]
     fn a_row_printed_on_two_baselines_is_not_completed_in_line_order() {
-        let recognise = |l: &Label, _: Option<u8>| l.joined().contains("第三方").then_some(1);
+        let recognise =
+            |l: &Label, _: Option<u8>, _: usize| l.joined().contains("第三方").then_some(1);
         let read = |text: &str| {
             let lines = text_lines(text);
             let refs: Vec<&PosText> = lines.iter().collect();
@@ -680,7 +686,7 @@ mod tests {
 
     #[test]
     fn labels_wrapped_around_their_numbers() {
-        let recognise = |l: &Label, _: Option<u8>| {
+        let recognise = |l: &Label, _: Option<u8>, _: usize| {
             let text = l.joined();
             if text.contains("确认或重新") {
                 Some(1)
@@ -723,7 +729,7 @@ mod tests {
 
     #[test]
     fn numbering_torn_from_its_label_is_given_back() {
-        let recognise = |l: &Label, _: Option<u8>| (l.joined() == "3.其他").then_some(1);
+        let recognise = |l: &Label, _: Option<u8>, _: usize| (l.joined() == "3.其他").then_some(1);
         for text in [
             "(六)其他处理   3\n.其他\n1   2   3",
             "(六)其他处理 3\n.其他 1 2 3",

@@ -2,17 +2,22 @@
 //! sometimes keeps only its first piece beside the numbers (`2.申请人逾期未按收`). Such a piece is
 //! recognised only when it is the start of exactly one template label among the rows that may
 //! still follow in the template's order. 表二's labels are not numbered; a piece of one
-//! (`行政规范`) is recognised the same way, when it has two characters at least.
+//! (`行政规范`) is recognised the same way, when it has two characters at least, among the rows
+//! with at least as many columns as the figures printed beside it (a row prints no more figures
+//! than it has cells, so `行政   0   0   7` is 行政规范性文件, the only row of three columns that
+//! starts 行政).
 
 use crate::normalize::{compact_chars, fold_char, is_cjk};
 use crate::template::{ACTIVE_ORDER, APP_ROWS, ActiveRow, AppRow, RowSpec, strip_numbering};
 
 /// The 表二 row whose label starts with `compact` (two characters at least, all CJK), when
-/// exactly one row of the edition (`spec_of`) after `previous` has such a label: `行政规范` after
-/// 规章 is 行政规范性文件, `行政` is any of five.
+/// exactly one row of the edition (`spec_of`) after `previous` with at least `figures` columns
+/// (the figures printed beside the piece) has such a label: `行政规范` after 规章 is
+/// 行政规范性文件, `行政` is any of five, `行政   0   0   7` the only one of three columns.
 pub(crate) fn recognise_truncated_active(
     compact: &str,
     previous: Option<ActiveRow>,
+    figures: usize,
     spec_of: impl Fn(ActiveRow) -> Option<RowSpec>,
 ) -> Option<ActiveRow> {
     if compact.chars().count() < 2 || !compact.chars().all(is_cjk) {
@@ -23,7 +28,7 @@ pub(crate) fn recognise_truncated_active(
         .map_or(0, |k| k + 1);
     let mut found = None;
     for row in ACTIVE_ORDER.get(after..).unwrap_or_default() {
-        let Some(spec) = spec_of(*row) else {
+        let Some(spec) = spec_of(*row).filter(|s| s.columns.len() >= figures) else {
             continue;
         };
         let leaf = spec.label.rsplit(" › ").next().unwrap_or(spec.label);
@@ -136,21 +141,46 @@ mod tests {
     fn a_unique_start_names_its_active_row() {
         let spec = crate::template::active_2021;
         assert_eq!(
-            recognise_truncated_active("行政规范", Some(ActiveRow::Regulations), spec),
+            recognise_truncated_active("行政规范", Some(ActiveRow::Regulations), 0, spec),
             Some(ActiveRow::NormativeDocuments)
         );
         assert_eq!(
-            recognise_truncated_active("行政事", Some(ActiveRow::Coercion), spec),
+            recognise_truncated_active("行政事", Some(ActiveRow::Coercion), 0, spec),
             Some(ActiveRow::Fees)
         );
         assert_eq!(
-            recognise_truncated_active("行政", Some(ActiveRow::Regulations), spec),
+            recognise_truncated_active("行政", Some(ActiveRow::Regulations), 0, spec),
             None
         );
         assert_eq!(
-            recognise_truncated_active("行政规范", Some(ActiveRow::Licensing), spec),
+            recognise_truncated_active("行政规范", Some(ActiveRow::Licensing), 0, spec),
             None
         );
-        assert_eq!(recognise_truncated_active("行", None, spec), None);
+        assert_eq!(recognise_truncated_active("行", None, 0, spec), None);
+    }
+
+    #[test]
+    fn the_figures_beside_a_piece_rule_out_narrower_rows() {
+        let spec = crate::template::active_2021;
+        // `行政   0   0   7` after 规章: of the five rows starting 行政, only 行政规范性文件 has
+        // three columns.
+        assert_eq!(
+            recognise_truncated_active("行政", Some(ActiveRow::Regulations), 3, spec),
+            Some(ActiveRow::NormativeDocuments)
+        );
+        assert_eq!(
+            recognise_truncated_active("行政", Some(ActiveRow::Regulations), 2, spec),
+            Some(ActiveRow::NormativeDocuments)
+        );
+        // One figure fits every one of them.
+        assert_eq!(
+            recognise_truncated_active("行政", Some(ActiveRow::Regulations), 1, spec),
+            None
+        );
+        // After 行政规范性文件 no row starting 行政 has three columns.
+        assert_eq!(
+            recognise_truncated_active("行政", Some(ActiveRow::NormativeDocuments), 3, spec),
+            None
+        );
     }
 }
