@@ -60,7 +60,9 @@
 //! -p xxgk-extract --test roundtrip -- every_generator_on_many`). The same confirmation is required of a 表三 row whose numbers
 //! stand on several plain-text lines apart from its label (a column dump), and of 表四's 15
 //! numbers gathered from blocks between headings (R4, and its outcome headings, where printed
-//! between the numbers, in the table's order: R4 cannot tell the outcomes apart). When the gap
+//! between the numbers, in the table's order: R4 cannot tell the outcomes apart; a PDF dump that
+//! prints section 四's heading before 表三's last numbers gives 表四 the blocks from its first
+//! header label `行政复议`, and 表三 those before, `sections`). When the gap
 //! over （六）'s three rows is two rows short and no （六） row was read, the report is read as
 //! merging them into one row whose label was lost, kept only when the identities confirm it. A
 //! 表二 row whose numbers stand apart from its label (below it, or above it as a PDF prints a
