@@ -16,7 +16,14 @@
 //! order as their first cell(s), or, a number alone printed after the row's other cells, as any
 //! of its cells (poppler prints a first or second cell so; where in its row such a number
 //! stands is known from nothing but the identities); the rest are read in order as before,
-//! under the same confirmation.
+//! under the same confirmation. A number beside a label's last line is its row's first cell,
+//! read in order, or one poppler moved out of order beside a later row's label (after runs of
+//! rows between, or at the section's end when no later label takes it): each such number in
+//! turn is tried as the first cell of a row whose other cells all come before it. The numbers
+//! printed after their rows' other cells (late or moved) are taken in their order, and the
+//! groups inside labels' blocks in theirs, the two interleaved in every way: a moved cell of an
+//! early row stands after the first cells printed inside the labels of later rows
+//! (`a_first_cell_printed_beside_a_later_label_is_read_as_its_rows`).
 //!
 //! A report that breaks identities (it misprints a cell) has no such placement: a misprinted
 //! cell breaks its row's 总计 (R3), which every reading above requires. When none is left, every
@@ -50,6 +57,30 @@
 //! blocks, up to [`MAX_LATE`] late numbers): a dump printed otherwise (more late numbers, a
 //! number apart from a run printed down its columns) is outside them, and a misprint reading of
 //! it is as sound as the assumption that a converter does not print so.
+//!
+//! A report with more misprints, or whose misprint readings are explained alike, is read where
+//! every reading agrees ([`AGREED_MISPRINTS`], `block-dump-agreed-by-every-reading`): every
+//! reading in order or apart is enumerated with up to three rows failing their own 总计 (R3),
+//! those kept whose failing identities three misprinted cells or fewer could account for (some
+//! three cells, each in a row whose R3 fails, such that every failing R1, R2 and R3 reads one of
+//! them), and a cell is placed when every reading kept puts the same value in it; the others
+//! stay missing. Why that is sound: a report that misprints at most three cells, none two of
+//! one row that cancel out in its 总计, breaks R3 in the row of each and no identity that reads
+//! none of them, so its own reading T is among those kept, if the enumeration holds it (the
+//! same closure as above), and a cell on which every reading kept agrees has T's value. The
+//! filter never drops T; it drops readings no such report prints, so that more cells agree
+//! (requiring each misprint's row to fail R3 drops a number moved within its row, which keeps
+//! its R3: two misprints that cancel, as above). The closure matters more here than for one
+//! reading alone: where T is outside the enumeration, the readings that move one number agree
+//! on the cells they misplace. Before the moved and late numbers were interleaved with the
+//! groups apart (a moved first cell printed at the section's end, after later rows' first
+//! cells inside their labels), `XXGK_BROKEN_REPORTS=1500 … block_dump_on_many` read 38 reports
+//! with wrong cells so, and the `block_dump` round trip still found a consistent report whose
+//! two rows in a row had their first cells moved (one beside the next row's label, the other
+//! beside a later run's), which the enumeration (one moved cell at a time) leaves out: the
+//! readings agreed on a wrong first cell. So the agreement is not used where any number stands
+//! inside or beside a label; a dump whose numbers all stand in blocks of their own (runs across
+//! or down their columns, late numbers at the end) is read so.
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -138,8 +169,10 @@ fn nearest_is_text<'a>(lines: impl Iterator<Item = (&'a &'a PosText, bool)>) -> 
 /// numbers printed inside or between labels' blocks (as indices into the numbers, one group a
 /// line): a line of numbers next to a line of text with no blank line, or with only labels'
 /// blocks around it, or numbers at the end of a label's line that goes on below, as poppler
-/// prints a row's first cells inside its label's text block.
-fn blocks(lines: &[&PosText]) -> (Vec<Vec<Number>>, Vec<Vec<usize>>) {
+/// prints a row's first cells inside its label's text block. Last, the numbers beside the last
+/// line of a label (its row's first cell in order, or a cell poppler prints out of order beside
+/// a later row's label).
+fn blocks(lines: &[&PosText]) -> (Vec<Vec<Number>>, Vec<Vec<usize>>, Vec<usize>) {
     let text: Vec<bool> = lines.iter().map(|l| is_text(l)).collect();
     let text_at = |i: Option<usize>| i.and_then(|i| text.get(i)) == Some(&true);
     let text_before = nearest_is_text(lines.iter().zip(text.iter().copied()));
@@ -148,6 +181,7 @@ fn blocks(lines: &[&PosText]) -> (Vec<Vec<Number>>, Vec<Vec<usize>>) {
     let mut out: Vec<Vec<Number>> = Vec::new();
     let mut current: Vec<Number> = Vec::new();
     let mut inside: Vec<Vec<usize>> = Vec::new();
+    let mut beside: Vec<usize> = Vec::new();
     // Numbers read so far, in every block.
     let mut total = 0;
     for (i, line) in lines.iter().enumerate() {
@@ -171,13 +205,15 @@ fn blocks(lines: &[&PosText]) -> (Vec<Vec<Number>>, Vec<Vec<usize>>) {
             current.extend(numbers.into_iter().skip(last_text + 1).flatten());
             if next_is_text && !current.is_empty() {
                 inside.push((total..total + current.len()).collect());
+            } else {
+                beside.extend(total..total + current.len());
             }
             current.len()
         };
         total += added;
     }
     out.extend((!current.is_empty()).then_some(current));
-    (out, inside)
+    (out, inside, beside)
 }
 
 /// An identity that reads only cells of one row, as column indices of its two sides.
@@ -330,16 +366,31 @@ struct Aside {
     search: Search,
     /// The numbers read in order (indices into the values).
     main: Vec<usize>,
-    /// The groups of numbers standing apart, in order (indices into the values).
+    /// The groups of numbers inside or between labels' blocks, in order (indices into the
+    /// values).
     apart: Vec<Vec<usize>>,
-    memo: HashMap<(usize, usize, usize, usize), Readings>,
+    /// The numbers printed after their rows' other cells (late at the end of the section, or
+    /// moved beside a later label), in order: a row's among them need not come before or after
+    /// a group apart of another row.
+    after: Vec<usize>,
+    /// A number beside a label taken as a cell printed out of order, after its row's others:
+    /// the first cell of its row (the label's neighbour).
+    moved: Option<usize>,
+    memo: HashMap<(usize, Next, usize, usize), Readings>,
 }
 
+/// The next group apart and the next number printed after its row's other cells.
+type Next = (usize, usize);
+
+/// A head of a reading: its rows' grid, the next main number, the next numbers apart, the next
+/// row, and how many of its rows fail their own identities.
+type AsideHead = (Vec<usize>, usize, Next, usize, usize);
+
 impl Aside {
-    /// The distinct readings of the main numbers from `p` and the groups apart from `q` as rows
-    /// `r..rows`, at most `left` of them failing their own identities; `None` when there are
-    /// too many or the search hit its bound.
-    fn from(&mut self, p: usize, q: usize, r: usize, rows: usize, left: usize) -> Readings {
+    /// The distinct readings of the main numbers from `p` and the numbers apart from `q` as
+    /// rows `r..rows`, at most `left` of them failing their own identities; `None` when there
+    /// are too many or the search hit its bound.
+    fn from(&mut self, p: usize, q: Next, r: usize, rows: usize, left: usize) -> Readings {
         if let Some(known) = self.memo.get(&(p, q, r, left)) {
             return known.clone();
         }
@@ -347,22 +398,23 @@ impl Aside {
         let found = if self.search.nodes > MAX_NODES {
             None
         } else if r == rows {
-            let done = p == self.main.len() && q == self.apart.len();
+            let done = p == self.main.len() && q == (self.apart.len(), self.after.len());
             Some(Rc::new(if done { vec![Vec::new()] } else { Vec::new() }))
         } else {
             let main = |from: usize, n: usize| self.main.get(from..from + n).map(<[usize]>::to_vec);
-            let mut heads: Vec<(Vec<usize>, usize, usize)> = Vec::new();
+            let mut heads: Vec<(Vec<usize>, usize, Next)> = Vec::new();
             if let Some(row) = main(p, COLUMNS) {
                 heads.push((row, p + COLUMNS, q));
             }
-            if let Some(group) = self.apart.get(q).filter(|g| g.len() < COLUMNS) {
+            let (g, a) = q;
+            if let Some(group) = self.apart.get(g).filter(|g| g.len() < COLUMNS) {
                 let rest = COLUMNS - group.len();
                 if let Some(tail) = main(p, rest) {
                     // The row's first cells apart.
                     heads.push((
                         group.iter().chain(&tail).copied().collect(),
                         p + rest,
-                        q + 1,
+                        (g + 1, a),
                     ));
                     // A cell alone apart, printed after the row's other cells (a cell before
                     // them, inside a label's block, is a first cell): any cell of the row.
@@ -372,12 +424,29 @@ impl Aside {
                         for at in 1..=rest {
                             let (before, after) = tail.split_at(at);
                             let row = before.iter().chain([alone]).chain(after).copied();
-                            heads.push((row.collect(), p + rest, q + 1));
+                            heads.push((row.collect(), p + rest, (g + 1, a)));
                         }
                     }
                 }
             }
-            let mut heads: Vec<(Vec<usize>, usize, usize, usize, usize)> = heads
+            // A number printed after the row's other cells: any cell of the row, the first if
+            // it was moved beside a label.
+            if let Some(alone) = self.after.get(a)
+                && let Some(tail) = main(p, COLUMNS - 1)
+                && tail.iter().all(|i| i < alone)
+            {
+                let places = if self.moved == Some(*alone) {
+                    0..=0
+                } else {
+                    0..=COLUMNS - 1
+                };
+                for at in places {
+                    let (before, after) = tail.split_at(at);
+                    let row = before.iter().chain([alone]).chain(after).copied();
+                    heads.push((row.collect(), p + COLUMNS - 1, (g, a + 1)));
+                }
+            }
+            let mut heads: Vec<AsideHead> = heads
                 .into_iter()
                 .map(|(row, p, q)| {
                     let fails = usize::from(!self.search.row_holds(r, &row));
@@ -398,11 +467,11 @@ impl Aside {
     fn down_columns(
         &self,
         p: usize,
-        q: usize,
+        q: Next,
         r: usize,
         rows: usize,
         left: usize,
-    ) -> Vec<(Vec<usize>, usize, usize, usize, usize)> {
+    ) -> Vec<AsideHead> {
         let starts = |at: usize| match self.main.get(at) {
             Some(i) => self.search.starts.get(*i) == Some(&true),
             None => at == self.main.len(),
@@ -439,12 +508,7 @@ impl Aside {
     }
 
     /// Every head row followed by every reading of the rest, distinct by values.
-    fn join(
-        &mut self,
-        heads: Vec<(Vec<usize>, usize, usize, usize, usize)>,
-        rows: usize,
-        left: usize,
-    ) -> Readings {
+    fn join(&mut self, heads: Vec<AsideHead>, rows: usize, left: usize) -> Readings {
         let mut out: Vec<Vec<usize>> = Vec::new();
         let mut seen: HashSet<Vec<u64>> = HashSet::new();
         for (head, p, q, r, fails) in heads {
@@ -470,35 +534,52 @@ impl Aside {
 /// The distinct readings (by values) of the numbers as the template's `rows` printed across,
 /// where the groups `inside` labels' blocks, and up to [`MAX_LATE`] numbers at the end, may be
 /// the first cell(s) of the rows taking them in order, or (a number alone printed after its
-/// row's other cells) any cell of the row. `None` when the search hit its bound.
+/// row's other cells) any cell of the row; and the same with each number `beside` a label's
+/// last line a group apart too (a cell printed out of order beside a later row's label). `None`
+/// when the search hit its bound.
 fn aside_placements(
     values: &[u64],
     starts: &[bool],
-    inside: &[Vec<usize>],
+    (inside, beside): (&[Vec<usize>], &[usize]),
     rows: &[Option<(AppRow, &'static str)>],
     budget: usize,
 ) -> Option<Vec<Vec<usize>>> {
-    let apart: HashSet<usize> = inside.iter().flatten().copied().collect();
-    let in_order: Vec<usize> = (0..values.len()).filter(|i| !apart.contains(i)).collect();
+    // The numbers beside labels in order, or one of them moved: a cell after its row's others.
+    let groupings = std::iter::once(None).chain(beside.iter().copied().map(Some));
     let mut out = Vec::new();
-    for late in 0..=MAX_LATE.min(in_order.len()) {
-        let (main, tail) = in_order.split_at(in_order.len() - late);
-        let mut groups: Vec<Vec<usize>> = inside.to_vec();
-        groups.extend(tail.iter().map(|i| vec![*i]));
-        groups.sort();
-        let mut aside = Aside {
-            search: Search {
-                values: values.to_vec(),
-                starts: starts.to_vec(),
-                checks: row_identities(rows),
+    for moved in groupings {
+        let apart: HashSet<usize> = inside.iter().flatten().chain(&moved).copied().collect();
+        let in_order: Vec<usize> = (0..values.len()).filter(|i| !apart.contains(i)).collect();
+        for late in 0..=MAX_LATE.min(in_order.len()) {
+            let (main, tail) = in_order.split_at(in_order.len() - late);
+            let mut after: Vec<usize> = moved.into_iter().chain(tail.iter().copied()).collect();
+            after.sort_unstable();
+            // The numbers after a moved one on its line start a block of their own.
+            let mut starts = starts.to_vec();
+            if let Some(after) = moved.and_then(|i| starts.get_mut(i + 1)) {
+                *after = true;
+            }
+            let mut aside = Aside {
+                search: Search {
+                    values: values.to_vec(),
+                    starts,
+                    checks: row_identities(rows),
+                    memo: HashMap::new(),
+                    nodes: 0,
+                },
+                main: main.to_vec(),
+                apart: inside.to_vec(),
+                after,
+                moved,
                 memo: HashMap::new(),
-                nodes: 0,
-            },
-            main: main.to_vec(),
-            apart: groups,
-            memo: HashMap::new(),
-        };
-        out.extend(aside.from(0, 0, 0, rows.len(), budget)?.iter().cloned());
+            };
+            out.extend(
+                aside
+                    .from(0, (0, 0), 0, rows.len(), budget)?
+                    .iter()
+                    .cloned(),
+            );
+        }
     }
     Some(out)
 }
@@ -563,14 +644,20 @@ struct MergedRow {
 
 /// A placement's cells by pointer, and the merged （六） row when there is one.
 fn cells_of(
-    grid: &[usize],
+    grid: &[Option<usize>],
     numbers: &[Number],
     rows: &[Option<(AppRow, &'static str)>],
+    rule: ReadingRule,
 ) -> (CellStore, Option<MergedRow>) {
     let mut store = CellStore::default();
     let mut merged = None;
     for (r, row) in rows.iter().enumerate() {
-        let at = |c: usize| grid.get(r * COLUMNS + c).and_then(|i| numbers.get(*i));
+        let at = |c: usize| {
+            grid.get(r * COLUMNS + c)
+                .copied()
+                .flatten()
+                .and_then(|i| numbers.get(i))
+        };
         match row {
             Some((_, path)) => {
                 for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
@@ -581,7 +668,7 @@ fn cells_of(
                                 value: n.value.into(),
                                 pos: n.pos,
                                 raw: n.raw.clone(),
-                                rules: vec![ReadingRule::BlockDumpPlacedByIdentities],
+                                rules: vec![rule],
                             },
                         );
                     }
@@ -608,6 +695,16 @@ fn cells_of(
     (store, merged)
 }
 
+/// The rule of the cells of the one reading the identities confirm or misprints explain.
+const PLACED: ReadingRule = ReadingRule::BlockDumpPlacedByIdentities;
+/// The rule of the cells every reading agrees on.
+const AGREED: ReadingRule = ReadingRule::BlockDumpAgreedByEveryReading;
+
+/// A reading's grid with every cell placed.
+fn whole(grid: &[usize]) -> Vec<Option<usize>> {
+    grid.iter().copied().map(Some).collect()
+}
+
 /// The readings whose cells satisfy every identity of the catalogue, distinct by values.
 fn confirmed_readings(
     grids: &[Vec<usize>],
@@ -616,7 +713,7 @@ fn confirmed_readings(
 ) -> Vec<(CellStore, Option<MergedRow>)> {
     let mut confirmed: Vec<(CellStore, Option<MergedRow>)> = Vec::new();
     for grid in grids {
-        let (cells, merged_row) = cells_of(grid, numbers, rows);
+        let (cells, merged_row) = cells_of(&whole(grid), numbers, rows, PLACED);
         let pointers: Vec<String> = cells.filled.keys().cloned().collect();
         if unconfirmed(&cells, &pointers, merged_row.as_ref().map(|m| &m.counts)).is_some() {
             continue;
@@ -657,7 +754,7 @@ fn explained_reading(
         if !seen.insert(values) {
             continue;
         }
-        let (cells, merged_row) = cells_of(grid, numbers, rows);
+        let (cells, merged_row) = cells_of(&whole(grid), numbers, rows, PLACED);
         let pointers: Vec<String> = cells.filled.keys().cloned().collect();
         // Changes that cancel out are numbers exchanged or moved by the reading, not misprints.
         let needed = (1..=MISPRINTS).find(|max| {
@@ -685,6 +782,84 @@ fn explained_reading(
     Ok((cells, merged_row))
 }
 
+/// Cells a report may misprint, at most, for the cells on which every reading with as many rows
+/// failing their own identities agrees to be placed (the sweeps change up to three cells).
+const AGREED_MISPRINTS: usize = 3;
+
+/// Whether at most `max` misprinted cells could account for every identity of 表三 that a
+/// reading's values (row by row, the template's `rows`) break: some `max` cells or fewer, each
+/// in a row whose 总计 (R3) fails, such that each identity failing reads one of them (an
+/// identity reading no misprinted cell holds).
+/// R3 is each row's, R1 and R2 each column's; a merged （六） row stands in R2 for its three rows.
+fn misprints_could_break(values: &[u64], rows: usize, max: usize) -> bool {
+    let at = |r: usize, c: usize| values.get(r * COLUMNS + c).map_or(0, |v| u128::from(*v));
+    let (total, forward) = (rows.saturating_sub(2), rows.saturating_sub(1));
+    // Identities as bits: R3 of row r is bit r, R1 of column c bit 32 + c, R2 bit 48 + c.
+    let mut failing: u64 = 0;
+    for r in 0..rows {
+        if (0..COLUMNS - 1).map(|c| at(r, c)).sum::<u128>() != at(r, COLUMNS - 1) {
+            failing |= 1 << r;
+        }
+    }
+    for c in 0..COLUMNS {
+        if at(0, c) + at(1, c) != at(total, c) + at(forward, c) {
+            failing |= 1 << (32 + c);
+        }
+        if (2..total).map(|r| at(r, c)).sum::<u128>() != at(total, c) {
+            failing |= 1 << (48 + c);
+        }
+    }
+    // The identities each cell is read by.
+    let read_by = |r: usize, c: usize| -> u64 {
+        let r1 = [0, 1, total, forward].contains(&r);
+        let r2 = (2..=total).contains(&r);
+        (1 << r) | (u64::from(r1) << (32 + c)) | (u64::from(r2) << (48 + c))
+    };
+    // A misprinted cell breaks its row's 总计: cells of rows that hold are not candidates (two
+    // misprints of a row that cancel out are what numbers moved within it look like).
+    let cells: Vec<u64> = (0..rows)
+        .filter(|r| failing & (1 << r) != 0)
+        .flat_map(|r| (0..COLUMNS).map(move |c| read_by(r, c)))
+        .collect();
+    covered(failing, &cells, max)
+}
+
+/// Whether `max` of `cells` (each the identities it is read by) or fewer read every identity of
+/// `failing`: a search that branches on the failing identity the fewest cells read.
+fn covered(failing: u64, cells: &[u64], max: usize) -> bool {
+    if failing == 0 {
+        return true;
+    }
+    if max == 0 {
+        return false;
+    }
+    let readers = |bit: u64| cells.iter().filter(move |m| *m & bit != 0);
+    let Some(bit) = (0..64)
+        .map(|k| 1u64 << k)
+        .filter(|bit| failing & bit != 0)
+        .min_by_key(|bit| readers(*bit).count())
+    else {
+        return true;
+    };
+    readers(bit).any(|m| covered(failing & !m, cells, max - 1))
+}
+
+/// Each cell on which every reading of `grids` (one at least) puts the same value, with the
+/// number the first reading puts there; `None` where they differ.
+fn agreed_cells(grids: &[Vec<usize>], numbers: &[Number]) -> Vec<Option<usize>> {
+    let value =
+        |grid: &Vec<usize>, k: usize| grid.get(k).and_then(|i| numbers.get(*i)).map(|n| n.value);
+    let Some(first) = grids.first() else {
+        return Vec::new();
+    };
+    (0..first.len())
+        .map(|k| {
+            let agreed = grids.iter().all(|grid| value(grid, k) == value(first, k));
+            first.get(k).copied().filter(|_| agreed)
+        })
+        .collect()
+}
+
 /// Whether every cell of the 2021 表三 was read. (Asked of every report: the template's own
 /// pointers, not 175 formatted ones.)
 pub(crate) fn all_read(store: &CellStore) -> bool {
@@ -701,7 +876,7 @@ pub(crate) fn read_applications(
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) {
-    let (blocks, inside) = blocks(lines);
+    let (blocks, inside, beside) = blocks(lines);
     let numbers: Vec<Number> = blocks.iter().flatten().cloned().collect();
     let merged = match numbers.len() / COLUMNS {
         _ if !numbers.len().is_multiple_of(COLUMNS) => return,
@@ -732,7 +907,7 @@ pub(crate) fn read_applications(
     let starts = block_starts(values.len(), &sizes);
     if confirmed.is_empty() {
         // No reading in order: cells printed inside labels' blocks, or late, may stand apart.
-        let Some(grids) = aside_placements(&values, &starts, &inside, &rows, 0) else {
+        let Some(grids) = aside_placements(&values, &starts, (&inside, &beside), &rows, 0) else {
             why_not(
                 "表三 is printed cell by cell in blocks (a PDF text dump), some cells inside its labels, and too many ways to read them as rows were left to tell them apart; its cells are left missing".to_owned(),
                 store,
@@ -741,42 +916,78 @@ pub(crate) fn read_applications(
         };
         confirmed = confirmed_readings(&grids, &numbers, &rows);
     }
-    let (cells, merged_row) = match confirmed.len() {
-        1 => confirmed.swap_remove(0),
-        0 => {
-            // A report that breaks identities: every reading, in order or apart, a row of each
-            // misprinted cell failing its own identities.
-            let grids = placements(&values, &sizes, &rows, MISPRINTS).and_then(|mut grids| {
-                grids.extend(aside_placements(
-                    &values, &starts, &inside, &rows, MISPRINTS,
-                )?);
-                Some(grids)
-            });
-            let explained = match grids {
-                Some(grids) => explained_reading(&grids, &numbers, &rows),
-                None => Err("no reading of its blocks as rows or columns in the template's order satisfies the identities (R1, R2, R3), and too many ways to read them with cells the report misprints were left to tell them apart".to_owned()),
-            };
-            match explained {
-                Ok(reading) => reading,
-                Err(why) => {
-                    return why_not(
-                        format!(
-                            "表三 is printed cell by cell in blocks (a PDF text dump); {why}, so its numbers are not placed"
-                        ),
-                        store,
-                    );
-                }
-            }
-        }
-        n => {
-            return why_not(
-                format!(
-                    "表三 is printed cell by cell in blocks (a PDF text dump); {n} readings of its blocks as rows or columns satisfy the identities (R1, R2, R3) with different values, so its numbers are not placed"
-                ),
-                store,
+    // Every reading, in order or apart, with up to `budget` rows failing their own identities
+    // (a row of each misprinted cell); `None` when the search hit its bound.
+    let every_reading = |budget: usize| {
+        let mut grids = placements(&values, &sizes, &rows, budget)?;
+        grids.extend(aside_placements(
+            &values,
+            &starts,
+            (&inside, &beside),
+            &rows,
+            budget,
+        )?);
+        Some(grids)
+    };
+    // The one reading, or why there is none.
+    let one = match confirmed.len() {
+        1 => Ok(confirmed.swap_remove(0)),
+        // A report that breaks identities: the one reading misprints explain.
+        0 => match every_reading(MISPRINTS) {
+            Some(grids) => explained_reading(&grids, &numbers, &rows),
+            None => Err("no reading of its blocks as rows or columns in the template's order satisfies the identities (R1, R2, R3), and too many ways to read them with cells the report misprints were left to tell them apart".to_owned()),
+        },
+        n => Err(format!(
+            "{n} readings of its blocks as rows or columns satisfy the identities (R1, R2, R3) with different values"
+        )),
+    };
+    let (cells, merged_row) = match one {
+        Ok(reading) => reading,
+        Err(why) => {
+            // The cells every reading agrees on, up to three misprinted cells: the report's
+            // own reading among them, they are its values. Not where numbers stand inside or
+            // beside labels: several cells moved out of order leave its reading out.
+            let apart_free = inside.is_empty() && beside.is_empty();
+            let agreed = every_reading(AGREED_MISPRINTS)
+                .filter(|_| apart_free)
+                .map(|grids| {
+                    let could_be_printed = |grid: &Vec<usize>| {
+                        let read: Vec<u64> = grid
+                            .iter()
+                            .map(|i| values.get(*i).copied().unwrap_or_default())
+                            .collect();
+                        misprints_could_break(&read, rows.len(), AGREED_MISPRINTS)
+                    };
+                    let grids: Vec<Vec<usize>> =
+                        grids.into_iter().filter(could_be_printed).collect();
+                    agreed_cells(&grids, &numbers)
+                })
+                .unwrap_or_default();
+            let (cells, merged_row) = cells_of(&agreed, &numbers, &rows, AGREED);
+            let rest = format!(
+                "表三 is printed cell by cell in blocks (a PDF text dump); {why}, and the readings of its blocks that up to three cells the report misprints would leave differ on this cell (or are too many to search), so it is not placed"
             );
+            if cells.filled.is_empty() {
+                return why_not(rest, store);
+            }
+            // A merged row only whole: its three rows are read apart from the others.
+            let merged_row = merged_row.filter(|m| m.counts.iter().all(Option::is_some));
+            place(cells, merged_row, store, problems, &why_not);
+            return why_not(rest, store);
         }
     };
+    place(cells, merged_row, store, problems, &why_not);
+}
+
+/// Fills the cells of a reading of 表三 that `store` has not read, unless one disagrees with a
+/// cell read by its label; the merged （六） row settled with them.
+fn place(
+    cells: CellStore,
+    merged_row: Option<MergedRow>,
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+    why_not: &dyn Fn(String, &mut CellStore),
+) {
     let disagrees = cells.filled.iter().any(|(p, f)| {
         store
             .filled
@@ -888,19 +1099,16 @@ mod tests {
                 assert_eq!(read, Some(grid[row][c].into()), "{path}/{}", column.name);
             }
         }
-        // Read across instead, the same numbers satisfy no row's identity: nothing is placed.
+        // Read across instead, the same numbers satisfy no row's identity: no reading is
+        // confirmed.
         let across: Vec<String> = values.iter().map(u64::to_string).collect();
         let lines = crate::normalize::text_lines(&across.join("\n"));
         let lines: Vec<&PosText> = lines.iter().collect();
         let mut store = CellStore::default();
         read_applications(&lines, &mut store, &mut problems);
-        assert!(store.filled.is_empty());
-        assert!(
-            store
-                .missing
-                .values()
-                .all(|p| p.code == ProblemCode::UnlabelledRowsUnconfirmed)
-        );
+        // Read as a report that misprints up to three cells, the readings across agree on every
+        // cell but those the 5s of the columns move between: only they stay unread.
+        assert_read_but(&store, &grid, &[(6, 5), (6, 6), (23, 0), (23, 6), (24, 6)]);
     }
 
     /// Reads 表三 from a dump's text, the cells read by pointer.
@@ -968,6 +1176,28 @@ mod tests {
         );
     }
 
+    /// Every cell of 表三 read as `grid` has it but those of `unread` (row, column), which are
+    /// missing with `unlabelled-rows-unconfirmed`.
+    fn assert_read_but(store: &CellStore, grid: &[[u64; COLUMNS]], unread: &[(usize, usize)]) {
+        for (r, (_, path, _)) in APP_ROWS.iter().enumerate() {
+            for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
+                let pointer = format!("{path}/{}", column.name);
+                if unread.contains(&(r, c)) {
+                    assert!(!store.filled.contains_key(&pointer), "{pointer} read");
+                    let why = store.missing.get(&pointer).map(|p| p.code);
+                    assert_eq!(
+                        why,
+                        Some(ProblemCode::UnlabelledRowsUnconfirmed),
+                        "{pointer}"
+                    );
+                } else {
+                    let read = store.filled.get(&pointer).map(|f| f.value.clone());
+                    assert_eq!(read, Some(grid[r][c].into()), "{pointer}");
+                }
+            }
+        }
+    }
+
     /// Every cell of 表三 read, as `grid` has it.
     fn assert_read_as(store: &CellStore, grid: &[[u64; COLUMNS]]) {
         for (r, (_, path, _)) in APP_ROWS.iter().enumerate() {
@@ -1011,15 +1241,16 @@ mod tests {
     #[test]
     fn a_lone_misprinted_number_is_placed_nowhere() {
         // Every cell 0 but one printed 5 in a run down its columns: read down the columns or
-        // across, one misprint explains it wherever it falls, so nothing is placed.
+        // across, one misprint explains it wherever it falls, so it is placed nowhere; every
+        // reading puts 0 in the other cells, which are read.
         let mut grid = vec![[0u64; COLUMNS]; APP_ROWS.len()];
         grid[6][6] = 5;
         let store = read(&in_runs(&grid));
-        assert!(store.filled.is_empty());
+        let falls = [(6, 5), (6, 6), (22, 2), (22, 3), (22, 4), (22, 5)];
+        assert_read_but(&store, &grid, &falls);
         assert!(store.missing.values().all(|p| {
-            p.code == ProblemCode::UnlabelledRowsUnconfirmed
-                && p.message
-                    .contains("readings with different values are explained alike")
+            p.message
+                .contains("readings with different values are explained alike")
         }));
     }
 
@@ -1057,6 +1288,77 @@ mod tests {
                 .values()
                 .all(|p| p.code == ProblemCode::UnlabelledRowsUnconfirmed)
         );
+    }
+
+    /// A consistent table whose cells are mostly distinct and not 0: a result row's cells
+    /// `(3r + 2c) % 11` (the 总计 their sum), 二 and 四 small, 一 what R1 leaves.
+    fn distinct_table() -> Vec<[u64; COLUMNS]> {
+        let mut grid = vec![[0u64; COLUMNS]; APP_ROWS.len()];
+        let with_total = |cells: [u64; COLUMNS - 1]| {
+            let mut row = [0; COLUMNS];
+            row[..COLUMNS - 1].copy_from_slice(&cells);
+            row[COLUMNS - 1] = cells.iter().sum();
+            row
+        };
+        for (r, row) in grid.iter_mut().enumerate().take(23).skip(2) {
+            *row = with_total(std::array::from_fn(|c| ((3 * r + 2 * c) % 11) as u64));
+        }
+        let total: [u64; COLUMNS - 1] =
+            std::array::from_fn(|c| grid[2..23].iter().map(|row| row[c]).sum());
+        grid[23] = with_total(total);
+        grid[1] = with_total(std::array::from_fn(|c| (c % 3) as u64));
+        grid[24] = with_total(std::array::from_fn(|c| (c % 2) as u64 + 1));
+        grid[0] = with_total(std::array::from_fn(|c| total[c] + grid[24][c] - grid[1][c]));
+        grid
+    }
+
+    /// A poppler dump of `grid`: each row's label, then its cells, each a block of its own.
+    fn across(grid: &[[u64; COLUMNS]]) -> String {
+        let mut text = String::new();
+        for (r, cells) in grid.iter().enumerate() {
+            text.push_str(&format!("第{r}行\n\n"));
+            for v in cells {
+                text.push_str(&format!("{v}\n\n"));
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn a_first_cell_printed_beside_a_later_label_is_read_as_its_rows() {
+        // poppler prints （三）1's first cell beside the label of （三）3, out of order.
+        let grid = distinct_table();
+        let first = grid[4][0];
+        let text = across(&grid)
+            .replacen(&format!("第4行\n\n{first}\n\n"), "第4行\n\n", 1)
+            .replacen("第6行\n", &format!("第6行 {first}\n"), 1);
+        assert!(text.contains(&format!("第6行 {first}\n\n{}\n", grid[6][0])));
+        let store = read(&text);
+        assert_read_as(&store, &grid);
+        // And beside the label of its own row, after a moved one: both read.
+        let second = grid[6][0];
+        let text = across(&grid)
+            .replacen(&format!("第4行\n\n{first}\n\n"), "第4行\n\n", 1)
+            .replacen(
+                &format!("第6行\n\n{second}\n\n"),
+                &format!("第6行 {first} {second}\n\n"),
+                1,
+            );
+        let store = read(&text);
+        assert_read_as(&store, &grid);
+    }
+
+    #[test]
+    fn a_report_misprinting_three_cells_is_read_where_every_reading_agrees() {
+        // Three misprints in three rows and columns: no reading is explained by one or two,
+        // but every reading of the runs that three would explain agrees on every cell.
+        let mut grid = distinct_table();
+        grid[5][1] += 4;
+        grid[12][3] += 9;
+        grid[17][5] -= 1;
+        let store = read(&in_runs(&grid));
+        assert_read_as(&store, &grid);
+        assert!(store.filled.values().all(|f| f.rules == [AGREED]));
     }
 
     #[test]

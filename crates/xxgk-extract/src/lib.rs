@@ -60,7 +60,9 @@
 //! -p xxgk-extract --test roundtrip -- every_generator_on_many`). The same confirmation is required of a 表三 row whose numbers
 //! stand on several plain-text lines apart from its label (a column dump), and of 表四's 15
 //! numbers gathered from blocks between headings (R4, and its outcome headings, where printed
-//! between the numbers, in the table's order: R4 cannot tell the outcomes apart). When the gap
+//! between the numbers, in the table's order: R4 cannot tell the outcomes apart; a PDF dump that
+//! prints section 四's heading before 表三's last numbers gives 表四 the blocks from its first
+//! header label `行政复议`, and 表三 those before, `sections`). When the gap
 //! over （六）'s three rows is two rows short and no （六） row was read, the report is read as
 //! merging them into one row whose label was lost, kept only when the identities confirm it. A
 //! 表二 row whose numbers stand apart from its label (below it, or above it as a PDF prints a
@@ -105,8 +107,13 @@
 //! its row, under the same confirmation. A report that breaks identities, which no such reading
 //! satisfies, is read the one way one or two misprinted cells explain, when no other reading
 //! with different values is explained by as many or one more and the search was complete (two
-//! changes that cancel out are numbers moved by the reading, not misprints). Otherwise the
-//! unread cells are missing with
+//! changes that cancel out are numbers moved by the reading, not misprints); failing that, where
+//! no number stands inside or beside a label, a cell is placed where every reading with up to
+//! three rows failing their 总计, whose failing identities three misprinted cells in those rows
+//! could account for, agrees (the report's own reading among them when it misprints three cells
+//! or fewer). A number beside a label's last
+//! line is also tried as a first cell poppler moved out of order beside a later row's label.
+//! Otherwise the unread cells are missing with
 //! `unlabelled-rows-unconfirmed` saying why (none, several, too many to tell apart, or a
 //! disagreement). Such cells carry
 //! `block-dump-placed-by-identities`.
@@ -266,7 +273,10 @@
 //! `labels-then-numbers-either-order` (a sub-table of 表二 printed as a block of labels, then
 //! exactly as many numbers as their cells, read where by rows and down the columns agree),
 //! `block-dump-placed-by-identities` (表三 dumped block by block, its numbers placed in the one
-//! reading of its runs the identities confirm), `merged-other-zero-in-each-row` (a 2021 report
+//! reading of its runs the identities confirm), `block-dump-agreed-by-every-reading` (表三 of a
+//! block dump that breaks identities, no number inside or beside a label, a cell placed where
+//! every reading of its runs that up to three misprinted cells would leave agrees),
+//! `merged-other-zero-in-each-row` (a 2021 report
 //! printing （六）其他处理 as one row, the 2019 table, prints 0 in the column: each of its three
 //! rows is 0), `fee-figure-from-prose`,
 //! `fee-none-collected-stated` (`未收取…处理费` read as 0 collected), `fee-all-zero-stated`

@@ -182,9 +182,49 @@ pub(crate) fn locate(blocks: &[Block]) -> SectionMap {
             *slot = Some((body_start, end));
         }
     }
+    spill_before_review_table(blocks, &mut bodies);
     SectionMap {
         preamble_end,
         bodies,
+    }
+}
+
+/// Where a PDF text dump prints section 四's heading before 表三's last numbers (poppler and
+/// pdfminer follow the page's text flow, not the table's: the heading stands beside the table's
+/// foot), the lines of numbers between the heading and 表四's first header label (`行政复议`)
+/// are 表三's: its body is extended over them and 表四's starts at the label. No other layout
+/// prints a number there (表四's caption, if any, is text), so they are left alone.
+fn spill_before_review_table(blocks: &[Block], bodies: &mut [Option<(usize, usize)>; 6]) {
+    let applications = Section::Applications as usize;
+    let review = Section::Review as usize;
+    let (Some(Some((app_start, app_end))), Some(Some((start, end)))) = (
+        bodies.get(applications).copied(),
+        bodies.get(review).copied(),
+    ) else {
+        return;
+    };
+    let line = |i: usize| match blocks.get(i) {
+        Some(Block::Line(line)) => Some(line),
+        _ => None,
+    };
+    let Some(label) = (start..end).find(|i| line(*i).is_some_and(|l| l.compact() == "行政复议"))
+    else {
+        return;
+    };
+    let numbers_alone = |i: usize| {
+        line(i).is_some_and(|l| {
+            let text = l.compact();
+            !text.is_empty() && text.chars().all(|c| c.is_ascii_digit())
+        })
+    };
+    // Only a section 三 that ends right at the heading (its body is contiguous with the spill).
+    if app_end + 1 == start && (start..label).any(numbers_alone) {
+        if let Some(slot) = bodies.get_mut(applications) {
+            *slot = Some((app_start, label));
+        }
+        if let Some(slot) = bodies.get_mut(review) {
+            *slot = Some((label, end));
+        }
     }
 }
 
@@ -211,6 +251,22 @@ mod tests {
         assert_eq!(b[3], Some((7, 7)));
         assert_eq!(b[4], Some((8, 8)));
         assert_eq!(b[5], Some((9, 10)));
+    }
+
+    #[test]
+    fn numbers_of_the_applications_table_after_the_review_heading_are_its() {
+        // A dump printing 四's heading beside 表三's foot: 表三's last numbers follow it.
+        let text = "三、收到和处理政府信息公开申请情况\n（七）总计\n\
+                    四、政府信息公开行政复议、行政诉讼情况\n5\n0\n行政复议\n1\n\
+                    五、存在的主要问题及改进情况\n无";
+        let b = heads(text);
+        assert_eq!(b[2], Some((1, 5)));
+        assert_eq!(b[3], Some((5, 7)));
+        // Text between the heading and the label is no spill: the bodies stay as found.
+        let text = text.replace("5\n0\n", "说明\n");
+        let b = heads(&text);
+        assert_eq!(b[2], Some((1, 2)));
+        assert_eq!(b[3], Some((3, 6)));
     }
 
     #[test]
