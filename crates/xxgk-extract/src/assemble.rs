@@ -239,6 +239,26 @@ pub(crate) fn read_active(
             );
             continue;
         }
+        if !read.label.numbers_inside.is_empty() {
+            // Its label's cell holds numbers: its blank cells may be those, not the publisher's.
+            match numbers_inside_label(read, &spec) {
+                Some(values) => {
+                    store.put_row(&spec, &values, &[ReadingRule::NumbersInsideLabelCell]);
+                }
+                None => store.miss_row(
+                    &spec,
+                    &Problem::new(
+                        ProblemCode::CellCountMismatch,
+                        format!(
+                            "row {}: numbers stand inside its label's cell (`{}`) and, with the row's others, do not fill its columns in order, so which cells they are is not decided",
+                            spec.label, read.label.published
+                        ),
+                    )
+                    .at(read.label.pos, read.label.published.clone()),
+                ),
+            }
+            continue;
+        }
         match fit(read.values.clone(), columns, read.padded_at_end) {
             Fit::Exact(values) if paired_rows.contains(&index) => store.put_row(
                 &spec,
@@ -274,6 +294,33 @@ pub(crate) fn read_active(
     }
     crate::pulled::explain_blanks(&pulled_out, &chosen, spec_of, store);
     found
+}
+
+/// The cells of a 表二 row whose first numbers stand inside its label's cell
+/// (`行政事业性 | 收费1032.60994 | `, `行政规范性 | 文件6<br>3 | 18`: a converter drew a column
+/// boundary left of the first value): those numbers, then the row's others, when the label
+/// without them is the row's whole label (no digit of a label is then left in it) and they fill
+/// the columns exactly, any blank cells after them (the columns the shift emptied).
+fn numbers_inside_label(read: &RowRead<ActiveRow>, spec: &RowSpec) -> Option<Vec<ValueCell>> {
+    let inside = &read.label.numbers_inside;
+    let mut label = read.label.joined();
+    for number in inside.iter().rev() {
+        let ValueCell::Token { text, .. } = number else {
+            return None;
+        };
+        label = label.strip_suffix(text.as_str())?.to_owned();
+    }
+    let whole: String = spec.label.chars().filter(|c| !c.is_whitespace()).collect();
+    if crate::template::strip_numbering(&label) != whole {
+        return None;
+    }
+    let printed = read.values.iter().position(ValueCell::is_blank);
+    let (numbers, blanks) = read.values.split_at(printed.unwrap_or(read.values.len()));
+    if !blanks.iter().all(ValueCell::is_blank) || inside.len() + numbers.len() != spec.columns.len()
+    {
+        return None;
+    }
+    Some(inside.iter().chain(numbers).cloned().collect())
 }
 
 /// What stands in 表二, in order, for [`counted_rows`].
@@ -1410,5 +1457,79 @@ mod tests {
             "行政事业性收费\n\n96171.6",
         ]));
         assert!(read[7..9].iter().all(Option::is_none), "{read:?}");
+    }
+
+    /// 表二 as pymupdf4llm prints a PDF's table whose column boundaries it drew left of the
+    /// first values: the labels split over two cells, the first numbers inside the second.
+    fn pipes(regulations: &str, normative: &str, fees: &str) -> String {
+        format!(
+            "|第二十条第|（一）项||\n|---|---|---|\n|信息内容|本年制发件数本年废止件数|现行有效件数|\n{regulations}\n{normative}\n|第二十条第|（五）项||\n|信息内容|本年处理决定数量||\n|行政许可|9893||\n|第二十条第|（六）项||\n|信息内容|本年处理决定数量||\n|行政处罚|269||\n|行政强制|33||\n|第二十条第|（八）项||\n|信息内容|本年收费金额（单位：万元）||\n{fees}"
+        )
+    }
+
+    #[test]
+    fn numbers_inside_a_label_cell_are_the_rows_first_cells_when_the_label_is_whole_without_them() {
+        let read = active(&pipes(
+            "|规章|0<br>0|0|",
+            "|行政规范性|文件6<br>3|18|",
+            "|行政事业性|收费1032.60994||",
+        ));
+        let expected = [
+            json!(0),
+            json!(0),
+            json!(0),
+            json!(6),
+            json!(3),
+            json!(18),
+            json!(9893),
+            json!(269),
+            json!(33),
+            json!("1032.60994"),
+        ];
+        assert_eq!(read, expected.map(Some).to_vec());
+    }
+
+    #[test]
+    fn numbers_inside_a_label_cell_that_do_not_fill_the_row_leave_it_unread_not_blank() {
+        for (normative, fees) in [
+            // One number inside, one beside: a cell short.
+            ("|行政规范性|文件6|18|", "|行政事业性|收费1032.60994||"),
+            // More than the row's cells.
+            (
+                "|行政规范性|文件6<br>3<br>1|18|",
+                "|行政事业性|收费1032.60994||",
+            ),
+            // A blank printed between the numbers: which column each fills is not known.
+            (
+                "|行政规范性|文件6<br>3||18|",
+                "|行政事业性|收费1032.60994||",
+            ),
+        ] {
+            let text = format!(
+                "二、主动公开政府信息情况\n\n{}\n\n三、收到和处理政府信息公开申请情况\n",
+                pipes("|规章|0<br>0|0|", normative, fees)
+            );
+            let extraction = crate::extract(text.as_bytes(), Some("r.md")).expect("extracts");
+            for column in ["issued", "repealed", "in_force"] {
+                let pointer = format!("/active_disclosure/normative_documents/{column}");
+                assert_eq!(extraction.report.pointer(&pointer), None, "{normative}");
+                let problem = extraction
+                    .problems
+                    .iter()
+                    .find(|p| p.pointer.as_deref() == Some(pointer.as_str()))
+                    .expect("a problem says why");
+                assert_eq!(
+                    problem.code,
+                    crate::ProblemCode::CellCountMismatch,
+                    "{normative}"
+                );
+            }
+            assert_eq!(
+                extraction
+                    .report
+                    .pointer("/active_disclosure/fees/amount_wan_yuan"),
+                Some(&json!("1032.60994"))
+            );
+        }
     }
 }

@@ -276,6 +276,8 @@
 //! reading of its runs the identities confirm), `block-dump-agreed-by-every-reading` (表三 of a
 //! block dump that breaks identities, no number inside or beside a label, a cell placed where
 //! every reading of its runs that up to three misprinted cells would leave agrees),
+//! `numbers-inside-label-cell` (a 表二 row whose first numbers a converter printed inside its
+//! label's cell, the label whole without them and the numbers filling its columns exactly),
 //! `merged-other-zero-in-each-row` (a 2021 report
 //! printing （六）其他处理 as one row, the 2019 table, prints 0 in the column: each of its three
 //! rows is 0), `fee-figure-from-prose`,

@@ -132,6 +132,10 @@ pub enum ReadingRule {
     /// A 表二 cell on a line of its own below a row whose numbers stand in no printed column:
     /// read where inserting it anywhere among the row's numbers gives the column the same value.
     PulledOutCellSameInEveryReading,
+    /// A 表二 row whose first numbers the converter printed inside its label's cell
+    /// (`行政事业性 | 收费1032.60994 | `): the label without them is the row's whole label, and
+    /// they, then the row's other numbers, fill its columns exactly.
+    NumbersInsideLabelCell,
 }
 
 impl ProblemCode {
@@ -269,6 +273,7 @@ mod tests {
                 PulledOutCellSameInEveryReading,
                 "pulled-out-cell-same-in-every-reading",
             ),
+            (NumbersInsideLabelCell, "numbers-inside-label-cell"),
         ];
         for (rule, name) in names {
             assert_eq!(serde_json::to_value(rule).ok(), Some(name.into()));

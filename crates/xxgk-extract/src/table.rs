@@ -13,6 +13,10 @@ pub(crate) struct Label {
     /// The label as published.
     pub published: String,
     pub pos: Option<SourcePos>,
+    /// Numbers printed inside a label's own cell of a table with a cell per column
+    /// (`行政事业性 | 收费1032.60994 | `: the converter drew a column boundary left of the first
+    /// value), in order: read as label text, kept so that the row is not taken for blank.
+    pub numbers_inside: Vec<ValueCell>,
 }
 
 impl Label {
@@ -25,10 +29,13 @@ impl Label {
     pub fn joined_with(&self, next: &Label) -> Label {
         let mut cells = self.cells.clone();
         cells.extend(next.cells.iter().cloned());
+        let mut numbers_inside = self.numbers_inside.clone();
+        numbers_inside.extend(next.numbers_inside.iter().cloned());
         Label {
             cells,
             published: format!("{} {}", self.published, next.published),
             pos: self.pos.or(next.pos),
+            numbers_inside,
         }
     }
 
@@ -215,12 +222,14 @@ pub(crate) fn segments(unit: &Unit) -> Vec<Segment> {
             }
             CellKind::Label(mut label, mut trailing) => {
                 kinds_are_label.push(true);
+                let mut inside = Vec::new();
                 if unit.positional && k + 1 < unit.cells.len() && !trailing.is_empty() {
                     // A table with a cell per column prints numbers in the value cells after
                     // the label's: digits in the label's own cell are its text (`（三）不予公开 4`
-                    // with `.保护第三方合法权益` below it), not a cell.
+                    // with `.保护第三方合法权益` below it), not a cell — unless the row's
+                    // reader finds its label whole without them (see `Label::numbers_inside`).
                     label = cell.text.clone();
-                    trailing.clear();
+                    inside = std::mem::take(&mut trailing);
                 }
                 if current.has_number() {
                     out.push(std::mem::replace(
@@ -235,10 +244,9 @@ pub(crate) fn segments(unit: &Unit) -> Vec<Segment> {
                     // Blank cells before a label are the columns of merged row-group labels.
                     current.values.clear();
                 }
-                current
-                    .label
-                    .get_or_insert_with(Label::default)
-                    .push(&label);
+                let current_label = current.label.get_or_insert_with(Label::default);
+                current_label.push(&label);
+                current_label.numbers_inside.extend(inside);
                 current.values.extend(trailing);
             }
         }

@@ -286,7 +286,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "jingyue-2024-a4-landscape-zenhei.pymupdf4llm.md",
         "jingyue",
-        196,
+        200,
     ),
     ("jingyue-2024-a4-landscape-zenhei.pypdf.txt", "jingyue", 200),
     ("jingyue-2024-a4-zenhei.pdftohtml.html", "jingyue", 200),
