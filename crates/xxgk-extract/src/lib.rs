@@ -313,6 +313,7 @@ mod oneline;
 mod positioned;
 mod problem;
 mod pulled;
+mod review_blocks;
 mod sections;
 mod solve;
 mod split;

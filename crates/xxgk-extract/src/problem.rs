@@ -132,6 +132,10 @@ pub enum ReadingRule {
     /// A 表二 cell on a line of its own below a row whose numbers stand in no printed column:
     /// read where inserting it anywhere among the row's numbers gives the column the same value.
     PulledOutCellSameInEveryReading,
+    /// 表四 printed in blocks out of the table's order (a PDF text dump): the value on which every
+    /// order of the blocks a converter prints agrees, among the orders that satisfy R4 in every
+    /// group or break it in one group only.
+    ReviewBlocksOrderedByR4,
 }
 
 impl ProblemCode {
@@ -269,6 +273,7 @@ mod tests {
                 PulledOutCellSameInEveryReading,
                 "pulled-out-cell-same-in-every-reading",
             ),
+            (ReviewBlocksOrderedByR4, "review-blocks-ordered-by-r4"),
         ];
         for (rule, name) in names {
             assert_eq!(serde_json::to_value(rule).ok(), Some(name.into()));
