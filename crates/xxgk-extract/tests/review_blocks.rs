@@ -1,7 +1,7 @@
 //! 表四 printed by poppler `pdftotext` (no flags) in blocks out of the table's order: the real
 //! dumps of the 淮安 report read whole, the 洪泽 2023 dump (a report that breaks R4 in two
-//! groups) left unread, and block dumps of drawn reports with cells of 表四 changed read with no
-//! wrong cell where the changes break R4 in one group, the figures printed for two or three.
+//! groups) left unread, and block dumps of drawn reports, consistent or with cells of 表四
+//! changed, read with no wrong cell.
 
 mod common;
 
@@ -153,10 +153,12 @@ fn broken_groups(report: &Value) -> usize {
 }
 
 /// Block dumps of drawn reports (`XXGK_REVIEW_BLOCK_REPORTS`, 400 by default, half with counts
-/// as real reports print them) with one, two and three cells of 表四 changed: no 表四 cell read
-/// wrong where the report breaks R4 in at most one group (the rule's argument), and the readings
-/// with wrong cells where it breaks two or three printed (`cargo test --release -p
-/// xxgk-extract --test review_blocks -- --nocapture`).
+/// as real reports print them), consistent and with one, two and three cells of 表四 changed (by
+/// 1–9 or 10–5,009, raised or lowered): no 表四 cell read wrong, whether the report breaks R4 in
+/// one group (the rule's argument) or in two or three (outside it: measured, none over 5,000
+/// reports, `XXGK_REVIEW_BLOCK_REPORTS=5000 cargo test --release -p xxgk-extract --test
+/// review_blocks -- --nocapture`), and 表四 read by the order of its blocks in about one
+/// consistent dump in six.
 #[test]
 #[expect(clippy::print_stdout, reason = "the counts per class are the figures")]
 fn block_dumps_with_cells_of_table_four_changed() {
@@ -169,7 +171,7 @@ fn block_dumps_with_cells_of_table_four_changed() {
     // Per number of groups broken: readings, readings placing 表四 by the rule, readings with a
     // wrong 表四 cell.
     let mut tally = [[0usize; 3]; 4];
-    let mut wrong_in_one: Vec<String> = Vec::new();
+    let mut wrong_readings: Vec<String> = Vec::new();
     for k in 0..count {
         let truth = report(&draw.figures(k % 2 == 0));
         for changed in 0..=3 {
@@ -211,8 +213,10 @@ fn block_dumps_with_cells_of_table_four_changed() {
             row[0] += 1;
             row[1] += usize::from(by_rule);
             row[2] += usize::from(!wrong.is_empty());
-            if broken <= 1 && !wrong.is_empty() {
-                wrong_in_one.push(format!("report {k}, {changed} changed: {wrong:?}"));
+            if !wrong.is_empty() {
+                wrong_readings.push(format!(
+                    "report {k}, {changed} changed, R4 broken in {broken} group(s): {wrong:?}"
+                ));
             }
         }
     }
@@ -221,5 +225,8 @@ fn block_dumps_with_cells_of_table_four_changed() {
             "表四 breaking R4 in {broken} group(s): {readings} readings, {by_rule} read by the order of its blocks, {wrong} with a wrong 表四 cell"
         );
     }
-    assert!(wrong_in_one.is_empty(), "{wrong_in_one:#?}");
+    assert!(wrong_readings.is_empty(), "{wrong_readings:#?}");
+    // poppler (one dump in two) prints 表四 out of order in one in three: the rule is exercised.
+    let [consistent, by_rule, _] = tally[0];
+    assert!(8 * by_rule >= consistent, "{by_rule} of {consistent}");
 }
