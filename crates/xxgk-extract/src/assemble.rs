@@ -1321,6 +1321,7 @@ fn place_review_blocks(
         }
     }
 }
+
 /// 表四's numbers gathered from blocks between headings (a column dump prints them in column
 /// order, not the table's), more than `review_blocks` tries, or under headings out of order:
 /// kept only when the outcome headings printed between them stand in the table's order and R4
