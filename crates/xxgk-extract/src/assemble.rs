@@ -11,6 +11,7 @@ use crate::cells::{CellStore, Filled};
 use crate::gaps;
 use crate::merged::MergedCell;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
+use crate::review_blocks::{self, Block};
 use crate::split::row_splits;
 use crate::table::{Fit, Label, RowRead, Segment, ValueCell, fit, read_rows};
 use crate::template::{
@@ -1178,13 +1179,14 @@ fn report_merged_other(
 
 /// Reads 表四 into the store: one row of 15 numbers (possibly one per line), or three labelled
 /// rows of five. When the section holds more numbers than the table (a note under it), the first
-/// unbroken run of exactly 15 is the table.
+/// unbroken run of exactly 15 is the table. 15 numbers in several blocks between labels (a PDF
+/// text dump) are read as `review_blocks` orders them, or (more blocks than it tries) in order.
 pub(crate) fn read_review(
     segments: Vec<Segment>,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) -> bool {
-    let mut runs: Vec<Vec<ValueCell>> = vec![Vec::new()];
+    let mut runs: Vec<Block> = vec![Block::default()];
     let mut groups: [Option<Vec<ValueCell>>; 3] = [None, None, None];
     let mut first_label: Option<Label> = None;
     // The outcome headings printed between the table's numbers (a column dump), torn over
@@ -1196,6 +1198,8 @@ pub(crate) fn read_review(
         if let Some(label) = &segment.label {
             between.extend(label.joined().split_whitespace());
         }
+        // A block starting here stands right after a 总计 heading (`总计 | 351`).
+        let after_total_heading = between.ends_with("总计");
         if segment.has_number() {
             if numbers_seen {
                 headings.extend(outcome_headings(&between));
@@ -1207,7 +1211,10 @@ pub(crate) fn read_review(
             if (segment.has_number() || (segment.positional && segment.values.len() >= 5))
                 && let Some(run) = runs.last_mut()
             {
-                run.extend(segment.values);
+                if run.cells.is_empty() {
+                    run.after_total_heading = after_total_heading;
+                }
+                run.cells.extend(segment.values);
             }
             continue;
         };
@@ -1224,36 +1231,54 @@ pub(crate) fn read_review(
         }
         // A label ends the run of numbers before it; numbers behind a label are a run of their own.
         if segment.has_number() {
-            runs.push(segment.values);
+            runs.push(Block {
+                cells: segment.values,
+                after_total_heading,
+            });
         }
-        runs.push(Vec::new());
+        runs.push(Block::default());
     }
-    runs.retain(|r| !r.is_empty());
+    runs.retain(|r| !r.cells.is_empty());
     if runs.is_empty() && groups.iter().all(Option::is_none) {
         return false;
     }
-    let all: Vec<ValueCell> = runs.iter().flatten().cloned().collect();
+    let all: Vec<ValueCell> = runs.iter().flat_map(|r| r.cells.clone()).collect();
     let total_count = all.len();
     let pieces = runs.len();
     let (table, apart) = match fit(all, 15, false) {
         Fit::Exact(values) => (Some(values), pieces > 1),
         _ => (
-            runs.into_iter().find_map(|run| match fit(run, 15, false) {
-                Fit::Exact(values) => Some(values),
-                _ => None,
-            }),
+            runs.iter()
+                .find_map(|run| match fit(run.cells.clone(), 15, false) {
+                    Fit::Exact(values) => Some(values),
+                    _ => None,
+                }),
             false,
         ),
     };
     if let Some(values) = table {
-        for (k, spec) in REVIEW_GROUPS.iter().enumerate() {
-            let group: Vec<ValueCell> = values.iter().skip(k * 5).take(5).cloned().collect();
-            store.put_row(spec, &group, &[]);
-        }
-        if apart {
-            // Each group's headings start again at 结果维持; any other step back is out of order.
-            let in_order = headings.windows(2).all(|w| w[0] < w[1] || w[1] == 0);
-            confirm_review_blocks(pieces, in_order, store);
+        // Each group's headings start again at 结果维持, and a dump prints the 总计 heading again
+        // before a total it moved; any other step back is out of order.
+        let in_order = headings
+            .windows(2)
+            .all(|w| w[0] < w[1] || w[1] == 0 || w[1] == 4);
+        let reordered = if apart && in_order {
+            review_blocks::read_blocks(&runs)
+        } else {
+            None
+        };
+        match reordered {
+            Some(read) => place_review_blocks(read, pieces, store),
+            None => {
+                for (k, spec) in REVIEW_GROUPS.iter().enumerate() {
+                    let group: Vec<ValueCell> =
+                        values.iter().skip(k * 5).take(5).cloned().collect();
+                    store.put_row(spec, &group, &[]);
+                }
+                if apart {
+                    confirm_review_blocks(pieces, in_order, store);
+                }
+            }
         }
     } else if groups.iter().any(Option::is_some) {
         for (spec, group) in REVIEW_GROUPS.iter().zip(groups) {
@@ -1288,18 +1313,68 @@ fn outcome_headings(text: &str) -> Vec<usize> {
     found.into_iter().map(|(_, k)| k).collect()
 }
 
-/// 表四's numbers gathered from blocks between headings (a column dump prints them in column
-/// order, not the table's): kept only when the outcome headings printed between them stand in the
-/// table's order and R4 confirms them in every group.
-fn confirm_review_blocks(pieces: usize, headings_in_order: bool, store: &mut CellStore) {
-    let cells: Vec<String> = REVIEW_GROUPS
+/// The 15 pointers of 表四, in the table's order.
+fn review_cells() -> Vec<String> {
+    REVIEW_GROUPS
         .iter()
         .flat_map(|spec| {
             spec.columns
                 .iter()
                 .map(move |c| format!("{}/{}", spec.path, c.name))
         })
-        .collect();
+        .collect()
+}
+
+/// 表四's cells as the orders of its blocks place them (`review_blocks`): each agreed cell read,
+/// the others missing with why.
+fn place_review_blocks(
+    read: Result<review_blocks::Agreed, String>,
+    pieces: usize,
+    store: &mut CellStore,
+) {
+    let unplaced = |why: &str| {
+        Problem::new(
+            ProblemCode::UnlabelledRowsUnconfirmed,
+            format!(
+                "表四: its 15 numbers stand in {pieces} blocks between the headings, out of the table's order; {why}, so it is left missing"
+            ),
+        )
+    };
+    let cells = review_cells();
+    match read {
+        Ok(agreed) => {
+            let columns = REVIEW_GROUPS
+                .iter()
+                .flat_map(|spec| (0..spec.columns.len()).map(move |c| (spec, c)));
+            for (((spec, c), pointer), cell) in columns.zip(cells).zip(agreed) {
+                match (cell, spec.columns.get(c..=c)) {
+                    (Ok(value), Some(column)) => {
+                        let one = RowSpec {
+                            path: spec.path,
+                            label: spec.label,
+                            columns: column,
+                        };
+                        store.put_row(&one, &[value], &[ReadingRule::ReviewBlocksOrderedByR4]);
+                    }
+                    (Err(why), _) => store.explain(pointer, unplaced(&why)),
+                    (Ok(_), None) => {}
+                }
+            }
+        }
+        Err(why) => {
+            for pointer in cells {
+                store.explain(pointer, unplaced(&why));
+            }
+        }
+    }
+}
+
+/// 表四's numbers gathered from blocks between headings (a column dump prints them in column
+/// order, not the table's), more than `review_blocks` tries, or under headings out of order:
+/// kept only when the outcome headings printed between them stand in the table's order and R4
+/// confirms them in every group.
+fn confirm_review_blocks(pieces: usize, headings_in_order: bool, store: &mut CellStore) {
+    let cells = review_cells();
     let why = if headings_in_order {
         gaps::unconfirmed(store, &cells, None)
     } else {

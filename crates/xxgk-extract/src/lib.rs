@@ -60,7 +60,12 @@
 //! -p xxgk-extract --test roundtrip -- every_generator_on_many`). The same confirmation is required of a 表三 row whose numbers
 //! stand on several plain-text lines apart from its label (a column dump), and of 表四's 15
 //! numbers gathered from blocks between headings (R4, and its outcome headings, where printed
-//! between the numbers, in the table's order: R4 cannot tell the outcomes apart; a PDF dump that
+//! between the numbers, in the table's order: R4 cannot tell the outcomes apart). Up to seven
+//! such blocks, which `pdftotext` prints out of the table's order, are tried in the orders a
+//! converter prints (the first and last block in place, a line of two numbers one line early
+//! or late, a lone number after a 总计 heading a 总计 cell), a cell placed where every order
+//! satisfying R4, or breaking it in one group only, agrees (`review_blocks`,
+//! `review-blocks-ordered-by-r4`: the 淮安 `pdftotext` dumps read all 200 cells, 185 before). A PDF dump that
 //! prints section 四's heading before 表三's last numbers gives 表四 the blocks from its first
 //! header label `行政复议`, and 表三 those before, `sections`). When the gap
 //! over （六）'s three rows is two rows short and no （六） row was read, the report is read as
@@ -278,7 +283,9 @@
 //! every reading of its runs that up to three misprinted cells would leave agrees),
 //! `numbers-inside-label-cell` (a 表二 row whose first numbers a converter printed inside its
 //! label's cell, the label whole without them and the numbers filling its columns exactly),
-//! `merged-other-zero-in-each-row` (a 2021 report
+//! `review-blocks-ordered-by-r4` (表四 printed in blocks out of the table's order, a cell placed
+//! where every order of the blocks a converter prints that satisfies R4, or breaks it in one
+//! group only, agrees), `merged-other-zero-in-each-row` (a 2021 report
 //! printing （六）其他处理 as one row, the 2019 table, prints 0 in the column: each of its three
 //! rows is 0), `fee-figure-from-prose`,
 //! `fee-none-collected-stated` (`未收取…处理费` read as 0 collected), `fee-all-zero-stated`
@@ -315,6 +322,7 @@ mod oneline;
 mod positioned;
 mod problem;
 mod pulled;
+mod review_blocks;
 mod sections;
 mod solve;
 mod split;

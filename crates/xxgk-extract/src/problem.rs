@@ -136,6 +136,10 @@ pub enum ReadingRule {
     /// (`行政事业性 | 收费1032.60994 | `): the label without them is the row's whole label, and
     /// they, then the row's other numbers, fill its columns exactly.
     NumbersInsideLabelCell,
+    /// 表四 printed in blocks out of the table's order (a PDF text dump): the value on which every
+    /// order of the blocks a converter prints agrees, among the orders that satisfy R4 in every
+    /// group or break it in one group only.
+    ReviewBlocksOrderedByR4,
 }
 
 impl ProblemCode {
@@ -274,6 +278,7 @@ mod tests {
                 "pulled-out-cell-same-in-every-reading",
             ),
             (NumbersInsideLabelCell, "numbers-inside-label-cell"),
+            (ReviewBlocksOrderedByR4, "review-blocks-ordered-by-r4"),
         ];
         for (rule, name) in names {
             assert_eq!(serde_json::to_value(rule).ok(), Some(name.into()));

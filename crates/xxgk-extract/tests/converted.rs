@@ -57,7 +57,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "008_huaian_city_2024.pdftotext-default.txt",
         "008_huaian_city_2024",
-        185,
+        200,
     ),
     (
         "009_hongze_district_2023.markitdown.md",
@@ -171,7 +171,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-letter-zenhei.pdftotext-default.txt",
         "008_huaian_city_2024",
-        185,
+        200,
     ),
     (
         "008_huaian_city_2024.pdftohtml.html",

@@ -12,7 +12,8 @@
 //! labels first, then each row's other cells), and the first or second cell of one of the last
 //! three rows (at most two) after the table's last label, as in the portrait jingyue dumps.
 //! pdfminer sometimes prints 表四 column by column, each number under its outcome's heading,
-//! and then (rarely) two outcomes of every group swapped, headings and all. 表二 is printed sub-table
+//! and then (rarely) two outcomes of every group swapped, headings and all; poppler sometimes
+//! prints 表四's row out of order, as the 淮安 dumps do (`review_out_of_order`). 表二 is printed sub-table
 //! by sub-table as the real dumps print it: poppler each label followed by its row's numbers, a
 //! page footer sometimes after a caption, a sub-table of one row sometimes its number before its
 //! label or its label before its last heading (the 洪泽 dumps); pdfminer, in one report of three,
@@ -212,6 +213,71 @@ fn review_by_column(out: &mut Out<'_>, header: &[Vec<String>], values: Option<&V
     }
 }
 
+/// 表四's row as poppler prints it out of order (the 淮安 dumps, `tests/data/converted/`), its
+/// first cell first and its last cell last: 复议后起诉's outcomes before 复议's 总计, each block
+/// after its group's headings printed again and each moved 总计 after the heading 总计; a
+/// group's 总计 after the next group's outcomes; or a group's 尚未审结 one line late, after the
+/// line that holds its 总计 and the next group's first cell.
+fn review_out_of_order(out: &mut Out<'_>, header: &[Vec<String>], row: &[String]) {
+    // A column's heading: its lowest header cell that is printed.
+    let name = |k: usize| -> String {
+        header
+            .iter()
+            .rev()
+            .find_map(|r| r.get(k).filter(|c| !c.is_empty()))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let cells = |range: std::ops::Range<usize>| -> Vec<&str> {
+        row.get(range)
+            .unwrap_or_default()
+            .iter()
+            .map(String::as_str)
+            .collect()
+    };
+    let headings = |out: &mut Out<'_>, group: usize| {
+        for k in group * 5..group * 5 + 4 {
+            out.label(&name(k));
+        }
+    };
+    let total = |out: &mut Out<'_>, k: usize| {
+        out.label(&name(k));
+        out.numbers(&cells(k..k + 1), true);
+    };
+    match out.noise.below(3) {
+        // 复议's outcomes, 复议后起诉's, 复议's 总计, 未经复议直接起诉 whole, 复议后起诉's 总计.
+        0 => {
+            out.numbers(&cells(0..4), true);
+            headings(out, 2);
+            out.numbers(&cells(10..14), true);
+            total(out, 4);
+            headings(out, 1);
+            out.numbers(&cells(5..10), true);
+            total(out, 14);
+        }
+        // A group's 总计 after the next group's outcomes.
+        1 => {
+            let g = usize::try_from(out.noise.below(2)).unwrap_or(0);
+            out.numbers(&cells(0..g * 5 + 4), true);
+            headings(out, g + 1);
+            out.numbers(&cells(g * 5 + 5..g * 5 + 9), true);
+            total(out, g * 5 + 4);
+            out.label(&name(g * 5 + 9));
+            out.numbers(&cells(g * 5 + 9..15), true);
+        }
+        // A group's 尚未审结 one line late, after its 总计 and the next group's first cell.
+        _ => {
+            let g = usize::try_from(out.noise.below(2)).unwrap_or(0);
+            out.numbers(&cells(0..g * 5 + 3), true);
+            out.numbers(&[&cells(g * 5 + 4..g * 5 + 6).join(" ")], true);
+            out.numbers(&cells(g * 5 + 3..g * 5 + 4), true);
+            headings(out, g + 1);
+            out.label(&name(g * 5 + 9));
+            out.numbers(&cells(g * 5 + 6..15), true);
+        }
+    }
+}
+
 /// 表二, sub-table by sub-table (its caption and headings, then its rows), as the real dumps
 /// print it: poppler each label followed by its row's numbers, a sub-table of one row sometimes
 /// its number before its label (or its label before its last heading), a page footer after a
@@ -323,6 +389,16 @@ fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
     }
     if labels == 1 {
         active(out, body);
+        return;
+    }
+    if labels == 0
+        && out.converter == Converter::Poppler
+        && let [row] = body
+        && row.len() == 15
+        && row.iter().all(|c| is_figure(c))
+        && out.noise.one_in(3)
+    {
+        review_out_of_order(out, header, row);
         return;
     }
     if labels != 3 {
