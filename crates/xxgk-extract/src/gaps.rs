@@ -23,9 +23,9 @@
 //! when they differ in one applicant column, three in two). Rows are placed in the order they
 //! stand in a gap of exactly their count, so they are exchanged only where the text prints them
 //! out of the template's order, which no converter does. Reports with three cells changed then
-//! keep their rows placed by order and have every break reported (labels below numbers: 64.8% of
-//! the broken identities reported with two, 98.1% with three; torn text 86.6% and 98.3%), none
-//! read wrong.
+//! keep their rows placed by order and have their breaks reported (of the identities the broken
+//! reports of the verdict sweep break, labels below numbers 98.1% reported with three, 64.8% with
+//! two; torn text 98.3% and 86.6%), none read wrong.
 //!
 //! In a table that prints labels below their numbers, [`pair_in_order`] pairs the labels alone
 //! with the rows of numbers alone where the headings and the rows read whole leave no other
