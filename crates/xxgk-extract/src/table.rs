@@ -380,14 +380,21 @@ fn rejoin_torn_numbering(segments: &mut [Segment]) {
             _ => continue,
         };
         let with_numbers = before.values.len() > 1;
-        // In a table with a cell per column the numbering stays in the label's cell (its
-        // digits are label text there), so the first number after it is a cell.
-        let numbering_kept = before.positional
-            || before
+        // Beside numbers, only a group label's leaf numbering: a leaf label wrapped before its
+        // `、` (`1.申请人无正当理由逾期不补正` over `、行政机关不再处理…`) has its count first. In
+        // a table with a cell per column the numbering stays in the label's cell (its digits
+        // are label text there), so the first number after it is a cell.
+        let leaf_numbering = !before.positional
+            && before
                 .label
                 .as_ref()
-                .is_some_and(|l| l.joined().ends_with(|c: char| c.is_ascii_digit()));
-        if with_numbers && (after.has_number() || numbering_kept) {
+                .and_then(|l| crate::truncated::group_leaves(&l.joined()))
+                .is_some_and(|leaves| {
+                    digit
+                        .parse::<u32>()
+                        .is_ok_and(|n| (1..=leaves).contains(&n))
+                });
+        if with_numbers && (after.has_number() || !leaf_numbering) {
             continue;
         }
         let Some(first) = after.label.as_mut().and_then(|l| l.cells.first_mut()) else {
@@ -790,6 +797,28 @@ mod tests {
                 .collect();
             assert_eq!(rows, vec![(2, vec!["0", "1", "9"])], "{text}");
             assert!(reading.orphans.is_empty(), "{text}");
+        }
+        // Not a leaf label wrapped before its `、`, whose first number is a count, nor numbering
+        // that no group label stands before.
+        let recognise = |l: &Label, _: Option<u8>, _: usize| {
+            (l.joined().starts_with("1.申请人") || l.joined().starts_with("(二)部分公开"))
+                .then_some(3)
+        };
+        for text in [
+            "1.申请人无正当理由逾期不补正 1 0 1\n、行政机关不再处理",
+            "(二)部分公开 1 0 1\n.重复申请",
+        ] {
+            let lines = text_lines(text);
+            let refs: Vec<&PosText> = lines.iter().collect();
+            let segments: Vec<Segment> =
+                units_from_lines(&refs).iter().flat_map(segments).collect();
+            let reading = read_rows(segments, recognise, |_| 3);
+            let values: Vec<Vec<&str>> = reading
+                .rows
+                .iter()
+                .map(|r| r.values.iter().map(ValueCell::raw).collect())
+                .collect();
+            assert_eq!(values, vec![vec!["1", "0", "1"]], "{text}");
         }
     }
 
