@@ -484,6 +484,30 @@ fn a_2019_report_that_collected_no_fee_is_consistent() {
     }
 }
 
+/// Torn layouts of reports with three cells of 表三 changed, whose rows of numbers without a label
+/// are placed by the template's order: three misprinted cells, each witnessed by its row's 总计
+/// and its column's identity, explain the identities failing over them, so the rows are kept and
+/// every identity the report breaks is reported (with two misprints at most they were left
+/// unread).
+#[test]
+fn three_misprints_in_rows_placed_by_order_are_reported() {
+    for (layout, seed) in [
+        (Torn::LabelsBelowNumbers, 3),
+        (Torn::LabelsBelowNumbers, 14),
+        (Torn::TornText, 3),
+        (Torn::TornText, 16),
+    ] {
+        let generator = Generator::Torn(layout);
+        let judged = case(generator, seed, true);
+        assert_eq!(
+            (judged.verdict, judged.reported),
+            (Verdict::NotConformant, judged.broken),
+            "{} seed {seed}",
+            generator.name()
+        );
+    }
+}
+
 /// Every generator is swept above: a layout added to `xxgk-render` or `xxgk-render-noise` fails
 /// here until it is.
 #[test]

@@ -366,14 +366,19 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
 /// Gives back to its label the row numbering a line break tore from it: `（六）其他处理 3` over
 /// `.其他` is the group label beside `3.其他`, not a row with the count 3. A label never starts
 /// with `.` or `、`, so the digit before one is its numbering, never a count.
+///
+/// Where the numbering is followed by numbers on its line and the rest of the label stands
+/// alone below (`（五）不予处理 2   0   1   0   5   2   0   8` over `.重复申请`: the label's first
+/// piece beside the numbers, cut after the numbering), the digit is the first token after the
+/// label, the numbers after it are the row's, and the two pieces are one label.
 fn rejoin_torn_numbering(segments: &mut [Segment]) {
     for k in 1..segments.len() {
         let (head, tail) = segments.split_at_mut(k);
         let (Some(before), Some(after)) = (head.last_mut(), tail.first_mut()) else {
             continue;
         };
-        let digit = match before.values.as_slice() {
-            [ValueCell::Token { text, .. }]
+        let digit = match before.values.first() {
+            Some(ValueCell::Token { text, .. })
                 if before.label.is_some()
                     && (1..=2).contains(&text.len())
                     && text.chars().all(|c| c.is_ascii_digit()) =>
@@ -382,6 +387,24 @@ fn rejoin_torn_numbering(segments: &mut [Segment]) {
             }
             _ => continue,
         };
+        let with_numbers = before.values.len() > 1;
+        // Beside numbers, only a group label's leaf numbering: a leaf label wrapped before its
+        // `、` (`1.申请人无正当理由逾期不补正` over `、行政机关不再处理…`) has its count first. In
+        // a table with a cell per column the numbering stays in the label's cell (its digits
+        // are label text there), so the first number after it is a cell.
+        let leaf_numbering = !before.positional
+            && before
+                .label
+                .as_ref()
+                .and_then(|l| crate::truncated::group_leaves(&l.joined()))
+                .is_some_and(|leaves| {
+                    digit
+                        .parse::<u32>()
+                        .is_ok_and(|n| (1..=leaves).contains(&n))
+                });
+        if with_numbers && (after.has_number() || !leaf_numbering) {
+            continue;
+        }
         let Some(first) = after.label.as_mut().and_then(|l| l.cells.first_mut()) else {
             continue;
         };
@@ -392,7 +415,14 @@ fn rejoin_torn_numbering(segments: &mut [Segment]) {
         if let Some(label) = after.label.as_mut() {
             label.published = format!("{digit}{}", label.published);
         }
-        before.values.clear();
+        if with_numbers {
+            before.values.remove(0);
+            if let (Some(label), Some(rest)) = (before.label.as_mut(), after.label.take()) {
+                *label = label.joined_with(&rest);
+            }
+        } else {
+            before.values.clear();
+        }
     }
 }
 
@@ -754,6 +784,49 @@ mod tests {
                 .collect();
             assert_eq!(rows, vec![(1, vec!["1", "2", "3"])], "{text}");
             assert!(reading.orphans.is_empty(), "{text}");
+        }
+        // The numbering beside the row's numbers, the rest of its label below: one label.
+        let recognise = |l: &Label, _: Option<u8>, _: usize| {
+            (l.joined() == "(五)不予处理2.重复申请").then_some(2)
+        };
+        for text in [
+            "(五)不予处理 2   0   1   9\n.重复申请",
+            "(五)不予处理 2 0 1 9\n.重复申请",
+        ] {
+            let lines = text_lines(text);
+            let refs: Vec<&PosText> = lines.iter().collect();
+            let segments: Vec<Segment> =
+                units_from_lines(&refs).iter().flat_map(segments).collect();
+            let reading = read_rows(segments, recognise, |_| 3);
+            let rows: Vec<(u8, Vec<&str>)> = reading
+                .rows
+                .iter()
+                .map(|r| (r.row, r.values.iter().map(ValueCell::raw).collect()))
+                .collect();
+            assert_eq!(rows, vec![(2, vec!["0", "1", "9"])], "{text}");
+            assert!(reading.orphans.is_empty(), "{text}");
+        }
+        // Not a leaf label wrapped before its `、`, whose first number is a count, nor numbering
+        // that no group label stands before.
+        let recognise = |l: &Label, _: Option<u8>, _: usize| {
+            (l.joined().starts_with("1.申请人") || l.joined().starts_with("(二)部分公开"))
+                .then_some(3)
+        };
+        for text in [
+            "1.申请人无正当理由逾期不补正 1 0 1\n、行政机关不再处理",
+            "(二)部分公开 1 0 1\n.重复申请",
+        ] {
+            let lines = text_lines(text);
+            let refs: Vec<&PosText> = lines.iter().collect();
+            let segments: Vec<Segment> =
+                units_from_lines(&refs).iter().flat_map(segments).collect();
+            let reading = read_rows(segments, recognise, |_| 3);
+            let values: Vec<Vec<&str>> = reading
+                .rows
+                .iter()
+                .map(|r| r.values.iter().map(ValueCell::raw).collect())
+                .collect();
+            assert_eq!(values, vec![vec!["1", "0", "1"]], "{text}");
         }
     }
 

@@ -51,6 +51,23 @@ const GROUP_LABELS: &[&str] = &[
     "(六)其他处理",
 ];
 
+/// The leaves of each group of 表三 whose leaves are numbered rows of their own.
+const GROUP_LEAVES: &[(&str, u32)] = &[
+    ("(三)不予公开", 8),
+    ("(四)无法提供", 3),
+    ("(五)不予处理", 5),
+    ("(六)其他处理", 3),
+];
+
+/// How many numbered leaves the group label a compact label ends with has (`(六)其他处理`: 3),
+/// `None` when it ends with none.
+pub(crate) fn group_leaves(compact: &str) -> Option<u32> {
+    GROUP_LEAVES
+        .iter()
+        .find(|(group, _)| compact.ends_with(group))
+        .map(|(_, leaves)| *leaves)
+}
+
 /// Template labels of 表三 (the leaf part, compact and width-folded), with the variants of the
 /// wild (spec §4), in template order.
 fn leaf_labels() -> &'static [(AppRow, String)] {
