@@ -15,7 +15,9 @@
 //! format is read the same way, with its 表二 rows and its single （六）其他处理 row; so is that
 //! single row in a 2021 report, whose zeros then count only where the identities through it
 //! hold. A 表三 row or 表四 group whose digits break an identity however they split is reported
-//! as the report's error ([`crate::unsplit`]). That is said only of a run known to be the whole
+//! as the report's error ([`crate::unsplit`]), and so is an identity across 表三's rows (R1, R2
+//! of a column) that no choice of a split for each row satisfies, a cell of it unread. That is
+//! said only of a run known to be the whole
 //! row: a page footer a PDF's text carries into 表三 or 表四 (`- 4 -`, `第4页`) is dropped, and a
 //! run followed by other text and more digits (in any table) is not read at all
 //! (`run-interrupted`), since the row may go on there.
