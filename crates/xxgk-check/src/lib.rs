@@ -251,6 +251,15 @@ impl Checker {
         self.rules.unsplit_failure(anchor, digits)
     }
 
+    /// The finding for the identity across rows of one column (R1, R2 of 表三) whose left side
+    /// starts with the cell at `anchor`, when a reader found it failing however each of its rows,
+    /// printed with its cells run together (`digits`, one of them, quoted), is split: no choice
+    /// of one split per row satisfies it. An error of the report, though cells of it are unread.
+    /// `None` when no single identity is such.
+    pub fn unsplit_column_failure(&self, anchor: &str, digits: &str) -> Option<Diagnostic> {
+        self.rules.unsplit_column_failure(anchor, digits)
+    }
+
     /// The finding the schema pass gives for a required value absent at `pointer` (`S1`, "a
     /// blank is not a 0" for a cell), for a value whose parent is absent too: the schema pass
     /// reports only the parent, and a reader that knows which of its cells are printed blank

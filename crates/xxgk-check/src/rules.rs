@@ -171,11 +171,9 @@ impl RuleSet {
         let cell = *self.index.get(anchor)?;
         // The run is one row or group as printed: its identity reads that row's cells only
         // (（七）总计 is the left side of its row's R3 and of its column's R2 alike).
-        let row = |pointer: &str| pointer.rsplit_once('/').map(|(row, _)| row.to_owned());
-        let anchor_row = row(anchor);
-        let in_row = |c: &usize| {
-            self.cells.get(*c).map(|cell| row(cell.pointer)) == Some(anchor_row.clone())
-        };
+        let anchor_row = row_of(anchor);
+        let in_row =
+            |c: &usize| self.cells.get(*c).map(|cell| row_of(cell.pointer)) == Some(anchor_row);
         let mut with_anchor = self
             .identities
             .iter()
@@ -185,33 +183,85 @@ impl RuleSet {
             return None;
         }
         let rule = self.rules.get(identity.rule)?;
-        Some(Diagnostic {
-            rule: rule.id.clone(),
-            name: rule.name.clone(),
-            severity: rule.severity,
-            kind: Kind::Rule,
-            pointer: anchor.to_owned(),
-            related: related(self.cells, identity),
-            linked: Vec::new(),
-            label_path: Some(label_path(self.cells, cell)),
-            expected: None,
-            actual: Some(digits.to_owned()),
-            discrepancy: None,
-            root_cause: None,
-            message_zh: format!(
+        let (zh, en) = (
+            format!(
                 "{}：报告把这些单元格连写为 `{digits}`，无论怎样拆分都不满足 {}（{}）；其中若有单元格印为空白，同样不符合要求",
                 identity.instance(true),
                 rule.id,
                 rule.summary.zh
             ),
-            message_en: format!(
+            format!(
                 "{}: the report runs these cells together as `{digits}`, and no split of it satisfies {} ({}); a cell printed blank among them would be as wrong",
                 identity.instance(false),
                 rule.id,
                 rule.summary.en
             ),
+        );
+        Some(self.unsplit_diagnostic(rule, identity, cell, digits, (zh, en)))
+    }
+
+    /// See [`crate::Checker::unsplit_column_failure`].
+    pub fn unsplit_column_failure(&self, anchor: &str, digits: &str) -> Option<Diagnostic> {
+        let cell = *self.index.get(anchor)?;
+        let column = anchor.rsplit_once('/').map(|(_, column)| column);
+        let pointer_of = |c: &usize| self.cells.get(*c).map(|cell| cell.pointer);
+        let in_column = |c: &usize| {
+            pointer_of(c).map(|p| p.rsplit_once('/').map(|(_, col)| col)) == Some(column)
+        };
+        let in_other_row = |c: &usize| pointer_of(c).map(row_of) != Some(row_of(anchor));
+        let mut with_anchor = self.identities.iter().filter(|i| {
+            i.lhs.first() == Some(&cell)
+                && i.cells().all(|c| in_column(&c))
+                && i.cells().any(|c| in_other_row(&c))
+        });
+        let identity = with_anchor.next()?;
+        if with_anchor.next().is_some() {
+            return None;
+        }
+        let rule = self.rules.get(identity.rule)?;
+        let (zh, en) = (
+            format!(
+                "{}：报告各行的单元格连写（如 `{digits}`），无论各行怎样拆分都不满足 {}（{}）；若这些行中有单元格印为空白，同样不符合要求",
+                identity.instance(true),
+                rule.id,
+                rule.summary.zh
+            ),
+            format!(
+                "{}: the report runs each row's cells together (as `{digits}`), and no split of those rows satisfies {} ({}); a cell of those rows printed blank would be as wrong",
+                identity.instance(false),
+                rule.id,
+                rule.summary.en
+            ),
+        );
+        Some(self.unsplit_diagnostic(rule, identity, cell, digits, (zh, en)))
+    }
+
+    /// The error that `identity`, found broken however its run-together digits split, is.
+    fn unsplit_diagnostic(
+        &self,
+        rule: &SumRule,
+        identity: &CompiledIdentity,
+        anchor: usize,
+        digits: &str,
+        (message_zh, message_en): (String, String),
+    ) -> Diagnostic {
+        Diagnostic {
+            rule: rule.id.clone(),
+            name: rule.name.clone(),
+            severity: rule.severity,
+            kind: Kind::Rule,
+            pointer: pointer(self.cells, anchor).to_owned(),
+            related: related(self.cells, identity),
+            linked: Vec::new(),
+            label_path: Some(label_path(self.cells, anchor)),
+            expected: None,
+            actual: Some(digits.to_owned()),
+            discrepancy: None,
+            root_cause: None,
+            message_zh,
+            message_en,
             location: None,
-        })
+        }
     }
 
     fn evaluate(identity: &CompiledIdentity, values: &CellCounts) -> Outcome {
@@ -820,6 +870,11 @@ fn fill(
         out = out.replace(&format!("{{{name}}}"), &value);
     }
     out
+}
+
+/// The row (or group) a cell's pointer stands in: the pointer without its column.
+fn row_of(pointer: &str) -> &str {
+    pointer.rsplit_once('/').map_or(pointer, |(row, _)| row)
 }
 
 fn related(cells: &'static [Cell], identity: &CompiledIdentity) -> Vec<String> {

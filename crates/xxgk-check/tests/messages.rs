@@ -398,3 +398,33 @@ fn an_identity_failing_in_every_split_names_the_digits_and_the_rule() {
             .is_none()
     );
 }
+
+/// An identity across rows of one column (R1, R2) that a reader found failing however each of
+/// its rows' run-together digits is split: named by the first cell of its left side, with every
+/// cell it reads. The row's own R3 is never such a finding.
+#[test]
+fn an_identity_across_rows_failing_in_every_split_is_named_by_its_left_side() {
+    let d = CHECKER
+        .unsplit_column_failure("/applications/new_received/natural_person", "801000091")
+        .expect("R1 of 自然人");
+    assert_eq!((d.rule.as_str(), d.kind), ("R1", Kind::Rule));
+    assert_eq!(d.pointer, "/applications/new_received/natural_person");
+    assert_eq!(d.related.len(), 4, "{:?}", d.related);
+    assert!(
+        d.related.iter().all(|p| p.ends_with("/natural_person")),
+        "{:?}",
+        d.related
+    );
+    assert!(d.message_zh.contains("`801000091`"), "{}", d.message_zh);
+    // （七）总计 of the 总计 column: R2 of that column, not its row's R3.
+    let d = CHECKER
+        .unsplit_column_failure("/applications/results/total/total", "811000082")
+        .expect("R2 of 总计");
+    assert_eq!((d.rule.as_str(), d.related.len()), ("R2", 22));
+    // A leaf is no left side of an identity across rows.
+    assert!(
+        CHECKER
+            .unsplit_column_failure("/applications/results/granted/total", "1")
+            .is_none()
+    );
+}

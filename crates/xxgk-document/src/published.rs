@@ -60,8 +60,16 @@ pub fn check(checker: &Checker, bytes: Vec<u8>, hint: &str) -> Checked {
     let unsplit: Vec<Diagnostic> = extraction
         .problems
         .iter()
-        .filter(|p| p.code == ProblemCode::BrokenInEverySplit)
-        .filter_map(|p| checker.unsplit_failure(p.pointer.as_deref()?, p.raw.as_deref()?))
+        .filter_map(|p| {
+            let (anchor, digits) = (p.pointer.as_deref()?, p.raw.as_deref()?);
+            match p.code {
+                ProblemCode::BrokenInEverySplit => checker.unsplit_failure(anchor, digits),
+                ProblemCode::ColumnBrokenInEverySplit => {
+                    checker.unsplit_column_failure(anchor, digits)
+                }
+                _ => None,
+            }
+        })
         .collect();
     let mut diagnostics = Vec::with_capacity(outcome.diagnostics.len() + unsplit.len());
     for d in std::mem::take(&mut outcome.diagnostics) {
@@ -171,7 +179,12 @@ fn explain_missing(checker: &Checker, d: Diagnostic, extraction: &Extraction) ->
     let under: Vec<&Problem> = extraction
         .problems
         .iter()
-        .filter(|p| p.code != ProblemCode::BrokenInEverySplit)
+        .filter(|p| {
+            !matches!(
+                p.code,
+                ProblemCode::BrokenInEverySplit | ProblemCode::ColumnBrokenInEverySplit
+            )
+        })
         .filter(|p| {
             p.pointer
                 .as_deref()
@@ -368,9 +381,9 @@ fn place(
                 p.pointer.as_deref().is_some_and(|q| is_under(q, pointer))
                     && match p.code {
                         // The report's errors: a blank, digits no split of which fits.
-                        ProblemCode::CellBlank | ProblemCode::BrokenInEverySplit => {
-                            d.kind != Kind::Unread
-                        }
+                        ProblemCode::CellBlank
+                        | ProblemCode::BrokenInEverySplit
+                        | ProblemCode::ColumnBrokenInEverySplit => d.kind != Kind::Unread,
                         _ => d.kind == Kind::Unread,
                     }
             })

@@ -237,11 +237,19 @@
 //! rows to their R3), no cell read wrong. The real reports we hold, printed on one line
 //! (`tests/one_line_real.rs`: the three realworld reports, the two 洪泽 ones with （六） as one
 //! row, and the 2021 seeds printing every cell; 16 seeds each), read 100% of 表三 (98.00%
-//! before), 85.00% of 表二 and 50.00% of 表四, 95.50% of all their cells (93.75%), none wrong. A 表三 row of a 2021 report whose
+//! before), 85.00% of 表二 and 50.00% of 表四, 95.50% of all their cells (93.75%), none wrong. A 表三 row whose
 //! digits no split lets satisfy its R3, left unread, is the report's error like a 表四 group's
-//! (`broken-in-every-split` at its 总计): on one line, 92.0% of the verdicts test's broken reports
-//! are then 不符合标准 and 39.7% of their broken identities reported (7.3% and 2.6% with 表四's
-//! alone; `cargo test --release -p xxgk-document --test verdicts -- --nocapture`). Only a run
+//! (`broken-in-every-split` at its 总计; the 2019 format's rows too, its single （六）其他处理 row
+//! at its own 总计), and so is an identity across rows, R1 or R2 of one column, that no choice of
+//! one split per row satisfies, a cell of it unread (`column-broken-in-every-split` at the first
+//! cell of its left side; `unsplit`: each cell may hold only the values some split of its row's
+//! digits agreeing with the row's cells read gives it, and the rows split independently, so the
+//! identity holds for some split exactly when the sums its sides can reach meet). On one line,
+//! 94.0% of the verdicts test's broken reports are then 不符合标准 and 44.6% of their broken
+//! identities reported (92.0% and 39.7% with the rows' R3 alone, 7.3% and 2.6% with 表四's
+//! alone); in the 2019 format 89.3% and 45.1% (12.0%, 4.8%); cells a space apart 96.7% and
+//! 79.4% (96.0%, 78.0%), 2019 98.0% and 84.9% (77.3%, 75.0%)
+//! (`cargo test --release -p xxgk-document --test verdicts -- --nocapture whole_`). Only a run
 //! known to be its whole row is split or blamed: a page footer inside 表三/表四 (`- 4 -`,
 //! `第4页`) is dropped so the run joins around it, and a run followed by other text and more
 //! digits is unread (`run-interrupted`); before, `（七）总计2932530- 4 -06143050` was read as
@@ -261,7 +269,9 @@
 //! cells lets satisfy a group's R4, at that group's 总计, or a 表三 row whose digits none lets
 //! satisfy its R3, at its 总计: the report breaks it or prints a cell blank; `xxgk check`
 //! reports it as that rule's error: at （七）总计, the left side of its column's R2 too, as the R3 of
-//! the row that was printed as one run).
+//! the row that was printed as one run), and `column-broken-in-every-split` (one-line 表三: R1 or
+//! R2 of a column, which no split of its rows' digits satisfies, at the first cell of its left
+//! side; a cell of those rows printed blank would be as wrong).
 //!
 //! No rule reads a blank as zero. The rules a value may carry in its provenance:
 //! `full-width-digits-folded`, `thousands-separators-removed`, `unit-stripped`,

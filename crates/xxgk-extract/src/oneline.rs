@@ -15,10 +15,14 @@
 //! format is read the same way, with its 表二 rows and its single （六）其他处理 row; so is that
 //! single row in a 2021 report, whose zeros then count only where the identities through it
 //! hold. A 表三 row or 表四 group whose digits break an identity however they split is reported
-//! as the report's error ([`crate::unsplit`]). That is said only of a run known to be the whole
+//! as the report's error ([`crate::unsplit`]), and so is an identity across 表三's rows (R1, R2
+//! of a column) that no choice of a split for each row satisfies, a cell of it unread. That is
+//! said only of a run known to be the whole
 //! row: a page footer a PDF's text carries into 表三 or 表四 (`- 4 -`, `第4页`) is dropped, and a
 //! run followed by other text and more digits (in any table) is not read at all
 //! (`run-interrupted`), since the row may go on there.
+
+use std::collections::{BTreeSet, HashMap};
 
 use serde_json::Value;
 
@@ -1319,33 +1323,126 @@ fn read_applications(
     found
 }
 
-/// [`settle`] for 表三, and the report's own error for each row of a 2021 table whose digits no
-/// split into its seven cells lets satisfy its R3 and that stays unread
-/// ([`unsplit_problems`], at its 总计): the digits the report prints for the row break R3
-/// however they split, or a cell of it is printed blank.
+/// [`settle`] for 表三, and the report's own errors where cells stay unread: each row whose
+/// digits no split into its seven cells lets satisfy its R3 ([`unsplit_problems`], at its
+/// 总计: the digits the report prints for the row break R3 however they split, or a cell of it
+/// is printed blank), and each identity across rows (R1, R2) that no choice of a split for each
+/// of its rows satisfies ([`column_problems`]). In the 2019 format too, its single （六）其他处理
+/// row under the cells of （六）3 that its identities are solved as.
 fn settle_applications(
     pending: Vec<Pending>,
     edition: Edition,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) -> Option<Decision> {
-    let unsplit: Vec<(Problem, Vec<&'static str>)> = pending
+    // A 2021 report's single （六）其他处理 row stands for three rows of the standard: no
+    // identity of the catalogue reads it as printed.
+    let rows: Vec<SplitRow> = pending
         .iter()
-        .filter(|p| edition == Edition::E2021 && !p.stands_for_three)
-        .flat_map(|p| {
-            let pointers = spec_pointers(p.spec.path, p.spec.columns).unwrap_or_default();
-            unsplit_problems(&p.digits, &pointers, &format!("表三 row {}", p.spec.label))
+        .filter(|p| !(edition == Edition::E2021 && p.stands_for_three))
+        .filter_map(|p| {
+            Some(SplitRow {
+                solved: spec_pointers(p.solve_as.unwrap_or(p.spec.path), p.spec.columns)?,
+                cells: p
+                    .spec
+                    .columns
+                    .iter()
+                    .map(|c| format!("{}/{}", p.spec.path, c.name))
+                    .collect(),
+                digits: p.digits.clone(),
+                label: p.spec.label,
+                solved_elsewhere: p.solve_as.is_some(),
+            })
+        })
+        .collect();
+    let unsplit: Vec<(Problem, Vec<String>)> = rows
+        .iter()
+        .flat_map(|row| {
+            unsplit_problems(
+                &row.digits,
+                &row.solved,
+                &row.cells,
+                &format!("表三 row {}", row.label),
+            )
         })
         .collect();
     let spaced = separated_table(pending.iter().map(|p| (&p.digits, p.spec.columns.len())));
     let decision = settle(pending, spaced, store, "");
-    problems.extend(
-        unsplit
-            .into_iter()
-            .filter(|(_, cells)| !cells.iter().all(|c| store.filled.contains_key(*c)))
-            .map(|(problem, _)| problem),
-    );
+    let unread = |cells: &[String]| !cells.iter().all(|c| store.filled.contains_key(c));
+    let found: Vec<Problem> = unsplit
+        .into_iter()
+        .filter(|(_, cells)| unread(cells))
+        .map(|(problem, _)| problem)
+        .chain(column_problems(&rows, store))
+        .collect();
+    problems.extend(found);
     decision
+}
+
+/// A row of 表三 as the identities read it: the cells they are solved as (the 2021 template's),
+/// the row's own cells, its digits and its label.
+struct SplitRow {
+    solved: Vec<&'static str>,
+    cells: Vec<String>,
+    digits: Piece,
+    label: &'static str,
+    /// Solved as another row's cells (the 2019 （六）其他处理 row as （六）3), the 2021 rows
+    /// beside it zero.
+    solved_elsewhere: bool,
+}
+
+/// A problem for each identity across rows of 表三 that no choice of one split per row
+/// satisfies ([`crate::unsplit::broken_across_rows`]) and a cell of which stays unread. A cell
+/// read may hold only its value; a cell unread, every value that a split of its row's digits
+/// agreeing with the row's cells read gives it ([`crate::unsplit::cell_values`]); the 2021 rows
+/// a 2019 （六）其他处理 row is solved beside, zero.
+fn column_problems(rows: &[SplitRow], store: &CellStore) -> Vec<Problem> {
+    let read = |cell: &str| store.filled.get(cell).and_then(|f| f.value.as_u64());
+    let mut possible: HashMap<&'static str, BTreeSet<u64>> = HashMap::new();
+    // Where each solved cell stands in the report: its row, and its own pointer.
+    let mut stands: HashMap<&'static str, (&SplitRow, &str)> = HashMap::new();
+    for row in rows {
+        let known: Vec<Option<u64>> = row.cells.iter().map(|cell| read(cell)).collect();
+        let Some(values) = crate::unsplit::cell_values(&row.digits.digits(), &known) else {
+            continue;
+        };
+        for ((solved, cell), values) in row.solved.iter().zip(&row.cells).zip(values) {
+            stands.insert(solved, (row, cell));
+            possible.insert(solved, values);
+        }
+    }
+    if rows.iter().any(|row| row.solved_elsewhere) {
+        for cell in MERGED_INTO_OTHER
+            .iter()
+            .filter_map(|row| spec_pointers(app_path(*row)?, &APPLICANT_COLUMNS))
+            .flatten()
+        {
+            possible.insert(cell, BTreeSet::from([0]));
+        }
+    }
+    crate::unsplit::broken_across_rows(&possible)
+        .into_iter()
+        .filter_map(|(anchor, cells)| {
+            // The first row of the identity with a cell unread: its digits are quoted.
+            let unread_row = cells.iter().find_map(|cell| {
+                let (row, pointer) = stands.get(cell)?;
+                (!store.filled.contains_key(*pointer)).then_some(*row)
+            })?;
+            let (_, anchor_cell) = stands.get(anchor)?;
+            let published = unread_row.digits.published();
+            Some(
+                Problem::new(
+                    ProblemCode::ColumnBrokenInEverySplit,
+                    format!(
+                        "表三 ran together row by row (row {} as `{published}`): no split of the rows into their cells satisfies the identity across them whose left side starts with this cell, so the report breaks it or prints a cell of those rows blank",
+                        unread_row.label
+                    ),
+                )
+                .at_pointer(*anchor_cell)
+                .at(unread_row.digits.first_pos(), published),
+            )
+        })
+        .collect()
 }
 
 /// Why a row's digits are no counts (they hold a decimal point), or `None`.
@@ -1500,48 +1597,57 @@ fn read_review(lines: &[&PosText], store: &mut CellStore, problems: &mut Vec<Pro
         }]
     };
     // Decided before the cells are placed, reported for those that stay unread.
-    let unsplit: Vec<(Problem, Vec<&'static str>)> = pending
+    let unsplit: Vec<(Problem, Vec<String>)> = pending
         .iter()
         .flat_map(|p| {
             let pointers = if p.spec.columns.is_empty() {
                 review_pointers()
             } else {
                 spec_pointers(p.spec.path, p.spec.columns)
-            };
-            unsplit_problems(&p.digits, &pointers.unwrap_or_default(), "表四")
+            }
+            .unwrap_or_default();
+            let cells: Vec<String> = pointers.iter().map(|c| (*c).to_owned()).collect();
+            unsplit_problems(&p.digits, &pointers, &cells, "表四")
         })
         .collect();
     settle_review(pending, store);
     problems.extend(
         unsplit
             .into_iter()
-            .filter(|(_, cells)| !cells.iter().all(|c| store.filled.contains_key(*c)))
+            .filter(|(_, cells)| !cells.iter().all(|c| store.filled.contains_key(c)))
             .map(|(problem, _)| problem),
     );
     true
 }
 
 /// A problem for each identity that the run's digits break however they split
-/// ([`crate::unsplit::broken_in_every_split`]), with the cells it reads: the checker says the
-/// report breaks it when those cells stay unread.
+/// ([`crate::unsplit::broken_in_every_split`], the run solved as the cells `solved`), at the
+/// report's own cell (`cells`, in the same order) of its left side, with the report's cells it
+/// reads: the checker says the report breaks it when those cells stay unread.
 fn unsplit_problems(
     digits: &Piece,
-    pointers: &[&'static str],
+    solved: &[&'static str],
+    cells: &[String],
     table: &str,
-) -> Vec<(Problem, Vec<&'static str>)> {
+) -> Vec<(Problem, Vec<String>)> {
     let published = digits.published();
-    crate::unsplit::broken_in_every_split(&digits.digits(), pointers)
+    let own = |cell: &str| {
+        let k = solved.iter().position(|s| *s == cell)?;
+        cells.get(k).cloned()
+    };
+    crate::unsplit::broken_in_every_split(&digits.digits(), solved)
         .into_iter()
-        .map(|(anchor, cells)| {
+        .filter_map(|(anchor, read)| {
+            let read: Vec<String> = read.iter().map(|c| own(c)).collect::<Option<_>>()?;
             let problem = Problem::new(
                 ProblemCode::BrokenInEverySplit,
                 format!(
                     "{table} ran together as `{published}`: no split of its digits into its cells satisfies the identity whose left side is this cell, so the report breaks it or prints a cell of it blank"
                 ),
             )
-            .at_pointer(anchor)
+            .at_pointer(own(anchor)?)
             .at(digits.first_pos(), published.clone());
-            (problem, cells)
+            Some((problem, read))
         })
         .collect()
 }

@@ -54,6 +54,11 @@ pub enum ProblemCode {
     /// label and then more digits: the row's digits may go on after that text, so the run is not
     /// known to be the whole row and its cells are unread.
     RunInterrupted,
+    /// Not a missing cell: an identity across rows of one column (表三's R1 or R2 on one line)
+    /// that no choice of a split for each of its rows' runs of digits satisfies; the problem's
+    /// cell is the first of its left side. The report breaks it, or prints a cell of those rows
+    /// blank.
+    ColumnBrokenInEverySplit,
 }
 
 /// A reading rule applied to a value, recorded in its provenance. The serialized names are
@@ -164,6 +169,7 @@ impl ProblemCode {
             Self::ValuesApartFromLabel => "values-apart-from-label",
             Self::MultiLineCellUnplaced => "multi-line-cell-unplaced",
             Self::RunInterrupted => "run-interrupted",
+            Self::ColumnBrokenInEverySplit => "column-broken-in-every-split",
         }
     }
 }

@@ -236,25 +236,30 @@ fn long_runs_stop_at_the_bound_and_say_so() {
     );
 }
 
-#[test]
-fn a_2019_report_on_one_line_keeps_its_signs_and_its_single_other_row() {
+/// A report in the 2019 format on one line: its 表三 prints `rows` with one （六）其他处理 row
+/// printing `other` in place of the three.
+fn one_line_2019(rows: &[[u64; 7]], other: &str) -> String {
     let mut table: String = String::new();
-    for (k, (label, row)) in labels().zip(rows()).enumerate() {
+    for (k, (label, row)) in labels().zip(rows).enumerate() {
         match k {
-            // The 2019 format has one （六）其他处理 row in place of the three.
-            20 => table.push_str(&format!("（六）其他处理{}", digits(&row))),
+            20 => table.push_str(&format!("（六）其他处理{other}")),
             21 | 22 => {}
-            _ => table.push_str(&format!("{label}{}", digits(&row))),
+            _ => table.push_str(&format!("{label}{}", digits(row))),
         }
     }
-    let text = format!(
+    format!(
         "测试街道2020年政府信息公开工作年度报告一、总体情况无。二、主动公开政府信息情况第二十条第（一）项\
          信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件5012第二十条第（五）项\
          信息内容上一年项目数量本年增/减处理决定数量行政许可10-38其他对外管理服务事项7+512\
          第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚+34\
          三、收到和处理政府信息公开申请情况{table}四、政府信息公开行政复议、行政诉讼情况行政复议\
          100010000000000五、存在的主要问题及改进情况问题。六、其他需要报告的事项无。"
-    );
+    )
+}
+
+#[test]
+fn a_2019_report_on_one_line_keeps_its_signs_and_its_single_other_row() {
+    let text = one_line_2019(&rows(), &digits(&rows()[20]));
     let extraction = read(&text);
     assert_eq!(extraction.edition, xxgk_extract::Edition::E2019);
     let cells = &extraction.report;
@@ -463,5 +468,74 @@ fn a_table_two_run_followed_by_other_text_and_digits_is_unread() {
             .report
             .pointer("/active_disclosure/normative_documents/issued"),
         Some(&json!(0))
+    );
+}
+
+/// 一 prints `801000091` (80 + 1 ≠ 91) and 四 `5000001` (5 ≠ 1): two rows misprinted, left
+/// unread. R1 of 自然人 reads 一's first cell, 8, 80 or 801 whatever the split, with 二 read as 2,
+/// （七） 81 or 811 and 四 5: no split of the rows satisfies it, so the report breaks it (80 + 2 ≠
+/// 81 + 5). R1 of 总计 is broken as printed too (91 + 2 ≠ 82 + 1), but 1 + 2 = 2 + 1 splits the
+/// rows so as to satisfy it: not claimed.
+#[test]
+fn an_identity_across_rows_no_split_of_them_satisfies_is_the_reports_error() {
+    let mut broken = rows();
+    broken[0] = [80, 1, 0, 0, 0, 0, 91];
+    broken[24] = [5, 0, 0, 0, 0, 0, 1];
+    let extraction = read(&one_line(&broken, "100010000000000"));
+    let across: Vec<(Option<&str>, Option<&str>)> = extraction
+        .problems
+        .iter()
+        .filter(|p| p.code == ProblemCode::ColumnBrokenInEverySplit)
+        .map(|p| (p.pointer.as_deref(), p.raw.as_deref()))
+        .collect();
+    assert_eq!(
+        across,
+        [(
+            Some("/applications/new_received/natural_person"),
+            Some("801000091")
+        )]
+    );
+    assert!(
+        extraction
+            .report
+            .pointer("/applications/new_received/natural_person")
+            .is_none()
+    );
+    // The consistent table: nothing of the kind.
+    let extraction = read(&one_line(&rows(), "100010000000000"));
+    assert!(
+        !extraction
+            .problems
+            .iter()
+            .any(|p| p.code == ProblemCode::ColumnBrokenInEverySplit)
+    );
+}
+
+/// A 2019 report whose single （六）其他处理 row prints `10000012`: 1 and 12, or 10 and 1 + 2,
+/// break its R3 however the digits split; R2 of 自然人 (（七） 81 read, the other rows 81
+/// without it) reads 1 or 10 there, and R2 of 总计 (82, and 82 without it) 2 or 12: the
+/// report's errors, said at the 2019 row's own cells and at （七）.
+#[test]
+fn a_2019_row_and_column_no_split_satisfies_are_the_reports_errors() {
+    let extraction = read(&one_line_2019(&rows(), "10000012"));
+    assert_eq!(extraction.edition, xxgk_extract::Edition::E2019);
+    let found = |code: ProblemCode| -> Vec<Option<&str>> {
+        extraction
+            .problems
+            .iter()
+            .filter(|p| p.code == code)
+            .map(|p| p.pointer.as_deref())
+            .collect()
+    };
+    assert_eq!(
+        found(ProblemCode::BrokenInEverySplit),
+        [Some("/applications/results/other/total")]
+    );
+    assert_eq!(
+        found(ProblemCode::ColumnBrokenInEverySplit),
+        [
+            Some("/applications/results/total/natural_person"),
+            Some("/applications/results/total/total")
+        ]
     );
 }
