@@ -765,25 +765,34 @@ mod tests {
         );
     }
 
+    /// The rows `text` reads, each with the raw text of its cells, and whether no numbers were
+    /// left over.
+    fn rows_read(
+        text: &str,
+        recognise: impl Fn(&Label, Option<u8>, usize) -> Option<u8>,
+    ) -> (Vec<(u8, Vec<String>)>, bool) {
+        let lines = text_lines(text);
+        let refs: Vec<&PosText> = lines.iter().collect();
+        let segments: Vec<Segment> = units_from_lines(&refs).iter().flat_map(segments).collect();
+        let reading = read_rows(segments, recognise, |_| 3);
+        let rows = reading
+            .rows
+            .iter()
+            .map(|r| (r.row, r.values.iter().map(|v| v.raw().to_owned()).collect()))
+            .collect();
+        (rows, reading.orphans.is_empty())
+    }
+
     #[test]
     fn numbering_torn_from_its_label_is_given_back() {
+        let cells = |values: &[&str]| values.iter().map(|v| (*v).to_owned()).collect::<Vec<_>>();
         let recognise = |l: &Label, _: Option<u8>, _: usize| (l.joined() == "3.其他").then_some(1);
         for text in [
             "(六)其他处理   3\n.其他\n1   2   3",
             "(六)其他处理 3\n.其他 1 2 3",
         ] {
-            let lines = text_lines(text);
-            let refs: Vec<&PosText> = lines.iter().collect();
-            let segments: Vec<Segment> =
-                units_from_lines(&refs).iter().flat_map(segments).collect();
-            let reading = read_rows(segments, recognise, |_| 3);
-            let rows: Vec<(u8, Vec<&str>)> = reading
-                .rows
-                .iter()
-                .map(|r| (r.row, r.values.iter().map(ValueCell::raw).collect()))
-                .collect();
-            assert_eq!(rows, vec![(1, vec!["1", "2", "3"])], "{text}");
-            assert!(reading.orphans.is_empty(), "{text}");
+            let expected = vec![(1, cells(&["1", "2", "3"]))];
+            assert_eq!(rows_read(text, recognise), (expected, true), "{text}");
         }
         // The numbering beside the row's numbers, the rest of its label below: one label.
         let recognise = |l: &Label, _: Option<u8>, _: usize| {
@@ -793,18 +802,8 @@ mod tests {
             "(五)不予处理 2   0   1   9\n.重复申请",
             "(五)不予处理 2 0 1 9\n.重复申请",
         ] {
-            let lines = text_lines(text);
-            let refs: Vec<&PosText> = lines.iter().collect();
-            let segments: Vec<Segment> =
-                units_from_lines(&refs).iter().flat_map(segments).collect();
-            let reading = read_rows(segments, recognise, |_| 3);
-            let rows: Vec<(u8, Vec<&str>)> = reading
-                .rows
-                .iter()
-                .map(|r| (r.row, r.values.iter().map(ValueCell::raw).collect()))
-                .collect();
-            assert_eq!(rows, vec![(2, vec!["0", "1", "9"])], "{text}");
-            assert!(reading.orphans.is_empty(), "{text}");
+            let expected = vec![(2, cells(&["0", "1", "9"]))];
+            assert_eq!(rows_read(text, recognise), (expected, true), "{text}");
         }
         // Not a leaf label wrapped before its `、`, whose first number is a count, nor numbering
         // that no group label stands before.
@@ -816,17 +815,9 @@ mod tests {
             "1.申请人无正当理由逾期不补正 1 0 1\n、行政机关不再处理",
             "(二)部分公开 1 0 1\n.重复申请",
         ] {
-            let lines = text_lines(text);
-            let refs: Vec<&PosText> = lines.iter().collect();
-            let segments: Vec<Segment> =
-                units_from_lines(&refs).iter().flat_map(segments).collect();
-            let reading = read_rows(segments, recognise, |_| 3);
-            let values: Vec<Vec<&str>> = reading
-                .rows
-                .iter()
-                .map(|r| r.values.iter().map(ValueCell::raw).collect())
-                .collect();
-            assert_eq!(values, vec![vec!["1", "0", "1"]], "{text}");
+            let (rows, _) = rows_read(text, recognise);
+            let values: Vec<Vec<String>> = rows.into_iter().map(|(_, v)| v).collect();
+            assert_eq!(values, vec![cells(&["1", "0", "1"])], "{text}");
         }
     }
 
