@@ -56,10 +56,10 @@ pub(crate) fn broken_in_every_split(
 
 /// Longest number a cell may hold: counts beyond 10^18 do not occur.
 const MAX_PART_DIGITS: usize = 18;
-/// Sums one side of an identity can reach kept at most: past it nothing is claimed.
-const MAX_SUMS: usize = 100_000;
-/// Additions made at most to find one side's sums.
-const MAX_ADDITIONS: usize = 4_000_000;
+/// Additions made at most to find the sums one side of an identity can reach: past it nothing
+/// is claimed. The sums are at most as many. A generated sample of 3,600 one-line reports
+/// needed 250,000 for no identity found broken, and 2,000,000 bounded 52 of 41,000 searches.
+const MAX_ADDITIONS: usize = 250_000;
 
 /// Every split of `digits` into `cells` numbers (no leading zero), or `None` when the search
 /// was bounded or the digits admit none.
@@ -156,39 +156,65 @@ pub(crate) fn broken_across_rows(
                     .map(|c| possible.get(c)?.last().map(|&v| u128::from(v)))
                     .sum()
             };
+            let least = |side: &[&'static str]| -> Option<u128> {
+                side.iter()
+                    .map(|c| possible.get(c)?.first().map(|&v| u128::from(v)))
+                    .sum()
+            };
             let (lhs_most, rhs_most) = (most(&identity.lhs)?, most(&identity.rhs)?);
+            if least(&identity.lhs)? > rhs_most || least(&identity.rhs)? > lhs_most {
+                return Some((anchor, cells));
+            }
             let lhs = reachable_sums(&identity.lhs, possible, rhs_most)?;
             let rhs = reachable_sums(&identity.rhs, possible, lhs_most)?;
-            lhs.is_disjoint(&rhs).then_some((anchor, cells))
+            (!meet(&lhs, &rhs)).then_some((anchor, cells))
         })
         .collect()
 }
 
-/// Every sum up to `bound` of one value per cell of `side`; `None` when a cell has no possible
-/// value or the search outgrows [`MAX_SUMS`] or [`MAX_ADDITIONS`].
+/// Every sum up to `bound` of one value per cell of `side`, ascending; `None` when a cell has
+/// no possible value or the search would take more than [`MAX_ADDITIONS`] additions.
 fn reachable_sums(
     side: &[&'static str],
     possible: &HashMap<&'static str, BTreeSet<u64>>,
     bound: u128,
-) -> Option<BTreeSet<u128>> {
-    let mut sums = BTreeSet::from([0_u128]);
+) -> Option<Vec<u128>> {
+    let mut cells: Vec<&BTreeSet<u64>> = side
+        .iter()
+        .map(|cell| possible.get(cell).filter(|values| !values.is_empty()))
+        .collect::<Option<_>>()?;
+    // Cells of few values first: the sums multiply late, and a search past the bound stops early.
+    cells.sort_by_key(|values| values.len());
+    let mut sums = vec![0_u128];
     let mut additions = 0_usize;
-    for cell in side {
-        let values = possible.get(cell).filter(|v| !v.is_empty())?;
+    for values in cells {
         additions = additions.saturating_add(sums.len().saturating_mul(values.len()));
         if additions > MAX_ADDITIONS {
             return None;
         }
-        sums = sums
+        let mut next: Vec<u128> = values
             .iter()
-            .flat_map(|s| values.iter().map(move |&v| s + u128::from(v)))
-            .filter(|&s| s <= bound)
+            .flat_map(|&value| sums.iter().map(move |sum| sum + u128::from(value)))
+            .filter(|&sum| sum <= bound)
             .collect();
-        if sums.len() > MAX_SUMS {
-            return None;
-        }
+        next.sort_unstable();
+        next.dedup();
+        sums = next;
     }
     Some(sums)
+}
+
+/// Whether two ascending lists share a value.
+fn meet(left: &[u128], right: &[u128]) -> bool {
+    let (mut l, mut r) = (0, 0);
+    while let (Some(a), Some(b)) = (left.get(l), right.get(r)) {
+        match a.cmp(b) {
+            std::cmp::Ordering::Less => l += 1,
+            std::cmp::Ordering::Greater => r += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -299,5 +325,14 @@ mod tests {
         assert!(r1(&[8, 80, 801], &[2], &[81, 811], &[1, 5]).is_empty());
         // A cell with no values known: not evaluated.
         assert!(r1(&[8, 80, 801], &[], &[81, 811], &[5]).is_empty());
+        // The least the left side can reach is above the most of the right: broken, no search.
+        assert_eq!(r1(&[900, 9001], &[2], &[81, 811], &[5]).len(), 1);
+    }
+
+    #[test]
+    fn ascending_lists_meet_only_on_a_shared_value() {
+        assert!(meet(&[1, 4, 9], &[2, 3, 9]));
+        assert!(!meet(&[1, 4, 9], &[2, 3, 5, 10]));
+        assert!(!meet(&[], &[0]));
     }
 }
