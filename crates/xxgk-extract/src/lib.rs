@@ -299,7 +299,7 @@
 //! exactly as many numbers as their cells, read where by rows and down the columns agree),
 //! `block-dump-placed-by-identities` (表三 dumped block by block, its numbers placed in the one
 //! reading of its runs the identities confirm), `block-dump-agreed-by-every-reading` (表三 of a
-//! block dump that breaks identities, no number inside or beside a label, a cell placed where
+//! block dump that breaks identities, no number inside a label and one beside one at most, a cell placed where
 //! every reading of its runs that up to three misprinted cells would leave agrees),
 //! `numbers-inside-label-cell` (a 表二 row whose first numbers a converter printed inside its
 //! label's cell, the label whole without them and the numbers filling its columns exactly),

@@ -114,7 +114,8 @@ pub enum ReadingRule {
     /// or two misprinted cells explain, no other reading explained as well.
     BlockDumpPlacedByIdentities,
     /// A table printed cell by cell in blocks whose numbers no reading places alone (a report
-    /// that breaks identities in up to three cells), none inside or beside a label: the cells on
+    /// that breaks identities in up to three cells), none inside a label and one beside a label
+    /// at most: the cells on
     /// which every reading of the blocks with up to three rows failing their 总计 (R3) agrees,
     /// among them the report's own.
     BlockDumpAgreedByEveryReading,
