@@ -21,6 +21,9 @@
 //! that was printed is one of those enumerated, unless a cell of those rows is printed blank (its
 //! row then has a digit group fewer): the report's error either way, as for a single run. The
 //! rows' own identities (R3) are not used to narrow the values: the report may break them too.
+//! When one side's sums are too many to list (R2 over twenty rows), that side is cut in two
+//! halves whose sums are only met with the other side's, never added up
+//! ([`meet_in_halves`]): the same decision, within the same budget.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -247,9 +250,14 @@ pub(crate) fn broken_across_rows(
             if least(&identity.lhs)? > rhs_most || least(&identity.rhs)? > lhs_most {
                 return Some((anchor, cells));
             }
-            let lhs = reachable_sums(&identity.lhs, possible, rhs_most)?;
-            let rhs = reachable_sums(&identity.rhs, possible, lhs_most)?;
-            (!meet(&lhs, &rhs)).then_some((anchor, cells))
+            let whole = || {
+                let lhs = reachable_sums(&identity.lhs, possible, rhs_most)?;
+                let rhs = reachable_sums(&identity.rhs, possible, lhs_most)?;
+                Some(meet(&lhs, &rhs))
+            };
+            let sides = [(&identity.lhs, lhs_most), (&identity.rhs, rhs_most)];
+            let holds = whole().or_else(|| meet_in_halves(sides, possible))?;
+            (!holds).then_some((anchor, cells))
         })
         .collect()
 }
@@ -284,6 +292,46 @@ fn reachable_sums(
         sums = next;
     }
     Some(sums)
+}
+
+/// Whether some choice of one possible value per cell gives the two `sides` (their cells, and
+/// the most each can reach) equal sums, the wider side's sums built as two halves that are only
+/// met, never added up (an identity of twenty rows whose sums together are too many to list):
+/// it holds exactly when a sum of the narrow side less one of the first half is one of the
+/// second. `None` when a cell has no possible value or the search would take more than
+/// [`MAX_ADDITIONS`] additions or look-ups.
+fn meet_in_halves(
+    sides: [(&Vec<&'static str>, u128); 2],
+    possible: &HashMap<&'static str, BTreeSet<u64>>,
+) -> Option<bool> {
+    let [(narrow, narrow_most), (wide, wide_most)] = if sides[0].0.len() > sides[1].0.len() {
+        [sides[1], sides[0]]
+    } else {
+        sides
+    };
+    let mut cells: Vec<&'static str> = wide.clone();
+    cells.sort_by_key(|cell| possible.get(cell).map_or(0, BTreeSet::len));
+    // Alternate cells go to each half, so that the halves' many-valued cells are as few.
+    let (mut first, mut second) = (Vec::new(), Vec::new());
+    for (k, cell) in cells.into_iter().enumerate() {
+        if k % 2 == 0 {
+            first.push(cell)
+        } else {
+            second.push(cell)
+        }
+    }
+    let targets = reachable_sums(narrow, possible, wide_most)?;
+    let first = reachable_sums(&first, possible, narrow_most)?;
+    let second = reachable_sums(&second, possible, narrow_most)?;
+    if targets.len().saturating_mul(first.len()) > MAX_ADDITIONS {
+        return None;
+    }
+    Some(targets.iter().any(|&target| {
+        first
+            .iter()
+            .take_while(|&&sum| sum <= target)
+            .any(|&sum| second.binary_search(&(target - sum)).is_ok())
+    }))
 }
 
 /// Whether two ascending lists share a value.
@@ -486,6 +534,53 @@ mod tests {
         assert!(r1(&[8, 80, 801], &[], &[81, 811], &[5]).is_empty());
         // The least the left side can reach is above the most of the right: broken, no search.
         assert_eq!(r1(&[900, 9001], &[2], &[81, 811], &[5]).len(), 1);
+    }
+
+    #[test]
+    fn halves_met_decide_as_every_choice_listed() {
+        let cells: Vec<&'static str> = crate::template::APPLICANT_COLUMNS
+            .iter()
+            .map(|column| {
+                crate::solve::intern(&format!("/applications/new_received/{}", column.name))
+            })
+            .collect::<Option<_>>()
+            .expect("表三's cells are the standard's");
+        for seed in 0_u64..400 {
+            let mut state = seed.wrapping_add(7);
+            let mut next = |below: u64| {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                (state >> 33) % below
+            };
+            let wide = 2 + next(5) as usize;
+            let possible: HashMap<&'static str, BTreeSet<u64>> = cells[..=wide]
+                .iter()
+                .map(|&cell| (cell, (0..1 + next(3)).map(|_| next(40)).collect()))
+                .collect();
+            let lhs = vec![cells[0]];
+            let rhs: Vec<&'static str> = cells[1..=wide].to_vec();
+            // Every choice, listed.
+            let mut choices: Vec<u64> = vec![0];
+            for cell in &rhs {
+                choices = choices
+                    .iter()
+                    .flat_map(|sum| possible[cell].iter().map(move |v| sum + v))
+                    .collect();
+            }
+            let listed = possible[&lhs[0]].iter().any(|v| choices.contains(v));
+            let most = |side: &[&'static str]| -> u128 {
+                side.iter()
+                    .map(|c| u128::from(*possible[c].last().expect("a value")))
+                    .sum()
+            };
+            let sides = [(&lhs, most(&lhs)), (&rhs, most(&rhs))];
+            assert_eq!(
+                meet_in_halves(sides, &possible),
+                Some(listed),
+                "{possible:?}"
+            );
+        }
     }
 
     #[test]
