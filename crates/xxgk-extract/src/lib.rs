@@ -416,6 +416,27 @@ pub struct Extraction {
     pub provenance: Vec<Provenance>,
     /// Problems met, including one for every missing cell.
     pub problems: Vec<Problem>,
+    /// Sums the report prints of cells it does not print one by one (none for most reports).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sums: Vec<PrintedSum>,
+}
+
+/// Cells a report prints only as their sum, as read: a 2021 report that prints （六）其他处理 as
+/// one row (the 2019 table) prints, in each applicant column, the sum of the three rows the 2021
+/// table splits it into. The cells stay missing (the split is unknown), but an identity whose
+/// only missing cells these are can be evaluated with their sum.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PrintedSum {
+    /// JSON Pointers of the cells summed, none of them in [`Extraction::report`].
+    pub cells: Vec<String>,
+    /// Their sum, as printed.
+    pub value: u64,
+    /// 1-based line of the printed sum in the decoded source text.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+    /// The source text the sum was read from, as published.
+    pub raw: String,
 }
 
 /// Why an input could not be read at all.
@@ -646,6 +667,7 @@ fn provenance_of<T>(pointer: &str, found: &Found<T>) -> Provenance {
 struct Findings {
     provenance: Vec<Provenance>,
     problems: Vec<Problem>,
+    sums: Vec<PrintedSum>,
 }
 
 impl Findings {
@@ -818,6 +840,12 @@ impl Findings {
         found: [bool; 3],
     ) -> Map<String, Value> {
         let [active_found, applications_found, review_found] = found;
+        // A sum stands for cells that stay missing; one of them read after all, it says nothing.
+        let sums = std::mem::take(&mut store.sums);
+        self.sums = sums
+            .into_iter()
+            .filter(|sum| !sum.cells.iter().any(|c| store.filled.contains_key(c)))
+            .collect();
         let found_tables = [
             (Section::Active, active_found),
             (Section::Applications, applications_found),
@@ -984,5 +1012,6 @@ fn from_located_blocks(
         report: Value::Object(report),
         provenance: findings.provenance,
         problems: findings.problems,
+        sums: findings.sums,
     }
 }
