@@ -865,10 +865,12 @@ pub(crate) fn read_applications(
 /// printed where the identities fail: as many as for rows placed by order.
 const MERGED_ROW_MISPRINTS: usize = 3;
 
-/// Every cell of the 2021 表三.
+/// Every cell of the 2021 表三 but those of the second and third （六） rows: with a merged row,
+/// the first row's cells stand for it ([`gaps::misprints_explain`]), its R3 the merged row's.
 fn application_cells() -> Vec<String> {
     APP_ROWS
         .iter()
+        .filter(|(row, _, _)| !matches!(row, AppRow::FeeUnpaid | AppRow::OtherOther))
         .flat_map(|(_, path, _)| {
             APPLICANT_COLUMNS
                 .iter()

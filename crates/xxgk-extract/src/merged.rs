@@ -88,12 +88,13 @@ pub(crate) fn settle(
     }
 }
 
-/// Keeps the merged cells (`cells`, by applicant column) other than 0 as the printed sums of
-/// their column's three （六） rows; a 0 places 0 in each row instead ([`settle`]). The caller
-/// stands by each cell given as the figure the merged row prints in its column.
+/// Keeps the merged cells (`cells`, by applicant column) as the printed sums of their column's
+/// three （六） rows. The caller stands by each cell given as the figure the merged row prints
+/// in its column. A sum over cells then read (the 0 of each row under a 0, [`settle`]) is
+/// dropped when the extraction is assembled.
 pub(crate) fn record_sums(cells: &[Option<MergedCell>], store: &mut CellStore) {
     for (column, cell) in APPLICANT_COLUMNS.iter().zip(cells) {
-        let Some(cell) = cell.as_ref().filter(|c| c.value != 0) else {
+        let Some(cell) = cell else {
             continue;
         };
         let three: Vec<String> = SPLIT_ROWS
