@@ -488,7 +488,10 @@ fn a_merged_row_stands_for_the_sum_of_its_rows_in_r2() {
     );
     let failing = evaluated.iter().find_map(|e| e.failure.as_ref()).unwrap();
     assert_eq!((failing.rule.as_str(), failing.kind), ("R2", Kind::Rule));
-    assert_eq!(failing.pointer, "/applications/results/total/natural_person");
+    assert_eq!(
+        failing.pointer,
+        "/applications/results/total/natural_person"
+    );
     assert_eq!(failing.related.len(), 22, "{:?}", failing.related);
     assert_eq!(failing.related, evaluated[0].related);
     assert_eq!(
