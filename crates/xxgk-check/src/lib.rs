@@ -44,6 +44,7 @@ pub use input::{Format, InputError, parse, strip_bom};
 pub use locate::Locations;
 use names::Names;
 use rules::{CellCounts, RuleSet};
+pub use rules::{PrintedSum, SumEvaluation};
 pub use series::{
     OrganSeries, SeriesAssessment, SeriesCellValue, SeriesFinding, SeriesPair, SeriesValues,
     Unplaced, normalise_organ,
@@ -258,6 +259,20 @@ impl Checker {
     /// `None` when no single identity is such.
     pub fn unsplit_column_failure(&self, anchor: &str, digits: &str) -> Option<Diagnostic> {
         self.rules.unsplit_column_failure(anchor, digits)
+    }
+
+    /// Every identity of `doc` whose missing cells are exactly cells of `sums` (each in one sum,
+    /// each sum's cells on one side of it), evaluated with those sums in their place: a report
+    /// that prints a row the standard splits (a 2021 report's （六）其他处理 as one row) prints
+    /// the sum R2 needs of the rows it does not print. A failure is an error of the identity's
+    /// rule at its left side's cell, as the rule pass gives it; an identity that holds is
+    /// confirmed though its missing cells stay unread.
+    pub fn evaluate_with_sums(&self, doc: &Value, sums: &[PrintedSum]) -> Vec<SumEvaluation> {
+        if sums.is_empty() {
+            return Vec::new();
+        }
+        let counts = cell_counts_of_value(self.standard.cells, doc);
+        self.rules.evaluate_with_sums(&counts, sums)
     }
 
     /// The finding the schema pass gives for a required value absent at `pointer` (`S1`, "a

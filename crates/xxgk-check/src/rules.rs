@@ -64,6 +64,27 @@ pub struct RuleSet {
     index: HashMap<&'static str, usize>,
 }
 
+/// Cells a report prints only as their sum (a merged row's cell standing for the rows the
+/// standard splits it into), as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintedSum {
+    /// JSON Pointers of the cells summed, each unread.
+    pub cells: Vec<String>,
+    /// Their sum, as printed.
+    pub value: u64,
+}
+
+/// An identity that unread cells leave not evaluable, evaluated with the sums printed of them.
+#[derive(Debug, Clone)]
+pub struct SumEvaluation {
+    /// Its rule's id.
+    pub rule: String,
+    /// Its cells, as its not-evaluable note names them.
+    pub related: Vec<String>,
+    /// The error when the printed numbers break it; `None` when they satisfy it.
+    pub failure: Option<Diagnostic>,
+}
+
 /// A failing identity instance before it becomes a diagnostic.
 #[derive(Debug, Clone)]
 struct Failing {
@@ -260,6 +281,171 @@ impl RuleSet {
             root_cause: None,
             message_zh,
             message_en,
+            location: None,
+        }
+    }
+
+    /// See [`crate::Checker::evaluate_with_sums`].
+    pub fn evaluate_with_sums(
+        &self,
+        values: &CellCounts,
+        sums: &[PrintedSum],
+    ) -> Vec<SumEvaluation> {
+        let sums: Vec<(Vec<usize>, u64)> = sums
+            .iter()
+            .filter_map(|sum| {
+                let cells = sum
+                    .cells
+                    .iter()
+                    .map(|p| self.index.get(p.as_str()).copied())
+                    .collect::<Option<Vec<usize>>>()?;
+                (!cells.is_empty()).then_some((cells, sum.value))
+            })
+            .collect();
+        if sums.is_empty() {
+            return Vec::new();
+        }
+        let unread = |c: &usize| values.get(*c).copied().flatten().is_none();
+        self.identities
+            .iter()
+            .filter_map(|identity| {
+                let missing: BTreeSet<usize> = identity.cells().filter(unread).collect();
+                if missing.is_empty() {
+                    return None;
+                }
+                let covering: Vec<&(Vec<usize>, u64)> = sums
+                    .iter()
+                    .filter(|(cells, _)| cells.iter().all(|c| missing.contains(c)))
+                    .collect();
+                // The missing cells, each in exactly one sum.
+                let covered: Vec<usize> = covering.iter().flat_map(|(c, _)| c.clone()).collect();
+                let distinct: BTreeSet<usize> = covered.iter().copied().collect();
+                if covered.len() != distinct.len() || distinct != missing {
+                    return None;
+                }
+                let read = |side: &[usize]| -> i128 {
+                    side.iter()
+                        .filter_map(|&c| values.get(c).copied().flatten())
+                        .map(i128::from)
+                        .sum()
+                };
+                let (mut lhs, mut rhs) = (read(&identity.lhs), read(&identity.rhs));
+                for (cells, value) in &covering {
+                    // A sum counts once on one side: each of its cells once, on that side.
+                    let on = |side: &[usize], c: usize| side.iter().filter(|&&x| x == c).count();
+                    let once_on = |side: &[usize], other: &[usize]| {
+                        cells.iter().all(|&c| on(side, c) == 1 && on(other, c) == 0)
+                    };
+                    if once_on(&identity.lhs, &identity.rhs) {
+                        lhs += i128::from(*value);
+                    } else if once_on(&identity.rhs, &identity.lhs) {
+                        rhs += i128::from(*value);
+                    } else {
+                        return None;
+                    }
+                }
+                let rule = self.rules.get(identity.rule)?;
+                Some(SumEvaluation {
+                    rule: rule.id.clone(),
+                    related: related(self.cells, identity),
+                    failure: (lhs != rhs)
+                        .then(|| self.sum_failure(rule, identity, values, &covering, (lhs, rhs))),
+                })
+            })
+            .collect()
+    }
+
+    /// The error of `identity`, which fails with the sums `covering` its missing cells.
+    fn sum_failure(
+        &self,
+        rule: &SumRule,
+        identity: &CompiledIdentity,
+        values: &CellCounts,
+        covering: &[&(Vec<usize>, u64)],
+        (lhs, rhs): (i128, i128),
+    ) -> Diagnostic {
+        // A sum is printed once, in the place of its first cell, named by the label its cells
+        // share (`（六）其他处理 5`).
+        let group = |cells: &[usize]| -> (String, String) {
+            let shared_last = |paths: Vec<Vec<&str>>| -> String {
+                let first = paths.first().cloned().unwrap_or_default();
+                let shared = (0..first.len())
+                    .take_while(|&k| paths.iter().all(|p| p.get(k) == first.get(k)))
+                    .count();
+                shared
+                    .checked_sub(1)
+                    .and_then(|k| first.get(k))
+                    .map_or_else(String::new, |label| (*label).to_owned())
+            };
+            let of = cells.iter().filter_map(|&c| self.cells.get(c));
+            (
+                shared_last(of.clone().map(|cell| cell.labels_zh.to_vec()).collect()),
+                shared_last(of.map(|cell| cell.name_en.split(" › ").collect()).collect()),
+            )
+        };
+        let side = |terms: &[Term], zh: bool| -> String {
+            let mut shown = Vec::new();
+            for term in terms {
+                match covering
+                    .iter()
+                    .find(|(cells, _)| cells.contains(&term.cell))
+                {
+                    Some((cells, value)) if cells.first() == Some(&term.cell) => {
+                        let (name_zh, name_en) = group(cells);
+                        shown.push(if zh {
+                            format!("{name_zh} {value}")
+                        } else {
+                            format!("{name_en} {value}")
+                        });
+                    }
+                    Some(_) => {}
+                    None => {
+                        let v = values.get(term.cell).copied().flatten().unwrap_or_default();
+                        shown.push(if zh {
+                            term.with_value_zh(v)
+                        } else {
+                            term.with_value_en(v)
+                        });
+                    }
+                }
+            }
+            shown.join(" + ")
+        };
+        let base_zh = fill_with(&rule.message.zh, identity, true, &side, (lhs, rhs));
+        let base_en = fill_with(&rule.message.en, identity, false, &side, (lhs, rhs));
+        let printed: Vec<(String, String)> = covering
+            .iter()
+            .map(|(cells, value)| {
+                let (zh, en) = group(cells);
+                (
+                    format!("把 {zh} 合为一行印出，为 {value}"),
+                    format!("prints {en} as one row, {value}"),
+                )
+            })
+            .collect();
+        let (printed_zh, printed_en): (Vec<String>, Vec<String>) = printed.into_iter().unzip();
+        let anchor = identity.lhs.first().copied().unwrap_or_default();
+        Diagnostic {
+            rule: rule.id.clone(),
+            name: rule.name.clone(),
+            severity: rule.severity,
+            kind: Kind::Rule,
+            pointer: pointer(self.cells, anchor).to_owned(),
+            related: related(self.cells, identity),
+            linked: Vec::new(),
+            label_path: Some(label_path(self.cells, anchor)),
+            expected: Some(rhs.to_string()),
+            actual: Some(lhs.to_string()),
+            discrepancy: Some(lhs - rhs),
+            root_cause: None,
+            message_zh: format!(
+                "{base_zh}（报告{}，以之代其各行之和；各行的件数未分别印出）",
+                printed_zh.join("，")
+            ),
+            message_en: format!(
+                "{base_en} (the report {}, which stands for the sum of its rows here; the rows themselves are not printed)",
+                printed_en.join(", ")
+            ),
             location: None,
         }
     }
@@ -840,6 +1026,18 @@ fn fill(
     values: &CellCounts,
     sums: (i128, i128),
 ) -> String {
+    let side = |terms: &[Term], zh: bool| side_values(terms, values, zh);
+    fill_with(template, identity, zh, &side, sums)
+}
+
+/// [`fill`], with each side's terms shown by `side` (`zh` for Chinese).
+fn fill_with(
+    template: &str,
+    identity: &CompiledIdentity,
+    zh: bool,
+    side: &dyn Fn(&[Term], bool) -> String,
+    sums: (i128, i128),
+) -> String {
     // A side of one term is printed once: its sum is its value.
     let mut template = template.to_owned();
     for (side, terms) in [("lhs", &identity.lhs_terms), ("rhs", &identity.rhs_terms)] {
@@ -856,8 +1054,8 @@ fn fill(
         .collect::<Vec<_>>()
     {
         let value = match name.as_str() {
-            "lhs_values" => side_values(&identity.lhs_terms, values, zh),
-            "rhs_values" => side_values(&identity.rhs_terms, values, zh),
+            "lhs_values" => side(&identity.lhs_terms, zh),
+            "rhs_values" => side(&identity.rhs_terms, zh),
             "lhs_sum" => sums.0.to_string(),
             "rhs_sum" => sums.1.to_string(),
             var => identity

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use serde_json::{Value, json};
 use xxgk_catalogue::Catalogue;
-use xxgk_check::{Checker, Diagnostic, FindingRef, Format, Kind};
+use xxgk_check::{Checker, Diagnostic, FindingRef, Format, Kind, PrintedSum};
 use xxgk_model::RULES_JSON;
 
 static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker::new().unwrap());
@@ -427,4 +427,94 @@ fn an_identity_across_rows_failing_in_every_split_is_named_by_its_left_side() {
             .unsplit_column_failure("/applications/results/granted/total", "1")
             .is_none()
     );
+}
+
+/// A report that prints （六）其他处理 as one row (the 2019 table) leaves its three 2021 rows
+/// unread, but prints their sum in every column: R2 of a column, whose only unread cells they
+/// are, is evaluated with it. Where it fails, the error is R2's at （七）总计, the merged figure
+/// printed in the three rows' place; where it holds, R2 is confirmed. The rows' own R3 reads
+/// cells of one row only, which no sum covers: it stays not evaluable.
+#[test]
+fn a_merged_row_stands_for_the_sum_of_its_rows_in_r2() {
+    const OTHER: &str = "/applications/results/other";
+    let mut doc = BASE.clone();
+    let rows = doc
+        .pointer_mut(OTHER)
+        .unwrap()
+        .as_object_mut()
+        .unwrap()
+        .clone();
+    doc.pointer_mut(OTHER)
+        .unwrap()
+        .as_object_mut()
+        .unwrap()
+        .clear();
+    let columns = [
+        "natural_person",
+        "commercial_enterprise",
+        "research_institution",
+        "social_welfare_org",
+        "legal_service_org",
+        "other_org",
+        "total",
+    ];
+    let sums: Vec<PrintedSum> = columns
+        .iter()
+        .map(|column| {
+            let cells: Vec<String> = ["no_correction", "fee_unpaid", "other"]
+                .iter()
+                .map(|row| format!("{OTHER}/{row}/{column}"))
+                .collect();
+            let printed: u64 = rows.values().map(|row| row[column].as_u64().unwrap()).sum();
+            // The report prints 17 for 15 under natural persons.
+            let value = printed + u64::from(*column == "natural_person") * 2;
+            PrintedSum { cells, value }
+        })
+        .collect();
+    let evaluated = CHECKER.evaluate_with_sums(&doc, &sums);
+    let rules: Vec<(&str, &str, bool)> = evaluated
+        .iter()
+        .map(|e| {
+            let column = e.related.first().unwrap().rsplit_once('/').unwrap().1;
+            (e.rule.as_str(), column, e.failure.is_some())
+        })
+        .collect();
+    assert_eq!(
+        rules,
+        columns
+            .iter()
+            .map(|c| ("R2", *c, *c == "natural_person"))
+            .collect::<Vec<_>>()
+    );
+    let failing = evaluated.iter().find_map(|e| e.failure.as_ref()).unwrap();
+    assert_eq!((failing.rule.as_str(), failing.kind), ("R2", Kind::Rule));
+    assert_eq!(
+        failing.pointer,
+        "/applications/results/total/natural_person"
+    );
+    assert_eq!(failing.related.len(), 22, "{:?}", failing.related);
+    assert_eq!(failing.related, evaluated[0].related);
+    assert_eq!(
+        (
+            failing.actual.as_deref(),
+            failing.expected.as_deref(),
+            failing.discrepancy
+        ),
+        (Some("105"), Some("107"), Some(-2))
+    );
+    assert_eq!(
+        failing.message_zh,
+        "自然人：（七）总计 = 105 ≠ （一）至（六）之和 = （一）1 + （二）8 + （三）1 6 + （三）2 4 + （三）3 2 + （三）4 9 + （三）5 7 + （三）6 5 + （三）7 3 + （三）8 1 + （四）1 8 + （四）2 6 + （四）3 4 + （五）1 2 + （五）2 9 + （五）3 7 + （五）4 5 + （五）5 3 + （六）其他处理 17 = 107（报告把 （六）其他处理 合为一行印出，为 17，以之代其各行之和；各行的件数未分别印出）"
+    );
+    assert!(
+        failing.message_en.ends_with(
+            "Confirm or reissue obtained information 3 + Other handling 17 = 107 (the report prints Other handling as one row, 17, which stands for the sum of its rows here; the rows themselves are not printed)"
+        ),
+        "{}",
+        failing.message_en
+    );
+    // Without a sum over them, cells left unread keep R2 not evaluable.
+    assert!(CHECKER.evaluate_with_sums(&doc, &[]).is_empty());
+    // A sum over the cells of one column evaluates that column's R2 alone.
+    assert_eq!(CHECKER.evaluate_with_sums(&doc, &sums[..1]).len(), 1);
 }

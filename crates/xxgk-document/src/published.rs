@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize as _;
 use unicode_width::UnicodeWidthStr as _;
-use xxgk_check::{Checker, Diagnostic, Kind, Location, Severity};
+use xxgk_check::{Checker, Diagnostic, Kind, Location, PrintedSum, Severity};
 use xxgk_extract::{Edition, Extraction, InputFormat, Problem, ProblemCode};
 use xxgk_model::{AnnualReport, CELLS, Cell, STANDARD_2019};
 
@@ -71,19 +71,36 @@ pub fn check(checker: &Checker, bytes: Vec<u8>, hint: &str) -> Checked {
             }
         })
         .collect();
+    // Identities whose only unread cells the report prints as one sum (a 2021 report's
+    // （六）其他处理 as one row), evaluated with it: an error of the report where they fail,
+    // confirmed where they hold; either way no longer a note that they cannot be evaluated.
+    let printed_sums: Vec<PrintedSum> = extraction
+        .sums
+        .iter()
+        .map(|sum| PrintedSum {
+            cells: sum.cells.clone(),
+            value: sum.value,
+        })
+        .collect();
+    let with_sums = checker.evaluate_with_sums(&extraction.report, &printed_sums);
+    let evaluated = |d: &Diagnostic| {
+        unsplit
+            .iter()
+            .any(|u| u.rule == d.rule && u.related == d.related)
+            || with_sums
+                .iter()
+                .any(|e| e.rule == d.rule && e.related == d.related)
+    };
     let mut diagnostics = Vec::with_capacity(outcome.diagnostics.len() + unsplit.len());
     for d in std::mem::take(&mut outcome.diagnostics) {
         if d.rule == MISSING_FIELD {
             diagnostics.extend(explain_missing(checker, d, &extraction));
-        } else if d.kind != Kind::NotEvaluable
-            || !unsplit
-                .iter()
-                .any(|u| u.rule == d.rule && u.related == d.related)
-        {
+        } else if d.kind != Kind::NotEvaluable || !evaluated(&d) {
             diagnostics.push(d);
         }
     }
     diagnostics.extend(unsplit);
+    diagnostics.extend(with_sums.into_iter().filter_map(|e| e.failure));
     let derived_text = pdf_text.is_some() || extraction.format == InputFormat::Docx;
     let text = match pdf_text {
         // Positions in a PDF refer to the text pdftotext gave, which is what the reader saw.

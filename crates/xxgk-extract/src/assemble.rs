@@ -840,8 +840,43 @@ pub(crate) fn read_applications(
             })
             .collect();
         report_merged_other(&fitted, &read, &confirmed, store, problems);
+        // A column R2 breaks is not confirmed, yet its merged cell is the figure the row prints
+        // where the identities that fail over the whole table are the few cells a report
+        // misprints, each witnessed twice (as rows placed by order are kept), not numbers that
+        // are another row's: it then stands as the printed sum of the column's three rows.
+        let misprinted = merged_counts.as_ref().is_some_and(|counts| {
+            confirmed.contains(&false)
+                && gaps::misprints_explain(
+                    store,
+                    &application_cells(),
+                    Some(counts),
+                    MERGED_ROW_MISPRINTS,
+                )
+        });
+        if misprinted {
+            let unconfirmed: Vec<bool> = confirmed.iter().map(|c| !c).collect();
+            crate::merged::record_sums(&merged_cells(&fitted, &unconfirmed), store);
+        }
     }
     found
+}
+
+/// Cells of 表三 a report may misprint, at most, for a merged （六） row's cells to stand as
+/// printed where the identities fail: as many as for rows placed by order.
+const MERGED_ROW_MISPRINTS: usize = 3;
+
+/// Every cell of the 2021 表三 but those of the second and third （六） rows: with a merged row,
+/// the first row's cells stand for it ([`gaps::misprints_explain`]), its R3 the merged row's.
+fn application_cells() -> Vec<String> {
+    APP_ROWS
+        .iter()
+        .filter(|(row, _, _)| !matches!(row, AppRow::FeeUnpaid | AppRow::OtherOther))
+        .flat_map(|(_, path, _)| {
+            APPLICANT_COLUMNS
+                .iter()
+                .map(move |c| format!("{path}/{}", c.name))
+        })
+        .collect()
 }
 
 /// The three （六） rows of the 2021 template.
@@ -1155,12 +1190,18 @@ fn report_merged_other(
         Fit::RunTogether(cell) => cell.raw().to_owned(),
         Fit::Mismatch(n) => format!("{n} cells"),
     };
-    let cells: Vec<Option<MergedCell>> = match fitted {
+    let cells = merged_cells(fitted, confirmed);
+    crate::merged::settle(&cells, &quoted, (label.pos, published_row), store, problems);
+}
+
+/// The cells of a merged （六） row, by applicant column, where `kept`; `None` elsewhere.
+fn merged_cells(fitted: &Fit, kept: &[bool]) -> Vec<Option<MergedCell>> {
+    match fitted {
         Fit::Exact(values) => values
             .iter()
-            .zip(confirmed)
-            .map(|(value, confirmed)| match value {
-                ValueCell::Token { text, raw, pos } if *confirmed => {
+            .zip(kept)
+            .map(|(value, kept)| match value {
+                ValueCell::Token { text, raw, pos } if *kept => {
                     crate::number::read_count(text, raw)
                         .ok()
                         .map(|(value, _)| MergedCell {
@@ -1173,8 +1214,7 @@ fn report_merged_other(
             })
             .collect(),
         _ => Vec::new(),
-    };
-    crate::merged::settle(&cells, &quoted, (label.pos, published_row), store, problems);
+    }
 }
 
 /// Reads 表四 into the store: one row of 15 numbers (possibly one per line), or three labelled

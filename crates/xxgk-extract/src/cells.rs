@@ -24,6 +24,8 @@ pub(crate) struct Filled {
 pub(crate) struct CellStore {
     pub filled: BTreeMap<String, Filled>,
     pub missing: BTreeMap<String, Problem>,
+    /// Sums printed of cells not printed one by one ([`crate::PrintedSum`]).
+    pub sums: Vec<crate::PrintedSum>,
 }
 
 impl CellStore {

@@ -4,8 +4,11 @@
 //! The 2021 format splits （六） into three rows, which such a report does not print. Their sum
 //! is printed, and counts are never negative, so a column whose merged cell is 0 has 0 in each of
 //! the three rows: that follows from the printed figure, it is not a guess. A column with any
-//! other figure is not split.
+//! other figure is not split, but its figure is kept as the printed sum of the three rows
+//! ([`crate::PrintedSum`]): R2 of the column, whose only missing cells they are, can be evaluated
+//! with it, and its breaks are the report's own.
 
+use crate::PrintedSum;
 use crate::cells::{CellStore, Filled};
 use crate::normalize::SourcePos;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
@@ -34,6 +37,11 @@ pub(crate) fn settle(
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) {
+    // This reading of the merged row supersedes an earlier one, its sums with it.
+    store
+        .sums
+        .retain(|sum| !sum.cells.iter().any(|c| is_split_cell(c)));
+    record_sums(cells, store);
     let mut unsplit: Vec<&str> = Vec::new();
     for (index, column) in APPLICANT_COLUMNS.iter().enumerate() {
         match cells.get(index).and_then(Option::as_ref) {
@@ -78,4 +86,41 @@ pub(crate) fn settle(
             store.miss(format!("{path}/{}", column.name), problem.clone());
         }
     }
+}
+
+/// Keeps the merged cells (`cells`, by applicant column) as the printed sums of their column's
+/// three （六） rows. The caller stands by each cell given as the figure the merged row prints
+/// in its column. A sum over cells then read (the 0 of each row under a 0, [`settle`]) is
+/// dropped when the extraction is assembled.
+pub(crate) fn record_sums(cells: &[Option<MergedCell>], store: &mut CellStore) {
+    for (column, cell) in APPLICANT_COLUMNS.iter().zip(cells) {
+        let Some(cell) = cell else {
+            continue;
+        };
+        let three: Vec<String> = SPLIT_ROWS
+            .iter()
+            .filter_map(|row| app_path(*row))
+            .map(|path| format!("{path}/{}", column.name))
+            .collect();
+        store.sums.retain(|sum| sum.cells != three);
+        store.sums.push(PrintedSum {
+            cells: three,
+            value: cell.value,
+            line: cell.pos.line,
+            column: cell.pos.column,
+            raw: cell.raw.clone(),
+        });
+    }
+}
+
+/// Whether `pointer` is a cell of one of the three （六） rows.
+fn is_split_cell(pointer: &str) -> bool {
+    SPLIT_ROWS
+        .iter()
+        .filter_map(|row| app_path(*row))
+        .any(|path| {
+            pointer
+                .strip_prefix(path)
+                .is_some_and(|rest| rest.starts_with('/'))
+        })
 }
