@@ -52,6 +52,12 @@ fn provenance_file(source: &Source, extraction: &xxgk_extract::Extraction) -> Ve
     lines(&mut out, "provenance", &extraction.provenance);
     out.extend_from_slice(b",\n");
     lines(&mut out, "problems", &extraction.problems);
+    // Cells printed only as their sum (a 2021 report's （六） as one row): their figures, which
+    // the canonical report cannot hold, kept for whoever reads the extraction.
+    if !extraction.sums.is_empty() {
+        out.extend_from_slice(b",\n");
+        lines(&mut out, "sums", &extraction.sums);
+    }
     out.extend_from_slice(b"\n}\n");
     out
 }

@@ -511,6 +511,65 @@ fn extract_writes_the_canonical_report_and_its_provenance() {
     assert_eq!(code(&check), 0, "{}", stdout(&check));
 }
 
+/// A 2021 report printing （六）其他处理 as one row: the canonical report cannot hold its
+/// figures (the three rows' split is not printed), so the provenance keeps each non-zero one as
+/// the printed sum of its column's three rows, where it stands; a report without such a row
+/// has no `sums` at all (the extraction above).
+#[test]
+fn extract_keeps_the_sums_a_report_prints_in_place_of_cells() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input =
+        root().join("crates/xxgk-extract/tests/data/layouts/merged-other-row-2021-partly-zero.txt");
+    let out = xxgk_piped(
+        &[
+            "extract",
+            &input.display().to_string(),
+            "-o",
+            &dir.path().display().to_string(),
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 0);
+    let provenance: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            dir.path()
+                .join("merged-other-row-2021-partly-zero.provenance.json"),
+        )
+        .expect("provenance written"),
+    )
+    .expect("JSON");
+    let three = |column: &str| -> Vec<String> {
+        ["no_correction", "fee_unpaid", "other"]
+            .iter()
+            .map(|row| format!("/applications/results/other/{row}/{column}"))
+            .collect()
+    };
+    assert_eq!(
+        provenance["sums"],
+        serde_json::json!([
+            {"cells": three("natural_person"), "value": 3, "line": 27, "column": 9, "raw": "3"},
+            {"cells": three("total"), "value": 3, "line": 27, "column": 21, "raw": "3"},
+        ])
+    );
+    let seed_dir = tempfile::tempdir().expect("temp dir");
+    let seed_out = xxgk_piped(
+        &[
+            "extract",
+            &seed("003_fe18fb2511738761.txt"),
+            "-o",
+            &seed_dir.path().display().to_string(),
+        ],
+        b"",
+    );
+    assert_eq!(code(&seed_out), 0);
+    let seed_provenance: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(seed_dir.path().join("003_fe18fb2511738761.provenance.json"))
+            .expect("provenance written"),
+    )
+    .expect("JSON");
+    assert!(seed_provenance.get("sums").is_none(), "{seed_provenance}");
+}
+
 /// The pointer `""` is the whole document: the human output names it, never as `/` (which is
 /// the pointer of a member named "").
 #[test]
