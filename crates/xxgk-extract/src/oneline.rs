@@ -199,6 +199,10 @@ fn headings(lines: &[PosText]) -> Vec<(usize, Vec<Found>)> {
     out
 }
 
+/// Characters other than whitespace of a line that holds a page or more of a report: a table
+/// row printed on its own line holds fewer than a third of this.
+const LONG_LINE: usize = 300;
+
 /// The lines of a report in the one-line layout, cut at its headings, its title and its
 /// boilerplate; `None` when the text is not in that layout (no two headings stand mid-line).
 pub(crate) fn reflow(lines: &[PosText]) -> Option<Vec<PosText>> {
@@ -208,7 +212,10 @@ pub(crate) fn reflow(lines: &[PosText]) -> Option<Vec<PosText>> {
     let solid = |line: &PosText| line.glyphs.iter().filter(|g| !g.ch.is_whitespace()).count();
     let total: usize = lines.iter().map(solid).sum();
     let longest = lines.iter().map(solid).max().unwrap_or(0);
-    if longest * 2 < total {
+    // Or a page, or a paragraph, to a line (pdf.js joins a page's text items so): most of the
+    // text stands in lines longer than any line of a report laid out in lines.
+    let in_long_lines: usize = lines.iter().map(solid).filter(|&n| n >= LONG_LINE).sum();
+    if longest * 2 < total && in_long_lines * 4 < total * 3 {
         return None;
     }
     let found = headings(lines);
@@ -381,7 +388,7 @@ impl Piece {
 }
 
 /// Cuts the glyphs of a table body into label text and runs of digits. Spaces between digits
-/// stay inside the run; a `.` between digits is a decimal point, a `,` a thousands separator
+/// stay inside the run; a `.` between digits (spaces allowed) is a decimal point, a `,` a thousands separator
 /// (dropped: like a space, it is no proof of a cell boundary). A leaf's numbering glued to the
 /// digits before it (`00000001.属于国家秘密`) goes back to its label, as does a numbering in
 /// brackets (`(1)`).
@@ -394,13 +401,30 @@ fn pieces(glyphs: &[Glyph]) -> Vec<Piece> {
             .position(|g| !g.ch.is_whitespace())
             .map(|p| p + i)
     };
+    let previous_solid = |i: usize| {
+        glyphs
+            .get(..i)
+            .unwrap_or_default()
+            .iter()
+            .rposition(|g| !g.ch.is_whitespace())
+    };
     let mut out: Vec<Piece> = Vec::new();
     for (i, g) in glyphs.iter().enumerate() {
         let numeric = g.ch.is_ascii_digit()
             || (matches!(g.ch, '.' | ',') && i > 0 && is_digit(i - 1) && is_digit(i + 1))
+            // A text that spaces every glyph (pdf.js, one item a glyph: `9 6 1 7 1 . 6`): a
+            // point between digits is still the decimal point, never a row's numbering, which
+            // a label follows.
+            || (g.ch == '.'
+                && previous_solid(i).is_some_and(is_digit)
+                && next_solid(i + 1).is_some_and(is_digit))
             || (g.ch.is_whitespace()
                 && out.last().is_some_and(|p| p.number)
-                && next_solid(i).is_some_and(is_digit));
+                && next_solid(i).is_some_and(|k| {
+                    is_digit(k)
+                        || (glyphs.get(k).is_some_and(|g| g.ch == '.')
+                            && next_solid(k + 1).is_some_and(is_digit))
+                }));
         match out.last_mut() {
             Some(piece) if piece.number == numeric => piece.glyphs.push(*g),
             _ => out.push(Piece {

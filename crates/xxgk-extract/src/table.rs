@@ -206,53 +206,126 @@ pub(crate) fn segments(unit: &Unit) -> Vec<Segment> {
             }
             continue;
         }
-        match cell_kind(&cell.text) {
-            CellKind::Blank => {
-                kinds_are_label.push(false);
-                if unit.positional {
-                    current.values.push(ValueCell::Blank {
-                        pos: cell.text.first_pos(),
-                        raw: cell.text.glyphs.iter().map(|g| g.raw).collect(),
-                    });
-                }
-            }
-            CellKind::Values(values) => {
-                kinds_are_label.push(false);
-                current.values.extend(values);
-            }
-            CellKind::Label(mut label, mut trailing) => {
-                kinds_are_label.push(true);
-                let mut inside = Vec::new();
-                if unit.positional && k + 1 < unit.cells.len() && !trailing.is_empty() {
-                    // A table with a cell per column prints numbers in the value cells after
-                    // the label's: digits in the label's own cell are its text (`（三）不予公开 4`
-                    // with `.保护第三方合法权益` below it), not a cell — unless the row's
-                    // reader finds its label whole without them (see `Label::numbers_inside`).
-                    label = cell.text.clone();
-                    inside = std::mem::take(&mut trailing);
-                }
-                if current.has_number() {
-                    out.push(std::mem::replace(
-                        &mut current,
-                        Segment {
-                            positional: unit.positional,
-                            padded_at_end: unit.padded_at_end,
-                            ..Segment::default()
-                        },
-                    ));
-                } else {
-                    // Blank cells before a label are the columns of merged row-group labels.
-                    current.values.clear();
-                }
-                let current_label = current.label.get_or_insert_with(Label::default);
-                current_label.push(&label);
-                current_label.numbers_inside.extend(inside);
-                current.values.extend(trailing);
-            }
+        let run_together;
+        let pieces = if unit.positional {
+            std::slice::from_ref(&cell.text)
+        } else {
+            run_together = rows_run_together(&cell.text);
+            &run_together
+        };
+        let mut is_label = false;
+        for piece in pieces {
+            is_label |= take_piece(unit, k, piece, &mut current, &mut out);
         }
+        kinds_are_label.push(is_label);
     }
     out.push(current);
     out
+}
+
+/// Cuts text that runs several rows together on one line with single spaces
+/// (`1.本机关不掌握相关政府信息 136 1 0 0 1 0 138 （四）无法提供 2.没有现成信息…`, as pdf.js
+/// joins a page's text items) before each label that follows a number and opens a row (numbered,
+/// or naming a row of a table): otherwise the whole text before the last numbers would be one
+/// label, named by its first row, with the last row's numbers. Text after numbers that opens no
+/// row (`22（其中修订 16 件）`) stays where it is.
+fn rows_run_together(text: &PosText) -> Vec<PosText> {
+    let tokens = text.tokens();
+    let is_number = |t: &PosText| {
+        let text = t.normalized();
+        !is_numbering(&text) && classify(&text) != TokenClass::Text
+    };
+    let mut pieces = vec![PosText::default()];
+    for (i, token) in tokens.iter().enumerate() {
+        let after_number = i > 0 && tokens.get(i - 1).is_some_and(is_number);
+        if after_number && !is_number(token) {
+            let label: String = tokens
+                .get(i..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|t| !is_number(t))
+                .map(PosText::compact)
+                .collect();
+            if opens_row(&label) {
+                pieces.push(PosText::default());
+            }
+        }
+        if let Some(piece) = pieces.last_mut() {
+            if !piece.glyphs.is_empty()
+                && let Some(g) = piece.glyphs.last()
+            {
+                piece.glyphs.push(crate::normalize::Glyph { ch: ' ', ..*g });
+            }
+            piece.glyphs.extend(token.glyphs.iter().copied());
+        }
+    }
+    pieces
+}
+
+/// Whether label text opens a row: it starts with row numbering or names a row of 表二, 表三 or
+/// a group of 表四.
+fn opens_row(compact: &str) -> bool {
+    use crate::template::{
+        recognise_active, recognise_application_cell, recognise_review_group, strip_numbering,
+    };
+    strip_numbering(compact).len() < compact.len()
+        || recognise_active(compact).is_some()
+        || recognise_application_cell(compact, None).is_some()
+        || recognise_review_group(compact).is_some()
+}
+
+/// Adds one piece of a unit's cell `k` to the segments; whether it is label text.
+fn take_piece(
+    unit: &Unit,
+    k: usize,
+    text: &PosText,
+    current: &mut Segment,
+    out: &mut Vec<Segment>,
+) -> bool {
+    match cell_kind(text) {
+        CellKind::Blank => {
+            if unit.positional {
+                current.values.push(ValueCell::Blank {
+                    pos: text.first_pos(),
+                    raw: text.glyphs.iter().map(|g| g.raw).collect(),
+                });
+            }
+            false
+        }
+        CellKind::Values(values) => {
+            current.values.extend(values);
+            false
+        }
+        CellKind::Label(mut label, mut trailing) => {
+            let mut inside = Vec::new();
+            if unit.positional && k + 1 < unit.cells.len() && !trailing.is_empty() {
+                // A table with a cell per column prints numbers in the value cells after
+                // the label's: digits in the label's own cell are its text (`（三）不予公开 4`
+                // with `.保护第三方合法权益` below it), not a cell — unless the row's
+                // reader finds its label whole without them (see `Label::numbers_inside`).
+                label = text.clone();
+                inside = std::mem::take(&mut trailing);
+            }
+            if current.has_number() {
+                out.push(std::mem::replace(
+                    current,
+                    Segment {
+                        positional: unit.positional,
+                        padded_at_end: unit.padded_at_end,
+                        ..Segment::default()
+                    },
+                ));
+            } else {
+                // Blank cells before a label are the columns of merged row-group labels.
+                current.values.clear();
+            }
+            let current_label = current.label.get_or_insert_with(Label::default);
+            current_label.push(&label);
+            current_label.numbers_inside.extend(inside);
+            current.values.extend(trailing);
+            true
+        }
+    }
 }
 
 /// Words of the table headings (compact): column headers and captions, never row labels.

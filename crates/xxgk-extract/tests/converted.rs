@@ -1,7 +1,9 @@
 //! Real converter output of published PDFs — markitdown (PDF → Markdown), pdfminer.six
 //! `pdf2txt.py`, poppler `pdftotext` without flags, pdfplumber `extract_text()`, pypdf
 //! `extract_text()`, PyMuPDF `get_text()`, pymupdf4llm Markdown (with and without its layout
-//! analysis) and poppler `pdftohtml` (HTML and XML) — of the three realworld reports, of four
+//! analysis), poppler `pdftohtml` (HTML and XML), pdf.js through npm `pdf-parse` (its lines, and a
+//! page's items joined by spaces), PDFium, PDFBox, MuPDF, pdfplumber's layout mode and PyMuPDF's
+//! sorted text — of the three realworld reports, of four
 //! PDFs printed from the example and of three printed from the 淮安 report: no cell is ever read
 //! wrong, and at least as many are read right as measured (a floor; `tests/data/converted/README.md`
 //! says how each file was made).
@@ -409,6 +411,202 @@ const FILES: &[(&str, &str, usize)] = &[
         "008_huaian_city_2024",
         200,
     ),
+    (
+        "008_huaian_city_2024.mutool.txt",
+        "008_huaian_city_2024",
+        200,
+    ),
+    (
+        "008_huaian_city_2024.pdf-parse.txt",
+        "008_huaian_city_2024",
+        179,
+    ),
+    (
+        "008_huaian_city_2024.pdfbox-sort.txt",
+        "008_huaian_city_2024",
+        200,
+    ),
+    (
+        "008_huaian_city_2024.pdfbox.txt",
+        "008_huaian_city_2024",
+        200,
+    ),
+    (
+        "008_huaian_city_2024.pdfium.txt",
+        "008_huaian_city_2024",
+        200,
+    ),
+    (
+        "008_huaian_city_2024.pdfjs-joined.txt",
+        "008_huaian_city_2024",
+        178,
+    ),
+    (
+        "008_huaian_city_2024.pdfplumber-layout.txt",
+        "008_huaian_city_2024",
+        200,
+    ),
+    (
+        "008_huaian_city_2024.pymupdf-sort.txt",
+        "008_huaian_city_2024",
+        193,
+    ),
+    (
+        "009_hongze_district_2023.mutool.txt",
+        "009_hongze_district_2023",
+        200,
+    ),
+    (
+        "009_hongze_district_2023.pdf-parse.txt",
+        "009_hongze_district_2023",
+        158,
+    ),
+    (
+        "009_hongze_district_2023.pdfbox-sort.txt",
+        "009_hongze_district_2023",
+        200,
+    ),
+    (
+        "009_hongze_district_2023.pdfbox.txt",
+        "009_hongze_district_2023",
+        200,
+    ),
+    (
+        "009_hongze_district_2023.pdfium.txt",
+        "009_hongze_district_2023",
+        200,
+    ),
+    (
+        "009_hongze_district_2023.pdfjs-joined.txt",
+        "009_hongze_district_2023",
+        184,
+    ),
+    (
+        "009_hongze_district_2023.pdfplumber-layout.txt",
+        "009_hongze_district_2023",
+        200,
+    ),
+    (
+        "009_hongze_district_2023.pymupdf-sort.txt",
+        "009_hongze_district_2023",
+        200,
+    ),
+    (
+        "010_hongze_district_2024.mutool.txt",
+        "010_hongze_district_2024",
+        200,
+    ),
+    (
+        "010_hongze_district_2024.pdf-parse.txt",
+        "010_hongze_district_2024",
+        158,
+    ),
+    (
+        "010_hongze_district_2024.pdfbox-sort.txt",
+        "010_hongze_district_2024",
+        200,
+    ),
+    (
+        "010_hongze_district_2024.pdfbox.txt",
+        "010_hongze_district_2024",
+        200,
+    ),
+    (
+        "010_hongze_district_2024.pdfium.txt",
+        "010_hongze_district_2024",
+        200,
+    ),
+    (
+        "010_hongze_district_2024.pdfjs-joined.txt",
+        "010_hongze_district_2024",
+        199,
+    ),
+    (
+        "010_hongze_district_2024.pdfplumber-layout.txt",
+        "010_hongze_district_2024",
+        200,
+    ),
+    (
+        "010_hongze_district_2024.pymupdf-sort.txt",
+        "010_hongze_district_2024",
+        200,
+    ),
+    (
+        "jingyue-2024-a4-landscape-zenhei.mutool.txt",
+        "jingyue",
+        200,
+    ),
+    (
+        "jingyue-2024-a4-landscape-zenhei.pdf-parse.txt",
+        "jingyue",
+        165,
+    ),
+    (
+        "jingyue-2024-a4-landscape-zenhei.pdfbox-sort.txt",
+        "jingyue",
+        200,
+    ),
+    (
+        "jingyue-2024-a4-landscape-zenhei.pdfbox.txt",
+        "jingyue",
+        200,
+    ),
+    (
+        "jingyue-2024-a4-landscape-zenhei.pdfium.txt",
+        "jingyue",
+        200,
+    ),
+    (
+        "jingyue-2024-a4-landscape-zenhei.pdfjs-joined.txt",
+        "jingyue",
+        200,
+    ),
+    (
+        "jingyue-2024-a4-landscape-zenhei.pdfplumber-layout.txt",
+        "jingyue",
+        200,
+    ),
+    (
+        "jingyue-2024-a4-landscape-zenhei.pymupdf-sort.txt",
+        "jingyue",
+        190,
+    ),
+    ("jingyue-2024-a4-zenhei.mutool.txt", "jingyue", 200),
+    ("jingyue-2024-a4-zenhei.pdf-parse.txt", "jingyue", 165),
+    ("jingyue-2024-a4-zenhei.pdfbox-sort.txt", "jingyue", 200),
+    ("jingyue-2024-a4-zenhei.pdfbox.txt", "jingyue", 200),
+    ("jingyue-2024-a4-zenhei.pdfium.txt", "jingyue", 200),
+    ("jingyue-2024-a4-zenhei.pdfjs-joined.txt", "jingyue", 200),
+    (
+        "jingyue-2024-a4-zenhei.pdfplumber-layout.txt",
+        "jingyue",
+        200,
+    ),
+    ("jingyue-2024-a4-zenhei.pymupdf-sort.txt", "jingyue", 193),
+    ("jingyue-2024-a5-microhei.mutool.txt", "jingyue", 200),
+    ("jingyue-2024-a5-microhei.pdf-parse.txt", "jingyue", 179),
+    ("jingyue-2024-a5-microhei.pdfbox-sort.txt", "jingyue", 200),
+    ("jingyue-2024-a5-microhei.pdfbox.txt", "jingyue", 200),
+    ("jingyue-2024-a5-microhei.pdfium.txt", "jingyue", 200),
+    ("jingyue-2024-a5-microhei.pdfjs-joined.txt", "jingyue", 200),
+    (
+        "jingyue-2024-a5-microhei.pdfplumber-layout.txt",
+        "jingyue",
+        200,
+    ),
+    ("jingyue-2024-a5-microhei.pymupdf-sort.txt", "jingyue", 193),
+    ("jingyue-2024-letter-uming.mutool.txt", "jingyue", 200),
+    ("jingyue-2024-letter-uming.pdf-parse.txt", "jingyue", 165),
+    ("jingyue-2024-letter-uming.pdfbox-sort.txt", "jingyue", 200),
+    ("jingyue-2024-letter-uming.pdfbox.txt", "jingyue", 200),
+    ("jingyue-2024-letter-uming.pdfium.txt", "jingyue", 200),
+    ("jingyue-2024-letter-uming.pdfjs-joined.txt", "jingyue", 200),
+    (
+        "jingyue-2024-letter-uming.pdfplumber-layout.txt",
+        "jingyue",
+        200,
+    ),
+    ("jingyue-2024-letter-uming.pymupdf-sort.txt", "jingyue", 193),
 ];
 
 #[test]
