@@ -265,6 +265,19 @@
 //! digits is unread (`run-interrupted`); before, `（七）总计2932530- 4 -06143050` was read as
 //! seven single digits and reported as breaking R3.
 //!
+//! What pdf.js prints (Node crawlers, through npm `pdf-parse`): a page's items joined by single
+//! spaces, a page to a line, is the one-line layout, most of its text in lines of
+//! `oneline::LONG_LINE` characters or more (one item a glyph in some PDFs, so every glyph a space
+//! apart: a `.` between digits is still the decimal point, `9 6 1 7 1 . 6`); rows run together on
+//! a line a space apart (`…信息 136 1 0 0 1 0 138 （四）无法提供 2.没有现成…`) are cut before
+//! each label after a number that opens a row (`table`; before, the first row's label took the
+//! last row's numbers). `pdf-parse`'s own text, a line a baseline, prints each row's label on
+//! its lines and its numbers glued on one line (`300153006143119`, `规章000`): a table most of
+//! whose lines of numbers are so glued is read again by the one-line reader, whose cells fill
+//! only those the lines left missing, a cell the two read differently withdrawn (`glued_rows`).
+//! Real output (`tests/converted.rs`): `pdf-parse` 158–179 → 179–200 of 200 cells, pdf.js items
+//! joined 3–8 of 200 with 2–6 wrong → 178–200, none wrong.
+//!
 //! Limits: [`MAX_INPUT_BYTES`] for text and HTML; for a DOCX, [`MAX_DOCX_BYTES`] for the archive
 //! (photos are never inflated) and [`MAX_DOCX_XML_BYTES`] for `word/document.xml`, decompressed
 //! through a bounded reader. UTF-16 without a byte order mark is recognised by its NUL bytes; a
@@ -342,6 +355,7 @@ mod decode;
 mod document;
 mod docx;
 mod gaps;
+mod glued_rows;
 mod html;
 mod layout;
 mod merged;
@@ -816,6 +830,7 @@ impl Findings {
             );
             return self.place_cells(doc, edition, store, found);
         }
+        let first_problem = problems.len();
         let active_found = assemble::read_active(active, edition, &mut store, problems);
         // Without its heading, 表三 is looked for in the whole document: its labels are distinctive.
         let applications_range = doc
@@ -833,6 +848,43 @@ impl Findings {
         let review_found = doc
             .body(Section::Review)
             .is_some_and(|r| assemble::read_review(doc.segments_in(r), &mut store, problems));
+        let bodies = [Section::Active, Section::Applications, Section::Review]
+            .map(|section| doc.lines_of(section));
+        let (added, explained) = glued_rows::read_again(&bodies, edition, &mut store, problems);
+        if !added.is_empty() || !explained.is_empty() {
+            // The first reading's problem of a table or row whose cells the second reading read,
+            // or whose count of numbers it explains by their split, says nothing more.
+            let cells = match edition {
+                Edition::E2021 => template::cells_2021(),
+                Edition::E2019 => template_2019::cells_2019(),
+            };
+            let mut k = 0;
+            problems.retain(|problem| {
+                k += 1;
+                // The report's breaks found in runs of digits are findings, not cells unread.
+                let finding = matches!(
+                    problem.code,
+                    ProblemCode::BrokenInEverySplit | ProblemCode::ColumnBrokenInEverySplit
+                );
+                let Some(at) = problem
+                    .pointer
+                    .as_deref()
+                    .filter(|_| k > first_problem && !finding)
+                else {
+                    return true;
+                };
+                let under: Vec<&str> = cells
+                    .iter()
+                    .map(|(cell, _)| cell.as_str())
+                    .filter(|cell| cell == &at || cell.starts_with(&format!("{at}/")))
+                    .collect();
+                let seen_again = |cell: &&str| added.contains(*cell) || explained.contains(*cell);
+                let settled = under
+                    .iter()
+                    .all(|cell| seen_again(cell) || store.filled.contains_key(*cell));
+                !(settled && under.iter().any(seen_again))
+            });
+        }
         self.place_cells(
             doc,
             edition,

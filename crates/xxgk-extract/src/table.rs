@@ -916,4 +916,38 @@ mod tests {
         }
         assert!(matches!(fit(vec![num()], 3, false), Fit::Mismatch(1)));
     }
+
+    fn pieces(line: &str) -> Vec<String> {
+        let text = text_lines(line).remove(0);
+        rows_run_together(&text)
+            .iter()
+            .map(|piece| piece.published().trim().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn rows_on_one_line_a_space_apart_are_cut_before_each_row_label() {
+        assert_eq!(
+            pieces(
+                "1.本机关不掌握相关政府信息 136 1 0 0 1 0 138 （四）无法提供 2.没有现成信息需要另行制作 0 0 0 0 0 0 0"
+            ),
+            [
+                "1.本机关不掌握相关政府信息 136 1 0 0 1 0 138",
+                "（四）无法提供 2.没有现成信息需要另行制作 0 0 0 0 0 0 0"
+            ]
+        );
+        assert_eq!(
+            pieces("规章 1 0 11 行政规范性文件 8 26 66"),
+            ["规章 1 0 11", "行政规范性文件 8 26 66"]
+        );
+    }
+
+    #[test]
+    fn text_after_numbers_that_opens_no_row_stays_with_them() {
+        assert_eq!(
+            pieces("规章 5 0 22（其中修订 16 件）"),
+            ["规章 5 0 22（其中修订 16 件）"]
+        );
+        assert_eq!(pieces("行政许可 9893 件"), ["行政许可 9893 件"]);
+    }
 }

@@ -459,7 +459,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "009_hongze_district_2023.pdf-parse.txt",
         "009_hongze_district_2023",
-        158,
+        185,
     ),
     (
         "009_hongze_district_2023.pdfbox-sort.txt",
@@ -499,7 +499,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "010_hongze_district_2024.pdf-parse.txt",
         "010_hongze_district_2024",
-        158,
+        200,
     ),
     (
         "010_hongze_district_2024.pdfbox-sort.txt",
@@ -539,7 +539,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "jingyue-2024-a4-landscape-zenhei.pdf-parse.txt",
         "jingyue",
-        165,
+        182,
     ),
     (
         "jingyue-2024-a4-landscape-zenhei.pdfbox-sort.txt",
@@ -572,7 +572,7 @@ const FILES: &[(&str, &str, usize)] = &[
         190,
     ),
     ("jingyue-2024-a4-zenhei.mutool.txt", "jingyue", 200),
-    ("jingyue-2024-a4-zenhei.pdf-parse.txt", "jingyue", 165),
+    ("jingyue-2024-a4-zenhei.pdf-parse.txt", "jingyue", 182),
     ("jingyue-2024-a4-zenhei.pdfbox-sort.txt", "jingyue", 200),
     ("jingyue-2024-a4-zenhei.pdfbox.txt", "jingyue", 200),
     ("jingyue-2024-a4-zenhei.pdfium.txt", "jingyue", 200),
@@ -584,7 +584,7 @@ const FILES: &[(&str, &str, usize)] = &[
     ),
     ("jingyue-2024-a4-zenhei.pymupdf-sort.txt", "jingyue", 193),
     ("jingyue-2024-a5-microhei.mutool.txt", "jingyue", 200),
-    ("jingyue-2024-a5-microhei.pdf-parse.txt", "jingyue", 179),
+    ("jingyue-2024-a5-microhei.pdf-parse.txt", "jingyue", 182),
     ("jingyue-2024-a5-microhei.pdfbox-sort.txt", "jingyue", 200),
     ("jingyue-2024-a5-microhei.pdfbox.txt", "jingyue", 200),
     ("jingyue-2024-a5-microhei.pdfium.txt", "jingyue", 200),
@@ -596,7 +596,7 @@ const FILES: &[(&str, &str, usize)] = &[
     ),
     ("jingyue-2024-a5-microhei.pymupdf-sort.txt", "jingyue", 193),
     ("jingyue-2024-letter-uming.mutool.txt", "jingyue", 200),
-    ("jingyue-2024-letter-uming.pdf-parse.txt", "jingyue", 165),
+    ("jingyue-2024-letter-uming.pdf-parse.txt", "jingyue", 182),
     ("jingyue-2024-letter-uming.pdfbox-sort.txt", "jingyue", 200),
     ("jingyue-2024-letter-uming.pdfbox.txt", "jingyue", 200),
     ("jingyue-2024-letter-uming.pdfium.txt", "jingyue", 200),

@@ -1,0 +1,243 @@
+//! Tables laid out in lines whose rows print their numbers glued together: pdf.js, through npm
+//! `pdf-parse`, joins the items of one baseline with no separator, so a row's label stands on its
+//! lines and its numbers on one line as one run of digits (`一、本年新收政府信息公开申请数量` over
+//! `300153006143119`; `规章000`). The reader of lines cannot split such a run; the one-line
+//! reader ([`crate::oneline`]) can, by the identities, so such a table is read a second time by
+//! it, and its cells join the first reading's only where that left them missing because their
+//! numbers did not fit the row, ran together ambiguously, or stand in a single （六） row, or
+//! never saw them. A cell the two readings give different values is withdrawn: neither is
+//! confirmed.
+//!
+//! Only a table most of whose lines of numbers are glued runs is read again: in a block dump or
+//! a table of cells a space apart, the one-line reader would take the lines of many rows for one.
+
+use std::collections::BTreeSet;
+
+use crate::Edition;
+use crate::cells::CellStore;
+use crate::normalize::{Glyph, PosText, is_cjk};
+use crate::oneline;
+use crate::problem::{Problem, ProblemCode};
+
+/// The three tables' body lines: 表二, 表三, 表四.
+pub(crate) type TableLines<'a> = [Vec<&'a PosText>; 3];
+
+/// The fewest digits of a run that glues a row of each table: 表三's seven, 表四's five of a
+/// group (a whole 表四 on one line has fifteen); 表二's rows must be glued to their labels.
+const GLUED_DIGITS: [usize; 3] = [1, 7, 5];
+
+/// Reads again, with the one-line reader, each table whose rows print glued numbers, and adds
+/// to `store` what the first reading left missing; `problems` gains the report's breaks that the
+/// one-line reader finds in runs no split of which satisfies an identity (their cells unread).
+/// Gives the cells it added, and the cells whose count mismatch it explains by the split.
+pub(crate) fn read_again(
+    lines: &TableLines<'_>,
+    edition: Edition,
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut added = BTreeSet::new();
+    let mut explained = BTreeSet::new();
+    let glued: Vec<bool> = lines
+        .iter()
+        .zip(GLUED_DIGITS)
+        .enumerate()
+        .map(|(k, (body, digits))| prints_glued_rows(body, digits, k == 0))
+        .collect();
+    if !glued.contains(&true) {
+        return (added, explained);
+    }
+    // pdf-parse prints a row's numbers on one line: a line break ends a run of digits, which
+    // the one-line reader would otherwise let run on across a space (`7` over `0` is no `70`).
+    let ended: Vec<Vec<PosText>> = lines
+        .iter()
+        .zip(&glued)
+        .map(|(body, &glued)| {
+            if glued {
+                body.iter().map(|line| run_ended(line)).collect()
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let refs: Vec<Vec<&PosText>> = ended.iter().map(|body| body.iter().collect()).collect();
+    let pick = |k: usize| -> &[&PosText] { refs.get(k).map_or(&[], Vec::as_slice) };
+    let mut again = CellStore::default();
+    let mut again_problems = Vec::new();
+    oneline::read_tables(
+        pick(0),
+        pick(1),
+        pick(2),
+        edition,
+        &mut again,
+        &mut again_problems,
+    );
+    for (pointer, filled) in again.filled {
+        // A cell the first reading found blank, unreadable, or in a run no split of which
+        // satisfies its row, keeps that reading's word; one whose numbers did not fit its row,
+        // ran together ambiguously by its row alone, or stand merged into （六）'s single row, is
+        // the second reading's to decide by every identity.
+        let decided_first = store.missing.get(&pointer).is_some_and(|problem| {
+            !matches!(
+                problem.code,
+                ProblemCode::CellCountMismatch
+                    | ProblemCode::AmbiguousSplit
+                    | ProblemCode::MergedOtherRow
+            )
+        });
+        match store.filled.get(&pointer) {
+            None if decided_first => {}
+            None => {
+                added.insert(pointer.clone());
+                store.fill(pointer, filled);
+            }
+            Some(first) if first.value == filled.value => {}
+            Some(first) => {
+                let message = format!(
+                    "read as `{}` from its row's line and as `{}` from the row's run of digits; neither reading is confirmed",
+                    first.raw, filled.raw
+                );
+                store.withdraw(
+                    pointer,
+                    Problem::new(ProblemCode::CellUnreadable, message)
+                        .at(Some(filled.pos), filled.raw.clone()),
+                );
+            }
+        }
+    }
+    // A row whose glued numbers did not fit its columns is better explained by the split.
+    for (pointer, problem) in again.missing {
+        if let Some(first) = store.missing.get_mut(&pointer)
+            && first.code == ProblemCode::CellCountMismatch
+        {
+            *first = problem;
+            explained.insert(pointer);
+        }
+    }
+    problems.extend(again_problems.into_iter().filter(|p| {
+        matches!(
+            p.code,
+            ProblemCode::BrokenInEverySplit | ProblemCode::ColumnBrokenInEverySplit
+        ) && p
+            .pointer
+            .as_ref()
+            .is_some_and(|cell| !store.filled.contains_key(cell))
+    }));
+    (added, explained)
+}
+
+/// A line whose text ends in a digit, with a mark after it that is neither digit nor space: the
+/// run of digits ends there, and a run followed by that mark and more digits is not read
+/// (`run-interrupted`) unless a row's label stands between them.
+fn run_ended(line: &PosText) -> PosText {
+    let mut line = line.clone();
+    if let Some(last) = line
+        .glyphs
+        .iter()
+        .rev()
+        .find(|g| !g.ch.is_whitespace())
+        .copied()
+        && last.ch.is_ascii_digit()
+    {
+        line.glyphs.push(Glyph {
+            ch: '|',
+            raw: '|',
+            ..last
+        });
+    }
+    line
+}
+
+/// Whether four in five lines of numbers of a table body (a page footer is none) are runs of
+/// at least `digits` digits glued together, glued to the row's label where `to_label` (表二,
+/// whose one-cell rows a block dump prints alone on lines too).
+fn prints_glued_rows(body: &[&PosText], digits: usize, to_label: bool) -> bool {
+    let mut with_numbers = 0;
+    let mut glued = 0;
+    for line in body {
+        let tokens = line.tokens();
+        let Some(last) = tokens.last() else {
+            continue;
+        };
+        let text: Vec<char> = last.glyphs.iter().map(|g| g.ch).collect();
+        let run = text
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit() || **c == '.')
+            .count();
+        if run == 0 || is_page_footer(line) {
+            continue;
+        }
+        with_numbers += 1;
+        // Digits alone, or glued to the label's last character (`规章000`).
+        let before = text.len() - run;
+        let glued_to_label = before == 0
+            || text
+                .get(before - 1)
+                .is_some_and(|c| is_cjk(*c) || matches!(c, ')' | '）' | '”'));
+        let run_digits = text
+            .get(before..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|c| c.is_ascii_digit())
+            .count();
+        let glued_row = if to_label {
+            before > 0 && glued_to_label
+        } else {
+            glued_to_label && run_digits >= digits
+        };
+        if glued_row && tokens.len() <= 2 {
+            glued += 1;
+        }
+    }
+    glued > 0 && glued * 5 >= with_numbers * 4
+}
+
+/// A page footer on a line of its own: `-3-`, `— 3 —`, `第3页`.
+fn is_page_footer(line: &PosText) -> bool {
+    let solid: String = line
+        .glyphs
+        .iter()
+        .map(|g| g.ch)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let inner = solid
+        .trim_matches(|c: char| "-‐‒–—―－".contains(c))
+        .trim_start_matches('第')
+        .trim_end_matches('页');
+    inner.len() < solid.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::text_lines;
+
+    fn glued(text: &str, digits: usize) -> bool {
+        let lines = text_lines(text);
+        let body: Vec<&PosText> = lines.iter().collect();
+        prints_glued_rows(&body, digits, digits == 1)
+    }
+
+    #[test]
+    fn a_table_of_glued_runs_is_read_again() {
+        // pdf-parse: labels on their lines, each row's numbers glued on one line, a page footer.
+        let table = "一、本年新收政府信息公开申请数量\n300153006143119\n-5-\n二、上年结转政府信息公开申请数量\n340000034\n";
+        assert!(glued(table, 7));
+        assert!(glued("规章000\n行政规范性文件055\n行政许可5\n", 1));
+    }
+
+    #[test]
+    fn a_table_of_cells_apart_or_dumped_a_cell_a_line_is_not() {
+        let spaced = "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119\n二、上年结转政府信息公开申请数量 34 0 0 0 0 0 34\n";
+        assert!(!glued(spaced, 7));
+        let dump = "3001\n53\n0\n0\n61\n4\n3119\n34\n";
+        assert!(!glued(dump, 7));
+        assert!(!glued("-3-\n第4页\n", 7));
+        // 表二 dumped a cell a line (poppler without flags): its numbers stand alone.
+        assert!(!glued(
+            "规章\n行政规范性文件\n696\n0\n1843403\n行政许可\n0\n",
+            1
+        ));
+    }
+}
