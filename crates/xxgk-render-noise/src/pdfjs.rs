@@ -5,7 +5,8 @@
 //!   wrapped lines each on a line, then the row's numbers glued on one line or after the
 //!   label's last line (`规章000`); header cells broken into pieces a line each; a vertical group
 //!   label (`三、本年度办理结果`) one glyph a line or wrapped narrow; page footers (`-3-`)
-//!   between rows where a page ends; 表四's numbers glued on one line.
+//!   where a page (of a size drawn per report) fills up, between paragraphs or rows; 表四's
+//!   numbers glued on one line.
 //! - items joined by single spaces, one page per line (pages a blank line apart).
 //! - the same with every glyph of a table an item: every glyph a space apart (`规 章 0 0 0`,
 //!   a fee `9 6 1 7 1 . 6`).
@@ -44,30 +45,34 @@ struct Shape {
     middle: bool,
     /// Footers are `- 3 -` (else `-3-`).
     spaced_footer: bool,
+    /// Characters a page holds: a page ends at the first line past them.
+    page_size: usize,
 }
 
 /// A printed baseline: its items, left to right.
 type Line = Vec<String>;
 
 /// The pages being printed, each a list of baselines.
-struct Pages<'a> {
+struct Pages {
     pages: Vec<Vec<Line>>,
     shape: Shape,
-    noise: &'a Noise,
 }
 
-impl Pages<'_> {
+impl Pages {
+    /// A baseline; a new page after it once the page is full.
     fn line(&mut self, line: Line) {
-        if let Some(page) = self.pages.last_mut() {
-            page.push(line);
+        let Some(page) = self.pages.last_mut() else {
+            return;
+        };
+        page.push(line);
+        let size: usize = page.iter().flatten().map(|t| t.chars().count()).sum();
+        if size >= self.shape.page_size {
+            self.new_page();
         }
     }
 
-    /// A new page, once in `n` calls, its footer first as pdf.js reads it.
-    fn maybe_break(&mut self, n: u64) {
-        if !self.noise.one_in(n) {
-            return;
-        }
+    /// A new page, its footer first as pdf.js reads it.
+    fn new_page(&mut self) {
         let number = self.pages.len() + 1;
         let footer = if self.shape.spaced_footer {
             format!("- {number} -")
@@ -104,15 +109,14 @@ pub(crate) fn pdfjs_text(report: &AnnualReport, noise: &Noise, merged_other: boo
         middle: noise.one_in(3),
         // pdf.js glyph items space a footer's glyphs too.
         spaced_footer: style == Style::Glyphs || noise.one_in(2),
+        page_size: 600 + usize::try_from(noise.below(1000)).unwrap_or(0),
     };
     let mut pages = Pages {
         pages: vec![Vec::new()],
         shape,
-        noise,
     };
     pages.line(vec![doc.title().to_owned()]);
     for (heading, body) in doc.sections() {
-        pages.maybe_break(4);
         pages.line(vec![(*heading).to_owned()]);
         match body {
             Body::Prose(paragraphs) => {
@@ -177,9 +181,6 @@ fn table_lines(pages: &mut Pages, table: &Table, merged_other: bool) {
         }
         for line in label_lines {
             pages.line(line);
-        }
-        if r + 1 < rows.len() {
-            pages.maybe_break(16);
         }
     }
 }
