@@ -429,6 +429,11 @@ fn markdown_br_cells() {
 }
 
 #[test]
+fn pdfjs_text() {
+    sweep(Generator::Torn(Torn::PdfJsText));
+}
+
+#[test]
 fn markdown_from_pdf_other_merged() {
     sweep(Generator::MergedOther(Torn::MarkdownFromPdf));
 }
@@ -466,6 +471,11 @@ fn positioned_runs_other_merged() {
 #[test]
 fn markdown_br_cells_other_merged() {
     sweep(Generator::MergedOther(Torn::MarkdownBrCells));
+}
+
+#[test]
+fn pdfjs_text_other_merged() {
+    sweep(Generator::MergedOther(Torn::PdfJsText));
 }
 
 /// A 2019-format report whose section 六 says 未收取信息处理费 (as reports on 2020 often do), all

@@ -375,6 +375,11 @@ proptest! {
     fn markdown_br_cells(f in figures(), seed in any::<u64>()) {
         sound(Generator::Torn(Torn::MarkdownBrCells), &report(&f), seed)?;
     }
+
+    #[test]
+    fn pdfjs_text(f in figures(), seed in any::<u64>()) {
+        sound(Generator::Torn(Torn::PdfJsText), &report(&f), seed)?;
+    }
 }
 
 proptest! {
@@ -666,6 +671,9 @@ fn broken_floor(layout: Torn, merged_other: bool, changed: usize) -> (f64, usize
         (Torn::MarkdownBrCells, true, 1) => (0.9983, 8),
         (Torn::MarkdownBrCells, true, _) => (0.9977, 13),
         (Torn::MarkdownBrCells, _, _) => (1.0, 0),
+        // Not measured yet: the table reader splits a glued row by its 总计 alone, wrong where
+        // the row misprints a cell (pdf-parse's lines); the floors follow once it does not.
+        (Torn::PdfJsText, _, _) => (0.0, usize::MAX),
     }
 }
 
@@ -709,6 +717,8 @@ fn share_floor(layout: Torn, merged_other: bool) -> f64 {
         (Torn::MarkdownHtmlTables, _) => 1.0,
         (Torn::PositionedRuns, _) => 1.0,
         (Torn::MarkdownBrCells, _) => 1.0,
+        // Not measured yet (see `broken_floor`).
+        (Torn::PdfJsText, _) => 0.0,
     }
 }
 

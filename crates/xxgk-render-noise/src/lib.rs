@@ -22,6 +22,11 @@
 //! [`Torn::MarkdownBrCells`] writes Markdown as pymupdf4llm does: `<br>` inside cells, two figure
 //! columns now and then merged into one.
 //!
+//! [`Torn::PdfJsText`] prints a report as Node crawlers do through pdf.js: pdf-parse's lines
+//! (a wrapped label's lines, then the row's numbers glued with no separator, `规章000`; header
+//! cells broken into pieces; page footers `-3-`), or a page a line with its items, or every
+//! glyph of a table, a space apart.
+//!
 //! [`Torn::MarkdownSpansRepeated`] prints every table as docling's Markdown export and
 //! tabulate-based exporters do: a merged cell's text in every cell it covers (or, drawn per
 //! report, only across the columns it spans, or only down its rows), page footers between rows
@@ -47,6 +52,7 @@ mod brcells;
 mod dump;
 pub mod figures;
 mod mineru;
+mod pdfjs;
 mod positioned;
 mod spans;
 
@@ -91,11 +97,15 @@ pub enum Torn {
     /// underlined or not, two figure columns now and then merged into one (headers run together,
     /// figures stacked).
     MarkdownBrCells,
+    /// Plain text as Node crawlers print a PDF through pdf.js (drawn per report): pdf-parse's
+    /// lines (a wrapped label's lines, the row's numbers glued with no separator), or a page a
+    /// line with items, or every glyph of a table, a space apart.
+    PdfJsText,
 }
 
 impl Torn {
     /// Every torn layout.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::MarkdownFromPdf,
         Self::TornText,
         Self::LabelsBelowNumbers,
@@ -104,6 +114,7 @@ impl Torn {
         Self::MarkdownHtmlTables,
         Self::PositionedRuns,
         Self::MarkdownBrCells,
+        Self::PdfJsText,
     ];
 
     /// The kebab-case name of the layout.
@@ -117,6 +128,7 @@ impl Torn {
             Self::MarkdownHtmlTables => "markdown-html-tables",
             Self::PositionedRuns => "positioned-runs",
             Self::MarkdownBrCells => "markdown-br-cells",
+            Self::PdfJsText => "pdfjs-text",
         }
     }
 
@@ -127,7 +139,9 @@ impl Torn {
             | Self::MarkdownSpansRepeated
             | Self::MarkdownHtmlTables
             | Self::MarkdownBrCells => "report.md",
-            Self::TornText | Self::LabelsBelowNumbers | Self::BlockDump => "report.txt",
+            Self::TornText | Self::LabelsBelowNumbers | Self::BlockDump | Self::PdfJsText => {
+                "report.txt"
+            }
             // The XML too: `.html` is a name every reader takes, and its content tells XML.
             Self::PositionedRuns => "report.html",
         }
@@ -163,6 +177,7 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
             return positioned::positioned_runs(report, &noise, merged_other);
         }
         Torn::MarkdownBrCells => return brcells::br_cells(report, &noise, merged_other),
+        Torn::PdfJsText => return pdfjs::pdfjs_text(report, &noise, merged_other),
         Torn::MarkdownFromPdf | Torn::TornText | Torn::LabelsBelowNumbers => {}
     }
     let text_separator = |noise: &Noise| match noise.below(3) {
@@ -179,7 +194,8 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
         | Torn::MarkdownSpansRepeated
         | Torn::MarkdownHtmlTables
         | Torn::PositionedRuns
-        | Torn::MarkdownBrCells => text_separator(&noise),
+        | Torn::MarkdownBrCells
+        | Torn::PdfJsText => text_separator(&noise),
     };
     // How often a row's label stands below its numbers: one row in `below`, never when 0.
     let below = match layout {
