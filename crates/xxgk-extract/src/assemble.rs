@@ -605,6 +605,7 @@ pub(crate) fn read_applications(
     let mut merged_to_confirm: Option<(Fit, RowRead<AppRow>)> = None;
     let chosen = choose(reading.rows, |_| 7, label_of, problems);
     let mut apart: Vec<AppRow> = Vec::new();
+    let mut split_by_total: Vec<AppRow> = Vec::new();
     let mut unlabelled: Vec<gaps::Unlabelled> = reading
         .orphans
         .into_iter()
@@ -688,9 +689,9 @@ pub(crate) fn read_applications(
                     [only] if !splits.truncated => {
                         put_split(store, &spec, &cell, only, ReadingRule::RunTogetherSplitByRowIdentity);
                         known.insert(read.row, counts_of(store, &spec));
-                        if numbers_may_be_next_rows {
-                            apart.push(read.row);
-                        }
+                        // The one split its 总计 allows is the printed one only where the row
+                        // misprints no cell: the column identities must confirm it too.
+                        split_by_total.push(read.row);
                     }
                     [] if !splits.truncated => store.miss_row(
                         &spec,
@@ -819,6 +820,14 @@ pub(crate) fn read_applications(
     resolve_ambiguous(ambiguous, &mut known, edition, store);
     gaps::confirm_apart(
         &apart,
+        "its numbers stand on several lines apart from its label",
+        |r| app_spec(r, edition),
+        store,
+        merged_counts.as_ref(),
+    );
+    gaps::confirm_apart(
+        &split_by_total,
+        "its cells ran together and were split as the row's 总计 alone allows, which a row misprinting a cell does not show",
         |r| app_spec(r, edition),
         store,
         merged_counts.as_ref(),

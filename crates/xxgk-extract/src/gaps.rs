@@ -591,6 +591,7 @@ fn drop_unconfirmed(
 /// each row on its own and then again until nothing changes.
 pub(crate) fn confirm_apart(
     rows: &[AppRow],
+    situation: &str,
     spec_of: impl Fn(AppRow) -> Option<RowSpec>,
     store: &mut CellStore,
     merged: Option<&MergedOther>,
@@ -602,13 +603,7 @@ pub(crate) fn confirm_apart(
             whole_lines: false,
         })
         .collect();
-    drop_unconfirmed(
-        &assignments,
-        &spec_of,
-        store,
-        "its numbers stand on several lines apart from its label",
-        merged,
-    );
+    drop_unconfirmed(&assignments, &spec_of, store, situation, merged);
 }
 
 /// Explains the rows of gaps whose unlabelled rows could not be assigned.

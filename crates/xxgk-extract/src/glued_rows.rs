@@ -75,14 +75,15 @@ pub(crate) fn read_again(
     for (pointer, filled) in again.filled {
         // A cell the first reading found blank, unreadable, or in a run no split of which
         // satisfies its row, keeps that reading's word; one whose numbers did not fit its row,
-        // ran together ambiguously by its row alone, or stand merged into （六）'s single row, is
-        // the second reading's to decide by every identity.
+        // ran together ambiguously or unconfirmed by the identities, or stand merged into
+        // （六）'s single row, is the second reading's to decide by every identity.
         let decided_first = store.missing.get(&pointer).is_some_and(|problem| {
             !matches!(
                 problem.code,
                 ProblemCode::CellCountMismatch
                     | ProblemCode::AmbiguousSplit
                     | ProblemCode::MergedOtherRow
+                    | ProblemCode::UnlabelledRowsUnconfirmed
             )
         });
         match store.filled.get(&pointer) {
