@@ -825,30 +825,13 @@ pub(crate) fn read_applications(
         store,
         merged_counts.as_ref(),
     );
-    // A glued row split as its 总计 alone allows: where a column identity over it can be
-    // evaluated and fails, the row may misprint a cell, and the split is no reading of it.
-    for row in split_by_total {
-        let Some(spec) = app_spec(row, edition) else {
-            continue;
-        };
-        let cells: Vec<String> = spec
-            .columns
-            .iter()
-            .map(|c| format!("{}/{}", spec.path, c.name))
-            .collect();
-        if let Some(why) = gaps::contradicted(store, &cells, merged_counts.as_ref()) {
-            let problem = Problem::new(
-                ProblemCode::UnsplittableRun,
-                format!(
-                    "row {}: its cells ran together; the one split its 总计 allows is contradicted by the other identities ({why}), so the row may misprint a cell and is left missing",
-                    spec.label
-                ),
-            );
-            for cell in cells {
-                store.withdraw(cell, problem.clone());
-            }
-        }
-    }
+    gaps::confirm_apart(
+        &split_by_total,
+        "its cells ran together and were split as the row's 总计 alone allows, which a row misprinting a cell does not show",
+        |r| app_spec(r, edition),
+        store,
+        merged_counts.as_ref(),
+    );
     if let Some((fitted, read)) = merged_to_confirm {
         // A column counts where every identity reading its three （六） rows, through the merged
         // row's sums, holds: R2 then says the three rows sum to the merged cell.

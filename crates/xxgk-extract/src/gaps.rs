@@ -151,24 +151,6 @@ pub(crate) fn unconfirmed(
     None
 }
 
-/// The first identity reading `cells` that can be evaluated and does not hold, described; an
-/// identity with another cell missing says nothing either way.
-pub(crate) fn contradicted(
-    store: &CellStore,
-    cells: &[String],
-    merged: Option<&MergedOther>,
-) -> Option<String> {
-    let all = crate::solve::identities();
-    reading(&all, cells).find_map(|(_, identity)| match sides(store, identity, merged) {
-        Some((l, r)) if l != r => Some(format!(
-            "{} does not hold with them ({})",
-            identity.rule,
-            identity.lhs.first().copied().unwrap_or_default()
-        )),
-        _ => None,
-    })
-}
-
 /// Whether the identities reading `cells` confirm them but for at most `max` (one to three)
 /// cells the report itself misprints: every one of them can be evaluated, and those that fail
 /// are repaired by changing at most `max` cells, each read by two failing identities or more,
