@@ -611,6 +611,14 @@ pub(crate) fn read_applications(
         .into_iter()
         .map(|(at, segment)| gaps::Unlabelled { at, segment })
         .collect();
+    // A table that prints numbers in one row only: no column identity can be evaluated, so the
+    // row identities are all the report says about a run of its digits.
+    let lone_row = unlabelled.is_empty()
+        && chosen
+            .iter()
+            .filter(|r| r.values.iter().any(|v| !v.is_blank()))
+            .count()
+            == 1;
     // Numbers beside the group label just before: a label alone right after them may be their
     // row's label printed below its numbers, so the numbers after that label are its own only
     // if the identities confirm them (as in a table that shows labels below numbers).
@@ -690,8 +698,11 @@ pub(crate) fn read_applications(
                         put_split(store, &spec, &cell, only, ReadingRule::RunTogetherSplitByRowIdentity);
                         known.insert(read.row, counts_of(store, &spec));
                         // The one split its 总计 allows is the printed one only where the row
-                        // misprints no cell: the column identities must confirm it too.
-                        split_by_total.push(read.row);
+                        // misprints no cell: where other rows are printed, the column
+                        // identities must confirm it too.
+                        if !lone_row {
+                            split_by_total.push(read.row);
+                        }
                     }
                     [] if !splits.truncated => store.miss_row(
                         &spec,
