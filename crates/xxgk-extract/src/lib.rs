@@ -987,6 +987,12 @@ fn from_located_blocks(
     encoding: &'static str,
     one_line: bool,
 ) -> Extraction {
+    // The one-line reader finds its headings inside its lines itself.
+    let blocks = if one_line {
+        blocks
+    } else {
+        sections::split_glued_headings(blocks)
+    };
     let doc = Located {
         layout: sections::locate(&blocks),
         blocks: &blocks,

@@ -2,7 +2,7 @@
 //! longer titles, and stray headings inside prose (a `五、…` sub-heading inside section 一).
 
 use crate::document::{Block, Unit};
-use crate::normalize::PosText;
+use crate::normalize::{PosText, compact_chars};
 
 /// The six sections of the template, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -189,6 +189,78 @@ pub(crate) fn locate(blocks: &[Block]) -> SectionMap {
     }
 }
 
+/// Splits each line that opens with a section's heading as the template prints it and goes on
+/// with the section's text (`六、其他需要报告的事项2024年度本单位未收取信息处理费。`: PyMuPDF's
+/// sorted text joins a heading to the line beside it) into the heading and the rest, so the
+/// heading is found however long its line and the rest is read as the section's body. A line
+/// whose rest names another section (a table of contents on one line) is left whole.
+pub(crate) fn split_glued_headings(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match block {
+            Block::Line(line) => match glued_heading_end(&line) {
+                Some(end) => {
+                    let (heading, rest) = line.glyphs.split_at(end);
+                    out.push(Block::Line(PosText {
+                        glyphs: heading.to_vec(),
+                    }));
+                    out.push(Block::Line(PosText {
+                        glyphs: rest.to_vec(),
+                    }));
+                }
+                None => out.push(Block::Line(line)),
+            },
+            table @ Block::Table(_) => out.push(table),
+        }
+    }
+    out
+}
+
+/// The glyph index where a template heading opening `line` ends, when text follows it that
+/// names no section heading.
+fn glued_heading_end(line: &PosText) -> Option<usize> {
+    let start = line.glyphs.iter().position(|g| !g.ch.is_whitespace())?;
+    let first = line.glyphs.get(start)?.ch;
+    let heading = SECTIONS
+        .iter()
+        .map(|s| compact_chars(s.heading().chars()))
+        .find(|h| h.starts_with(first))?;
+    let mut wanted = heading.chars().peekable();
+    let mut end = start;
+    for (i, glyph) in line.glyphs.iter().enumerate().skip(start) {
+        let Some(&next) = wanted.peek() else {
+            break;
+        };
+        end = i + 1;
+        if compact_chars(std::iter::once(glyph.ch)).is_empty() {
+            continue;
+        }
+        if glyph.ch != next {
+            return None;
+        }
+        wanted.next();
+    }
+    if wanted.peek().is_some() {
+        return None;
+    }
+    // A colon or space after the heading is the heading's, not its text's.
+    while line
+        .glyphs
+        .get(end)
+        .is_some_and(|g| g.ch.is_whitespace() || g.ch == ':')
+    {
+        end += 1;
+    }
+    let rest = compact_chars(line.glyphs.get(end..)?.iter().map(|g| g.ch));
+    let names_a_section = SECTIONS.iter().any(|s| {
+        let heading = compact_chars(s.heading().chars());
+        heading
+            .split_once('、')
+            .is_some_and(|(_, body)| rest.contains(body))
+    });
+    (!rest.is_empty() && !names_a_section).then_some(end)
+}
+
 /// Where a PDF text dump prints section 四's heading before 表三's last numbers (poppler and
 /// pdfminer follow the page's text flow, not the table's: the heading stands beside the table's
 /// foot), the lines of numbers between the heading and 表四's first header label (`行政复议`)
@@ -267,6 +339,39 @@ mod tests {
         let b = heads(&text);
         assert_eq!(b[2], Some((1, 2)));
         assert_eq!(b[3], Some((3, 6)));
+    }
+
+    #[test]
+    fn a_heading_glued_to_its_text_is_split_from_it() {
+        let blocks: Vec<Block> = text_lines(
+            "标题\n一、总体情况 二、主动公开政府信息情况\n一、总体情况\n本年度……\n\
+             五、存在的主要问题及改进情况（一）存在问题\n\
+             六、其他需要报告的事项：2024年度本单位未收取信息处理费。\n六、其他需要报告的事项",
+        )
+        .into_iter()
+        .map(Block::Line)
+        .collect();
+        let lines: Vec<String> = split_glued_headings(blocks)
+            .iter()
+            .filter_map(|b| match b {
+                Block::Line(l) => Some(l.normalized()),
+                Block::Table(_) => None,
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "标题",
+                "一、总体情况 二、主动公开政府信息情况",
+                "一、总体情况",
+                "本年度……",
+                "五、存在的主要问题及改进情况",
+                "(一)存在问题",
+                "六、其他需要报告的事项:",
+                "2024年度本单位未收取信息处理费。",
+                "六、其他需要报告的事项",
+            ]
+        );
     }
 
     #[test]

@@ -230,7 +230,11 @@ pub(crate) fn segments(unit: &Unit) -> Vec<Segment> {
 /// label, named by its first row, with the last row's numbers. Text after numbers that opens no
 /// row (`22（其中修订 16 件）`) stays where it is.
 fn rows_run_together(text: &PosText) -> Vec<PosText> {
-    let tokens = text.tokens();
+    let tokens: Vec<PosText> = text
+        .tokens()
+        .into_iter()
+        .flat_map(number_glued_to_numbering)
+        .collect();
     let is_number = |t: &PosText| {
         let text = t.normalized();
         !is_numbering(&text) && classify(&text) != TokenClass::Text
@@ -260,6 +264,40 @@ fn rows_run_together(text: &PosText) -> Vec<PosText> {
         }
     }
     pieces
+}
+
+/// A token whose number runs into a row's numbering (`4三、本`: PyMuPDF's sorted text glues a
+/// row's last number to the next group's label) as the number and the label; any other token
+/// whole.
+fn number_glued_to_numbering(token: PosText) -> Vec<PosText> {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let digits = token
+        .glyphs
+        .iter()
+        .take_while(|g| g.ch.is_ascii_digit())
+        .count();
+    let numeral = token
+        .glyphs
+        .iter()
+        .skip(digits)
+        .take_while(|g| NUMERALS.contains(g.ch))
+        .count();
+    let numbered = token
+        .glyphs
+        .get(digits + numeral)
+        .is_some_and(|g| g.ch == '、');
+    if digits == 0 || numeral == 0 || !numbered {
+        return vec![token];
+    }
+    let (number, label) = token.glyphs.split_at(digits);
+    vec![
+        PosText {
+            glyphs: number.to_vec(),
+        },
+        PosText {
+            glyphs: label.to_vec(),
+        },
+    ]
 }
 
 /// Whether label text opens a row: it starts with row numbering or names a row of 表二, 表三 or
@@ -940,6 +978,18 @@ mod tests {
             pieces("规章 1 0 11 行政规范性文件 8 26 66"),
             ["规章 1 0 11", "行政规范性文件 8 26 66"]
         );
+    }
+
+    #[test]
+    fn a_number_glued_to_the_next_rows_numbering_is_cut_from_it() {
+        assert_eq!(pieces("4三、本"), ["4", "三、本"]);
+        assert_eq!(
+            pieces("0 4三、本 （一）予以公开 109"),
+            ["0 4", "三、本 （一）予以公开 109"]
+        );
+        // A number glued to other text, or to numbering without its mark, stays whole.
+        assert_eq!(pieces("2024年"), ["2024年"]);
+        assert_eq!(pieces("4三本"), ["4三本"]);
     }
 
     #[test]

@@ -143,7 +143,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "jingyue-2024-letter-uming.pdftotext-default.txt",
         "jingyue",
-        10,
+        25,
     ),
     (
         "huaian-2024-a4-microhei.pdfminer.txt",
@@ -594,7 +594,7 @@ const FILES: &[(&str, &str, usize)] = &[
         "jingyue",
         200,
     ),
-    ("jingyue-2024-a5-microhei.pymupdf-sort.txt", "jingyue", 193),
+    ("jingyue-2024-a5-microhei.pymupdf-sort.txt", "jingyue", 200),
     ("jingyue-2024-letter-uming.mutool.txt", "jingyue", 200),
     ("jingyue-2024-letter-uming.pdf-parse.txt", "jingyue", 182),
     ("jingyue-2024-letter-uming.pdfbox-sort.txt", "jingyue", 200),
@@ -606,7 +606,7 @@ const FILES: &[(&str, &str, usize)] = &[
         "jingyue",
         200,
     ),
-    ("jingyue-2024-letter-uming.pymupdf-sort.txt", "jingyue", 193),
+    ("jingyue-2024-letter-uming.pymupdf-sort.txt", "jingyue", 200),
 ];
 
 #[test]
