@@ -196,17 +196,15 @@ fn prints_glued_rows(body: &[&PosText], digits: usize, to_label: bool) -> bool {
 
 /// A page footer on a line of its own: `-3-`, `— 3 —`, `第3页`.
 fn is_page_footer(line: &PosText) -> bool {
-    let solid: String = line
-        .glyphs
-        .iter()
-        .map(|g| g.ch)
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let inner = solid
-        .trim_matches(|c: char| "-‐‒–—―－".contains(c))
-        .trim_start_matches('第')
-        .trim_end_matches('页');
-    inner.len() < solid.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit())
+    let chars: Vec<char> = line.glyphs.iter().map(|g| g.ch).collect();
+    let start = chars.iter().take_while(|c| c.is_whitespace()).count();
+    oneline::page_footer_at(&chars, start).is_some_and(|end| {
+        chars
+            .get(end..)
+            .unwrap_or_default()
+            .iter()
+            .all(|c| c.is_whitespace())
+    })
 }
 
 #[cfg(test)]
@@ -218,6 +216,17 @@ mod tests {
         let lines = text_lines(text);
         let body: Vec<&PosText> = lines.iter().collect();
         prints_glued_rows(&body, digits, digits == 1)
+    }
+
+    #[test]
+    fn page_footers_are_whole_lines() {
+        let footer = |text: &str| is_page_footer(&text_lines(text)[0]);
+        for text in ["-5-", " — 4 — ", "第3页", "第 3 页 共 9 页"] {
+            assert!(footer(text), "{text}");
+        }
+        for text in ["300", "-5-0", "第3页说明", "-"] {
+            assert!(!footer(text), "{text}");
+        }
     }
 
     #[test]

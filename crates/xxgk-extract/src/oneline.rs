@@ -203,6 +203,10 @@ fn headings(lines: &[PosText]) -> Vec<(usize, Vec<Found>)> {
 /// row printed on its own line holds fewer than a third of this.
 const LONG_LINE: usize = 300;
 
+/// Lines of text (blank lines aside) a report printed a page to a line stays within: a report
+/// laid out in lines has more, each table row one.
+const PAGE_LINES: usize = 40;
+
 /// The lines of a report in the one-line layout, cut at its headings, its title and its
 /// boilerplate; `None` when the text is not in that layout (no two headings stand mid-line).
 pub(crate) fn reflow(lines: &[PosText]) -> Option<Vec<PosText>> {
@@ -215,7 +219,11 @@ pub(crate) fn reflow(lines: &[PosText]) -> Option<Vec<PosText>> {
     // Or a page, or a paragraph, to a line (pdf.js joins a page's text items so): most of the
     // text stands in lines longer than any line of a report laid out in lines.
     let in_long_lines: usize = lines.iter().map(solid).filter(|&n| n >= LONG_LINE).sum();
-    if longest * 2 < total && in_long_lines * 4 < total * 3 {
+    // A page of a table with its cells apart holds few characters (`0 0 0 0 0 0 0`), so pages
+    // of tables can outweigh the long ones; what tells the layout then is how few lines there are.
+    let few_lines = lines.iter().filter(|l| solid(l) > 0).count() <= PAGE_LINES;
+    if longest * 2 < total && in_long_lines * 4 < total * 3 && !(few_lines && longest >= LONG_LINE)
+    {
         return None;
     }
     let found = headings(lines);
@@ -543,7 +551,7 @@ fn without_page_footers(glyphs: Vec<Glyph>) -> Vec<Glyph> {
 
 /// The end of a page footer starting at `i`: a page number of one to three digits between
 /// dashes, or `第N页` with an optional `共M页`, spaces allowed between the parts.
-fn page_footer_at(chars: &[char], i: usize) -> Option<usize> {
+pub(crate) fn page_footer_at(chars: &[char], i: usize) -> Option<usize> {
     let spaces = |k: usize| {
         k + chars
             .get(k..)
@@ -1246,7 +1254,7 @@ fn read_applications(
     let mut just_pending = false;
     for (label, digits) in pairs(pieces(&without_page_footers(body(lines)))) {
         let previous_pending = std::mem::take(&mut just_pending);
-        let row = recognise_application_cell(&label.compact(), previous);
+        let row = recognise_application_cell(from_last_numbering(&label.compact()), previous);
         let Some(row) = row else {
             if let Some(digits) = &digits {
                 problems.push(unrecognised(&label, digits, "表三"));
@@ -1345,6 +1353,32 @@ fn read_applications(
     let decision = settle_applications(pending, edition, store, problems);
     merged_other(&label, digits.as_ref(), decision, store, problems);
     found
+}
+
+/// A 表三 label from the last row numbering inside it (`1.`, `(一)`, `三、`): the digits after
+/// a label are the last row's it names. A page break between a row's label and its digits
+/// (`5.属于 0 0 0 0 0 0 0` then, on the next page, `三类内部事务信息 6.属于四类过程性信息
+/// 1 0 0 0 0 0 1`) leaves the first row's tail before the next row's label; the whole label
+/// would be recognised by that tail. The whole text where no numbering stands inside it.
+fn from_last_numbering(compact: &str) -> &str {
+    let chars: Vec<(usize, char)> = compact.char_indices().collect();
+    let opens = |k: usize| {
+        let at = |i: usize| chars.get(i).map(|(_, c)| *c);
+        let row_number = at(k).is_some_and(|c| c.is_ascii_digit())
+            && at(k + 1) == Some('.')
+            && !at(k.wrapping_sub(1)).is_some_and(|c| c.is_ascii_digit());
+        let group = at(k) == Some('(')
+            && at(k + 1).is_some_and(|c| "一二三四五六七".contains(c))
+            && at(k + 2) == Some(')');
+        let heading = at(k).is_some_and(|c| "一二三四".contains(c)) && at(k + 1) == Some('、');
+        row_number || group || heading
+    };
+    (1..chars.len())
+        .rev()
+        .find(|&k| opens(k))
+        .and_then(|k| chars.get(k))
+        .and_then(|(at, _)| compact.get(*at..))
+        .unwrap_or(compact)
 }
 
 /// [`settle`] for 表三, and the report's own errors where cells stay unread: each row whose
@@ -1729,6 +1763,30 @@ fn settle_review(pending: Vec<Pending>, store: &mut CellStore) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_label_is_read_from_its_last_row_numbering() {
+        for (label, from_last) in [
+            (
+                "三类内部事务信息6.属于四类过程性信息",
+                "6.属于四类过程性信息",
+            ),
+            ("三、本年度办理结果(一)予以公开", "(一)予以公开"),
+            ("(三)不予公开1.属于国家秘密", "1.属于国家秘密"),
+            (
+                "其他组织总计一、本年新收政府信息公开申请数量",
+                "一、本年新收政府信息公开申请数量",
+            ),
+            ("四、结转下年度继续办理", "四、结转下年度继续办理"),
+            (
+                "(二)部分公开(区分处理的只计这一情形不计其他情形)",
+                "(二)部分公开(区分处理的只计这一情形不计其他情形)",
+            ),
+            ("2024年10.5万", "2024年10.5万"),
+        ] {
+            assert_eq!(super::from_last_numbering(label), from_last, "{label}");
+        }
+    }
+
     use super::*;
     use crate::normalize::text_lines;
 

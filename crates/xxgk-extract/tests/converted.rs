@@ -4,7 +4,8 @@
 //! analysis), poppler `pdftohtml` (HTML and XML), pdf.js through npm `pdf-parse` (its lines, and a
 //! page's items joined by spaces), PDFium, PDFBox, MuPDF, pdfplumber's layout mode and PyMuPDF's
 //! sorted text — of the three realworld reports, of four
-//! PDFs printed from the example and of three printed from the 淮安 report: no cell is ever read
+//! PDFs printed from the example, of three printed from the 淮安 report and of three that
+//! LibreOffice exported from Word documents of three reports: no cell is ever read
 //! wrong, and at least as many are read right as measured (a floor; `tests/data/converted/README.md`
 //! says how each file was made).
 
@@ -607,6 +608,150 @@ const FILES: &[(&str, &str, usize)] = &[
         200,
     ),
     ("jingyue-2024-letter-uming.pymupdf-sort.txt", "jingyue", 200),
+    (
+        "hongze-2023-libreoffice.mutool.txt",
+        "009_hongze_district_2023",
+        200,
+    ),
+    (
+        "hongze-2023-libreoffice.pdf-parse.txt",
+        "009_hongze_district_2023",
+        179,
+    ),
+    (
+        "hongze-2023-libreoffice.pdfium.txt",
+        "009_hongze_district_2023",
+        200,
+    ),
+    (
+        "hongze-2023-libreoffice.pdfjs-joined.txt",
+        "009_hongze_district_2023",
+        186,
+    ),
+    (
+        "hongze-2023-libreoffice.pdfminer.txt",
+        "009_hongze_district_2023",
+        0,
+    ),
+    (
+        "hongze-2023-libreoffice.pdfplumber-layout.txt",
+        "009_hongze_district_2023",
+        200,
+    ),
+    (
+        "hongze-2023-libreoffice.pdfplumber.txt",
+        "009_hongze_district_2023",
+        200,
+    ),
+    (
+        "hongze-2023-libreoffice.pdftotext-default.txt",
+        "009_hongze_district_2023",
+        0,
+    ),
+    (
+        "hongze-2023-libreoffice.pdftotext-layout.txt",
+        "009_hongze_district_2023",
+        185,
+    ),
+    (
+        "hongze-2023-libreoffice.pdftotext-raw.txt",
+        "009_hongze_district_2023",
+        200,
+    ),
+    (
+        "hongze-2023-libreoffice.pymupdf-sort.txt",
+        "009_hongze_district_2023",
+        200,
+    ),
+    (
+        "hongze-2023-libreoffice.pymupdf.txt",
+        "009_hongze_district_2023",
+        200,
+    ),
+    (
+        "huaian-2024-libreoffice.mutool.txt",
+        "008_huaian_city_2024",
+        185,
+    ),
+    (
+        "huaian-2024-libreoffice.pdf-parse.txt",
+        "008_huaian_city_2024",
+        179,
+    ),
+    (
+        "huaian-2024-libreoffice.pdfium.txt",
+        "008_huaian_city_2024",
+        185,
+    ),
+    (
+        "huaian-2024-libreoffice.pdfjs-joined.txt",
+        "008_huaian_city_2024",
+        157,
+    ),
+    (
+        "huaian-2024-libreoffice.pdfminer.txt",
+        "008_huaian_city_2024",
+        0,
+    ),
+    (
+        "huaian-2024-libreoffice.pdfplumber-layout.txt",
+        "008_huaian_city_2024",
+        185,
+    ),
+    (
+        "huaian-2024-libreoffice.pdfplumber.txt",
+        "008_huaian_city_2024",
+        185,
+    ),
+    (
+        "huaian-2024-libreoffice.pdftotext-default.txt",
+        "008_huaian_city_2024",
+        0,
+    ),
+    (
+        "huaian-2024-libreoffice.pdftotext-layout.txt",
+        "008_huaian_city_2024",
+        185,
+    ),
+    (
+        "huaian-2024-libreoffice.pdftotext-raw.txt",
+        "008_huaian_city_2024",
+        185,
+    ),
+    (
+        "huaian-2024-libreoffice.pymupdf-sort.txt",
+        "008_huaian_city_2024",
+        177,
+    ),
+    (
+        "huaian-2024-libreoffice.pymupdf.txt",
+        "008_huaian_city_2024",
+        185,
+    ),
+    ("jingyue-2024-libreoffice.mutool.txt", "jingyue", 200),
+    ("jingyue-2024-libreoffice.pdf-parse.txt", "jingyue", 151),
+    ("jingyue-2024-libreoffice.pdfium.txt", "jingyue", 200),
+    ("jingyue-2024-libreoffice.pdfjs-joined.txt", "jingyue", 186),
+    ("jingyue-2024-libreoffice.pdfminer.txt", "jingyue", 0),
+    (
+        "jingyue-2024-libreoffice.pdfplumber-layout.txt",
+        "jingyue",
+        200,
+    ),
+    ("jingyue-2024-libreoffice.pdfplumber.txt", "jingyue", 200),
+    (
+        "jingyue-2024-libreoffice.pdftotext-default.txt",
+        "jingyue",
+        15,
+    ),
+    (
+        "jingyue-2024-libreoffice.pdftotext-layout.txt",
+        "jingyue",
+        200,
+    ),
+    ("jingyue-2024-libreoffice.pdftotext-raw.txt", "jingyue", 200),
+    ("jingyue-2024-libreoffice.pymupdf-sort.txt", "jingyue", 164),
+    ("jingyue-2024-libreoffice.pymupdf.txt", "jingyue", 200),
 ];
 
 #[test]
