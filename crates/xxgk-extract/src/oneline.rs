@@ -1783,7 +1783,7 @@ mod tests {
             ),
             ("2024年10.5万", "2024年10.5万"),
         ] {
-            assert_eq!(super::from_last_numbering(label), from_last, "{label}");
+            assert_eq!(from_last_numbering(label), from_last, "{label}");
         }
     }
 
