@@ -233,7 +233,7 @@ fn rows_run_together(text: &PosText) -> Vec<PosText> {
     let tokens: Vec<PosText> = text
         .tokens()
         .into_iter()
-        .flat_map(number_glued_to_numbering)
+        .flat_map(number_glued_to_label)
         .collect();
     let is_number = |t: &PosText| {
         let text = t.normalized();
@@ -266,37 +266,31 @@ fn rows_run_together(text: &PosText) -> Vec<PosText> {
     pieces
 }
 
-/// A token whose number runs into a row's numbering (`4三、本`: PyMuPDF's sorted text glues a
-/// row's last number to the next group's label) as the number and the label; any other token
-/// whole.
-fn number_glued_to_numbering(token: PosText) -> Vec<PosText> {
-    const NUMERALS: &str = "一二三四五六七八九十";
+/// A token whose number runs into the next row's label (`4三、本`, `269行政强制`: PyMuPDF's
+/// sorted text glues a row's last number to the label beside it on the baseline) as the
+/// number and the label; any other token (`22（其中修订`, `2024年`, `1.属于`) whole.
+fn number_glued_to_label(token: PosText) -> Vec<PosText> {
     let digits = token
         .glyphs
         .iter()
         .take_while(|g| g.ch.is_ascii_digit())
         .count();
-    let numeral = token
-        .glyphs
-        .iter()
-        .skip(digits)
-        .take_while(|g| NUMERALS.contains(g.ch))
-        .count();
-    let numbered = token
-        .glyphs
-        .get(digits + numeral)
-        .is_some_and(|g| g.ch == '、');
-    if digits == 0 || numeral == 0 || !numbered {
+    let (number, label) = token.glyphs.split_at(digits);
+    let label_text = PosText {
+        glyphs: label.to_vec(),
+    };
+    let opens_a_label = label
+        .first()
+        .is_some_and(|g| crate::normalize::is_cjk(g.ch))
+        && opens_row(&label_text.compact());
+    if digits == 0 || !opens_a_label {
         return vec![token];
     }
-    let (number, label) = token.glyphs.split_at(digits);
     vec![
         PosText {
             glyphs: number.to_vec(),
         },
-        PosText {
-            glyphs: label.to_vec(),
-        },
+        label_text,
     ]
 }
 
@@ -984,12 +978,17 @@ mod tests {
     fn a_number_glued_to_the_next_rows_numbering_is_cut_from_it() {
         assert_eq!(pieces("4三、本"), ["4", "三、本"]);
         assert_eq!(
+            pieces("行政处罚 269行政强制 33"),
+            ["行政处罚 269", "行政强制 33"]
+        );
+        assert_eq!(
             pieces("0 4三、本 （一）予以公开 109"),
             ["0 4", "三、本 （一）予以公开 109"]
         );
         // A number glued to other text, or to numbering without its mark, stays whole.
         assert_eq!(pieces("2024年"), ["2024年"]);
         assert_eq!(pieces("4三本"), ["4三本"]);
+        assert_eq!(pieces("3940元"), ["3940元"]);
     }
 
     #[test]

@@ -750,7 +750,7 @@ const FILES: &[(&str, &str, usize)] = &[
         200,
     ),
     ("jingyue-2024-libreoffice.pdftotext-raw.txt", "jingyue", 200),
-    ("jingyue-2024-libreoffice.pymupdf-sort.txt", "jingyue", 164),
+    ("jingyue-2024-libreoffice.pymupdf-sort.txt", "jingyue", 165),
     ("jingyue-2024-libreoffice.pymupdf.txt", "jingyue", 200),
 ];
 
