@@ -267,8 +267,11 @@
 //!
 //! What pdf.js prints (Node crawlers, through npm `pdf-parse`): a page's items joined by single
 //! spaces, a page to a line, is the one-line layout, most of its text in lines of
-//! `oneline::LONG_LINE` characters or more (one item a glyph in some PDFs, so every glyph a space
-//! apart: a `.` between digits is still the decimal point, `9 6 1 7 1 . 6`); rows run together on
+//! `oneline::LONG_LINE` characters or more, or the text a few lines (`oneline::PAGE_LINES`) with
+//! a page among them (a page of a table apart holds few characters) (one item a glyph in some
+//! PDFs, so every glyph a space apart: a `.` between digits is still the decimal point,
+//! `9 6 1 7 1 . 6`); a 表三 label there is read from its last row numbering (a page break leaves
+//! a row's label tail before the next row's label: `三类内部事务信息 6.属于四类过程性信息`); rows run together on
 //! a line a space apart (`…信息 136 1 0 0 1 0 138 （四）无法提供 2.没有现成…`) are cut before
 //! each label after a number that opens a row (`table`; before, the first row's label took the
 //! last row's numbers). `pdf-parse`'s own text, a line a baseline, prints each row's label on
