@@ -434,6 +434,11 @@ fn pdfjs_text() {
 }
 
 #[test]
+fn narrow_cells() {
+    sweep(Generator::Torn(Torn::NarrowCells));
+}
+
+#[test]
 fn markdown_from_pdf_other_merged() {
     sweep(Generator::MergedOther(Torn::MarkdownFromPdf));
 }
@@ -476,6 +481,11 @@ fn markdown_br_cells_other_merged() {
 #[test]
 fn pdfjs_text_other_merged() {
     sweep(Generator::MergedOther(Torn::PdfJsText));
+}
+
+#[test]
+fn narrow_cells_other_merged() {
+    sweep(Generator::MergedOther(Torn::NarrowCells));
 }
 
 /// A 2019-format report whose section 六 says 未收取信息处理费 (as reports on 2020 often do), all

@@ -12,6 +12,7 @@ use crate::gaps;
 use crate::merged::MergedCell;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::review_blocks::{self, Block};
+use crate::solve;
 use crate::split::row_splits;
 use crate::table::{Fit, Label, RowRead, Segment, ValueCell, fit, read_rows};
 use crate::template::{
@@ -19,6 +20,7 @@ use crate::template::{
     other_merged, recognise_active, recognise_application_cell, recognise_review_group,
 };
 use crate::template_2019::active_2019;
+use crate::wrapped;
 
 /// Keeps one reading per row: the first whose cells fit, else the first; reports duplicates.
 fn choose<R: Copy + PartialEq + std::fmt::Debug>(
@@ -1140,7 +1142,7 @@ fn consistent(cells: &[String], candidate: &[u64], known: &HashMap<String, u64>)
         Some(at) => candidate.get(at).copied(),
         None => known.get(cell).copied(),
     };
-    for identity in crate::solve::identities().iter() {
+    for identity in solve::identities().iter() {
         let reads_row = cells.iter().any(|c| identity.reads(c));
         let reads_others = identity
             .lhs
@@ -1346,6 +1348,14 @@ pub(crate) fn read_review(
                 store.put_row(spec, &values, &[]);
             }
         }
+    } else if let Some(read) = {
+        let cells = review_cells();
+        let cells: Vec<&str> = cells.iter().filter_map(|c| solve::intern(c)).collect();
+        // One unbroken run only: numbers in blocks between labels are not in the table's order.
+        runs.iter()
+            .find_map(|run| wrapped::unwrap_cells(&run.cells, &cells, &solve::identities()))
+    } {
+        place_unwrapped(read, store);
     } else {
         let label = first_label.unwrap_or_default();
         for spec in REVIEW_GROUPS.iter() {
@@ -1426,6 +1436,43 @@ fn place_review_blocks(
                 store.explain(pointer, unplaced(&why));
             }
         }
+    }
+}
+
+/// 表四's cells read from numbers wrapped in its narrow cells (`wrapped`): each joined cell
+/// under its rule, the others as printed; or every cell missing with why.
+fn place_unwrapped(read: Result<Vec<(ValueCell, bool)>, String>, store: &mut CellStore) {
+    let values = match read {
+        Ok(values) => values,
+        Err(why) => {
+            let problem = Problem::new(
+                ProblemCode::CellCountMismatch,
+                format!("表四: {why}, so it is left missing"),
+            );
+            for cell in review_cells() {
+                store.explain(cell, problem.clone());
+            }
+            return;
+        }
+    };
+    let columns = REVIEW_GROUPS
+        .iter()
+        .flat_map(|spec| (0..spec.columns.len()).map(move |c| (spec, c)));
+    for ((spec, c), (value, joined)) in columns.zip(values) {
+        let Some(column) = spec.columns.get(c..=c) else {
+            continue;
+        };
+        let one = RowSpec {
+            path: spec.path,
+            label: spec.label,
+            columns: column,
+        };
+        let rules: &[ReadingRule] = if joined {
+            &[ReadingRule::WrappedDigitsJoinedByIdentities]
+        } else {
+            &[]
+        };
+        store.put_row(&one, &[value], rules);
     }
 }
 

@@ -33,6 +33,9 @@
 //! export; `Torn::MarkdownSpansRepeated`) are read with a repeated value as one cell only where
 //! the heading row above repeats one column's label over exactly those cells and every repeated
 //! cell holds the same number (`layout`); otherwise the row stays unread (`cell-count-mismatch`).
+//! A row short of its columns by exactly the zeros `pdftotext -layout` runs together in a narrow
+//! table (`0 0` printed `00`) takes each such token as that many zeros: no count is printed with
+//! a leading zero (`table::fit`).
 //!
 //! PDF converted to Markdown or text with labels torn from their numbers (imitated by the
 //! test-support crate `xxgk-render-noise`): a label wrapped over several lines or rows, or
@@ -71,7 +74,13 @@
 //! converter prints (the first and last block in place, a line of two numbers one line early
 //! or late, a lone number after a 总计 heading a 总计 cell), a cell placed where every order
 //! satisfying R4, or breaking it in one group only, agrees (`review_blocks`,
-//! `review-blocks-ordered-by-r4`: the 淮安 `pdftotext` dumps read all 200 cells, 185 before). A PDF dump that
+//! `review-blocks-ordered-by-r4`: the 淮安 `pdftotext` dumps read all 200 cells, 185 before). 表四
+//! printing more numbers than its 15 cells in one unbroken run, as a Word table exported to PDF
+//! prints a number wider than its narrow column (`17` over `8` for 178), has its pieces joined
+//! the one way, of the orders converters print them in, that makes every identity reading a
+//! joined cell hold, the pieces of one cell on successive lines at one width (`wrapped`,
+//! `wrapped-digits-joined-by-identities`: 淮安 exported by LibreOffice reads all 200 cells in
+//! seven converters, 185 before). A PDF dump that
 //! prints section 四's heading before 表三's last numbers gives 表四 the blocks from its first
 //! header label `行政复议`, and 表三 those before, `sections`). When the gap
 //! over （六）'s three rows is two rows short and no （六） row was read, the report is read as
@@ -331,7 +340,8 @@
 //! label's cell, the label whole without them and the numbers filling its columns exactly),
 //! `review-blocks-ordered-by-r4` (表四 printed in blocks out of the table's order, a cell placed
 //! where every order of the blocks a converter prints that satisfies R4, or breaks it in one
-//! group only, agrees), `merged-other-zero-in-each-row` (a 2021 report
+//! group only, agrees), `wrapped-digits-joined-by-identities` (表四's numbers wrapped in narrow
+//! cells, joined the one way the identities confirm), `merged-other-zero-in-each-row` (a 2021 report
 //! printing （六）其他处理 as one row, the 2019 table, prints 0 in the column: each of its three
 //! rows is 0), `fee-figure-from-prose`,
 //! `fee-none-collected-stated` (`未收取…处理费` read as 0 collected), `fee-all-zero-stated`
@@ -378,6 +388,7 @@ mod template;
 mod template_2019;
 mod truncated;
 mod unsplit;
+mod wrapped;
 
 use serde::Serialize;
 use serde_json::{Map, Value};

@@ -146,6 +146,10 @@ pub enum ReadingRule {
     /// order of the blocks a converter prints agrees, among the orders that satisfy R4 in every
     /// group or break it in one group only.
     ReviewBlocksOrderedByR4,
+    /// 表四 printing more numbers than cells, as a number wrapped in a narrow cell prints
+    /// (`17` over `8`): its pieces joined the one way, of the orders converters print them in,
+    /// that makes every identity reading a joined cell hold (`wrapped`).
+    WrappedDigitsJoinedByIdentities,
 }
 
 impl ProblemCode {
@@ -286,6 +290,10 @@ mod tests {
             ),
             (NumbersInsideLabelCell, "numbers-inside-label-cell"),
             (ReviewBlocksOrderedByR4, "review-blocks-ordered-by-r4"),
+            (
+                WrappedDigitsJoinedByIdentities,
+                "wrapped-digits-joined-by-identities",
+            ),
         ];
         for (rule, name) in names {
             assert_eq!(serde_json::to_value(rule).ok(), Some(name.into()));

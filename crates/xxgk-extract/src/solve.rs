@@ -1451,7 +1451,7 @@ fn groups(equations: &[&Equation<'_>]) -> Vec<Vec<usize>> {
 }
 
 /// The subsets of `size` of `0..n`, in lexicographic order, at most `limit` + 1 of them.
-fn combinations(n: usize, size: usize, limit: usize) -> Vec<Vec<usize>> {
+pub(crate) fn combinations(n: usize, size: usize, limit: usize) -> Vec<Vec<usize>> {
     fn extend(
         from: usize,
         n: usize,

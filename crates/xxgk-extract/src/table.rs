@@ -749,8 +749,19 @@ pub(crate) fn fit(mut values: Vec<ValueCell>, expected: usize, padded_at_end: bo
         drop_leading(&mut values);
         drop_trailing(&mut values);
     }
-    if values.len() == expected {
+    // No count is printed with a leading zero: `00` or `05` is cells run together, and a row
+    // holding one is never read as printed, even when its count of tokens fits.
+    let run_together = |cell: &ValueCell| match cell {
+        ValueCell::Token { text, .. } => {
+            text.len() >= 2 && text.starts_with('0') && text.bytes().all(|b| b.is_ascii_digit())
+        }
+        ValueCell::Blank { .. } => false,
+    };
+    if values.len() == expected && !values.iter().any(run_together) {
         return Fit::Exact(values);
+    }
+    if let Some(split) = zeros_run_together(&values, expected) {
+        return Fit::Exact(split);
     }
     if values.len() == 1
         && expected > 1
@@ -761,6 +772,43 @@ pub(crate) fn fit(mut values: Vec<ValueCell>, expected: usize, padded_at_end: bo
         return values.pop().map_or(Fit::Mismatch(0), Fit::RunTogether);
     }
     Fit::Mismatch(values.len())
+}
+
+/// A row short of its columns by exactly the zeros that `pdftotext -layout` runs together in a
+/// narrow table (`0 0` printed `00`): no count is printed with a leading zero, so a token of two
+/// or more zeros is that many cells of 0, each at its own column; `None` unless splitting every
+/// such token gives `expected` cells.
+fn zeros_run_together(values: &[ValueCell], expected: usize) -> Option<Vec<ValueCell>> {
+    let zeros = |cell: &ValueCell| match cell {
+        ValueCell::Token { text, raw, .. }
+            if text.len() >= 2 && text.bytes().all(|b| b == b'0') && raw.trim() == text =>
+        {
+            Some(text.len())
+        }
+        _ => None,
+    };
+    let extra: usize = values.iter().filter_map(|c| zeros(c).map(|n| n - 1)).sum();
+    if extra == 0 || values.len() + extra != expected {
+        return None;
+    }
+    Some(
+        values
+            .iter()
+            .flat_map(|cell| match (zeros(cell), cell.pos()) {
+                (Some(n), Some(pos)) => (0..n)
+                    .map(|k| ValueCell::Token {
+                        text: "0".to_owned(),
+                        raw: "0".to_owned(),
+                        pos: SourcePos {
+                            line: pos.line,
+                            column: pos.column + u32::try_from(k).unwrap_or(0),
+                        },
+                    })
+                    .collect(),
+                _ => vec![cell.clone()],
+            })
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -998,5 +1046,48 @@ mod tests {
             ["规章 5 0 22（其中修订 16 件）"]
         );
         assert_eq!(pieces("行政许可 9893 件"), ["行政许可 9893 件"]);
+    }
+
+    fn tokens(printed: &str) -> Vec<ValueCell> {
+        printed
+            .split(' ')
+            .zip(1..)
+            .map(|(t, column)| ValueCell::Token {
+                text: t.to_owned(),
+                raw: t.to_owned(),
+                pos: SourcePos { line: 1, column },
+            })
+            .collect()
+    }
+
+    fn texts(fit: Fit) -> Option<Vec<String>> {
+        match fit {
+            Fit::Exact(values) => Some(
+                values
+                    .iter()
+                    .map(|v| match v {
+                        ValueCell::Token { text, .. } => text.clone(),
+                        ValueCell::Blank { .. } => String::new(),
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn zeros_run_together_are_as_many_cells_when_the_row_is_short_by_them() {
+        // 洪泽 2023's 表四 through `pdftotext -layout` of a LibreOffice export.
+        let read = texts(fit(tokens("10 1 0 0 00 0 0 0 0 5 0 00 0"), 15, false));
+        assert_eq!(
+            read.map(|v| v.join(" ")),
+            Some("10 1 0 0 0 0 0 0 0 0 5 0 0 0 0".to_owned())
+        );
+        // Short by more than the zeros account for, or a number with other digits: unread.
+        assert!(texts(fit(tokens("1 00 0 0 0"), 7, false)).is_none());
+        assert!(texts(fit(tokens("1 05 0 0 0 0"), 7, false)).is_none());
+        // Two wrapped numbers' pieces make up for two zeros run together: the count fits, and
+        // still the row is not read as printed.
+        assert!(texts(fit(tokens("0 1 1 00 0 00 0 0 0 0 0 0 0 1"), 14, false)).is_none());
     }
 }

@@ -651,7 +651,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "hongze-2023-libreoffice.pdftotext-layout.txt",
         "009_hongze_district_2023",
-        185,
+        200,
     ),
     (
         "hongze-2023-libreoffice.pdftotext-raw.txt",
@@ -671,7 +671,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-libreoffice.mutool.txt",
         "008_huaian_city_2024",
-        185,
+        200,
     ),
     (
         "huaian-2024-libreoffice.pdf-parse.txt",
@@ -681,7 +681,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-libreoffice.pdfium.txt",
         "008_huaian_city_2024",
-        185,
+        200,
     ),
     (
         "huaian-2024-libreoffice.pdfjs-joined.txt",
@@ -696,12 +696,12 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-libreoffice.pdfplumber-layout.txt",
         "008_huaian_city_2024",
-        185,
+        200,
     ),
     (
         "huaian-2024-libreoffice.pdfplumber.txt",
         "008_huaian_city_2024",
-        185,
+        200,
     ),
     (
         "huaian-2024-libreoffice.pdftotext-default.txt",
@@ -711,22 +711,22 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-libreoffice.pdftotext-layout.txt",
         "008_huaian_city_2024",
-        185,
+        200,
     ),
     (
         "huaian-2024-libreoffice.pdftotext-raw.txt",
         "008_huaian_city_2024",
-        185,
+        200,
     ),
     (
         "huaian-2024-libreoffice.pymupdf-sort.txt",
         "008_huaian_city_2024",
-        177,
+        192,
     ),
     (
         "huaian-2024-libreoffice.pymupdf.txt",
         "008_huaian_city_2024",
-        185,
+        200,
     ),
     ("jingyue-2024-libreoffice.mutool.txt", "jingyue", 200),
     ("jingyue-2024-libreoffice.pdf-parse.txt", "jingyue", 151),

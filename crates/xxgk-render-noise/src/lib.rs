@@ -32,6 +32,10 @@
 //! report, only across the columns it spans, or only down its rows), page footers between rows
 //! and a table cut across pages going on as a new table.
 //!
+//! [`Torn::NarrowCells`] prints 表四 as converters print a Word table exported to PDF whose
+//! columns are too narrow for its numbers: each number wider than its column wrapped over
+//! lines, the pieces in the row's order line by line, a cell's lines in turn, or a piece a line.
+//!
 //! [`figures`] makes the reports those tests print: drawn figures completed through the rule
 //! catalogue, every identity holding.
 //!
@@ -52,6 +56,7 @@ mod brcells;
 mod dump;
 pub mod figures;
 mod mineru;
+mod narrow;
 mod pdfjs;
 mod positioned;
 mod spans;
@@ -101,11 +106,15 @@ pub enum Torn {
     /// lines (a wrapped label's lines, the row's numbers glued with no separator), or a page a
     /// line with items, or every glyph of a table, a space apart.
     PdfJsText,
+    /// Plain text converted from a Word table exported to PDF whose 表四 columns are too narrow
+    /// for its numbers: a number wrapped over lines of the column's width (`17` over `8`), the
+    /// pieces in the orders converters print them; the header one glyph a line or two.
+    NarrowCells,
 }
 
 impl Torn {
     /// Every torn layout.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::MarkdownFromPdf,
         Self::TornText,
         Self::LabelsBelowNumbers,
@@ -115,6 +124,7 @@ impl Torn {
         Self::PositionedRuns,
         Self::MarkdownBrCells,
         Self::PdfJsText,
+        Self::NarrowCells,
     ];
 
     /// The kebab-case name of the layout.
@@ -129,6 +139,7 @@ impl Torn {
             Self::PositionedRuns => "positioned-runs",
             Self::MarkdownBrCells => "markdown-br-cells",
             Self::PdfJsText => "pdfjs-text",
+            Self::NarrowCells => "narrow-cells",
         }
     }
 
@@ -139,9 +150,11 @@ impl Torn {
             | Self::MarkdownSpansRepeated
             | Self::MarkdownHtmlTables
             | Self::MarkdownBrCells => "report.md",
-            Self::TornText | Self::LabelsBelowNumbers | Self::BlockDump | Self::PdfJsText => {
-                "report.txt"
-            }
+            Self::TornText
+            | Self::LabelsBelowNumbers
+            | Self::BlockDump
+            | Self::PdfJsText
+            | Self::NarrowCells => "report.txt",
             // The XML too: `.html` is a name every reader takes, and its content tells XML.
             Self::PositionedRuns => "report.html",
         }
@@ -178,7 +191,7 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
         }
         Torn::MarkdownBrCells => return brcells::br_cells(report, &noise, merged_other),
         Torn::PdfJsText => return pdfjs::pdfjs_text(report, &noise, merged_other),
-        Torn::MarkdownFromPdf | Torn::TornText | Torn::LabelsBelowNumbers => {}
+        Torn::MarkdownFromPdf | Torn::TornText | Torn::LabelsBelowNumbers | Torn::NarrowCells => {}
     }
     let text_separator = |noise: &Noise| match noise.below(3) {
         0 => Separator::Spaces,
@@ -195,7 +208,8 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
         | Torn::MarkdownHtmlTables
         | Torn::PositionedRuns
         | Torn::MarkdownBrCells
-        | Torn::PdfJsText => text_separator(&noise),
+        | Torn::PdfJsText
+        | Torn::NarrowCells => text_separator(&noise),
     };
     // How often a row's label stands below its numbers: one row in `below`, never when 0.
     let below = match layout {
@@ -222,6 +236,10 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
                 for p in paras {
                     let _ = write!(out, "{p}\n\n");
                 }
+            }
+            Body::Table(grid) if layout == Torn::NarrowCells && label_columns(grid) == 0 => {
+                out.push_str(&narrow::review_table(grid, &noise));
+                out.push('\n');
             }
             Body::Table(grid) => {
                 // markitdown adds a column no cell uses where the PDF's grid has a line between
