@@ -8,9 +8,11 @@
 //! A joining of the pieces is kept only when it is the one joining, of both orders, that makes
 //! every identity of the catalogue reading a joined cell hold; the cells not joined are then read
 //! as printed, so an identity the report breaks among them is still reported. A joining must
-//! also look like a wrap: the pieces of one cell stand on successive lines, none but the first
-//! of a number starting it with `0`, and every piece but a cell's last as wide as the others
-//! (the column's width: one table's narrow columns are alike). A report whose own numbers break
+//! also look like a wrap: a cell's pieces stand on successive lines, its first piece does not
+//! start with `0`, every piece but its last is as wide as the column (one width for the table:
+//! its narrow columns are alike), and no number printed whole is wider than that or starts with
+//! `0` (`00` is two zeros run together). Only 表四 is read so: its 15 columns are the narrowest
+//! of the template. A report whose own numbers break
 //! an identity over a wrapped cell is thus left unread rather than joined wrongly, unless another
 //! joining happens to satisfy it alone; the round trips over wrapped tables of broken reports
 //! measure that it does not (`tests/roundtrip.rs`).
