@@ -15,8 +15,9 @@ pub enum InputFormat {
 }
 
 /// Decodes bytes to text: BOMs first (UTF-8, UTF-16LE/BE), then UTF-16 without BOM (told by its
-/// NUL bytes), then UTF-8 if valid or valid but for a character cut at the end, else GB18030 (a
-/// superset of GBK and GB2312, the encodings Chinese government sites use).
+/// NUL bytes), then UTF-8 if valid, valid but for a character cut at the end, or valid but for a
+/// few invalid bytes ([`mostly_utf8`]), else GB18030 (a superset of GBK and GB2312, the encodings
+/// Chinese government sites use).
 pub(crate) fn decode_text(bytes: &[u8]) -> (String, &'static str) {
     if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _, _) = encoding.decode(bytes);
@@ -35,10 +36,32 @@ pub(crate) fn decode_text(bytes: &[u8]) -> (String, &'static str) {
             text.push(char::REPLACEMENT_CHARACTER);
             return (text, encoding_rs::UTF_8.name());
         }
-        Err(_) => {}
+        Err(_) => {
+            if let Some(text) = mostly_utf8(bytes) {
+                return (text, encoding_rs::UTF_8.name());
+            }
+        }
     }
     let (text, _, _) = encoding_rs::GB18030.decode(bytes);
     (text.into_owned(), encoding_rs::GB18030.name())
+}
+
+/// UTF-8 with a few bytes that are none (a converter that cuts a character where it pads a
+/// column, a stray byte of another encoding), decoded with each such byte replaced: at least 20
+/// valid non-ASCII characters for each invalid sequence. GB18030 text read as UTF-8 is almost
+/// all invalid sequences (its two-byte characters seldom make a valid three-byte one), so it is
+/// never taken for this; decoded as GB18030, a UTF-8 text would be nothing but mojibake.
+fn mostly_utf8(bytes: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if c == char::REPLACEMENT_CHARACTER {
+            invalid += 1;
+        } else {
+            valid += 1;
+        }
+    }
+    (valid >= invalid.saturating_mul(20)).then(|| text.into_owned())
 }
 
 /// UTF-16 without a byte order mark. Text in UTF-8 or GB18030 never holds a NUL byte, while
@@ -199,6 +222,22 @@ mod tests {
         }
         // Invalid bytes inside the text are not a cut: GB18030 is tried.
         let (gbk, _, _) = encoding_rs::GBK.encode("规章 总计");
+        assert_eq!(decode_text(&gbk).1, "gb18030");
+    }
+
+    #[test]
+    fn utf8_with_a_few_invalid_bytes_stays_utf8() {
+        // A character cut short inside the text (html2text pads columns by bytes), among 35 whole.
+        let text = "一、本年新收政府信息公开申请数量 80 1 0 0 0 0 81\n规章 0 0 3\n总计\n二、上年结转政府信息公开申请数量";
+        let mut bytes = text.as_bytes().to_vec();
+        let cut = text.find("规章").expect("a label") + 2;
+        bytes.remove(cut);
+        let (decoded, encoding) = decode_text(&bytes);
+        assert_eq!(encoding, "UTF-8");
+        assert_eq!(decoded, text.replacen('规', "\u{FFFD}", 1));
+        // GB18030 text, however long, is never mostly valid UTF-8.
+        let long = text.repeat(50);
+        let (gbk, _, _) = encoding_rs::GBK.encode(&long);
         assert_eq!(decode_text(&gbk).1, "gb18030");
     }
 

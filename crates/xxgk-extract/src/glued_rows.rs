@@ -75,8 +75,9 @@ pub(crate) fn read_again(
     for (pointer, filled) in again.filled {
         // A cell the first reading found blank, unreadable, or in a run no split of which
         // satisfies its row, keeps that reading's word; one whose numbers did not fit its row,
-        // ran together ambiguously or unconfirmed by the identities, or stand merged into
-        // （六）'s single row, is the second reading's to decide by every identity.
+        // ran together ambiguously or unconfirmed by the identities, stand merged into （六）'s
+        // single row, or stand on the line after its label's (a glued run the first reading
+        // could not pair), is the second reading's to decide by every identity.
         let decided_first = store.missing.get(&pointer).is_some_and(|problem| {
             !matches!(
                 problem.code,
@@ -84,6 +85,7 @@ pub(crate) fn read_again(
                     | ProblemCode::AmbiguousSplit
                     | ProblemCode::MergedOtherRow
                     | ProblemCode::UnlabelledRowsUnconfirmed
+                    | ProblemCode::ValuesApartFromLabel
             )
         });
         match store.filled.get(&pointer) {
@@ -106,10 +108,14 @@ pub(crate) fn read_again(
             }
         }
     }
-    // A row whose glued numbers did not fit its columns is better explained by the split.
+    // A row whose glued numbers did not fit its columns, or stand apart from its label, is
+    // better explained by the split.
     for (pointer, problem) in again.missing {
         if let Some(first) = store.missing.get_mut(&pointer)
-            && first.code == ProblemCode::CellCountMismatch
+            && matches!(
+                first.code,
+                ProblemCode::CellCountMismatch | ProblemCode::ValuesApartFromLabel
+            )
         {
             *first = problem;
             explained.insert(pointer);
@@ -151,15 +157,21 @@ fn run_ended(line: &PosText) -> PosText {
 
 /// Whether four in five lines of numbers of a table body (a page footer is none) are runs of
 /// at least `digits` digits glued together, glued to the row's label where `to_label` (表二,
-/// whose one-cell rows a block dump prints alone on lines too).
+/// whose one-cell rows a block dump prints alone on lines too) or alone on the line right after
+/// a line that is a row's whole label (pdf-parse of a narrow Word table: `规章` over `000`; a
+/// dump prints a three-cell row's numbers on lines in a row, and a table printing labels below
+/// their numbers has its first numbers after the column heading).
 fn prints_glued_rows(body: &[&PosText], digits: usize, to_label: bool) -> bool {
     let mut with_numbers = 0;
     let mut glued = 0;
+    let mut after_label = false;
     for line in body {
         let tokens = line.tokens();
+        let follows_label = std::mem::take(&mut after_label);
         let Some(last) = tokens.last() else {
             continue;
         };
+        after_label = to_label && crate::template::recognise_active(&line.compact()).is_some();
         let text: Vec<char> = last.glyphs.iter().map(|g| g.ch).collect();
         let run = text
             .iter()
@@ -183,7 +195,7 @@ fn prints_glued_rows(body: &[&PosText], digits: usize, to_label: bool) -> bool {
             .filter(|c| c.is_ascii_digit())
             .count();
         let glued_row = if to_label {
-            before > 0 && glued_to_label
+            glued_to_label && (before > 0 || follows_label)
         } else {
             glued_to_label && run_digits >= digits
         };
@@ -235,6 +247,11 @@ mod tests {
         let table = "一、本年新收政府信息公开申请数量\n300153006143119\n-5-\n二、上年结转政府信息公开申请数量\n340000034\n";
         assert!(glued(table, 7));
         assert!(glued("规章000\n行政规范性文件055\n行政许可5\n", 1));
+        // Each row's numbers on the line after its label, a blank line between rows.
+        assert!(glued(
+            "信息内容本年制发件数本年废止件数现行有效件数\n规章\n000\n行政规范性文件\n6318\n\n行政许可\n9893\n",
+            1
+        ));
     }
 
     #[test]
@@ -247,6 +264,11 @@ mod tests {
         // 表二 dumped a cell a line (poppler without flags): its numbers stand alone.
         assert!(!glued(
             "规章\n行政规范性文件\n696\n0\n1843403\n行政许可\n0\n",
+            1
+        ));
+        // Labels below their numbers: each number but the first follows a label.
+        assert!(!glued(
+            "信息内容本年处理决定数量\n5\n行政许可\n3\n行政处罚\n",
             1
         ));
     }

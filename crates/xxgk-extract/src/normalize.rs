@@ -27,9 +27,14 @@ pub(crate) struct Glyph {
 /// Full-width ASCII becomes ASCII (so `０１２` and `（一）` read like `012` and `(一)`), every kind
 /// of space becomes a plain space, and glyph noise from PDF conversion (superscript digits,
 /// private-use glyphs, replacement characters, zero-width characters) disappears. Superscripts
-/// are dropped rather than folded to digits: `F新收政府 ⁶` must not grow a number.
+/// are dropped rather than folded to digits: `F新收政府 ⁶` must not grow a number. A table drawn
+/// with box-drawing characters (`w3m -dump` of a web page: `│规章 │0 │`, `├───┼───┤`) becomes
+/// the pipe table it draws: vertical lines and junctions `|`, horizontal lines `-`.
 pub(crate) fn fold_char(c: char) -> Option<char> {
     match c {
+        '\u{2500}' | '\u{2501}' | '\u{2504}' | '\u{2505}' | '\u{2508}' | '\u{2509}'
+        | '\u{254C}' | '\u{254D}' | '\u{2550}' => Some('-'),
+        '\u{2500}'..='\u{257F}' => Some('|'),
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0),
         '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => Some(' '),
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{FFFD}' => None,
@@ -167,6 +172,35 @@ impl PosText {
         }
     }
 
+    /// Removes Markdown's backslash escapes (mammoth writes a fee as `1032\.60994`, lest it
+    /// open a numbered list, and a numbering as `1\.属于`): a backslash before ASCII punctuation
+    /// goes, the punctuation stays. Not before `|`: an escaped pipe is a cell's text, not its
+    /// boundary, and stays as published.
+    pub fn strip_markdown_escapes(&mut self) {
+        let escapes = |pair: &[Glyph]| {
+            matches!(pair, [backslash, next] if backslash.ch == '\\'
+                && next.ch.is_ascii_punctuation()
+                && next.ch != '|')
+        };
+        if !self.glyphs.windows(2).any(escapes) {
+            return;
+        }
+        let mut kept = Vec::with_capacity(self.glyphs.len());
+        let mut i = 0;
+        while let Some(g) = self.glyphs.get(i) {
+            let escaped = self.glyphs.get(i..i + 2).is_some_and(escapes);
+            if escaped {
+                // The escaped character, kept as it is (a second backslash included).
+                kept.extend(self.glyphs.get(i + 1).copied());
+                i += 2;
+            } else {
+                kept.push(*g);
+                i += 1;
+            }
+        }
+        self.glyphs = kept;
+    }
+
     /// Splits into whitespace-separated tokens.
     pub fn tokens(&self) -> Vec<PosText> {
         let mut out = Vec::new();
@@ -225,6 +259,7 @@ pub(crate) fn text_lines_from(text: &str, start: SourcePos) -> Vec<PosText> {
     for l in &mut lines {
         l.strip_debris();
         l.strip_inline_markup();
+        l.strip_markdown_escapes();
     }
     lines
 }
@@ -302,6 +337,27 @@ mod tests {
                 column: 22
             })
         );
+    }
+
+    #[test]
+    fn markdown_escapes_are_removed_except_a_pipes() {
+        let folded = |text: &str| text_lines(text).remove(0).normalized();
+        assert_eq!(folded("1032\\.60994"), "1032.60994");
+        assert_eq!(
+            folded("\\(一\\)1\\.属于 0431\\-80767950"),
+            "(一)1.属于 0431-80767950"
+        );
+        // An escaped backslash is one backslash; an escaped pipe and a backslash before text stay.
+        assert_eq!(folded("a\\\\b \\| c\\d"), "a\\b \\| c\\d");
+    }
+
+    #[test]
+    fn a_table_drawn_in_box_characters_folds_to_pipes() {
+        let lines = text_lines("┌──┬─┐\n│规章│0│\n╞══╪═╡\n├──┼─┤");
+        let folded: Vec<String> = lines.iter().map(PosText::normalized).collect();
+        assert_eq!(folded, ["|--|-|", "|规章|0|", "|--|-|", "|--|-|"]);
+        // The characters as published are kept for the report.
+        assert_eq!(lines[1].glyphs[0].raw, '│');
     }
 
     #[test]

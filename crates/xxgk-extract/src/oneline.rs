@@ -1254,7 +1254,12 @@ fn read_applications(
     let mut just_pending = false;
     for (label, digits) in pairs(pieces(&without_page_footers(body(lines)))) {
         let previous_pending = std::mem::take(&mut just_pending);
-        let row = recognise_application_cell(from_last_numbering(&label.compact()), previous);
+        let compact = label.compact();
+        let last = from_last_numbering(&compact);
+        // A label cut short in its narrow cell (`（三）1.属于`, the rest on the lines after the
+        // row's digits) names the one row still to come that starts so.
+        let row = recognise_application_cell(last, previous)
+            .or_else(|| crate::truncated::recognise_truncated(last, previous));
         let Some(row) = row else {
             if let Some(digits) = &digits {
                 problems.push(unrecognised(&label, digits, "表三"));

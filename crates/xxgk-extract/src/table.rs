@@ -210,7 +210,13 @@ pub(crate) fn segments(unit: &Unit) -> Vec<Segment> {
         let pieces = if unit.positional {
             std::slice::from_ref(&cell.text)
         } else {
-            run_together = rows_run_together(&cell.text);
+            // Whether the cell before ends with a number (a wide gap apart on the same line).
+            let after_number = k
+                .checked_sub(1)
+                .and_then(|before| unit.cells.get(before))
+                .and_then(|before| before.text.tokens().pop())
+                .is_some_and(|last| is_count_token(&last));
+            run_together = rows_run_together(&cell.text, after_number);
             &run_together
         };
         let mut is_label = false;
@@ -226,19 +232,18 @@ pub(crate) fn segments(unit: &Unit) -> Vec<Segment> {
 /// Cuts text that runs several rows together on one line with single spaces
 /// (`1.本机关不掌握相关政府信息 136 1 0 0 1 0 138 （四）无法提供 2.没有现成信息…`, as pdf.js
 /// joins a page's text items) before each label that follows a number and opens a row (numbered,
-/// or naming a row of a table): otherwise the whole text before the last numbers would be one
-/// label, named by its first row, with the last row's numbers. Text after numbers that opens no
-/// row (`22（其中修订 16 件）`) stays where it is.
-fn rows_run_together(text: &PosText) -> Vec<PosText> {
-    let tokens: Vec<PosText> = text
-        .tokens()
-        .into_iter()
-        .flat_map(number_glued_to_label)
-        .collect();
-    let is_number = |t: &PosText| {
-        let text = t.normalized();
-        !is_numbering(&text) && classify(&text) != TokenClass::Text
-    };
+/// or naming a row of a table), is a 表二 caption (`第二十条第（八）项`), or is a piece of a row
+/// or group label wrapped in its cell (`… 0 0不予公 国家秘`, `… 0 103转下年`: PyMuPDF's sorted
+/// text of a narrow Word table, the rest of the labels on the next lines): otherwise the whole
+/// text before the last numbers would be one label, named by its first row, with the last row's
+/// numbers. Text after numbers that opens no row (`22（其中修订 16 件）`) stays where it is.
+fn rows_run_together(text: &PosText, after_number: bool) -> Vec<PosText> {
+    let is_number = is_count_token;
+    let mut tokens: Vec<PosText> = Vec::new();
+    for token in text.tokens() {
+        let after_number = tokens.last().map_or(after_number, is_number);
+        tokens.extend(number_glued_to_label(token, after_number));
+    }
     let mut pieces = vec![PosText::default()];
     for (i, token) in tokens.iter().enumerate() {
         let after_number = i > 0 && tokens.get(i - 1).is_some_and(is_number);
@@ -250,7 +255,10 @@ fn rows_run_together(text: &PosText) -> Vec<PosText> {
                 .take_while(|t| !is_number(t))
                 .map(PosText::compact)
                 .collect();
-            if opens_row(&label) {
+            if opens_row(&label)
+                || is_caption(&label)
+                || crate::truncated::is_label_piece(&token.compact())
+            {
                 pieces.push(PosText::default());
             }
         }
@@ -266,10 +274,24 @@ fn rows_run_together(text: &PosText) -> Vec<PosText> {
     pieces
 }
 
+/// Whether a token is a number of a row (not its numbering, not text).
+fn is_count_token(token: &PosText) -> bool {
+    let text = token.normalized();
+    !is_numbering(&text) && classify(&text) != TokenClass::Text
+}
+
+/// Whether label text is a caption of 表二 (`第二十条第(八)项`).
+fn is_caption(compact: &str) -> bool {
+    compact.starts_with("第二十条")
+}
+
 /// A token whose number runs into the next row's label (`4三、本`, `269行政强制`: PyMuPDF's
-/// sorted text glues a row's last number to the label beside it on the baseline) as the
-/// number and the label; any other token (`22（其中修订`, `2024年`, `1.属于`) whole.
-fn number_glued_to_label(token: PosText) -> Vec<PosText> {
+/// sorted text glues a row's last number to the label beside it on the baseline) or a 表二
+/// caption (`88283第二十条第（八）项`), or, right after another number, into a piece of a row or
+/// group label wrapped in its cell (`0不予公` of （三）不予公开, `103转下年` of 四、结转下年度继续办理),
+/// as the number and the label; any other token (`22（其中修订`, `2024年`, `2024年度`, `1.属于`)
+/// whole.
+fn number_glued_to_label(token: PosText, after_number: bool) -> Vec<PosText> {
     let digits = token
         .glyphs
         .iter()
@@ -279,10 +301,13 @@ fn number_glued_to_label(token: PosText) -> Vec<PosText> {
     let label_text = PosText {
         glyphs: label.to_vec(),
     };
+    let compact = label_text.compact();
     let opens_a_label = label
         .first()
         .is_some_and(|g| crate::normalize::is_cjk(g.ch))
-        && opens_row(&label_text.compact());
+        && (opens_row(&compact)
+            || is_caption(&compact)
+            || after_number && crate::truncated::is_label_piece(&compact));
     if digits == 0 || !opens_a_label {
         return vec![token];
     }
@@ -999,7 +1024,7 @@ mod tests {
 
     fn pieces(line: &str) -> Vec<String> {
         let text = text_lines(line).remove(0);
-        rows_run_together(&text)
+        rows_run_together(&text, false)
             .iter()
             .map(|piece| piece.published().trim().to_owned())
             .collect()
@@ -1037,6 +1062,27 @@ mod tests {
         assert_eq!(pieces("2024年"), ["2024年"]);
         assert_eq!(pieces("4三本"), ["4三本"]);
         assert_eq!(pieces("3940元"), ["3940元"]);
+        // The first piece of a group label wrapped in its cell (（三）不予公开 over three lines).
+        assert_eq!(
+            pieces("（三） 1.属于 0 0 0 0 0 0 0不予公 国家秘"),
+            ["（三） 1.属于 0 0 0 0 0 0 0", "不予公 国家秘"]
+        );
+        // Text that starts no group label stays with the row.
+        assert_eq!(pieces("4.保护 2 0 0 2件"), ["4.保护 2 0 0 2件"]);
+        // A piece of the row's own label wrapped on the baseline, and a caption.
+        assert_eq!(
+            pieces("四、结 103 0 0 0 0 0 103转下年"),
+            ["四、结 103 0 0 0 0 0 103", "转下年"]
+        );
+        assert_eq!(
+            pieces("行政强制 88283第二十条第（八）项"),
+            ["行政强制 88283", "第二十条第（八）项"]
+        );
+        // A year with 年度 after no number stays whole, as text.
+        assert_eq!(
+            pieces("2024年度 本年度办理结果"),
+            ["2024年度 本年度办理结果"]
+        );
     }
 
     #[test]

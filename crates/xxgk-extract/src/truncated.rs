@@ -8,7 +8,9 @@
 //! starts 行政).
 
 use crate::normalize::{compact_chars, fold_char, is_cjk};
-use crate::template::{ACTIVE_ORDER, APP_ROWS, ActiveRow, AppRow, RowSpec, strip_numbering};
+use crate::template::{
+    ACTIVE_ORDER, APP_ROWS, ActiveRow, AppRow, REVIEW_GROUPS, RowSpec, active_2021, strip_numbering,
+};
 
 /// The 表二 row whose label starts with `compact` (two characters at least, all CJK), when
 /// exactly one row of the edition (`spec_of`) after `previous` with at least `figures` columns
@@ -50,6 +52,31 @@ const GROUP_LABELS: &[&str] = &[
     "(五)不予处理",
     "(六)其他处理",
 ];
+
+/// Whether `compact` (two glyphs or more, all CJK) is a piece of a row or group label of the
+/// template, wrapped in its cell and printed on a number's baseline (`不予公` of （三）不予公开,
+/// `转下年` of 四、结转下年度继续办理), its numbering printed on another line or not at all.
+pub(crate) fn is_label_piece(compact: &str) -> bool {
+    static PIECES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let pieces = PIECES.get_or_init(|| {
+        let labels = APP_ROWS
+            .iter()
+            .map(|(_, _, label)| *label)
+            .chain(
+                ACTIVE_ORDER
+                    .iter()
+                    .filter_map(|row| Some(active_2021(*row)?.label)),
+            )
+            .chain(REVIEW_GROUPS.iter().map(|group| group.label));
+        labels
+            .flat_map(|label| label.split(" › "))
+            .map(|piece| compact_chars(piece.chars().filter_map(fold_char)))
+            .collect()
+    });
+    compact.chars().count() >= 2
+        && compact.chars().all(is_cjk)
+        && pieces.iter().any(|label| label.contains(compact))
+}
 
 /// The leaves of each group of 表三 whose leaves are numbered rows of their own.
 const GROUP_LEAVES: &[(&str, u32)] = &[
@@ -129,6 +156,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn pieces_of_row_and_group_labels_are_recognised_without_their_numbering() {
+        for piece in [
+            "不予公",
+            "无法",
+            "转下年",
+            "度继续",
+            "本年度",
+            "行政强",
+            "复议后",
+        ] {
+            assert!(is_label_piece(piece), "{piece}");
+        }
+        // One glyph, text of no label, a unit, numbering, and a label with more after it.
+        for piece in ["果", "国家秘密局", "万元", "(三)不予", "不予公开国家秘密"]
+        {
+            assert!(!is_label_piece(piece), "{piece}");
+        }
+    }
+
+    #[test]
     fn a_unique_start_names_its_row() {
         assert_eq!(
             recognise_truncated("2.申请人逾期未按收", None),
@@ -156,7 +203,7 @@ mod tests {
 
     #[test]
     fn a_unique_start_names_its_active_row() {
-        let spec = crate::template::active_2021;
+        let spec = active_2021;
         assert_eq!(
             recognise_truncated_active("行政规范", Some(ActiveRow::Regulations), 0, spec),
             Some(ActiveRow::NormativeDocuments)
@@ -178,7 +225,7 @@ mod tests {
 
     #[test]
     fn the_figures_beside_a_piece_rule_out_narrower_rows() {
-        let spec = crate::template::active_2021;
+        let spec = active_2021;
         // `行政   0   0   7` after 规章: of the five rows starting 行政, only 行政规范性文件 has
         // three columns.
         assert_eq!(

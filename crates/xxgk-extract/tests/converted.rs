@@ -5,9 +5,10 @@
 //! page's items joined by spaces), PDFium, PDFBox, MuPDF, pdfplumber's layout mode and PyMuPDF's
 //! sorted text — of the three realworld reports, of four
 //! PDFs printed from the example, of three printed from the 淮安 report and of three that
-//! LibreOffice exported from Word documents of three reports: no cell is ever read
-//! wrong, and at least as many are read right as measured (a floor; `tests/data/converted/README.md`
-//! says how each file was made).
+//! LibreOffice exported from Word documents of three reports — and web pages of two reports
+//! dumped by the text browsers w3m and Lynx, and their Word documents converted by pandoc,
+//! mammoth and docx2txt: no cell is ever read wrong, and at least as many are read right as
+//! measured (a floor; `tests/data/converted/README.md` says how each file was made).
 
 mod common;
 
@@ -616,7 +617,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "hongze-2023-libreoffice.pdf-parse.txt",
         "009_hongze_district_2023",
-        179,
+        185,
     ),
     (
         "hongze-2023-libreoffice.pdfium.txt",
@@ -686,7 +687,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-libreoffice.pdfjs-joined.txt",
         "008_huaian_city_2024",
-        157,
+        185,
     ),
     (
         "huaian-2024-libreoffice.pdfminer.txt",
@@ -721,7 +722,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-libreoffice.pymupdf-sort.txt",
         "008_huaian_city_2024",
-        192,
+        200,
     ),
     (
         "huaian-2024-libreoffice.pymupdf.txt",
@@ -729,7 +730,7 @@ const FILES: &[(&str, &str, usize)] = &[
         200,
     ),
     ("jingyue-2024-libreoffice.mutool.txt", "jingyue", 200),
-    ("jingyue-2024-libreoffice.pdf-parse.txt", "jingyue", 151),
+    ("jingyue-2024-libreoffice.pdf-parse.txt", "jingyue", 182),
     ("jingyue-2024-libreoffice.pdfium.txt", "jingyue", 200),
     ("jingyue-2024-libreoffice.pdfjs-joined.txt", "jingyue", 186),
     ("jingyue-2024-libreoffice.pdfminer.txt", "jingyue", 0),
@@ -750,8 +751,29 @@ const FILES: &[(&str, &str, usize)] = &[
         200,
     ),
     ("jingyue-2024-libreoffice.pdftotext-raw.txt", "jingyue", 200),
-    ("jingyue-2024-libreoffice.pymupdf-sort.txt", "jingyue", 165),
+    ("jingyue-2024-libreoffice.pymupdf-sort.txt", "jingyue", 200),
     ("jingyue-2024-libreoffice.pymupdf.txt", "jingyue", 200),
+    // Web pages dumped by text browsers: w3m's tables drawn in box characters.
+    ("jingyue-2024-html.w3m.txt", "jingyue", 200),
+    ("jingyue-2024-html.w3m-80.txt", "jingyue", 200),
+    ("huaian-2024-html.w3m.txt", "008_huaian_city_2024", 200),
+    ("huaian-2024-html.lynx.txt", "008_huaian_city_2024", 200),
+    // Word documents converted by pandoc.
+    ("jingyue-2024-docx.pandoc-plain.txt", "jingyue", 200),
+    (
+        "huaian-2024-docx.pandoc-gfm.md",
+        "008_huaian_city_2024",
+        200,
+    ),
+    (
+        "huaian-2024-docx.pandoc-commonmark.md",
+        "008_huaian_city_2024",
+        200,
+    ),
+    // Word documents converted by mammoth (every cell a paragraph, Markdown escapes) and docx2txt.
+    ("jingyue-2024-docx.mammoth.md", "jingyue", 200),
+    ("huaian-2024-docx.mammoth.md", "008_huaian_city_2024", 200),
+    ("huaian-2024-docx.docx2txt.txt", "008_huaian_city_2024", 200),
 ];
 
 #[test]

@@ -305,7 +305,12 @@ fn docx_document(doc: &Document) -> String {
                 out.push_str(
                     "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>",
                 );
-                out.push_str(&"<w:gridCol/>".repeat(grid.width));
+                // Column widths in twips, as Word writes them (a table of A4's text width, 16 cm):
+                // readers such as pandoc drop a table whose grid has none.
+                let column = 9072 / grid.width.max(1);
+                for _ in 0..grid.width {
+                    let _ = write!(out, "<w:gridCol w:w=\"{column}\"/>");
+                }
                 out.push_str("</w:tblGrid>");
                 for row in grid.word_rows() {
                     out.push_str("<w:tr>");
