@@ -160,6 +160,35 @@ pub(crate) fn locate(blocks: &[Block]) -> SectionMap {
             from = i + 1;
         }
     }
+    // A table whose section heading the text lost (trafilatura drops `<h2>` headings) opens its
+    // section at its own first row, told by what only that row prints, between the sections
+    // found before and after it.
+    let mut opened_by_table = [false; 6];
+    for k in 1..=3 {
+        if starts.get(k).copied().flatten().is_some() {
+            continue;
+        }
+        let after = starts.iter().take(k).flatten().max().map_or(0, |i| i + 1);
+        let before = starts
+            .iter()
+            .skip(k + 1)
+            .flatten()
+            .copied()
+            .next()
+            .unwrap_or(blocks.len());
+        let found = blocks
+            .get(after..before)
+            .unwrap_or_default()
+            .iter()
+            .position(|block| opens_table(block, k))
+            .map(|i| i + after);
+        if let (Some(i), Some(slot), Some(opened)) =
+            (found, starts.get_mut(k), opened_by_table.get_mut(k))
+        {
+            *slot = Some(i);
+            *opened = true;
+        }
+    }
     let preamble_end = starts.iter().flatten().copied().min().unwrap_or(0);
     let mut bodies = [None; 6];
     for k in 0..SECTIONS.len() {
@@ -173,9 +202,11 @@ pub(crate) fn locate(blocks: &[Block]) -> SectionMap {
             .copied()
             .next()
             .unwrap_or(blocks.len());
-        // A heading printed in a table's first row opens its section with that table.
+        // A heading printed in a table's first row opens its section with that table, and a
+        // table's first row found in place of the heading is the body's first line.
         let body_start = match blocks.get(start) {
             Some(Block::Table(_)) => start,
+            _ if opened_by_table.get(k).copied().unwrap_or(false) => start,
             _ => start + 1,
         };
         if let Some(slot) = bodies.get_mut(k) {
@@ -186,6 +217,37 @@ pub(crate) fn locate(blocks: &[Block]) -> SectionMap {
     SectionMap {
         preamble_end,
         bodies,
+    }
+}
+
+/// Whether a block is the first row of the table of section `k` of [`SECTIONS`] (表二, 表三,
+/// 表四), by what no other line prints: 表二's first caption (`第二十条第（一）项`), 表三's header
+/// with 申请人情况 a cell of its own (prose runs it into a sentence), 表四's header of its two
+/// groups alone.
+fn opens_table(block: &Block, k: usize) -> bool {
+    let (compact, cells): (String, Vec<String>) = match block {
+        Block::Line(line) if line.glyphs.len() <= 200 => {
+            let text = line.normalized();
+            let cells = text
+                .split(|c: char| c == '|' || c.is_whitespace())
+                .map(|cell| compact_chars(cell.chars()))
+                .collect();
+            (line.compact(), cells)
+        }
+        Block::Table(units) => (
+            table_caption(units).unwrap_or_default(),
+            units
+                .first()
+                .map(|unit| unit.cells.iter().map(|c| c.text.compact()).collect())
+                .unwrap_or_default(),
+        ),
+        Block::Line(_) => return false,
+    };
+    match k {
+        1 => compact.starts_with("第二十条第(一)项"),
+        2 => cells.iter().any(|cell| cell == "申请人情况"),
+        3 => compact == "行政复议行政诉讼",
+        _ => false,
     }
 }
 
@@ -323,6 +385,24 @@ mod tests {
         assert_eq!(b[3], Some((7, 7)));
         assert_eq!(b[4], Some((8, 8)));
         assert_eq!(b[5], Some((9, 10)));
+    }
+
+    #[test]
+    fn a_table_whose_heading_was_lost_opens_its_section_at_its_first_row() {
+        // trafilatura keeps the tables as pipe rows and drops the `<h2>` headings.
+        let text = "标题\n一、总体情况\n正文\n| 第二十条第（一）项 | | |\n| 规章 | 0 | 0 | 0 |\n\
+                    | （本列数据的勾稽关系为） | 申请人情况 | |\n| 一、本年新收政府信息公开申请数量 | 1 |\n\
+                    | 行政复议 | | 行政诉讼 | |\n| 0 | 0 |\n五、存在的主要问题及改进情况\n无";
+        let b = heads(text);
+        assert_eq!(b[0], Some((2, 3)));
+        assert_eq!(b[1], Some((3, 5)));
+        assert_eq!(b[2], Some((5, 7)));
+        assert_eq!(b[3], Some((7, 9)));
+        assert_eq!(b[4], Some((10, 11)));
+        // Prose that names the tables' words opens nothing.
+        let prose = "一、总体情况\n本年度收到的申请人情况良好，行政复议行政诉讼均已办结。\n";
+        assert_eq!(heads(prose)[2], None);
+        assert_eq!(heads(prose)[3], None);
     }
 
     #[test]

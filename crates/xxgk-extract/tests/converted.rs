@@ -6,9 +6,10 @@
 //! sorted text — of the three realworld reports, of four
 //! PDFs printed from the example, of three printed from the 淮安 report and of three that
 //! LibreOffice exported from Word documents of three reports — and web pages of two reports
-//! dumped by the text browsers w3m and Lynx, and their Word documents converted by pandoc,
-//! mammoth and docx2txt: no cell is ever read wrong, and at least as many are read right as
-//! measured (a floor; `tests/data/converted/README.md` says how each file was made).
+//! dumped by the text browsers w3m and Lynx and extracted by trafilatura, and their Word
+//! documents converted by pandoc, mammoth and docx2txt: no cell is ever read wrong, and at least
+//! as many are read right as measured (a floor; `tests/data/converted/README.md` says how each
+//! file was made).
 
 mod common;
 
@@ -758,6 +759,13 @@ const FILES: &[(&str, &str, usize)] = &[
     ("jingyue-2024-html.w3m-80.txt", "jingyue", 200),
     ("huaian-2024-html.w3m.txt", "008_huaian_city_2024", 200),
     ("huaian-2024-html.lynx.txt", "008_huaian_city_2024", 200),
+    // trafilatura, which drops the `<h2>` headings: the tables found by their first rows.
+    ("jingyue-2024-html.trafilatura.txt", "jingyue", 200),
+    (
+        "huaian-2024-html.trafilatura.md",
+        "008_huaian_city_2024",
+        200,
+    ),
     // Word documents converted by pandoc.
     ("jingyue-2024-docx.pandoc-plain.txt", "jingyue", 200),
     (
