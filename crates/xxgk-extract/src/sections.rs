@@ -163,19 +163,23 @@ pub(crate) fn locate(blocks: &[Block]) -> SectionMap {
     // A table whose section heading the text lost (trafilatura drops `<h2>` headings) opens its
     // section at its own first row, told by what only that row prints, between the sections
     // found before and after it.
+    // Where the next section found after section `k` starts.
+    let next_start = |starts: &[Option<usize>; 6], k: usize| {
+        starts
+            .iter()
+            .skip(k + 1)
+            .flatten()
+            .copied()
+            .next()
+            .unwrap_or(blocks.len())
+    };
     let mut opened_by_table = [false; 6];
     for k in 1..=3 {
         if starts.get(k).copied().flatten().is_some() {
             continue;
         }
         let after = starts.iter().take(k).flatten().max().map_or(0, |i| i + 1);
-        let before = starts
-            .iter()
-            .skip(k + 1)
-            .flatten()
-            .copied()
-            .next()
-            .unwrap_or(blocks.len());
+        let before = next_start(&starts, k);
         let found = blocks
             .get(after..before)
             .unwrap_or_default()
@@ -195,13 +199,7 @@ pub(crate) fn locate(blocks: &[Block]) -> SectionMap {
         let Some(Some(start)) = starts.get(k).copied() else {
             continue;
         };
-        let end = starts
-            .iter()
-            .skip(k + 1)
-            .flatten()
-            .copied()
-            .next()
-            .unwrap_or(blocks.len());
+        let end = next_start(&starts, k);
         // A heading printed in a table's first row opens its section with that table, and a
         // table's first row found in place of the heading is the body's first line.
         let body_start = match blocks.get(start) {
