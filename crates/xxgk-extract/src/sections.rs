@@ -184,7 +184,7 @@ pub(crate) fn locate(blocks: &[Block]) -> SectionMap {
             .get(after..before)
             .unwrap_or_default()
             .iter()
-            .position(|block| opens_table(block, k))
+            .position(|block| SECTIONS.get(k).is_some_and(|s| opens_table(block, *s)))
             .map(|i| i + after);
         if let (Some(i), Some(slot), Some(opened)) =
             (found, starts.get_mut(k), opened_by_table.get_mut(k))
@@ -218,11 +218,11 @@ pub(crate) fn locate(blocks: &[Block]) -> SectionMap {
     }
 }
 
-/// Whether a block is the first row of the table of section `k` of [`SECTIONS`] (表二, 表三,
-/// 表四), by what no other line prints: 表二's first caption (`第二十条第（一）项`), 表三's header
+/// Whether a block is the first row of the table of `section` (表二, 表三, 表四), by what no
+/// other line prints: 表二's first caption (`第二十条第（一）项`), 表三's header
 /// with 申请人情况 a cell of its own (prose runs it into a sentence), 表四's header of its two
 /// groups alone.
-fn opens_table(block: &Block, k: usize) -> bool {
+fn opens_table(block: &Block, section: Section) -> bool {
     let (compact, cells): (String, Vec<String>) = match block {
         Block::Line(line) if line.glyphs.len() <= 200 => {
             let text = line.normalized();
@@ -241,10 +241,10 @@ fn opens_table(block: &Block, k: usize) -> bool {
         ),
         Block::Line(_) => return false,
     };
-    match k {
-        1 => compact.starts_with("第二十条第(一)项"),
-        2 => cells.iter().any(|cell| cell == "申请人情况"),
-        3 => compact == "行政复议行政诉讼",
+    match section {
+        Section::Active => compact.starts_with("第二十条第(一)项"),
+        Section::Applications => cells.iter().any(|cell| cell == "申请人情况"),
+        Section::Review => compact == "行政复议行政诉讼",
         _ => false,
     }
 }
