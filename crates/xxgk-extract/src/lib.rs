@@ -87,7 +87,8 @@
 //! printing more numbers than its 15 cells in one unbroken run, as a Word table exported to PDF
 //! prints a number wider than its narrow column (`17` over `8` for 178), has its pieces joined
 //! the one way, of the orders converters print them in, that makes every identity reading a
-//! joined cell hold, the pieces of one cell on successive lines at one width (`wrapped`,
+//! joined cell hold and breaks the fewest identities of all the ways, the pieces of one cell on
+//! successive lines at one width (`wrapped`,
 //! `wrapped-digits-joined-by-identities`: 淮安 exported by LibreOffice reads all 200 cells in
 //! seven converters, 185 before). A PDF dump that
 //! prints section 四's heading before 表三's last numbers gives 表四 the blocks from its first

@@ -6,8 +6,12 @@
 //! than it has cells, and which pieces belong together is not printed.
 //!
 //! A joining of the pieces is kept only when it is the one joining, of both orders, that makes
-//! every identity of the catalogue reading a joined cell hold; the cells not joined are then read
-//! as printed, so an identity the report breaks among them is still reported. A joining must
+//! every identity of the catalogue reading a joined cell hold, and also the one joining that
+//! breaks the fewest identities over the whole row; the cells not joined are then read as
+//! printed, so an identity the report breaks among them is still reported. The second condition
+//! matters on a report that breaks an identity: joining the tails of `11`s to the wrong cells
+//! (`11 0 0 0 11` for 复议后起诉) can make the identities reading them hold while breaking two
+//! others, where the report's own joining breaks one. A joining must
 //! also look like a wrap: a cell's pieces stand on successive lines, its first piece does not
 //! start with `0`, every piece but its last is as wide as the column (one width for the table:
 //! its narrow columns are alike), and no number printed whole is wider than that or starts with
@@ -74,7 +78,9 @@ pub(crate) fn unwrap_cells(
                 .all(|c| cells.contains(c))
         })
         .collect();
-    let mut kept: Vec<(Vec<u64>, &Joining)> = Vec::new();
+    // Each distinct reading: its values, joining, whether the identities reading its joined
+    // cells confirm it, and how many local identities it breaks.
+    let mut readings: Vec<(Vec<u64>, &Joining, bool, usize)> = Vec::new();
     for joining in &joinings {
         let Some(values) = joining
             .iter()
@@ -90,6 +96,9 @@ pub(crate) fn unwrap_cells(
         else {
             continue;
         };
+        if readings.iter().any(|(v, ..)| *v == values) {
+            continue;
+        }
         let value = |cell: &str| {
             cells
                 .iter()
@@ -108,12 +117,27 @@ pub(crate) fn unwrap_cells(
                     .iter()
                     .all(|identity| identity.holds(value) == Some(true))
         });
-        if confirmed && !kept.iter().any(|(v, _)| *v == values) {
-            kept.push((values, joining));
-        }
+        let failing = local
+            .iter()
+            .filter(|identity| identity.holds(value) != Some(true))
+            .count();
+        readings.push((values, joining, confirmed, failing));
     }
+    let fewest = readings.iter().map(|r| r.3).min().unwrap_or(0);
+    let with_fewest = readings.iter().filter(|r| r.3 == fewest).count();
+    let kept: Vec<&(Vec<u64>, &Joining, bool, usize)> = readings.iter().filter(|r| r.2).collect();
     Some(match kept.as_slice() {
-        [(_, joining)] => Ok(joined_cells(printed, joining)),
+        // On a report breaking an identity, a wrong joining can make the identities reading its
+        // joined cells hold while breaking others the report's own joining keeps: the one
+        // confirmed joining must also be the one breaking the fewest identities.
+        [(_, joining, _, failing)] if *failing == fewest && with_fewest == 1 => {
+            Ok(joined_cells(printed, joining))
+        }
+        [(_, _, _, failing)] => Err(format!(
+            "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and the one joining whose joined cells the identities confirm breaks {failing} of them over other cells, and another joining breaks no more ({fewest})",
+            printed.len(),
+            cells.len()
+        )),
         [] => Err(format!(
             "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and no joining of them satisfies the identities reading the joined cells",
             printed.len(),
@@ -386,6 +410,18 @@ mod tests {
         let mut expected: Vec<String> = HUAIAN.split(' ').map(str::to_owned).collect();
         expected[14] = "21".to_owned();
         assert_eq!(read, Some(Ok(expected)));
+    }
+
+    #[test]
+    fn a_joining_confirmed_only_where_it_joined_is_not_taken_over_one_breaking_less() {
+        // Published 3 0 0 8 11 | 3 0 5 0 11 | 1 0 0 0 1, 未经复议直接起诉 breaking R4 (3 + 5 is
+        // not 11): joining the tails to 复议后起诉 (11 0 0 0 11) makes that group hold but
+        // breaks the other two, while the report's own joining breaks one.
+        let read = read(&["3 0 0 8 1 3 0 5 0 1 1 0 0 0 1", "1 1"]);
+        assert!(
+            matches!(read, Some(Err(ref why)) if why.contains("breaks 2")),
+            "{read:?}"
+        );
     }
 
     #[test]
