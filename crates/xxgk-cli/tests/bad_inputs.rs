@@ -314,3 +314,42 @@ fn a_link_planted_in_the_output_directory_is_replaced_not_written_through() {
         assert!(value.is_object());
     }
 }
+
+#[test]
+fn an_output_that_cannot_be_written_names_its_input_and_the_rest_are_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["a.txt", "c.txt"] {
+        std::fs::copy(data().join(SEED_003), dir.path().join(name)).expect("copy");
+    }
+    // A non-empty folder where `a.json` goes: renaming a file over it fails.
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir_all(out_dir.join("a.json").join("kept")).expect("mkdir");
+    let out = run(dir.path(), &["extract", "a.txt", "c.txt", "-o", "out"]);
+    assert_eq!(code(&out), 2, "{}", text(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let failed: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("cannot write"))
+        .collect();
+    assert_eq!(failed.len(), 1, "{stderr}");
+    assert!(
+        failed
+            .iter()
+            .all(|l| l.starts_with("a.txt: ") && l.contains("a.json")),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("c.txt: ") && l.contains("200 of 200 cells read")),
+        "{stderr}"
+    );
+    let mut written: Vec<String> = std::fs::read_dir(&out_dir)
+        .expect("out")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    // The folder is left alone, the other input's files are written, no temporary file is left.
+    assert_eq!(written, ["a.json", "c.json", "c.provenance.json"]);
+    assert!(out_dir.join("a.json").join("kept").is_dir());
+}

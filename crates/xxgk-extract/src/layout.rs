@@ -17,6 +17,9 @@
 //!   cells are runs separated by two or more spaces; numbers split further on single spaces by
 //!   the row reader. Empty cells leave no trace in this layout.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::document::{CELL_BREAK, Cell, Unit};
 use crate::normalize::{Glyph, PosText, compact_chars, fold_char};
 use crate::number::{TokenClass, classify};
@@ -25,6 +28,15 @@ use crate::number::{TokenClass, classify};
 /// conversion leaves inside tables; also when a Markdown converter cut it into table cells
 /// (`|  | - 3 | - |`), as long as a dash stands in the cell of its digits.
 pub(crate) fn is_page_number(line: &PosText) -> bool {
+    // More than twelve glyphs besides spaces and rules is no page number: a line of prose is
+    // ruled out before anything is collected.
+    let solid = line
+        .glyphs
+        .iter()
+        .filter(|g| !g.ch.is_whitespace() && g.ch != '|');
+    if solid.take(13).count() > 12 {
+        return false;
+    }
     let squeezed: Vec<char> = line
         .glyphs
         .iter()
@@ -264,6 +276,10 @@ fn break_lines_at_br(text: &mut PosText) {
     const FORMS: [&str; 3] = ["<br>", "<br/>", "<br />"];
     let mut i = 0;
     while i < text.glyphs.len() {
+        if text.glyphs.get(i).is_none_or(|g| g.ch != '<') {
+            i += 1;
+            continue;
+        }
         let len = FORMS.iter().map(|f| f.chars().count()).find(|&n| {
             let form: String = text
                 .glyphs
@@ -358,18 +374,19 @@ fn run_together_columns(compact: &str) -> usize {
             }
         }
     }
-    let compact_text = |text: &str| compact_chars(text.chars().filter_map(fold_char));
-    let mut headers: Vec<String> = [&xxgk_model::STANDARD_2021, &xxgk_model::STANDARD_2019]
-        .into_iter()
-        .flat_map(|standard| standard.tables)
-        .flat_map(|table| table.columns)
-        .map(|c| compact_text(c.header))
-        .filter(|h| !h.is_empty() && is_column_label(h))
-        .collect();
-    headers.sort();
-    headers.dedup();
+    // The templates' column labels, compact and sorted: the same for every cell of every file.
+    static HEADERS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut headers: Vec<String> = template_columns()
+            .map(|c| compact_label(c.header))
+            .filter(|h| !h.is_empty() && is_column_label(h))
+            .collect();
+        headers.sort();
+        headers.dedup();
+        headers
+    });
+    let headers = &*HEADERS;
     let mut found = Vec::new();
-    ways(compact, &headers, 0, &mut found);
+    ways(compact, headers, 0, &mut found);
     match found.as_slice() {
         [parts] if *parts > 1 => *parts,
         _ => 1,
@@ -393,16 +410,31 @@ fn is_number(text: &str) -> bool {
 /// Whether a compact label is the header of one column of a table of the template (either
 /// edition), not a group heading printed above several.
 fn is_column_label(label: &str) -> bool {
-    let compact = |text: &str| compact_chars(text.chars().filter_map(fold_char));
-    let columns = || {
-        [&xxgk_model::STANDARD_2021, &xxgk_model::STANDARD_2019]
-            .into_iter()
-            .flat_map(|standard| standard.tables)
-            .flat_map(|table| table.columns)
-    };
-    !label.is_empty()
-        && !columns().any(|c| c.header_group.is_some_and(|g| compact(g) == label))
-        && columns().any(|c| compact(c.header) == label || compact(c.short_header) == label)
+    // Compact column labels of both templates, less those that also name a column group: the
+    // same for every file.
+    static LABELS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        let groups: HashSet<String> = template_columns()
+            .filter_map(|c| c.header_group.map(compact_label))
+            .collect();
+        template_columns()
+            .flat_map(|c| [compact_label(c.header), compact_label(c.short_header)])
+            .filter(|label| !groups.contains(label))
+            .collect()
+    });
+    !label.is_empty() && LABELS.contains(label)
+}
+
+/// The columns of every table of both templates.
+fn template_columns() -> impl Iterator<Item = &'static xxgk_model::Column> {
+    [&xxgk_model::STANDARD_2021, &xxgk_model::STANDARD_2019]
+        .into_iter()
+        .flat_map(|standard| standard.tables)
+        .flat_map(|table| table.columns)
+}
+
+/// A template label as the compact text of a file compares with it.
+fn compact_label(text: &str) -> String {
+    compact_chars(text.chars().filter_map(fold_char))
 }
 
 /// Whether most lines are single tab-indented cells, as Word's text export writes tables.

@@ -307,8 +307,9 @@
 //! wrong → 178–200, none wrong. PyMuPDF's sorted text of such a table glues a row's last number
 //! to a piece of a row or group label wrapped in its cell (`… 0 0不予公 国家秘`, `… 0 103转下年`)
 //! or to a 表二 caption (`88283第二十条第（八）项`): the number is cut from it and the label
-//! starts a row of its own (`table::rows_run_together`; a piece of two glyphs or more, right
-//! after another number; the two LibreOffice tables 165 and 192 → 200 of 200).
+//! starts a row of its own (`table::rows_run_together`; a piece of two glyphs or more, or one
+//! glyph of 办理结果 printed down its column (`8结`), right after another number; the two
+//! LibreOffice tables 165 and 192 → 200 of 200, 淮安 and a 净月 PDF 193 → 200).
 //!
 //! Limits: [`MAX_INPUT_BYTES`] for text and HTML; for a DOCX, [`MAX_DOCX_BYTES`] for the archive
 //! (photos are never inflated) and [`MAX_DOCX_XML_BYTES`] for `word/document.xml`, decompressed

@@ -223,9 +223,12 @@ impl PosText {
 
 /// See [`PosText::compact`].
 pub(crate) fn compact_chars(chars: impl Iterator<Item = char>) -> String {
-    chars
-        .filter(|c| is_cjk(*c) || c.is_ascii_alphanumeric() || matches!(c, '(' | ')' | '、' | '.'))
-        .collect()
+    chars.filter(|c| is_compact_char(*c)).collect()
+}
+
+/// Whether compact text keeps `c`: CJK, ASCII letters and digits, and the numbering marks.
+pub(crate) fn is_compact_char(c: char) -> bool {
+    is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '(' | ')' | '、' | '.')
 }
 
 /// Splits decoded text into positioned lines (`\n`, `\r\n` and a lone `\r` end a line).

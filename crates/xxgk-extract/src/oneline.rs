@@ -213,15 +213,18 @@ pub(crate) fn reflow(lines: &[PosText]) -> Option<Vec<PosText>> {
     // The text is one line, or nearly: a line listing the headings (a table of contents) in a
     // report laid out on many lines is not this layout. Tested first, as it is cheap and rules
     // out almost every report before the headings are searched for.
-    let solid = |line: &PosText| line.glyphs.iter().filter(|g| !g.ch.is_whitespace()).count();
-    let total: usize = lines.iter().map(solid).sum();
-    let longest = lines.iter().map(solid).max().unwrap_or(0);
+    let solid: Vec<usize> = lines
+        .iter()
+        .map(|line| line.glyphs.iter().filter(|g| !g.ch.is_whitespace()).count())
+        .collect();
+    let total: usize = solid.iter().sum();
+    let longest = solid.iter().copied().max().unwrap_or(0);
     // Or a page, or a paragraph, to a line (pdf.js joins a page's text items so): most of the
     // text stands in lines longer than any line of a report laid out in lines.
-    let in_long_lines: usize = lines.iter().map(solid).filter(|&n| n >= LONG_LINE).sum();
+    let in_long_lines: usize = solid.iter().filter(|&&n| n >= LONG_LINE).sum();
     // A page of a table with its cells apart holds few characters (`0 0 0 0 0 0 0`), so pages
     // of tables can outweigh the long ones; what tells the layout then is how few lines there are.
-    let few_lines = lines.iter().filter(|l| solid(l) > 0).count() <= PAGE_LINES;
+    let few_lines = solid.iter().filter(|&&n| n > 0).count() <= PAGE_LINES;
     if longest * 2 < total && in_long_lines * 4 < total * 3 && !(few_lines && longest >= LONG_LINE)
     {
         return None;

@@ -2,7 +2,7 @@
 //! longer titles, and stray headings inside prose (a `五、…` sub-heading inside section 一).
 
 use crate::document::{Block, Unit};
-use crate::normalize::{PosText, compact_chars};
+use crate::normalize::{PosText, compact_chars, is_compact_char};
 
 /// The six sections of the template, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -276,15 +276,23 @@ pub(crate) fn split_glued_headings(blocks: Vec<Block>) -> Vec<Block> {
     out
 }
 
+/// The sections' headings as compact text, in [`SECTIONS`]' order: the same for every line.
+fn compact_headings() -> &'static [String] {
+    static HEADINGS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        SECTIONS
+            .iter()
+            .map(|s| compact_chars(s.heading().chars()))
+            .collect()
+    });
+    &HEADINGS
+}
+
 /// The glyph index where a template heading opening `line` ends, when text follows it that
 /// names no section heading.
 fn glued_heading_end(line: &PosText) -> Option<usize> {
     let start = line.glyphs.iter().position(|g| !g.ch.is_whitespace())?;
     let first = line.glyphs.get(start)?.ch;
-    let heading = SECTIONS
-        .iter()
-        .map(|s| compact_chars(s.heading().chars()))
-        .find(|h| h.starts_with(first))?;
+    let heading = compact_headings().iter().find(|h| h.starts_with(first))?;
     let mut wanted = heading.chars().peekable();
     let mut end = start;
     for (i, glyph) in line.glyphs.iter().enumerate().skip(start) {
@@ -292,7 +300,7 @@ fn glued_heading_end(line: &PosText) -> Option<usize> {
             break;
         };
         end = i + 1;
-        if compact_chars(std::iter::once(glyph.ch)).is_empty() {
+        if !is_compact_char(glyph.ch) {
             continue;
         }
         if glyph.ch != next {
@@ -312,8 +320,7 @@ fn glued_heading_end(line: &PosText) -> Option<usize> {
         end += 1;
     }
     let rest = compact_chars(line.glyphs.get(end..)?.iter().map(|g| g.ch));
-    let names_a_section = SECTIONS.iter().any(|s| {
-        let heading = compact_chars(s.heading().chars());
+    let names_a_section = compact_headings().iter().any(|heading| {
         heading
             .split_once('、')
             .is_some_and(|(_, body)| rest.contains(body))

@@ -53,10 +53,19 @@ const GROUP_LABELS: &[&str] = &[
     "(六)其他处理",
 ];
 
-/// Whether `compact` (two glyphs or more, all CJK) is a piece of a row or group label of the
-/// template, wrapped in its cell and printed on a number's baseline (`不予公` of （三）不予公开,
-/// `转下年` of 四、结转下年度继续办理), its numbering printed on another line or not at all.
+/// The glyphs of 表三's group label 三、本年度办理结果, printed one a line down its narrow first
+/// column, that never follow a count as its unit or date (`3本`, `2024年`, `2024年度` do).
+const RESULTS_LABEL_GLYPHS: &str = "办理结果";
+
+/// Whether `compact` (all CJK) is a piece of a row or group label of the template, wrapped in its
+/// cell and printed on a number's baseline (`不予公` of （三）不予公开, `转下年` of
+/// 四、结转下年度继续办理), its numbering printed on another line or not at all: two glyphs or
+/// more, or one glyph of 办理结果 printed down its column (`8结`: PyMuPDF's sorted text).
 pub(crate) fn is_label_piece(compact: &str) -> bool {
+    let mut glyphs = compact.chars();
+    if let (Some(glyph), None) = (glyphs.next(), glyphs.next()) {
+        return RESULTS_LABEL_GLYPHS.contains(glyph);
+    }
     static PIECES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let pieces = PIECES.get_or_init(|| {
         let labels = APP_ROWS
@@ -168,9 +177,22 @@ mod tests {
         ] {
             assert!(is_label_piece(piece), "{piece}");
         }
-        // One glyph, text of no label, a unit, numbering, and a label with more after it.
-        for piece in ["果", "国家秘密局", "万元", "(三)不予", "不予公开国家秘密"]
-        {
+        for glyph in ["办", "理", "结", "果"] {
+            assert!(is_label_piece(glyph), "{glyph}");
+        }
+        // Units and dates, one glyph of a label that is not printed down a column, text of no
+        // label, numbering, and a label with more after it.
+        for piece in [
+            "件",
+            "本",
+            "年",
+            "度",
+            "开",
+            "国家秘密局",
+            "万元",
+            "(三)不予",
+            "不予公开国家秘密",
+        ] {
             assert!(!is_label_piece(piece), "{piece}");
         }
     }

@@ -452,7 +452,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "008_huaian_city_2024.pymupdf-sort.txt",
         "008_huaian_city_2024",
-        193,
+        200,
     ),
     (
         "009_hongze_district_2023.mutool.txt",
@@ -585,7 +585,7 @@ const FILES: &[(&str, &str, usize)] = &[
         "jingyue",
         200,
     ),
-    ("jingyue-2024-a4-zenhei.pymupdf-sort.txt", "jingyue", 193),
+    ("jingyue-2024-a4-zenhei.pymupdf-sort.txt", "jingyue", 200),
     ("jingyue-2024-a5-microhei.mutool.txt", "jingyue", 200),
     ("jingyue-2024-a5-microhei.pdf-parse.txt", "jingyue", 182),
     ("jingyue-2024-a5-microhei.pdfbox-sort.txt", "jingyue", 200),
