@@ -304,8 +304,10 @@
 //! starts so (`truncated::recognise_truncated`). Real output (`tests/converted.rs`): `pdf-parse`
 //! 158–179 → 179–200 of 200 cells (151–185 of the Word tables LibreOffice exported before the
 //! cut labels and the label-line rule, 182–185 after), pdf.js items joined 3–8 of 200 with 2–6
-//! wrong → 178–200, none wrong. PyMuPDF's sorted text of such a table glues a row's last number
-//! to a piece of a row or group label wrapped in its cell (`… 0 0不予公 国家秘`, `… 0 103转下年`)
+//! wrong → 179–200, none wrong (a page footer after a 2021 表二 row is dropped, as in 表三 and
+//! 表四, rather than read as more of its digits to come). PyMuPDF's sorted text of such a table
+//! glues a row's last number to a piece of a row or group label wrapped in its cell
+//! (`… 0 0不予公 国家秘`, `… 0 103转下年`)
 //! or to a 表二 caption (`88283第二十条第（八）项`): the number is cut from it and the label
 //! starts a row of its own (`table::rows_run_together`; a piece of two glyphs or more, or one
 //! glyph of 办理结果 printed down its column (`8结`), right after another number; the two

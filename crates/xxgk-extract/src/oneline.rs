@@ -528,10 +528,11 @@ fn body(lines: &[&PosText]) -> Vec<Glyph> {
     glyphs
 }
 
-/// The glyphs of a 表三 or 表四 body without the page footers a PDF's text carries into it
-/// (`- 4 -`, `— 4 —`, `第4页`, `第 4 页 共 9 页`): a footer inside a row would cut its run of
-/// digits in two (`2932530- 4 -06143050`). No cell of these tables holds a sign or a `页`, so
-/// what matches is no part of a cell.
+/// The glyphs of a 表三 or 表四 body, or of the 2021 表二, without the page footers a PDF's text
+/// carries into it (`- 4 -`, `— 4 —`, `第4页`, `第 4 页 共 9 页`): a footer inside a row would cut
+/// its run of digits in two (`2932530- 4 -06143050`), and one after a row's digits would read as
+/// more of them to come (`行政许可447228 第二十条第（六）项 - 4 -`). No cell of these tables holds a
+/// sign or a `页`, so what matches is no part of a cell.
 fn without_page_footers(glyphs: Vec<Glyph>) -> Vec<Glyph> {
     let chars: Vec<char> = glyphs.iter().map(|g| g.ch).collect();
     let mut keep = vec![true; chars.len()];
@@ -1055,7 +1056,12 @@ fn read_active(
         Edition::E2021 => active_2021(row),
         Edition::E2019 => active_2019(row),
     };
-    let mut all = pairs(pieces(&body(lines))).into_iter().peekable();
+    // The 2019 表二's 本年增/减 is signed (`10-4-3`): only the 2021 table is rid of footers.
+    let glyphs = match edition {
+        Edition::E2021 => without_page_footers(body(lines)),
+        Edition::E2019 => body(lines),
+    };
+    let mut all = pairs(pieces(&glyphs)).into_iter().peekable();
     // Whether the last element of `pending` was read from the pair just before this one.
     let mut just_pending = false;
     while let Some((label, digits)) = all.next() {

@@ -442,7 +442,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "008_huaian_city_2024.pdfjs-joined.txt",
         "008_huaian_city_2024",
-        178,
+        179,
     ),
     (
         "008_huaian_city_2024.pdfplumber-layout.txt",
@@ -482,7 +482,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "009_hongze_district_2023.pdfjs-joined.txt",
         "009_hongze_district_2023",
-        184,
+        185,
     ),
     (
         "009_hongze_district_2023.pdfplumber-layout.txt",
@@ -522,7 +522,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "010_hongze_district_2024.pdfjs-joined.txt",
         "010_hongze_district_2024",
-        199,
+        200,
     ),
     (
         "010_hongze_district_2024.pdfplumber-layout.txt",
@@ -628,7 +628,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "hongze-2023-libreoffice.pdfjs-joined.txt",
         "009_hongze_district_2023",
-        186,
+        200,
     ),
     (
         "hongze-2023-libreoffice.pdfminer.txt",
@@ -733,7 +733,7 @@ const FILES: &[(&str, &str, usize)] = &[
     ("jingyue-2024-libreoffice.mutool.txt", "jingyue", 200),
     ("jingyue-2024-libreoffice.pdf-parse.txt", "jingyue", 182),
     ("jingyue-2024-libreoffice.pdfium.txt", "jingyue", 200),
-    ("jingyue-2024-libreoffice.pdfjs-joined.txt", "jingyue", 186),
+    ("jingyue-2024-libreoffice.pdfjs-joined.txt", "jingyue", 200),
     ("jingyue-2024-libreoffice.pdfminer.txt", "jingyue", 0),
     (
         "jingyue-2024-libreoffice.pdfplumber-layout.txt",
