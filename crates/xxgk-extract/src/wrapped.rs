@@ -78,9 +78,7 @@ pub(crate) fn unwrap_cells(
                 .all(|c| cells.contains(c))
         })
         .collect();
-    // Each distinct reading: its values, joining, whether the identities reading its joined
-    // cells confirm it, and how many local identities it breaks.
-    let mut readings: Vec<(Vec<u64>, &Joining, bool, usize)> = Vec::new();
+    let mut readings: Vec<Reading<'_>> = Vec::new();
     for joining in &joinings {
         let Some(values) = joining
             .iter()
@@ -96,7 +94,7 @@ pub(crate) fn unwrap_cells(
         else {
             continue;
         };
-        if readings.iter().any(|(v, ..)| *v == values) {
+        if readings.iter().any(|r| r.values == values) {
             continue;
         }
         let value = |cell: &str| {
@@ -121,22 +119,28 @@ pub(crate) fn unwrap_cells(
             .iter()
             .filter(|identity| identity.holds(value) != Some(true))
             .count();
-        readings.push((values, joining, confirmed, failing));
+        readings.push(Reading {
+            values,
+            joining,
+            confirmed,
+            failing,
+        });
     }
-    let fewest = readings.iter().map(|r| r.3).min().unwrap_or(0);
-    let with_fewest = readings.iter().filter(|r| r.3 == fewest).count();
-    let kept: Vec<&(Vec<u64>, &Joining, bool, usize)> = readings.iter().filter(|r| r.2).collect();
+    let fewest = readings.iter().map(|r| r.failing).min().unwrap_or(0);
+    let with_fewest = readings.iter().filter(|r| r.failing == fewest).count();
+    let kept: Vec<&Reading<'_>> = readings.iter().filter(|r| r.confirmed).collect();
     Some(match kept.as_slice() {
         // On a report breaking an identity, a wrong joining can make the identities reading its
         // joined cells hold while breaking others the report's own joining keeps: the one
         // confirmed joining must also be the one breaking the fewest identities.
-        [(_, joining, _, failing)] if *failing == fewest && with_fewest == 1 => {
-            Ok(joined_cells(printed, joining))
+        [one] if one.failing == fewest && with_fewest == 1 => {
+            Ok(joined_cells(printed, one.joining))
         }
-        [(_, _, _, failing)] => Err(format!(
-            "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and the one joining whose joined cells the identities confirm breaks {failing} of them over other cells, and another joining breaks no more ({fewest})",
+        [one] => Err(format!(
+            "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and the one joining whose joined cells the identities confirm breaks {} of them over other cells, and another joining breaks no more ({fewest})",
             printed.len(),
-            cells.len()
+            cells.len(),
+            one.failing
         )),
         [] => Err(format!(
             "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and no joining of them satisfies the identities reading the joined cells",
@@ -150,6 +154,15 @@ pub(crate) fn unwrap_cells(
             several.len()
         )),
     })
+}
+
+/// A distinct reading of the pieces: its values, its joining, whether the identities reading its
+/// joined cells all hold, and how many of the row's identities it breaks.
+struct Reading<'a> {
+    values: Vec<u64>,
+    joining: &'a Joining,
+    confirmed: bool,
+    failing: usize,
 }
 
 /// The cells of a joining: a cell of one piece as printed, a joined one (marked `true`) its
