@@ -14,6 +14,7 @@
 use std::collections::BTreeSet;
 
 use crate::Edition;
+use crate::case_prose::Statement;
 use crate::cells::CellStore;
 use crate::normalize::{Glyph, PosText, is_cjk};
 use crate::oneline;
@@ -26,12 +27,14 @@ pub(crate) type TableLines<'a> = [Vec<&'a PosText>; 3];
 /// group (a whole 表四 on one line has fifteen); 表二's rows must be glued to their labels.
 const GLUED_DIGITS: [usize; 3] = [1, 7, 5];
 
-/// Reads again, with the one-line reader, each table whose rows print glued numbers, and adds
+/// Reads again, with the one-line reader (表四 helped by the figures the prose states of it,
+/// `statements`), each table whose rows print glued numbers, and adds
 /// to `store` what the first reading left missing; `problems` gains the report's breaks that the
 /// one-line reader finds in runs no split of which satisfies an identity (their cells unread).
 /// Gives the cells it added, and the cells whose count mismatch it explains by the split.
 pub(crate) fn read_again(
     lines: &TableLines<'_>,
+    statements: &[Statement],
     edition: Edition,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
@@ -68,6 +71,7 @@ pub(crate) fn read_again(
         pick(0),
         pick(1),
         pick(2),
+        statements,
         edition,
         &mut again,
         &mut again_problems,

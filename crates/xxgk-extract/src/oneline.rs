@@ -27,6 +27,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde_json::Value;
 
 use crate::Edition;
+use crate::case_prose::{self, CaseRun, Confirmed, Statement};
 use crate::cells::{CellStore, Filled};
 use crate::gaps::MergedOther;
 use crate::merged::MergedCell;
@@ -648,11 +649,13 @@ struct Pending {
 /// The 2021 rows a single （六）其他处理 row stands for besides （六）3: zero in the solve.
 const MERGED_INTO_OTHER: [AppRow; 2] = [AppRow::NoCorrection, AppRow::FeeUnpaid];
 
-/// Reads the three tables of a one-line report into the store; whether each was found.
+/// Reads the three tables of a one-line report into the store, 表四 helped by the figures the
+/// report's prose states of it (`statements`); whether each table was found.
 pub(crate) fn read_tables(
     active: &[&PosText],
     applications: &[&PosText],
     review: &[&PosText],
+    statements: &[Statement],
     edition: Edition,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
@@ -660,7 +663,7 @@ pub(crate) fn read_tables(
     [
         read_active(active, edition, store, problems),
         read_applications(applications, edition, store, problems),
-        read_review(review, store, problems),
+        read_review(review, statements, store, problems),
     ]
 }
 
@@ -1598,7 +1601,12 @@ fn merged_other(
 }
 
 /// 表四: one run of 15 cells after the header, or three labelled runs of five; decided by R4.
-fn read_review(lines: &[&PosText], store: &mut CellStore, problems: &mut Vec<Problem>) -> bool {
+fn read_review(
+    lines: &[&PosText],
+    statements: &[Statement],
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+) -> bool {
     let pairs = pairs(pieces(&without_page_footers(body(lines))));
     let labelled: Vec<(usize, &Piece)> = pairs
         .iter()
@@ -1682,7 +1690,7 @@ fn read_review(lines: &[&PosText], store: &mut CellStore, problems: &mut Vec<Pro
             unsplit_problems(&p.digits, &pointers, &cells, "表四")
         })
         .collect();
-    settle_review(pending, store);
+    settle_review(pending, statements, store);
     problems.extend(
         unsplit
             .into_iter()
@@ -1737,7 +1745,84 @@ fn review_pointers() -> Option<Vec<&'static str>> {
         .collect()
 }
 
-fn settle_review(pending: Vec<Pending>, store: &mut CellStore) {
+fn settle_review(pending: Vec<Pending>, statements: &[Statement], store: &mut CellStore) {
+    // The runs as the prose may confirm them, each with its cells (the labelled groups in the
+    // order printed).
+    let runs: Vec<(Piece, Vec<&'static str>)> = pending
+        .iter()
+        .filter_map(|p| {
+            let cells = if p.spec.columns.is_empty() {
+                review_pointers()
+            } else {
+                spec_pointers(p.spec.path, p.spec.columns)
+            }?;
+            Some((p.digits.clone(), cells))
+        })
+        .collect();
+    settle_review_by_identities(pending, store);
+    confirm_by_prose(&runs, statements, store);
+}
+
+/// Places the cells of 表四 still unread that the report's prose confirms
+/// ([`case_prose::confirmed_cells`]), when it reads every cell already placed alike.
+fn confirm_by_prose(
+    runs: &[(Piece, Vec<&'static str>)],
+    statements: &[Statement],
+    store: &mut CellStore,
+) {
+    let unread = runs
+        .iter()
+        .flat_map(|(_, cells)| cells)
+        .any(|c| !store.filled.contains_key(*c));
+    if statements.is_empty() || !unread {
+        return;
+    }
+    let digits: Vec<String> = runs.iter().map(|(piece, _)| piece.digits()).collect();
+    let case_runs: Vec<CaseRun<'_>> = runs
+        .iter()
+        .zip(&digits)
+        .map(|((_, cells), digits)| CaseRun {
+            digits,
+            cells: cells.clone(),
+        })
+        .collect();
+    let Some(confirmed) = case_prose::confirmed_cells(&case_runs, statements) else {
+        return;
+    };
+    let cells: Vec<&'static str> = runs.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+    let agrees = cells.iter().zip(&confirmed).all(|(cell, confirmed)| {
+        match (store.filled.get(*cell), confirmed) {
+            (Some(filled), Some(c)) => filled.value == c.value,
+            _ => true,
+        }
+    });
+    if !agrees {
+        return;
+    }
+    for (cell, confirmed) in cells.iter().zip(confirmed) {
+        let Some(Confirmed { value, run, offset }) = confirmed else {
+            continue;
+        };
+        let Some((piece, _)) = runs.get(run) else {
+            continue;
+        };
+        if store.filled.contains_key(*cell) {
+            continue;
+        }
+        store.fill(
+            (*cell).to_owned(),
+            Filled {
+                value: value.into(),
+                pos: piece.digit_pos(offset).unwrap_or_default(),
+                raw: format!("{value} (of `{}`)", piece.published()),
+                rules: vec![ReadingRule::RunTogetherConfirmedByProse],
+            },
+        );
+    }
+}
+
+/// Places 表四's runs as the identities decide them.
+fn settle_review_by_identities(pending: Vec<Pending>, store: &mut CellStore) {
     let whole = pending.first().is_some_and(|p| p.spec.columns.is_empty());
     if !whole {
         // No row of 表四 stands for three.

@@ -150,6 +150,11 @@ pub enum ReadingRule {
     /// (`17` over `8`): its pieces joined the one way, of the orders converters print them in,
     /// that makes every identity reading a joined cell hold (`wrapped`).
     WrappedDigitsJoinedByIdentities,
+    /// One-line layout: 表四's digits split the one way, of those satisfying R4 in every group,
+    /// that agrees with the figures the report's prose states of the table
+    /// (`政府信息公开行政复议351件，其中结果维持72件…`); a cell placed only where every split
+    /// breaking R4 in one group at most and agreeing with the prose reads it alike.
+    RunTogetherConfirmedByProse,
 }
 
 impl ProblemCode {
@@ -293,6 +298,10 @@ mod tests {
             (
                 WrappedDigitsJoinedByIdentities,
                 "wrapped-digits-joined-by-identities",
+            ),
+            (
+                RunTogetherConfirmedByProse,
+                "run-together-confirmed-by-prose",
             ),
         ];
         for (rule, name) in names {

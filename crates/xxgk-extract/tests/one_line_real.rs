@@ -229,15 +229,18 @@ fn real_reports_on_one_line_cells_spaced_read_no_wrong_cell() {
     assert!(overall >= SPACED_FLOOR, "{overall:.2}% read right");
 }
 
-/// The share of cells read right on the spaced pages, when they were added.
-const SPACED_FLOOR: f64 = 98.32;
+/// The share of cells read right on the spaced pages (98.32% when they were added, before the
+/// prose's figures of 表四 were read).
+const SPACED_FLOOR: f64 = 98.87;
 
 /// Cells read right per report (表二, 表三, 表四) over [`SEEDS`] seeds, when this test was
 /// written.
 /// 表三 of both 洪泽 reports, which print （六） as one row, was read 2688 and 2576 of 2800 before
-/// their merged row was decided with the table (R2 then read the result rows).
+/// their merged row was decided with the table (R2 then read the result rows). 表四 of 淮安,
+/// whose digits R4 splits three ways, was read 0 of 240 before its prose's figures, every one
+/// stated, singled out one split.
 const FLOORS: [(&str, [usize; 3]); 6] = [
-    ("008_huaian_city_2024", [64, 2800, 0]),
+    ("008_huaian_city_2024", [64, 2800, 240]),
     ("009_hongze_district_2023", [160, 2800, 0]),
     ("010_hongze_district_2024", [160, 2800, 240]),
     ("000_7da00491d38016ae", [160, 2800, 240]),

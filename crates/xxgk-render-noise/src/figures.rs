@@ -199,3 +199,101 @@ pub fn change_count(report: &mut Value, pointer: &str, delta: u64, lower: bool) 
         value + delta
     });
 }
+
+/// What a report's prose says of 表四 ([`with_case_prose`]), as real reports word it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseProse {
+    /// Nothing.
+    None,
+    /// Every figure: 行政复议's total and outcomes, then 行政诉讼's (the sums of its two groups),
+    /// as 淮安's report does (`政府信息公开行政复议351件，其中结果维持72件，…`).
+    Every,
+    /// The two totals (`发生政府信息公开行政复议案件3件、行政诉讼案件2件`).
+    Totals,
+    /// One litigation outcome (`因政府信息公开引起行政诉讼结果纠正2件`).
+    OneOutcome,
+    /// The previous year's figures, near this year's (`2023年，政府信息公开行政复议…`).
+    PreviousYear,
+    /// Cases resolved, which are no figure of the table (`提前化解政府信息公开行政复议案件2起`).
+    Resolved,
+    /// The totals right and one outcome misstated (a slip of the prose, not of the table).
+    Misstated,
+}
+
+impl CaseProse {
+    /// Every kind, for drawing one.
+    pub const ALL: [Self; 7] = [
+        Self::None,
+        Self::Every,
+        Self::Totals,
+        Self::OneOutcome,
+        Self::PreviousYear,
+        Self::Resolved,
+        Self::Misstated,
+    ];
+}
+
+/// `report` with a sentence of its overview stating 表四's figures as `stated` has them (the
+/// report itself, or the figures before a misprint changed its table), worded as `prose` says;
+/// `nudge` (any number) draws how far the previous year's figures stand from these.
+///
+/// # Panics
+/// When `stated` has no 表四 counts (a defect of the test calling it).
+pub fn with_case_prose(report: &Value, stated: &Value, prose: CaseProse, nudge: u64) -> Value {
+    let cell = |group: &str, outcome: &str| -> u64 {
+        stated["review_litigation"][group][outcome]
+            .as_u64()
+            .expect("a 表四 count")
+    };
+    let review = |outcome: &str| cell("review", outcome);
+    let litigation = |outcome: &str| {
+        cell("litigation_direct", outcome) + cell("litigation_after_review", outcome)
+    };
+    let sentence = match prose {
+        CaseProse::None => return report.clone(),
+        CaseProse::Every => format!(
+            "政府信息公开行政复议{}件，其中结果维持{}件，结果纠正{}件，其他结果{}件，尚未审结{}件；政府信息公开行政诉讼{}件，其中结果维持{}件，结果纠正{}件，其他结果{}件，尚未审结{}件。",
+            review("total"),
+            review("upheld"),
+            review("corrected"),
+            review("other"),
+            review("pending"),
+            litigation("total"),
+            litigation("upheld"),
+            litigation("corrected"),
+            litigation("other"),
+            litigation("pending"),
+        ),
+        CaseProse::Totals => format!(
+            "本年度共发生政府信息公开行政复议案件{}件、行政诉讼案件{}件。",
+            review("total"),
+            litigation("total")
+        ),
+        CaseProse::OneOutcome => format!(
+            "比如，本年度因政府信息公开引起行政诉讼结果纠正{}件，相关单位均已在法定期限内重新答复。",
+            litigation("corrected")
+        ),
+        CaseProse::PreviousYear => format!(
+            "2023年，政府信息公开行政复议{}件，其中结果维持{}件；政府信息公开行政诉讼{}件。",
+            review("total") + 1 + nudge % 3,
+            review("upheld") + nudge % 2,
+            litigation("total").saturating_sub(nudge % 4),
+        ),
+        CaseProse::Misstated => {
+            let outcome = CASE_OUTCOMES[(nudge % 4) as usize];
+            let words = ["结果维持", "结果纠正", "其他结果", "尚未审结"][(nudge % 4) as usize];
+            format!(
+                "政府信息公开行政复议{}件，其中{words}{}件；政府信息公开行政诉讼{}件，其中{words}{}件。",
+                review("total"),
+                review(outcome) + 1,
+                litigation("total"),
+                litigation(outcome).saturating_sub(1),
+            )
+        }
+        CaseProse::Resolved => format!("三是提前化解政府信息公开行政复议案件{}起。", 1 + nudge % 5),
+    };
+    let mut report = report.clone();
+    let text = report["overview"]["text"].as_str().unwrap_or_default();
+    report["overview"]["text"] = json!(format!("{text}{sentence}"));
+    report
+}
