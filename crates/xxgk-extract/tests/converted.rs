@@ -422,7 +422,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "008_huaian_city_2024.pdf-parse.txt",
         "008_huaian_city_2024",
-        179,
+        194,
     ),
     (
         "008_huaian_city_2024.pdfbox-sort.txt",
@@ -442,7 +442,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "008_huaian_city_2024.pdfjs-joined.txt",
         "008_huaian_city_2024",
-        179,
+        194,
     ),
     (
         "008_huaian_city_2024.pdfplumber-layout.txt",
