@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 
 use crate::Edition;
-use crate::case_prose::Statement;
+use crate::case_splits::Statement;
 use crate::cells::CellStore;
 use crate::normalize::{Glyph, PosText, is_cjk};
 use crate::oneline;
@@ -28,13 +28,13 @@ pub(crate) type TableLines<'a> = [Vec<&'a PosText>; 3];
 const GLUED_DIGITS: [usize; 3] = [1, 7, 5];
 
 /// Reads again, with the one-line reader (表四 helped by the figures the prose states of it,
-/// `statements`), each table whose rows print glued numbers, and adds
+/// `statements`, read only then), each table whose rows print glued numbers, and adds
 /// to `store` what the first reading left missing; `problems` gains the report's breaks that the
 /// one-line reader finds in runs no split of which satisfies an identity (their cells unread).
 /// Gives the cells it added, and the cells whose count mismatch it explains by the split.
 pub(crate) fn read_again(
     lines: &TableLines<'_>,
-    statements: &[Statement],
+    statements: impl FnOnce() -> Vec<Statement>,
     edition: Edition,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
@@ -71,7 +71,7 @@ pub(crate) fn read_again(
         pick(0),
         pick(1),
         pick(2),
-        statements,
+        &statements(),
         edition,
         &mut again,
         &mut again_problems,

@@ -27,7 +27,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde_json::Value;
 
 use crate::Edition;
-use crate::case_prose::{self, CaseRun, Confirmed, Statement};
+use crate::case_splits::{self, CaseRun, Confirmed, Statement};
 use crate::cells::{CellStore, Filled};
 use crate::gaps::MergedOther;
 use crate::merged::MergedCell;
@@ -1760,21 +1760,71 @@ fn settle_review(pending: Vec<Pending>, statements: &[Statement], store: &mut Ce
         })
         .collect();
     settle_review_by_identities(pending, store);
+    read_spaced_but_for_one_defect(&runs, store);
     confirm_by_prose(&runs, statements, store);
 }
 
+/// Whether a cell of `runs` is still unread.
+fn any_unread(runs: &[(Piece, Vec<&'static str>)], store: &CellStore) -> bool {
+    runs.iter()
+        .flat_map(|(_, cells)| cells)
+        .any(|c| !store.filled.contains_key(*c))
+}
+
+/// The digits (by index among the piece's digits) that whitespace stands before.
+fn gaps(piece: &Piece) -> Vec<usize> {
+    let mut gaps = Vec::new();
+    let mut digits = 0;
+    let mut space = false;
+    for glyph in &piece.glyphs {
+        if glyph.ch.is_whitespace() {
+            space = true;
+        } else if glyph.ch.is_ascii_digit() {
+            if space && digits > 0 {
+                gaps.push(digits);
+            }
+            digits += 1;
+            space = false;
+        }
+    }
+    gaps
+}
+
+/// Places the cells of 表四 still unread where its page separates them but for one defect
+/// ([`case_splits::spaced_cells`]), when the split reads every cell already placed alike.
+fn read_spaced_but_for_one_defect(runs: &[(Piece, Vec<&'static str>)], store: &mut CellStore) {
+    if !any_unread(runs, store) || runs.iter().all(|(piece, _)| gaps(piece).is_empty()) {
+        return;
+    }
+    let digits: Vec<String> = runs.iter().map(|(piece, _)| piece.digits()).collect();
+    let case_runs: Vec<CaseRun<'_>> = runs
+        .iter()
+        .zip(&digits)
+        .map(|((piece, cells), digits)| CaseRun {
+            digits,
+            cells: cells.clone(),
+            gaps: gaps(piece),
+        })
+        .collect();
+    let Some(split) = case_splits::spaced_cells(&case_runs) else {
+        return;
+    };
+    place_confirmed(
+        runs,
+        split.into_iter().map(Some).collect(),
+        ReadingRule::RunSeparatedButForOneDefect,
+        store,
+    );
+}
+
 /// Places the cells of 表四 still unread that the report's prose confirms
-/// ([`case_prose::confirmed_cells`]), when it reads every cell already placed alike.
+/// ([`case_splits::confirmed_cells`]), when it reads every cell already placed alike.
 fn confirm_by_prose(
     runs: &[(Piece, Vec<&'static str>)],
     statements: &[Statement],
     store: &mut CellStore,
 ) {
-    let unread = runs
-        .iter()
-        .flat_map(|(_, cells)| cells)
-        .any(|c| !store.filled.contains_key(*c));
-    if statements.is_empty() || !unread {
+    if statements.is_empty() || !any_unread(runs, store) {
         return;
     }
     let digits: Vec<String> = runs.iter().map(|(piece, _)| piece.digits()).collect();
@@ -1784,11 +1834,29 @@ fn confirm_by_prose(
         .map(|((_, cells), digits)| CaseRun {
             digits,
             cells: cells.clone(),
+            gaps: Vec::new(),
         })
         .collect();
-    let Some(confirmed) = case_prose::confirmed_cells(&case_runs, statements) else {
+    let Some(confirmed) = case_splits::confirmed_cells(&case_runs, statements) else {
         return;
     };
+    place_confirmed(
+        runs,
+        confirmed,
+        ReadingRule::RunTogetherConfirmedByProse,
+        store,
+    );
+}
+
+/// Fills the cells of `runs` still unread with the values `confirmed` gives them, by `rule`,
+/// unless a value differs from a cell already placed (then none is filled: the readings
+/// disagree).
+fn place_confirmed(
+    runs: &[(Piece, Vec<&'static str>)],
+    confirmed: Vec<Option<Confirmed>>,
+    rule: ReadingRule,
+    store: &mut CellStore,
+) {
     let cells: Vec<&'static str> = runs.iter().flat_map(|(_, c)| c.iter().copied()).collect();
     let agrees = cells.iter().zip(&confirmed).all(|(cell, confirmed)| {
         match (store.filled.get(*cell), confirmed) {
@@ -1815,7 +1883,7 @@ fn confirm_by_prose(
                 value: value.into(),
                 pos: piece.digit_pos(offset).unwrap_or_default(),
                 raw: format!("{value} (of `{}`)", piece.published()),
-                rules: vec![ReadingRule::RunTogetherConfirmedByProse],
+                rules: vec![rule],
             },
         );
     }

@@ -155,6 +155,10 @@ pub enum ReadingRule {
     /// (`政府信息公开行政复议351件，其中结果维持72件…`); a cell placed only where every split
     /// breaking R4 in one group at most and agreeing with the prose reads it alike.
     RunTogetherConfirmedByProse,
+    /// One-line layout: 表四 on a page whose cells stand apart but for one defect (two cells with
+    /// no whitespace between them, or a space inside a number): the split that alone has the
+    /// fewest such defects, one, of those breaking R4 in one group at most, and satisfies R4.
+    RunSeparatedButForOneDefect,
 }
 
 impl ProblemCode {
@@ -302,6 +306,10 @@ mod tests {
             (
                 RunTogetherConfirmedByProse,
                 "run-together-confirmed-by-prose",
+            ),
+            (
+                RunSeparatedButForOneDefect,
+                "run-separated-but-for-one-defect",
             ),
         ];
         for (rule, name) in names {

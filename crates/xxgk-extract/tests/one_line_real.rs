@@ -230,22 +230,24 @@ fn real_reports_on_one_line_cells_spaced_read_no_wrong_cell() {
 }
 
 /// The share of cells read right on the spaced pages (98.32% when they were added, before the
-/// prose's figures of 表四 were read).
-const SPACED_FLOOR: f64 = 98.87;
+/// prose's figures of 表四 were read and a 表四 with one defect was mended).
+const SPACED_FLOOR: f64 = 99.21;
 
 /// Cells read right per report (表二, 表三, 表四) over [`SEEDS`] seeds, when this test was
 /// written.
 /// 表三 of both 洪泽 reports, which print （六） as one row, was read 2688 and 2576 of 2800 before
 /// their merged row was decided with the table (R2 then read the result rows). 表四 of 淮安,
 /// whose digits R4 splits three ways, was read 0 of 240 before its prose's figures, every one
-/// stated, singled out one split.
+/// stated, singled out one split; that of 003 0 of 240 before its prose's `行政诉讼结果纠正2件`,
+/// which every split satisfying R4 reads so, ruled out the splits breaking R4 in a litigation
+/// group that read its cells otherwise.
 const FLOORS: [(&str, [usize; 3]); 6] = [
     ("008_huaian_city_2024", [64, 2800, 240]),
     ("009_hongze_district_2023", [160, 2800, 0]),
     ("010_hongze_district_2024", [160, 2800, 240]),
     ("000_7da00491d38016ae", [160, 2800, 240]),
     ("001_0d7a0b2ecc867495", [160, 2800, 240]),
-    ("003_fe18fb2511738761", [112, 2800, 0]),
+    ("003_fe18fb2511738761", [112, 2800, 112]),
 ];
 
 /// The text of a seed as a web page gives it with its line breaks lost: its lines trimmed, the
@@ -270,7 +272,7 @@ fn real_seed_texts_with_their_line_breaks_lost_read_no_wrong_cell() {
     for (name, glued_floor) in [
         ("000_7da00491d38016ae", 200),
         ("001_0d7a0b2ecc867495", 200),
-        ("003_fe18fb2511738761", 182),
+        ("003_fe18fb2511738761", 189),
     ] {
         let expected = json(&format!("tests/expected/{name}.json"));
         let cells = table_cells(&expected["report"]);

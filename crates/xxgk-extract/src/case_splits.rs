@@ -1,7 +1,9 @@
-//! Figures of 表四 that the report's own prose states (`政府信息公开行政复议351件，其中结果维持72件，
-//! 结果纠正64件…`): labelled numbers that single out one split of 表四's run-together digits
-//! where the identities leave several.
+//! 表四's run-together digits split where R4 leaves several splits, by evidence beyond it: the
+//! figures the report's own prose states ([`confirmed_cells`]) and the whitespace of a page whose
+//! cells stand apart but for one defect ([`spaced_cells`]).
 //!
+//! Figures of 表四 that the report's own prose states (`政府信息公开行政复议351件，其中结果维持72件，
+//! 结果纠正64件…`) are labelled numbers.
 //! A statement is read only from a clause plainly about this table: its sentence names 信息公开
 //! before 行政复议 or 行政诉讼 (and no 化解, 直接起诉 or 复议后 just before it), every figure of the
 //! clause carries a unit (件, 起, 宗, 例) and a label saying which column it is (none for the first
@@ -17,13 +19,19 @@
 //! every identity and equal it, and none be read alike and differ (a clause of another year or
 //! scope, or one the table contradicts, is set aside). Of the splits of the digits that break at
 //! most one identity (a report may break one), those agreeing with every statement of such
-//! clauses are kept; exactly one of them must satisfy every identity, and a cell is placed only
+//! clauses are kept; one of them at least must satisfy every identity, and a cell is placed only
 //! where all of them agree.
+//!
+//! A page whose cells stand apart (HTML whitespace between its `<td>`s) may have one defect in a
+//! row: two cells with no whitespace between them, or a space inside a number. Each split's
+//! defects are the boundaries it puts where the page has no whitespace and the whitespace it
+//! puts inside a cell; the split is read when it alone has the fewest of all splits breaking one
+//! identity at most, that fewest is one, and it satisfies every identity.
 
 use std::collections::BTreeSet;
 
 use crate::normalize::{PosText, SourcePos};
-use crate::solve::{identities, intern};
+use crate::solve::{Identity, identities, intern};
 use crate::template::{OUTCOME_COLUMNS, REVIEW_GROUPS};
 
 /// A sum of 表四 cells that the prose states.
@@ -227,6 +235,9 @@ fn clause_figures(clause: &[(char, SourcePos)]) -> Option<Vec<(&'static str, u64
 pub(crate) struct CaseRun<'a> {
     pub digits: &'a str,
     pub cells: Vec<&'static str>,
+    /// The digits (by index) that the page prints whitespace before: none when the page runs
+    /// the cells together.
+    pub gaps: Vec<usize>,
 }
 
 /// A cell placed by [`confirmed_cells`]: its value, and the run and digit its digits start at.
@@ -238,20 +249,23 @@ pub(crate) struct Confirmed {
 }
 
 /// Nodes of each split search.
-const NODES: u32 = 2_000_000;
+const NODES: u32 = 300_000;
 /// Most identities a split may break (a report may misprint one group).
 const MAX_BROKEN: usize = 1;
 /// Digits of one count at most.
 const MAX_DIGITS: usize = 9;
+/// Most defects of a split read against the page's whitespace ([`spaced_cells`]).
+const MAX_DEFECTS: usize = 1;
 
-/// The cells of `runs` (in their order) that the prose confirms. The prose must first be seen
-/// to describe this table: of its statements whose sum every split satisfying every identity
-/// reads alike, at least one must state that sum and none another (prose of another year or
-/// scope, or a sentence the table contradicts, confirms nothing). Then, among the splits that
-/// break at most [`MAX_BROKEN`] of the identities reading only these cells and agree with every
-/// statement, exactly one must satisfy every identity; a cell is given where all those splits
-/// read the same digits. `None` when the prose is not so seen, no such split or several satisfy
-/// every identity, or a search was bounded.
+/// The cells of `runs` (in their order) that the prose confirms. A clause must first be seen to
+/// describe this table: of its statements whose sum every split satisfying every identity reads
+/// alike, at least one must state that sum and none another (a clause of another year or
+/// scope, or one the table contradicts, confirms nothing). Then, of the splits that break at
+/// most [`MAX_BROKEN`] of the identities reading only these cells and agree with every statement
+/// of such clauses, one at least must satisfy every identity; a cell is given where all those
+/// splits read the same digits (a report breaking one identity, whose prose is right, is among
+/// them). `None` when no clause is so seen, no such split satisfies every identity, or a search
+/// was bounded.
 pub(crate) fn confirmed_cells(
     runs: &[CaseRun<'_>],
     statements: &[Statement],
@@ -259,19 +273,7 @@ pub(crate) fn confirmed_cells(
     let pointers: Vec<&'static str> = runs.iter().flat_map(|r| r.cells.clone()).collect();
     let index = |cell: &str| pointers.iter().position(|p| *p == cell);
     let identities = identities();
-    // Each identity and statement checked once its last cell is split.
-    let mut identities_at: Vec<Vec<usize>> = vec![Vec::new(); pointers.len()];
-    for (i, identity) in identities.iter().enumerate() {
-        let cells: Option<Vec<usize>> = identity
-            .lhs
-            .iter()
-            .chain(&identity.rhs)
-            .map(|c| index(c))
-            .collect();
-        if let Some(last) = cells.and_then(|c| c.into_iter().max()) {
-            identities_at[last].push(i);
-        }
-    }
+    let identities_at = identities_at(&identities, &pointers);
     let (stated, clauses): (Vec<(Vec<usize>, u64)>, Vec<usize>) = statements
         .iter()
         .filter_map(|statement| {
@@ -291,24 +293,12 @@ pub(crate) fn confirmed_cells(
     }
     let search = |max_broken: usize, prune: bool, used: Vec<bool>| {
         let mut search = Search {
-            runs,
-            identities: &identities,
-            pointers: &pointers,
-            identities_at: &identities_at,
             stated: &stated,
             statements_at: &statements_at,
             used,
             prune,
-            max_broken,
-            values: Vec::with_capacity(pointers.len()),
-            starts: Vec::with_capacity(pointers.len()),
-            broken: 0,
-            nodes: 0,
-            bounded: false,
-            first: None,
-            agreed: vec![true; pointers.len()],
-            whole: 0,
             sums: vec![None; stated.len()],
+            ..Search::new(runs, &identities, &pointers, &identities_at, max_broken)
         };
         search.visit(0, 0);
         (!search.bounded).then_some(search)
@@ -332,7 +322,7 @@ pub(crate) fn confirmed_cells(
         return None;
     }
     let kept = search(MAX_BROKEN, true, used)?;
-    if kept.whole != 1 {
+    if kept.whole == 0 {
         return None;
     }
     let (values, starts) = kept.first?;
@@ -348,10 +338,55 @@ pub(crate) fn confirmed_cells(
     )
 }
 
-/// A bounded search of the splits of [`confirmed_cells`].
+/// Per cell of `pointers`, the identities reading only these cells whose last cell it is.
+fn identities_at(identities: &[Identity], pointers: &[&'static str]) -> Vec<Vec<usize>> {
+    let index = |cell: &str| pointers.iter().position(|p| *p == cell);
+    let mut at: Vec<Vec<usize>> = vec![Vec::new(); pointers.len()];
+    for (i, identity) in identities.iter().enumerate() {
+        let cells: Option<Vec<usize>> = identity
+            .lhs
+            .iter()
+            .chain(&identity.rhs)
+            .map(|c| index(c))
+            .collect();
+        if let Some(last) = cells.and_then(|c| c.into_iter().max()) {
+            at[last].push(i);
+        }
+    }
+    at
+}
+
+/// The split of `runs` that the page's whitespace ([`CaseRun::gaps`]) shows but for one
+/// defect: of the splits breaking at most [`MAX_BROKEN`] identities, the one alone with the
+/// fewest defects (a boundary where the page has no whitespace, whitespace inside a cell), that
+/// fewest one, and it satisfying every identity. `None` otherwise, or when the search was
+/// bounded.
+pub(crate) fn spaced_cells(runs: &[CaseRun<'_>]) -> Option<Vec<Confirmed>> {
+    let pointers: Vec<&'static str> = runs.iter().flat_map(|r| r.cells.clone()).collect();
+    let identities = identities();
+    let identities_at = identities_at(&identities, &pointers);
+    let mut search = Search {
+        count_defects: true,
+        ..Search::new(runs, &identities, &pointers, &identities_at, MAX_BROKEN)
+    };
+    search.visit(0, 0);
+    let (defects, splits, broken, values, starts) = search.fewest.filter(|_| !search.bounded)?;
+    (defects == MAX_DEFECTS && splits == 1 && broken == 0).then(|| {
+        values
+            .into_iter()
+            .zip(starts)
+            .map(|(value, (run, offset))| Confirmed { value, run, offset })
+            .collect()
+    })
+}
+
+/// The split with the fewest defects found so far, as [`Search::fewest`] keeps it.
+type Fewest = (usize, usize, usize, Vec<u64>, Vec<(usize, usize)>);
+
+/// A bounded search of the splits of [`confirmed_cells`] and [`spaced_cells`].
 struct Search<'a> {
     runs: &'a [CaseRun<'a>],
-    identities: &'a [crate::solve::Identity],
+    identities: &'a [Identity],
     pointers: &'a [&'static str],
     identities_at: &'a [Vec<usize>],
     /// The statements (cells by index, value), and those whose last cell is each cell.
@@ -377,9 +412,61 @@ struct Search<'a> {
     whole: usize,
     /// Per statement, the sum of its cells in every split found, `Some(None)` once two differ.
     sums: Vec<Option<Option<u128>>>,
+    /// The fewest defects of a split found ([`spaced_cells`]), how many splits have them, the
+    /// identities the first of them breaks, its values and their starts.
+    fewest: Option<Fewest>,
+    /// Whether [`Search::fewest`] is kept (the runs' whitespace weighed).
+    count_defects: bool,
+    /// The defects of the split so far.
+    defects: usize,
 }
 
-impl Search<'_> {
+impl<'a> Search<'a> {
+    fn new(
+        runs: &'a [CaseRun<'a>],
+        identities: &'a [Identity],
+        pointers: &'a [&'static str],
+        identities_at: &'a [Vec<usize>],
+        max_broken: usize,
+    ) -> Self {
+        Self {
+            runs,
+            identities,
+            pointers,
+            identities_at,
+            stated: &[],
+            statements_at: &[],
+            used: Vec::new(),
+            prune: false,
+            max_broken,
+            values: Vec::with_capacity(pointers.len()),
+            starts: Vec::with_capacity(pointers.len()),
+            broken: 0,
+            nodes: 0,
+            bounded: false,
+            first: None,
+            agreed: vec![true; pointers.len()],
+            whole: 0,
+            sums: Vec::new(),
+            fewest: None,
+            count_defects: false,
+            defects: 0,
+        }
+    }
+
+    /// The defects of a cell of run `run` at `offset`, `width` digits wide, against the page's
+    /// whitespace: its start where the page has none (but at the run's start), and whitespace
+    /// inside it.
+    fn defects_of(&self, run: &CaseRun<'_>, offset: usize, width: usize) -> usize {
+        let start = usize::from(offset > 0 && !run.gaps.contains(&offset));
+        let inside = run
+            .gaps
+            .iter()
+            .filter(|&&g| g > offset && g < offset + width)
+            .count();
+        start + inside
+    }
+
     /// Splits the rest from run `run`, digit `offset` (the next cell is `self.values.len()`).
     fn visit(&mut self, run: usize, offset: usize) {
         if self.bounded {
@@ -415,6 +502,17 @@ impl Search<'_> {
             else {
                 break;
             };
+            let defects = if self.count_defects {
+                self.defects_of(this, offset, width)
+            } else {
+                0
+            };
+            // Splits of more than one defect are never read: not searched (a wider cell only
+            // takes more whitespace inside).
+            if self.defects + defects > MAX_DEFECTS {
+                break;
+            }
+            self.defects += defects;
             self.values.push(value);
             self.starts.push((run, offset));
             if !self.prune || self.holds_statements(cell) {
@@ -432,6 +530,7 @@ impl Search<'_> {
             }
             self.values.pop();
             self.starts.pop();
+            self.defects -= defects;
         }
     }
 
@@ -444,11 +543,32 @@ impl Search<'_> {
             .sum()
     }
 
-    /// Takes the split in `values` into the agreement.
+    /// Takes the split in `values` into the agreement and the count of defects.
     fn found(&mut self) {
         if self.broken == 0 {
             self.whole += 1;
         }
+        if self.count_defects {
+            let defects = self.defects;
+            match &mut self.fewest {
+                Some((fewest, splits, ..)) if defects == *fewest => *splits += 1,
+                Some((fewest, ..)) if defects > *fewest => {}
+                _ => {
+                    self.fewest = Some((
+                        defects,
+                        1,
+                        self.broken,
+                        self.values.clone(),
+                        self.starts.clone(),
+                    ));
+                }
+            }
+        }
+        self.agree();
+    }
+
+    /// Takes the split in `values` into the agreement of cells and of statements' sums.
+    fn agree(&mut self) {
         for k in 0..self.stated.len() {
             let sum = self.sum(k);
             self.sums[k] = match self.sums[k] {
@@ -596,6 +716,7 @@ mod tests {
         let runs = [CaseRun {
             digits,
             cells: review_cells(),
+            gaps: Vec::new(),
         }];
         let prose = [
             statement(&litigation("total"), 46),
@@ -645,16 +766,24 @@ mod tests {
     #[test]
     fn a_statement_is_taken_only_from_prose_the_table_corroborates() {
         // 003: `1 10 …` and `11 0 …` both satisfy R4. 复议's total, 18 in both, corroborates
-        // the prose but leaves both; 维持 11 alone is not seen to describe this table (a
+        // the prose but leaves both (it rules out splits breaking R4 in 复议 with another total,
+        // so cells that only those read otherwise are given); 维持 11 alone is not seen to
+        // describe this table (a
         // sentence of another scope would single out a split as well); together, one split.
         let runs = [CaseRun {
             digits: "110341871301131105",
             cells: review_cells(),
+            gaps: Vec::new(),
         }];
         let review = |column: &str| intern(&format!("/review_litigation/review/{column}")).unwrap();
         let total = statement(&[review("total")], 18);
         let upheld = statement(&[review("upheld")], 11);
-        assert_eq!(confirmed_cells(&runs, std::slice::from_ref(&total)), None);
+        let truth = [11, 0, 3, 4, 18, 7, 1, 3, 0, 11, 3, 1, 1, 0, 5];
+        let by_total = confirmed_cells(&runs, std::slice::from_ref(&total)).expect("corroborated");
+        assert_eq!((by_total[0], by_total[1]), (None, None));
+        for (cell, value) in by_total.iter().zip(truth) {
+            assert!(cell.is_none_or(|c| c.value == value), "{by_total:?}");
+        }
         assert_eq!(confirmed_cells(&runs, std::slice::from_ref(&upheld)), None);
         let cells = confirmed_cells(&runs, &[total.clone(), upheld.clone()])
             .expect("the one split with 维持 11");
@@ -674,6 +803,7 @@ mod tests {
         let runs = [CaseRun {
             digits: "0900944200468083091",
             cells: review_cells(),
+            gaps: Vec::new(),
         }];
         let review_total = intern("/review_litigation/review/total").unwrap();
         let totals = [
@@ -702,5 +832,78 @@ mod tests {
         prose.push(same_clause);
         let cells = confirmed_cells(&runs, &prose).expect("one split");
         assert_eq!(cells[5].map(|c| c.value), Some(44));
+    }
+
+    /// A run of `tokens` as a page prints them, whitespace between them.
+    fn spaced(tokens: &[&str]) -> (String, Vec<usize>) {
+        let mut digits = String::new();
+        let mut gaps = Vec::new();
+        for token in tokens {
+            if !digits.is_empty() {
+                gaps.push(digits.len());
+            }
+            digits.push_str(token);
+        }
+        (digits, gaps)
+    }
+
+    #[test]
+    fn a_page_with_one_defect_is_read_where_one_split_alone_mends_it() {
+        // 淮安 with no whitespace between 351 and 13: of the ways to cut `35113`, only 351 13
+        // satisfies R4; every other split has more defects or breaks R4 in two groups.
+        let tokens = [
+            "72", "64", "178", "37", "35113", "4", "8", "1", "26", "12", "1", "1", "6", "20",
+        ];
+        let (digits, gaps) = spaced(&tokens);
+        let runs = [CaseRun {
+            digits: &digits,
+            cells: review_cells(),
+            gaps,
+        }];
+        let values: Vec<u64> = spaced_cells(&runs)
+            .expect("one split")
+            .iter()
+            .map(|c| c.value)
+            .collect();
+        assert_eq!(
+            values,
+            [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]
+        );
+        // A space inside a number (`3 51`): joining 37 and 3 instead also has one defect and
+        // breaks R4 in 复议 alone, as a report misprinting it would: not read.
+        let tokens = [
+            "72", "64", "178", "37", "3", "51", "13", "4", "8", "1", "26", "12", "1", "1", "6",
+            "20",
+        ];
+        let (digits, gaps) = spaced(&tokens);
+        let runs = [CaseRun {
+            digits: &digits,
+            cells: review_cells(),
+            gaps,
+        }];
+        assert_eq!(spaced_cells(&runs), None);
+    }
+
+    #[test]
+    fn a_page_whose_defect_two_splits_mend_alike_is_not_read() {
+        // 003 with no whitespace between 维持 11 and 纠正 0 (`110`): `11 0` and `1 10` both
+        // satisfy R4 with one defect, so neither is taken.
+        let tokens = [
+            "110", "3", "4", "18", "7", "1", "3", "0", "11", "3", "1", "1", "0", "5",
+        ];
+        let (digits, gaps) = spaced(&tokens);
+        let runs = [CaseRun {
+            digits: &digits,
+            cells: review_cells(),
+            gaps,
+        }];
+        assert_eq!(spaced_cells(&runs), None);
+        // Glued, a run's boundaries are all defects: never read so.
+        let runs = [CaseRun {
+            digits: "110341871301131105",
+            cells: review_cells(),
+            gaps: vec![4],
+        }];
+        assert_eq!(spaced_cells(&runs), None);
     }
 }
