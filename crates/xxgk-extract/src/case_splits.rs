@@ -472,6 +472,13 @@ impl<'a> Search<'a> {
         if self.bounded {
             return;
         }
+        if self.runs.get(run).is_some_and(|r| r.cells.is_empty()) {
+            // A run standing for no cell splits only when it holds no digit.
+            if self.runs[run].digits.is_empty() {
+                self.visit(run + 1, 0);
+            }
+            return;
+        }
         self.nodes += 1;
         if self.nodes > NODES {
             self.bounded = true;

@@ -559,3 +559,62 @@ fn a_2019_row_and_column_no_split_satisfies_are_the_reports_errors() {
         ]
     );
 }
+
+/// 淮安's 表四, whose digits run together split three ways satisfying R4.
+const HUAIAN_REVIEW: &str = "72641783735113481261211620";
+
+/// 淮安's sentence stating every figure of its 表四.
+const HUAIAN_PROSE: &str = "政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，\
+     尚未审结37件；政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结7件。";
+
+#[test]
+fn table_four_is_split_by_the_figures_the_prose_states_of_it() {
+    let cells = [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20];
+    let pointers: Vec<String> = ["review", "litigation_direct", "litigation_after_review"]
+        .iter()
+        .flat_map(|group| {
+            ["upheld", "corrected", "other", "pending", "total"]
+                .map(|column| format!("/review_litigation/{group}/{column}"))
+        })
+        .collect();
+    // Without the prose, R4 leaves three splits: none is taken.
+    let page = one_line(&rows(), HUAIAN_REVIEW);
+    let extraction = read(&page);
+    for pointer in &pointers {
+        assert_eq!(extraction.report.pointer(pointer), None, "{pointer}");
+        assert_eq!(
+            problem_at(&extraction, pointer).code,
+            ProblemCode::AmbiguousSplit
+        );
+    }
+    // With it, the one split it agrees with.
+    let page = page.replace("本年度，我街道收到申请81件。", HUAIAN_PROSE);
+    let extraction = read(&page);
+    for (pointer, value) in pointers.iter().zip(cells) {
+        assert_eq!(
+            extraction.report.pointer(pointer),
+            Some(&json!(value)),
+            "{pointer}"
+        );
+        let provenance = extraction
+            .provenance
+            .iter()
+            .find(|p| &p.pointer == pointer)
+            .expect("provenance");
+        assert_eq!(
+            provenance.rules,
+            [ReadingRule::RunTogetherConfirmedByProse],
+            "{pointer}"
+        );
+    }
+    // The previous year's figures confirm nothing.
+    let last_year = page.replace(
+        "政府信息公开行政复议351件",
+        "2023年，政府信息公开行政复议351件",
+    );
+    let last_year = last_year.replace("；政府信息公开行政诉讼", "。2023年，政府信息公开行政诉讼");
+    let extraction = read(&last_year);
+    for pointer in &pointers {
+        assert_eq!(extraction.report.pointer(pointer), None, "{pointer}");
+    }
+}
