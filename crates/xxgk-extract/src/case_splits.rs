@@ -841,8 +841,8 @@ mod tests {
         assert_eq!(cells[5].map(|c| c.value), Some(44));
     }
 
-    /// A run of `tokens` as a page prints them, whitespace between them.
-    fn spaced(tokens: &[&str]) -> (String, Vec<usize>) {
+    /// [`spaced_cells`] of 表四 as a page prints `tokens`, whitespace between them.
+    fn spaced(tokens: &[&str]) -> Option<Vec<u64>> {
         let mut digits = String::new();
         let mut gaps = Vec::new();
         for token in tokens {
@@ -851,7 +851,12 @@ mod tests {
             }
             digits.push_str(token);
         }
-        (digits, gaps)
+        let runs = [CaseRun {
+            digits: &digits,
+            cells: review_cells(),
+            gaps,
+        }];
+        spaced_cells(&runs).map(|cells| cells.iter().map(|c| c.value).collect())
     }
 
     #[test]
@@ -861,20 +866,9 @@ mod tests {
         let tokens = [
             "72", "64", "178", "37", "35113", "4", "8", "1", "26", "12", "1", "1", "6", "20",
         ];
-        let (digits, gaps) = spaced(&tokens);
-        let runs = [CaseRun {
-            digits: &digits,
-            cells: review_cells(),
-            gaps,
-        }];
-        let values: Vec<u64> = spaced_cells(&runs)
-            .expect("one split")
-            .iter()
-            .map(|c| c.value)
-            .collect();
         assert_eq!(
-            values,
-            [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]
+            spaced(&tokens),
+            Some(vec![72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20])
         );
         // A space inside a number (`3 51`): joining 37 and 3 instead also has one defect and
         // breaks R4 in 复议 alone, as a report misprinting it would: not read.
@@ -882,13 +876,7 @@ mod tests {
             "72", "64", "178", "37", "3", "51", "13", "4", "8", "1", "26", "12", "1", "1", "6",
             "20",
         ];
-        let (digits, gaps) = spaced(&tokens);
-        let runs = [CaseRun {
-            digits: &digits,
-            cells: review_cells(),
-            gaps,
-        }];
-        assert_eq!(spaced_cells(&runs), None);
+        assert_eq!(spaced(&tokens), None);
     }
 
     #[test]
@@ -898,13 +886,7 @@ mod tests {
         let tokens = [
             "110", "3", "4", "18", "7", "1", "3", "0", "11", "3", "1", "1", "0", "5",
         ];
-        let (digits, gaps) = spaced(&tokens);
-        let runs = [CaseRun {
-            digits: &digits,
-            cells: review_cells(),
-            gaps,
-        }];
-        assert_eq!(spaced_cells(&runs), None);
+        assert_eq!(spaced(&tokens), None);
         // Glued, a run's boundaries are all defects: never read so.
         let runs = [CaseRun {
             digits: "110341871301131105",

@@ -1764,6 +1764,23 @@ fn settle_review(pending: Vec<Pending>, statements: &[Statement], store: &mut Ce
     confirm_by_prose(&runs, statements, store);
 }
 
+/// The runs of 表四 as [`case_splits`] searches them, their digits `digits`, with the page's
+/// whitespace between them when `spaced`.
+fn case_runs<'a>(
+    runs: &[(Piece, Vec<&'static str>)],
+    digits: &'a [String],
+    spaced: bool,
+) -> Vec<CaseRun<'a>> {
+    runs.iter()
+        .zip(digits)
+        .map(|((piece, cells), digits)| CaseRun {
+            digits,
+            cells: cells.clone(),
+            gaps: if spaced { gaps(piece) } else { Vec::new() },
+        })
+        .collect()
+}
+
 /// Whether a cell of `runs` is still unread.
 fn any_unread(runs: &[(Piece, Vec<&'static str>)], store: &CellStore) -> bool {
     runs.iter()
@@ -1797,16 +1814,7 @@ fn read_spaced_but_for_one_defect(runs: &[(Piece, Vec<&'static str>)], store: &m
         return;
     }
     let digits: Vec<String> = runs.iter().map(|(piece, _)| piece.digits()).collect();
-    let case_runs: Vec<CaseRun<'_>> = runs
-        .iter()
-        .zip(&digits)
-        .map(|((piece, cells), digits)| CaseRun {
-            digits,
-            cells: cells.clone(),
-            gaps: gaps(piece),
-        })
-        .collect();
-    let Some(split) = case_splits::spaced_cells(&case_runs) else {
+    let Some(split) = case_splits::spaced_cells(&case_runs(runs, &digits, true)) else {
         return;
     };
     place_confirmed(
@@ -1828,15 +1836,7 @@ fn confirm_by_prose(
         return;
     }
     let digits: Vec<String> = runs.iter().map(|(piece, _)| piece.digits()).collect();
-    let case_runs: Vec<CaseRun<'_>> = runs
-        .iter()
-        .zip(&digits)
-        .map(|((_, cells), digits)| CaseRun {
-            digits,
-            cells: cells.clone(),
-            gaps: Vec::new(),
-        })
-        .collect();
+    let case_runs = case_runs(runs, &digits, false);
     let Some(confirmed) = case_splits::confirmed_cells(&case_runs, statements) else {
         return;
     };
