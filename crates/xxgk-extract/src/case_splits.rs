@@ -5,14 +5,15 @@
 //! Figures of 表四 that the report's own prose states (`政府信息公开行政复议351件，其中结果维持72件，
 //! 结果纠正64件…`) are labelled numbers.
 //! A statement is read only from a clause plainly about this table: its sentence names 信息公开
-//! before 行政复议 or 行政诉讼 (and no 化解, 直接起诉 or 复议后 just before it), every figure of the
+//! within 40 characters before 行政复议 or 行政诉讼 (and no 化解, 直接起诉 or 复议后 just before it), every figure of the
 //! clause carries a unit (件, 起, 宗, 例) and a label saying which column it is (none for the first
 //! figure, the total: `行政复议351件`), and a clause stating the total and all four outcomes adds
 //! up. A clause with any other word among its figures (`其中1件维持`, `占比25%`) is not read at
 //! all, nor are two statements of the same cells that disagree. 行政诉讼's figures are the sums of
 //! its two groups (未经复议直接起诉 and 复议后起诉).
 //!
-//! A sentence that names another year (`2023年`, `上年`, `同比`) before the key is not read either.
+//! A sentence that names another year (`2023年`, `上年`, `同比`) there is not read either. Every
+//! scan is linear in the text: a long text of keys without a full stop takes no longer.
 //!
 //! A statement never places a cell alone. Its clause must first be seen to describe this table
 //! ([`confirmed_cells`]): a figure of the clause must be read alike by every split satisfying
@@ -28,7 +29,7 @@
 //! puts inside a cell; the split is read when it alone has the fewest of all splits breaking one
 //! identity at most, that fewest is one, and it satisfies every identity.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::normalize::{PosText, SourcePos};
 use crate::solve::{Identity, identities, intern};
@@ -62,6 +63,12 @@ const OTHER_SCOPE: [&str; 5] = ["化解", "调解", "撤回", "直接起诉", "�
 
 /// How far before the key [`OTHER_SCOPE`] is looked for.
 const SCOPE_WINDOW: usize = 8;
+
+/// How far before the key, within its sentence, 信息公开 and another year are looked for.
+const CONTEXT_WINDOW: usize = 40;
+
+/// Most statements kept (a report's prose states 表四's fifteen figures at most a few times).
+const MAX_STATEMENTS: usize = 64;
 
 /// Words a figure's label may carry besides its column's word: they do not change which column
 /// it is (`其中结果维持`, `案件共`).
@@ -121,28 +128,38 @@ pub(crate) fn statements(lines: &[&PosText], year: Option<u32>) -> Vec<Statement
             })
         })
         .collect();
+    // Where the sentence holding each character starts: one pass, so that many keys in a long
+    // text without a full stop are not each a scan back to its start.
+    let mut sentence_starts = Vec::with_capacity(chars.len());
+    let mut sentence_start = 0;
+    for (at, c) in chars.iter().enumerate() {
+        sentence_starts.push(sentence_start);
+        if SENTENCE_ENDS.contains(c) {
+            sentence_start = at + 1;
+        }
+    }
     for (k, &(start, end, groups)) in keys.iter().enumerate() {
-        let sentence_start = chars[..start]
-            .iter()
-            .rposition(|c| SENTENCE_ENDS.contains(c))
-            .map_or(0, |p| p + 1);
-        let before: String = chars[sentence_start..start].iter().collect();
-        let near: String = chars[start.saturating_sub(SCOPE_WINDOW).max(sentence_start)..start]
+        // The words before the key that say what the clause is about, within its sentence.
+        let context = start
+            .saturating_sub(CONTEXT_WINDOW)
+            .max(sentence_starts.get(start).copied().unwrap_or(0));
+        let before: String = chars[context..start].iter().collect();
+        let near: String = chars[start.saturating_sub(SCOPE_WINDOW).max(context)..start]
             .iter()
             .collect();
         if !before.contains("信息公开")
             || OTHER_SCOPE.iter().any(|w| near.contains(w))
-            || of_another_year(&chars[sentence_start..start], year)
+            || of_another_year(&chars[context..start], year)
         {
             continue;
         }
-        let sentence_end = chars[end..]
+        // The clause runs to the end of its sentence or the next key, whichever comes first
+        // (a scan no longer than the text up to the next key).
+        let next = keys.get(k + 1).map_or(chars.len(), |next| next.0);
+        let clause_end = chars[end..next]
             .iter()
             .position(|c| SENTENCE_ENDS.contains(c))
-            .map_or(chars.len(), |p| end + p);
-        let clause_end = keys
-            .get(k + 1)
-            .map_or(sentence_end, |next| next.0.min(sentence_end));
+            .map_or(next, |p| end + p);
         if let Some(figures) = clause_figures(&text[end..clause_end]) {
             found.extend(figures.into_iter().filter_map(|(column, value, pos)| {
                 let clause = k;
@@ -162,17 +179,17 @@ pub(crate) fn statements(lines: &[&PosText], year: Option<u32>) -> Vec<Statement
             }));
         }
     }
-    let disagreeing: Vec<Vec<&'static str>> = found
-        .iter()
-        .filter(|s| {
-            found
-                .iter()
-                .any(|other| other.cells == s.cells && other.value != s.value)
-        })
-        .map(|s| s.cells.clone())
-        .collect();
-    found.retain(|s| !disagreeing.contains(&s.cells));
-    found.dedup_by(|a, b| a.cells == b.cells);
+    let mut values: BTreeMap<Vec<&'static str>, BTreeSet<u64>> = BTreeMap::new();
+    for statement in &found {
+        values
+            .entry(statement.cells.clone())
+            .or_default()
+            .insert(statement.value);
+    }
+    found.retain(|s| values.get(&s.cells).is_some_and(|v| v.len() == 1));
+    let mut seen = BTreeSet::new();
+    found.retain(|s| seen.insert(s.cells.clone()));
+    found.truncate(MAX_STATEMENTS);
     found
 }
 
@@ -676,6 +693,17 @@ mod tests {
         );
         // Two statements of the same cell that disagree.
         assert!(read("政府信息公开行政复议5件。政府信息公开行政复议3件。").is_empty());
+    }
+
+    #[test]
+    fn a_long_text_of_keys_without_a_full_stop_is_read_in_one_pass() {
+        // 100,000 keys in one sentence: each scanning back to the sentence's start would take
+        // minutes; every figure states the same, so one statement is kept.
+        let text = "政府信息公开行政复议3件，".repeat(100_000);
+        assert_eq!(
+            read(&text),
+            [("/review_litigation/review/total".to_owned(), 3)]
+        );
     }
 
     #[test]
