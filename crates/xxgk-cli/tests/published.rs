@@ -340,11 +340,24 @@ fn a_code_frame_on_a_one_line_report_shows_the_value_not_the_page() {
         .filter(|w| w[0].starts_with("1 | ") && w[1].starts_with("  | "))
         .map(|w| (&w[0][4..], &w[1][4..]))
         .collect();
+    // 表二 行政规范性文件 and 表四 unread: of 表四, 复议 whole and three cells of 未经复议直接起诉
+    // (the seed's prose, `行政诉讼结果纠正2件`, leaves only those open), each with its frame.
+    let framed: Vec<&str> = lines
+        .iter()
+        .filter_map(|line| line.strip_prefix("   = /"))
+        .collect();
     assert_eq!(
-        frames.len(),
-        2,
-        "表二 行政规范性文件 and 表四 unread:\n{text}"
+        framed,
+        [
+            "active_disclosure/normative_documents",
+            "review_litigation/litigation_direct/other",
+            "review_litigation/litigation_direct/pending",
+            "review_litigation/litigation_direct/total",
+            "review_litigation/review",
+        ],
+        "{text}"
     );
+    assert_eq!(frames.len(), framed.len(), "a frame each:\n{text}");
     for (source, carets) in frames {
         assert!(
             source.starts_with("...") && source.ends_with("..."),
