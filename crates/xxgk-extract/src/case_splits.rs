@@ -298,7 +298,6 @@ pub(crate) fn confirmed_cells(
             Some(((cells?, statement.value), statement.clause))
         })
         .unzip();
-    let every = vec![true; stated.len()];
     if stated.is_empty() {
         return None;
     }
@@ -308,12 +307,11 @@ pub(crate) fn confirmed_cells(
             statements_at[last].push(k);
         }
     }
-    let search = |max_broken: usize, prune: bool, used: Vec<bool>| {
+    let search = |max_broken: usize, used: Vec<bool>| {
         let mut search = Search {
             stated: &stated,
             statements_at: &statements_at,
             used,
-            prune,
             sums: vec![None; stated.len()],
             ..Search::new(runs, &identities, &pointers, &identities_at, max_broken)
         };
@@ -321,7 +319,7 @@ pub(crate) fn confirmed_cells(
         (!search.bounded).then_some(search)
     };
     // Which clauses describe this table, by the splits satisfying every identity alone.
-    let whole = search(0, false, every)?;
+    let whole = search(0, vec![false; stated.len()])?;
     let mut corroborated = BTreeSet::new();
     let mut contradicted = BTreeSet::new();
     for ((k, (_, value)), sum) in stated.iter().enumerate().zip(&whole.sums) {
@@ -338,7 +336,7 @@ pub(crate) fn confirmed_cells(
     if !used.contains(&true) {
         return None;
     }
-    let kept = search(MAX_BROKEN, true, used)?;
+    let kept = search(MAX_BROKEN, used)?;
     if kept.whole == 0 {
         return None;
     }
@@ -387,18 +385,27 @@ pub(crate) fn spaced_cells(runs: &[CaseRun<'_>]) -> Option<Vec<Confirmed>> {
         ..Search::new(runs, &identities, &pointers, &identities_at, MAX_BROKEN)
     };
     search.visit(0, 0);
-    let (defects, splits, broken, values, starts) = search.fewest.filter(|_| !search.bounded)?;
-    (defects == MAX_DEFECTS && splits == 1 && broken == 0).then(|| {
-        values
+    let fewest = search.fewest.filter(|_| !search.bounded)?;
+    (fewest.defects == MAX_DEFECTS && fewest.splits == 1 && fewest.broken == 0).then(|| {
+        fewest
+            .values
             .into_iter()
-            .zip(starts)
+            .zip(fewest.starts)
             .map(|(value, (run, offset))| Confirmed { value, run, offset })
             .collect()
     })
 }
 
-/// The split with the fewest defects found so far, as [`Search::fewest`] keeps it.
-type Fewest = (usize, usize, usize, Vec<u64>, Vec<(usize, usize)>);
+/// The split with the fewest defects found so far ([`spaced_cells`]).
+struct Fewest {
+    defects: usize,
+    /// How many splits have that many.
+    splits: usize,
+    /// The identities the first of them breaks, its values and their starts.
+    broken: usize,
+    values: Vec<u64>,
+    starts: Vec<(usize, usize)>,
+}
 
 /// A bounded search of the splits of [`confirmed_cells`] and [`spaced_cells`].
 struct Search<'a> {
@@ -409,10 +416,8 @@ struct Search<'a> {
     /// The statements (cells by index, value), and those whose last cell is each cell.
     stated: &'a [(Vec<usize>, u64)],
     statements_at: &'a [Vec<usize>],
-    /// Which statements a split must agree with, when it must ([`Search::prune`]).
+    /// Which statements a split must agree with.
     used: Vec<bool>,
-    /// Whether a split must agree with the statements used.
-    prune: bool,
     max_broken: usize,
     values: Vec<u64>,
     /// Run and digit offset of each value.
@@ -429,8 +434,7 @@ struct Search<'a> {
     whole: usize,
     /// Per statement, the sum of its cells in every split found, `Some(None)` once two differ.
     sums: Vec<Option<Option<u128>>>,
-    /// The fewest defects of a split found ([`spaced_cells`]), how many splits have them, the
-    /// identities the first of them breaks, its values and their starts.
+    /// The split with the fewest defects found ([`spaced_cells`]).
     fewest: Option<Fewest>,
     /// Whether [`Search::fewest`] is kept (the runs' whitespace weighed).
     count_defects: bool,
@@ -454,7 +458,6 @@ impl<'a> Search<'a> {
             stated: &[],
             statements_at: &[],
             used: Vec::new(),
-            prune: false,
             max_broken,
             values: Vec::with_capacity(pointers.len()),
             starts: Vec::with_capacity(pointers.len()),
@@ -539,7 +542,7 @@ impl<'a> Search<'a> {
             self.defects += defects;
             self.values.push(value);
             self.starts.push((run, offset));
-            if !self.prune || self.holds_statements(cell) {
+            if self.holds_statements(cell) {
                 let broken = self.broken_at(cell);
                 if self.broken + broken <= self.max_broken {
                     self.broken += broken;
@@ -575,16 +578,16 @@ impl<'a> Search<'a> {
         if self.count_defects {
             let defects = self.defects;
             match &mut self.fewest {
-                Some((fewest, splits, ..)) if defects == *fewest => *splits += 1,
-                Some((fewest, ..)) if defects > *fewest => {}
+                Some(fewest) if defects == fewest.defects => fewest.splits += 1,
+                Some(fewest) if defects > fewest.defects => {}
                 _ => {
-                    self.fewest = Some((
+                    self.fewest = Some(Fewest {
                         defects,
-                        1,
-                        self.broken,
-                        self.values.clone(),
-                        self.starts.clone(),
-                    ));
+                        splits: 1,
+                        broken: self.broken,
+                        values: self.values.clone(),
+                        starts: self.starts.clone(),
+                    });
                 }
             }
         }
@@ -612,9 +615,13 @@ impl<'a> Search<'a> {
         }
     }
 
+    /// Whether the split so far agrees with every statement used whose last cell is `cell`
+    /// (a search without statements, [`spaced_cells`], has none).
     fn holds_statements(&self, cell: usize) -> bool {
-        self.statements_at[cell]
-            .iter()
+        self.statements_at
+            .get(cell)
+            .into_iter()
+            .flatten()
             .all(|&k| !self.used[k] || self.sum(k) == u128::from(self.stated[k].1))
     }
 

@@ -1810,11 +1810,15 @@ fn gaps(piece: &Piece) -> Vec<usize> {
 /// Places the cells of 表四 still unread where its page separates them but for one defect
 /// ([`case_splits::spaced_cells`]), when the split reads every cell already placed alike.
 fn read_spaced_but_for_one_defect(runs: &[(Piece, Vec<&'static str>)], store: &mut CellStore) {
-    if !any_unread(runs, store) || runs.iter().all(|(piece, _)| gaps(piece).is_empty()) {
+    if !any_unread(runs, store) {
         return;
     }
     let digits: Vec<String> = runs.iter().map(|(piece, _)| piece.digits()).collect();
-    let Some(split) = case_splits::spaced_cells(&case_runs(runs, &digits, true)) else {
+    let case_runs = case_runs(runs, &digits, true);
+    if case_runs.iter().all(|run| run.gaps.is_empty()) {
+        return;
+    }
+    let Some(split) = case_splits::spaced_cells(&case_runs) else {
         return;
     };
     place_confirmed(
