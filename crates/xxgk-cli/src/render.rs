@@ -253,10 +253,15 @@ fn code_frame(source: &SourceText, at: Location) -> String {
     let number_width = at.line.to_string().len();
     let chars: Vec<char> = line.chars().collect();
     let start = at.column.saturating_sub(1).min(chars.len());
-    let span = source.widths.get(&at).copied().unwrap_or_else(|| {
-        let rest: String = chars[start..].iter().collect();
-        display_width(rest.split(',').next().unwrap_or_default().trim_end())
-    });
+    let rest: String = chars[start..].iter().collect();
+    let span = source
+        .widths
+        .get(&at)
+        .copied()
+        .unwrap_or_else(|| display_width(rest.split(',').next().unwrap_or_default().trim_end()))
+        // A value the reader assembled from several lines (numbers a PDF dump printed apart)
+        // is as wide as all of them: the carets stop at the end of the line they start on.
+        .min(display_width(rest.trim_end()));
     let (shown, start) = if display_width(line) > FRAME_WIDTH {
         let end = start + columns_to_chars(chars[start..].iter(), span);
         let before = columns_to_chars(chars[..start].iter().rev(), FRAME_CONTEXT);

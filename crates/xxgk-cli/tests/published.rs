@@ -382,6 +382,47 @@ fn a_code_frame_on_a_one_line_report_shows_the_value_not_the_page() {
     }
 }
 
+/// A PDF dumped block by block (poppler `pdftotext` without flags, a LibreOffice export) prints
+/// 表三's numbers a line each; the reader could not place them, and its finding names all of them.
+/// Each code frame's carets stand on the line they start on, never past its end (they ran for
+/// the width of every number the finding names, hundreds of columns beyond a one-digit line).
+#[test]
+fn code_frame_carets_end_with_their_line() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dump = std::fs::read(root.join(
+        "crates/xxgk-extract/tests/data/converted/hongze-2023-libreoffice.pdftotext-default.txt",
+    ))
+    .expect("dump");
+    let dir = folder_with("report.txt", &dump);
+    let out = xxgk_in(dir.path(), &["check", "report.txt"]);
+    assert_eq!(code(&out), 3, "{}", stdout(&out));
+    let text = stdout(&out);
+    let width = |s: &str| {
+        s.chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum::<usize>()
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let frames: Vec<(&str, &str)> = lines
+        .windows(2)
+        .filter_map(|w| {
+            let (number, source) = w[0].split_once(" | ")?;
+            let carets = w[1]
+                .strip_prefix(&" ".repeat(number.len()))?
+                .strip_prefix(" | ")?;
+            (number.trim().parse::<usize>().is_ok() && carets.contains('^'))
+                .then_some((source, carets))
+        })
+        .collect();
+    assert!(frames.len() >= 3, "a frame per unread table:\n{text}");
+    for (source, carets) in frames {
+        assert!(
+            width(carets.trim_end()) <= width(source).max(1),
+            "carets past the line:\n{source}\n{carets}"
+        );
+    }
+}
+
 /// Seed 002 is a 2020 report in the 2019 format: checked under the 2019 edition (no `S8`, no
 /// report year below 2021), it has the findings of its hand-made canonical form
 /// (`examples/real/huizhan-2020-2019.json`) in 表三 and 表四, its blank cells, and nothing else;
