@@ -32,11 +32,11 @@ const MAX_CANDIDATES: usize = 512;
 const RUN_STEPS: u32 = 200_000;
 /// Nodes of one joint search.
 const JOINT_NODES: u32 = 100_000;
-/// Most groups of identities (a column's) that the fewest-breaking reading of a broken table
-/// may leave out; a table breaking more stays unread. One: where the fewest are two, rows
-/// that several changed cells misprint can make up for each other, and a split satisfying the
-/// others was measured wrong (2 cells of a report with three cells changed, drawn among the
-/// first few tens of thousands).
+/// Most breaks (groups of identities, a column's, counted as [`Breaks`] does) that the
+/// fewest-breaking reading of a broken table may leave out; a table breaking more stays
+/// unread. One: where the fewest are two, rows that several changed cells misprint can make up
+/// for each other, and a split satisfying the others was measured wrong (2 cells of a report
+/// with three cells changed, drawn among the first few tens of thousands).
 const MAX_BROKEN_GROUPS: usize = 1;
 /// Most readings of a broken table searched, each leaving out other groups of identities.
 const MAX_READINGS: usize = 128;
@@ -286,6 +286,8 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
     let mut joint: Vec<&Equation<'_>> = Vec::new();
     let mut broken_local: Vec<Vec<&str>> = vec![Vec::new(); runs.len()];
     let mut variants: Vec<Option<Option<Vec<Vec<u64>>>>> = Vec::with_capacity(runs.len());
+    // Per run, the part its candidates all make the sum of the others (a 表三 row's 总计).
+    let mut totalled: Vec<Option<usize>> = Vec::with_capacity(runs.len());
     for (r, run) in runs.iter().enumerate() {
         let parts = run.pointers.len();
         // Each run its own budget: a long run must not starve the others.
@@ -323,6 +325,10 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
                 all_splits(&run.digits, parts, MAX_CANDIDATES, &mut budget)
             }
         };
+        totalled.push(match segments.as_deref() {
+            Some([whole]) if broken_local.get(r).is_some_and(Vec::is_empty) => whole.checked_sub(1),
+            _ => None,
+        });
         // Leave one out within the run: each segment's identity dropped in turn.
         variants.push(match &segments {
             Some(sizes) if sizes.len() > 1 && broken_local.get(r).is_some_and(Vec::is_empty) => {
@@ -353,7 +359,7 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
             Candidates::Bounded => &[],
         })
         .collect();
-    let outcomes = components_search(runs, &lists, &joint);
+    let outcomes = components_search(runs, &lists, &joint, &totalled);
 
     runs.iter()
         .enumerate()
@@ -560,7 +566,7 @@ fn decide_run(
         } => Decision::Missing(
             ProblemCode::AmbiguousSplit,
             format!(
-                "no split of the table's run-together cells satisfies all the identities that read them ({}){broken_note}; read by the identities the report does not break (each reading that leaves out the fewest groups of them that makes a split possible, {groups}, or one more), `{}` does not split the same one way in every reading, so none is taken",
+                "no split of the table's run-together cells satisfies all the identities that read them ({}){broken_note}; read by the identities the report does not break (each reading that leaves out the fewest groups of them that makes a split possible, {groups} (the 总计 column left out with other columns no break of its own), or one more), `{}` does not split the same one way in every reading, so none is taken",
                 ids(reads),
                 run.digits
             ),
@@ -670,6 +676,7 @@ fn components_search(
     table: &[Run],
     lists: &[&[Vec<u64>]],
     equations: &[&Equation<'_>],
+    totalled: &[Option<usize>],
 ) -> Vec<Outcome> {
     let runs = lists.len();
     let mut component: Vec<usize> = (0..runs).collect();
@@ -711,7 +718,7 @@ fn components_search(
         let found = joint_search(lists, &inside, &[], &members);
         if matches!(&found, Found::Done { solutions: 0, .. }) {
             // The report breaks an identity here: read it by those it does not break.
-            let reading = broken_reading(table, lists, &inside, &members);
+            let reading = broken_reading(table, lists, &inside, &members, totalled);
             // Rows the report misprints a cell of may split otherwise than their 总计 says: the
             // runs left unread are read again by the cells misprints explain.
             let misprinted = if reading.reads.iter().any(Option::is_none) {
@@ -1232,7 +1239,7 @@ impl MisprintSearch<'_, '_> {
 struct BrokenReading {
     /// Per member run, the candidate every reading gives it.
     reads: Vec<Option<usize>>,
-    /// How many groups of identities the readings that break the fewest leave out; `None` when
+    /// How many breaks ([`Breaks`]) the readings that break the fewest leave out; `None` when
     /// no reading within the bounds has a split.
     left_out: Option<usize>,
 }
@@ -1241,16 +1248,22 @@ struct BrokenReading {
 ///
 /// The identities fall into groups by the cells they read (表三's R1 and R2 of one column).
 /// A reading leaves out some groups and searches the split of the table that satisfies the
-/// others. The fewest groups a reading must leave out to find a split are found first; every
-/// reading leaving out that many or one more is then searched (a report that breaks one group
-/// more than the fewest must not be misread), and a run is read only when each of them gives
-/// it one split, the same, that its digits confirm with the other runs as read
-/// ([`row_holds_alone`]). Any search stopped by its bound leaves every run unread.
+/// others. The fewest breaks a reading must leave out to find a split are found first; every
+/// reading leaving out that many or one more is then searched (a report that breaks one more
+/// than the fewest must not be misread), and a run is read only when each of them gives it one
+/// split, the same, that its digits confirm with the other runs as read ([`row_holds_alone`]).
+/// Any search stopped by its bound leaves every run unread.
+///
+/// A break is a group left out, but for the 总计 column ([`Breaks`]): while every row's 总计
+/// holds, the 总计 column's identities are the sums of the applicant columns', so a report that
+/// mis-totals one column (its （七）总计 says 290 where the rows sum to 299, the row's 总计
+/// lowered alike) breaks that column and the 总计 column together, one break, not two.
 fn broken_reading(
     table: &[Run],
     lists: &[&[Vec<u64>]],
     equations: &[&Equation<'_>],
     members: &[usize],
+    totalled: &[Option<usize>],
 ) -> BrokenReading {
     let groups = groups(equations);
     let unread = BrokenReading {
@@ -1265,6 +1278,7 @@ fn broken_reading(
                 .collect()
         })
         .collect();
+    let breaks = Breaks::of(equations, &groups, members, totalled);
     let mut fewest: Option<usize> = None;
     let mut searched = 0;
     // Per member: unset, the candidate agreed so far, or `Some(None)` once not read.
@@ -1275,7 +1289,11 @@ fn broken_reading(
             None if size > MAX_BROKEN_GROUPS => break,
             _ => {}
         }
-        for left_out in combinations(groups.len(), size, MAX_READINGS) {
+        // Every set of groups counting for `size` breaks.
+        let Some(readings) = breaks.left_out(size) else {
+            return unread;
+        };
+        for left_out in readings {
             searched += 1;
             if searched > MAX_READINGS {
                 return unread;
@@ -1428,6 +1446,90 @@ fn row_holds_alone(
         filters.iter().all(|e| e.holds(with))
     });
     matches!((holding.next(), holding.next()), (Some(only), None) if only == chosen)
+}
+
+/// How many breaks a set of groups left out counts for. When every row's candidates satisfy
+/// its 总计 identity (R3: the last part the sum of the others), the identities of the 总计
+/// column are the sums of the other columns' ones: leaving out the 总计 column with other
+/// columns counts one break fewer than groups. A table with a row breaking its R3, or whose
+/// rows have no such 总计 (表四's three groups), counts each group.
+struct Breaks {
+    groups: usize,
+    /// The groups of the 总计 column and of the columns it sums, when there is one.
+    total_column: Option<TotalColumn>,
+}
+
+/// The column groups of a table whose rows each have a 总计 part, the last.
+struct TotalColumn {
+    total: usize,
+    summed: Vec<usize>,
+}
+
+impl Breaks {
+    /// The groups of `equations` over `members`, whose candidates `totalled` says have a 总计.
+    fn of(
+        equations: &[&Equation<'_>],
+        groups: &[Vec<usize>],
+        members: &[usize],
+        totalled: &[Option<usize>],
+    ) -> Self {
+        let single = |g: &Vec<usize>| -> Option<usize> {
+            let mut parts = g
+                .iter()
+                .filter_map(|k| equations.get(*k))
+                .flat_map(|e| e.lhs.iter().chain(&e.rhs).map(|(_, part)| *part));
+            let first = parts.next()?;
+            parts.all(|p| p == first).then_some(first)
+        };
+        // Every member run's candidates make one same part the sum of the others.
+        let mut totals = members.iter().map(|m| totalled.get(*m).copied().flatten());
+        let total = totals
+            .next()
+            .flatten()
+            .filter(|t| totals.all(|x| x == Some(*t)));
+        let total_column = total.and_then(|total| {
+            Some(TotalColumn {
+                total: groups.iter().position(|g| single(g) == Some(total))?,
+                summed: (0..groups.len())
+                    .filter(|k| {
+                        groups
+                            .get(*k)
+                            .and_then(single)
+                            .is_some_and(|part| part < total)
+                    })
+                    .collect(),
+            })
+        });
+        Self {
+            groups: groups.len(),
+            total_column,
+        }
+    }
+
+    /// How many breaks leaving out `set` counts for: the 总计 column left out with columns it
+    /// sums is no break of its own.
+    fn count(&self, set: &[usize]) -> usize {
+        match &self.total_column {
+            Some(t) if set.contains(&t.total) && set.iter().any(|g| t.summed.contains(g)) => {
+                set.len() - 1
+            }
+            _ => set.len(),
+        }
+    }
+
+    /// Every set of groups that counts for `breaks` breaks; `None` when they are more than
+    /// [`MAX_READINGS`].
+    fn left_out(&self, breaks: usize) -> Option<Vec<Vec<usize>>> {
+        let mut sets = Vec::new();
+        for size in [breaks, breaks + 1] {
+            let all = combinations(self.groups, size, MAX_READINGS);
+            if all.len() > MAX_READINGS {
+                return None;
+            }
+            sets.extend(all.into_iter().filter(|set| self.count(set) == breaks));
+        }
+        (sets.len() <= MAX_READINGS).then_some(sets)
+    }
 }
 
 /// The equations in groups by the parts they read (表三: a column's R1 and R2), as indices.
@@ -1971,6 +2073,53 @@ mod tests {
             matches!(&decide(&runs)[0], Decision::Missing(..)),
             "{:?}",
             decide(&runs)[0]
+        );
+    }
+
+    #[test]
+    fn a_column_mis_totalled_is_read_and_breaks_where_printed() {
+        // （七）总计 prints 1 for 自然人 where the rows sum to 2, its 总计 lowered alike (every
+        // row satisfies R3): 自然人's R1 and R2 fail, and the 总计 column's with them. That is
+        // one break, not two: the 总计 column's identities are the sums of the others'. Every
+        // reading leaving out one break or two gives each row one split, that printed.
+        let runs = table(&[
+            ("/applications/new_received", "2028792102"),
+            ("/applications/results/granted", "2028792102"),
+            ("/applications/results/total", "1028792101"),
+        ]);
+        let decisions = decide(&runs);
+        let total_row = crate::template::APP_ROWS
+            .iter()
+            .position(|(_, path, _)| *path == "/applications/results/total")
+            .expect("（七）总计");
+        assert_eq!(
+            decisions[total_row],
+            Decision::Placed(
+                vec![1, 0, 2, 87, 9, 2, 101],
+                ReadingRule::RunTogetherSplitByIdentities
+            )
+        );
+        assert_eq!(
+            decisions[0],
+            Decision::Placed(
+                vec![2, 0, 2, 87, 9, 2, 102],
+                ReadingRule::RunTogetherSplitByIdentities
+            )
+        );
+        // Two columns mis-totalled (自然人 and 商业企业 each 1 short) are two breaks: each
+        // reading of one break fails, and nothing is read.
+        let runs = table(&[
+            ("/applications/new_received", "2128792103"),
+            ("/applications/results/granted", "2128792103"),
+            ("/applications/results/total", "1028792101"),
+        ]);
+        assert!(
+            decide(&runs)
+                .iter()
+                .all(|d| matches!(d, Decision::Missing(..))
+                    || *d == Decision::Placed(vec![0; 7], ReadingRule::RunTogetherSingleSplit)),
+            "{:?}",
+            decide(&runs)
         );
     }
 
