@@ -2,7 +2,9 @@
 //! one to three cells changed, are printed by every generator (the fixed layouts of
 //! `xxgk-render`, its one-line layout of either format, the torn layouts of `xxgk-render-noise`,
 //! and those with （六）其他处理 merged into one row) and checked by [`xxgk_document::check`] on
-//! the bytes, as `xxgk check` checks a file. For every case:
+//! the bytes, as `xxgk check` checks a file; the one-line layout also prints reports whose rows
+//! add up and one or two columns do not (a cell changed with its row's 总计 alike). For every
+//! case:
 //!
 //! - every error is an identity the published numbers really break (so a consistent report is
 //!   never 不符合标准, and no blank cell or missing section is blamed on the publisher);
@@ -45,6 +47,11 @@ enum Generator {
     OneLine,
     /// A report on one line from a page that separates its cells by whitespace.
     OneLineSpaced,
+    /// A report on one line whose rows add up and columns do not, glued or cells spaced
+    /// (`common::with_columns_mis_totalled`).
+    OneLineMisTotalled {
+        spaced: bool,
+    },
     /// A report in the 2019 format on one line.
     OneLine2019,
     /// A report in the 2019 format on one line, its cells apart.
@@ -59,6 +66,10 @@ impl Generator {
             Self::Fixed(layout) => layout.name().to_owned(),
             Self::OneLine => "one-line".to_owned(),
             Self::OneLineSpaced => "one-line, cells spaced".to_owned(),
+            Self::OneLineMisTotalled { spaced: false } => "one-line, mis-totalled".to_owned(),
+            Self::OneLineMisTotalled { spaced: true } => {
+                "one-line, spaced, mis-totalled".to_owned()
+            }
             Self::OneLine2019 => "one-line 2019".to_owned(),
             Self::OneLine2019Spaced => "one-line 2019, cells spaced".to_owned(),
             Self::Torn(layout) => layout.name().to_owned(),
@@ -80,7 +91,9 @@ impl Generator {
             Self::OneLine2019 | Self::OneLine2019Spaced => common::report_2019(seed),
             _ => common::report(seed),
         };
-        if changed {
+        if changed && matches!(self, Self::OneLineMisTotalled { .. }) {
+            common::with_columns_mis_totalled(&consistent, seed)
+        } else if changed {
             common::with_cells_changed(&consistent, seed, self.edition().standard.cells)
         } else {
             consistent
@@ -94,7 +107,10 @@ impl Generator {
         match self {
             Self::Fixed(layout) => (render(&typed(), layout), layout.file_name()),
             Self::OneLine => (one_line(&typed(), seed), "report.txt"),
-            Self::OneLineSpaced => (one_line_spaced(&typed(), seed), "report.txt"),
+            Self::OneLineSpaced | Self::OneLineMisTotalled { spaced: true } => {
+                (one_line_spaced(&typed(), seed), "report.txt")
+            }
+            Self::OneLineMisTotalled { spaced: false } => (one_line(&typed(), seed), "report.txt"),
             Self::OneLine2019 => {
                 let typed: edition_2019::AnnualReport =
                     serde_json::from_value(report.clone()).expect("a valid 2019 report");
@@ -376,6 +392,16 @@ fn whole_report_on_one_line() {
 #[test]
 fn whole_report_on_one_line_cells_spaced() {
     sweep(Generator::OneLineSpaced);
+}
+
+#[test]
+fn whole_report_on_one_line_mis_totalled() {
+    sweep(Generator::OneLineMisTotalled { spaced: false });
+}
+
+#[test]
+fn whole_report_on_one_line_cells_spaced_mis_totalled() {
+    sweep(Generator::OneLineMisTotalled { spaced: true });
 }
 
 #[test]

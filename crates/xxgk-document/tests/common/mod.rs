@@ -109,3 +109,30 @@ pub fn with_cells_changed(report: &Value, seed: u64, cells: &[xxgk_model::Cell])
     }
     report
 }
+
+/// One or two cells of 表三 changed by 1–50 each with its row's 总计 alike, as a publisher who adds
+/// each row right but fills a cell wrong prints them (a （七）总计 of 290 where the result rows
+/// sum to 299): every row keeps its 总计 identity, the cell's column and the 总计 column break.
+pub fn with_columns_mis_totalled(report: &Value, seed: u64) -> Value {
+    let mut rng = Rng::new(seed.rotate_left(17) ^ 0x70_7A11);
+    let mut report = report.clone();
+    let cells: Vec<&str> = xxgk_model::CELLS
+        .iter()
+        .map(|c| c.pointer)
+        .filter(|p| p.starts_with("/applications/") && !p.ends_with("/total"))
+        .collect();
+    for _ in 0..=rng.below(2) {
+        let pointer = cells[rng.below(cells.len() as u64) as usize];
+        let total = format!("{}/total", &pointer[..pointer.rfind('/').expect("a row")]);
+        let delta = 1 + rng.below(50);
+        let value = report
+            .pointer(pointer)
+            .and_then(Value::as_u64)
+            .expect("a count");
+        // The 总计 is at least the cell: it stays a count when the cell does.
+        let lower = rng.below(2) == 0 && value >= delta;
+        figures::change_count(&mut report, pointer, delta, lower);
+        figures::change_count(&mut report, &total, delta, lower);
+    }
+    report
+}
