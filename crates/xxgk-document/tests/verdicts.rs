@@ -2,9 +2,9 @@
 //! one to three cells changed, are printed by every generator (the fixed layouts of
 //! `xxgk-render`, its one-line layout of either format, the torn layouts of `xxgk-render-noise`,
 //! and those with （六）其他处理 merged into one row) and checked by [`xxgk_document::check`] on
-//! the bytes, as `xxgk check` checks a file; the one-line layout also prints reports whose rows
-//! add up and one or two columns do not (a cell changed with its row's 总计 alike). For every
-//! case:
+//! the bytes, as `xxgk check` checks a file; the one-line and torn layouts also print reports
+//! whose rows add up and one or two columns do not (a cell changed with its row's 总计 alike).
+//! For every case:
 //!
 //! - every error is an identity the published numbers really break (so a consistent report is
 //!   never 不符合标准, and no blank cell or missing section is blamed on the publisher);
@@ -52,6 +52,8 @@ enum Generator {
     OneLineMisTotalled {
         spaced: bool,
     },
+    /// A torn layout of a report whose rows add up and columns do not.
+    TornMisTotalled(Torn),
     /// A report in the 2019 format on one line.
     OneLine2019,
     /// A report in the 2019 format on one line, its cells apart.
@@ -70,6 +72,7 @@ impl Generator {
             Self::OneLineMisTotalled { spaced: true } => {
                 "one-line, spaced, mis-totalled".to_owned()
             }
+            Self::TornMisTotalled(layout) => format!("{}, mis-totalled", layout.name()),
             Self::OneLine2019 => "one-line 2019".to_owned(),
             Self::OneLine2019Spaced => "one-line 2019, cells spaced".to_owned(),
             Self::Torn(layout) => layout.name().to_owned(),
@@ -91,7 +94,12 @@ impl Generator {
             Self::OneLine2019 | Self::OneLine2019Spaced => common::report_2019(seed),
             _ => common::report(seed),
         };
-        if changed && matches!(self, Self::OneLineMisTotalled { .. }) {
+        if changed
+            && matches!(
+                self,
+                Self::OneLineMisTotalled { .. } | Self::TornMisTotalled(_)
+            )
+        {
             common::with_columns_mis_totalled(&consistent, seed)
         } else if changed {
             common::with_cells_changed(&consistent, seed, self.edition().standard.cells)
@@ -121,7 +129,9 @@ impl Generator {
                     serde_json::from_value(report.clone()).expect("a valid 2019 report");
                 (one_line_2019_spaced(&typed, seed), "report.txt")
             }
-            Self::Torn(layout) => (render_torn(&typed(), layout, seed), layout.file_name()),
+            Self::Torn(layout) | Self::TornMisTotalled(layout) => {
+                (render_torn(&typed(), layout, seed), layout.file_name())
+            }
             Self::MergedOther(layout) => (
                 render_torn_merged_other(&typed(), layout, seed),
                 layout.file_name(),
@@ -402,6 +412,21 @@ fn whole_report_on_one_line_mis_totalled() {
 #[test]
 fn whole_report_on_one_line_cells_spaced_mis_totalled() {
     sweep(Generator::OneLineMisTotalled { spaced: true });
+}
+
+#[test]
+fn torn_layouts_mis_totalled() {
+    for layout in [
+        Torn::MarkdownFromPdf,
+        Torn::TornText,
+        Torn::LabelsBelowNumbers,
+        Torn::BlockDump,
+        Torn::PdfJsText,
+        Torn::NarrowCells,
+        Torn::PositionedRuns,
+    ] {
+        sweep(Generator::TornMisTotalled(layout));
+    }
 }
 
 #[test]
