@@ -5,7 +5,9 @@
 //! generated code does not compile.
 //!
 //! With `--published-out DIR`, every report is also written as a published report (`.txt`),
-//! rendered by `xxgk_render` in the text layouts in turn, for extraction benchmarks.
+//! rendered by `xxgk_render` in the text layouts in turn, for extraction benchmarks; with
+//! `--one-line-out DIR`, as a web page's text with every line break lost, its cells run together
+//! (even reports) or a space apart (odd ones), the layout whose digits the identities split.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -15,10 +17,11 @@ use std::process::ExitCode;
 
 use xxgk_catalogue::Catalogue;
 use xxgk_corpus::{Generator, Rng, published_layout, to_yaml};
-use xxgk_render::render;
+use xxgk_render::{one_line, one_line_spaced, render};
 
 const USAGE: &str = "usage: cargo corpus --count N --seed S --out DIR \
-[--yaml-share P] [--broken-share P] [--jsonl FILE] [--published-out DIR] [--rules FILE]";
+[--yaml-share P] [--broken-share P] [--jsonl FILE] [--published-out DIR] [--one-line-out DIR] \
+[--rules FILE]";
 
 /// Reports per subdirectory of the output.
 const PER_DIR: usize = 1000;
@@ -34,6 +37,8 @@ struct Options {
     jsonl: Option<PathBuf>,
     /// Where to write each report also as published text, in the text layouts in turn.
     published_out: Option<PathBuf>,
+    /// Where to write each report also as one-line text, glued and spaced in turn.
+    one_line_out: Option<PathBuf>,
     /// A rule catalogue (published JSON form) to make the reports under, instead of the embedded.
     rules: Option<PathBuf>,
 }
@@ -46,6 +51,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut broken_share = 0.0;
     let mut jsonl = None;
     let mut published_out = None;
+    let mut one_line_out = None;
     let mut rules = None;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -66,6 +72,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--broken-share" => broken_share = share(value)?,
             "--jsonl" => jsonl = Some(PathBuf::from(value)),
             "--published-out" => published_out = Some(PathBuf::from(value)),
+            "--one-line-out" => one_line_out = Some(PathBuf::from(value)),
             "--rules" => rules = Some(PathBuf::from(value)),
             _ => return Err(format!("unknown option {flag}\n{USAGE}")),
         }
@@ -78,6 +85,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         broken_share,
         jsonl,
         published_out,
+        one_line_out,
         rules,
     })
 }
@@ -152,6 +160,19 @@ fn write(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
             let typed: xxgk_model::AnnualReport = serde_json::from_value(doc.clone())?;
             std::fs::write(&path, render(&typed, published_layout(index)))?;
         }
+        if let Some(dir) = &options.one_line_out {
+            let path = path_of(dir, index, "txt");
+            if let Some(dir) = path.parent().filter(|_| index % PER_DIR == 0) {
+                std::fs::create_dir_all(dir)?;
+            }
+            let typed: xxgk_model::AnnualReport = serde_json::from_value(doc.clone())?;
+            let page = if index.is_multiple_of(2) {
+                one_line(&typed, index as u64)
+            } else {
+                one_line_spaced(&typed, index as u64)
+            };
+            std::fs::write(&path, page)?;
+        }
         if let Some(w) = &mut jsonl {
             serde_json::to_writer(&mut *w, &doc)?;
             w.write_all(b"\n")?;
@@ -163,7 +184,7 @@ fn write(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
         w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
     }
     println!(
-        "wrote {} reports to {} ({yaml_count} YAML, {broken_count} with broken identities){}{}",
+        "wrote {} reports to {} ({yaml_count} YAML, {broken_count} with broken identities){}{}{}",
         options.count,
         options.out.display(),
         options
@@ -175,6 +196,11 @@ fn write(options: &Options) -> Result<(), Box<dyn std::error::Error>> {
             .published_out
             .as_ref()
             .map(|p| format!(", published as text in {}", p.display()))
+            .unwrap_or_default(),
+        options
+            .one_line_out
+            .as_ref()
+            .map(|p| format!(", as one-line text in {}", p.display()))
             .unwrap_or_default()
     );
     Ok(())
@@ -187,13 +213,14 @@ mod tests {
     #[test]
     fn options_are_parsed() {
         let args: Vec<String> =
-            "--count 3 --seed 9 --out x --yaml-share 0.5 --jsonl x.jsonl --published-out p --rules r.json"
+            "--count 3 --seed 9 --out x --yaml-share 0.5 --jsonl x.jsonl --published-out p --one-line-out o --rules r.json"
                 .split(' ')
                 .map(str::to_owned)
                 .collect();
         let o = parse_args(&args).unwrap();
         assert_eq!((o.count, o.seed, o.yaml_share), (3, 9, 0.5));
         assert_eq!(o.published_out, Some(PathBuf::from("p")));
+        assert_eq!(o.one_line_out, Some(PathBuf::from("o")));
         assert_eq!(o.rules, Some(PathBuf::from("r.json")));
         assert!(parse_args(&["--count".to_owned()]).is_err());
         assert!(parse_args(&["--broken-share".to_owned(), "2".to_owned()]).is_err());
