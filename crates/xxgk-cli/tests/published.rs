@@ -31,6 +31,13 @@ fn folder_with(name: &str, text: &[u8]) -> tempfile::TempDir {
     dir
 }
 
+/// Terminal columns of `s`: CJK characters take two.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+        .sum()
+}
+
 fn seed_text(name: &str) -> String {
     std::fs::read_to_string(data().join(name)).expect("seed")
 }
@@ -305,11 +312,6 @@ fn carets_mark_the_cell_itself_in_space_aligned_text() {
         "only the cell:\n{source}\n{carets}"
     );
     // The carets stand under the value: CJK labels before it take two columns each.
-    let width = |s: &str| {
-        s.chars()
-            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
-            .sum::<usize>()
-    };
     let value_at = source.find("297").expect("value");
     assert_eq!(width(&source[..value_at]), width(marked) - 3);
 }
@@ -329,11 +331,6 @@ fn a_code_frame_on_a_one_line_report_shows_the_value_not_the_page() {
     let out = xxgk_in(dir.path(), &["check", "report.txt"]);
     assert_eq!(code(&out), 3, "{}", stdout(&out));
     let text = stdout(&out);
-    let width = |s: &str| {
-        s.chars()
-            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
-            .sum::<usize>()
-    };
     let lines: Vec<&str> = text.lines().collect();
     let frames: Vec<(&str, &str)> = lines
         .windows(2)
@@ -397,11 +394,6 @@ fn code_frame_carets_end_with_their_line() {
     let out = xxgk_in(dir.path(), &["check", "report.txt"]);
     assert_eq!(code(&out), 3, "{}", stdout(&out));
     let text = stdout(&out);
-    let width = |s: &str| {
-        s.chars()
-            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
-            .sum::<usize>()
-    };
     let lines: Vec<&str> = text.lines().collect();
     let frames: Vec<(&str, &str)> = lines
         .windows(2)

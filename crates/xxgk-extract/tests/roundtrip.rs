@@ -235,6 +235,14 @@ impl Generator {
         }
     }
 
+    /// The name, saying when （六） is merged.
+    fn title(self) -> String {
+        match self {
+            Self::MergedOther(layout) => format!("{} （六） merged", layout.name()),
+            other => other.name().to_owned(),
+        }
+    }
+
     fn extract(self, report: &Value, seed: u64) -> Extraction {
         let report = typed(report);
         let (bytes, name) = match self {
@@ -500,6 +508,16 @@ struct Reading {
 }
 
 impl Reading {
+    /// The share right and the breaks unread, as the sweeps print them.
+    fn summary(&self) -> String {
+        format!(
+            "{:.2}% right, {}/{} breaks unread",
+            100.0 * self.share(),
+            self.unreported,
+            self.breaks
+        )
+    }
+
     fn add(&mut self, score: &Score) {
         self.printed += score.cells - score.unprinted;
         self.right += score.right;
@@ -1729,7 +1747,6 @@ fn block_dump_on_many_broken_reports() {
             Generator::Torn(Torn::BlockDump),
             Generator::MergedOther(Torn::BlockDump),
         ] {
-            let merged_other = matches!(generator, Generator::MergedOther(_));
             for changed in 0..=3 {
                 let mut reading = Reading::default();
                 for (k, truth) in reports.iter().enumerate() {
@@ -1741,16 +1758,9 @@ fn block_dump_on_many_broken_reports() {
                     }
                 }
                 println!(
-                    "{}{} ({figures}), {changed} cell(s) changed: {:.2}% right, {}/{} breaks unread",
-                    generator.name(),
-                    if merged_other {
-                        " （六） merged"
-                    } else {
-                        ""
-                    },
-                    100.0 * reading.share(),
-                    reading.unreported,
-                    reading.breaks
+                    "{} ({figures}), {changed} cell(s) changed: {}",
+                    generator.title(),
+                    reading.summary()
                 );
             }
         }
@@ -1801,16 +1811,9 @@ fn every_generator_on_mis_totalled_reports() {
                 }
             }
             println!(
-                "{}{}, {columns} column(s) mis-totalled: {:.2}% right, {}/{} breaks unread",
-                generator.name(),
-                if matches!(generator, Generator::MergedOther(_)) {
-                    " （六） merged"
-                } else {
-                    ""
-                },
-                100.0 * reading.share(),
-                reading.unreported,
-                reading.breaks
+                "{}, {columns} column(s) mis-totalled: {}",
+                generator.title(),
+                reading.summary()
             );
         }
     }
