@@ -606,6 +606,9 @@ pub(crate) fn confirm_apart(
     drop_unconfirmed(&assignments, &spec_of, store, situation, merged);
 }
 
+/// Unlabelled rows a problem quotes, at most.
+const SHOWN_ORPHANS: usize = 8;
+
 /// Explains the rows of gaps whose unlabelled rows could not be assigned.
 pub(crate) fn explain_unassigned(
     unassigned: &[Unassigned],
@@ -630,15 +633,23 @@ pub(crate) fn explain_unassigned(
             .orphans
             .iter()
             .find_map(|o| o.segment.values.iter().find_map(ValueCell::pos));
+        // A dump may leave a whole table's numbers unlabelled: the message names the first
+        // few, every cell of the gap repeating it.
+        let shown = numbers.len().min(SHOWN_ORPHANS);
+        let more = match numbers.len() - shown {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
         let problem = Problem::new(
             ProblemCode::UnlabelledRowsUnconfirmed,
             format!(
-                "rows of numbers without a recognised label (`{}`) could not be placed: {}",
-                numbers.join("` `"),
+                "rows of numbers without a recognised label (`{}`{more}) could not be placed: {}",
+                numbers[..shown].join("` `"),
                 gap.why
             ),
         )
-        .at(pos, numbers.join(" / "));
+        // The text at the position: the first of them.
+        .at(pos, numbers.first().cloned().unwrap_or_default());
         if gap.rows.is_empty() {
             problems.push(problem);
             continue;

@@ -816,3 +816,29 @@ fn converted_pdfs_have_no_wrong_cell() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// A dump whose 表三 numbers no label places (LibreOffice's PDF of 洪泽 2023 through `pdftotext`
+/// without flags: 172 numbers) gives each of the 175 cells a problem that names the first few
+/// numbers and how many more, not all of them (the provenance file was 309 KB), and quotes as
+/// its source text the number at its position.
+#[test]
+fn unplaced_numbers_are_named_in_brief() {
+    let file = "hongze-2023-libreoffice.pdftotext-default.txt";
+    let bytes = fs::read(data(file)).expect("converted file");
+    let extraction = extract(&bytes, Some(file)).expect("extracts");
+    let unplaced: Vec<_> = extraction
+        .problems
+        .iter()
+        .filter(|p| p.code == xxgk_extract::ProblemCode::UnlabelledRowsUnconfirmed)
+        .collect();
+    assert_eq!(unplaced.len(), 175);
+    for problem in unplaced {
+        assert!(
+            problem.message.contains("` and 164 more)"),
+            "{}",
+            problem.message
+        );
+        assert!(problem.message.chars().count() < 300, "{}", problem.message);
+        assert_eq!(problem.raw.as_deref(), Some("0"));
+    }
+}
