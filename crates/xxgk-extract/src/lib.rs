@@ -223,7 +223,8 @@
 //! mis_totalled -- --nocapture`, glued, with （六） merged and with cells spaced: 12,000 round
 //! trips): 表三 read 69.90% glued with one column so and 18.73% with two (9.43% and 9.08% over
 //! 300 when the 总计 column counted a break of its own), 90.60% and 72.99% with cells spaced
-//! (72.07%, 71.99%); no cell read wrong. A row the report
+//! (72.07%, 71.99%); in the 2019 format over 1,000, 67.97% and 17.97% glued, 89.16% and
+//! 73.02% spaced; no cell read wrong. A row the report
 //! misprints a cell of may print digits that split otherwise than its 总计 says, or that also
 //! split some way satisfying it: when the identities not broken leave rows unread, 表三 is read
 //! again as printed with one misprinted cell (as a block dump is, `gaps::misprints_explain_by`).
