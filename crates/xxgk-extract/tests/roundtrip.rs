@@ -1544,21 +1544,12 @@ fn with_columns_mis_totalled(report: &Value, changes: &[(usize, u64, bool)]) -> 
     cells.extend(others);
     let mut report = report.clone();
     for &(pick, delta, lower) in changes {
-        let pointer = cells[pick % cells.len()].as_str();
-        let total = format!("{}/total", &pointer[..pointer.rfind('/').expect("a row")]);
         let delta = if delta < 500 {
             1 + delta % 9
         } else {
             10 + delta % 990
         };
-        let value = report
-            .pointer(pointer)
-            .and_then(Value::as_u64)
-            .expect("a count");
-        // Both move alike: the 总计 is at least the cell, so it stays a count when the cell does.
-        let lower = lower && value >= delta;
-        figures::change_count(&mut report, pointer, delta, lower);
-        figures::change_count(&mut report, &total, delta, lower);
+        figures::change_with_row_total(&mut report, &cells[pick % cells.len()], delta, lower);
     }
     report
 }

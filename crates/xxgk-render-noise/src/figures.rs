@@ -200,6 +200,21 @@ pub fn change_count(report: &mut Value, pointer: &str, delta: u64, lower: bool) 
     });
 }
 
+/// Changes the count at `pointer`, a cell of a 表三 row, and its row's 总计 alike by `delta`, as a
+/// publisher who fills a cell wrong but adds the row right prints them: the row keeps its 总计
+/// identity (R3), the cell's column and the 总计 column break. Lowered when `lower` and the cell
+/// stays a count (the 总计, at least the cell, then does too), else raised.
+pub fn change_with_row_total(report: &mut Value, pointer: &str, delta: u64, lower: bool) {
+    let (row, _) = pointer.rsplit_once('/').expect("a cell of a row");
+    let value = report
+        .pointer(pointer)
+        .and_then(Value::as_u64)
+        .expect("a count");
+    let lower = lower && value >= delta;
+    change_count(report, pointer, delta, lower);
+    change_count(report, &format!("{row}/total"), delta, lower);
+}
+
 /// What a report's prose says of 表四 ([`with_case_prose`]), as real reports word it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CaseProse {

@@ -123,16 +123,8 @@ pub fn with_columns_mis_totalled(report: &Value, seed: u64) -> Value {
         .collect();
     for _ in 0..=rng.below(2) {
         let pointer = cells[rng.below(cells.len() as u64) as usize];
-        let total = format!("{}/total", &pointer[..pointer.rfind('/').expect("a row")]);
         let delta = 1 + rng.below(50);
-        let value = report
-            .pointer(pointer)
-            .and_then(Value::as_u64)
-            .expect("a count");
-        // The 总计 is at least the cell: it stays a count when the cell does.
-        let lower = rng.below(2) == 0 && value >= delta;
-        figures::change_count(&mut report, pointer, delta, lower);
-        figures::change_count(&mut report, &total, delta, lower);
+        figures::change_with_row_total(&mut report, pointer, delta, rng.below(2) == 0);
     }
     report
 }
