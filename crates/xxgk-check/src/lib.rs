@@ -44,7 +44,7 @@ pub use input::{Format, InputError, parse, strip_bom};
 pub use locate::Locations;
 use names::Names;
 use rules::{CellCounts, RuleSet};
-pub use rules::{PrintedSum, SumEvaluation};
+pub use rules::{PrintedAs, PrintedSum, SumEvaluation};
 pub use series::{
     OrganSeries, SeriesAssessment, SeriesCellValue, SeriesFinding, SeriesPair, SeriesValues,
     Unplaced, normalise_organ,

@@ -65,13 +65,28 @@ pub struct RuleSet {
 }
 
 /// Cells a report prints only as their sum (a merged row's cell standing for the rows the
-/// standard splits it into), as read.
+/// standard splits it into), or whose sum alone a reader could establish (rows printed without
+/// their labels, their order not confirmed), as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrintedSum {
     /// JSON Pointers of the cells summed, each unread.
     pub cells: Vec<String>,
     /// Their sum, as printed.
     pub value: u64,
+    /// How the report prints them, which the message of a failure says.
+    pub printed_as: PrintedAs,
+}
+
+/// How a report prints cells it gives only a sum of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintedAs {
+    /// One row in place of the rows the standard splits it into (a 2021 report's （六）其他处理
+    /// printed as one row, as the 2019 table has it).
+    MergedRow,
+    /// Rows printed without their labels where the template has rows to match, in an order
+    /// that could not be confirmed: whatever the order, each column's cells of those rows sum
+    /// to the column's figures of the rows printed.
+    UnlabelledRows,
 }
 
 /// An identity that unread cells leave not evaluable, evaluated with the sums printed of them.
@@ -84,6 +99,9 @@ pub struct SumEvaluation {
     /// The error when the printed numbers break it; `None` when they satisfy it.
     pub failure: Option<Diagnostic>,
 }
+
+/// A printed sum as evaluated: its cells' indices, its value and how it is printed.
+type Covering = (Vec<usize>, u64, PrintedAs);
 
 /// A failing identity instance before it becomes a diagnostic.
 #[derive(Debug, Clone)]
@@ -291,7 +309,7 @@ impl RuleSet {
         values: &CellCounts,
         sums: &[PrintedSum],
     ) -> Vec<SumEvaluation> {
-        let sums: Vec<(Vec<usize>, u64)> = sums
+        let sums: Vec<Covering> = sums
             .iter()
             .filter_map(|sum| {
                 let cells = sum
@@ -299,7 +317,7 @@ impl RuleSet {
                     .iter()
                     .map(|p| self.index.get(p.as_str()).copied())
                     .collect::<Option<Vec<usize>>>()?;
-                (!cells.is_empty()).then_some((cells, sum.value))
+                (!cells.is_empty()).then_some((cells, sum.value, sum.printed_as))
             })
             .collect();
         if sums.is_empty() {
@@ -313,12 +331,12 @@ impl RuleSet {
                 if missing.is_empty() {
                     return None;
                 }
-                let covering: Vec<&(Vec<usize>, u64)> = sums
+                let covering: Vec<&Covering> = sums
                     .iter()
-                    .filter(|(cells, _)| cells.iter().all(|c| missing.contains(c)))
+                    .filter(|(cells, _, _)| cells.iter().all(|c| missing.contains(c)))
                     .collect();
                 // The missing cells, each in exactly one sum.
-                let covered: Vec<usize> = covering.iter().flat_map(|(c, _)| c.clone()).collect();
+                let covered: Vec<usize> = covering.iter().flat_map(|(c, _, _)| c.clone()).collect();
                 let distinct: BTreeSet<usize> = covered.iter().copied().collect();
                 if covered.len() != distinct.len() || distinct != missing {
                     return None;
@@ -330,7 +348,7 @@ impl RuleSet {
                         .sum()
                 };
                 let (mut lhs, mut rhs) = (read(&identity.lhs), read(&identity.rhs));
-                for (cells, value) in &covering {
+                for (cells, value, _) in &covering {
                     // A sum counts once on one side: each of its cells once, on that side.
                     let on = |side: &[usize], c: usize| side.iter().filter(|&&x| x == c).count();
                     let once_on = |side: &[usize], other: &[usize]| {
@@ -361,11 +379,10 @@ impl RuleSet {
         rule: &SumRule,
         identity: &CompiledIdentity,
         values: &CellCounts,
-        covering: &[&(Vec<usize>, u64)],
+        covering: &[&Covering],
         (lhs, rhs): (i128, i128),
     ) -> Diagnostic {
-        // A sum is printed once, in the place of its first cell, named by the label its cells
-        // share (`（六）其他处理 5`).
+        // A merged row's sum is named by the label its cells share (`（六）其他处理 5`).
         let group = |cells: &[usize]| -> (String, String) {
             let shared_last = |paths: Vec<Vec<&str>>| -> String {
                 let first = paths.first().cloned().unwrap_or_default();
@@ -383,19 +400,39 @@ impl RuleSet {
                 shared_last(of.map(|cell| cell.name_en.split(" › ").collect()).collect()),
             )
         };
+        // Unlabelled rows' sum is named by its terms (`（三）3、（三）4 共 12`), which need not
+        // share a label.
+        let listed = |cells: &[usize], terms: &[Term], zh: bool| -> String {
+            let names: Vec<&str> = terms
+                .iter()
+                .filter(|t| cells.contains(&t.cell))
+                .map(|t| {
+                    if zh {
+                        t.short_zh.as_str()
+                    } else {
+                        t.name_en.as_str()
+                    }
+                })
+                .collect();
+            names.join(if zh { "、" } else { ", " })
+        };
         let side = |terms: &[Term], zh: bool| -> String {
             let mut shown = Vec::new();
             for term in terms {
                 match covering
                     .iter()
-                    .find(|(cells, _)| cells.contains(&term.cell))
+                    .find(|(cells, _, _)| cells.contains(&term.cell))
                 {
-                    Some((cells, value)) if cells.first() == Some(&term.cell) => {
-                        let (name_zh, name_en) = group(cells);
-                        shown.push(if zh {
-                            format!("{name_zh} {value}")
-                        } else {
-                            format!("{name_en} {value}")
+                    Some((cells, value, printed_as)) if cells.first() == Some(&term.cell) => {
+                        shown.push(match (printed_as, zh) {
+                            (PrintedAs::MergedRow, true) => format!("{} {value}", group(cells).0),
+                            (PrintedAs::MergedRow, false) => format!("{} {value}", group(cells).1),
+                            (PrintedAs::UnlabelledRows, true) => {
+                                format!("{} 共 {value}", listed(cells, terms, true))
+                            }
+                            (PrintedAs::UnlabelledRows, false) => {
+                                format!("{} together {value}", listed(cells, terms, false))
+                            }
                         });
                     }
                     Some(_) => {}
@@ -413,17 +450,24 @@ impl RuleSet {
         };
         let base_zh = fill_with(&rule.message.zh, identity, true, &side, (lhs, rhs));
         let base_en = fill_with(&rule.message.en, identity, false, &side, (lhs, rhs));
-        let printed: Vec<(String, String)> = covering
+        let explained: Vec<(String, String)> = covering
             .iter()
-            .map(|(cells, value)| {
-                let (zh, en) = group(cells);
-                (
-                    format!("把 {zh} 合为一行印出，为 {value}"),
-                    format!("prints {en} as one row, {value}"),
-                )
+            .map(|(cells, value, printed_as)| match printed_as {
+                PrintedAs::MergedRow => {
+                    let (zh, en) = group(cells);
+                    (
+                        format!("报告把 {zh} 合为一行印出，为 {value}，以之代其各行之和；各行的件数未分别印出"),
+                        format!("the report prints {en} as one row, {value}, which stands for the sum of its rows here; the rows themselves are not printed"),
+                    )
+                }
+                PrintedAs::UnlabelledRows => (
+                    format!("报告印出这几行的数字，其标签未能辨认，次序未能确认；无论次序如何，它们在此列之和为 {value}，各单元格仍记为未能读取"),
+                    format!("the report prints these rows' numbers without labels that could be recognised, in an order that could not be confirmed; whatever the order, they sum to {value} in this column, and their cells stay unread"),
+                ),
             })
             .collect();
-        let (printed_zh, printed_en): (Vec<String>, Vec<String>) = printed.into_iter().unzip();
+        let (explained_zh, explained_en): (Vec<String>, Vec<String>) =
+            explained.into_iter().unzip();
         let anchor = identity.lhs.first().copied().unwrap_or_default();
         Diagnostic {
             rule: rule.id.clone(),
@@ -438,14 +482,8 @@ impl RuleSet {
             actual: Some(lhs.to_string()),
             discrepancy: Some(lhs - rhs),
             root_cause: None,
-            message_zh: format!(
-                "{base_zh}（报告{}，以之代其各行之和；各行的件数未分别印出）",
-                printed_zh.join("，")
-            ),
-            message_en: format!(
-                "{base_en} (the report {}, which stands for the sum of its rows here; the rows themselves are not printed)",
-                printed_en.join(", ")
-            ),
+            message_zh: format!("{base_zh}（{}）", explained_zh.join("；")),
+            message_en: format!("{base_en} ({})", explained_en.join("; ")),
             location: None,
         }
     }

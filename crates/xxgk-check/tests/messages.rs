@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use serde_json::{Value, json};
 use xxgk_catalogue::Catalogue;
-use xxgk_check::{Checker, Diagnostic, FindingRef, Format, Kind, PrintedSum};
+use xxgk_check::{Checker, Diagnostic, FindingRef, Format, Kind, PrintedAs, PrintedSum};
 use xxgk_model::RULES_JSON;
 
 static CHECKER: LazyLock<Checker> = LazyLock::new(|| Checker::new().unwrap());
@@ -468,7 +468,11 @@ fn a_merged_row_stands_for_the_sum_of_its_rows_in_r2() {
             let printed: u64 = rows.values().map(|row| row[column].as_u64().unwrap()).sum();
             // The report prints 17 for 15 under natural persons.
             let value = printed + u64::from(*column == "natural_person") * 2;
-            PrintedSum { cells, value }
+            PrintedSum {
+                cells,
+                value,
+                printed_as: PrintedAs::MergedRow,
+            }
         })
         .collect();
     let evaluated = CHECKER.evaluate_with_sums(&doc, &sums);

@@ -53,8 +53,9 @@ fn provenance_file(source: &Source, extraction: &xxgk_extract::Extraction) -> Ve
     lines(&mut out, "provenance", &extraction.provenance);
     out.extend_from_slice(b",\n");
     lines(&mut out, "problems", &extraction.problems);
-    // Cells printed only as their sum (a 2021 report's （六） as one row): their figures, which
-    // the canonical report cannot hold, kept for whoever reads the extraction.
+    // Cells known only by their sum (a 2021 report's （六） as one row, unlabelled rows whose
+    // order is not confirmed): their figures, which the canonical report cannot hold, kept for
+    // whoever reads the extraction.
     if !extraction.sums.is_empty() {
         out.extend_from_slice(b",\n");
         lines(&mut out, "sums", &extraction.sums);

@@ -547,8 +547,8 @@ fn extract_keeps_the_sums_a_report_prints_in_place_of_cells() {
     assert_eq!(
         provenance["sums"],
         serde_json::json!([
-            {"cells": three("natural_person"), "value": 3, "line": 27, "column": 9, "raw": "3"},
-            {"cells": three("total"), "value": 3, "line": 27, "column": 21, "raw": "3"},
+            {"cells": three("natural_person"), "value": 3, "line": 27, "column": 9, "raw": "3", "printed_as": "merged-row"},
+            {"cells": three("total"), "value": 3, "line": 27, "column": 21, "raw": "3", "printed_as": "merged-row"},
         ])
     );
     let seed_dir = tempfile::tempdir().expect("temp dir");

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize as _;
 use unicode_width::UnicodeWidthStr as _;
-use xxgk_check::{Checker, Diagnostic, Kind, Location, PrintedSum, Severity};
+use xxgk_check::{Checker, Diagnostic, Kind, Location, PrintedAs, PrintedSum, Severity};
 use xxgk_extract::{Edition, Extraction, InputFormat, Problem, ProblemCode};
 use xxgk_model::{AnnualReport, CELLS, Cell, STANDARD_2019};
 
@@ -72,14 +72,19 @@ pub fn check(checker: &Checker, bytes: Vec<u8>, hint: &str) -> Checked {
         })
         .collect();
     // Identities whose only unread cells the report prints as one sum (a 2021 report's
-    // （六）其他处理 as one row), evaluated with it: an error of the report where they fail,
-    // confirmed where they hold; either way no longer a note that they cannot be evaluated.
+    // （六）其他处理 as one row), or whose sum is known though they are not (rows printed without
+    // labels, their order unconfirmed), evaluated with it: an error of the report where they
+    // fail, confirmed where they hold; either way no longer a note that they cannot be evaluated.
     let printed_sums: Vec<PrintedSum> = extraction
         .sums
         .iter()
         .map(|sum| PrintedSum {
             cells: sum.cells.clone(),
             value: sum.value,
+            printed_as: match sum.printed_as {
+                xxgk_extract::PrintedAs::MergedRow => PrintedAs::MergedRow,
+                xxgk_extract::PrintedAs::UnlabelledRows => PrintedAs::UnlabelledRows,
+            },
         })
         .collect();
     let with_sums = checker.evaluate_with_sums(&extraction.report, &printed_sums);

@@ -27,6 +27,11 @@
 //! reports of the verdict sweep break, labels below numbers 98.1% reported with three, 64.8% with
 //! two; torn text 98.3% and 86.6%), none read wrong.
 //!
+//! Rows taken out so, each a line of seven numbers as printed, are still the gap's rows in some
+//! order: each column's sum over them is kept ([`crate::PrintedSum`], of unlabelled rows), with
+//! which R2 of a column is evaluated where they are its only unread cells, so a report whose
+//! column does not add up is told so though its rows stay unread ([`record_column_sums`]).
+//!
 //! In a table that prints labels below their numbers, [`pair_in_order`] pairs the labels alone
 //! with the rows of numbers alone where the headings and the rows read whole leave no other
 //! reading: 表二, which has no identity, is read that way or not at all.
@@ -577,12 +582,71 @@ fn drop_unconfirmed(
                     labels.join(", ")
                 ),
             );
+            if assignment.whole_lines {
+                record_column_sums(assignment, spec_of, store);
+            }
             for cell in cells_of(assignment) {
                 store.filled.remove(&cell);
                 store.explain(cell, problem.clone());
             }
             pending.remove(*k);
         }
+    }
+}
+
+/// Keeps, for each column, the sum of the cells an assignment taken out placed in it
+/// ([`crate::PrintedSum`], of unlabelled rows): rows printed whole, each a line of seven
+/// numbers, where the template has exactly as many rows to match, are those rows in some order,
+/// and whatever the order a column's cells of them sum to the column's numbers printed. An
+/// identity whose only unread cells those are (R2 of the column, when the rows are results) is
+/// then evaluated, so a report that breaks it is told so though the rows stay unread. Not for
+/// rows with a merged （六） row among them: its cells are no cells of the standard.
+fn record_column_sums(
+    assignment: &Assignment,
+    spec_of: &impl Fn(AppRow) -> Option<RowSpec>,
+    store: &mut CellStore,
+) {
+    if assignment
+        .rows
+        .iter()
+        .any(|(row, _)| *row == AppRow::OtherMerged)
+    {
+        return;
+    }
+    let specs: Vec<RowSpec> = assignment
+        .rows
+        .iter()
+        .filter_map(|(row, _)| spec_of(*row))
+        .collect();
+    if specs.len() != assignment.rows.len() {
+        return;
+    }
+    for column in APPLICANT_COLUMNS.iter() {
+        let cells: Vec<String> = specs
+            .iter()
+            .map(|spec| format!("{}/{}", spec.path, column.name))
+            .collect();
+        let read: Option<Vec<&crate::cells::Filled>> =
+            cells.iter().map(|c| store.filled.get(c)).collect();
+        let Some(read) = read else {
+            continue;
+        };
+        let value = read
+            .iter()
+            .try_fold(0u64, |sum, f| sum.checked_add(f.value.as_u64()?));
+        let (Some(value), Some(first)) = (value, read.first()) else {
+            continue;
+        };
+        let (line, column, raw) = (first.pos.line, first.pos.column, first.raw.clone());
+        store.sums.retain(|sum| sum.cells != cells);
+        store.sums.push(crate::PrintedSum {
+            cells,
+            value,
+            line,
+            column,
+            raw,
+            printed_as: crate::PrintedAs::UnlabelledRows,
+        });
     }
 }
 

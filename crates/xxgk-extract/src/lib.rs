@@ -162,7 +162,11 @@
 //! printed sum of its column's three rows where R2 holds through it (a block dump: where its
 //! reading is kept), or where one to three misprinted cells explain every identity failing over
 //! the table (`gaps::misprints_explain`, the merged row's cell among them): R2 is then evaluated
-//! with it, and the report's break of R2 is reported.
+//! with it, and the report's break of R2 is reported. Unlabelled rows, each a line of seven
+//! numbers, that a gap of exactly their count holds but the identities do not confirm stay
+//! missing too, and each column's sum over them is kept in [`Extraction::sums`] (they are the
+//! gap's rows in some order): R2 of a column whose only unread cells they are is evaluated with
+//! it, so a report that adds each row right and a column wrong is told so.
 //! Digits in a label's own cell of a table with
 //! a cell per column are label text, and a page footer cut into table cells is a footer.
 //! The whole report on one line (text taken from a web page with every line break lost: crawler
@@ -543,8 +547,26 @@ pub struct PrintedSum {
     pub line: u32,
     /// 1-based column, in characters.
     pub column: u32,
-    /// The source text the sum was read from, as published.
+    /// The source text the sum was read from, as published: for unlabelled rows, the first
+    /// row's cell of the column (the sum of the column's cells is not printed as one number).
     pub raw: String,
+    /// How the report prints the cells.
+    pub printed_as: PrintedAs,
+}
+
+/// How a report prints cells it gives only a sum of ([`PrintedSum`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PrintedAs {
+    /// One row in place of the rows the standard splits it into: a 2021 report's
+    /// （六）其他处理 printed as one row, as the 2019 table has it. Its figure is printed.
+    MergedRow,
+    /// Rows of numbers printed without a label that could be recognised, where the template
+    /// has exactly as many rows between the rows read: they are those rows, but in an order
+    /// the identities did not confirm, so their cells stay missing while each column's sum
+    /// over them is known whatever the order (its line, column and text those of the first
+    /// row's cell).
+    UnlabelledRows,
 }
 
 /// Why an input could not be read at all.

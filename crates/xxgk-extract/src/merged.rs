@@ -109,6 +109,7 @@ pub(crate) fn record_sums(cells: &[Option<MergedCell>], store: &mut CellStore) {
             line: cell.pos.line,
             column: cell.pos.column,
             raw: cell.raw.clone(),
+            printed_as: crate::PrintedAs::MergedRow,
         });
     }
 }

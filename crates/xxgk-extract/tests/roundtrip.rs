@@ -296,6 +296,20 @@ fn score(extraction: &Extraction, truth: &Value) -> Score {
             }
         }
     }
+    // A sum kept of cells left missing is a statement about the report too: it must be theirs.
+    for sum in &extraction.sums {
+        let published: Option<u64> = sum
+            .cells
+            .iter()
+            .map(|cell| truth.pointer(cell).and_then(Value::as_u64))
+            .sum();
+        if published != Some(sum.value) {
+            score.wrong.push(format!(
+                "sum over {:?} ({:?}): read {}, published {published:?}",
+                sum.cells, sum.printed_as, sum.value
+            ));
+        }
+    }
     score
 }
 
