@@ -29,7 +29,7 @@ use xxgk_document::{Checked, Reading, Verdict};
 use xxgk_extract::Edition;
 use xxgk_model::{AnnualReport, STANDARD_2019, STANDARD_2021, Standard, edition_2019};
 use xxgk_render::{Layout, one_line, one_line_2019, one_line_2019_spaced, one_line_spaced, render};
-use xxgk_render_noise::{Torn, render_torn, render_torn_merged_other};
+use xxgk_render_noise::{Torn, WrapMeasure, hard_wrap, render_torn, render_torn_merged_other};
 
 /// Reports per generator, each checked consistent and with cells changed; `XXGK_VERDICT_CASES`
 /// sweeps more (the same first ones, then further seeds).
@@ -60,6 +60,22 @@ enum Generator {
     OneLine2019Spaced,
     Torn(Torn),
     MergedOther(Torn),
+    /// A fixed layout hard-wrapped at a width drawn from the seed (24 to 120, characters or
+    /// display columns in turn).
+    HardWrapped(Layout),
+    /// A torn layout hard-wrapped so.
+    HardWrappedTorn(Torn),
+}
+
+/// The width and measure a hard-wrapped generator wraps case `seed` at.
+fn wrap_of(seed: u64) -> (usize, WrapMeasure) {
+    let width = 24 + (seed * 37 % 97) as usize;
+    let measure = if seed.is_multiple_of(2) {
+        WrapMeasure::Chars
+    } else {
+        WrapMeasure::Columns
+    };
+    (width, measure)
 }
 
 impl Generator {
@@ -77,6 +93,8 @@ impl Generator {
             Self::OneLine2019Spaced => "one-line 2019, cells spaced".to_owned(),
             Self::Torn(layout) => layout.name().to_owned(),
             Self::MergedOther(layout) => format!("{} （六） merged", layout.name()),
+            Self::HardWrapped(layout) => format!("{}, hard-wrapped", layout.name()),
+            Self::HardWrappedTorn(layout) => format!("{}, hard-wrapped", layout.name()),
         }
     }
 
@@ -136,6 +154,20 @@ impl Generator {
                 render_torn_merged_other(&typed(), layout, seed),
                 layout.file_name(),
             ),
+            Self::HardWrapped(layout) => {
+                let (width, measure) = wrap_of(seed);
+                (
+                    hard_wrap(&render(&typed(), layout), width, measure),
+                    layout.file_name(),
+                )
+            }
+            Self::HardWrappedTorn(layout) => {
+                let (width, measure) = wrap_of(seed);
+                (
+                    hard_wrap(&render_torn(&typed(), layout, seed), width, measure),
+                    layout.file_name(),
+                )
+            }
         }
     }
 }
@@ -426,6 +458,23 @@ fn torn_layouts_mis_totalled() {
         Torn::PositionedRuns,
     ] {
         sweep(Generator::TornMisTotalled(layout));
+    }
+}
+
+/// Text hard-wrapped at a fixed width, a number cut where the width falls: once read as its
+/// first digits, which broke R3 in a consistent report.
+#[test]
+fn hard_wrapped_text() {
+    for layout in [
+        Layout::PipeCells,
+        Layout::TabRows,
+        Layout::SpaceAligned,
+        Layout::Markdown,
+    ] {
+        sweep(Generator::HardWrapped(layout));
+    }
+    for layout in [Torn::TornText, Torn::MarkdownFromPdf] {
+        sweep(Generator::HardWrappedTorn(layout));
     }
 }
 

@@ -238,7 +238,18 @@ pub(crate) fn text_lines(text: &str) -> Vec<PosText> {
 
 /// [`text_lines`] of a piece of a larger text that starts at `start` of it.
 pub(crate) fn text_lines_from(text: &str, start: SourcePos) -> Vec<PosText> {
+    lines_joining(text, start, &[])
+}
+
+/// [`text_lines`] of hard-wrapped text ([`crate::hard_wrap`]): each line whose `continued` flag
+/// is set goes on in the next, one line with it, its characters keeping their own positions.
+pub(crate) fn text_lines_joined(text: &str, continued: &[bool]) -> Vec<PosText> {
+    lines_joining(text, SourcePos { line: 1, column: 1 }, continued)
+}
+
+fn lines_joining(text: &str, start: SourcePos, continued: &[bool]) -> Vec<PosText> {
     let mut lines = Vec::new();
+    let mut index = 0usize;
     let mut current = PosText::default();
     let SourcePos {
         mut line,
@@ -250,7 +261,10 @@ pub(crate) fn text_lines_from(text: &str, start: SourcePos) -> Vec<PosText> {
             if c == '\r' && chars.peek() == Some(&'\n') {
                 chars.next();
             }
-            lines.push(std::mem::take(&mut current));
+            if !continued.get(index).copied().unwrap_or(false) {
+                lines.push(std::mem::take(&mut current));
+            }
+            index += 1;
             line = line.saturating_add(1);
             column = 1;
             continue;

@@ -60,6 +60,9 @@ mod narrow;
 mod pdfjs;
 mod positioned;
 mod spans;
+mod wrap;
+
+pub use wrap::{WrapMeasure, hard_wrap};
 
 use std::cell::Cell as Mutable;
 use std::fmt::Write as _;

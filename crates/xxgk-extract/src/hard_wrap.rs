@@ -1,0 +1,387 @@
+//! Text hard-wrapped at a fixed width: every line longer than N characters (or N display
+//! columns, a CJK character two) broken at N, in the middle of a word, a table row or a number
+//! (`1927523` as `19275` and `23` on the next line). Read as it stands, a row's first line is
+//! a row with its last cells cut off or its last number shortened: a wrong number. Such text is
+//! found by its lines and its broken lines are joined again before anything is read.
+//!
+//! The evidence: many lines exactly as long as the longest (within one column for display
+//! widths, where a wide character that did not fit leaves the line a column short), several of
+//! them plain prose filled with text to their end, which nothing but a wrap breaks at one width
+//! (a layout that pads every line with spaces to the page's width, as pdfplumber's does, ends
+//! its prose in spaces). Lines laid out by
+//! `pdftotext -layout` or padded Markdown tables reach one width too, but as rows with runs of
+//! spaces or pipes, not prose; a text of paragraphs on one line each has few lines of its
+//! longest length. A line of that length goes on in the next ([`cut_between`]), unless what
+//! follows opens on its own: a row or a label that happened to be as long as the wrap width,
+//! then the next row, a heading or a page footer.
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::normalize::is_cjk;
+
+/// Widths nobody wraps at: shorter than a heading, or longer than any editor's page.
+const WIDTHS: std::ops::RangeInclusive<usize> = 20..=200;
+/// Lines of the wrap width, at least (and a tenth of the lines with text): a report's prose
+/// alone fills more.
+const MIN_FULL_LINES: usize = 8;
+/// Prose lines of the wrap width, at least.
+const MIN_FULL_PROSE: usize = 5;
+/// CJK characters a line needs to count as prose.
+const PROSE_CJK: usize = 10;
+
+/// How a wrap measures a line.
+#[derive(Clone, Copy)]
+enum Measure {
+    /// Characters (Python's `textwrap`, most converters' `width=`).
+    Chars,
+    /// Display columns, a CJK character two (terminals, `w3m`, editors).
+    Columns,
+}
+
+impl Measure {
+    fn of(self, line: &str) -> usize {
+        match self {
+            Self::Chars => line.chars().count(),
+            Self::Columns => line.chars().map(|c| c.width().unwrap_or(0)).sum(),
+        }
+    }
+
+    /// Whether a line measuring `length` was broken at `width`, the next line starting with
+    /// `next`: at the width, or a column short where the next character is wide.
+    fn broken_at(self, length: usize, width: usize, next: Option<char>) -> bool {
+        match self {
+            Self::Chars => length == width,
+            Self::Columns => {
+                length == width
+                    || (length + 1 == width && next.and_then(|c| c.width()).is_some_and(|w| w > 1))
+            }
+        }
+    }
+}
+
+/// Whether a line of the wrap width is plain prose: many CJK characters, no table structure.
+fn is_prose(line: &str) -> bool {
+    let body = line.trim();
+    !body.contains("  ")
+        && !body.contains('\t')
+        && !body.contains('|')
+        && body.chars().filter(|c| is_cjk(*c)).count() >= PROSE_CJK
+}
+
+/// Whether a line of the wrap width was cut there, `next` being the line after it. A wrap cuts
+/// wherever the width falls: inside a number (`19275` then `23`), a word, a Markdown ruler, or
+/// a row between its cells. A row or a label that merely happened to be as long as the wrap
+/// width is followed by a line that opens on its own: a blank, a heading's or row's numbering
+/// ([`opens_numbered_line`]), a page footer, the next pipe-closed cell or row (a cut right after
+/// a pipe leaves the next cell's padding at the start of the line), or text and numbers meeting
+/// without the separator a table puts between a number and the next cell or its label. Joined,
+/// such a line would put a label beside numbers that are not its own.
+fn cut_between(line: &str, next: &str) -> bool {
+    let next_chars: Vec<char> = next.chars().collect();
+    let start = next_chars.iter().take_while(|c| c.is_whitespace()).count();
+    let footer = crate::oneline::page_footer_at(&next_chars, start).is_some_and(|end| {
+        next_chars
+            .get(end..)
+            .unwrap_or_default()
+            .iter()
+            .all(|c| c.is_whitespace())
+    });
+    let (Some(last), Some(first)) = (line.chars().last(), next_chars.first().copied()) else {
+        return false;
+    };
+    if next.trim().is_empty() || footer {
+        return false;
+    }
+    if last == '|' {
+        // What follows a pipe within a row is a cell's padding, within a ruler its dashes.
+        let ruler = line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
+        return first.is_whitespace() || (ruler && matches!(first, '-' | ':'));
+    }
+    if line.trim_end().ends_with('|') {
+        // A cut in the padding after a pipe: the next cell follows, whatever it opens with.
+        return true;
+    }
+    let number_meets_text = (last.is_ascii_digit() && is_wide_text(first))
+        || (is_wide_text(last) && first.is_ascii_digit());
+    !(opens_numbered_line(next) || number_meets_text)
+}
+
+/// CJK text: ideographs, and the full-width punctuation between them (`，` `）` `“`).
+fn is_wide_text(c: char) -> bool {
+    is_cjk(c)
+        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}')
+        || "“”‘’…—".contains(c)
+}
+
+/// Whether a line opens with the numbering of a heading or a row (`四、`, `（三）`, `(3)`, `1.属于`,
+/// `第二十条`): a line of the wrap width followed by one ended there itself (a row of a table, a
+/// paragraph before a heading) far more often than a wrap cut right before a numbering.
+fn opens_numbered_line(line: &str) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let body = line.trim_start();
+    let mut chars = body.chars().peekable();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let numeral = |c: &char| NUMERALS.contains(*c) || c.is_ascii_digit();
+    match first {
+        '（' | '(' => {
+            let mut counted = false;
+            while chars.next_if(numeral).is_some() {
+                counted = true;
+            }
+            counted && chars.next().is_some_and(|c| c == '）' || c == ')')
+        }
+        '第' => body.starts_with("第二十条"),
+        c if NUMERALS.contains(c) => {
+            while chars.next_if(|c| NUMERALS.contains(*c)).is_some() {}
+            chars.next() == Some('、')
+        }
+        c if c.is_ascii_digit() => {
+            while chars.next_if(char::is_ascii_digit).is_some() {}
+            matches!(chars.next(), Some('.' | '、' | '．'))
+                && chars.next().is_some_and(|c| !c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// For each line of `text` (as [`crate::normalize::text_lines`] splits it), whether it is a
+/// piece of a line that a hard wrap broke and goes on in the next line; `None` when the text is
+/// not hard-wrapped.
+pub(crate) fn continued_lines(text: &str) -> Option<Vec<bool>> {
+    let lines = split_like_text_lines(text);
+    let filled = lines.iter().filter(|l| !l.trim().is_empty()).count();
+    [Measure::Chars, Measure::Columns]
+        .into_iter()
+        .find_map(|measure| {
+            let lengths: Vec<usize> = lines.iter().map(|l| measure.of(l)).collect();
+            let width = lengths.iter().copied().max()?;
+            if !WIDTHS.contains(&width) {
+                return None;
+            }
+            let broken: Vec<bool> = (0..lines.len())
+                .map(|k| {
+                    let next = lines.get(k + 1).and_then(|l| l.chars().next());
+                    lengths
+                        .get(k)
+                        .is_some_and(|&length| measure.broken_at(length, width, next))
+                })
+                .collect();
+            // A wrap fills its lines with text; a layout that pads every line with spaces to
+            // the page's width (pdfplumber's) ends them in spaces.
+            let filled_to_the_end = |line: &&str| !line.ends_with(char::is_whitespace);
+            let full: Vec<&&str> = lines
+                .iter()
+                .zip(&broken)
+                .filter_map(|(line, b)| b.then_some(line))
+                .collect();
+            let prose = full
+                .iter()
+                .filter(|l| filled_to_the_end(l) && is_prose(l))
+                .count();
+            (full.len() >= MIN_FULL_LINES && full.len() * 10 >= filled && prose >= MIN_FULL_PROSE)
+                .then_some(broken)
+        })
+        .map(|broken| {
+            (0..lines.len())
+                .map(|k| {
+                    let (Some(line), Some(next)) = (lines.get(k), lines.get(k + 1)) else {
+                        return false;
+                    };
+                    broken.get(k).copied().unwrap_or(false) && cut_between(line, next)
+                })
+                .collect()
+        })
+}
+
+/// The lines of `text` split as [`crate::normalize::text_lines`] splits them (`\n`, `\r\n` and
+/// a lone `\r` each end one).
+fn split_like_text_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        match bytes.get(k) {
+            Some(b'\n') => {
+                lines.push(text.get(start..k).unwrap_or_default());
+                start = k + 1;
+            }
+            Some(b'\r') => {
+                lines.push(text.get(start..k).unwrap_or_default());
+                if bytes.get(k + 1) == Some(&b'\n') {
+                    k += 1;
+                }
+                start = k + 1;
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    lines.push(text.get(start..).unwrap_or_default());
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `text` broken every `width` characters, as a hard wrap breaks it.
+    fn wrapped(text: &str, width: usize) -> String {
+        text.lines()
+            .flat_map(|line| {
+                let chars: Vec<char> = line.chars().collect();
+                if chars.is_empty() {
+                    vec![String::new()]
+                } else {
+                    chars.chunks(width).map(|c| c.iter().collect()).collect()
+                }
+            })
+            .collect::<Vec<String>>()
+            .join("\n")
+    }
+
+    fn prose() -> String {
+        (0..10)
+            .map(|k| format!("（{k}）本机关坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落实政府信息公开条例，不断提升公开质量和实效，切实保障人民群众的知情权、参与权、表达权和监督权，全年共收到申请八十件{}。", "又".repeat(k)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn text_broken_at_a_width_is_joined_where_it_was_broken() {
+        let text = format!(
+            "{}\n一、本年新收政府信息公开申请数量   80   1   0   0   0   0   1927523\n",
+            prose()
+        );
+        let broken = wrapped(&text, 30);
+        let joins = continued_lines(&broken).expect("hard-wrapped");
+        let lines = split_like_text_lines(&broken);
+        let mut rejoined = String::new();
+        for (line, join) in lines.iter().zip(&joins) {
+            rejoined.push_str(line);
+            if !join {
+                rejoined.push('\n');
+            }
+        }
+        assert_eq!(rejoined.trim_end(), text.trim_end());
+    }
+
+    #[test]
+    fn text_not_wrapped_is_left_alone() {
+        let text = format!(
+            "{}\n一、本年新收政府信息公开申请数量   80   1   0   0   0   0   81\n",
+            prose()
+        );
+        assert!(continued_lines(&text).is_none());
+        // A table whose rows are padded to one width is no wrap: its rows are no prose.
+        let rows: Vec<String> = (0..30)
+            .map(|k| format!("| 第{k:02}行标签文字在此 | {:>6} | {:>6} |", k * 7, k * 11))
+            .collect();
+        assert!(continued_lines(&rows.join("\n")).is_none());
+        // Nor is a layout that pads every line to the page's width.
+        let padded: Vec<String> = prose()
+            .lines()
+            .flat_map(|line| {
+                let chars: Vec<char> = line.chars().collect();
+                chars
+                    .chunks(28)
+                    .map(|c| format!("{:<40}", c.iter().collect::<String>()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(continued_lines(&padded.join("\n")).is_none());
+    }
+
+    #[test]
+    fn a_row_as_long_as_the_width_ends_before_the_next_row() {
+        let row = "\t(七)总计\t\t1915989\t426929\t4257675\t2203437\t3565537\t2611\t12372178";
+        let width = row.chars().count();
+        let text = format!(
+            "{}\n{row}\n四、结转下年度继续办理\t\t\t0\t146\t873\t0\t0\t0\t1019\n",
+            wrapped(&prose(), width)
+        );
+        let joins = continued_lines(&text).expect("hard-wrapped");
+        let lines = split_like_text_lines(&text);
+        let at = lines.iter().position(|l| *l == row).expect("the row");
+        assert_eq!(joins.get(at), Some(&false));
+        assert!(!cut_between("…\t12372178", "第 7 页 共 10 页"));
+        assert!(!cut_between("…\t12372178", "— 5 —"));
+        assert!(!cut_between("（二）部分公开 |", "0 |"));
+        assert!(!cut_between(
+            "区分处理的，只计这一情形，不计其他情形）",
+            "1. 0 6 0 0 65 54 125"
+        ));
+        assert!(!cut_between("规章   2   0   8", "行政规范性文件   0   3"));
+        assert!(!cut_between("属于国家秘密", "0 2 0 0 0 0 2"));
+        assert!(cut_between("| 1 | 2 |", " 3 | 4 |"));
+        assert!(cut_between("| 1 | 2 |", " （一）予以公开 |"));
+        assert!(cut_between("| 1 | 2 | ", "3 | 4 |"));
+        assert!(cut_between(
+            "| 三、本年度办理结果 | （四）无法提供 | ",
+            "1.本机关不掌握 | 0 |"
+        ));
+        assert!(cut_between("|---|---|---", "|---|---|"));
+        assert!(cut_between("|---|---|", "---|---|"));
+        assert!(!cut_between("| 一、本年新收 | 806 | 9722 |", "- 2 -"));
+        assert!(cut_between("一、本年新收  80  1  0", "  0  0  0  81"));
+        assert!(cut_between("一、本年新收  80  1  19", "27523"));
+        assert!(cut_between(
+            "（本列数据的勾稽关系为：第一项加第二项之",
+            "和，等于第三项加第四项之和）"
+        ));
+        assert!(cut_between(
+            "深入贯彻落实党的二十大精神,",
+            "按照国家、省、市关于推进"
+        ));
+        for numbered in [
+            "四、结转",
+            "（三）不予",
+            "(3)其他",
+            "1.属于国家秘密",
+            "1. 0 6",
+            "第二十条第（一）项",
+        ] {
+            assert!(opens_numbered_line(numbered), "{numbered}");
+        }
+        for not_numbered in ["23", "1.5万元", "四是加强", "（其中修订", "规章"] {
+            assert!(!opens_numbered_line(not_numbered), "{not_numbered}");
+        }
+    }
+
+    #[test]
+    fn a_wrap_by_display_columns_is_found_too() {
+        // Two columns a CJK character: a line of 39 columns ends where a wide one did not fit.
+        let text = format!("{}\n规章   2   0   1927523\n", prose());
+        let mut lines: Vec<String> = Vec::new();
+        for line in text.lines() {
+            let mut current = String::new();
+            let mut width = 0;
+            for c in line.chars() {
+                let w = c.width().unwrap_or(0);
+                if width + w > 40 {
+                    lines.push(std::mem::take(&mut current));
+                    width = 0;
+                }
+                current.push(c);
+                width += w;
+            }
+            lines.push(current);
+        }
+        let broken = lines.join("\n");
+        let joins = continued_lines(&broken).expect("hard-wrapped by columns");
+        let rejoined: String = split_like_text_lines(&broken)
+            .iter()
+            .zip(&joins)
+            .map(|(line, join)| {
+                if *join {
+                    (*line).to_owned()
+                } else {
+                    format!("{line}\n")
+                }
+            })
+            .collect();
+        assert_eq!(rejoined.trim_end(), text.trim_end());
+    }
+}
