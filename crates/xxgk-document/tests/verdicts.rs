@@ -29,7 +29,7 @@ use xxgk_document::{Checked, Reading, Verdict};
 use xxgk_extract::Edition;
 use xxgk_model::{AnnualReport, STANDARD_2019, STANDARD_2021, Standard, edition_2019};
 use xxgk_render::{Layout, one_line, one_line_2019, one_line_2019_spaced, one_line_spaced, render};
-use xxgk_render_noise::{Torn, WrapMeasure, hard_wrap, render_torn, render_torn_merged_other};
+use xxgk_render_noise::{Torn, drawn_wrap, hard_wrap, render_torn, render_torn_merged_other};
 
 /// Reports per generator, each checked consistent and with cells changed; `XXGK_VERDICT_CASES`
 /// sweeps more (the same first ones, then further seeds).
@@ -65,17 +65,6 @@ enum Generator {
     HardWrapped(Layout),
     /// A torn layout hard-wrapped so.
     HardWrappedTorn(Torn),
-}
-
-/// The width and measure a hard-wrapped generator wraps case `seed` at.
-fn wrap_of(seed: u64) -> (usize, WrapMeasure) {
-    let width = 24 + (seed * 37 % 97) as usize;
-    let measure = if seed.is_multiple_of(2) {
-        WrapMeasure::Chars
-    } else {
-        WrapMeasure::Columns
-    };
-    (width, measure)
 }
 
 impl Generator {
@@ -155,14 +144,14 @@ impl Generator {
                 layout.file_name(),
             ),
             Self::HardWrapped(layout) => {
-                let (width, measure) = wrap_of(seed);
+                let (width, measure) = drawn_wrap(seed);
                 (
                     hard_wrap(&render(&typed(), layout), width, measure),
                     layout.file_name(),
                 )
             }
             Self::HardWrappedTorn(layout) => {
-                let (width, measure) = wrap_of(seed);
+                let (width, measure) = drawn_wrap(seed);
                 (
                     hard_wrap(&render_torn(&typed(), layout, seed), width, measure),
                     layout.file_name(),

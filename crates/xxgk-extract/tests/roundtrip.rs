@@ -12,7 +12,7 @@ use xxgk_extract::{Edition, Extraction, ProblemCode, ReadingRule, extract};
 use xxgk_model::{AnnualReport, edition_2019};
 use xxgk_render::{Layout, render};
 use xxgk_render_noise::figures::{self, CaseProse, Figures, report, with_case_prose};
-use xxgk_render_noise::{Torn, WrapMeasure, hard_wrap, render_torn, render_torn_merged_other};
+use xxgk_render_noise::{Torn, drawn_wrap, hard_wrap, render_torn, render_torn_merged_other};
 
 const TABLES: [&str; 3] = ["active_disclosure", "applications", "review_litigation"];
 
@@ -217,7 +217,7 @@ enum Generator {
     Fixed(Layout),
     Torn(Torn),
     MergedOther(Torn),
-    /// A text layout hard-wrapped at a width drawn from the seed ([`wrap_of`]).
+    /// A text layout hard-wrapped at a width drawn from the seed ([`drawn_wrap`]).
     HardWrapped(Layout),
     /// A torn layout hard-wrapped so.
     HardWrappedTorn(Torn),
@@ -262,14 +262,14 @@ impl Generator {
                 layout.file_name(),
             ),
             Self::HardWrapped(layout) => {
-                let (width, measure) = wrap_of(seed);
+                let (width, measure) = drawn_wrap(seed);
                 (
                     hard_wrap(&render(&report, layout), width, measure),
                     layout.file_name(),
                 )
             }
             Self::HardWrappedTorn(layout) => {
-                let (width, measure) = wrap_of(seed);
+                let (width, measure) = drawn_wrap(seed);
                 (
                     hard_wrap(&render_torn(&report, layout, seed), width, measure),
                     layout.file_name(),
@@ -278,18 +278,6 @@ impl Generator {
         };
         extract(&bytes, Some(name)).unwrap_or_else(|e| panic!("{self:?}: {e}"))
     }
-}
-
-/// The width and measure a hard-wrapped generator wraps case `seed` at: 24 to 120, characters
-/// or display columns in turn.
-fn wrap_of(seed: u64) -> (usize, WrapMeasure) {
-    let width = 24 + (seed * 37 % 97) as usize;
-    let measure = if seed.is_multiple_of(2) {
-        WrapMeasure::Chars
-    } else {
-        WrapMeasure::Columns
-    };
-    (width, measure)
 }
 
 /// The table cells of one extraction against the truth.

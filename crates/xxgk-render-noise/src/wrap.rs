@@ -50,6 +50,18 @@ pub fn hard_wrap(text: &[u8], width: usize, measure: WrapMeasure) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// The width and measure the test sweeps wrap case `seed` at: 24 to 120, characters or display
+/// columns in turn.
+pub fn drawn_wrap(seed: u64) -> (usize, WrapMeasure) {
+    let width = 24 + usize::try_from(seed.wrapping_mul(37) % 97).unwrap_or(0);
+    let measure = if seed.is_multiple_of(2) {
+        WrapMeasure::Chars
+    } else {
+        WrapMeasure::Columns
+    };
+    (width, measure)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
