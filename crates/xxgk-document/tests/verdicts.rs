@@ -29,7 +29,9 @@ use xxgk_document::{Checked, Reading, Verdict};
 use xxgk_extract::Edition;
 use xxgk_model::{AnnualReport, STANDARD_2019, STANDARD_2021, Standard, edition_2019};
 use xxgk_render::{Layout, one_line, one_line_2019, one_line_2019_spaced, one_line_spaced, render};
-use xxgk_render_noise::{Torn, drawn_wrap, hard_wrap, render_torn, render_torn_merged_other};
+use xxgk_render_noise::{
+    Torn, break_markdown_rows, drawn_wrap, hard_wrap, render_torn, render_torn_merged_other,
+};
 
 /// Reports per generator, each checked consistent and with cells changed; `XXGK_VERDICT_CASES`
 /// sweeps more (the same first ones, then further seeds).
@@ -65,6 +67,10 @@ enum Generator {
     HardWrapped(Layout),
     /// A torn layout hard-wrapped so.
     HardWrappedTorn(Torn),
+    /// Markdown with one row in four broken over two lines (`break_markdown_rows`).
+    RowsBroken(Layout),
+    /// A torn Markdown layout with rows broken so.
+    RowsBrokenTorn(Torn),
 }
 
 impl Generator {
@@ -84,6 +90,8 @@ impl Generator {
             Self::MergedOther(layout) => format!("{} （六） merged", layout.name()),
             Self::HardWrapped(layout) => format!("{}, hard-wrapped", layout.name()),
             Self::HardWrappedTorn(layout) => format!("{}, hard-wrapped", layout.name()),
+            Self::RowsBroken(layout) => format!("{}, rows broken", layout.name()),
+            Self::RowsBrokenTorn(layout) => format!("{}, rows broken", layout.name()),
         }
     }
 
@@ -157,6 +165,14 @@ impl Generator {
                     layout.file_name(),
                 )
             }
+            Self::RowsBroken(layout) => (
+                break_markdown_rows(&render(&typed(), layout), seed, 4),
+                layout.file_name(),
+            ),
+            Self::RowsBrokenTorn(layout) => (
+                break_markdown_rows(&render_torn(&typed(), layout, seed), seed, 4),
+                layout.file_name(),
+            ),
         }
     }
 }
@@ -464,6 +480,17 @@ fn hard_wrapped_text() {
     }
     for layout in [Torn::TornText, Torn::MarkdownFromPdf] {
         sweep(Generator::HardWrappedTorn(layout));
+    }
+}
+
+/// Markdown rows broken over lines, inside a cell's text or before a cell: read apart, a
+/// label cut from its numbers was read as a row printed blank (空白不等于0, the publisher
+/// blamed) and a fee cut at its decimal point as its integer part.
+#[test]
+fn markdown_rows_broken_over_lines() {
+    sweep(Generator::RowsBroken(Layout::Markdown));
+    for layout in [Torn::MarkdownFromPdf, Torn::MarkdownSpansRepeated] {
+        sweep(Generator::RowsBrokenTorn(layout));
     }
 }
 

@@ -23,6 +23,13 @@
 //! clauses are kept; one of them at least must satisfy every identity, and a cell is placed only
 //! where all of them agree.
 //!
+//! Prose misstates a figure now and then (`其他结果150件` over a table whose 其他 add up to 151),
+//! and a misstated figure can agree with a wrong split (`40 5 54 1 100` for `4 0 55 41 100`, R4
+//! holding in both). So a statement that tells apart splits satisfying every identity is taken
+//! only when none of the splits it rejects reads that sum one slip of the pen away from it (one
+//! more or less, one digit changed, two adjacent digits swapped): a figure the prose could have
+//! misstated from the table's own reading is no evidence against that reading.
+//!
 //! A page whose cells stand apart (HTML whitespace between its `<td>`s) may have one defect in a
 //! row: two cells with no whitespace between them, or a space inside a number. Each split's
 //! defects are the boundaries it puts where the page has no whitespace and the whitespace it
@@ -271,6 +278,9 @@ const NODES: u32 = 300_000;
 const MAX_BROKEN: usize = 1;
 /// Digits of one count at most.
 const MAX_DIGITS: usize = 9;
+/// Most distinct sums of one statement's cells weighed; a statement whose splits read more is
+/// not taken (which of them is a slip away is not known).
+const MAX_SUMS: usize = 256;
 /// Most defects of a split read against the page's whitespace ([`spaced_cells`]).
 const MAX_DEFECTS: usize = 1;
 
@@ -312,7 +322,7 @@ pub(crate) fn confirmed_cells(
             stated: &stated,
             statements_at: &statements_at,
             used,
-            sums: vec![None; stated.len()],
+            sums: vec![BTreeSet::new(); stated.len()],
             ..Search::new(runs, &identities, &pointers, &identities_at, max_broken)
         };
         search.visit(0, 0);
@@ -322,16 +332,28 @@ pub(crate) fn confirmed_cells(
     let whole = search(0, vec![false; stated.len()])?;
     let mut corroborated = BTreeSet::new();
     let mut contradicted = BTreeSet::new();
-    for ((k, (_, value)), sum) in stated.iter().enumerate().zip(&whole.sums) {
-        match sum {
-            Some(Some(sum)) if *sum == u128::from(*value) => corroborated.insert(clauses[k]),
-            Some(Some(_)) => contradicted.insert(clauses[k]),
+    for ((k, (_, value)), sums) in stated.iter().enumerate().zip(&whole.sums) {
+        match sums.first() {
+            Some(&sum) if sums.len() == 1 && sum == u128::from(*value) => {
+                corroborated.insert(clauses[k])
+            }
+            Some(_) if sums.len() == 1 => contradicted.insert(clauses[k]),
             _ => false,
         };
     }
-    let used: Vec<bool> = clauses
+    let used: Vec<bool> = stated
         .iter()
-        .map(|c| corroborated.contains(c) && !contradicted.contains(c))
+        .zip(&clauses)
+        .zip(&whole.sums)
+        .map(|(((_, value), clause), sums)| {
+            let value = u128::from(*value);
+            corroborated.contains(clause)
+                && !contradicted.contains(clause)
+                && sums.len() <= MAX_SUMS
+                && !sums
+                    .iter()
+                    .any(|&sum| sum != value && a_slip_apart(sum, value))
+        })
         .collect();
     if !used.contains(&true) {
         return None;
@@ -351,6 +373,24 @@ pub(crate) fn confirmed_cells(
             })
             .collect(),
     )
+}
+
+/// Whether prose could print `a` for `b` by one slip of the pen: one more or less, one digit
+/// changed, or two adjacent digits swapped.
+fn a_slip_apart(a: u128, b: u128) -> bool {
+    if a.abs_diff(b) == 1 {
+        return true;
+    }
+    let (a, b) = (a.to_string().into_bytes(), b.to_string().into_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&k| a[k] != b[k]).collect();
+    match differ[..] {
+        [_] => true,
+        [i, j] => j == i + 1 && a[i] == b[j] && a[j] == b[i],
+        _ => false,
+    }
 }
 
 /// Per cell of `pointers`, the identities reading only these cells whose last cell it is.
@@ -432,8 +472,9 @@ struct Search<'a> {
     agreed: Vec<bool>,
     /// How many splits found satisfy every identity.
     whole: usize,
-    /// Per statement, the sum of its cells in every split found, `Some(None)` once two differ.
-    sums: Vec<Option<Option<u128>>>,
+    /// Per statement, the sums of its cells the splits found read (at most [`MAX_SUMS`] and one
+    /// more kept).
+    sums: Vec<BTreeSet<u128>>,
     /// The split with the fewest defects found ([`spaced_cells`]).
     fewest: Option<Fewest>,
     /// Whether [`Search::fewest`] is kept (the runs' whitespace weighed).
@@ -597,12 +638,10 @@ impl<'a> Search<'a> {
     /// Takes the split in `values` into the agreement of cells and of statements' sums.
     fn agree(&mut self) {
         for k in 0..self.stated.len() {
-            let sum = self.sum(k);
-            self.sums[k] = match self.sums[k] {
-                None => Some(Some(sum)),
-                Some(Some(before)) if before == sum => Some(Some(sum)),
-                Some(_) => Some(None),
-            };
+            if self.sums[k].len() <= MAX_SUMS {
+                let sum = self.sum(k);
+                self.sums[k].insert(sum);
+            }
         }
         match &self.first {
             None => self.first = Some((self.values.clone(), self.starts.clone())),
@@ -874,6 +913,48 @@ mod tests {
         prose.push(same_clause);
         let cells = confirmed_cells(&runs, &prose).expect("one split");
         assert_eq!(cells[5].map(|c| c.value), Some(44));
+    }
+
+    #[test]
+    fn a_figure_one_slip_from_a_rejected_split_decides_nothing() {
+        // `0 0 0 3 3 | 4 0 55 41 100 | 6 0 96 0 102` run together: three splits satisfy R4 in
+        // 未经复议直接起诉, their 其他 summing to 151 (the table), 150 and 100. Prose misstating
+        // 其他 as 150 would pick `40 5 54 1 100`; 151 is one slip from it, so it picks nothing.
+        let runs = [CaseRun {
+            digits: "0003340554110060960102",
+            cells: review_cells(),
+            gaps: Vec::new(),
+        }];
+        let total = statement(&litigation("total"), 202);
+        let cells = |other: u64| {
+            let prose = [total.clone(), statement(&litigation("other"), other)];
+            let cells = confirmed_cells(&runs, &prose).expect("the total corroborates");
+            cells[5..10]
+                .iter()
+                .map(|c| c.map(|c| c.value))
+                .collect::<Vec<_>>()
+        };
+        // (The row's total, 100 in every split, is read.)
+        assert_eq!(cells(150), [None, None, None, None, Some(100)]);
+        // Nor does the table's own 151: prose stating 151 could have misstated 150 as well.
+        assert_eq!(cells(151), [None, None, None, None, Some(100)]);
+    }
+
+    #[test]
+    fn slips_of_the_pen_are_one_off_one_digit_or_a_swap() {
+        for (a, b) in [(150, 151), (9, 10), (25, 35), (1204, 1240), (7, 3)] {
+            assert!(a_slip_apart(a, b) && a_slip_apart(b, a), "{a} {b}");
+        }
+        for (a, b) in [
+            (25, 14),
+            (11, 1),
+            (100, 151),
+            (1204, 2041),
+            (12, 123),
+            (25, 62),
+        ] {
+            assert!(!a_slip_apart(a, b), "{a} {b}");
+        }
     }
 
     /// [`spaced_cells`] of 表四 as a page prints `tokens`, whitespace between them.

@@ -197,7 +197,7 @@ pub(crate) fn continued_lines(text: &str) -> Option<Vec<bool>> {
 
 /// The lines of `text` split as [`crate::normalize::text_lines`] splits them (`\n`, `\r\n` and
 /// a lone `\r` each end one).
-fn split_like_text_lines(text: &str) -> Vec<&str> {
+pub(crate) fn split_like_text_lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();

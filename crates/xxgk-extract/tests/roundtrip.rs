@@ -12,7 +12,9 @@ use xxgk_extract::{Edition, Extraction, ProblemCode, ReadingRule, extract};
 use xxgk_model::{AnnualReport, edition_2019};
 use xxgk_render::{Layout, render};
 use xxgk_render_noise::figures::{self, CaseProse, Figures, report, with_case_prose};
-use xxgk_render_noise::{Torn, drawn_wrap, hard_wrap, render_torn, render_torn_merged_other};
+use xxgk_render_noise::{
+    Torn, break_markdown_rows, drawn_wrap, hard_wrap, render_torn, render_torn_merged_other,
+};
 
 const TABLES: [&str; 3] = ["active_disclosure", "applications", "review_litigation"];
 
@@ -221,6 +223,10 @@ enum Generator {
     HardWrapped(Layout),
     /// A torn layout hard-wrapped so.
     HardWrappedTorn(Torn),
+    /// A Markdown layout with rows broken over lines ([`break_markdown_rows`], one in four).
+    RowsBroken(Layout),
+    /// A torn Markdown layout with rows broken so.
+    RowsBrokenTorn(Torn),
 }
 
 impl Generator {
@@ -234,10 +240,13 @@ impl Generator {
 
     fn name(self) -> &'static str {
         match self {
-            Self::Fixed(layout) | Self::HardWrapped(layout) => layout.name(),
-            Self::Torn(layout) | Self::MergedOther(layout) | Self::HardWrappedTorn(layout) => {
+            Self::Fixed(layout) | Self::HardWrapped(layout) | Self::RowsBroken(layout) => {
                 layout.name()
             }
+            Self::Torn(layout)
+            | Self::MergedOther(layout)
+            | Self::HardWrappedTorn(layout)
+            | Self::RowsBrokenTorn(layout) => layout.name(),
         }
     }
 
@@ -247,6 +256,9 @@ impl Generator {
             Self::MergedOther(layout) => format!("{} （六） merged", layout.name()),
             Self::HardWrapped(_) | Self::HardWrappedTorn(_) => {
                 format!("{} hard-wrapped", self.name())
+            }
+            Self::RowsBroken(_) | Self::RowsBrokenTorn(_) => {
+                format!("{} rows broken", self.name())
             }
             other => other.name().to_owned(),
         }
@@ -275,6 +287,14 @@ impl Generator {
                     layout.file_name(),
                 )
             }
+            Self::RowsBroken(layout) => (
+                break_markdown_rows(&render(&report, layout), seed, 4),
+                layout.file_name(),
+            ),
+            Self::RowsBrokenTorn(layout) => (
+                break_markdown_rows(&render_torn(&report, layout, seed), seed, 4),
+                layout.file_name(),
+            ),
         };
         extract(&bytes, Some(name)).unwrap_or_else(|e| panic!("{self:?}: {e}"))
     }
@@ -309,11 +329,23 @@ fn score(extraction: &Extraction, truth: &Value) -> Score {
                 truth.pointer(cell)
             )),
             None => {
-                if !extraction
+                let problems = extraction
                     .problems
                     .iter()
-                    .any(|p| p.pointer.as_deref() == Some(cell))
-                {
+                    .filter(|p| p.pointer.as_deref() == Some(cell));
+                let mut explained = false;
+                for problem in problems {
+                    explained = true;
+                    // Every drawn cell is printed as a number: saying it is printed blank blames
+                    // the publisher for the reader's failure.
+                    if problem.code == ProblemCode::CellBlank {
+                        score.wrong.push(format!(
+                            "{cell}: said to be printed blank, published {:?}",
+                            truth.pointer(cell)
+                        ));
+                    }
+                }
+                if !explained {
                     score.unexplained.push(cell.to_owned());
                 }
             }
@@ -657,6 +689,32 @@ fn hard_wrapped_text_reads_no_wrong_cell() {
         (Generator::HardWrapped(Layout::Markdown), 99.99),
         (Generator::HardWrappedTorn(Torn::TornText), 99.1),
         (Generator::HardWrappedTorn(Torn::MarkdownFromPdf), 99.9),
+    ];
+    for (generator, floor) in generators {
+        let readings = readings(generator, &reports);
+        let consistent = 100.0 * readings[0].share();
+        assert!(
+            consistent >= floor,
+            "{}: {consistent:.2}% right",
+            generator.title()
+        );
+    }
+}
+
+/// Markdown tables with one row in four broken over two lines, inside a cell's text or before a
+/// cell ([`break_markdown_rows`]): zero invented or misplaced cells, none said to be printed
+/// blank, every missing cell explained. Read apart, such a row kept a converter's unused
+/// column and read a label cut from its numbers as a row printed blank. Prints each share
+/// (`cargo test -p xxgk-extract --test roundtrip -- --nocapture rows_broken`: 100% / 99.91% /
+/// 99.94% consistent, the torn layouts' own figures unbroken being 99.91% / 99.97%); the floors
+/// are a hair below.
+#[test]
+fn markdown_rows_broken_over_lines_read_no_wrong_cell() {
+    let reports = drawn_reports(200);
+    let generators = [
+        (Generator::RowsBroken(Layout::Markdown), 99.99),
+        (Generator::RowsBrokenTorn(Torn::MarkdownFromPdf), 99.9),
+        (Generator::RowsBrokenTorn(Torn::MarkdownSpansRepeated), 99.9),
     ];
     for (generator, floor) in generators {
         let readings = readings(generator, &reports);
@@ -1175,6 +1233,25 @@ proptest! {
         let stated = if seed.is_multiple_of(2) { &changed } else { &original };
         let changed = with_case_prose(&changed, stated, prose_of(seed / 2), seed);
         one_line_round_trip_as(OneLine::Spaced, &changed, seed, &mut Tally::default())?;
+    }
+}
+
+/// A draw of `one_line` that read a wrong cell: prose misstating 行政诉讼's 其他 as 150 (the
+/// table's 151) agreed with the split `40 5 54 1 100` of 未经复议直接起诉's `4 0 55 41 100`.
+#[test]
+fn one_line_misstated_prose_picks_no_split() {
+    let f = Figures {
+        active: [0; 9],
+        fee: (0, String::new()),
+        parties: [[0; 23]; 6],
+        cases: [[0, 0, 0, 3], [4, 0, 55, 41], [6, 0, 96, 0]],
+    };
+    let seed = 4_510_891_224_212_671_010;
+    assert_eq!(prose_of(seed), CaseProse::Misstated);
+    let published = report(&f);
+    let published = with_case_prose(&published, &published, prose_of(seed), seed);
+    for page in [OneLine::Glued, OneLine::Spaced] {
+        one_line_round_trip_as(page, &published, seed, &mut Tally::default()).unwrap();
     }
 }
 

@@ -62,7 +62,7 @@ mod positioned;
 mod spans;
 mod wrap;
 
-pub use wrap::{WrapMeasure, drawn_wrap, hard_wrap};
+pub use wrap::{WrapMeasure, break_markdown_rows, drawn_wrap, hard_wrap};
 
 use std::cell::Cell as Mutable;
 use std::fmt::Write as _;
