@@ -17,13 +17,17 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::normalize::is_cjk;
+use crate::document::Block;
+use crate::normalize::{PosText, SourcePos, is_cjk};
 
 /// Widths nobody wraps at: shorter than a heading, or longer than any editor's page.
 const WIDTHS: std::ops::RangeInclusive<usize> = 20..=200;
-/// Lines of the wrap width, at least (and a tenth of the lines with text): a report's prose
-/// alone fills more.
+/// Lines of the wrap width, at least (and one in [`FULL_SHARE`] of the lines with text): a
+/// report's prose alone fills more.
 const MIN_FULL_LINES: usize = 8;
+/// One line with text in this many, at least, is of the wrap width: a table whose rows are
+/// short (a Word table of narrow columns) leaves fewer than a tenth.
+const FULL_SHARE: usize = 20;
 /// Prose lines of the wrap width, at least.
 const MIN_FULL_PROSE: usize = 5;
 /// CJK characters a line needs to count as prose.
@@ -73,10 +77,11 @@ fn is_prose(line: &str) -> bool {
 /// a row between its cells. A row or a label that merely happened to be as long as the wrap
 /// width is followed by a line that opens on its own: a blank, a heading's or row's numbering
 /// ([`opens_numbered_line`]), a page footer, the next pipe-closed cell or row (a cut right after
-/// a pipe leaves the next cell's padding at the start of the line), or text and numbers meeting
+/// a pipe leaves the next cell's padding at the start of the line, or, in a row without padding,
+/// the row's next cells up to its closing pipe), or text and numbers meeting
 /// without the separator a table puts between a number and the next cell or its label. Joined,
 /// such a line would put a label beside numbers that are not its own.
-fn cut_between(line: &str, next: &str) -> bool {
+fn cut_between(line: &str, next: &str, opens_row: bool) -> bool {
     let next_chars: Vec<char> = next.chars().collect();
     let start = next_chars.iter().take_while(|c| c.is_whitespace()).count();
     let footer = crate::oneline::page_footer_at(&next_chars, start).is_some_and(|end| {
@@ -93,9 +98,12 @@ fn cut_between(line: &str, next: &str) -> bool {
         return false;
     }
     if last == '|' {
-        // What follows a pipe within a row is a cell's padding, within a ruler its dashes.
+        // What follows a pipe within a row is a cell's padding, within a ruler its dashes; in
+        // a row printed without padding (`|0|0|`), the next cell, closing the row with a pipe
+        // where a line of its own would open with one.
         let ruler = line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
-        return first.is_whitespace() || (ruler && matches!(first, '-' | ':'));
+        let rest_of_row = opens_row && first != '|' && next.trim_end().ends_with('|');
+        return first.is_whitespace() || (ruler && matches!(first, '-' | ':')) || rest_of_row;
     }
     if line.trim_end().ends_with('|') {
         // A cut in the padding after a pipe: the next cell follows, whatever it opens with.
@@ -151,6 +159,11 @@ fn opens_numbered_line(line: &str) -> bool {
 /// not hard-wrapped.
 pub(crate) fn continued_lines(text: &str) -> Option<Vec<bool>> {
     let lines = split_like_text_lines(text);
+    // A line longer than any wrap width in characters is longer in display columns too: most
+    // texts (a paragraph a line) are told so at the cost of counting characters.
+    if lines.iter().any(|l| l.chars().count() > *WIDTHS.end()) {
+        return None;
+    }
     let filled = lines.iter().filter(|l| !l.trim().is_empty()).count();
     [Measure::Chars, Measure::Columns]
         .into_iter()
@@ -180,19 +193,110 @@ pub(crate) fn continued_lines(text: &str) -> Option<Vec<bool>> {
                 .iter()
                 .filter(|l| filled_to_the_end(l) && is_prose(l))
                 .count();
-            (full.len() >= MIN_FULL_LINES && full.len() * 10 >= filled && prose >= MIN_FULL_PROSE)
+            (full.len() >= MIN_FULL_LINES
+                && full.len() * FULL_SHARE >= filled
+                && prose >= MIN_FULL_PROSE)
                 .then_some(broken)
         })
         .map(|broken| {
-            (0..lines.len())
-                .map(|k| {
-                    let (Some(line), Some(next)) = (lines.get(k), lines.get(k + 1)) else {
-                        return false;
-                    };
-                    broken.get(k).copied().unwrap_or(false) && cut_between(line, next)
-                })
-                .collect()
+            // Whether the line being joined opens as a Markdown row, on its first piece.
+            let mut opens_row = false;
+            let mut joined_to_previous = false;
+            let mut continued = vec![false; lines.len()];
+            for (k, flag) in continued.iter_mut().enumerate() {
+                let (Some(line), Some(next)) = (lines.get(k), lines.get(k + 1)) else {
+                    break;
+                };
+                if !joined_to_previous {
+                    opens_row = line.trim_start().starts_with('|');
+                }
+                *flag =
+                    broken.get(k).copied().unwrap_or(false) && cut_between(line, next, opens_row);
+                joined_to_previous = *flag;
+            }
+            continued
         })
+}
+
+/// Hard-wrapped text with its broken lines joined again, for the readers that parse the text
+/// whole (HTML tables inside Markdown, where a wrap may cut a tag or a cell's number), and the
+/// way back from its positions to the source's.
+pub(crate) struct Joined {
+    pub text: String,
+    /// Per line of [`Joined::text`], the source lines it was joined from: each one's number and
+    /// its characters (without its line end).
+    pieces: Vec<Vec<(u32, u32)>>,
+}
+
+impl Joined {
+    /// `text` with each line flagged in `continued` ([`continued_lines`]) joined with the next,
+    /// its line end (`\n` or `\r\n`) taken out; `None` when the text ends a line with a lone `\r`
+    /// (its lines would not be counted alike here and by the positions of the source).
+    pub(crate) fn new(text: &str, continued: &[bool]) -> Option<Self> {
+        let lines: Vec<&str> = text.split('\n').collect();
+        if lines
+            .iter()
+            .any(|l| l.strip_suffix('\r').unwrap_or(l).contains('\r'))
+        {
+            return None;
+        }
+        let mut joined = String::with_capacity(text.len());
+        let mut pieces: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
+        for (k, line) in lines.iter().enumerate() {
+            let number = u32::try_from(k + 1).ok()?;
+            let body = line.strip_suffix('\r').unwrap_or(line);
+            let goes_on = continued.get(k).copied().unwrap_or(false) && k + 1 < lines.len();
+            let kept = if goes_on { body } else { line };
+            joined.push_str(kept);
+            let chars = u32::try_from(body.chars().count()).ok()?;
+            pieces.last_mut()?.push((number, chars));
+            if !goes_on && k + 1 < lines.len() {
+                joined.push('\n');
+                pieces.push(Vec::new());
+            }
+        }
+        Some(Self {
+            text: joined,
+            pieces,
+        })
+    }
+
+    /// The source's position of `pos`, a position in [`Joined::text`].
+    fn source_pos(&self, pos: SourcePos) -> SourcePos {
+        let Some(pieces) = usize::try_from(pos.line)
+            .ok()
+            .and_then(|line| self.pieces.get(line.checked_sub(1)?))
+        else {
+            return pos;
+        };
+        let mut column = pos.column;
+        for (k, &(line, chars)) in pieces.iter().enumerate() {
+            if column <= chars || k + 1 == pieces.len() {
+                return SourcePos { line, column };
+            }
+            column -= chars;
+        }
+        pos
+    }
+
+    /// Every position in `blocks`, read from [`Joined::text`], moved back to the source's.
+    pub(crate) fn restore_positions(&self, blocks: &mut [Block]) {
+        let restore = |text: &mut PosText| {
+            for glyph in &mut text.glyphs {
+                glyph.pos = self.source_pos(glyph.pos);
+            }
+        };
+        for block in blocks {
+            match block {
+                Block::Line(line) => restore(line),
+                Block::Table(units) => {
+                    for cell in units.iter_mut().flat_map(|u| u.cells.iter_mut()) {
+                        restore(&mut cell.text);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The lines of `text` split as [`crate::normalize::text_lines`] splits them (`\n`, `\r\n` and
@@ -306,35 +410,57 @@ mod tests {
         let lines = split_like_text_lines(&text);
         let at = lines.iter().position(|l| *l == row).expect("the row");
         assert_eq!(joins.get(at), Some(&false));
-        assert!(!cut_between("…\t12372178", "第 7 页 共 10 页"));
-        assert!(!cut_between("…\t12372178", "— 5 —"));
-        assert!(!cut_between("（二）部分公开 |", "0 |"));
+        assert!(!cut_between("…\t12372178", "第 7 页 共 10 页", false));
+        assert!(!cut_between("…\t12372178", "— 5 —", false));
+        assert!(!cut_between("（二）部分公开 |", "0 |", false));
         assert!(!cut_between(
             "区分处理的，只计这一情形，不计其他情形）",
-            "1. 0 6 0 0 65 54 125"
+            "1. 0 6 0 0 65 54 125",
+            false
         ));
-        assert!(!cut_between("规章   2   0   8", "行政规范性文件   0   3"));
-        assert!(!cut_between("属于国家秘密", "0 2 0 0 0 0 2"));
-        assert!(cut_between("| 1 | 2 |", " 3 | 4 |"));
-        assert!(cut_between("| 1 | 2 |", " （一）予以公开 |"));
-        assert!(cut_between("| 1 | 2 | ", "3 | 4 |"));
+        assert!(!cut_between(
+            "规章   2   0   8",
+            "行政规范性文件   0   3",
+            false
+        ));
+        assert!(!cut_between("属于国家秘密", "0 2 0 0 0 0 2", false));
+        assert!(cut_between("| 1 | 2 |", " 3 | 4 |", false));
+        assert!(cut_between("| 1 | 2 |", " （一）予以公开 |", false));
+        assert!(cut_between("| 1 | 2 | ", "3 | 4 |", false));
         assert!(cut_between(
             "| 三、本年度办理结果 | （四）无法提供 | ",
-            "1.本机关不掌握 | 0 |"
+            "1.本机关不掌握 | 0 |",
+            false
         ));
-        assert!(cut_between("|---|---|---", "|---|---|"));
-        assert!(cut_between("|---|---|", "---|---|"));
-        assert!(!cut_between("| 一、本年新收 | 806 | 9722 |", "- 2 -"));
-        assert!(cut_between("一、本年新收  80  1  0", "  0  0  0  81"));
-        assert!(cut_between("一、本年新收  80  1  19", "27523"));
+        assert!(cut_between("|---|---|---", "|---|---|", false));
+        assert!(cut_between("|---|---|", "---|---|", false));
+        assert!(!cut_between(
+            "| 一、本年新收 | 806 | 9722 |",
+            "- 2 -",
+            false
+        ));
+        assert!(cut_between(
+            "一、本年新收  80  1  0",
+            "  0  0  0  81",
+            false
+        ));
+        assert!(cut_between("一、本年新收  80  1  19", "27523", false));
         assert!(cut_between(
             "（本列数据的勾稽关系为：第一项加第二项之",
-            "和，等于第三项加第四项之和）"
+            "和，等于第三项加第四项之和）",
+            false
         ));
         assert!(cut_between(
             "深入贯彻落实党的二十大精神,",
-            "按照国家、省、市关于推进"
+            "按照国家、省、市关于推进",
+            false
         ));
+        // A row without padding cut right after a pipe goes on up to its closing pipe; a row
+        // of its own, or text after the table, opens on its own.
+        assert!(cut_between("||（七）总计||225632|", "11441905|", true));
+        assert!(!cut_between("||（七）总计||225632|", "11441905|", false));
+        assert!(!cut_between("|0|0|", "|1|1|", true));
+        assert!(!cut_between("|0|0|", "注：本表单位为件", true));
         for numbered in [
             "四、结转",
             "（三）不予",
@@ -348,6 +474,20 @@ mod tests {
         for not_numbered in ["23", "1.5万元", "四是加强", "（其中修订", "规章"] {
             assert!(!opens_numbered_line(not_numbered), "{not_numbered}");
         }
+    }
+
+    #[test]
+    fn joined_text_gives_back_the_sources_positions() {
+        let text = "ab\r\ncd\nef\ngh";
+        let joined = Joined::new(text, &[true, true, false, false]).unwrap();
+        assert_eq!(joined.text, "abcdef\ngh");
+        let at = |line, column| SourcePos { line, column };
+        assert_eq!(joined.source_pos(at(1, 2)), at(1, 2));
+        assert_eq!(joined.source_pos(at(1, 3)), at(2, 1));
+        assert_eq!(joined.source_pos(at(1, 6)), at(3, 2));
+        assert_eq!(joined.source_pos(at(2, 1)), at(4, 1));
+        // A lone carriage return ends a line here and not in the source's positions.
+        assert!(Joined::new("a\rb\nc", &[true, false, false]).is_none());
     }
 
     #[test]
