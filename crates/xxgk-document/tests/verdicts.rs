@@ -496,7 +496,11 @@ fn hard_wrapped_text() {
 #[test]
 fn markdown_rows_broken_over_lines() {
     sweep(Generator::RowsBroken(Layout::Markdown));
-    for layout in [Torn::MarkdownFromPdf, Torn::MarkdownSpansRepeated] {
+    for layout in [
+        Torn::MarkdownFromPdf,
+        Torn::MarkdownSpansRepeated,
+        Torn::MarkdownBrCells,
+    ] {
         sweep(Generator::RowsBrokenTorn(layout));
     }
 }

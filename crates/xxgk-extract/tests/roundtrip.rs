@@ -722,8 +722,8 @@ fn hard_wrapped_text_reads_no_wrong_cell() {
 /// blank, every missing cell explained. Read apart, such a row kept a converter's unused
 /// column and read a label cut from its numbers as a row printed blank. Prints each share
 /// (`cargo test -p xxgk-extract --test roundtrip -- --nocapture rows_broken`: 100% / 99.91% /
-/// 99.94% consistent, the torn layouts' own figures unbroken being 99.91% / 99.97%); the floors
-/// are a hair below.
+/// 99.94% / 100% consistent, the torn layouts' own figures unbroken being 99.91% / 99.97% /
+/// 100%); the floors are a hair below.
 #[test]
 fn markdown_rows_broken_over_lines_read_no_wrong_cell() {
     let reports = drawn_reports(200);
@@ -731,6 +731,7 @@ fn markdown_rows_broken_over_lines_read_no_wrong_cell() {
         (Generator::RowsBroken(Layout::Markdown), 99.99),
         (Generator::RowsBrokenTorn(Torn::MarkdownFromPdf), 99.9),
         (Generator::RowsBrokenTorn(Torn::MarkdownSpansRepeated), 99.9),
+        (Generator::RowsBrokenTorn(Torn::MarkdownBrCells), 99.99),
     ];
     for (generator, floor) in generators {
         let readings = readings(generator, &reports);
