@@ -264,9 +264,10 @@ impl Generator {
         }
     }
 
-    fn extract(self, report: &Value, seed: u64) -> Extraction {
+    /// The published file of `report` for case `seed`, and the name it comes with.
+    fn print(self, report: &Value, seed: u64) -> (Vec<u8>, &'static str) {
         let report = typed(report);
-        let (bytes, name) = match self {
+        match self {
             Self::Fixed(layout) => (render(&report, layout), layout.file_name()),
             Self::Torn(layout) => (render_torn(&report, layout, seed), layout.file_name()),
             Self::MergedOther(layout) => (
@@ -295,7 +296,11 @@ impl Generator {
                 break_markdown_rows(&render_torn(&report, layout, seed), seed, 4),
                 layout.file_name(),
             ),
-        };
+        }
+    }
+
+    fn extract(self, report: &Value, seed: u64) -> Extraction {
+        let (bytes, name) = self.print(report, seed);
         extract(&bytes, Some(name)).unwrap_or_else(|e| panic!("{self:?}: {e}"))
     }
 }
@@ -741,6 +746,52 @@ fn markdown_rows_broken_over_lines_read_no_wrong_cell() {
             "{}: {consistent:.2}% right",
             generator.title()
         );
+    }
+}
+
+/// Every generator's text saved with Windows line ends (`\r\n`), as a report edited or
+/// converted on Windows is: every table cell read exactly as with `\n`, none wrong (40 reports,
+/// consistent and with a cell changed; DOCX, a zip, is left as it is).
+#[test]
+fn windows_line_ends_read_as_unix_ones() {
+    let reports = drawn_reports(40);
+    let generators = Generator::all().into_iter().chain(
+        [Torn::TornText, Torn::MarkdownFromPdf, Torn::MarkdownBrCells]
+            .into_iter()
+            .flat_map(|t| [Generator::HardWrappedTorn(t), Generator::RowsBrokenTorn(t)]),
+    );
+    for generator in generators {
+        for (k, truth) in reports.iter().enumerate() {
+            let published = with_drawn_cells_changed(truth, k, k % 2);
+            let (bytes, name) = generator.print(&published, k as u64);
+            if bytes.starts_with(b"PK") {
+                continue;
+            }
+            let mut windows = Vec::with_capacity(bytes.len() + bytes.len() / 16);
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'\n' && (i == 0 || bytes[i - 1] != b'\r') {
+                    windows.push(b'\r');
+                }
+                windows.push(b);
+            }
+            let unix = extract(&bytes, Some(name)).expect("readable");
+            let crlf = extract(&windows, Some(name)).expect("readable");
+            for cell in cell_pointers() {
+                assert_eq!(
+                    unix.report.pointer(cell),
+                    crlf.report.pointer(cell),
+                    "{} report {k}: {cell}",
+                    generator.title()
+                );
+            }
+            let score = score(&crlf, &published);
+            assert!(
+                score.wrong.is_empty(),
+                "{} report {k}: {:?}",
+                generator.title(),
+                score.wrong
+            );
+        }
     }
 }
 
