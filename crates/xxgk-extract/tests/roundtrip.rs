@@ -677,6 +677,20 @@ fn every_generator_reads_no_wrong_cell() {
     }
 }
 
+/// Each generator's readings of `reports` ([`readings`]: every one sound), its share of cells
+/// read right on the consistent reports at least its floor (in per cent).
+fn assert_consistent_shares(generators: &[(Generator, f64)], reports: &[Value]) {
+    for &(generator, floor) in generators {
+        let readings = readings(generator, reports);
+        let consistent = 100.0 * readings[0].share();
+        assert!(
+            consistent >= floor,
+            "{}: {consistent:.2}% right",
+            generator.title()
+        );
+    }
+}
+
 /// Text hard-wrapped at a fixed width (24 to 120 characters or display columns): every text
 /// layout and every torn one printed as text, on consistent and broken reports, with zero
 /// invented or misplaced cells, every missing cell explained and every break whose cells were
@@ -711,15 +725,7 @@ fn hard_wrapped_text_reads_no_wrong_cell() {
         (Generator::HardWrappedTorn(Torn::MarkdownBrCells), 99.9),
         (Generator::HardWrappedTorn(Torn::PdfJsText), 59.2),
     ];
-    for (generator, floor) in generators {
-        let readings = readings(generator, &reports);
-        let consistent = 100.0 * readings[0].share();
-        assert!(
-            consistent >= floor,
-            "{}: {consistent:.2}% right",
-            generator.title()
-        );
-    }
+    assert_consistent_shares(&generators, &reports);
 }
 
 /// Markdown tables with one row in four broken over two lines, inside a cell's text or before a
@@ -738,15 +744,7 @@ fn markdown_rows_broken_over_lines_read_no_wrong_cell() {
         (Generator::RowsBrokenTorn(Torn::MarkdownSpansRepeated), 99.9),
         (Generator::RowsBrokenTorn(Torn::MarkdownBrCells), 99.99),
     ];
-    for (generator, floor) in generators {
-        let readings = readings(generator, &reports);
-        let consistent = 100.0 * readings[0].share();
-        assert!(
-            consistent >= floor,
-            "{}: {consistent:.2}% right",
-            generator.title()
-        );
-    }
+    assert_consistent_shares(&generators, &reports);
 }
 
 /// Every generator's text saved with Windows line ends (`\r\n`), as a report edited or
