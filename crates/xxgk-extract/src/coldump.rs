@@ -20,9 +20,11 @@
 //! read in order, or one poppler moved out of order beside a later row's label (after runs of
 //! rows between, or at the section's end when no later label takes it): each such number in
 //! turn is tried as the first cell of a row whose other cells all come before it. The numbers
-//! printed after their rows' other cells (late or moved) are taken in their order, and the
-//! groups inside labels' blocks in theirs, the two interleaved in every way: a moved cell of an
-//! early row stands after the first cells printed inside the labels of later rows
+//! printed after their rows' other cells (late or moved) are taken in every order (poppler
+//! prints a cell moved where no later label takes it at the section's end, before the late
+//! cells of earlier rows: `a_cell_moved_to_the_end_before_an_earlier_rows_late_cell_is_read_as_its_rows`),
+//! and the groups inside labels' blocks in theirs, the two interleaved in every way: a moved
+//! cell of an early row stands after the first cells printed inside the labels of later rows
 //! (`a_first_cell_printed_beside_a_later_label_is_read_as_its_rows`).
 //!
 //! A report that breaks identities (it misprints a cell) has no such placement: a misprinted
@@ -88,6 +90,11 @@
 //! at the section's end, so a second one moved is either a second number beside a label (not
 //! read so) or a late number (enumerated)
 //! (`a_report_misprinting_three_cells_with_numbers_beside_labels_is_read_where_every_reading_agrees`).
+//! That closure needs the late numbers in every order: taken in their rows' order only, a cell
+//! of the last row moved to the end before （七）'s misprinted first cell, printed late, left
+//! the true reading out, and the readings agreed on the exchanged one (the round trips read
+//! （七）总计 0 for 2333 so, and a consistent report's （六）3 0 for 1:
+//! `a_misprinted_cell_printed_late_after_a_later_rows_moved_cell_is_never_read_as_it`).
 //! A report whose rows all add up but whose columns do not (a cell filled wrong, its row's 总计
 //! added right: two changes of one row that cancel out in it) breaks no row's R3, so no misprint
 //! explains its own reading, and a reading exchanging two numbers of a row could be the one
@@ -578,29 +585,67 @@ fn aside_placements(
             if let Some(after) = moved.and_then(|i| starts.get_mut(i + 1)) {
                 *after = true;
             }
-            let mut aside = Aside {
-                search: Search {
-                    values: values.to_vec(),
-                    starts,
-                    checks: row_identities(rows),
+            for after in orders(&after, values, moved) {
+                let mut aside = Aside {
+                    search: Search {
+                        values: values.to_vec(),
+                        starts: starts.clone(),
+                        checks: row_identities(rows),
+                        memo: HashMap::new(),
+                        nodes: 0,
+                    },
+                    main: main.to_vec(),
+                    apart: inside.to_vec(),
+                    after,
+                    moved,
                     memo: HashMap::new(),
-                    nodes: 0,
-                },
-                main: main.to_vec(),
-                apart: inside.to_vec(),
-                after,
-                moved,
-                memo: HashMap::new(),
-            };
-            out.extend(
-                aside
-                    .from(0, (0, 0), 0, rows.len(), budget)?
-                    .iter()
-                    .cloned(),
-            );
+                };
+                out.extend(
+                    aside
+                        .from(0, (0, 0), 0, rows.len(), budget)?
+                        .iter()
+                        .cloned(),
+                );
+            }
         }
     }
     Some(out)
+}
+
+/// Every order of the numbers printed after their rows' other cells, distinct by values: they
+/// need not stand in their rows' order. poppler prints a cell moved out of order where no later
+/// label takes it at the section's end before the late cells of earlier rows, and a row's cell
+/// moved beside a later label may belong to a row after one whose cell is printed late.
+fn orders(after: &[usize], values: &[u64], moved: Option<usize>) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new()];
+    for _ in after {
+        out = out
+            .iter()
+            .flat_map(|order| {
+                after
+                    .iter()
+                    .filter(|i| !order.contains(i))
+                    .map(move |i| order.iter().chain([i]).copied().collect())
+            })
+            .collect();
+    }
+    // Late numbers of equal value read alike in either order; the moved one (a first cell,
+    // standing before the section's end) does not.
+    let mut seen: HashSet<Vec<(u64, bool)>> = HashSet::new();
+    out.retain(|order: &Vec<usize>| {
+        seen.insert(
+            order
+                .iter()
+                .map(|i| {
+                    (
+                        values.get(*i).copied().unwrap_or_default(),
+                        moved == Some(*i),
+                    )
+                })
+                .collect(),
+        )
+    });
+    out
 }
 
 /// Whether a block starts at each of `n` numbers in blocks of `sizes` (and at the end).
@@ -1172,8 +1217,10 @@ mod tests {
         // cell but those the 5s of the columns move between, and row 6: only they stay unread.
         // Row 6 whole: a reading whose every row adds up and whose columns three cells changed
         // with their rows' 总计 could break (a report whose columns do not add up) differs on it.
+        // The 5s at the end, taken as late cells in either order, may be row 7's or row 24's.
         let row_six = (0..COLUMNS).map(|c| (6, c));
-        let unread: Vec<(usize, usize)> = row_six.chain([(23, 0), (23, 6), (24, 6)]).collect();
+        let late = [(7, 0), (7, 6), (23, 0), (23, 6), (24, 0), (24, 6)];
+        let unread: Vec<(usize, usize)> = row_six.chain(late).collect();
         assert_read_but(&store, &grid, &unread);
     }
 
@@ -1468,6 +1515,65 @@ mod tests {
             );
         let store = read(&text);
         assert_read_as(&store, &grid);
+    }
+
+    /// A poppler dump of `grid` as [`across`], with the cells `(row, column)` of `late` printed
+    /// after the table's last label in that order, and the first cell of `beside` printed
+    /// beside the next row's label.
+    fn across_with_late(
+        grid: &[[u64; COLUMNS]],
+        late: &[(usize, usize)],
+        beside: Option<usize>,
+    ) -> String {
+        let mut text = String::new();
+        for (r, cells) in grid.iter().enumerate() {
+            text.push_str(&format!("第{r}行"));
+            match beside {
+                Some(moved) if moved + 1 == r => text.push_str(&format!(" {}\n\n", grid[moved][0])),
+                _ => text.push_str("\n\n"),
+            }
+            for (c, v) in cells.iter().enumerate() {
+                if !late.contains(&(r, c)) && beside != Some(r) || beside == Some(r) && c > 0 {
+                    text.push_str(&format!("{v}\n\n"));
+                }
+            }
+        }
+        for (r, c) in late {
+            text.push_str(&format!("{}\n\n", grid[*r][*c]));
+        }
+        text
+    }
+
+    #[test]
+    fn a_cell_moved_to_the_end_before_an_earlier_rows_late_cell_is_read_as_its_rows() {
+        // poppler prints a cell moved out of order where no later label takes it (the last
+        // row's first cell) at the section's end, before the late cells of earlier rows: the
+        // numbers at the end stand out of their rows' order.
+        let grid = distinct_table();
+        let text = across_with_late(&grid, &[(24, 0), (22, 1)], None);
+        assert!(text.ends_with(&format!("\n{}\n\n{}\n\n", grid[24][0], grid[22][1])));
+        assert_read_as(&read(&text), &grid);
+        // With （七）'s first cell beside the last row's label too (two cells moved).
+        let text = across_with_late(&grid, &[(24, 0), (22, 1)], Some(23));
+        assert!(text.contains(&format!("第24行 {}\n", grid[23][0])));
+        assert_read_as(&read(&text), &grid);
+    }
+
+    #[test]
+    fn a_misprinted_cell_printed_late_after_a_later_rows_moved_cell_is_never_read_as_it() {
+        // （七）总计's first cell misprinted and printed late, after the last row's first cell
+        // moved to the section's end: read in the rows' order, the two would be exchanged,
+        // one misprint explaining either reading.
+        let mut grid = distinct_table();
+        grid[23][0] += 2000;
+        let text = across_with_late(&grid, &[(24, 0), (23, 0)], None);
+        let store = read(&text);
+        read_right(&store, &grid);
+        assert!(
+            !store
+                .filled
+                .contains_key("/applications/results/total/natural_person")
+        );
     }
 
     #[test]
