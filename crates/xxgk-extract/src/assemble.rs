@@ -127,7 +127,8 @@ pub(crate) fn read_active(
     };
     let expected = |row: ActiveRow| spec_of(row).map_or(1, |s| s.columns.len());
     let pulled_out = crate::pulled::pulled_out_cells(&segments);
-    let counted = counted_rows(&segments, spec_of);
+    let counted = counted_rows(&segments, spec_of, Orientation::LabelsAbove)
+        .or_else(|| counted_rows(&segments, spec_of, Orientation::LabelsBelow));
     let reading = read_rows(segments, recognise, expected);
     let found = !reading.rows.is_empty();
     // Labels and numbers apart, each row's count confirmed (a block dump); rows read whole
@@ -390,12 +391,21 @@ fn labels_in(run: &str, labels: &[(ActiveRow, String)], out: &mut Vec<Piece>) {
 /// their cells (pdfminer), is read only where its numbers read row by row and down the columns
 /// give every row the same cells (rows of one column, or numbers that coincide): pdfminer orders
 /// a table's boxes by rows or by columns as they lie on the page, and nothing printed tells
-/// which. Labels printed below their numbers leave the first row's numbers before any label and
-/// the last label bare; a cell printed blank, or a number printed beside another row, leaves two
-/// rows' counts off. Returns each row with its cells and the rule that read it.
+/// which. A cell printed blank, or a number printed beside another row, leaves two rows' counts
+/// off.
+///
+/// Labels printed below their numbers (`pdftotext` without flags on LibreOffice's PDFs, whose
+/// labels sit lower in their cells than the numbers: `1 0 11 规章 8 26 66 行政规范性文件`) leave
+/// the first row's numbers before any label and the last label bare, so they are never read
+/// above. They are read with [`Orientation::LabelsBelow`], tried only when the table does not
+/// read above: the whole table so, every label preceded by exactly as many numbers as its row
+/// has columns since the label (or caption) before, none after the last
+/// (`labels-below-their-numbers-counted`). A converter printing some labels above and some below
+/// leaves a count off either way. Returns each row with its cells and the rule that read it.
 fn counted_rows(
     segments: &[Segment],
     spec_of: impl Fn(ActiveRow) -> Option<RowSpec>,
+    orientation: Orientation,
 ) -> Option<Vec<(ActiveRow, Vec<ValueCell>, ReadingRule)>> {
     let compact = |text: &str| {
         crate::normalize::compact_chars(text.chars().filter_map(crate::normalize::fold_char))
@@ -419,9 +429,10 @@ fn counted_rows(
     }
     labels_in(&run, &labels, &mut pieces);
     let columns = |row: ActiveRow| spec_of(row).map(|s| s.columns.len());
-    let (each_label, either_order) = (
+    let (each_label, either_order, below) = (
         ReadingRule::LabelThenItsNumbersCounted,
         ReadingRule::LabelsThenNumbersEitherOrder,
+        ReadingRule::LabelsBelowTheirNumbersCounted,
     );
     let mut read: Vec<(ActiveRow, Vec<ValueCell>, ReadingRule)> = Vec::new();
     for stretch in pieces.split(|p| matches!(p, Piece::Caption)) {
@@ -441,6 +452,20 @@ fn counted_rows(
         match rows.as_slice() {
             [] if numbers().next().is_some() => return None,
             [] => {}
+            _ if orientation == Orientation::LabelsBelow => {
+                let mut pending: Vec<ValueCell> = Vec::new();
+                for piece in stretch {
+                    match piece {
+                        Piece::Row(row) => {
+                            (columns(*row) == Some(pending.len())).then_some(())?;
+                            read.push((*row, std::mem::take(&mut pending), below));
+                        }
+                        Piece::Numbers(values) => pending.extend(values.iter().cloned()),
+                        Piece::Caption => {}
+                    }
+                }
+                pending.is_empty().then_some(())?;
+            }
             [row] => {
                 let numbers: Vec<ValueCell> = numbers().collect();
                 (columns(*row) == Some(numbers.len())).then_some(())?;
@@ -491,6 +516,15 @@ fn counted_rows(
         .iter()
         .all(|(_, values, _)| values.iter().all(is_figure));
     (every_row_once && figures).then_some(read)
+}
+
+/// Where a block dump prints 表二's labels against their numbers, for [`counted_rows`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Orientation {
+    /// Each label before its row's numbers.
+    LabelsAbove,
+    /// Each label after its row's numbers (LibreOffice's PDFs through `pdftotext`).
+    LabelsBelow,
 }
 
 /// Whether a stretch of 表二 prints its labels as a block, then its numbers: two labels or
@@ -1582,6 +1616,43 @@ mod tests {
             json!("96171.6"),
         ];
         assert_eq!(read, expected.map(Some).to_vec());
+    }
+
+    #[test]
+    fn labels_below_their_numbers_in_every_sub_table_are_read_so() {
+        // `pdftotext` without flags on LibreOffice's PDF of 淮安 2024: every label after its
+        // row's numbers.
+        let below = [
+            "1\n\n0\n\n11\n\n规章\n\n8\n\n26\n\n66\n\n行政规范性文件",
+            "447228\n\n行政许可",
+            "3985758\n\n行政处罚\n\n88283\n\n行政强制",
+            "96171.6\n\n行政事业性收费",
+        ];
+        let expected = [
+            json!(1),
+            json!(0),
+            json!(11),
+            json!(8),
+            json!(26),
+            json!(66),
+            json!(447_228),
+            json!(3_985_758),
+            json!(88283),
+            json!("96171.6"),
+        ];
+        assert_eq!(active(&dump(below)), expected.map(Some).to_vec());
+        // A count off in any sub-table (a number after the last label, or a row a number short)
+        // leaves the whole table unread.
+        for (k, broken) in [
+            (0, "1\n\n0\n\n11\n\n规章\n\n8\n\n26\n\n行政规范性文件\n\n66"),
+            (2, "3985758\n\n行政处罚\n\n行政强制\n\n88283"),
+            (0, "1\n\n0\n\n规章\n\n11\n\n8\n\n26\n\n66\n\n行政规范性文件"),
+        ] {
+            let mut rows = below;
+            rows[k] = broken;
+            let read = active(&dump(rows));
+            assert!(read.iter().all(Option::is_none), "{broken}: {read:?}");
+        }
     }
 
     #[test]

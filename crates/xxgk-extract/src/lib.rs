@@ -117,7 +117,8 @@
 //! sub-table printed as a block of labels and then exactly their cells' count of numbers
 //! (pdfminer) only where reading them row by row and down the columns gives the same cells
 //! (`labels-then-numbers-either-order`: pdfminer orders a table's boxes either way, as they lie
-//! on the page); otherwise it is left missing (`values-apart-from-label`): 表二 has no identity. A truncated 表二 label (`行政规范`) names
+//! on the page), or, where it reads no such way, every label after its row's numbers, counted
+//! alike (`labels-below-their-numbers-counted`: LibreOffice's PDFs through `pdftotext`); otherwise it is left missing (`values-apart-from-label`): 表二 has no identity. A truncated 表二 label (`行政规范`) names
 //! the one row after the previous whose label starts with it and has at least as many columns
 //! as the figures printed beside it (`行政   0   0   7` after 规章); row numbering a line break tore
 //! from its label (`（六）其他处理 3` over `.其他`) is given back to it, and so is numbering
@@ -419,6 +420,8 @@
 //! as many as its columns, sub-table by sub-table, none left over),
 //! `labels-then-numbers-either-order` (a sub-table of 表二 printed as a block of labels, then
 //! exactly as many numbers as their cells, read where by rows and down the columns agree),
+//! `labels-below-their-numbers-counted` (表二 of a block dump printing every label after its
+//! row's numbers, where it reads no other way, counted alike),
 //! `block-dump-placed-by-identities` (表三 dumped block by block, its numbers placed in the one
 //! reading of its runs the identities confirm), `block-dump-agreed-by-every-reading` (表三 of a
 //! block dump that breaks identities, no number inside a label and one beside one at most, a cell placed where

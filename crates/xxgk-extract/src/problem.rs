@@ -108,6 +108,12 @@ pub enum ReadingRule {
     /// row and down the columns give every row the same cells (rows of one column, or numbers
     /// that coincide), every row of the table read once and no number left over.
     LabelsThenNumbersEitherOrder,
+    /// 表二 printed as a block dump of a PDF whose labels sit lower in their cells than the
+    /// numbers (LibreOffice's, through `pdftotext` without flags): each label after its row's
+    /// numbers, read where the table reads no other way and the count leaves one reading, every
+    /// label of a sub-table preceded by exactly as many numbers as its row has columns since
+    /// the label before, every row of the table read once and no number left over.
+    LabelsBelowTheirNumbersCounted,
     /// A table printed cell by cell in blocks (a PDF text dump, rows across or runs of rows
     /// column by column), its numbers placed in the one reading of the blocks in the template's
     /// order that the identities confirm, or (a report that breaks some) the one reading that one
@@ -274,6 +280,10 @@ mod tests {
             (
                 LabelsThenNumbersEitherOrder,
                 "labels-then-numbers-either-order",
+            ),
+            (
+                LabelsBelowTheirNumbersCounted,
+                "labels-below-their-numbers-counted",
             ),
             (
                 BlockDumpPlacedByIdentities,

@@ -648,7 +648,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "hongze-2023-libreoffice.pdftotext-default.txt",
         "009_hongze_district_2023",
-        0,
+        10,
     ),
     (
         "hongze-2023-libreoffice.pdftotext-layout.txt",
@@ -708,7 +708,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-libreoffice.pdftotext-default.txt",
         "008_huaian_city_2024",
-        0,
+        10,
     ),
     (
         "huaian-2024-libreoffice.pdftotext-layout.txt",
@@ -744,7 +744,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "jingyue-2024-libreoffice.pdftotext-default.txt",
         "jingyue",
-        15,
+        25,
     ),
     (
         "jingyue-2024-libreoffice.pdftotext-layout.txt",

@@ -16,7 +16,8 @@
 //! prints 表四's row out of order, as the 淮安 dumps do (`review_out_of_order`). 表二 is printed sub-table
 //! by sub-table as the real dumps print it: poppler each label followed by its row's numbers, a
 //! page footer sometimes after a caption, a sub-table of one row sometimes its number before its
-//! label or its label before its last heading (the 洪泽 dumps); pdfminer, in one report of three,
+//! label or its label before its last heading (the 洪泽 dumps), or, in one report of four, every
+//! label after its row's numbers (LibreOffice's PDFs); pdfminer, in one report of three,
 //! each sub-table's labels as a block and then its numbers column by column (the 淮安 dump).
 
 use std::fmt::Write as _;
@@ -281,10 +282,13 @@ fn review_out_of_order(out: &mut Out<'_>, header: &[Vec<String>], row: &[String]
 /// 表二, sub-table by sub-table (its caption and headings, then its rows), as the real dumps
 /// print it: poppler each label followed by its row's numbers, a sub-table of one row sometimes
 /// its number before its label (or its label before its last heading), a page footer after a
-/// caption; pdfminer sometimes a sub-table's labels as a block, then its numbers column by
+/// caption, or every label after its row's numbers; pdfminer sometimes a sub-table's labels as a block, then its numbers column by
 /// column (which no count confirms: it stays unread).
 fn active(out: &mut Out<'_>, body: &[Vec<String>]) {
     let by_columns = out.converter == Converter::Pdfminer && out.noise.one_in(3);
+    // poppler on LibreOffice's PDFs, whose labels sit lower in their cells than the numbers:
+    // every label after its row's numbers.
+    let below = out.converter == Converter::Poppler && out.noise.one_in(4);
     let is_data = |row: &Vec<String>| row.iter().skip(1).any(|c| is_figure(c));
     // Each sub-table: the text rows before a run of rows with figures, and the run.
     let mut groups: Vec<(Vec<&str>, Vec<&Vec<String>>)> = Vec::new();
@@ -323,10 +327,19 @@ fn active(out: &mut Out<'_>, body: &[Vec<String>]) {
             }
         };
         let single = match run.as_slice() {
-            [row] if !by_columns => Some(row),
+            [row] if !by_columns && !below => Some(row),
             _ => None,
         };
         match (single, out.noise.below(6)) {
+            _ if below => {
+                print_texts(out, &texts);
+                for row in &run {
+                    let (label, cells) = label(row);
+                    let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+                    out.numbers(&cells, true);
+                    out.label(&label);
+                }
+            }
             // Its number before its label.
             (Some(row), 0 | 1) => {
                 print_texts(out, &texts);
