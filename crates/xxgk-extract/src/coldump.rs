@@ -382,6 +382,11 @@ impl Search {
     }
 }
 
+/// States of all the searches of [`aside_placements`] together (one per number beside a label,
+/// count of late numbers and order of the numbers after their rows): the bound on its work
+/// whatever the input, each search being bounded by [`MAX_NODES`] alone.
+const MAX_ASIDE_NODES: usize = 10 * MAX_NODES;
+
 /// Numbers at the end of the section tried as cells printed late (after the table's other
 /// numbers, as poppler prints the first cells of a page's last rows after its last label).
 const MAX_LATE: usize = 3;
@@ -573,6 +578,7 @@ fn aside_placements(
     // The numbers beside labels in order, or one of them moved: a cell after its row's others.
     let groupings = std::iter::once(None).chain(beside.iter().copied().map(Some));
     let mut out = Vec::new();
+    let mut spent = 0;
     for moved in groupings {
         let apart: HashSet<usize> = inside.iter().flatten().chain(&moved).copied().collect();
         let in_order: Vec<usize> = (0..values.len()).filter(|i| !apart.contains(i)).collect();
@@ -606,6 +612,10 @@ fn aside_placements(
                         .iter()
                         .cloned(),
                 );
+                spent += aside.search.nodes;
+                if spent > MAX_ASIDE_NODES {
+                    return None;
+                }
             }
         }
     }
