@@ -1586,6 +1586,24 @@ mod tests {
         .collect()
     }
 
+    /// 表二 of 淮安 2024, as [`active`] reads it.
+    fn huaian_2024() -> Vec<Option<serde_json::Value>> {
+        [
+            json!(1),
+            json!(0),
+            json!(11),
+            json!(8),
+            json!(26),
+            json!(66),
+            json!(447_228),
+            json!(3_985_758),
+            json!(88283),
+            json!("96171.6"),
+        ]
+        .map(Some)
+        .to_vec()
+    }
+
     /// The sub-tables' captions and headings, with the rows in between as `rows` prints them.
     fn dump(rows: [&str; 4]) -> String {
         format!(
@@ -1603,19 +1621,7 @@ mod tests {
             "行政处罚\n\n3985758\n\n行政强制 88283",
             "行政事业性收费\n\n96171.6",
         ]));
-        let expected = [
-            json!(1),
-            json!(0),
-            json!(11),
-            json!(8),
-            json!(26),
-            json!(66),
-            json!(447_228),
-            json!(3_985_758),
-            json!(88283),
-            json!("96171.6"),
-        ];
-        assert_eq!(read, expected.map(Some).to_vec());
+        assert_eq!(read, huaian_2024());
     }
 
     #[test]
@@ -1628,19 +1634,7 @@ mod tests {
             "3985758\n\n行政处罚\n\n88283\n\n行政强制",
             "96171.6\n\n行政事业性收费",
         ];
-        let expected = [
-            json!(1),
-            json!(0),
-            json!(11),
-            json!(8),
-            json!(26),
-            json!(66),
-            json!(447_228),
-            json!(3_985_758),
-            json!(88283),
-            json!("96171.6"),
-        ];
-        assert_eq!(active(&dump(below)), expected.map(Some).to_vec());
+        assert_eq!(active(&dump(below)), huaian_2024());
         // A count off in any sub-table (a number after the last label, or a row a number short)
         // leaves the whole table unread.
         for (k, broken) in [
