@@ -101,7 +101,8 @@
 //! joined cell hold and breaks the fewest identities of all the ways, the pieces of one cell on
 //! successive lines at one width (`wrapped`,
 //! `wrapped-digits-joined-by-identities`: 淮安 exported by LibreOffice reads all 200 cells in
-//! seven converters, 185 before). A PDF dump that
+//! seven converters, 185 before; through `pdftotext` without flags, every piece on a line of
+//! its own and the second lines after the row, its 15 表四 cells, none before). A PDF dump that
 //! prints section 四's heading before 表三's last numbers gives 表四 the blocks from its first
 //! header label `行政复议`, and 表三 those before, `sections`). When the gap
 //! over （六）'s three rows is two rows short and no （六） row was read, the report is read as

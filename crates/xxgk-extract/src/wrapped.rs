@@ -2,8 +2,9 @@
 //! its column over lines (淮安 2024's 表四 prints 178 as `17` over `8`), and converters print the
 //! pieces in one of two orders: a cell's lines one after the other (`pdftotext -raw`, PDFium,
 //! MuPDF: `17`, `8`, `37`), or the row's first lines, then its further lines (pdfplumber,
-//! `pdftotext -layout`: `72 64 17 37 35 …`, then `8 1`). Either way the row prints more numbers
-//! than it has cells, and which pieces belong together is not printed.
+//! `pdftotext -layout`: `72 64 17 37 35 …`, then `8 1`; `pdftotext` without flags prints every
+//! piece on a line of its own, so the further lines are also tried as one). Either way the row
+//! prints more numbers than it has cells, and which pieces belong together is not printed.
 //!
 //! A joining of the pieces is kept only when it is the one joining, of both orders, that makes
 //! every identity of the catalogue reading a joined cell hold, and also the one joining that
@@ -283,9 +284,24 @@ fn tails_after_row(pieces: &[Piece<'_>], cells: usize) -> Vec<Joining> {
             _ => levels.push(vec![k]),
         }
     }
+    let mut out = tails_in_levels(pieces, cells, &levels);
+    // A block dump prints every number on a line of its own (`pdftotext` without flags on
+    // LibreOffice's PDF of 淮安 2024: `72`, `64`, `17`, … `20`, then `8`, `1`): the row's second
+    // lines are not told apart by their lines, so they are also tried as one level.
+    let one_a_line = pieces.windows(2).all(|w| w[0].line < w[1].line);
+    if one_a_line && levels.len() > 1 {
+        let tails: Vec<usize> = levels.concat();
+        out.extend(tails_in_levels(pieces, cells, &[tails]));
+    }
+    out
+}
+
+/// The joinings of [`tails_after_row`] for the later pieces cut into `levels` (each a line of
+/// the row below its first).
+fn tails_in_levels(pieces: &[Piece<'_>], cells: usize, levels: &[Vec<usize>]) -> Vec<Joining> {
     let mut joinings: Vec<Joining> = vec![(0..cells).map(|cell| vec![cell]).collect()];
     // The cells still wrapping at each level, starting with every cell.
-    for level in &levels {
+    for level in levels {
         let mut next = Vec::new();
         for joining in &joinings {
             let reaching: Vec<usize> = (0..cells)
@@ -391,6 +407,22 @@ mod tests {
             read,
             Some(Ok(HUAIAN.split(' ').map(str::to_owned).collect()))
         );
+    }
+
+    #[test]
+    fn wrapped_pieces_after_the_row_each_on_a_line_of_its_own_are_joined_by_r4() {
+        // `pdftotext` without flags on LibreOffice's PDF of 淮安 2024: every number on a line.
+        let lines: Vec<&str> = "72 64 17 37 35 13 4 8 1 26 12 1 1 6 20 8 1"
+            .split(' ')
+            .collect();
+        assert_eq!(
+            read(&lines),
+            Some(Ok(HUAIAN.split(' ').map(str::to_owned).collect()))
+        );
+        // 复议's 总计 misprinted 352: still no joining.
+        let mut misprinted = lines.clone();
+        misprinted[16] = "2";
+        assert!(matches!(read(&misprinted), Some(Err(_))));
     }
 
     #[test]

@@ -708,7 +708,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-libreoffice.pdftotext-default.txt",
         "008_huaian_city_2024",
-        10,
+        25,
     ),
     (
         "huaian-2024-libreoffice.pdftotext-layout.txt",

@@ -2141,6 +2141,47 @@ fn block_dump_active_table_is_read_by_its_counts_or_left_unread() {
         "{read} read, {below} read with labels below, {unread} unread"
     );
 }
+/// 表四 of a block dump whose narrow columns wrap wide numbers (淮安 2024's 178 as `17` over `8`,
+/// LibreOffice's PDF through `pdftotext` without flags: every number on a line, the second lines
+/// after the row): joined by R4 wherever poppler prints it so, never wrong.
+#[test]
+fn block_dump_review_wrapped_in_narrow_columns_is_joined_by_r4() {
+    let truth = report(&Figures {
+        active: [3, 0, 11, 8, 26, 66, 447, 39, 88],
+        fee: (96, "6".to_owned()),
+        parties: [[1; 23]; 6],
+        cases: [[72, 64, 178, 37], [13, 4, 8, 1], [12, 1, 1, 6]],
+    });
+    let mut joined = 0;
+    for seed in 0..200 {
+        let extraction = Generator::Torn(Torn::BlockDump).extract(&truth, seed);
+        let review: Vec<&xxgk_extract::Provenance> = extraction
+            .provenance
+            .iter()
+            .filter(|p| p.pointer.starts_with("/review_litigation/"))
+            .collect();
+        for p in &review {
+            assert_eq!(
+                extraction.report.pointer(&p.pointer),
+                truth.pointer(&p.pointer),
+                "seed {seed}: {}",
+                p.pointer
+            );
+        }
+        let by_wrap = review
+            .iter()
+            .filter(|p| {
+                p.rules
+                    .contains(&ReadingRule::WrappedDigitsJoinedByIdentities)
+            })
+            .count();
+        // 178 and 351 joined, the row's other cells read as printed.
+        joined += usize::from(by_wrap == 2 && review.len() == 15);
+    }
+    // poppler (half the reports) prints one row in four of the rest so.
+    assert!(joined >= 10, "{joined} of 200 joined");
+}
+
 /// A whole page on one line (text copied from a web page), hard-wrapped at a width drawn per
 /// report: its table cells read exactly as the line's unwrapped are (40 reports, glued and
 /// spaced), no cell wrong. (Its prose may keep a line break where the wrap cut a number from

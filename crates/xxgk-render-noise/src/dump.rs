@@ -13,7 +13,8 @@
 //! three rows (at most two) after the table's last label, as in the portrait jingyue dumps.
 //! pdfminer sometimes prints 表四 column by column, each number under its outcome's heading,
 //! and then (rarely) two outcomes of every group swapped, headings and all; poppler sometimes
-//! prints 表四's row out of order, as the 淮安 dumps do (`review_out_of_order`). 表二 is printed sub-table
+//! prints 表四's row out of order, as the 淮安 dumps do (`review_out_of_order`), or its numbers
+//! wrapped in narrow columns, the second lines after the row (`review_wrapped`, LibreOffice's). 表二 is printed sub-table
 //! by sub-table as the real dumps print it: poppler each label followed by its row's numbers, a
 //! page footer sometimes after a caption, a sub-table of one row sometimes its number before its
 //! label or its label before its last heading (the 洪泽 dumps), or, in one report of four, every
@@ -279,7 +280,24 @@ fn review_out_of_order(out: &mut Out<'_>, header: &[Vec<String>], row: &[String]
     }
 }
 
-/// 表二, sub-table by sub-table (its caption and headings, then its rows), as the real dumps
+/// Digits a narrow column of 表四 holds on one line, as LibreOffice's PDF of 淮安 2024 prints it.
+const NARROW: usize = 2;
+
+/// 表四's row as poppler prints a PDF whose narrow columns wrap wide numbers (178 as `17` over
+/// `8`): every number on a line of its own, no blank line between, the row's first lines and
+/// then its second lines, in the cells' order.
+fn review_wrapped(out: &mut Out<'_>, row: &[String]) {
+    let (heads, tails): (Vec<&str>, Vec<&str>) = row
+        .iter()
+        .map(|cell| cell.split_at(cell.len().min(NARROW)))
+        .unzip();
+    for piece in heads.into_iter().chain(tails).filter(|p| !p.is_empty()) {
+        out.line(piece);
+    }
+    out.end_block();
+}
+
+/// 表二, sub-table by sub-table/// 表二, sub-table by sub-table (its caption and headings, then its rows), as the real dumps
 /// print it: poppler each label followed by its row's numbers, a sub-table of one row sometimes
 /// its number before its label (or its label before its last heading), a page footer after a
 /// caption, or every label after its row's numbers; pdfminer sometimes a sub-table's labels as a block, then its numbers column by
@@ -412,6 +430,16 @@ fn table(out: &mut Out<'_>, grid: &Table, merged_other: bool) {
         && out.noise.one_in(3)
     {
         review_out_of_order(out, header, row);
+        return;
+    }
+    if labels == 0
+        && out.converter == Converter::Poppler
+        && let [row] = body
+        && row.len() == 15
+        && row.iter().all(|c| is_figure(c) && c.len() <= 2 * NARROW)
+        && out.noise.one_in(4)
+    {
+        review_wrapped(out, row);
         return;
     }
     if labels != 3 {
