@@ -2075,6 +2075,34 @@ fn every_generator_on_mis_totalled_reports() {
     );
 }
 
+/// The block dump of `truth` drawn with each of the first 200 seeds, each with the provenance of
+/// the cells it read under `prefix`, after checking every one of them is the published value.
+fn block_dump_reads(
+    truth: &Value,
+    prefix: &str,
+) -> Vec<(u64, Extraction, Vec<xxgk_extract::Provenance>)> {
+    (0..200)
+        .map(|seed| {
+            let extraction = Generator::Torn(Torn::BlockDump).extract(truth, seed);
+            let read: Vec<xxgk_extract::Provenance> = extraction
+                .provenance
+                .iter()
+                .filter(|p| p.pointer.starts_with(prefix))
+                .cloned()
+                .collect();
+            for p in &read {
+                assert_eq!(
+                    extraction.report.pointer(&p.pointer),
+                    truth.pointer(&p.pointer),
+                    "seed {seed}: {}",
+                    p.pointer
+                );
+            }
+            (seed, extraction, read)
+        })
+        .collect()
+}
+
 /// 表二 of block dumps as the generator prints it (label by label, a sub-table of one row
 /// sometimes its number first or its label before its last heading, poppler sometimes every
 /// label below its numbers, pdfminer sometimes a sub-table's labels as a block and then its
@@ -2090,21 +2118,7 @@ fn block_dump_active_table_is_read_by_its_counts_or_left_unread() {
         cases: [[1; 4]; 3],
     });
     let (mut read, mut unread, mut below) = (0, 0, 0);
-    for seed in 0..200 {
-        let extraction = Generator::Torn(Torn::BlockDump).extract(&truth, seed);
-        let active: Vec<&xxgk_extract::Provenance> = extraction
-            .provenance
-            .iter()
-            .filter(|p| p.pointer.starts_with("/active_disclosure/"))
-            .collect();
-        for p in &active {
-            assert_eq!(
-                extraction.report.pointer(&p.pointer),
-                truth.pointer(&p.pointer),
-                "seed {seed}: {}",
-                p.pointer
-            );
-        }
+    for (seed, extraction, active) in block_dump_reads(&truth, "/active_disclosure/") {
         let by = |rule: ReadingRule| active.iter().filter(|p| p.rules.contains(&rule)).count();
         let counted = by(ReadingRule::LabelThenItsNumbersCounted);
         if counted == 10 {
@@ -2141,6 +2155,7 @@ fn block_dump_active_table_is_read_by_its_counts_or_left_unread() {
         "{read} read, {below} read with labels below, {unread} unread"
     );
 }
+
 /// 表四 of a block dump whose narrow columns wrap wide numbers (淮安 2024's 178 as `17` over `8`,
 /// LibreOffice's PDF through `pdftotext` without flags: every number on a line, the second lines
 /// after the row): joined by R4 wherever poppler prints it so, never wrong.
@@ -2152,32 +2167,20 @@ fn block_dump_review_wrapped_in_narrow_columns_is_joined_by_r4() {
         parties: [[1; 23]; 6],
         cases: [[72, 64, 178, 37], [13, 4, 8, 1], [12, 1, 1, 6]],
     });
-    let mut joined = 0;
-    for seed in 0..200 {
-        let extraction = Generator::Torn(Torn::BlockDump).extract(&truth, seed);
-        let review: Vec<&xxgk_extract::Provenance> = extraction
-            .provenance
-            .iter()
-            .filter(|p| p.pointer.starts_with("/review_litigation/"))
-            .collect();
-        for p in &review {
-            assert_eq!(
-                extraction.report.pointer(&p.pointer),
-                truth.pointer(&p.pointer),
-                "seed {seed}: {}",
-                p.pointer
-            );
-        }
-        let by_wrap = review
-            .iter()
-            .filter(|p| {
-                p.rules
-                    .contains(&ReadingRule::WrappedDigitsJoinedByIdentities)
-            })
-            .count();
-        // 178 and 351 joined, the row's other cells read as printed.
-        joined += usize::from(by_wrap == 2 && review.len() == 15);
-    }
+    let joined = block_dump_reads(&truth, "/review_litigation/")
+        .iter()
+        .filter(|(_, _, review)| {
+            let by_wrap = review
+                .iter()
+                .filter(|p| {
+                    p.rules
+                        .contains(&ReadingRule::WrappedDigitsJoinedByIdentities)
+                })
+                .count();
+            // 178 and 351 joined, the row's other cells read as printed.
+            by_wrap == 2 && review.len() == 15
+        })
+        .count();
     // poppler (half the reports) prints one row in four of the rest so.
     assert!(joined >= 10, "{joined} of 200 joined");
 }
