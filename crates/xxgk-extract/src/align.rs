@@ -92,6 +92,7 @@ pub(crate) fn place_by_columns<R>(
                 cell.unwrap_or(ValueCell::Blank {
                     pos: None,
                     raw: String::new(),
+                    spanned: false,
                 })
             })
             .collect(),
@@ -151,6 +152,7 @@ mod tests {
         ValueCell::Blank {
             pos: None,
             raw: String::new(),
+            spanned: false,
         }
     }
 

@@ -68,7 +68,7 @@ impl CellStore {
         for (column, value) in spec.columns.iter().zip(values) {
             let pointer = format!("{}/{}", spec.path, column.name);
             match value {
-                ValueCell::Blank { pos, raw } => self.miss(
+                ValueCell::Blank { pos, raw, .. } => self.miss(
                     pointer,
                     Problem::new(
                         ProblemCode::CellBlank,

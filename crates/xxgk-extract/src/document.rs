@@ -41,6 +41,47 @@ impl Cell {
     }
 }
 
+/// Drops the columns of a table's grid in which no cell starts: every row only continues a cell
+/// there that spans the column before too. Word's grid has such columns wherever cells of
+/// different rows end a little apart (LibreOffice's HTML of a Word table: 表四's 总计 spanning
+/// two grid columns, its header too), and read as columns they would be one blank cell too many
+/// in the row. Nothing is lost: the spanning cells keep their text, and a column in which any
+/// row starts a cell stays.
+pub(crate) fn drop_continued_columns(units: &mut [Unit]) {
+    let width = units.iter().map(|u| u.cells.len()).max().unwrap_or(0);
+    let keep: Vec<bool> = (0..width)
+        .map(|k| {
+            units
+                .iter()
+                .any(|u| u.cells.get(k).is_some_and(|c| c.continues.is_none()))
+        })
+        .collect();
+    if keep.iter().all(|k| *k) {
+        return;
+    }
+    // Where each kept column goes; a continued cell's origin is a kept column (it starts there).
+    let moved_to: Vec<usize> = keep
+        .iter()
+        .scan(0, |next, &kept| {
+            let at = *next;
+            *next += usize::from(kept);
+            Some(at)
+        })
+        .collect();
+    for unit in units {
+        let cells = std::mem::take(&mut unit.cells);
+        unit.cells = cells
+            .into_iter()
+            .zip(&keep)
+            .filter(|(_, kept)| **kept)
+            .map(|(mut cell, _)| {
+                cell.continues = cell.continues.and_then(|o| moved_to.get(o).copied());
+                cell
+            })
+            .collect();
+    }
+}
+
 /// A line break inside a cell (a paragraph end, `<br>`): whitespace when the cell is read as a
 /// figure or label, a line end when the table turns out to hold prose.
 pub(crate) const CELL_BREAK: char = '\n';

@@ -6,7 +6,9 @@ use std::io::Read;
 use quick_xml::events::Event;
 
 use crate::ExtractError;
-use crate::document::{Block, CELL_BREAK, Cell, Unit, cell_lines, holds_prose};
+use crate::document::{
+    Block, CELL_BREAK, Cell, Unit, cell_lines, drop_continued_columns, holds_prose,
+};
 use crate::normalize::{Glyph, PosCursor, PosText, push_positioned};
 
 /// Largest `w:gridSpan` honoured.
@@ -274,9 +276,11 @@ fn attr(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
 }
 
 /// Lays the rows out: a `w:gridSpan` cell's extra columns continue it; a `w:vMerge` continuation
-/// is a blank cell in its column.
+/// is a blank cell in its column. Columns only ever continued are then dropped
+/// ([`drop_continued_columns`]).
 fn grid(rows: Vec<Vec<DocxCell>>) -> Vec<Unit> {
-    rows.into_iter()
+    let mut units: Vec<Unit> = rows
+        .into_iter()
         .map(|row| {
             let mut cells = Vec::new();
             for cell in row {
@@ -300,7 +304,9 @@ fn grid(rows: Vec<Vec<DocxCell>>) -> Vec<Unit> {
                 padded_at_end: false,
             }
         })
-        .collect()
+        .collect();
+    drop_continued_columns(&mut units);
+    units
 }
 
 #[cfg(test)]

@@ -8,7 +8,9 @@
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
-use crate::document::{Block, CELL_BREAK, Cell, Unit, cell_lines, holds_prose};
+use crate::document::{
+    Block, CELL_BREAK, Cell, Unit, cell_lines, drop_continued_columns, holds_prose,
+};
 use crate::normalize::{PosCursor, PosText, SourcePos, text_lines_from};
 
 /// Largest rowspan/colspan honoured; larger values are treated as this (they only pad).
@@ -437,20 +439,20 @@ fn wrapper_after(bytes: &[u8], end: usize) -> usize {
 }
 
 /// Lays cells out on a grid: a cell covered by a rowspan from above becomes a blank cell (so
-/// columns keep their places) and the columns a colspan covers continue the spanning cell.
+/// columns keep their places) and the columns a colspan covers continue the spanning cell (under
+/// a cell spanning both, the blank of its first column). Columns only ever continued are then
+/// dropped ([`drop_continued_columns`]).
 fn grid(rows: Vec<Vec<HtmlCell>>) -> Vec<Unit> {
-    let mut covered: Vec<usize> = Vec::new();
+    // Per column: rows it stays covered for, and whether the column before is the same cell's.
+    let mut covered: Vec<(usize, bool)> = Vec::new();
     let mut units = Vec::with_capacity(rows.len());
     for row in rows {
         let mut cells: Vec<Cell> = Vec::new();
         let mut col = 0usize;
         let mut row_cells = row.into_iter();
         loop {
-            while covered.get(col).is_some_and(|n| *n > 0) {
-                if let Some(n) = covered.get_mut(col) {
-                    *n -= 1;
-                }
-                cells.push(Cell::default());
+            while let Some(blank) = cover(&mut covered, col, &cells) {
+                cells.push(blank);
                 col += 1;
             }
             let Some(cell) = row_cells.next() else {
@@ -466,22 +468,20 @@ fn grid(rows: Vec<Vec<HtmlCell>>) -> Vec<Unit> {
             }
             for k in col..col + cell.colspan {
                 if covered.len() <= k {
-                    covered.resize(k + 1, 0);
+                    covered.resize(k + 1, (0, false));
                 }
-                if let Some(n) = covered.get_mut(k) {
-                    *n = cell.rowspan - 1;
+                if let Some(c) = covered.get_mut(k) {
+                    *c = (cell.rowspan - 1, k > col);
                 }
             }
             col += cell.colspan;
         }
         // Columns at the end of the row still covered from above.
-        let last_covered = covered.iter().rposition(|n| *n > 0);
+        let last_covered = covered.iter().rposition(|(n, _)| *n > 0);
         if let Some(last) = last_covered {
             while col <= last {
-                if let Some(n) = covered.get_mut(col).filter(|n| **n > 0) {
-                    *n -= 1;
-                }
-                cells.push(Cell::default());
+                let blank = cover(&mut covered, col, &cells).unwrap_or_default();
+                cells.push(blank);
                 col += 1;
             }
         }
@@ -491,7 +491,21 @@ fn grid(rows: Vec<Vec<HtmlCell>>) -> Vec<Unit> {
             padded_at_end: false,
         });
     }
+    drop_continued_columns(&mut units);
     units
+}
+
+/// The blank cell of column `col` when a rowspan from above still covers it (one row fewer
+/// left): continuing the blank before it in `cells` where the cell above spans both columns.
+fn cover(covered: &mut [(usize, bool)], col: usize, cells: &[Cell]) -> Option<Cell> {
+    let (rows, continues_before) = covered.get_mut(col).filter(|(n, _)| *n > 0)?;
+    *rows -= 1;
+    Some(Cell {
+        text: PosText::default(),
+        continues: continues_before
+            .then(|| cells.len().checked_sub(1))
+            .flatten(),
+    })
 }
 
 #[cfg(test)]
@@ -516,6 +530,27 @@ mod tests {
             .flatten()
             .map(|u| u.cells.iter().map(|c| c.text.normalized()).collect())
             .collect()
+    }
+
+    #[test]
+    fn columns_of_the_grid_no_cell_starts_in_are_dropped() {
+        // 总计 and its number span two grid columns in every row (under a heading spanning
+        // both, the rowspan's blank continues too): one column of the table.
+        let html = "<p>四、复议</p><table>\
+                    <tr><td rowspan=2 colspan=2>总计</td><td>维持</td></tr>\
+                    <tr><td>a</td></tr>\
+                    <tr><td colspan=2>351</td><td>72</td></tr></table>";
+        assert_eq!(
+            rows(&blocks(html)),
+            vec![vec!["总计", "维持"], vec!["", "a"], vec!["351", "72"]]
+        );
+        // A row that starts a cell in the second column keeps it.
+        let kept = "<p>四、复议</p><table><tr><td colspan=2>总计</td><td>维持</td></tr>\
+                    <tr><td>351</td><td></td><td>72</td></tr></table>";
+        assert_eq!(
+            rows(&blocks(kept)),
+            vec![vec!["总计", "", "维持"], vec!["351", "", "72"]]
+        );
     }
 
     #[test]

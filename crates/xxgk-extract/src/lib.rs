@@ -12,12 +12,17 @@
 //! line), tab-separated PDF text, `|`-separated HTML table text and Markdown tables,
 //! `pdftotext -layout` (space-aligned, wrapped labels, page numbers inside tables),
 //! `pdftotext -raw` (single spaces), cells run together without separator, HTML pages (real
-//! tables, rowspan/colspan) and DOCX (`w:gridSpan`, `w:vMerge`). Pages a PDF converter laid out
+//! tables, rowspan/colspan) and DOCX (`w:gridSpan`, `w:vMerge`); a column of the grid no cell
+//! starts in is dropped, and a number spanning two columns where the row holds one cell too many
+//! with the second is one cell (LibreOffice's HTML of a Word table spans 表四's 总计 so: 185 of
+//! 200 cells read before, 200 after). Pages a PDF converter laid out
 //! run by run at absolute positions (poppler `pdftohtml -s -noframes` HTML and `pdftohtml -xml`,
 //! format `html`) are laid out again as `pdftotext -layout` prints them (`positioned`: runs whose
 //! middles stand level make a line, apart by spaces up to their column, two figures never
-//! joined) and read as that text. Inline HTML a Markdown converter wraps text in (`<u>`, `<b>`,
-//! `<i>`, `<em>`, `<strong>`: pymupdf4llm underlines headings) is dropped from text lines, and so
+//! joined) and read as that text. Inline HTML a converter wraps text in (`<u>`, `<b>`, `<span
+//! lang="zh-CN">`, `<font>`, `<o:p>`, with attributes, a tag broken over two lines: pymupdf4llm
+//! underlines headings, pandoc's Markdown of a Word page keeps its spans) is dropped from text
+//! lines, and so
 //! are Markdown's backslash escapes (mammoth writes `1032\.60994`, `1\.属于`; an escaped `|`
 //! stays a cell's text). A table drawn in box-drawing characters (`w3m -dump` of a web page:
 //! `│规章 │0 │`, `├───┼───┤`) is read as the pipe table it draws (`normalize::fold_char`: 0

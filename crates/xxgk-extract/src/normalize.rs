@@ -142,34 +142,33 @@ impl PosText {
         }
     }
 
-    /// Removes the inline HTML that Markdown converters wrap text in (pymupdf4llm underlines a
-    /// heading as `<u>二、主动公开政府信息情况</u>`): `<u>`, `<b>`, `<i>`, `<em>`, `<strong>` and
-    /// their end tags, without attributes. A tag's text would otherwise stand in the label.
-    pub fn strip_inline_markup(&mut self) {
-        const TAGS: [&str; 5] = ["u", "b", "i", "em", "strong"];
+    /// Removes the inline HTML that converters leave around text (pymupdf4llm underlines a
+    /// heading as `<u>二、主动公开政府信息情况</u>`; pandoc's Markdown of a Word page keeps its
+    /// `<span lang="zh-CN">`, a tag sometimes broken over two lines): the tags of
+    /// [`INLINE_TAGS`], with their attributes. A tag's text would otherwise stand in a label or
+    /// between a label and its numbers. `in_tag`: the line before ended inside a tag, whose rest
+    /// (up to its `>`) opens this line. Returns whether this line ends inside one.
+    pub fn strip_inline_markup(&mut self, in_tag: bool) -> bool {
+        if in_tag {
+            let end = self.glyphs.iter().position(|g| matches!(g.ch, '>' | '<'));
+            if let Some(end) = end.filter(|&e| self.glyphs.get(e).is_some_and(|g| g.ch == '>')) {
+                self.glyphs.drain(..=end);
+            }
+        }
         let mut i = 0;
         while i < self.glyphs.len() {
-            let tag_len = (self.glyphs.get(i).map(|g| g.ch) == Some('<'))
-                .then(|| {
-                    let close = usize::from(self.glyphs.get(i + 1).is_some_and(|g| g.ch == '/'));
-                    TAGS.iter().find_map(|tag| {
-                        let name = self.glyphs.get(i + 1 + close..i + 1 + close + tag.len())?;
-                        let matches = name
-                            .iter()
-                            .map(|g| g.ch.to_ascii_lowercase())
-                            .eq(tag.chars());
-                        let end = self.glyphs.get(i + 1 + close + tag.len())?;
-                        (matches && end.ch == '>').then_some(2 + close + tag.len())
-                    })
-                })
-                .flatten();
-            match tag_len {
-                Some(len) => {
+            match inline_tag_at(&self.glyphs, i) {
+                Some(TagEnd::At(len)) => {
                     self.glyphs.drain(i..i + len);
+                }
+                Some(TagEnd::PastLine) => {
+                    self.glyphs.truncate(i);
+                    return true;
                 }
                 None => i += 1,
             }
         }
+        false
     }
 
     /// Removes Markdown's backslash escapes (mammoth writes a fee as `1032\.60994`, lest it
@@ -219,6 +218,60 @@ impl PosText {
         }
         out
     }
+}
+
+/// Inline HTML elements whose tags converters leave in text, lower case.
+const INLINE_TAGS: [&str; 19] = [
+    "span", "font", "a", "u", "b", "i", "em", "strong", "small", "big", "strike", "s", "del",
+    "ins", "mark", "o:p", "img", "abbr", "nobr",
+];
+
+/// Longest inline tag taken for one, in characters (a `style` attribute of Word's included).
+const MAX_TAG: usize = 400;
+
+/// Where an inline tag that starts at a `<` ends.
+enum TagEnd {
+    /// Its `>` is the last of this many glyphs.
+    At(usize),
+    /// It runs past the end of the line.
+    PastLine,
+}
+
+/// The inline tag ([`INLINE_TAGS`], start or end tag, with attributes) starting at `i`, if one
+/// does: its name followed by `>`, `/`, whitespace or the line's end, and a `>` before any
+/// other `<` within [`MAX_TAG`] characters (or the line's end before them).
+fn inline_tag_at(glyphs: &[Glyph], i: usize) -> Option<TagEnd> {
+    if glyphs.get(i)?.ch != '<' {
+        return None;
+    }
+    let name_start = i + 1 + usize::from(glyphs.get(i + 1).is_some_and(|g| g.ch == '/'));
+    let name_len = glyphs
+        .get(name_start..)?
+        .iter()
+        .take_while(|g| g.ch.is_ascii_alphanumeric() || g.ch == ':')
+        .count();
+    let name: String = glyphs
+        .get(name_start..name_start + name_len)?
+        .iter()
+        .map(|g| g.ch.to_ascii_lowercase())
+        .collect();
+    if !INLINE_TAGS.contains(&name.as_str()) {
+        return None;
+    }
+    let after = name_start + name_len;
+    match glyphs.get(after) {
+        None => return Some(TagEnd::PastLine),
+        Some(g) if g.ch == '>' || g.ch == '/' || g.ch.is_whitespace() => {}
+        Some(_) => return None,
+    }
+    for (k, g) in glyphs.iter().enumerate().skip(after).take(MAX_TAG) {
+        match g.ch {
+            '>' => return Some(TagEnd::At(k + 1 - i)),
+            '<' => return None,
+            _ => {}
+        }
+    }
+    (glyphs.len() <= after + MAX_TAG).then_some(TagEnd::PastLine)
 }
 
 /// See [`PosText::compact`].
@@ -273,9 +326,10 @@ fn lines_joining(text: &str, start: SourcePos, continued: &[bool]) -> Vec<PosTex
         column = column.saturating_add(1);
     }
     lines.push(current);
+    let mut in_tag = false;
     for l in &mut lines {
         l.strip_debris();
-        l.strip_inline_markup();
+        in_tag = l.strip_inline_markup(in_tag);
         l.strip_markdown_escapes();
     }
     lines
@@ -387,9 +441,37 @@ mod tests {
 
     #[test]
     fn inline_markup_is_stripped_and_positions_kept() {
-        let lines = text_lines("<u>二、主动公开</u> <B>规章</b> a<br>b <i x>c</i> 1<2>3");
+        let lines = text_lines(
+            "<u>二、主动公开</u> <B>规章</b> a<br>b <i x>c</i> 1<2>3 <sup>4</sup> <ab>5 <span",
+        );
         let line = lines.first().cloned().unwrap_or_default();
-        assert_eq!(line.normalized(), "二、主动公开 规章 a<br>b <i x>c 1<2>3");
+        assert_eq!(
+            line.normalized(),
+            "二、主动公开 规章 a<br>b c 1<2>3 <sup>4</sup> <ab>5 "
+        );
         assert_eq!(line.first_pos(), Some(SourcePos { line: 1, column: 4 }));
+    }
+
+    /// pandoc's Markdown of a Word page: `<span lang="zh-CN">` around every run of Chinese,
+    /// a tag broken over two lines, Word's `<o:p></o:p>`; each line keeps its text, where it
+    /// stood.
+    #[test]
+    fn inline_tags_with_attributes_and_broken_over_lines_are_stripped() {
+        let lines = text_lines(
+            "<span lang=\"zh-CN\">淮安市人民政府</span>2024<span\nlang=\"zh-CN\">年度报告</span><o:p></o:p>\n| <span lang=\"zh-CN\">规章</span> | 1 |",
+        );
+        let texts: Vec<String> = lines.iter().map(PosText::normalized).collect();
+        assert_eq!(texts, ["淮安市人民政府2024", "年度报告", "| 规章 | 1 |"]);
+        assert_eq!(
+            lines.get(1).and_then(PosText::first_pos),
+            Some(SourcePos {
+                line: 2,
+                column: 14
+            })
+        );
+        // A `<` that opens no inline tag, and a tag never closed on its line's next, stay text.
+        let kept = text_lines("共<5件 <span\n其他 <b>3");
+        let texts: Vec<String> = kept.iter().map(PosText::normalized).collect();
+        assert_eq!(texts, ["共<5件 ", "其他 3"]);
     }
 }

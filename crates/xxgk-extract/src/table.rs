@@ -63,6 +63,9 @@ pub(crate) enum ValueCell {
     Blank {
         pos: Option<SourcePos>,
         raw: String,
+        /// A column that a number spanning several (an HTML colspan, a Word gridSpan) covers:
+        /// no cell of its own where the row holds one cell too many with it ([`fit`]).
+        spanned: bool,
     },
     Token {
         text: String,
@@ -97,6 +100,7 @@ impl ValueCell {
             Self::Blank {
                 pos: Some(pos),
                 raw,
+                spanned: false,
             }
         } else {
             Self::Token { text, raw, pos }
@@ -195,13 +199,18 @@ pub(crate) fn segments(unit: &Unit) -> Vec<Segment> {
     let mut kinds_are_label = Vec::with_capacity(unit.cells.len());
     for (k, cell) in unit.cells.iter().enumerate() {
         if let Some(origin) = cell.continues {
-            // A column covered by a merged cell: part of the label if a label spans it, else blank.
+            // A column covered by a merged cell: part of the label if a label spans it, else blank
+            // (spanned by a number: perhaps only a column of the converter's grid).
             let spans_label = kinds_are_label.get(origin).copied().unwrap_or(false);
             kinds_are_label.push(spans_label);
             if !spans_label && unit.positional {
+                let spanned = unit.cells.get(origin).is_some_and(
+                    |o| matches!(o.text.tokens().as_slice(), [token] if is_count_token(token)),
+                );
                 current.values.push(ValueCell::Blank {
                     pos: cell.text.first_pos(),
                     raw: String::new(),
+                    spanned,
                 });
             }
             continue;
@@ -345,6 +354,7 @@ fn take_piece(
                 current.values.push(ValueCell::Blank {
                     pos: text.first_pos(),
                     raw: text.glyphs.iter().map(|g| g.raw).collect(),
+                    spanned: false,
                 });
             }
             false
@@ -774,6 +784,15 @@ pub(crate) fn fit(mut values: Vec<ValueCell>, expected: usize, padded_at_end: bo
         drop_leading(&mut values);
         drop_trailing(&mut values);
     }
+    // A number spanning two columns of the converter's grid where the table has one (Word's grid
+    // columns end a little apart from row to row; LibreOffice's HTML of 表四 spans 总计 over two)
+    // is one cell: its covered columns go when the row holds exactly that many cells too many.
+    let spanned = |v: &ValueCell| matches!(v, ValueCell::Blank { spanned: true, .. });
+    if values.len() > expected
+        && values.len() - values.iter().filter(|v| spanned(v)).count() == expected
+    {
+        values.retain(|v| !spanned(v));
+    }
     // No count is printed with a leading zero: `00` or `05` is cells run together, and a row
     // holding one is never read as printed, even when its count of tokens fits.
     let run_together = |cell: &ValueCell| match cell {
@@ -1004,6 +1023,7 @@ mod tests {
         let blank = || ValueCell::Blank {
             pos: None,
             raw: String::new(),
+            spanned: false,
         };
         let num = || ValueCell::Token {
             text: "0".into(),
@@ -1020,6 +1040,34 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(matches!(fit(vec![num()], 3, false), Fit::Mismatch(1)));
+    }
+
+    /// A number spanning two columns of Word's grid (LibreOffice's HTML of 表四's 总计) is one
+    /// cell where the row holds exactly one too many with its spanned column; where the row fits
+    /// with it, the spanned column is a blank cell of the report, as printed.
+    #[test]
+    fn a_numbers_spanned_column_is_no_cell_only_where_one_too_many() {
+        let spanned = || ValueCell::Blank {
+            pos: None,
+            raw: String::new(),
+            spanned: true,
+        };
+        let num = |n: &str| ValueCell::Token {
+            text: n.into(),
+            raw: n.into(),
+            pos: SourcePos::default(),
+        };
+        let texts = |fit: Fit| match fit {
+            Fit::Exact(v) => v.iter().map(|c| c.raw().to_owned()).collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        let row = vec![num("37"), num("351"), spanned(), num("13"), num("4")];
+        assert_eq!(texts(fit(row.clone(), 4, false)), ["37", "351", "13", "4"]);
+        match fit(row.clone(), 5, false) {
+            Fit::Exact(v) => assert!(v.get(2).is_some_and(ValueCell::is_blank)),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(fit(row, 3, false), Fit::Mismatch(5)));
     }
 
     fn pieces(line: &str) -> Vec<String> {

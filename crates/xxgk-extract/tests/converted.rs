@@ -7,7 +7,8 @@
 //! PDFs printed from the example, of three printed from the 淮安 report and of three that
 //! LibreOffice exported from Word documents of three reports — and web pages of two reports
 //! dumped by the text browsers w3m and Lynx and extracted by trafilatura, and their Word
-//! documents converted by pandoc, mammoth and docx2txt: no cell is ever read wrong, and at least
+//! documents converted by pandoc, mammoth and docx2txt, and saved as HTML by LibreOffice (that
+//! HTML also through pandoc, html2text and BeautifulSoup): no cell is ever read wrong, and at least
 //! as many are read right as measured (a floor; `tests/data/converted/README.md` says how each
 //! file was made).
 
@@ -782,6 +783,31 @@ const FILES: &[(&str, &str, usize)] = &[
     ("jingyue-2024-docx.mammoth.md", "jingyue", 200),
     ("huaian-2024-docx.mammoth.md", "008_huaian_city_2024", 200),
     ("huaian-2024-docx.docx2txt.txt", "008_huaian_city_2024", 200),
+    // Word documents saved as HTML by LibreOffice (Word's grid: 表四's 总计 spans two columns),
+    // and that HTML through pandoc (its `<span lang>` tags kept), html2text and BeautifulSoup.
+    (
+        "huaian-2024-docx.libreoffice.html",
+        "008_huaian_city_2024",
+        200,
+    ),
+    ("jingyue-2024-docx.libreoffice.html", "jingyue", 200),
+    (
+        "huaian-2024-docx.libreoffice.pandoc-gfm.md",
+        "008_huaian_city_2024",
+        185,
+    ),
+    ("jingyue-2024-docx.libreoffice.html2text.md", "jingyue", 200),
+    // That HTML saved again as DOCX by LibreOffice: Word's grid in `w:gridSpan`.
+    (
+        "huaian-2024-docx.libreoffice-html.docx",
+        "008_huaian_city_2024",
+        200,
+    ),
+    (
+        "huaian-2024-docx.libreoffice.bs4.txt",
+        "008_huaian_city_2024",
+        200,
+    ),
 ];
 
 #[test]
