@@ -7,6 +7,8 @@
 //! cells as `rowspan`/`colspan` or flattened (every position a cell, the merged text in one of
 //! them, the others `<td></td>`), and a table cut across two pages as two fragments with the
 //! page footer (`— 4 —`) between them and the table's heading rows repeated in the second.
+//! With spans kept, one table in three has Word's grid: a column or two split in two, the cells
+//! ending there spanning both (a number among them) or the cells after them starting earlier.
 
 use std::fmt::Write as _;
 
@@ -133,6 +135,45 @@ impl Grid {
         self.height -= gone;
     }
 
+    /// Splits column `c` in two as Word's grid does where cells of different rows end a little
+    /// apart (LibreOffice's HTML of a Word table spans 表四's 总计 and its heading over two grid
+    /// columns, the heading row above starting 行政诉讼 in the second): every cell ending at `c`
+    /// spans the new column too, or, where the cell after it covers the same rows and `left`
+    /// draws so, that cell starts one column earlier; a cell across `c` spans one more.
+    pub(crate) fn split_column(&mut self, c: usize, left: &mut impl FnMut() -> bool) {
+        let width = self.width;
+        let starts: Vec<(usize, usize)> = self
+            .anchors
+            .iter()
+            .filter(|a| a.col == c + 1)
+            .map(|a| (a.row, a.rowspan))
+            .collect();
+        let mut widened_left: Vec<(usize, usize)> = Vec::new();
+        for a in &mut self.anchors {
+            if a.col <= c && c < a.col + a.colspan {
+                let ends_here = a.col + a.colspan - 1 == c;
+                let next = starts
+                    .iter()
+                    .any(|&(row, rowspan)| row == a.row && rowspan == a.rowspan);
+                if ends_here && c + 1 < width && next && left() {
+                    widened_left.push((a.row, a.rowspan));
+                } else {
+                    a.colspan += 1;
+                }
+            }
+        }
+        for a in &mut self.anchors {
+            if a.col > c {
+                if a.col == c + 1 && widened_left.contains(&(a.row, a.rowspan)) {
+                    a.colspan += 1;
+                } else {
+                    a.col += 1;
+                }
+            }
+        }
+        self.width += 1;
+    }
+
     /// The cells a fragment of rows `rows` prints on row `r`: anchors there, and at the
     /// fragment's first row the rest of every span from above, empty. Each with its rowspan cut
     /// at the fragment's end.
@@ -198,6 +239,14 @@ pub(crate) fn markdown_html_tables(
         let mut grid = Grid::new(table);
         if merged_other && grid.width == 10 {
             grid.merge_other_rows();
+        }
+        // Word's grid, its spans kept (a flattened span prints its columns as cells).
+        if style.flattened.is_none() && noise.one_in(3) {
+            let columns = u64::try_from(grid.width).unwrap_or(1);
+            for _ in 0..=noise.below(2) {
+                let c = usize::try_from(noise.below(columns)).unwrap_or(0);
+                grid.split_column(c, &mut || noise.one_in(2));
+            }
         }
         let data_rows = grid.height.saturating_sub(grid.header_rows);
         // A table cut across two pages: the second fragment starts at a data row.
@@ -336,5 +385,83 @@ fn cell_text(text: &str, noise: &Noise) -> String {
         2 => format!("\n{escaped}\n"),
         3 if escaped.is_empty() => "&nbsp;".to_owned(),
         _ => escaped,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use xxgk_render::Body;
+
+    use super::*;
+    use crate::figures::{Figures, report};
+
+    /// 表四 of a report whose 行政复议 总计 is 351 and 未经复议直接起诉 结果维持 13.
+    fn review_grid() -> Grid {
+        let truth = report(&Figures {
+            active: [3, 0, 11, 8, 26, 66, 447, 39, 88],
+            fee: (96, "6".to_owned()),
+            parties: [[1; 23]; 6],
+            cases: [[72, 64, 178, 37], [13, 4, 8, 1], [12, 1, 1, 6]],
+        });
+        let typed: AnnualReport = serde_json::from_value(truth).expect("a report");
+        let doc = Document::new(&typed);
+        let table = doc
+            .sections()
+            .iter()
+            .find_map(|(_, body)| match body {
+                Body::Table(t) if t.width() == 15 => Some(t),
+                _ => None,
+            })
+            .expect("表四");
+        Grid::new(table)
+    }
+
+    /// Every position of the grid covered by exactly one cell.
+    fn assert_tiled(grid: &Grid) {
+        for r in 0..grid.height {
+            for c in 0..grid.width {
+                let covering = grid
+                    .anchors
+                    .iter()
+                    .filter(|a| {
+                        (a.row..a.row + a.rowspan).contains(&r)
+                            && (a.col..a.col + a.colspan).contains(&c)
+                    })
+                    .count();
+                assert_eq!(covering, 1, "row {r}, column {c}");
+            }
+        }
+    }
+
+    fn anchor<'a>(grid: &'a Grid, text: &str) -> &'a Anchor {
+        grid.anchors.iter().find(|a| a.text == text).expect(text)
+    }
+
+    #[test]
+    fn a_split_column_is_spanned_by_the_cells_ending_there_or_those_after_them() {
+        let mut right = review_grid();
+        right.split_column(4, &mut || false);
+        assert_tiled(&right);
+        assert_eq!(right.width, 16);
+        let (total, next) = (anchor(&right, "351"), anchor(&right, "13"));
+        assert_eq!((total.col, total.colspan, next.col), (4, 2, 6));
+        assert_eq!(anchor(&right, "行政复议").colspan, 6);
+
+        // Drawn the other way where the next cell covers the same rows: LibreOffice's shape,
+        // 行政诉讼 starting in the new column over a 总计 heading that spans it (its rowspan is
+        // not its neighbour's).
+        let mut left = review_grid();
+        left.split_column(4, &mut || true);
+        assert_tiled(&left);
+        let litigation = anchor(&left, "行政诉讼");
+        assert_eq!((litigation.col, litigation.colspan), (5, 11));
+        let heading = left
+            .anchors
+            .iter()
+            .find(|a| a.text == "总计" && a.col == 4)
+            .expect("复议's 总计");
+        assert_eq!(heading.colspan, 2);
+        let (total, next) = (anchor(&left, "351"), anchor(&left, "13"));
+        assert_eq!((total.colspan, next.col, next.colspan), (1, 5, 2));
     }
 }
