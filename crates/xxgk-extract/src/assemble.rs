@@ -14,7 +14,9 @@ use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::review_blocks::{self, Block};
 use crate::solve;
 use crate::split::row_splits;
-use crate::table::{Fit, Label, RowRead, Segment, ValueCell, fit, read_rows};
+use crate::table::{
+    Fit, Label, RowRead, Segment, ValueCell, fit, read_rows, without_surplus_blanks,
+};
 use crate::template::{
     APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, REVIEW_GROUPS, RowSpec, active_2021,
     other_merged, recognise_active, recognise_application_cell, recognise_review_group,
@@ -755,6 +757,16 @@ pub(crate) fn read_applications(
                     _ => ambiguous.push((read.row, cell, splits.candidates)),
                 }
             }
+            Fit::Mismatch(_)
+                if let Some(values) = without_surplus_blanks(&read.values, 7).filter(|values| {
+                    let cells = identity_cells(&spec);
+                    let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+                    align::total_agrees(&cells, values)
+                }) =>
+            {
+                store.put_row(&spec, &values, &[ReadingRule::SurplusBlankCellsDropped]);
+                known.insert(read.row, counts_of(store, &spec));
+            }
             Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, 7) {
                 Some(values)
                     if align::total_agrees(
@@ -1341,6 +1353,13 @@ pub(crate) fn read_review(
     let all: Vec<ValueCell> = runs.iter().flat_map(|r| r.cells.clone()).collect();
     let total_count = all.len();
     let pieces = runs.len();
+    // A column a converter added in each group's row (`| 351 | | 13 |`): read without it where
+    // R4 holds in every group.
+    let surplus_dropped = without_surplus_blanks(&all, 15).filter(|values| {
+        let cells = review_cells();
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        align::total_agrees(&cells, values)
+    });
     let (table, apart) = match fit(all, 15, false) {
         Fit::Exact(values) => (Some(values), pieces > 1),
         _ => (
@@ -1390,6 +1409,11 @@ pub(crate) fn read_review(
             .find_map(|run| wrapped::unwrap_cells(&run.cells, &cells, &solve::identities()))
     } {
         place_unwrapped(read, store);
+    } else if let Some(values) = surplus_dropped {
+        for (k, spec) in REVIEW_GROUPS.iter().enumerate() {
+            let group: Vec<ValueCell> = values.iter().skip(k * 5).take(5).cloned().collect();
+            store.put_row(spec, &group, &[ReadingRule::SurplusBlankCellsDropped]);
+        }
     } else {
         let label = first_label.unwrap_or_default();
         for spec in REVIEW_GROUPS.iter() {

@@ -427,7 +427,10 @@
 //! `labels-then-numbers-either-order` (a sub-table of 表二 printed as a block of labels, then
 //! exactly as many numbers as their cells, read where by rows and down the columns agree),
 //! `labels-below-their-numbers-counted` (表二 of a block dump printing every label after its
-//! row's numbers, where it reads no other way, counted alike),
+//! row's numbers, where it reads no other way, counted alike), `surplus-blank-cells-dropped` (a
+//! row holding exactly as many cells too many as blank cells, a converter's columns: Word's grid
+//! flattened into Markdown, `| 351 | | 13 |`; read without them where R3 of the 表三 row, or R4 in
+//! every group of 表四, holds),
 //! `block-dump-placed-by-identities` (表三 dumped block by block, its numbers placed in the one
 //! reading of its runs the identities confirm), `block-dump-agreed-by-every-reading` (表三 of a
 //! block dump that breaks identities, no number inside a label and one beside one at most, a cell placed where

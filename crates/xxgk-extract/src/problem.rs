@@ -114,6 +114,12 @@ pub enum ReadingRule {
     /// label of a sub-table preceded by exactly as many numbers as its row has columns since
     /// the label before, every row of the table read once and no number left over.
     LabelsBelowTheirNumbersCounted,
+    /// A row of a table printed cell by cell (Markdown) holding exactly as many blank cells too
+    /// many as it holds blank cells, each a column a converter added (LibreOffice's HTML of a
+    /// Word table spans 表四's 总计 over two grid columns, and html-to-Markdown converters print
+    /// the span as a number and an empty cell): read without them where the row's identities
+    /// hold (R3 for a 表三 row, R4 in every group of 表四).
+    SurplusBlankCellsDropped,
     /// A table printed cell by cell in blocks (a PDF text dump, rows across or runs of rows
     /// column by column), its numbers placed in the one reading of the blocks in the template's
     /// order that the identities confirm, or (a report that breaks some) the one reading that one
@@ -285,6 +291,7 @@ mod tests {
                 LabelsBelowTheirNumbersCounted,
                 "labels-below-their-numbers-counted",
             ),
+            (SurplusBlankCellsDropped, "surplus-blank-cells-dropped"),
             (
                 BlockDumpPlacedByIdentities,
                 "block-dump-placed-by-identities",

@@ -181,6 +181,18 @@ fn cell_kind(text: &PosText) -> CellKind {
     CellKind::Label(label, values)
 }
 
+/// A row's value cells without its blank ones, where it holds exactly that many cells more than
+/// `expected`: columns a converter added (`| 351 | | 13 |`, Word's grid flattened into Markdown),
+/// to be confirmed by the row's identities before they are read.
+pub(crate) fn without_surplus_blanks(
+    values: &[ValueCell],
+    expected: usize,
+) -> Option<Vec<ValueCell>> {
+    let blanks = values.iter().filter(|v| v.is_blank()).count();
+    (blanks > 0 && values.len() == expected + blanks)
+        .then(|| values.iter().filter(|v| !v.is_blank()).cloned().collect())
+}
+
 /// Whether a token is row numbering (`3.`, `12、`), which no count is written as.
 fn is_numbering(token: &str) -> bool {
     token

@@ -8,7 +8,7 @@
 //! LibreOffice exported from Word documents of three reports — and web pages of two reports
 //! dumped by the text browsers w3m and Lynx and extracted by trafilatura, and their Word
 //! documents converted by pandoc, mammoth and docx2txt, and saved as HTML by LibreOffice (that
-//! HTML also through pandoc, html2text and BeautifulSoup): no cell is ever read wrong, and at least
+//! HTML also through pandoc, markdownify, html2text and BeautifulSoup): no cell is ever read wrong, and at least
 //! as many are read right as measured (a floor; `tests/data/converted/README.md` says how each
 //! file was made).
 
@@ -794,7 +794,12 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-docx.libreoffice.pandoc-gfm.md",
         "008_huaian_city_2024",
-        185,
+        200,
+    ),
+    (
+        "jingyue-2024-docx.libreoffice.markdownify.md",
+        "jingyue",
+        200,
     ),
     ("jingyue-2024-docx.libreoffice.html2text.md", "jingyue", 200),
     // That HTML saved again as DOCX by LibreOffice: Word's grid in `w:gridSpan`.
