@@ -22,8 +22,8 @@
 //! joined) and read as that text. Inline HTML a converter wraps text in (`<u>`, `<b>`, `<span
 //! lang="zh-CN">`, `<font>`, `<o:p>`, with attributes, a tag broken over two lines: pymupdf4llm
 //! underlines headings, pandoc's Markdown of a Word page keeps its spans) is dropped from text
-//! lines, and so
-//! are Markdown's backslash escapes (mammoth writes `1032\.60994`, `1\.属于`; an escaped `|`
+//! lines, and so are pandoc's bracketed spans (`[规章]{lang="zh-CN"}`) and Markdown's
+//! backslash escapes (mammoth writes `1032\.60994`, `1\.属于`; an escaped `|`
 //! stays a cell's text). A table drawn in box-drawing characters (`w3m -dump` of a web page:
 //! `│规章 │0 │`, `├───┼───┤`) is read as the pipe table it draws (`normalize::fold_char`: 0
 //! of 200 cells read before, 200 after, `tests/converted.rs`). A table whose section heading

@@ -171,6 +171,52 @@ impl PosText {
         false
     }
 
+    /// Removes pandoc's bracketed spans (`[规章]{lang="zh-CN"}`: its Markdown of a Word page
+    /// wraps every run of Chinese so): the attributes (ASCII, up to [`MAX_TAG`] characters)
+    /// with the `]` before them, and the `[` that opens the span where it stands on this line.
+    pub fn strip_bracketed_spans(&mut self) {
+        let mut i = 0;
+        while i + 1 < self.glyphs.len() {
+            let opens_attributes = self.glyphs.get(i).is_some_and(|g| g.ch == ']')
+                && self.glyphs.get(i + 1).is_some_and(|g| g.ch == '{');
+            let close = opens_attributes
+                .then(|| {
+                    self.glyphs
+                        .iter()
+                        .skip(i + 2)
+                        .take(MAX_TAG)
+                        .take_while(|g| g.ch.is_ascii() && g.ch != '{')
+                        .position(|g| g.ch == '}')
+                })
+                .flatten();
+            let Some(close) = close else {
+                i += 1;
+                continue;
+            };
+            self.glyphs.drain(i..i + 2 + close + 1);
+            // The span's `[`: the last one before it not closed since.
+            let mut depth = 0usize;
+            let open = (0..i)
+                .rev()
+                .find(|&k| match self.glyphs.get(k).map(|g| g.ch) {
+                    Some(']') => {
+                        depth += 1;
+                        false
+                    }
+                    Some('[') if depth == 0 => true,
+                    Some('[') => {
+                        depth -= 1;
+                        false
+                    }
+                    _ => false,
+                });
+            if let Some(open) = open {
+                self.glyphs.remove(open);
+                i -= 1;
+            }
+        }
+    }
+
     /// Removes Markdown's backslash escapes (mammoth writes a fee as `1032\.60994`, lest it
     /// open a numbered list, and a numbering as `1\.属于`): a backslash before ASCII punctuation
     /// goes, the punctuation stays. Not before `|`: an escaped pipe is a cell's text, not its
@@ -330,6 +376,7 @@ fn lines_joining(text: &str, start: SourcePos, continued: &[bool]) -> Vec<PosTex
     for l in &mut lines {
         l.strip_debris();
         in_tag = l.strip_inline_markup(in_tag);
+        l.strip_bracketed_spans();
         l.strip_markdown_escapes();
     }
     lines
@@ -450,6 +497,29 @@ mod tests {
             "二、主动公开 规章 a<br>b c 1<2>3 <sup>4</sup> <ab>5 "
         );
         assert_eq!(line.first_pos(), Some(SourcePos { line: 1, column: 4 }));
+    }
+
+    /// pandoc's Markdown (not GFM) of a Word page: `[规章]{lang="zh-CN"}`, a span's `[` on the
+    /// line before; a link and brackets without attributes stay.
+    #[test]
+    fn bracketed_spans_are_stripped() {
+        let lines = text_lines(
+            "[淮安市人民政府]{lang=\"zh-CN\"}2024[年度报告]{lang=\"zh-CN\"}\n  [规章]{lang=\"zh-CN\"}   1\n[年，全市\n共受理]{lang=\"zh-CN\"}3119 [注](a) [1]{x",
+        );
+        let texts: Vec<String> = lines.iter().map(PosText::normalized).collect();
+        assert_eq!(
+            texts,
+            [
+                "淮安市人民政府2024年度报告",
+                "  规章   1",
+                "[年,全市",
+                "共受理3119 [注](a) [1]{x"
+            ]
+        );
+        assert_eq!(
+            lines.get(1).and_then(PosText::first_pos),
+            Some(SourcePos { line: 2, column: 4 })
+        );
     }
 
     /// pandoc's Markdown of a Word page: `<span lang="zh-CN">` around every run of Chinese,

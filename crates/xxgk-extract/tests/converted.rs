@@ -797,6 +797,11 @@ const FILES: &[(&str, &str, usize)] = &[
         200,
     ),
     (
+        "huaian-2024-docx.libreoffice.pandoc-markdown.md",
+        "008_huaian_city_2024",
+        200,
+    ),
+    (
         "jingyue-2024-docx.libreoffice.markdownify.md",
         "jingyue",
         200,
