@@ -104,7 +104,7 @@ pub(crate) fn place_by_columns<R>(
 /// the sum of the six applicant columns), with no side wholly blank, and there is one. A number
 /// placed one column off would break it; the blanks are only left out of the sums, never read
 /// as 0 in the report.
-pub(crate) fn total_agrees(cells: &[&str], values: &[ValueCell]) -> bool {
+pub(crate) fn total_agrees<S: AsRef<str>>(cells: &[S], values: &[ValueCell]) -> bool {
     let count = |cell: &ValueCell| match cell {
         ValueCell::Token { text, raw, .. } => crate::number::read_count(text, raw)
             .ok()
@@ -118,13 +118,18 @@ pub(crate) fn total_agrees(cells: &[&str], values: &[ValueCell]) -> bool {
     let printed = |cell: &str| -> Option<Option<u64>> {
         cells
             .iter()
-            .position(|c| *c == cell)
+            .position(|c| c.as_ref() == cell)
             .and_then(|k| read.get(k).copied())
     };
     let identities = crate::solve::identities();
     let local: Vec<&crate::solve::Identity> = identities
         .iter()
-        .filter(|i| i.lhs.iter().chain(&i.rhs).all(|c| cells.contains(c)))
+        .filter(|i| {
+            i.lhs
+                .iter()
+                .chain(&i.rhs)
+                .all(|c| cells.iter().any(|k| k.as_ref() == *c))
+        })
         .collect();
     let side_printed = |side: &[&'static str]| side.iter().any(|c| printed(c).flatten().is_some());
     !local.is_empty()

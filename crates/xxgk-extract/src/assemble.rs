@@ -758,24 +758,15 @@ pub(crate) fn read_applications(
                 }
             }
             Fit::Mismatch(_)
-                if let Some(values) = without_surplus_blanks(&read.values, 7).filter(|values| {
-                    let cells = identity_cells(&spec);
-                    let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-                    align::total_agrees(&cells, values)
-                }) =>
+                if let Some(values) = without_surplus_blanks(&read.values, 7)
+                    .filter(|values| align::total_agrees(&identity_cells(&spec), values)) =>
             {
                 store.put_row(&spec, &values, &[ReadingRule::SurplusBlankCellsDropped]);
                 known.insert(read.row, counts_of(store, &spec));
             }
             Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, 7) {
                 Some(values)
-                    if align::total_agrees(
-                        &identity_cells(&spec)
-                            .iter()
-                            .map(String::as_str)
-                            .collect::<Vec<_>>(),
-                        &values,
-                    ) =>
+                    if align::total_agrees(&identity_cells(&spec), &values) =>
                 {
                     store.put_row(&spec, &values, &[ReadingRule::PlacedByColumnPosition]);
                     known.insert(read.row, counts_of(store, &spec));
@@ -1355,11 +1346,8 @@ pub(crate) fn read_review(
     let pieces = runs.len();
     // A column a converter added in each group's row (`| 351 | | 13 |`): read without it where
     // R4 holds in every group.
-    let surplus_dropped = without_surplus_blanks(&all, 15).filter(|values| {
-        let cells = review_cells();
-        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-        align::total_agrees(&cells, values)
-    });
+    let surplus_dropped = without_surplus_blanks(&all, 15)
+        .filter(|values| align::total_agrees(&review_cells(), values));
     let (table, apart) = match fit(all, 15, false) {
         Fit::Exact(values) => (Some(values), pieces > 1),
         _ => (
@@ -1385,11 +1373,7 @@ pub(crate) fn read_review(
         match reordered {
             Some(read) => place_review_blocks(read, pieces, store),
             None => {
-                for (k, spec) in REVIEW_GROUPS.iter().enumerate() {
-                    let group: Vec<ValueCell> =
-                        values.iter().skip(k * 5).take(5).cloned().collect();
-                    store.put_row(spec, &group, &[]);
-                }
+                put_review_groups(&values, &[], store);
                 if apart {
                     confirm_review_blocks(pieces, in_order, store);
                 }
@@ -1410,10 +1394,7 @@ pub(crate) fn read_review(
     } {
         place_unwrapped(read, store);
     } else if let Some(values) = surplus_dropped {
-        for (k, spec) in REVIEW_GROUPS.iter().enumerate() {
-            let group: Vec<ValueCell> = values.iter().skip(k * 5).take(5).cloned().collect();
-            store.put_row(spec, &group, &[ReadingRule::SurplusBlankCellsDropped]);
-        }
+        put_review_groups(&values, &[ReadingRule::SurplusBlankCellsDropped], store);
     } else {
         let label = first_label.unwrap_or_default();
         for spec in REVIEW_GROUPS.iter() {
@@ -1428,6 +1409,13 @@ pub(crate) fn read_review(
         );
     }
     true
+}
+
+/// 表四's 15 cells in the table's order, five to a group, each read under `rules`.
+fn put_review_groups(values: &[ValueCell], rules: &[ReadingRule], store: &mut CellStore) {
+    for (spec, group) in REVIEW_GROUPS.iter().zip(values.chunks(5)) {
+        store.put_row(spec, group, rules);
+    }
 }
 
 /// The outcome headings of 表四 named whole in `text`, in the order printed.
