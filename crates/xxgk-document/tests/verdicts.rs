@@ -485,6 +485,7 @@ fn hard_wrapped_text() {
         Torn::MarkdownHtmlTables,
         Torn::MarkdownBrCells,
         Torn::NarrowCells,
+        Torn::MarkdownWordGrid,
     ] {
         sweep(Generator::HardWrappedTorn(layout));
     }
@@ -500,6 +501,7 @@ fn markdown_rows_broken_over_lines() {
         Torn::MarkdownFromPdf,
         Torn::MarkdownSpansRepeated,
         Torn::MarkdownBrCells,
+        Torn::MarkdownWordGrid,
     ] {
         sweep(Generator::RowsBrokenTorn(layout));
     }
@@ -566,6 +568,11 @@ fn narrow_cells() {
 }
 
 #[test]
+fn markdown_word_grid() {
+    sweep(Generator::Torn(Torn::MarkdownWordGrid));
+}
+
+#[test]
 fn markdown_from_pdf_other_merged() {
     sweep(Generator::MergedOther(Torn::MarkdownFromPdf));
 }
@@ -615,6 +622,11 @@ fn narrow_cells_other_merged() {
     sweep(Generator::MergedOther(Torn::NarrowCells));
 }
 
+#[test]
+fn markdown_word_grid_other_merged() {
+    sweep(Generator::MergedOther(Torn::MarkdownWordGrid));
+}
+
 /// A 2019-format report whose section 六 says 未收取信息处理费 (as reports on 2020 often do), all
 /// its identities holding, is not 不符合标准: the fee figures are a 2021 field
 /// (`/other_matters/processing_fees`), which a 2019 extraction must not carry (the 2019 schema's
@@ -653,6 +665,38 @@ fn three_misprints_in_rows_placed_by_order_are_reported() {
             generator.name()
         );
     }
+}
+
+/// Word's grid flattened into Markdown with 一's 总计 and 行政复议's 总计 misprinted
+/// (`xxgk-extract/tests/data/layouts/markdown-word-grid-added-columns-misprinted.md`): the rows
+/// are read without the converter's blank columns, and the breaks they print are reported, R3 of
+/// 一 and of 二 (whose 总计 is 3 for 2) and R4 of 行政复议, nothing else (they were left unread when the blanks were dropped only
+/// where the identities held).
+#[test]
+fn word_grid_rows_that_misprint_a_total_are_reported() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../xxgk-extract/tests/data/layouts/markdown-word-grid-added-columns-misprinted.md");
+    let bytes = std::fs::read(&path).expect("the fixture");
+    let checked = xxgk_document::check(&CHECKER, bytes, Some("report.md"));
+    let Checked::Report(report) = &checked else {
+        panic!("no report read");
+    };
+    let errors: BTreeSet<(String, String)> = report
+        .outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error && d.kind == Kind::Rule)
+        .map(|d| (d.rule.clone(), d.pointer.clone()))
+        .collect();
+    let expected: BTreeSet<(String, String)> = [
+        ("R3", "/applications/new_received/total"),
+        ("R3", "/applications/carried_over/total"),
+        ("R4", "/review_litigation/review/total"),
+    ]
+    .iter()
+    .map(|(r, p)| ((*r).to_owned(), (*p).to_owned()))
+    .collect();
+    assert_eq!(errors, expected);
 }
 
 /// Every generator is swept above: a layout added to `xxgk-render` or `xxgk-render-noise` fails

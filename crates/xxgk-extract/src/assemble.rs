@@ -287,6 +287,12 @@ pub(crate) fn read_active(
             Fit::Mismatch(n) if crate::pulled::has_pulled_out_cell(&pulled_out, &chosen, read) => {
                 store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, columns));
             }
+            Fit::Mismatch(_)
+                if let Some(values) = without_surplus_blanks(&read.values, columns)
+                    .filter(|_| read.positional) =>
+            {
+                store.put_row(&spec, &values, &[ReadingRule::SurplusBlankCellsDropped]);
+            }
             Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, columns) {
                 Some(values) => store.put_row(&spec, &values, &[ReadingRule::PlacedByColumnPosition]),
                 None => store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, columns)),
@@ -688,7 +694,18 @@ pub(crate) fn read_applications(
             merged_bare = Some(read);
             continue;
         }
-        let fitted = fit(read.values.clone(), 7, read.padded_at_end);
+        let fitted = match fit(read.values.clone(), 7, read.padded_at_end) {
+            // A merged row of a table printed cell by cell holding the converter's blank
+            // columns (Word's grid in Markdown), its seven numbers filling its cells.
+            Fit::Mismatch(_)
+                if read.row == AppRow::OtherMerged
+                    && read.positional
+                    && let Some(values) = without_surplus_blanks(&read.values, 7) =>
+            {
+                Fit::Exact(values)
+            }
+            fitted => fitted,
+        };
         if read.row == AppRow::OtherMerged && matches!(fitted, Fit::Mismatch(0)) {
             // The group heading of the three （六） rows, not a merged row.
             continue;
@@ -758,8 +775,9 @@ pub(crate) fn read_applications(
                 }
             }
             Fit::Mismatch(_)
-                if let Some(values) = without_surplus_blanks(&read.values, 7)
-                    .filter(|values| align::total_agrees(&identity_cells(&spec), values)) =>
+                if let Some(values) = without_surplus_blanks(&read.values, 7).filter(|values| {
+                    read.positional || align::total_agrees(&identity_cells(&spec), values)
+                }) =>
             {
                 store.put_row(&spec, &values, &[ReadingRule::SurplusBlankCellsDropped]);
                 known.insert(read.row, counts_of(store, &spec));
@@ -1293,6 +1311,9 @@ pub(crate) fn read_review(
     let mut headings: Vec<usize> = Vec::new();
     let mut between = String::new();
     let mut numbers_seen = false;
+    // The table rows (segments without a label) whose cells the runs hold, and whether every
+    // one is a row of a table that prints all its columns.
+    let (mut table_rows, mut all_positional) = (0usize, true);
     for segment in segments {
         if let Some(label) = &segment.label {
             between.extend(label.joined().split_whitespace());
@@ -1313,6 +1334,8 @@ pub(crate) fn read_review(
                 if run.cells.is_empty() {
                     run.after_total_heading = after_total_heading;
                 }
+                table_rows += 1;
+                all_positional &= segment.positional;
                 run.cells.extend(segment.values);
             }
             continue;
@@ -1345,9 +1368,12 @@ pub(crate) fn read_review(
     let total_count = all.len();
     let pieces = runs.len();
     // A column a converter added in each group's row (`| 351 | | 13 |`): read without it where
-    // R4 holds in every group.
+    // the row is one row of a table printing every column (its 15 numbers fill the 15 cells, so
+    // no blank can be the publisher's), or else where R4 holds in every group (numbers gathered
+    // over lines may hold a stray one).
+    let one_table_row = runs.len() == 1 && table_rows == 1 && all_positional;
     let surplus_dropped = without_surplus_blanks(&all, 15)
-        .filter(|values| align::total_agrees(&review_cells(), values));
+        .filter(|values| one_table_row || align::total_agrees(&review_cells(), values));
     let (table, apart) = match fit(all, 15, false) {
         Fit::Exact(values) => (Some(values), pieces > 1),
         _ => (

@@ -117,8 +117,10 @@ pub enum ReadingRule {
     /// A row of a table printed cell by cell (Markdown) holding exactly as many blank cells too
     /// many as it holds blank cells, each a column a converter added (LibreOffice's HTML of a
     /// Word table spans 表四's 总计 over two grid columns, and html-to-Markdown converters print
-    /// the span as a number and an empty cell): read without them where the row's identities
-    /// hold (R3 for a 表三 row, R4 in every group of 表四).
+    /// the span as a number and an empty cell): read without them, its numbers filling its
+    /// cells exactly so that no blank can be the publisher's. A row gathered over lines of text
+    /// (which may hold a stray number) is read so only where its identities hold (R3 for a 表三
+    /// row, R4 in every group of 表四).
     SurplusBlankCellsDropped,
     /// A table printed cell by cell in blocks (a PDF text dump, rows across or runs of rows
     /// column by column), its numbers placed in the one reading of the blocks in the template's

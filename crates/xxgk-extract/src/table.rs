@@ -182,8 +182,10 @@ fn cell_kind(text: &PosText) -> CellKind {
 }
 
 /// A row's value cells without its blank ones, where it holds exactly that many cells more than
-/// `expected`: columns a converter added (`| 351 | | 13 |`, Word's grid flattened into Markdown),
-/// to be confirmed by the row's identities before they are read.
+/// `expected`: columns a converter added (`| 351 | | 13 |`, Word's grid flattened into Markdown).
+/// Its numbers then fill its cells exactly, so no blank is the publisher's; the callers still
+/// confirm them by the row's identities where the numbers were gathered over lines of text,
+/// which may hold a stray one.
 pub(crate) fn without_surplus_blanks(
     values: &[ValueCell],
     expected: usize,

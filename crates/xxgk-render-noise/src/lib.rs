@@ -36,6 +36,9 @@
 //! columns are too narrow for its numbers: each number wider than its column wrapped over
 //! lines, the pieces in the row's order line by line, a cell's lines in turn, or a piece a line.
 //!
+//! [`Torn::MarkdownWordGrid`] writes a report made in Word as pandoc and markdownify turn its
+//! HTML or DOCX into Markdown: Word's grid, a column split in two, flattened into pipe tables.
+//!
 //! [`figures`] makes the reports those tests print: drawn figures completed through the rule
 //! catalogue, every identity holding.
 //!
@@ -60,6 +63,7 @@ mod narrow;
 mod pdfjs;
 mod positioned;
 mod spans;
+mod wordgrid;
 mod wrap;
 
 pub use wrap::{WrapMeasure, break_markdown_rows, drawn_wrap, hard_wrap};
@@ -113,11 +117,16 @@ pub enum Torn {
     /// for its numbers: a number wrapped over lines of the column's width (`17` over `8`), the
     /// pieces in the orders converters print them; the header one glyph a line or two.
     NarrowCells,
+    /// Markdown of a report written in Word, its HTML or DOCX converted by pandoc or
+    /// markdownify: Word's grid with a column or two split in two, every merged cell flattened
+    /// into its text and empty cells (every grid position printed, or the rows under a
+    /// row-spanning label shorter), columns padded or not, labels in `<span lang>` or not.
+    MarkdownWordGrid,
 }
 
 impl Torn {
     /// Every torn layout.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::MarkdownFromPdf,
         Self::TornText,
         Self::LabelsBelowNumbers,
@@ -128,6 +137,7 @@ impl Torn {
         Self::MarkdownBrCells,
         Self::PdfJsText,
         Self::NarrowCells,
+        Self::MarkdownWordGrid,
     ];
 
     /// The kebab-case name of the layout.
@@ -143,6 +153,7 @@ impl Torn {
             Self::MarkdownBrCells => "markdown-br-cells",
             Self::PdfJsText => "pdfjs-text",
             Self::NarrowCells => "narrow-cells",
+            Self::MarkdownWordGrid => "markdown-word-grid",
         }
     }
 
@@ -152,7 +163,8 @@ impl Torn {
             Self::MarkdownFromPdf
             | Self::MarkdownSpansRepeated
             | Self::MarkdownHtmlTables
-            | Self::MarkdownBrCells => "report.md",
+            | Self::MarkdownBrCells
+            | Self::MarkdownWordGrid => "report.md",
             Self::TornText
             | Self::LabelsBelowNumbers
             | Self::BlockDump
@@ -194,6 +206,9 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
         }
         Torn::MarkdownBrCells => return brcells::br_cells(report, &noise, merged_other),
         Torn::PdfJsText => return pdfjs::pdfjs_text(report, &noise, merged_other),
+        Torn::MarkdownWordGrid => {
+            return wordgrid::markdown_word_grid(report, &noise, merged_other);
+        }
         Torn::MarkdownFromPdf | Torn::TornText | Torn::LabelsBelowNumbers | Torn::NarrowCells => {}
     }
     let text_separator = |noise: &Noise| match noise.below(3) {
@@ -212,7 +227,8 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
         | Torn::PositionedRuns
         | Torn::MarkdownBrCells
         | Torn::PdfJsText
-        | Torn::NarrowCells => text_separator(&noise),
+        | Torn::NarrowCells
+        | Torn::MarkdownWordGrid => text_separator(&noise),
     };
     // How often a row's label stands below its numbers: one row in `below`, never when 0.
     let below = match layout {

@@ -174,6 +174,16 @@ impl Grid {
         self.width += 1;
     }
 
+    /// Splits one or two columns drawn from `noise` ([`Self::split_column`]), as Word's grid
+    /// does to a table.
+    pub(crate) fn split_drawn_columns(&mut self, noise: &Noise) {
+        let columns = u64::try_from(self.width).unwrap_or(1);
+        for _ in 0..=noise.below(2) {
+            let c = usize::try_from(noise.below(columns)).unwrap_or(0);
+            self.split_column(c, &mut || noise.one_in(2));
+        }
+    }
+
     /// The cells a fragment of rows `rows` prints on row `r`: anchors there, and at the
     /// fragment's first row the rest of every span from above, empty. Each with its rowspan cut
     /// at the fragment's end.
@@ -242,11 +252,7 @@ pub(crate) fn markdown_html_tables(
         }
         // Word's grid, its spans kept (a flattened span prints its columns as cells).
         if style.flattened.is_none() && noise.one_in(3) {
-            let columns = u64::try_from(grid.width).unwrap_or(1);
-            for _ in 0..=noise.below(2) {
-                let c = usize::try_from(noise.below(columns)).unwrap_or(0);
-                grid.split_column(c, &mut || noise.one_in(2));
-            }
+            grid.split_drawn_columns(noise);
         }
         let data_rows = grid.height.saturating_sub(grid.header_rows);
         // A table cut across two pages: the second fragment starts at a data row.
