@@ -646,7 +646,8 @@ pub(crate) fn read_applications(
     let mut ambiguous: Vec<(AppRow, ValueCell, Vec<Vec<u64>>)> = Vec::new();
     let mut merged: Option<Option<gaps::MergedOther>> = None;
     // A merged row whose numbers stand apart from its label, settled when every row is placed.
-    let mut merged_to_confirm: Option<(Fit, RowRead<AppRow>)> = None;
+    // A merged （六） row read, and the rules that read it, its cells kept once confirmed.
+    let mut merged_to_confirm: Option<(Fit, RowRead<AppRow>, Vec<ReadingRule>)> = None;
     let chosen = choose(reading.rows, |_| 7, label_of, problems);
     let mut apart: Vec<AppRow> = Vec::new();
     let mut split_by_total: Vec<AppRow> = Vec::new();
@@ -694,7 +695,7 @@ pub(crate) fn read_applications(
             merged_bare = Some(read);
             continue;
         }
-        let fitted = match fit(read.values.clone(), 7, read.padded_at_end) {
+        let (fitted, read_by) = match fit(read.values.clone(), 7, read.padded_at_end) {
             // A merged row of a table printed cell by cell holding the converter's blank
             // columns (Word's grid in Markdown), its seven numbers filling its cells.
             Fit::Mismatch(_)
@@ -702,9 +703,12 @@ pub(crate) fn read_applications(
                     && read.positional
                     && let Some(values) = without_surplus_blanks(&read.values, 7) =>
             {
-                Fit::Exact(values)
+                (
+                    Fit::Exact(values),
+                    vec![ReadingRule::SurplusBlankCellsDropped],
+                )
             }
-            fitted => fitted,
+            fitted => (fitted, Vec::new()),
         };
         if read.row == AppRow::OtherMerged && matches!(fitted, Fit::Mismatch(0)) {
             // The group heading of the three （六） rows, not a merged row.
@@ -715,7 +719,7 @@ pub(crate) fn read_applications(
             // A group label printed beside a leaf row reads like a merged row, and numbers
             // apart from the label may be another row's: its cells count where the identities
             // confirm them, once every row is placed.
-            merged_to_confirm = Some((fitted, read.clone()));
+            merged_to_confirm = Some((fitted, read.clone(), read_by));
             continue;
         }
         let Some(spec) = app_spec(read.row, edition) else {
@@ -851,7 +855,11 @@ pub(crate) fn read_applications(
                 attached: 0,
                 below_bare_label: false,
             };
-            merged_to_confirm = Some((Fit::Exact(values), read));
+            merged_to_confirm = Some((
+                Fit::Exact(values),
+                read,
+                vec![ReadingRule::UnlabelledRowPlacedByTemplateOrder],
+            ));
         }
         if let Some(bare) = merged_slot {
             // The merged row's numbers are R2's reading of the three rows, used only where R2
@@ -870,7 +878,11 @@ pub(crate) fn read_applications(
             let fitted = fit(read.values.clone(), 7, read.padded_at_end);
             merged = Some(merged_counts(&fitted));
             // Placed by order: its cells count once the identities confirm them.
-            merged_to_confirm = Some((fitted, read));
+            merged_to_confirm = Some((
+                fitted,
+                read,
+                vec![ReadingRule::UnlabelledRowPlacedByTemplateOrder],
+            ));
         }
         gaps::confirm(
             assigned,
@@ -900,7 +912,7 @@ pub(crate) fn read_applications(
         store,
         merged_counts.as_ref(),
     );
-    if let Some((fitted, read)) = merged_to_confirm {
+    if let Some((fitted, read, read_by)) = merged_to_confirm {
         // A column counts where every identity reading its three （六） rows, through the merged
         // row's sums, holds: R2 then says the three rows sum to the merged cell.
         let confirmed: Vec<bool> = APPLICANT_COLUMNS
@@ -916,7 +928,7 @@ pub(crate) fn read_applications(
                     .is_some_and(|counts| gaps::unconfirmed(store, &cells, Some(counts)).is_none())
             })
             .collect();
-        report_merged_other(&fitted, &read, &confirmed, store, problems);
+        report_merged_other((&fitted, &read_by), &read, &confirmed, store, problems);
         // A column R2 breaks is not confirmed, yet its merged cell is the figure the row prints
         // where the identities that fail over the whole table are the few cells a report
         // misprints, each witnessed twice (as rows placed by order are kept), not numbers that
@@ -1232,11 +1244,11 @@ fn merged_counts(fitted: &Fit) -> Option<gaps::MergedOther> {
     Some(counts)
 }
 
-/// Reports a merged （六） row through [`crate::merged::settle`]: its cells count only in the
-/// columns the identities `confirmed`, and there its columns printing 0 place 0 in the three
-/// rows.
+/// Reports a merged （六） row, read by the rules `read_by`, through [`crate::merged::settle`]:
+/// its cells count only in the columns the identities `confirmed`, and there its columns
+/// printing 0 place 0 in the three rows.
 fn report_merged_other(
-    fitted: &Fit,
+    (fitted, read_by): (&Fit, &[ReadingRule]),
     read: &RowRead<AppRow>,
     confirmed: &[bool],
     store: &mut CellStore,
@@ -1268,7 +1280,13 @@ fn report_merged_other(
         Fit::Mismatch(n) => format!("{n} cells"),
     };
     let cells = merged_cells(fitted, confirmed);
-    crate::merged::settle(&cells, &quoted, (label.pos, published_row), store, problems);
+    crate::merged::settle(
+        &cells,
+        (&quoted, read_by),
+        (label.pos, published_row),
+        store,
+        problems,
+    );
 }
 
 /// The cells of a merged （六） row, by applicant column, where `kept`; `None` elsewhere.

@@ -709,11 +709,12 @@ fn template_rows(merged: bool) -> Vec<Option<(AppRow, &'static str)>> {
     out
 }
 
-/// The merged （六） row of a placement: its counts, and each cell as read.
+/// The merged （六） row of a placement: its counts, each cell as read, and the rule that placed it.
 #[derive(Clone)]
 struct MergedRow {
     counts: MergedOther,
     cells: Vec<Option<MergedCell>>,
+    rule: ReadingRule,
 }
 
 /// A placement's cells by pointer, and the merged （六） row when there is one.
@@ -762,7 +763,11 @@ fn cells_of(
                         })
                     })
                     .collect();
-                merged = Some(MergedRow { counts, cells });
+                merged = Some(MergedRow {
+                    counts,
+                    cells,
+                    rule,
+                });
             }
         }
     }
@@ -1140,7 +1145,7 @@ fn place(
         let mut merged_problems = Vec::new();
         crate::merged::settle(
             &merged.cells,
-            &quoted,
+            (&quoted, &[merged.rule]),
             (at, String::new()),
             store,
             &mut merged_problems,

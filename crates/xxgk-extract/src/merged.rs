@@ -27,12 +27,13 @@ pub(crate) struct MergedCell {
 }
 
 /// Places 0 in the three （六） rows of every column whose merged cell (`cells`, by applicant
-/// column; `None` where it was not read) is 0, and marks the others missing with a
+/// column; `None` where it was not read) is 0, by the rules `read_by` that read the merged row
+/// and [`ReadingRule::MergedOtherZeroInEachRow`], and marks the others missing with a
 /// `merged-other-row` problem quoting the row (`quoted`) at `at`. No problem is raised when
 /// every column is 0: the report then tells every cell.
 pub(crate) fn settle(
     cells: &[Option<MergedCell>],
-    quoted: &str,
+    (quoted, read_by): (&str, &[ReadingRule]),
     at: (Option<SourcePos>, String),
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
@@ -53,7 +54,11 @@ pub(crate) fn settle(
                             value: 0.into(),
                             pos: cell.pos,
                             raw: cell.raw.clone(),
-                            rules: vec![ReadingRule::MergedOtherZeroInEachRow],
+                            rules: read_by
+                                .iter()
+                                .copied()
+                                .chain([ReadingRule::MergedOtherZeroInEachRow])
+                                .collect(),
                         },
                     );
                 }

@@ -1554,13 +1554,13 @@ fn merged_other(
     problems: &mut Vec<Problem>,
 ) {
     let quoted = digits.map_or_else(String::new, |d| format!("`{}`", d.published()));
-    let (values, kept): (Vec<u64>, Vec<bool>) = match decision {
-        Some(Decision::Placed(values, _)) => {
+    let (values, kept, read_by): (Vec<u64>, Vec<bool>, Vec<ReadingRule>) = match decision {
+        Some(Decision::Placed(values, rule)) => {
             let kept = vec![true; values.len()];
-            (values, kept)
+            (values, kept, vec![rule])
         }
-        Some(Decision::Partly(values, kept, _, _)) => (values, kept),
-        Some(Decision::Missing(..)) | None => (Vec::new(), Vec::new()),
+        Some(Decision::Partly(values, kept, rule, _)) => (values, kept, vec![rule]),
+        Some(Decision::Missing(..)) | None => (Vec::new(), Vec::new(), Vec::new()),
     };
     let mut counts: MergedOther = [None; 7];
     for ((slot, value), kept) in counts.iter_mut().zip(&values).zip(&kept) {
@@ -1593,7 +1593,7 @@ fn merged_other(
         .collect();
     crate::merged::settle(
         &cells,
-        &quoted,
+        (&quoted, &read_by),
         (label.first_pos(), format!("{} {quoted}", label.published())),
         store,
         problems,

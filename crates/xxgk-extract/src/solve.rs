@@ -587,7 +587,7 @@ fn decide_run(
         ),
         Outcome::Done {
             supported,
-            fragile_without,
+            fragile_because,
             ..
         } => {
             let seen: Vec<&Vec<u64>> = list
@@ -605,12 +605,12 @@ fn decide_run(
                         run.digits
                     ),
                 ),
-                [_] if fragile_without.is_some() => Decision::Missing(
+                [_] if fragile_because.is_some() => Decision::Missing(
                     ProblemCode::AmbiguousSplit,
                     format!(
-                        "one split of the table satisfies {}, but without {} another does, so a report that breaks it would be misread: none is taken",
+                        "one split of the table satisfies {}, but {}, so a report that breaks it would be misread: none is taken",
                         ids(reads),
-                        fragile_without.as_deref().unwrap_or_default()
+                        fragile_because.as_deref().unwrap_or_default()
                     ),
                 ),
                 [only] => {
@@ -641,8 +641,8 @@ enum Outcome {
     Done {
         solutions: u64,
         supported: Vec<bool>,
-        /// An identity without which the run would split another way too.
-        fragile_without: Option<String>,
+        /// Why the run may split another way too: without an identity, or with a cell misprinted.
+        fragile_because: Option<String>,
     },
     /// No split of the run's component satisfies all its identities: the report breaks some
     /// ([`broken_reading`]).
@@ -754,7 +754,8 @@ fn components_search(
         }
         // Leave one out: a split that only the full set of identities singles out would be
         // misread in a report that breaks one of them, so each identity is dropped in turn.
-        let mut fragile: Vec<Option<&str>> = vec![None; runs];
+        // Per run, why its one split may be another's: a sentence of the problem's message.
+        let mut fragile: Vec<Option<String>> = vec![None; runs];
         if matches!(&found, Found::Done { solutions: 1.., .. }) {
             for (k, dropped) in inside.iter().enumerate() {
                 let rest: Vec<&Equation<'_>> = inside
@@ -775,19 +776,148 @@ fn components_search(
                         && !unique
                         && slot.is_none()
                     {
-                        *slot = Some(dropped.identity.rule.as_str());
+                        *slot = Some(format!("without {} another does", dropped.identity.rule));
                     }
                 }
             }
         }
+        if let Found::Done {
+            solutions: 1..,
+            supported,
+        } = &found
+        {
+            misprint_fragile(
+                table,
+                lists,
+                &inside,
+                totalled,
+                &members,
+                supported,
+                &mut fragile,
+            );
+        }
         for m in members {
             if let (Some(slot), Some(flag)) = (outcomes.get_mut(m), done.get_mut(m)) {
-                *slot = found.for_run(m, fragile.get(m).copied().flatten());
+                *slot = found.for_run(m, fragile.get(m).cloned().flatten());
                 *flag = true;
             }
         }
     }
     outcomes
+}
+
+/// Marks `fragile` each member run of a component whose one split would differ in a reading that
+/// one misprinted cell explains: a split of a row totalled by its last cell (表三's R3) that
+/// fails R3, with one cell mended to satisfy it, under which every identity holds. A report that
+/// misprints that cell prints digits that such a reading fits: 信访举报投诉类 `034000043` (商业企业
+/// 34 for 43) also splits 0 3 40 … 43, and with 三类内部事务 `044000044` split 0 44 0 … 44
+/// instead of 0 4 40 … 44 every identity holds, so the consistent reading is one of two. A row
+/// whose splits are too many to enumerate, or a search that hits its bound, is not weighed so.
+fn misprint_fragile(
+    table: &[Run],
+    lists: &[&[Vec<u64>]],
+    inside: &[&Equation<'_>],
+    totalled: &[Option<usize>],
+    members: &[usize],
+    supported: &[Vec<bool>],
+    fragile: &mut [Option<String>],
+) {
+    // The one split of each member, where it has one.
+    let chosen = |m: usize| -> Option<&Vec<u64>> {
+        let flags = supported.get(m)?;
+        let mut picked = flags.iter().enumerate().filter(|(_, f)| **f);
+        let (k, _) = picked.next()?;
+        picked
+            .next()
+            .is_none()
+            .then(|| lists.get(m)?.get(k))
+            .flatten()
+    };
+    for &r in members {
+        let (Some(run), Some(Some(total))) = (table.get(r), totalled.get(r)) else {
+            continue;
+        };
+        let mut budget = Budget::new(RUN_STEPS);
+        let every = all_splits(&run.digits, run.pointers.len(), MAX_CANDIDATES, &mut budget);
+        if every.truncated {
+            continue;
+        }
+        // Each split failing R3 with one cell set to the count that satisfies it.
+        let mut mended: Vec<Vec<u64>> = Vec::new();
+        for split in &every.candidates {
+            let sum_but = |skip: usize| -> u128 {
+                split
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| *k != skip && *k != *total)
+                    .map(|(_, v)| u128::from(*v))
+                    .sum()
+            };
+            let printed_total = split.get(*total).map_or(0, |v| u128::from(*v));
+            if sum_but(*total) == printed_total {
+                continue;
+            }
+            for part in 0..split.len() {
+                let count = if part == *total {
+                    Some(sum_but(*total))
+                } else {
+                    printed_total.checked_sub(sum_but(part))
+                };
+                // A misprint keeps the cell's width (a digit mistyped or two exchanged): a
+                // count of another width is no reading of these digits a publisher would print.
+                let width = |v: u64| v.to_string().len();
+                let count = count
+                    .and_then(|c| u64::try_from(c).ok())
+                    .filter(|c| split.get(part).is_some_and(|v| width(*v) == width(*c)));
+                if let Some(count) = count {
+                    let mut one = split.clone();
+                    if let Some(slot) = one.get_mut(part) {
+                        *slot = count;
+                    }
+                    if !mended.contains(&one) {
+                        mended.push(one);
+                    }
+                }
+            }
+        }
+        if mended.is_empty() {
+            continue;
+        }
+        let mut loose: Vec<&[Vec<u64>]> = lists.to_vec();
+        if let Some(slot) = loose.get_mut(r) {
+            *slot = mended.as_slice();
+        }
+        let Found::Done {
+            solutions: 1..,
+            supported: found,
+        } = joint_search(&loose, inside, &[], members)
+        else {
+            continue;
+        };
+        for &m in members {
+            let Some(one) = chosen(m) else {
+                continue;
+            };
+            let list = loose.get(m).copied().unwrap_or_default();
+            // Row `r` is read otherwise in every such reading: its digits split as printed.
+            let other = m == r
+                || found.get(m).is_some_and(|flags| {
+                    flags
+                        .iter()
+                        .zip(list)
+                        .any(|(found, split)| *found && split != one)
+                });
+            if let Some(slot) = fragile.get_mut(m)
+                && other
+                && slot.is_none()
+            {
+                *slot = Some(format!(
+                    "were a cell of `{}` misprinted, another reading of the table with that cell mended would satisfy every identity too",
+                    run.digits
+                ));
+            }
+        }
+    }
 }
 
 /// Rows a reading of a broken table may leave failing their own 总计 identity (R3): one per cell
@@ -1744,7 +1874,7 @@ enum Found {
 }
 
 impl Found {
-    fn for_run(&self, run: usize, fragile_without: Option<&str>) -> Outcome {
+    fn for_run(&self, run: usize, fragile_because: Option<String>) -> Outcome {
         match self {
             Self::Bounded => Outcome::Bounded,
             Self::Done {
@@ -1753,7 +1883,7 @@ impl Found {
             } => Outcome::Done {
                 solutions: *solutions,
                 supported: supported.get(run).cloned().unwrap_or_default(),
-                fragile_without: fragile_without.map(str::to_owned),
+                fragile_because,
             },
         }
     }
@@ -2057,6 +2187,45 @@ mod tests {
             matches!(&decide(&runs)[0], Decision::Missing(..)),
             "{:?}",
             decide(&runs)[0]
+        );
+    }
+
+    #[test]
+    fn a_consistent_split_that_one_misprint_also_explains_otherwise_is_not_taken() {
+        // 信访举报投诉类 prints 商业企业 34 for 43 (`034000043`), 三类内部事务 0 4 40 … 44. As
+        // printed, one misprint explains every failing identity; but `034000043` also splits
+        // 0 3 40 … 43 and `044000044` 0 44 0 … 44, and with both every identity holds. Two
+        // readings of the same digits, one consistent, one explained by one misprint: neither
+        // row is read, the others are.
+        let petition = "/applications/results/not_processed/petition_complaint";
+        let internal = "/applications/results/withheld/internal_affairs";
+        let runs = table(&[
+            ("/applications/new_received", "0474000087"),
+            (petition, "034000043"),
+            (internal, "044000044"),
+            ("/applications/results/total", "0474000087"),
+        ]);
+        let decisions = decide(&runs);
+        let at = |path: &str| {
+            crate::template::APP_ROWS
+                .iter()
+                .position(|(_, p, _)| *p == path)
+                .and_then(|k| decisions.get(k))
+        };
+        for path in [petition, internal] {
+            assert!(
+                matches!(at(path), Some(Decision::Missing(ProblemCode::AmbiguousSplit, why))
+                    if why.contains("were a cell of `034000043` misprinted")),
+                "{path}: {:?}",
+                at(path)
+            );
+        }
+        assert_eq!(
+            at("/applications/new_received"),
+            Some(&Decision::Placed(
+                vec![0, 47, 40, 0, 0, 0, 87],
+                ReadingRule::RunTogetherSplitByIdentities
+            ))
         );
     }
 

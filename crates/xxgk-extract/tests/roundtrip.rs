@@ -1396,9 +1396,10 @@ fn one_line_recovers_the_cells() {
         share(&consistent, 2)
     );
     // A 表三 that breaks an identity is read by the others, or as printed with the one cell it
-    // misprints (issue #9): 78.02% measured (62.47% by the others alone).
+    // misprints (issue #9): 77.88% measured (78.02% before a consistent split that a reading
+    // explained by one misprint contradicts was left unread; 62.47% by the others alone).
     assert!(
-        share(&inconsistent, 1) >= 78.01,
+        share(&inconsistent, 1) >= 77.87,
         "表三, one cell changed: {:.2}%",
         share(&inconsistent, 1)
     );
@@ -1548,25 +1549,28 @@ fn one_line_2019_recovers_the_cells() {
             share(t, 2)
         );
     }
-    // Floored at what is read (deterministic draws): 表二 70.56%, 表三 99.91%, 表四 45.07% (26.36%
-    // before the prose's figures of 表四 were printed and read).
-    for (k, floor) in [(0, 70.5), (1, 99.9), (2, 45.0)] {
+    // Floored at what is read (deterministic draws): 表二 70.56%, 表三 99.06% (99.91% before a
+    // consistent split that a reading explained by one misprint contradicts was left unread),
+    // 表四 45.07% (26.36% before the prose's figures of 表四 were printed and read).
+    for (k, floor) in [(0, 70.5), (1, 99.05), (2, 45.0)] {
         assert!(
             share(&consistent, k) >= floor,
             "table {k}: {:.2}%",
             share(&consistent, k)
         );
     }
-    // A broken 表三 read as printed with the one cell it misprints (issue #9): 76.99% measured.
+    // A broken 表三 read as printed with the one cell it misprints (issue #9): 76.86% measured
+    // (76.99% before the consistent splits that one misprint contradicts were left unread).
     assert!(
-        share(&inconsistent, 1) >= 76.98,
+        share(&inconsistent, 1) >= 76.85,
         "表三, one cell changed: {:.2}%",
         share(&inconsistent, 1)
     );
-    // Cells apart, one table in three left to the identities: 表二 94.38%, 表三 99.97%, 表四
-    // 88.87% measured (76.73% before a 表四 with one defect was mended and the prose read), 表三
-    // 91.83% with one cell changed.
-    for (k, floor) in [(0, 94.37), (1, 99.96), (2, 88.8)] {
+    // Cells apart, one table in three left to the identities: 表二 94.38%, 表三 99.75% (99.97%
+    // before the consistent splits that one misprint contradicts were left unread), 表四 88.87%
+    // measured (76.73% before a 表四 with one defect was mended and the prose read), 表三 91.77%
+    // with one cell changed (91.83%).
+    for (k, floor) in [(0, 94.37), (1, 99.74), (2, 88.8)] {
         assert!(
             share(&spaced, k) >= floor,
             "cells spaced, table {k}: {:.2}%",
@@ -1574,7 +1578,7 @@ fn one_line_2019_recovers_the_cells() {
         );
     }
     assert!(
-        share(&spaced_changed, 1) >= 91.82,
+        share(&spaced_changed, 1) >= 91.76,
         "cells spaced, 表三, one cell changed: {:.2}%",
         share(&spaced_changed, 1)
     );
@@ -1710,13 +1714,15 @@ fn one_line_broken_reports_read_no_wrong_cell() {
             .and_then(|n| n.parse().ok())
             .unwrap_or(samples / 10),
     );
-    // Floored at what the default count reads (deterministic draws), per count of cells changed.
+    // Floored at what the default count reads (deterministic draws), per count of cells changed
+    // (表三 99.92%, 73.24%, 34.80%, 22.68%, merged 99.89%, 70.16%, 31.68%, 20.78% before a
+    // consistent split that a reading explained by one misprint contradicts was left unread).
     if samples == 100 {
         for (t, floors) in tallies.iter().zip([
-            [99.91, 27.86],
+            [98.87, 27.86],
             [73.23, 27.79],
-            [34.79, 26.32],
-            [22.67, 24.19],
+            [34.63, 26.32],
+            [22.51, 24.19],
         ]) {
             assert!(t.share(1) >= floors[0], "表三: {:.2}%", t.share(1));
             assert!(t.share(2) >= floors[1], "表四: {:.2}%", t.share(2));
@@ -1724,7 +1730,7 @@ fn one_line_broken_reports_read_no_wrong_cell() {
         // （六） merged: its row decided with the table, R2 reading it in place of the three (表三
         // 26.45%, 21.32%, 17.48%, 14.78% over 5,000 when it was read alone, the result rows
         // then read by their R3 only).
-        for (t, floor) in merged.iter().zip([99.88, 70.15, 31.67, 20.77]) {
+        for (t, floor) in merged.iter().zip([98.89, 70.02, 31.47, 20.67]) {
             assert!(
                 t.share(1) >= floor,
                 "表三, （六） merged: {:.2}%",
