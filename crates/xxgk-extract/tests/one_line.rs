@@ -350,9 +350,13 @@ fn a_merged_other_row_on_one_line_places_its_zeros() {
             assert_eq!(other(&zeros, row, column), Some(json!(0)), "{row}/{column}");
         }
     }
+    // The rule that split the row's digits (seven digits, one split), then the merged row's.
     assert_eq!(
         rules(&zeros, "/applications/results/other/fee_unpaid/total"),
-        Some(vec![ReadingRule::MergedOtherZeroInEachRow])
+        Some(vec![
+            ReadingRule::RunTogetherSingleSplit,
+            ReadingRule::MergedOtherZeroInEachRow
+        ])
     );
     assert!(
         zeros
