@@ -10,6 +10,7 @@ use crate::align;
 use crate::cells::{CellStore, Filled};
 use crate::gaps;
 use crate::merged::MergedCell;
+use crate::normalize::SourcePos;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::review_blocks::{self, Block};
 use crate::solve;
@@ -129,8 +130,8 @@ pub(crate) fn read_active(
     };
     let expected = |row: ActiveRow| spec_of(row).map_or(1, |s| s.columns.len());
     let pulled_out = crate::pulled::pulled_out_cells(&segments);
-    let counted = counted_rows(&segments, spec_of, Orientation::LabelsAbove)
-        .or_else(|| counted_rows(&segments, spec_of, Orientation::LabelsBelow));
+    let above = counted_rows(&segments, spec_of, Orientation::LabelsAbove);
+    let below = counted_rows(&segments, spec_of, Orientation::LabelsBelow);
     let reading = read_rows(segments, recognise, expected);
     let found = !reading.rows.is_empty();
     // Labels and numbers apart, each row's count confirmed (a block dump); rows read whole
@@ -139,14 +140,23 @@ pub(crate) fn read_active(
         .rows
         .iter()
         .any(|r| r.attached > 0 || r.below_bare_label || r.values.is_empty());
-    if let Some(rows) = counted.filter(|_| apart) {
-        for (row, values, rule) in rows {
-            if let Some(spec) = spec_of(row) {
-                store.put_row(&spec, &values, &[rule]);
+    let whole = [&above, &below]
+        .into_iter()
+        .flatten()
+        .find(|counted| counted.whole);
+    if let Some(counted) = whole.filter(|_| apart) {
+        for (row, values, rule) in &counted.rows {
+            if let Some(spec) = spec_of(*row) {
+                store.put_row(&spec, values, &[*rule]);
             }
         }
         return found;
     }
+    let alone = if apart {
+        sub_tables_alone(above, below)
+    } else {
+        Vec::new()
+    };
     let reading_labels_below = reading.labels_below;
     let label_of = |row: ActiveRow| spec_of(row).map_or_else(String::new, |s| s.label.to_owned());
     let mut chosen = choose(reading.rows, expected, label_of, problems);
@@ -299,8 +309,37 @@ pub(crate) fn read_active(
             },
         }
     }
+    // Sub-tables the block dump's counts read alone fill rows the reading above left unread,
+    // where none of their numbers was taken by another cell.
+    let mut placed: Vec<SourcePos> = Vec::new();
+    for (row, values, rule) in alone {
+        let Some(spec) = spec_of(row) else {
+            continue;
+        };
+        let untouched = spec.columns.iter().all(|c| {
+            !store
+                .filled
+                .contains_key(&format!("{}/{}", spec.path, c.name))
+        });
+        let positions: Option<Vec<SourcePos>> = values.iter().map(ValueCell::pos).collect();
+        let Some(positions) = positions else {
+            continue;
+        };
+        let unused = positions
+            .iter()
+            .all(|at| !store.filled.values().any(|f| f.pos == *at));
+        if untouched && unused {
+            store.put_row(&spec, &values, &[rule, ReadingRule::SubTableCountedAlone]);
+            placed.extend(positions);
+        }
+    }
     for (k, (_, orphan)) in reading.orphans.iter().enumerate() {
-        if !paired_orphans.contains(&k) {
+        let taken = !orphan.values.is_empty()
+            && orphan
+                .values
+                .iter()
+                .all(|v| v.pos().is_some_and(|at| placed.contains(&at)));
+        if !paired_orphans.contains(&k) && !taken {
             problems.push(unrecognised(orphan, "表二"));
         }
     }
@@ -392,9 +431,14 @@ fn labels_in(run: &str, labels: &[(ActiveRow, String)], out: &mut Vec<Piece>) {
 ///   followed by exactly as many numbers as its row has columns, up to the next label: each
 ///   label's numbers are those after it.
 ///
-/// Every row of the edition's 表二 must be found once, every number of the table taken, every
-/// cell a figure (no blank), or nothing is read so. Why no number lands in the wrong row: the
-/// printings that put a row's numbers after another row's label leave a count off. A sub-table
+/// Every row of the edition's 表二 must be found once, or nothing is read so; the table is read
+/// whole ([`Counted::whole`]) where every number of it is taken and every cell is a figure (no
+/// blank). Why no number lands in the wrong row: the printings that put a row's numbers after
+/// another row's label leave a count off. Where some sub-table's count is off, the others are
+/// still read whose own count is exact and before which stand exactly as many numbers as the
+/// sub-tables before them hold cells: a number of theirs printed in another sub-table, or one of
+/// another's printed among theirs, leaves one of those counts off too, unless two are exchanged,
+/// which would mislead the whole-table reading alike. A sub-table
 /// printed as a block of labels (two or more, of rows as wide), then exactly as many numbers as
 /// their cells (pdfminer), is read only where its numbers read row by row and down the columns
 /// give every row the same cells (rows of one column, or numbers that coincide): pdfminer orders
@@ -414,7 +458,7 @@ fn counted_rows(
     segments: &[Segment],
     spec_of: impl Fn(ActiveRow) -> Option<RowSpec>,
     orientation: Orientation,
-) -> Option<Vec<(ActiveRow, Vec<ValueCell>, ReadingRule)>> {
+) -> Option<Counted> {
     let compact = |text: &str| {
         crate::normalize::compact_chars(text.chars().filter_map(crate::normalize::fold_char))
     };
@@ -437,12 +481,23 @@ fn counted_rows(
     }
     labels_in(&run, &labels, &mut pieces);
     let columns = |row: ActiveRow| spec_of(row).map(|s| s.columns.len());
-    let (each_label, either_order, below) = (
-        ReadingRule::LabelThenItsNumbersCounted,
-        ReadingRule::LabelsThenNumbersEitherOrder,
-        ReadingRule::LabelsBelowTheirNumbersCounted,
-    );
-    let mut read: Vec<(ActiveRow, Vec<ValueCell>, ReadingRule)> = Vec::new();
+    // Every row of the edition's 表二 is found once, or the dump is not read as a table.
+    let every_row_once = labels.iter().all(|(row, _)| {
+        pieces
+            .iter()
+            .filter(|p| matches!(p, Piece::Row(r) if r == row))
+            .count()
+            == 1
+    });
+    if !every_row_once {
+        return None;
+    }
+    let mut counted = Counted {
+        rows: Vec::new(),
+        whole: true,
+    };
+    // Numbers and cells of the sub-tables before the current one.
+    let (mut numbers_before, mut cells_before) = (0, 0);
     for stretch in pieces.split(|p| matches!(p, Piece::Caption)) {
         let rows: Vec<ActiveRow> = stretch
             .iter()
@@ -451,79 +506,129 @@ fn counted_rows(
                 _ => None,
             })
             .collect();
-        let numbers = || {
-            stretch.iter().flat_map(|p| match p {
+        let numbers: Vec<ValueCell> = stretch
+            .iter()
+            .flat_map(|p| match p {
                 Piece::Numbers(values) => values.clone(),
                 _ => Vec::new(),
             })
-        };
-        match rows.as_slice() {
-            [] if numbers().next().is_some() => return None,
-            [] => {}
-            _ if orientation == Orientation::LabelsBelow => {
-                let mut pending: Vec<ValueCell> = Vec::new();
-                for piece in stretch {
-                    match piece {
-                        Piece::Row(row) => {
-                            (columns(*row) == Some(pending.len())).then_some(())?;
-                            read.push((*row, std::mem::take(&mut pending), below));
-                        }
-                        Piece::Numbers(values) => pending.extend(values.iter().cloned()),
-                        Piece::Caption => {}
-                    }
-                }
-                pending.is_empty().then_some(())?;
-            }
-            [row] => {
-                let numbers: Vec<ValueCell> = numbers().collect();
-                (columns(*row) == Some(numbers.len())).then_some(())?;
-                read.push((*row, numbers, each_label));
-            }
-            rows if labels_as_block(stretch) => {
-                let numbers: Vec<ValueCell> = numbers().collect();
-                let widths: Vec<usize> = rows.iter().map(|r| columns(*r)).collect::<Option<_>>()?;
-                let width = *widths.first()?;
-                let (n, uniform) = (rows.len(), widths.iter().all(|w| *w == width));
-                (uniform && numbers.len() == width * n).then_some(())?;
-                // Row by row or down the columns (pdfminer prints either, as its boxes lie):
-                // read only where both give every row the same numbers.
-                let at = |k: usize, c: usize| (numbers.get(k * width + c), numbers.get(c * n + k));
-                let either_way = (0..n).all(|k| {
-                    (0..width).all(|c| matches!(at(k, c), (Some(a), Some(b)) if a.raw() == b.raw()))
-                });
-                either_way.then_some(())?;
-                for (k, row) in rows.iter().enumerate() {
-                    let cells = numbers.iter().skip(k * width).take(width).cloned();
-                    read.push((*row, cells.collect(), either_order));
-                }
-            }
-            _ => {
-                let mut open: Option<(ActiveRow, Vec<ValueCell>)> = None;
-                for piece in stretch {
-                    match piece {
-                        Piece::Row(row) => {
-                            if let Some((row, values)) = open.replace((*row, Vec::new())) {
-                                (columns(row) == Some(values.len())).then_some(())?;
-                                read.push((row, values, each_label));
-                            }
-                        }
-                        Piece::Numbers(values) => open.as_mut()?.1.extend(values.iter().cloned()),
-                        Piece::Caption => {}
-                    }
-                }
-                let (row, values) = open?;
-                (columns(row) == Some(values.len())).then_some(())?;
-                read.push((row, values, each_label));
-            }
+            .collect();
+        let aligned = numbers_before == cells_before;
+        numbers_before += numbers.len();
+        cells_before += rows.iter().filter_map(|r| columns(*r)).sum::<usize>();
+        if rows.is_empty() && numbers.is_empty() {
+            continue;
+        }
+        let read = stretch_rows(stretch, &rows, numbers, orientation, columns).filter(|read| {
+            read.iter()
+                .all(|(_, values, _)| values.iter().all(is_figure))
+        });
+        match read {
+            Some(read) if aligned => counted.rows.extend(read),
+            _ => counted.whole = false,
         }
     }
-    let every_row_once = labels
-        .iter()
-        .all(|(row, _)| read.iter().filter(|(r, _, _)| r == row).count() == 1);
-    let figures = read
-        .iter()
-        .all(|(_, values, _)| values.iter().all(is_figure));
-    (every_row_once && figures).then_some(read)
+    Some(counted)
+}
+
+/// A row of 表二 read from its block dump: its cells and the rule that read them.
+type CountedRow = (ActiveRow, Vec<ValueCell>, ReadingRule);
+
+/// 表二's block dump read sub-table by sub-table, for [`read_active`].
+struct Counted {
+    /// The rows of every sub-table whose count reads it, with exactly as many numbers before it
+    /// as the sub-tables before it hold cells.
+    rows: Vec<CountedRow>,
+    /// Whether every sub-table reads so: the whole table is read.
+    whole: bool,
+}
+
+/// One sub-table of a block dump read by the counts of [`counted_rows`], or `None`.
+fn stretch_rows(
+    stretch: &[Piece],
+    rows: &[ActiveRow],
+    numbers: Vec<ValueCell>,
+    orientation: Orientation,
+    columns: impl Fn(ActiveRow) -> Option<usize>,
+) -> Option<Vec<CountedRow>> {
+    let (each_label, either_order, below) = (
+        ReadingRule::LabelThenItsNumbersCounted,
+        ReadingRule::LabelsThenNumbersEitherOrder,
+        ReadingRule::LabelsBelowTheirNumbersCounted,
+    );
+    let mut read: Vec<CountedRow> = Vec::new();
+    match rows {
+        [] => return None,
+        _ if orientation == Orientation::LabelsBelow => {
+            let mut pending: Vec<ValueCell> = Vec::new();
+            for piece in stretch {
+                match piece {
+                    Piece::Row(row) => {
+                        (columns(*row) == Some(pending.len())).then_some(())?;
+                        read.push((*row, std::mem::take(&mut pending), below));
+                    }
+                    Piece::Numbers(values) => pending.extend(values.iter().cloned()),
+                    Piece::Caption => {}
+                }
+            }
+            pending.is_empty().then_some(())?;
+        }
+        [row] => {
+            (columns(*row) == Some(numbers.len())).then_some(())?;
+            read.push((*row, numbers, each_label));
+        }
+        rows if labels_as_block(stretch) => {
+            let widths: Vec<usize> = rows.iter().map(|r| columns(*r)).collect::<Option<_>>()?;
+            let width = *widths.first()?;
+            let (n, uniform) = (rows.len(), widths.iter().all(|w| *w == width));
+            (uniform && numbers.len() == width * n).then_some(())?;
+            // Row by row or down the columns (pdfminer prints either, as its boxes lie):
+            // read only where both give every row the same numbers.
+            let at = |k: usize, c: usize| (numbers.get(k * width + c), numbers.get(c * n + k));
+            let either_way = (0..n).all(|k| {
+                (0..width).all(|c| matches!(at(k, c), (Some(a), Some(b)) if a.raw() == b.raw()))
+            });
+            either_way.then_some(())?;
+            for (k, row) in rows.iter().enumerate() {
+                let cells = numbers.iter().skip(k * width).take(width).cloned();
+                read.push((*row, cells.collect(), either_order));
+            }
+        }
+        _ => {
+            let mut open: Option<(ActiveRow, Vec<ValueCell>)> = None;
+            for piece in stretch {
+                match piece {
+                    Piece::Row(row) => {
+                        if let Some((row, values)) = open.replace((*row, Vec::new())) {
+                            (columns(row) == Some(values.len())).then_some(())?;
+                            read.push((row, values, each_label));
+                        }
+                    }
+                    Piece::Numbers(values) => open.as_mut()?.1.extend(values.iter().cloned()),
+                    Piece::Caption => {}
+                }
+            }
+            let (row, values) = open?;
+            (columns(row) == Some(values.len())).then_some(())?;
+            read.push((row, values, each_label));
+        }
+    }
+    Some(read)
+}
+
+/// The rows of 表二's block dump read sub-table by sub-table ([`Counted::rows`]) where neither
+/// orientation reads the whole table: those either reads. No sub-table reads both ways but
+/// alike: one of several rows read with its labels above its numbers has numbers after its
+/// last label, read with them below it has none, and one of a single row reads its numbers
+/// wherever they stand.
+fn sub_tables_alone(above: Option<Counted>, below: Option<Counted>) -> Vec<CountedRow> {
+    let mut rows = above.map(|c| c.rows).unwrap_or_default();
+    for row in below.map(|c| c.rows).unwrap_or_default() {
+        if !rows.iter().any(|r| r.0 == row.0) {
+            rows.push(row);
+        }
+    }
+    rows
 }
 
 /// Where a block dump prints 表二's labels against their numbers, for [`counted_rows`].
@@ -1060,7 +1165,7 @@ fn put_split(
     for (column, value) in spec.columns.iter().zip(parts) {
         let digits = value.to_string();
         let width = u32::try_from(digits.len()).unwrap_or(u32::MAX);
-        let part_pos = crate::normalize::SourcePos {
+        let part_pos = SourcePos {
             line: pos.line,
             column: pos.column.saturating_add(offset),
         };
@@ -1691,18 +1796,43 @@ mod tests {
             "96171.6\n\n行政事业性收费",
         ];
         assert_eq!(active(&dump(below)), huaian_2024());
-        // A count off in any sub-table (a number after the last label, or a row a number short)
-        // leaves the whole table unread.
-        for (k, broken) in [
-            (0, "1\n\n0\n\n11\n\n规章\n\n8\n\n26\n\n行政规范性文件\n\n66"),
-            (2, "3985758\n\n行政处罚\n\n行政强制\n\n88283"),
-            (0, "1\n\n0\n\n规章\n\n11\n\n8\n\n26\n\n66\n\n行政规范性文件"),
+        // A count off in a sub-table (a number after the last label, or a row a number short)
+        // leaves that sub-table unread; the others, with exactly their cells' count of numbers
+        // before them, are read alone.
+        for (k, broken, unread) in [
+            (
+                0,
+                "1\n\n0\n\n11\n\n规章\n\n8\n\n26\n\n行政规范性文件\n\n66",
+                0..6,
+            ),
+            (2, "3985758\n\n行政处罚\n\n行政强制\n\n88283", 7..9),
+            (
+                0,
+                "1\n\n0\n\n规章\n\n11\n\n8\n\n26\n\n66\n\n行政规范性文件",
+                0..6,
+            ),
         ] {
             let mut rows = below;
             rows[k] = broken;
             let read = active(&dump(rows));
-            assert!(read.iter().all(Option::is_none), "{broken}: {read:?}");
+            let mut expected = huaian_2024();
+            expected[unread].fill(None);
+            assert_eq!(read, expected, "{broken}");
         }
+        // A number of one sub-table printed in the next: neither is read; after them, the
+        // numbers before a sub-table are its cells' count again.
+        let mut rows = below;
+        rows[1] = "11\n\n447228\n\n行政许可";
+        rows[0] = "1\n\n0\n\n规章\n\n8\n\n26\n\n66\n\n行政规范性文件";
+        let mut expected = huaian_2024();
+        expected[..7].fill(None);
+        assert_eq!(active(&dump(rows)), expected);
+        let mut rows = below;
+        rows[2] = "3985758\n\n行政处罚\n\n行政强制";
+        rows[3] = "88283\n\n96171.6\n\n行政事业性收费";
+        let mut expected = huaian_2024();
+        expected[7..].fill(None);
+        assert_eq!(active(&dump(rows)), expected);
     }
 
     #[test]
@@ -1722,14 +1852,17 @@ mod tests {
         ]));
         assert_eq!(read, expected);
         // 规章 5 0 0 and 行政规范性文件 0 7 0: by rows or down the columns (5 0 0 / 0 0 7), not
-        // the same cells: the whole table is unread.
+        // the same cells: that sub-table is unread, the others are read alone (as pdfminer
+        // prints the 洪泽 2024 report's).
         let read = active(&dump([
             "规章\n\n行政规范性文件\n\n5\n\n0\n\n0\n\n0\n\n7\n\n0",
             "行政许可\n\n447228",
             "行政处罚\n\n行政强制\n\n3985758\n\n88283",
             "行政事业性收费\n\n96171.6",
         ]));
-        assert!(read.iter().all(Option::is_none), "{read:?}");
+        let mut expected = expected;
+        expected[..6].fill(None);
+        assert_eq!(read, expected);
     }
 
     #[test]
@@ -1739,27 +1872,52 @@ mod tests {
             "行政处罚\n\n3985758\n\n行政强制\n\n88283",
             "行政事业性收费\n\n96171.6",
         ];
-        for first in [
+        // The sub-tables after 规章's are read alone where 规章's holds six numbers.
+        for (first, unread) in [
             // Labels in a block, then the numbers (a column dump).
-            "规章\n\n行政规范性文件\n\n1\n\n0\n\n11\n\n8\n\n26\n\n66",
-            // Labels below their numbers.
-            "1\n\n0\n\n11\n\n规章\n\n8\n\n26\n\n66\n\n行政规范性文件",
-            // A cell printed blank: the next row's first number would fill it.
-            "规章\n\n1\n\n0\n\n行政规范性文件\n\n8\n\n26\n\n66",
+            (
+                "规章\n\n行政规范性文件\n\n1\n\n0\n\n11\n\n8\n\n26\n\n66",
+                0..6,
+            ),
             // A row's number printed beside the next row's label.
-            "规章\n\n1\n\n0\n\n行政规范性文件 11\n\n8\n\n26\n\n66",
+            ("规章\n\n1\n\n0\n\n行政规范性文件 11\n\n8\n\n26\n\n66", 0..6),
+            // A cell printed blank: the next row's first number would fill it, and every
+            // sub-table after has one number fewer before it than the cells before it.
+            ("规章\n\n1\n\n0\n\n行政规范性文件\n\n8\n\n26\n\n66", 0..10),
         ] {
             let read = active(&dump([first, rest[0], rest[1], rest[2]]));
-            assert!(read[..6].iter().all(Option::is_none), "{first}: {read:?}");
+            let mut expected = huaian_2024();
+            expected[unread].fill(None);
+            assert_eq!(read, expected, "{first}");
         }
-        // Two rows of a sub-table, labels below their numbers: the last label is bare.
+        // Labels below their numbers in one sub-table, above them in the others: each reads one
+        // way alone.
+        let below = "1\n\n0\n\n11\n\n规章\n\n8\n\n26\n\n66\n\n行政规范性文件";
+        assert_eq!(
+            active(&dump([below, rest[0], rest[1], rest[2]])),
+            huaian_2024()
+        );
+        // Two rows of a sub-table, labels below their numbers, where the others print them
+        // above: each sub-table reads one way alone, with exactly its cells' count of numbers
+        // before it.
         let read = active(&dump([
             "规章\n\n1\n\n0\n\n11\n\n行政规范性文件\n\n8\n\n26\n\n66",
             "行政许可\n\n447228",
             "3985758\n\n行政处罚\n\n88283\n\n行政强制",
             "行政事业性收费\n\n96171.6",
         ]));
-        assert!(read[7..9].iter().all(Option::is_none), "{read:?}");
+        assert_eq!(read, huaian_2024());
+        // A sub-table that reads neither way (its numbers before its labels, as a block) is
+        // unread; the others are read.
+        let read = active(&dump([
+            "规章\n\n1\n\n0\n\n11\n\n行政规范性文件\n\n8\n\n26\n\n66",
+            "行政许可\n\n447228",
+            "3985758\n\n88283\n\n行政处罚\n\n行政强制",
+            "行政事业性收费\n\n96171.6",
+        ]));
+        let mut expected = huaian_2024();
+        expected[7..9].fill(None);
+        assert_eq!(read, expected);
     }
 
     /// 表二 as pymupdf4llm prints a PDF's table whose column boundaries it drew left of the

@@ -124,7 +124,13 @@
 //! (pdfminer) only where reading them row by row and down the columns gives the same cells
 //! (`labels-then-numbers-either-order`: pdfminer orders a table's boxes either way, as they lie
 //! on the page), or, where it reads no such way, every label after its row's numbers, counted
-//! alike (`labels-below-their-numbers-counted`: LibreOffice's PDFs through `pdftotext`); otherwise it is left missing (`values-apart-from-label`): 表二 has no identity. A truncated 表二 label (`行政规范`) names
+//! alike (`labels-below-their-numbers-counted`: LibreOffice's PDFs through `pdftotext`). Where
+//! some sub-table reads no such way (its count off, or pdfminer's block reading otherwise by
+//! rows than by columns), each other sub-table whose own count reads it, with exactly as many
+//! numbers before it as the sub-tables before it hold cells, is read alone
+//! (`sub-table-counted-alone`, beside the rule that read it) in rows the reading above left
+//! unread and with numbers no other cell took; otherwise it is left missing
+//! (`values-apart-from-label`): 表二 has no identity. A truncated 表二 label (`行政规范`) names
 //! the one row after the previous whose label starts with it and has at least as many columns
 //! as the figures printed beside it (`行政   0   0   7` after 规章); row numbering a line break tore
 //! from its label (`（六）其他处理 3` over `.其他`) is given back to it, and so is numbering
@@ -437,7 +443,9 @@
 //! `labels-then-numbers-either-order` (a sub-table of 表二 printed as a block of labels, then
 //! exactly as many numbers as their cells, read where by rows and down the columns agree),
 //! `labels-below-their-numbers-counted` (表二 of a block dump printing every label after its
-//! row's numbers, where it reads no other way, counted alike), `surplus-blank-cells-dropped` (a
+//! row's numbers, where it reads no other way, counted alike), `sub-table-counted-alone` (a
+//! sub-table of 表二's block dump read so where another is not, exactly its cells' count of
+//! numbers before it), `surplus-blank-cells-dropped` (a
 //! row holding exactly as many cells too many as blank cells, a converter's columns: Word's grid
 //! flattened into Markdown, `| 351 | | 13 |`; read without them where R3 of the 表三 row, or R4 in
 //! every group of 表四, holds),

@@ -36,7 +36,7 @@ use crate::number::read_decimal;
 use crate::problem::ReadingRule;
 use crate::problem::{Problem, ProblemCode};
 use crate::solve::{Decision, Run, decide, intern};
-use crate::split::{Budget, all_splits};
+use crate::split::{Budget, all_splits, digit_count};
 use crate::template::{
     APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, Column, OUTCOME_COLUMNS, REVIEW_GROUPS,
     RowSpec, ValueKind, active_2021, app_path, other_merged, recognise_active,
@@ -904,7 +904,7 @@ fn place_unique(row: &Apart, spaced: bool, store: &mut CellStore) {
     let mut offset = 0;
     for (k, (column, value)) in columns.iter().zip(values).enumerate() {
         let pos = digits.digit_pos(offset).unwrap_or_default();
-        offset += value.to_string().len();
+        offset += digit_count(*value);
         let signed = if k == 0 && sign == Some('-') {
             i64::try_from(*value).ok().map(|v| Value::from(-v))
         } else if column.kind == ValueKind::Published {
@@ -962,7 +962,7 @@ fn apply(
     let mut offset = 0;
     for value in &values {
         offsets.push(offset);
-        offset += value.to_string().len();
+        offset += digit_count(*value);
     }
     for (k, pointer) in cells.iter().enumerate().take(run.pointers.len()) {
         let placed = values
@@ -1572,7 +1572,7 @@ fn merged_other(
         .zip(&values)
         .map(|(column, &value)| {
             // Each cell's digits start where the previous cells' end: no leading zero.
-            let (at, width) = (offset, value.to_string().len());
+            let (at, width) = (offset, digit_count(value));
             offset += width;
             let three: Vec<String> = OTHER_LEAVES
                 .iter()

@@ -114,6 +114,12 @@ pub enum ReadingRule {
     /// label of a sub-table preceded by exactly as many numbers as its row has columns since
     /// the label before, every row of the table read once and no number left over.
     LabelsBelowTheirNumbersCounted,
+    /// A sub-table of 表二 read from a block dump as one of the three rules above reads it,
+    /// where the table as a whole does not read so (another sub-table's numbers are not as many
+    /// as its cells, or read otherwise by rows than by columns): its own count exact, exactly
+    /// as many numbers before it as the sub-tables before it hold cells, every row of the
+    /// table's labels found once, and none of its numbers taken by a cell read otherwise.
+    SubTableCountedAlone,
     /// A row of a table printed cell by cell (Markdown) holding exactly as many blank cells too
     /// many as it holds blank cells, each a column a converter added (LibreOffice's HTML of a
     /// Word table spans 表四's 总计 over two grid columns, and html-to-Markdown converters print
@@ -293,6 +299,7 @@ mod tests {
                 LabelsBelowTheirNumbersCounted,
                 "labels-below-their-numbers-counted",
             ),
+            (SubTableCountedAlone, "sub-table-counted-alone"),
             (SurplusBlankCellsDropped, "surplus-blank-cells-dropped"),
             (
                 BlockDumpPlacedByIdentities,

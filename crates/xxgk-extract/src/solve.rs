@@ -23,7 +23,7 @@ use crate::gaps::misprints_explain_by;
 use crate::normalize::SourcePos;
 use crate::problem::{ProblemCode, ReadingRule};
 use crate::split::{
-    Budget, Segment, Splits, all_splits, pinned_splits, ranged_splits, segment_splits,
+    Budget, Segment, Splits, all_splits, digit_count, pinned_splits, ranged_splits, segment_splits,
 };
 
 /// Most candidate splits kept for one run.
@@ -429,7 +429,7 @@ fn by_cell(values: Vec<u64>, rule: ReadingRule, variants: Option<&[Vec<u64>]>) -
             .iter()
             .map(|&value| {
                 let span = (offset, value);
-                offset += value.to_string().len();
+                offset += digit_count(value);
                 span
             })
             .collect()
@@ -865,10 +865,11 @@ fn misprint_fragile(
                 };
                 // A misprint keeps the cell's width (a digit mistyped or two exchanged): a
                 // count of another width is no reading of these digits a publisher would print.
-                let width = |v: u64| v.to_string().len();
-                let count = count
-                    .and_then(|c| u64::try_from(c).ok())
-                    .filter(|c| split.get(part).is_some_and(|v| width(*v) == width(*c)));
+                let count = count.and_then(|c| u64::try_from(c).ok()).filter(|c| {
+                    split
+                        .get(part)
+                        .is_some_and(|v| digit_count(*v) == digit_count(*c))
+                });
                 if let Some(count) = count {
                     let mut one = split.clone();
                     if let Some(slot) = one.get_mut(part) {

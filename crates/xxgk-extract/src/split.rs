@@ -400,6 +400,11 @@ impl Search<'_, '_> {
     }
 }
 
+/// How many decimal digits print `value` (a split has no leading zero, so this is its width).
+pub(crate) fn digit_count(value: u64) -> usize {
+    value.checked_ilog10().map_or(1, |log| log as usize + 1)
+}
+
 /// The number written by `len` digits at `start`, or `None` for a leading zero.
 fn number_at(bytes: &[u8], start: usize, len: usize) -> Option<u64> {
     let slice = bytes.get(start..start.checked_add(len)?)?;
@@ -417,6 +422,13 @@ fn number_at(bytes: &[u8], start: usize, len: usize) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_count_is_the_printed_width() {
+        for value in [0, 9, 10, 99, 100, 4_000_000_000, u64::MAX] {
+            assert_eq!(digit_count(value), value.to_string().len(), "{value}");
+        }
+    }
 
     /// The cells of 表三's row 一.
     const NEW: [&str; 7] = [

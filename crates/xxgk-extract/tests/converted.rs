@@ -73,7 +73,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "009_hongze_district_2023.pdfminer.txt",
         "009_hongze_district_2023",
-        190,
+        194,
     ),
     (
         "009_hongze_district_2023.pdfplumber.txt",
@@ -93,7 +93,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "010_hongze_district_2024.pdfminer.txt",
         "010_hongze_district_2024",
-        190,
+        194,
     ),
     (
         "010_hongze_district_2024.pdfplumber.txt",
@@ -113,7 +113,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "jingyue-2024-a4-landscape-zenhei.pdfminer.txt",
         "jingyue",
-        191,
+        193,
     ),
     (
         "jingyue-2024-a4-landscape-zenhei.pdfplumber.txt",
@@ -126,7 +126,7 @@ const FILES: &[(&str, &str, usize)] = &[
         200,
     ),
     ("jingyue-2024-a4-zenhei.markitdown.md", "jingyue", 200),
-    ("jingyue-2024-a4-zenhei.pdfminer.txt", "jingyue", 16),
+    ("jingyue-2024-a4-zenhei.pdfminer.txt", "jingyue", 18),
     ("jingyue-2024-a4-zenhei.pdfplumber.txt", "jingyue", 200),
     (
         "jingyue-2024-a4-zenhei.pdftotext-default.txt",
@@ -134,7 +134,7 @@ const FILES: &[(&str, &str, usize)] = &[
         200,
     ),
     ("jingyue-2024-a5-microhei.markitdown.md", "jingyue", 200),
-    ("jingyue-2024-a5-microhei.pdfminer.txt", "jingyue", 16),
+    ("jingyue-2024-a5-microhei.pdfminer.txt", "jingyue", 18),
     ("jingyue-2024-a5-microhei.pdfplumber.txt", "jingyue", 200),
     (
         "jingyue-2024-a5-microhei.pdftotext-default.txt",
@@ -152,7 +152,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-a4-microhei.pdfminer.txt",
         "008_huaian_city_2024",
-        16,
+        18,
     ),
     (
         "huaian-2024-a4-microhei.pdftotext-default.txt",
@@ -172,7 +172,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-letter-zenhei.pdfminer.txt",
         "008_huaian_city_2024",
-        1,
+        3,
     ),
     (
         "huaian-2024-letter-zenhei.pdftotext-default.txt",
@@ -735,7 +735,7 @@ const FILES: &[(&str, &str, usize)] = &[
     ("jingyue-2024-libreoffice.pdf-parse.txt", "jingyue", 189),
     ("jingyue-2024-libreoffice.pdfium.txt", "jingyue", 200),
     ("jingyue-2024-libreoffice.pdfjs-joined.txt", "jingyue", 200),
-    ("jingyue-2024-libreoffice.pdfminer.txt", "jingyue", 0),
+    ("jingyue-2024-libreoffice.pdfminer.txt", "jingyue", 1),
     (
         "jingyue-2024-libreoffice.pdfplumber-layout.txt",
         "jingyue",
