@@ -2137,6 +2137,7 @@ fn block_dump_reads(
 /// one's count and the count before it do (`sub-table-counted-alone`), and every cell left
 /// unread with a problem saying why (numbers apart from their labels among them).
 #[test]
+#[allow(clippy::print_stdout)] // the counts are what the test reports
 fn block_dump_active_table_is_read_by_its_counts_or_left_unread() {
     let truth = report(&Figures {
         active: [3, 0, 11, 8, 26, 66, 447, 39, 88],
