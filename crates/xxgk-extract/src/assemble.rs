@@ -130,9 +130,7 @@ pub(crate) fn read_active(
     };
     let expected = |row: ActiveRow| spec_of(row).map_or(1, |s| s.columns.len());
     let pulled_out = crate::pulled::pulled_out_cells(&segments);
-    let above = counted_rows(&segments, spec_of, Orientation::LabelsAbove);
-    let below = counted_rows(&segments, spec_of, Orientation::LabelsBelow);
-    let reading = read_rows(segments, recognise, expected);
+    let reading = read_rows(segments.clone(), recognise, expected);
     let found = !reading.rows.is_empty();
     // Labels and numbers apart, each row's count confirmed (a block dump); rows read whole
     // beside their labels are read as before.
@@ -140,23 +138,28 @@ pub(crate) fn read_active(
         .rows
         .iter()
         .any(|r| r.attached > 0 || r.below_bare_label || r.values.is_empty());
-    let whole = [&above, &below]
-        .into_iter()
-        .flatten()
-        .find(|counted| counted.whole);
-    if let Some(counted) = whole.filter(|_| apart) {
-        for (row, values, rule) in &counted.rows {
-            if let Some(spec) = spec_of(*row) {
-                store.put_row(&spec, values, &[*rule]);
+    let mut alone = Vec::new();
+    if apart {
+        let above = counted_rows(&segments, spec_of, Orientation::LabelsAbove);
+        let below = if above.as_ref().is_some_and(|counted| counted.whole) {
+            None
+        } else {
+            counted_rows(&segments, spec_of, Orientation::LabelsBelow)
+        };
+        let whole = [&above, &below]
+            .into_iter()
+            .flatten()
+            .find(|counted| counted.whole);
+        if let Some(counted) = whole {
+            for (row, values, rule) in &counted.rows {
+                if let Some(spec) = spec_of(*row) {
+                    store.put_row(&spec, values, &[*rule]);
+                }
             }
+            return found;
         }
-        return found;
+        alone = sub_tables_alone(above, below);
     }
-    let alone = if apart {
-        sub_tables_alone(above, below)
-    } else {
-        Vec::new()
-    };
     let reading_labels_below = reading.labels_below;
     let label_of = |row: ActiveRow| spec_of(row).map_or_else(String::new, |s| s.label.to_owned());
     let mut chosen = choose(reading.rows, expected, label_of, problems);
