@@ -4,7 +4,10 @@
 //! - DOCX exported to text: one cell per tab-indented line, rows separated by empty lines, an
 //!   empty tab line for an empty cell (seeds 000–002).
 //! - Tab-separated PDF text: one row per line (seed 004).
-//! - `|`-separated HTML table text and Markdown tables (seed 003). A column a Markdown converter
+//! - `|`-separated HTML table text and Markdown tables (seed 003). Printed a cell a line, each
+//!   closed by a pipe (`0 |`), a bare `|` is an empty cell and a blank mark (`/ |`) a blank one:
+//!   both fill the next cell of the row still open (`table::read_rows`), so a cell the publisher
+//!   left blank is reported as blank, not as a row short of cells. A column a Markdown converter
 //!   added (empty in the header and in every row of its table, as markitdown leaves where a
 //!   PDF's grid has a line no cell uses) is dropped, so the header's columns are the cells'.
 //!   Converters that write a merged cell's text into every cell it covers (docling, tabulate)
@@ -537,6 +540,25 @@ fn delimited_unit(line: &PosText) -> Option<Unit> {
         return Some(unit);
     }
     if line.glyphs.iter().any(|g| g.ch == '|') {
+        if let [only] = trimmed_glyphs(line)
+            && only.ch == '|'
+        {
+            // A bare pipe: an empty cell of a table printed a cell a line, each closed by a
+            // pipe (`0 |`), as web pages' text prints tables whose cells hold paragraphs. The
+            // cell is empty; it stands where its pipe does.
+            let empty = Glyph {
+                ch: ' ',
+                raw: ' ',
+                pos: only.pos,
+            };
+            return Some(Unit {
+                cells: vec![Cell::new(PosText {
+                    glyphs: vec![empty],
+                })],
+                positional: true,
+                padded_at_end: false,
+            });
+        }
         let unit = split_unit(line, |g| g.ch == '|', true);
         let mut cells = unit.cells;
         // `| a | b |`: the pipes at both ends do not open cells.

@@ -313,7 +313,9 @@ fn date_line(flat: &Flat) -> Option<Found<String>> {
     Some(found)
 }
 
-/// The year of `2024年度政府信息公开…` or, failing that, of `统计期限自2024年1月1日`.
+/// The year of `2024年度政府信息公开…` or, failing that, the first year of the statistics period
+/// (`统计期限自2024年1月1日`, `统计期限为2024年1月1日至…`, `统计时限从2024年1月1日到…`): a year
+/// that opens on 1 January with `期限` or `时限` just before it.
 fn year_from_sentences(flat: &Flat) -> Option<Found<u32>> {
     let mut from = 0;
     let mut fallback = None;
@@ -339,7 +341,8 @@ fn year_from_sentences(flat: &Flat) -> Option<Found<u32>> {
             .unwrap_or_default()
             .iter()
             .collect();
-        if fallback.is_none() && before.contains("期限自") {
+        let period = before.contains("期限") || before.contains("时限");
+        if fallback.is_none() && period && flat.starts_with_at(at + 5, "1月1日") {
             fallback = found();
         }
         from = at + 1;
@@ -749,6 +752,32 @@ mod tests {
             let m = read_metadata(&refs, &[]);
             assert_eq!(m.title.map(|t| t.value).as_deref(), Some(title));
             assert_eq!(m.organ.map(|t| t.value).as_deref(), Some(organ), "{text}");
+        }
+    }
+
+    #[test]
+    fn year_from_the_statistics_period() {
+        for (text, year) in [
+            (
+                "本报告所列数据的统计期限为2024年1月1日至2024年12月31日。",
+                Some(2024),
+            ),
+            (
+                "本报告中所列数据统计期限自2023年1月1日起至2023年12月31日止。",
+                Some(2023),
+            ),
+            (
+                "所列数据统计时限从2022年1月1日到2022年12月31日。",
+                Some(2022),
+            ),
+            // Not a period: a year in a sentence about something else.
+            ("2024年3月1日起施行的办法明确了期限。", None),
+            ("期限为2024年6月1日。", None),
+        ] {
+            let l = lines(text);
+            let refs: Vec<&PosText> = l.iter().collect();
+            let m = read_metadata(&[], &refs);
+            assert_eq!(m.year.map(|y| y.value), year, "{text}");
         }
     }
 

@@ -712,6 +712,21 @@ fn read_rows_with<R: Copy + PartialEq>(
             continue;
         }
         if !segment.has_number() {
+            // A blank cell on a line of its own (`/ |`, or a bare `|`, as a web page's table
+            // printed a cell a line): the next cell of the row still open, which the publisher
+            // left blank. (A whole row of blanks is a spacer, and a blank before a row's label
+            // is the column of a merged group label: neither fills a row.)
+            let one_blank_cell =
+                segment.positional && segment.label.is_none() && segment.values.len() == 1;
+            if one_blank_cell
+                && let Some((open_row, closed)) = open.as_mut()
+                && !*closed
+                && open_row.positional
+                && open_row.values.len() < expected(open_row.row)
+            {
+                open_row.values.extend(segment.values);
+                *closed = open_row.values.len() >= expected(open_row.row);
+            }
             continue;
         }
         // A row of plain text whose own line printed some of its numbers and whose other numbers
