@@ -573,13 +573,21 @@ fn delimited_unit(line: &PosText) -> Option<Unit> {
         for cell in &mut cells {
             break_lines_at_br(&mut cell.text);
         }
-        // Lines of bare pipes (`|||`, empty spans of merged cells) and Markdown rulers carry nothing.
-        let carries_nothing = cells.iter().all(|c| {
-            c.text
-                .glyphs
-                .iter()
-                .all(|g| g.ch.is_whitespace() || matches!(g.ch, '-' | ':' | '|'))
-        });
+        // Lines of bare pipes (`|||`, empty spans of merged cells) and Markdown rulers (`|---|`,
+        // `---|---`) carry nothing; a single dash in a cell (`- |`) is a blank mark, a cell.
+        let only = |allowed: fn(char) -> bool| {
+            cells.iter().all(|c| {
+                c.text
+                    .glyphs
+                    .iter()
+                    .all(|g| g.ch.is_whitespace() || allowed(g.ch))
+            })
+        };
+        let glyphs = trimmed_glyphs(line);
+        let ruler = only(|c| matches!(c, '-' | ':' | '|'))
+            && (glyphs.first().is_some_and(|g| g.ch == '|')
+                || glyphs.windows(2).any(|w| w.iter().all(|g| g.ch == '-')));
+        let carries_nothing = ruler || only(|c| c == '|');
         if carries_nothing {
             return None;
         }

@@ -32,7 +32,7 @@ use crate::cells::{CellStore, Filled};
 use crate::gaps::MergedOther;
 use crate::merged::MergedCell;
 use crate::normalize::{Glyph, PosText, SourcePos, compact_chars};
-use crate::number::read_decimal;
+use crate::number::{TokenClass, classify, read_decimal};
 use crate::problem::ReadingRule;
 use crate::problem::{Problem, ProblemCode};
 use crate::solve::{Decision, Run, decide, intern};
@@ -1103,6 +1103,14 @@ fn read_active(
             .columns
             .iter()
             .position(|c| c.kind == ValueKind::Signed);
+        // (A `-` before 本年增/减's digits is its sign.)
+        if signed_at.is_none()
+            && let Some(problem) =
+                beside_blank_mark(&spec, &label, &digits, all.peek().map(|(next, _)| next))
+        {
+            store.miss_row(&spec, &problem);
+            continue;
+        }
         let sign = all.peek().and_then(|(next, after)| {
             let sign = match next.solid().as_str() {
                 "+" => '+',
@@ -1264,7 +1272,11 @@ fn read_applications(
     let mut merged: Option<(Piece, Option<Piece>)> = None;
     // Whether the last element of `pending` was read from the pair just before this one.
     let mut just_pending = false;
-    for (label, digits) in pairs(pieces(&without_page_footers(body(lines)))) {
+    let all = pairs(pieces(&without_page_footers(body(lines))));
+    let next_labels: Vec<Option<Piece>> = (0..all.len())
+        .map(|i| all.get(i + 1).map(|(next, _)| next.clone()))
+        .collect();
+    for ((label, digits), next_label) in all.into_iter().zip(next_labels) {
         let previous_pending = std::mem::take(&mut just_pending);
         let compact = label.compact();
         let last = from_last_numbering(&compact);
@@ -1323,7 +1335,9 @@ fn read_applications(
             label_only(&spec, &label, store);
             continue;
         };
-        if let Some(problem) = decimal_point(&spec, &digits) {
+        if let Some(problem) = decimal_point(&spec, &digits)
+            .or_else(|| beside_blank_mark(&spec, &label, &digits, next_label.as_ref()))
+        {
             store.miss_row(&spec, &problem);
             continue;
         }
@@ -1535,6 +1549,43 @@ fn decimal_point(spec: &RowSpec, digits: &Piece) -> Option<Problem> {
     })
 }
 
+/// A blank mark (`-`, `/`, `—`, `无`) right before a row's digits (at the end of its label) or
+/// right after them (at the start of the text that follows): a cell of the row printed blank.
+/// Text that runs the cells together does not show which cell it is, so the row's digits are
+/// not split (the identities would place its numbers around the blank otherwise, reading a
+/// number in a cell the publisher left blank).
+fn beside_blank_mark(
+    spec: &RowSpec,
+    label: &Piece,
+    digits: &Piece,
+    next: Option<&Piece>,
+) -> Option<Problem> {
+    let is_mark = |g: &Glyph| classify(&g.ch.to_string()) == TokenClass::Blank;
+    let before = label
+        .glyphs
+        .iter()
+        .rev()
+        .find(|g| !g.ch.is_whitespace())
+        .is_some_and(is_mark);
+    let after = next.is_some_and(|next| {
+        next.glyphs
+            .iter()
+            .find(|g| !g.ch.is_whitespace())
+            .is_some_and(is_mark)
+    });
+    (before || after).then(|| {
+        Problem::new(
+            ProblemCode::CellUnreadable,
+            format!(
+                "row {}: a blank mark stands beside its digits `{}`: a cell of the row is printed blank, and text that runs its cells together does not show which",
+                spec.label,
+                digits.published()
+            ),
+        )
+        .at(digits.first_pos(), digits.published())
+    })
+}
+
 /// The three rows of the 2021 format that a single （六）其他处理 row stands for.
 const OTHER_LEAVES: [AppRow; 3] = [AppRow::NoCorrection, AppRow::FeeUnpaid, AppRow::OtherOther];
 
@@ -1608,6 +1659,21 @@ fn read_review(
     problems: &mut Vec<Problem>,
 ) -> bool {
     let pairs = pairs(pieces(&without_page_footers(body(lines))));
+    let whole = RowSpec {
+        path: crate::sections::Section::Review.pointer(),
+        label: "行政复议、行政诉讼",
+        columns: &[],
+    };
+    let marked = pairs.iter().enumerate().find_map(|(i, (label, digits))| {
+        let next = pairs.get(i + 1).map(|(next, _)| next);
+        beside_blank_mark(&whole, label, digits.as_ref()?, next)
+    });
+    if let Some(problem) = marked {
+        for pointer in review_pointers().unwrap_or_default() {
+            store.miss(pointer.to_owned(), problem.clone());
+        }
+        return true;
+    }
     let labelled: Vec<(usize, &Piece)> = pairs
         .iter()
         .filter_map(|(label, digits)| {

@@ -195,6 +195,14 @@ pub(crate) fn without_surplus_blanks(
         .then(|| values.iter().filter(|v| !v.is_blank()).cloned().collect())
 }
 
+/// A single blank cell printed apart, as a table printed a cell a line prints it (`/ |`, `|`).
+fn is_blank_cell_line(segment: &Segment) -> bool {
+    segment.positional
+        && segment.label.is_none()
+        && segment.values.len() == 1
+        && !segment.has_number()
+}
+
 /// Whether a token is row numbering (`3.`, `12、`), which no count is written as.
 fn is_numbering(token: &str) -> bool {
     token
@@ -510,10 +518,36 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
     let mut segments = segments;
     rejoin_torn_numbering(&mut segments);
     let reading = read_rows_with(segments.clone(), &recognise, &expected, false);
-    if reading.labels_below {
+    let mut reading = if reading.labels_below {
         read_rows_with(segments, &recognise, &expected, true)
     } else {
         reading
+    };
+    strip_table_padding(&mut reading.rows, &expected);
+    reading
+}
+
+/// Drops the empty cells that every padded row of a table holding more cells than its columns
+/// ends with (tab-separated text pads its rows alike: seed 004 ends each with two tabs): the
+/// table's padding, not cells, so that [`fit`] need not guess which end of a row pads it. At
+/// least two rows must show it; a row's blank last cell is one empty cell more than the others.
+fn strip_table_padding<R: Copy>(rows: &mut [RowRead<R>], expected: &impl Fn(R) -> usize) {
+    let trailing = |row: &RowRead<R>| {
+        row.values
+            .iter()
+            .rev()
+            .take_while(|v| v.is_blank() && v.raw().trim().is_empty())
+            .count()
+    };
+    let surplus = |row: &RowRead<R>| row.padded_at_end && row.values.len() > expected(row.row);
+    let ends: Vec<usize> = rows.iter().filter(|r| surplus(r)).map(trailing).collect();
+    let padding = ends.iter().copied().min().unwrap_or(0);
+    if ends.len() < 2 || padding == 0 {
+        return;
+    }
+    for row in rows.iter_mut().filter(|r| surplus(r)) {
+        let keep = row.values.len().saturating_sub(padding);
+        row.values.truncate(keep.max(expected(row.row)));
     }
 }
 
@@ -600,6 +634,16 @@ fn read_rows_with<R: Copy + PartialEq>(
     let mut after_orphan = false;
     let mut labels_below = false;
     let mut headings = Vec::new();
+    // Whether a segment stands before more numbers of its row: the blank cells on lines of
+    // their own after it (if any), then numbers without a label.
+    let mut before_number = vec![false; segments.len()];
+    for i in (0..segments.len()).rev() {
+        before_number[i] = match segments.get(i + 1) {
+            Some(next) if is_blank_cell_line(next) => before_number[i + 1],
+            Some(next) => next.label.is_none() && next.has_number(),
+            None => false,
+        };
+    }
     let mut segments = segments.into_iter().enumerate().peekable();
     while let Some((at, mut segment)) = segments.next() {
         if !segment.has_number() && segment.label.as_ref().is_some_and(is_heading) {
@@ -714,11 +758,14 @@ fn read_rows_with<R: Copy + PartialEq>(
         if !segment.has_number() {
             // A blank cell on a line of its own (`/ |`, or a bare `|`, as a web page's table
             // printed a cell a line): the next cell of the row still open, which the publisher
-            // left blank. (A whole row of blanks is a spacer, and a blank before a row's label
-            // is the column of a merged group label: neither fills a row.)
-            let one_blank_cell =
-                segment.positional && segment.label.is_none() && segment.values.len() == 1;
-            if one_blank_cell
+            // left blank. A bare `|` is such a cell only before more of the row's numbers: after
+            // them it may be the padding of the row's spanned positions. (A whole row of blanks
+            // is a spacer, and a blank before a row's label is the column of a merged group
+            // label: neither fills a row.)
+            let fills_row = is_blank_cell_line(&segment)
+                && (before_number.get(at).copied().unwrap_or(false)
+                    || segment.values.iter().any(|v| !v.raw().trim().is_empty()));
+            if fills_row
                 && let Some((open_row, closed)) = open.as_mut()
                 && !*closed
                 && open_row.positional
@@ -789,12 +836,45 @@ pub(crate) enum Fit {
     Mismatch(usize),
 }
 
-/// Fits value cells to `expected` columns. Surplus blank cells at the ends are dropped: first at
+/// Fits value cells to `expected` columns. Surplus empty cells at the ends are dropped: first at
 /// the end for tab-separated text, which pads its rows, else first at the start, where the columns
-/// of a label spanning several stand.
+/// of a label spanning several stand. A blank mark (`/`, `—`) is a cell the publisher printed,
+/// never padding. Where the surplus could be taken from either end of a padded row (the table's
+/// common padding already gone, [`strip_table_padding`]), which of its cells the numbers fill is
+/// not known (one of its empty cells is the publisher's blank), so the row is not fitted.
 pub(crate) fn fit(mut values: Vec<ValueCell>, expected: usize, padded_at_end: bool) -> Fit {
+    let empty = |v: &ValueCell| v.is_blank() && v.raw().trim().is_empty();
+    // A number spanning two columns of the converter's grid where the table has one (Word's grid
+    // columns end a little apart from row to row; LibreOffice's HTML of 表四 spans 总计 over two)
+    // is one cell: its covered columns go when the row holds exactly that many cells too many,
+    // before the ends (an empty cell at the start may be the publisher's blank).
+    let spanned = |v: &ValueCell| matches!(v, ValueCell::Blank { spanned: true, .. });
+    let drop_spanned = |values: &mut Vec<ValueCell>| {
+        if values.len() > expected
+            && values.len() - values.iter().filter(|v| spanned(v)).count() == expected
+        {
+            values.retain(|v| !spanned(v));
+        }
+    };
+    drop_spanned(&mut values);
+    let surplus = values.len().saturating_sub(expected);
+    if padded_at_end {
+        // Empty cells at both ends of a padded row: the padding may be either, so which cells
+        // the numbers fill is not known (the empty cells from the start that may go run from
+        // `surplus - trailing` to `leading`).
+        let leading = values.iter().take(surplus).take_while(|v| empty(v)).count();
+        let trailing = values
+            .iter()
+            .rev()
+            .take(surplus)
+            .take_while(|v| empty(v))
+            .count();
+        if leading.min(surplus) > surplus.saturating_sub(trailing) {
+            return Fit::Mismatch(values.len());
+        }
+    }
     let drop_trailing = |values: &mut Vec<ValueCell>| {
-        while values.len() > expected && values.last().is_some_and(ValueCell::is_blank) {
+        while values.len() > expected && values.last().is_some_and(&empty) {
             values.pop();
         }
     };
@@ -802,7 +882,7 @@ pub(crate) fn fit(mut values: Vec<ValueCell>, expected: usize, padded_at_end: bo
         let surplus_leading = values
             .iter()
             .take(values.len().saturating_sub(expected))
-            .take_while(|v| v.is_blank())
+            .take_while(|v| empty(v))
             .count();
         values.drain(..surplus_leading);
     };
@@ -813,15 +893,6 @@ pub(crate) fn fit(mut values: Vec<ValueCell>, expected: usize, padded_at_end: bo
         drop_leading(&mut values);
         drop_trailing(&mut values);
     }
-    // A number spanning two columns of the converter's grid where the table has one (Word's grid
-    // columns end a little apart from row to row; LibreOffice's HTML of 表四 spans 总计 over two)
-    // is one cell: its covered columns go when the row holds exactly that many cells too many.
-    let spanned = |v: &ValueCell| matches!(v, ValueCell::Blank { spanned: true, .. });
-    if values.len() > expected
-        && values.len() - values.iter().filter(|v| spanned(v)).count() == expected
-    {
-        values.retain(|v| !spanned(v));
-    }
     // No count is printed with a leading zero: `00` or `05` is cells run together, and a row
     // holding one is never read as printed, even when its count of tokens fits.
     let run_together = |cell: &ValueCell| match cell {
@@ -830,6 +901,7 @@ pub(crate) fn fit(mut values: Vec<ValueCell>, expected: usize, padded_at_end: bo
         }
         ValueCell::Blank { .. } => false,
     };
+    drop_spanned(&mut values);
     if values.len() == expected && !values.iter().any(run_together) {
         return Fit::Exact(values);
     }

@@ -622,3 +622,40 @@ fn table_four_is_split_by_the_figures_the_prose_states_of_it() {
         assert_eq!(extraction.report.pointer(pointer), None, "{pointer}");
     }
 }
+
+/// A blank mark beside a row's run (`1.本机关不掌握相关政府信息 — 0000020`: its 自然人 printed
+/// `—`) is a cell printed blank, and text that runs the cells together does not show which: the
+/// row is unread, said so, never split around the blank (seven single digits, breaking R3, once
+/// blamed the report) nor read with a 0 where the publisher printed none. No other cell is read
+/// otherwise than in the whole report.
+#[test]
+fn a_blank_mark_beside_a_run_leaves_its_row_unread() {
+    let review = "100010000000000";
+    let whole = read(&one_line(&rows(), review));
+    let row = "1.本机关不掌握相关政府信息";
+    for printed in [
+        format!("{row} — 0000020"),
+        format!("{row}/ 0000020"),
+        format!("{row}0000020 / "),
+    ] {
+        let text = one_line(&rows(), review).replacen(&format!("{row}200000020"), &printed, 1);
+        assert!(text.contains(&printed), "{printed}");
+        let extraction = read(&text);
+        for column in ["natural_person", "total"] {
+            let pointer = format!("/applications/results/unable/not_held/{column}");
+            assert_eq!(extraction.report.pointer(&pointer), None, "{printed}");
+            assert_eq!(
+                problem_at(&extraction, &pointer).code,
+                ProblemCode::CellUnreadable,
+                "{printed}"
+            );
+        }
+        // Other rows are read as in the whole report or, where a column identity over the
+        // unread row decided their split, left unread: never read otherwise.
+        for cell in common::all_cells().filter(|c| c.starts_with("/applications/")) {
+            if let Some(value) = extraction.report.pointer(cell) {
+                assert_eq!(Some(value), whole.report.pointer(cell), "{printed}: {cell}");
+            }
+        }
+    }
+}
