@@ -79,6 +79,12 @@ impl ValueCell {
         matches!(self, Self::Blank { .. })
     }
 
+    /// A blank with nothing printed in it: padding, a spanned column or the publisher's blank
+    /// (a blank mark, `/` or `—`, is always the publisher's cell).
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Self::Blank { raw, .. } if raw.trim().is_empty())
+    }
+
     pub fn pos(&self) -> Option<SourcePos> {
         match self {
             Self::Blank { pos, .. } => *pos,
@@ -532,13 +538,7 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
 /// table's padding, not cells, so that [`fit`] need not guess which end of a row pads it. At
 /// least two rows must show it; a row's blank last cell is one empty cell more than the others.
 fn strip_table_padding<R: Copy>(rows: &mut [RowRead<R>], expected: &impl Fn(R) -> usize) {
-    let trailing = |row: &RowRead<R>| {
-        row.values
-            .iter()
-            .rev()
-            .take_while(|v| v.is_blank() && v.raw().trim().is_empty())
-            .count()
-    };
+    let trailing = |row: &RowRead<R>| row.values.iter().rev().take_while(|v| v.is_empty()).count();
     let surplus = |row: &RowRead<R>| row.padded_at_end && row.values.len() > expected(row.row);
     let ends: Vec<usize> = rows.iter().filter(|r| surplus(r)).map(trailing).collect();
     let padding = ends.iter().copied().min().unwrap_or(0);
@@ -764,7 +764,7 @@ fn read_rows_with<R: Copy + PartialEq>(
             // label: neither fills a row.)
             let fills_row = is_blank_cell_line(&segment)
                 && (before_number.get(at).copied().unwrap_or(false)
-                    || segment.values.iter().any(|v| !v.raw().trim().is_empty()));
+                    || segment.values.iter().any(|v| !v.is_empty()));
             if fills_row
                 && let Some((open_row, closed)) = open.as_mut()
                 && !*closed
@@ -843,7 +843,6 @@ pub(crate) enum Fit {
 /// common padding already gone, [`strip_table_padding`]), which of its cells the numbers fill is
 /// not known (one of its empty cells is the publisher's blank), so the row is not fitted.
 pub(crate) fn fit(mut values: Vec<ValueCell>, expected: usize, padded_at_end: bool) -> Fit {
-    let empty = |v: &ValueCell| v.is_blank() && v.raw().trim().is_empty();
     // A number spanning two columns of the converter's grid where the table has one (Word's grid
     // columns end a little apart from row to row; LibreOffice's HTML of 表四 spans 总计 over two)
     // is one cell: its covered columns go when the row holds exactly that many cells too many,
@@ -862,19 +861,23 @@ pub(crate) fn fit(mut values: Vec<ValueCell>, expected: usize, padded_at_end: bo
         // Empty cells at both ends of a padded row: the padding may be either, so which cells
         // the numbers fill is not known (the empty cells from the start that may go run from
         // `surplus - trailing` to `leading`).
-        let leading = values.iter().take(surplus).take_while(|v| empty(v)).count();
+        let leading = values
+            .iter()
+            .take(surplus)
+            .take_while(|v| v.is_empty())
+            .count();
         let trailing = values
             .iter()
             .rev()
             .take(surplus)
-            .take_while(|v| empty(v))
+            .take_while(|v| v.is_empty())
             .count();
         if leading.min(surplus) > surplus.saturating_sub(trailing) {
             return Fit::Mismatch(values.len());
         }
     }
     let drop_trailing = |values: &mut Vec<ValueCell>| {
-        while values.len() > expected && values.last().is_some_and(&empty) {
+        while values.len() > expected && values.last().is_some_and(ValueCell::is_empty) {
             values.pop();
         }
     };
@@ -882,7 +885,7 @@ pub(crate) fn fit(mut values: Vec<ValueCell>, expected: usize, padded_at_end: bo
         let surplus_leading = values
             .iter()
             .take(values.len().saturating_sub(expected))
-            .take_while(|v| empty(v))
+            .take_while(|v| v.is_empty())
             .count();
         values.drain(..surplus_leading);
     };
