@@ -93,6 +93,7 @@ pub(crate) fn place_by_columns<R>(
                     pos: None,
                     raw: String::new(),
                     spanned: false,
+                    off_grid: false,
                 })
             })
             .collect(),
@@ -158,6 +159,7 @@ mod tests {
             pos: None,
             raw: String::new(),
             spanned: false,
+            off_grid: false,
         }
     }
 

@@ -429,10 +429,13 @@
 //! `printed_blank_cells_are_said_blank_or_unread_never_read`): no blank read as a number and
 //! no printed cell said blank; 100% of the blanks said blank in HTML, DOCX and a cell a line,
 //! Markdown (pipe tables, HTML tables, spans repeated) and tab rows 99–100%, 80% in
-//! `pdftotext -layout` text and `pdftohtml`'s runs (where the blank leaves only spaces), none in pdf.js's glued rows or block dumps (unread there). Word's grid flattened
-//! into Markdown is left out of it: a row printing the blank first and the converter's empty
-//! column last is read with the blank taken for a spanned label's column (a known wrong
-//! reading: the row alone cannot tell them apart, the table's other rows could).
+//! `pdftotext -layout` text and `pdftohtml`'s runs (where the blank leaves only spaces), none
+//! in pdf.js's glued rows or block dumps (unread there), 43% in Word's grid flattened into
+//! Markdown: where a row of the table prints all its numbers with an empty cell between two
+//! of them, the table's empty cells may be the converter's grid columns, and a row with a
+//! blank is read only where its empty cells all stand together (`table::strip_table_padding`
+//! marks them; `table::fit` leaves the others unread). An empty column that every widest row
+//! of a pipe table ends with is the converter's too, not a blank last cell.
 //!
 //! The rules a value may carry in its provenance:
 //! `full-width-digits-folded`, `thousands-separators-removed`, `unit-stripped`,

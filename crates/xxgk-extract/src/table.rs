@@ -66,6 +66,10 @@ pub(crate) enum ValueCell {
         /// A column that a number spanning several (an HTML colspan, a Word gridSpan) covers:
         /// no cell of its own where the row holds one cell too many with it ([`fit`]).
         spanned: bool,
+        /// An empty cell of a table whose rows do not print their numbers in their last columns
+        /// (Word's grid in Markdown, split between two numbers): it may be a column of the
+        /// converter's grid rather than a cell of the report ([`strip_table_padding`]).
+        off_grid: bool,
     },
     Token {
         text: String,
@@ -107,6 +111,7 @@ impl ValueCell {
                 pos: Some(pos),
                 raw,
                 spanned: false,
+                off_grid: false,
             }
         } else {
             Self::Token { text, raw, pos }
@@ -239,6 +244,7 @@ pub(crate) fn segments(unit: &Unit) -> Vec<Segment> {
                     pos: cell.text.first_pos(),
                     raw: String::new(),
                     spanned,
+                    off_grid: false,
                 });
             }
             continue;
@@ -383,6 +389,7 @@ fn take_piece(
                     pos: text.first_pos(),
                     raw: text.glyphs.iter().map(|g| g.raw).collect(),
                     spanned: false,
+                    off_grid: false,
                 });
             }
             false
@@ -529,25 +536,95 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
     } else {
         reading
     };
-    strip_table_padding(&mut reading.rows, &expected);
+    strip_table_padding(&mut reading.rows, &mut reading.orphans, &expected);
     reading
 }
 
-/// Drops the empty cells that every padded row of a table holding more cells than its columns
-/// ends with (tab-separated text pads its rows alike: seed 004 ends each with two tabs): the
-/// table's padding, not cells, so that [`fit`] need not guess which end of a row pads it. At
-/// least two rows must show it; a row's blank last cell is one empty cell more than the others.
-fn strip_table_padding<R: Copy>(rows: &mut [RowRead<R>], expected: &impl Fn(R) -> usize) {
-    let trailing = |row: &RowRead<R>| row.values.iter().rev().take_while(|v| v.is_empty()).count();
-    let surplus = |row: &RowRead<R>| row.padded_at_end && row.values.len() > expected(row.row);
-    let ends: Vec<usize> = rows.iter().filter(|r| surplus(r)).map(trailing).collect();
-    let padding = ends.iter().copied().min().unwrap_or(0);
-    if ends.len() < 2 || padding == 0 {
+/// Drops the empty cells that every row of a table holding more cells than its columns ends
+/// with (at least two such rows; tab-separated rows and a pipe table's widest rows counted
+/// apart): the table's
+/// padding, not cells, so that [`fit`] need not guess which of a row's empty cells pad it.
+/// Tab-separated text pads its rows alike (seed 004 ends each with two tabs); a converter adds
+/// an empty last column to every row of Word's grid in Markdown, and to the lines of numbers
+/// without a label of the table too. A row's own blank last cell is one empty cell more.
+///
+/// Where a row of a pipe table prints every one of its numbers with an empty cell between two
+/// of them, that cell is a column of the converter's grid (Word's grid split between two
+/// numbers): the table's empty cells may be such columns rather than the report's blanks, so
+/// they are marked [`ValueCell::Blank::off_grid`], and [`fit`] reads a row holding one only
+/// where it shows which of its empty cells is blank.
+fn strip_table_padding<R: Copy>(
+    rows: &mut [RowRead<R>],
+    orphans: &mut [(usize, Segment)],
+    expected: &impl Fn(R) -> usize,
+) {
+    let surplus = |row: &RowRead<R>| row.values.len().saturating_sub(expected(row.row));
+    let trailing = |values: &[ValueCell]| values.iter().rev().take_while(|v| v.is_empty()).count();
+    // A pipe table's narrower rows (表二's one-column rows in its grid of four) end with empty
+    // cells of the grid: only its widest rows show a converter's column.
+    let widest = rows
+        .iter()
+        .filter(|r| r.positional && !r.padded_at_end)
+        .map(|r| expected(r.row))
+        .max()
+        .unwrap_or(0);
+    for padded_at_end in [true, false] {
+        let in_group = |row: &RowRead<R>| {
+            row.padded_at_end == padded_at_end
+                && (padded_at_end || (row.positional && expected(row.row) == widest))
+                && surplus(row) > 0
+        };
+        if rows.iter().filter(|r| in_group(r)).count() < 2 {
+            continue;
+        }
+        let end = rows
+            .iter()
+            .filter(|r| in_group(r))
+            .map(|r| trailing(&r.values))
+            .min()
+            .unwrap_or(0);
+        for row in rows.iter_mut().filter(|r| in_group(r)) {
+            let keep = row.values.len() - end.min(surplus(row));
+            row.values.truncate(keep);
+        }
+        if padded_at_end || end == 0 {
+            continue;
+        }
+        for (_, orphan) in orphans.iter_mut() {
+            if orphan.positional && !orphan.padded_at_end {
+                let keep = orphan.values.len() - end.min(trailing(&orphan.values));
+                orphan.values.truncate(keep);
+            }
+        }
+    }
+    // A row printing every one of its numbers with an empty cell between two of them: that
+    // cell is a column of the converter's grid, not one of the report's.
+    let off_grid = rows.iter().any(|r| {
+        let printed = |v: &ValueCell| !v.is_empty();
+        let first = r.values.iter().position(printed).unwrap_or(0);
+        let last = r.values.iter().rposition(printed).unwrap_or(0);
+        r.positional
+            && !r.padded_at_end
+            && r.values.iter().filter(|v| printed(v)).count() == expected(r.row)
+            && r.values[first..last].iter().any(ValueCell::is_empty)
+    });
+    if !off_grid {
         return;
     }
-    for row in rows.iter_mut().filter(|r| surplus(r)) {
-        let keep = row.values.len().saturating_sub(padding);
-        row.values.truncate(keep.max(expected(row.row)));
+    let pipe_rows = rows
+        .iter_mut()
+        .map(|r| (r.positional && !r.padded_at_end, &mut r.values));
+    let pipe_orphans = orphans
+        .iter_mut()
+        .map(|(_, o)| (o.positional && !o.padded_at_end, &mut o.values));
+    for (pipe, values) in pipe_rows.chain(pipe_orphans) {
+        for value in values.iter_mut().filter(|_| pipe) {
+            if let ValueCell::Blank { raw, off_grid, .. } = value
+                && raw.trim().is_empty()
+            {
+                *off_grid = true;
+            }
+        }
     }
 }
 
@@ -841,7 +918,9 @@ pub(crate) enum Fit {
 /// of a label spanning several stand. A blank mark (`/`, `—`) is a cell the publisher printed,
 /// never padding. Where the surplus could be taken from either end of a padded row (the table's
 /// common padding already gone, [`strip_table_padding`]), which of its cells the numbers fill is
-/// not known (one of its empty cells is the publisher's blank), so the row is not fitted.
+/// not known (one of its empty cells is the publisher's blank), so the row is not fitted; nor
+/// is a row of a table whose empty cells may be the converter's grid columns
+/// ([`ValueCell::Blank::off_grid`]) that keeps an empty cell apart from those it drops.
 pub(crate) fn fit(mut values: Vec<ValueCell>, expected: usize, padded_at_end: bool) -> Fit {
     // A number spanning two columns of the converter's grid where the table has one (Word's grid
     // columns end a little apart from row to row; LibreOffice's HTML of 表四 spans 总计 over two)
@@ -889,12 +968,31 @@ pub(crate) fn fit(mut values: Vec<ValueCell>, expected: usize, padded_at_end: bo
             .count();
         values.drain(..surplus_leading);
     };
+    let empties = |values: &[ValueCell]| values.iter().filter(|v| v.is_empty()).count();
+    let before = empties(&values);
+    let one_run = {
+        let first = values.iter().position(ValueCell::is_empty).unwrap_or(0);
+        values
+            .iter()
+            .skip(first)
+            .take(before)
+            .all(ValueCell::is_empty)
+    };
     if padded_at_end {
         drop_trailing(&mut values);
         drop_leading(&mut values);
     } else {
         drop_leading(&mut values);
         drop_trailing(&mut values);
+    }
+    // Empty cells dropped from a row of a table whose empty cells may be the converter's grid
+    // columns, while the row keeps one: which of them is the publisher's blank is not shown
+    // (unless they all stand together, which reads the same whichever goes).
+    let off_grid = values
+        .iter()
+        .any(|v| matches!(v, ValueCell::Blank { off_grid: true, .. }) && v.is_empty());
+    if off_grid && empties(&values) < before && !one_run {
+        return Fit::Mismatch(values.len() + before - empties(&values));
     }
     // No count is printed with a leading zero: `00` or `05` is cells run together, and a row
     // holding one is never read as printed, even when its count of tokens fits.
@@ -1128,6 +1226,7 @@ mod tests {
             pos: None,
             raw: String::new(),
             spanned: false,
+            off_grid: false,
         };
         let num = || ValueCell::Token {
             text: "0".into(),
@@ -1143,6 +1242,22 @@ mod tests {
             Fit::Exact(v) => assert!(!v[0].is_blank() && v[1].is_blank()),
             other => panic!("{other:?}"),
         }
+        // Unless the table's empty cells may be its converter's grid columns: then which is
+        // blank is not shown, but where the empty cells stand together.
+        let off_grid = || ValueCell::Blank {
+            pos: None,
+            raw: String::new(),
+            spanned: false,
+            off_grid: true,
+        };
+        assert!(matches!(
+            fit(vec![off_grid(), num(), off_grid()], 2, false),
+            Fit::Mismatch(3)
+        ));
+        assert!(matches!(
+            fit(vec![off_grid(), off_grid(), num()], 2, false),
+            Fit::Exact(_)
+        ));
         assert!(matches!(fit(vec![num()], 3, false), Fit::Mismatch(1)));
     }
 
@@ -1155,6 +1270,7 @@ mod tests {
             pos: None,
             raw: String::new(),
             spanned: true,
+            off_grid: false,
         };
         let num = |n: &str| ValueCell::Token {
             text: n.into(),
