@@ -131,13 +131,36 @@ pub(crate) fn unconfirmed(
     cells: &[String],
     merged: Option<&MergedOther>,
 ) -> Option<String> {
+    unconfirmed_with(store, cells, merged, false)
+}
+
+/// [`unconfirmed`], where `beside_blanks` lets an identity go unevaluated when every cell it
+/// lacks is one the report prints blank (`cell-blank`): rows of numbers placed whole, each a
+/// line as printed, are then confirmed by the identities of their other columns, provided that
+/// every cell read among them is read by an identity that can be evaluated and holds. A blank in
+/// one column leaves that column's sum unevaluable, and nothing else; once, it left every row of
+/// the table placed by order unread.
+fn unconfirmed_with(
+    store: &CellStore,
+    cells: &[String],
+    merged: Option<&MergedOther>,
+    beside_blanks: bool,
+) -> Option<String> {
     let all = crate::solve::identities();
     if all.is_empty() {
         return Some("the rule catalogue could not be read".to_owned());
     }
+    let printed_blank = |pointer: &str| {
+        store
+            .missing
+            .get(pointer)
+            .is_some_and(|p| p.code == ProblemCode::CellBlank)
+    };
+    let mut confirmed: HashSet<&str> = HashSet::new();
     for (_, identity) in reading(&all, cells) {
+        let terms = || identity.lhs.iter().chain(&identity.rhs).copied();
         match sides(store, identity, merged) {
-            Some((l, r)) if l == r => {}
+            Some((l, r)) if l == r => confirmed.extend(terms()),
             Some(_) => {
                 return Some(format!(
                     "{} does not hold with them ({})",
@@ -145,6 +168,11 @@ pub(crate) fn unconfirmed(
                     identity.lhs.first().copied().unwrap_or_default()
                 ));
             }
+            None if beside_blanks
+                && merged.is_none()
+                && terms()
+                    .filter(|p| !store.filled.contains_key(*p))
+                    .all(printed_blank) => {}
             None => {
                 return Some(format!(
                     "{} cannot be evaluated: one of its other cells is missing",
@@ -153,7 +181,13 @@ pub(crate) fn unconfirmed(
             }
         }
     }
-    None
+    cells
+        .iter()
+        .filter(|c| beside_blanks && store.filled.contains_key(*c))
+        .find(|c| !confirmed.contains(c.as_str()))
+        .map(|cell| {
+            format!("no identity reading {cell} can be evaluated: cells it reads are printed blank")
+        })
 }
 
 /// Whether the identities reading `cells` confirm them but for at most `max` (one to three)
@@ -561,7 +595,9 @@ fn drop_unconfirmed(
         let failing: Vec<(usize, String)> = pending
             .iter()
             .enumerate()
-            .filter_map(|(k, a)| unconfirmed(store, &cells_of(a), merged).map(|why| (k, why)))
+            .filter_map(|(k, a)| {
+                unconfirmed_with(store, &cells_of(a), merged, a.whole_lines).map(|why| (k, why))
+            })
             .collect();
         if failing.is_empty() {
             return;
@@ -942,6 +978,61 @@ mod tests {
             .filled
             .remove("/applications/results/total/natural_person");
         assert!(!misprints_explain(&unread, &cells, None, 2));
+    }
+
+    /// Rows placed whole beside a cell the report prints blank: the blank leaves its column's
+    /// sum and its row's 总计 unevaluable; the rows are confirmed by the identities of their other
+    /// columns, but not where a cell is unread (not blank), an identity fails, or a cell read is
+    /// left with no identity that can be evaluated.
+    #[test]
+    fn rows_placed_beside_a_blank_are_confirmed_by_their_other_columns() {
+        // 一 3 = （一） 3 = （七） 3, （三）1's 科研机构 printed blank.
+        let mut store = table(&[(0, 3), (2, 3), (23, 3)]);
+        let blank = "/applications/results/withheld/state_secret/research_institution";
+        store.filled.remove(blank);
+        store.miss(
+            blank.to_owned(),
+            Problem::new(ProblemCode::CellBlank, "blank in the report"),
+        );
+        let placed: Vec<String> = ["granted", "partially_granted"]
+            .iter()
+            .flat_map(|row| {
+                APPLICANT_COLUMNS
+                    .iter()
+                    .map(move |c| format!("/applications/results/{row}/{}", c.name))
+            })
+            .collect();
+        assert!(unconfirmed(&store, &placed, None).is_some());
+        assert_eq!(unconfirmed_with(&store, &placed, None, true), None);
+        // A cell of theirs wrong: an evaluable identity fails.
+        let mut wrong = store.clone();
+        set(
+            &mut wrong,
+            "/applications/results/granted/natural_person",
+            4,
+        );
+        assert!(unconfirmed_with(&wrong, &placed, None, true).is_some());
+        // A cell unread rather than blank: nothing says the column adds up.
+        let mut unread = store.clone();
+        unread.explain(
+            blank.to_owned(),
+            Problem::new(ProblemCode::CellUnreadable, "not read"),
+        );
+        assert!(unconfirmed_with(&unread, &placed, None, true).is_some());
+        // A placed cell whose every identity the blanks leave unevaluable: （一）'s 科研机构 read,
+        // its column's R2 lacking the blank above, its row's R3 the blank （一）商业企业.
+        let mut alone = store.clone();
+        let row_blank = "/applications/results/granted/commercial_enterprise";
+        alone.filled.remove(row_blank);
+        alone.miss(
+            row_blank.to_owned(),
+            Problem::new(ProblemCode::CellBlank, "blank in the report"),
+        );
+        assert!(
+            unconfirmed_with(&alone, &placed, None, true).is_some_and(
+                |why| why.contains("/applications/results/granted/research_institution")
+            )
+        );
     }
 
     #[test]
