@@ -542,11 +542,11 @@ pub(crate) fn read_rows<R: Copy + PartialEq>(
 
 /// Drops the empty cells that every row of a table holding more cells than its columns ends
 /// with (at least two such rows; tab-separated rows and a pipe table's widest rows counted
-/// apart): the table's
-/// padding, not cells, so that [`fit`] need not guess which of a row's empty cells pad it.
-/// Tab-separated text pads its rows alike (seed 004 ends each with two tabs); a converter adds
-/// an empty last column to every row of Word's grid in Markdown, and to the lines of numbers
-/// without a label of the table too. A row's own blank last cell is one empty cell more.
+/// apart): the table's padding, not cells, so that [`fit`] need not guess which of a row's
+/// empty cells pad it. Tab-separated text pads its rows alike (seed 004 ends each with two
+/// tabs); a converter adds an empty last column to every row of Word's grid in Markdown, and
+/// to the table's lines of numbers without a label too. A row's own blank last cell is one
+/// empty cell more.
 ///
 /// Where a row of a pipe table prints every one of its numbers with an empty cell between two
 /// of them, that cell is a column of the converter's grid (Word's grid split between two
