@@ -160,7 +160,13 @@ fn unconfirmed_with(
     for (_, identity) in reading(&all, cells) {
         let terms = || identity.lhs.iter().chain(&identity.rhs).copied();
         match sides(store, identity, merged) {
-            Some((l, r)) if l == r => confirmed.extend(terms()),
+            // Which cells an identity that holds reads matters only beside blanks: the strict
+            // check runs on every placement of every report.
+            Some((l, r)) if l == r => {
+                if beside_blanks {
+                    confirmed.extend(terms());
+                }
+            }
             Some(_) => {
                 return Some(format!(
                     "{} does not hold with them ({})",
