@@ -262,6 +262,9 @@ pub(crate) struct CaseRun<'a> {
     /// The digits (by index) that the page prints whitespace before: none when the page runs
     /// the cells together.
     pub gaps: Vec<usize>,
+    /// Whether a split is weighed against [`CaseRun::gaps`] (its defects counted, splits of more
+    /// than [`MAX_DEFECTS`] not searched): the page separates this run's cells by whitespace.
+    pub spaced: bool,
 }
 
 /// A cell placed by [`confirmed_cells`]: its value, and the run and digit its digits start at.
@@ -323,6 +326,7 @@ pub(crate) fn confirmed_cells(
             statements_at: &statements_at,
             used,
             sums: vec![BTreeSet::new(); stated.len()],
+            count_defects: runs.iter().any(|r| r.spaced),
             ..Search::new(runs, &identities, &pointers, &identities_at, max_broken)
         };
         search.visit(0, 0);
@@ -330,16 +334,27 @@ pub(crate) fn confirmed_cells(
     };
     // Which clauses describe this table, by the splits satisfying every identity alone.
     let whole = search(0, vec![false; stated.len()])?;
-    let mut corroborated = BTreeSet::new();
+    // Per clause, the figures that corroborate it.
+    let mut corroborated: BTreeMap<usize, Vec<u64>> = BTreeMap::new();
     let mut contradicted = BTreeSet::new();
     for ((k, (_, value)), sums) in stated.iter().enumerate().zip(&whole.sums) {
         match sums.first() {
             Some(&sum) if sums.len() == 1 && sum == u128::from(*value) => {
-                corroborated.insert(clauses[k])
+                corroborated.entry(clauses[k]).or_default().push(*value);
             }
-            Some(_) if sums.len() == 1 => contradicted.insert(clauses[k]),
-            _ => false,
-        };
+            Some(_) if sums.len() == 1 => {
+                contradicted.insert(clauses[k]);
+            }
+            _ => {}
+        }
+    }
+    // Where one split alone of digits run together satisfies every identity, every figure is
+    // read alike, and a single figure of one digit agrees with it by chance as often as not
+    // (`纠正2件` of another report beside a table breaking R4 that splits one way satisfying
+    // it): the clause must then agree in two figures, or in one of two digits or more. Not on a
+    // page separating the cells, whose whitespace leaves few splits to choose from.
+    if whole.whole == 1 && !runs.iter().any(|r| r.spaced) {
+        corroborated.retain(|_, figures| figures.len() >= 2 || figures.iter().any(|f| *f >= 10));
     }
     let used: Vec<bool> = stated
         .iter()
@@ -347,7 +362,7 @@ pub(crate) fn confirmed_cells(
         .zip(&whole.sums)
         .map(|(((_, value), clause), sums)| {
             let value = u128::from(*value);
-            corroborated.contains(clause)
+            corroborated.contains_key(clause)
                 && !contradicted.contains(clause)
                 && sums.len() <= MAX_SUMS
                 && !sums
@@ -519,6 +534,9 @@ impl<'a> Search<'a> {
     /// whitespace: its start where the page has none (but at the run's start), and whitespace
     /// inside it.
     fn defects_of(&self, run: &CaseRun<'_>, offset: usize, width: usize) -> usize {
+        if !run.spaced {
+            return 0;
+        }
         let start = usize::from(offset > 0 && !run.gaps.contains(&offset));
         let inside = run
             .gaps
@@ -798,6 +816,7 @@ mod tests {
             digits,
             cells: review_cells(),
             gaps: Vec::new(),
+            spaced: false,
         }];
         let prose = [
             statement(&litigation("total"), 46),
@@ -855,6 +874,7 @@ mod tests {
             digits: "110341871301131105",
             cells: review_cells(),
             gaps: Vec::new(),
+            spaced: false,
         }];
         let review = |column: &str| intern(&format!("/review_litigation/review/{column}")).unwrap();
         let total = statement(&[review("total")], 18);
@@ -885,6 +905,7 @@ mod tests {
             digits: "0900944200468083091",
             cells: review_cells(),
             gaps: Vec::new(),
+            spaced: false,
         }];
         let review_total = intern("/review_litigation/review/total").unwrap();
         let totals = [
@@ -916,6 +937,29 @@ mod tests {
     }
 
     #[test]
+    fn one_figure_of_one_digit_does_not_corroborate_the_only_split() {
+        // `0 0 0 7 7 | 5 21 0 104 121 | 75 0 2 2119 2196` run together: the table breaks R4 in
+        // 未经复议直接起诉 (5 + 21 + 0 + 104 is 130), and its digits split one way satisfying
+        // every identity, `5 2 10 104 121`. `纠正2件` of some other report agrees with that split
+        // by chance: alone it describes nothing, and 纠正 21 stays unread, not read as 2.
+        let runs = [CaseRun {
+            digits: "000775210104121750221192196",
+            cells: review_cells(),
+            gaps: Vec::new(),
+            spaced: false,
+        }];
+        let corrected = statement(&litigation("corrected"), 2);
+        assert_eq!(
+            confirmed_cells(&runs, std::slice::from_ref(&corrected)),
+            None
+        );
+        // The same clause stating the total of 行政诉讼 too agrees in two figures.
+        let total = statement(&litigation("total"), 2317);
+        let cells = confirmed_cells(&runs, &[corrected, total]).expect("corroborated");
+        assert_eq!(cells[6].map(|c| c.value), Some(2));
+    }
+
+    #[test]
     fn a_figure_one_slip_from_a_rejected_split_decides_nothing() {
         // `0 0 0 3 3 | 4 0 55 41 100 | 6 0 96 0 102` run together: three splits satisfy R4 in
         // 未经复议直接起诉, their 其他 summing to 151 (the table), 150 and 100. Prose misstating
@@ -924,6 +968,7 @@ mod tests {
             digits: "0003340554110060960102",
             cells: review_cells(),
             gaps: Vec::new(),
+            spaced: false,
         }];
         let total = statement(&litigation("total"), 202);
         let cells = |other: u64| {
@@ -971,6 +1016,7 @@ mod tests {
             digits: &digits,
             cells: review_cells(),
             gaps,
+            spaced: true,
         }];
         spaced_cells(&runs).map(|cells| cells.iter().map(|c| c.value).collect())
     }
@@ -1008,6 +1054,7 @@ mod tests {
             digits: "110341871301131105",
             cells: review_cells(),
             gaps: vec![4],
+            spaced: true,
         }];
         assert_eq!(spaced_cells(&runs), None);
     }

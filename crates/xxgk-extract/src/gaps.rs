@@ -4,13 +4,14 @@
 //!
 //! Where the labelled rows of 表三 leave a gap in the template's order and exactly as many
 //! unlabelled rows of seven cells stand between them in the text, the unlabelled rows are the
-//! gap's rows, in order. That assignment is then kept only when every identity of the catalogue
-//! that reads one of its cells (R3 for the row, R1 and R2 for its columns) can be evaluated and
-//! holds, or when the assignments together (each row a line of seven numbers as printed) leave
-//! every such identity evaluable and those that fail are repaired by changing one to three cells
-//! of the table (a cell of a merged （六） row among them), each read by two failing identities,
-//! the identities reading them all holding after ([`misprints_explain`]): a report that breaks
-//! identities prints wrong cells, and rows misplaced are not repaired so. Otherwise its cells
+//! gap's rows, in order (a blank mark, `—` or `/`, is one of a row's seven cells: the
+//! publisher's blank in its column). That assignment is then kept only when every identity of
+//! the catalogue that reads one of its cells (R3 for the row, R1 and R2 for its columns) can be
+//! evaluated and holds, or when the assignments together (each row a line of seven numbers as
+//! printed) leave every such identity evaluable and those that fail are repaired by changing one
+//! to three cells of the table (a cell of a merged （六） row among them), each read by two
+//! failing identities, the identities reading them all holding after ([`misprints_explain`]): a
+//! report that breaks identities prints wrong cells, and rows misplaced are not repaired so. Otherwise its cells
 //! stay missing, with a problem that says why. A wrong number is worse than a missing one.
 //!
 //! Three, not two: rows placed whole keep their own 总计 wherever they are put, so a misplaced
@@ -137,9 +138,10 @@ pub(crate) fn unconfirmed(
 /// [`unconfirmed`], where `beside_blanks` lets an identity go unevaluated when every cell it
 /// lacks is one the report prints blank (`cell-blank`): rows of numbers placed whole, each a
 /// line as printed, are then confirmed by the identities of their other columns, provided that
-/// every cell read among them is read by an identity that can be evaluated and holds. A blank in
-/// one column leaves that column's sum unevaluable, and nothing else; once, it left every row of
-/// the table placed by order unread.
+/// every cell read among them is read by an identity that can be evaluated and holds, and every
+/// row by one across rows (its own R3 holds wherever the row is put). A blank in one column
+/// leaves that column's sum unevaluable, and nothing else; once, it left every row of the table
+/// placed by order unread.
 fn unconfirmed_with(
     store: &CellStore,
     cells: &[String],
@@ -157,6 +159,9 @@ fn unconfirmed_with(
             .is_some_and(|p| p.code == ProblemCode::CellBlank)
     };
     let mut confirmed: HashSet<&str> = HashSet::new();
+    // The cells read by an identity that holds across rows (a column's R1 or R2): what confirms
+    // where a row stands, which its own R3 does wherever it is put.
+    let mut placed_by: HashSet<&str> = HashSet::new();
     for (_, identity) in reading(&all, cells) {
         let terms = || identity.lhs.iter().chain(&identity.rhs).copied();
         match sides(store, identity, merged) {
@@ -165,6 +170,10 @@ fn unconfirmed_with(
             Some((l, r)) if l == r => {
                 if beside_blanks {
                     confirmed.extend(terms());
+                    let first_row = terms().next().map(row_of);
+                    if terms().any(|t| Some(row_of(t)) != first_row) {
+                        placed_by.extend(terms());
+                    }
                 }
             }
             Some(_) => {
@@ -187,13 +196,32 @@ fn unconfirmed_with(
             }
         }
     }
-    cells
-        .iter()
-        .filter(|c| beside_blanks && store.filled.contains_key(*c))
-        .find(|c| !confirmed.contains(c.as_str()))
-        .map(|cell| {
-            format!("no identity reading {cell} can be evaluated: cells it reads are printed blank")
+    if !beside_blanks {
+        return None;
+    }
+    let filled = || cells.iter().filter(|c| store.filled.contains_key(*c));
+    if let Some(cell) = filled().find(|c| !confirmed.contains(c.as_str())) {
+        return Some(format!(
+            "no identity reading {cell} can be evaluated: cells it reads are printed blank"
+        ));
+    }
+    filled()
+        .find(|c| {
+            !filled().any(|other| {
+                row_of(other) == row_of(c.as_str()) && placed_by.contains(other.as_str())
+            })
         })
+        .map(|cell| {
+            format!(
+                "no identity across rows reading {} can be evaluated: cells they read are printed blank or unread",
+                row_of(cell)
+            )
+        })
+}
+
+/// The row of a cell's pointer: all but its column.
+fn row_of(pointer: &str) -> &str {
+    pointer.rsplit_once('/').map_or(pointer, |(row, _)| row)
 }
 
 /// Whether the identities reading `cells` confirm them but for at most `max` (one to three)
@@ -445,7 +473,9 @@ pub(crate) fn assign(
             .iter()
             .map(
                 |m| match fit(row_numbers(&m.segment), 7, m.segment.padded_at_end) {
-                    Fit::Exact(values) if values.iter().all(|v| !v.is_blank()) => Some(values),
+                    // A blank mark printed among the numbers (`461 0 0 0 — 644648 645109`)
+                    // stands in its column: the row has seven cells.
+                    Fit::Exact(values) if values.iter().any(|v| !v.is_blank()) => Some(values),
                     _ => None,
                 },
             )
@@ -1038,6 +1068,22 @@ mod tests {
             unconfirmed_with(&alone, &placed, None, true).is_some_and(
                 |why| why.contains("/applications/results/granted/research_institution")
             )
+        );
+        // Every column's R2 unevaluable (a row of blanks, as a label whose numbers stand apart
+        // reads until they are placed): the rows' own R3 holds wherever they are put, so nothing
+        // confirms where they stand.
+        let mut columns_blank = table(&[(0, 3), (2, 3), (23, 3)]);
+        for column in APPLICANT_COLUMNS.iter() {
+            let cell = format!(
+                "/applications/results/withheld/state_secret/{}",
+                column.name
+            );
+            columns_blank.filled.remove(&cell);
+            columns_blank.miss(cell, Problem::new(ProblemCode::CellBlank, "blank"));
+        }
+        assert!(
+            unconfirmed_with(&columns_blank, &placed, None, true)
+                .is_some_and(|why| why.contains("no identity across rows"))
         );
     }
 

@@ -5,7 +5,8 @@
 //! found by its lines and its broken lines are joined again before anything is read.
 //!
 //! The evidence: many lines exactly as long as the longest (within one column for display
-//! widths, where a wide character that did not fit leaves the line a column short), several of
+//! widths, where a wide character that did not fit leaves the line a column short; the first
+//! and last few lines may be longer, added after the wrap by a crawler or a site), several of
 //! them plain prose filled with text to their end, which nothing but a wrap breaks at one width
 //! (a layout that pads every line with spaces to the page's width, as pdfplumber's does, ends
 //! its prose in spaces). Lines laid out by
@@ -30,6 +31,9 @@ const MIN_FULL_LINES: usize = 8;
 const FULL_SHARE: usize = 20;
 /// Prose lines of the wrap width, at least.
 const MIN_FULL_PROSE: usize = 5;
+/// Lines with text, at each end, that may be longer than the wrap width: added after the wrap
+/// (a crawler's source line or breadcrumb before the title, a site's footer after the text).
+const EDGE_LINES: usize = 3;
 /// CJK characters a line needs to count as prose.
 const PROSE_CJK: usize = 10;
 
@@ -159,17 +163,42 @@ fn opens_numbered_line(line: &str) -> bool {
 /// not hard-wrapped.
 pub(crate) fn continued_lines(text: &str) -> Option<Vec<bool>> {
     let lines = split_like_text_lines(text);
+    let with_text: Vec<usize> = (0..lines.len())
+        .filter(|&k| lines.get(k).is_some_and(|l| !l.trim().is_empty()))
+        .collect();
+    let filled = with_text.len();
+    // The lines the wrap width is measured on: all but those with text at either end.
+    let mut inner = vec![true; lines.len()];
+    for &k in with_text
+        .iter()
+        .take(EDGE_LINES)
+        .chain(with_text.iter().rev().take(EDGE_LINES))
+    {
+        if let Some(flag) = inner.get_mut(k) {
+            *flag = false;
+        }
+    }
+    let inner_lines = || {
+        lines
+            .iter()
+            .zip(&inner)
+            .filter(|(_, i)| **i)
+            .map(|(l, _)| l)
+    };
     // A line longer than any wrap width in characters is longer in display columns too: most
     // texts (a paragraph a line) are told so at the cost of counting characters.
-    if lines.iter().any(|l| l.chars().count() > *WIDTHS.end()) {
+    if inner_lines().any(|l| l.chars().count() > *WIDTHS.end()) {
         return None;
     }
-    let filled = lines.iter().filter(|l| !l.trim().is_empty()).count();
     [Measure::Chars, Measure::Columns]
         .into_iter()
         .find_map(|measure| {
             let lengths: Vec<usize> = lines.iter().map(|l| measure.of(l)).collect();
-            let width = lengths.iter().copied().max()?;
+            let width = lengths
+                .iter()
+                .zip(&inner)
+                .filter_map(|(length, i)| i.then_some(*length))
+                .max()?;
             if !WIDTHS.contains(&width) {
                 return None;
             }
@@ -370,6 +399,29 @@ mod tests {
             }
         }
         assert_eq!(rejoined.trim_end(), text.trim_end());
+    }
+
+    #[test]
+    fn lines_added_around_the_wrap_leave_it_seen() {
+        let text = format!(
+            "{}\n一、本年新收政府信息公开申请数量   80   1   0   0   0   0   1927523\n",
+            prose()
+        );
+        let source = format!("来源：https://www.example.gov.cn/{}", "a/".repeat(120));
+        let footer = "版权所有：某某市人民政府办公室 网站标识码：1234567890 ".repeat(3);
+        let broken = format!("{source}\n\n{}\n{footer}\n", wrapped(&text, 30));
+        let joins = continued_lines(&broken).expect("hard-wrapped");
+        assert_eq!(joins.first(), Some(&false));
+        // Every cut joined, as without the lines around.
+        let cuts = wrapped(&text, 30).lines().count() - text.lines().count();
+        assert_eq!(joins.iter().filter(|j| **j).count(), cuts);
+        // A line as long in the middle of the text is no addition: the text is not wrapped.
+        let inside = format!(
+            "{}\n{source}\n{}",
+            wrapped(&prose(), 30),
+            wrapped(&text, 30)
+        );
+        assert!(continued_lines(&inside).is_none());
     }
 
     #[test]

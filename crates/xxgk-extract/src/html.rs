@@ -392,6 +392,100 @@ pub(crate) fn table_fragments(text: &str) -> Vec<(usize, usize)> {
     fragments
 }
 
+/// Names of the tags of an HTML table and its wrappers, which a line break may cut in two.
+const TABLE_TAG_NAMES: [&str; 13] = [
+    "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup", "col", "br",
+    "html", "body",
+];
+
+/// The attributes of a table's cells that place them on the grid.
+const SPAN_ATTRIBUTES: [&str; 2] = ["rowspan", "colspan"];
+
+/// For each line of `text` (as [`crate::hard_wrap::split_like_text_lines`] splits it), whether
+/// it ends in a table tag that the next line finishes: a tag's name cut (`<t` then `d>`, `<` then
+/// `/td>`), or a cell's span (`<td rowsp` then `an="2">`, `colspan="1` then `2">`). Text
+/// hard-wrapped where the wrap went unnoticed (one line wider than the rest is enough) has such
+/// cuts, and read as it stands a cut `<td>` is no cell: the row's numbers shift by one, a wrong
+/// reading an identity need not catch (the lost cell a 0). HTML never breaks a line there: a
+/// `<` followed by a line break is text, not a tag, and a break inside a name or a number is no
+/// separator. `None` when no line is cut so.
+pub(crate) fn cut_tag_lines(text: &str) -> Option<Vec<bool>> {
+    let lines = crate::hard_wrap::split_like_text_lines(text);
+    let cut: Vec<bool> = lines
+        .iter()
+        .zip(lines.iter().skip(1))
+        .map(|(line, next)| cuts_a_tag(line, next))
+        .chain([false])
+        .collect();
+    cut.contains(&true).then_some(cut)
+}
+
+/// Whether `line` ends inside a table tag that `next` goes on with ([`cut_tag_lines`]).
+fn cuts_a_tag(line: &str, next: &str) -> bool {
+    let Some(open) = line.rfind('<') else {
+        return false;
+    };
+    let tail = &line[open + 1..];
+    if tail.contains('>') {
+        return false;
+    }
+    let leading_letters = |s: &str| {
+        s.len()
+            - s.trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .len()
+    };
+    // The name cut: `<`, `</`, `<t`, `</t` then the rest of a table tag's name.
+    let (slash_before, name_start) = tail.strip_prefix('/').map_or((false, tail), |n| (true, n));
+    if name_start.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let rest = match next.strip_prefix('/') {
+            Some(rest) if !slash_before && name_start.is_empty() => rest,
+            _ => next,
+        };
+        let letters = leading_letters(rest);
+        let closes = rest[letters..]
+            .chars()
+            .next()
+            .is_some_and(|c| c == '>' || c == '/' || c.is_ascii_whitespace());
+        let name = format!("{name_start}{}", &rest[..letters]);
+        return letters > 0
+            && closes
+            && TABLE_TAG_NAMES
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(&name));
+    }
+    // A span cut inside a table cell's tag: in its attribute's name or in its value.
+    let name_len = leading_letters(name_start);
+    let tag_name = &name_start[..name_len];
+    if slash_before
+        || !TABLE_TAG_NAMES
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(tag_name))
+    {
+        return false;
+    }
+    let last_word = tail
+        .rsplit(|c: char| c.is_ascii_whitespace())
+        .next()
+        .unwrap_or_default();
+    let next_letters = leading_letters(next);
+    let attribute_cut = next_letters > 0
+        && next[next_letters..].starts_with('=')
+        && last_word.bytes().all(|b| b.is_ascii_alphabetic())
+        && SPAN_ATTRIBUTES
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(&format!("{last_word}{}", &next[..next_letters])));
+    let value_cut = next.starts_with(|c: char| c.is_ascii_digit())
+        && SPAN_ATTRIBUTES.iter().any(|a| {
+            let lower = last_word.to_ascii_lowercase();
+            lower
+                .strip_prefix(a)
+                .and_then(|v| v.strip_prefix('='))
+                .map(|v| v.trim_start_matches(['"', '\'']))
+                .is_some_and(|digits| digits.bytes().all(|b| b.is_ascii_digit()))
+        });
+    attribute_cut || value_cut
+}
+
 /// Whether the tag `name` (`<table`, `</table`, …) starts at `at`, told apart from longer names
 /// (`<thead` is no `<th`).
 fn is_tag_at(bytes: &[u8], at: usize, name: &[u8]) -> bool {
@@ -611,6 +705,62 @@ mod tests {
         let fragments = table_fragments(text);
         assert_eq!(fragments.len(), 1);
         assert!(text[fragments[0].0..].starts_with("<table><tr>"));
+    }
+
+    #[test]
+    fn table_tags_cut_by_a_line_break_are_found() {
+        let cut = |text: &str| cut_tag_lines(text);
+        // Names cut: `<t|d>`, `<|td>`, `<|/td>`, `</|tr>`, `</t|able>`, `<th|ead>`.
+        for text in [
+            "<table><tr><td>1</td><t\nd>2</td></tr></table>",
+            "<table><tr><td>1</td><\ntd>2</td></tr></table>",
+            "<table><tr><td>1<\n/td><td>2</td></tr></table>",
+            "<table><tr><td>1</td></\ntr></table>",
+            "<table><tr><td>1</td></tr></t\nable>",
+            "<table><th\nead><tr><td>1</td></tr></thead></table>",
+            "<table><tr><td rowsp\nan=\"2\">1</td></tr></table>",
+            "<table><tr><td colspan=\"1\n2\">1</td></tr></table>",
+            "<table><tr><td colspan=\n2>1</td></tr></table>",
+        ] {
+            assert_eq!(cut(text), Some(vec![true, false]), "{text}");
+        }
+        // Line breaks HTML puts between tags or attributes, and text that is no tag.
+        for text in [
+            "<table>\n<tr><td>1</td></tr></table>",
+            "<table><tr><td\n>1</td></tr></table>",
+            "<table><tr><td\nclass=x>1</td></tr></table>",
+            "<table><tr><td colspan=\"2\"\nrowspan=\"3\">1</td></tr></table>",
+            "<table><tr><td class=\"a\nb\">1</td></tr></table>",
+            "1 <\n2 为真",
+            "<div><sp\nan>1</span></div>",
+            "<table><tr><td>1</td><t\n",
+        ] {
+            assert_eq!(cut(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_cut_cell_tag_shifts_no_number_where_the_wrap_went_unnoticed() {
+        // One line far longer than any wrap width: the wrap is not seen, the cut tags are.
+        let long = "说明".repeat(120);
+        let text = format!(
+            "{long}\n<table><tr><td>（一）维持</td><td>3</td><td>0</td><\ntd>5</td></tr>\n\
+             <tr><td>（二）纠正</td><td>1</td></t\nd><td>7</td></tr></table>\n"
+        );
+        let joined = crate::hard_wrap::Joined::new(&text, &cut_tag_lines(&text).unwrap()).unwrap();
+        let fragments = table_fragments(&joined.text);
+        let mut blocks = mixed_blocks(&joined.text, &fragments);
+        joined.restore_positions(&mut blocks);
+        assert_eq!(
+            rows(&blocks),
+            vec![vec!["(一)维持", "3", "0", "5"], vec!["(二)纠正", "1", "7"]]
+        );
+        let five = blocks.iter().find_map(|b| match b {
+            Block::Table(units) => units.first()?.cells.get(3)?.text.first_pos(),
+            Block::Line(_) => None,
+        });
+        // `5` stands at column 4 of line 3, after `td>` (the cut tag's end).
+        assert_eq!(five, Some(SourcePos { line: 3, column: 4 }));
     }
 
     #[test]

@@ -1830,19 +1830,42 @@ fn settle_review(pending: Vec<Pending>, statements: &[Statement], store: &mut Ce
     confirm_by_prose(&runs, statements, store);
 }
 
+/// How [`case_runs`] weighs the page's whitespace between a run's digits.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Spacing {
+    /// Every run's splits weighed against it ([`case_splits::spaced_cells`]).
+    Weighed,
+    /// Weighed in the runs whose cells the page separates but for one defect (as many
+    /// whitespace-separated numbers as cells, one more or one fewer); not in a run with a space
+    /// here and there (lines of a PDF's text joined) or between every two digits (pdf.js's text
+    /// of letter-spaced cells), which is read as run together.
+    AsPrinted,
+}
+
 /// The runs of 表四 as [`case_splits`] searches them, their digits `digits`, with the page's
-/// whitespace between them when `spaced`.
+/// whitespace between them weighed as `spacing` says.
 fn case_runs<'a>(
     runs: &[(Piece, Vec<&'static str>)],
     digits: &'a [String],
-    spaced: bool,
+    spacing: Spacing,
 ) -> Vec<CaseRun<'a>> {
     runs.iter()
         .zip(digits)
-        .map(|((piece, cells), digits)| CaseRun {
-            digits,
-            cells: cells.clone(),
-            gaps: if spaced { gaps(piece) } else { Vec::new() },
+        .map(|((piece, cells), digits)| {
+            let gaps = gaps(piece);
+            let numbers = gaps.len() + 1;
+            let spaced = match spacing {
+                Spacing::Weighed => true,
+                Spacing::AsPrinted => {
+                    !gaps.is_empty() && numbers + 1 >= cells.len() && numbers <= cells.len() + 1
+                }
+            };
+            CaseRun {
+                digits,
+                cells: cells.clone(),
+                gaps,
+                spaced,
+            }
         })
         .collect()
 }
@@ -1880,7 +1903,7 @@ fn read_spaced_but_for_one_defect(runs: &[(Piece, Vec<&'static str>)], store: &m
         return;
     }
     let digits: Vec<String> = runs.iter().map(|(piece, _)| piece.digits()).collect();
-    let case_runs = case_runs(runs, &digits, true);
+    let case_runs = case_runs(runs, &digits, Spacing::Weighed);
     if case_runs.iter().all(|run| run.gaps.is_empty()) {
         return;
     }
@@ -1906,7 +1929,11 @@ fn confirm_by_prose(
         return;
     }
     let digits: Vec<String> = runs.iter().map(|(piece, _)| piece.digits()).collect();
-    let case_runs = case_runs(runs, &digits, false);
+    // Where the page separates a run's cells but for one defect, the splits the prose picks
+    // from are those the page shows but for one defect: prose stating a figure the table does not
+    // print (`纠正2件` beside `5 21 0 10 4 121`, which breaks R4 and splits `5 2 10 104 121`
+    // satisfying it) would pick a split cutting the page's numbers apart.
+    let case_runs = case_runs(runs, &digits, Spacing::AsPrinted);
     let Some(confirmed) = case_splits::confirmed_cells(&case_runs, statements) else {
         return;
     };

@@ -223,6 +223,9 @@ enum Generator {
     HardWrapped(Layout),
     /// A torn layout hard-wrapped so.
     HardWrappedTorn(Torn),
+    /// A torn layout hard-wrapped so, after which a crawler put its source line, longer than any
+    /// wrap width, before the title ([`with_source_line`]).
+    WrappedUnderSourceLine(Torn),
     /// A Markdown layout with rows broken over lines ([`break_markdown_rows`], one in four).
     RowsBroken(Layout),
     /// A torn Markdown layout with rows broken so.
@@ -246,6 +249,7 @@ impl Generator {
             Self::Torn(layout)
             | Self::MergedOther(layout)
             | Self::HardWrappedTorn(layout)
+            | Self::WrappedUnderSourceLine(layout)
             | Self::RowsBrokenTorn(layout) => layout.name(),
         }
     }
@@ -256,6 +260,9 @@ impl Generator {
             Self::MergedOther(layout) => format!("{} （六） merged", layout.name()),
             Self::HardWrapped(_) | Self::HardWrappedTorn(_) => {
                 format!("{} hard-wrapped", self.name())
+            }
+            Self::WrappedUnderSourceLine(_) => {
+                format!("{} hard-wrapped under a source line", self.name())
             }
             Self::RowsBroken(_) | Self::RowsBrokenTorn(_) => {
                 format!("{} rows broken", self.name())
@@ -299,6 +306,10 @@ impl Generator {
             }
             Self::HardWrappedTorn(layout) => (
                 wrap(&edit(render_torn(&report, layout, seed))?),
+                layout.file_name(),
+            ),
+            Self::WrappedUnderSourceLine(layout) => (
+                with_source_line(&wrap(&edit(render_torn(&report, layout, seed))?)),
                 layout.file_name(),
             ),
             Self::RowsBroken(layout) => (
@@ -745,6 +756,46 @@ fn hard_wrapped_text_reads_no_wrong_cell() {
         (Generator::HardWrappedTorn(Torn::PdfJsText), 59.2),
         (Generator::HardWrappedTorn(Torn::MarkdownWordGrid), 97.3),
     ];
+    assert_consistent_shares(&generators, &reports);
+}
+
+/// `text` after a crawler's line naming its source, longer than any wrap width (250 characters).
+fn with_source_line(text: &[u8]) -> Vec<u8> {
+    let mut line = String::from("来源：https://www.example.gov.cn/xxgk/ndbg/");
+    while line.chars().count() < 250 {
+        line.push_str("t20220131_4312.html?source=crawler&page=1&");
+    }
+    let mut bytes = line.into_bytes();
+    bytes.push(b'\n');
+    bytes.extend_from_slice(text);
+    bytes
+}
+
+/// Text hard-wrapped, a crawler's source line longer than any wrap width put before it after the
+/// wrap: every torn layout printed as text, on consistent and broken reports, with zero invented
+/// or misplaced cells and every missing cell explained. The wrap was once measured by the
+/// longest line, so that one line longer hid it: each line was read unjoined, a row's cut line
+/// with its last number shortened (`12234` for `1223487`, found by this test), and in Markdown
+/// holding HTML tables a cut cell tag (`<` then `td>`) lost its cell and shifted the row's
+/// numbers. The lines at either end are now not measured. Prints each share (`cargo test
+/// --release -p xxgk-extract --test roundtrip -- --nocapture source_line`); the floors are
+/// those of the wrapped layouts without the line ([`hard_wrapped_text_reads_no_wrong_cell`]).
+#[test]
+fn wrapped_text_under_a_source_line_reads_no_wrong_cell() {
+    let reports = drawn_reports(200);
+    let generators = [
+        (Torn::TornText, 99.1),
+        (Torn::MarkdownFromPdf, 99.9),
+        (Torn::LabelsBelowNumbers, 98.7),
+        (Torn::BlockDump, 99.2),
+        (Torn::NarrowCells, 98.4),
+        (Torn::MarkdownSpansRepeated, 99.9),
+        (Torn::MarkdownHtmlTables, 99.99),
+        (Torn::MarkdownBrCells, 99.9),
+        (Torn::PdfJsText, 59.2),
+        (Torn::MarkdownWordGrid, 97.3),
+    ]
+    .map(|(layout, floor)| (Generator::WrappedUnderSourceLine(layout), floor));
     assert_consistent_shares(&generators, &reports);
 }
 
@@ -1565,8 +1616,10 @@ fn one_line_2019_recovers_the_cells() {
     }
     // Floored at what is read (deterministic draws): 表二 70.56%, 表三 99.06% (99.91% before a
     // consistent split that a reading explained by one misprint contradicts was left unread),
-    // 表四 45.07% (26.36% before the prose's figures of 表四 were printed and read).
-    for (k, floor) in [(0, 70.5), (1, 99.05), (2, 45.0)] {
+    // 表四 44.60% (26.36% before the prose's figures of 表四 were printed and read; 45.40% before
+    // a clause agreeing in one figure of one digit with the only split satisfying R4 was set
+    // aside: another report's `纠正2件` so picked a wrong split of a table breaking R4).
+    for (k, floor) in [(0, 70.5), (1, 99.05), (2, 44.5)] {
         assert!(
             share(&consistent, k) >= floor,
             "table {k}: {:.2}%",
@@ -2491,7 +2544,9 @@ fn printed_blank_cells_are_said_blank_or_unread_never_read() {
 /// is unread), or where a blank leaves unevaluable an identity that placed the torn rows (the
 /// torn layouts read 14–97% of their other cells so, none wrong: rows of numbers placed whole
 /// by the template's order are confirmed by their other columns' identities where a blank
-/// leaves one column's unevaluable; before, 33–91%).
+/// leaves one column's unevaluable; before, 33–91%; and an unlabelled row printing a blank mark
+/// among its seven cells is placed too: labels below numbers 43.7% → 47.7%, blanks said 30.8% →
+/// 36.8%).
 fn blank_floors(generator: Generator) -> (f64, f64) {
     use Generator::{Fixed, HardWrapped, HardWrappedTorn, RowsBroken, RowsBrokenTorn};
     match generator {
@@ -2503,11 +2558,11 @@ fn blank_floors(generator: Generator) -> (f64, f64) {
         Fixed(_) | HardWrapped(_) | RowsBroken(_) => (99.9, 99.9),
         Generator::Torn(Torn::MarkdownFromPdf)
         | HardWrappedTorn(Torn::MarkdownFromPdf)
-        | RowsBrokenTorn(Torn::MarkdownFromPdf) => (85.9, 97.2),
-        Generator::Torn(Torn::TornText) => (78.3, 95.4),
-        HardWrappedTorn(Torn::TornText) => (77.9, 95.1),
+        | RowsBrokenTorn(Torn::MarkdownFromPdf) => (88.3, 97.2),
+        Generator::Torn(Torn::TornText) => (79.1, 95.5),
+        HardWrappedTorn(Torn::TornText) => (78.7, 95.2),
         Generator::Torn(Torn::LabelsBelowNumbers) | HardWrappedTorn(Torn::LabelsBelowNumbers) => {
-            (30.7, 43.6)
+            (36.7, 47.6)
         }
         Generator::Torn(Torn::BlockDump) | HardWrappedTorn(Torn::BlockDump) => (0.0, 14.0),
         Generator::Torn(Torn::MarkdownSpansRepeated | Torn::MarkdownHtmlTables)
@@ -2523,8 +2578,8 @@ fn blank_floors(generator: Generator) -> (f64, f64) {
         }
         HardWrappedTorn(Torn::MarkdownWordGrid) => (42.7, 93.4),
         Generator::Torn(Torn::PdfJsText) | HardWrappedTorn(Torn::PdfJsText) => (0.0, 91.6),
-        Generator::Torn(Torn::NarrowCells) => (74.7, 94.4),
-        HardWrappedTorn(Torn::NarrowCells) => (74.2, 94.1),
+        Generator::Torn(Torn::NarrowCells) => (75.6, 94.5),
+        HardWrappedTorn(Torn::NarrowCells) => (75.1, 94.3),
         other => panic!("{} is not measured with blank cells", other.title()),
     }
 }
