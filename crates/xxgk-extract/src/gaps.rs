@@ -11,8 +11,9 @@
 //! printed) leave every such identity evaluable and those that fail are repaired by changing one
 //! to three cells of the table (a cell of a merged （六） row among them), each read by two
 //! failing identities, the identities reading them all holding after ([`misprints_explain`]): a
-//! report that breaks identities prints wrong cells, and rows misplaced are not repaired so. Otherwise its cells
-//! stay missing, with a problem that says why. A wrong number is worse than a missing one.
+//! report that breaks identities prints wrong cells, and rows misplaced are not repaired so.
+//! Otherwise its cells stay missing, with a problem that says why. A wrong number is worse than
+//! a missing one.
 //!
 //! Three, not two: rows placed whole keep their own 总计 wherever they are put, so a misplaced
 //! row fails only column identities (R1 and R2, in every column it differs in, its 总计 column
