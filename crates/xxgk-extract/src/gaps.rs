@@ -139,10 +139,11 @@ pub(crate) fn unconfirmed(
 /// [`unconfirmed`], where `beside_blanks` lets an identity go unevaluated when every cell it
 /// lacks is one the report prints blank (`cell-blank`): rows of numbers placed whole, each a
 /// line as printed, are then confirmed by the identities of their other columns, provided that
-/// every cell read among them is read by an identity that can be evaluated and holds, and every
-/// row by one across rows (its own R3 holds wherever the row is put). A blank in one column
-/// leaves that column's sum unevaluable, and nothing else; once, it left every row of the table
-/// placed by order unread.
+/// every row has a cell read by an identity across rows that can be evaluated and holds (its
+/// own R3 holds wherever the row is put). A blank in one column leaves that column's sum
+/// unevaluable, and nothing else; once, it left every row of the table placed by order unread.
+/// A cell that no evaluable identity reads (its row and its column each with a blank) is then
+/// left out by [`unchecked`], not the rows around it.
 fn unconfirmed_with(
     store: &CellStore,
     cells: &[String],
@@ -201,11 +202,6 @@ fn unconfirmed_with(
         return None;
     }
     let filled = || cells.iter().filter(|c| store.filled.contains_key(*c));
-    if let Some(cell) = filled().find(|c| !confirmed.contains(c.as_str())) {
-        return Some(format!(
-            "no identity reading {cell} can be evaluated: cells it reads are printed blank"
-        ));
-    }
     filled()
         .find(|c| {
             !filled().any(|other| {
@@ -223,6 +219,22 @@ fn unconfirmed_with(
 /// The row of a cell's pointer: all but its column.
 fn row_of(pointer: &str) -> &str {
     pointer.rsplit_once('/').map_or(pointer, |(row, _)| row)
+}
+
+/// The cells of `cells` read that no identity both evaluable and holding reads: beside cells
+/// printed blank, a cell whose row and column each hold one is checked by nothing, and a row
+/// placed by order, confirmed by its other cells, does not vouch for what that one reads.
+fn unchecked(store: &CellStore, cells: &[String], merged: Option<&MergedOther>) -> Vec<String> {
+    let all = crate::solve::identities();
+    let confirmed: HashSet<&str> = reading(&all, cells)
+        .filter(|(_, identity)| matches!(sides(store, identity, merged), Some((l, r)) if l == r))
+        .flat_map(|(_, identity)| identity.lhs.iter().chain(&identity.rhs).copied())
+        .collect();
+    cells
+        .iter()
+        .filter(|c| store.filled.contains_key(*c) && !confirmed.contains(c.as_str()))
+        .cloned()
+        .collect()
 }
 
 /// Whether the identities reading `cells` confirm them but for at most `max` (one to three)
@@ -574,6 +586,14 @@ pub(crate) fn confirm(
     for assignment in &assignments {
         for (row, values) in &assignment.rows {
             if let Some(spec) = spec_of(*row) {
+                // The placed row is now the reading of these cells: a blank mark among its
+                // numbers is the publisher's blank, whatever an earlier look at the row's label
+                // said of the cell (its label alone, with no numbers, is no count of its cells).
+                for column in spec.columns {
+                    store
+                        .missing
+                        .remove(&format!("{}/{}", spec.path, column.name));
+                }
                 store.put_row(
                     &spec,
                     values,
@@ -637,7 +657,7 @@ fn drop_unconfirmed(
             })
             .collect();
         if failing.is_empty() {
-            return;
+            break;
         }
         for (k, why) in failing.iter().rev() {
             let Some(assignment) = pending.get(*k) else {
@@ -663,6 +683,18 @@ fn drop_unconfirmed(
                 store.explain(cell, problem.clone());
             }
             pending.remove(*k);
+        }
+    }
+    for assignment in pending.iter().filter(|a| a.whole_lines) {
+        for cell in unchecked(store, &cells_of(assignment), merged) {
+            let problem = Problem::new(
+                ProblemCode::UnlabelledRowsUnconfirmed,
+                format!(
+                    "{cell}: {situation}, and the identities confirm its row where it is put, but every identity reading this cell also reads a cell printed blank, so nothing checks it: it is left missing"
+                ),
+            );
+            store.filled.remove(&cell);
+            store.explain(cell, problem);
         }
     }
 }
@@ -1019,8 +1051,8 @@ mod tests {
 
     /// Rows placed whole beside a cell the report prints blank: the blank leaves its column's
     /// sum and its row's 总计 unevaluable; the rows are confirmed by the identities of their other
-    /// columns, but not where a cell is unread (not blank), an identity fails, or a cell read is
-    /// left with no identity that can be evaluated.
+    /// columns, but not where a cell is unread (not blank) or an identity fails; a cell that no
+    /// identity able to be evaluated reads is left out alone.
     #[test]
     fn rows_placed_beside_a_blank_are_confirmed_by_their_other_columns() {
         // 一 3 = （一） 3 = （七） 3, （三）1's 科研机构 printed blank.
@@ -1065,11 +1097,14 @@ mod tests {
             row_blank.to_owned(),
             Problem::new(ProblemCode::CellBlank, "blank in the report"),
         );
-        assert!(
-            unconfirmed_with(&alone, &placed, None, true).is_some_and(
-                |why| why.contains("/applications/results/granted/research_institution")
-            )
+        // The rows stand confirmed by their other cells; that one cell alone is checked by
+        // nothing, and left out.
+        assert_eq!(unconfirmed_with(&alone, &placed, None, true), None);
+        assert_eq!(
+            unchecked(&alone, &placed, None),
+            ["/applications/results/granted/research_institution"]
         );
+        assert!(unchecked(&store, &placed, None).is_empty());
         // Every column's R2 unevaluable (a row of blanks, as a label whose numbers stand apart
         // reads until they are placed): the rows' own R3 holds wherever they are put, so nothing
         // confirms where they stand.
@@ -1086,6 +1121,68 @@ mod tests {
             unconfirmed_with(&columns_blank, &placed, None, true)
                 .is_some_and(|why| why.contains("no identity across rows"))
         );
+    }
+
+    /// Rows placed by order beside blanks in a row and a column: the rows stay, the one cell at
+    /// that row and column (read by no identity that can be evaluated) is left out alone, with a
+    /// problem that is the reader's, and the blanks stay the publisher's.
+    #[test]
+    fn a_placed_cell_between_a_blank_row_and_a_blank_column_alone_is_left_out() {
+        let mut store = table(&[(0, 3), (2, 3), (23, 3)]);
+        let row_blank = "/applications/results/granted/commercial_enterprise";
+        let column_blank = "/applications/results/withheld/state_secret/research_institution";
+        store.filled.remove(column_blank);
+        store.miss(
+            column_blank.to_owned(),
+            Problem::new(ProblemCode::CellBlank, "blank in the report"),
+        );
+        store
+            .filled
+            .retain(|p, _| !p.starts_with("/applications/results/granted/"));
+        let cells = |numbers: &str| -> Vec<ValueCell> {
+            numbers
+                .split(' ')
+                .map(|n| match n {
+                    "/" => ValueCell::Blank {
+                        pos: None,
+                        raw: n.to_owned(),
+                        spanned: false,
+                        off_grid: false,
+                    },
+                    _ => ValueCell::Token {
+                        text: n.to_owned(),
+                        raw: n.to_owned(),
+                        pos: crate::normalize::SourcePos::default(),
+                    },
+                })
+                .collect()
+        };
+        let spec = |row: AppRow| {
+            crate::template::APP_ROWS
+                .iter()
+                .find(|(r, _, _)| *r == row)
+                .map(|(_, path, label)| RowSpec {
+                    path,
+                    label,
+                    columns: &APPLICANT_COLUMNS,
+                })
+        };
+        let assignment = Assignment {
+            rows: vec![(AppRow::Granted, cells("3 / 0 0 0 0 3"))],
+            whole_lines: true,
+        };
+        confirm(vec![assignment], spec, &mut store, None);
+        let code = |p: &str| store.missing.get(p).map(|p| p.code);
+        assert_eq!(
+            code("/applications/results/granted/research_institution"),
+            Some(ProblemCode::UnlabelledRowsUnconfirmed)
+        );
+        assert_eq!(code(row_blank), Some(ProblemCode::CellBlank));
+        assert_eq!(code(column_blank), Some(ProblemCode::CellBlank));
+        for column in ["natural_person", "social_welfare_org", "other_org", "total"] {
+            let cell = format!("/applications/results/granted/{column}");
+            assert!(store.filled.contains_key(&cell), "{cell} left out");
+        }
     }
 
     #[test]
