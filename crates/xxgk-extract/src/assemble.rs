@@ -759,6 +759,9 @@ pub(crate) fn read_applications(
     let chosen = choose(reading.rows, |_| 7, label_of, problems);
     let mut apart: Vec<AppRow> = Vec::new();
     let mut split_by_total: Vec<AppRow> = Vec::new();
+    // Rows a number short whose blank the spacing shows, to be confirmed with the rows placed
+    // by order.
+    let mut spaced: Vec<gaps::Assignment> = Vec::new();
     let mut unlabelled: Vec<gaps::Unlabelled> = reading
         .orphans
         .into_iter()
@@ -912,7 +915,15 @@ pub(crate) fn read_applications(
                     )
                     .at(read.label.pos, read.label.published.clone()),
                 ),
-                None => store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, 7)),
+                None => match align::blank_in_wide_gap(&read.values, 7, false) {
+                    // Confirmed with the rows placed by order, by the identities of its columns.
+                    Some(values) if edition == Edition::E2021 => spaced.push(gaps::Assignment {
+                        rows: vec![(read.row, values)],
+                        whole_lines: true,
+                        labelled: true,
+                    }),
+                    _ => store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, 7)),
+                },
             },
         }
     }
@@ -992,6 +1003,7 @@ pub(crate) fn read_applications(
                 vec![ReadingRule::UnlabelledRowPlacedByTemplateOrder],
             ));
         }
+        assigned.append(&mut spaced);
         gaps::confirm(
             assigned,
             |r| app_spec(r, edition),

@@ -5,7 +5,9 @@
 //! Where the labelled rows of 表三 leave a gap in the template's order and exactly as many
 //! unlabelled rows of seven cells stand between them in the text, the unlabelled rows are the
 //! gap's rows, in order (a blank mark, `—` or `/`, is one of a row's seven cells: the
-//! publisher's blank in its column). That assignment is then kept only when every identity of
+//! publisher's blank in its column; so is a blank printed as spaces where the row's even spacing
+//! shows it, [`crate::align::blank_in_wide_gap`], and a labelled row a number short so is
+//! confirmed here with them). That assignment is then kept only when every identity of
 //! the catalogue that reads one of its cells (R3 for the row, R1 and R2 for its columns) can be
 //! evaluated and holds, or when the assignments together (each row a line of seven numbers as
 //! printed) leave every such identity evaluable and those that fail are repaired by changing one
@@ -428,6 +430,10 @@ pub(crate) struct Assignment {
     /// Whether each row is a line of seven numbers as printed, not numbers of several lines cut
     /// into rows (which may be a column dump's, no row at all).
     pub whole_lines: bool,
+    /// Whether the row is one read by its label, a number short, with a blank placed where its
+    /// spacing shows one ([`crate::align::blank_in_wide_gap`]): confirmed as rows placed by
+    /// order are, its columns being what the identities check.
+    pub labelled: bool,
 }
 
 /// Rows of a gap that could not be assigned, and why.
@@ -484,14 +490,19 @@ pub(crate) fn assign(
         };
         let fitted: Vec<Option<Vec<ValueCell>>> = members
             .iter()
-            .map(
-                |m| match fit(row_numbers(&m.segment), 7, m.segment.padded_at_end) {
+            .map(|m| {
+                let numbers = row_numbers(&m.segment);
+                match fit(numbers.clone(), 7, m.segment.padded_at_end) {
                     // A blank mark printed among the numbers (`461 0 0 0 — 644648 645109`)
                     // stands in its column: the row has seven cells.
                     Fit::Exact(values) if values.iter().any(|v| !v.is_blank()) => Some(values),
+                    // A blank printed as spaces alone, where the row's spacing shows it.
+                    Fit::Mismatch(_) => {
+                        crate::align::blank_in_wide_gap(&numbers, 7, m.segment.label.is_none())
+                    }
                     _ => None,
-                },
-            )
+                }
+            })
             .collect();
         if !gap.is_empty()
             && fitted.iter().any(Option::is_none)
@@ -502,6 +513,7 @@ pub(crate) fn assign(
             assigned.push(Assignment {
                 rows: gap.into_iter().zip(rows).collect(),
                 whole_lines: false,
+                labelled: false,
             });
             continue;
         }
@@ -519,6 +531,7 @@ pub(crate) fn assign(
             assigned.push(Assignment {
                 rows: gap.into_iter().zip(fitted.into_iter().flatten()).collect(),
                 whole_lines: true,
+                labelled: false,
             });
             continue;
         };
@@ -569,7 +582,7 @@ fn row_numbers(segment: &Segment) -> Vec<ValueCell> {
 fn cells_in_rows(members: &[Unlabelled], rows: usize) -> Option<Vec<Vec<ValueCell>>> {
     let cells: Vec<ValueCell> = members
         .iter()
-        .flat_map(|m| m.segment.values.iter().cloned())
+        .flat_map(|m| row_numbers(&m.segment))
         .collect();
     (cells.len() == rows * 7 && cells.iter().all(|c| !c.is_blank()))
         .then(|| cells.chunks(7).map(<[ValueCell]>::to_vec).collect())
@@ -594,11 +607,12 @@ pub(crate) fn confirm(
                         .missing
                         .remove(&format!("{}/{}", spec.path, column.name));
                 }
-                store.put_row(
-                    &spec,
-                    values,
-                    &[ReadingRule::UnlabelledRowPlacedByTemplateOrder],
-                );
+                let rule = if assignment.labelled {
+                    ReadingRule::PlacedByColumnPosition
+                } else {
+                    ReadingRule::UnlabelledRowPlacedByTemplateOrder
+                };
+                store.put_row(&spec, values, &[rule]);
             }
         }
     }
@@ -668,14 +682,24 @@ fn drop_unconfirmed(
                 .iter()
                 .filter_map(|(r, _)| spec_of(*r).map(|s| s.label))
                 .collect();
-            let problem = Problem::new(
-                ProblemCode::UnlabelledRowsUnconfirmed,
-                format!(
-                    "{}: {situation}; placed so they are not confirmed ({why}), so they are left missing",
-                    labels.join(", ")
-                ),
-            );
-            if assignment.whole_lines {
+            let problem = if assignment.labelled {
+                Problem::new(
+                    ProblemCode::CellCountMismatch,
+                    format!(
+                        "row {}: found 6 cells where the table has 7; with a blank where the row's spacing leaves a wide gap they are not confirmed ({why}), so they are left missing",
+                        labels.join(", ")
+                    ),
+                )
+            } else {
+                Problem::new(
+                    ProblemCode::UnlabelledRowsUnconfirmed,
+                    format!(
+                        "{}: {situation}; placed so they are not confirmed ({why}), so they are left missing",
+                        labels.join(", ")
+                    ),
+                )
+            };
+            if assignment.whole_lines && !assignment.labelled {
                 record_column_sums(assignment, spec_of, store);
             }
             for cell in cells_of(assignment) {
@@ -687,10 +711,15 @@ fn drop_unconfirmed(
     }
     for assignment in pending.iter().filter(|a| a.whole_lines) {
         for cell in unchecked(store, &cells_of(assignment), merged) {
+            let placed = if assignment.labelled {
+                "its row is a number short, a blank placed where the row's spacing leaves a wide gap"
+            } else {
+                situation
+            };
             let problem = Problem::new(
                 ProblemCode::UnlabelledRowsUnconfirmed,
                 format!(
-                    "{cell}: {situation}, and the identities confirm its row where it is put, but every identity reading this cell also reads a cell printed blank, so nothing checks it: it is left missing"
+                    "{cell}: {placed}, and the identities confirm its row where it is put, but every identity reading this cell also reads a cell printed blank, so nothing checks it: it is left missing"
                 ),
             );
             store.filled.remove(&cell);
@@ -770,6 +799,7 @@ pub(crate) fn confirm_apart(
         .map(|row| Assignment {
             rows: vec![(*row, Vec::new())],
             whole_lines: false,
+            labelled: false,
         })
         .collect();
     drop_unconfirmed(&assignments, &spec_of, store, situation, merged);
@@ -1170,6 +1200,7 @@ mod tests {
         let assignment = Assignment {
             rows: vec![(AppRow::Granted, cells("3 / 0 0 0 0 3"))],
             whole_lines: true,
+            labelled: false,
         };
         confirm(vec![assignment], spec, &mut store, None);
         let code = |p: &str| store.missing.get(p).map(|p| p.code);

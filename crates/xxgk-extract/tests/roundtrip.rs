@@ -2603,7 +2603,10 @@ fn printed_blank_cells_are_said_blank_or_unread_never_read() {
 /// among its seven cells is placed too: labels below numbers 43.7% → 47.7%, blanks said 30.8% →
 /// 36.8%; and a placed cell that no evaluable identity reads, a blank in its row and one in its
 /// column, is left out alone rather than every row placed with it: labels below numbers 47.7%
-/// → 86.0%, Markdown from a PDF 97.2% → 99.8%).
+/// → 86.0%, Markdown from a PDF 97.2% → 99.8%; and a row a number short whose blank its even
+/// spacing shows, a gap twice as wide as the others, has its blank placed there, confirmed as
+/// rows placed by order are: labels below numbers → 95.4%, torn text 97.0% → 98.1%, narrow
+/// cells 95.9% → 97.1%).
 fn blank_floors(generator: Generator) -> (f64, f64) {
     use Generator::{Fixed, HardWrapped, HardWrappedTorn, RowsBroken, RowsBrokenTorn};
     match generator {
@@ -2616,10 +2619,10 @@ fn blank_floors(generator: Generator) -> (f64, f64) {
         Generator::Torn(Torn::MarkdownFromPdf)
         | HardWrappedTorn(Torn::MarkdownFromPdf)
         | RowsBrokenTorn(Torn::MarkdownFromPdf) => (98.3, 99.8),
-        Generator::Torn(Torn::TornText) => (84.7, 96.9),
-        HardWrappedTorn(Torn::TornText) => (84.3, 96.6),
+        Generator::Torn(Torn::TornText) => (91.5, 98.0),
+        HardWrappedTorn(Torn::TornText) => (88.3, 97.2),
         Generator::Torn(Torn::LabelsBelowNumbers) | HardWrappedTorn(Torn::LabelsBelowNumbers) => {
-            (81.1, 85.9)
+            (91.1, 94.5)
         }
         Generator::Torn(Torn::BlockDump) | HardWrappedTorn(Torn::BlockDump) => (0.0, 14.0),
         Generator::Torn(Torn::MarkdownSpansRepeated | Torn::MarkdownHtmlTables)
@@ -2627,7 +2630,7 @@ fn blank_floors(generator: Generator) -> (f64, f64) {
         | RowsBrokenTorn(Torn::MarkdownSpansRepeated) => (99.9, 99.9),
         Generator::Torn(Torn::PositionedRuns) => (79.9, 98.3),
         Generator::Torn(Torn::MarkdownBrCells) | RowsBrokenTorn(Torn::MarkdownBrCells) => {
-            (98.7, 99.8)
+            (99.1, 99.8)
         }
         HardWrappedTorn(Torn::MarkdownBrCells) => (98.7, 99.7),
         Generator::Torn(Torn::MarkdownWordGrid) | RowsBrokenTorn(Torn::MarkdownWordGrid) => {
@@ -2635,8 +2638,8 @@ fn blank_floors(generator: Generator) -> (f64, f64) {
         }
         HardWrappedTorn(Torn::MarkdownWordGrid) => (42.7, 93.4),
         Generator::Torn(Torn::PdfJsText) | HardWrappedTorn(Torn::PdfJsText) => (0.0, 91.6),
-        Generator::Torn(Torn::NarrowCells) => (81.7, 95.9),
-        HardWrappedTorn(Torn::NarrowCells) => (81.2, 95.6),
+        Generator::Torn(Torn::NarrowCells) => (89.2, 97.0),
+        HardWrappedTorn(Torn::NarrowCells) => (85.4, 96.2),
         other => panic!("{} is not measured with blank cells", other.title()),
     }
 }
