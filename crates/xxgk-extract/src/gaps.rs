@@ -13,8 +13,10 @@
 //! printed) leave every such identity evaluable and those that fail are repaired by changing one
 //! to three cells of the table (a cell of a merged （六） row among them), each read by two
 //! failing identities, the identities reading them all holding after ([`misprints_explain`]): a
-//! report that breaks identities prints wrong cells, and rows misplaced are not repaired so.
-//! Otherwise its cells stay missing, with a problem that says why. A wrong number is worse than
+//! report that breaks identities prints wrong cells, and rows misplaced are not repaired so;
+//! or when every row adds up and one or two columns do not, each failing in one identity
+//! ([`columns_mis_totalled`]: a count added to a row and not to its column's total, which rows
+//! placed in order do not imitate). Otherwise its cells stay missing, with a problem that says why. A wrong number is worse than
 //! a missing one.
 //!
 //! Three, not two: rows placed whole keep their own 总计 wherever they are put, so a misplaced
@@ -223,6 +225,13 @@ fn row_of(pointer: &str) -> &str {
     pointer.rsplit_once('/').map_or(pointer, |(row, _)| row)
 }
 
+/// The column of a cell's pointer: its last part.
+fn column_of(pointer: &str) -> &str {
+    pointer
+        .rsplit_once('/')
+        .map_or(pointer, |(_, column)| column)
+}
+
 /// The cells of `cells` read that no identity both evaluable and holding reads: beside cells
 /// printed blank, a cell whose row and column each hold one is checked by nothing, and a row
 /// placed by order, confirmed by its other cells, does not vouch for what that one reads.
@@ -237,6 +246,56 @@ fn unchecked(store: &CellStore, cells: &[String], merged: Option<&MergedOther>) 
         .filter(|c| store.filled.contains_key(*c) && !confirmed.contains(c.as_str()))
         .cloned()
         .collect()
+}
+
+/// Applicant columns a report may leave not adding up, at most, for rows placed by the template's
+/// order to be kept where they fail over them ([`columns_mis_totalled`]).
+const MIS_TOTALLED_COLUMNS: usize = 2;
+
+/// Whether the identities reading `cells` fail over them only as a report whose rows add up and
+/// whose columns do not breaks them: every one of them can be evaluated, every identity within
+/// one row (a row's 总计) holds, and those that fail are identities of one column each, one in
+/// each column they fail in, over one to [`MIS_TOTALLED_COLUMNS`] columns besides the 总计
+/// column (which then fails by their sums, in as many identities).
+///
+/// A cell the report changes with its row's 总计 alike (a count added to a row but not to its
+/// column's total) breaks its column's sum and the 总计 column's, each once: no cell is
+/// witnessed twice, so [`misprints_explain`] does not explain it, and which cell of the column
+/// is wrong is not known, nor needed: the break is the report's. Rows placed in the template's
+/// order do not break identities so. Rows keep their own 总计 wherever they are put, so a row
+/// read in another's place breaks identities across rows only, but it breaks R1 where it
+/// crosses from the rows that R1 reads to the results R2 reads (and R1 and R2 both where 总计
+/// is moved), and every column the two rows differ in; a gap's lines are exactly its rows, in
+/// order, or the identities show it. What this leaves: a line foreign to the table standing
+/// for a lost result row and differing from it in one or two columns only.
+pub(crate) fn columns_mis_totalled(
+    store: &CellStore,
+    cells: &[String],
+    merged: Option<&MergedOther>,
+) -> bool {
+    let all = crate::solve::identities();
+    let total = APPLICANT_COLUMNS.last().map(|c| c.name);
+    let mut failing_columns: Vec<&str> = Vec::new();
+    for (_, identity) in reading(&all, cells) {
+        let mut terms = identity.lhs.iter().chain(&identity.rhs).copied();
+        let Some(first) = terms.next() else {
+            continue;
+        };
+        let within_row = terms.clone().all(|t| row_of(t) == row_of(first));
+        let one_column = terms.all(|t| column_of(t) == column_of(first));
+        let column = column_of(first);
+        match sides(store, identity, merged) {
+            Some((l, r)) if l == r => {}
+            // The 总计 column fails wherever its applicant columns do, by their sum (every
+            // row adding up): it may fail in several identities.
+            Some(_) if !within_row && one_column && Some(column) == total => {}
+            Some(_) if !within_row && one_column && !failing_columns.contains(&column) => {
+                failing_columns.push(column);
+            }
+            _ => return false,
+        }
+    }
+    (1..=MIS_TOTALLED_COLUMNS).contains(&failing_columns.len())
 }
 
 /// Whether the identities reading `cells` confirm them but for at most `max` (one to three)
@@ -659,7 +718,10 @@ fn drop_unconfirmed(
     // All the assignments together, confirmed but for the cells the report itself misprints.
     let every_cell: Vec<String> = assignments.iter().flat_map(&cells_of).collect();
     let whole_lines = assignments.iter().all(|a| a.whole_lines);
-    if whole_lines && misprints_explain(store, &every_cell, merged, PLACED_ROWS_MISPRINTS) {
+    if whole_lines
+        && (misprints_explain(store, &every_cell, merged, PLACED_ROWS_MISPRINTS)
+            || columns_mis_totalled(store, &every_cell, merged))
+    {
         return;
     }
     loop {
@@ -1151,6 +1213,68 @@ mod tests {
             unconfirmed_with(&columns_blank, &placed, None, true)
                 .is_some_and(|why| why.contains("no identity across rows"))
         );
+    }
+
+    /// A report whose rows add up and one or two columns do not: placed rows kept; not where a
+    /// row does not add up, three columns fail, or one column fails in two identities (a row
+    /// read in another's place across R1's rows and R2's).
+    #[test]
+    fn columns_not_adding_up_with_rows_that_do_are_the_reports() {
+        // 一 3 = （一） 3 = （七） 3 in the natural-person and 总计 columns.
+        let consistent = table(&[(0, 3), (2, 3), (23, 3)]);
+        let cells: Vec<String> = consistent.filled.keys().cloned().collect();
+        assert!(!columns_mis_totalled(&consistent, &cells, None));
+        let add = |store: &mut CellStore, row: &str, column: &str, n: u64| {
+            for cell in [format!("{row}/{column}"), format!("{row}/total")] {
+                let value = store
+                    .filled
+                    .get(&cell)
+                    .and_then(|f| f.value.as_u64())
+                    .unwrap_or_default();
+                set(store, &cell, value + n);
+            }
+        };
+        // （二） gains 2 under 商业企业, its 总计 alike: R2 of that column and of 总计 fail.
+        let mut one = consistent.clone();
+        add(
+            &mut one,
+            "/applications/results/partially_granted",
+            "commercial_enterprise",
+            2,
+        );
+        assert!(columns_mis_totalled(&one, &cells, None));
+        // And 一 gains 5 under 其他: R1 of that column fails too, and R1 and R2 of 总计.
+        let mut two = one.clone();
+        add(&mut two, "/applications/new_received", "other_org", 5);
+        assert!(columns_mis_totalled(&two, &cells, None));
+        // A third column: more than a report's misprinted totals.
+        let mut three = two.clone();
+        add(
+            &mut three,
+            "/applications/results/granted",
+            "legal_service_org",
+            1,
+        );
+        assert!(!columns_mis_totalled(&three, &cells, None));
+        // A cell changed alone: its row's 总计 fails.
+        let mut row = consistent.clone();
+        set(&mut row, "/applications/results/granted/natural_person", 4);
+        assert!(!columns_mis_totalled(&row, &cells, None));
+        // （七）总计's cell changed with its 总计: R1 and R2 of one column both fail.
+        let mut both = consistent.clone();
+        add(
+            &mut both,
+            "/applications/results/total",
+            "commercial_enterprise",
+            2,
+        );
+        assert!(!columns_mis_totalled(&both, &cells, None));
+        // An identity over the cells that cannot be evaluated.
+        let mut unread = one.clone();
+        unread
+            .filled
+            .remove("/applications/results/granted/other_org");
+        assert!(!columns_mis_totalled(&unread, &cells, None));
     }
 
     /// Rows placed by order beside blanks in a row and a column: the rows stay, the one cell at
