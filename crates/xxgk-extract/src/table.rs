@@ -192,18 +192,18 @@ fn cell_kind(text: &PosText) -> CellKind {
     CellKind::Label(label, values)
 }
 
-/// A row's value cells without its blank ones, where it holds exactly that many cells more than
+/// A row's value cells without its empty ones, where it holds exactly that many cells more than
 /// `expected`: columns a converter added (`| 351 | | 13 |`, Word's grid flattened into Markdown).
-/// Its numbers then fill its cells exactly, so no blank is the publisher's; the callers still
-/// confirm them by the row's identities where the numbers were gathered over lines of text,
-/// which may hold a stray one.
+/// Its numbers and blank marks (`/`, `—`: cells the publisher printed) then fill its cells
+/// exactly, so no empty cell is the publisher's; the callers still confirm them by the row's
+/// identities where the numbers were gathered over lines of text, which may hold a stray one.
 pub(crate) fn without_surplus_blanks(
     values: &[ValueCell],
     expected: usize,
 ) -> Option<Vec<ValueCell>> {
-    let blanks = values.iter().filter(|v| v.is_blank()).count();
-    (blanks > 0 && values.len() == expected + blanks)
-        .then(|| values.iter().filter(|v| !v.is_blank()).cloned().collect())
+    let empty = values.iter().filter(|v| v.is_empty()).count();
+    (empty > 0 && values.len() == expected + empty)
+        .then(|| values.iter().filter(|v| !v.is_empty()).cloned().collect())
 }
 
 /// A single blank cell printed apart, as a table printed a cell a line prints it (`/ |`, `|`).
@@ -1387,6 +1387,51 @@ mod tests {
             ),
             _ => None,
         }
+    }
+
+    /// Word's grid flattened into Markdown: the empty cells too many are the converter's, a
+    /// blank mark among the numbers is the publisher's cell and stays.
+    #[test]
+    fn empty_cells_too_many_go_and_blank_marks_stay() {
+        let cells = |printed: &str| -> Vec<ValueCell> {
+            printed
+                .split(' ')
+                .map(|t| match t {
+                    "_" | "/" => ValueCell::Blank {
+                        pos: None,
+                        raw: t.replace('_', ""),
+                        spanned: false,
+                        off_grid: false,
+                    },
+                    _ => ValueCell::Token {
+                        text: t.to_owned(),
+                        raw: t.to_owned(),
+                        pos: SourcePos::default(),
+                    },
+                })
+                .collect()
+        };
+        let shown = |values: Option<Vec<ValueCell>>| {
+            values.map(|v| v.iter().map(ValueCell::raw).collect::<Vec<_>>().join(" "))
+        };
+        assert_eq!(
+            shown(without_surplus_blanks(&cells("/ 0 0 9 _ 5 _ 985 1004"), 7)),
+            Some("/ 0 0 9 5 985 1004".to_owned())
+        );
+        assert_eq!(
+            shown(without_surplus_blanks(&cells("3 0 0 9 _ 5 _ 985 1004"), 7)),
+            Some("3 0 0 9 5 985 1004".to_owned())
+        );
+        // An empty cell more than the row has too many: one of them is the publisher's blank,
+        // which is not known.
+        assert_eq!(
+            shown(without_surplus_blanks(&cells("/ 0 9 _ 5 _ 985 1004"), 7)),
+            None
+        );
+        assert_eq!(
+            shown(without_surplus_blanks(&cells("/ 0 0 9 5 985 1004"), 7)),
+            None
+        );
     }
 
     #[test]
