@@ -2,34 +2,115 @@
 //! trace of an empty cell but the gap where it stood, so the numbers are placed in the columns of
 //! the complete rows next to it — only when those rows agree on the columns and every number
 //! stands squarely in one of them, and (in 表三) when the row's 总计 confirms the placement.
+//! Columns are counted in characters, as `pdftotext -layout` lines them up, or else in display
+//! columns, two to a CJK character, as text laid out for a terminal (`w3m -dump`, tabulating
+//! tools) lines them up ([`DisplayColumns`]); the numbers of a column line up by their
+//! centres, or else their first characters (Word's left-aligned cells), or else their last.
 //! A converter that separates a row's cells by one run of spaces (pdfplumber's text) leaves an
 //! empty cell as a gap two runs wide or more: a 表三 row a number short has its blank placed
 //! there ([`blank_in_wide_gap`]), and is kept only where the identities of its other columns
 //! confirm it (`gaps`).
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use unicode_width::UnicodeWidthChar as _;
+
+use crate::normalize::{PosText, SourcePos};
 use crate::table::{RowRead, ValueCell};
+
+/// The columns a layout lines its cells up by, two to a wide character: a position counts
+/// characters, and the labels before a row's numbers hold as many CJK characters as they
+/// happen to, so columns counted in characters differ from row to row. Worked out on first
+/// use: most reports have no row that needs it.
+pub(crate) struct DisplayColumns<'a> {
+    lines: Vec<&'a PosText>,
+    /// Per source line, the character columns of its wide characters, in order.
+    wide: OnceCell<HashMap<u32, Vec<u32>>>,
+}
+
+impl<'a> DisplayColumns<'a> {
+    /// The display columns of the characters of `lines`.
+    pub(crate) fn of(lines: Vec<&'a PosText>) -> Self {
+        Self {
+            lines,
+            wide: OnceCell::new(),
+        }
+    }
+
+    /// The display column of `pos`: its column and one more for each wide character before it.
+    fn column(&self, pos: SourcePos) -> u64 {
+        let wide = self.wide.get_or_init(|| {
+            let mut wide: HashMap<u32, Vec<u32>> = HashMap::new();
+            for glyph in self.lines.iter().flat_map(|line| &line.glyphs) {
+                if glyph.raw.width().is_some_and(|w| w >= 2) {
+                    wide.entry(glyph.pos.line)
+                        .or_default()
+                        .push(glyph.pos.column);
+                }
+            }
+            for columns in wide.values_mut() {
+                columns.sort_unstable();
+            }
+            wide
+        });
+        let before = wide
+            .get(&pos.line)
+            .map_or(0, |w| w.partition_point(|c| *c < pos.column));
+        u64::from(pos.column) + u64::try_from(before).unwrap_or(u64::MAX / 4)
+    }
+}
 
 /// Rows looked at above and below for complete neighbours (farther ones may sit on another page,
 /// where the text is laid out afresh).
 const REACH: usize = 4;
-/// Largest distance from a column centre, in half characters.
+/// Largest distance from a column's anchor, in half characters.
 const TOLERANCE: u64 = 3;
 
-/// Twice the centre column of a number on its line (doubled to stay in whole numbers), and its line.
-fn centre(cell: &ValueCell) -> Option<(u32, u64)> {
+/// Where the numbers of a table's columns line up: their centres (a cell's text centred, as
+/// most reports print them), their first characters (left-aligned, Word's default) or their
+/// last (right-aligned).
+#[derive(Clone, Copy)]
+enum Alignment {
+    Centre,
+    Start,
+    End,
+}
+
+/// Twice the column on its line at which a number lines up under `alignment` (doubled to stay
+/// in whole numbers: a centre may fall between two characters), and its line.
+fn anchor(
+    cell: &ValueCell,
+    alignment: Alignment,
+    display: Option<&DisplayColumns>,
+) -> Option<(u32, u64)> {
     let ValueCell::Token { raw, pos, .. } = cell else {
         return None;
     };
     let width = u64::try_from(raw.chars().count()).ok()?;
-    Some((pos.line, 2 * u64::from(pos.column) + width.checked_sub(1)?))
+    let start = 2 * display.map_or(u64::from(pos.column), |d| d.column(*pos));
+    let offset = match alignment {
+        Alignment::Centre => width.checked_sub(1)?,
+        Alignment::Start => 0,
+        Alignment::End => 2 * width.checked_sub(1)?,
+    };
+    Some((pos.line, start + offset))
 }
 
-/// The centres of the cells of a space-aligned row whose numbers stand on one line.
-fn centres<R>(row: &RowRead<R>) -> Option<Vec<u64>> {
+/// The anchors of the cells of a space-aligned row whose numbers stand on one line.
+fn anchors<R>(
+    row: &RowRead<R>,
+    alignment: Alignment,
+    display: Option<&DisplayColumns>,
+) -> Option<Vec<u64>> {
     if row.positional {
         return None;
     }
-    let placed: Vec<(u32, u64)> = row.values.iter().map(centre).collect::<Option<_>>()?;
+    let placed: Vec<(u32, u64)> = row
+        .values
+        .iter()
+        .map(|cell| anchor(cell, alignment, display))
+        .collect::<Option<_>>()?;
     let line = placed.first()?.0;
     placed
         .iter()
@@ -37,10 +118,17 @@ fn centres<R>(row: &RowRead<R>) -> Option<Vec<u64>> {
         .then(|| placed.iter().map(|(_, c)| *c).collect())
 }
 
-/// The column centres of the nearest complete row on each side of `index`, if they agree.
-fn neighbour_columns<R>(rows: &[RowRead<R>], index: usize, expected: usize) -> Option<Vec<u64>> {
+/// The column anchors of the nearest complete row on each side of `index`, if they agree.
+fn neighbour_columns<R>(
+    rows: &[RowRead<R>],
+    index: usize,
+    expected: usize,
+    alignment: Alignment,
+    display: Option<&DisplayColumns>,
+) -> Option<Vec<u64>> {
     let complete = |row: &RowRead<R>| {
-        centres(row).filter(|c| c.len() == expected && row.values.len() == expected)
+        anchors(row, alignment, display)
+            .filter(|c| c.len() == expected && row.values.len() == expected)
     };
     let above = (index.saturating_sub(REACH)..index)
         .rev()
@@ -63,25 +151,45 @@ fn neighbour_columns<R>(rows: &[RowRead<R>], index: usize, expected: usize) -> O
 }
 
 /// The cells of row `index` laid out in `expected` columns, blanks where no number stands, when
-/// its numbers sit in the columns of its complete neighbours.
+/// its numbers sit in the columns of its complete neighbours: their centres lined up, or else
+/// their first characters, or else their last (the neighbours agreeing on them); counted in
+/// characters, as `pdftotext -layout` lines them up, or else in display columns.
 pub(crate) fn place_by_columns<R>(
     rows: &[RowRead<R>],
     index: usize,
     expected: usize,
+    display: &DisplayColumns,
+) -> Option<Vec<ValueCell>> {
+    let measures = [None, Some(display)];
+    let alignments = [Alignment::Centre, Alignment::Start, Alignment::End];
+    measures.into_iter().find_map(|measure| {
+        alignments
+            .into_iter()
+            .find_map(|alignment| place_aligned(rows, index, expected, alignment, measure))
+    })
+}
+
+/// [`place_by_columns`] with the columns' numbers lined up under `alignment`.
+fn place_aligned<R>(
+    rows: &[RowRead<R>],
+    index: usize,
+    expected: usize,
+    alignment: Alignment,
+    display: Option<&DisplayColumns>,
 ) -> Option<Vec<ValueCell>> {
     let row = rows.get(index)?;
-    let own = centres(row)?;
+    let own = anchors(row, alignment, display)?;
     if own.is_empty() || own.len() >= expected {
         return None;
     }
-    let columns = neighbour_columns(rows, index, expected)?;
+    let columns = neighbour_columns(rows, index, expected, alignment, display)?;
     let mut placed: Vec<Option<ValueCell>> = vec![None; expected];
     let mut last_column: Option<usize> = None;
-    for (value, centre) in row.values.iter().zip(own) {
+    for (value, at) in row.values.iter().zip(own) {
         let (column, distance) = columns
             .iter()
             .enumerate()
-            .map(|(k, c)| (k, c.abs_diff(centre)))
+            .map(|(k, c)| (k, c.abs_diff(at)))
             .min_by_key(|(_, d)| *d)?;
         if distance > TOLERANCE || last_column.is_some_and(|l| column <= l) {
             return None;
@@ -317,6 +425,85 @@ mod tests {
         "/applications/results/granted/other_org",
         "/applications/results/granted/total",
     ];
+
+    /// Rows of `pdftotext -layout` text: the numbers of each line as a row, and the lines.
+    fn layout_rows(lines: &[&str]) -> (Vec<RowRead<()>>, Vec<PosText>) {
+        let text: Vec<PosText> = lines
+            .iter()
+            .zip(1..)
+            .map(|(line, n)| {
+                let mut pos_text = PosText::default();
+                for (c, column) in line.chars().zip(1..) {
+                    pos_text.push_raw(c, SourcePos { line: n, column });
+                }
+                pos_text
+            })
+            .collect();
+        let rows = lines
+            .iter()
+            .zip(1..)
+            .map(|(line, n)| {
+                let mut values = Vec::new();
+                let mut start: Option<(u32, String)> = None;
+                for (c, column) in line.chars().chain([' ']).zip(1..) {
+                    match (c.is_ascii_digit(), &mut start) {
+                        (true, Some((_, digits))) => digits.push(c),
+                        (true, None) => start = Some((column, c.to_string())),
+                        (false, Some(_)) => {
+                            if let Some((at, digits)) = start.take() {
+                                values.push(ValueCell::Token {
+                                    text: digits.clone(),
+                                    raw: digits,
+                                    pos: SourcePos {
+                                        line: n,
+                                        column: at,
+                                    },
+                                });
+                            }
+                        }
+                        (false, None) => {}
+                    }
+                }
+                RowRead {
+                    row: (),
+                    label: crate::table::Label::default(),
+                    values,
+                    positional: false,
+                    padded_at_end: false,
+                    at: 0,
+                    attached: 0,
+                    below_bare_label: false,
+                }
+            })
+            .collect();
+        (rows, text)
+    }
+
+    /// Numbers left-aligned in their columns after labels of different lengths in CJK
+    /// characters, laid out in display columns (two to a CJK character): the blank row's
+    /// numbers are placed by their first characters in the display columns.
+    #[test]
+    fn left_aligned_numbers_after_wide_labels_are_placed_by_display_columns() {
+        let (rows, text) = layout_rows(&[
+            "一、新收                                2463    15      5",
+            "二、上年结转政府信息公开申请数量        5       0       7",
+            "（一）予以公开                          9               1716",
+            "（二）部分公开区分处理的                8       8       24",
+        ]);
+        let display = DisplayColumns::of(text.iter().collect());
+        let placed = place_by_columns(&rows, 2, 3, &display)
+            .map(|cells| cells.iter().map(|c| c.raw().to_owned()).collect::<Vec<_>>());
+        assert_eq!(
+            placed,
+            Some(vec!["9".to_owned(), String::new(), "1716".to_owned()])
+        );
+        // Counted in characters alone, the labels' CJK characters put every row's columns
+        // elsewhere.
+        let by_characters = |alignment| place_aligned(&rows, 2, 3, alignment, None);
+        assert!(by_characters(Alignment::Centre).is_none());
+        assert!(by_characters(Alignment::Start).is_none());
+        assert!(by_characters(Alignment::End).is_none());
+    }
 
     #[test]
     fn the_total_confirms_a_placement() {

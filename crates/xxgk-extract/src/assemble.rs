@@ -103,6 +103,7 @@ fn unrecognised(segment: &Segment, table: &str) -> Problem {
 /// Reads 表二 into the store.
 pub(crate) fn read_active(
     segments: Vec<Segment>,
+    display: &align::DisplayColumns,
     edition: Edition,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
@@ -306,7 +307,7 @@ pub(crate) fn read_active(
             {
                 store.put_row(&spec, &values, &[ReadingRule::SurplusBlankCellsDropped]);
             }
-            Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, columns) {
+            Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, columns, display) {
                 Some(values) => store.put_row(&spec, &values, &[ReadingRule::PlacedByColumnPosition]),
                 None => store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, columns)),
             },
@@ -673,14 +674,7 @@ fn app_spec(row: AppRow, edition: Edition) -> Option<RowSpec> {
     if edition == Edition::E2019 && is_2021_only {
         return None;
     }
-    APP_ROWS
-        .iter()
-        .find(|(r, _, _)| *r == row)
-        .map(|(_, path, label)| RowSpec {
-            path,
-            label,
-            columns: &APPLICANT_COLUMNS,
-        })
+    crate::template::app_row_spec(row)
 }
 
 fn recognise_app(label: &Label, previous: Option<AppRow>) -> Option<AppRow> {
@@ -727,6 +721,7 @@ type Counts = [Option<u64>; 7];
 /// Reads 表三 into the store.
 pub(crate) fn read_applications(
     segments: Vec<Segment>,
+    display: &align::DisplayColumns,
     edition: Edition,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
@@ -897,7 +892,7 @@ pub(crate) fn read_applications(
                 store.put_row(&spec, &values, &[ReadingRule::SurplusBlankCellsDropped]);
                 known.insert(read.row, counts_of(store, &spec));
             }
-            Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, 7) {
+            Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, 7, display) {
                 Some(values)
                     if align::total_agrees(&identity_cells(&spec), &values) =>
                 {

@@ -1311,22 +1311,17 @@ mod tests {
                 })
                 .collect()
         };
-        let spec = |row: AppRow| {
-            crate::template::APP_ROWS
-                .iter()
-                .find(|(r, _, _)| *r == row)
-                .map(|(_, path, label)| RowSpec {
-                    path,
-                    label,
-                    columns: &APPLICANT_COLUMNS,
-                })
-        };
         let assignment = Assignment {
             rows: vec![(AppRow::Granted, cells("3 / 0 0 0 0 3"))],
             whole_lines: true,
             labelled: false,
         };
-        confirm(vec![assignment], spec, &mut store, None);
+        confirm(
+            vec![assignment],
+            crate::template::app_row_spec,
+            &mut store,
+            None,
+        );
         let code = |p: &str| store.missing.get(p).map(|p| p.code);
         assert_eq!(
             code("/applications/results/granted/research_institution"),

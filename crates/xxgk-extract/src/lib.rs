@@ -1070,13 +1070,16 @@ impl Findings {
             return self.place_cells(doc, edition, store, found);
         }
         let first_problem = problems.len();
-        let active_found = assemble::read_active(active, edition, &mut store, problems);
+        // Where the layout's columns stand, two to a wide character, for rows with blanks.
+        let display = align::DisplayColumns::of(doc.lines_in((0, doc.blocks.len())));
+        let active_found = assemble::read_active(active, &display, edition, &mut store, problems);
         // Without its heading, 表三 is looked for in the whole document: its labels are distinctive.
         let applications_range = doc
             .body(Section::Applications)
             .unwrap_or((0, doc.blocks.len()));
         let applications_found = assemble::read_applications(
             doc.segments_in(applications_range),
+            &display,
             edition,
             &mut store,
             problems,

@@ -38,8 +38,8 @@ use crate::problem::{Problem, ProblemCode};
 use crate::solve::{Decision, Run, decide, intern};
 use crate::split::{Budget, all_splits, digit_count};
 use crate::template::{
-    APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, Column, OUTCOME_COLUMNS, REVIEW_GROUPS,
-    RowSpec, ValueKind, active_2021, app_path, other_merged, recognise_active,
+    APPLICANT_COLUMNS, ActiveRow, AppRow, Column, OUTCOME_COLUMNS, REVIEW_GROUPS, RowSpec,
+    ValueKind, active_2021, app_path, app_row_spec, other_merged, recognise_active,
     recognise_application_cell, recognise_review_group,
 };
 use crate::template_2019::active_2019;
@@ -1247,17 +1247,6 @@ fn read_fee(spec: &RowSpec, digits: &Piece, store: &mut CellStore) {
     }
 }
 
-fn app_spec(row: AppRow) -> Option<RowSpec> {
-    APP_ROWS
-        .iter()
-        .find(|(r, _, _)| *r == row)
-        .map(|(_, path, label)| RowSpec {
-            path,
-            label,
-            columns: &APPLICANT_COLUMNS,
-        })
-}
-
 /// 表三: 25 rows of seven cells (23 in the 2019 format), decided together by R1, R2 and R3.
 fn read_applications(
     lines: &[&PosText],
@@ -1320,7 +1309,7 @@ fn read_applications(
                 }
                 continue;
             }
-            _ => match app_spec(row) {
+            _ => match app_row_spec(row) {
                 Some(spec) => (spec, None),
                 None => continue,
             },

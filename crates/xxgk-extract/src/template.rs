@@ -357,6 +357,18 @@ static OTHER_MERGED: LazyLock<(&'static str, String)> = LazyLock::new(|| {
     (groups.last().map_or("", |g| g.pointer), labels.join(" › "))
 });
 
+/// The cells of a 表三 row of the 2021 template: its pointer, label and seven columns.
+pub(crate) fn app_row_spec(row: AppRow) -> Option<RowSpec> {
+    APP_ROWS
+        .iter()
+        .find(|(r, _, _)| *r == row)
+        .map(|(_, path, label)| RowSpec {
+            path,
+            label,
+            columns: &APPLICANT_COLUMNS,
+        })
+}
+
 /// The single （六） row in the 2019 structure (2019 tables only).
 pub(crate) fn other_merged() -> RowSpec {
     RowSpec {

@@ -2592,7 +2592,10 @@ fn printed_blank_cells_are_said_blank_or_unread_never_read() {
 
 /// The shares [`printed_blank_cells_are_said_blank_or_unread_never_read`] measured (blank cells
 /// said blank, printed cells read right), a hair below. A blank cell goes unsaid where the
-/// layout leaves no trace of it (`pdftotext -layout` spacing, pdf.js gluing a row's numbers,
+/// layout leaves no trace of it (`pdftotext -layout` spacing where no complete row stands
+/// beside it, 表四's one row among them: placed by display columns, a CJK character two, and by
+/// the numbers' centres, first or last characters, 80.0% → 86.0% said, 98.35% → 98.76% read;
+/// pdf.js gluing a row's numbers,
 /// a dump printing a cell a line: 0 of 250 said), where the row's blank last cell and a padding
 /// `|` line cannot be told apart (pipe cells), where the converter's empty grid columns stand
 /// between a row's numbers (Word's grid in Markdown: a row with a blank printed empty and empty
@@ -2613,8 +2616,8 @@ fn blank_floors(generator: Generator) -> (f64, f64) {
     match generator {
         Fixed(Layout::PipeCells) | HardWrapped(Layout::PipeCells) => (89.0, 98.3),
         Fixed(Layout::TabRows) | HardWrapped(Layout::TabRows) => (99.0, 99.9),
-        Fixed(Layout::SpaceAligned) => (79.9, 98.3),
-        HardWrapped(Layout::SpaceAligned) => (79.5, 98.3),
+        Fixed(Layout::SpaceAligned) => (85.9, 98.7),
+        HardWrapped(Layout::SpaceAligned) => (80.3, 98.3),
         HardWrapped(Layout::OneCellPerLine) => (99.9, 99.7),
         Fixed(_) | HardWrapped(_) | RowsBroken(_) => (99.9, 99.9),
         Generator::Torn(Torn::MarkdownFromPdf)
