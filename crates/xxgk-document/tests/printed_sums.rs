@@ -215,16 +215,20 @@ fn a_merged_row_that_holds_r2_confirms_it() {
 // —— rows printed without their labels ——
 
 /// 京岳 2024 as a Markdown table whose three （四）无法提供 rows print their numbers without any
-/// label, the second of them printing `delta` more in 自然人 and in its 总计 alike (so the row
-/// adds up and the columns 自然人 and 总计 do not); checked, with its text.
-fn unlabelled(delta: u64) -> (Box<Report>, String) {
+/// label, the second of them printing `delta` more in each of `columns` and their sum more in
+/// its 总计 (so the row adds up and those columns and 总计 do not); checked, with its text.
+fn unlabelled(delta: u64, columns: &[&str]) -> (Box<Report>, String) {
     let mut lines = jingyue_markdown(|report| {
-        for column in ["natural_person", "total"] {
+        let mut add = |column: &str, n: u64| {
             let cell = report
                 .pointer_mut(&format!("{UNABLE}/needs_creation/{column}"))
                 .unwrap();
-            *cell = (cell.as_u64().unwrap() + delta).into();
+            *cell = (cell.as_u64().unwrap() + n).into();
+        };
+        for column in columns {
+            add(column, delta);
         }
+        add("total", delta * columns.len() as u64);
     });
     let first = lines
         .iter()
@@ -253,19 +257,20 @@ fn unable_cells(column: &str) -> Vec<String> {
 /// confirm them: read, 符合标准.
 #[test]
 fn unlabelled_rows_the_identities_confirm_are_read() {
-    let (report, _) = unlabelled(0);
+    let (report, _) = unlabelled(0, &[]);
     let unread = report.unread_cells();
     assert!(unread.is_empty(), "{unread:?}");
     assert_eq!(Verdict::of(report.outcome.tally()), Verdict::Conformant);
 }
 
-/// 自然人 and 总计 of the rows printed without labels are 9 more than （七）总计 allows: the
-/// rows stay unread (placed by order, they are not confirmed), but their sums in those columns
-/// break R2 of each, which is the report's error, at （七）总计 of the column, naming what the
-/// rows sum to; every other column's R2 holds through its sum, and no R2 is left undecided.
+/// 自然人 and 总计 of the rows printed without labels are 9 more than （七）总计 allows, every row
+/// adding up: as a report that adds a count to a row and not to its column's total breaks the
+/// identities (each of two columns failing once), not as rows placed in another's slot do; the
+/// rows are read where the template's order puts them, and R2 of both columns is the report's
+/// error, at （七）总计 of the column, naming every cell.
 #[test]
-fn unlabelled_rows_whose_column_breaks_r2_are_the_reports_error() {
-    let (report, text) = unlabelled(9);
+fn unlabelled_rows_in_a_column_not_adding_up_are_read_and_the_break_reported() {
+    let (report, text) = unlabelled(9, &["natural_person"]);
     let errors = errors(&report);
     let found: Vec<(&str, Kind, &str)> = errors
         .iter()
@@ -278,6 +283,65 @@ fn unlabelled_rows_whose_column_breaks_r2_are_the_reports_error() {
                 "R2",
                 Kind::Rule,
                 "/applications/results/total/natural_person"
+            ),
+            ("R2", Kind::Rule, "/applications/results/total/total"),
+        ],
+        "{errors:#?}"
+    );
+    let d = errors[0];
+    assert!(
+        d.message_zh.starts_with(
+            "自然人：（七）总计 = 299 ≠ （一）至（六）之和 = （一）109 + （二）37 + （三）1 0"
+        ) && d
+            .message_zh
+            .contains("（四）1 136 + （四）2 9 + （四）3 0 + （五）1 0"),
+        "{}",
+        d.message_zh
+    );
+    assert_eq!(d.location.map(|l| l.line), Some(total_line(&text)));
+    let unread = report.unread_cells();
+    assert!(unread.is_empty(), "{unread:?}");
+    assert_eq!(Verdict::of(report.outcome.tally()), Verdict::NotConformant);
+}
+
+/// 自然人, 商业企业 and 科研机构 of the rows printed without labels are 9 more each than
+/// （七）总计 allows: more columns than a report leaves not adding up while its rows add up, so
+/// the rows stay unread (placed by order, they are not confirmed), but their sums in those
+/// columns break R2 of each, which is the report's error, at （七）总计 of the column, naming
+/// what the rows sum to; every other column's R2 holds through its sum, and no R2 is left
+/// undecided.
+#[test]
+fn unlabelled_rows_whose_columns_break_r2_are_the_reports_error() {
+    let (report, text) = unlabelled(
+        9,
+        &[
+            "natural_person",
+            "commercial_enterprise",
+            "research_institution",
+        ],
+    );
+    let errors = errors(&report);
+    let found: Vec<(&str, Kind, &str)> = errors
+        .iter()
+        .map(|d| (d.rule.as_str(), d.kind, d.pointer.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "R2",
+                Kind::Rule,
+                "/applications/results/total/natural_person"
+            ),
+            (
+                "R2",
+                Kind::Rule,
+                "/applications/results/total/commercial_enterprise"
+            ),
+            (
+                "R2",
+                Kind::Rule,
+                "/applications/results/total/research_institution"
             ),
             ("R2", Kind::Rule, "/applications/results/total/total"),
         ],
