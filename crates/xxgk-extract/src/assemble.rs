@@ -14,7 +14,7 @@ use crate::normalize::SourcePos;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::review_blocks::{self, Block};
 use crate::solve;
-use crate::split::row_splits;
+use crate::split::{Splits, row_splits};
 use crate::table::{
     Fit, Label, RowRead, Segment, ValueCell, fit, read_rows, without_surplus_blanks,
 };
@@ -746,7 +746,7 @@ pub(crate) fn read_applications(
     let merged_apart = labels_below && edition == Edition::E2021 && !has_other_leaves;
     let mut merged_bare: Option<&RowRead<AppRow>> = None;
     let mut known: HashMap<AppRow, Counts> = HashMap::new();
-    let mut ambiguous: Vec<(AppRow, ValueCell, Vec<Vec<u64>>)> = Vec::new();
+    let mut ambiguous: Vec<(AppRow, ValueCell, Splits)> = Vec::new();
     let mut merged: Option<Option<gaps::MergedOther>> = None;
     // A merged row whose numbers stand apart from its label, settled when every row is placed.
     // A merged （六） row read, and the rules that read it, its cells kept once confirmed.
@@ -881,7 +881,7 @@ pub(crate) fn read_applications(
                         )
                         .at(cell.pos(), cell.raw().to_owned()),
                     ),
-                    _ => ambiguous.push((read.row, cell, splits.candidates)),
+                    _ => ambiguous.push((read.row, cell, splits)),
                 }
             }
             Fit::Mismatch(_)
@@ -1194,9 +1194,10 @@ fn put_split(
 
 /// Decides run-together rows that the row identity left open, by the other identities of the
 /// catalogue reading them (一 + 二 = （七） + 四; （七） = the sum of the result rows), where the
-/// other rows are known.
+/// other rows are known. A row whose splits satisfying its 总计 are more than were enumerated is
+/// not decided so: the one enumerated split that the other rows confirm need not be the only one.
 fn resolve_ambiguous(
-    mut open: Vec<(AppRow, ValueCell, Vec<Vec<u64>>)>,
+    mut open: Vec<(AppRow, ValueCell, Splits)>,
     known: &mut HashMap<AppRow, Counts>,
     edition: Edition,
     store: &mut CellStore,
@@ -1209,29 +1210,26 @@ fn resolve_ambiguous(
         let mut progress = false;
         let mut still_open = Vec::new();
         let values = known_values(known, edition);
-        for (row, cell, candidates) in open {
-            let cells = app_spec(row, edition)
-                .map(|spec| identity_cells(&spec))
-                .unwrap_or_default();
-            let verdicts: Vec<(bool, bool)> = candidates
-                .iter()
-                .map(|c| consistent(&cells, c, &values))
-                .collect();
-            let passing: Vec<&Vec<u64>> = candidates
-                .iter()
-                .zip(&verdicts)
-                .filter(|(_, (ok, _))| *ok)
-                .map(|(c, _)| c)
-                .collect();
-            let checked = verdicts.iter().any(|(_, checked)| *checked);
-            match (passing.as_slice(), checked) {
-                ([only], true) => {
+        for (row, cell, mut splits) in open {
+            if splits.truncated {
+                // Cut again with the cells the other rows determine pinned: complete where the
+                // first search was not.
+                if let Some(pinned) = pinned_by_others(row, &cell, edition, &values)
+                    .filter(|pinned| !pinned.candidates.is_empty())
+                {
+                    splits = pinned;
+                }
+            }
+            let verdict = Verdict::of(row, &splits.candidates, edition, &values);
+            match (verdict.passing.as_slice(), verdict.checked) {
+                ([only], true) if !splits.truncated => {
+                    let only = (*only).clone();
                     if let Some(spec) = app_spec(row, edition) {
                         put_split(
                             store,
                             &spec,
                             &cell,
-                            only,
+                            &only,
                             ReadingRule::RunTogetherSplitByColumnIdentity,
                         );
                     }
@@ -1242,7 +1240,7 @@ fn resolve_ambiguous(
                     known.insert(row, counts);
                     progress = true;
                 }
-                _ => still_open.push((row, cell, candidates)),
+                _ => still_open.push((row, cell, splits)),
             }
         }
         open = still_open;
@@ -1250,29 +1248,155 @@ fn resolve_ambiguous(
             break;
         }
     }
-    for (row, cell, candidates) in open {
+    let values = known_values(known, edition);
+    for (row, cell, splits) in open {
         let Some(spec) = app_spec(row, edition) else {
             continue;
         };
-        let shown: Vec<String> = candidates
-            .iter()
-            .take(4)
-            .map(|c| c.iter().map(u64::to_string).collect::<Vec<_>>().join(" "))
-            .collect();
+        let verdict = Verdict::of(row, &splits.candidates, edition, &values);
+        let shown = |splits: &[&Vec<u64>]| -> String {
+            splits
+                .iter()
+                .take(4)
+                .map(|c| c.iter().map(u64::to_string).collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        let all: Vec<&Vec<u64>> = splits.candidates.iter().collect();
+        let why = if splits.truncated {
+            format!(
+                "the splits that satisfy the row's 总计 are more than were searched (e.g. {}), so none is taken",
+                shown(&all)
+            )
+        } else if !verdict.checked {
+            format!(
+                "{} of its splits satisfy the row's 总计 (e.g. {}), and the identities across rows that would decide between them or confirm one (一 + 二 = （七） + 四, （七） = the sum of the results) cannot be evaluated, a row they read being unread, so none is taken",
+                all.len(),
+                shown(&all)
+            )
+        } else if verdict.passing.is_empty() {
+            format!(
+                "its splits that satisfy the row's 总计 (e.g. {}) each break an identity across rows (一 + 二 = （七） + 四, （七） = the sum of the results): the report breaks one, or its digits were misread, so none is taken",
+                shown(&all)
+            )
+        } else {
+            format!(
+                "{} of its splits satisfy the row's 总计 and the identities across rows that can be evaluated (e.g. {}), so none is taken",
+                verdict.passing.len(),
+                shown(&verdict.passing)
+            )
+        };
         store.miss_row(
             &spec,
             &Problem::new(
                 ProblemCode::AmbiguousSplit,
                 format!(
-                    "row {}: the cells ran together as `{}`; {} splits satisfy the identities (e.g. {}), so none is taken",
+                    "row {}: the cells ran together as `{}`; {why}",
                     spec.label,
-                    cell.raw(),
-                    candidates.len(),
-                    shown.join(" | ")
+                    cell.raw()
                 ),
             )
             .at(cell.pos(), cell.raw().to_owned()),
         );
+    }
+}
+
+/// The splits of a run-together row with each cell that an identity across rows determines
+/// from the `known` cells pinned to that value, those satisfying the row's own identities (its
+/// 总计); `None` where no cell is so determined.
+fn pinned_by_others(
+    row: AppRow,
+    cell: &ValueCell,
+    edition: Edition,
+    known: &HashMap<String, u64>,
+) -> Option<Splits> {
+    let ValueCell::Token { text, .. } = cell else {
+        return None;
+    };
+    let cells = identity_cells(&app_spec(row, edition)?);
+    let identities = solve::identities();
+    let own = |c: &str| cells.iter().any(|own| own == c);
+    let pins: Vec<Option<u64>> = cells
+        .iter()
+        .map(|target| {
+            identities.iter().find_map(|identity| {
+                let all: Vec<&str> = identity.lhs.iter().chain(&identity.rhs).copied().collect();
+                if !all.contains(&target.as_str()) || all.iter().any(|c| c != target && own(c)) {
+                    return None;
+                }
+                let side = |side: &[&str]| -> Option<(u128, bool)> {
+                    let mut sum = 0u128;
+                    let mut holds_target = false;
+                    for c in side {
+                        if *c == target {
+                            holds_target = true;
+                        } else {
+                            sum += u128::from(*known.get(*c)?);
+                        }
+                    }
+                    Some((sum, holds_target))
+                };
+                let (lhs, in_lhs) = side(&identity.lhs)?;
+                let (rhs, _) = side(&identity.rhs)?;
+                let (mine, other) = if in_lhs { (lhs, rhs) } else { (rhs, lhs) };
+                other.checked_sub(mine).and_then(|v| u64::try_from(v).ok())
+            })
+        })
+        .collect();
+    if pins.iter().all(Option::is_none) {
+        return None;
+    }
+    let mut budget = crate::split::Budget::new(200_000);
+    let mut splits = crate::split::pinned_splits(text, &pins, 64, &mut budget);
+    // The row's own identities (its 总计) hold in the splits kept.
+    let local: Vec<&solve::Identity> = identities
+        .iter()
+        .filter(|i| i.lhs.iter().chain(&i.rhs).all(|c| own(c)))
+        .collect();
+    splits.candidates.retain(|candidate| {
+        let value = |c: &str| candidates_value(&cells, candidate, c);
+        local.iter().all(|i| i.holds(value) == Some(true))
+    });
+    Some(splits)
+}
+
+/// The value a candidate split gives the row's cell `cell`.
+fn candidates_value(cells: &[String], candidate: &[u64], cell: &str) -> Option<u64> {
+    let at = cells.iter().position(|c| c == cell)?;
+    candidate.get(at).copied()
+}
+
+/// How a row's candidate splits fare against the identities across rows.
+struct Verdict<'c> {
+    /// The candidates every identity that can be evaluated holds for.
+    passing: Vec<&'c Vec<u64>>,
+    /// Whether any identity across rows could be evaluated.
+    checked: bool,
+}
+
+impl<'c> Verdict<'c> {
+    fn of(
+        row: AppRow,
+        candidates: &'c [Vec<u64>],
+        edition: Edition,
+        known: &HashMap<String, u64>,
+    ) -> Self {
+        let cells = app_spec(row, edition)
+            .map(|spec| identity_cells(&spec))
+            .unwrap_or_default();
+        let verdicts: Vec<(bool, bool)> = candidates
+            .iter()
+            .map(|c| consistent(&cells, c, known))
+            .collect();
+        Verdict {
+            passing: candidates
+                .iter()
+                .zip(&verdicts)
+                .filter(|(_, (ok, _))| *ok)
+                .map(|(c, _)| c)
+                .collect(),
+            checked: verdicts.iter().any(|(_, checked)| *checked),
+        }
     }
 }
 
@@ -2002,5 +2126,29 @@ mod tests {
                 Some(&json!("1032.60994"))
             );
         }
+    }
+
+    /// A row whose cells ran together and that the identities leave open says which: its
+    /// splits by the 总计 alone with no identity across rows to evaluate (四 printed alone), or
+    /// splits that each break one (`一 + 二 = （七） + 四` in 自然人 with 四's 1 read as 10 or 11).
+    #[test]
+    fn a_run_together_row_left_open_says_why() {
+        let message = |text: &str| {
+            let extraction = crate::extract(text.as_bytes(), Some("r.txt")).expect("extracts");
+            extraction
+                .problems
+                .iter()
+                .find(|p| p.pointer.as_deref() == Some("/applications/carried_forward/total"))
+                .map(|p| p.message.clone())
+                .unwrap_or_default()
+        };
+        let alone =
+            message("三、收到和处理政府信息公开申请情况\n四、结转下年度继续办理110000011\n");
+        assert!(
+            alone.contains(
+                "2 of its splits satisfy the row's 总计 (e.g. 1 10 0 0 0 0 11 | 11 0 0 0 0 0 11)"
+            ) && alone.contains("cannot be evaluated"),
+            "{alone}"
+        );
     }
 }

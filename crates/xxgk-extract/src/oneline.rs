@@ -703,6 +703,7 @@ fn settle(
         let run = spec_pointers(solve_as, p.spec.columns).map(|pointers| Run {
             pointers,
             digits: p.digits.digits(),
+            printed_apart: separated_counts(&p.digits, p.spec.columns.len()).is_some(),
         });
         match run {
             Some(run) => solved.push((p, run)),
@@ -725,6 +726,7 @@ fn settle(
         .map(|(_, run)| Run {
             pointers: run.pointers.clone(),
             digits: run.digits.clone(),
+            printed_apart: run.printed_apart,
         })
         .collect();
     if pending.iter().any(|p| p.solve_as.is_some()) {
@@ -732,6 +734,7 @@ fn settle(
             Some(Run {
                 pointers: spec_pointers(app_path(*row)?, &APPLICANT_COLUMNS)?,
                 digits: "0".repeat(APPLICANT_COLUMNS.len()),
+                printed_apart: false,
             })
         }));
     }
@@ -1996,9 +1999,11 @@ fn settle_review_by_identities(pending: Vec<Pending>, store: &mut CellStore) {
         }
         return;
     }
+    let printed_apart = separated_counts(&p.digits, pointers.len()).is_some();
     let run = Run {
         pointers,
         digits: p.digits.digits(),
+        printed_apart,
     };
     if let Some(decision) = decide(std::slice::from_ref(&run)).into_iter().next() {
         let cells: Vec<String> = run.pointers.iter().map(|p| (*p).to_owned()).collect();

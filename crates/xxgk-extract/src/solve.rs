@@ -50,6 +50,9 @@ pub(crate) struct Run {
     pub pointers: Vec<&'static str>,
     /// ASCII digits only.
     pub digits: String,
+    /// The page prints the digits as one count per cell, whitespace between them: a cell
+    /// printed blank would leave a gap, not hide in the run.
+    pub printed_apart: bool,
 }
 
 /// What became of a run.
@@ -288,6 +291,8 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
     let mut variants: Vec<Option<Option<Vec<Vec<u64>>>>> = Vec::with_capacity(runs.len());
     // Per run, the part its candidates all make the sum of the others (a 表三 row's 总计).
     let mut totalled: Vec<Option<usize>> = Vec::with_capacity(runs.len());
+    // Per run, the totalled segments its own identities describe (表三's row, 表四).
+    let mut run_segments: Vec<Option<Vec<usize>>> = Vec::with_capacity(runs.len());
     for (r, run) in runs.iter().enumerate() {
         let parts = run.pointers.len();
         // Each run its own budget: a long run must not starve the others.
@@ -325,6 +330,7 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
                 all_splits(&run.digits, parts, MAX_CANDIDATES, &mut budget)
             }
         };
+        run_segments.push(segments.clone());
         totalled.push(match segments.as_deref() {
             Some([whole]) if broken_local.get(r).is_some_and(Vec::is_empty) => whole.checked_sub(1),
             _ => None,
@@ -361,7 +367,8 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
         .collect();
     let outcomes = components_search(runs, &lists, &joint, &totalled);
 
-    runs.iter()
+    let decisions: Vec<Decision> = runs
+        .iter()
         .enumerate()
         .map(|(r, run)| {
             let list = lists.get(r).copied().unwrap_or_default();
@@ -392,7 +399,313 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
                 (decision, _) => decision,
             }
         })
+        .collect();
+    let placed = placed_parts(runs, &decisions);
+    let table = Table {
+        runs,
+        equations: &equations,
+        placed: &placed,
+    };
+    let suspects: Vec<Option<Suspect>> = decisions
+        .iter()
+        .enumerate()
+        .map(|(r, decision)| table.suspect(r, decision, broken_local.get(r)))
+        .collect();
+    table.without_blank_alternatives(decisions, &suspects, &run_segments)
+}
+
+/// The values the decisions place, per run and cell: `None` for a cell not placed.
+fn placed_parts(runs: &[Run], decisions: &[Decision]) -> Vec<Vec<Option<u64>>> {
+    runs.iter()
+        .zip(decisions)
+        .map(|(run, decision)| {
+            let (values, kept): (&[u64], Option<&[bool]>) = match decision {
+                Decision::Placed(values, _) => (values, None),
+                Decision::Partly(values, kept, _, _) => (values, Some(kept)),
+                Decision::Missing(..) => (&[], None),
+            };
+            (0..run.pointers.len())
+                .map(|k| {
+                    values
+                        .get(k)
+                        .copied()
+                        .filter(|_| kept.is_none_or(|kept| kept.get(k) == Some(&true)))
+                })
+                .collect()
+        })
         .collect()
+}
+
+/// Why a run's split may be a row with a cell printed blank read as one with none.
+enum Suspect {
+    /// No identity reads it (表二's): its digits cut into one number a cell only one way.
+    NoIdentity,
+    /// The split breaks these identities reading the run's cells (a row's 总计, a column's sum):
+    /// no split satisfies them, or the table's reading explains the break by misprinted cells.
+    Breaks(String),
+}
+
+/// A table's runs as decided, for the check of their splits against a cell printed blank.
+struct Table<'a, 'e> {
+    runs: &'a [Run],
+    /// The identities every cell of which some run stands for, by (run, cell) positions.
+    equations: &'a [Equation<'e>],
+    /// Per run and cell, the value decided ([`placed_parts`]).
+    placed: &'a [Vec<Option<u64>>],
+}
+
+impl Table<'_, '_> {
+    /// The placed value of a run's cell.
+    fn placed(&self, run: usize, part: usize) -> Option<u64> {
+        self.placed.get(run)?.get(part).copied().flatten()
+    }
+
+    /// The identities reading a cell of run `r`.
+    fn reading(&self, r: usize) -> Vec<&Equation<'_>> {
+        self.equations
+            .iter()
+            .filter(|e| e.runs().any(|x| x == r))
+            .collect()
+    }
+
+    /// Whether the split `decision` places of run `r` is one a cell printed blank could
+    /// explain instead ([`Suspect`]).
+    fn suspect(
+        &self,
+        r: usize,
+        decision: &Decision,
+        broken_local: Option<&Vec<&str>>,
+    ) -> Option<Suspect> {
+        if matches!(decision, Decision::Missing(..))
+            || self.runs.get(r).is_none_or(|run| run.printed_apart)
+        {
+            return None;
+        }
+        let reading = self.reading(r);
+        if reading.is_empty()
+            && matches!(
+                decision,
+                Decision::Placed(_, ReadingRule::RunTogetherSingleSplit)
+            )
+        {
+            return Some(Suspect::NoIdentity);
+        }
+        let mut broken: Vec<&str> = broken_local.cloned().unwrap_or_default();
+        broken.extend(
+            reading
+                .iter()
+                .filter(|e| evaluate(e, |x, part| self.placed(x, part)) == Some(false))
+                .map(|e| e.identity.rule.as_str()),
+        );
+        (!broken.is_empty()).then(|| Suspect::Breaks(ids(&broken)))
+    }
+
+    /// Takes back the split of each suspect run ([`Suspect`]) that a cell printed blank would
+    /// explain as well. Where a row's cells run together, a blank cell leaves no trace (an
+    /// empty `<td>` of a page whose text lost its breaks): the row's digits are then one number
+    /// short, and cut into one number a cell they break the row's 总计 and the columns of the
+    /// cells shifted, which a reading explaining breaks by misprinted cells takes for
+    /// misprints (`0 0 3 8 1 · 12` read `0 0 3 8 1 1 2`); 表二, which no identity reads, would
+    /// be read so unchecked (`0 · 29` read `0 2 9`). A run of one digit a cell whose identities
+    /// hold, or cannot be evaluated, is still taken: a blank there would need its row's 总计 to
+    /// hold by chance with a digit shifted into the blank's column and that column's sums
+    /// unevaluable (`0 0 1 0 · 0 89` read `0 0 1 0 0 8 9`), and checking every such run for a
+    /// blank took back 2% of the cells of consistent one-line reports (a 表四 group
+    /// `1 0 0 0 1` is `10 0 0 1` and a blank 总计 as well). When some cut of the digits into
+    /// one number fewer, with a blank in one of the cells, satisfies every identity that can
+    /// then be evaluated (the other runs as decided), the text does not say which the report
+    /// printed, and the run is left missing. Where a break is explained so, both are the
+    /// report's errors (a misprint breaks an identity, a blank is not 0), but which cells they
+    /// are is not known.
+    fn without_blank_alternatives(
+        &self,
+        mut decisions: Vec<Decision>,
+        suspects: &[Option<Suspect>],
+        segments: &[Option<Vec<usize>>],
+    ) -> Vec<Decision> {
+        for (r, (suspect, decision)) in suspects.iter().zip(decisions.iter_mut()).enumerate() {
+            let (Some(suspect), Some(run)) = (suspect, self.runs.get(r)) else {
+                continue;
+            };
+            let sizes = segments.get(r).and_then(Option::as_deref);
+            let Some(alternative) = self.blank_alternative(r, sizes) else {
+                continue;
+            };
+            let read = match decision {
+                Decision::Placed(values, _) | Decision::Partly(values, _, _, _) => values
+                    .iter()
+                    .map(u64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                Decision::Missing(..) => continue,
+            };
+            let why = match suspect {
+                Suspect::NoIdentity => format!(
+                    "its digits cut into {} numbers one way, `{read}`, but were a cell printed blank (which leaves no trace where cells run together) they would read {alternative}, and no identity tells the two apart, so none is taken",
+                    run.pointers.len()
+                ),
+                Suspect::Breaks(rules) => format!(
+                    "cut into {} numbers, `{read}`, it breaks {rules}, and were a cell printed blank (which leaves no trace where cells run together) it would read {alternative} with every identity that can be evaluated holding; the text does not say which, so none is taken",
+                    run.pointers.len()
+                ),
+            };
+            *decision = Decision::Missing(ProblemCode::AmbiguousSplit, why);
+        }
+        decisions
+    }
+
+    /// A reading of run `r` with one cell blank and its digits cut into one number fewer that
+    /// breaks no identity reading its cells, the other runs as placed (an identity reading a
+    /// cell not placed cannot be evaluated; those reading the blank must hold with one same
+    /// count, 0 or more, in it: what the publisher left out), shown (`0 0 3 8 1 (blank) 12`);
+    /// `Some` too when the search for one stopped at its bound. `sizes`: the run's totalled
+    /// segments.
+    fn blank_alternative(&self, r: usize, sizes: Option<&[usize]>) -> Option<String> {
+        let run = self.runs.get(r)?;
+        let cells = run.pointers.len();
+        if cells < 2 {
+            return None;
+        }
+        let reading = self.reading(r);
+        for blank in 0..cells {
+            // A cell the other runs determine through an identity reading no other cell of
+            // the run.
+            let mut pins: Vec<Option<u64>> = Vec::with_capacity(cells - 1);
+            let mut impossible = false;
+            for k in (0..cells).filter(|&k| k != blank) {
+                let pin = reading.iter().find_map(|e| {
+                    let apart = e
+                        .lhs
+                        .iter()
+                        .chain(&e.rhs)
+                        .all(|&(x, part)| x != r || part == k);
+                    if !apart {
+                        return None;
+                    }
+                    determined(e, (r, k), |x, part| self.placed(x, part))
+                });
+                match pin {
+                    Some(Some(value)) => pins.push(Some(value)),
+                    // The identity cannot hold with any count in the cell.
+                    Some(None) => impossible = true,
+                    None => pins.push(None),
+                }
+            }
+            if impossible {
+                continue;
+            }
+            let mut budget = Budget::new(RUN_STEPS);
+            let splits = if pins.iter().any(Option::is_some) {
+                pinned_splits(&run.digits, &pins, MAX_CANDIDATES, &mut budget)
+            } else if let Some(sizes) = sizes {
+                // The blank's segment loses a cell and its 总计 identity; the others keep theirs.
+                let mut start = 0;
+                let shape: Vec<Segment> = sizes
+                    .iter()
+                    .map(|&size| {
+                        let holds_blank = (start..start + size).contains(&blank);
+                        start += size;
+                        Segment {
+                            size: size - usize::from(holds_blank),
+                            total: !holds_blank,
+                        }
+                    })
+                    .filter(|segment| segment.size > 0)
+                    .collect();
+                segment_splits(&run.digits, &shape, MAX_CANDIDATES, &mut budget)
+            } else {
+                all_splits(&run.digits, cells - 1, MAX_CANDIDATES, &mut budget)
+            };
+            if splits.truncated {
+                return Some(format!(
+                    "in more ways than could be searched (the blank in cell {})",
+                    blank + 1
+                ));
+            }
+            for split in &splits.candidates {
+                let value = |x: usize, part: usize| {
+                    if x != r {
+                        return self.placed(x, part);
+                    }
+                    match part.cmp(&blank) {
+                        std::cmp::Ordering::Less => split.get(part).copied(),
+                        std::cmp::Ordering::Equal => None,
+                        std::cmp::Ordering::Greater => split.get(part - 1).copied(),
+                    }
+                };
+                // The blank stands for a count the publisher left out: every identity reading
+                // it and nothing else unknown must hold with one same count in it.
+                let mut hidden: Option<u64> = None;
+                let holds = reading.iter().all(|e| {
+                    let reads_blank = e.lhs.iter().chain(&e.rhs).any(|&c| c == (r, blank));
+                    if !reads_blank {
+                        return evaluate(e, value) != Some(false);
+                    }
+                    match determined(e, (r, blank), value) {
+                        None => true,
+                        Some(None) => false,
+                        Some(Some(count)) => *hidden.get_or_insert(count) == count,
+                    }
+                });
+                if holds {
+                    let mut parts = split.iter().map(u64::to_string);
+                    let shown: Vec<String> = (0..cells)
+                        .map(|k| {
+                            if k == blank {
+                                "(blank)".to_owned()
+                            } else {
+                                parts.next().unwrap_or_default()
+                            }
+                        })
+                        .collect();
+                    return Some(format!("`{}`", shown.join(" ")));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Whether an identity holds under `value`; `None` when a cell of it has no value.
+fn evaluate(equation: &Equation<'_>, value: impl Fn(usize, usize) -> Option<u64>) -> Option<bool> {
+    let side = |cells: &[(usize, usize)]| -> Option<u128> {
+        cells
+            .iter()
+            .map(|&(run, part)| value(run, part).map(u128::from))
+            .sum()
+    };
+    Some(side(&equation.lhs)? == side(&equation.rhs)?)
+}
+
+/// The count the cell at `at` must hold for `equation` to hold, every other cell of it valued
+/// by `value`: `Some(None)` when no count makes it hold, `None` when another cell has no value
+/// or the cell is read twice.
+fn determined(
+    equation: &Equation<'_>,
+    at: (usize, usize),
+    value: impl Fn(usize, usize) -> Option<u64>,
+) -> Option<Option<u64>> {
+    let mut own_side: Option<bool> = None;
+    let (mut lhs, mut rhs) = (0u128, 0u128);
+    for (side, cells) in [(true, &equation.lhs), (false, &equation.rhs)] {
+        for &(run, part) in cells.iter() {
+            if (run, part) == at {
+                if own_side.is_some() {
+                    return None;
+                }
+                own_side = Some(side);
+                continue;
+            }
+            let count = u128::from(value(run, part)?);
+            if side {
+                lhs += count;
+            } else {
+                rhs += count;
+            }
+        }
+    }
+    let (mine, other) = if own_side? { (lhs, rhs) } else { (rhs, lhs) };
+    Some(other.checked_sub(mine).and_then(|v| u64::try_from(v).ok()))
 }
 
 /// The splits of a run of several totalled segments with one segment's identity dropped, each
@@ -2029,6 +2342,7 @@ mod tests {
         Run {
             pointers,
             digits: digits.to_owned(),
+            printed_apart: false,
         }
     }
 
@@ -2356,6 +2670,7 @@ mod tests {
             let run = Run {
                 pointers: pointers.clone(),
                 digits: digits(&v),
+                printed_apart: false,
             };
             read_consistent += placed(&decide(std::slice::from_ref(&run))[0], &v);
             let mut budget = Budget::new(RUN_STEPS);
@@ -2371,6 +2686,7 @@ mod tests {
             let run = Run {
                 pointers: pointers.clone(),
                 digits: digits(&v),
+                printed_apart: false,
             };
             let mut budget = Budget::new(RUN_STEPS);
             let r4 = segment_splits(&run.digits, &[totalled; 3], 16, &mut budget);

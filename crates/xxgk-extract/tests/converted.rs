@@ -44,6 +44,9 @@ fn truth_cells(truth: &str) -> Vec<(String, Value)> {
 }
 
 /// Each converted file, its truth and the cells read right when this test was written (a floor).
+/// The 洪泽 reports' pdf.js lines (`pdf-parse`) read 185, 200 and 185 before 行政规范性文件's
+/// glued `055` (0 5 5, or 0 55 with a cell printed blank, which glued cells do not show; 表二 has
+/// no identity to tell them apart) was left unread.
 const FILES: &[(&str, &str, usize)] = &[
     (
         "008_huaian_city_2024.markitdown.md",
@@ -463,7 +466,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "009_hongze_district_2023.pdf-parse.txt",
         "009_hongze_district_2023",
-        185,
+        182,
     ),
     (
         "009_hongze_district_2023.pdfbox-sort.txt",
@@ -503,7 +506,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "010_hongze_district_2024.pdf-parse.txt",
         "010_hongze_district_2024",
-        200,
+        197,
     ),
     (
         "010_hongze_district_2024.pdfbox-sort.txt",
@@ -619,7 +622,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "hongze-2023-libreoffice.pdf-parse.txt",
         "009_hongze_district_2023",
-        185,
+        182,
     ),
     (
         "hongze-2023-libreoffice.pdfium.txt",

@@ -467,15 +467,84 @@ fn a_run_cut_by_a_page_footer_joins_and_one_cut_by_other_text_is_unread() {
     }
 }
 
+/// （一）予以公开 prints 0, 0, 3, 8, 1, a blank and 12 (the publisher's 总计 counts the blank as
+/// nothing): an empty cell of a page whose text lost its breaks leaves no trace, so the row's
+/// digits are `0038112`, which cut into seven numbers one way, `0 0 3 8 1 1 2`. That breaks R3,
+/// and R2 in 其他 and 总计 — misprinted cells would explain it, and it was read so. A blank in
+/// 其他 explains it with every identity holding, so the row is left unread, never read as
+/// misprints the report does not print.
+#[test]
+fn a_row_with_a_blank_cell_leaving_no_trace_is_not_read_as_misprints() {
+    let mut rows = vec![[0u64; 7]; 25];
+    rows[0] = [21, 0, 3, 8, 1, 0, 33];
+    rows[1] = [1, 0, 0, 0, 0, 0, 1];
+    rows[2] = [0, 0, 3, 8, 1, 0, 12];
+    rows[3] = [1, 0, 0, 0, 0, 0, 1];
+    rows[12] = [20, 0, 0, 0, 0, 0, 20];
+    rows[23] = [21, 0, 3, 8, 1, 0, 33];
+    rows[24] = [1, 0, 0, 0, 0, 0, 1];
+    let text = one_line(&rows, "100010000000000").replacen(
+        "（一）予以公开00381012",
+        "（一）予以公开0038112",
+        1,
+    );
+    let extraction = read(&text);
+    let granted = "/applications/results/granted";
+    for column in ["other_org", "total"] {
+        let pointer = format!("{granted}/{column}");
+        assert_eq!(extraction.report.pointer(&pointer), None, "{pointer}");
+    }
+    let problem = problem_at(&extraction, &format!("{granted}/other_org"));
+    assert_eq!(problem.code, ProblemCode::AmbiguousSplit);
+    assert!(
+        problem.message.contains("`0 0 3 8 1 1 2`, it breaks R3")
+            && problem.message.contains("(blank)"),
+        "{}",
+        problem.message
+    );
+    // Nothing else of 表三 is read otherwise than printed.
+    for (k, row) in rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            let pointer = xxgk_model::CELLS
+                .iter()
+                .filter(|cell| cell.pointer.starts_with("/applications/"))
+                .nth(k * 7 + c)
+                .expect("a cell of 表三")
+                .pointer;
+            if let Some(read) = extraction.report.pointer(pointer) {
+                assert_eq!(read, &json!(value), "{pointer}");
+            }
+        }
+    }
+}
+
 /// 表二 has no identity to catch a short run: `规章100` followed by other text and `5` is not
 /// read as 1, 0, 0 (the row may print `1005`). A page footer there is dropped, as in 表三 and
-/// 表四: the run is `1005`, which splits one way (`05` and `00` are no cells): 10, 0, 5.
+/// 表四: `规章00第4页0` is the run `000`, 0 0 0. `1005` cuts into three numbers one way (`05`
+/// and `00` are no cells), 10 0 5, but into two as 100 5: a row with a cell printed blank,
+/// which leaves no trace where cells run together, and 表二 has no identity to tell them
+/// apart, so it is left unread.
 #[test]
 fn a_table_two_run_cut_by_a_page_footer_joins_and_one_cut_by_other_text_is_unread() {
-    let footer = one_line(&rows(), "100010000000000").replacen("规章5012", "规章100第4页5", 1);
+    let footer = one_line(&rows(), "100010000000000").replacen("规章5012", "规章00第4页0", 1);
     assert_eq!(
         read(&footer).report["active_disclosure"]["regulations"],
-        json!({"issued": 10, "repealed": 0, "in_force": 5})
+        json!({"issued": 0, "repealed": 0, "in_force": 0})
+    );
+    let footer = one_line(&rows(), "100010000000000").replacen("规章5012", "规章100第4页5", 1);
+    let extraction = read(&footer);
+    assert!(
+        extraction
+            .report
+            .pointer("/active_disclosure/regulations")
+            .is_none()
+    );
+    let problem = problem_at(&extraction, "/active_disclosure/regulations/issued");
+    assert_eq!(problem.code, ProblemCode::AmbiguousSplit);
+    assert!(
+        problem.message.contains("`10 0 5`") && problem.message.contains("`(blank) 100 5`"),
+        "{}",
+        problem.message
     );
     let text = one_line(&rows(), "100010000000000").replacen("规章5012", "规章100注5", 1);
     let extraction = read(&text);

@@ -753,7 +753,7 @@ fn hard_wrapped_text_reads_no_wrong_cell() {
         ),
         (Generator::HardWrappedTorn(Torn::MarkdownHtmlTables), 99.99),
         (Generator::HardWrappedTorn(Torn::MarkdownBrCells), 99.9),
-        (Generator::HardWrappedTorn(Torn::PdfJsText), 59.2),
+        (Generator::HardWrappedTorn(Torn::PdfJsText), 58.9),
         (Generator::HardWrappedTorn(Torn::MarkdownWordGrid), 97.3),
     ];
     assert_consistent_shares(&generators, &reports);
@@ -792,7 +792,7 @@ fn wrapped_text_under_a_source_line_reads_no_wrong_cell() {
         (Torn::MarkdownSpansRepeated, 99.9),
         (Torn::MarkdownHtmlTables, 99.99),
         (Torn::MarkdownBrCells, 99.9),
-        (Torn::PdfJsText, 59.2),
+        (Torn::PdfJsText, 58.9),
         (Torn::MarkdownWordGrid, 97.3),
     ]
     .map(|(layout, floor)| (Generator::WrappedUnderSourceLine(layout), floor));
@@ -1013,9 +1013,12 @@ fn every_generator_on_many_broken_reports() {
 /// merged or not, no break unread; pymupdf4llm's Markdown (`<br>` in cells, two figure columns
 /// merged into one) reads every cell, consistent or broken, and with （六） merged 99.84% /
 /// 99.78%, 8 and 13 breaks unread, as Markdown with HTML tables.
-/// pdf.js text reads 48.99% / 43.21% (242 of 392 and 498 of 784 breaks unread), with （六） merged
-/// 48.22% / 43.31% (136, 277): a glued run or a spaced one (`6 3 1 8`) is split only where the
-/// identities leave one reading, and a row misprinting a cell leaves its run unread.
+/// pdf.js text reads 48.78% / 42.99% (242 of 392 and 498 of 784 breaks unread), with （六） merged
+/// 47.98% / 43.07% (136, 277): a glued run or a spaced one (`6 3 1 8`) is split only where the
+/// identities leave one reading, and a row misprinting a cell leaves its run unread (49.05% /
+/// 43.27%, merged 48.29% / 43.38%, before a 表二 row cut one digit a cell, or a row read as
+/// misprinted, was taken back where a cell printed blank, which glued cells do not show,
+/// would explain its digits too: `solve::without_blank_alternatives`).
 /// The floors are the measured shares less 0.01 point (they are printed rounded).
 /// 表四 wrapped in narrow cells, its pieces joined where R4 confirms one joining: 98.75% / 98.64%
 /// (4 and 10 breaks unread), 98.60% / 98.43% with （六） merged (5, 10), none wrong over 8,000
@@ -1052,10 +1055,10 @@ fn broken_floor(layout: Torn, merged_other: bool, changed: usize) -> (f64, usize
         (Torn::MarkdownBrCells, true, 1) => (0.9983, 8),
         (Torn::MarkdownBrCells, true, _) => (0.9977, 13),
         (Torn::MarkdownBrCells, _, _) => (1.0, 0),
-        (Torn::PdfJsText, false, 1) => (0.4904, 242),
-        (Torn::PdfJsText, false, _) => (0.4326, 498),
-        (Torn::PdfJsText, true, 1) => (0.4828, 136),
-        (Torn::PdfJsText, true, _) => (0.4337, 277),
+        (Torn::PdfJsText, false, 1) => (0.4875, 242),
+        (Torn::PdfJsText, false, _) => (0.4296, 498),
+        (Torn::PdfJsText, true, 1) => (0.4795, 136),
+        (Torn::PdfJsText, true, _) => (0.4304, 277),
         (Torn::NarrowCells, false, 1) => (0.9874, 4),
         (Torn::NarrowCells, false, _) => (0.9863, 10),
         (Torn::NarrowCells, true, 1) => (0.9859, 5),
@@ -1092,8 +1095,9 @@ fn broken_floor(layout: Torn, merged_other: bool, changed: usize) -> (f64, usize
 /// own `本年处理决定数量` three times) is left unread, its span unproven.
 /// Markdown with HTML tables reads every cell (100.00%, and every printed cell with （六）
 /// merged), and so do `pdftohtml`'s HTML or XML of the page laid out and pymupdf4llm's Markdown.
-/// pdf.js text reads 59.15% (56.79% with （六） merged): its rows' numbers glued, or a space
-/// between every glyph, are runs the identities must split. 表四 with numbers wrapped in its
+/// pdf.js text reads 58.93% (56.55% with （六） merged): its rows' numbers glued, or a space
+/// between every glyph, are runs the identities must split (59.21% and 56.85% before a 表二 row
+/// cut one digit a cell was taken back where a cell printed blank would explain it too). 表四 with numbers wrapped in its
 /// narrow cells reads 98.87% (98.73% with （六） merged; 94.40% and 93.24%, before wrapped pieces
 /// were joined, with no zeros run together): left unread where more than six pieces wrapped,
 /// two joinings satisfy R4, or zeros run together (`00`) stand beside wrapped numbers.
@@ -1114,8 +1118,8 @@ fn share_floor(layout: Torn, merged_other: bool) -> f64 {
         (Torn::MarkdownHtmlTables, _) => 1.0,
         (Torn::PositionedRuns, _) => 1.0,
         (Torn::MarkdownBrCells, _) => 1.0,
-        (Torn::PdfJsText, false) => 0.5920,
-        (Torn::PdfJsText, true) => 0.5685,
+        (Torn::PdfJsText, false) => 0.5890,
+        (Torn::PdfJsText, true) => 0.5650,
         (Torn::NarrowCells, false) => 0.9886,
         (Torn::NarrowCells, true) => 0.9872,
         (Torn::MarkdownWordGrid, _) => 1.0,
@@ -1516,10 +1520,12 @@ fn one_line_recovers_the_cells() {
         share(&consistent, 2)
     );
     // A 表三 that breaks an identity is read by the others, or as printed with the one cell it
-    // misprints (issue #9): 77.88% measured (78.02% before a consistent split that a reading
-    // explained by one misprint contradicts was left unread; 62.47% by the others alone).
+    // misprints (issue #9): 77.69% measured (77.88% before a row read as misprinted was taken
+    // back where a cell printed blank, which glued cells do not show, would explain its digits
+    // too; 78.02% before a consistent split that a reading explained by one misprint
+    // contradicts was left unread; 62.47% by the others alone).
     assert!(
-        share(&inconsistent, 1) >= 77.87,
+        share(&inconsistent, 1) >= 77.68,
         "表三, one cell changed: {:.2}%",
         share(&inconsistent, 1)
     );
@@ -1681,10 +1687,12 @@ fn one_line_2019_recovers_the_cells() {
             share(&consistent, k)
         );
     }
-    // A broken 表三 read as printed with the one cell it misprints (issue #9): 76.86% measured
-    // (76.99% before the consistent splits that one misprint contradicts were left unread).
+    // A broken 表三 read as printed with the one cell it misprints (issue #9): 76.70% measured
+    // (76.86% before a row read as misprinted was taken back where a blank cell would explain
+    // its digits too; 76.99% before the consistent splits that one misprint contradicts were
+    // left unread).
     assert!(
-        share(&inconsistent, 1) >= 76.85,
+        share(&inconsistent, 1) >= 76.69,
         "表三, one cell changed: {:.2}%",
         share(&inconsistent, 1)
     );
@@ -1838,13 +1846,16 @@ fn one_line_broken_reports_read_no_wrong_cell() {
     );
     // Floored at what the default count reads (deterministic draws), per count of cells changed
     // (表三 99.92%, 73.24%, 34.80%, 22.68%, merged 99.89%, 70.16%, 31.68%, 20.78% before a
-    // consistent split that a reading explained by one misprint contradicts was left unread).
+    // consistent split that a reading explained by one misprint contradicts was left unread;
+    // 98.88%, 73.24%, 34.64%, 22.52%, merged 98.90%, 70.16%, 31.57%, 20.68% before a row read as
+    // misprinted was taken back where a blank cell, which glued cells do not show, would
+    // explain its digits too).
     if samples == 100 {
         for (t, floors) in tallies.iter().zip([
             [98.87, 27.86],
-            [73.23, 27.79],
-            [34.63, 26.32],
-            [22.51, 24.19],
+            [73.19, 27.79],
+            [34.31, 26.32],
+            [22.11, 24.19],
         ]) {
             assert!(t.share(1) >= floors[0], "表三: {:.2}%", t.share(1));
             assert!(t.share(2) >= floors[1], "表四: {:.2}%", t.share(2));
@@ -1852,7 +1863,7 @@ fn one_line_broken_reports_read_no_wrong_cell() {
         // （六） merged: its row decided with the table, R2 reading it in place of the three (表三
         // 26.45%, 21.32%, 17.48%, 14.78% over 5,000 when it was read alone, the result rows
         // then read by their R3 only).
-        for (t, floor) in merged.iter().zip([98.89, 70.02, 31.47, 20.67]) {
+        for (t, floor) in merged.iter().zip([98.89, 70.02, 31.20, 20.31]) {
             assert!(
                 t.share(1) >= floor,
                 "表三, （六） merged: {:.2}%",
@@ -2646,4 +2657,102 @@ fn blank_floors(generator: Generator) -> (f64, f64) {
         HardWrappedTorn(Torn::NarrowCells) => (85.4, 96.2),
         other => panic!("{} is not measured with blank cells", other.title()),
     }
+}
+
+/// Whole pages on one line whose tables print a cell or two blank, where the page's text keeps
+/// no trace of a blank (an empty `<td>`: the row's digits run on, one number short). The
+/// publisher's totals count the blank as nothing (the cells blanked are among those drawn 0).
+/// No cell is read wrong: a row cut one digit a cell against its 总计, or against a column's
+/// sum the reading explains by misprinted cells, or a 表二 row no identity reads, is taken back
+/// where a blank would explain the digits too (`solve::without_blank_alternatives`); a blank is
+/// never read as a number; a printed cell not read is explained. Prints the share of printed
+/// cells read (`cargo test --release -p xxgk-extract --test roundtrip -- --nocapture
+/// one_line_blank`).
+#[test]
+#[expect(
+    clippy::print_stdout,
+    reason = "the share read is the figure of the note"
+)]
+fn one_line_blank_cells_leaving_no_trace_are_never_read_as_numbers() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let (mut printed, mut right, mut skipped) = (0usize, 0usize, 0usize);
+    for k in 0..200usize {
+        let truth = report(
+            &figures_of(real_count)
+                .new_tree(&mut runner)
+                .expect("figures draw")
+                .current(),
+        );
+        let zeros: Vec<&str> = cell_pointers()
+            .filter(|c| truth.pointer(c) == Some(&json!(0)))
+            .collect();
+        let mut published = truth.clone();
+        let mut blank: Vec<&str> = Vec::new();
+        for j in 0..1 + k % 2 {
+            let Some(&cell) = zeros.get((k * 37 + j * 71) % zeros.len().max(1)) else {
+                continue;
+            };
+            if let Some(value) = published
+                .pointer_mut(cell)
+                .filter(|_| !blank.contains(&cell))
+            {
+                *value = json!(BLANK_STAND_IN + blank.len() as u64);
+                blank.push(cell);
+            }
+        }
+        let mut text =
+            String::from_utf8(xxgk_render::one_line(&typed(&published), k as u64)).expect("UTF-8");
+        // Each stand-in as printed, whole or with the page's stray space inside.
+        let printed_as: Option<Vec<String>> = (0..blank.len())
+            .map(|j| {
+                let stand_in = (BLANK_STAND_IN + j as u64).to_string();
+                (0..stand_in.len())
+                    .map(|at| match at {
+                        0 => stand_in.clone(),
+                        _ => format!("{} {}", &stand_in[..at], &stand_in[at..]),
+                    })
+                    .find(|form| text.matches(form.as_str()).count() == 1)
+            })
+            .collect();
+        let Some(printed_as) = printed_as else {
+            skipped += 1;
+            continue;
+        };
+        for form in printed_as {
+            text = text.replace(&form, "");
+        }
+        let extraction = extract(text.as_bytes(), Some("report.txt")).expect("extracts");
+        for cell in cell_pointers() {
+            let read = extraction.report.pointer(cell);
+            let explained = extraction
+                .problems
+                .iter()
+                .any(|p| p.pointer.as_deref() == Some(cell));
+            if blank.contains(&cell) {
+                assert_eq!(
+                    read, None,
+                    "report {k}: blank {cell} read as a number\n{text}"
+                );
+                continue;
+            }
+            printed += 1;
+            match read {
+                Some(value) => {
+                    assert_eq!(
+                        Some(value),
+                        truth.pointer(cell),
+                        "report {k}: {cell}\n{text}"
+                    );
+                    right += 1;
+                }
+                None => assert!(explained, "report {k}: {cell} unexplained"),
+            }
+        }
+    }
+    println!(
+        "one-line, blank cells leaving no trace: {right}/{printed} printed cells read right ({:.2}%), none wrong ({skipped} of 200 reports not printed whole)",
+        100.0 * right as f64 / printed as f64
+    );
+    assert_eq!(skipped, 0, "reports not printed whole");
 }
