@@ -857,7 +857,7 @@ pub(crate) fn read_applications(
                 };
                 let cells = identity_cells(&spec);
                 let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-                let splits = row_splits(&cells, &digits, 32);
+                let splits = row_splits(&cells, &digits, ROW_SPLITS);
                 match splits.candidates.as_slice() {
                     [only] if !splits.truncated => {
                         put_split(store, &spec, &cell, only, ReadingRule::RunTogetherSplitByRowIdentity);
@@ -1254,36 +1254,28 @@ fn resolve_ambiguous(
             continue;
         };
         let verdict = Verdict::of(row, &splits.candidates, edition, &values);
-        let shown = |splits: &[&Vec<u64>]| -> String {
-            splits
-                .iter()
-                .take(4)
-                .map(|c| c.iter().map(u64::to_string).collect::<Vec<_>>().join(" "))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        };
         let all: Vec<&Vec<u64>> = splits.candidates.iter().collect();
         let why = if splits.truncated {
             format!(
                 "the splits that satisfy the row's 总计 are more than were searched (e.g. {}), so none is taken",
-                shown(&all)
+                solve::shown(&all)
             )
         } else if !verdict.checked {
             format!(
                 "{} of its splits satisfy the row's 总计 (e.g. {}), and the identities across rows that would decide between them or confirm one (一 + 二 = （七） + 四, （七） = the sum of the results) cannot be evaluated, a row they read being unread, so none is taken",
                 all.len(),
-                shown(&all)
+                solve::shown(&all)
             )
         } else if verdict.passing.is_empty() {
             format!(
                 "its splits that satisfy the row's 总计 (e.g. {}) each break an identity across rows (一 + 二 = （七） + 四, （七） = the sum of the results): the report breaks one, or its digits were misread, so none is taken",
-                shown(&all)
+                solve::shown(&all)
             )
         } else {
             format!(
                 "{} of its splits satisfy the row's 总计 and the identities across rows that can be evaluated (e.g. {}), so none is taken",
                 verdict.passing.len(),
-                shown(&verdict.passing)
+                solve::shown(&verdict.passing)
             )
         };
         store.miss_row(
@@ -1300,6 +1292,11 @@ fn resolve_ambiguous(
         );
     }
 }
+
+/// Most splits of a run-together row kept for the identities across rows to decide between.
+const ROW_SPLITS: usize = 32;
+/// Most splits of a run-together row with pinned cells enumerated before its 总计 filters them.
+const PINNED_SPLITS: usize = 64;
 
 /// The splits of a run-together row with each cell that an identity across rows determines
 /// from the `known` cells pinned to that value, those satisfying the row's own identities (its
@@ -1320,34 +1317,18 @@ fn pinned_by_others(
         .iter()
         .map(|target| {
             identities.iter().find_map(|identity| {
-                let all: Vec<&str> = identity.lhs.iter().chain(&identity.rhs).copied().collect();
-                if !all.contains(&target.as_str()) || all.iter().any(|c| c != target && own(c)) {
-                    return None;
-                }
-                let side = |side: &[&str]| -> Option<(u128, bool)> {
-                    let mut sum = 0u128;
-                    let mut holds_target = false;
-                    for c in side {
-                        if *c == target {
-                            holds_target = true;
-                        } else {
-                            sum += u128::from(*known.get(*c)?);
-                        }
-                    }
-                    Some((sum, holds_target))
+                let other_rows_value = |c: &str| {
+                    if own(c) { None } else { known.get(c).copied() }
                 };
-                let (lhs, in_lhs) = side(&identity.lhs)?;
-                let (rhs, _) = side(&identity.rhs)?;
-                let (mine, other) = if in_lhs { (lhs, rhs) } else { (rhs, lhs) };
-                other.checked_sub(mine).and_then(|v| u64::try_from(v).ok())
+                identity.required(target, other_rows_value).flatten()
             })
         })
         .collect();
     if pins.iter().all(Option::is_none) {
         return None;
     }
-    let mut budget = crate::split::Budget::new(200_000);
-    let mut splits = crate::split::pinned_splits(text, &pins, 64, &mut budget);
+    let mut budget = crate::split::Budget::new(solve::RUN_STEPS);
+    let mut splits = crate::split::pinned_splits(text, &pins, PINNED_SPLITS, &mut budget);
     // The row's own identities (its 总计) hold in the splits kept.
     let local: Vec<&solve::Identity> = identities
         .iter()

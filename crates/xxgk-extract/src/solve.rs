@@ -29,7 +29,7 @@ use crate::split::{
 /// Most candidate splits kept for one run.
 const MAX_CANDIDATES: usize = 512;
 /// Steps of the candidate search of one run.
-const RUN_STEPS: u32 = 200_000;
+pub(crate) const RUN_STEPS: u32 = 200_000;
 /// Nodes of one joint search.
 const JOINT_NODES: u32 = 100_000;
 /// Most breaks (groups of identities, a column's, counted as [`Breaks`] does) that the
@@ -88,6 +88,50 @@ impl Identity {
         };
         Some(side(&self.lhs)? == side(&self.rhs)?)
     }
+
+    /// The count `cell` must hold for the identity to hold, every other cell valued by `value`:
+    /// `Some(None)` when no count makes it hold, `None` when another cell has no value or the
+    /// identity does not read `cell` exactly once.
+    pub fn required(&self, cell: &str, value: impl Fn(&str) -> Option<u64>) -> Option<Option<u64>> {
+        required(&self.lhs, &self.rhs, &cell, |c: &&str| value(c))
+    }
+}
+
+/// The count the cell `at` must hold for `lhs = rhs` to hold, every other cell valued by
+/// `value`: `Some(None)` when no count makes it hold, `None` when another cell has no value or
+/// `at` is not read exactly once.
+fn required<C: PartialEq + ?Sized, T: std::borrow::Borrow<C>>(
+    lhs: &[T],
+    rhs: &[T],
+    at: &C,
+    value: impl Fn(&C) -> Option<u64>,
+) -> Option<Option<u64>> {
+    let mut own_side: Option<bool> = None;
+    let (mut lhs_sum, mut rhs_sum) = (0u128, 0u128);
+    for (is_lhs, cells) in [(true, lhs), (false, rhs)] {
+        for cell in cells {
+            let cell = cell.borrow();
+            if cell == at {
+                if own_side.is_some() {
+                    return None;
+                }
+                own_side = Some(is_lhs);
+                continue;
+            }
+            let count = u128::from(value(cell)?);
+            if is_lhs {
+                lhs_sum += count;
+            } else {
+                rhs_sum += count;
+            }
+        }
+    }
+    let (mine, other) = if own_side? {
+        (lhs_sum, rhs_sum)
+    } else {
+        (rhs_sum, lhs_sum)
+    };
+    Some(other.checked_sub(mine).and_then(|v| u64::try_from(v).ok()))
 }
 
 /// The pointer of a cell of the model's cell table, as a `'static` string.
@@ -685,27 +729,9 @@ fn determined(
     at: (usize, usize),
     value: impl Fn(usize, usize) -> Option<u64>,
 ) -> Option<Option<u64>> {
-    let mut own_side: Option<bool> = None;
-    let (mut lhs, mut rhs) = (0u128, 0u128);
-    for (side, cells) in [(true, &equation.lhs), (false, &equation.rhs)] {
-        for &(run, part) in cells.iter() {
-            if (run, part) == at {
-                if own_side.is_some() {
-                    return None;
-                }
-                own_side = Some(side);
-                continue;
-            }
-            let count = u128::from(value(run, part)?);
-            if side {
-                lhs += count;
-            } else {
-                rhs += count;
-            }
-        }
-    }
-    let (mine, other) = if own_side? { (lhs, rhs) } else { (rhs, lhs) };
-    Some(other.checked_sub(mine).and_then(|v| u64::try_from(v).ok()))
+    required(&equation.lhs, &equation.rhs, &at, |&(run, part)| {
+        value(run, part)
+    })
 }
 
 /// The splits of a run of several totalled segments with one segment's identity dropped, each
@@ -774,7 +800,8 @@ fn ids(rules: &[&str]) -> String {
     unique.join(", ")
 }
 
-fn shown(splits: &[&Vec<u64>]) -> String {
+/// A few of `splits`, for messages (`1 0 3 | 10 3 0`).
+pub(crate) fn shown(splits: &[&Vec<u64>]) -> String {
     splits
         .iter()
         .take(3)
