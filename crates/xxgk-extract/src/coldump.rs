@@ -7,7 +7,12 @@
 //! seven blocks of k numbers (the 总计 block possibly before the 其他 block). Labels are not used to place numbers (the converters move them);
 //! a placement is kept only when it is the one placement whose values satisfy every identity of
 //! the catalogue reading 表三 (R1, R2, R3) and agrees with every cell already read. Several
-//! placements with different values, or none, leave the cells missing with a problem saying why.
+//! such placements with different values leave the cells they differ on missing and read those
+//! they all agree on (`block-dump-agreed-by-every-reading`): the report's own placement is among
+//! them whenever a single one would be taken, so a cell they agree on has its value (a late
+//! number that may be any cell of its row, two rows' late numbers exchanged alike by R1: a
+//! narrow page's `pdftotext` 25 → 196 of 200 cells read). None leaves the cells missing with a
+//! problem saying why.
 //!
 //! When no placement in reading order is left, the numbers poppler prints apart from their row
 //! are tried as such: a line of numbers inside a label's block (next to a line of text) or alone
@@ -981,6 +986,40 @@ fn agreed_cells(grids: &[Vec<usize>], numbers: &[Number]) -> Vec<Option<usize>> 
         .collect()
 }
 
+/// The cells every confirmed reading fills with the same value, as the rule of readings agreed
+/// on; the merged （六） row only where every reading reads it alike.
+fn agreed_readings(confirmed: &[(CellStore, Option<MergedRow>)]) -> (CellStore, Option<MergedRow>) {
+    let mut agreed = CellStore::default();
+    let Some(((first, first_merged), others)) = confirmed.split_first() else {
+        return (agreed, None);
+    };
+    for (pointer, filled) in &first.filled {
+        let same = others.iter().all(|(other, _)| {
+            other
+                .filled
+                .get(pointer)
+                .is_some_and(|f| f.value == filled.value)
+        });
+        if same {
+            let mut filled = filled.clone();
+            filled.rules = vec![AGREED];
+            agreed.fill(pointer.clone(), filled);
+        }
+    }
+    let merged = first_merged
+        .as_ref()
+        .filter(|m| {
+            others
+                .iter()
+                .all(|(_, o)| o.as_ref().map(|o| o.counts) == Some(m.counts))
+        })
+        .map(|m| MergedRow {
+            rule: AGREED,
+            ..m.clone()
+        });
+    (agreed, merged)
+}
+
 /// Whether every cell of the 2021 表三 was read. (Asked of every report: the template's own
 /// pointers, not 175 formatted ones.)
 pub(crate) fn all_read(store: &CellStore) -> bool {
@@ -1064,6 +1103,16 @@ pub(crate) fn read_applications(
     };
     let (cells, merged_row) = match one {
         Ok(reading) => reading,
+        // Several readings satisfy every identity: the report's own is among them whenever a
+        // single one would be taken, so the cells they all agree on are its values.
+        Err(why) if confirmed.len() > 1 => {
+            let (cells, merged_row) = agreed_readings(&confirmed);
+            let rest = format!(
+                "表三 is printed cell by cell in blocks (a PDF text dump); {why}, which differ on this cell, so it is not placed"
+            );
+            place(cells, merged_row, store, problems, &why_not);
+            return why_not(rest, store);
+        }
         Err(why) => {
             // The cells every reading agrees on, up to three misprinted cells: the report's
             // own reading among them, they are its values. Not where numbers stand inside
@@ -1572,6 +1621,32 @@ mod tests {
         let text = across_with_late(&grid, &[(24, 0), (22, 1)], Some(23));
         assert!(text.contains(&format!("第24行 {}\n", grid[23][0])));
         assert_read_as(&read(&text), &grid);
+    }
+
+    #[test]
+    fn cells_on_which_every_confirmed_reading_agrees_are_read_and_the_others_left_open() {
+        // 二's and 四's second cells printed late (poppler, a narrow page): each late number
+        // may be any cell of its row, and reading 二 as 1 3 and 四 as 0 2 instead of 3 1 and
+        // 2 0 satisfies every identity too (R1 of both columns moves alike). The two readings
+        // agree on every other cell: those are read, the four they differ on are left open.
+        let mut grid = vec![[0u64; COLUMNS]; APP_ROWS.len()];
+        grid[0] = [298, 3, 0, 0, 1, 0, 302];
+        grid[1] = [3, 1, 0, 0, 0, 0, 4];
+        grid[2] = [109, 0, 0, 0, 0, 0, 109];
+        grid[3] = [190, 4, 0, 0, 1, 0, 195];
+        grid[23] = [299, 4, 0, 0, 1, 0, 304];
+        grid[24] = [2, 0, 0, 0, 0, 0, 2];
+        let text = across_with_late(&grid, &[(1, 1), (24, 1)], None);
+        let store = read(&text);
+        assert_read_but(&store, &grid, &[(1, 0), (1, 1), (24, 0), (24, 1)]);
+        assert!(store.filled.values().all(|f| f.rules == [AGREED]));
+        let why = store
+            .missing
+            .get("/applications/carried_over/natural_person");
+        assert!(
+            why.is_some_and(|p| p.message.contains("2 readings")),
+            "{why:?}"
+        );
     }
 
     #[test]

@@ -133,11 +133,11 @@ pub enum ReadingRule {
     /// order that the identities confirm, or (a report that breaks some) the one reading that one
     /// or two misprinted cells explain, no other reading explained as well.
     BlockDumpPlacedByIdentities,
-    /// A table printed cell by cell in blocks whose numbers no reading places alone (a report
-    /// that breaks identities in up to three cells), none inside a label and one beside a label
-    /// at most: the cells on
-    /// which every reading of the blocks with up to three rows failing their 总计 (R3) agrees,
-    /// among them the report's own.
+    /// A table printed cell by cell in blocks whose numbers no reading places alone: the cells
+    /// on which every reading of the blocks satisfying every identity agrees (several do), or,
+    /// none doing so (a report that breaks identities in up to three cells, none of its numbers
+    /// inside a label and one beside a label at most), every reading with up to three rows
+    /// failing their 总计 (R3); the report's own reading among them.
     BlockDumpAgreedByEveryReading,
     /// A 2021 report prints （六）其他处理 as one row (the 2019 table), and 0 in this column: each
     /// of the three rows the 2021 format splits it into is then 0, counts never being negative.

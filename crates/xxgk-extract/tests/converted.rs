@@ -142,7 +142,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "jingyue-2024-a5-microhei.pdftotext-default.txt",
         "jingyue",
-        25,
+        196,
     ),
     ("jingyue-2024-letter-uming.markitdown.md", "jingyue", 200),
     ("jingyue-2024-letter-uming.pdfminer.txt", "jingyue", 1),
