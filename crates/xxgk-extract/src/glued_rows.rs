@@ -41,11 +41,14 @@ pub(crate) fn read_again(
 ) -> (BTreeSet<String>, BTreeSet<String>) {
     let mut added = BTreeSet::new();
     let mut explained = BTreeSet::new();
+    let review_wrapped = lines.get(2).and_then(|body| review_wrapped_in_cells(body));
     let glued: Vec<bool> = lines
         .iter()
         .zip(GLUED_DIGITS)
         .enumerate()
-        .map(|(k, (body, digits))| prints_glued_rows(body, digits, k == 0))
+        .map(|(k, (body, digits))| {
+            prints_glued_rows(body, digits, k == 0) || k == 2 && review_wrapped.is_some()
+        })
         .collect();
     if !glued.contains(&true) {
         return (added, explained);
@@ -55,12 +58,11 @@ pub(crate) fn read_again(
     let ended: Vec<Vec<PosText>> = lines
         .iter()
         .zip(&glued)
-        .map(|(body, &glued)| {
-            if glued {
-                body.iter().map(|line| run_ended(line)).collect()
-            } else {
-                Vec::new()
-            }
+        .enumerate()
+        .map(|(k, (body, &glued))| match &review_wrapped {
+            Some(joined) if k == 2 => joined.iter().map(run_ended).collect(),
+            _ if glued => body.iter().map(|line| run_ended(line)).collect(),
+            _ => Vec::new(),
         })
         .collect();
     let refs: Vec<Vec<&PosText>> = ended.iter().map(|body| body.iter().collect()).collect();
@@ -135,6 +137,71 @@ pub(crate) fn read_again(
             .is_some_and(|cell| !store.filled.contains_key(cell))
     }));
     (added, explained)
+}
+
+/// Most lines a 表四 wrapped in its narrow cells is printed on: fewer than its 15 cells, or each
+/// line could be a cell of its own (a dump).
+const REVIEW_CELLS: usize = 15;
+
+/// 表四's body with its numbers joined into one run, where pdf.js printed a table whose narrow
+/// cells wrap their numbers: a cell's lines one after the other, each line of the table a
+/// baseline of its own (LibreOffice's export of 淮安 2024 prints `726417`, `8`, `3735`, `1`,
+/// `13481261211620`: 178 and 351 wrapped as `17` over `8` and `35` over `1`; the published PDF
+/// prints the same digits on one line). Only where every line holding a digit is a run of
+/// digits alone, one at least glued (five digits or more), on fewer lines than the table has
+/// cells and holding at least as many digits: their digits in order are then the table's in
+/// its cells' order, which the one-line reader splits only where the identities confirm one
+/// split. `None` otherwise.
+fn review_wrapped_in_cells(body: &[&PosText]) -> Option<Vec<PosText>> {
+    let is_digits = |line: &PosText| {
+        let text: String = line.glyphs.iter().map(|g| g.ch).collect();
+        let text = text.trim();
+        !text.is_empty() && text.chars().all(|c| c.is_ascii_digit())
+    };
+    let has_digit = |line: &PosText| line.glyphs.iter().any(|g| g.ch.is_ascii_digit());
+    let numbered: Vec<usize> = (0..body.len())
+        .filter(|&i| {
+            body.get(i)
+                .is_some_and(|l| has_digit(l) && !is_page_footer(l))
+        })
+        .collect();
+    let digits = |i: &usize| {
+        body.get(*i).map_or(0, |l| {
+            l.glyphs.iter().filter(|g| g.ch.is_ascii_digit()).count()
+        })
+    };
+    let all_digits = numbered
+        .iter()
+        .all(|&i| body.get(i).copied().is_some_and(is_digits));
+    let total: usize = numbered.iter().map(digits).sum();
+    let wraps = (2..REVIEW_CELLS).contains(&numbered.len())
+        && all_digits
+        && total >= REVIEW_CELLS
+        && numbered.iter().any(|i| digits(i) >= GLUED_DIGITS[2]);
+    if !wraps {
+        return None;
+    }
+    let first = *numbered.first()?;
+    let mut joined = PosText::default();
+    for &i in &numbered {
+        if let Some(line) = body.get(i) {
+            joined.glyphs.extend(
+                line.glyphs
+                    .iter()
+                    .filter(|g| !g.ch.is_whitespace())
+                    .copied(),
+            );
+        }
+    }
+    let mut out = Vec::with_capacity(body.len());
+    for (i, line) in body.iter().enumerate() {
+        if i == first {
+            out.push(joined.clone());
+        } else if !numbered.contains(&i) {
+            out.push((*line).clone());
+        }
+    }
+    Some(out)
 }
 
 /// A line whose text ends in a digit, with a mark after it that is neither digit nor space: the
@@ -242,6 +309,40 @@ mod tests {
         }
         for text in ["300", "-5-0", "第3页说明", "-"] {
             assert!(!footer(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_review_table_wrapped_in_its_cells_is_joined_in_order() {
+        let joined = |text: &str| {
+            let lines = text_lines(text);
+            let body: Vec<&PosText> = lines.iter().collect();
+            review_wrapped_in_cells(&body).map(|out| {
+                out.iter()
+                    .map(|l| l.glyphs.iter().map(|g| g.ch).collect::<String>())
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+            })
+        };
+        // 淮安 2024 exported by LibreOffice, through pdf-parse: 178 and 351 wrapped.
+        let wrapped = "总\n计\n726417\n8\n3735\n1\n13481261211620\n";
+        assert_eq!(
+            joined(wrapped),
+            Some(vec![
+                "总".to_owned(),
+                "计".to_owned(),
+                "72641783735113481261211620".to_owned()
+            ])
+        );
+        // A cell a line (a dump), numbers a space apart, a note, too few digits: not so.
+        let dump: String = (0..15).map(|n| format!("{n}\n")).collect();
+        for text in [
+            dump.as_str(),
+            "72 64 178 37 351\n13 4 8 1 26\n12 1 1 6 20\n",
+            "726417\n8\n3735\n1\n13481261211620\n注：2件\n",
+            "7264\n1\n",
+        ] {
+            assert_eq!(joined(text), None, "{text}");
         }
     }
 

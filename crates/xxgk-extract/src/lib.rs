@@ -403,7 +403,10 @@
 //! its lines and its numbers glued on one line (`300153006143119`, `规章000`, or `规章` over
 //! `000` when the label fills its line, as in a narrow Word table): a table most of whose lines
 //! of numbers are so glued is read again by the one-line reader, whose cells fill only those the
-//! lines left missing, a cell the two read differently withdrawn (`glued_rows`; a 表二 line of
+//! lines left missing, a cell the two read differently withdrawn (`glued_rows`; 表四 whose
+//! narrow cells wrap their numbers, printed by pdf.js a cell's lines one after the other on
+//! lines of their own, `726417` over `8` over `3735` …, is one run of its digits in order:
+//! LibreOffice's 淮安 179 → 194 of 200; a 表二 line of
 //! numbers alone counts as glued only right after a line that is a row's whole label, so a
 //! dump's or a labels-below table's lines never do). There a 表三 label cut short in its narrow
 //! cell (`（三）1.属于`, its rest after the row's digits) names the one row still to come that

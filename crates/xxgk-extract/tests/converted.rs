@@ -682,7 +682,7 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-libreoffice.pdf-parse.txt",
         "008_huaian_city_2024",
-        179,
+        194,
     ),
     (
         "huaian-2024-libreoffice.pdfium.txt",
