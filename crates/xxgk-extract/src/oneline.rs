@@ -868,11 +868,28 @@ fn place_unique(row: &Apart, spaced: bool, store: &mut CellStore) {
     } else {
         ReadingRule::RunTogetherSingleSplit
     };
+    // A cell printed blank leaves no trace where cells run together: digits that split into
+    // one number fewer may be the row with a blank, which no identity of 表二 tells apart.
+    let with_blank = || {
+        let mut budget = Budget::new(10_000);
+        let fewer = all_splits(&text, columns.len() - 1, 1, &mut budget);
+        fewer.truncated || !fewer.candidates.is_empty()
+    };
     let values = match (&tokens, splits.candidates.as_slice()) {
         (Some(tokens), _) => tokens,
-        (None, [only]) if !splits.truncated => only,
+        (None, [only]) if !splits.truncated && (columns.len() < 2 || !with_blank()) => only,
         (None, found) => {
-            let why = if found.is_empty() && !splits.truncated {
+            let why = if let [only] = found
+                && !splits.truncated
+            {
+                let read: Vec<String> = only.iter().map(u64::to_string).collect();
+                format!(
+                    "its digits cut into {} numbers one way, `{}`, but were a cell printed blank (which leaves no trace where cells run together) they would be {} numbers, and 表二 has no identity that tells the two apart, so none is taken",
+                    columns.len(),
+                    read.join(" "),
+                    columns.len() - 1
+                )
+            } else if found.is_empty() && !splits.truncated {
                 format!(
                     "`{text}` has no split into {} numbers without a leading zero",
                     columns.len()

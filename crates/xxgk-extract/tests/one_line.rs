@@ -278,10 +278,13 @@ fn a_2019_report_on_one_line_keeps_its_signs_and_its_single_other_row() {
     assert_eq!(extraction.edition, xxgk_extract::Edition::E2019);
     let cells = &extraction.report;
     assert_eq!(cells["edition"], "2019");
+    // `-38` is -3 and 8, or -38 with 处理决定数量 printed blank (which leaves no trace where
+    // cells run together): 表二 has no identity to tell them apart, so both are left missing.
     assert_eq!(
         cells["active_disclosure"]["licensing"],
-        json!({"previous_items": 10, "change": -3, "decisions": 8})
+        json!({"previous_items": 10})
     );
+    // `000` is three numbers alone: no two numbers are printed so (`00` is no number).
     assert_eq!(
         cells["active_disclosure"]["regulations"],
         json!({"newly_made": 0, "newly_published": 0, "total_published": 0})
@@ -291,10 +294,15 @@ fn a_2019_report_on_one_line_keeps_its_signs_and_its_single_other_row() {
         cells["active_disclosure"]["other_services"],
         json!({"previous_items": 7})
     );
-    // A sign with no digits before it: 上一年项目数量 is not printed, never read from after it.
-    assert_eq!(
-        cells["active_disclosure"]["penalty"],
-        json!({"change": 3, "decisions": 4})
+    // A sign with no digits before it: 上一年项目数量 is not printed, never read from after it;
+    // `+34` is +3 and 4 or +34 and a blank.
+    assert!(cells["active_disclosure"].get("penalty").is_none());
+    let penalty = problem_at(&extraction, "/active_disclosure/penalty/change");
+    assert_eq!(penalty.code, ProblemCode::AmbiguousSplit);
+    assert!(
+        penalty.message.contains("were a cell printed blank"),
+        "{}",
+        penalty.message
     );
     assert!(
         cells["active_disclosure"]

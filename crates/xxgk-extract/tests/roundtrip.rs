@@ -1675,12 +1675,14 @@ fn one_line_2019_recovers_the_cells() {
             share(t, 2)
         );
     }
-    // Floored at what is read (deterministic draws): 表二 70.56%, 表三 99.06% (99.91% before a
+    // Floored at what is read (deterministic draws): 表二 46.52% (70.56% before a run of 表二
+    // that also cuts into one number fewer, a cell printed blank leaving no trace, was left
+    // unread: `one_line_2019_blank_cells_of_table_two_are_never_read_as_numbers`), 表三 99.06% (99.91% before a
     // consistent split that a reading explained by one misprint contradicts was left unread),
     // 表四 44.60% (26.36% before the prose's figures of 表四 were printed and read; 45.40% before
     // a clause agreeing in one figure of one digit with the only split satisfying R4 was set
     // aside: another report's `纠正2件` so picked a wrong split of a table breaking R4).
-    for (k, floor) in [(0, 70.5), (1, 99.05), (2, 44.5)] {
+    for (k, floor) in [(0, 46.5), (1, 99.05), (2, 44.5)] {
         assert!(
             share(&consistent, k) >= floor,
             "table {k}: {:.2}%",
@@ -1696,11 +1698,12 @@ fn one_line_2019_recovers_the_cells() {
         "表三, one cell changed: {:.2}%",
         share(&inconsistent, 1)
     );
-    // Cells apart, one table in three left to the identities: 表二 94.38%, 表三 99.75% (99.97%
+    // Cells apart, one table in three left to the identities: 表二 89.70% (94.38% before a run
+    // that also cuts into one number fewer was left unread), 表三 99.75% (99.97%
     // before the consistent splits that one misprint contradicts were left unread), 表四 88.87%
     // measured (76.73% before a 表四 with one defect was mended and the prose read), 表三 91.77%
     // with one cell changed (91.83%).
-    for (k, floor) in [(0, 94.37), (1, 99.74), (2, 88.8)] {
+    for (k, floor) in [(0, 89.69), (1, 99.74), (2, 88.8)] {
         assert!(
             share(&spaced, k) >= floor,
             "cells spaced, table {k}: {:.2}%",
@@ -2753,6 +2756,92 @@ fn one_line_blank_cells_leaving_no_trace_are_never_read_as_numbers() {
     println!(
         "one-line, blank cells leaving no trace: {right}/{printed} printed cells read right ({:.2}%), none wrong ({skipped} of 200 reports not printed whole)",
         100.0 * right as f64 / printed as f64
+    );
+    assert_eq!(skipped, 0, "reports not printed whole");
+}
+
+/// 2019-format pages on one line whose 表二 prints a cell of a three-cell row (规章, 规范性文件)
+/// blank, leaving no trace (an empty `<td>`: the row's digits run on, one number short). 表二
+/// has no identity, so a run that splits one way into three numbers may as well be two numbers
+/// and a blank: no blank is read as a number and no cell is read wrong (before, `3 · 12` was read
+/// `3 1 2`), every cell not read is explained. Prints the share of the two rows' printed cells
+/// read (`cargo test --release -p xxgk-extract --test roundtrip -- --nocapture
+/// one_line_2019_blank`).
+#[test]
+#[expect(
+    clippy::print_stdout,
+    reason = "the share read is the figure of the note"
+)]
+fn one_line_2019_blank_cells_of_table_two_are_never_read_as_numbers() {
+    use proptest::strategy::ValueTree;
+    const ROWS: [&str; 2] = ["regulations", "normative_documents"];
+    const COLUMNS: [&str; 3] = ["newly_made", "newly_published", "total_published"];
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let (mut printed, mut right, mut skipped) = (0usize, 0usize, 0usize);
+    for k in 0..200usize {
+        let drawn = figures_of(real_count)
+            .new_tree(&mut runner)
+            .expect("figures draw")
+            .current();
+        let truth = serde_json::to_value(report_2019(&drawn)).expect("serializes");
+        let blank = format!(
+            "/active_disclosure/{}/{}",
+            ROWS[k % 2],
+            COLUMNS[(k / 2) % 3]
+        );
+        let mut published = truth.clone();
+        if let Some(value) = published.pointer_mut(&blank) {
+            *value = json!(BLANK_STAND_IN);
+        }
+        let typed: edition_2019::AnnualReport =
+            serde_json::from_value(published).expect("a valid 2019 report");
+        let page = String::from_utf8(xxgk_render::one_line_2019(&typed, k as u64)).expect("UTF-8");
+        // The stand-in as printed, whole or with the page's stray space inside.
+        let stand_in = BLANK_STAND_IN.to_string();
+        let Some(form) = (0..stand_in.len())
+            .map(|at| match at {
+                0 => stand_in.clone(),
+                _ => format!("{} {}", &stand_in[..at], &stand_in[at..]),
+            })
+            .find(|form| page.matches(form.as_str()).count() == 1)
+        else {
+            skipped += 1;
+            continue;
+        };
+        let text = page.replace(&form, "");
+        let extraction = extract(text.as_bytes(), Some("report.txt")).expect("extracts");
+        for row in ROWS {
+            for column in COLUMNS {
+                let cell = format!("/active_disclosure/{row}/{column}");
+                let read = extraction.report.pointer(&cell);
+                if cell == blank {
+                    assert_eq!(read, None, "report {k}: blank {cell} read\n{text}");
+                    continue;
+                }
+                printed += 1;
+                match read {
+                    Some(value) => {
+                        assert_eq!(
+                            Some(value),
+                            truth.pointer(&cell),
+                            "report {k}: {cell}\n{text}"
+                        );
+                        right += 1;
+                    }
+                    None => assert!(
+                        extraction
+                            .problems
+                            .iter()
+                            .any(|p| p.pointer.as_deref() == Some(cell.as_str())),
+                        "report {k}: {cell} unexplained"
+                    ),
+                }
+            }
+        }
+    }
+    println!(
+        "one-line 2019, a 表二 cell blank leaving no trace: {right}/{printed} printed cells of its three-cell rows read right ({:.2}%), none wrong",
+        100.0 * right as f64 / printed.max(1) as f64
     );
     assert_eq!(skipped, 0, "reports not printed whole");
 }
