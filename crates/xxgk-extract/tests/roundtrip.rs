@@ -2662,6 +2662,53 @@ fn blank_floors(generator: Generator) -> (f64, f64) {
     }
 }
 
+/// The one form in which `page` prints `stand_in`: whole, or with the page's stray space
+/// inside; `None` when no form is printed exactly once.
+fn printed_once(page: &str, stand_in: u64) -> Option<String> {
+    let digits = stand_in.to_string();
+    (0..digits.len())
+        .map(|at| match at {
+            0 => digits.clone(),
+            _ => format!("{} {}", &digits[..at], &digits[at..]),
+        })
+        .find(|form| page.matches(form.as_str()).count() == 1)
+}
+
+/// Checks each of `cells` of a page printing `blank` as nothing: a blank cell is never read, a
+/// printed cell is read as in `truth` or explained by a problem (`context` names the page).
+/// Gives the printed cells read right and the printed cells.
+fn blanks_unread_and_cells_right<'c>(
+    extraction: &Extraction,
+    truth: &Value,
+    cells: impl Iterator<Item = &'c str>,
+    blank: &[&str],
+    context: &str,
+) -> (usize, usize) {
+    let (mut right, mut printed) = (0, 0);
+    for cell in cells {
+        let read = extraction.report.pointer(cell);
+        if blank.contains(&cell) {
+            assert_eq!(read, None, "{context}: blank {cell} read as a number");
+            continue;
+        }
+        printed += 1;
+        match read {
+            Some(value) => {
+                assert_eq!(Some(value), truth.pointer(cell), "{context}: {cell}");
+                right += 1;
+            }
+            None => assert!(
+                extraction
+                    .problems
+                    .iter()
+                    .any(|p| p.pointer.as_deref() == Some(cell)),
+                "{context}: {cell} unexplained"
+            ),
+        }
+    }
+    (right, printed)
+}
+
 /// Whole pages on one line whose tables print a cell or two blank, where the page's text keeps
 /// no trace of a blank (an empty `<td>`: the row's digits run on, one number short). The
 /// publisher's totals count the blank as nothing (the cells blanked are among those drawn 0).
@@ -2706,17 +2753,8 @@ fn one_line_blank_cells_leaving_no_trace_are_never_read_as_numbers() {
         }
         let mut text =
             String::from_utf8(xxgk_render::one_line(&typed(&published), k as u64)).expect("UTF-8");
-        // Each stand-in as printed, whole or with the page's stray space inside.
         let printed_as: Option<Vec<String>> = (0..blank.len())
-            .map(|j| {
-                let stand_in = (BLANK_STAND_IN + j as u64).to_string();
-                (0..stand_in.len())
-                    .map(|at| match at {
-                        0 => stand_in.clone(),
-                        _ => format!("{} {}", &stand_in[..at], &stand_in[at..]),
-                    })
-                    .find(|form| text.matches(form.as_str()).count() == 1)
-            })
+            .map(|j| printed_once(&text, BLANK_STAND_IN + j as u64))
             .collect();
         let Some(printed_as) = printed_as else {
             skipped += 1;
@@ -2726,32 +2764,15 @@ fn one_line_blank_cells_leaving_no_trace_are_never_read_as_numbers() {
             text = text.replace(&form, "");
         }
         let extraction = extract(text.as_bytes(), Some("report.txt")).expect("extracts");
-        for cell in cell_pointers() {
-            let read = extraction.report.pointer(cell);
-            let explained = extraction
-                .problems
-                .iter()
-                .any(|p| p.pointer.as_deref() == Some(cell));
-            if blank.contains(&cell) {
-                assert_eq!(
-                    read, None,
-                    "report {k}: blank {cell} read as a number\n{text}"
-                );
-                continue;
-            }
-            printed += 1;
-            match read {
-                Some(value) => {
-                    assert_eq!(
-                        Some(value),
-                        truth.pointer(cell),
-                        "report {k}: {cell}\n{text}"
-                    );
-                    right += 1;
-                }
-                None => assert!(explained, "report {k}: {cell} unexplained"),
-            }
-        }
+        let (read_right, of) = blanks_unread_and_cells_right(
+            &extraction,
+            &truth,
+            cell_pointers(),
+            &blank,
+            &format!("report {k}\n{text}"),
+        );
+        right += read_right;
+        printed += of;
     }
     println!(
         "one-line, blank cells leaving no trace: {right}/{printed} printed cells read right ({:.2}%), none wrong ({skipped} of 200 reports not printed whole)",
@@ -2796,48 +2817,29 @@ fn one_line_2019_blank_cells_of_table_two_are_never_read_as_numbers() {
         let typed: edition_2019::AnnualReport =
             serde_json::from_value(published).expect("a valid 2019 report");
         let page = String::from_utf8(xxgk_render::one_line_2019(&typed, k as u64)).expect("UTF-8");
-        // The stand-in as printed, whole or with the page's stray space inside.
-        let stand_in = BLANK_STAND_IN.to_string();
-        let Some(form) = (0..stand_in.len())
-            .map(|at| match at {
-                0 => stand_in.clone(),
-                _ => format!("{} {}", &stand_in[..at], &stand_in[at..]),
-            })
-            .find(|form| page.matches(form.as_str()).count() == 1)
-        else {
+        let Some(form) = printed_once(&page, BLANK_STAND_IN) else {
             skipped += 1;
             continue;
         };
         let text = page.replace(&form, "");
         let extraction = extract(text.as_bytes(), Some("report.txt")).expect("extracts");
-        for row in ROWS {
-            for column in COLUMNS {
-                let cell = format!("/active_disclosure/{row}/{column}");
-                let read = extraction.report.pointer(&cell);
-                if cell == blank {
-                    assert_eq!(read, None, "report {k}: blank {cell} read\n{text}");
-                    continue;
-                }
-                printed += 1;
-                match read {
-                    Some(value) => {
-                        assert_eq!(
-                            Some(value),
-                            truth.pointer(&cell),
-                            "report {k}: {cell}\n{text}"
-                        );
-                        right += 1;
-                    }
-                    None => assert!(
-                        extraction
-                            .problems
-                            .iter()
-                            .any(|p| p.pointer.as_deref() == Some(cell.as_str())),
-                        "report {k}: {cell} unexplained"
-                    ),
-                }
-            }
-        }
+        let cells: Vec<String> = ROWS
+            .iter()
+            .flat_map(|row| {
+                COLUMNS
+                    .iter()
+                    .map(move |column| format!("/active_disclosure/{row}/{column}"))
+            })
+            .collect();
+        let (read_right, of) = blanks_unread_and_cells_right(
+            &extraction,
+            &truth,
+            cells.iter().map(String::as_str),
+            &[blank.as_str()],
+            &format!("report {k}\n{text}"),
+        );
+        right += read_right;
+        printed += of;
     }
     println!(
         "one-line 2019, a 表二 cell blank leaving no trace: {right}/{printed} printed cells of its three-cell rows read right ({:.2}%), none wrong",
