@@ -426,6 +426,7 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
                 .collect();
             // The identities that constrain the run's split (a broken local one does not).
             let confirming = reads.len() - if broken.is_empty() { 0 } else { broken.len() };
+            let variant = variants.get(r).and_then(|v| v.as_ref());
             let decision = decide_run(
                 run,
                 single.get(r).cloned().flatten(),
@@ -435,9 +436,10 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
                 &reads,
                 confirming,
                 broken,
+                variant.and_then(Option::as_deref),
             );
-            match (decision, variants.get(r)) {
-                (Decision::Placed(values, rule), Some(Some(variant))) => {
+            match (decision, variant) {
+                (Decision::Placed(values, rule), Some(variant)) => {
                     by_cell(values, rule, variant.as_deref())
                 }
                 (decision, _) => decision,
@@ -792,6 +794,43 @@ fn by_cell(values: Vec<u64>, rule: ReadingRule, variants: Option<&[Vec<u64>]>) -
     )
 }
 
+/// A run of several totalled segments (表四's three groups) that several splits satisfying its
+/// identities read: the cells every one of them, and every split with one segment's identity
+/// dropped (`variants`), reads alike are placed, the others left open. The report's own
+/// reading is among those splits wherever taking a run's only split is sound, so the cells
+/// they agree on are as confirmed as that split (`1 10 3 4 18 …` and `11 0 3 4 18 …` differ in
+/// their first two cells alone). A run with no such variants (one segment, or a bound reached)
+/// is left missing.
+fn agreed_by_every_split(
+    first: &[u64],
+    seen: &[&Vec<u64>],
+    variants: Option<&[Vec<u64>]>,
+    reads: &[&str],
+    digits: &str,
+) -> Decision {
+    let why = format!(
+        "{} splits of `{digits}` satisfy the identities that read it ({}) (e.g. {}) and read these cells otherwise, so they are not taken",
+        seen.len(),
+        ids(reads),
+        shown(seen)
+    );
+    let Some(variants) = variants else {
+        return Decision::Missing(ProblemCode::AmbiguousSplit, why);
+    };
+    // `seen` satisfy every identity, so each is among the variants, which any one identity
+    // dropped still admits.
+    match by_cell(
+        first.to_vec(),
+        ReadingRule::RunTogetherSplitByIdentities,
+        Some(variants),
+    ) {
+        Decision::Partly(values, kept, rule, _) if kept.iter().any(|k| *k) => {
+            Decision::Partly(values, kept, rule, why)
+        }
+        _ => Decision::Missing(ProblemCode::AmbiguousSplit, why),
+    }
+}
+
 /// The identity ids, deduplicated, for messages (`R1, R2, R3`).
 fn ids(rules: &[&str]) -> String {
     let mut unique: Vec<&str> = rules.to_vec();
@@ -820,6 +859,7 @@ fn decide_run(
     reads: &[&str],
     confirming: usize,
     broken: &[&str],
+    variants: Option<&[Vec<u64>]>,
 ) -> Decision {
     let parts = run.pointers.len();
     if let Some(values) = single {
@@ -955,6 +995,11 @@ fn decide_run(
                 ),
                 [only] => {
                     Decision::Placed((*only).clone(), ReadingRule::RunTogetherSplitByIdentities)
+                }
+                [first, ..]
+                    if confirming >= 2 && fragile_because.is_none() && broken.is_empty() =>
+                {
+                    agreed_by_every_split(first, &seen, variants, reads, &run.digits)
                 }
                 _ => Decision::Missing(
                     ProblemCode::AmbiguousSplit,
@@ -2730,6 +2775,45 @@ mod tests {
         );
         assert!(unique_r4 > 0, "the risk is real in this sample");
         assert!(read_consistent * 100 >= samples * 15 * 25);
+    }
+
+    /// 净月's 表四 run together: `1 10 3 4 18` and `11 0 3 4 18` both satisfy R4, so its first
+    /// two cells stay open, while the cells every split, and every split with one group's R4
+    /// dropped, reads alike are placed: the last group (the second moves with the first's R4
+    /// dropped).
+    #[test]
+    fn a_table_four_two_splits_satisfy_reads_the_cells_they_agree_on() {
+        let pointers: Vec<&str> = ["review", "litigation_direct", "litigation_after_review"]
+            .iter()
+            .flat_map(|g| {
+                ["upheld", "corrected", "other", "pending", "total"]
+                    .map(|c| intern(&format!("/review_litigation/{g}/{c}")).unwrap())
+            })
+            .collect();
+        let run = Run {
+            pointers,
+            digits: "110341871301131105".to_owned(),
+            printed_apart: false,
+        };
+        let decisions = decide(std::slice::from_ref(&run));
+        let [Decision::Partly(values, kept, ReadingRule::RunTogetherSplitByIdentities, why)] =
+            decisions.as_slice()
+        else {
+            panic!("{decisions:?}");
+        };
+        let published = [11, 0, 3, 4, 18, 7, 1, 3, 0, 11, 3, 1, 1, 0, 5];
+        let agreed: Vec<Option<u64>> = values
+            .iter()
+            .zip(kept)
+            .map(|(v, k)| k.then_some(*v))
+            .collect();
+        let expected: Vec<Option<u64>> = published
+            .iter()
+            .enumerate()
+            .map(|(k, v)| (k >= 10).then_some(*v))
+            .collect();
+        assert_eq!(agreed, expected);
+        assert!(why.contains("2 splits of `110341871301131105`"), "{why}");
     }
 
     /// The cells a decision placed, each checked against the published values.
