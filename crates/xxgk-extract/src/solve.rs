@@ -966,9 +966,7 @@ fn decide_run(
             ),
         ),
         Outcome::Done {
-            supported,
-            fragile_because,
-            ..
+            supported, fragile, ..
         } => {
             let seen: Vec<&Vec<u64>> = list
                 .iter()
@@ -985,19 +983,37 @@ fn decide_run(
                         run.digits
                     ),
                 ),
-                [_] if fragile_because.is_some() => Decision::Missing(
-                    ProblemCode::AmbiguousSplit,
-                    format!(
-                        "one split of the table satisfies {}, but {}, so a report that breaks it would be misread: none is taken",
-                        ids(reads),
-                        fragile_because.as_deref().unwrap_or_default()
-                    ),
-                ),
+                [only] if let Some(fragile) = fragile => {
+                    if fragile.unsure.iter().all(|unsure| *unsure) {
+                        return Decision::Missing(
+                            ProblemCode::AmbiguousSplit,
+                            format!(
+                                "one split of the table satisfies {}, but {}, so a report that breaks it would be misread: none is taken",
+                                ids(reads),
+                                fragile.because
+                            ),
+                        );
+                    }
+                    // The cells every such reading reads alike are read so whichever it is.
+                    Decision::Partly(
+                        (*only).clone(),
+                        fragile.unsure.iter().map(|unsure| !unsure).collect(),
+                        ReadingRule::RunTogetherSplitByIdentities,
+                        format!(
+                            "one split of the table satisfies {}, but {} and reads these cells otherwise, so a report that breaks it would be misread: they are not taken",
+                            ids(reads),
+                            fragile.because
+                        ),
+                    )
+                }
                 [only] => {
                     Decision::Placed((*only).clone(), ReadingRule::RunTogetherSplitByIdentities)
                 }
                 [first, ..]
-                    if confirming >= 2 && fragile_because.is_none() && broken.is_empty() =>
+                    if confirming >= 2
+                        && fragile.is_none()
+                        && broken.is_empty()
+                        && variants.is_some() =>
                 {
                     agreed_by_every_split(first, &seen, variants, reads, &run.digits)
                 }
@@ -1016,6 +1032,35 @@ fn decide_run(
     }
 }
 
+/// Why a run's one split may be another's, and which of its cells another reading would read
+/// otherwise (the others read alike in every such reading).
+#[derive(Clone, Debug)]
+struct Fragile {
+    /// A sentence of the problem's message.
+    because: String,
+    /// Per cell: some other reading gives it another value.
+    unsure: Vec<bool>,
+}
+
+impl Fragile {
+    /// Marks a run fragile for `because` in the cells where `other` differs from its one split
+    /// `one` (every cell when `other` is `None`), keeping the first reason given.
+    fn mark(
+        slot: &mut Option<Self>,
+        because: impl FnOnce() -> String,
+        one: &[u64],
+        other: Option<&[u64]>,
+    ) {
+        let fragile = slot.get_or_insert_with(|| Self {
+            because: because(),
+            unsure: vec![false; one.len()],
+        });
+        for (k, unsure) in fragile.unsure.iter_mut().enumerate() {
+            *unsure |= other.is_none_or(|other| other.get(k) != one.get(k));
+        }
+    }
+}
+
 /// The result of the joint search, for one run.
 #[derive(Clone)]
 enum Outcome {
@@ -1027,7 +1072,7 @@ enum Outcome {
         solutions: u64,
         supported: Vec<bool>,
         /// Why the run may split another way too: without an identity, or with a cell misprinted.
-        fragile_because: Option<String>,
+        fragile: Option<Fragile>,
     },
     /// No split of the run's component satisfies all its identities: the report breaks some
     /// ([`broken_reading`]).
@@ -1138,10 +1183,15 @@ fn components_search(
             continue;
         }
         // Leave one out: a split that only the full set of identities singles out would be
-        // misread in a report that breaks one of them, so each identity is dropped in turn.
-        // Per run, why its one split may be another's: a sentence of the problem's message.
-        let mut fragile: Vec<Option<String>> = vec![None; runs];
-        if matches!(&found, Found::Done { solutions: 1.., .. }) {
+        // misread in a report that breaks one of them, so each identity is dropped in turn; the
+        // cells every split then admitted reads as the one split does are read alike whichever
+        // identity the report breaks. Per run, why its one split may be another's and where.
+        let mut fragile: Vec<Option<Fragile>> = vec![None; runs];
+        if let Found::Done {
+            solutions: 1..,
+            supported: full,
+        } = &found
+        {
             for (k, dropped) in inside.iter().enumerate() {
                 let rest: Vec<&Equation<'_>> = inside
                     .iter()
@@ -1150,18 +1200,23 @@ fn components_search(
                     .map(|(_, e)| *e)
                     .collect();
                 let reduced = joint_search(lists, &rest, &[], &members);
-                for m in &members {
-                    let unique = match &reduced {
-                        Found::Bounded => false,
-                        Found::Done { supported, .. } => supported
-                            .get(*m)
-                            .is_some_and(|flags| flags.iter().filter(|f| **f).count() == 1),
+                for &m in &members {
+                    let (Some(slot), Some(one)) = (fragile.get_mut(m), only_split(lists, full, m))
+                    else {
+                        continue;
                     };
-                    if let Some(slot) = fragile.get_mut(*m)
-                        && !unique
-                        && slot.is_none()
-                    {
-                        *slot = Some(format!("without {} another does", dropped.identity.rule));
+                    let because = || format!("without {} another does", dropped.identity.rule);
+                    match &reduced {
+                        Found::Bounded => Fragile::mark(slot, because, one, None),
+                        Found::Done { supported, .. } => {
+                            let list = lists.get(m).copied().unwrap_or_default();
+                            let flags = supported.get(m).map_or(&[][..], Vec::as_slice);
+                            for (split, _) in list.iter().zip(flags).filter(|(_, f)| **f) {
+                                if split != one {
+                                    Fragile::mark(slot, because, one, Some(split));
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -1191,8 +1246,17 @@ fn components_search(
     outcomes
 }
 
-/// Marks `fragile` each member run of a component whose one split would differ in a reading that
-/// one misprinted cell explains: a split of a row totalled by its last cell (表三's R3) that
+/// The split of run `m` that is the only one `supported` flags, if exactly one is.
+fn only_split<'l>(
+    lists: &[&'l [Vec<u64>]],
+    supported: &[Vec<bool>],
+    m: usize,
+) -> Option<&'l Vec<u64>> {
+    lists.get(m)?.get(only_set(supported.get(m)?)?)
+}
+
+/// Marks `fragile` the cells of each member run of a component whose one split would read them
+/// otherwise in a reading that one misprinted cell explains (every cell of the misprinted row): a split of a row totalled by its last cell (表三's R3) that
 /// fails R3, with one cell mended to satisfy it, under which every identity holds. A report that
 /// misprints that cell prints digits that such a reading fits: 信访举报投诉类 `034000043` (商业企业
 /// 34 for 43) also splits 0 3 40 … 43, and with 三类内部事务 `044000044` split 0 44 0 … 44
@@ -1205,19 +1269,8 @@ fn misprint_fragile(
     totalled: &[Option<usize>],
     members: &[usize],
     supported: &[Vec<bool>],
-    fragile: &mut [Option<String>],
+    fragile: &mut [Option<Fragile>],
 ) {
-    // The one split of each member, where it has one.
-    let chosen = |m: usize| -> Option<&Vec<u64>> {
-        let flags = supported.get(m)?;
-        let mut picked = flags.iter().enumerate().filter(|(_, f)| **f);
-        let (k, _) = picked.next()?;
-        picked
-            .next()
-            .is_none()
-            .then(|| lists.get(m)?.get(k))
-            .flatten()
-    };
     for &r in members {
         let (Some(run), Some(Some(total))) = (table.get(r), totalled.get(r)) else {
             continue;
@@ -1281,26 +1334,27 @@ fn misprint_fragile(
             continue;
         };
         for &m in members {
-            let Some(one) = chosen(m) else {
+            let (Some(slot), Some(one)) = (fragile.get_mut(m), only_split(lists, supported, m))
+            else {
                 continue;
             };
-            let list = loose.get(m).copied().unwrap_or_default();
-            // Row `r` is read otherwise in every such reading: its digits split as printed.
-            let other = m == r
-                || found.get(m).is_some_and(|flags| {
-                    flags
-                        .iter()
-                        .zip(list)
-                        .any(|(found, split)| *found && split != one)
-                });
-            if let Some(slot) = fragile.get_mut(m)
-                && other
-                && slot.is_none()
-            {
-                *slot = Some(format!(
+            let because = || {
+                format!(
                     "were a cell of `{}` misprinted, another reading of the table with that cell mended would satisfy every identity too",
                     run.digits
-                ));
+                )
+            };
+            if m == r {
+                // Row `r` is read otherwise in every such reading: its digits split as printed.
+                Fragile::mark(slot, because, one, None);
+                continue;
+            }
+            let list = loose.get(m).copied().unwrap_or_default();
+            let flags = found.get(m).map_or(&[][..], Vec::as_slice);
+            for (split, _) in list.iter().zip(flags).filter(|(_, f)| **f) {
+                if split != one {
+                    Fragile::mark(slot, because, one, Some(split));
+                }
             }
         }
     }
@@ -2260,7 +2314,7 @@ enum Found {
 }
 
 impl Found {
-    fn for_run(&self, run: usize, fragile_because: Option<String>) -> Outcome {
+    fn for_run(&self, run: usize, fragile: Option<Fragile>) -> Outcome {
         match self {
             Self::Bounded => Outcome::Bounded,
             Self::Done {
@@ -2269,7 +2323,7 @@ impl Found {
             } => Outcome::Done {
                 solutions: *solutions,
                 supported: supported.get(run).cloned().unwrap_or_default(),
-                fragile_because,
+                fragile,
             },
         }
     }
@@ -2578,12 +2632,13 @@ mod tests {
     }
 
     #[test]
-    fn a_consistent_split_that_one_misprint_also_explains_otherwise_is_not_taken() {
+    fn a_consistent_split_that_one_misprint_also_explains_otherwise_is_read_only_where_alike() {
         // 信访举报投诉类 prints 商业企业 34 for 43 (`034000043`), 三类内部事务 0 4 40 … 44. As
         // printed, one misprint explains every failing identity; but `034000043` also splits
         // 0 3 40 … 43 and `044000044` 0 44 0 … 44, and with both every identity holds. Two
-        // readings of the same digits, one consistent, one explained by one misprint: neither
-        // row is read, the others are.
+        // readings of the same digits, one consistent, one explained by one misprint: the row
+        // that would be misprinted is not read, the other only in the cells both readings give
+        // alike (0 and 0 0 0 44), the other rows wholly.
         let petition = "/applications/results/not_processed/petition_complaint";
         let internal = "/applications/results/withheld/internal_affairs";
         let runs = table(&[
@@ -2599,14 +2654,20 @@ mod tests {
                 .position(|(_, p, _)| *p == path)
                 .and_then(|k| decisions.get(k))
         };
-        for path in [petition, internal] {
-            assert!(
-                matches!(at(path), Some(Decision::Missing(ProblemCode::AmbiguousSplit, why))
-                    if why.contains("were a cell of `034000043` misprinted")),
-                "{path}: {:?}",
-                at(path)
-            );
-        }
+        assert!(
+            matches!(at(petition), Some(Decision::Missing(ProblemCode::AmbiguousSplit, why))
+                if why.contains("were a cell of `034000043` misprinted")),
+            "{:?}",
+            at(petition)
+        );
+        assert!(
+            matches!(at(internal), Some(Decision::Partly(values, kept, _, why))
+                if values == &[0, 44, 0, 0, 0, 0, 44]
+                    && kept == &[true, false, false, true, true, true, true]
+                    && why.contains("were a cell of `034000043` misprinted")),
+            "{:?}",
+            at(internal)
+        );
         assert_eq!(
             at("/applications/new_received"),
             Some(&Decision::Placed(
