@@ -246,11 +246,12 @@
 //! identity holds with the other rows split some way. 信访举报投诉类 printing 商业企业 34 for 43
 //! (`034000043`) also splits 0 3 40 … 43, and with 三类内部事务 `044000044` split 0 44 0 … 44
 //! every identity holds: the consistent reading was wrong (found by a random round trip). The
-//! cells that such a reading, or a split admitted with one identity dropped, reads otherwise stay
-//! missing (`ambiguous-split`), the row that would be misprinted wholly, the cells every reading
+//! cells that such a reading (the misprinted row as printed), or a split admitted with one
+//! identity dropped, reads otherwise stay missing (`ambiguous-split`), the cells every reading
 //! gives alike read (`solve::Fragile`: 三类内部事务 0 44 0 … 44 against 0 4 40 … 44 reads 0 and
-//! 0 0 0 44): 表三 of consistent one-line reports 99.25% read glued, 99.82% spaced (98.88% and
-//! 99.76% with such rows left wholly unread, 99.92% and 99.92% before any), the real reports
+//! 0 0 0 44, 信访举报投诉类 0 3 40 … 43 against 0 34 0 … 43 as printed 0 and 0 0 0 43): 表三
+//! of consistent one-line reports 99.62% read glued, 99.87% spaced (98.88% and 99.76% with such
+//! rows left wholly unread, 99.92% and 99.92% before any), the real reports
 //! we hold on one line unchanged (100% of 表三); mends of another width (7461 for 756) were
 //! tried and rejected, leaving 92% of the 淮安 report's 表三 read.
 //! A row that no split makes satisfy its R3 breaks R3 itself: it is read by the other identities.

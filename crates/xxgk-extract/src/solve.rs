@@ -1256,7 +1256,8 @@ fn only_split<'l>(
 }
 
 /// Marks `fragile` the cells of each member run of a component whose one split would read them
-/// otherwise in a reading that one misprinted cell explains (every cell of the misprinted row): a split of a row totalled by its last cell (表三's R3) that
+/// otherwise in a reading that one misprinted cell explains (the misprinted row read as printed,
+/// misprint and all): a split of a row totalled by its last cell (表三's R3) that
 /// fails R3, with one cell mended to satisfy it, under which every identity holds. A report that
 /// misprints that cell prints digits that such a reading fits: 信访举报投诉类 `034000043` (商业企业
 /// 34 for 43) also splits 0 3 40 … 43, and with 三类内部事务 `044000044` split 0 44 0 … 44
@@ -1280,8 +1281,10 @@ fn misprint_fragile(
         if every.truncated {
             continue;
         }
-        // Each split failing R3 with one cell set to the count that satisfies it.
+        // Each split failing R3 with one cell set to the count that satisfies it, and the
+        // splits as printed that it mends.
         let mut mended: Vec<Vec<u64>> = Vec::new();
+        let mut printed: Vec<Vec<&Vec<u64>>> = Vec::new();
         for split in &every.candidates {
             let sum_but = |skip: usize| -> u128 {
                 split
@@ -1313,8 +1316,16 @@ fn misprint_fragile(
                     if let Some(slot) = one.get_mut(part) {
                         *slot = count;
                     }
-                    if !mended.contains(&one) {
-                        mended.push(one);
+                    match mended.iter().position(|m| *m == one) {
+                        Some(k) => {
+                            if let Some(splits) = printed.get_mut(k) {
+                                splits.push(split);
+                            }
+                        }
+                        None => {
+                            mended.push(one);
+                            printed.push(vec![split]);
+                        }
                     }
                 }
             }
@@ -1344,13 +1355,18 @@ fn misprint_fragile(
                     run.digits
                 )
             };
+            let flags = found.get(m).map_or(&[][..], Vec::as_slice);
             if m == r {
-                // Row `r` is read otherwise in every such reading: its digits split as printed.
-                Fragile::mark(slot, because, one, None);
+                // Row `r` is read in such a reading as printed, its misprint and all: its cells
+                // are those of the split it mends.
+                for (splits, _) in printed.iter().zip(flags).filter(|(_, f)| **f) {
+                    for split in splits {
+                        Fragile::mark(slot, because, one, Some(split));
+                    }
+                }
                 continue;
             }
             let list = loose.get(m).copied().unwrap_or_default();
-            let flags = found.get(m).map_or(&[][..], Vec::as_slice);
             for (split, _) in list.iter().zip(flags).filter(|(_, f)| **f) {
                 if split != one {
                     Fragile::mark(slot, because, one, Some(split));
@@ -2636,9 +2652,9 @@ mod tests {
         // 信访举报投诉类 prints 商业企业 34 for 43 (`034000043`), 三类内部事务 0 4 40 … 44. As
         // printed, one misprint explains every failing identity; but `034000043` also splits
         // 0 3 40 … 43 and `044000044` 0 44 0 … 44, and with both every identity holds. Two
-        // readings of the same digits, one consistent, one explained by one misprint: the row
-        // that would be misprinted is not read, the other only in the cells both readings give
-        // alike (0 and 0 0 0 44), the other rows wholly.
+        // readings of the same digits, one consistent, one explained by one misprint: the two
+        // rows are read only in the cells both readings give alike (0 and 0 0 0 43 as printed,
+        // 0 and 0 0 0 44), the other rows wholly.
         let petition = "/applications/results/not_processed/petition_complaint";
         let internal = "/applications/results/withheld/internal_affairs";
         let runs = table(&[
@@ -2655,8 +2671,10 @@ mod tests {
                 .and_then(|k| decisions.get(k))
         };
         assert!(
-            matches!(at(petition), Some(Decision::Missing(ProblemCode::AmbiguousSplit, why))
-                if why.contains("were a cell of `034000043` misprinted")),
+            matches!(at(petition), Some(Decision::Partly(values, kept, _, why))
+                if values == &[0, 3, 40, 0, 0, 0, 43]
+                    && kept == &[true, false, false, true, true, true, true]
+                    && why.contains("were a cell of `034000043` misprinted")),
             "{:?}",
             at(petition)
         );
