@@ -1059,6 +1059,25 @@ impl Fragile {
             *unsure |= other.is_none_or(|other| other.get(k) != one.get(k));
         }
     }
+
+    /// [`Self::mark`] for each of `others` that is not `one` itself.
+    fn mark_each<'s>(
+        slot: &mut Option<Self>,
+        because: impl Fn() -> String,
+        one: &[u64],
+        others: impl IntoIterator<Item = &'s Vec<u64>>,
+    ) {
+        for other in others {
+            if other.as_slice() != one {
+                Self::mark(slot, &because, one, Some(other));
+            }
+        }
+    }
+}
+
+/// The splits of `list` that `flags` marks.
+fn flagged<'l, T>(list: &'l [T], flags: &'l [bool]) -> impl Iterator<Item = &'l T> {
+    list.iter().zip(flags).filter(|(_, f)| **f).map(|(x, _)| x)
 }
 
 /// The result of the joint search, for one run.
@@ -1211,11 +1230,7 @@ fn components_search(
                         Found::Done { supported, .. } => {
                             let list = lists.get(m).copied().unwrap_or_default();
                             let flags = supported.get(m).map_or(&[][..], Vec::as_slice);
-                            for (split, _) in list.iter().zip(flags).filter(|(_, f)| **f) {
-                                if split != one {
-                                    Fragile::mark(slot, because, one, Some(split));
-                                }
-                            }
+                            Fragile::mark_each(slot, because, one, flagged(list, flags));
                         }
                     }
                 }
@@ -1359,19 +1374,12 @@ fn misprint_fragile(
             if m == r {
                 // Row `r` is read in such a reading as printed, its misprint and all: its cells
                 // are those of the split it mends.
-                for (splits, _) in printed.iter().zip(flags).filter(|(_, f)| **f) {
-                    for split in splits {
-                        Fragile::mark(slot, because, one, Some(split));
-                    }
-                }
+                let splits = flagged(&printed, flags).flatten().copied();
+                Fragile::mark_each(slot, because, one, splits);
                 continue;
             }
             let list = loose.get(m).copied().unwrap_or_default();
-            for (split, _) in list.iter().zip(flags).filter(|(_, f)| **f) {
-                if split != one {
-                    Fragile::mark(slot, because, one, Some(split));
-                }
-            }
+            Fragile::mark_each(slot, because, one, flagged(list, flags));
         }
     }
 }
