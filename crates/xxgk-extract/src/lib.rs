@@ -291,7 +291,16 @@
 //! when the fewest is one and every reading explained by one or two gives it the same split,
 //! when no misprinted row's digits also split as six numbers satisfying R3 (a cell printed blank
 //! loses its digits on one line), and when the search was complete (`split-search-bounded`
-//! otherwise). Two misprints in one row often explain another split of its digits (its last
+//! otherwise). A misprinted row of large counts splits too many ways to list (28 digits into
+//! seven cells); its columns' identities were then dropped with it, and every other row was
+//! left to its 总计 alone. The table is now read a second time with them, that row split only as
+//! this reading splits it, and the cells it places join the first reading's where the two agree
+//! (a cell they read otherwise leaves its row unread, `solve::take_misprint_reading`). The rows
+//! are cut under their columns' ranges by a search that does not cut again where no split
+//! followed and lets one or two cells fall outside their ranges in one pass
+//! (`split::ranged_splits`), and of two misprinted rows the one with fewer splits is cut first
+//! (`split::ranged_split_count`): one-line 表三 with one cell changed 73.20% → 90.56% of cells
+//! read over 100 reports, none wrong. Two misprints in one row often explain another split of its digits (its last
 //! two cells cut elsewhere): that row is then not read. Accepting two misprints at the fewest (a third not searched) misread 4 cells of
 //! 2,000 three-change reports: it is not done. Measured over 20,000 generated one-line reports per class
 //! (the deterministic runner; 1–3 cells of 表三/表四 changed by 1–9 or 10–999, raised or lowered,

@@ -23,7 +23,8 @@ use crate::gaps::misprints_explain_by;
 use crate::normalize::SourcePos;
 use crate::problem::{ProblemCode, ReadingRule};
 use crate::split::{
-    Budget, Segment, Splits, all_splits, digit_count, pinned_splits, ranged_splits, segment_splits,
+    Budget, Segment, Splits, all_splits, digit_count, pinned_splits, ranged_split_count,
+    ranged_splits, segment_splits,
 };
 
 /// Most candidate splits kept for one run.
@@ -337,6 +338,7 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
     let mut totalled: Vec<Option<usize>> = Vec::with_capacity(runs.len());
     // Per run, the totalled segments its own identities describe (表三's row, 表四).
     let mut run_segments: Vec<Option<Vec<usize>>> = Vec::with_capacity(runs.len());
+    let mut unlisted_misprinted: Vec<bool> = Vec::with_capacity(runs.len());
     for (r, run) in runs.iter().enumerate() {
         let parts = run.pointers.len();
         // Each run its own budget: a long run must not starve the others.
@@ -374,6 +376,13 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
                 all_splits(&run.digits, parts, MAX_CANDIDATES, &mut budget)
             }
         };
+        // A 表三 row no split of which satisfies its 总计 and whose splits are too many to list
+        // (a misprinted cell among long counts): the misprint reading splits it by its columns.
+        unlisted_misprinted.push(
+            enumerated.truncated
+                && broken_local.get(r).is_some_and(|b| !b.is_empty())
+                && segments.as_deref() == Some(&[parts][..]),
+        );
         run_segments.push(segments.clone());
         totalled.push(match segments.as_deref() {
             Some([whole]) if broken_local.get(r).is_some_and(Vec::is_empty) => whole.checked_sub(1),
@@ -395,12 +404,22 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
     }
     let enumerable =
         |r: usize| matches!(candidates.get(r), Some(Candidates::Some(c)) if !c.is_empty());
-    joint.extend(
-        equations
+    let unlisted = |r: usize| unlisted_misprinted.get(r).copied().unwrap_or(false);
+    let across: Vec<&Equation<'_>> = equations
+        .iter()
+        .filter(|e| e.runs().any(|x| Some(x) != e.runs().next()))
+        .collect();
+    joint.extend(across.iter().copied().filter(|e| e.runs().all(enumerable)));
+    // With the identities across rows that read a row too long to list as well: searched
+    // apart, so that a misprint reading that reads nothing leaves the rest read as without them.
+    let with_unlisted: Vec<&Equation<'_>> =
+        joint
             .iter()
-            .filter(|e| e.runs().any(|x| Some(x) != e.runs().next()))
-            .filter(|e| e.runs().all(enumerable)),
-    );
+            .copied()
+            .chain(across.iter().copied().filter(|e| {
+                e.runs().any(unlisted) && e.runs().all(|x| enumerable(x) || unlisted(x))
+            }))
+            .collect();
 
     let lists: Vec<&[Vec<u64>]> = candidates
         .iter()
@@ -409,43 +428,49 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
             Candidates::Bounded => &[],
         })
         .collect();
-    let outcomes = components_search(runs, &lists, &joint, &totalled);
-
-    let decisions: Vec<Decision> = runs
-        .iter()
-        .enumerate()
-        .map(|(r, run)| {
-            let list = lists.get(r).copied().unwrap_or_default();
-            let broken = broken_local.get(r).map_or(&[][..], Vec::as_slice);
-            let reads: Vec<&str> = joint
-                .iter()
-                .copied()
-                .filter(|e| e.runs().any(|x| x == r) && !e.runs().all(|x| x == r))
-                .chain(equations.iter().filter(|e| e.runs().all(|x| x == r)))
-                .map(|e| e.identity.rule.as_str())
-                .collect();
-            // The identities that constrain the run's split (a broken local one does not).
-            let confirming = reads.len() - if broken.is_empty() { 0 } else { broken.len() };
-            let variant = variants.get(r).and_then(|v| v.as_ref());
-            let decision = decide_run(
-                run,
-                single.get(r).cloned().flatten(),
-                matches!(candidates.get(r), Some(Candidates::Bounded)),
-                list,
-                outcomes.get(r).unwrap_or(&Outcome::Bounded),
-                &reads,
-                confirming,
-                broken,
-                variant.and_then(Option::as_deref),
-            );
-            match (decision, variant) {
-                (Decision::Placed(values, rule), Some(variant)) => {
-                    by_cell(values, rule, variant.as_deref())
+    let decisions_by = |joint: &[&Equation<'_>]| -> Vec<Decision> {
+        let outcomes = components_search(runs, &lists, joint, &totalled);
+        runs.iter()
+            .enumerate()
+            .map(|(r, run)| {
+                let list = lists.get(r).copied().unwrap_or_default();
+                let broken = broken_local.get(r).map_or(&[][..], Vec::as_slice);
+                let reads: Vec<&str> = joint
+                    .iter()
+                    .copied()
+                    .filter(|e| e.runs().any(|x| x == r) && !e.runs().all(|x| x == r))
+                    .chain(equations.iter().filter(|e| e.runs().all(|x| x == r)))
+                    .map(|e| e.identity.rule.as_str())
+                    .collect();
+                // The identities that constrain the run's split (a broken local one does not).
+                let confirming = reads.len() - if broken.is_empty() { 0 } else { broken.len() };
+                let variant = variants.get(r).and_then(|v| v.as_ref());
+                let decision = decide_run(
+                    run,
+                    single.get(r).cloned().flatten(),
+                    matches!(candidates.get(r), Some(Candidates::Bounded)),
+                    list,
+                    outcomes.get(r).unwrap_or(&Outcome::Bounded),
+                    &reads,
+                    confirming,
+                    broken,
+                    variant.and_then(Option::as_deref),
+                );
+                match (decision, variant) {
+                    (Decision::Placed(values, rule), Some(variant)) => {
+                        by_cell(values, rule, variant.as_deref())
+                    }
+                    (decision, _) => decision,
                 }
-                (decision, _) => decision,
-            }
-        })
-        .collect();
+            })
+            .collect()
+    };
+    let mut decisions = decisions_by(&joint);
+    if with_unlisted.len() > joint.len() {
+        for (decision, misprinted) in decisions.iter_mut().zip(decisions_by(&with_unlisted)) {
+            take_misprint_reading(decision, misprinted);
+        }
+    }
     let placed = placed_parts(runs, &decisions);
     let table = Table {
         runs,
@@ -458,6 +483,40 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
         .map(|(r, decision)| table.suspect(r, decision, broken_local.get(r)))
         .collect();
     table.without_blank_alternatives(decisions, &suspects, &run_segments)
+}
+
+/// Adds to a run's `decision` the cells the misprint reading of its table with a row too long
+/// to list (`misprinted`) places: each reading is sound alone, so their cells are read together;
+/// a cell they read otherwise leaves the whole run missing, as one of them would misread it.
+fn take_misprint_reading(decision: &mut Decision, misprinted: Decision) {
+    let Decision::Placed(values, rule) = misprinted else {
+        return;
+    };
+    let (before, kept) = match &*decision {
+        Decision::Missing(..) => {
+            *decision = Decision::Placed(values, rule);
+            return;
+        }
+        Decision::Placed(before, _) => (before.clone(), vec![true; before.len()]),
+        Decision::Partly(before, kept, _, _) => (before.clone(), kept.clone()),
+    };
+    let disagree = before
+        .iter()
+        .zip(&kept)
+        .zip(&values)
+        .any(|((was, kept), now)| *kept && was != now);
+    *decision = if disagree {
+        Decision::Missing(
+            ProblemCode::AmbiguousSplit,
+            format!(
+                "the table read without the identities across a row too long to list splits it {}, and read with them, a cell misprinted, {}: one of the two is wrong, so none is taken",
+                shown(&[&before]),
+                shown(&[&values])
+            ),
+        )
+    } else {
+        Decision::Placed(values, rule)
+    };
 }
 
 /// The values the decisions place, per run and cell: `None` for a cell not placed.
@@ -871,6 +930,13 @@ fn decide_run(
             format!("{} digit(s) for {parts} cells", run.digits.len()),
         );
     }
+    if let Outcome::Broken {
+        misprint: Misprint::Read(values),
+        ..
+    } = outcome
+    {
+        return Decision::Placed(values.clone(), ReadingRule::RunTogetherSplitByIdentities);
+    }
     if bounded {
         return Decision::Missing(
             ProblemCode::SplitSearchBounded,
@@ -926,10 +992,6 @@ fn decide_run(
             list.get(*k).cloned().unwrap_or_default(),
             ReadingRule::RunTogetherSplitByIdentities,
         ),
-        Outcome::Broken {
-            misprint: Misprint::Read(values),
-            ..
-        } => Decision::Placed(values.clone(), ReadingRule::RunTogetherSplitByIdentities),
         Outcome::Broken {
             misprint: Misprint::Bounded,
             ..
@@ -1392,11 +1454,16 @@ const FAILING_GROUPS: usize = 2;
 /// Choices of the misprint search, then steps of the splits it enumerates, before it says it
 /// was bounded.
 const MISPRINT_NODES: u32 = 100_000;
-const MISPRINT_STEPS: u32 = 1_000_000;
+const MISPRINT_STEPS: u32 = 4_000_000;
+/// Steps of counting a row's splits in its ranges (one per cut of a number and offset: 7 cells of
+/// a row of 60 digits take 420).
+const COUNT_STEPS: u32 = 10_000;
+/// Splits of a row the misprint search cuts under its columns' ranges.
+const RANGED_CANDIDATES: usize = 65_536;
 /// The range of a cell no identity bounds.
 const FREE: (u64, u64) = (0, u64::MAX);
 /// Distinct readings the misprint search weighs before it says it was bounded.
-const MISPRINT_READINGS: usize = 256;
+const MISPRINT_READINGS: usize = 1024;
 
 /// What [`misprint_reading`] found for the members of a broken component.
 enum Misprinted {
@@ -1639,19 +1706,25 @@ impl MisprintSearch<'_, '_> {
             [] => self.keep(),
             [x] => self.split_row(x, None, &[]),
             [x, y] => {
-                // The row its columns pin the most first; the other then under it.
-                let pinned = |s: &Self, a: usize, b: usize| {
-                    s.ranges(a, Some(b))
-                        .0
-                        .iter()
-                        .filter(|r| **r != FREE)
-                        .count()
+                // The row whose digits split the fewest ways in its columns' ranges first; the
+                // other then under it.
+                let splits = |s: &Self, a: usize, b: usize| {
+                    let (mut ranges, clashing) = s.ranges(a, Some(b));
+                    for part in clashing {
+                        if let Some(slot) = ranges.get_mut(part) {
+                            *slot = FREE;
+                        }
+                    }
+                    let run = s.table.get(a)?;
+                    // A table's rows each count once per choice of the search, which its node
+                    // budget bounds.
+                    ranged_split_count(&run.digits, &ranges, &mut Budget::new(COUNT_STEPS))
                 };
-                let (first, second) = if pinned(self, y, x) > pinned(self, x, y) {
-                    (y, x)
-                } else {
-                    (x, y)
+                let y_fewer = match (splits(self, y, x), splits(self, x, y)) {
+                    (Some(y_first), Some(x_first)) => y_first < x_first,
+                    _ => false,
                 };
+                let (first, second) = if y_fewer { (y, x) } else { (x, y) };
                 self.split_row(first, Some(second), &[second]);
             }
             _ => {}
@@ -1684,41 +1757,34 @@ impl MisprintSearch<'_, '_> {
                 *slot = FREE;
             }
         }
-        let bound: Vec<usize> = (0..ranges.len())
-            .filter(|p| ranges.get(*p).is_some_and(|r| *r != FREE))
-            .collect();
-        let mut seen: HashSet<Vec<u64>> = HashSet::new();
-        for size in 0..=allowance.min(bound.len()) {
-            for freed in combinations(bound.len(), size, MAX_READINGS) {
-                let mut loose = ranges.clone();
-                for f in &freed {
-                    if let Some(slot) = bound.get(*f).and_then(|p| loose.get_mut(*p)) {
-                        *slot = FREE;
-                    }
-                }
-                let splits = ranged_splits(&run.digits, &loose, MAX_CANDIDATES, &mut self.steps);
-                if splits.truncated {
-                    self.bounded = true;
-                    return;
-                }
-                for split in splits.candidates {
-                    let holds_r3 = split.split_last().is_some_and(|(total, cells)| {
-                        cells.iter().map(|v| u128::from(*v)).sum::<u128>() == u128::from(*total)
-                    });
-                    if holds_r3 || !seen.insert(split.clone()) {
-                        continue;
-                    }
-                    if let Some(slot) = self.current.get_mut(x) {
-                        *slot = Some(split);
-                    }
-                    match rest.split_first() {
-                        Some((&next, others)) => self.split_row(next, None, others),
-                        None => self.keep(),
-                    }
-                    if self.bounded {
-                        return;
-                    }
-                }
+        // Up to the allowance of the columns still bound may fail: their cells out of range.
+        let splits = ranged_splits(
+            &run.digits,
+            &ranges,
+            allowance,
+            RANGED_CANDIDATES,
+            &mut self.steps,
+        );
+        if splits.truncated {
+            self.bounded = true;
+            return;
+        }
+        for split in splits.candidates {
+            let holds_r3 = split.split_last().is_some_and(|(total, cells)| {
+                cells.iter().map(|v| u128::from(*v)).sum::<u128>() == u128::from(*total)
+            });
+            if holds_r3 {
+                continue;
+            }
+            if let Some(slot) = self.current.get_mut(x) {
+                *slot = Some(split);
+            }
+            match rest.split_first() {
+                Some((&next, others)) => self.split_row(next, None, others),
+                None => self.keep(),
+            }
+            if self.bounded {
+                return;
             }
         }
         if let Some(slot) = self.current.get_mut(x) {
@@ -2653,6 +2719,67 @@ mod tests {
             "{:?}",
             decide(&runs)[0]
         );
+    }
+
+    #[test]
+    fn a_misprinted_row_too_long_to_list_is_read_with_its_columns() {
+        // 危及“三安全一稳定” prints 社会公益组织 2444 for 1537, its 总计 as added right
+        // (`1220627002444759424216863`): no split satisfies its R3, and its splits into seven
+        // cells are far more than are listed. Without its columns' R2, 予以公开 was left to its
+        // R3 alone; read with them, one misprint explains the table, and 予以公开 is read.
+        let misprinted = "/applications/results/withheld/security_stability";
+        let runs = table(&[
+            ("/applications/new_received", "1255627801549759424516921"),
+            ("/applications/results/granted", "3580120358"),
+            (misprinted, "1220627002444759424216863"),
+            ("/applications/results/total", "1255627801549759424516921"),
+        ]);
+        let at = |path: &str| {
+            crate::template::APP_ROWS
+                .iter()
+                .position(|(_, p, _)| *p == path)
+                .expect("a row of 表三")
+        };
+        let decisions = decide(&runs);
+        assert_eq!(
+            decisions[at("/applications/results/granted")],
+            Decision::Placed(
+                vec![35, 8, 0, 12, 0, 3, 58],
+                ReadingRule::RunTogetherSplitByIdentities
+            )
+        );
+        // The row itself stays unread: two misprints in it explain `… 24447 594 …` as well.
+        assert!(
+            matches!(&decisions[at(misprinted)], Decision::Missing(..)),
+            "{:?}",
+            decisions[at(misprinted)]
+        );
+    }
+
+    #[test]
+    fn two_readings_join_where_they_agree_and_leave_a_run_they_read_otherwise() {
+        let rule = ReadingRule::RunTogetherSplitByIdentities;
+        let misprinted = || Decision::Placed(vec![1, 3, 4], rule);
+        let mut missing = Decision::Missing(ProblemCode::AmbiguousSplit, String::new());
+        take_misprint_reading(&mut missing, misprinted());
+        assert_eq!(missing, misprinted());
+        // The first reading left its second cell open: the other's reads it.
+        let mut partly =
+            Decision::Partly(vec![1, 2, 4], vec![true, false, true], rule, String::new());
+        take_misprint_reading(&mut partly, misprinted());
+        assert_eq!(partly, misprinted());
+        // Both read the second cell, otherwise: neither is taken.
+        let mut placed = Decision::Placed(vec![1, 2, 4], rule);
+        take_misprint_reading(&mut placed, misprinted());
+        assert!(matches!(
+            placed,
+            Decision::Missing(ProblemCode::AmbiguousSplit, _)
+        ));
+        // The misprint reading reads nothing: the first stands.
+        let mut placed = Decision::Placed(vec![1, 2, 4], rule);
+        let nothing = Decision::Missing(ProblemCode::SplitSearchBounded, String::new());
+        take_misprint_reading(&mut placed, nothing);
+        assert_eq!(placed, Decision::Placed(vec![1, 2, 4], rule));
     }
 
     #[test]

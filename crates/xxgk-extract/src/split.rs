@@ -132,18 +132,106 @@ pub(crate) fn pinned_splits(
 }
 
 /// Cuts `digits` into one number per range, each number within its range (both ends
-/// included): the splits of a row that the other rows bound, a cell by its column's total.
+/// included) but for at most `outside` of them: the splits of a row that the other rows bound,
+/// a cell by its column's total, up to `outside` columns failing.
 pub(crate) fn ranged_splits(
     digits: &str,
     ranges: &[(u64, u64)],
+    outside: usize,
     limit: usize,
     budget: &mut Budget,
 ) -> Splits {
     let mut search = Search::new(digits, limit, budget);
     if search.bytes.iter().all(u8::is_ascii_digit) {
-        search.ranged(0, ranges);
+        // A cut found to lead to no split is not tried again: a long row whose ranges are wide
+        // reaches the same dead ends millions of times.
+        let mut dead = Dead {
+            marks: vec![false; (ranges.len() + 1) * (search.bytes.len() + 1) * (outside + 1)],
+            ranges: ranges.len() + 1,
+            offsets: search.bytes.len() + 1,
+        };
+        search.ranged(0, ranges, outside, &mut dead);
     }
     search.out
+}
+
+/// The cuts of a ranged search after which no split was found, per count of ranges left, offset
+/// and count of numbers still allowed out of their range.
+struct Dead {
+    marks: Vec<bool>,
+    /// Counts of ranges left there can be (the ranges and none).
+    ranges: usize,
+    /// Offsets there can be (the digits and the end).
+    offsets: usize,
+}
+
+impl Dead {
+    fn slot(&mut self, ranges_left: usize, offset: usize, outside: usize) -> Option<&mut bool> {
+        let at = (outside * self.ranges + ranges_left) * self.offsets + offset;
+        self.marks.get_mut(at)
+    }
+}
+
+/// How many splits [`ranged_splits`] finds, counted without listing them (saturating); `None`
+/// when the budget ran out first.
+pub(crate) fn ranged_split_count(
+    digits: &str,
+    ranges: &[(u64, u64)],
+    budget: &mut Budget,
+) -> Option<u64> {
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(0);
+    }
+    let ways = ranged_completions(digits.as_bytes(), ranges, budget)?;
+    Some(
+        ways.first()
+            .and_then(|row| row.first())
+            .copied()
+            .unwrap_or(0),
+    )
+}
+
+/// Per count of ranges already cut and byte offset, in how many ways the rest of `bytes` cuts
+/// into the remaining ranges (saturating): `ways[ranges.len()][bytes.len()]` is 1. A step of
+/// `budget` per entry; `None` when it runs out.
+fn ranged_completions(
+    bytes: &[u8],
+    ranges: &[(u64, u64)],
+    budget: &mut Budget,
+) -> Option<Vec<Vec<u64>>> {
+    let end = bytes.len();
+    let mut ways = vec![vec![0u64; end + 1]; ranges.len() + 1];
+    if let Some(last) = ways.last_mut().and_then(|row| row.last_mut()) {
+        *last = 1;
+    }
+    for (part, &(low, high)) in ranges.iter().enumerate().rev() {
+        for start in 0..end {
+            if !budget.take() {
+                return None;
+            }
+            let mut total = 0u64;
+            for len in 1..=MAX_PART_DIGITS.min(end - start) {
+                let Some(value) = number_at(bytes, start, len) else {
+                    break;
+                };
+                if value > high {
+                    break;
+                }
+                if value >= low {
+                    let after = ways
+                        .get(part + 1)
+                        .and_then(|row| row.get(start + len))
+                        .copied()
+                        .unwrap_or(0);
+                    total = total.saturating_add(after);
+                }
+            }
+            if let Some(slot) = ways.get_mut(part).and_then(|row| row.get_mut(start)) {
+                *slot = total;
+            }
+        }
+    }
+    Some(ways)
 }
 
 struct Search<'a, 'b> {
@@ -364,39 +452,54 @@ impl<'a, 'b> Search<'a, 'b> {
 
 impl Search<'_, '_> {
     /// Splits `bytes[start..]` into one number per range, each within its range.
-    fn ranged(&mut self, start: usize, ranges: &[(u64, u64)]) {
-        if !self.step() {
-            return;
+    /// Cuts `bytes[start..]` into `ranges`, up to `outside` numbers out of theirs, marking in
+    /// `dead` each cut after which no split was found; whether one was found.
+    fn ranged(
+        &mut self,
+        start: usize,
+        ranges: &[(u64, u64)],
+        outside: usize,
+        dead: &mut Dead,
+    ) -> bool {
+        if dead.slot(ranges.len(), start, outside).is_some_and(|d| *d) || !self.step() {
+            return false;
         }
         let Some((&(low, high), rest)) = ranges.split_first() else {
             if start == self.bytes.len() {
                 self.found();
+                return true;
             }
-            return;
+            return false;
         };
         let remaining = self.bytes.len().saturating_sub(start);
-        if remaining < ranges.len() {
-            return;
+        let mut any = false;
+        if remaining >= ranges.len() {
+            let longest = MAX_PART_DIGITS.min(remaining - (ranges.len() - 1));
+            for len in 1..=longest {
+                let Some(value) = number_at(self.bytes, start, len) else {
+                    break;
+                };
+                let within = (low..=high).contains(&value);
+                if !within && (outside == 0 || (low, high) == (0, u64::MAX)) {
+                    if value > high {
+                        // Longer numbers here only grow.
+                        break;
+                    }
+                    continue;
+                }
+                self.acc.push(value);
+                let left = if within { outside } else { outside - 1 };
+                any |= self.ranged(start + len, rest, left, dead);
+                self.acc.pop();
+                if self.out.truncated {
+                    return any;
+                }
+            }
         }
-        let longest = MAX_PART_DIGITS.min(remaining - (ranges.len() - 1));
-        for len in 1..=longest {
-            let Some(value) = number_at(self.bytes, start, len) else {
-                break;
-            };
-            if value > high {
-                // Longer numbers here only grow.
-                break;
-            }
-            if value < low {
-                continue;
-            }
-            self.acc.push(value);
-            self.ranged(start + len, rest);
-            self.acc.pop();
-            if self.out.truncated {
-                return;
-            }
+        if !any && let Some(slot) = dead.slot(ranges.len(), start, outside) {
+            *slot = true;
         }
+        any
     }
 }
 
@@ -422,6 +525,41 @@ fn number_at(bytes: &[u8], start: usize, len: usize) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The ranged search, which does not cut again where no split followed, finds exactly
+        /// the splits within the ranges but for at most `outside` of them, and counts those
+        /// within them all alike without listing them.
+        #[test]
+        fn ranged_splits_are_every_split_within_the_ranges(
+            digits in "[0-9]{1,13}",
+            ranges in prop::collection::vec((0u64..300, 0u64..3_000), 1..7),
+            outside in 0usize..3,
+        ) {
+            let ranges: Vec<(u64, u64)> = ranges
+                .into_iter()
+                .map(|(low, width)| (low, low.saturating_add(width)))
+                .collect();
+            let every = all_splits(&digits, ranges.len(), usize::MAX, &mut Budget::new(u32::MAX));
+            let within: Vec<Vec<u64>> = every
+                .candidates
+                .into_iter()
+                .filter(|split| {
+                    let out = split.iter().zip(&ranges).filter(|(v, (low, high))| !(low..=high).contains(v));
+                    out.count() <= outside
+                })
+                .collect();
+            let budget = &mut Budget::new(u32::MAX);
+            let ranged = ranged_splits(&digits, &ranges, outside, usize::MAX, budget);
+            prop_assert!(!ranged.truncated);
+            prop_assert_eq!(&ranged.candidates, &within);
+            if outside == 0 {
+                let count = ranged_split_count(&digits, &ranges, &mut Budget::new(u32::MAX));
+                prop_assert_eq!(count, Some(within.len() as u64));
+            }
+        }
+    }
 
     #[test]
     fn digit_count_is_the_printed_width() {
