@@ -489,34 +489,64 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
 /// to list (`misprinted`) places: each reading is sound alone, so their cells are read together;
 /// a cell they read otherwise leaves the whole run missing, as one of them would misread it.
 fn take_misprint_reading(decision: &mut Decision, misprinted: Decision) {
-    let Decision::Placed(values, rule) = misprinted else {
+    let Some(now) = placed_cells(&misprinted) else {
         return;
     };
-    let (before, kept) = match &*decision {
-        Decision::Missing(..) => {
-            *decision = Decision::Placed(values, rule);
-            return;
-        }
-        Decision::Placed(before, _) => (before.clone(), vec![true; before.len()]),
-        Decision::Partly(before, kept, _, _) => (before.clone(), kept.clone()),
-    };
+    let before = placed_cells(decision).unwrap_or_else(|| vec![None; now.len()]);
     let disagree = before
         .iter()
-        .zip(&kept)
-        .zip(&values)
-        .any(|((was, kept), now)| *kept && was != now);
-    *decision = if disagree {
-        Decision::Missing(
+        .zip(&now)
+        .any(|(was, now)| matches!((was, now), (Some(was), Some(now)) if was != now));
+    if disagree {
+        let shown_cells = |cells: &[Option<u64>]| {
+            let shown: Vec<String> = cells
+                .iter()
+                .map(|cell| cell.map_or_else(|| "?".to_owned(), |value| value.to_string()))
+                .collect();
+            shown.join(" ")
+        };
+        *decision = Decision::Missing(
             ProblemCode::AmbiguousSplit,
             format!(
                 "the table read without the identities across a row too long to list splits it {}, and read with them, a cell misprinted, {}: one of the two is wrong, so none is taken",
-                shown(&[&before]),
-                shown(&[&values])
+                shown_cells(&before),
+                shown_cells(&now)
             ),
-        )
-    } else {
-        Decision::Placed(values, rule)
+        );
+        return;
+    }
+    let joined: Vec<Option<u64>> = before.iter().zip(&now).map(|(a, b)| a.or(*b)).collect();
+    *decision = match (
+        joined.iter().copied().collect::<Option<Vec<u64>>>(),
+        misprinted,
+    ) {
+        (Some(values), Decision::Placed(_, rule) | Decision::Partly(_, _, rule, _)) => {
+            Decision::Placed(values, rule)
+        }
+        (None, Decision::Partly(_, _, rule, why)) => Decision::Partly(
+            joined.iter().map(|cell| cell.unwrap_or(0)).collect(),
+            joined.iter().map(Option::is_some).collect(),
+            rule,
+            why,
+        ),
+        // A misprint reading placing every cell leaves none unread.
+        (_, other) => other,
     };
+}
+
+/// Per cell, the count a decision places; `None` for a decision placing none.
+fn placed_cells(decision: &Decision) -> Option<Vec<Option<u64>>> {
+    match decision {
+        Decision::Placed(values, _) => Some(values.iter().copied().map(Some).collect()),
+        Decision::Partly(values, kept, _, _) => Some(
+            values
+                .iter()
+                .zip(kept)
+                .map(|(value, kept)| kept.then_some(*value))
+                .collect(),
+        ),
+        Decision::Missing(..) => None,
+    }
 }
 
 /// The values the decisions place, per run and cell: `None` for a cell not placed.
@@ -931,11 +961,29 @@ fn decide_run(
         );
     }
     if let Outcome::Broken {
-        misprint: Misprint::Read(values),
+        misprint: Misprint::Read(cells),
+        read,
         ..
     } = outcome
     {
-        return Decision::Placed(values.clone(), ReadingRule::RunTogetherSplitByIdentities);
+        let rule = ReadingRule::RunTogetherSplitByIdentities;
+        if let Some(values) = cells.iter().copied().collect::<Option<Vec<u64>>>() {
+            return Decision::Placed(values, rule);
+        }
+        // The split the identities not broken read, which those cells agree with.
+        if let Some(chosen) = read.and_then(|k| list.get(k)) {
+            return Decision::Placed(chosen.clone(), rule);
+        }
+        return Decision::Partly(
+            cells.iter().map(|cell| cell.unwrap_or(0)).collect(),
+            cells.iter().map(Option::is_some).collect(),
+            rule,
+            format!(
+                "no split of the table's run-together cells satisfies all the identities that read them ({}); read as printed with cells the report misprints, the readings that one misprint explains, and those two explain, cut `{}` otherwise in these cells, so they are not taken",
+                ids(reads),
+                run.digits
+            ),
+        );
     }
     if bounded {
         return Decision::Missing(
@@ -1170,9 +1218,10 @@ enum Outcome {
 /// What the readings explained by one or two misprinted cells ([`misprint_reading`]) give a run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Misprint {
-    /// This split, the same in every one of them.
-    Read(Vec<u64>),
-    /// Not one split, or no reading explained.
+    /// Per cell, the count every one of them gives it (`None` where they differ), some cell
+    /// read.
+    Read(Vec<Option<u64>>),
+    /// No cell read alike, or no reading explained.
     Unread,
     /// A split other than the one the readings by the identities not broken agree on.
     Disagrees,
@@ -1240,13 +1289,19 @@ fn components_search(
             for (k, (m, read)) in members.iter().zip(reading.reads).enumerate() {
                 let chosen = read.and_then(|k| lists.get(*m)?.get(k));
                 let misprint = match &misprinted {
-                    Misprinted::Read(values) => match values.get(k).cloned().flatten() {
-                        Some(values) if chosen.is_none_or(|c| *c == values) => {
-                            Misprint::Read(values)
+                    Misprinted::Read(cells) => match cells.get(k) {
+                        Some(cells) if cells.iter().any(Option::is_some) => {
+                            let alike = chosen.is_none_or(|c| {
+                                c.iter().zip(cells).all(|(a, b)| b.is_none_or(|b| b == *a))
+                            });
+                            if alike {
+                                Misprint::Read(cells.clone())
+                            } else {
+                                // Two readings that disagree: neither is taken.
+                                Misprint::Disagrees
+                            }
                         }
-                        // Two readings that disagree: neither is taken.
-                        Some(_) => Misprint::Disagrees,
-                        None => Misprint::Unread,
+                        _ => Misprint::Unread,
                     },
                     Misprinted::Bounded => Misprint::Bounded,
                     Misprinted::Unexplained => Misprint::Unread,
@@ -1467,8 +1522,9 @@ const MISPRINT_READINGS: usize = 1024;
 
 /// What [`misprint_reading`] found for the members of a broken component.
 enum Misprinted {
-    /// Per member, the split every reading explained by the fewest misprints or one more gives it.
-    Read(Vec<Option<Vec<u64>>>),
+    /// Per member and cell, the count every reading explained by the fewest misprints or one
+    /// more gives it (`None` where they differ).
+    Read(Vec<Vec<Option<u64>>>),
     /// The search stopped at its bound.
     Bounded,
     /// No reading is explained, or one is only as well as by a cell printed blank.
@@ -1484,8 +1540,8 @@ enum Misprinted {
 /// of them (the misprinted cells' columns) kept. Each reading is weighed by
 /// [`misprints_explain_by`] (one or two cells, each witnessed by its row's R3 and its column's
 /// identity failing, every identity holding once they are changed; changes cancelling out are
-/// numbers moved by the reading, not misprints), and a run is read only when every reading
-/// explained by the fewest misprints or one more gives it one split. A misprinted row whose
+/// numbers moved by the reading, not misprints), and a cell is read only when every reading
+/// explained by the fewest misprints or one more gives it one count. A misprinted row whose
 /// digits also split as six numbers satisfying R3 may be a row with a cell printed blank (its
 /// digits lost): nothing is then read. Any bound reached reads nothing.
 fn misprint_reading(table: &[Run], equations: &[&Equation<'_>], members: &[usize]) -> Misprinted {
@@ -1605,11 +1661,24 @@ fn misprint_reading(table: &[Run], equations: &[&Equation<'_>], members: &[usize
     }) {
         return Misprinted::Unexplained;
     }
+    // Per cell: where the readings split a row otherwise (two misprints in it explain its last
+    // two cells cut elsewhere), the cells they all read alike are still read.
     let reads = (0..members.len())
         .map(|k| {
-            let mut splits = close.iter().map(|reading| reading.get(k));
-            let first = splits.next().flatten()?;
-            splits.all(|s| s == Some(first)).then(|| first.clone())
+            let mut cells: Vec<Option<u64>> = close
+                .first()
+                .and_then(|reading| reading.get(k))
+                .map(|split| split.iter().copied().map(Some).collect())
+                .unwrap_or_default();
+            for reading in close.iter().skip(1) {
+                let split = reading.get(k).map_or(&[][..], Vec::as_slice);
+                for (at, cell) in cells.iter_mut().enumerate() {
+                    if split.get(at) != cell.as_ref() {
+                        *cell = None;
+                    }
+                }
+            }
+            cells
         })
         .collect();
     Misprinted::Read(reads)
@@ -2707,17 +2776,16 @@ mod tests {
         );
         // 一's 总计 printed 93 for 102 (`202879293`), which also splits 2 0 2 8 79 2 93 (R3
         // holds, three columns fail). One misprint explains 2 0 2 87 9 2 93, but two explain
-        // 2 0 2 87 9 29 3 (its last two cells): within one misprint of the fewest, so 一 is not
-        // read.
+        // 2 0 2 87 9 29 3 (its last two cells): within one misprint of the fewest, so only the
+        // cells both read alike are read.
         let runs = table(&[
             ("/applications/new_received", "202879293"),
             ("/applications/results/granted", "2028792102"),
             ("/applications/results/total", "2028792102"),
         ]);
-        assert!(
-            matches!(&decide(&runs)[0], Decision::Missing(..)),
-            "{:?}",
-            decide(&runs)[0]
+        assert_eq!(
+            read_cells(&decide(&runs)[0]),
+            [Some(2), Some(0), Some(2), Some(87), Some(9), None, None]
         );
     }
 
@@ -2748,12 +2816,24 @@ mod tests {
                 ReadingRule::RunTogetherSplitByIdentities
             )
         );
-        // The row itself stays unread: two misprints in it explain `… 24447 594 …` as well.
-        assert!(
-            matches!(&decisions[at(misprinted)], Decision::Missing(..)),
-            "{:?}",
-            decisions[at(misprinted)]
+        // Of the row itself, the cells two misprints in it (`… 24447 594 …`) read alike.
+        assert_eq!(
+            read_cells(&decisions[at(misprinted)]),
+            [
+                Some(1220),
+                Some(6270),
+                Some(0),
+                None,
+                None,
+                Some(242),
+                Some(16863)
+            ]
         );
+    }
+
+    /// The count a decision reads per cell.
+    fn read_cells(decision: &Decision) -> Vec<Option<u64>> {
+        placed_cells(decision).unwrap_or_default()
     }
 
     #[test]
