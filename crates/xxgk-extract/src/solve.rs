@@ -23,7 +23,7 @@ use crate::gaps::misprints_explain_by;
 use crate::normalize::SourcePos;
 use crate::problem::{ProblemCode, ReadingRule};
 use crate::split::{
-    Budget, Segment, Splits, all_splits, digit_count, pinned_splits, ranged_split_count,
+    Budget, Linear, Segment, Splits, all_splits, digit_count, paired_splits, pinned_splits,
     ranged_splits, segment_splits,
 };
 
@@ -1510,10 +1510,7 @@ const FAILING_GROUPS: usize = 2;
 /// was bounded.
 const MISPRINT_NODES: u32 = 100_000;
 const MISPRINT_STEPS: u32 = 4_000_000;
-/// Steps of counting a row's splits in its ranges (one per cut of a number and offset: 7 cells of
-/// a row of 60 digits take 420).
-const COUNT_STEPS: u32 = 10_000;
-/// Splits of a row the misprint search cuts under its columns' ranges.
+/// Splits of a row, or of two rows cut together, the misprint search lists.
 const RANGED_CANDIDATES: usize = 65_536;
 /// The range of a cell no identity bounds.
 const FREE: (u64, u64) = (0, u64::MAX);
@@ -1537,7 +1534,8 @@ enum Misprinted {
 /// The readings are every split of the table with at most [`MISPRINTED_ROWS`] rows failing their
 /// own R3 (split any way; the others by R3) and at most [`FAILING_GROUPS`] columns failing. A
 /// row failing R3 is split under the values its column identities give it, all but one or two
-/// of them (the misprinted cells' columns) kept. Each reading is weighed by
+/// of them (the misprinted cells' columns) kept; two such rows are cut together, each part of
+/// one bound to the other's by their column's identities. Each reading is weighed by
 /// [`misprints_explain_by`] (one or two cells, each witnessed by its row's R3 and its column's
 /// identity failing, every identity holding once they are changed; changes cancelling out are
 /// numbers moved by the reading, not misprints), and a cell is read only when every reading
@@ -1639,10 +1637,10 @@ fn misprint_reading(table: &[Run], equations: &[&Equation<'_>], members: &[usize
         .collect();
     // A row failing R3 whose digits are also six numbers satisfying it: a cell printed blank.
     let blank = |m: usize, values: &[u64]| {
-        let (Some(run), Some((total, cells))) = (table.get(m), values.split_last()) else {
+        let (Some(run), false) = (table.get(m), values.is_empty()) else {
             return true;
         };
-        if cells.iter().map(|v| u128::from(*v)).sum::<u128>() == u128::from(*total) {
+        if holds_r3(values) {
             return false;
         }
         let mut budget = Budget::new(RUN_STEPS);
@@ -1768,46 +1766,25 @@ impl MisprintSearch<'_, '_> {
         }
     }
 
-    /// Splits the rows left for later, each under the values its columns give it but for one
-    /// or two, and keeps the readings that leave at most [`FAILING_GROUPS`] failing.
+    /// Splits the rows left for later (one alone under the values its columns give it, two
+    /// together), each failing its own R3, and keeps the readings that leave at most
+    /// [`FAILING_GROUPS`] failing.
     fn resolve(&mut self, deferred: &[usize]) {
         match *deferred {
             [] => self.keep(),
-            [x] => self.split_row(x, None, &[]),
-            [x, y] => {
-                // The row whose digits split the fewest ways in its columns' ranges first; the
-                // other then under it.
-                let splits = |s: &Self, a: usize, b: usize| {
-                    let (mut ranges, clashing) = s.ranges(a, Some(b));
-                    for part in clashing {
-                        if let Some(slot) = ranges.get_mut(part) {
-                            *slot = FREE;
-                        }
-                    }
-                    let run = s.table.get(a)?;
-                    // A table's rows each count once per choice of the search, which its node
-                    // budget bounds.
-                    ranged_split_count(&run.digits, &ranges, &mut Budget::new(COUNT_STEPS))
-                };
-                let y_fewer = match (splits(self, y, x), splits(self, x, y)) {
-                    (Some(y_first), Some(x_first)) => y_first < x_first,
-                    _ => false,
-                };
-                let (first, second) = if y_fewer { (y, x) } else { (x, y) };
-                self.split_row(first, Some(second), &[second]);
-            }
+            [x] => self.split_row(x),
+            [x, y] => self.split_pair(x, y),
             _ => {}
         }
     }
 
-    /// Splits row `x` every way the ranges its columns give it (the identities reading
-    /// `unknown` bounding it only) allow with up to two of them freed, failing its R3; then the
-    /// rows `rest`, then keeps the reading.
-    fn split_row(&mut self, x: usize, unknown: Option<usize>, rest: &[usize]) {
+    /// Splits row `x` every way the values its columns give it allow with up to two of them
+    /// failing, failing its own R3, and keeps each reading.
+    fn split_row(&mut self, x: usize) {
         let Some(run) = self.table.get(x) else {
             return;
         };
-        let (ranges, clashing) = self.ranges(x, unknown);
+        let (ranges, clashing) = self.ranges(x);
         // The columns that fail whatever the split: those failing already, and those whose
         // identities give the cell no count. The others may fail up to the allowance.
         let mut forced: Vec<usize> = self
@@ -1839,19 +1816,13 @@ impl MisprintSearch<'_, '_> {
             return;
         }
         for split in splits.candidates {
-            let holds_r3 = split.split_last().is_some_and(|(total, cells)| {
-                cells.iter().map(|v| u128::from(*v)).sum::<u128>() == u128::from(*total)
-            });
-            if holds_r3 {
+            if holds_r3(&split) {
                 continue;
             }
             if let Some(slot) = self.current.get_mut(x) {
                 *slot = Some(split);
             }
-            match rest.split_first() {
-                Some((&next, others)) => self.split_row(next, None, others),
-                None => self.keep(),
-            }
+            self.keep();
             if self.bounded {
                 return;
             }
@@ -1861,44 +1832,131 @@ impl MisprintSearch<'_, '_> {
         }
     }
 
+    /// Splits rows `x` and `y` together ([`paired_splits`]), their columns' identities binding
+    /// each part of one to the other's, up to the columns not yet failing that may fail, each
+    /// row failing its own R3, and keeps each reading.
+    fn split_pair(&mut self, x: usize, y: usize) {
+        let (Some(x_run), Some(y_run)) = (self.table.get(x), self.table.get(y)) else {
+            return;
+        };
+        let Some(allowance) = FAILING_GROUPS.checked_sub(self.failing_groups()) else {
+            return;
+        };
+        let Some(parts) = self.pair_parts(x, y) else {
+            // Identities reading the two rows otherwise than in one column each: not searched.
+            self.bounded = true;
+            return;
+        };
+        let splits = paired_splits(
+            &x_run.digits,
+            &y_run.digits,
+            &parts,
+            allowance,
+            RANGED_CANDIDATES,
+            &mut self.steps,
+        );
+        if splits.truncated {
+            self.bounded = true;
+            return;
+        }
+        for (x_split, y_split) in splits.candidates {
+            if holds_r3(&x_split) || holds_r3(&y_split) {
+                continue;
+            }
+            for (run, split) in [(x, x_split), (y, y_split)] {
+                if let Some(slot) = self.current.get_mut(run) {
+                    *slot = Some(split);
+                }
+            }
+            self.keep();
+            if self.bounded {
+                return;
+            }
+        }
+        for run in [x, y] {
+            if let Some(slot) = self.current.get_mut(run) {
+                *slot = None;
+            }
+        }
+    }
+
+    /// Per part of rows `x` and `y`, the identities reading it in either row as constraints on
+    /// the two cells, the other rows as chosen; a part whose column fails already is left
+    /// unbound (its failing is counted). `None` where an identity reads the two rows in
+    /// different parts or one of them twice, or reads a row not chosen (no 表三 identity does).
+    fn pair_parts(&self, x: usize, y: usize) -> Option<Vec<Vec<Linear>>> {
+        let parts = self.table.get(x)?.pointers.len();
+        if self.table.get(y)?.pointers.len() != parts {
+            return None;
+        }
+        let failing: Vec<usize> = self.failing().map(|(_, g)| *g).collect();
+        let mut bound: Vec<Vec<Linear>> = vec![Vec::new(); parts];
+        for (equation, group) in self.equations.iter().zip(&self.group_of) {
+            let terms = || {
+                let lhs = equation.lhs.iter().map(|cell| (1i8, cell));
+                lhs.chain(equation.rhs.iter().map(|cell| (-1i8, cell)))
+            };
+            let read: Vec<(i8, usize, usize)> = terms()
+                .filter(|(_, (run, _))| *run == x || *run == y)
+                .map(|(sign, (run, part))| (sign, *run, *part))
+                .collect();
+            let Some(&(_, _, part)) = read.first() else {
+                continue;
+            };
+            let sign_of = |row: usize| -> Option<i8> {
+                let mut signs = read.iter().filter(|(_, run, _)| *run == row);
+                let sign = signs.next().map_or(0, |(sign, _, _)| *sign);
+                signs.next().is_none().then_some(sign)
+            };
+            if read.iter().any(|(_, _, p)| *p != part) {
+                return None;
+            }
+            let (x_sign, y_sign) = (sign_of(x)?, sign_of(y)?);
+            let known = terms()
+                .filter(|(_, (run, _))| *run != x && *run != y)
+                .map(|(sign, (run, part))| {
+                    Some(i128::from(sign) * i128::from(self.value(*run, *part)?))
+                })
+                .sum::<Option<i128>>()?;
+            if !failing.contains(group) {
+                bound.get_mut(part)?.push(Linear {
+                    x: x_sign,
+                    y: y_sign,
+                    known,
+                });
+            }
+        }
+        Some(bound)
+    }
+
     /// The range each identity reading one cell of row `x` once gives that cell, the other rows
-    /// as chosen: its value when every other cell is known; when the identity also reads one
-    /// cell of row `unknown`, at most the difference of its known cells with that cell on the
-    /// same side, at least with it on the other. A cell given two values, or none that is a
-    /// count, is left free (its column fails).
-    fn ranges(&self, x: usize, unknown: Option<usize>) -> (Vec<(u64, u64)>, Vec<usize>) {
+    /// as chosen: its value. A cell given two values, or none that is a count, is left free (its
+    /// column fails).
+    fn ranges(&self, x: usize) -> (Vec<(u64, u64)>, Vec<usize>) {
         let parts = self.table.get(x).map_or(0, |run| run.pointers.len());
         let mut ranges: Vec<(u64, u64)> = vec![FREE; parts];
         let mut clashing = vec![false; parts];
         for equation in self.equations.iter().filter(|e| e.runs().any(|r| r == x)) {
-            let on = |run: usize| -> Vec<bool> {
-                equation
-                    .lhs
-                    .iter()
-                    .map(|cell| (true, cell))
-                    .chain(equation.rhs.iter().map(|cell| (false, cell)))
-                    .filter(|(_, (r, _))| *r == run)
-                    .map(|(on_lhs, _)| on_lhs)
-                    .collect()
-            };
+            let on_lhs: Vec<bool> = equation
+                .lhs
+                .iter()
+                .map(|cell| (true, cell))
+                .chain(equation.rhs.iter().map(|cell| (false, cell)))
+                .filter(|(_, (r, _))| *r == x)
+                .map(|(on_lhs, _)| on_lhs)
+                .collect();
             let part = equation
                 .lhs
                 .iter()
                 .chain(&equation.rhs)
                 .find(|(r, _)| *r == x)
                 .map(|(_, p)| *p);
-            let sides_of_x = on(x);
-            let (Some(part), [x_on_lhs]) = (part, sides_of_x.as_slice()) else {
+            let (Some(part), [x_on_lhs]) = (part, on_lhs.as_slice()) else {
                 continue;
             };
-            let x_on_lhs = *x_on_lhs;
-            let other = unknown.map(on).unwrap_or_default();
-            if other.len() > 1 {
-                continue;
-            }
             let known = |side: &[(usize, usize)]| -> Option<u128> {
                 side.iter()
-                    .filter(|(r, _)| *r != x && Some(*r) != unknown)
+                    .filter(|(r, _)| *r != x)
                     .map(|(r, p)| self.value(*r, *p).map(u128::from))
                     .sum()
             };
@@ -1906,30 +1964,12 @@ impl MisprintSearch<'_, '_> {
                 continue;
             };
             // x's cell, what its side's other known cells leave of the other side.
-            let gap = if x_on_lhs {
-                i128::try_from(rhs)
-                    .ok()
-                    .zip(i128::try_from(lhs).ok())
-                    .map(|(r, l)| r - l)
-            } else {
-                i128::try_from(lhs)
-                    .ok()
-                    .zip(i128::try_from(rhs).ok())
-                    .map(|(l, r)| l - r)
-            };
-            let Some(gap) = gap else {
-                continue;
-            };
-            let clamp = |v: i128| u64::try_from(v.max(0)).unwrap_or(u64::MAX);
-            let range = match other.first() {
-                // Exact: a value that is no count breaks the identity whatever the split.
-                None if gap < 0 => None,
-                None => Some((clamp(gap), clamp(gap))),
-                // The unknown cell on x's side: x's cell plus it make up the gap.
-                Some(same) if *same == x_on_lhs => (gap >= 0).then(|| (0, clamp(gap))),
-                // On the other side: x's cell is the gap plus it.
-                Some(_) => Some((clamp(gap), u64::MAX)),
-            };
+            let (minuend, subtrahend) = if *x_on_lhs { (rhs, lhs) } else { (lhs, rhs) };
+            // A value that is no count breaks the identity whatever the split.
+            let range = minuend
+                .checked_sub(subtrahend)
+                .and_then(|gap| u64::try_from(gap).ok())
+                .map(|gap| (gap, gap));
             if let (Some(slot), Some(clash)) = (ranges.get_mut(part), clashing.get_mut(part)) {
                 match range {
                     Some((low, high)) if low.max(slot.0) <= high.min(slot.1) => {
@@ -1962,6 +2002,14 @@ impl MisprintSearch<'_, '_> {
             }
         }
     }
+}
+
+/// Whether a row's split satisfies its own 总计 identity (R3): its last count the sum of the
+/// others.
+fn holds_r3(split: &[u64]) -> bool {
+    split.split_last().is_some_and(|(total, cells)| {
+        cells.iter().map(|v| u128::from(*v)).sum::<u128>() == u128::from(*total)
+    })
 }
 
 /// What the readings of a component that breaks an identity agree on.

@@ -172,66 +172,162 @@ impl Dead {
     }
 }
 
-/// How many splits [`ranged_splits`] finds, counted without listing them (saturating); `None`
-/// when the budget ran out first.
-pub(crate) fn ranged_split_count(
-    digits: &str,
-    ranges: &[(u64, u64)],
-    budget: &mut Budget,
-) -> Option<u64> {
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(0);
-    }
-    let ways = ranged_completions(digits.as_bytes(), ranges, budget)?;
-    Some(
-        ways.first()
-            .and_then(|row| row.first())
-            .copied()
-            .unwrap_or(0),
-    )
+/// An identity binding one part of two rows cut together, the other rows' cells known:
+/// `x·x_cell + y·y_cell + known = 0`, each sign +1 (left side), −1 (right side) or 0 (not read).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Linear {
+    pub x: i8,
+    pub y: i8,
+    pub known: i128,
 }
 
-/// Per count of ranges already cut and byte offset, in how many ways the rest of `bytes` cuts
-/// into the remaining ranges (saturating): `ways[ranges.len()][bytes.len()]` is 1. A step of
-/// `budget` per entry; `None` when it runs out.
-fn ranged_completions(
-    bytes: &[u8],
-    ranges: &[(u64, u64)],
-    budget: &mut Budget,
-) -> Option<Vec<Vec<u64>>> {
-    let end = bytes.len();
-    let mut ways = vec![vec![0u64; end + 1]; ranges.len() + 1];
-    if let Some(last) = ways.last_mut().and_then(|row| row.last_mut()) {
-        *last = 1;
+impl Linear {
+    fn holds(self, x: u64, y: u64) -> bool {
+        i128::from(self.x) * i128::from(x) + i128::from(self.y) * i128::from(y) + self.known == 0
     }
-    for (part, &(low, high)) in ranges.iter().enumerate().rev() {
-        for start in 0..end {
-            if !budget.take() {
-                return None;
-            }
-            let mut total = 0u64;
-            for len in 1..=MAX_PART_DIGITS.min(end - start) {
-                let Some(value) = number_at(bytes, start, len) else {
-                    break;
-                };
-                if value > high {
-                    break;
+
+    /// The one count the row-`y` cell must be, given the row-`x` cell, when the identity reads
+    /// it (`None` when it reads no row-`y` cell; `Some(None)` when no count satisfies it).
+    fn y_for(self, x: u64) -> Option<Option<u64>> {
+        if self.y == 0 {
+            return None;
+        }
+        let rest = i128::from(self.x) * i128::from(x) + self.known;
+        Some(u64::try_from(-rest * i128::from(self.y)).ok())
+    }
+}
+
+/// Two rows' splits found by [`paired_splits`].
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct PairSplits {
+    pub candidates: Vec<(Vec<u64>, Vec<u64>)>,
+    /// True when the search stopped early: more may exist.
+    pub truncated: bool,
+}
+
+/// Cuts `x` and `y` (two rows' digits) into one number per part each, the two numbers of every
+/// part satisfying each identity of `parts` on it but in at most `outside` parts: the splits of
+/// two rows a misprint search leaves for last, whose columns' identities read both (a 表三
+/// leaf row and row 一 in one column). Cut together, part by part, a bound part of `y` is the
+/// one count its identity leaves once `x`'s is cut, so a wrong cut of either ends at once where
+/// cutting each row under the other's ranges lists millions of splits.
+pub(crate) fn paired_splits(
+    x: &str,
+    y: &str,
+    parts: &[Vec<Linear>],
+    outside: usize,
+    limit: usize,
+    budget: &mut Budget,
+) -> PairSplits {
+    let (x, y) = (x.as_bytes(), y.as_bytes());
+    let mut search = PairSearch {
+        x,
+        y,
+        parts,
+        limit,
+        budget,
+        acc: (Vec::new(), Vec::new()),
+        out: PairSplits::default(),
+        dead: vec![false; (parts.len() + 1) * (x.len() + 1) * (y.len() + 1) * (outside + 1)],
+    };
+    let longest = parts.len() * MAX_PART_DIGITS;
+    let digits = |row: &[u8]| row.iter().all(u8::is_ascii_digit) && row.len() <= longest;
+    if digits(x) && digits(y) {
+        search.part(0, (0, 0), outside);
+    }
+    search.out
+}
+
+/// The state of [`paired_splits`].
+struct PairSearch<'a, 'b> {
+    x: &'a [u8],
+    y: &'a [u8],
+    parts: &'a [Vec<Linear>],
+    limit: usize,
+    budget: &'b mut Budget,
+    acc: (Vec<u64>, Vec<u64>),
+    out: PairSplits,
+    /// Per part, offsets in `x` and `y` and numbers still allowed outside: no split follows.
+    dead: Vec<bool>,
+}
+
+impl PairSearch<'_, '_> {
+    fn dead_slot(&mut self, part: usize, at: (usize, usize), outside: usize) -> Option<&mut bool> {
+        let index = ((outside * (self.parts.len() + 1) + part) * (self.x.len() + 1) + at.0)
+            * (self.y.len() + 1)
+            + at.1;
+        self.dead.get_mut(index)
+    }
+
+    /// The cuts of `row` from `start` for a number with `left` more to follow it.
+    fn cuts(row: &[u8], start: usize, left: usize) -> impl Iterator<Item = (usize, u64)> + '_ {
+        let room = row.len().saturating_sub(start).saturating_sub(left);
+        (1..=MAX_PART_DIGITS.min(room))
+            .map_while(move |len| Some((len, number_at(row, start, len)?)))
+    }
+
+    /// Cuts part `part` on of both rows from offsets `at`, up to `outside` parts failing their
+    /// identities; whether a split was found.
+    fn part(&mut self, part: usize, at: (usize, usize), outside: usize) -> bool {
+        if self.dead_slot(part, at, outside).is_some_and(|d| *d) || !self.step() {
+            return false;
+        }
+        let Some(linears) = self.parts.get(part) else {
+            if at == (self.x.len(), self.y.len()) {
+                if self.out.candidates.len() >= self.limit {
+                    self.out.truncated = true;
+                } else {
+                    self.out.candidates.push(self.acc.clone());
                 }
-                if value >= low {
-                    let after = ways
-                        .get(part + 1)
-                        .and_then(|row| row.get(start + len))
-                        .copied()
-                        .unwrap_or(0);
-                    total = total.saturating_add(after);
-                }
+                return true;
             }
-            if let Some(slot) = ways.get_mut(part).and_then(|row| row.get_mut(start)) {
-                *slot = total;
+            return false;
+        };
+        let left = self.parts.len() - part - 1;
+        let mut any = false;
+        let x_cuts: Vec<(usize, u64)> = Self::cuts(self.x, at.0, left).collect();
+        for (x_len, x_value) in x_cuts {
+            // The identities reading row x alone hold; those reading row y leave its cell one
+            // count (`None` when none reads it, `Some(None)` when they leave none or disagree).
+            let x_holds = linears.iter().all(|l| l.y != 0 || l.holds(x_value, 0));
+            let mut required = linears.iter().filter_map(|l| l.y_for(x_value));
+            let fixed = required
+                .next()
+                .map(|first| first.filter(|v| required.all(|r| r == Some(*v))));
+            let y_cuts: Vec<(usize, u64)> = Self::cuts(self.y, at.1, left).collect();
+            for (y_len, y_value) in y_cuts {
+                let within = x_holds && fixed.is_none_or(|v| v == Some(y_value));
+                if !within && outside == 0 {
+                    continue;
+                }
+                let still = if within { outside } else { outside - 1 };
+                self.acc.0.push(x_value);
+                self.acc.1.push(y_value);
+                any |= self.part(part + 1, (at.0 + x_len, at.1 + y_len), still);
+                self.acc.0.pop();
+                self.acc.1.pop();
+                if self.out.truncated {
+                    return any;
+                }
             }
         }
+        if !any && let Some(slot) = self.dead_slot(part, at, outside) {
+            *slot = true;
+        }
+        any
     }
-    Some(ways)
+
+    /// Whether the search may go on; marks it truncated when it may not.
+    fn step(&mut self) -> bool {
+        if self.out.truncated {
+            return false;
+        }
+        if !self.budget.take() {
+            self.out.truncated = true;
+            return false;
+        }
+        true
+    }
 }
 
 struct Search<'a, 'b> {
@@ -529,8 +625,7 @@ mod tests {
 
     proptest! {
         /// The ranged search, which does not cut again where no split followed, finds exactly
-        /// the splits within the ranges but for at most `outside` of them, and counts those
-        /// within them all alike without listing them.
+        /// the splits within the ranges but for at most `outside` of them.
         #[test]
         fn ranged_splits_are_every_split_within_the_ranges(
             digits in "[0-9]{1,13}",
@@ -554,10 +649,75 @@ mod tests {
             let ranged = ranged_splits(&digits, &ranges, outside, usize::MAX, budget);
             prop_assert!(!ranged.truncated);
             prop_assert_eq!(&ranged.candidates, &within);
-            if outside == 0 {
-                let count = ranged_split_count(&digits, &ranges, &mut Budget::new(u32::MAX));
-                prop_assert_eq!(count, Some(within.len() as u64));
+        }
+    }
+
+    /// Two rows of `parts` numbers each (at most three digits), and per part up to two
+    /// identities, each satisfied by the two rows' numbers in that part (signs drawn from
+    /// −1, 0, +1) unless `shifted`, when its known term is off by the shift.
+    fn paired_case() -> impl Strategy<Value = (String, String, Vec<Vec<Linear>>)> {
+        (2usize..5).prop_flat_map(|parts| {
+            (
+                prop::collection::vec((0u64..400, 0u64..400), parts),
+                prop::collection::vec(
+                    prop::collection::vec((-1i8..=1, -1i8..=1, -2i128..=2), 0..3),
+                    parts,
+                ),
+            )
+                .prop_map(|(cells, bindings)| {
+                    let x: String = cells.iter().map(|(x, _)| x.to_string()).collect();
+                    let y: String = cells.iter().map(|(_, y)| y.to_string()).collect();
+                    let linears = cells
+                        .iter()
+                        .zip(bindings)
+                        .map(|((x, y), bindings)| {
+                            bindings
+                                .into_iter()
+                                .map(|(sx, sy, shifted)| Linear {
+                                    x: sx,
+                                    y: sy,
+                                    known: -(i128::from(sx) * i128::from(*x)
+                                        + i128::from(sy) * i128::from(*y))
+                                        + shifted,
+                                })
+                                .collect()
+                        })
+                        .collect();
+                    (x, y, linears)
+                })
+        })
+    }
+
+    proptest! {
+        /// Cutting two rows together finds exactly the pairs of splits, one of each row, whose
+        /// parts satisfy their identities in all but at most `outside` parts.
+        #[test]
+        fn paired_splits_are_every_pair_failing_in_few_parts(
+            (x, y, parts) in paired_case(),
+            outside in 0usize..3,
+        ) {
+            let every = |digits: &str| {
+                all_splits(digits, parts.len(), usize::MAX, &mut Budget::new(u32::MAX)).candidates
+            };
+            let mut pairs = Vec::new();
+            for x_split in every(&x) {
+                for y_split in every(&y) {
+                    let failing = parts
+                        .iter()
+                        .zip(x_split.iter().zip(&y_split))
+                        .filter(|(linears, (a, b))| !linears.iter().all(|l| l.holds(**a, **b)))
+                        .count();
+                    if failing <= outside {
+                        pairs.push((x_split.clone(), y_split.clone()));
+                    }
+                }
             }
+            let budget = &mut Budget::new(u32::MAX);
+            let mut paired = paired_splits(&x, &y, &parts, outside, usize::MAX, budget);
+            prop_assert!(!paired.truncated);
+            paired.candidates.sort();
+            pairs.sort();
+            prop_assert_eq!(paired.candidates, pairs);
         }
     }
 
