@@ -13,7 +13,7 @@
 //! search is bounded, and says so when the bound stopped it.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use xxgk_catalogue::CatalogueError;
@@ -29,6 +29,8 @@ use crate::split::{
 
 /// Most candidate splits kept for one run.
 const MAX_CANDIDATES: usize = 512;
+/// Readings with a cell printed blank weighed against a run placed where several splits agree.
+const BLANK_READINGS: usize = 512;
 /// Steps of the candidate search of one run.
 pub(crate) const RUN_STEPS: u32 = 200_000;
 /// Nodes of one joint search.
@@ -571,6 +573,18 @@ fn placed_parts(runs: &[Run], decisions: &[Decision]) -> Vec<Vec<Option<u64>>> {
         .collect()
 }
 
+/// What a cell printed blank stands for in the identities reading it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum StandsFor {
+    /// Whatever count the publisher left out.
+    AnyCount,
+    /// 0, as publishers print it blank (the spec's §4 counts a blank cell among the zeros of
+    /// 2019-era reports): a run placed where several splits agree is weighed against these
+    /// only, as against every count nearly every glued 表四 reads otherwise somewhere (47.87% →
+    /// 33.20% of its cells read on consistent one-line reports).
+    Zero,
+}
+
 /// Why a run's split may be a row with a cell printed blank read as one with none.
 enum Suspect {
     /// No identity reads it (表二's): its digits cut into one number a cell only one way.
@@ -578,6 +592,11 @@ enum Suspect {
     /// The split breaks these identities reading the run's cells (a row's 总计, a column's sum):
     /// no split satisfies them, or the table's reading explains the break by misprinted cells.
     Breaks(String),
+    /// Only some cells are placed, those that several readings of the digits read alike: the
+    /// report's own reading is among them only where it prints no cell blank (a 表四
+    /// `… 12630701270 0101` whose `0 1 · 0 1` group, a blank among it, also splits as
+    /// `… 1 26 30 70 127 0 0 1 0 1`, every 总计 holding).
+    Several,
 }
 
 /// A table's runs as decided, for the check of their splits against a cell printed blank.
@@ -632,7 +651,10 @@ impl Table<'_, '_> {
                 .filter(|e| evaluate(e, |x, part| self.placed(x, part)) == Some(false))
                 .map(|e| e.identity.rule.as_str()),
         );
-        (!broken.is_empty()).then(|| Suspect::Breaks(ids(&broken)))
+        if !broken.is_empty() {
+            return Some(Suspect::Breaks(ids(&broken)));
+        }
+        matches!(decision, Decision::Partly(..)).then_some(Suspect::Several)
     }
 
     /// Takes back the split of each suspect run ([`Suspect`]) that a cell printed blank would
@@ -651,7 +673,9 @@ impl Table<'_, '_> {
     /// then be evaluated (the other runs as decided), the text does not say which the report
     /// printed, and the run is left missing. Where a break is explained so, both are the
     /// report's errors (a misprint breaks an identity, a blank is not 0), but which cells they
-    /// are is not known.
+    /// are is not known. A run placed only in the cells several splits read alike
+    /// ([`Suspect::Several`]) keeps those that every reading with a 0 printed blank reads alike
+    /// too.
     fn without_blank_alternatives(
         &self,
         mut decisions: Vec<Decision>,
@@ -663,21 +687,57 @@ impl Table<'_, '_> {
                 continue;
             };
             let sizes = segments.get(r).and_then(Option::as_deref);
+            if let (Suspect::Several, Decision::Partly(values, kept, rule, why)) =
+                (suspect, &*decision)
+                && let Some(readings) = self
+                    .blank_readings(r, sizes, StandsFor::Zero, BLANK_READINGS + 1)
+                    .filter(|readings| readings.len() <= BLANK_READINGS)
+            {
+                // The cells every reading with a blank reads alike stay placed.
+                let alike: Vec<bool> = values
+                    .iter()
+                    .zip(kept)
+                    .enumerate()
+                    .map(|(k, (value, kept))| {
+                        *kept
+                            && readings
+                                .iter()
+                                .all(|reading| reading.get(k) == Some(&Some(*value)))
+                    })
+                    .collect();
+                if alike == *kept {
+                    continue;
+                }
+                if alike.contains(&true) {
+                    *decision = Decision::Partly(
+                        values.clone(),
+                        alike,
+                        *rule,
+                        format!(
+                            "{why}; were a cell printed blank (which leaves no trace where cells run together), its digits would read these cells otherwise too, every identity that can be evaluated holding"
+                        ),
+                    );
+                    continue;
+                }
+            }
             let Some(alternative) = self.blank_alternative(r, sizes) else {
                 continue;
             };
-            let read = match decision {
-                Decision::Placed(values, _) | Decision::Partly(values, _, _, _) => values
-                    .iter()
-                    .map(u64::to_string)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                Decision::Missing(..) => continue,
+            let Some(placed) = placed_cells(decision) else {
+                continue;
             };
+            let read = placed
+                .iter()
+                .map(|cell| cell.map_or_else(|| "?".to_owned(), |value| value.to_string()))
+                .collect::<Vec<_>>()
+                .join(" ");
             let why = match suspect {
                 Suspect::NoIdentity => format!(
                     "its digits cut into {} numbers one way, `{read}`, but were a cell printed blank (which leaves no trace where cells run together) they would read {alternative}, and no identity tells the two apart, so none is taken",
                     run.pointers.len()
+                ),
+                Suspect::Several => format!(
+                    "its digits split several ways satisfying the identities that read them, which read `{read}` alike, and were a cell printed blank (which leaves no trace where cells run together) they would read {alternative} with every identity that can be evaluated holding; the text does not say which, so none is taken"
                 ),
                 Suspect::Breaks(rules) => format!(
                     "cut into {} numbers, `{read}`, it breaks {rules}, and were a cell printed blank (which leaves no trace where cells run together) it would read {alternative} with every identity that can be evaluated holding; the text does not say which, so none is taken",
@@ -689,17 +749,40 @@ impl Table<'_, '_> {
         decisions
     }
 
-    /// A reading of run `r` with one cell blank and its digits cut into one number fewer that
-    /// breaks no identity reading its cells, the other runs as placed (an identity reading a
-    /// cell not placed cannot be evaluated; those reading the blank must hold with one same
-    /// count, 0 or more, in it: what the publisher left out), shown (`0 0 3 8 1 (blank) 12`);
-    /// `Some` too when the search for one stopped at its bound. `sizes`: the run's totalled
-    /// segments.
+    /// A reading of run `r` with one cell blank ([`Self::blank_readings`]), shown
+    /// (`0 0 3 8 1 (blank) 12`); `Some` too when the search for one stopped at its bound.
     fn blank_alternative(&self, r: usize, sizes: Option<&[usize]>) -> Option<String> {
-        let run = self.runs.get(r)?;
+        let Some(readings) = self.blank_readings(r, sizes, StandsFor::AnyCount, 1) else {
+            return Some("in more ways than could be searched".to_owned());
+        };
+        let first = readings.first()?;
+        let shown: Vec<String> = first
+            .iter()
+            .map(|cell| cell.map_or_else(|| "(blank)".to_owned(), |value| value.to_string()))
+            .collect();
+        Some(format!("`{}`", shown.join(" ")))
+    }
+
+    /// Every reading of run `r` with one cell blank and its digits cut into one number fewer
+    /// that breaks no identity reading its cells, the other runs as placed (an identity reading
+    /// a cell not placed cannot be evaluated; those reading the blank must hold with one same
+    /// count in it, what the blank `stands_for`), per cell its count (`None` at the blank), at
+    /// most `limit` of them; `None` when the search stopped at its bound. `sizes`: the run's
+    /// totalled segments.
+    fn blank_readings(
+        &self,
+        r: usize,
+        sizes: Option<&[usize]>,
+        stands_for: StandsFor,
+        limit: usize,
+    ) -> Option<Vec<Vec<Option<u64>>>> {
+        let mut readings = Vec::new();
+        let Some(run) = self.runs.get(r) else {
+            return Some(readings);
+        };
         let cells = run.pointers.len();
         if cells < 2 {
-            return None;
+            return Some(readings);
         }
         let reading = self.reading(r);
         for blank in 0..cells {
@@ -752,10 +835,7 @@ impl Table<'_, '_> {
                 all_splits(&run.digits, cells - 1, MAX_CANDIDATES, &mut budget)
             };
             if splits.truncated {
-                return Some(format!(
-                    "in more ways than could be searched (the blank in cell {})",
-                    blank + 1
-                ));
+                return None;
             }
             for split in &splits.candidates {
                 let value = |x: usize, part: usize| {
@@ -779,25 +859,26 @@ impl Table<'_, '_> {
                     match determined(e, (r, blank), value) {
                         None => true,
                         Some(None) => false,
-                        Some(Some(count)) => *hidden.get_or_insert(count) == count,
+                        Some(Some(count)) => {
+                            (stands_for == StandsFor::AnyCount || count == 0)
+                                && *hidden.get_or_insert(count) == count
+                        }
                     }
                 });
                 if holds {
-                    let mut parts = split.iter().map(u64::to_string);
-                    let shown: Vec<String> = (0..cells)
-                        .map(|k| {
-                            if k == blank {
-                                "(blank)".to_owned()
-                            } else {
-                                parts.next().unwrap_or_default()
-                            }
-                        })
-                        .collect();
-                    return Some(format!("`{}`", shown.join(" ")));
+                    let mut parts = split.iter().copied();
+                    readings.push(
+                        (0..cells)
+                            .map(|k| if k == blank { None } else { parts.next() })
+                            .collect(),
+                    );
+                    if readings.len() >= limit {
+                        return Some(readings);
+                    }
                 }
             }
         }
-        None
+        Some(readings)
     }
 }
 
@@ -1540,8 +1621,10 @@ enum Misprinted {
 /// identity failing, every identity holding once they are changed; changes cancelling out are
 /// numbers moved by the reading, not misprints), and a cell is read only when every reading
 /// explained by the fewest misprints or one more gives it one count. A misprinted row whose
-/// digits also split as six numbers satisfying R3 may be a row with a cell printed blank (its
-/// digits lost): nothing is then read. Any bound reached reads nothing.
+/// digits also split as six numbers satisfying R3, with which (a 0 printed blank among its
+/// applicant columns) the whole table reads consistently, may be a row with a cell printed
+/// blank (its digits lost), no misprint at all: nothing is then read. Any bound reached reads
+/// nothing.
 fn misprint_reading(table: &[Run], equations: &[&Equation<'_>], members: &[usize]) -> Misprinted {
     let identities = identities();
     let mut r3: Vec<Vec<Vec<u64>>> = vec![Vec::new(); table.len()];
@@ -1635,28 +1718,50 @@ fn misprint_reading(table: &[Run], equations: &[&Equation<'_>], members: &[usize
         .filter(|(n, _)| *n <= fewest + 1)
         .map(|(_, reading)| reading)
         .collect();
-    // A row failing R3 whose digits are also six numbers satisfying it: a cell printed blank.
-    let blank = |m: usize, values: &[u64]| {
-        let (Some(run), false) = (table.get(m), values.is_empty()) else {
+    // A row failing R3 whose digits are also six numbers satisfying it, with which, a 0 printed
+    // blank among its applicant columns, the whole table reads consistently: a cell printed
+    // blank (its digits lost on one line), no misprint.
+    let blank = |m: usize| {
+        let Some(run) = table.get(m) else {
             return true;
         };
-        if holds_r3(values) {
-            return false;
-        }
         let mut budget = Budget::new(RUN_STEPS);
         let six = [Segment {
-            size: values.len().saturating_sub(1),
+            size: run.pointers.len().saturating_sub(1),
             total: true,
         }];
-        let splits = segment_splits(&run.digits, &six, 1, &mut budget);
-        splits.truncated || !splits.candidates.is_empty()
+        let splits = segment_splits(&run.digits, &six, MAX_CANDIDATES, &mut budget);
+        splits.truncated
+            || splits.candidates.iter().any(|printed| {
+                (0..printed.len()).any(|at| {
+                    let mut cells = printed.clone();
+                    cells.insert(at, 0);
+                    let cells = [cells];
+                    let lists: Vec<&[Vec<u64>]> = (0..table.len())
+                        .map(|k| match r3.get(k) {
+                            _ if k == m => &cells[..],
+                            Some(list) => list.as_slice(),
+                            None => &[][..],
+                        })
+                        .collect();
+                    !matches!(
+                        joint_search(&lists, equations, &[], members),
+                        Found::Done { solutions: 0, .. }
+                    )
+                })
+            })
     };
-    if close.iter().any(|reading| {
-        members
-            .iter()
-            .zip(reading.iter())
-            .any(|(m, values)| blank(*m, values))
-    }) {
+    let misprinted_rows: BTreeSet<usize> = close
+        .iter()
+        .flat_map(|reading| {
+            members
+                .iter()
+                .zip(reading.iter())
+                .filter(|(_, values)| values.is_empty() || !holds_r3(values))
+                .map(|(m, _)| *m)
+        })
+        .collect();
+    if misprinted_rows.into_iter().any(blank) {
         return Misprinted::Unexplained;
     }
     // Per cell: where the readings split a row otherwise (two misprints in it explain its last
