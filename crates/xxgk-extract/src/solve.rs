@@ -531,7 +531,8 @@ fn take_misprint_reading(decision: &mut Decision, misprinted: Decision) {
             rule,
             why,
         ),
-        // A misprint reading placing every cell leaves none unread.
+        // Not met: a misprint reading placing every cell leaves none of the joined unread; it
+        // agrees with the first reading's cells, so it stands for both.
         (_, other) => other,
     };
 }
@@ -2895,6 +2896,14 @@ mod tests {
         );
     }
 
+    /// The index of 表三's row `path` among [`table`]'s runs.
+    fn row_at(path: &str) -> usize {
+        crate::template::APP_ROWS
+            .iter()
+            .position(|(_, p, _)| *p == path)
+            .expect("a row of 表三")
+    }
+
     /// 表三 in full: each row's digits by its path, zeros elsewhere.
     fn table(printed: &[(&str, &str)]) -> Vec<Run> {
         crate::template::APP_ROWS
@@ -2955,15 +2964,9 @@ mod tests {
             (misprinted, "1220627002444759424216863"),
             ("/applications/results/total", "1255627801549759424516921"),
         ]);
-        let at = |path: &str| {
-            crate::template::APP_ROWS
-                .iter()
-                .position(|(_, p, _)| *p == path)
-                .expect("a row of 表三")
-        };
         let decisions = decide(&runs);
         assert_eq!(
-            decisions[at("/applications/results/granted")],
+            decisions[row_at("/applications/results/granted")],
             Decision::Placed(
                 vec![35, 8, 0, 12, 0, 3, 58],
                 ReadingRule::RunTogetherSplitByIdentities
@@ -2971,7 +2974,7 @@ mod tests {
         );
         // Of the row itself, the cells two misprints in it (`… 24447 594 …`) read alike.
         assert_eq!(
-            read_cells(&decisions[at(misprinted)]),
+            read_cells(&decisions[row_at(misprinted)]),
             [
                 Some(1220),
                 Some(6270),
@@ -3032,12 +3035,7 @@ mod tests {
             ("/applications/results/total", "0474000087"),
         ]);
         let decisions = decide(&runs);
-        let at = |path: &str| {
-            crate::template::APP_ROWS
-                .iter()
-                .position(|(_, p, _)| *p == path)
-                .and_then(|k| decisions.get(k))
-        };
+        let at = |path: &str| decisions.get(row_at(path));
         assert!(
             matches!(at(petition), Some(Decision::Partly(values, kept, _, why))
                 if values == &[0, 3, 40, 0, 0, 0, 43]
@@ -3091,10 +3089,7 @@ mod tests {
             ("/applications/results/total", "1028792101"),
         ]);
         let decisions = decide(&runs);
-        let total_row = crate::template::APP_ROWS
-            .iter()
-            .position(|(_, path, _)| *path == "/applications/results/total")
-            .expect("（七）总计");
+        let total_row = row_at("/applications/results/total");
         assert_eq!(
             decisions[total_row],
             Decision::Placed(
