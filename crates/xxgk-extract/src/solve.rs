@@ -1917,25 +1917,8 @@ impl MisprintSearch<'_, '_> {
             RANGED_CANDIDATES,
             &mut self.steps,
         );
-        if splits.truncated {
-            self.bounded = true;
-            return;
-        }
-        for split in splits.candidates {
-            if holds_r3(&split) {
-                continue;
-            }
-            if let Some(slot) = self.current.get_mut(x) {
-                *slot = Some(split);
-            }
-            self.keep();
-            if self.bounded {
-                return;
-            }
-        }
-        if let Some(slot) = self.current.get_mut(x) {
-            *slot = None;
-        }
+        let readings = splits.candidates.into_iter().map(|split| vec![split]);
+        self.keep_each(&[x], readings, splits.truncated);
     }
 
     /// Splits rows `x` and `y` together ([`paired_splits`]), their columns' identities binding
@@ -1961,15 +1944,27 @@ impl MisprintSearch<'_, '_> {
             RANGED_CANDIDATES,
             &mut self.steps,
         );
-        if splits.truncated {
+        let readings = splits.candidates.into_iter().map(|(a, b)| vec![a, b]);
+        self.keep_each(&[x, y], readings, splits.truncated);
+    }
+
+    /// Keeps each reading of the rows `rows` left for last (their splits, in order) in which
+    /// every one of them fails its own R3; a search `truncated` bounds the whole search.
+    fn keep_each(
+        &mut self,
+        rows: &[usize],
+        readings: impl Iterator<Item = Vec<Vec<u64>>>,
+        truncated: bool,
+    ) {
+        if truncated {
             self.bounded = true;
             return;
         }
-        for (x_split, y_split) in splits.candidates {
-            if holds_r3(&x_split) || holds_r3(&y_split) {
+        for splits in readings {
+            if splits.iter().any(|split| holds_r3(split)) {
                 continue;
             }
-            for (run, split) in [(x, x_split), (y, y_split)] {
+            for (&run, split) in rows.iter().zip(splits) {
                 if let Some(slot) = self.current.get_mut(run) {
                     *slot = Some(split);
                 }
@@ -1979,7 +1974,7 @@ impl MisprintSearch<'_, '_> {
                 return;
             }
         }
-        for run in [x, y] {
+        for &run in rows {
             if let Some(slot) = self.current.get_mut(run) {
                 *slot = None;
             }
