@@ -753,6 +753,8 @@ pub(crate) fn read_applications(
     let mut merged_to_confirm: Option<(Fit, RowRead<AppRow>, Vec<ReadingRule>)> = None;
     let chosen = choose(reading.rows, |_| 7, label_of, problems);
     let mut apart: Vec<AppRow> = Vec::new();
+    // Rows printed a cell a line after their label, one number short.
+    let mut one_short: Vec<(AppRow, Vec<ValueCell>)> = Vec::new();
     let mut split_by_total: Vec<AppRow> = Vec::new();
     // Rows a number short whose blank the spacing shows, to be confirmed with the rows placed
     // by order.
@@ -917,7 +919,14 @@ pub(crate) fn read_applications(
                         whole_lines: true,
                         labelled: true,
                     }),
-                    _ => store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, 7)),
+                    _ => {
+                        // A cell a line, a number short: a blank prints no line. Settled once
+                        // every row is read.
+                        if read.attached > 1 && n + 1 == spec.columns.len() {
+                            one_short.push((read.row, read.values.clone()));
+                        }
+                        store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, 7));
+                    }
                 },
             },
         }
@@ -1013,6 +1022,25 @@ pub(crate) fn read_applications(
     }
     let merged_counts = merged.flatten();
     resolve_ambiguous(ambiguous, &mut known, edition, store);
+    // A table printed a cell a line, every row read from the lines right after its own label,
+    // one of them a number short: the identities across rows place that row's numbers, or
+    // confirm nothing.
+    let after_label = |row: &AppRow| apart.contains(row) || one_short.iter().any(|(r, _)| r == row);
+    let every_row_after_label = merged_counts.is_none()
+        && edition == Edition::E2021
+        && APP_ROWS
+            .iter()
+            .filter(|(row, _, _)| app_spec(*row, edition).is_some())
+            .all(|(row, _, _)| after_label(row));
+    if every_row_after_label
+        && let [(row, printed)] = one_short.as_slice()
+        && let Some(spec) = app_spec(*row, edition)
+        && let Some(cells) = gaps::one_short_row(&spec, printed, store)
+    {
+        place_one_short_row(&spec, &cells, store);
+        // Every identity of 表三 holds with the rows as read: they are confirmed.
+        apart.clear();
+    }
     gaps::confirm_apart(
         &apart,
         "its numbers stand on several lines apart from its label",
@@ -1063,6 +1091,41 @@ pub(crate) fn read_applications(
         }
     }
     found
+}
+
+/// The cells of a row printed a cell a line one number short, as [`gaps::one_short_row`] places
+/// them: each read, the blank the publisher's (`cell-blank`), and the cells among which the
+/// blank may be any left missing with why.
+fn place_one_short_row(spec: &RowSpec, cells: &[Option<ValueCell>], store: &mut CellStore) {
+    for (k, (column, cell)) in spec.columns.iter().zip(cells).enumerate() {
+        let pointer = format!("{}/{}", spec.path, column.name);
+        store.missing.remove(&pointer);
+        match cell {
+            Some(cell) => {
+                let one = RowSpec {
+                    path: spec.path,
+                    label: spec.label,
+                    columns: spec.columns.get(k..=k).unwrap_or_default(),
+                };
+                store.put_row(
+                    &one,
+                    std::slice::from_ref(cell),
+                    &[ReadingRule::RowOneShortPlacedByIdentities],
+                );
+            }
+            None => store.explain(
+                pointer,
+                Problem::new(
+                    ProblemCode::CellCountMismatch,
+                    format!(
+                        "row {}: printed a cell a line, one number short of its {} cells (a cell left blank prints no line); the identities across rows confirm the row, but the blank may be any of its equal cells here, so they are left missing",
+                        spec.label,
+                        spec.columns.len()
+                    ),
+                ),
+            ),
+        }
+    }
 }
 
 /// Cells of 表三 a report may misprint, at most, for a merged （六） row's cells to stand as

@@ -1159,11 +1159,16 @@ fn place(
     problems: &mut Vec<Problem>,
     why_not: &dyn Fn(String, &mut CellStore),
 ) {
+    // A cell a row read by its label prints blank is read too: no number of the dump is its.
     let disagrees = cells.filled.iter().any(|(p, f)| {
         store
             .filled
             .get(p)
             .is_some_and(|read| read.value != f.value)
+            || store
+                .missing
+                .get(p)
+                .is_some_and(|why| why.code == ProblemCode::CellBlank)
     });
     if disagrees {
         return why_not(

@@ -693,8 +693,8 @@ const PLACED_ROWS_MISPRINTS: usize = 3;
 /// Assignments placed by the template's order, each row a line of seven numbers, are first kept
 /// all together when the identities fail over them only as cells the report misprints break
 /// them ([`misprints_explain`]); not numbers paired with a label by the identities alone, nor
-/// numbers of several lines cut into rows (a column dump's cells): a misprint explains a lone
-/// number wherever a reading puts it.
+/// numbers of several lines cut into rows (a column dump's cells, or a table printed a cell a
+/// line): a misprint explains a lone number wherever a reading puts it.
 fn drop_unconfirmed(
     assignments: &[Assignment],
     spec_of: &impl Fn(AppRow) -> Option<RowSpec>,
@@ -865,6 +865,95 @@ pub(crate) fn confirm_apart(
         })
         .collect();
     drop_unconfirmed(&assignments, &spec_of, store, situation, merged);
+}
+
+/// A row of 表三 printed a cell a line and one number short, in a table whose every other row
+/// is read: a cell the publisher left blank prints no line of its own, so which cell it is
+/// does not show. Each of the row's cells is what the identities across rows require of it,
+/// the other rows as read (every identity reading it with all its other cells read agreeing);
+/// where every identity of 表三 then holds, the other rows are confirmed with it, and the row's
+/// numbers are its cells but one, the blank, in order: each cell with the number printed for it
+/// wherever the blank is among the cells that leave the numbers in order, the blank where that
+/// place is one, and `None` where it is not (a blank among equal cells, `0 0 0`). `None` when
+/// the identities do not confirm the table so (a row misprinting a cell, another row unread).
+pub(crate) fn one_short_row(
+    spec: &RowSpec,
+    printed: &[ValueCell],
+    store: &CellStore,
+) -> Option<Vec<Option<ValueCell>>> {
+    let cells: Vec<String> = spec
+        .columns
+        .iter()
+        .map(|c| format!("{}/{}", spec.path, c.name))
+        .collect();
+    if printed.len() + 1 != cells.len() {
+        return None;
+    }
+    let numbers: Vec<u64> = printed
+        .iter()
+        .map(|v| match v {
+            ValueCell::Token { text, raw, .. } => {
+                crate::number::read_count(text, raw).ok().map(|(n, _)| n)
+            }
+            ValueCell::Blank { .. } => None,
+        })
+        .collect::<Option<_>>()?;
+    let all = crate::solve::identities();
+    let read = |pointer: &str| store.filled.get(pointer).and_then(|f| f.value.as_u64());
+    let mut required: Vec<u64> = Vec::with_capacity(cells.len());
+    for cell in &cells {
+        let mut value: Option<u64> = None;
+        for identity in all.iter().filter(|i| i.reads(cell)) {
+            match identity.required(cell, read) {
+                Some(Some(v)) if value.is_none_or(|seen| seen == v) => value = Some(v),
+                Some(_) => return None,
+                None => {}
+            }
+        }
+        required.push(value?);
+    }
+    let with_row = |pointer: &str| match cells.iter().position(|c| c == pointer) {
+        Some(k) => required.get(k).copied(),
+        None => read(pointer),
+    };
+    let holds = all
+        .iter()
+        .filter(|i| {
+            i.lhs
+                .iter()
+                .chain(&i.rhs)
+                .any(|c| c.starts_with("/applications/"))
+        })
+        .all(|i| i.holds(with_row) == Some(true));
+    if !holds {
+        return None;
+    }
+    let blanks: Vec<usize> = (0..cells.len())
+        .filter(|&j| {
+            required
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != j)
+                .map(|(_, v)| *v)
+                .eq(numbers.iter().copied())
+        })
+        .collect();
+    let (&first, &last) = (blanks.first()?, blanks.last()?);
+    Some(
+        (0..cells.len())
+            .map(|k| match k {
+                _ if k < first => printed.get(k).cloned(),
+                _ if k > last => printed.get(k - 1).cloned(),
+                _ if first == last => Some(ValueCell::Blank {
+                    pos: None,
+                    raw: String::new(),
+                    spanned: false,
+                    off_grid: false,
+                }),
+                _ => None,
+            })
+            .collect(),
+    )
 }
 
 /// Unlabelled rows a problem quotes, at most.

@@ -526,6 +526,10 @@
 //! `pulled-out-cell-same-in-every-reading` (such a cell below a row whose numbers stand in no
 //! printed column: a column every placement of it gives the same value), `placed-by-column-position` (a space-aligned row with blank cells, its numbers placed in the
 //! columns of the complete rows around it, which must agree),
+//! `row-one-short-placed-by-identities` (a 表三 row printed a cell a line one number short, a
+//! blank printing no line, in a table whose other rows are all read after their labels: its
+//! cells those the identities across rows require, every identity holding so, the blank where
+//! only one cell can be),
 //! `unlabelled-row-placed-by-template-order` (a row of numbers without a label, placed in the
 //! gap of the template it stands in and confirmed by the identities),
 //! `label-below-numbers-paired-in-order` (a label alone paired with a row of numbers alone, as

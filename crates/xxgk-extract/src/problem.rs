@@ -91,6 +91,11 @@ pub enum ReadingRule {
     PulledOutCellPlaced,
     /// A row with blank cells, its numbers placed by the columns of the complete rows around it.
     PlacedByColumnPosition,
+    /// A 表三 row printed a cell a line one number short (a cell left blank prints no line), in
+    /// a table whose other rows are all read from the lines after their labels: its numbers
+    /// placed as the cells the identities across rows require them to be, every identity of
+    /// 表三 holding with the blank cell so valued; the blank placed where only one cell can be.
+    RowOneShortPlacedByIdentities,
     /// A row of numbers without a label, placed in the gap of the template it stands in and
     /// confirmed by the identities.
     UnlabelledRowPlacedByTemplateOrder,
@@ -282,6 +287,10 @@ mod tests {
             (RunSeparatedBySpaces, "run-separated-by-spaces"),
             (PulledOutCellPlaced, "pulled-out-cell-placed"),
             (PlacedByColumnPosition, "placed-by-column-position"),
+            (
+                RowOneShortPlacedByIdentities,
+                "row-one-short-placed-by-identities",
+            ),
             (
                 UnlabelledRowPlacedByTemplateOrder,
                 "unlabelled-row-placed-by-template-order",

@@ -499,9 +499,10 @@ pub(crate) struct Reading<R> {
     pub rows: Vec<RowRead<R>>,
     pub orphans: Vec<(usize, Segment)>,
     /// Whether the table shows labels printed below their numbers: a label alone right after
-    /// numbers that no row took. Numbers on the line after a label alone are then not the
-    /// label's by adjacency. (A label alone that no numbers followed is no sign of it: group
-    /// labels and tables printed one cell per line leave those.)
+    /// numbers that no row took (more than one cell, or as many as its row has). Numbers on the
+    /// line after a label alone are then not the label's by adjacency. (A label alone that no
+    /// numbers followed is no sign of it: group labels and tables printed one cell per line
+    /// leave those; nor is one number before a wider row's label: a bare page number.)
     pub labels_below: bool,
     /// Indexes of the table headings among the segments (a sub-table's column headers, or the
     /// heading repeated where a table continues on the next page): no row runs across one.
@@ -705,10 +706,13 @@ fn read_rows_with<R: Copy + PartialEq>(
     let mut previous: Option<R> = None;
     // An unrecognised label without numbers: perhaps the first line of a wrapped label.
     let mut carry: Option<Label> = None;
-    // Whether the last segment with numbers went to no row: a label without numbers right after
-    // it may be that row's label printed below its numbers, so it does not take the numbers
-    // that follow (they are placed by the template's order, confirmed by the identities).
-    let mut after_orphan = false;
+    // The cells of the segments with numbers that went to no row since a row last took some or
+    // a label was read: a label without numbers right after several, or as many as its row has
+    // cells, may be that row's label printed below its numbers, so it does not take the numbers
+    // that follow (they are placed by the template's order, confirmed by the identities). One
+    // cell before a label of a wider row is no row of its: a page number printed bare between
+    // a table's cells a line.
+    let mut orphan_cells = 0usize;
     let mut labels_below = false;
     let mut headings = Vec::new();
     // Whether a segment stands before more numbers of its row: the blank cells on lines of
@@ -824,11 +828,12 @@ fn read_rows_with<R: Copy + PartialEq>(
             let after_bare_label = open
                 .as_ref()
                 .is_some_and(|(r, _)| !r.values.iter().any(|v| !v.is_blank()));
+            let after_orphan = orphan_cells > 1 || orphan_cells == expected(row);
             labels_below |= label_only && after_orphan;
             let closed = closed_by_segment
                 || read.values.len() >= expected(row)
                 || (label_only && (after_orphan || after_bare_label || bare_labels_closed));
-            after_orphan = false;
+            orphan_cells = 0;
             open = Some((read, closed));
             continue;
         }
@@ -883,11 +888,11 @@ fn read_rows_with<R: Copy + PartialEq>(
                     open_row.attached += 1;
                 }
                 *closed = open_row.values.len() >= expected(open_row.row);
-                after_orphan = false;
+                orphan_cells = 0;
             }
             _ => {
+                orphan_cells += segment.values.len();
                 orphans.push((at, segment));
-                after_orphan = true;
             }
         }
     }

@@ -39,6 +39,9 @@
 //! [`Torn::MarkdownWordGrid`] writes a report made in Word as pandoc and markdownify turn its
 //! HTML or DOCX into Markdown: Word's grid, a column split in two, flattened into pipe tables.
 //!
+//! [`bare_page_numbers`] puts a PDF's page number, printed bare (`7`), between two rows of a
+//! table in any text layout, as a converter leaves it where the table goes on to the next page.
+//!
 //! [`figures`] makes the reports those tests print: drawn figures completed through the rule
 //! catalogue, every identity holding.
 //!
@@ -60,12 +63,14 @@ mod dump;
 pub mod figures;
 mod mineru;
 mod narrow;
+mod pages;
 mod pdfjs;
 mod positioned;
 mod spans;
 mod wordgrid;
 mod wrap;
 
+pub use pages::{bare_page_numbers, unindented_cells};
 pub use wrap::{WrapMeasure, break_markdown_rows, drawn_wrap, hard_wrap};
 
 use std::cell::Cell as Mutable;
