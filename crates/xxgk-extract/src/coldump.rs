@@ -1051,7 +1051,15 @@ pub(crate) fn read_applications(
             .at(numbers.first().map(|n| n.pos), String::new());
         for (_, path) in rows.iter().flatten() {
             for column in APPLICANT_COLUMNS.iter() {
-                store.explain(format!("{path}/{}", column.name), problem.clone());
+                let pointer = format!("{path}/{}", column.name);
+                // A cell a row read by its label prints blank stays the publisher's blank.
+                let said_blank = store
+                    .missing
+                    .get(&pointer)
+                    .is_some_and(|why| why.code == ProblemCode::CellBlank);
+                if !said_blank {
+                    store.explain(pointer, problem.clone());
+                }
             }
         }
     };

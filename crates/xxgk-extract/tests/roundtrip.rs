@@ -867,6 +867,43 @@ fn a_row_one_number_short_a_cell_a_line_has_its_blank_placed_by_the_identities()
     }
 }
 
+/// The same text, row （一）予以公开 printing its 109 (自然人) blank, and a page number printed bare
+/// (`36`) just before the row's label: the row's six numbers leave its blank one place, said
+/// blank, while the block-dump reading of the table's numbers in order, which takes the page
+/// number for the row's first cell (the count of numbers is whole again) and explains it as a
+/// cell the report misprints, is not taken: it puts a number in a cell said blank. Before, that
+/// cell was read 36.
+#[test]
+fn a_page_number_is_not_read_into_a_cell_said_blank() {
+    let truth = example();
+    let printed = String::from_utf8(unindented_cells(&render(
+        &typed(&truth),
+        Layout::OneCellPerLine,
+    )))
+    .expect("UTF-8");
+    let row = "（一）予以公开\n109\n0\n";
+    assert!(printed.contains(row), "{printed}");
+    let text = printed.replace(row, "36\n（一）予以公开\n0\n");
+    let extraction = extract(text.as_bytes(), Some("report.txt")).expect("extracts");
+    let blank = "/applications/results/granted/natural_person";
+    assert_eq!(extraction.report.pointer(blank), None, "{text}");
+    assert!(
+        extraction
+            .problems
+            .iter()
+            .any(|p| p.pointer.as_deref() == Some(blank) && p.code == ProblemCode::CellBlank),
+        "{:#?}",
+        extraction.problems
+    );
+    for cell in cell_pointers().filter(|c| c.starts_with("/applications/") && *c != blank) {
+        assert_eq!(
+            extraction.report.pointer(cell),
+            truth.pointer(cell),
+            "{cell}"
+        );
+    }
+}
+
 /// `text` after a crawler's line naming its source, longer than any wrap width (250 characters).
 fn with_source_line(text: &[u8]) -> Vec<u8> {
     let mut line = String::from("来源：https://www.example.gov.cn/xxgk/ndbg/");
