@@ -11,8 +11,10 @@ use crate::cells::{CellStore, Filled};
 use crate::gaps;
 use crate::merged::MergedCell;
 use crate::normalize::SourcePos;
+use crate::page_numbers::BarePages;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::review_blocks::{self, Block};
+use crate::review_pages;
 use crate::solve;
 use crate::split::{Splits, row_splits};
 use crate::table::{
@@ -100,8 +102,103 @@ fn unrecognised(segment: &Segment, table: &str) -> Problem {
     .at(pos, label.published)
 }
 
-/// Reads 表二 into the store.
+/// Reads 表二 into the store, but for the sub-tables where a page number printed bare may stand
+/// for a cell ([`page_numbered_sub_tables`]).
 pub(crate) fn read_active(
+    segments: Vec<Segment>,
+    (display, pages): (&align::DisplayColumns, &BarePages),
+    edition: Edition,
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+) -> bool {
+    let page_numbered = page_numbered_sub_tables(&segments, pages);
+    let found = read_active_rows(segments, display, edition, store, problems);
+    for (lines, page) in page_numbered {
+        let problem = Problem::new(
+            ProblemCode::ValuesApartFromLabel,
+            format!(
+                "表二 is printed a cell a line, and the report prints its page numbers bare: `{}`, alone on its line right before a label, may be one, a cell of this sub-table printed blank leaving no line, and 表二 has no identity to tell, so the sub-table's cells are left missing",
+                page.raw()
+            ),
+        );
+        let read: Vec<String> = store
+            .filled
+            .iter()
+            .filter(|(pointer, filled)| {
+                pointer.starts_with("/active_disclosure/") && lines.contains(&filled.pos.line)
+            })
+            .map(|(pointer, _)| pointer.clone())
+            .collect();
+        for pointer in read {
+            store.withdraw(pointer, problem.clone());
+        }
+    }
+    found
+}
+
+/// The sub-tables of 表二 (the lines from one caption `第二十条第（…）项` to the next) holding a
+/// number that may be a page number printed bare, in a report that prints its page numbers so
+/// ([`BarePages`]) and the sub-table a cell a line: a number alone on its line, right before a
+/// label's line, that the page numbers seen allow there. A cell printed blank leaves no line in
+/// a table printed a cell a line, so the sub-table's numbers with the page number count as many
+/// as its cells, and the page number reads as a cell: nothing tells which. Each with the number.
+fn page_numbered_sub_tables(
+    segments: &[Segment],
+    pages: &BarePages,
+) -> Vec<(std::ops::Range<u32>, ValueCell)> {
+    if !pages.any() {
+        return Vec::new();
+    }
+    let line_of = |segment: &Segment| {
+        segment
+            .label
+            .as_ref()
+            .and_then(|label| label.pos)
+            .or_else(|| segment.values.first().and_then(ValueCell::pos))
+            .map(|p| p.line)
+    };
+    let is_caption = |segment: &Segment| {
+        segment
+            .label
+            .as_ref()
+            .is_some_and(|label| label.joined().contains("第二十条"))
+    };
+    let mut found = Vec::new();
+    let mut start = segments.first().and_then(line_of).unwrap_or(0);
+    let mut page: Option<ValueCell> = None;
+    // Whether the sub-table so far prints its numbers a cell a line: a row a line (tab rows)
+    // holds its count on its own line, which a page number on another does not change.
+    let mut cell_a_line = true;
+    for (k, segment) in segments.iter().enumerate() {
+        let at = line_of(segment).unwrap_or(start);
+        if is_caption(segment) {
+            if let Some(cell) = page.take().filter(|_| cell_a_line) {
+                found.push((start..at, cell));
+            }
+            start = at;
+            cell_a_line = true;
+        }
+        cell_a_line &= segment.values.len() <= usize::from(segment.label.is_none());
+        let next_is_label = segments
+            .get(k + 1)
+            .is_some_and(|next| next.label.is_some() && line_of(next) == Some(at + 1));
+        if let (None, [cell @ ValueCell::Token { text, raw, pos }]) =
+            (&segment.label, segment.values.as_slice())
+            && next_is_label
+            && raw.trim() == text
+            && text.parse::<u64>().is_ok_and(|v| pages.may_be(pos.line, v))
+        {
+            page.get_or_insert_with(|| cell.clone());
+        }
+    }
+    if let Some(cell) = page.filter(|_| cell_a_line) {
+        found.push((start..u32::MAX, cell));
+    }
+    found
+}
+
+/// Reads 表二 into the store.
+fn read_active_rows(
     segments: Vec<Segment>,
     display: &align::DisplayColumns,
     edition: Edition,
@@ -721,7 +818,7 @@ type Counts = [Option<u64>; 7];
 /// Reads 表三 into the store.
 pub(crate) fn read_applications(
     segments: Vec<Segment>,
-    display: &align::DisplayColumns,
+    (display, bare_pages): (&align::DisplayColumns, &BarePages),
     edition: Edition,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
@@ -1040,6 +1137,54 @@ pub(crate) fn read_applications(
         place_one_short_row(&spec, &cells, store);
         // Every identity of 表三 holds with the rows as read: they are confirmed.
         apart.clear();
+    } else if every_row_after_label
+        && one_short.is_empty()
+        && !labels_below
+        && gaps::misprints_explain(
+            store,
+            &application_cells(),
+            merged_counts.as_ref(),
+            CELL_A_LINE_MISPRINTS,
+        )
+    {
+        // Each row's numbers are the lines right after its own label, as many as its cells: no
+        // number stands in another row's place, so identities that cells the report misprints
+        // break are the report's, and reported. But for a 总计 that may be a page number after
+        // a row whose blank printed no line, where the report prints its page numbers bare.
+        for row in &apart {
+            let Some(spec) = app_spec(*row, edition) else {
+                continue;
+            };
+            let Some(total) = spec
+                .columns
+                .last()
+                .map(|c| format!("{}/{}", spec.path, c.name))
+            else {
+                continue;
+            };
+            if bare_pages.any()
+                && gaps::may_be_page_number(store, &total, merged_counts.as_ref(), bare_pages)
+            {
+                let raw = store
+                    .filled
+                    .get(&total)
+                    .map(|f| f.raw.clone())
+                    .unwrap_or_default();
+                let problem = Problem::new(
+                    ProblemCode::UnlabelledRowsUnconfirmed,
+                    format!(
+                        "row {}: printed a cell a line, its last number `{raw}` breaks every identity reading its 总计, as a misprint would, and stands alone before the next row's label, as a page number does after a row whose blank cell printed no line: which is printed is not decided, so its cells are left missing",
+                        spec.label
+                    ),
+                );
+                for column in spec.columns {
+                    let pointer = format!("{}/{}", spec.path, column.name);
+                    store.filled.remove(&pointer);
+                    store.explain(pointer, problem.clone());
+                }
+            }
+        }
+        apart.clear();
     }
     gaps::confirm_apart(
         &apart,
@@ -1127,6 +1272,10 @@ fn place_one_short_row(spec: &RowSpec, cells: &[Option<ValueCell>], store: &mut 
         }
     }
 }
+
+/// Cells of 表三 a report may misprint, at most, for rows printed a cell a line, each read from
+/// the lines right after its own label, to stand as printed where the identities fail.
+const CELL_A_LINE_MISPRINTS: usize = 2;
 
 /// Cells of 表三 a report may misprint, at most, for a merged （六） row's cells to stand as
 /// printed where the identities fail: as many as for rows placed by order.
@@ -1601,6 +1750,7 @@ fn merged_cells(fitted: &Fit, kept: &[bool]) -> Vec<Option<MergedCell>> {
 /// text dump) are read as `review_blocks` orders them, or (more blocks than it tries) in order.
 pub(crate) fn read_review(
     segments: Vec<Segment>,
+    bare_pages: &BarePages,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) -> bool {
@@ -1615,6 +1765,9 @@ pub(crate) fn read_review(
     // The table rows (segments without a label) whose cells the runs hold, and whether every
     // one is a row of a table that prints all its columns.
     let (mut table_rows, mut all_positional) = (0usize, true);
+    // Whether a table row holding more than one value, or printed by position, fed the runs:
+    // otherwise its numbers stand a cell a line, where a page number looks like a cell.
+    let mut rows_of_cells = false;
     for segment in segments {
         if let Some(label) = &segment.label {
             between.extend(label.joined().split_whitespace());
@@ -1629,7 +1782,9 @@ pub(crate) fn read_review(
             numbers_seen = true;
         }
         let Some(label) = &segment.label else {
-            if (segment.has_number() || (segment.positional && segment.values.len() >= 5))
+            if (segment.has_number()
+                || (segment.positional && segment.values.len() >= 5)
+                || is_blank_mark_alone(&segment))
                 && let Some(run) = runs.last_mut()
             {
                 if run.cells.is_empty() {
@@ -1637,6 +1792,7 @@ pub(crate) fn read_review(
                 }
                 table_rows += 1;
                 all_positional &= segment.positional;
+                rows_of_cells |= segment.positional || segment.values.len() > 1;
                 run.cells.extend(segment.values);
             }
             continue;
@@ -1668,6 +1824,10 @@ pub(crate) fn read_review(
     let all: Vec<ValueCell> = runs.iter().flat_map(|r| r.cells.clone()).collect();
     let total_count = all.len();
     let pieces = runs.len();
+    // One run printed a cell a line: a page number at either end of it is read as a cell.
+    let paged = (pieces == 1 && table_rows == total_count && !rows_of_cells)
+        .then(|| review_pages::read(&all, &review_cells(), bare_pages))
+        .flatten();
     // A column a converter added in each group's row (`| 351 | | 13 |`): read without it where
     // the row is one row of a table printing every column (its 15 numbers fill the 15 cells, so
     // no blank can be the publisher's), or else where R4 holds in every group (numbers gathered
@@ -1699,6 +1859,7 @@ pub(crate) fn read_review(
         };
         match reordered {
             Some(read) => place_review_blocks(read, pieces, store),
+            None if let Some(read) = paged => place_paged_review(&read, store),
             None => {
                 put_review_groups(&values, &[], store);
                 if apart {
@@ -1718,8 +1879,27 @@ pub(crate) fn read_review(
         // One unbroken run only: numbers in blocks between labels are not in the table's order.
         runs.iter()
             .find_map(|run| wrapped::unwrap_cells(&run.cells, &cells, &solve::identities()))
+            .filter(|read| read.is_ok() || paged.is_none())
     } {
-        place_unwrapped(read, store);
+        match (read, &paged) {
+            // Joined as wrapped numbers, or read without a page number: where both are
+            // confirmed and differ, neither is known to be the report's.
+            (Ok(joined), Some(read))
+                if joined.iter().zip(&read.cells).any(|((cell, _), paged)| {
+                    paged.as_ref().is_none_or(|p| !same_value(p, cell))
+                }) =>
+            {
+                place_unwrapped(
+                    Err(format!(
+                        "its {total_count} numbers, printed a cell a line, are one more than its 15 cells, and both reading them as a number wrapped in its cell and dropping a page number at an end satisfy R4 with different values"
+                    )),
+                    store,
+                );
+            }
+            (read, _) => place_unwrapped(read, store),
+        }
+    } else if let Some(read) = paged {
+        place_paged_review(&read, store);
     } else if let Some(values) = surplus_dropped {
         put_review_groups(&values, &[ReadingRule::SurplusBlankCellsDropped], store);
     } else {
@@ -1736,6 +1916,61 @@ pub(crate) fn read_review(
         );
     }
     true
+}
+
+/// 表四 printed a cell a line as [`review_pages::read`] reads it: each cell every reading agrees
+/// on, the others missing with why.
+fn place_paged_review(read: &review_pages::PageReading, store: &mut CellStore) {
+    let why = if read.dropped {
+        "表四's numbers, printed a cell a line, are one more than its cells, and the readings that drop a page number at either end, confirmed by R4, differ on this cell"
+    } else {
+        "表四's numbers, printed a cell a line, break R4 as printed, and read with the number at an end a page number and a cell printed blank (a blank prints no line) they satisfy it: which the report prints is not decided, and the readings differ on this cell"
+    };
+    let rules: &[ReadingRule] = if read.dropped {
+        &[ReadingRule::PageNumberBesideTableDropped]
+    } else {
+        &[]
+    };
+    let columns = REVIEW_GROUPS
+        .iter()
+        .flat_map(|spec| (0..spec.columns.len()).map(move |c| (spec, c)));
+    for ((spec, c), cell) in columns.zip(&read.cells) {
+        let Some(column) = spec.columns.get(c..=c) else {
+            continue;
+        };
+        let one = RowSpec {
+            path: spec.path,
+            label: spec.label,
+            columns: column,
+        };
+        match cell {
+            Some(value) => store.put_row(&one, std::slice::from_ref(value), rules),
+            None => store.miss_row(
+                &one,
+                &Problem::new(ProblemCode::UnlabelledRowsUnconfirmed, why),
+            ),
+        }
+    }
+}
+
+/// Whether two cells read the same count (or are both blank).
+fn same_value(a: &ValueCell, b: &ValueCell) -> bool {
+    let count = |cell: &ValueCell| match cell {
+        ValueCell::Token { text, raw, .. } => {
+            crate::number::read_count(text, raw).ok().map(|(n, _)| n)
+        }
+        ValueCell::Blank { .. } => None,
+    };
+    count(a) == count(b) && a.is_blank() == b.is_blank()
+}
+
+/// A blank mark (`—`, `/`, `无`) alone on a line of its own: a cell printed blank, in a table
+/// printed a cell a line. Longer runs of dashes are rules, not cells.
+fn is_blank_mark_alone(segment: &Segment) -> bool {
+    segment.label.is_none()
+        && !segment.positional
+        && matches!(segment.values.as_slice(),
+            [ValueCell::Blank { raw, .. }] if (1..=2).contains(&raw.trim().chars().count()))
 }
 
 /// 表四's 15 cells in the table's order, five to a group, each read under `rules`.

@@ -117,9 +117,10 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::cells::{CellStore, Filled};
-use crate::gaps::{MergedOther, misprints_explain_by, unconfirmed};
+use crate::gaps::{MergedOther, may_be_page_number, misprints_explain_by, unconfirmed};
 use crate::merged::MergedCell;
 use crate::normalize::{PosText, SourcePos};
+use crate::page_numbers::BarePages;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::template::{APP_ROWS, APPLICANT_COLUMNS, AppRow};
 
@@ -142,6 +143,11 @@ struct Number {
     value: u64,
     pos: SourcePos,
     raw: String,
+    /// Alone on its line, the very next line text: as a page number printed bare between two
+    /// rows stands in a table printed a cell a line, and before the form feed that poppler
+    /// prints between pages (a control character, dropped), where a dump's cells stand apart
+    /// from the next label by a blank line.
+    alone_before_text: bool,
 }
 
 /// A count as printed in a dump: ASCII digits, no leading zero.
@@ -155,6 +161,7 @@ fn count(token: &PosText) -> Option<Number> {
         value: text.parse().ok().filter(|_| well_formed)?,
         pos: token.first_pos()?,
         raw: token.published(),
+        alone_before_text: false,
     })
 }
 
@@ -223,7 +230,11 @@ fn blocks(lines: &[&PosText]) -> (Vec<Vec<Number>>, Vec<Vec<usize>>, Vec<usize>)
             out.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
             0
         } else if numbers.iter().all(Option::is_some) {
-            current.extend(numbers.into_iter().flatten());
+            let alone_before_text = numbers.len() == 1 && next_is_text;
+            current.extend(numbers.into_iter().flatten().map(|n| Number {
+                alone_before_text,
+                ..n
+            }));
             let between_labels =
                 text_before.get(i) == Some(&true) && text_after.get(i) == Some(&true);
             if text_at(i.checked_sub(1)) || next_is_text || between_labels {
@@ -1033,6 +1044,7 @@ pub(crate) fn all_read(store: &CellStore) -> bool {
 /// identities single out one placement that agrees with the cells read.
 pub(crate) fn read_applications(
     lines: &[&PosText],
+    bare_pages: &BarePages,
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) {
@@ -1109,7 +1121,14 @@ pub(crate) fn read_applications(
             "{n} readings of its blocks as rows or columns satisfy the identities (R1, R2, R3) with different values"
         )),
     };
+    let misprinted = confirmed.is_empty();
     let (cells, merged_row) = match one {
+        Ok((cells, merged_row)) if misprinted && bare_pages.any() => {
+            let merged = merged_row.as_ref().map(|m| &m.counts);
+            let (cells, unplaced) = without_page_numbered_rows(cells, &numbers, merged, bare_pages);
+            place(cells, merged_row, store, problems, &why_not);
+            return explain_unplaced(unplaced, store);
+        }
         Ok(reading) => reading,
         // Several readings satisfy every identity: the report's own is among them whenever a
         // single one would be taken, so the cells they all agree on are its values.
@@ -1143,19 +1162,89 @@ pub(crate) fn read_applications(
                 })
                 .unwrap_or_default();
             let (cells, merged_row) = cells_of(&agreed, &numbers, &rows, AGREED);
+            let merged = merged_row.as_ref().map(|m| &m.counts);
+            let (cells, unplaced) = if bare_pages.any() {
+                without_page_numbered_rows(cells, &numbers, merged, bare_pages)
+            } else {
+                (cells, Vec::new())
+            };
             let rest = format!(
                 "表三 is printed cell by cell in blocks (a PDF text dump); {why}, and the readings of its blocks that up to three cells the report misprints would leave differ on this cell (or are too many to search), so it is not placed"
             );
             if cells.filled.is_empty() {
-                return why_not(rest, store);
+                why_not(rest, store);
+            } else {
+                // A merged row only whole: its three rows are read apart from the others.
+                let merged_row = merged_row.filter(|m| m.counts.iter().all(Option::is_some));
+                place(cells, merged_row, store, problems, &why_not);
+                why_not(rest, store);
             }
-            // A merged row only whole: its three rows are read apart from the others.
-            let merged_row = merged_row.filter(|m| m.counts.iter().all(Option::is_some));
-            place(cells, merged_row, store, problems, &why_not);
-            return why_not(rest, store);
+            return explain_unplaced(unplaced, store);
         }
     };
     place(cells, merged_row, store, problems, &why_not);
+}
+
+/// A reading explained by misprints, without the rows whose misprint may be a page number: a
+/// row with a cell that [`may_be_page_number`] finds no identity confirming, whose number stands
+/// alone on its line right before a label, as a page number printed bare between two rows
+/// stands. A cell printed blank leaves no line in a table printed a cell a line, so the numbers
+/// with a page number among them count as many as the cells, and the page number reads as a
+/// misprinted cell: a row's 总计 (the page number after it), or the first cell of the next row
+/// (before its label), with the row's other numbers one cell off where the blank is not at that
+/// end. Which is printed is not decided, and the row's cells are left out, each with why.
+fn without_page_numbered_rows(
+    mut cells: CellStore,
+    numbers: &[Number],
+    merged: Option<&MergedOther>,
+    pages: &BarePages,
+) -> (CellStore, Vec<(String, Problem)>) {
+    let mut unplaced = Vec::new();
+    for path in APP_ROWS
+        .iter()
+        .filter_map(|(row, _, _)| crate::template::app_path(*row))
+    {
+        let pointers: Vec<String> = APPLICANT_COLUMNS
+            .iter()
+            .map(|c| format!("{path}/{}", c.name))
+            .collect();
+        let page_number = pointers.iter().find_map(|pointer| {
+            let filled = cells.filled.get(pointer)?;
+            numbers
+                .iter()
+                .find(|n| n.pos == filled.pos && n.alone_before_text)
+                .filter(|_| may_be_page_number(&cells, pointer, merged, pages))
+        });
+        let Some(number) = page_number else {
+            continue;
+        };
+        let problem = Problem::new(
+            ProblemCode::UnlabelledRowsUnconfirmed,
+            format!(
+                "表三 is printed a cell a line; read with a misprinted cell, this row holds `{}`, a number alone on its line right before a label, as a page number stands between two rows where a blank cell printed no line, so its cells are not placed",
+                number.raw
+            ),
+        );
+        for pointer in pointers {
+            cells.filled.remove(&pointer);
+            unplaced.push((pointer, problem.clone()));
+        }
+    }
+    (cells, unplaced)
+}
+
+/// Says why each cell [`without_page_numbered_rows`] left out is missing, but for a cell a row
+/// read by its label prints blank, which stays the publisher's blank.
+fn explain_unplaced(unplaced: Vec<(String, Problem)>, store: &mut CellStore) {
+    for (pointer, why) in unplaced {
+        let said_blank = store
+            .missing
+            .get(&pointer)
+            .is_some_and(|was| was.code == ProblemCode::CellBlank);
+        if !said_blank {
+            store.explain(pointer, why);
+        }
+    }
 }
 
 /// Fills the cells of a reading of 表三 that `store` has not read, unless one disagrees with a
@@ -1272,7 +1361,7 @@ mod tests {
         let lines: Vec<&PosText> = lines.iter().collect();
         let mut store = CellStore::default();
         let mut problems = Vec::new();
-        read_applications(&lines, &mut store, &mut problems);
+        read_applications(&lines, &BarePages::default(), &mut store, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         for (row, (_, path)) in rows.iter().flatten().enumerate() {
             for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
@@ -1289,7 +1378,7 @@ mod tests {
         let lines = crate::normalize::text_lines(&across.join("\n"));
         let lines: Vec<&PosText> = lines.iter().collect();
         let mut store = CellStore::default();
-        read_applications(&lines, &mut store, &mut problems);
+        read_applications(&lines, &BarePages::default(), &mut store, &mut problems);
         // Read as a report that misprints up to three cells, the readings across agree on every
         // cell but those the 5s of the columns move between, and row 6: only they stay unread.
         // Row 6 whole: a reading whose every row adds up and whose columns three cells changed
@@ -1306,7 +1395,7 @@ mod tests {
         let lines = crate::normalize::text_lines(text);
         let lines: Vec<&PosText> = lines.iter().collect();
         let mut store = CellStore::default();
-        read_applications(&lines, &mut store, &mut Vec::new());
+        read_applications(&lines, &BarePages::default(), &mut store, &mut Vec::new());
         store
     }
 

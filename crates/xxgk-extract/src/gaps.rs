@@ -324,6 +324,38 @@ pub(crate) fn misprints_explain(
     misprints_explain_by(store, cells, merged, max, |_| true)
 }
 
+/// Whether the cell `pointer` of 表三, as `store` reads it, may be a page number printed bare
+/// between two rows of a table printed a cell a line, where a cell the publisher left blank
+/// prints no line: the rows' numbers and the page number then count as many as their cells (a
+/// row's 总计 the page number after it, or a row's first cell the page number before its
+/// label). So read, the cell is a number that may be a page number where it stands
+/// ([`BarePages::may_be`](crate::page_numbers::BarePages::may_be)) and no identity reading it
+/// holds, one at least failing, as a misprinted cell would: which is printed is not decided.
+pub(crate) fn may_be_page_number(
+    store: &CellStore,
+    pointer: &str,
+    merged: Option<&MergedOther>,
+    pages: &crate::page_numbers::BarePages,
+) -> bool {
+    let page_like = store
+        .filled
+        .get(pointer)
+        .and_then(|f| Some(pages.may_be(f.pos.line, f.value.as_u64()?)))
+        .unwrap_or(false);
+    let mut failing = false;
+    for identity in crate::solve::identities()
+        .iter()
+        .filter(|i| i.reads(pointer))
+    {
+        match sides(store, identity, merged) {
+            Some((l, r)) if l == r => return false,
+            Some(_) => failing = true,
+            None => {}
+        }
+    }
+    page_like && failing
+}
+
 /// [`misprints_explain`], with only the repairs whose changes (by how much each cell is changed)
 /// `accept` takes.
 pub(crate) fn misprints_explain_by(

@@ -96,6 +96,11 @@ pub enum ReadingRule {
     /// placed as the cells the identities across rows require them to be, every identity of
     /// 表三 holding with the blank cell so valued; the blank placed where only one cell can be.
     RowOneShortPlacedByIdentities,
+    /// 表四 printed a cell a line with one number more than its cells, the first or the last a
+    /// page number (a table's row does not break across pages, so a page ending inside the
+    /// table prints its number at an end of the row): read without it where R4 then holds in
+    /// every group it can be evaluated in.
+    PageNumberBesideTableDropped,
     /// A row of numbers without a label, placed in the gap of the template it stands in and
     /// confirmed by the identities.
     UnlabelledRowPlacedByTemplateOrder,
@@ -290,6 +295,10 @@ mod tests {
             (
                 RowOneShortPlacedByIdentities,
                 "row-one-short-placed-by-identities",
+            ),
+            (
+                PageNumberBesideTableDropped,
+                "page-number-beside-table-dropped",
             ),
             (
                 UnlabelledRowPlacedByTemplateOrder,

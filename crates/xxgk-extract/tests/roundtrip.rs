@@ -785,37 +785,44 @@ fn hard_wrapped_text_reads_no_wrong_cell() {
     assert_consistent_shares(&generators, &reports);
 }
 
-/// Page numbers printed bare (`7`) between two rows of a table, one to three per report: a
-/// PDF's footer as a converter leaves it where the table goes on to the next page, in text
-/// printed a cell a line (PyMuPDF, pdf.js, a web page's cells a line) or a row a line. On
-/// consistent reports and on those with one or two cells changed, with zero invented or
-/// misplaced cells. A lone number before a label alone once made a table printed a cell a line
-/// with no tab nor empty line (as PyMuPDF prints one) read as one printing its labels below
-/// their numbers, so that no label took its cells and 表三 was left unread whole (27.71% of
-/// cells read, consistent or broken): a label alone now stands below a row's numbers only after
-/// more than one number, or as many as its row has (97.71% consistent). What is left unread:
-/// 表二 where the page number stands in a sub-table (no identity tells it from a cell), 表四
-/// where it stands between its headings and its one row of numbers (one number too many, no
-/// joining of two satisfying R4), and 表三 of a broken report (33.40% / 27.71% read with one /
-/// two cells changed): rows gathered from the lines after their labels are kept only where
-/// every identity holds, and accepting those that misprints explain read a page number as a
-/// row's misprinted cell where a blank printing no line had left the row one number short.
+/// Page numbers printed bare (`7`) between two rows of a table, one to three per report, and
+/// one more in the prose (a report whose footers print so prints one on every page, and not
+/// every page ends in a table), numbered up along the text: a PDF's footer as a converter leaves
+/// it, in text printed a cell a line (PyMuPDF, pdf.js, a web page's cells a line) or a row a
+/// line. On consistent reports and on those with one or two cells changed, with zero invented or
+/// misplaced cells. In text printed a cell a line with no tab nor empty line (PyMuPDF's), a page
+/// number standing where a blank cell printed no line keeps a count whole, and reads as a cell
+/// (`page_numbers_beside_blank_cells_a_cell_a_line_read_no_wrong_cell`); in a report that prints
+/// its page numbers bare in its prose, so that one may stand in a table, and only there:
+///
+/// - 表三's rows, each read from the lines right after its own label, stand as printed where
+///   one or two cells the report misprints explain the identities failing (33.40% / 27.71% of
+///   cells read with one / two cells changed before, the rows dropped; now 97.06% / 96.97%),
+///   but for a row whose cell no identity confirms and that may be a page number there (1 to
+///   999, above the page numbers seen before it and below those after): a misprinted 总计 and
+///   a page number after a blank 总计 print alike, so its cells are unread, not a break;
+/// - 表四 printed a cell a line with a number more than its cells is read without the first or
+///   the last where R4 then holds (it was unread), and 15 numbers breaking R4 that a page
+///   number at an end and a blank explain are read only where the readings agree;
+/// - a sub-table of 表二, which no identity checks, holding a number alone before a label that
+///   may be a page number there is unread (97.71% → 97.16% of cells of consistent reports).
+///
 /// Prints each share (`cargo test --release -p xxgk-extract --test roundtrip -- --nocapture
-/// bare_page`); the floors are a hair below the shares measured (one-cell-per-line 99.40%
-/// consistent and broken, tab rows and space-aligned 100%, unindented 100%, and 97.71% / 33.40%
-/// / 27.71% with page numbers).
+/// bare_page`); the floors are a hair below the shares measured (one-cell-per-line 99.55%
+/// consistent and broken, tab rows and space-aligned 100%, unindented 100%, and 97.16% / 97.06%
+/// / 96.97% with page numbers).
 #[test]
 fn bare_page_numbers_between_rows_read_no_wrong_cell() {
     let reports = drawn_reports(200);
     for (generator, floors) in [
         (
             Generator::BarePageNumbers(Layout::OneCellPerLine),
-            [99.39; 3],
+            [99.54; 3],
         ),
         (Generator::BarePageNumbers(Layout::TabRows), [99.99; 3]),
         (Generator::BarePageNumbers(Layout::SpaceAligned), [99.99; 3]),
         (Generator::Unindented(false), [99.99; 3]),
-        (Generator::Unindented(true), [97.70, 33.39, 27.70]),
+        (Generator::Unindented(true), [97.15, 97.05, 96.96]),
     ] {
         let readings = readings(generator, &reports);
         for ((changed, reading), floor) in readings.iter().enumerate().zip(floors) {
@@ -827,6 +834,72 @@ fn bare_page_numbers_between_rows_read_no_wrong_cell() {
             );
         }
     }
+}
+
+/// Text printed a cell a line with no tab nor empty line (PyMuPDF's), with bare page numbers
+/// (one to three between rows, one in the prose) and one to four cells printed blank (nothing,
+/// which leaves no line, or a mark, `/`, `-`, `—`, `无`), over 1,500 reports: no blank is read
+/// as a number and no printed cell is read wrong. A page number standing where a blank printed
+/// no line keeps a count whole, and the code before this test read it as a cell: a page number
+/// taken for 表四's first cell, for a row's misprinted 总计, for a 表二 cell (it fails at report
+/// 70, a 表二 blank read as the page number after it; 19 of 1,500 reports read a wrong cell with
+/// the page numbers of tables alone). Prints the shares (`cargo test --release -p xxgk-extract
+/// --test roundtrip -- --nocapture page_numbers_beside_blank`: 14.51% of blank cells said blank,
+/// 36.04% of printed cells read; the floors a hair below).
+#[test]
+#[allow(clippy::print_stdout)] // the shares are what the test reports
+fn page_numbers_beside_blank_cells_a_cell_a_line_read_no_wrong_cell() {
+    let generator = Generator::Unindented(true);
+    let mut reading = BlankReading::default();
+    for (k, truth) in drawn_reports(1500).iter().enumerate() {
+        let (printed, blank) = with_blank_cells(truth, k, 1 + k % 4);
+        let marks = |bytes: Vec<u8>| {
+            std::str::from_utf8(&bytes)
+                .ok()
+                .and_then(|text| blanked(text, blank.len(), k, false))
+                .map(String::into_bytes)
+        };
+        let Some((published, name)) = generator.print_edited(&printed, k as u64, marks) else {
+            reading.skipped += 1;
+            continue;
+        };
+        let extraction = extract(&published, Some(name)).expect("extracts");
+        for cell in cell_pointers() {
+            let read = extraction.report.pointer(cell);
+            let explained = extraction
+                .problems
+                .iter()
+                .any(|p| p.pointer.as_deref() == Some(cell));
+            if blank.iter().any(|b| b == cell) {
+                reading.blank += 1;
+                assert_eq!(read, None, "report {k}, {cell}: a blank read as a number");
+                reading.said_blank += usize::from(extraction.problems.iter().any(|p| {
+                    p.pointer.as_deref() == Some(cell) && p.code == ProblemCode::CellBlank
+                }));
+            } else {
+                reading.printed += 1;
+                match read {
+                    Some(value) => {
+                        assert_eq!(Some(value), truth.pointer(cell), "report {k}, {cell}");
+                        reading.right += 1;
+                    }
+                    None => assert!(explained, "report {k}, {cell}: unexplained"),
+                }
+            }
+        }
+    }
+    let said = 100.0 * reading.said_blank as f64 / reading.blank.max(1) as f64;
+    let right = 100.0 * reading.right as f64 / reading.printed.max(1) as f64;
+    println!(
+        "{}: {said:.2}% of {} blank cells said blank, {right:.2}% of printed cells right",
+        generator.title(),
+        reading.blank
+    );
+    assert_eq!(reading.skipped, 0, "reports not printed whole");
+    assert!(
+        said >= 14.5 && right >= 36.0,
+        "{said:.2}% said blank, {right:.2}% right"
+    );
 }
 
 /// The example printed a cell a line with no tab nor empty line (as PyMuPDF prints a PDF's
@@ -2771,7 +2844,8 @@ fn printed_blank_cells_are_said_blank_or_unread_never_read() {
 /// beside it, 表四's one row among them: placed by display columns, a CJK character two, and by
 /// the numbers' centres, first or last characters, 80.0% → 86.0% said, 98.35% → 98.76% read;
 /// pdf.js gluing a row's numbers,
-/// a dump printing a cell a line: 0 of 250 said), where the row's blank last cell and a padding
+/// a dump printing a cell a line: 9 of 250 said, 表四's blank marks alone on their lines now
+/// among its cells, 0 before), where the row's blank last cell and a padding
 /// `|` line cannot be told apart (pipe cells), where the converter's empty grid columns stand
 /// between a row's numbers (Word's grid in Markdown: a row with a blank printed empty and empty
 /// cells apart is unread; with a blank mark, `/` or `—`, it is read without its empty cells:
@@ -2785,11 +2859,13 @@ fn printed_blank_cells_are_said_blank_or_unread_never_read() {
 /// → 86.0%, Markdown from a PDF 97.2% → 99.8%; and a row a number short whose blank its even
 /// spacing shows, a gap twice as wide as the others, has its blank placed there, confirmed as
 /// rows placed by order are: labels below numbers → 95.4%, torn text 97.0% → 98.1%, narrow
-/// cells 95.9% → 97.1%). A table printed a cell a line with no tab nor empty line (PyMuPDF's)
-/// loses a cell printed nothing with its line, and a mark alone (`—`) is no row's cell there:
-/// where exactly one 表三 row is one number short and every other row read after its label, the
-/// identities across rows place its numbers and its blank (`row-one-short-placed-by-identities`:
-/// 0% → 8.8% said blank, 14.3% → 39.0% read); with more than one such row the table is unread.
+/// cells 95.9% → 97.1%; 表四's blank marks alone on their lines among its cells, 90.65% →
+/// 92.06% said). A table printed a cell a line with no tab nor empty line (PyMuPDF's)
+/// loses a cell printed nothing with its line, and a mark alone (`—`) is no 表三 row's cell there
+/// (it is one of 表四's): where exactly one 表三 row is one number short and every other row read
+/// after its label, the identities across rows place its numbers and its blank
+/// (`row-one-short-placed-by-identities`: 0% → 8.8% said blank, 14.3% → 39.0% read; with 表四's
+/// marks, 14.8% and 40.0%); with more than one such row the table is unread.
 fn blank_floors(generator: Generator) -> (f64, f64) {
     use Generator::{Fixed, HardWrapped, HardWrappedTorn, RowsBroken, RowsBrokenTorn};
     match generator {
@@ -2807,7 +2883,7 @@ fn blank_floors(generator: Generator) -> (f64, f64) {
         Generator::Torn(Torn::LabelsBelowNumbers) | HardWrappedTorn(Torn::LabelsBelowNumbers) => {
             (91.1, 94.5)
         }
-        Generator::Torn(Torn::BlockDump) | HardWrappedTorn(Torn::BlockDump) => (0.0, 14.0),
+        Generator::Torn(Torn::BlockDump) | HardWrappedTorn(Torn::BlockDump) => (3.5, 14.6),
         Generator::Torn(Torn::MarkdownSpansRepeated | Torn::MarkdownHtmlTables)
         | HardWrappedTorn(Torn::MarkdownSpansRepeated | Torn::MarkdownHtmlTables)
         | RowsBrokenTorn(Torn::MarkdownSpansRepeated) => (99.9, 99.9),
@@ -2821,9 +2897,9 @@ fn blank_floors(generator: Generator) -> (f64, f64) {
         }
         HardWrappedTorn(Torn::MarkdownWordGrid) => (87.9, 97.3),
         Generator::Torn(Torn::PdfJsText) | HardWrappedTorn(Torn::PdfJsText) => (0.0, 91.6),
-        Generator::Torn(Torn::NarrowCells) => (89.2, 97.0),
-        HardWrappedTorn(Torn::NarrowCells) => (85.4, 96.2),
-        Generator::Unindented(false) => (8.7, 38.9),
+        Generator::Torn(Torn::NarrowCells) => (92.0, 97.3),
+        HardWrappedTorn(Torn::NarrowCells) => (88.3, 96.5),
+        Generator::Unindented(false) => (14.7, 39.9),
         other => panic!("{} is not measured with blank cells", other.title()),
     }
 }
