@@ -1155,32 +1155,37 @@ pub(crate) fn read_applications(
             let Some(spec) = app_spec(*row, edition) else {
                 continue;
             };
-            let Some(total) = spec
+            let cells: Vec<String> = spec
                 .columns
-                .last()
+                .iter()
                 .map(|c| format!("{}/{}", spec.path, c.name))
-            else {
+                .collect();
+            let Some(total) = cells.last() else {
                 continue;
             };
             if bare_pages.any()
-                && gaps::may_be_page_number(store, &total, merged_counts.as_ref(), bare_pages)
+                && gaps::row_may_hold_page_number(
+                    store,
+                    (&cells, total),
+                    merged_counts.as_ref(),
+                    bare_pages,
+                )
             {
                 let raw = store
                     .filled
-                    .get(&total)
+                    .get(total)
                     .map(|f| f.raw.clone())
                     .unwrap_or_default();
                 let problem = Problem::new(
                     ProblemCode::UnlabelledRowsUnconfirmed,
                     format!(
-                        "row {}: printed a cell a line, its last number `{raw}` breaks every identity reading its 总计, as a misprint would, and stands alone before the next row's label, as a page number does after a row whose blank cell printed no line: which is printed is not decided, so its cells are left missing",
+                        "row {}: printed a cell a line, it breaks the identities as a misprinted cell would, and its last number `{raw}` stands alone before the next row's label, as a page number does after a row whose blank cell printed no line: which is printed is not decided, so its cells are left missing",
                         spec.label
                     ),
                 );
-                for column in spec.columns {
-                    let pointer = format!("{}/{}", spec.path, column.name);
-                    store.filled.remove(&pointer);
-                    store.explain(pointer, problem.clone());
+                for pointer in &cells {
+                    store.filled.remove(pointer);
+                    store.explain(pointer.clone(), problem.clone());
                 }
             }
         }

@@ -117,7 +117,9 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::cells::{CellStore, Filled};
-use crate::gaps::{MergedOther, may_be_page_number, misprints_explain_by, unconfirmed};
+use crate::gaps::{
+    MergedOther, breaks_as_misprinted, misprints_explain_by, row_may_hold_page_number, unconfirmed,
+};
 use crate::merged::MergedCell;
 use crate::normalize::{PosText, SourcePos};
 use crate::page_numbers::BarePages;
@@ -1185,50 +1187,59 @@ pub(crate) fn read_applications(
     place(cells, merged_row, store, problems, &why_not);
 }
 
-/// A reading explained by misprints, without the rows whose misprint may be a page number: a
-/// row with a cell that [`may_be_page_number`] finds no identity confirming, whose number stands
-/// alone on its line right before a label, as a page number printed bare between two rows
-/// stands. A cell printed blank leaves no line in a table printed a cell a line, so the numbers
-/// with a page number among them count as many as the cells, and the page number reads as a
-/// misprinted cell: a row's 总计 (the page number after it), or the first cell of the next row
-/// (before its label), with the row's other numbers one cell off where the blank is not at that
-/// end. Which is printed is not decided, and the row's cells are left out, each with why.
+/// A reading explained by misprints, without the rows a page number may have put there: where a
+/// row holds a number alone on its line right before a label, as a page number printed bare
+/// between two rows stands, that [`row_may_hold_page_number`] finds may be one, that row and
+/// every row that reads as misprinted. A cell printed blank leaves no line in a table printed a
+/// cell a line, so the numbers with a page number among them count as many as the cells, and
+/// the page number reads as a cell (a row's 总计, the page number after it, or the first cell of
+/// the next row), every number between it and the blank one cell off: a misprint as read, in
+/// the rows those numbers do not fit. Which is printed is not decided, and those rows' cells
+/// are left out, each with why.
 fn without_page_numbered_rows(
     mut cells: CellStore,
     numbers: &[Number],
     merged: Option<&MergedOther>,
     pages: &BarePages,
 ) -> (CellStore, Vec<(String, Problem)>) {
-    let mut unplaced = Vec::new();
-    for path in APP_ROWS
+    let rows: Vec<Vec<String>> = APP_ROWS
         .iter()
         .filter_map(|(row, _, _)| crate::template::app_path(*row))
-    {
-        let pointers: Vec<String> = APPLICANT_COLUMNS
-            .iter()
-            .map(|c| format!("{path}/{}", c.name))
-            .collect();
-        let page_number = pointers.iter().find_map(|pointer| {
+        .map(|path| {
+            APPLICANT_COLUMNS
+                .iter()
+                .map(|c| format!("{path}/{}", c.name))
+                .collect()
+        })
+        .collect();
+    let page_number = |row: &Vec<String>| {
+        row.iter().find_map(|pointer| {
             let filled = cells.filled.get(pointer)?;
             numbers
                 .iter()
                 .find(|n| n.pos == filled.pos && n.alone_before_text)
-                .filter(|_| may_be_page_number(&cells, pointer, merged, pages))
-        });
-        let Some(number) = page_number else {
-            continue;
-        };
-        let problem = Problem::new(
-            ProblemCode::UnlabelledRowsUnconfirmed,
-            format!(
-                "表三 is printed a cell a line; read with a misprinted cell, this row holds `{}`, a number alone on its line right before a label, as a page number stands between two rows where a blank cell printed no line, so its cells are not placed",
-                number.raw
-            ),
-        );
-        for pointer in pointers {
-            cells.filled.remove(&pointer);
-            unplaced.push((pointer, problem.clone()));
-        }
+                .filter(|_| row_may_hold_page_number(&cells, (row, pointer), merged, pages))
+        })
+    };
+    let Some(page) = rows.iter().find_map(page_number).map(|n| n.raw.clone()) else {
+        return (cells, Vec::new());
+    };
+    // Every number between the page number and the blank stands one cell off: the rows it
+    // moved into another row's place read as misprinted too, the blank's among them.
+    let left_out: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|row| page_number(row).is_some() || breaks_as_misprinted(&cells, row, merged))
+        .collect();
+    let problem = Problem::new(
+        ProblemCode::UnlabelledRowsUnconfirmed,
+        format!(
+            "表三 is printed a cell a line; read with misprinted cells, it holds `{page}`, a number alone on its line right before a label, as a page number stands between two rows where a blank cell printed no line, every number between them one cell off: this row reads as misprinted, so its cells are not placed"
+        ),
+    );
+    let mut unplaced = Vec::new();
+    for pointer in left_out.into_iter().flatten() {
+        cells.filled.remove(pointer);
+        unplaced.push((pointer.clone(), problem.clone()));
     }
     (cells, unplaced)
 }

@@ -324,36 +324,47 @@ pub(crate) fn misprints_explain(
     misprints_explain_by(store, cells, merged, max, |_| true)
 }
 
-/// Whether the cell `pointer` of 表三, as `store` reads it, may be a page number printed bare
-/// between two rows of a table printed a cell a line, where a cell the publisher left blank
-/// prints no line: the rows' numbers and the page number then count as many as their cells (a
-/// row's 总计 the page number after it, or a row's first cell the page number before its
-/// label). So read, the cell is a number that may be a page number where it stands
-/// ([`BarePages::may_be`](crate::page_numbers::BarePages::may_be)) and no identity reading it
-/// holds, one at least failing, as a misprinted cell would: which is printed is not decided.
-pub(crate) fn may_be_page_number(
+/// Whether a row of 表三 (`row`, its cells' pointers), as `store` reads it, may hold a page
+/// number printed bare between two rows of a table printed a cell a line, where a cell the
+/// publisher left blank prints no line: the rows' numbers and the page number then count as
+/// many as their cells. So read, the cell `page_at` of the row holds a number that may be a
+/// page number where it stands ([`BarePages::may_be`](crate::page_numbers::BarePages::may_be)),
+/// and a cell of the row (that one, or one the blank put one cell off) breaks every identity
+/// reading it that can be evaluated, one at least, as a misprinted cell would: which is printed
+/// is not decided.
+pub(crate) fn row_may_hold_page_number(
     store: &CellStore,
-    pointer: &str,
+    (row, page_at): (&[String], &str),
     merged: Option<&MergedOther>,
     pages: &crate::page_numbers::BarePages,
 ) -> bool {
     let page_like = store
         .filled
-        .get(pointer)
+        .get(page_at)
         .and_then(|f| Some(pages.may_be(f.pos.line, f.value.as_u64()?)))
         .unwrap_or(false);
-    let mut failing = false;
-    for identity in crate::solve::identities()
-        .iter()
-        .filter(|i| i.reads(pointer))
-    {
-        match sides(store, identity, merged) {
-            Some((l, r)) if l == r => return false,
-            Some(_) => failing = true,
-            None => {}
+    page_like && breaks_as_misprinted(store, row, merged)
+}
+
+/// Whether a cell of `row` (its cells' pointers), as `store` reads it, breaks every identity
+/// reading it that can be evaluated, one at least: as a misprinted cell reads.
+pub(crate) fn breaks_as_misprinted(
+    store: &CellStore,
+    row: &[String],
+    merged: Option<&MergedOther>,
+) -> bool {
+    let all = crate::solve::identities();
+    row.iter().any(|pointer| {
+        let mut failing = false;
+        for identity in all.iter().filter(|i| i.reads(pointer)) {
+            match sides(store, identity, merged) {
+                Some((l, r)) if l == r => return false,
+                Some(_) => failing = true,
+                None => {}
+            }
         }
-    }
-    page_like && failing
+        failing
+    })
 }
 
 /// [`misprints_explain`], with only the repairs whose changes (by how much each cell is changed)
