@@ -1936,18 +1936,7 @@ fn place_paged_review(read: &review_pages::PageReading, store: &mut CellStore) {
     } else {
         &[]
     };
-    let columns = REVIEW_GROUPS
-        .iter()
-        .flat_map(|spec| (0..spec.columns.len()).map(move |c| (spec, c)));
-    for ((spec, c), cell) in columns.zip(&read.cells) {
-        let Some(column) = spec.columns.get(c..=c) else {
-            continue;
-        };
-        let one = RowSpec {
-            path: spec.path,
-            label: spec.label,
-            columns: column,
-        };
+    for (one, cell) in review_columns().zip(&read.cells) {
         match cell {
             Some(value) => store.put_row(&one, std::slice::from_ref(value), rules),
             None => store.miss_row(
@@ -1996,6 +1985,19 @@ fn outcome_headings(text: &str) -> Vec<usize> {
     found.into_iter().map(|(_, k)| k).collect()
 }
 
+/// 表四's 15 cells in the table's order, each as a row of one column, to place or miss alone.
+fn review_columns() -> impl Iterator<Item = RowSpec> {
+    REVIEW_GROUPS.iter().flat_map(|spec| {
+        (0..spec.columns.len()).filter_map(move |c| {
+            Some(RowSpec {
+                path: spec.path,
+                label: spec.label,
+                columns: spec.columns.get(c..=c)?,
+            })
+        })
+    })
+}
+
 /// The 15 pointers of 表四, in the table's order.
 fn review_cells() -> Vec<String> {
     REVIEW_GROUPS
@@ -2026,21 +2028,12 @@ fn place_review_blocks(
     let cells = review_cells();
     match read {
         Ok(agreed) => {
-            let columns = REVIEW_GROUPS
-                .iter()
-                .flat_map(|spec| (0..spec.columns.len()).map(move |c| (spec, c)));
-            for (((spec, c), pointer), cell) in columns.zip(cells).zip(agreed) {
-                match (cell, spec.columns.get(c..=c)) {
-                    (Ok(value), Some(column)) => {
-                        let one = RowSpec {
-                            path: spec.path,
-                            label: spec.label,
-                            columns: column,
-                        };
+            for ((one, pointer), cell) in review_columns().zip(cells).zip(agreed) {
+                match cell {
+                    Ok(value) => {
                         store.put_row(&one, &[value], &[ReadingRule::ReviewBlocksOrderedByR4]);
                     }
-                    (Err(why), _) => store.explain(pointer, unplaced(&why)),
-                    (Ok(_), None) => {}
+                    Err(why) => store.explain(pointer, unplaced(&why)),
                 }
             }
         }
@@ -2068,18 +2061,7 @@ fn place_unwrapped(read: Result<Vec<(ValueCell, bool)>, String>, store: &mut Cel
             return;
         }
     };
-    let columns = REVIEW_GROUPS
-        .iter()
-        .flat_map(|spec| (0..spec.columns.len()).map(move |c| (spec, c)));
-    for ((spec, c), (value, joined)) in columns.zip(values) {
-        let Some(column) = spec.columns.get(c..=c) else {
-            continue;
-        };
-        let one = RowSpec {
-            path: spec.path,
-            label: spec.label,
-            columns: column,
-        };
+    for (one, (value, joined)) in review_columns().zip(values) {
         let rules: &[ReadingRule] = if joined {
             &[ReadingRule::WrappedDigitsJoinedByIdentities]
         } else {
