@@ -18,7 +18,8 @@ use crate::review_pages;
 use crate::solve;
 use crate::split::{Splits, row_splits};
 use crate::table::{
-    Fit, Label, RowRead, Segment, ValueCell, fit, read_rows, without_surplus_blanks,
+    Fit, Label, RowRead, Segment, ValueCell, fit, is_blank_mark_alone, read_rows,
+    without_surplus_blanks,
 };
 use crate::template::{
     APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, REVIEW_GROUPS, RowSpec, active_2021,
@@ -851,7 +852,11 @@ pub(crate) fn read_applications(
     let chosen = choose(reading.rows, |_| 7, label_of, problems);
     let mut apart: Vec<AppRow> = Vec::new();
     // Rows printed a cell a line after their label, one number short.
-    let mut one_short: Vec<(AppRow, Vec<ValueCell>)> = Vec::new();
+    // With the row as printed where its last number may be a page number: its cells are taken
+    // only where both readings agree.
+    let mut one_short: Vec<(AppRow, Vec<ValueCell>, Option<Vec<ValueCell>>)> = Vec::new();
+    // A merged （六） row printed so: its numbers.
+    let mut merged_short: Option<Vec<ValueCell>> = None;
     let mut split_by_total: Vec<AppRow> = Vec::new();
     // Rows a number short whose blank the spacing shows, to be confirmed with the rows placed
     // by order.
@@ -920,6 +925,12 @@ pub(crate) fn read_applications(
             continue;
         }
         if read.row == AppRow::OtherMerged && edition == Edition::E2021 {
+            if read.attached > 1
+                && matches!(fitted, Fit::Mismatch(n) if n + 1 == APPLICANT_COLUMNS.len())
+            {
+                // A cell a line, a number short: settled once every row is read.
+                merged_short = Some(read.values.clone());
+            }
             merged = Some(merged_counts(&fitted));
             // A group label printed beside a leaf row reads like a merged row, and numbers
             // apart from the label may be another row's: its cells count where the identities
@@ -938,6 +949,23 @@ pub(crate) fn read_applications(
             continue;
         };
         match fitted {
+            // A blank mark alone stood among its numbers, no cell taken from it, and its last
+            // number may be a page number printed bare: the mark may be its blank, and the page
+            // number what keeps the count whole.
+            Fit::Exact(values)
+                if read.mark_among_numbers
+                    && values
+                        .last()
+                        .is_some_and(|last| may_be_page_number(last, bare_pages)) =>
+            {
+                store.miss_row(&spec, &page_number_beside_mark(&spec, &values, &read.label));
+                // Read as a row one number short too, where it stands after its label.
+                if read.attached > 1
+                    && let Some((_, cells)) = values.split_last()
+                {
+                    one_short.push((read.row, cells.to_vec(), Some(values)));
+                }
+            }
             Fit::Exact(values) => {
                 store.put_row(&spec, &values, &[]);
                 known.insert(read.row, counts_of(store, &spec));
@@ -1020,7 +1048,7 @@ pub(crate) fn read_applications(
                         // A cell a line, a number short: a blank prints no line. Settled once
                         // every row is read.
                         if read.attached > 1 && n + 1 == spec.columns.len() {
-                            one_short.push((read.row, read.values.clone()));
+                            one_short.push((read.row, read.values.clone(), None));
                         }
                         store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, 7));
                     }
@@ -1074,6 +1102,7 @@ pub(crate) fn read_applications(
                 at: 0,
                 attached: 0,
                 below_bare_label: false,
+                mark_among_numbers: false,
             };
             merged_to_confirm = Some((
                 Fit::Exact(values),
@@ -1117,28 +1146,108 @@ pub(crate) fn read_applications(
             problems.push(unrecognised(&orphan.segment, "表三"));
         }
     }
-    let merged_counts = merged.flatten();
+    let mut merged_counts = merged.flatten();
     resolve_ambiguous(ambiguous, &mut known, edition, store);
-    // A table printed a cell a line, every row read from the lines right after its own label,
-    // one of them a number short: the identities across rows place that row's numbers, or
-    // confirm nothing.
-    let after_label = |row: &AppRow| apart.contains(row) || one_short.iter().any(|(r, _)| r == row);
-    let every_row_after_label = merged_counts.is_none()
+    // A table printed a cell a line, every row read from the lines right after its own label
+    // (a merged （六） row standing for its three), one of them a number short: the identities
+    // across rows place that row's numbers, or confirm nothing.
+    let after_label =
+        |row: &AppRow| apart.contains(row) || one_short.iter().any(|(r, _, _)| r == row);
+    let merged_after_label = merged_to_confirm
+        .as_ref()
+        .is_some_and(|(_, read, _)| read.attached > 1);
+    let every_row_after_label = (merged.is_none() || merged_after_label)
         && edition == Edition::E2021
         && APP_ROWS
             .iter()
             .filter(|(row, _, _)| app_spec(*row, edition).is_some())
+            .filter(|(row, _, _)| merged.is_none() || !OTHER_ROWS.contains(row))
             .all(|(row, _, _)| after_label(row));
-    if every_row_after_label
-        && let [(row, printed)] = one_short.as_slice()
-        && let Some(spec) = app_spec(*row, edition)
-        && let Some(cells) = gaps::one_short_row(&spec, printed, store)
-    {
-        place_one_short_row(&spec, &cells, store);
+    // The identities confirmed every merged cell with the rows one short placed.
+    let mut merged_confirmed = false;
+    // Each row one number short: its spec, its numbers, whether it is the merged （六） row, and
+    // the row as printed where a page number may stand last.
+    type Short<'a> = (RowSpec, &'a [ValueCell], bool, Option<&'a [ValueCell]>);
+    let shorts: Vec<Short> = one_short
+        .iter()
+        .filter_map(|(row, printed, as_printed)| {
+            app_spec(*row, edition).map(|s| (s, printed.as_slice(), false, as_printed.as_deref()))
+        })
+        .chain(
+            merged_short
+                .as_deref()
+                .map(|printed| (other_merged(), printed, true, None)),
+        )
+        .collect();
+    let other_rows = match (&merged_short, &merged_counts) {
+        (Some(_), _) => Some(gaps::OtherRows::MergedShort),
+        (None, Some(counts)) => Some(gaps::OtherRows::Merged(counts)),
+        (None, None) => merged.is_none().then_some(gaps::OtherRows::Three),
+    };
+    let placed = match other_rows {
+        Some(other_rows)
+            if every_row_after_label
+                && shorts.len() == one_short.len() + usize::from(merged_short.is_some()) =>
+        {
+            let rows: Vec<gaps::ShortRow> = shorts
+                .iter()
+                .map(|(spec, printed, merged_row, _)| gaps::ShortRow {
+                    cells: one_short_cells(spec, *merged_row),
+                    printed,
+                })
+                .collect();
+            gaps::short_rows(&rows, store, other_rows)
+        }
+        _ => None,
+    };
+    let one_short_placed = placed.is_some();
+    for ((spec, _, merged_row, as_printed), cells) in shorts.iter().zip(placed.iter().flatten()) {
+        if let Some(printed) = *as_printed {
+            // Only the cells the row as printed reads alike.
+            let agreed: Vec<Option<ValueCell>> = cells
+                .iter()
+                .zip(printed)
+                .map(|(cell, printed)| cell.clone().filter(|c| same_value(c, printed)))
+                .collect();
+            place_one_short_row(spec, &agreed, store);
+            for ((column, cell), agreed) in spec.columns.iter().zip(cells).zip(&agreed) {
+                if cell.is_some() && agreed.is_none() {
+                    store.explain(
+                        format!("{}/{}", spec.path, column.name),
+                        page_number_beside_mark(spec, printed, &Label::default()),
+                    );
+                }
+            }
+        } else if *merged_row {
+            merged_counts = Some(place_merged_one_short(
+                cells,
+                merged_to_confirm.take(),
+                store,
+                problems,
+            ));
+        } else {
+            place_one_short_row(spec, cells, store);
+            merged_confirmed = merged_counts.is_some();
+        }
+    }
+    // A row whose last number may be a page number beside a blank mark: no later reading of the
+    // table places the cells its readings leave missing.
+    for (row, _, _) in one_short.iter().filter(|(_, _, printed)| printed.is_some()) {
+        if let Some(spec) = app_spec(*row, edition) {
+            for column in spec.columns {
+                let pointer = format!("{}/{}", spec.path, column.name);
+                if !store.filled.contains_key(&pointer) {
+                    store.undecided.insert(pointer);
+                }
+            }
+        }
+    }
+    if one_short_placed {
         // Every identity of 表三 holds with the rows as read: they are confirmed.
         apart.clear();
     } else if every_row_after_label
         && one_short.is_empty()
+        && (merged.is_none() || merged_counts.is_some())
         && !labels_below
         && gaps::misprints_explain(
             store,
@@ -1211,6 +1320,9 @@ pub(crate) fn read_applications(
         let confirmed: Vec<bool> = APPLICANT_COLUMNS
             .iter()
             .map(|column| {
+                if merged_confirmed {
+                    return true;
+                }
                 let cells: Vec<String> = OTHER_ROWS
                     .iter()
                     .filter_map(|r| crate::template::app_path(*r))
@@ -1243,7 +1355,7 @@ pub(crate) fn read_applications(
     found
 }
 
-/// The cells of a row printed a cell a line one number short, as [`gaps::one_short_row`] places
+/// The cells of a row printed a cell a line one number short, as [`gaps::short_rows`] places
 /// them: each read, the blank the publisher's (`cell-blank`), and the cells among which the
 /// blank may be any left missing with why.
 fn place_one_short_row(spec: &RowSpec, cells: &[Option<ValueCell>], store: &mut CellStore) {
@@ -1263,19 +1375,115 @@ fn place_one_short_row(spec: &RowSpec, cells: &[Option<ValueCell>], store: &mut 
                     &[ReadingRule::RowOneShortPlacedByIdentities],
                 );
             }
-            None => store.explain(
-                pointer,
-                Problem::new(
-                    ProblemCode::CellCountMismatch,
-                    format!(
-                        "row {}: printed a cell a line, one number short of its {} cells (a cell left blank prints no line); the identities across rows confirm the row, but the blank may be any of its equal cells here, so they are left missing",
-                        spec.label,
-                        spec.columns.len()
-                    ),
-                ),
-            ),
+            None => store.explain(pointer, blank_unplaced(spec)),
         }
     }
+}
+
+/// Why cells of a row printed a cell a line are missing where a blank mark stands alone among
+/// its numbers (`printed`) and its last number may be a page number.
+fn page_number_beside_mark(spec: &RowSpec, printed: &[ValueCell], label: &Label) -> Problem {
+    let raw = printed.last().map(ValueCell::raw).unwrap_or_default();
+    Problem::new(
+        ProblemCode::CellCountMismatch,
+        format!(
+            "row {}: printed a cell a line, a blank mark stands alone among its numbers and its last number `{raw}` stands alone before the next row's label, as a page number printed bare does: the mark may be its blank cell and that number no cell, and the readings differ here, so this is left missing",
+            spec.label
+        ),
+    )
+    .at(label.pos, label.published.clone())
+}
+
+/// Why cells of a row one number short are missing where the placings of its blank that the
+/// identities keep differ on them.
+fn blank_unplaced(spec: &RowSpec) -> Problem {
+    Problem::new(
+        ProblemCode::CellCountMismatch,
+        format!(
+            "row {}: printed a cell a line, one number short of its {} cells (a cell left blank prints no line); the identities across rows confirm the row, but they allow its blank in more than one of these cells (a blank among equal cells), so they are left missing",
+            spec.label,
+            spec.columns.len()
+        ),
+    )
+}
+
+/// The cells [`gaps::short_rows`] places for the row `spec`: a merged （六） row's are those of
+/// the first of its three rows, which stand for it.
+fn one_short_cells(spec: &RowSpec, merged_row: bool) -> Vec<String> {
+    spec.columns
+        .iter()
+        .map(|c| match merged_row {
+            true => format!("{}/no_correction/{}", spec.path, c.name),
+            false => format!("{}/{}", spec.path, c.name),
+        })
+        .collect()
+}
+
+/// A merged （六） row printed a cell a line one number short, its cells as
+/// [`gaps::short_rows`] places them: settled as a merged row read whole
+/// ([`crate::merged::settle`]), the blank the publisher's and the cells among which the blank
+/// may be any left missing with why. Its counts, by applicant column.
+fn place_merged_one_short(
+    cells: &[Option<ValueCell>],
+    read: Option<(Fit, RowRead<AppRow>, Vec<ReadingRule>)>,
+    store: &mut CellStore,
+    problems: &mut Vec<Problem>,
+) -> gaps::MergedOther {
+    let (label, printed, mut read_by) = match read {
+        Some((_, read, read_by)) => (
+            Some(read.label),
+            read.values
+                .iter()
+                .map(ValueCell::raw)
+                .collect::<Vec<_>>()
+                .join(" "),
+            read_by,
+        ),
+        None => (None, String::new(), Vec::new()),
+    };
+    read_by.push(ReadingRule::RowOneShortPlacedByIdentities);
+    let merged: Vec<Option<MergedCell>> = cells
+        .iter()
+        .map(|cell| match cell {
+            Some(ValueCell::Token { text, raw, pos }) => crate::number::read_count(text, raw)
+                .ok()
+                .map(|(value, _)| MergedCell {
+                    value,
+                    pos: *pos,
+                    raw: raw.clone(),
+                }),
+            _ => None,
+        })
+        .collect();
+    let spec = other_merged();
+    let (pos, published) = label.map_or((None, String::new()), |l| (l.pos, l.published));
+    crate::merged::settle(
+        &merged,
+        (&printed, &read_by),
+        (pos, format!("{published} {printed}")),
+        store,
+        problems,
+    );
+    for (column, cell) in APPLICANT_COLUMNS.iter().zip(cells) {
+        let problem = match cell {
+            Some(ValueCell::Token { .. }) => continue,
+            Some(ValueCell::Blank { .. }) => Problem::new(
+                ProblemCode::CellBlank,
+                format!(
+                    "{} › {} is blank in the report (printed a cell a line, the row is one number short, and the identities across rows place the blank here); a blank is missing, not 0",
+                    spec.label, column.label
+                ),
+            ),
+            None => blank_unplaced(&spec),
+        };
+        for path in OTHER_ROWS
+            .iter()
+            .filter_map(|r| crate::template::app_path(*r))
+        {
+            store.explain(format!("{path}/{}", column.name), problem.clone());
+        }
+    }
+    std::array::from_fn(|k| merged.get(k).cloned().flatten().map(|cell| cell.value))
 }
 
 /// Cells of 表三 a report may misprint, at most, for rows printed a cell a line, each read from
@@ -1823,6 +2031,16 @@ pub(crate) fn read_review(
         runs.push(Block::default());
     }
     runs.retain(|r| !r.cells.is_empty());
+    // A number alone among the headings, in a report that prints its page numbers bare, may be
+    // the page number where the table's headings cross pages: it is no block of the table's
+    // cells (else the run after it, a cell a line, is not checked for one beside it).
+    if runs.len() > 1 && bare_pages.any() {
+        let before = runs.len();
+        runs.retain(
+            |run| !matches!(run.cells.as_slice(), [cell] if may_be_page_number(cell, bare_pages)),
+        );
+        table_rows -= before - runs.len();
+    }
     if runs.is_empty() && groups.iter().all(Option::is_none) {
         return false;
     }
@@ -1947,6 +2165,15 @@ fn place_paged_review(read: &review_pages::PageReading, store: &mut CellStore) {
     }
 }
 
+/// Whether a cell alone may be a page number printed bare where it stands.
+fn may_be_page_number(cell: &ValueCell, bare_pages: &BarePages) -> bool {
+    match cell {
+        ValueCell::Token { text, raw, pos } => crate::number::read_count(text, raw)
+            .is_ok_and(|(value, _)| bare_pages.may_be(pos.line, value)),
+        _ => false,
+    }
+}
+
 /// Whether two cells read the same count (or are both blank).
 fn same_value(a: &ValueCell, b: &ValueCell) -> bool {
     let count = |cell: &ValueCell| match cell {
@@ -1956,15 +2183,6 @@ fn same_value(a: &ValueCell, b: &ValueCell) -> bool {
         ValueCell::Blank { .. } => None,
     };
     count(a) == count(b) && a.is_blank() == b.is_blank()
-}
-
-/// A blank mark (`—`, `/`, `无`) alone on a line of its own: a cell printed blank, in a table
-/// printed a cell a line. Longer runs of dashes are rules, not cells.
-fn is_blank_mark_alone(segment: &Segment) -> bool {
-    segment.label.is_none()
-        && !segment.positional
-        && matches!(segment.values.as_slice(),
-            [ValueCell::Blank { raw, .. }] if (1..=2).contains(&raw.trim().chars().count()))
 }
 
 /// 表四's 15 cells in the table's order, five to a group, each read under `rules`.

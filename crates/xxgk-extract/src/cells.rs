@@ -1,6 +1,6 @@
 //! The cells read so far: values with where they came from, and why the others are missing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
@@ -26,6 +26,9 @@ pub(crate) struct CellStore {
     pub missing: BTreeMap<String, Problem>,
     /// Sums printed of cells not printed one by one ([`crate::PrintedSum`]).
     pub sums: Vec<crate::PrintedSum>,
+    /// Cells on which two readings of the text disagree (a page number printed bare where a
+    /// blank printed no line): no later reading places them.
+    pub undecided: BTreeSet<String>,
 }
 
 impl CellStore {

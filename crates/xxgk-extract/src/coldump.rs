@@ -1066,12 +1066,13 @@ pub(crate) fn read_applications(
         for (_, path) in rows.iter().flatten() {
             for column in APPLICANT_COLUMNS.iter() {
                 let pointer = format!("{path}/{}", column.name);
-                // A cell a row read by its label prints blank stays the publisher's blank.
+                // A cell a row read by its label prints blank stays the publisher's blank, and
+                // one its readings disagree on keeps why.
                 let said_blank = store
                     .missing
                     .get(&pointer)
                     .is_some_and(|why| why.code == ProblemCode::CellBlank);
-                if !said_blank {
+                if !said_blank && !store.undecided.contains(&pointer) {
                     store.explain(pointer, problem.clone());
                 }
             }
@@ -1252,7 +1253,7 @@ fn explain_unplaced(unplaced: Vec<(String, Problem)>, store: &mut CellStore) {
             .missing
             .get(&pointer)
             .is_some_and(|was| was.code == ProblemCode::CellBlank);
-        if !said_blank {
+        if !said_blank && !store.undecided.contains(&pointer) {
             store.explain(pointer, why);
         }
     }
@@ -1267,7 +1268,8 @@ fn place(
     problems: &mut Vec<Problem>,
     why_not: &dyn Fn(String, &mut CellStore),
 ) {
-    // A cell a row read by its label prints blank is read too: no number of the dump is its.
+    // A cell a row read by its label prints blank is read too: no number of the dump is its;
+    // nor is one of a cell the readings of its row disagree on.
     let disagrees = cells.filled.iter().any(|(p, f)| {
         store
             .filled
@@ -1277,6 +1279,7 @@ fn place(
                 .missing
                 .get(p)
                 .is_some_and(|why| why.code == ProblemCode::CellBlank)
+            || store.undecided.contains(p)
     });
     if disagrees {
         return why_not(

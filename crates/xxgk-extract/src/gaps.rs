@@ -42,7 +42,7 @@
 //! with the rows of numbers alone where the headings and the rows read whole leave no other
 //! reading: 表二, which has no identity, is read that way or not at all.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::cells::CellStore;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
@@ -910,93 +910,221 @@ pub(crate) fn confirm_apart(
     drop_unconfirmed(&assignments, &spec_of, store, situation, merged);
 }
 
-/// A row of 表三 printed a cell a line and one number short, in a table whose every other row
-/// is read: a cell the publisher left blank prints no line of its own, so which cell it is
-/// does not show. Each of the row's cells is what the identities across rows require of it,
-/// the other rows as read (every identity reading it with all its other cells read agreeing);
-/// where every identity of 表三 then holds, the other rows are confirmed with it, and the row's
-/// numbers are its cells but one, the blank, in order: each cell with the number printed for it
-/// wherever the blank is among the cells that leave the numbers in order, the blank where that
-/// place is one, and `None` where it is not (a blank among equal cells, `0 0 0`). `None` when
-/// the identities do not confirm the table so (a row misprinting a cell, another row unread).
-pub(crate) fn one_short_row(
-    spec: &RowSpec,
-    printed: &[ValueCell],
+/// How a report prints （六）其他处理, for [`short_rows`].
+#[derive(Clone, Copy)]
+pub(crate) enum OtherRows<'a> {
+    /// Its three 2021 rows.
+    Three,
+    /// One merged row, read with these counts.
+    Merged(&'a MergedOther),
+    /// One merged row, which is the row one number short.
+    MergedShort,
+}
+
+impl OtherRows<'_> {
+    fn merged(self) -> bool {
+        !matches!(self, Self::Three)
+    }
+}
+
+/// A row of 表三 printed a cell a line one number short: its cells (a merged （六） row's are those
+/// of the first of its three rows, which stand for it) and the numbers printed for them.
+pub(crate) struct ShortRow<'a> {
+    pub cells: Vec<String>,
+    pub printed: &'a [ValueCell],
+}
+
+/// Most rows one number short whose blanks are searched together: 7³ placings.
+const SHORT_ROWS: usize = 4;
+
+/// Rows of 表三 printed a cell a line, each one number short, in a table whose every other row
+/// is read: a cell the publisher left blank prints no line of its own, so which cell it is does
+/// not show. Each placing of one blank in each row (its numbers the other cells, in order) is
+/// kept where the identities value every blank (an identity reading one unvalued cell requires
+/// its count, and the blanks so valued value others) and every identity of 表三 then holds, the
+/// other rows as read. A cell is what every placing kept makes it: the number printed for it,
+/// the blank, or `None` where placings differ (a blank among equal cells, `0 0 0`). `None` when
+/// no placing is kept (a row misprinting a cell, another row unread, too many rows short).
+/// With a merged （六） row, an identity reads the merged row's cell of a column once for the
+/// three rows it stands for, as R2 reads their sum.
+pub(crate) fn short_rows(
+    rows: &[ShortRow<'_>],
     store: &CellStore,
-) -> Option<Vec<Option<ValueCell>>> {
-    let cells: Vec<String> = spec
-        .columns
-        .iter()
-        .map(|c| format!("{}/{}", spec.path, c.name))
-        .collect();
-    if printed.len() + 1 != cells.len() {
+    other_rows: OtherRows<'_>,
+) -> Option<Vec<Vec<Option<ValueCell>>>> {
+    if rows.is_empty() || rows.len() > SHORT_ROWS {
         return None;
     }
-    let numbers: Vec<u64> = printed
+    let numbers: Vec<Vec<u64>> = rows
         .iter()
-        .map(|v| match v {
-            ValueCell::Token { text, raw, .. } => {
-                crate::number::read_count(text, raw).ok().map(|(n, _)| n)
+        .map(|row| {
+            if row.printed.len() + 1 != row.cells.len() {
+                return None;
             }
-            ValueCell::Blank { .. } => None,
+            row.printed
+                .iter()
+                .map(|v| match v {
+                    ValueCell::Token { text, raw, .. } => {
+                        crate::number::read_count(text, raw).ok().map(|(n, _)| n)
+                    }
+                    ValueCell::Blank { .. } => None,
+                })
+                .collect()
         })
         .collect::<Option<_>>()?;
-    let all = crate::solve::identities();
-    let read = |pointer: &str| store.filled.get(pointer).and_then(|f| f.value.as_u64());
-    let mut required: Vec<u64> = Vec::with_capacity(cells.len());
-    for cell in &cells {
-        let mut value: Option<u64> = None;
-        for identity in all.iter().filter(|i| i.reads(cell)) {
-            match identity.required(cell, read) {
-                Some(Some(v)) if value.is_none_or(|seen| seen == v) => value = Some(v),
-                Some(_) => return None,
-                None => {}
+    let catalogue = crate::solve::identities();
+    let merged: Vec<Identity> = if other_rows.merged() {
+        catalogue.iter().filter_map(merged_view).collect()
+    } else {
+        Vec::new()
+    };
+    let identities: Vec<&Identity> = if other_rows.merged() {
+        merged.iter().collect::<Vec<_>>()
+    } else {
+        catalogue.iter().collect()
+    }
+    .into_iter()
+    .filter(|i| {
+        i.lhs
+            .iter()
+            .chain(&i.rhs)
+            .any(|c| c.starts_with("/applications/"))
+    })
+    .collect();
+    let read = |pointer: &str| match other_rows {
+        OtherRows::Merged(counts) => value(store, pointer, Some(counts)),
+        _ => store.filled.get(pointer).and_then(|f| f.value.as_u64()),
+    };
+    // The printed number a cell takes with the blank at `blank`, `None` for the blank itself.
+    let source = |k: usize, blank: usize| match k.cmp(&blank) {
+        std::cmp::Ordering::Less => Some(k),
+        std::cmp::Ordering::Equal => None,
+        std::cmp::Ordering::Greater => Some(k - 1),
+    };
+    let placings: usize = rows.iter().map(|r| r.cells.len()).product();
+    let mut kept: Vec<Vec<usize>> = Vec::new();
+    for placing in 0..placings {
+        let mut rest = placing;
+        let blanks: Vec<usize> = rows
+            .iter()
+            .map(|row| {
+                let blank = rest % row.cells.len();
+                rest /= row.cells.len();
+                blank
+            })
+            .collect();
+        let mut values: HashMap<&str, Option<u64>> = HashMap::new();
+        for ((row, numbers), &blank) in rows.iter().zip(&numbers).zip(&blanks) {
+            for (k, cell) in row.cells.iter().enumerate() {
+                let value = source(k, blank).and_then(|at| numbers.get(at).copied());
+                values.insert(cell.as_str(), value);
             }
         }
-        required.push(value?);
+        if blanks_valued_and_holding(&identities, &mut values, &read) {
+            kept.push(blanks);
+        }
     }
-    let with_row = |pointer: &str| match cells.iter().position(|c| c == pointer) {
-        Some(k) => required.get(k).copied(),
-        None => read(pointer),
-    };
-    let holds = all
-        .iter()
-        .filter(|i| {
-            i.lhs
-                .iter()
-                .chain(&i.rhs)
-                .any(|c| c.starts_with("/applications/"))
-        })
-        .all(|i| i.holds(with_row) == Some(true));
-    if !holds {
-        return None;
-    }
-    let blanks: Vec<usize> = (0..cells.len())
-        .filter(|&j| {
-            required
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| *k != j)
-                .map(|(_, v)| *v)
-                .eq(numbers.iter().copied())
-        })
-        .collect();
-    let (&first, &last) = (blanks.first()?, blanks.last()?);
+    let first = kept.first()?.clone();
     Some(
-        (0..cells.len())
-            .map(|k| match k {
-                _ if k < first => printed.get(k).cloned(),
-                _ if k > last => printed.get(k - 1).cloned(),
-                _ if first == last => Some(ValueCell::Blank {
-                    pos: None,
-                    raw: String::new(),
-                    spanned: false,
-                    off_grid: false,
-                }),
-                _ => None,
+        rows.iter()
+            .enumerate()
+            .map(|(r, row)| {
+                (0..row.cells.len())
+                    .map(|k| {
+                        let at = source(k, first[r]);
+                        if !kept.iter().all(|blanks| source(k, blanks[r]) == at) {
+                            return None;
+                        }
+                        Some(match at {
+                            Some(at) => row.printed.get(at)?.clone(),
+                            None => ValueCell::Blank {
+                                pos: None,
+                                raw: String::new(),
+                                spanned: false,
+                                off_grid: false,
+                            },
+                        })
+                    })
+                    .collect()
             })
             .collect(),
     )
+}
+
+/// Values the blanks of `values` (`None`) by the identities: one reading a single unvalued cell
+/// that is a blank requires its count, until none does. Whether every blank is then valued and
+/// every identity holds, each cell not in `values` as `read` gives it.
+fn blanks_valued_and_holding(
+    identities: &[&Identity],
+    values: &mut HashMap<&str, Option<u64>>,
+    read: &impl Fn(&str) -> Option<u64>,
+) -> bool {
+    let value = |values: &HashMap<&str, Option<u64>>, pointer: &str| match values.get(pointer) {
+        Some(value) => *value,
+        None => read(pointer),
+    };
+    loop {
+        let mut valued = false;
+        for identity in identities {
+            let mut unvalued = identity
+                .lhs
+                .iter()
+                .chain(&identity.rhs)
+                .filter(|c| value(values, c).is_none());
+            let (Some(cell), None) = (unvalued.next(), unvalued.next()) else {
+                continue;
+            };
+            if values.get(cell) != Some(&None) {
+                continue;
+            }
+            match identity.required(cell, |p| value(values, p)) {
+                Some(Some(count)) => {
+                    values.insert(*cell, Some(count));
+                    valued = true;
+                }
+                Some(None) => return false,
+                None => {}
+            }
+        }
+        if !valued {
+            break;
+        }
+    }
+    values.values().all(Option::is_some)
+        && identities
+            .iter()
+            .all(|i| i.holds(|p| value(values, p)) == Some(true))
+}
+
+/// `identity` as a report merging （六） into one row reads it: each cell of the three （六） rows
+/// the merged row's cell of its column ([`is_merged_stand_in`]), once per side, as R2 reads
+/// their sum; `None` where that leaves a cell on both sides.
+fn merged_view(identity: &Identity) -> Option<Identity> {
+    let side = |cells: &[&'static str]| -> Option<Vec<&'static str>> {
+        let mut out: Vec<&'static str> = Vec::with_capacity(cells.len());
+        for cell in cells {
+            let cell = match other_column(cell) {
+                Some(column) => crate::solve::intern(&format!(
+                    "{}/no_correction/{column}",
+                    other_merged().path
+                ))?,
+                None => cell,
+            };
+            if !out.contains(&cell) {
+                out.push(cell);
+            }
+        }
+        Some(out)
+    };
+    let (lhs, rhs) = (side(&identity.lhs)?, side(&identity.rhs)?);
+    if lhs.iter().any(|c| rhs.contains(c)) {
+        return None;
+    }
+    Some(Identity {
+        rule: identity.rule.clone(),
+        lhs,
+        rhs,
+    })
 }
 
 /// Unlabelled rows a problem quotes, at most.

@@ -194,9 +194,12 @@
 //! page number printed bare, `xxgk_render_noise::bare_page_numbers`), no label alone takes
 //! the numbers after it; they are unlabelled rows, placed by the template's order and confirmed
 //! as above. In a table printed a cell a line whose every 表三 row is read from the lines after
-//! its label, one row one number short (a blank prints no line) has its numbers placed where
-//! the cells the identities across rows require of it leave its blank one place, every identity
-//! holding so (`row-one-short-placed-by-identities`); where none is short and one or two cells
+//! its label, rows each one number short (a blank prints no line; up to four rows) have their
+//! numbers placed where every placing of one blank in each that the identities keep (they value
+//! the blanks, and every identity of 表三 then holds) agrees, the cells where placings differ
+//! unread (`row-one-short-placed-by-identities`; a report merging （六） into one row is read so
+//! too, the merged row's cells standing for the sums of its three, the short row or not);
+//! where none is short and one or two cells
 //! the report misprints explain every identity failing, the rows stand as printed (each row's
 //! numbers are the lines after its own label, so none is another row's) and its breaks are
 //! reported. Page numbers printed bare (`7`): a report that prints them so shows one alone on a
@@ -541,10 +544,10 @@
 //! `pulled-out-cell-same-in-every-reading` (such a cell below a row whose numbers stand in no
 //! printed column: a column every placement of it gives the same value), `placed-by-column-position` (a space-aligned row with blank cells, its numbers placed in the
 //! columns of the complete rows around it, which must agree),
-//! `row-one-short-placed-by-identities` (a 表三 row printed a cell a line one number short, a
-//! blank printing no line, in a table whose other rows are all read after their labels: its
-//! cells those the identities across rows require, every identity holding so, the blank where
-//! only one cell can be), `page-number-beside-table-dropped` (表四 printed a cell a line with a
+//! `row-one-short-placed-by-identities` (表三 rows printed a cell a line each one number short,
+//! up to four, a blank printing no line, in a table whose other rows are all read after their
+//! labels: each cell what every placing of the blanks that the identities keep makes it, the
+//! identities valuing the blanks and every identity holding so), `page-number-beside-table-dropped` (表四 printed a cell a line with a
 //! number more than its cells, read without the first or the last where R4 then holds),
 //! `unlabelled-row-placed-by-template-order` (a row of numbers without a label, placed in the
 //! gap of the template it stands in and confirmed by the identities),

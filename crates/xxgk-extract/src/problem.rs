@@ -91,10 +91,12 @@ pub enum ReadingRule {
     PulledOutCellPlaced,
     /// A row with blank cells, its numbers placed by the columns of the complete rows around it.
     PlacedByColumnPosition,
-    /// A 表三 row printed a cell a line one number short (a cell left blank prints no line), in
-    /// a table whose other rows are all read from the lines after their labels: its numbers
-    /// placed as the cells the identities across rows require them to be, every identity of
-    /// 表三 holding with the blank cell so valued; the blank placed where only one cell can be.
+    /// A 表三 row printed a cell a line one number short (a cell left blank prints no line), of up
+    /// to four such rows in a table whose other rows are all read from the lines after their
+    /// labels: each cell as every placing of one blank in each row makes it where the
+    /// identities value the blanks and every identity of 表三 then holds; the blank placed where
+    /// every such placing puts it. The row may be a merged （六） row, whose cells R2 reads as the
+    /// sums of its three rows.
     RowOneShortPlacedByIdentities,
     /// 表四 printed a cell a line with one number more than its cells, the first or the last a
     /// page number (a table's row does not break across pages, so a page ending inside the

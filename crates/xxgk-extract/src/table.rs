@@ -214,6 +214,15 @@ fn is_blank_cell_line(segment: &Segment) -> bool {
         && !segment.has_number()
 }
 
+/// A blank mark (`—`, `/`, `无`) alone on a line of its own: a cell printed blank, in a table
+/// printed a cell a line. Longer runs of dashes are rules, not cells.
+pub(crate) fn is_blank_mark_alone(segment: &Segment) -> bool {
+    segment.label.is_none()
+        && !segment.positional
+        && matches!(segment.values.as_slice(),
+            [ValueCell::Blank { raw, .. }] if (1..=2).contains(&raw.trim().chars().count()))
+}
+
 /// Whether a token is row numbering (`3.`, `12、`), which no count is written as.
 fn is_numbering(token: &str) -> bool {
     token
@@ -491,6 +500,9 @@ pub(crate) struct RowRead<R> {
     /// Whether its numbers came from a line after its label, which stood alone: in a table that
     /// prints labels below their numbers they may be the next row's.
     pub below_bare_label: bool,
+    /// Whether a blank mark alone on a line (`无`) stood among its numbers printed a cell a line:
+    /// no cell of the row is taken from it, so a number after it may be no cell either.
+    pub mark_among_numbers: bool,
 }
 
 /// Rows read from a table section, and segments with numbers that belong to no row (with the
@@ -822,6 +834,7 @@ fn read_rows_with<R: Copy + PartialEq>(
                 at,
                 attached: 0,
                 below_bare_label: false,
+                mark_among_numbers: false,
             };
             // Two labels without numbers in a row: labels and numbers are printed apart (a
             // column dump), so the numbers that follow are not this label's by adjacency.
@@ -855,6 +868,12 @@ fn read_rows_with<R: Copy + PartialEq>(
             {
                 open_row.values.extend(segment.values);
                 *closed = open_row.values.len() >= expected(open_row.row);
+            } else if is_blank_mark_alone(&segment)
+                && let Some((open_row, closed)) = open.as_mut()
+                && !*closed
+                && !open_row.positional
+            {
+                open_row.mark_among_numbers = true;
             }
             continue;
         }

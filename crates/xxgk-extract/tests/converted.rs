@@ -904,10 +904,13 @@ fn pymupdf_text_with_bare_page_numbers_and_a_blank_cell_reads_no_wrong_cell() {
             && !inner.is_empty()
             && inner.bytes().all(|b| b.is_ascii_digit())
     };
-    for truth in [
-        "008_huaian_city_2024",
-        "009_hongze_district_2023",
-        "010_hongze_district_2024",
+    // Cells read right, floored at what this reads: 洪泽 merges （六） into one row, whose
+    // table one number short was left unread whole (10,553 and 10,059) until a merged row's
+    // table had its row one short placed by the identities too.
+    for (truth, floor) in [
+        ("008_huaian_city_2024", 37_672),
+        ("009_hongze_district_2023", 35_166),
+        ("010_hongze_district_2024", 35_023),
     ] {
         let text = fs::read_to_string(data(&format!("{truth}.pymupdf.txt"))).expect("text");
         let lines: Vec<String> = text
@@ -969,5 +972,6 @@ fn pymupdf_text_with_bare_page_numbers_and_a_blank_cell_reads_no_wrong_cell() {
             numbers.len() * cells.len()
         );
         assert_eq!(right, read);
+        assert!(right >= floor, "{truth}: {right} cells read right");
     }
 }

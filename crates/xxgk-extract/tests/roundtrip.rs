@@ -810,8 +810,8 @@ fn hard_wrapped_text_reads_no_wrong_cell() {
 ///
 /// Prints each share (`cargo test --release -p xxgk-extract --test roundtrip -- --nocapture
 /// bare_page`); the floors are a hair below the shares measured (one-cell-per-line 99.55%
-/// consistent and broken, tab rows and space-aligned 100%, unindented 100%, and 97.16% / 97.00%
-/// / 96.87% with page numbers).
+/// consistent and broken, tab rows and space-aligned 100%, unindented 100%, and 97.20% / 97.03%
+/// / 96.89% with page numbers).
 #[test]
 fn bare_page_numbers_between_rows_read_no_wrong_cell() {
     let reports = drawn_reports(200);
@@ -823,7 +823,7 @@ fn bare_page_numbers_between_rows_read_no_wrong_cell() {
         (Generator::BarePageNumbers(Layout::TabRows), [99.99; 3]),
         (Generator::BarePageNumbers(Layout::SpaceAligned), [99.99; 3]),
         (Generator::Unindented(false), [99.99; 3]),
-        (Generator::Unindented(true), [97.15, 96.99, 96.86]),
+        (Generator::Unindented(true), [97.19, 97.02, 96.88]),
     ] {
         let readings = readings(generator, &reports);
         for ((changed, reading), floor) in readings.iter().enumerate().zip(floors) {
@@ -845,8 +845,9 @@ fn bare_page_numbers_between_rows_read_no_wrong_cell() {
 /// taken for 表四's first cell, for a row's misprinted 总计, for a 表二 cell (it fails at report
 /// 70, a 表二 blank read as the page number after it; 19 of 1,500 reports read a wrong cell with
 /// the page numbers of tables alone). Prints the shares (`cargo test --release -p xxgk-extract
-/// --test roundtrip -- --nocapture page_numbers_beside_blank`: 14.51% of blank cells said blank,
-/// 36.04% of printed cells read; the floors a hair below).
+/// --test roundtrip -- --nocapture page_numbers_beside_blank`: 71.76% of blank cells said blank,
+/// 94.72% of printed cells read, 14.51% and 36.04% while only one 表三 row one number short was
+/// placed; the floors a hair below).
 #[test]
 #[allow(clippy::print_stdout)] // the shares are what the test reports
 fn page_numbers_beside_blank_cells_a_cell_a_line_read_no_wrong_cell() {
@@ -898,7 +899,7 @@ fn page_numbers_beside_blank_cells_a_cell_a_line_read_no_wrong_cell() {
     );
     assert_eq!(reading.skipped, 0, "reports not printed whole");
     assert!(
-        said >= 14.5 && right >= 36.0,
+        said >= 71.7 && right >= 94.7,
         "{said:.2}% said blank, {right:.2}% right"
     );
 }
@@ -933,27 +934,104 @@ fn a_page_number_is_not_read_into_a_cell_said_blank() {
     );
 }
 
-/// The example printed a cell a line with no tab nor empty line, `row` printed as `edited`
-/// instead: `blank` is not read and is said blank (the publisher's), every other cell of 表三 is
-/// read as in the example.
-fn blank_said_and_table_read(row: &str, edited: &str, blank: &str) {
+/// The example printed a cell a line with no tab nor empty line, rows 一 and （二）部分公开 each
+/// printing its 3 (商业企业) blank, which leaves no line: two rows one number short, in one
+/// column. R1 values the one blank and R2 the other, every identity of 表三 holds so, and only
+/// one placing of the two blanks is kept: both are said blank, the rest read. Before, the table
+/// was left unread (one row short only was placed).
+#[test]
+fn two_rows_one_number_short_a_cell_a_line_have_their_blanks_placed_together() {
+    blanks_said_and_table_read(&[
+        (
+            "一、本年新收政府信息公开申请数量\n298\n3\n0\n",
+            "一、本年新收政府信息公开申请数量\n298\n0\n",
+            "/applications/new_received/commercial_enterprise",
+        ),
+        (
+            "不计其他情形）\n37\n3\n0\n",
+            "不计其他情形）\n37\n0\n",
+            "/applications/results/partially_granted/commercial_enterprise",
+        ),
+    ]);
+}
+
+/// The example printed a cell a line with no tab nor empty line, its page numbers printed bare
+/// (`1` in its prose): 表四 with one standing among its headings (`4`) and the next right before
+/// its numbers (`5`), 未经复议直接起诉's 结果纠正 printed blank (no line), so that its run of
+/// numbers is 15 again, a page number first. The number among the headings made a block of its
+/// own, and the run of 15 was read as printed: every cell of 行政复议 and of 未经复议直接起诉 but
+/// the last one cell off (found by a sweep of blank cells beside bare page numbers). It is now
+/// taken for the page number it may be, and the run is read as such a run is (only the cells
+/// the readings with and without a page number agree on): no cell is read wrong.
+#[test]
+fn page_numbers_among_review_headings_and_before_its_numbers_are_no_cells() {
     let truth = example();
-    let printed = String::from_utf8(unindented_cells(&render(
+    let mut text = String::from_utf8(unindented_cells(&render(
         &typed(&truth),
         Layout::OneCellPerLine,
     )))
     .expect("UTF-8");
-    assert!(printed.contains(row), "{printed}");
-    let text = printed.replace(row, edited);
+    for (from, to) in [
+        (
+            "\n二、主动公开政府信息情况",
+            "\n1\n二、主动公开政府信息情况",
+        ),
+        ("复议后起诉\n结果维持", "复议后起诉\n4\n结果维持"),
+        (
+            "总计\n11\n0\n3\n4\n18\n7\n1\n3\n0\n11\n",
+            "总计\n5\n11\n0\n3\n4\n18\n7\n3\n0\n11\n",
+        ),
+    ] {
+        assert_eq!(text.matches(from).count(), 1, "{from}: {text}");
+        text = text.replace(from, to);
+    }
+    text.push_str("\n6\n");
     let extraction = extract(text.as_bytes(), Some("report.txt")).expect("extracts");
+    let blank = "/review_litigation/litigation_direct/corrected";
+    assert_eq!(extraction.report.pointer(blank), None, "{text}");
+    for cell in cell_pointers().filter(|c| c.starts_with("/review_litigation/")) {
+        if let Some(read) = extraction.report.pointer(cell) {
+            assert_eq!(Some(read), truth.pointer(cell), "{cell}");
+        }
+    }
+}
+
+/// The example printed a cell a line with no tab nor empty line, its page numbers printed bare
+/// (`1` in its prose), row 4.保护第三方合法权益 printing its 总计 blank with a mark (`无`) and
+/// the page number `2` after it, which equals the 总计 the row's cells sum to: six numbers, the
+/// mark (no cell of a 表三 row read so) and the page number made the row whole, R3 holding, and
+/// the blank was read 2. The row is now read as one number short too, and only the cells both
+/// readings agree on are taken: its 总计 is left unread, said why; the rest of 表三 is read.
+#[test]
+fn a_page_number_after_a_blank_mark_is_not_read_as_the_row_s_last_cell() {
+    let truth = example();
+    let mut text = String::from_utf8(unindented_cells(&render(
+        &typed(&truth),
+        Layout::OneCellPerLine,
+    )))
+    .expect("UTF-8");
+    for (from, to) in [
+        (
+            "\n二、主动公开政府信息情况",
+            "\n1\n二、主动公开政府信息情况",
+        ),
+        (
+            "4.保护第三方合法权益\n2\n0\n0\n0\n0\n0\n2\n",
+            "4.保护第三方合法权益\n2\n0\n0\n0\n0\n0\n无\n2\n",
+        ),
+    ] {
+        assert_eq!(text.matches(from).count(), 1, "{from}: {text}");
+        text = text.replace(from, to);
+    }
+    let extraction = extract(text.as_bytes(), Some("report.txt")).expect("extracts");
+    let blank = "/applications/results/withheld/third_party_rights/total";
     assert_eq!(extraction.report.pointer(blank), None, "{text}");
     assert!(
         extraction
             .problems
             .iter()
-            .any(|p| p.pointer.as_deref() == Some(blank) && p.code == ProblemCode::CellBlank),
-        "{:#?}",
-        extraction.problems
+            .any(|p| p.pointer.as_deref() == Some(blank)),
+        "{blank} unexplained"
     );
     for cell in cell_pointers().filter(|c| c.starts_with("/applications/") && *c != blank) {
         assert_eq!(
@@ -963,6 +1041,197 @@ fn blank_said_and_table_read(row: &str, edited: &str, blank: &str) {
             extraction.problems
         );
     }
+}
+
+/// The example printed a cell a line with no tab nor empty line, `row` printed as `edited`
+/// instead: `blank` is not read and is said blank (the publisher's), every other cell of 表三 is
+/// read as in the example.
+fn blank_said_and_table_read(row: &str, edited: &str, blank: &str) {
+    blanks_said_and_table_read(&[(row, edited, blank)]);
+}
+
+/// [`blank_said_and_table_read`] with each of `edits` (row, edited, blank) made.
+fn blanks_said_and_table_read(edits: &[(&str, &str, &str)]) {
+    let truth = example();
+    let mut text = String::from_utf8(unindented_cells(&render(
+        &typed(&truth),
+        Layout::OneCellPerLine,
+    )))
+    .expect("UTF-8");
+    for (row, edited, _) in edits {
+        assert_eq!(text.matches(row).count(), 1, "{row}: {text}");
+        text = text.replace(row, edited);
+    }
+    let extraction = extract(text.as_bytes(), Some("report.txt")).expect("extracts");
+    let blanks: Vec<&str> = edits.iter().map(|(_, _, blank)| *blank).collect();
+    for blank in &blanks {
+        assert_eq!(extraction.report.pointer(blank), None, "{text}");
+        assert!(
+            extraction
+                .problems
+                .iter()
+                .any(|p| p.pointer.as_deref() == Some(*blank) && p.code == ProblemCode::CellBlank),
+            "{blank}: {:#?}",
+            extraction.problems
+        );
+    }
+    for cell in cell_pointers().filter(|c| c.starts_with("/applications/") && !blanks.contains(c)) {
+        assert_eq!(
+            extraction.report.pointer(cell),
+            truth.pointer(cell),
+            "{cell}: {:#?}",
+            extraction.problems
+        );
+    }
+}
+
+/// Reports printed a cell a line with no tab nor empty line (as PyMuPDF prints a PDF's table),
+/// （六） merged into one row of sums as 洪泽's reports print it, with one number of 表三 printed
+/// blank in turn (no line), with and without page numbers printed bare: the row one number
+/// short is placed by the identities across rows, merged row or not, and no cell is read wrong;
+/// a blank among equal cells leaves them unread, said why. Before, the whole table was left
+/// unread (0.00%: rows read from the lines after their labels are kept only when the identities
+/// confirm them). Prints the share of 表三's printed cells read (`cargo test --release -p
+/// xxgk-extract --test roundtrip -- --nocapture merged_row_table_one_number_short`).
+#[test]
+#[allow(clippy::print_stdout)] // the figures are what the test reports
+fn a_merged_row_table_one_number_short_a_cell_a_line_reads_no_wrong_cell() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    // 表三's cells as printed, （六） merged: the first （六） row's cells stand for the merged row.
+    let printed_cells: Vec<&str> = cell_pointers()
+        .filter(|c| c.starts_with("/applications/"))
+        .filter(|c| !c.contains("/fee_unpaid/") && !c.contains("/other/other/"))
+        .collect();
+    assert_eq!(
+        printed_cells.len(),
+        23 * 7,
+        "表三 printed with （六） merged"
+    );
+    let other_row = |c: &str| c.starts_with("/applications/results/other/");
+    let samples = 300;
+    let mut shares = [(0usize, 0usize); 2];
+    for k in 0..samples {
+        let truth = figures_of(real_count)
+            .new_tree(&mut runner)
+            .map(|tree| report(&tree.current()))
+            .expect("figures draw");
+        let tabbed =
+            String::from_utf8(render(&typed(&truth), Layout::OneCellPerLine)).expect("UTF-8");
+        let merged = with_other_rows_merged(&tabbed);
+        let lines: Vec<&str> = merged.split('\n').collect();
+        let start = lines
+            .iter()
+            .position(|l| l.starts_with("三、收到和处理"))
+            .expect("表三");
+        let numbers: Vec<usize> = (start..lines.len())
+            .filter(|&n| lines[n].starts_with('\t') && lines[n][1..].parse::<u64>().is_ok())
+            .take(printed_cells.len())
+            .collect();
+        for (pages, (right, printed)) in shares.iter_mut().enumerate() {
+            let print = |text: &str| {
+                let text = match pages {
+                    0 => text.as_bytes().to_vec(),
+                    _ => bare_page_numbers(text.as_bytes(), k as u64),
+                };
+                unindented_cells(&text)
+            };
+            let whole = extract(&print(&merged), Some("report.txt")).expect("extracts");
+            let (read, cells) = blanks_unread_and_cells_right(
+                &whole,
+                &truth,
+                cell_pointers().filter(|c| !other_row(c)),
+                &[],
+                &format!("report {k}, pages {pages}, whole"),
+            );
+            // Without page numbers, every cell but the merged row's is read.
+            assert!(
+                pages == 1 || read == cells,
+                "report {k}: {read} of {cells} read"
+            );
+            // Three cells in turn: the blank (the merged row's: its three rows' cells of its
+            // column) is never read; every other cell is read as published or said why not.
+            for turn in 0..3 {
+                let deleted = (k * 53 + turn * 59) % numbers.len();
+                let edited: Vec<&str> = lines
+                    .iter()
+                    .enumerate()
+                    .map(|(n, l)| if n == numbers[deleted] { "\t" } else { l })
+                    .collect();
+                let text = print(&edited.join("\n"));
+                let blank = printed_cells[deleted];
+                let blanks: Vec<String> = match blank.split_once("/no_correction/") {
+                    Some((path, column)) => ["no_correction", "fee_unpaid", "other"]
+                        .iter()
+                        .map(|row| format!("{path}/{row}/{column}"))
+                        .collect(),
+                    None => vec![blank.to_owned()],
+                };
+                let blanks: Vec<&str> = blanks.iter().map(String::as_str).collect();
+                let extraction = extract(&text, Some("report.txt")).expect("extracts");
+                let context = format!("report {k}, pages {pages}, {blank} blank");
+                blanks_unread_and_cells_right(
+                    &extraction,
+                    &truth,
+                    cell_pointers().filter(|c| !c.starts_with("/applications/") || other_row(c)),
+                    &blanks,
+                    &context,
+                );
+                let (r, p) = blanks_unread_and_cells_right(
+                    &extraction,
+                    &truth,
+                    cell_pointers().filter(|c| c.starts_with("/applications/") && !other_row(c)),
+                    &blanks,
+                    &context,
+                );
+                *right += r;
+                *printed += p;
+            }
+        }
+    }
+    // Floored at what these draws read: 99.69% and 96.54% (over 3,000 reports, 99.66% and
+    // 95.98%, none wrong).
+    for ((pages, (right, printed)), floor) in shares.iter().enumerate().zip([99.6, 96.5]) {
+        let share = 100.0 * *right as f64 / *printed as f64;
+        println!(
+            "cell a line, （六） merged, a 表三 cell blank{}: {share:.2}% of 表三's other printed cells read ({samples} reports, 3 each), 0 wrong",
+            if pages == 1 {
+                ", bare page numbers"
+            } else {
+                ""
+            }
+        );
+        assert!(share >= floor, "{share:.2}%");
+    }
+}
+
+/// `text` printed a cell a line with a tab before each cell (`Layout::OneCellPerLine`), its
+/// three （六） rows printed as one, `（六）其他处理` and the sums of their cells, column by column.
+fn with_other_rows_merged(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let Some(group) = lines.iter().position(|l| l.trim() == "（六）其他处理") else {
+        return text.to_owned();
+    };
+    let mut sums = [0u64; 7];
+    let mut at = group + 1;
+    for _ in 0..3 {
+        // The row's label, then its seven cells.
+        while lines.get(at).is_some_and(|l| l.trim().is_empty()) {
+            at += 1;
+        }
+        at += 1;
+        for sum in &mut sums {
+            *sum += lines
+                .get(at)
+                .and_then(|l| l.trim().parse::<u64>().ok())
+                .expect("a count");
+            at += 1;
+        }
+    }
+    let mut out: Vec<String> = lines[..=group].iter().map(|l| (*l).to_owned()).collect();
+    out.extend(sums.iter().map(|s| format!("\t{s}")));
+    out.extend(lines[at..].iter().map(|l| (*l).to_owned()));
+    out.join("\n")
 }
 
 /// `text` after a crawler's line naming its source, longer than any wrap width (250 characters).
@@ -2866,7 +3135,8 @@ fn printed_blank_cells_are_said_blank_or_unread_never_read() {
 /// (it is one of 表四's): where exactly one 表三 row is one number short and every other row read
 /// after its label, the identities across rows place its numbers and its blank
 /// (`row-one-short-placed-by-identities`: 0% → 8.8% said blank, 14.3% → 39.0% read; with 表四's
-/// marks, 14.8% and 40.0%); with more than one such row the table is unread.
+/// marks, 14.8% and 40.0%); up to four such rows have their blanks placed together (75.2% said
+/// blank, 99.0% read; with more than one such row the table was unread).
 fn blank_floors(generator: Generator) -> (f64, f64) {
     use Generator::{Fixed, HardWrapped, HardWrappedTorn, RowsBroken, RowsBrokenTorn};
     match generator {
@@ -2900,7 +3170,7 @@ fn blank_floors(generator: Generator) -> (f64, f64) {
         Generator::Torn(Torn::PdfJsText) | HardWrappedTorn(Torn::PdfJsText) => (0.0, 91.6),
         Generator::Torn(Torn::NarrowCells) => (92.0, 97.3),
         HardWrappedTorn(Torn::NarrowCells) => (88.3, 96.5),
-        Generator::Unindented(false) => (14.7, 39.9),
+        Generator::Unindented(false) => (75.1, 98.9),
         other => panic!("{} is not measured with blank cells", other.title()),
     }
 }
