@@ -473,7 +473,7 @@ mod tests {
                     at: 0,
                     attached: 0,
                     below_bare_label: false,
-                    mark_among_numbers: false,
+                    marks: Vec::new(),
                 }
             })
             .collect();

@@ -852,9 +852,7 @@ pub(crate) fn read_applications(
     let chosen = choose(reading.rows, |_| 7, label_of, problems);
     let mut apart: Vec<AppRow> = Vec::new();
     // Rows printed a cell a line after their label, one number short.
-    // With the row as printed where its last number may be a page number: its cells are taken
-    // only where both readings agree.
-    let mut one_short: Vec<(AppRow, Vec<ValueCell>, Option<Vec<ValueCell>>)> = Vec::new();
+    let mut one_short: Vec<OneShort> = Vec::new();
     // A merged （六） row printed so: its numbers.
     let mut merged_short: Option<Vec<ValueCell>> = None;
     let mut split_by_total: Vec<AppRow> = Vec::new();
@@ -953,7 +951,7 @@ pub(crate) fn read_applications(
             // number may be a page number printed bare: the mark may be its blank, and the page
             // number what keeps the count whole.
             Fit::Exact(values)
-                if read.mark_among_numbers
+                if !read.marks.is_empty()
                     && values
                         .last()
                         .is_some_and(|last| may_be_page_number(last, bare_pages)) =>
@@ -963,7 +961,12 @@ pub(crate) fn read_applications(
                 if read.attached > 1
                     && let Some((_, cells)) = values.split_last()
                 {
-                    one_short.push((read.row, cells.to_vec(), Some(values)));
+                    one_short.push(OneShort {
+                        row: read.row,
+                        printed: cells.to_vec(),
+                        mark: only_mark(read),
+                        as_printed: Some(values),
+                    });
                 }
             }
             Fit::Exact(values) => {
@@ -1048,7 +1051,12 @@ pub(crate) fn read_applications(
                         // A cell a line, a number short: a blank prints no line. Settled once
                         // every row is read.
                         if read.attached > 1 && n + 1 == spec.columns.len() {
-                            one_short.push((read.row, read.values.clone(), None));
+                            one_short.push(OneShort {
+                                row: read.row,
+                                printed: read.values.clone(),
+                                mark: only_mark(read),
+                                as_printed: None,
+                            });
                         }
                         store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, 7));
                     }
@@ -1102,7 +1110,7 @@ pub(crate) fn read_applications(
                 at: 0,
                 attached: 0,
                 below_bare_label: false,
-                mark_among_numbers: false,
+                marks: Vec::new(),
             };
             merged_to_confirm = Some((
                 Fit::Exact(values),
@@ -1152,7 +1160,7 @@ pub(crate) fn read_applications(
     // (a merged （六） row standing for its three), one of them a number short: the identities
     // across rows place that row's numbers, or confirm nothing.
     let after_label =
-        |row: &AppRow| apart.contains(row) || one_short.iter().any(|(r, _, _)| r == row);
+        |row: &AppRow| apart.contains(row) || one_short.iter().any(|short| short.row == *row);
     let merged_after_label = merged_to_confirm
         .as_ref()
         .is_some_and(|(_, read, _)| read.attached > 1);
@@ -1165,21 +1173,24 @@ pub(crate) fn read_applications(
             .all(|(row, _, _)| after_label(row));
     // The identities confirmed every merged cell with the rows one short placed.
     let mut merged_confirmed = false;
-    // Each row one number short: its spec, its numbers, whether it is the merged （六） row, and
-    // the row as printed where a page number may stand last.
-    type Short<'a> = (RowSpec, &'a [ValueCell], bool, Option<&'a [ValueCell]>);
-    let shorts: Vec<Short> = one_short
+    // Each row one number short: its spec, whether it is the merged （六） row, and how it was
+    // read.
+    let merged_read = merged_short.map(|printed| OneShort {
+        row: AppRow::OtherMerged,
+        printed,
+        mark: None,
+        as_printed: None,
+    });
+    let shorts: Vec<(RowSpec, bool, &OneShort)> = one_short
         .iter()
-        .filter_map(|(row, printed, as_printed)| {
-            app_spec(*row, edition).map(|s| (s, printed.as_slice(), false, as_printed.as_deref()))
-        })
+        .filter_map(|short| app_spec(short.row, edition).map(|spec| (spec, false, short)))
         .chain(
-            merged_short
-                .as_deref()
-                .map(|printed| (other_merged(), printed, true, None)),
+            merged_read
+                .iter()
+                .map(|short| (other_merged(), true, short)),
         )
         .collect();
-    let other_rows = match (&merged_short, &merged_counts) {
+    let other_rows = match (&merged_read, &merged_counts) {
         (Some(_), _) => Some(gaps::OtherRows::MergedShort),
         (None, Some(counts)) => Some(gaps::OtherRows::Merged(counts)),
         (None, None) => merged.is_none().then_some(gaps::OtherRows::Three),
@@ -1187,13 +1198,14 @@ pub(crate) fn read_applications(
     let placed = match other_rows {
         Some(other_rows)
             if every_row_after_label
-                && shorts.len() == one_short.len() + usize::from(merged_short.is_some()) =>
+                && shorts.len() == one_short.len() + usize::from(merged_read.is_some()) =>
         {
             let rows: Vec<gaps::ShortRow> = shorts
                 .iter()
-                .map(|(spec, printed, merged_row, _)| gaps::ShortRow {
+                .map(|(spec, merged_row, short)| gaps::ShortRow {
                     cells: one_short_cells(spec, *merged_row),
-                    printed,
+                    printed: &short.printed,
+                    mark: short.mark.as_ref(),
                 })
                 .collect();
             gaps::short_rows(&rows, store, other_rows)
@@ -1201,8 +1213,8 @@ pub(crate) fn read_applications(
         _ => None,
     };
     let one_short_placed = placed.is_some();
-    for ((spec, _, merged_row, as_printed), cells) in shorts.iter().zip(placed.iter().flatten()) {
-        if let Some(printed) = *as_printed {
+    for ((spec, merged_row, short), cells) in shorts.iter().zip(placed.iter().flatten()) {
+        if let Some(printed) = &short.as_printed {
             // Only the cells the row as printed reads alike.
             let agreed: Vec<Option<ValueCell>> = cells
                 .iter()
@@ -1232,8 +1244,8 @@ pub(crate) fn read_applications(
     }
     // A row whose last number may be a page number beside a blank mark: no later reading of the
     // table places the cells its readings leave missing.
-    for (row, _, _) in one_short.iter().filter(|(_, _, printed)| printed.is_some()) {
-        if let Some(spec) = app_spec(*row, edition) {
+    for short in one_short.iter().filter(|short| short.as_printed.is_some()) {
+        if let Some(spec) = app_spec(short.row, edition) {
             for column in spec.columns {
                 let pointer = format!("{}/{}", spec.path, column.name);
                 if !store.filled.contains_key(&pointer) {
@@ -1353,6 +1365,27 @@ pub(crate) fn read_applications(
         }
     }
     found
+}
+
+/// A row of 表三 printed a cell a line after its label, one number short.
+struct OneShort {
+    row: AppRow,
+    /// Its numbers.
+    printed: Vec<ValueCell>,
+    /// The one blank mark alone on a line among its numbers, and how many stand before it: its
+    /// blank.
+    mark: Option<(usize, ValueCell)>,
+    /// The row as printed, with a number more, where its last may be a page number: its cells
+    /// are taken only where both readings agree.
+    as_printed: Option<Vec<ValueCell>>,
+}
+
+/// The one blank mark alone on a line among a row's numbers, where there is one.
+fn only_mark(read: &RowRead<AppRow>) -> Option<(usize, ValueCell)> {
+    match read.marks.as_slice() {
+        [mark] => Some(mark.clone()),
+        _ => None,
+    }
 }
 
 /// The cells of a row printed a cell a line one number short, as [`gaps::short_rows`] places

@@ -932,6 +932,9 @@ impl OtherRows<'_> {
 pub(crate) struct ShortRow<'a> {
     pub cells: Vec<String>,
     pub printed: &'a [ValueCell],
+    /// A blank mark alone on a line among its numbers (`—`), and how many stand before it: the
+    /// blank is there, printed so.
+    pub mark: Option<&'a (usize, ValueCell)>,
 }
 
 /// Most rows one number short whose blanks are searched together: 7³ placings.
@@ -939,8 +942,8 @@ const SHORT_ROWS: usize = 4;
 
 /// Rows of 表三 printed a cell a line, each one number short, in a table whose every other row
 /// is read: a cell the publisher left blank prints no line of its own, so which cell it is does
-/// not show. Each placing of one blank in each row (its numbers the other cells, in order) is
-/// kept where the identities value every blank (an identity reading one unvalued cell requires
+/// not show (but where a blank mark stands alone among its numbers: there). Each placing of one
+/// blank in each row (its numbers the other cells, in order) is kept where the identities value every blank (an identity reading one unvalued cell requires
 /// its count, and the blanks so valued value others) and every identity of 表三 then holds, the
 /// other rows as read. A cell is what every placing kept makes it: the number printed for it,
 /// the blank, or `None` where placings differ (a blank among equal cells, `0 0 0`). `None` when
@@ -1001,15 +1004,23 @@ pub(crate) fn short_rows(
         std::cmp::Ordering::Equal => None,
         std::cmp::Ordering::Greater => Some(k - 1),
     };
-    let placings: usize = rows.iter().map(|r| r.cells.len()).product();
+    // Where each row's blank may be.
+    let places: Vec<Vec<usize>> = rows
+        .iter()
+        .map(|row| match row.mark {
+            Some((at, _)) => vec![*at],
+            None => (0..row.cells.len()).collect(),
+        })
+        .collect();
+    let placings: usize = places.iter().map(Vec::len).product();
     let mut kept: Vec<Vec<usize>> = Vec::new();
     for placing in 0..placings {
         let mut rest = placing;
-        let blanks: Vec<usize> = rows
+        let blanks: Vec<usize> = places
             .iter()
-            .map(|row| {
-                let blank = rest % row.cells.len();
-                rest /= row.cells.len();
+            .map(|places| {
+                let blank = places.get(rest % places.len()).copied().unwrap_or_default();
+                rest /= places.len();
                 blank
             })
             .collect();
@@ -1035,9 +1046,10 @@ pub(crate) fn short_rows(
                         if !kept.iter().all(|blanks| source(k, blanks[r]) == at) {
                             return None;
                         }
-                        Some(match at {
-                            Some(at) => row.printed.get(at)?.clone(),
-                            None => ValueCell::Blank {
+                        Some(match (at, row.mark) {
+                            (Some(at), _) => row.printed.get(at)?.clone(),
+                            (None, Some((_, mark))) => mark.clone(),
+                            (None, None) => ValueCell::Blank {
                                 pos: None,
                                 raw: String::new(),
                                 spanned: false,

@@ -197,12 +197,12 @@
 //! its label, rows each one number short (a blank prints no line; up to four rows) have their
 //! numbers placed where every placing of one blank in each that the identities keep (they value
 //! the blanks, and every identity of 表三 then holds) agrees, the cells where placings differ
-//! unread (`row-one-short-placed-by-identities`; a report merging （六） into one row is read so
-//! too, the merged row's cells standing for the sums of its three, the short row or not);
-//! where none is short and one or two cells
-//! the report misprints explain every identity failing, the rows stand as printed (each row's
-//! numbers are the lines after its own label, so none is another row's) and its breaks are
-//! reported. Page numbers printed bare (`7`): a report that prints them so shows one alone on a
+//! unread, a blank mark alone among a row's numbers (`—`) placing its blank where it stands
+//! (`row-one-short-placed-by-identities`; a report merging （六） into one row is read so too,
+//! the merged row's cells standing for the sums of its three, the short row or not); where none
+//! is short and one or two cells the report misprints explain every identity failing, the rows
+//! stand as printed (each row's numbers are the lines after its own label, so none is another
+//! row's) and its breaks are reported. Page numbers printed bare (`7`): a report that prints them so shows one alone on a
 //! line of its prose (`page_numbers`), and then a number alone on a line right before a label
 //! may be one, standing where a blank cell printed no line, the count kept whole. Only where
 //! the page numbers seen allow it there (1 to 999, up along the text): a 表三 row holding such a

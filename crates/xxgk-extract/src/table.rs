@@ -500,9 +500,10 @@ pub(crate) struct RowRead<R> {
     /// Whether its numbers came from a line after its label, which stood alone: in a table that
     /// prints labels below their numbers they may be the next row's.
     pub below_bare_label: bool,
-    /// Whether a blank mark alone on a line (`无`) stood among its numbers printed a cell a line:
-    /// no cell of the row is taken from it, so a number after it may be no cell either.
-    pub mark_among_numbers: bool,
+    /// The blank marks alone on a line (`无`) that stood among its numbers printed a cell a line,
+    /// each with how many of its numbers stand before it: no cell of the row is taken from one,
+    /// so a number after it may be no cell either.
+    pub marks: Vec<(usize, ValueCell)>,
 }
 
 /// Rows read from a table section, and segments with numbers that belong to no row (with the
@@ -834,7 +835,7 @@ fn read_rows_with<R: Copy + PartialEq>(
                 at,
                 attached: 0,
                 below_bare_label: false,
-                mark_among_numbers: false,
+                marks: Vec::new(),
             };
             // Two labels without numbers in a row: labels and numbers are printed apart (a
             // column dump), so the numbers that follow are not this label's by adjacency.
@@ -873,7 +874,10 @@ fn read_rows_with<R: Copy + PartialEq>(
                 && !*closed
                 && !open_row.positional
             {
-                open_row.mark_among_numbers = true;
+                let at = open_row.values.len();
+                open_row
+                    .marks
+                    .extend(segment.values.into_iter().map(|mark| (at, mark)));
             }
             continue;
         }
