@@ -1477,16 +1477,7 @@ fn place_merged_one_short(
     read_by.push(ReadingRule::RowOneShortPlacedByIdentities);
     let merged: Vec<Option<MergedCell>> = cells
         .iter()
-        .map(|cell| match cell {
-            Some(ValueCell::Token { text, raw, pos }) => crate::number::read_count(text, raw)
-                .ok()
-                .map(|(value, _)| MergedCell {
-                    value,
-                    pos: *pos,
-                    raw: raw.clone(),
-                }),
-            _ => None,
-        })
+        .map(|c| c.as_ref().and_then(merged_cell))
         .collect();
     let spec = other_merged();
     let (pos, published) = label.map_or((None, String::new()), |l| (l.pos, l.published));
@@ -1973,20 +1964,25 @@ fn merged_cells(fitted: &Fit, kept: &[bool]) -> Vec<Option<MergedCell>> {
         Fit::Exact(values) => values
             .iter()
             .zip(kept)
-            .map(|(value, kept)| match value {
-                ValueCell::Token { text, raw, pos } if *kept => {
-                    crate::number::read_count(text, raw)
-                        .ok()
-                        .map(|(value, _)| MergedCell {
-                            value,
-                            pos: *pos,
-                            raw: raw.clone(),
-                        })
-                }
-                _ => None,
-            })
+            .map(|(value, kept)| kept.then(|| merged_cell(value)).flatten())
             .collect(),
         _ => Vec::new(),
+    }
+}
+
+/// A merged （六） row's cell as printed: its count where it prints one.
+fn merged_cell(cell: &ValueCell) -> Option<MergedCell> {
+    match cell {
+        ValueCell::Token { text, raw, pos } => {
+            crate::number::read_count(text, raw)
+                .ok()
+                .map(|(value, _)| MergedCell {
+                    value,
+                    pos: *pos,
+                    raw: raw.clone(),
+                })
+        }
+        ValueCell::Blank { .. } => None,
     }
 }
 

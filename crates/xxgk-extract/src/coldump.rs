@@ -14,6 +14,19 @@
 //! narrow page's `pdftotext` 25 → 196 of 200 cells read). None leaves the cells missing with a
 //! problem saying why.
 //!
+//! A blank cell is one of the numbers where the dump prints its mark alone on a line (`/`, `-`,
+//! `—`; `无` only beside other cells, [`worded_cells`]), and, where the section is one number
+//! short of a table ([`MAX_GAPS`]), where a cell printed nothing: tried in every place a row
+//! across or a block down a column one short may hold it, and, the blank put in each place in
+//! turn, in every reading apart. A blank is valued as its row's identities require of it
+//! ([`valued_row`]: the publisher's totals count what the blank leaves out; a merged （六）
+//! row's as R2 of its column requires), so the other identities confirm where it stands; it is
+//! said blank there (`cell-blank`), never placed as a count. Readings that put a blank and a 0
+//! in each other's places differ ([`Number::key`]), so neither cell is placed; with a blank,
+//! the readings apart are weighed beside those in order (a cell printed late moves a blank
+//! among zeros by a cell). On a report that breaks identities a blank stands as a printed 0
+//! the report may misprint ([`Blanks::Zero`]).
+//!
 //! When no placement in reading order is left, the numbers poppler prints apart from their row
 //! are tried as such: a line of numbers inside a label's block (next to a line of text) or alone
 //! between labels' blocks, and up to [`MAX_LATE`] numbers at the end of the section (the first
@@ -122,6 +135,7 @@ use crate::gaps::{
 };
 use crate::merged::MergedCell;
 use crate::normalize::{PosText, SourcePos};
+use crate::number::{TokenClass, classify};
 use crate::page_numbers::BarePages;
 use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::template::{APP_ROWS, APPLICANT_COLUMNS, AppRow};
@@ -150,6 +164,130 @@ struct Number {
     /// prints between pages (a control character, dropped), where a dump's cells stand apart
     /// from the next label by a blank line.
     alone_before_text: bool,
+    /// A blank cell (its mark, `/`, `—`, `无`, or nothing printed) standing as a cell: valued
+    /// as the identities require ([`Blanks`]), so that they confirm where it stands, but never
+    /// placed as a number.
+    blank: bool,
+}
+
+/// The value a blank mark is told apart by from every count (a count has 18 digits at most):
+/// readings putting a blank and a 0 in each other's places are distinct.
+const BLANK_KEY: u64 = u64::MAX;
+
+impl Number {
+    /// What tells this cell apart from others in a reading: its count, or that it is blank.
+    fn key(&self) -> u64 {
+        if self.blank { BLANK_KEY } else { self.value }
+    }
+}
+
+/// Whether a cell read from a dump is a blank (a mark, or nothing printed) rather than a count.
+fn is_blank(filled: &Filled) -> bool {
+    filled.raw.trim().is_empty() || is_blank_mark(&filled.raw) || is_worded_blank(&filled.raw)
+}
+
+/// Whether the numbers stand a cell a line, as a dump prints them: three in four at least on
+/// lines of their own holding one or two (pdfminer now and then joins two cells of a line).
+fn cell_a_line(lines: &[&PosText]) -> bool {
+    let (mut alone, mut all) = (0usize, 0usize);
+    for line in lines {
+        let tokens = line.tokens();
+        let cells = tokens.iter().filter(|t| cell(t, false).is_some()).count();
+        all += cells;
+        if cells == tokens.len() && cells <= 2 {
+            alone += cells;
+        }
+    }
+    alone * 4 >= all * 3
+}
+
+/// Blank cells that print nothing, at most, for a dump a few numbers short to be read: each is
+/// tried in every place a row across or a block down a column may hold it.
+const MAX_GAPS: usize = 1;
+
+/// Whether a token of text holds a digit, past a row's numbering (`1.`, `2、`): a number glued
+/// to a label, which the dump's numbers then lack.
+fn digits_in_text(lines: &[&PosText]) -> bool {
+    lines.iter().filter(|l| is_text(l, false)).any(|line| {
+        line.tokens().iter().any(|token| {
+            let text = token.normalized();
+            let unnumbered = text
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .strip_prefix(['.', '、'])
+                .filter(|_| text.starts_with(|c: char| c.is_ascii_digit()))
+                .unwrap_or(&text);
+            cell(token, false).is_none() && unnumbered.chars().any(|c| c.is_ascii_digit())
+        })
+    })
+}
+
+/// Whether two readings put the same thing in a cell: the same count, or both a blank.
+fn same_cell(a: &Filled, b: &Filled) -> bool {
+    a.value == b.value && is_blank(a) == is_blank(b)
+}
+
+/// Whether a token is a blank cell's mark alone (`/`, `-`, `—`, `——`): one or two characters,
+/// as an empty cell's mark is printed; a longer rule is no cell.
+fn is_blank_mark(text: &str) -> bool {
+    let text = text.trim();
+    (1..=2).contains(&text.chars().count())
+        && !text.chars().any(char::is_alphabetic)
+        && classify(text) == TokenClass::Blank
+}
+
+/// Whether a token is a blank cell's word (`无`, `空`): a cell only beside other cells, as a
+/// label torn a character a line prints it alone too (`（四）无法提供`).
+fn is_worded_blank(text: &str) -> bool {
+    matches!(text.trim(), "无" | "空")
+}
+
+/// A blank cell's mark printed in a dump, as a cell that is blank; its word too where `worded`.
+fn blank_mark(token: &PosText, worded: bool) -> Option<Number> {
+    let text = token.normalized();
+    (is_blank_mark(&text) || (worded && is_worded_blank(&text))).then_some(())?;
+    Some(Number {
+        value: 0,
+        pos: token.first_pos()?,
+        raw: token.published(),
+        alone_before_text: false,
+        blank: true,
+    })
+}
+
+/// A count or a blank cell's mark (its word too where `worded`).
+fn cell(token: &PosText, worded: bool) -> Option<Number> {
+    count(token).or_else(|| blank_mark(token, worded))
+}
+
+/// For each line, whether a blank cell's word on it is a cell: every token of the line a cell
+/// with words counted, and a count or mark on it or on the nearest line with tokens before or
+/// after it that is so too (the cells of a run down a column; a torn label's `无` stands
+/// between its other characters).
+fn worded_cells(lines: &[&PosText]) -> Vec<bool> {
+    let cells_only: Vec<bool> = lines
+        .iter()
+        .map(|line| {
+            let tokens = line.tokens();
+            !tokens.is_empty() && tokens.iter().all(|t| cell(t, true).is_some())
+        })
+        .collect();
+    let printed: Vec<bool> = lines
+        .iter()
+        .map(|line| line.tokens().iter().any(|t| cell(t, false).is_some()))
+        .collect();
+    let nearest = |mut range: Box<dyn Iterator<Item = usize>>| {
+        range
+            .find(|j| lines.get(*j).is_some_and(|l| !l.tokens().is_empty()))
+            .is_some_and(|j| cells_only.get(j) == Some(&true))
+    };
+    (0..lines.len())
+        .map(|i| {
+            cells_only.get(i) == Some(&true)
+                && (printed.get(i) == Some(&true)
+                    || nearest(Box::new((0..i).rev()))
+                    || nearest(Box::new(i + 1..lines.len())))
+        })
+        .collect()
 }
 
 /// A count as printed in a dump: ASCII digits, no leading zero.
@@ -164,6 +302,7 @@ fn count(token: &PosText) -> Option<Number> {
         pos: token.first_pos()?,
         raw: token.published(),
         alone_before_text: false,
+        blank: false,
     })
 }
 
@@ -181,12 +320,13 @@ fn is_page_number(line: &str) -> bool {
     inner.is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// Whether a line is text: not blank, not a page number, not numbers alone.
-fn is_text(line: &PosText) -> bool {
+/// Whether a line is text: not blank, not a page number, not cells alone (blank cells' words
+/// counted where `worded`).
+fn is_text(line: &PosText, worded: bool) -> bool {
     let tokens = line.tokens();
     !tokens.is_empty()
         && !is_page_number(&line.normalized())
-        && !tokens.iter().all(|t| count(t).is_some())
+        && !tokens.iter().all(|t| cell(t, worded).is_some())
 }
 
 /// For each line, whether the nearest line that is not blank in the direction `lines` run is
@@ -213,7 +353,12 @@ fn nearest_is_text<'a>(lines: impl Iterator<Item = (&'a &'a PosText, bool)>) -> 
 /// line of a label (its row's first cell in order, or a cell poppler prints out of order beside
 /// a later row's label).
 fn blocks(lines: &[&PosText]) -> (Vec<Vec<Number>>, Vec<Vec<usize>>, Vec<usize>) {
-    let text: Vec<bool> = lines.iter().map(|l| is_text(l)).collect();
+    let worded = worded_cells(lines);
+    let text: Vec<bool> = lines
+        .iter()
+        .zip(&worded)
+        .map(|(l, worded)| is_text(l, *worded))
+        .collect();
     let text_at = |i: Option<usize>| i.and_then(|i| text.get(i)) == Some(&true);
     let text_before = nearest_is_text(lines.iter().zip(text.iter().copied()));
     let mut text_after = nearest_is_text(lines.iter().zip(text.iter().copied()).rev());
@@ -226,7 +371,8 @@ fn blocks(lines: &[&PosText]) -> (Vec<Vec<Number>>, Vec<Vec<usize>>, Vec<usize>)
     let mut total = 0;
     for (i, line) in lines.iter().enumerate() {
         let tokens = line.tokens();
-        let numbers: Vec<Option<Number>> = tokens.iter().map(count).collect();
+        let worded = worded.get(i) == Some(&true);
+        let numbers: Vec<Option<Number>> = tokens.iter().map(|t| cell(t, worded)).collect();
         let next_is_text = text_at(Some(i + 1));
         let added = if tokens.is_empty() || is_page_number(&line.normalized()) {
             out.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
@@ -286,108 +432,217 @@ fn row_identities(rows: &[Option<(AppRow, &'static str)>]) -> Vec<Vec<RowIdentit
         .collect()
 }
 
+/// How a reading values its blank cells for the identities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Blanks {
+    /// As their rows' identities require ([`valued_row`]): a reading all of whose identities
+    /// hold, the other identities confirming it.
+    Required,
+    /// As a printed 0: a reading with misprinted cells, of which a blank whose row's 总计
+    /// counts something is one (a blank valued as required would hide a misprint of its row).
+    Zero,
+}
+
+impl Blanks {
+    /// How the readings with up to `budget` rows failing their own identities value blanks.
+    fn with_budget(budget: usize) -> Self {
+        if budget == 0 {
+            Self::Required
+        } else {
+            Self::Zero
+        }
+    }
+}
+
+/// A row's values (each cell's count, and whether it is blank) with its blank valued: where one
+/// cell of the row is blank, the count every identity of the row reading it requires (the
+/// publisher's totals count what the blank leaves out), 0 where none reads it; blanks valued 0
+/// where the row holds several (their sum is all its identities tell). `None` where a cell is
+/// unknown, or no count satisfies the identities reading the blank.
+fn valued_row(checks: &[RowIdentity], cells: &[Option<(u64, bool)>]) -> Option<Vec<u64>> {
+    let cells: Vec<(u64, bool)> = cells.iter().copied().collect::<Option<_>>()?;
+    let mut values: Vec<u64> = cells
+        .iter()
+        .map(|(v, blank)| if *blank { 0 } else { *v })
+        .collect();
+    let blanks: Vec<usize> = (0..cells.len()).filter(|c| cells[*c].1).collect();
+    let [blank] = blanks.as_slice() else {
+        return Some(values);
+    };
+    let sum = |side: &[usize]| -> u128 {
+        side.iter()
+            .filter(|c| *c != blank)
+            .map(|c| values.get(*c).map_or(0, |v| u128::from(*v)))
+            .sum()
+    };
+    let mut required: Option<u128> = None;
+    for (l, r) in checks {
+        let (own, other) = match (l.contains(blank), r.contains(blank)) {
+            (true, false) => (l, r),
+            (false, true) => (r, l),
+            _ => continue,
+        };
+        let value = sum(other).checked_sub(sum(own))?;
+        if required.is_some_and(|v| v != value) {
+            return None;
+        }
+        required = Some(value);
+    }
+    if let Some(slot) = values.get_mut(*blank) {
+        *slot = u64::try_from(required.unwrap_or(0)).ok()?;
+    }
+    Some(values)
+}
+
 /// Readings of numbers as rows, each a grid of indices into the numbers (row by row), shared
 /// between the states of the search that reach the same rest; `None` when there are too many.
 type Readings = Option<Rc<Vec<Vec<usize>>>>;
 
-/// The first rows of a reading: their grid, the next number and row, and how many of them fail
-/// their own identities.
-type Head = (Vec<usize>, usize, usize, usize);
+/// The first rows of a reading: their grid, the next number and row, how many of them fail
+/// their own identities, and how many blanks that printed nothing they hold.
+type Head = (Vec<usize>, usize, usize, usize, usize);
 
 /// The search for the readings of the numbers as rows of the template.
 struct Search {
+    /// The printed numbers' values, then the unprinted blank's (0) when there is one.
     values: Vec<u64>,
+    /// What tells each number apart in a reading ([`Number::key`]).
+    keys: Vec<u64>,
+    /// The printed numbers, read in order.
+    printed: usize,
+    blanks: Blanks,
     /// Whether a block starts at each number (and at the end).
     starts: Vec<bool>,
     checks: Vec<Vec<RowIdentity>>,
     /// Distinct readings (by values) of the numbers from `p` as the rows from `r`, with `b` rows
-    /// left that may fail their identities, by `(p, r, b)`; `None` once there are too many.
-    memo: HashMap<(usize, usize, usize), Readings>,
+    /// left that may fail their identities and `g` blanks left that printed nothing, by
+    /// `(p, r, b, g)`; `None` once there are too many.
+    memo: HashMap<(usize, usize, usize, usize), Readings>,
     nodes: usize,
 }
 
 impl Search {
     /// Whether a row read from these numbers satisfies the row's own identities.
     fn row_holds(&self, row: usize, cells: &[usize]) -> bool {
-        let value = |c: &usize| {
-            cells
-                .get(*c)
-                .and_then(|i| self.values.get(*i))
-                .map(|v| u128::from(*v))
-        };
-        let sum = |side: &[usize]| side.iter().map(value).sum::<Option<u128>>();
+        let cells: Vec<Option<(u64, bool)>> = cells
+            .iter()
+            .map(|i| {
+                let blank =
+                    self.blanks == Blanks::Required && self.keys.get(*i) == Some(&BLANK_KEY);
+                Some((*self.values.get(*i)?, blank))
+            })
+            .collect();
         self.checks.get(row).is_some_and(|checks| {
-            checks
-                .iter()
-                .all(|(l, r)| matches!((sum(l), sum(r)), (Some(a), Some(b)) if a == b))
+            valued_row(checks, &cells).is_some_and(|values| {
+                let sum = |side: &[usize]| {
+                    side.iter()
+                        .map(|c| values.get(*c).map(|v| u128::from(*v)))
+                        .sum::<Option<u128>>()
+                };
+                checks
+                    .iter()
+                    .all(|(l, r)| matches!((sum(l), sum(r)), (Some(a), Some(b)) if a == b))
+            })
         })
     }
 
     /// The distinct readings of the numbers from `p` as rows `r..rows`, at most `left` of them
-    /// failing their own identities, each a grid of indices into the numbers; `None` when there
-    /// are too many or the search hit its bound.
-    fn from(&mut self, p: usize, r: usize, rows: usize, left: usize) -> Readings {
-        if let Some(known) = self.memo.get(&(p, r, left)) {
+    /// failing their own identities and `gaps` of their cells blanks that printed nothing (the
+    /// blank's index after the printed numbers'), each a grid of indices into the numbers;
+    /// `None` when there are too many or the search hit its bound.
+    fn from(&mut self, p: usize, r: usize, rows: usize, (left, gaps): (usize, usize)) -> Readings {
+        if let Some(known) = self.memo.get(&(p, r, left, gaps)) {
             return known.clone();
         }
         self.nodes += 1;
-        let total = self.values.len();
+        let total = self.printed;
         let found = if self.nodes > MAX_NODES {
             None
         } else if r == rows {
-            Some(Rc::new(if p == total {
+            Some(Rc::new(if p == total && gaps == 0 {
                 vec![Vec::new()]
             } else {
                 Vec::new()
             }))
         } else {
             let mut heads: Vec<Head> = Vec::new();
-            // A row printed across.
-            let across: Vec<usize> = (p..p + COLUMNS).collect();
-            let fails = usize::from(!self.row_holds(r, &across));
-            if p + COLUMNS <= total && fails <= left {
-                heads.push((across, p + COLUMNS, r + 1, fails));
-            }
-            // k rows printed column by column, each column starting a block.
-            for k in 2..=rows - r {
-                if p + COLUMNS * k > total {
-                    break;
-                }
-                let aligned = (0..=COLUMNS).all(|c| self.starts.get(p + c * k) == Some(&true));
-                if !aligned {
+            // A row printed across, with a blank that printed nothing anywhere in it or none.
+            for blank_at in std::iter::once(None).chain((0..COLUMNS).map(Some)) {
+                let width = COLUMNS - usize::from(blank_at.is_some());
+                if (blank_at.is_some() && gaps == 0) || p + width > total {
                     continue;
                 }
-                for order in PRINTED_ORDERS {
-                    let mut grid = Vec::with_capacity(COLUMNS * k);
-                    let mut fails = 0;
-                    for i in 0..k {
-                        let row: Vec<usize> = order.iter().map(|c| p + c * k + i).collect();
-                        fails += usize::from(!self.row_holds(r + i, &row));
-                        grid.extend(row);
+                let mut across: Vec<usize> = (p..p + width).collect();
+                if let Some(at) = blank_at {
+                    across.insert(at, total);
+                }
+                let fails = usize::from(!self.row_holds(r, &across));
+                if fails <= left {
+                    heads.push((across, p + width, r + 1, fails, COLUMNS - width));
+                }
+            }
+            // k rows printed column by column, each column starting a block, and one printed
+            // block a number short where a blank printed nothing.
+            for k in 2..=rows - r {
+                if p + COLUMNS * k > total + gaps.min(1) {
+                    break;
+                }
+                let short_blocks = std::iter::once(None).chain((0..COLUMNS).map(Some));
+                for short in short_blocks.filter(|s| s.is_none() || gaps > 0) {
+                    // Where printed block b starts.
+                    let start = |b: usize| p + b * k - usize::from(short.is_some_and(|s| b > s));
+                    let aligned = (0..=COLUMNS).all(|b| self.starts.get(start(b)) == Some(&true));
+                    if !aligned {
+                        continue;
                     }
-                    if fails <= left {
-                        heads.push((grid, p + COLUMNS * k, r + k, fails));
+                    let blank_rows: Vec<Option<usize>> = match short {
+                        Some(_) => (0..k).map(Some).collect(),
+                        None => vec![None],
+                    };
+                    for blank_row in blank_rows {
+                        // The index printed block b holds for row i.
+                        let at = |b: usize, i: usize| match (short, blank_row) {
+                            (Some(s), Some(j)) if b == s && i == j => total,
+                            (Some(s), Some(j)) if b == s && i > j => start(b) + i - 1,
+                            _ => start(b) + i,
+                        };
+                        for order in PRINTED_ORDERS {
+                            let mut grid = Vec::with_capacity(COLUMNS * k);
+                            let mut fails = 0;
+                            for i in 0..k {
+                                let row: Vec<usize> = order.iter().map(|b| at(*b, i)).collect();
+                                fails += usize::from(!self.row_holds(r + i, &row));
+                                grid.extend(row);
+                            }
+                            if fails <= left {
+                                let used = usize::from(short.is_some());
+                                heads.push((grid, start(COLUMNS), r + k, fails, used));
+                            }
+                        }
                     }
                 }
             }
-            self.join(heads, rows, left)
+            self.join(heads, rows, (left, gaps))
         };
-        self.memo.insert((p, r, left), found.clone());
+        self.memo.insert((p, r, left, gaps), found.clone());
         found
     }
 
     /// Every head followed by every reading of the rest, distinct by values.
-    fn join(&mut self, heads: Vec<Head>, rows: usize, left: usize) -> Readings {
+    fn join(&mut self, heads: Vec<Head>, rows: usize, (left, gaps): (usize, usize)) -> Readings {
         let mut out: Vec<Vec<usize>> = Vec::new();
         let mut seen: HashSet<Vec<u64>> = HashSet::new();
-        for (head, next, row, fails) in heads {
-            for tail in self.from(next, row, rows, left - fails)?.iter() {
+        for (head, next, row, fails, used) in heads {
+            for tail in self
+                .from(next, row, rows, (left - fails, gaps - used))?
+                .iter()
+            {
                 let grid: Vec<usize> = head.iter().chain(tail).copied().collect();
-                let values = grid
+                let keys = grid
                     .iter()
-                    .map(|i| self.values.get(*i).copied().unwrap_or_default())
+                    .map(|i| self.keys.get(*i).copied().unwrap_or_default())
                     .collect();
-                if seen.insert(values) {
+                if seen.insert(keys) {
                     out.push(grid);
                     self.nodes += 1;
                 }
@@ -563,11 +818,11 @@ impl Aside {
         for (head, p, q, r, fails) in heads {
             for tail in self.from(p, q, r, rows, left - fails)?.iter() {
                 let grid: Vec<usize> = head.iter().chain(tail).copied().collect();
-                let values = grid
+                let keys = grid
                     .iter()
-                    .map(|i| self.search.values.get(*i).copied().unwrap_or_default())
+                    .map(|i| self.search.keys.get(*i).copied().unwrap_or_default())
                     .collect();
-                if seen.insert(values) {
+                if seen.insert(keys) {
                     out.push(grid);
                     self.search.nodes += 1;
                 }
@@ -585,18 +840,18 @@ impl Aside {
 /// the first cell(s) of the rows taking them in order, or (a number alone printed after its
 /// row's other cells) any cell of the row; and the same with each number `beside` a label's
 /// last line a group apart too (a cell printed out of order beside a later row's label). `None`
-/// when the search hit its bound.
+/// when the search hit its bound: [`MAX_ASIDE_NODES`] states, counting those `spent` before
+/// (the searches with a blank in each place share it).
 fn aside_placements(
-    values: &[u64],
+    (values, keys): (&[u64], &[u64]),
     starts: &[bool],
     (inside, beside): (&[Vec<usize>], &[usize]),
     rows: &[Option<(AppRow, &'static str)>],
-    budget: usize,
+    (budget, spent): (usize, &mut usize),
 ) -> Option<Vec<Vec<usize>>> {
     // The numbers beside labels in order, or one of them moved: a cell after its row's others.
     let groupings = std::iter::once(None).chain(beside.iter().copied().map(Some));
     let mut out = Vec::new();
-    let mut spent = 0;
     for moved in groupings {
         let apart: HashSet<usize> = inside.iter().flatten().chain(&moved).copied().collect();
         let in_order: Vec<usize> = (0..values.len()).filter(|i| !apart.contains(i)).collect();
@@ -609,10 +864,13 @@ fn aside_placements(
             if let Some(after) = moved.and_then(|i| starts.get_mut(i + 1)) {
                 *after = true;
             }
-            for after in orders(&after, values, moved) {
+            for after in orders(&after, keys, moved) {
                 let mut aside = Aside {
                     search: Search {
                         values: values.to_vec(),
+                        keys: keys.to_vec(),
+                        printed: values.len(),
+                        blanks: Blanks::with_budget(budget),
                         starts: starts.clone(),
                         checks: row_identities(rows),
                         memo: HashMap::new(),
@@ -630,8 +888,8 @@ fn aside_placements(
                         .iter()
                         .cloned(),
                 );
-                spent += aside.search.nodes;
-                if spent > MAX_ASIDE_NODES {
+                *spent += aside.search.nodes;
+                if *spent > MAX_ASIDE_NODES {
                     return None;
                 }
             }
@@ -640,11 +898,11 @@ fn aside_placements(
     Some(out)
 }
 
-/// Every order of the numbers printed after their rows' other cells, distinct by values: they
+/// Every order of the numbers printed after their rows' other cells, distinct by `keys`: they
 /// need not stand in their rows' order. poppler prints a cell moved out of order where no later
 /// label takes it at the section's end before the late cells of earlier rows, and a row's cell
 /// moved beside a later label may belong to a row after one whose cell is printed late.
-fn orders(after: &[usize], values: &[u64], moved: Option<usize>) -> Vec<Vec<usize>> {
+fn orders(after: &[usize], keys: &[u64], moved: Option<usize>) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = vec![Vec::new()];
     for _ in after {
         out = out
@@ -664,12 +922,7 @@ fn orders(after: &[usize], values: &[u64], moved: Option<usize>) -> Vec<Vec<usiz
         seen.insert(
             order
                 .iter()
-                .map(|i| {
-                    (
-                        values.get(*i).copied().unwrap_or_default(),
-                        moved == Some(*i),
-                    )
-                })
+                .map(|i| (keys.get(*i).copied().unwrap_or_default(), moved == Some(*i)))
                 .collect(),
         )
     });
@@ -694,22 +947,32 @@ fn block_starts(n: usize, sizes: &[usize]) -> Vec<bool> {
 
 /// The distinct readings (by values) of the numbers, in blocks of `sizes`, as the template's
 /// `rows`: rows across, or runs of k rows printed column by column whose columns each start a
-/// block, every row satisfying its own identities. `None` when the search hit its bound.
+/// block, every row satisfying its own identities but `budget` of them; with `gaps` cells
+/// blanks that printed nothing (a row across or a block a number short), read as the index
+/// after the numbers'. `None` when the search hit its bound.
 fn placements(
-    values: &[u64],
+    (values, keys): (&[u64], &[u64]),
     sizes: &[usize],
     rows: &[Option<(AppRow, &'static str)>],
-    budget: usize,
+    (budget, gaps): (usize, usize),
 ) -> Option<Vec<Vec<usize>>> {
+    let blank = usize::from(gaps > 0);
     let mut search = Search {
-        values: values.to_vec(),
+        values: values.iter().copied().chain([0].repeat(blank)).collect(),
+        keys: keys
+            .iter()
+            .copied()
+            .chain([BLANK_KEY].repeat(blank))
+            .collect(),
+        printed: values.len(),
+        blanks: Blanks::with_budget(budget),
         starts: block_starts(values.len(), sizes),
         checks: row_identities(rows),
         memo: HashMap::new(),
         nodes: 0,
     };
     search
-        .from(0, 0, rows.len(), budget)
+        .from(0, 0, rows.len(), (budget, gaps))
         .map(|found| found.as_ref().clone())
 }
 
@@ -740,10 +1003,11 @@ fn cells_of(
     grid: &[Option<usize>],
     numbers: &[Number],
     rows: &[Option<(AppRow, &'static str)>],
-    rule: ReadingRule,
+    (rule, blanks): (ReadingRule, Blanks),
 ) -> (CellStore, Option<MergedRow>) {
     let mut store = CellStore::default();
     let mut merged = None;
+    let checks = row_identities(rows);
     for (r, row) in rows.iter().enumerate() {
         let at = |c: usize| {
             grid.get(r * COLUMNS + c)
@@ -753,12 +1017,22 @@ fn cells_of(
         };
         match row {
             Some((_, path)) => {
+                // A blank's value as the row's identities require it (never placed as a count).
+                let cells: Vec<Option<(u64, bool)>> = (0..COLUMNS)
+                    .map(|c| at(c).map(|n| (n.value, n.blank && blanks == Blanks::Required)))
+                    .collect();
+                let valued = valued_row(checks.get(r).map_or(&[][..], Vec::as_slice), &cells);
                 for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
-                    if let Some(n) = at(c) {
+                    let value = match at(c) {
+                        Some(n) if n.blank => valued.as_ref().and_then(|v| v.get(c).copied()),
+                        Some(n) => Some(n.value),
+                        None => None,
+                    };
+                    if let (Some(n), Some(value)) = (at(c), value) {
                         store.fill(
                             format!("{path}/{}", column.name),
                             Filled {
-                                value: n.value.into(),
+                                value: value.into(),
                                 pos: n.pos,
                                 raw: n.raw.clone(),
                                 rules: vec![rule],
@@ -768,13 +1042,35 @@ fn cells_of(
                 }
             }
             None => {
+                // A blank of the merged row is no printed count of its three rows: none of them
+                // is placed. Their sum is what R2 of its column requires of it, where the other
+                // result rows and （七） print their cells (`Required`), or 0 (`Zero`).
+                let counted = |c: usize| at(c).filter(|n| !n.blank);
+                let total = rows.len().saturating_sub(2);
+                let printed = |r: usize, c: usize| {
+                    grid.get(r * COLUMNS + c)
+                        .copied()
+                        .flatten()
+                        .and_then(|i| numbers.get(i))
+                        .filter(|n| !n.blank)
+                        .map(|n| u128::from(n.value))
+                };
+                let required = |c: usize| {
+                    let others: Option<u128> =
+                        (2..total).filter(|k| *k != r).map(|k| printed(k, c)).sum();
+                    u64::try_from(printed(total, c)?.checked_sub(others?)?).ok()
+                };
                 let mut counts: MergedOther = [None; COLUMNS];
                 for (c, slot) in counts.iter_mut().enumerate() {
-                    *slot = at(c).map(|n| n.value);
+                    *slot = match (at(c), blanks) {
+                        (Some(n), Blanks::Required) if n.blank => required(c),
+                        (Some(n), Blanks::Zero) if n.blank => Some(0),
+                        _ => counted(c).map(|n| n.value),
+                    };
                 }
                 let cells = (0..COLUMNS)
                     .map(|c| {
-                        at(c).map(|n| MergedCell {
+                        counted(c).map(|n| MergedCell {
                             value: n.value,
                             pos: n.pos,
                             raw: n.raw.clone(),
@@ -802,6 +1098,47 @@ fn whole(grid: &[usize]) -> Vec<Option<usize>> {
     grid.iter().copied().map(Some).collect()
 }
 
+/// Each place a cell printing nothing may take among numbers in blocks of `sizes`: its index
+/// among them, and the blocks' sizes with it (at a boundary, the end of one block or the start
+/// of the next).
+fn gap_places(sizes: &[usize]) -> Vec<(usize, Vec<usize>)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (b, size) in sizes.iter().enumerate() {
+        for offset in 0..=*size {
+            let mut with = sizes.to_vec();
+            if let Some(grown) = with.get_mut(b) {
+                *grown += 1;
+            }
+            out.push((start + offset, with));
+        }
+        start += size;
+    }
+    out
+}
+
+/// Whether two readings place the same: every cell alike ([`same_cell`]), and the merged row's
+/// counts and blanks.
+fn same_reading(
+    (cells, merged): &(CellStore, Option<MergedRow>),
+    (other, other_merged): &(CellStore, Option<MergedRow>),
+) -> bool {
+    let shape = |m: &Option<MergedRow>| {
+        m.as_ref().map(|m| {
+            (
+                m.counts,
+                m.cells.iter().map(Option::is_some).collect::<Vec<_>>(),
+            )
+        })
+    };
+    shape(merged) == shape(other_merged)
+        && cells.filled.len() == other.filled.len()
+        && other
+            .filled
+            .iter()
+            .all(|(p, f)| cells.filled.get(p).is_some_and(|g| same_cell(g, f)))
+}
+
 /// The readings whose cells satisfy every identity of the catalogue, distinct by values.
 fn confirmed_readings(
     grids: &[Vec<usize>],
@@ -810,20 +1147,14 @@ fn confirmed_readings(
 ) -> Vec<(CellStore, Option<MergedRow>)> {
     let mut confirmed: Vec<(CellStore, Option<MergedRow>)> = Vec::new();
     for grid in grids {
-        let (cells, merged_row) = cells_of(&whole(grid), numbers, rows, PLACED);
+        let (cells, merged_row) = cells_of(&whole(grid), numbers, rows, (PLACED, Blanks::Required));
         let pointers: Vec<String> = cells.filled.keys().cloned().collect();
         if unconfirmed(&cells, &pointers, merged_row.as_ref().map(|m| &m.counts)).is_some() {
             continue;
         }
-        let same = |(other, other_merged): &(CellStore, Option<MergedRow>)| {
-            other_merged.as_ref().map(|m| m.counts) == merged_row.as_ref().map(|m| m.counts)
-                && other
-                    .filled
-                    .iter()
-                    .all(|(p, f)| cells.filled.get(p).is_some_and(|g| g.value == f.value))
-        };
-        if !confirmed.iter().any(same) {
-            confirmed.push((cells, merged_row));
+        let reading = (cells, merged_row);
+        if !confirmed.iter().any(|c| same_reading(c, &reading)) {
+            confirmed.push(reading);
         }
     }
     confirmed
@@ -848,12 +1179,17 @@ fn explained_reading(
             .map(|i| numbers.get(*i).map_or(0, |n| n.value))
             .collect()
     };
+    let keys_of = |grid: &Vec<usize>| -> Vec<u64> {
+        grid.iter()
+            .map(|i| numbers.get(*i).map_or(0, Number::key))
+            .collect()
+    };
     for grid in grids {
-        let values = values_of(grid);
-        if !seen.insert(values.clone()) {
+        let keys = keys_of(grid);
+        if !seen.insert(keys.clone()) {
             continue;
         }
-        let (cells, merged_row) = cells_of(&whole(grid), numbers, rows, PLACED);
+        let (cells, merged_row) = cells_of(&whole(grid), numbers, rows, (PLACED, Blanks::Zero));
         let pointers: Vec<String> = cells.filled.keys().cloned().collect();
         // Changes that cancel out are numbers exchanged or moved by the reading, not misprints.
         let needed = (1..=MISPRINTS).find(|max| {
@@ -863,7 +1199,7 @@ fn explained_reading(
             })
         });
         if let Some(needed) = needed {
-            explained.push((needed, cells, merged_row, values));
+            explained.push((needed, cells, merged_row, keys));
         }
     }
     // The fewest misprints first: the reading kept, when no other comes within one of it.
@@ -880,10 +1216,9 @@ fn explained_reading(
     }
     // A report whose columns do not add up keeps every row's 总计: no misprint explains its own
     // reading, which would then not compete with a wrong one that misprints do explain.
-    let mis_totalled = grids
-        .iter()
-        .map(values_of)
-        .any(|values| values != chosen && mis_totals_could_break(&values, rows.len(), fewest + 1));
+    let mis_totalled = grids.iter().any(|grid| {
+        keys_of(grid) != chosen && mis_totals_could_break(&values_of(grid), rows.len(), fewest + 1)
+    });
     if mis_totalled {
         return Err(format!(
             "no reading of its blocks satisfies the identities (R1, R2, R3); one is explained by {fewest} cell(s) the report misprints, but another, with different values, keeps every row's 总计 and breaks only columns that a cell changed with its row's 总计 would (a column that does not add up)"
@@ -983,11 +1318,11 @@ fn covered(failing: u64, cells: &[u64], max: usize) -> bool {
     readers(bit).any(|m| covered(failing & !m, cells, max - 1))
 }
 
-/// Each cell on which every reading of `grids` (one at least) puts the same value, with the
-/// number the first reading puts there; `None` where they differ.
+/// Each cell on which every reading of `grids` (one at least) puts the same value (or a blank),
+/// with the number the first reading puts there; `None` where they differ.
 fn agreed_cells(grids: &[Vec<usize>], numbers: &[Number]) -> Vec<Option<usize>> {
     let value =
-        |grid: &Vec<usize>, k: usize| grid.get(k).and_then(|i| numbers.get(*i)).map(|n| n.value);
+        |grid: &Vec<usize>, k: usize| grid.get(k).and_then(|i| numbers.get(*i)).map(Number::key);
     let Some(first) = grids.first() else {
         return Vec::new();
     };
@@ -1011,7 +1346,7 @@ fn agreed_readings(confirmed: &[(CellStore, Option<MergedRow>)]) -> (CellStore, 
             other
                 .filled
                 .get(pointer)
-                .is_some_and(|f| f.value == filled.value)
+                .is_some_and(|f| same_cell(f, filled))
         });
         if same {
             let mut filled = filled.clone();
@@ -1019,12 +1354,19 @@ fn agreed_readings(confirmed: &[(CellStore, Option<MergedRow>)]) -> (CellStore, 
             agreed.fill(pointer.clone(), filled);
         }
     }
+    // Alike where every reading prints the same counts, blank in the same cells.
+    let shape = |m: &MergedRow| {
+        (
+            m.counts,
+            m.cells.iter().map(Option::is_some).collect::<Vec<_>>(),
+        )
+    };
     let merged = first_merged
         .as_ref()
         .filter(|m| {
             others
                 .iter()
-                .all(|(_, o)| o.as_ref().map(|o| o.counts) == Some(m.counts))
+                .all(|(_, o)| o.as_ref().map(shape) == Some(shape(m)))
         })
         .map(|m| MergedRow {
             rule: AGREED,
@@ -1033,13 +1375,19 @@ fn agreed_readings(confirmed: &[(CellStore, Option<MergedRow>)]) -> (CellStore, 
     (agreed, merged)
 }
 
-/// Whether every cell of the 2021 表三 was read. (Asked of every report: the template's own
-/// pointers, not 175 formatted ones.)
-pub(crate) fn all_read(store: &CellStore) -> bool {
+/// Whether every cell of the 2021 表三 was read or said blank, leaving a dump reading nothing to
+/// place. (Asked of every report: the template's own pointers, not 175 formatted ones.)
+pub(crate) fn all_settled(store: &CellStore) -> bool {
     xxgk_model::CELLS
         .iter()
         .filter(|c| c.pointer.starts_with("/applications/"))
-        .all(|c| store.filled.contains_key(c.pointer))
+        .all(|c| {
+            store.filled.contains_key(c.pointer)
+                || store
+                    .missing
+                    .get(c.pointer)
+                    .is_some_and(|why| why.code == ProblemCode::CellBlank)
+        })
 }
 
 /// Reads 表三 from a block dump of its section into the cells `store` has not read, when the
@@ -1052,17 +1400,19 @@ pub(crate) fn read_applications(
 ) {
     let (blocks, inside, beside) = blocks(lines);
     let numbers: Vec<Number> = blocks.iter().flatten().cloned().collect();
-    let merged = match numbers.len() / COLUMNS {
-        _ if !numbers.len().is_multiple_of(COLUMNS) => return,
-        n if n == APP_ROWS.len() => false,
-        n if n + 2 == APP_ROWS.len() => true,
+    // Cells that printed nothing: as many as the numbers fall short of a table's cells.
+    let short_of = |rows: usize| (rows * COLUMNS).checked_sub(numbers.len());
+    let (merged, gaps) = match (short_of(APP_ROWS.len()), short_of(APP_ROWS.len() - 2)) {
+        (_, Some(gaps)) if gaps <= MAX_GAPS => (true, gaps),
+        (Some(gaps), _) if gaps <= MAX_GAPS => (false, gaps),
         _ => return,
     };
     let rows = template_rows(merged);
     let sizes: Vec<usize> = blocks.iter().map(Vec::len).collect();
+    let first_pos = numbers.first().map(|n| n.pos);
     let why_not = |message: String, store: &mut CellStore| {
         let problem = Problem::new(ProblemCode::UnlabelledRowsUnconfirmed, message)
-            .at(numbers.first().map(|n| n.pos), String::new());
+            .at(first_pos, String::new());
         for (_, path) in rows.iter().flatten() {
             for column in APPLICANT_COLUMNS.iter() {
                 let pointer = format!("{path}/{}", column.name);
@@ -1079,7 +1429,82 @@ pub(crate) fn read_applications(
         }
     };
     let values: Vec<u64> = numbers.iter().map(|n| n.value).collect();
-    let Some(grids) = placements(&values, &sizes, &rows, 0) else {
+    let keys: Vec<u64> = numbers.iter().map(Number::key).collect();
+    if gaps > 0 {
+        // A number glued to text may be the cell that seems to print nothing, and a page number
+        // printed bare may stand for one of the numbers: neither is read as a blank.
+        // Nor in text that prints rows on lines (a layout the row readers read), where the
+        // search would only be long.
+        if bare_pages.any() || digits_in_text(lines) || !cell_a_line(lines) {
+            return;
+        }
+        let unprinted = Number {
+            value: 0,
+            pos: first_pos.unwrap_or_default(),
+            raw: String::new(),
+            alone_before_text: false,
+            blank: true,
+        };
+        let Some(grids) = placements((&values, &keys), &sizes, &rows, (0, gaps)) else {
+            return;
+        };
+        // Only readings whose every identity holds, the blank valued as its row requires: no
+        // misprint is looked for with a cell the dump does not show.
+        let mut with_blank = numbers.clone();
+        with_blank.push(unprinted.clone());
+        let mut confirmed = confirmed_readings(&grids, &with_blank, &rows);
+        // The readings with cells printed late (poppler's, after the last label) too, the blank
+        // in each place in turn: a late cell moves a blank among zeros by a cell.
+        let (mut spent, mut weighed) = (0, grids.len());
+        for (at, sizes) in gap_places(&sizes) {
+            let mut numbers = numbers.clone();
+            numbers.insert(at, unprinted.clone());
+            let values: Vec<u64> = numbers.iter().map(|n| n.value).collect();
+            let keys: Vec<u64> = numbers.iter().map(Number::key).collect();
+            let starts = block_starts(values.len(), &sizes);
+            let shifted = |i: &usize| if *i >= at { i + 1 } else { *i };
+            let inside: Vec<Vec<usize>> = inside
+                .iter()
+                .map(|group| group.iter().map(shifted).collect())
+                .collect();
+            let beside: Vec<usize> = beside.iter().map(shifted).collect();
+            let Some(grids) = aside_placements(
+                (&values, &keys),
+                &starts,
+                (&inside, &beside),
+                &rows,
+                (0, &mut spent),
+            ) else {
+                return;
+            };
+            // All the places together searched within the bound of one search.
+            weighed += grids.len();
+            if spent > MAX_NODES || weighed > MAX_PLACEMENTS {
+                return;
+            }
+            for reading in confirmed_readings(&grids, &numbers, &rows) {
+                if !confirmed.iter().any(|c| same_reading(c, &reading)) {
+                    confirmed.push(reading);
+                }
+            }
+        }
+        let (cells, merged_row) = match confirmed.len() {
+            0 => return,
+            1 => confirmed.into_iter().next().unwrap_or_default(),
+            n => {
+                let (cells, merged_row) = agreed_readings(&confirmed);
+                place(cells, merged_row, store, problems, &why_not);
+                return why_not(
+                    format!(
+                        "表三 is printed cell by cell in blocks (a PDF text dump), {gaps} cell(s) printing nothing; {n} readings of its blocks with the blank(s) in different places satisfy the identities (R1, R2, R3) with different values, which differ on this cell, so it is not placed"
+                    ),
+                    store,
+                );
+            }
+        };
+        return place(cells, merged_row, store, problems, &why_not);
+    }
+    let Some(grids) = placements((&values, &keys), &sizes, &rows, (0, 0)) else {
         why_not(
             "表三 is printed cell by cell in blocks (a PDF text dump) and too many ways to read its blocks as rows or columns were left to tell them apart; its cells are left missing".to_owned(),
             store,
@@ -1088,27 +1513,39 @@ pub(crate) fn read_applications(
     };
     let mut confirmed = confirmed_readings(&grids, &numbers, &rows);
     let starts = block_starts(values.len(), &sizes);
-    if confirmed.is_empty() {
+    // A blank mark among zeros reads alike in order and with a cell standing apart, but for
+    // which cell is blank: the readings apart are weighed too.
+    let blank = numbers.iter().any(|n| n.blank);
+    if confirmed.is_empty() || blank {
         // No reading in order: cells printed inside labels' blocks, or late, may stand apart.
-        let Some(grids) = aside_placements(&values, &starts, (&inside, &beside), &rows, 0) else {
+        let Some(mut grids) = aside_placements(
+            (&values, &keys),
+            &starts,
+            (&inside, &beside),
+            &rows,
+            (0, &mut 0),
+        ) else {
             why_not(
                 "表三 is printed cell by cell in blocks (a PDF text dump), some cells inside its labels, and too many ways to read them as rows were left to tell them apart; its cells are left missing".to_owned(),
                 store,
             );
             return;
         };
+        if blank {
+            grids.extend(placements((&values, &keys), &sizes, &rows, (0, 0)).unwrap_or_default());
+        }
         confirmed = confirmed_readings(&grids, &numbers, &rows);
     }
     // Every reading, in order or apart, with up to `budget` rows failing their own identities
     // (a row of each misprinted cell); `None` when the search hit its bound.
     let every_reading = |budget: usize| {
-        let mut grids = placements(&values, &sizes, &rows, budget)?;
+        let mut grids = placements((&values, &keys), &sizes, &rows, (budget, 0))?;
         grids.extend(aside_placements(
-            &values,
+            (&values, &keys),
             &starts,
             (&inside, &beside),
             &rows,
-            budget,
+            (budget, &mut 0),
         )?);
         Some(grids)
     };
@@ -1164,7 +1601,7 @@ pub(crate) fn read_applications(
                     agreed_cells(&grids, &numbers)
                 })
                 .unwrap_or_default();
-            let (cells, merged_row) = cells_of(&agreed, &numbers, &rows, AGREED);
+            let (cells, merged_row) = cells_of(&agreed, &numbers, &rows, (AGREED, Blanks::Zero));
             let merged = merged_row.as_ref().map(|m| &m.counts);
             let (cells, unplaced) = if bare_pages.any() {
                 without_page_numbered_rows(cells, &numbers, merged, bare_pages)
@@ -1271,14 +1708,11 @@ fn place(
     // A cell a row read by its label prints blank is read too: no number of the dump is its;
     // nor is one of a cell the readings of its row disagree on.
     let disagrees = cells.filled.iter().any(|(p, f)| {
-        store
-            .filled
-            .get(p)
-            .is_some_and(|read| read.value != f.value)
+        store.filled.get(p).is_some_and(|read| !same_cell(read, f))
             || store
                 .missing
                 .get(p)
-                .is_some_and(|why| why.code == ProblemCode::CellBlank)
+                .is_some_and(|why| why.code == ProblemCode::CellBlank && !is_blank(f))
             || store.undecided.contains(p)
     });
     if disagrees {
@@ -1288,7 +1722,24 @@ fn place(
         );
     }
     for (pointer, filled) in cells.filled {
-        if !store.filled.contains_key(&pointer) {
+        if store.filled.contains_key(&pointer) {
+            continue;
+        }
+        if is_blank(&filled) {
+            // Where the identities place it; a blank is missing, not 0 (the publisher's).
+            let stands = match filled.raw.trim() {
+                "" => "no number stands where the identities place this cell".to_owned(),
+                mark => format!("`{mark}` stands where the identities place this cell"),
+            };
+            let problem = Problem::new(
+                ProblemCode::CellBlank,
+                format!(
+                    "表三 is printed cell by cell in blocks (a PDF text dump); {stands}: it is blank in the report; a blank is missing, not 0"
+                ),
+            )
+            .at(Some(filled.pos), filled.raw.clone());
+            store.explain(pointer, problem);
+        } else {
             store.fill(pointer, filled);
         }
     }
@@ -1348,7 +1799,8 @@ mod tests {
         let (grid, values) = dumped([0, 1, 2, 3, 4, 6, 5]);
         let mut sizes = vec![1; 28];
         sizes.extend([21; COLUMNS]);
-        let found = placements(&values, &sizes, &template_rows(false), 0).expect("bounded");
+        let found =
+            placements((&values, &values), &sizes, &template_rows(false), (0, 0)).expect("bounded");
         let read: Vec<Vec<u64>> = found
             .iter()
             .map(|g| g.iter().map(|i| values[*i]).collect())
@@ -1519,6 +1971,94 @@ mod tests {
             }
         }
         text
+    }
+
+    /// [`in_runs`] with the cell `blank` (row, column) printed as `mark`, or, `mark` empty, as
+    /// nothing (its column's block a number short); a label torn a character a line (as
+    /// pdfminer prints a narrow cell, `无` alone among them) between the two runs.
+    fn in_runs_blank(grid: &[[u64; COLUMNS]], blank: (usize, usize), mark: &str) -> String {
+        let mut text = String::from("一、本年新收政府信息公开申请数量\n\n");
+        for run in [0..4, 4..APP_ROWS.len()] {
+            for c in 0..COLUMNS {
+                for (r, cells) in run.clone().zip(&grid[run.clone()]) {
+                    match ((r, c) == blank, mark) {
+                        (false, _) => text.push_str(&format!("{}\n", cells[c])),
+                        (true, "") => {}
+                        (true, mark) => text.push_str(&format!("{mark}\n")),
+                    }
+                }
+                text.push('\n');
+            }
+            if run.start == 0 {
+                text.push_str("（\n四\n）\n无\n法\n提\n供\n\n");
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn a_blank_cell_is_said_blank_where_the_identities_place_it() {
+        // A result row's cell (1) printed blank, its row's 总计 counting it as the publisher's
+        // totals do: a mark on its line, or nothing at all. Its row's 总计 requires its value,
+        // which its column's identities confirm only where it stands; a blank is never 0.
+        let grid = distinct_table();
+        let blank = (10, 2);
+        assert_ne!(grid[blank.0][blank.1], 0);
+        for mark in ["—", "/", ""] {
+            let store = read(&in_runs_blank(&grid, blank, mark));
+            for (r, (_, path, _)) in APP_ROWS.iter().enumerate() {
+                for (c, column) in APPLICANT_COLUMNS.iter().enumerate() {
+                    let pointer = format!("{path}/{}", column.name);
+                    let read = store.filled.get(&pointer).map(|f| f.value.clone());
+                    if (r, c) == blank {
+                        assert_eq!(read, None, "`{mark}`: {pointer}");
+                        let why = store.missing.get(&pointer).map(|p| p.code);
+                        assert_eq!(why, Some(ProblemCode::CellBlank), "`{mark}`: {pointer}");
+                    } else {
+                        assert_eq!(read, Some(grid[r][c].into()), "`{mark}`: {pointer}");
+                    }
+                }
+            }
+        }
+        // The torn label's `无` is no cell: without a blank, every cell is read.
+        assert_read_as(&read(&in_runs_blank(&grid, (99, 0), "")), &grid);
+    }
+
+    #[test]
+    fn a_blank_among_equal_cells_of_a_block_a_number_short_is_placed_nowhere() {
+        // The distinct table with 自然人 0 in every result row, one of them (its 总计 not
+        // counting it) printing nothing: the blank may stand in any result row of the second
+        // run, every identity holding, so that column's zeros there are not placed and no cell
+        // is said blank; the other columns are read.
+        let mut grid = distinct_table();
+        for row in &mut grid[2..23] {
+            row[COLUMNS - 1] -= row[0];
+            row[0] = 0;
+        }
+        let sums: [u64; COLUMNS] = std::array::from_fn(|c| grid[2..23].iter().map(|r| r[c]).sum());
+        grid[23] = sums;
+        grid[0] = std::array::from_fn(|c| sums[c] + grid[24][c] - grid[1][c]);
+        let store = read(&in_runs_blank(&grid, (12, 0), ""));
+        assert!(
+            !store
+                .missing
+                .values()
+                .any(|p| p.code == ProblemCode::CellBlank)
+        );
+        for r in 4..23 {
+            let pointer = format!("{}/natural_person", APP_ROWS[r].1);
+            assert!(!store.filled.contains_key(&pointer), "{pointer} read");
+        }
+        for (r, (_, path, _)) in APP_ROWS.iter().enumerate() {
+            for (c, column) in APPLICANT_COLUMNS.iter().enumerate().skip(1) {
+                let read = store.filled.get(&format!("{path}/{}", column.name));
+                assert_eq!(
+                    read.map(|f| f.value.clone()),
+                    Some(grid[r][c].into()),
+                    "{path}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -184,6 +184,17 @@
 //! could account for, agrees (the report's own reading among them when it misprints three cells
 //! or fewer). A number beside a label's last
 //! line is also tried as a first cell poppler moved out of order beside a later row's label.
+//! A blank cell's mark alone on its line (`/`, `-`, `—`; `无` only beside other cells, as a
+//! label torn a character a line prints it alone too) is one of the numbers, and one cell that
+//! prints nothing leaves the section a number short, tried in every place (a row across or a
+//! block down a column one short), with the readings apart in each place too: a blank is valued
+//! as its row's 总计 requires (the publisher's totals count what it leaves out; a merged （六）
+//! row's as R2 of its column requires), confirmed by the other identities, and said blank
+//! (`cell-blank`, the publisher's) where the one reading puts it, never 0; where readings put a
+//! blank and a 0 in each other's places, neither cell is placed. On a report that breaks
+//! identities a blank stands as a printed 0 that may be misprinted (valued as its row requires,
+//! it would hide a misprint of its row); a cell printing nothing is not read there, nor where
+//! the report prints bare page numbers or a number glued to a label's text.
 //! Otherwise the unread cells are missing with
 //! `unlabelled-rows-unconfirmed` saying why (none, several, too many to tell apart, or a
 //! disagreement). Such cells carry
@@ -519,7 +530,7 @@
 //! no printed cell said blank; 100% of the blanks said blank in HTML, DOCX and a cell a line,
 //! Markdown (pipe tables, HTML tables, spans repeated) and tab rows 99–100%, 80% in
 //! `pdftotext -layout` text and `pdftohtml`'s runs (where the blank leaves only spaces), none
-//! in pdf.js's glued rows or block dumps (unread there), 43% in Word's grid flattened into
+//! in pdf.js's glued rows, 87% in block dumps (a mark on its line, or one cell printing nothing), 43% in Word's grid flattened into
 //! Markdown: where a row of the table prints all its numbers with an empty cell between two
 //! of them, the table's empty cells may be the converter's grid columns, and a row with a
 //! blank is read only where its empty cells all stand together (`table::strip_table_padding`
@@ -1172,7 +1183,7 @@ impl Findings {
             &mut store,
             problems,
         );
-        if applications_found && edition == Edition::E2021 && !coldump::all_read(&store) {
+        if applications_found && edition == Edition::E2021 && !coldump::all_settled(&store) {
             coldump::read_applications(
                 &doc.lines_in(applications_range),
                 &bare_pages,

@@ -3151,7 +3151,10 @@ fn printed_blank_cells_are_said_blank_or_unread_never_read() {
 /// (`row-one-short-placed-by-identities`: 0% → 8.8% said blank, 14.3% → 39.0% read; with 表四's
 /// marks, 14.8% and 40.0%); up to four such rows have their blanks placed together (75.2% said
 /// blank, 99.0% read; with more than one such row the table was unread), a blank mark alone
-/// among a row's numbers where it stands (90.0% said, 99.3% read).
+/// among a row's numbers where it stands (90.0% said, 99.3% read). A block dump (poppler,
+/// pdfminer) once read none of 表三 with a blank in it (3.6% said, 14.7% read): a blank's mark
+/// alone on its line is one of its numbers, one cell printing nothing is tried in every place,
+/// the blank valued as its row's 总计 requires (87.2% said, 97.7% read).
 fn blank_floors(generator: Generator) -> (f64, f64) {
     use Generator::{Fixed, HardWrapped, HardWrappedTorn, RowsBroken, RowsBrokenTorn};
     match generator {
@@ -3169,7 +3172,7 @@ fn blank_floors(generator: Generator) -> (f64, f64) {
         Generator::Torn(Torn::LabelsBelowNumbers) | HardWrappedTorn(Torn::LabelsBelowNumbers) => {
             (91.1, 94.5)
         }
-        Generator::Torn(Torn::BlockDump) | HardWrappedTorn(Torn::BlockDump) => (3.5, 14.6),
+        Generator::Torn(Torn::BlockDump) | HardWrappedTorn(Torn::BlockDump) => (87.1, 97.7),
         Generator::Torn(Torn::MarkdownSpansRepeated | Torn::MarkdownHtmlTables)
         | HardWrappedTorn(Torn::MarkdownSpansRepeated | Torn::MarkdownHtmlTables)
         | RowsBrokenTorn(Torn::MarkdownSpansRepeated) => (99.9, 99.9),
