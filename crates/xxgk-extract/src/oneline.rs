@@ -964,9 +964,15 @@ fn apply(
     store: &mut CellStore,
 ) {
     let published = digits.published();
+    let mut blank = None;
     let (values, kept, rule, why) = match decision {
         Decision::Placed(values, rule) => {
             let kept = vec![true; values.len()];
+            (values, kept, Some(rule), None)
+        }
+        Decision::WithBlank(values, at, rule) => {
+            blank = Some(at);
+            let kept = (0..values.len()).map(|k| k != at).collect();
             (values, kept, Some(rule), None)
         }
         Decision::Partly(values, kept, rule, why) => (
@@ -977,12 +983,15 @@ fn apply(
         ),
         Decision::Missing(code, why) => (Vec::new(), Vec::new(), None, Some((code, why))),
     };
-    // Each cell's digits start where the previous cells' end: a split has no leading zero.
+    // Each cell's digits start where the previous cells' end: a split has no leading zero; a
+    // blank prints none.
     let mut offsets = Vec::with_capacity(values.len());
     let mut offset = 0;
-    for value in &values {
+    for (k, value) in values.iter().enumerate() {
         offsets.push(offset);
-        offset += digit_count(*value);
+        if Some(k) != blank {
+            offset += digit_count(*value);
+        }
     }
     for (k, pointer) in cells.iter().enumerate().take(run.pointers.len()) {
         let placed = values
@@ -1004,6 +1013,23 @@ fn apply(
                     },
                 );
             }
+            None if Some(k) == blank => store.miss(
+                pointer.clone(),
+                Problem::new(
+                    ProblemCode::CellBlank,
+                    format!(
+                        "{context} as `{published}`, one number short: read by the identities, this cell is blank in the report (its row's 总计 counts it as {}); a blank is missing, not 0",
+                        values.get(k).copied().unwrap_or_default()
+                    ),
+                )
+                .at(
+                    offsets
+                        .get(k)
+                        .and_then(|at| digits.digit_pos(*at))
+                        .or_else(|| digits.first_pos()),
+                    published.clone(),
+                ),
+            ),
             None => {
                 let (code, why) = why
                     .clone()
@@ -1620,6 +1646,11 @@ fn merged_other(
             (values, kept, vec![rule])
         }
         Some(Decision::Partly(values, kept, rule, _)) => (values, kept, vec![rule]),
+        // Its blank is no count: the merged cell is not read.
+        Some(Decision::WithBlank(values, blank, rule)) => {
+            let kept = (0..values.len()).map(|k| k != blank).collect();
+            (values, kept, vec![rule])
+        }
         Some(Decision::Missing(..)) | None => (Vec::new(), Vec::new(), Vec::new()),
     };
     let mut counts: MergedOther = [None; 7];

@@ -84,6 +84,11 @@ pub enum ReadingRule {
     /// One-line layout: the only split of the table's runs that satisfies the catalogue
     /// identities reading them, robust to dropping any one of them.
     RunTogetherSplitByIdentities,
+    /// One-line layout: a 表三 row whose digits no split satisfies its 总计 with, read one
+    /// number short (a cell printed blank leaves no trace where cells run together), the blank
+    /// where the only split of the table satisfying every identity puts it, valued as its row's
+    /// 总计 requires.
+    RunTogetherOneShortBlankPlaced,
     /// One-line layout: the page separates the cells of every row of the table by whitespace
     /// (HTML whitespace between its cells), each row as many counts as cells: read as printed.
     RunSeparatedBySpaces,
@@ -290,6 +295,10 @@ mod tests {
             (
                 RunTogetherSplitByIdentities,
                 "run-together-split-by-identities",
+            ),
+            (
+                RunTogetherOneShortBlankPlaced,
+                "run-together-one-short-blank-placed",
             ),
             (RunSeparatedBySpaces, "run-separated-by-spaces"),
             (PulledOutCellPlaced, "pulled-out-cell-placed"),

@@ -31,6 +31,9 @@ use crate::split::{
 const MAX_CANDIDATES: usize = 512;
 /// Readings with a cell printed blank weighed against a run placed where several splits agree.
 const BLANK_READINGS: usize = 512;
+/// Most readings of a 表三 row one number short weighed, and splits of its digits listed for
+/// them: a blank 总计 leaves the others free, as many as the splits (3,003 for 16 digits).
+const SHORT_READINGS: usize = 4096;
 /// Steps of the candidate search of one run.
 pub(crate) const RUN_STEPS: u32 = 200_000;
 /// Nodes of one joint search.
@@ -67,6 +70,11 @@ pub(crate) enum Decision {
     /// the cells marked `true` (those every leave-one-out split confirms) are placed; why the
     /// others are not.
     Partly(Vec<u64>, Vec<bool>, ReadingRule, String),
+    /// A 表三 row whose digits are one number short, split into these values with the cell at
+    /// this index printed blank (a blank leaves no trace where cells run together), by this
+    /// rule: every other cell placed, the blank's value the count the row's 总计 requires,
+    /// with which every identity reading it holds; the blank is no count of the report.
+    WithBlank(Vec<u64>, usize, ReadingRule),
     /// Left missing, with the reason.
     Missing(ProblemCode, String),
 }
@@ -258,6 +266,21 @@ impl Equation<'_> {
         };
         matches!((side(&self.lhs), side(&self.rhs)), (Some(l), Some(r)) if l == r)
     }
+
+    /// Whether the identity may still hold once every cell has a value: no side whose cells
+    /// with values already sum to more than the other side, every cell of which has one.
+    fn may_hold(&self, value: impl Fn(usize, usize) -> Option<u64>) -> bool {
+        let sums = |cells: &[(usize, usize)]| -> (u128, bool) {
+            cells.iter().fold((0, true), |(sum, whole), (run, part)| {
+                match value(*run, *part) {
+                    Some(v) => (sum + u128::from(v), whole),
+                    None => (sum, false),
+                }
+            })
+        };
+        let ((lhs, lhs_whole), (rhs, rhs_whole)) = (sums(&self.lhs), sums(&self.rhs));
+        !(lhs_whole && rhs > lhs || rhs_whole && lhs > rhs)
+    }
 }
 
 /// The segments of a run when its local identities are each "the last cell of a consecutive
@@ -294,6 +317,7 @@ fn total_segments(equations: &[&Equation<'_>], parts: usize) -> Option<Vec<usize
 }
 
 /// How one run may split.
+#[derive(Clone)]
 enum Candidates {
     /// These splits (each satisfying the run's local identities unless they are broken).
     Some(Vec<Vec<u64>>),
@@ -329,18 +353,18 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
         })
         .collect();
 
-    let mut single: Vec<Option<Vec<u64>>> = Vec::with_capacity(runs.len());
-    let mut candidates: Vec<Candidates> = Vec::with_capacity(runs.len());
-    // Equations checked by the joint search: those across runs, and local ones of a shape the
-    // enumeration does not apply itself.
-    let mut joint: Vec<&Equation<'_>> = Vec::new();
-    let mut broken_local: Vec<Vec<&str>> = vec![Vec::new(); runs.len()];
-    let mut variants: Vec<Option<Option<Vec<Vec<u64>>>>> = Vec::with_capacity(runs.len());
-    // Per run, the part its candidates all make the sum of the others (a 表三 row's 总计).
-    let mut totalled: Vec<Option<usize>> = Vec::with_capacity(runs.len());
-    // Per run, the totalled segments its own identities describe (表三's row, 表四).
-    let mut run_segments: Vec<Option<Vec<usize>>> = Vec::with_capacity(runs.len());
-    let mut unlisted_misprinted: Vec<bool> = Vec::with_capacity(runs.len());
+    let Candidacy {
+        mut single,
+        mut candidates,
+        mut joint,
+        mut broken_local,
+        mut variants,
+        mut totalled,
+        mut run_segments,
+        mut unlisted_misprinted,
+    } = Candidacy::with_capacity(runs.len());
+    // Per run whose digits no split satisfies its 总计, its readings one number short.
+    let mut one_short: Vec<Option<Vec<ShortReading>>> = vec![None; runs.len()];
     for (r, run) in runs.iter().enumerate() {
         let parts = run.pointers.len();
         // Each run its own budget: a long run must not starve the others.
@@ -368,6 +392,10 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
                     // No split satisfies them: the report breaks them (for one identity) or
                     // one of them (for several); the run is read without them.
                     broken_local[r] = local.iter().map(|e| e.identity.rule.as_str()).collect();
+                    // Or a cell printed blank left no trace in a 表三 row's digits.
+                    if !run.printed_apart && sizes.as_slice() == [parts] {
+                        one_short[r] = short_readings(&run.digits, parts);
+                    }
                     all_splits(&run.digits, parts, MAX_CANDIDATES, &mut budget)
                 } else {
                     with_totals
@@ -404,6 +432,277 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
             Splits { candidates, .. } => Candidates::Some(candidates),
         });
     }
+    let candidacy = Candidacy {
+        single,
+        candidates,
+        joint,
+        broken_local,
+        variants,
+        totalled,
+        run_segments,
+        unlisted_misprinted,
+    };
+    let (decisions, _) = read_table(runs, &equations, &candidacy);
+    if one_short.iter().all(Option::is_none) {
+        return decisions;
+    }
+    // Read again with each such row one number short, its readings those with a blank: where
+    // the table then satisfies every identity, the cells it reads join those read as printed.
+    let mut with_blanks = candidacy;
+    for (r, readings) in one_short.iter().enumerate() {
+        let Some(readings) = readings else {
+            continue;
+        };
+        let parts: usize = runs.get(r).map_or(0, |run| run.pointers.len());
+        with_blanks.single[r] = None;
+        with_blanks.candidates[r] =
+            Candidates::Some(readings.iter().map(|one| one.values.clone()).collect());
+        with_blanks.broken_local[r] = Vec::new();
+        with_blanks.totalled[r] = parts.checked_sub(1);
+        with_blanks.unlisted_misprinted[r] = false;
+    }
+    let (read_so, outcomes) = read_table(runs, &equations, &with_blanks);
+    decisions
+        .into_iter()
+        .zip(read_so)
+        .zip(outcomes)
+        .zip(&one_short)
+        .map(|(((printed, with_blank), outcome), readings)| {
+            if !matches!(outcome, Outcome::Done { solutions: 1.., .. }) {
+                return printed;
+            }
+            let with_blank = match readings {
+                Some(readings) => match blank_placed(with_blank, readings) {
+                    Some(decision) => decision,
+                    None => return printed,
+                },
+                None => with_blank,
+            };
+            joined(printed, with_blank)
+        })
+        .collect()
+}
+
+/// A reading of a 表三 row whose digits are one number short: a cell printed blank.
+#[derive(Clone, Debug)]
+struct ShortReading {
+    /// Per cell its count, the blank's what the row's 总计 requires.
+    values: Vec<u64>,
+    /// The cells the blank may be: a blank among cells of one same count reads the same digits
+    /// wherever it stands.
+    blanks: Vec<usize>,
+}
+
+/// The readings of the digits of a row of `cells` totalled by its last (表三's R3) as one
+/// number short, a cell printed blank that leaves no trace: each split into one number fewer,
+/// the blank put in each cell in turn and valued as the 总计 requires (the publisher's total
+/// counts what the blank leaves out; a blank 总计 is the sum of the others), readings of one
+/// same count per cell joined. `None` when they are more than can be weighed.
+fn short_readings(digits: &str, cells: usize) -> Option<Vec<ShortReading>> {
+    let total = cells.checked_sub(1)?;
+    let mut budget = Budget::new(RUN_STEPS);
+    let splits = all_splits(digits, total, SHORT_READINGS, &mut budget);
+    if splits.truncated {
+        return None;
+    }
+    let mut readings: Vec<ShortReading> = Vec::new();
+    let mut at: HashMap<Vec<u64>, usize> = HashMap::new();
+    for split in &splits.candidates {
+        let sum = |counts: &[u64]| -> u128 { counts.iter().map(|c| u128::from(*c)).sum() };
+        for blank in 0..cells {
+            let (before, after) = split.split_at(blank.min(split.len()));
+            let count = if blank == total {
+                sum(split)
+            } else {
+                let (others, printed_total) = match split.split_last() {
+                    Some((printed_total, others)) => (sum(others), u128::from(*printed_total)),
+                    None => (0, 0),
+                };
+                match printed_total.checked_sub(others) {
+                    Some(count) => count,
+                    None => continue,
+                }
+            };
+            let Ok(count) = u64::try_from(count) else {
+                continue;
+            };
+            let values: Vec<u64> = before
+                .iter()
+                .copied()
+                .chain([count])
+                .chain(after.iter().copied())
+                .collect();
+            match at.get(&values).and_then(|&k| readings.get_mut(k)) {
+                Some(reading) => reading.blanks.push(blank),
+                None => {
+                    at.insert(values.clone(), readings.len());
+                    readings.push(ShortReading {
+                        values,
+                        blanks: vec![blank],
+                    });
+                }
+            }
+            if readings.len() > SHORT_READINGS {
+                return None;
+            }
+        }
+    }
+    Some(readings)
+}
+
+/// The decision of a row read one number short (`decision`, among its `readings`): its blank
+/// said where the reading placed stands alone, or its cells but those it may be; `None` when
+/// no one reading is placed.
+fn blank_placed(decision: Decision, readings: &[ShortReading]) -> Option<Decision> {
+    let Decision::Placed(values, _) = decision else {
+        return None;
+    };
+    let reading = readings.iter().find(|reading| reading.values == values)?;
+    let rule = ReadingRule::RunTogetherOneShortBlankPlaced;
+    Some(match reading.blanks.as_slice() {
+        [blank] => Decision::WithBlank(values, *blank, rule),
+        blanks => Decision::Partly(
+            values.clone(),
+            (0..values.len()).map(|k| !blanks.contains(&k)).collect(),
+            rule,
+            "its digits are one number short (a cell printed blank leaves no trace where cells run together), and the blank may be any of these cells, which read one same count, every identity holding: they are not taken".to_owned(),
+        ),
+    })
+}
+
+/// Joins a run's reading as printed (`printed`, every cell a number) with its reading where
+/// rows of the table one number short print a cell blank (`with_blank`, every identity
+/// holding): each is sound under its own account of the digits, so the cells one of them
+/// places, the other agreeing or placing nothing, are read; a cell they read otherwise (two
+/// counts, or a count and the blank) leaves the run missing.
+fn joined(printed: Decision, with_blank: Decision) -> Decision {
+    if printed == with_blank || matches!(with_blank, Decision::Missing(..)) {
+        return printed;
+    }
+    let Some(before) = placed_cells(&printed) else {
+        return with_blank;
+    };
+    let now = placed_cells(&with_blank).unwrap_or_default();
+    let blank = match &with_blank {
+        Decision::WithBlank(_, blank, _) => Some(*blank),
+        _ => None,
+    };
+    let disagree = before
+        .iter()
+        .zip(&now)
+        .enumerate()
+        .any(|(k, cells)| match cells {
+            (Some(_), _) if Some(k) == blank => true,
+            (Some(was), Some(now)) => was != now,
+            _ => false,
+        });
+    if disagree {
+        let shown_cells = |cells: &[Option<u64>]| {
+            let shown: Vec<String> = cells
+                .iter()
+                .enumerate()
+                .map(|(k, cell)| match cell {
+                    _ if Some(k) == blank => "(blank)".to_owned(),
+                    Some(value) => value.to_string(),
+                    None => "?".to_owned(),
+                })
+                .collect();
+            shown.join(" ")
+        };
+        return Decision::Missing(
+            ProblemCode::AmbiguousSplit,
+            format!(
+                "read as printed, a number in every cell, it splits `{}`, and read with a cell of the table printed blank (which leaves no trace where cells run together), `{}`, every identity holding: one of the two is wrong, so none is taken",
+                before
+                    .iter()
+                    .map(|cell| cell.map_or_else(|| "?".to_owned(), |value| value.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                shown_cells(&now)
+            ),
+        );
+    }
+    let (values, rule, why) = match with_blank {
+        // It places every cell but the blank, which the reading as printed leaves.
+        Decision::WithBlank(..) => return with_blank,
+        Decision::Placed(values, rule) => (values, rule, None),
+        Decision::Partly(values, _, rule, why) => (values, rule, Some(why)),
+        Decision::Missing(..) => return printed,
+    };
+    let cells: Vec<Option<u64>> = before.iter().zip(&now).map(|(a, b)| a.or(*b)).collect();
+    match cells.iter().copied().collect::<Option<Vec<u64>>>() {
+        Some(values) => Decision::Placed(values, rule),
+        None => Decision::Partly(
+            cells
+                .iter()
+                .zip(values)
+                .map(|(cell, value)| cell.unwrap_or(value))
+                .collect(),
+            cells.iter().map(Option::is_some).collect(),
+            rule,
+            why.or_else(|| match &printed {
+                Decision::Partly(_, _, _, why) => Some(why.clone()),
+                _ => None,
+            })
+            .unwrap_or_default(),
+        ),
+    }
+}
+
+/// Per run of a table, how it may split on its own, for the search across runs.
+#[derive(Clone)]
+struct Candidacy<'e> {
+    /// The run's only split into its cells at all, where it has one.
+    single: Vec<Option<Vec<u64>>>,
+    candidates: Vec<Candidates>,
+    /// Equations checked by the joint search besides those across runs: local ones of a shape
+    /// the enumeration does not apply itself.
+    joint: Vec<&'e Equation<'e>>,
+    /// The run's own identities no split satisfies: it is read without them.
+    broken_local: Vec<Vec<&'e str>>,
+    /// Leave one out within the run: its splits with each segment's identity dropped in turn.
+    variants: Vec<Option<Option<Vec<Vec<u64>>>>>,
+    /// The part the run's candidates all make the sum of the others (a 表三 row's 总计).
+    totalled: Vec<Option<usize>>,
+    /// The totalled segments the run's own identities describe (表三's row, 表四).
+    run_segments: Vec<Option<Vec<usize>>>,
+    /// A 表三 row no split of which satisfies its 总计, its splits too many to list.
+    unlisted_misprinted: Vec<bool>,
+}
+
+impl Candidacy<'_> {
+    fn with_capacity(runs: usize) -> Self {
+        Self {
+            single: Vec::with_capacity(runs),
+            candidates: Vec::with_capacity(runs),
+            joint: Vec::new(),
+            broken_local: vec![Vec::new(); runs],
+            variants: Vec::with_capacity(runs),
+            totalled: Vec::with_capacity(runs),
+            run_segments: Vec::with_capacity(runs),
+            unlisted_misprinted: Vec::with_capacity(runs),
+        }
+    }
+}
+
+/// Decides every run of a table from how each may split ([`Candidacy`]): the decisions, and per
+/// run the outcome of the search across runs.
+fn read_table<'e>(
+    runs: &[Run],
+    equations: &'e [Equation<'e>],
+    candidacy: &Candidacy<'e>,
+) -> (Vec<Decision>, Vec<Outcome>) {
+    let Candidacy {
+        single,
+        candidates,
+        joint,
+        broken_local,
+        variants,
+        totalled,
+        run_segments,
+        unlisted_misprinted,
+    } = candidacy;
+    let mut joint = joint.clone();
     let enumerable =
         |r: usize| matches!(candidates.get(r), Some(Candidates::Some(c)) if !c.is_empty());
     let unlisted = |r: usize| unlisted_misprinted.get(r).copied().unwrap_or(false);
@@ -430,9 +729,10 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
             Candidates::Bounded => &[],
         })
         .collect();
-    let decisions_by = |joint: &[&Equation<'_>]| -> Vec<Decision> {
-        let outcomes = components_search(runs, &lists, joint, &totalled);
-        runs.iter()
+    let decisions_by = |joint: &[&Equation<'_>]| -> (Vec<Decision>, Vec<Outcome>) {
+        let outcomes = components_search(runs, &lists, joint, totalled);
+        let decisions = runs
+            .iter()
             .enumerate()
             .map(|(r, run)| {
                 let list = lists.get(r).copied().unwrap_or_default();
@@ -465,18 +765,19 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
                     (decision, _) => decision,
                 }
             })
-            .collect()
+            .collect();
+        (decisions, outcomes)
     };
-    let mut decisions = decisions_by(&joint);
+    let (mut decisions, outcomes) = decisions_by(&joint);
     if with_unlisted.len() > joint.len() {
-        for (decision, misprinted) in decisions.iter_mut().zip(decisions_by(&with_unlisted)) {
+        for (decision, misprinted) in decisions.iter_mut().zip(decisions_by(&with_unlisted).0) {
             take_misprint_reading(decision, misprinted);
         }
     }
     let placed = placed_parts(runs, &decisions);
     let table = Table {
         runs,
-        equations: &equations,
+        equations,
         placed: &placed,
     };
     let suspects: Vec<Option<Suspect>> = decisions
@@ -484,7 +785,10 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
         .enumerate()
         .map(|(r, decision)| table.suspect(r, decision, broken_local.get(r)))
         .collect();
-    table.without_blank_alternatives(decisions, &suspects, &run_segments)
+    (
+        table.without_blank_alternatives(decisions, &suspects, run_segments),
+        outcomes,
+    )
 }
 
 /// Adds to a run's `decision` the cells the misprint reading of its table with a row too long
@@ -548,17 +852,25 @@ fn placed_cells(decision: &Decision) -> Option<Vec<Option<u64>>> {
                 .map(|(value, kept)| kept.then_some(*value))
                 .collect(),
         ),
+        Decision::WithBlank(values, blank, _) => Some(
+            values
+                .iter()
+                .enumerate()
+                .map(|(k, value)| (k != *blank).then_some(*value))
+                .collect(),
+        ),
         Decision::Missing(..) => None,
     }
 }
 
-/// The values the decisions place, per run and cell: `None` for a cell not placed.
+/// The values the decisions place, per run and cell: `None` for a cell not placed; a blank
+/// stands for the count the identities value it as.
 fn placed_parts(runs: &[Run], decisions: &[Decision]) -> Vec<Vec<Option<u64>>> {
     runs.iter()
         .zip(decisions)
         .map(|(run, decision)| {
             let (values, kept): (&[u64], Option<&[bool]>) = match decision {
-                Decision::Placed(values, _) => (values, None),
+                Decision::Placed(values, _) | Decision::WithBlank(values, _, _) => (values, None),
                 Decision::Partly(values, kept, _, _) => (values, Some(kept)),
                 Decision::Missing(..) => (&[], None),
             };
@@ -1036,7 +1348,8 @@ fn decide_run(
     if let Some(values) = single {
         return Decision::Placed(values, ReadingRule::RunTogetherSingleSplit);
     }
-    if run.digits.len() < parts {
+    // Fewer digits than cells split only read one number short, a cell printed blank.
+    if run.digits.len() < parts && list.is_empty() {
         return Decision::Missing(
             ProblemCode::UnsplittableRun,
             format!("{} digit(s) for {parts} cells", run.digits.len()),
@@ -2666,10 +2979,29 @@ fn joint_search(
             slot.push(equation);
         }
     }
+    // Each equation still open at a depth that chooses one of its runs: counts are never
+    // negative, so a side whose chosen cells already exceed the other side, chosen whole, can
+    // no longer hold (R2's column sums close only at the last of twenty rows).
+    let mut open: Vec<Vec<&Equation<'_>>> = vec![Vec::new(); order.len()];
+    for equation in equations {
+        let mut depths: Vec<usize> = equation
+            .runs()
+            .filter_map(|r| depth_of.get(&r).copied())
+            .collect();
+        depths.sort_unstable();
+        depths.dedup();
+        depths.pop();
+        for depth in depths {
+            if let Some(slot) = open.get_mut(depth) {
+                slot.push(equation);
+            }
+        }
+    }
     let mut state = Joint {
         lists,
         order: &order,
         closing: &closing,
+        open: &open,
         broken,
         chosen: vec![None; runs],
         supported: lists.iter().map(|l| vec![false; l.len()]).collect(),
@@ -2692,6 +3024,7 @@ struct Joint<'a, 'e> {
     lists: &'a [&'a [Vec<u64>]],
     order: &'a [usize],
     closing: &'a [Vec<&'a Equation<'e>>],
+    open: &'a [Vec<&'a Equation<'e>>],
     broken: &'a [Vec<&'a Equation<'e>>],
     chosen: Vec<Option<usize>>,
     supported: Vec<Vec<bool>>,
@@ -2734,10 +3067,14 @@ impl Joint<'_, '_> {
             if let Some(slot) = self.chosen.get_mut(run) {
                 *slot = Some(k);
             }
-            let holds = self
-                .closing
-                .get(depth)
-                .is_none_or(|equations| equations.iter().all(|e| e.holds(|r, p| self.value(r, p))));
+            let holds =
+                self.closing.get(depth).is_none_or(|equations| {
+                    equations.iter().all(|e| e.holds(|r, p| self.value(r, p)))
+                }) && self.open.get(depth).is_none_or(|equations| {
+                    equations
+                        .iter()
+                        .all(|e| e.may_hold(|r, p| self.value(r, p)))
+                });
             if holds {
                 self.visit(depth + 1);
             }
@@ -2943,6 +3280,60 @@ mod tests {
         assert_eq!(
             read_cells(&decide(&runs)[0]),
             [Some(2), Some(0), Some(2), Some(87), Some(9), None, None]
+        );
+    }
+
+    #[test]
+    fn a_row_one_number_short_is_read_with_its_blank_where_the_identities_place_it() {
+        // 一 prints 3 5 · 7 0 4 19, its 商业企业 blank (`3570419`): no split into seven numbers
+        // satisfies R3 (the only one, 3 5 7 0 4 1 9, sums to 20), and 一's columns (R1, its
+        // other rows zero) read 3 5 0 7 0 4 19 with the blank where 科研机构 stands, valued 0
+        // as 总计 requires. The blank is said blank, the other cells read, the rows read too.
+        let printed = [
+            ("/applications/new_received", "3570419"),
+            ("/applications/results/granted", "35070419"),
+            ("/applications/results/total", "35070419"),
+        ];
+        let decisions = decide(&table(&printed));
+        assert_eq!(
+            decisions[row_at("/applications/new_received")],
+            Decision::WithBlank(
+                vec![3, 5, 0, 7, 0, 4, 19],
+                2,
+                ReadingRule::RunTogetherOneShortBlankPlaced
+            )
+        );
+        assert_eq!(
+            read_cells(&decisions[row_at("/applications/results/total")]),
+            [3, 5, 0, 7, 0, 4, 19].map(Some)
+        );
+        // Where no blank lets the columns hold (二 carries 1 over in 自然人, so 一's 自然人
+        // must be 2), no blank is said.
+        let broken = decide(&table(&[
+            ("/applications/new_received", "3570419"),
+            ("/applications/carried_over", "1000001"),
+            ("/applications/results/granted", "35070419"),
+            ("/applications/results/total", "35070419"),
+        ]));
+        assert!(!matches!(
+            broken[row_at("/applications/new_received")],
+            Decision::WithBlank(..)
+        ));
+    }
+
+    #[test]
+    fn a_blank_among_cells_of_one_count_is_said_nowhere() {
+        // 一 prints 3 0 · 7 0 0 10 with a 0 beside the blank (`3070010`): the blank is 法人's
+        // 商业企业 or 科研机构, and which one the digits do not say. Neither is read; the
+        // cells apart from them are.
+        let decisions = decide(&table(&[
+            ("/applications/new_received", "3070010"),
+            ("/applications/results/granted", "30070010"),
+            ("/applications/results/total", "30070010"),
+        ]));
+        assert_eq!(
+            read_cells(&decisions[row_at("/applications/new_received")]),
+            [Some(3), None, None, Some(7), Some(0), Some(0), Some(10)]
         );
     }
 
@@ -3255,17 +3646,11 @@ mod tests {
 
     /// The cells a decision placed, each checked against the published values.
     fn placed(decision: &Decision, published: &[u64]) -> usize {
-        let (values, kept) = match decision {
-            Decision::Placed(values, _) => (values, vec![true; values.len()]),
-            Decision::Partly(values, kept, _, _) => (values, kept.clone()),
-            Decision::Missing(..) => return 0,
-        };
-        values
+        read_cells(decision)
             .iter()
-            .zip(kept)
             .zip(published)
-            .filter(|((_, kept), _)| *kept)
-            .map(|((value, _), published)| assert_eq!(value, published, "misread {published:?}"))
+            .filter_map(|(cell, published)| cell.map(|value| (value, published)))
+            .map(|(value, published)| assert_eq!(value, *published, "misread {published:?}"))
             .count()
     }
 }
