@@ -340,12 +340,17 @@
 //! reading's where the two agree (`solve::joined`; a cell one reads as a count and the other as
 //! another count or the blank leaves its row unread; `run-together-one-short-blank-placed`). A
 //! blank among cells of one count (`3 0 · 7` for 3 0 0 7) reads the same digits wherever it
-//! stands among them: none of them is read. The joint search drops a choice once the chosen
+//! stands among them: none of them is read. Where no reading so satisfies the identities, a
+//! second blank may stand in a row whose digits cut into seven numbers satisfying its 总计 all
+//! the same (`0 13 45 8 0 · 66` also cuts 0 1 3 4 58 0 66): each other row is tried one number
+//! short in turn, and the one row with which the table is satisfiable is read so
+//! (`solve::second_blank`; none where two rows would do; a row too long to list one number
+//! short, of large counts, is not tried). The joint search drops a choice once the chosen
 //! cells of one side of an identity exceed its other side, chosen whole (counts are never
 //! negative, and R2's column sums close only at the last of twenty rows), so tables with such
 //! rows are searched whole rather than stopped at the bound. One-line reports printing one or
 //! two of their zeros blank (`one_line_blank_cells_leaving_no_trace_are_never_read_as_numbers`):
-//! 27.40% → 84.98% of printed cells read (表三 91.71%), none wrong; 4,000 more with one to three
+//! 27.40% → 86.07% of printed cells read (表三 92.95%), none wrong; 4,000 more with one to three
 //! blanks, alone or beside one or two changed cells, none wrong. A misprinted row of large counts splits too many ways to list (28 digits into
 //! seven cells); its columns' identities were then dropped with it, and every other row was
 //! left to its 总计 alone. The table is now read a second time with them, that row split only as

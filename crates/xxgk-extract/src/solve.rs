@@ -461,7 +461,17 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
         with_blanks.totalled[r] = parts.checked_sub(1);
         with_blanks.unlisted_misprinted[r] = false;
     }
-    let (read_so, outcomes) = read_table(runs, &equations, &with_blanks);
+    let (mut read_so, mut outcomes) = read_table(runs, &equations, &with_blanks);
+    // A second blank in a row whose digits cut into seven numbers satisfying its 总计 all the
+    // same (`0 13 45 8 0 · 66` also cuts 0 1 3 4 58 0 66) leaves the table so read unsatisfied.
+    if let Some((trial, s, readings)) =
+        second_blank(runs, &equations, &with_blanks, &one_short, &outcomes)
+    {
+        (read_so, outcomes) = read_table(runs, &equations, &trial);
+        if let Some(slot) = one_short.get_mut(s) {
+            *slot = Some(readings);
+        }
+    }
     decisions
         .into_iter()
         .zip(read_so)
@@ -570,6 +580,54 @@ fn blank_placed(decision: Decision, readings: &[ShortReading]) -> Option<Decisio
     })
 }
 
+/// Where the table read with its rows one number short (`with_blanks`) satisfies its identities
+/// in no way, the one other 表三 row that, read one number short too, lets it: a cell printed
+/// blank whose row's digits also cut into seven numbers satisfying its 总计. The candidacy
+/// with that row one number short, the row and its readings; `None` where no row or more than
+/// one would.
+fn second_blank<'e>(
+    runs: &[Run],
+    equations: &'e [Equation<'e>],
+    with_blanks: &Candidacy<'e>,
+    one_short: &[Option<Vec<ShortReading>>],
+    outcomes: &[Outcome],
+) -> Option<(Candidacy<'e>, usize, Vec<ShortReading>)> {
+    let unsatisfied = one_short
+        .iter()
+        .zip(outcomes)
+        .any(|(readings, outcome)| readings.is_some() && matches!(outcome, Outcome::Broken { .. }));
+    if !unsatisfied {
+        return None;
+    }
+    let mut found = None;
+    for (s, run) in runs.iter().enumerate() {
+        let cells = run.pointers.len();
+        let row_of_table_three =
+            with_blanks.run_segments.get(s).and_then(Option::as_deref) == Some(&[cells][..]);
+        if !row_of_table_three || run.printed_apart || one_short.get(s).is_some_and(Option::is_some)
+        {
+            continue;
+        }
+        // A row too long to list one number short (large counts, 一, （七）总计) is not
+        // weighed: as the second blank its cells would be those the identities across rows
+        // value from the other rows, which the reading found satisfies already.
+        let Some(readings) = short_readings(&run.digits, cells).filter(|r| !r.is_empty()) else {
+            continue;
+        };
+        let mut trial = with_blanks.clone();
+        trial.single[s] = None;
+        trial.candidates[s] =
+            Candidates::Some(readings.iter().map(|one| one.values.clone()).collect());
+        if trial.satisfiable(equations) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((trial, s, readings));
+        }
+    }
+    found
+}
+
 /// Joins a run's reading as printed (`printed`, every cell a number) with its reading where
 /// rows of the table one number short print a cell blank (`with_blank`, every identity
 /// holding): each is sound under its own account of the digits, so the cells one of them
@@ -670,7 +728,44 @@ struct Candidacy<'e> {
     unlisted_misprinted: Vec<bool>,
 }
 
-impl Candidacy<'_> {
+impl<'e> Candidacy<'e> {
+    /// Per run, the splits the joint search weighs (none for a run too long to list).
+    fn lists(&self) -> Vec<&[Vec<u64>]> {
+        self.candidates
+            .iter()
+            .map(|c| match c {
+                Candidates::Some(list) => list.as_slice(),
+                Candidates::Bounded => &[],
+            })
+            .collect()
+    }
+
+    /// The equations the joint search checks: the local ones it applies and those across
+    /// runs every run of which is listed.
+    fn joint(&self, equations: &'e [Equation<'e>]) -> Vec<&'e Equation<'e>> {
+        let enumerable =
+            |r: usize| matches!(self.candidates.get(r), Some(Candidates::Some(c)) if !c.is_empty());
+        let mut joint = self.joint.clone();
+        joint.extend(
+            equations
+                .iter()
+                .filter(|e| e.runs().any(|x| Some(x) != e.runs().next()))
+                .filter(|e| e.runs().all(enumerable)),
+        );
+        joint
+    }
+
+    /// Whether some split of every listed run satisfies every equation the joint search
+    /// checks, the search complete.
+    fn satisfiable(&self, equations: &'e [Equation<'e>]) -> bool {
+        let lists = self.lists();
+        let members: Vec<usize> = (0..lists.len()).collect();
+        matches!(
+            joint_search(&lists, &self.joint(equations), &[], &members),
+            Found::Done { solutions: 1.., .. }
+        )
+    }
+
     fn with_capacity(runs: usize) -> Self {
         Self {
             single: Vec::with_capacity(runs),
@@ -695,14 +790,14 @@ fn read_table<'e>(
     let Candidacy {
         single,
         candidates,
-        joint,
         broken_local,
         variants,
         totalled,
         run_segments,
         unlisted_misprinted,
+        ..
     } = candidacy;
-    let mut joint = joint.clone();
+    let joint = candidacy.joint(equations);
     let enumerable =
         |r: usize| matches!(candidates.get(r), Some(Candidates::Some(c)) if !c.is_empty());
     let unlisted = |r: usize| unlisted_misprinted.get(r).copied().unwrap_or(false);
@@ -710,7 +805,6 @@ fn read_table<'e>(
         .iter()
         .filter(|e| e.runs().any(|x| Some(x) != e.runs().next()))
         .collect();
-    joint.extend(across.iter().copied().filter(|e| e.runs().all(enumerable)));
     // With the identities across rows that read a row too long to list as well: searched
     // apart, so that a misprint reading that reads nothing leaves the rest read as without them.
     let with_unlisted: Vec<&Equation<'_>> =
@@ -722,13 +816,7 @@ fn read_table<'e>(
             }))
             .collect();
 
-    let lists: Vec<&[Vec<u64>]> = candidates
-        .iter()
-        .map(|c| match c {
-            Candidates::Some(list) => list.as_slice(),
-            Candidates::Bounded => &[],
-        })
-        .collect();
+    let lists = candidacy.lists();
     let decisions_by = |joint: &[&Equation<'_>]| -> (Vec<Decision>, Vec<Outcome>) {
         let outcomes = components_search(runs, &lists, joint, totalled);
         let decisions = runs
@@ -3297,11 +3385,7 @@ mod tests {
         let decisions = decide(&table(&printed));
         assert_eq!(
             decisions[row_at("/applications/new_received")],
-            Decision::WithBlank(
-                vec![3, 5, 0, 7, 0, 4, 19],
-                2,
-                ReadingRule::RunTogetherOneShortBlankPlaced
-            )
+            read_with_blank(vec![3, 5, 0, 7, 0, 4, 19], 2)
         );
         assert_eq!(
             read_cells(&decisions[row_at("/applications/results/total")]),
@@ -3319,6 +3403,33 @@ mod tests {
             broken[row_at("/applications/new_received")],
             Decision::WithBlank(..)
         ));
+    }
+
+    #[test]
+    fn a_second_blank_whose_row_also_cuts_into_seven_numbers_is_read_too() {
+        // 一 prints its 其他组织 blank (`920478993` for 9 20 47 8 9 · 93, no split into seven
+        // numbers satisfying R3), and so does 6.属于四类过程性信息 (`013458066` for
+        // 0 13 45 8 0 · 66), whose digits also cut 0 1 3 4 58 0 66, which satisfies R3: with
+        // 一 alone one number short, no reading of the table satisfies R2; with that row one
+        // number short too, one does.
+        let decisions = decide(&table(&[
+            ("/applications/new_received", "920478993"),
+            ("/applications/results/granted", "97209027"),
+            (
+                "/applications/results/withheld/process_information",
+                "013458066",
+            ),
+            ("/applications/results/total", "9204789093"),
+        ]));
+        assert_eq!(
+            decisions[row_at("/applications/new_received")],
+            read_with_blank(vec![9, 20, 47, 8, 9, 0, 93], 5)
+        );
+        // Its blank is 法律服务机构 or 其他组织, both 0: neither is read.
+        assert_eq!(
+            read_cells(&decisions[row_at("/applications/results/withheld/process_information")]),
+            [Some(0), Some(13), Some(45), Some(8), None, None, Some(66)]
+        );
     }
 
     #[test]
@@ -3374,6 +3485,11 @@ mod tests {
     }
 
     /// The count a decision reads per cell.
+    /// A 表三 row read one number short, its blank at `blank`.
+    fn read_with_blank(values: Vec<u64>, blank: usize) -> Decision {
+        Decision::WithBlank(values, blank, ReadingRule::RunTogetherOneShortBlankPlaced)
+    }
+
     fn read_cells(decision: &Decision) -> Vec<Option<u64>> {
         placed_cells(decision).unwrap_or_default()
     }

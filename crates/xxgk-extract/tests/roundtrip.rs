@@ -2172,8 +2172,11 @@ fn one_line_2019_recovers_the_cells() {
     }
     // Floored at what is read (deterministic draws): 表二 46.52% (70.56% before a run of 表二
     // that also cuts into one number fewer, a cell printed blank leaving no trace, was left
-    // unread: `one_line_2019_blank_cells_of_table_two_are_never_read_as_numbers`), 表三 99.66%
-    // (99.06% before the cells it reads alike were read; 99.91% before a consistent split that
+    // unread: `one_line_2019_blank_cells_of_table_two_are_never_read_as_numbers`), 表三 99.64%
+    // (99.66% before the joint search dropped choices an identity's sides rule out: a search
+    // for a reading one misprint explains that stopped at its bound weighed nothing, and now
+    // ends, such readings contradicting a few more splits; 99.06% before the cells it reads
+    // alike were read; 99.91% before a consistent split that
     // a reading explained by one misprint contradicts was left unread),
     // 表四 47.38% (47.51% before the cells several splits read alike were kept only where every
     // reading with a 0 printed blank reads them alike too; 44.60% before a 表四 that several
@@ -2181,7 +2184,7 @@ fn one_line_2019_recovers_the_cells() {
     // alike placed; 26.36% before the prose's figures of 表四 were printed and read; 45.40% before
     // a clause agreeing in one figure of one digit with the only split satisfying R4 was set
     // aside: another report's `纠正2件` so picked a wrong split of a table breaking R4).
-    for (k, floor) in [(0, 46.5), (1, 99.65), (2, 47.37)] {
+    for (k, floor) in [(0, 46.5), (1, 99.63), (2, 47.37)] {
         assert!(
             share(&consistent, k) >= floor,
             "table {k}: {:.2}%",
@@ -3248,7 +3251,9 @@ fn blanks_unread_and_cells_right<'c>(
 /// where a blank would explain the digits too (`solve::without_blank_alternatives`); a blank is
 /// never read as a number; a printed cell not read is explained. A 表三 row no split of which
 /// satisfies its 总计 is read one number short where the table then satisfies every identity
-/// (`solve::short_readings`): 27.40% → 84.98% of printed cells read. Prints the share of printed
+/// (`solve::short_readings`), and with a second blank in a row whose digits satisfy its 总计
+/// all the same where the table then satisfies none (`solve::second_blank`): 27.40% → 84.98% →
+/// 86.07% of printed cells read. Prints the share of printed
 /// cells read (`cargo test --release -p xxgk-extract --test roundtrip -- --nocapture
 /// one_line_blank`).
 #[test]
@@ -3264,8 +3269,8 @@ fn one_line_blank_cells_leaving_no_trace_are_never_read_as_numbers() {
     );
     assert_eq!(skipped, 0, "reports not printed whole");
     assert!(
-        right * 10_000 >= printed * 8_490,
-        "{right}/{printed} printed cells read, fewer than 84.90%"
+        right * 10_000 >= printed * 8_600,
+        "{right}/{printed} printed cells read, fewer than 86.00%"
     );
 }
 
