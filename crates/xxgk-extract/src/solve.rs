@@ -450,16 +450,9 @@ pub(crate) fn decide(runs: &[Run]) -> Vec<Decision> {
     // the table then satisfies every identity, the cells it reads join those read as printed.
     let mut with_blanks = candidacy;
     for (r, readings) in one_short.iter().enumerate() {
-        let Some(readings) = readings else {
-            continue;
-        };
-        let parts: usize = runs.get(r).map_or(0, |run| run.pointers.len());
-        with_blanks.single[r] = None;
-        with_blanks.candidates[r] =
-            Candidates::Some(readings.iter().map(|one| one.values.clone()).collect());
-        with_blanks.broken_local[r] = Vec::new();
-        with_blanks.totalled[r] = parts.checked_sub(1);
-        with_blanks.unlisted_misprinted[r] = false;
+        if let (Some(readings), Some(run)) = (readings, runs.get(r)) {
+            with_blanks.read_one_short(r, readings, run.pointers.len());
+        }
     }
     let (mut read_so, mut outcomes) = read_table(runs, &equations, &with_blanks);
     // A second blank in a row whose digits cut into seven numbers satisfying its 总计 all the
@@ -615,9 +608,7 @@ fn second_blank<'e>(
             continue;
         };
         let mut trial = with_blanks.clone();
-        trial.single[s] = None;
-        trial.candidates[s] =
-            Candidates::Some(readings.iter().map(|one| one.values.clone()).collect());
+        trial.read_one_short(s, &readings, cells);
         if trial.satisfiable(equations) {
             if found.is_some() {
                 return None;
@@ -655,28 +646,12 @@ fn joined(printed: Decision, with_blank: Decision) -> Decision {
             _ => false,
         });
     if disagree {
-        let shown_cells = |cells: &[Option<u64>]| {
-            let shown: Vec<String> = cells
-                .iter()
-                .enumerate()
-                .map(|(k, cell)| match cell {
-                    _ if Some(k) == blank => "(blank)".to_owned(),
-                    Some(value) => value.to_string(),
-                    None => "?".to_owned(),
-                })
-                .collect();
-            shown.join(" ")
-        };
         return Decision::Missing(
             ProblemCode::AmbiguousSplit,
             format!(
                 "read as printed, a number in every cell, it splits `{}`, and read with a cell of the table printed blank (which leaves no trace where cells run together), `{}`, every identity holding: one of the two is wrong, so none is taken",
-                before
-                    .iter()
-                    .map(|cell| cell.map_or_else(|| "?".to_owned(), |value| value.to_string()))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                shown_cells(&now)
+                shown_cells(&before, None),
+                shown_cells(&now, blank)
             ),
         );
     }
@@ -729,6 +704,17 @@ struct Candidacy<'e> {
 }
 
 impl<'e> Candidacy<'e> {
+    /// Run `r`, a 表三 row of `cells`, read one number short: its `readings` its candidates,
+    /// each satisfying its 总计 (the blank valued so), none its only split.
+    fn read_one_short(&mut self, r: usize, readings: &[ShortReading], cells: usize) {
+        self.single[r] = None;
+        self.candidates[r] =
+            Candidates::Some(readings.iter().map(|one| one.values.clone()).collect());
+        self.broken_local[r] = Vec::new();
+        self.totalled[r] = cells.checked_sub(1);
+        self.unlisted_misprinted[r] = false;
+    }
+
     /// Per run, the splits the joint search weighs (none for a run too long to list).
     fn lists(&self) -> Vec<&[Vec<u64>]> {
         self.candidates
@@ -892,19 +878,12 @@ fn take_misprint_reading(decision: &mut Decision, misprinted: Decision) {
         .zip(&now)
         .any(|(was, now)| matches!((was, now), (Some(was), Some(now)) if was != now));
     if disagree {
-        let shown_cells = |cells: &[Option<u64>]| {
-            let shown: Vec<String> = cells
-                .iter()
-                .map(|cell| cell.map_or_else(|| "?".to_owned(), |value| value.to_string()))
-                .collect();
-            shown.join(" ")
-        };
         *decision = Decision::Missing(
             ProblemCode::AmbiguousSplit,
             format!(
                 "the table read without the identities across a row too long to list splits it {}, and read with them, a cell misprinted, {}: one of the two is wrong, so none is taken",
-                shown_cells(&before),
-                shown_cells(&now)
+                shown_cells(&before, None),
+                shown_cells(&now, None)
             ),
         );
         return;
@@ -949,6 +928,21 @@ fn placed_cells(decision: &Decision) -> Option<Vec<Option<u64>>> {
         ),
         Decision::Missing(..) => None,
     }
+}
+
+/// Cells as a reading places them, for messages (`0 0 3 ? 1 (blank) 12`): `?` where it places
+/// none, `(blank)` at `blank`.
+fn shown_cells(cells: &[Option<u64>], blank: Option<usize>) -> String {
+    let shown: Vec<String> = cells
+        .iter()
+        .enumerate()
+        .map(|(k, cell)| match cell {
+            _ if Some(k) == blank => "(blank)".to_owned(),
+            Some(value) => value.to_string(),
+            None => "?".to_owned(),
+        })
+        .collect();
+    shown.join(" ")
 }
 
 /// The values the decisions place, per run and cell: `None` for a cell not placed; a blank
