@@ -117,7 +117,9 @@
 //! prints a number wider than its narrow column (`17` over `8` for 178), has its pieces joined
 //! the one way, of the orders converters print them in, that makes every identity reading a
 //! joined cell hold and breaks the fewest identities of all the ways, the pieces of one cell on
-//! successive lines at one width (`wrapped`,
+//! successive lines at one width, and where no other way is the report's with one cell
+//! misprinted by less than a tenth of it or 10 (`120 11 0 0 122`, breaking R4, printed
+//! `12 0 11 0 0 12 2` also joins 12 0 110 0 122, which satisfies it) (`wrapped`,
 //! `wrapped-digits-joined-by-identities`: 淮安 exported by LibreOffice reads all 200 cells in
 //! seven converters, 185 before; through `pdftotext` without flags, every piece on a line of
 //! its own and the second lines after the row, its 15 表四 cells, none before). A PDF dump that
@@ -329,7 +331,10 @@
 //! among it, also splits `… 1 26 30 70 127 0 0 1 0 1`, every 总计 holding) keeps only the cells
 //! every reading with a 0 printed blank reads alike too (`solve::Suspect::Several`; one such
 //! cell was read wrong in 1,500 one-line reports printing a blank beside a changed cell, none in
-//! 3,000 since, `one_line_blank_cells_beside_a_misprint_are_never_read_as_numbers`). A 表三
+//! 3,000 since, `one_line_blank_cells_beside_a_misprint_are_never_read_as_numbers`). A run its
+//! digits cut one way into one number a cell is not read where that split breaks two or more
+//! identities of its own (`00006191 6085013`, a 表四 printing two cells blank, cut one digit a
+//! cell breaks R4 in every group; `solve::Suspect::OwnBroken`). A 表三
 //! row no split of which into seven numbers satisfies its 总计 may print a cell blank, which
 //! leaves no trace where cells run together (an empty `<td>`: `3570419` is 3 5 · 7 0 4 19):
 //! the table is read a second time with that row one number short, its blank put in each cell

@@ -987,6 +987,13 @@ enum Suspect {
     /// The split breaks these identities reading the run's cells (a row's 总计, a column's sum):
     /// no split satisfies them, or the table's reading explains the break by misprinted cells.
     Breaks(String),
+    /// Its one cut into one number a cell (one digit each, as a 表四 of small counts prints)
+    /// breaks these identities of the run's own, two or more (表四's R4 of several groups): two
+    /// cells printed blank, which leave no trace, explain that as well as misprints in as many
+    /// groups, and a report printing blanks in 表四 is the likelier (`00006191 6085013` is
+    /// 0 · 0 0 0 | 6 · 1 9 16 | 0 8 5 0 13, and its fifteen digits cut into fifteen cells break
+    /// every group).
+    OwnBroken(usize, String),
     /// Only some cells are placed, those that several readings of the digits read alike: the
     /// report's own reading is among them only where it prints no cell blank (a 表四
     /// `… 12630701270 0101` whose `0 1 · 0 1` group, a blank among it, also splits as
@@ -1038,6 +1045,22 @@ impl Table<'_, '_> {
             )
         {
             return Some(Suspect::NoIdentity);
+        }
+        if matches!(
+            decision,
+            Decision::Placed(_, ReadingRule::RunTogetherSingleSplit)
+        ) {
+            let own_broken: Vec<&str> = reading
+                .iter()
+                .filter(|e| {
+                    e.runs().all(|x| x == r)
+                        && evaluate(e, |x, part| self.placed(x, part)) == Some(false)
+                })
+                .map(|e| e.identity.rule.as_str())
+                .collect();
+            if own_broken.len() > 1 {
+                return Some(Suspect::OwnBroken(own_broken.len(), ids(&own_broken)));
+            }
         }
         let mut broken: Vec<&str> = broken_local.cloned().unwrap_or_default();
         broken.extend(
@@ -1115,8 +1138,10 @@ impl Table<'_, '_> {
                     continue;
                 }
             }
-            let Some(alternative) = self.blank_alternative(r, sizes) else {
-                continue;
+            // A split breaking several groups of its own is taken back without one.
+            let alternative = match suspect {
+                Suspect::OwnBroken(..) => None,
+                _ => self.blank_alternative(r, sizes),
             };
             let Some(placed) = placed_cells(decision) else {
                 continue;
@@ -1126,15 +1151,21 @@ impl Table<'_, '_> {
                 .map(|cell| cell.map_or_else(|| "?".to_owned(), |value| value.to_string()))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let why = match suspect {
-                Suspect::NoIdentity => format!(
+            let why = match (suspect, alternative) {
+                (Suspect::OwnBroken(count, rules), _) => format!(
+                    "its digits cut into {} numbers one way, `{read}`, which breaks {count} of its own identities ({rules}): cells printed blank (which leave no trace where cells run together) would explain that as well as a misprint in each, so none is taken",
+                    run.pointers.len()
+                ),
+                // No reading with a blank satisfies the identities: the split stands.
+                (_, None) => continue,
+                (Suspect::NoIdentity, Some(alternative)) => format!(
                     "its digits cut into {} numbers one way, `{read}`, but were a cell printed blank (which leaves no trace where cells run together) they would read {alternative}, and no identity tells the two apart, so none is taken",
                     run.pointers.len()
                 ),
-                Suspect::Several => format!(
+                (Suspect::Several, Some(alternative)) => format!(
                     "its digits split several ways satisfying the identities that read them, which read `{read}` alike, and were a cell printed blank (which leaves no trace where cells run together) they would read {alternative} with every identity that can be evaluated holding; the text does not say which, so none is taken"
                 ),
-                Suspect::Breaks(rules) => format!(
+                (Suspect::Breaks(rules), Some(alternative)) => format!(
                     "cut into {} numbers, `{read}`, it breaks {rules}, and were a cell printed blank (which leaves no trace where cells run together) it would read {alternative} with every identity that can be evaluated holding; the text does not say which, so none is taken",
                     run.pointers.len()
                 ),
@@ -3644,19 +3675,24 @@ mod tests {
         }
     }
 
+    /// 表四's fifteen cells, in the order a run of its digits prints them.
+    fn review_pointers() -> Vec<&'static str> {
+        ["review", "litigation_direct", "litigation_after_review"]
+            .iter()
+            .flat_map(|g| {
+                ["upheld", "corrected", "other", "pending", "total"]
+                    .map(|c| intern(&format!("/review_litigation/{g}/{c}")).unwrap())
+            })
+            .collect()
+    }
+
     /// The risk of reading 表四 by R4 alone, measured: over broken 表四s (one cell changed by
     /// 1–20 or 1–1000), how often the digits still admit exactly one R4-consistent split (a
     /// wrong number and a hidden break if taken), and that the rule kept reads none wrong.
     #[test]
     #[allow(clippy::print_stdout)] // the figures are what the test reports
     fn table_four_is_never_misread_when_it_breaks_r4() {
-        let pointers: Vec<&str> = ["review", "litigation_direct", "litigation_after_review"]
-            .iter()
-            .flat_map(|g| {
-                ["upheld", "corrected", "other", "pending", "total"]
-                    .map(|c| intern(&format!("/review_litigation/{g}/{c}")).unwrap())
-            })
-            .collect();
+        let pointers = review_pointers();
         let totalled = Segment {
             size: 5,
             total: true,
@@ -3721,13 +3757,7 @@ mod tests {
     /// dropped).
     #[test]
     fn a_table_four_two_splits_satisfy_reads_the_cells_they_agree_on() {
-        let pointers: Vec<&str> = ["review", "litigation_direct", "litigation_after_review"]
-            .iter()
-            .flat_map(|g| {
-                ["upheld", "corrected", "other", "pending", "total"]
-                    .map(|c| intern(&format!("/review_litigation/{g}/{c}")).unwrap())
-            })
-            .collect();
+        let pointers = review_pointers();
         let run = Run {
             pointers,
             digits: "110341871301131105".to_owned(),
@@ -3752,6 +3782,34 @@ mod tests {
             .collect();
         assert_eq!(agreed, expected);
         assert!(why.contains("2 splits of `110341871301131105`"), "{why}");
+    }
+
+    /// A 表四 printing two cells blank, `0 · 0 0 0 | 6 · 1 9 16 | 0 8 5 0 13` run together as
+    /// `000061916085013`: its fifteen digits cut one way into fifteen cells, breaking R4 in every
+    /// group, and two blanks explain that as well as three misprints, so nothing is placed. A
+    /// one-digit split breaking one group stands: a blank there needs a second break.
+    #[test]
+    fn a_table_four_cut_one_way_breaking_several_groups_is_not_read() {
+        let pointers = review_pointers();
+        let run = |digits: &str| Run {
+            pointers: pointers.clone(),
+            digits: digits.to_owned(),
+            printed_apart: false,
+        };
+        let decisions = decide(&[run("000061916085013")]);
+        let [Decision::Missing(ProblemCode::AmbiguousSplit, why)] = decisions.as_slice() else {
+            panic!("{decisions:?}");
+        };
+        assert!(why.contains("breaks 3 of its own identities (R4)"), "{why}");
+        // 复议 totalling 1 with no case beside it: the other groups hold, the split is taken.
+        let decisions = decide(&[run("000010000000000")]);
+        assert_eq!(
+            decisions,
+            [Decision::Placed(
+                vec![0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+                ReadingRule::RunTogetherSingleSplit
+            )]
+        );
     }
 
     /// The cells a decision placed, each checked against the published values.

@@ -19,13 +19,18 @@
 //! `0` (`00` is two zeros run together). Only 表四 is read so: its 15 columns are the narrowest
 //! of the template. A report whose own numbers break
 //! an identity over a wrapped cell is thus left unread rather than joined wrongly, unless another
-//! joining happens to satisfy it alone. That is rare but not impossible, and nothing printed
-//! tells it: a random sweep found a report printing 纠正 13 (misprinted for 4) and 其他 140 with
-//! 总计 144 in columns one digit wide, the row's tails `3 4 4` then `0 4`, which the joining 130
-//! and 14 satisfies (0 of 12,000 further random broken reports read a cell wrong; the round
-//! trips in `tests/roundtrip.rs` measure it).
+//! joining happens to satisfy it alone, which nothing printed tells: a random sweep found
+//! 120 11 0 0 122 (复议 breaking R4) printed `12 0 11 0 0 12 2` in columns two digits wide, which
+//! 12 0 110 0 122 satisfies. So the one joining is also refused where another joining would be
+//! the report's with one cell misprinted, of its width and less than a tenth of it off (122 for
+//! 131): the two are then as likely, and a consistent report printing the second's cells
+//! (120 11 0 0 131) is left unread too. This also refuses an earlier find, 纠正 13 misprinted for
+//! 4 and 其他 140 with 总计 144 in columns one digit wide (tails `3 4 4` then `0 4`, also joined
+//! 130 and 14). A wrong joining satisfying R4 where the report's own is off by more than a
+//! misprint remains possible; the round trips in `tests/roundtrip.rs` measure it.
 
 use crate::solve::{self, Identity};
+use crate::split::digit_count;
 use crate::table::ValueCell;
 
 /// Most pieces beyond the row's cells that are tried: the joinings grow as a binomial.
@@ -119,10 +124,12 @@ pub(crate) fn unwrap_cells(
                     .iter()
                     .all(|identity| identity.holds(value) == Some(true))
         });
-        let failing = local
+        let failing: Vec<usize> = local
             .iter()
-            .filter(|identity| identity.holds(value) != Some(true))
-            .count();
+            .enumerate()
+            .filter(|(_, identity)| identity.holds(value) != Some(true))
+            .map(|(k, _)| k)
+            .collect();
         readings.push(Reading {
             values,
             joining,
@@ -130,21 +137,36 @@ pub(crate) fn unwrap_cells(
             failing,
         });
     }
-    let fewest = readings.iter().map(|r| r.failing).min().unwrap_or(0);
-    let with_fewest = readings.iter().filter(|r| r.failing == fewest).count();
+    let fewest = readings.iter().map(|r| r.failing.len()).min().unwrap_or(0);
+    let with_fewest = readings
+        .iter()
+        .filter(|r| r.failing.len() == fewest)
+        .count();
     let kept: Vec<&Reading<'_>> = readings.iter().filter(|r| r.confirmed).collect();
+    let misprint_reading = |one: &Reading<'_>| {
+        readings.iter().find(|other| {
+            other.values != one.values && one_misprint_explains(other, one, &local, cells)
+        })
+    };
     Some(match kept.as_slice() {
         // On a report breaking an identity, a wrong joining can make the identities reading its
         // joined cells hold while breaking others the report's own joining keeps: the one
         // confirmed joining must also be the one breaking the fewest identities.
-        [one] if one.failing == fewest && with_fewest == 1 => {
-            Ok(joined_cells(printed, one.joining))
-        }
+        [one] if one.failing.len() == fewest && with_fewest == 1 => match misprint_reading(one) {
+            None => Ok(joined_cells(printed, one.joining)),
+            Some(other) => Err(format!(
+                "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and the one joining the identities confirm ({}) is one of two: were a cell misprinted, the joining {} would be the report's",
+                printed.len(),
+                cells.len(),
+                listed(&one.values),
+                listed(&other.values)
+            )),
+        },
         [one] => Err(format!(
             "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and the one joining whose joined cells the identities confirm breaks {} of them over other cells, and another joining breaks no more ({fewest})",
             printed.len(),
             cells.len(),
-            one.failing
+            one.failing.len()
         )),
         [] => Err(format!(
             "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and no joining of them satisfies the identities reading the joined cells",
@@ -161,12 +183,65 @@ pub(crate) fn unwrap_cells(
 }
 
 /// A distinct reading of the pieces: its values, its joining, whether the identities reading its
-/// joined cells all hold, and how many of the row's identities it breaks.
+/// joined cells all hold, and which of the row's identities it breaks.
 struct Reading<'a> {
     values: Vec<u64>,
     joining: &'a Joining,
     confirmed: bool,
-    failing: usize,
+    failing: Vec<usize>,
+}
+
+/// Whether `other` is the reading of a report that misprints one cell where `one` is read: it
+/// breaks every identity `one` breaks and one more, which one of its cells, mended to a count
+/// near the one it prints ([`near`]: a digit mistyped, a total a little mis-added), would make
+/// hold. Each group of 表四 is read by its R4 alone, so a report breaking it can print
+/// pieces that another joining makes hold (120 11 0 0 122 wrapped as `12 0 11 0 0 12 2` is
+/// also 12 0 110 0 122): the confirmed joining is then no more likely than the report's own.
+fn one_misprint_explains(
+    other: &Reading<'_>,
+    one: &Reading<'_>,
+    local: &[&Identity],
+    cells: &[&str],
+) -> bool {
+    let mut extra = other.failing.iter().filter(|k| !one.failing.contains(k));
+    let (Some(&broken), None) = (extra.next(), extra.next()) else {
+        return false;
+    };
+    if !one.failing.iter().all(|k| other.failing.contains(k)) {
+        return false;
+    }
+    let value = |cell: &str| {
+        cells
+            .iter()
+            .position(|c| *c == cell)
+            .and_then(|k| other.values.get(k).copied())
+    };
+    local.get(broken).is_some_and(|identity| {
+        identity.lhs.iter().chain(&identity.rhs).any(|cell| {
+            let (Some(Some(mended)), Some(printed)) = (identity.required(cell, value), value(cell))
+            else {
+                return false;
+            };
+            near(mended, printed)
+        })
+    })
+}
+
+/// Whether a report printing `printed` where `mended` holds is a misprint of it: of its width,
+/// and less than a tenth of it away (within 9 for a count below 100). A difference as wide as
+/// the count itself (淮安's 351 for 846, were `17` and `8` not joined; 1192 for 1984) is a
+/// joining, not a misprint.
+fn near(mended: u64, printed: u64) -> bool {
+    digit_count(mended) == digit_count(printed) && mended.abs_diff(printed) < (printed / 10).max(10)
+}
+
+/// Values as a report prints them, apart by spaces.
+fn listed(values: &[u64]) -> String {
+    values
+        .iter()
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The cells of a joining: a cell of one piece as printed, a joined one (marked `true`) its
@@ -469,6 +544,31 @@ mod tests {
         assert!(
             matches!(read, Some(Err(ref why)) if why.contains("breaks 2")),
             "{read:?}"
+        );
+    }
+
+    #[test]
+    fn a_joining_that_one_misprint_makes_the_report_s_own_is_not_taken() {
+        // Published 120 11 0 0 122 (复议 breaking R4: 131), a cell a line in columns two digits
+        // wide: 12 0 110 0 122 is the one joining that satisfies R4, but one misprinted 总计
+        // (122 for 131) makes 120 11 0 0 122 the report's as well.
+        let lines: Vec<&str> = "12 0 11 0 0 12 2 0 0 0 0 0 0 0 0 0 0".split(' ').collect();
+        let broken = read(&lines);
+        assert!(
+            matches!(broken, Some(Err(ref why)) if why.contains("120 11 0 0 122")),
+            "{broken:?}"
+        );
+        // Published consistent, 120 11 0 0 131: the same doubt, and no joining is taken either.
+        let lines: Vec<&str> = "12 0 11 0 0 13 1 0 0 0 0 0 0 0 0 0 0".split(' ').collect();
+        assert!(matches!(read(&lines), Some(Err(_))));
+        // 维持 35 and 总计 105: the other joinings break R4 by far more than a misprint would.
+        let lines: Vec<&str> = "35 70 0 0 10 5 0 0 0 0 0 0 0 0 0 0".split(' ').collect();
+        assert_eq!(
+            read(&lines),
+            Some(Ok("35 70 0 0 105 0 0 0 0 0 0 0 0 0 0"
+                .split(' ')
+                .map(str::to_owned)
+                .collect()))
         );
     }
 
