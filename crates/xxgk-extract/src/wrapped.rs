@@ -158,8 +158,8 @@ pub(crate) fn unwrap_cells(
                 "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and the one joining the identities confirm ({}) is one of two: were a cell misprinted, the joining {} would be the report's",
                 printed.len(),
                 cells.len(),
-                listed(&one.values),
-                listed(&other.values)
+                solve::shown(&[&one.values]),
+                solve::shown(&[&other.values])
             )),
         },
         [one] => Err(format!(
@@ -233,15 +233,6 @@ fn one_misprint_explains(
 /// joining, not a misprint.
 fn near(mended: u64, printed: u64) -> bool {
     digit_count(mended) == digit_count(printed) && mended.abs_diff(printed) < (printed / 10).max(10)
-}
-
-/// Values as a report prints them, apart by spaces.
-fn listed(values: &[u64]) -> String {
-    values
-        .iter()
-        .map(u64::to_string)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The cells of a joining: a cell of one piece as printed, a joined one (marked `true`) its
