@@ -1,7 +1,7 @@
 //! From recognised rows to cells: 表二, 表三 (with run-together splitting checked against the
 //! identities) and 表四, and from cells to the JSON trees.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -856,6 +856,8 @@ pub(crate) fn read_applications(
     // A merged （六） row printed so: its numbers.
     let mut merged_short: Option<Vec<ValueCell>> = None;
     let mut split_by_total: Vec<AppRow> = Vec::new();
+    // Rows whose numbers wrapped in narrow cells were joined as their 总计 confirms.
+    let mut wrapped_rows: Vec<AppRow> = Vec::new();
     // Rows a number short whose blank the spacing shows, to be confirmed with the rows placed
     // by order.
     let mut spaced: Vec<gaps::Assignment> = Vec::new();
@@ -876,6 +878,28 @@ pub(crate) fn read_applications(
     // row's label printed below its numbers, so the numbers after that label are its own only
     // if the identities confirm them (as in a table that shows labels below numbers).
     let mut after_group_numbers = false;
+    // The widest number the table prints: a column wrapping numbers is at least as wide.
+    let widest = chosen
+        .iter()
+        .flat_map(|r| &r.values)
+        .chain(unlabelled.iter().flat_map(|u| &u.segment.values))
+        .filter_map(|v| match v {
+            ValueCell::Token { text, .. } if is_digits(v) => Some(text.len()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let row_lines: HashSet<u32> = chosen
+        .iter()
+        .flat_map(|r| &r.values)
+        .filter_map(|v| v.pos().map(|p| p.line))
+        .collect();
+    let wrapping = Wrapping {
+        widest,
+        bare_pages,
+        row_lines: &row_lines,
+    };
+    join_unlabelled_wrapped(&mut unlabelled, wrapping, problems);
     for (index, read) in chosen.iter().enumerate() {
         let numbers_may_be_next_rows =
             (labels_below || std::mem::take(&mut after_group_numbers)) && read.below_bare_label;
@@ -901,6 +925,27 @@ pub(crate) fn read_applications(
             && !read.values.iter().any(|v| !v.is_blank())
         {
             merged_bare = Some(read);
+            continue;
+        }
+        if read.row != AppRow::OtherMerged
+            && let Some(spec) = app_spec(read.row, edition)
+            && let Some(joined) = wrapped_row(read, &spec, wrapping, &mut unlabelled)
+        {
+            match joined {
+                Ok(cells) => {
+                    put_joined(&spec, &cells, store);
+                    known.insert(read.row, counts_of(store, &spec));
+                    wrapped_rows.push(read.row);
+                }
+                Err(why) => store.miss_row(
+                    &spec,
+                    &Problem::new(
+                        ProblemCode::CellCountMismatch,
+                        format!("row {}: {why}, so its cells are left missing", spec.label),
+                    )
+                    .at(read.label.pos, read.label.published.clone()),
+                ),
+            }
             continue;
         }
         let (fitted, read_by) = match fit(read.values.clone(), 7, read.padded_at_end) {
@@ -1315,6 +1360,13 @@ pub(crate) fn read_applications(
     gaps::confirm_apart(
         &apart,
         "its numbers stand on several lines apart from its label",
+        |r| app_spec(r, edition),
+        store,
+        merged_counts.as_ref(),
+    );
+    gaps::confirm_apart(
+        &wrapped_rows,
+        "its numbers wrapped in narrow cells were joined as the row's 总计 alone confirms, which a row misprinting a cell does not show",
         |r| app_spec(r, edition),
         store,
         merged_counts.as_ref(),
@@ -2130,7 +2182,14 @@ pub(crate) fn read_review(
         let cells: Vec<&str> = cells.iter().filter_map(|c| solve::intern(c)).collect();
         // One unbroken run only: numbers in blocks between labels are not in the table's order.
         runs.iter()
-            .find_map(|run| wrapped::unwrap_cells(&run.cells, &cells, &solve::identities()))
+            .find_map(|run| {
+                wrapped::unwrap_cells(
+                    &run.cells,
+                    &cells,
+                    &solve::identities(),
+                    wrapped::WrappedIn::Review,
+                )
+            })
             .filter(|read| read.is_ok() || paged.is_none())
     } {
         match (read, &paged) {
@@ -2294,6 +2353,206 @@ fn place_review_blocks(
 
 /// 表四's cells read from numbers wrapped in its narrow cells (`wrapped`): each joined cell
 /// under its rule, the others as printed; or every cell missing with why.
+/// A 表三 row printing more numbers than its cells, as numbers wrapped in narrow cells print (a
+/// Word table exported to PDF prints 46698 as `4669` over `8`; `pdftotext -layout` puts the `8`
+/// on the next line, under its cell, beside the rest of the label or on a line of its own, and
+/// `-raw` after its first piece): [`join_wrapped`] of its numbers.
+fn wrapped_row(
+    read: &RowRead<AppRow>,
+    spec: &RowSpec,
+    table: Wrapping<'_>,
+    unlabelled: &mut Vec<gaps::Unlabelled>,
+) -> Option<Result<Vec<(ValueCell, bool)>, String>> {
+    join_wrapped(
+        &read.values,
+        read.at,
+        &identity_cells(spec),
+        table,
+        unlabelled,
+    )
+}
+
+/// What [`join_wrapped`] knows of the whole 表三: the widest number it prints, the page numbers
+/// printed bare, and the lines holding its labelled rows' numbers.
+#[derive(Clone, Copy)]
+struct Wrapping<'a> {
+    widest: usize,
+    bare_pages: &'a BarePages,
+    row_lines: &'a HashSet<u32>,
+}
+
+/// The numbers `values` of a 表三 row (segment `at`, reading `cells`) read as
+/// [`wrapped::unwrap_cells`] joins numbers wrapped in narrow cells by the row's identities, the
+/// column at least as wide as `widest`, the widest number the table prints. The numbers on the
+/// lines right below that no row took (alone, or beside a piece of label no row claims) are its
+/// pieces too, and are taken from `unlabelled` once read. `None` where the row is no such row;
+/// an `Err` where it printed its seven numbers and pieces below them that no joining reads, or
+/// that a joining reads though the seven satisfy its 总计 as printed (a row whose every number
+/// wraps prints two lines that each do: `100000 … 600000` over `0 … 8 0 8`). A row printing
+/// more numbers that no joining reads is left to the readings of rows with stray numbers, and
+/// one with a number alone below it that no joining reads and that may be a page number printed
+/// bare (`bare_pages`) is read as printed.
+fn join_wrapped(
+    values: &[ValueCell],
+    at: usize,
+    cells: &[String],
+    table: Wrapping<'_>,
+    unlabelled: &mut Vec<gaps::Unlabelled>,
+) -> Option<Result<Vec<(ValueCell, bool)>, String>> {
+    let Wrapping {
+        widest,
+        bare_pages,
+        row_lines,
+    } = table;
+    let columns = cells.len();
+    if values.len() < columns {
+        return None;
+    }
+    let holds_as_printed = values.len() == columns && align::total_agrees(cells, values);
+    let line_of = |v: &ValueCell| v.pos().map(|p| p.line);
+    let mut printed = values.to_vec();
+    let mut tails: Vec<usize> = Vec::new();
+    // Each line of pieces holds those of the cells still wrapping: no more than the line before.
+    let mut most = columns;
+    // The next line, or for the first the one after where a hard wrap's line was joined to the
+    // row's (a line holding no row's numbers).
+    while let Some(last) = printed.iter().filter_map(line_of).max() {
+        let skip = tails.is_empty() && !row_lines.contains(&(last + 1));
+        let below = |u: &gaps::Unlabelled| {
+            let line = u.segment.values.first().and_then(line_of)?;
+            (u.at > at
+                && (line == last + 1 || (skip && line == last + 2))
+                && u.segment.values.len() <= most
+                && u.segment
+                    .values
+                    .iter()
+                    .all(|v| is_digits(v) && line_of(v) == Some(line))
+                && u.segment
+                    .label
+                    .as_ref()
+                    .is_none_or(|label| recognise_app_label(label, None).is_none()))
+            .then_some(line)
+        };
+        let Some(k) = (0..unlabelled.len())
+            .filter_map(|k| Some((below(unlabelled.get(k)?)?, k)))
+            .min()
+            .map(|(_, k)| k)
+        else {
+            break;
+        };
+        tails.push(k);
+        let line: Vec<ValueCell> = unlabelled
+            .get(k)
+            .map(|u| u.segment.values.clone())
+            .unwrap_or_default();
+        most = line.len();
+        printed.extend(line);
+    }
+    if values.len() == columns && tails.is_empty() {
+        return None;
+    }
+    let interned: Vec<&str> = cells.iter().filter_map(|c| solve::intern(c)).collect();
+    let page_number = match printed.get(values.len()..) {
+        Some([alone]) => bare_pages.any() && may_be_page_number(alone, bare_pages),
+        _ => false,
+    };
+    let joined = wrapped::unwrap_cells(
+        &printed,
+        &interned,
+        &solve::identities(),
+        wrapped::WrappedIn::ApplicationRow { widest },
+    )?;
+    let joined = match joined {
+        Ok(joined) if holds_as_printed => Err(format!(
+            "its numbers satisfy its 总计 as printed, and joined with the numbers on the line below as numbers wrapped in narrow cells print ({}), they do too",
+            joined
+                .iter()
+                .map(|(cell, _)| cell.raw())
+                .collect::<Vec<_>>()
+                .join(" ")
+        )),
+        Err(_) if holds_as_printed || values.len() > columns || page_number => return None,
+        joined => joined,
+    };
+    tails.sort_unstable();
+    for k in tails.into_iter().rev() {
+        unlabelled.remove(k);
+    }
+    Some(joined)
+}
+
+/// Joins the numbers wrapped in narrow cells of the rows with no label (`join_wrapped`, by R3,
+/// which reads every 表三 row alike), before they are placed by the template's order: a row read
+/// so takes its joined numbers; one whose pieces no joining reads, or two joinings do, is no
+/// row that can be placed (its gap's rows are then left missing), and says so.
+fn join_unlabelled_wrapped(
+    unlabelled: &mut Vec<gaps::Unlabelled>,
+    table: Wrapping<'_>,
+    problems: &mut Vec<Problem>,
+) {
+    let Some(cells) = app_spec(AppRow::NewReceived, Edition::E2021).map(|s| identity_cells(&s))
+    else {
+        return;
+    };
+    unlabelled.sort_by_key(|u| u.at);
+    let mut k = 0;
+    while let Some(u) = unlabelled.get(k) {
+        let (values, at) = (u.segment.values.clone(), u.at);
+        if values.len() < cells.len() || !values.iter().all(is_digits) {
+            k += 1;
+            continue;
+        }
+        match join_wrapped(&values, at, &cells, table, unlabelled) {
+            Some(Ok(joined)) => {
+                if let Some(u) = unlabelled.get_mut(k) {
+                    u.segment.values = joined.into_iter().map(|(cell, _)| cell).collect();
+                }
+                k += 1;
+            }
+            Some(Err(why)) => {
+                let orphan = unlabelled.remove(k);
+                let pos = orphan.segment.values.iter().find_map(ValueCell::pos);
+                problems.push(
+                    Problem::new(
+                        ProblemCode::UnlabelledRowsUnconfirmed,
+                        format!(
+                            "表三: a row of numbers with no label ({}): {why}, so it is placed in no row",
+                            values.iter().map(ValueCell::raw).collect::<Vec<_>>().join(" ")
+                        ),
+                    )
+                    .at(pos, String::new()),
+                );
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// Whether a value cell is a run of digits, as a piece of a wrapped number prints.
+fn is_digits(cell: &ValueCell) -> bool {
+    matches!(cell, ValueCell::Token { text, .. } if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A row read by [`wrapped_row`]: each cell with the rule that joined it, if one did.
+fn put_joined(spec: &RowSpec, cells: &[(ValueCell, bool)], store: &mut CellStore) {
+    for (c, (value, joined)) in cells.iter().enumerate() {
+        let Some(columns) = spec.columns.get(c..=c) else {
+            continue;
+        };
+        let one = RowSpec {
+            path: spec.path,
+            label: spec.label,
+            columns,
+        };
+        let rules: &[ReadingRule] = if *joined {
+            &[ReadingRule::WrappedDigitsJoinedByIdentities]
+        } else {
+            &[]
+        };
+        store.put_row(&one, std::slice::from_ref(value), rules);
+    }
+}
+
 fn place_unwrapped(read: Result<Vec<(ValueCell, bool)>, String>, store: &mut CellStore) {
     let values = match read {
         Ok(values) => values,

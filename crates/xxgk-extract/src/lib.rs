@@ -122,7 +122,11 @@
 //! `12 0 11 0 0 12 2` also joins 12 0 110 0 122, which satisfies it) (`wrapped`,
 //! `wrapped-digits-joined-by-identities`: 淮安 exported by LibreOffice reads all 200 cells in
 //! seven converters, 185 before; through `pdftotext` without flags, every piece on a line of
-//! its own and the second lines after the row, its 15 表四 cells, none before). A PDF dump that
+//! its own and the second lines after the row, its 15 表四 cells, none before). A 表三 row is
+//! joined so too, its pieces its own numbers and those on the lines right below that no row
+//! takes, by R3 and then its columns' R1 and R2, the column at least as wide as the table's
+//! widest number (random reports LibreOffice exported: 10080 printed `1008` over `0` was read
+//! 1008 and called a break of R1, R2 and R3). A PDF dump that
 //! prints section 四's heading before 表三's last numbers gives 表四 the blocks from its first
 //! header label `行政复议`, and 表三 those before, `sections`). When the gap
 //! over （六）'s three rows is two rows short and no （六） row was read, the report is read as
@@ -613,8 +617,8 @@
 //! label's cell, the label whole without them and the numbers filling its columns exactly),
 //! `review-blocks-ordered-by-r4` (表四 printed in blocks out of the table's order, a cell placed
 //! where every order of the blocks a converter prints that satisfies R4, or breaks it in one
-//! group only, agrees), `wrapped-digits-joined-by-identities` (表四's numbers wrapped in narrow
-//! cells, joined the one way the identities confirm), `merged-other-zero-in-each-row` (a 2021 report
+//! group only, agrees), `wrapped-digits-joined-by-identities` (表四's or a 表三 row's numbers
+//! wrapped in narrow cells, joined the one way the identities confirm), `merged-other-zero-in-each-row` (a 2021 report
 //! printing （六）其他处理 as one row, the 2019 table, prints 0 in the column: each of its three
 //! rows is 0; after the rule that read the merged row, where one did: its numbers dropped of
 //! surplus blanks, placed by order, a block dump's or a run's), `fee-figure-from-prose`,

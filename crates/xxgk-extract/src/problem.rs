@@ -183,9 +183,9 @@ pub enum ReadingRule {
     /// order of the blocks a converter prints agrees, among the orders that satisfy R4 in every
     /// group or break it in one group only.
     ReviewBlocksOrderedByR4,
-    /// 表四 printing more numbers than cells, as a number wrapped in a narrow cell prints
-    /// (`17` over `8`): its pieces joined the one way, of the orders converters print them in,
-    /// that makes every identity reading a joined cell hold (`wrapped`).
+    /// 表四, or a row of 表三, printing more numbers than cells, as a number wrapped in a narrow
+    /// cell prints (`17` over `8`): its pieces joined the one way, of the orders converters print
+    /// them in, that makes every identity reading a joined cell hold (`wrapped`).
     WrappedDigitsJoinedByIdentities,
     /// One-line layout: 表四's digits split the one way, of those satisfying R4 in every group,
     /// that agrees with the figures the report's prose states of the table

@@ -820,6 +820,16 @@ fn read_rows_with<R: Copy + PartialEq>(
                 *closed |= open_row.values.len() >= expected(open_row.row);
                 continue;
             }
+            if let Some((open_row, _)) = open.as_mut()
+                && open_row.row == row
+                && wrapped_below(open_row, &segment, expected(row))
+            {
+                // The rest of the label of the row just read, beside the further pieces of its
+                // numbers wrapped in narrow cells (`过程性信息  0` under `6.属于四类 … 100000`):
+                // pieces of its numbers, which only the identities join (`wrapped`).
+                open_row.values.extend(segment.values);
+                continue;
+            }
             if let Some((done, _)) = open.take() {
                 rows.push(done);
             }
@@ -928,6 +938,29 @@ fn read_rows_with<R: Copy + PartialEq>(
         labels_below,
         headings,
     }
+}
+
+/// Whether `segment`, a piece of `row`'s label again, holds further pieces of the row's numbers
+/// wrapped in narrow cells: fewer numbers than the row's `columns`, all digits, on the line right
+/// below the row's numbers, in plain text (a table row of a Markdown or HTML table naming the
+/// row again is a row of its own).
+fn wrapped_below<R>(row: &RowRead<R>, segment: &Segment, columns: usize) -> bool {
+    let digits = |v: &ValueCell| matches!(v, ValueCell::Token { text, .. } if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()));
+    let below = row
+        .values
+        .iter()
+        .filter_map(|v| v.pos().map(|p| p.line))
+        .max()
+        .map(|line| line + 1);
+    !row.positional
+        && !segment.positional
+        && row.values.iter().all(digits)
+        && !segment.values.is_empty()
+        && segment.values.len() < columns
+        && segment
+            .values
+            .iter()
+            .all(|v| digits(v) && v.pos().map(|p| p.line) == below)
 }
 
 /// How the value cells of a row fit its columns.

@@ -16,8 +16,10 @@
 //! also look like a wrap: a cell's pieces stand on successive lines, its first piece does not
 //! start with `0`, every piece but its last is as wide as the column (one width for the table:
 //! its narrow columns are alike), and no number printed whole is wider than that or starts with
-//! `0` (`00` is two zeros run together). Only 表四 is read so: its 15 columns are the narrowest
-//! of the template. A report whose own numbers break
+//! `0` (`00` is two zeros run together). 表四 is read so, its 15 columns the narrowest of the
+//! template, and a 表三 row whose numbers of five digits and more wrap
+//! (`assemble::join_wrapped`, its identities R3 and then the columns'; no number the table
+//! prints whole may be wider than its column). A report whose own numbers break
 //! an identity over a wrapped cell is thus left unread rather than joined wrongly, unless another
 //! joining happens to satisfy it alone, which nothing printed tells: a random sweep found
 //! 120 11 0 0 122 (复议 breaking R4) printed `12 0 11 0 0 12 2` in columns two digits wide, which
@@ -34,7 +36,7 @@ use crate::split::digit_count;
 use crate::table::ValueCell;
 
 /// Most pieces beyond the row's cells that are tried: the joinings grow as a binomial.
-const MAX_EXTRA_PIECES: usize = 6;
+const MAX_EXTRA_PIECES: usize = 8;
 
 /// A number as printed: its digits and the line it stands on.
 struct Piece<'a> {
@@ -45,6 +47,19 @@ struct Piece<'a> {
 /// A joining: for each cell, the indices of its pieces in the printed order.
 type Joining = Vec<Vec<usize>>;
 
+/// The table a wrapped row stands in, as far as joining its pieces goes.
+#[derive(Clone, Copy)]
+pub(crate) enum WrappedIn {
+    /// 表四: its one row is the table, each group's R4 all that reads a joined cell.
+    Review,
+    /// A row of 表三, read one by one: no number the table prints is wider than its column
+    /// (`widest`, so a wrapped number's first piece is that wide), and a joining is kept only
+    /// where the columns' identities (R1, R2) confirm it afterwards, which a joining moving a
+    /// piece from one cell to another breaks: no other joining is weighed as the report's with
+    /// a cell misprinted (the row's 总计 is five digits or more, and a tenth of it spans joinings).
+    ApplicationRow { widest: usize },
+}
+
 /// Reads `printed` (more numbers than `cells`) as the cells' wrapped numbers: `None` when the
 /// row is not a wrapped one (a blank or non-digit piece, too many pieces, or no joining looks
 /// like a wrap); otherwise the cells, a joined cell's pieces made one number (marked `true`), or
@@ -53,7 +68,12 @@ pub(crate) fn unwrap_cells(
     printed: &[ValueCell],
     cells: &[&str],
     identities: &[Identity],
+    table: WrappedIn,
 ) -> Option<Result<Vec<(ValueCell, bool)>, String>> {
+    let widest_elsewhere = match table {
+        WrappedIn::Review => 0,
+        WrappedIn::ApplicationRow { widest } => widest,
+    };
     let extra = printed.len().checked_sub(cells.len())?;
     if extra == 0 || extra > MAX_EXTRA_PIECES {
         return None;
@@ -74,6 +94,7 @@ pub(crate) fn unwrap_cells(
         .collect::<Option<_>>()?;
     let mut joinings = in_turn(&pieces, cells.len());
     joinings.extend(tails_after_row(&pieces, cells.len()));
+    joinings.retain(|joining| wrap_width(&pieces, joining).is_some_and(|w| w >= widest_elsewhere));
     if joinings.is_empty() {
         return None;
     }
@@ -152,16 +173,18 @@ pub(crate) fn unwrap_cells(
         // On a report breaking an identity, a wrong joining can make the identities reading its
         // joined cells hold while breaking others the report's own joining keeps: the one
         // confirmed joining must also be the one breaking the fewest identities.
-        [one] if one.failing.len() == fewest && with_fewest == 1 => match misprint_reading(one) {
-            None => Ok(joined_cells(printed, one.joining)),
-            Some(other) => Err(format!(
-                "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and the one joining the identities confirm ({}) is one of two: were a cell misprinted, the joining {} would be the report's",
-                printed.len(),
-                cells.len(),
-                solve::shown(&[&one.values]),
-                solve::shown(&[&other.values])
-            )),
-        },
+        [one] if one.failing.len() == fewest && with_fewest == 1 => {
+            match misprint_reading(one).filter(|_| matches!(table, WrappedIn::Review)) {
+                None => Ok(joined_cells(printed, one.joining)),
+                Some(other) => Err(format!(
+                    "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and the one joining the identities confirm ({}) is one of two: were a cell misprinted, the joining {} would be the report's",
+                    printed.len(),
+                    cells.len(),
+                    solve::shown(&[&one.values]),
+                    solve::shown(&[&other.values])
+                )),
+            }
+        }
         [one] => Err(format!(
             "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and the one joining whose joined cells the identities confirm breaks {} of them over other cells, and another joining breaks no more ({fewest})",
             printed.len(),
@@ -398,15 +421,19 @@ fn tails_in_levels(pieces: &[Piece<'_>], cells: usize, levels: &[Vec<usize>]) ->
         .collect()
 }
 
-/// Whether every joined cell of `joining` wraps at one width, and no cell printed whole is
-/// wider than that (a table's narrow columns are alike).
-fn looks_wrapped(pieces: &[Piece<'_>], joining: &Joining) -> bool {
-    let Some(width) = joining
+/// The width of the column `joining` wraps its numbers at: its first joined cell's first piece's.
+fn wrap_width(pieces: &[Piece<'_>], joining: &Joining) -> Option<usize> {
+    joining
         .iter()
         .find(|parts| parts.len() > 1)
         .and_then(|parts| pieces.get(*parts.first()?))
         .map(|p| p.digits.len())
-    else {
+}
+
+/// Whether every joined cell of `joining` wraps at one width, and no cell printed whole is
+/// wider than that (a table's narrow columns are alike).
+fn looks_wrapped(pieces: &[Piece<'_>], joining: &Joining) -> bool {
+    let Some(width) = wrap_width(pieces, joining) else {
         return false;
     };
     joining.iter().all(|parts| match parts.as_slice() {
@@ -454,7 +481,7 @@ mod tests {
 
     fn read(lines: &[&str]) -> Option<Result<Vec<String>, String>> {
         let (cells, identities) = review();
-        unwrap_cells(&printed(lines), &cells, &identities).map(|r| {
+        unwrap_cells(&printed(lines), &cells, &identities, WrappedIn::Review).map(|r| {
             r.map(|cells| {
                 cells
                     .iter()

@@ -810,7 +810,7 @@ fn hard_wrapped_text_reads_no_wrong_cell() {
 ///
 /// Prints each share (`cargo test --release -p xxgk-extract --test roundtrip -- --nocapture
 /// bare_page`); the floors are a hair below the shares measured (one-cell-per-line 99.55%
-/// consistent and broken, tab rows and space-aligned 100%, unindented 100%, and 97.20% / 97.03%
+/// consistent and broken, tab rows 100% (99.91% and 99.89% broken), space-aligned 100%, unindented 100%, and 97.20% / 97.03%
 /// / 96.89% with page numbers).
 #[test]
 fn bare_page_numbers_between_rows_read_no_wrong_cell() {
@@ -820,7 +820,13 @@ fn bare_page_numbers_between_rows_read_no_wrong_cell() {
             Generator::BarePageNumbers(Layout::OneCellPerLine),
             [99.54; 3],
         ),
-        (Generator::BarePageNumbers(Layout::TabRows), [99.99; 3]),
+        // A page number alone below a row that breaks R3 may be the last piece of a number
+        // wrapped in its narrow cell, which no joining reads: the row is unread (99.91% /
+        // 99.89% with one / two cells changed, 100% before `assemble::join_wrapped`).
+        (
+            Generator::BarePageNumbers(Layout::TabRows),
+            [99.99, 99.90, 99.88],
+        ),
         (Generator::BarePageNumbers(Layout::SpaceAligned), [99.99; 3]),
         (Generator::Unindented(false), [99.99; 3]),
         (Generator::Unindented(true), [97.19, 97.02, 96.88]),
