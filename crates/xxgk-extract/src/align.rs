@@ -12,7 +12,7 @@
 //! confirm it (`gaps`).
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use unicode_width::UnicodeWidthChar as _;
 
@@ -27,6 +27,8 @@ pub(crate) struct DisplayColumns<'a> {
     lines: Vec<&'a PosText>,
     /// Per source line, the character columns of its wide characters, in order.
     wide: OnceCell<HashMap<u32, Vec<u32>>>,
+    /// Where each number starts whose digits run over a line end the text joined.
+    joined_numbers: OnceCell<HashSet<SourcePos>>,
 }
 
 impl<'a> DisplayColumns<'a> {
@@ -35,7 +37,35 @@ impl<'a> DisplayColumns<'a> {
         Self {
             lines,
             wide: OnceCell::new(),
+            joined_numbers: OnceCell::new(),
         }
+    }
+
+    /// Whether the number starting at `pos` runs over a line end that the text joined (a hard
+    /// wrap cut it, `1160720` at a line's end and `4` on the next): it is printed as two
+    /// pieces, not whole in one line.
+    pub(crate) fn joined_over_lines(&self, pos: SourcePos) -> bool {
+        self.joined_numbers
+            .get_or_init(|| {
+                let mut joined = HashSet::new();
+                for line in &self.lines {
+                    let mut start: Option<SourcePos> = None;
+                    let mut before: Option<SourcePos> = None;
+                    for glyph in &line.glyphs {
+                        if !glyph.ch.is_ascii_digit() {
+                            (start, before) = (None, None);
+                            continue;
+                        }
+                        let first = *start.get_or_insert(glyph.pos);
+                        if before.is_some_and(|b| b.line != glyph.pos.line) {
+                            joined.insert(first);
+                        }
+                        before = Some(glyph.pos);
+                    }
+                }
+                joined
+            })
+            .contains(&pos)
     }
 
     /// The display column of `pos`: its column and one more for each wide character before it.
@@ -504,6 +534,22 @@ mod tests {
         assert!(by_characters(Alignment::Centre).is_none());
         assert!(by_characters(Alignment::Start).is_none());
         assert!(by_characters(Alignment::End).is_none());
+    }
+
+    /// A number a hard wrap cut at a line's end is known to be printed in two pieces once its
+    /// lines are joined; a number printed whole, or one whose line the text did not join, is not.
+    #[test]
+    fn a_number_joined_over_a_line_end_is_known_as_such() {
+        let text = "一、新收  3607846  1160720\n4\n二、上年结转  7  1903499\n";
+        let joined = crate::normalize::text_lines_joined(text, &[true, false, false]);
+        let display = DisplayColumns::of(joined.iter().collect());
+        let at = |line, column| SourcePos { line, column };
+        assert!(display.joined_over_lines(at(1, 16)), "1160720 + 4");
+        assert!(!display.joined_over_lines(at(1, 7)), "3607846");
+        assert!(!display.joined_over_lines(at(3, 12)), "1903499");
+        let unjoined = crate::normalize::text_lines(text);
+        let display = DisplayColumns::of(unjoined.iter().collect());
+        assert!(!display.joined_over_lines(at(1, 16)));
     }
 
     #[test]

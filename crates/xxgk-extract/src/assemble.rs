@@ -878,15 +878,14 @@ pub(crate) fn read_applications(
     // row's label printed below its numbers, so the numbers after that label are its own only
     // if the identities confirm them (as in a table that shows labels below numbers).
     let mut after_group_numbers = false;
-    // The widest number the table prints: a column wrapping numbers is at least as wide.
+    // The widest number the table prints whole on a line: a column wrapping numbers is at least
+    // as wide (a number a hard wrap's join made whole may have been wrapped in its cell).
     let widest = chosen
         .iter()
         .flat_map(|r| &r.values)
         .chain(unlabelled.iter().flat_map(|u| &u.segment.values))
-        .filter_map(|v| match v {
-            ValueCell::Token { text, .. } if is_digits(v) => Some(text.len()),
-            _ => None,
-        })
+        .filter(|v| v.pos().is_some_and(|p| !display.joined_over_lines(p)))
+        .filter_map(|v| v.digit_run().map(str::len))
         .max()
         .unwrap_or(0);
     let row_lines: HashSet<u32> = chosen
@@ -2372,8 +2371,8 @@ fn wrapped_row(
     )
 }
 
-/// What [`join_wrapped`] knows of the whole 表三: the widest number it prints, the page numbers
-/// printed bare, and the lines holding its labelled rows' numbers.
+/// What [`join_wrapped`] knows of the whole 表三: the widest number it prints whole on a line,
+/// the page numbers printed bare, and the lines holding its labelled rows' numbers.
 #[derive(Clone, Copy)]
 struct Wrapping<'a> {
     widest: usize,
@@ -2426,7 +2425,7 @@ fn join_wrapped(
                 && u.segment
                     .values
                     .iter()
-                    .all(|v| is_digits(v) && line_of(v) == Some(line))
+                    .all(|v| v.digit_run().is_some() && line_of(v) == Some(line))
                 && u.segment
                     .label
                     .as_ref()
@@ -2498,7 +2497,7 @@ fn join_unlabelled_wrapped(
     let mut k = 0;
     while let Some(u) = unlabelled.get(k) {
         let (values, at) = (u.segment.values.clone(), u.at);
-        if values.len() < cells.len() || !values.iter().all(is_digits) {
+        if values.len() < cells.len() || !values.iter().all(|v| v.digit_run().is_some()) {
             k += 1;
             continue;
         }
@@ -2512,25 +2511,24 @@ fn join_unlabelled_wrapped(
             Some(Err(why)) => {
                 let orphan = unlabelled.remove(k);
                 let pos = orphan.segment.values.iter().find_map(ValueCell::pos);
+                let printed = values
+                    .iter()
+                    .map(ValueCell::raw)
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 problems.push(
                     Problem::new(
                         ProblemCode::UnlabelledRowsUnconfirmed,
                         format!(
-                            "表三: a row of numbers with no label ({}): {why}, so it is placed in no row",
-                            values.iter().map(ValueCell::raw).collect::<Vec<_>>().join(" ")
+                            "表三: a row of numbers with no label ({printed}): {why}, so it is placed in no row"
                         ),
                     )
-                    .at(pos, String::new()),
+                    .at(pos, printed),
                 );
             }
             None => k += 1,
         }
     }
-}
-
-/// Whether a value cell is a run of digits, as a piece of a wrapped number prints.
-fn is_digits(cell: &ValueCell) -> bool {
-    matches!(cell, ValueCell::Token { text, .. } if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A row read by [`wrapped_row`]: each cell with the rule that joined it, if one did.

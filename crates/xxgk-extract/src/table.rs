@@ -89,6 +89,19 @@ impl ValueCell {
         matches!(self, Self::Blank { raw, .. } if raw.trim().is_empty())
     }
 
+    /// The cell's digits where it prints a run of ASCII digits and nothing else, as a piece of a
+    /// number wrapped in a narrow cell prints.
+    pub fn digit_run(&self) -> Option<&str> {
+        match self {
+            Self::Token { text, .. }
+                if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                Some(text)
+            }
+            _ => None,
+        }
+    }
+
     pub fn pos(&self) -> Option<SourcePos> {
         match self {
             Self::Blank { pos, .. } => *pos,
@@ -945,7 +958,6 @@ fn read_rows_with<R: Copy + PartialEq>(
 /// below the row's numbers, in plain text (a table row of a Markdown or HTML table naming the
 /// row again is a row of its own).
 fn wrapped_below<R>(row: &RowRead<R>, segment: &Segment, columns: usize) -> bool {
-    let digits = |v: &ValueCell| matches!(v, ValueCell::Token { text, .. } if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()));
     let below = row
         .values
         .iter()
@@ -954,13 +966,13 @@ fn wrapped_below<R>(row: &RowRead<R>, segment: &Segment, columns: usize) -> bool
         .map(|line| line + 1);
     !row.positional
         && !segment.positional
-        && row.values.iter().all(digits)
+        && row.values.iter().all(|v| v.digit_run().is_some())
         && !segment.values.is_empty()
         && segment.values.len() < columns
         && segment
             .values
             .iter()
-            .all(|v| digits(v) && v.pos().map(|p| p.line) == below)
+            .all(|v| v.digit_run().is_some() && v.pos().map(|p| p.line) == below)
 }
 
 /// How the value cells of a row fit its columns.

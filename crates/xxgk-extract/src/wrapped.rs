@@ -80,16 +80,11 @@ pub(crate) fn unwrap_cells(
     }
     let pieces: Vec<Piece<'_>> = printed
         .iter()
-        .map(|cell| match cell {
-            ValueCell::Token { text, pos, .. }
-                if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) =>
-            {
-                Some(Piece {
-                    digits: text,
-                    line: pos.line,
-                })
-            }
-            _ => None,
+        .map(|cell| {
+            Some(Piece {
+                digits: cell.digit_run()?,
+                line: cell.pos()?.line,
+            })
         })
         .collect::<Option<_>>()?;
     let mut joinings = in_turn(&pieces, cells.len());
@@ -174,7 +169,10 @@ pub(crate) fn unwrap_cells(
         // joined cells hold while breaking others the report's own joining keeps: the one
         // confirmed joining must also be the one breaking the fewest identities.
         [one] if one.failing.len() == fewest && with_fewest == 1 => {
-            match misprint_reading(one).filter(|_| matches!(table, WrappedIn::Review)) {
+            match matches!(table, WrappedIn::Review)
+                .then(|| misprint_reading(one))
+                .flatten()
+            {
                 None => Ok(joined_cells(printed, one.joining)),
                 Some(other) => Err(format!(
                     "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and the one joining the identities confirm ({}) is one of two: were a cell misprinted, the joining {} would be the report's",

@@ -34,7 +34,8 @@
 //!
 //! [`Torn::NarrowCells`] prints 表四 as converters print a Word table exported to PDF whose
 //! columns are too narrow for its numbers: each number wider than its column wrapped over
-//! lines, the pieces in the row's order line by line, a cell's lines in turn, or a piece a line.
+//! lines, the pieces in the row's order line by line, a cell's lines in turn, or a piece a line;
+//! in half its reports 表三 too, as `pdftotext -layout` prints it.
 //!
 //! [`Torn::MarkdownWordGrid`] writes a report made in Word as pandoc and markdownify turn its
 //! HTML or DOCX into Markdown: Word's grid, a column split in two, flattened into pipe tables.
@@ -120,7 +121,8 @@ pub enum Torn {
     PdfJsText,
     /// Plain text converted from a Word table exported to PDF whose 表四 columns are too narrow
     /// for its numbers: a number wrapped over lines of the column's width (`17` over `8`), the
-    /// pieces in the orders converters print them; the header one glyph a line or two.
+    /// pieces in the orders converters print them; the header one glyph a line or two. In half
+    /// the reports 表三's columns too (`46698` as `4669` over `8`, its labels wrapped).
     NarrowCells,
     /// Markdown of a report written in Word, its HTML or DOCX converted by pandoc or
     /// markdownify: Word's grid with a column or two split in two, every merged cell flattened
@@ -245,6 +247,8 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
         merged_other,
         markdown: separator == Separator::Markdown,
     };
+    // Half the reports in narrow cells print 表三 so too (its numbers wrap where they are wide).
+    let narrow_applications = layout == Torn::NarrowCells && noise.one_in(2);
     let mut out = String::new();
     let markdown = separator == Separator::Markdown;
     let _ = write!(
@@ -263,6 +267,14 @@ fn torn(report: &AnnualReport, layout: Torn, seed: u64, merged_other: bool) -> V
             }
             Body::Table(grid) if layout == Torn::NarrowCells && label_columns(grid) == 0 => {
                 out.push_str(&narrow::review_table(grid, &noise));
+                out.push('\n');
+            }
+            Body::Table(grid)
+                if layout == Torn::NarrowCells
+                    && label_columns(grid) == 3
+                    && narrow_applications =>
+            {
+                out.push_str(&narrow::application_table(grid, &noise, merged_other));
                 out.push('\n');
             }
             Body::Table(grid) => {
