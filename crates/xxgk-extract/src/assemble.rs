@@ -864,7 +864,11 @@ pub(crate) fn read_applications(
     let mut unlabelled: Vec<gaps::Unlabelled> = reading
         .orphans
         .into_iter()
-        .map(|(at, segment)| gaps::Unlabelled { at, segment })
+        .map(|(at, segment)| gaps::Unlabelled {
+            at,
+            segment,
+            unread: false,
+        })
         .collect();
     // A table that prints numbers in one row only: no column identity can be evaluated, so the
     // row identities are all the report says about a run of its digits.
@@ -908,6 +912,7 @@ pub(crate) fn read_applications(
                 // Numbers beside the group label （六）其他处理 of a report that prints its three
                 // rows: a row whose own label is elsewhere.
                 unlabelled.push(gaps::Unlabelled {
+                    unread: false,
                     at: read.at,
                     segment: Segment {
                         label: Some(read.label.clone()),
@@ -2420,6 +2425,7 @@ fn join_wrapped(
         let below = |u: &gaps::Unlabelled| {
             let line = u.segment.values.first().and_then(line_of)?;
             (u.at > at
+                && !u.unread
                 && (line == last + 1 || (skip && line == last + 2))
                 && u.segment.values.len() <= most
                 && u.segment
@@ -2483,7 +2489,8 @@ fn join_wrapped(
 /// Joins the numbers wrapped in narrow cells of the rows with no label (`join_wrapped`, by R3,
 /// which reads every 表三 row alike), before they are placed by the template's order: a row read
 /// so takes its joined numbers; one whose pieces no joining reads, or two joinings do, is no
-/// row that can be placed (its gap's rows are then left missing), and says so.
+/// row that can be placed but stays in its gap (`gaps::Unlabelled::unread`), whose rows are then
+/// left missing, and says so.
 fn join_unlabelled_wrapped(
     unlabelled: &mut Vec<gaps::Unlabelled>,
     table: Wrapping<'_>,
@@ -2509,7 +2516,12 @@ fn join_unlabelled_wrapped(
                 k += 1;
             }
             Some(Err(why)) => {
-                let orphan = unlabelled.remove(k);
+                let Some(orphan) = unlabelled.get_mut(k) else {
+                    break;
+                };
+                // It stays where it stands: the rows around it are not placed by order as if
+                // it were not there.
+                orphan.unread = true;
                 let pos = orphan.segment.values.iter().find_map(ValueCell::pos);
                 let printed = values
                     .iter()
@@ -2525,6 +2537,7 @@ fn join_unlabelled_wrapped(
                     )
                     .at(pos, printed),
                 );
+                k += 1;
             }
             None => k += 1,
         }

@@ -523,6 +523,9 @@ impl Misprints<'_> {
 pub(crate) struct Unlabelled {
     pub at: usize,
     pub segment: Segment,
+    /// Numbers wrapped in narrow cells that no joining reads (`assemble::join_unlabelled_wrapped`):
+    /// a row of the table all the same, so its gap is not filled by order without it.
+    pub unread: bool,
 }
 
 /// Unlabelled rows assigned to the rows of one gap, to be confirmed.
@@ -593,6 +596,9 @@ pub(crate) fn assign(
         let fitted: Vec<Option<Vec<ValueCell>>> = members
             .iter()
             .map(|m| {
+                if m.unread {
+                    return None;
+                }
                 let numbers = row_numbers(&m.segment);
                 match fit(numbers.clone(), 7, m.segment.padded_at_end) {
                     // A blank mark printed among the numbers (`461 0 0 0 — 644648 645109`)
@@ -606,7 +612,9 @@ pub(crate) fn assign(
                 }
             })
             .collect();
+        let unread = members.iter().any(|m| m.unread);
         if !gap.is_empty()
+            && !unread
             && fitted.iter().any(Option::is_none)
             && let Some(rows) = cells_in_rows(&members, gap.len())
         {
@@ -621,6 +629,8 @@ pub(crate) fn assign(
         }
         let why = if gap.is_empty() {
             "the labelled rows around them leave no row of the template between them".to_owned()
+        } else if unread {
+            "one of them is numbers wrapped in narrow cells that no joining reads".to_owned()
         } else if gap.len() != members.len() {
             format!(
                 "{} unlabelled row(s) of numbers stand where the template has {} row(s) without a label",
