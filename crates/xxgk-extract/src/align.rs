@@ -48,7 +48,14 @@ impl<'a> DisplayColumns<'a> {
         self.joined_numbers
             .get_or_init(|| {
                 let mut joined = HashSet::new();
-                for line in &self.lines {
+                // A line's glyphs stand on one source line unless the text joined it: most
+                // reports join none, and only their ends are looked at.
+                let spans_lines = |line: &&&PosText| match (line.glyphs.first(), line.glyphs.last())
+                {
+                    (Some(first), Some(last)) => first.pos.line != last.pos.line,
+                    _ => false,
+                };
+                for line in self.lines.iter().filter(spans_lines) {
                     let mut start: Option<SourcePos> = None;
                     let mut before: Option<SourcePos> = None;
                     for glyph in &line.glyphs {
