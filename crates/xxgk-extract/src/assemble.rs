@@ -858,6 +858,8 @@ pub(crate) fn read_applications(
     let mut split_by_total: Vec<AppRow> = Vec::new();
     // Rows whose numbers wrapped in narrow cells were joined as their 总计 confirms.
     let mut wrapped_rows: Vec<AppRow> = Vec::new();
+    // Rows whose numbers wrapped in narrow cells break their 总计 however joined.
+    let mut broken_wrapped: Vec<gaps::BrokenJoinings> = Vec::new();
     // Rows a number short whose blank the spacing shows, to be confirmed with the rows placed
     // by order.
     let mut spaced: Vec<gaps::Assignment> = Vec::new();
@@ -868,6 +870,7 @@ pub(crate) fn read_applications(
             at,
             segment,
             unread: false,
+            breaking: Vec::new(),
         })
         .collect();
     // A table that prints numbers in one row only: no column identity can be evaluated, so the
@@ -913,6 +916,7 @@ pub(crate) fn read_applications(
                 // rows: a row whose own label is elsewhere.
                 unlabelled.push(gaps::Unlabelled {
                     unread: false,
+                    breaking: Vec::new(),
                     at: read.at,
                     segment: Segment {
                         label: Some(read.label.clone()),
@@ -937,35 +941,84 @@ pub(crate) fn read_applications(
         {
             match joined {
                 Ok(cells) => {
-                    put_joined(&spec, &cells, store);
+                    store.put_joined(&spec, &cells);
                     known.insert(read.row, counts_of(store, &spec));
                     wrapped_rows.push(read.row);
                 }
-                Err(why) => store.miss_row(
-                    &spec,
-                    &Problem::new(
-                        ProblemCode::CellCountMismatch,
-                        format!("row {}: {why}, so its cells are left missing", spec.label),
-                    )
-                    .at(read.label.pos, read.label.published.clone()),
-                ),
+                Err(unjoined) => {
+                    // Confirmed, if at all, by the identities across rows once every row is
+                    // read (`gaps::confirm_wrapped`).
+                    let across_rows = if unjoined.breaking.is_empty() {
+                        ""
+                    } else {
+                        ", and no one joining of them is confirmed by the identities across rows (its columns' R1 and R2) with the table's other rows"
+                    };
+                    store.miss_row(
+                        &spec,
+                        &Problem::new(
+                            ProblemCode::CellCountMismatch,
+                            format!(
+                                "row {}: {}{across_rows}, so its cells are left missing",
+                                spec.label, unjoined.why
+                            ),
+                        )
+                        .at(read.label.pos, read.label.published.clone()),
+                    );
+                    if !unjoined.breaking.is_empty() {
+                        broken_wrapped.push(gaps::BrokenJoinings {
+                            row: read.row,
+                            joinings: unjoined.breaking,
+                        });
+                    }
+                }
             }
             continue;
         }
-        let (fitted, read_by) = match fit(read.values.clone(), 7, read.padded_at_end) {
-            // A merged row of a table printed cell by cell holding the converter's blank
-            // columns (Word's grid in Markdown), its seven numbers filling its cells.
-            Fit::Mismatch(_)
-                if read.row == AppRow::OtherMerged
-                    && read.positional
-                    && let Some(values) = without_surplus_blanks(&read.values, 7) =>
-            {
-                (
-                    Fit::Exact(values),
-                    vec![ReadingRule::SurplusBlankCellsDropped],
+        // A merged （六） row whose numbers wrapped in narrow cells is joined by its 总计 as any
+        // row is (its R3 reads its cells as the first （六） row's); where no joining reads them,
+        // it prints more numbers than its cells and is left unread, never read as printed.
+        let merged_joined = (read.row == AppRow::OtherMerged && edition == Edition::E2021)
+            .then(|| app_spec(AppRow::NoCorrection, edition))
+            .flatten()
+            .and_then(|first| {
+                join_wrapped(
+                    &read.values,
+                    read.at,
+                    &identity_cells(&first),
+                    wrapping,
+                    &mut unlabelled,
                 )
-            }
-            fitted => (fitted, Vec::new()),
+            });
+        if let Some(Err(unjoined)) = &merged_joined {
+            problems.push(
+                Problem::new(
+                    ProblemCode::CellCountMismatch,
+                    format!("row （六）其他处理: {}, so it is left unread", unjoined.why),
+                )
+                .at(read.label.pos, read.label.published.clone()),
+            );
+        }
+        let (fitted, read_by) = match merged_joined {
+            Some(Ok(cells)) => (
+                Fit::Exact(cells.into_iter().map(|(cell, _)| cell).collect()),
+                vec![ReadingRule::WrappedDigitsJoinedByIdentities],
+            ),
+            Some(Err(_)) => (Fit::Mismatch(read.values.len()), Vec::new()),
+            None => match fit(read.values.clone(), 7, read.padded_at_end) {
+                // A merged row of a table printed cell by cell holding the converter's blank
+                // columns (Word's grid in Markdown), its seven numbers filling its cells.
+                Fit::Mismatch(_)
+                    if read.row == AppRow::OtherMerged
+                        && read.positional
+                        && let Some(values) = without_surplus_blanks(&read.values, 7) =>
+                {
+                    (
+                        Fit::Exact(values),
+                        vec![ReadingRule::SurplusBlankCellsDropped],
+                    )
+                }
+                fitted => (fitted, Vec::new()),
+            },
         };
         if read.row == AppRow::OtherMerged && matches!(fitted, Fit::Mismatch(0)) {
             // The group heading of the three （六） rows, not a merged row.
@@ -1134,7 +1187,17 @@ pub(crate) fn read_applications(
                 _ => Some(*r),
             })
             .collect();
-        let (mut assigned, mut unassigned) = gaps::assign(&chosen, unlabelled.clone(), &template);
+        let gaps::Assigned {
+            mut assigned,
+            mut unassigned,
+            broken,
+        } = gaps::assign(&chosen, unlabelled.clone(), &template, true);
+        for row in &broken {
+            if let Some(spec) = app_spec(row.row, edition) {
+                store.miss_row(&spec, &broken_placed_problem(&spec));
+            }
+        }
+        broken_wrapped.extend(broken);
         if merged.is_none()
             && merged_slot.is_none()
             && !has_other_leaves
@@ -1191,6 +1254,13 @@ pub(crate) fn read_applications(
             ));
         }
         assigned.append(&mut spaced);
+        wrapped_rows.extend(gaps::choose_broken_joinings(
+            (&broken_wrapped, &wrapped_rows),
+            &assigned,
+            |r| app_spec(r, edition),
+            store,
+            merged.flatten().as_ref(),
+        ));
         gaps::confirm(
             assigned,
             |r| app_spec(r, edition),
@@ -1199,6 +1269,13 @@ pub(crate) fn read_applications(
         );
         gaps::explain_unassigned(&unassigned, |r| app_spec(r, edition), store, problems);
     } else {
+        wrapped_rows.extend(gaps::choose_broken_joinings(
+            (&broken_wrapped, &wrapped_rows),
+            &[],
+            |r| app_spec(r, edition),
+            store,
+            merged.flatten().as_ref(),
+        ));
         for orphan in &unlabelled {
             problems.push(unrecognised(&orphan.segment, "表三"));
         }
@@ -1368,9 +1445,8 @@ pub(crate) fn read_applications(
         store,
         merged_counts.as_ref(),
     );
-    gaps::confirm_apart(
+    gaps::confirm_wrapped(
         &wrapped_rows,
-        "its numbers wrapped in narrow cells were joined as the row's 总计 alone confirms, which a row misprinting a cell does not show",
         |r| app_spec(r, edition),
         store,
         merged_counts.as_ref(),
@@ -1421,6 +1497,18 @@ pub(crate) fn read_applications(
         }
     }
     found
+}
+
+/// Why a row of 表三 placed by the template's order, its numbers wrapped in narrow cells
+/// breaking its 总计 however joined, is missing where no one joining is confirmed.
+fn broken_placed_problem(spec: &RowSpec) -> Problem {
+    Problem::new(
+        ProblemCode::UnlabelledRowsUnconfirmed,
+        format!(
+            "row {}: numbers without a label stand where the template has it, wrapped in narrow cells, and no joining of them satisfies its 总计; no one joining is confirmed by the identities across rows (its columns' R1 and R2) with the table's other rows, so its cells are left missing",
+            spec.label
+        ),
+    )
 }
 
 /// A row of 表三 printed a cell a line after its label, one number short.
@@ -1624,7 +1712,11 @@ fn merged_unprinted(
             _ => Some(*r),
         })
         .collect();
-    let (assigned, rest) = gaps::assign(chosen, unlabelled, &template);
+    let gaps::Assigned {
+        assigned,
+        unassigned: rest,
+        ..
+    } = gaps::assign(chosen, unlabelled, &template, false);
     let with_merged = assigned
         .iter()
         .find(|a| a.rows.iter().any(|(r, _)| *r == AppRow::OtherMerged))?;
@@ -2193,6 +2285,7 @@ pub(crate) fn read_review(
                     &solve::identities(),
                     wrapped::WrappedIn::Review,
                 )
+                .map(|read| read.map_err(|unjoined| unjoined.why))
             })
             .filter(|read| read.is_ok() || paged.is_none())
     } {
@@ -2366,7 +2459,7 @@ fn wrapped_row(
     spec: &RowSpec,
     table: Wrapping<'_>,
     unlabelled: &mut Vec<gaps::Unlabelled>,
-) -> Option<Result<Vec<(ValueCell, bool)>, String>> {
+) -> Option<Result<wrapped::Joined, wrapped::Unjoined>> {
     join_wrapped(
         &read.values,
         read.at,
@@ -2393,7 +2486,9 @@ struct Wrapping<'a> {
 /// an `Err` where it printed its seven numbers and pieces below them that no joining reads, or
 /// that a joining reads though the seven satisfy its 总计 as printed (a row whose every number
 /// wraps prints two lines that each do: `100000 … 600000` over `0 … 8 0 8`). A row printing
-/// more numbers that no joining reads is left to the readings of rows with stray numbers, and
+/// more numbers that no joining reads is left to the readings of rows with stray numbers, unless
+/// joinings that look like a wrap break its 总计 (`Unjoined::breaking`, for the identities
+/// across rows to weigh), and
 /// one with a number alone below it that no joining reads and that may be a page number printed
 /// bare (`bare_pages`) is read as printed.
 fn join_wrapped(
@@ -2402,7 +2497,7 @@ fn join_wrapped(
     cells: &[String],
     table: Wrapping<'_>,
     unlabelled: &mut Vec<gaps::Unlabelled>,
-) -> Option<Result<Vec<(ValueCell, bool)>, String>> {
+) -> Option<Result<wrapped::Joined, wrapped::Unjoined>> {
     let Wrapping {
         widest,
         bare_pages,
@@ -2468,15 +2563,16 @@ fn join_wrapped(
         wrapped::WrappedIn::ApplicationRow { widest },
     )?;
     let joined = match joined {
-        Ok(joined) if holds_as_printed => Err(format!(
+        Ok(joined) if holds_as_printed => Err(wrapped::Unjoined::because(format!(
             "its numbers satisfy its 总计 as printed, and joined with the numbers on the line below as numbers wrapped in narrow cells print ({}), they do too",
             joined
                 .iter()
                 .map(|(cell, _)| cell.raw())
                 .collect::<Vec<_>>()
                 .join(" ")
-        )),
-        Err(_) if holds_as_printed || values.len() > columns || page_number => return None,
+        ))),
+        Err(_) if holds_as_printed || page_number => return None,
+        Err(unjoined) if values.len() > columns && unjoined.breaking.is_empty() => return None,
         joined => joined,
     };
     tails.sort_unstable();
@@ -2515,24 +2611,31 @@ fn join_unlabelled_wrapped(
                 }
                 k += 1;
             }
-            Some(Err(why)) => {
+            Some(Err(unjoined)) => {
+                let why = unjoined.why;
                 let Some(orphan) = unlabelled.get_mut(k) else {
                     break;
                 };
                 // It stays where it stands: the rows around it are not placed by order as if
                 // it were not there.
                 orphan.unread = true;
+                orphan.breaking = unjoined.breaking;
                 let pos = orphan.segment.values.iter().find_map(ValueCell::pos);
                 let printed = values
                     .iter()
                     .map(ValueCell::raw)
                     .collect::<Vec<_>>()
                     .join(" ");
+                let placed = if orphan.breaking.is_empty() {
+                    "so it is placed in no row"
+                } else {
+                    "so it is placed only by the template's order and read only where the identities across rows confirm one joining of it there"
+                };
                 problems.push(
                     Problem::new(
                         ProblemCode::UnlabelledRowsUnconfirmed,
                         format!(
-                            "表三: a row of numbers with no label ({printed}): {why}, so it is placed in no row"
+                            "表三: a row of numbers with no label ({printed}): {why}, {placed}"
                         ),
                     )
                     .at(pos, printed),
@@ -2541,26 +2644,6 @@ fn join_unlabelled_wrapped(
             }
             None => k += 1,
         }
-    }
-}
-
-/// A row read by [`wrapped_row`]: each cell with the rule that joined it, if one did.
-fn put_joined(spec: &RowSpec, cells: &[(ValueCell, bool)], store: &mut CellStore) {
-    for (c, (value, joined)) in cells.iter().enumerate() {
-        let Some(columns) = spec.columns.get(c..=c) else {
-            continue;
-        };
-        let one = RowSpec {
-            path: spec.path,
-            label: spec.label,
-            columns,
-        };
-        let rules: &[ReadingRule] = if *joined {
-            &[ReadingRule::WrappedDigitsJoinedByIdentities]
-        } else {
-            &[]
-        };
-        store.put_row(&one, std::slice::from_ref(value), rules);
     }
 }
 

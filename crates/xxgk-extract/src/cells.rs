@@ -125,6 +125,27 @@ impl CellStore {
         }
     }
 
+    /// Writes a row read from numbers wrapped in narrow cells (`wrapped::unwrap_cells`): each
+    /// cell with the rule that joined its pieces, where one did.
+    pub fn put_joined(&mut self, spec: &RowSpec, cells: &[(ValueCell, bool)]) {
+        for (c, (value, joined)) in cells.iter().enumerate() {
+            let Some(columns) = spec.columns.get(c..=c) else {
+                continue;
+            };
+            let one = RowSpec {
+                path: spec.path,
+                label: spec.label,
+                columns,
+            };
+            let rules: &[ReadingRule] = if *joined {
+                &[ReadingRule::WrappedDigitsJoinedByIdentities]
+            } else {
+                &[]
+            };
+            self.put_row(&one, std::slice::from_ref(value), rules);
+        }
+    }
+
     /// Marks every cell of a row missing with the same explanation.
     pub fn miss_row(&mut self, spec: &RowSpec, problem: &Problem) {
         for column in spec.columns {

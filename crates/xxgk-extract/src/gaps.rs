@@ -49,6 +49,7 @@ use crate::problem::{Problem, ProblemCode, ReadingRule};
 use crate::solve::Identity;
 use crate::table::{Fit, RowRead, Segment, ValueCell, fit};
 use crate::template::{APPLICANT_COLUMNS, AppRow, RowSpec, other_merged};
+use crate::wrapped::Joined;
 
 /// The cells of a report that prints （六）其他处理 as one row (as the 2019 format did), by
 /// applicant column: the 2021 format's three （六） rows stay missing, but their sum is printed,
@@ -273,9 +274,26 @@ pub(crate) fn columns_mis_totalled(
     cells: &[String],
     merged: Option<&MergedOther>,
 ) -> bool {
+    mis_totalled(store, cells, merged, false)
+}
+
+/// [`columns_mis_totalled`], where `total_fails` also asks the 总计 column to fail in every rule
+/// an applicant column fails in. Rows adding up as read, the 总计 column's difference in a rule
+/// is the sum of the applicant columns' (a count added to a row and its 总计 alike shows in
+/// both); a piece of a number wrapped in a narrow cell joined to the wrong cell of a row whose
+/// 总计 still holds changes two columns by opposite amounts, and leaves the 总计 column holding.
+fn mis_totalled(
+    store: &CellStore,
+    cells: &[String],
+    merged: Option<&MergedOther>,
+    total_fails: bool,
+) -> bool {
     let all = crate::solve::identities();
     let total = APPLICANT_COLUMNS.last().map(|c| c.name);
     let mut failing_columns: Vec<&str> = Vec::new();
+    // The rules failing in the 总计 column, and in the applicant columns.
+    let mut total_rules: Vec<&str> = Vec::new();
+    let mut column_rules: Vec<&str> = Vec::new();
     for (_, identity) in reading(&all, cells) {
         let mut terms = identity.lhs.iter().chain(&identity.rhs).copied();
         let Some(first) = terms.next() else {
@@ -288,14 +306,18 @@ pub(crate) fn columns_mis_totalled(
             Some((l, r)) if l == r => {}
             // The 总计 column fails wherever its applicant columns do, by their sum (every
             // row adding up): it may fail in several identities.
-            Some(_) if !within_row && one_column && Some(column) == total => {}
+            Some(_) if !within_row && one_column && Some(column) == total => {
+                total_rules.push(&identity.rule);
+            }
             Some(_) if !within_row && one_column && !failing_columns.contains(&column) => {
                 failing_columns.push(column);
+                column_rules.push(&identity.rule);
             }
             _ => return false,
         }
     }
     (1..=MIS_TOTALLED_COLUMNS).contains(&failing_columns.len())
+        && (!total_fails || column_rules.iter().all(|rule| total_rules.contains(rule)))
 }
 
 /// Whether the identities reading `cells` confirm them but for at most `max` (one to three)
@@ -376,6 +398,35 @@ pub(crate) fn misprints_explain_by(
     max: usize,
     accept: impl Fn(&[i128]) -> bool,
 ) -> bool {
+    misprints_explain_with(store, cells, merged, max, (accept, |_: &str| true))
+}
+
+/// [`misprints_explain`], where only the cells `may_be_misprinted` takes are repaired.
+fn misprints_explain_among(
+    store: &CellStore,
+    cells: &[String],
+    merged: Option<&MergedOther>,
+    max: usize,
+    may_be_misprinted: impl Fn(&str) -> bool,
+) -> bool {
+    misprints_explain_with(
+        store,
+        cells,
+        merged,
+        max,
+        (|_: &[i128]| true, may_be_misprinted),
+    )
+}
+
+/// [`misprints_explain`], with only the repairs whose changes `accept` takes, of cells
+/// `may_be_misprinted` takes.
+fn misprints_explain_with(
+    store: &CellStore,
+    cells: &[String],
+    merged: Option<&MergedOther>,
+    max: usize,
+    (accept, may_be_misprinted): (impl Fn(&[i128]) -> bool, impl Fn(&str) -> bool),
+) -> bool {
     let all = crate::solve::identities();
     let mut failing: Vec<usize> = Vec::new();
     for (k, identity) in reading(&all, cells) {
@@ -409,6 +460,7 @@ pub(crate) fn misprints_explain_by(
             }
             _ => store.filled.contains_key(*c),
         })
+        .filter(|c| may_be_misprinted(c))
         .collect();
     candidates.sort_unstable();
     candidates.dedup();
@@ -526,6 +578,9 @@ pub(crate) struct Unlabelled {
     /// Numbers wrapped in narrow cells that no joining reads (`assemble::join_unlabelled_wrapped`):
     /// a row of the table all the same, so its gap is not filled by order without it.
     pub unread: bool,
+    /// Where those numbers break the row's 总计 however joined: the joinings that look like a
+    /// wrap, for the identities across rows to weigh once the row is placed by order.
+    pub breaking: Vec<Joined>,
 }
 
 /// Unlabelled rows assigned to the rows of one gap, to be confirmed.
@@ -548,13 +603,26 @@ pub(crate) struct Unassigned {
     pub why: String,
 }
 
+/// Unlabelled rows placed in the gaps of the template, for [`assign`].
+pub(crate) struct Assigned {
+    pub assigned: Vec<Assignment>,
+    pub unassigned: Vec<Unassigned>,
+    /// Rows whose numbers wrapped in narrow cells break their 总计 however joined
+    /// ([`Unlabelled::breaking`]), each placed by order in a gap that holds as many rows as the
+    /// template leaves there, the others placed beside it.
+    pub broken: Vec<BrokenJoinings>,
+}
+
 /// Assigns the unlabelled rows to the gaps the labelled rows leave in `template` (the 表三 rows
-/// in order). `rows` are the labelled rows read, in any order.
+/// in order). `rows` are the labelled rows read, in any order. With `place_broken`, a row whose
+/// wrapped numbers break its 总计 however joined is placed by order with the rest of its gap,
+/// its joinings left for the identities across rows to weigh; without, its gap is unassigned.
 pub(crate) fn assign(
     rows: &[RowRead<AppRow>],
     orphans: Vec<Unlabelled>,
     template: &[AppRow],
-) -> (Vec<Assignment>, Vec<Unassigned>) {
+    place_broken: bool,
+) -> Assigned {
     let has_numbers = |r: &RowRead<AppRow>| r.values.iter().any(|v| !v.is_blank());
     let index_of = |row: AppRow| template.iter().position(|t| *t == row);
     let mut anchors: Vec<(usize, usize)> = rows
@@ -579,6 +647,7 @@ pub(crate) fn assign(
     }
     let mut assigned = Vec::new();
     let mut unassigned = Vec::new();
+    let mut broken = Vec::new();
     for (before, after, members) in groups {
         let low = before.and_then(|b| anchors.get(b)).map(|(_, k)| *k);
         let high = after
@@ -613,6 +682,35 @@ pub(crate) fn assign(
             })
             .collect();
         let unread = members.iter().any(|m| m.unread);
+        if place_broken
+            && unread
+            && gap.len() == members.len()
+            && members
+                .iter()
+                .zip(&fitted)
+                .all(|(m, fitted)| m.breaking.is_empty() == fitted.is_some())
+        {
+            // Each row in its place; those breaking their 总计 are joined, if at all, once the
+            // others are placed beside them.
+            let mut rows = Vec::new();
+            for ((row, member), fitted) in gap.into_iter().zip(members).zip(fitted) {
+                match fitted {
+                    Some(values) => rows.push((row, values)),
+                    None => broken.push(BrokenJoinings {
+                        row,
+                        joinings: member.breaking,
+                    }),
+                }
+            }
+            if !rows.is_empty() {
+                assigned.push(Assignment {
+                    rows,
+                    whole_lines: true,
+                    labelled: false,
+                });
+            }
+            continue;
+        }
         if !gap.is_empty()
             && !unread
             && fitted.iter().any(Option::is_none)
@@ -653,7 +751,11 @@ pub(crate) fn assign(
             why,
         });
     }
-    (assigned, unassigned)
+    Assigned {
+        assigned,
+        unassigned,
+        broken,
+    }
 }
 
 /// Whether a segment is a group label with the numbering of the leaf label beside it, the rest of
@@ -708,7 +810,23 @@ pub(crate) fn confirm(
     store: &mut CellStore,
     merged: Option<&MergedOther>,
 ) {
-    for assignment in &assignments {
+    write(&assignments, &spec_of, store);
+    drop_unconfirmed(
+        &assignments,
+        &spec_of,
+        store,
+        "rows of numbers without a label stand where the template has them",
+        merged,
+    );
+}
+
+/// Writes the assignments' rows into the store.
+fn write(
+    assignments: &[Assignment],
+    spec_of: &impl Fn(AppRow) -> Option<RowSpec>,
+    store: &mut CellStore,
+) {
+    for assignment in assignments {
         for (row, values) in &assignment.rows {
             if let Some(spec) = spec_of(*row) {
                 // The placed row is now the reading of these cells: a blank mark among its
@@ -728,13 +846,6 @@ pub(crate) fn confirm(
             }
         }
     }
-    drop_unconfirmed(
-        &assignments,
-        &spec_of,
-        store,
-        "rows of numbers without a label stand where the template has them",
-        merged,
-    );
 }
 
 /// Cells of 表三 a report may misprint, at most, for rows placed by the template's order to be
@@ -918,6 +1029,168 @@ pub(crate) fn confirm_apart(
         })
         .collect();
     drop_unconfirmed(&assignments, &spec_of, store, situation, merged);
+}
+
+/// A row of 表三 whose numbers wrapped in narrow cells break its 总计 however they are joined: a
+/// report misprinting a cell of it, or numbers that are not the row's.
+pub(crate) struct BrokenJoinings {
+    pub row: AppRow,
+    /// Each joining of its pieces that looks like a wrap, distinct in its values.
+    pub joinings: Vec<Joined>,
+}
+
+/// Cells of 表三 a report may misprint, at most, for rows read from numbers wrapped in narrow
+/// cells to be kept though identities reading them fail.
+const WRAPPED_MISPRINTS: usize = 2;
+
+/// Most combinations of the joinings of rows breaking their 总计 that are weighed together.
+const BROKEN_JOININGS: usize = 64;
+
+/// Reads the rows of 表三 whose numbers wrapped in narrow cells break their 总计 however joined
+/// (`broken`), by the identities across rows, before the rows placed by the template's order
+/// (`assigned`) are confirmed, which read them. Each combination of their joinings
+/// ([`BROKEN_JOININGS`] at most) is weighed with every row read so far, the assigned rows among
+/// them: kept where every identity across rows reading a joined cell (its column's R1 or R2)
+/// can be evaluated and holds, and every identity failing over these rows and the rows joined
+/// as their 总计 confirms (`wrapped`) is explained by cells the report misprints
+/// ([`explained_but_joined`]). With exactly one kept, those rows are written as it joins them,
+/// their 总计 reported broken as printed, and returned; otherwise they stay missing, their
+/// problem (recorded when they were read) saying why.
+pub(crate) fn choose_broken_joinings(
+    (broken, wrapped): (&[BrokenJoinings], &[AppRow]),
+    assigned: &[Assignment],
+    spec_of: impl Fn(AppRow) -> Option<RowSpec>,
+    store: &mut CellStore,
+    merged: Option<&MergedOther>,
+) -> Vec<AppRow> {
+    let combinations = broken
+        .iter()
+        .try_fold(1usize, |n, b| n.checked_mul(b.joinings.len()))
+        .filter(|n| (1..=BROKEN_JOININGS).contains(n));
+    let Some(combinations) = combinations.filter(|_| !broken.is_empty()) else {
+        return Vec::new();
+    };
+    let broken_rows: Vec<AppRow> = broken.iter().map(|b| b.row).collect();
+    let broken_cells = cells_of_rows(&broken_rows, &spec_of);
+    let every_cell = [cells_of_rows(wrapped, &spec_of), broken_cells.clone()].concat();
+    let mut with_assigned = store.clone();
+    write(assigned, &spec_of, &mut with_assigned);
+    // The one combination kept: for each broken row, the index of its joining.
+    let mut kept: Vec<Vec<usize>> = Vec::new();
+    for combination in 0..combinations {
+        let mut trial = with_assigned.clone();
+        let mut index = combination;
+        let mut chosen = Vec::new();
+        for row in broken {
+            let count = row.joinings.len().max(1);
+            chosen.push(index % count);
+            if let (Some(spec), Some(joining)) = (spec_of(row.row), row.joinings.get(index % count))
+            {
+                trial.put_joined(&spec, joining);
+            }
+            index /= count;
+        }
+        let confirmed = joined_cells(&trial, &broken_cells)
+            .iter()
+            .all(|cell| held_across_rows(&trial, cell, merged));
+        if confirmed && explained_but_joined(&trial, &every_cell, merged) {
+            kept.push(chosen);
+            if kept.len() > 1 {
+                return Vec::new();
+            }
+        }
+    }
+    let Some(chosen) = kept.pop() else {
+        return Vec::new();
+    };
+    for (row, k) in broken.iter().zip(chosen) {
+        if let (Some(spec), Some(joining)) = (spec_of(row.row), row.joinings.get(k)) {
+            store.put_joined(&spec, joining);
+        }
+    }
+    broken_rows
+}
+
+/// Confirms the rows of 表三 read from numbers wrapped in narrow cells (`wrapped`), all together.
+/// They are kept where every identity reading them can be evaluated and those that fail are
+/// the few cells a report misprints, none of them a joined cell ([`explained_but_joined`]), or
+/// where every row adds up and one or two columns do not, the 总计 column failing with them
+/// ([`mis_totalled`]): each row's joining is then the one its 总计 confirms, of the numbers it
+/// prints. Otherwise each is kept only where every identity reading it holds
+/// ([`confirm_apart`]).
+pub(crate) fn confirm_wrapped(
+    wrapped: &[AppRow],
+    spec_of: impl Fn(AppRow) -> Option<RowSpec>,
+    store: &mut CellStore,
+    merged: Option<&MergedOther>,
+) {
+    let cells = cells_of_rows(wrapped, &spec_of);
+    if wrapped.is_empty()
+        || explained_but_joined(store, &cells, merged)
+        || mis_totalled(store, &cells, merged, true)
+    {
+        return;
+    }
+    confirm_apart(
+        wrapped,
+        "its numbers wrapped in narrow cells were joined as the row's 总计 alone confirms, which a row misprinting a cell does not show",
+        spec_of,
+        store,
+        merged,
+    );
+}
+
+/// The pointers of the cells of `rows`.
+fn cells_of_rows(rows: &[AppRow], spec_of: &impl Fn(AppRow) -> Option<RowSpec>) -> Vec<String> {
+    rows.iter()
+        .filter_map(|row| spec_of(*row))
+        .flat_map(|spec| {
+            spec.columns
+                .iter()
+                .map(move |c| format!("{}/{}", spec.path, c.name))
+        })
+        .collect()
+}
+
+/// The cells of `cells` read by joining pieces of a number wrapped in a narrow cell.
+fn joined_cells(store: &CellStore, cells: &[String]) -> Vec<String> {
+    cells
+        .iter()
+        .filter(|c| {
+            store.filled.get(c.as_str()).is_some_and(|f| {
+                f.rules
+                    .contains(&ReadingRule::WrappedDigitsJoinedByIdentities)
+            })
+        })
+        .cloned()
+        .collect()
+}
+
+/// Whether every identity reading `cells` can be evaluated and those that fail are explained by
+/// [`WRAPPED_MISPRINTS`] cells the report misprints at most ([`misprints_explain`]), none of
+/// them a joined cell: which pieces make a cell is the reading's, not the report's. A joining
+/// moving a piece from one cell to another changes two cells, one of them joined, and breaks
+/// its column's identity, which no misprint then explains.
+fn explained_but_joined(store: &CellStore, cells: &[String], merged: Option<&MergedOther>) -> bool {
+    let fixed = joined_cells(store, cells);
+    misprints_explain_among(store, cells, merged, WRAPPED_MISPRINTS, |c| {
+        !fixed.iter().any(|f| f == c)
+    })
+}
+
+/// Whether the identities across rows reading `cell` (its column's R1 or R2) confirm it: there
+/// is one, and every one can be evaluated and holds.
+fn held_across_rows(store: &CellStore, cell: &str, merged: Option<&MergedOther>) -> bool {
+    let all = crate::solve::identities();
+    let mut across = all.iter().filter(|identity| {
+        let mut terms = identity.lhs.iter().chain(&identity.rhs);
+        terms.clone().any(|t| *t == cell) && terms.any(|t| row_of(t) != row_of(cell))
+    });
+    let mut any = false;
+    across.all(|identity| {
+        any = true;
+        matches!(sides(store, identity, merged), Some((l, r)) if l == r)
+    }) && any
 }
 
 /// How a report prints （六）其他处理, for [`short_rows`].

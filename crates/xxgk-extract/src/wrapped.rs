@@ -19,7 +19,9 @@
 //! `0` (`00` is two zeros run together). 表四 is read so, its 15 columns the narrowest of the
 //! template, and a 表三 row whose numbers of five digits and more wrap
 //! (`assemble::join_wrapped`, its identities R3 and then the columns'; no number the table
-//! prints whole may be wider than its column). A report whose own numbers break
+//! prints whole may be wider than its column; a row breaking R3 however joined is read by the
+//! identities across rows where they confirm every joined cell of one joining,
+//! `gaps::choose_broken_joinings`). A report whose own numbers break
 //! an identity over a wrapped cell is thus left unread rather than joined wrongly, unless another
 //! joining happens to satisfy it alone, which nothing printed tells: a random sweep found
 //! 120 11 0 0 122 (复议 breaking R4) printed `12 0 11 0 0 12 2` in columns two digits wide, which
@@ -60,6 +62,29 @@ pub(crate) enum WrappedIn {
     ApplicationRow { widest: usize },
 }
 
+/// A row's cells as joined: each cell, marked `true` where its pieces were made one number.
+pub(crate) type Joined = Vec<(ValueCell, bool)>;
+
+/// Why the pieces of a wrapped row were not joined.
+#[derive(Debug)]
+pub(crate) struct Unjoined {
+    pub why: String,
+    /// For a row of 表三 whose every joining breaks its own 总计 (the report misprints a cell of
+    /// it, or its numbers are not the row's): each joining that looks like a wrap, distinct in
+    /// its values, for the identities across rows to choose among
+    /// (`gaps::choose_broken_joinings`). Empty otherwise.
+    pub breaking: Vec<Joined>,
+}
+
+impl Unjoined {
+    pub(crate) fn because(why: String) -> Self {
+        Self {
+            why,
+            breaking: Vec::new(),
+        }
+    }
+}
+
 /// Reads `printed` (more numbers than `cells`) as the cells' wrapped numbers: `None` when the
 /// row is not a wrapped one (a blank or non-digit piece, too many pieces, or no joining looks
 /// like a wrap); otherwise the cells, a joined cell's pieces made one number (marked `true`), or
@@ -69,7 +94,7 @@ pub(crate) fn unwrap_cells(
     cells: &[&str],
     identities: &[Identity],
     table: WrappedIn,
-) -> Option<Result<Vec<(ValueCell, bool)>, String>> {
+) -> Option<Result<Joined, Unjoined>> {
     let widest_elsewhere = match table {
         WrappedIn::Review => 0,
         WrappedIn::ApplicationRow { widest } => widest,
@@ -174,32 +199,41 @@ pub(crate) fn unwrap_cells(
                 .flatten()
             {
                 None => Ok(joined_cells(printed, one.joining)),
-                Some(other) => Err(format!(
+                Some(other) => Err(Unjoined::because(format!(
                     "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and the one joining the identities confirm ({}) is one of two: were a cell misprinted, the joining {} would be the report's",
                     printed.len(),
                     cells.len(),
                     solve::shown(&[&one.values]),
                     solve::shown(&[&other.values])
-                )),
+                ))),
             }
         }
-        [one] => Err(format!(
+        [one] => Err(Unjoined::because(format!(
             "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and the one joining whose joined cells the identities confirm breaks {} of them over other cells, and another joining breaks no more ({fewest})",
             printed.len(),
             cells.len(),
             one.failing.len()
-        )),
-        [] => Err(format!(
-            "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and no joining of them satisfies the identities reading the joined cells",
-            printed.len(),
-            cells.len()
-        )),
-        several => Err(format!(
+        ))),
+        [] => Err(Unjoined {
+            why: format!(
+                "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and no joining of them satisfies the identities reading the joined cells",
+                printed.len(),
+                cells.len()
+            ),
+            breaking: match table {
+                WrappedIn::Review => Vec::new(),
+                WrappedIn::ApplicationRow { .. } => readings
+                    .iter()
+                    .map(|r| joined_cells(printed, r.joining))
+                    .collect(),
+            },
+        }),
+        several => Err(Unjoined::because(format!(
             "its {} numbers are {extra} more than its {} cells, as numbers wrapped in narrow cells print, and {} joinings of them satisfy the identities",
             printed.len(),
             cells.len(),
             several.len()
-        )),
+        ))),
     })
 }
 
@@ -480,7 +514,7 @@ mod tests {
     fn read(lines: &[&str]) -> Option<Result<Vec<String>, String>> {
         let (cells, identities) = review();
         unwrap_cells(&printed(lines), &cells, &identities, WrappedIn::Review).map(|r| {
-            r.map(|cells| {
+            r.map_err(|u| u.why).map(|cells| {
                 cells
                     .iter()
                     .map(|(c, _)| match c {
