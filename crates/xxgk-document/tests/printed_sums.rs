@@ -90,11 +90,24 @@ fn extraction(report: &Report) -> &xxgk_extract::Extraction {
 /// report) and its three （六） rows printed as one row of their sums (自然人 1 + 0 +
 /// `other_natural_person`, 总计 3, 0 elsewhere); checked, with its text.
 fn merged_other(other_natural_person: u64) -> (Box<Report>, String) {
-    let lines = jingyue_markdown(|report| {
-        *report
-            .pointer_mut(&format!("{OTHER}/other/natural_person"))
-            .unwrap() = other_natural_person.into();
-    });
+    merged_other_edited(
+        |report| {
+            *report
+                .pointer_mut(&format!("{OTHER}/other/natural_person"))
+                .unwrap() = other_natural_person.into();
+        },
+        |_| {},
+    )
+}
+
+/// 京岳 2024 with `edit` made to its figures, as a Markdown table whose three （六） rows are
+/// printed as one row of their sums, with `misprint` made to those sums (in column order);
+/// checked, with its text.
+fn merged_other_edited(
+    edit: impl FnOnce(&mut Value),
+    misprint: impl FnOnce(&mut [u64]),
+) -> (Box<Report>, String) {
+    let lines = jingyue_markdown(edit);
     let first = lines
         .iter()
         .position(|l| l.contains("（六）其他处理"))
@@ -104,15 +117,11 @@ fn merged_other(other_natural_person: u64) -> (Box<Report>, String) {
             .filter_map(|cell| cell.trim().parse().ok())
             .collect()
     };
-    let sums: Vec<String> = (0..7)
-        .map(|k| {
-            lines[first..first + 3]
-                .iter()
-                .map(|l| numbers(l)[k])
-                .sum::<u64>()
-                .to_string()
-        })
+    let mut sums: Vec<u64> = (0..7)
+        .map(|k| lines[first..first + 3].iter().map(|l| numbers(l)[k]).sum())
         .collect();
+    misprint(&mut sums);
+    let sums: Vec<String> = sums.iter().map(u64::to_string).collect();
     let merged = format!("|  | （六）其他处理 |  | {} |", sums.join(" | "));
     checked_markdown(&[&lines[..first], &[merged], &lines[first + 3..]].concat())
 }
@@ -143,7 +152,8 @@ fn other_cells(column: &str) -> Vec<String> {
 /// The merged row prints 自然人 5 where the other rows leave 3 to （七）总计 299: the report
 /// breaks R2 of 自然人 (its own 总计 3 is no catalogue identity: which of its rows is wrong is
 /// unknown). Exactly that error, at （七）总计 of 自然人 where it stands, naming every cell of
-/// the column's R2, in place of the note that R2 cannot be evaluated.
+/// the column's R2, in place of the note that R2 cannot be evaluated. The columns printing 0
+/// are 0 in each of the three rows.
 #[test]
 fn a_merged_row_that_breaks_r2_is_the_reports_error() {
     let (report, text) = merged_other(4);
@@ -168,26 +178,92 @@ fn a_merged_row_that_breaks_r2_is_the_reports_error() {
     assert_eq!(d.location.map(|l| l.line), Some(total_line(&text)));
     assert!(!r2_undecided(&report), "R2 is evaluated in every column");
     assert_eq!(Verdict::of(report.outcome.tally()), Verdict::NotConformant);
-    // The split stays unknown: the three rows unread, their R3 not evaluable.
+    // Where the merged row prints 0 and the column's R2 holds through it, the three rows are 0:
+    // counts are never negative, and a misprinted 0 would break that R2. The split of 自然人 and
+    // 总计 stays unknown: their three rows unread, their R3 not evaluable.
+    let printed = [5, 0, 0, 0, 0, 0, 3];
     let unread = report.unread_cells();
-    for column in columns() {
+    let read = &extraction(&report).report;
+    for (column, value) in columns().zip(printed) {
         for cell in other_cells(column) {
-            assert!(unread.contains(&cell.as_str()), "{cell} unread: {unread:?}");
+            if value == 0 {
+                assert_eq!(read.pointer(&cell), Some(&Value::from(0)), "{cell}");
+            } else {
+                assert!(unread.contains(&cell.as_str()), "{cell} unread: {unread:?}");
+            }
         }
     }
-    // Its own 总计 broken, the merged row is no column's confirmed split, and in every column
-    // its figure is kept as the printed sum of the three rows.
+    // Its own 总计 broken, the merged row is no column's confirmed split: where it prints more
+    // than 0, its figure is kept as the printed sum of the three rows.
     let sums: Vec<(Vec<String>, u64)> = extraction(&report)
         .sums
         .iter()
         .map(|s| (s.cells.clone(), s.value))
         .collect();
-    let printed = [5, 0, 0, 0, 0, 0, 3];
     let expected: Vec<(Vec<String>, u64)> = columns()
         .zip(printed)
+        .filter(|(_, value)| *value > 0)
         .map(|(column, value)| (other_cells(column), value))
         .collect();
     assert_eq!(sums, expected);
+}
+
+/// The merged row misprints 0 for 商业企业's 1 as well as 5 for 自然人's 3 (its 总计 4 right):
+/// R2 of 商业企业 breaks through that 0, so its three rows stay unread, with the printed sum,
+/// while the columns whose R2 holds through their 0 are 0 in each row.
+#[test]
+fn a_merged_zero_its_column_breaks_is_not_read_as_zeros() {
+    let (report, _) = merged_other_edited(
+        |report| {
+            for cell in [
+                format!("{OTHER}/other/commercial_enterprise"),
+                format!("{OTHER}/other/total"),
+                "/applications/results/total/commercial_enterprise".to_owned(),
+                "/applications/results/total/total".to_owned(),
+                "/applications/new_received/commercial_enterprise".to_owned(),
+                "/applications/new_received/total".to_owned(),
+            ] {
+                let value = report.pointer_mut(&cell).unwrap();
+                *value = (value.as_u64().unwrap() + 1).into();
+            }
+        },
+        |sums| {
+            sums[0] += 2;
+            sums[1] = 0;
+        },
+    );
+    let rules: Vec<(&str, &str)> = errors(&report)
+        .iter()
+        .map(|d| (d.rule.as_str(), d.pointer.as_str()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("R2", NATURAL_PERSON_TOTAL),
+            ("R2", "/applications/results/total/commercial_enterprise")
+        ]
+    );
+    let unread = report.unread_cells();
+    let read = &extraction(&report).report;
+    for (column, printed) in columns().zip([5, 0, 0, 0, 0, 0, 4]) {
+        let zeros = column != "commercial_enterprise" && printed == 0;
+        for cell in other_cells(column) {
+            if zeros {
+                assert_eq!(read.pointer(&cell), Some(&Value::from(0)), "{cell}");
+            } else {
+                assert!(unread.contains(&cell.as_str()), "{cell} unread: {unread:?}");
+            }
+        }
+    }
+    let summed: Vec<Vec<String>> = extraction(&report)
+        .sums
+        .iter()
+        .map(|s| s.cells.clone())
+        .collect();
+    assert!(
+        summed.contains(&other_cells("commercial_enterprise")),
+        "{summed:?}"
+    );
 }
 
 /// Consistent, the merged row confirms R2 of every column: no error, no note that R2 cannot be

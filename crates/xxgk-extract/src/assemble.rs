@@ -871,6 +871,7 @@ pub(crate) fn read_applications(
             segment,
             unread: false,
             breaking: Vec::new(),
+            joined: Vec::new(),
         })
         .collect();
     // A table that prints numbers in one row only: no column identity can be evaluated, so the
@@ -917,6 +918,7 @@ pub(crate) fn read_applications(
                 unlabelled.push(gaps::Unlabelled {
                     unread: false,
                     breaking: Vec::new(),
+                    joined: Vec::new(),
                     at: read.at,
                     segment: Segment {
                         label: Some(read.label.clone()),
@@ -941,7 +943,7 @@ pub(crate) fn read_applications(
         {
             match joined {
                 Ok(cells) => {
-                    store.put_joined(&spec, &cells);
+                    store.put_joined(&spec, &cells, &[]);
                     known.insert(read.row, counts_of(store, &spec));
                     wrapped_rows.push(read.row);
                 }
@@ -1148,6 +1150,7 @@ pub(crate) fn read_applications(
                         rows: vec![(read.row, values)],
                         whole_lines: true,
                         labelled: true,
+                        joined: Vec::new(),
                     }),
                     _ => {
                         // A cell a line, a number short: a blank prints no line. Settled once
@@ -1467,21 +1470,17 @@ pub(crate) fn read_applications(
                 if merged_confirmed {
                     return true;
                 }
-                let cells: Vec<String> = OTHER_ROWS
-                    .iter()
-                    .filter_map(|r| crate::template::app_path(*r))
-                    .map(|path| format!("{path}/{}", column.name))
-                    .collect();
+                let cells = other_column_cells(column.name);
                 merged_counts
                     .as_ref()
                     .is_some_and(|counts| gaps::unconfirmed(store, &cells, Some(counts)).is_none())
             })
             .collect();
-        report_merged_other((&fitted, &read_by), &read, &confirmed, store, problems);
         // A column R2 breaks is not confirmed, yet its merged cell is the figure the row prints
         // where the identities that fail over the whole table are the few cells a report
         // misprints, each witnessed twice (as rows placed by order are kept), not numbers that
-        // are another row's: it then stands as the printed sum of the column's three rows.
+        // are another row's: it then stands as the printed sum of the column's three rows, and
+        // a 0 there is 0 in each of them, as in a confirmed column.
         let misprinted = merged_counts.as_ref().is_some_and(|counts| {
             confirmed.contains(&false)
                 && gaps::misprints_explain(
@@ -1491,12 +1490,45 @@ pub(crate) fn read_applications(
                     MERGED_ROW_MISPRINTS,
                 )
         });
+        // Only where that 0 is no misprint of any explanation: a 0 the report misprints for a
+        // count breaks the column's R2 and the merged row's own 总计 alike.
+        let zero_held = |k: usize, column: &str| {
+            merged_counts
+                .as_ref()
+                .and_then(|counts| counts.get(k).copied().flatten())
+                == Some(0)
+                && other_column_cells(column).first().is_some_and(|stand_in| {
+                    !gaps::misprint_may_be(
+                        store,
+                        &application_cells(),
+                        merged_counts.as_ref(),
+                        MERGED_ROW_MISPRINTS,
+                        stand_in,
+                    )
+                })
+        };
+        let settled: Vec<bool> = confirmed
+            .iter()
+            .zip(APPLICANT_COLUMNS.iter())
+            .enumerate()
+            .map(|(k, (confirmed, column))| *confirmed || (misprinted && zero_held(k, column.name)))
+            .collect();
+        report_merged_other((&fitted, &read_by), &read, &settled, store, problems);
         if misprinted {
-            let unconfirmed: Vec<bool> = confirmed.iter().map(|c| !c).collect();
-            crate::merged::record_sums(&merged_cells(&fitted, &unconfirmed), store);
+            let unsettled: Vec<bool> = settled.iter().map(|c| !c).collect();
+            crate::merged::record_sums(&merged_cells(&fitted, &unsettled), store);
         }
     }
     found
+}
+
+/// The cells of `column` (its key) in the three 2021 （六） rows.
+fn other_column_cells(column: &str) -> Vec<String> {
+    OTHER_ROWS
+        .iter()
+        .filter_map(|r| crate::template::app_path(*r))
+        .map(|path| format!("{path}/{column}"))
+        .collect()
 }
 
 /// Why a row of 表三 placed by the template's order, its numbers wrapped in narrow cells
@@ -2607,7 +2639,7 @@ fn join_unlabelled_wrapped(
         match join_wrapped(&values, at, &cells, table, unlabelled) {
             Some(Ok(joined)) => {
                 if let Some(u) = unlabelled.get_mut(k) {
-                    u.segment.values = joined.into_iter().map(|(cell, _)| cell).collect();
+                    (u.segment.values, u.joined) = joined.into_iter().unzip();
                 }
                 k += 1;
             }

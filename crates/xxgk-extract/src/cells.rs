@@ -126,8 +126,14 @@ impl CellStore {
     }
 
     /// Writes a row read from numbers wrapped in narrow cells (`wrapped::unwrap_cells`): each
-    /// cell with the rule that joined its pieces, where one did.
-    pub fn put_joined(&mut self, spec: &RowSpec, cells: &[(ValueCell, bool)]) {
+    /// cell with `rules` (how the row was placed), and the rule that joined its pieces where one
+    /// did.
+    pub fn put_joined(
+        &mut self,
+        spec: &RowSpec,
+        cells: &[(ValueCell, bool)],
+        rules: &[ReadingRule],
+    ) {
         for (c, (value, joined)) in cells.iter().enumerate() {
             let Some(columns) = spec.columns.get(c..=c) else {
                 continue;
@@ -137,12 +143,11 @@ impl CellStore {
                 label: spec.label,
                 columns,
             };
-            let rules: &[ReadingRule] = if *joined {
-                &[ReadingRule::WrappedDigitsJoinedByIdentities]
-            } else {
-                &[]
-            };
-            self.put_row(&one, std::slice::from_ref(value), rules);
+            let mut rules = rules.to_vec();
+            if *joined {
+                rules.push(ReadingRule::WrappedDigitsJoinedByIdentities);
+            }
+            self.put_row(&one, std::slice::from_ref(value), &rules);
         }
     }
 

@@ -269,20 +269,13 @@ const MIS_TOTALLED_COLUMNS: usize = 2;
 /// is moved), and every column the two rows differ in; a gap's lines are exactly its rows, in
 /// order, or the identities show it. What this leaves: a line foreign to the table standing
 /// for a lost result row and differing from it in one or two columns only.
+///
+/// With `total_fails`, the 总计 column must also fail in every rule an applicant column fails
+/// in. Rows adding up as read, the 总计 column's difference in a rule is the sum of the
+/// applicant columns' (a count added to a row and its 总计 alike shows in both); a piece of a
+/// number wrapped in a narrow cell joined to the wrong cell of a row whose 总计 still holds
+/// changes two columns by opposite amounts, and leaves the 总计 column holding.
 pub(crate) fn columns_mis_totalled(
-    store: &CellStore,
-    cells: &[String],
-    merged: Option<&MergedOther>,
-) -> bool {
-    mis_totalled(store, cells, merged, false)
-}
-
-/// [`columns_mis_totalled`], where `total_fails` also asks the 总计 column to fail in every rule
-/// an applicant column fails in. Rows adding up as read, the 总计 column's difference in a rule
-/// is the sum of the applicant columns' (a count added to a row and its 总计 alike shows in
-/// both); a piece of a number wrapped in a narrow cell joined to the wrong cell of a row whose
-/// 总计 still holds changes two columns by opposite amounts, and leaves the 总计 column holding.
-fn mis_totalled(
     store: &CellStore,
     cells: &[String],
     merged: Option<&MergedOther>,
@@ -398,7 +391,36 @@ pub(crate) fn misprints_explain_by(
     max: usize,
     accept: impl Fn(&[i128]) -> bool,
 ) -> bool {
-    misprints_explain_with(store, cells, merged, max, (accept, |_: &str| true))
+    misprints_explain_with(
+        store,
+        cells,
+        merged,
+        max,
+        (
+            |_: &[&str], changes: &[i128]| accept(changes),
+            |_: &str| true,
+        ),
+    )
+}
+
+/// Whether `cell` is one of the misprinted cells of some explanation of the identities failing
+/// over `cells` ([`misprints_explain`]): where none is, its figure as read is no misprint of
+/// any explanation. False where nothing fails.
+pub(crate) fn misprint_may_be(
+    store: &CellStore,
+    cells: &[String],
+    merged: Option<&MergedOther>,
+    max: usize,
+    cell: &str,
+) -> bool {
+    // `accept` is asked only of repairs of identities that fail.
+    let found = std::cell::Cell::new(false);
+    let includes = |xs: &[&str], _: &[i128]| {
+        found.set(xs.contains(&cell));
+        found.get()
+    };
+    misprints_explain_with(store, cells, merged, max, (includes, |_: &str| true));
+    found.get()
 }
 
 /// [`misprints_explain`], where only the cells `may_be_misprinted` takes are repaired.
@@ -414,18 +436,21 @@ fn misprints_explain_among(
         cells,
         merged,
         max,
-        (|_: &[i128]| true, may_be_misprinted),
+        (|_: &[&str], _: &[i128]| true, may_be_misprinted),
     )
 }
 
-/// [`misprints_explain`], with only the repairs whose changes `accept` takes, of cells
-/// `may_be_misprinted` takes.
+/// [`misprints_explain`], with only the repairs `accept` takes (the cells repaired, and by how
+/// much each is changed), of cells `may_be_misprinted` takes.
 fn misprints_explain_with(
     store: &CellStore,
     cells: &[String],
     merged: Option<&MergedOther>,
     max: usize,
-    (accept, may_be_misprinted): (impl Fn(&[i128]) -> bool, impl Fn(&str) -> bool),
+    (accept, may_be_misprinted): (
+        impl Fn(&[&'static str], &[i128]) -> bool,
+        impl Fn(&str) -> bool,
+    ),
 ) -> bool {
     let all = crate::solve::identities();
     let mut failing: Vec<usize> = Vec::new();
@@ -474,7 +499,7 @@ fn misprints_explain_with(
     // A cell that fewer than two failing identities read repairs nothing (`repair` refuses it):
     // leaving it out first keeps the search over three cells small.
     candidates.retain(|x| misprints.witnesses(x) >= 2);
-    let repaired = |xs: &[&'static str]| misprints.repair(xs).is_some_and(|d| accept(&d));
+    let repaired = |xs: &[&'static str]| misprints.repair(xs).is_some_and(|d| accept(xs, &d));
     any_subset(&candidates, max, &mut Vec::new(), &repaired)
 }
 
@@ -581,6 +606,9 @@ pub(crate) struct Unlabelled {
     /// Where those numbers break the row's 总计 however joined: the joinings that look like a
     /// wrap, for the identities across rows to weigh once the row is placed by order.
     pub breaking: Vec<Joined>,
+    /// Which of its numbers were joined from pieces wrapped in narrow cells (none when empty):
+    /// a cell the reader made is never taken for one the report misprints.
+    pub joined: Vec<bool>,
 }
 
 /// Unlabelled rows assigned to the rows of one gap, to be confirmed.
@@ -594,6 +622,20 @@ pub(crate) struct Assignment {
     /// spacing shows one ([`crate::align::blank_in_wide_gap`]): confirmed as rows placed by
     /// order are, its columns being what the identities check.
     pub labelled: bool,
+    /// The cells (row, column index) whose numbers were joined from pieces wrapped in narrow
+    /// cells ([`Unlabelled::joined`]).
+    pub joined: Vec<(AppRow, usize)>,
+}
+
+/// The cells of `row` whose numbers `member`, fitted as `values`, joined from wrapped pieces.
+fn joined_cells_of(row: AppRow, member: &Unlabelled, values: &[ValueCell]) -> Vec<(AppRow, usize)> {
+    if member.joined.len() != values.len() {
+        return Vec::new();
+    }
+    (0..values.len())
+        .filter(|c| member.joined.get(*c) == Some(&true))
+        .map(|c| (row, c))
+        .collect()
 }
 
 /// Rows of a gap that could not be assigned, and why.
@@ -693,9 +735,13 @@ pub(crate) fn assign(
             // Each row in its place; those breaking their 总计 are joined, if at all, once the
             // others are placed beside them.
             let mut rows = Vec::new();
+            let mut joined = Vec::new();
             for ((row, member), fitted) in gap.into_iter().zip(members).zip(fitted) {
                 match fitted {
-                    Some(values) => rows.push((row, values)),
+                    Some(values) => {
+                        joined.extend(joined_cells_of(row, &member, &values));
+                        rows.push((row, values));
+                    }
                     None => broken.push(BrokenJoinings {
                         row,
                         joinings: member.breaking,
@@ -707,6 +753,7 @@ pub(crate) fn assign(
                     rows,
                     whole_lines: true,
                     labelled: false,
+                    joined,
                 });
             }
             continue;
@@ -722,6 +769,7 @@ pub(crate) fn assign(
                 rows: gap.into_iter().zip(rows).collect(),
                 whole_lines: false,
                 labelled: false,
+                joined: Vec::new(),
             });
             continue;
         }
@@ -738,10 +786,18 @@ pub(crate) fn assign(
         } else if fitted.iter().any(Option::is_none) {
             "an unlabelled row does not have exactly seven cells".to_owned()
         } else {
+            let rows: Vec<(AppRow, Vec<ValueCell>)> =
+                gap.into_iter().zip(fitted.into_iter().flatten()).collect();
+            let joined = rows
+                .iter()
+                .zip(&members)
+                .flat_map(|((row, values), member)| joined_cells_of(*row, member, values))
+                .collect();
             assigned.push(Assignment {
-                rows: gap.into_iter().zip(fitted.into_iter().flatten()).collect(),
+                rows,
                 whole_lines: true,
                 labelled: false,
+                joined,
             });
             continue;
         };
@@ -842,7 +898,12 @@ fn write(
                 } else {
                     ReadingRule::UnlabelledRowPlacedByTemplateOrder
                 };
-                store.put_row(&spec, values, &[rule]);
+                let cells: Vec<(ValueCell, bool)> = values
+                    .iter()
+                    .enumerate()
+                    .map(|(c, v)| (v.clone(), assignment.joined.contains(&(*row, c))))
+                    .collect();
+                store.put_joined(&spec, &cells, &[rule]);
             }
         }
     }
@@ -882,9 +943,14 @@ fn drop_unconfirmed(
     // All the assignments together, confirmed but for the cells the report itself misprints.
     let every_cell: Vec<String> = assignments.iter().flat_map(&cells_of).collect();
     let whole_lines = assignments.iter().all(|a| a.whole_lines);
+    // A number the reader joined from wrapped pieces is its reading, not the report's print: it
+    // is never the misprint, and a column not adding up is one where the 总计 column fails too
+    // (as rows joined by their 总计 are kept, [`confirm_wrapped`]).
+    let joined = joined_cells(store, &every_cell);
     if whole_lines
-        && (misprints_explain(store, &every_cell, merged, PLACED_ROWS_MISPRINTS)
-            || columns_mis_totalled(store, &every_cell, merged))
+        && (misprints_explain_among(store, &every_cell, merged, PLACED_ROWS_MISPRINTS, |c| {
+            !joined.iter().any(|j| j == c)
+        }) || columns_mis_totalled(store, &every_cell, merged, !joined.is_empty()))
     {
         return;
     }
@@ -1026,6 +1092,7 @@ pub(crate) fn confirm_apart(
             rows: vec![(*row, Vec::new())],
             whole_lines: false,
             labelled: false,
+            joined: Vec::new(),
         })
         .collect();
     drop_unconfirmed(&assignments, &spec_of, store, situation, merged);
@@ -1086,7 +1153,7 @@ pub(crate) fn choose_broken_joinings(
             chosen.push(index % count);
             if let (Some(spec), Some(joining)) = (spec_of(row.row), row.joinings.get(index % count))
             {
-                trial.put_joined(&spec, joining);
+                trial.put_joined(&spec, joining, &[]);
             }
             index /= count;
         }
@@ -1105,7 +1172,7 @@ pub(crate) fn choose_broken_joinings(
     };
     for (row, k) in broken.iter().zip(chosen) {
         if let (Some(spec), Some(joining)) = (spec_of(row.row), row.joinings.get(k)) {
-            store.put_joined(&spec, joining);
+            store.put_joined(&spec, joining, &[]);
         }
     }
     broken_rows
@@ -1127,7 +1194,7 @@ pub(crate) fn confirm_wrapped(
     let cells = cells_of_rows(wrapped, &spec_of);
     if wrapped.is_empty()
         || explained_but_joined(store, &cells, merged)
-        || mis_totalled(store, &cells, merged, true)
+        || columns_mis_totalled(store, &cells, merged, true)
     {
         return;
     }
@@ -1636,6 +1703,26 @@ mod tests {
         }
     }
 
+    /// A row's cells as printed, space-separated, `/` a blank.
+    fn value_cells(numbers: &str) -> Vec<ValueCell> {
+        numbers
+            .split(' ')
+            .map(|n| match n {
+                "/" => ValueCell::Blank {
+                    pos: None,
+                    raw: n.to_owned(),
+                    spanned: false,
+                    off_grid: false,
+                },
+                _ => ValueCell::Token {
+                    text: n.to_owned(),
+                    raw: n.to_owned(),
+                    pos: crate::normalize::SourcePos::default(),
+                },
+            })
+            .collect()
+    }
+
     #[test]
     fn failures_are_explained_only_by_cells_the_report_misprints() {
         // 一 3 = （一） 3 = （七） 3; every cell of the table placed.
@@ -1778,7 +1865,7 @@ mod tests {
         // 一 3 = （一） 3 = （七） 3 in the natural-person and 总计 columns.
         let consistent = table(&[(0, 3), (2, 3), (23, 3)]);
         let cells: Vec<String> = consistent.filled.keys().cloned().collect();
-        assert!(!columns_mis_totalled(&consistent, &cells, None));
+        assert!(!columns_mis_totalled(&consistent, &cells, None, false));
         let add = |store: &mut CellStore, row: &str, column: &str, n: u64| {
             for cell in [format!("{row}/{column}"), format!("{row}/total")] {
                 let value = store
@@ -1797,11 +1884,11 @@ mod tests {
             "commercial_enterprise",
             2,
         );
-        assert!(columns_mis_totalled(&one, &cells, None));
+        assert!(columns_mis_totalled(&one, &cells, None, false));
         // And 一 gains 5 under 其他: R1 of that column fails too, and R1 and R2 of 总计.
         let mut two = one.clone();
         add(&mut two, "/applications/new_received", "other_org", 5);
-        assert!(columns_mis_totalled(&two, &cells, None));
+        assert!(columns_mis_totalled(&two, &cells, None, false));
         // A third column: more than a report's misprinted totals.
         let mut three = two.clone();
         add(
@@ -1810,11 +1897,11 @@ mod tests {
             "legal_service_org",
             1,
         );
-        assert!(!columns_mis_totalled(&three, &cells, None));
+        assert!(!columns_mis_totalled(&three, &cells, None, false));
         // A cell changed alone: its row's 总计 fails.
         let mut row = consistent.clone();
         set(&mut row, "/applications/results/granted/natural_person", 4);
-        assert!(!columns_mis_totalled(&row, &cells, None));
+        assert!(!columns_mis_totalled(&row, &cells, None, false));
         // （七）总计's cell changed with its 总计: R1 and R2 of one column both fail.
         let mut both = consistent.clone();
         add(
@@ -1823,13 +1910,13 @@ mod tests {
             "commercial_enterprise",
             2,
         );
-        assert!(!columns_mis_totalled(&both, &cells, None));
+        assert!(!columns_mis_totalled(&both, &cells, None, false));
         // An identity over the cells that cannot be evaluated.
         let mut unread = one.clone();
         unread
             .filled
             .remove("/applications/results/granted/other_org");
-        assert!(!columns_mis_totalled(&unread, &cells, None));
+        assert!(!columns_mis_totalled(&unread, &cells, None, false));
     }
 
     /// Rows placed by order beside blanks in a row and a column: the rows stay, the one cell at
@@ -1848,28 +1935,11 @@ mod tests {
         store
             .filled
             .retain(|p, _| !p.starts_with("/applications/results/granted/"));
-        let cells = |numbers: &str| -> Vec<ValueCell> {
-            numbers
-                .split(' ')
-                .map(|n| match n {
-                    "/" => ValueCell::Blank {
-                        pos: None,
-                        raw: n.to_owned(),
-                        spanned: false,
-                        off_grid: false,
-                    },
-                    _ => ValueCell::Token {
-                        text: n.to_owned(),
-                        raw: n.to_owned(),
-                        pos: crate::normalize::SourcePos::default(),
-                    },
-                })
-                .collect()
-        };
         let assignment = Assignment {
-            rows: vec![(AppRow::Granted, cells("3 / 0 0 0 0 3"))],
+            rows: vec![(AppRow::Granted, value_cells("3 / 0 0 0 0 3"))],
             whole_lines: true,
             labelled: false,
+            joined: Vec::new(),
         };
         confirm(
             vec![assignment],
@@ -1888,6 +1958,75 @@ mod tests {
             let cell = format!("/applications/results/granted/{column}");
             assert!(store.filled.contains_key(&cell), "{cell} left out");
         }
+    }
+
+    /// 表三 with 一, （一） and （七） `n` in the natural-person and 总计 columns, 0 elsewhere, and
+    /// （一） placed by order as `granted` (its numbers, the cells of `joined` joined from
+    /// wrapped pieces), then confirmed.
+    fn granted_placed_by_order(n: u64, granted: &str, joined: Vec<(AppRow, usize)>) -> CellStore {
+        let mut store = table(&[(0, n), (2, n), (23, n)]);
+        store
+            .filled
+            .retain(|p, _| !p.starts_with("/applications/results/granted/"));
+        let assignment = Assignment {
+            rows: vec![(AppRow::Granted, value_cells(granted))],
+            whole_lines: true,
+            labelled: false,
+            joined,
+        };
+        confirm(
+            vec![assignment],
+            crate::template::app_row_spec,
+            &mut store,
+            None,
+        );
+        store
+    }
+
+    /// （一） placed by order as `5 0 0 0 0 0 3` where 一 and （七） leave 3: its R3 and its
+    /// column's R2 fail as a misprinted 自然人 breaks them, and the row is kept, the break the
+    /// report's. Where the reader joined that 5 from pieces wrapped in a narrow cell, it is its
+    /// reading, not the report's print, and no other cell explains the failures: the row is
+    /// left missing.
+    #[test]
+    fn a_number_the_reader_joined_is_never_the_misprint_of_a_row_placed_by_order() {
+        let printed = granted_placed_by_order(3, "5 0 0 0 0 0 3", Vec::new());
+        let read = printed
+            .filled
+            .get("/applications/results/granted/natural_person")
+            .map(|f| &f.rules);
+        assert_eq!(
+            read,
+            Some(&vec![ReadingRule::UnlabelledRowPlacedByTemplateOrder])
+        );
+        let joined = granted_placed_by_order(3, "5 0 0 0 0 0 3", vec![(AppRow::Granted, 0)]);
+        for column in APPLICANT_COLUMNS.iter() {
+            let cell = format!("/applications/results/granted/{}", column.name);
+            assert_eq!(
+                joined.missing.get(&cell).map(|p| p.code),
+                Some(ProblemCode::UnlabelledRowsUnconfirmed),
+                "{cell}"
+            );
+        }
+    }
+
+    /// A row placed by order keeps, on each cell whose number the reader joined from wrapped
+    /// pieces, the rule that joined it, beside the rule that placed it.
+    #[test]
+    fn a_joined_number_placed_by_order_says_how_it_was_read() {
+        let store = granted_placed_by_order(13, "13 0 0 0 0 0 13", vec![(AppRow::Granted, 0)]);
+        let rules = |cell: &str| store.filled.get(cell).map(|f| f.rules.clone());
+        assert_eq!(
+            rules("/applications/results/granted/natural_person"),
+            Some(vec![
+                ReadingRule::UnlabelledRowPlacedByTemplateOrder,
+                ReadingRule::WrappedDigitsJoinedByIdentities
+            ])
+        );
+        assert_eq!(
+            rules("/applications/results/granted/total"),
+            Some(vec![ReadingRule::UnlabelledRowPlacedByTemplateOrder])
+        );
     }
 
     #[test]
