@@ -2486,19 +2486,67 @@ fn place_review_blocks(
 /// Word table exported to PDF prints 46698 as `4669` over `8`; `pdftotext -layout` puts the `8`
 /// on the next line, under its cell, beside the rest of the label or on a line of its own, and
 /// `-raw` after its first piece): [`join_wrapped`] of its numbers.
+///
+/// A row whose label is recognised only on its second line (`其他处 逾期未按  1 3` under
+/// `（六） 2.申请人  6 112100 0 0 6 0 112101`, the group's label beside the first) holds there
+/// the pieces of numbers printed whole on the line above, which no row took
+/// ([`numbers_on_the_line_above`]): joined with them, the row's numbers are read so too, and
+/// taken from `unlabelled` once read.
 fn wrapped_row(
     read: &RowRead<AppRow>,
     spec: &RowSpec,
     table: Wrapping<'_>,
     unlabelled: &mut Vec<gaps::Unlabelled>,
 ) -> Option<Result<wrapped::Joined, wrapped::Unjoined>> {
-    join_wrapped(
-        &read.values,
-        read.at,
-        &identity_cells(spec),
-        table,
-        unlabelled,
-    )
+    let cells = identity_cells(spec);
+    let Some(k) = numbers_on_the_line_above(read, cells.len(), unlabelled) else {
+        return join_wrapped(&read.values, read.at, &cells, table, unlabelled);
+    };
+    let above = unlabelled.get(k)?.clone();
+    let mut values = above.segment.values.clone();
+    values.extend(read.values.iter().cloned());
+    let joined = join_wrapped(&values, above.at, &cells, table, unlabelled)?;
+    // `join_wrapped` took the numbers below it only: the line above is now the row's.
+    if let Some(k) = unlabelled.iter().position(|u| u.at == above.at) {
+        unlabelled.remove(k);
+    }
+    Some(joined)
+}
+
+/// The unlabelled numbers (by index into `unlabelled`) standing right before the row `read`, on
+/// the line above its numbers, as many as its `columns`, runs of digits all, of a row whose
+/// label names no other leaf row; where the row prints fewer numbers than its cells, runs of
+/// digits all on one line: the pieces below them of numbers wrapped in narrow cells.
+fn numbers_on_the_line_above(
+    read: &RowRead<AppRow>,
+    columns: usize,
+    unlabelled: &[gaps::Unlabelled],
+) -> Option<usize> {
+    let line_of = |v: &ValueCell| v.pos().map(|p| p.line);
+    let line = read.values.first().and_then(line_of)?;
+    let pieces = !read.values.is_empty()
+        && read.values.len() < columns
+        && read
+            .values
+            .iter()
+            .all(|v| v.digit_run().is_some() && line_of(v) == Some(line));
+    if !pieces {
+        return None;
+    }
+    unlabelled.iter().position(|u| {
+        u.at < read.at
+            && u.at + 2 >= read.at
+            && !u.unread
+            && u.segment.values.len() == columns
+            && u.segment
+                .values
+                .iter()
+                .all(|v| v.digit_run().is_some() && line_of(v).is_some_and(|l| l + 1 == line))
+            && u.segment.label.as_ref().is_none_or(|label| {
+                recognise_app_label(label, None)
+                    .is_none_or(|row| row == read.row || row == AppRow::OtherMerged)
+            })
+    })
 }
 
 /// What [`join_wrapped`] knows of the whole 表三: the widest number it prints whole on a line,

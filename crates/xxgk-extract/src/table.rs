@@ -790,17 +790,23 @@ fn read_rows_with<R: Copy + PartialEq>(
             && !open_takes_numbers
             && let Some(first) = &segment.label
             && let Some((_, next)) = segments.peek()
-            && !next.has_number()
+            && (!next.has_number() || (is_numbered(first) && pieces_below(&segment, next)))
             && let Some(second) = &next.label
             && !is_numbered(second)
         {
             // The numbers stand on the first line of a wrapped label: `5.要求行政机关确认或  1 0 …`
-            // followed by `重新出具已获取信息`.
+            // followed by `重新出具已获取信息`, or, its numbering begun, by the next line of the
+            // label beside the pieces of the numbers wrapped in narrow cells (`不掌握相  7 3`
+            // under `1.本机关  0 8 0 165821 71 507 165880`), which stay there for the row to
+            // take. (A whole label beside numbers follows a label that is no row's: `规章  0 0 0`
+            // over `行政规范性文件  9 6 9` is two rows, and `规章` names no numbering.)
             let joined = first.joined_with(second);
             recognised = recognise(&joined, previous, figures);
             if recognised.is_some() {
                 segment.label = Some(joined);
-                segments.next();
+                if !next.has_number() {
+                    segments.next();
+                }
             }
         }
         carry = if recognised.is_none() && !segment.has_number() {
@@ -958,21 +964,30 @@ fn read_rows_with<R: Copy + PartialEq>(
 /// below the row's numbers, in plain text (a table row of a Markdown or HTML table naming the
 /// row again is a row of its own).
 fn wrapped_below<R>(row: &RowRead<R>, segment: &Segment, columns: usize) -> bool {
-    let below = row
-        .values
-        .iter()
-        .filter_map(|v| v.pos().map(|p| p.line))
-        .max()
-        .map(|line| line + 1);
-    !row.positional
-        && !segment.positional
-        && row.values.iter().all(|v| v.digit_run().is_some())
-        && !segment.values.is_empty()
-        && segment.values.len() < columns
-        && segment
+    segment.values.len() < columns
+        && pieces_on_the_line_below((&row.values, row.positional), segment)
+}
+
+/// Whether the numbers of `next` may be pieces of the numbers of `segment` wrapped in narrow
+/// cells: runs of digits all, on the line right below, no more of them than `segment` prints.
+fn pieces_below(segment: &Segment, next: &Segment) -> bool {
+    next.values.len() <= segment.values.len()
+        && pieces_on_the_line_below((&segment.values, segment.positional), next)
+}
+
+/// Whether `next` prints numbers, runs of digits all, on the line right below `values` (runs of
+/// digits all), both in plain text (`positional` false for `values`).
+fn pieces_on_the_line_below((values, positional): (&[ValueCell], bool), next: &Segment) -> bool {
+    let line_of = |v: &ValueCell| v.pos().map(|p| p.line);
+    let below = values.iter().filter_map(line_of).max().map(|l| l + 1);
+    !positional
+        && !next.positional
+        && values.iter().all(|v| v.digit_run().is_some())
+        && !next.values.is_empty()
+        && next
             .values
             .iter()
-            .all(|v| v.digit_run().is_some() && v.pos().map(|p| p.line) == below)
+            .all(|v| v.digit_run().is_some() && line_of(v) == below)
 }
 
 /// How the value cells of a row fit its columns.
