@@ -75,6 +75,16 @@ impl<'a> DisplayColumns<'a> {
             .contains(&pos)
     }
 
+    /// Whether source line `line` begins with an opening bracket (`（其中修订 16 件）`, or its
+    /// first piece `（其中修订`): the note a 表二 cell of two lines prints under its number.
+    pub(crate) fn note_on(&self, line: u32) -> bool {
+        self.lines
+            .iter()
+            .flat_map(|text| &text.glyphs)
+            .find(|glyph| glyph.pos.line == line && !glyph.ch.is_whitespace())
+            .is_some_and(|glyph| glyph.ch == '(')
+    }
+
     /// The display column of `pos`: its column and one more for each wide character before it.
     fn column(&self, pos: SourcePos) -> u64 {
         let wide = self.wide.get_or_init(|| {
@@ -204,6 +214,46 @@ pub(crate) fn place_by_columns<R>(
             .into_iter()
             .find_map(|alignment| place_aligned(rows, index, expected, alignment, measure))
     })
+}
+
+/// The column that `lone`, a number standing alone on a line next to row `index`, lines up
+/// with in the columns that place the row's own numbers ([`place_by_columns`]): a cell of two
+/// lines, centred in a tall row, prints its number on the line above the row's others (`731`
+/// over `行政规范性文件      810      635054`, its note below). Every measure and alignment that
+/// places the row is tried (a row of one-digit numbers lines up by centres and first characters
+/// alike, a wider number beside it by one only); `None` where none lines `lone` up with a
+/// column, or two line it up with different ones.
+pub(crate) fn column_of_lone_number<R>(
+    rows: &[RowRead<R>],
+    index: usize,
+    expected: usize,
+    display: &DisplayColumns,
+    lone: &ValueCell,
+) -> Option<usize> {
+    let measures = [None, Some(display)];
+    let alignments = [Alignment::Centre, Alignment::Start, Alignment::End];
+    let mut found: Option<usize> = None;
+    for measure in measures {
+        for alignment in alignments {
+            if place_aligned(rows, index, expected, alignment, measure).is_none() {
+                continue;
+            }
+            let Some(columns) = neighbour_columns(rows, index, expected, alignment, measure) else {
+                continue;
+            };
+            let Some((_, at)) = anchor(lone, alignment, measure) else {
+                continue;
+            };
+            let Some(column) = columns.iter().position(|c| c.abs_diff(at) <= TOLERANCE) else {
+                continue;
+            };
+            if found.is_some_and(|f| f != column) {
+                return None;
+            }
+            found = Some(column);
+        }
+    }
+    found
 }
 
 /// [`place_by_columns`] with the columns' numbers lined up under `alignment`.

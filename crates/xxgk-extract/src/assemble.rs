@@ -323,6 +323,7 @@ fn read_active_rows(
             }
         }
     }
+    let lone_numbers = crate::pulled::lone_numbers(&reading.orphans, &paired_orphans);
     for (index, read) in chosen.iter().enumerate() {
         let Some(spec) = spec_of(read.row) else {
             continue;
@@ -405,10 +406,20 @@ fn read_active_rows(
             {
                 store.put_row(&spec, &values, &[ReadingRule::SurplusBlankCellsDropped]);
             }
-            Fit::Mismatch(n) => match align::place_by_columns(&chosen, index, columns, display) {
-                Some(values) => store.put_row(&spec, &values, &[ReadingRule::PlacedByColumnPosition]),
-                None => store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, columns)),
-            },
+            Fit::Mismatch(n) => {
+                let placed = crate::pulled::put_placed_by_columns(
+                    store,
+                    &spec,
+                    &chosen,
+                    index,
+                    &lone_numbers,
+                    display,
+                    expected,
+                );
+                if !placed {
+                    store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, columns));
+                }
+            }
         }
     }
     // Sub-tables the block dump's counts read alone fill rows the reading above left unread,
@@ -2524,8 +2535,7 @@ fn numbers_on_the_line_above(
 ) -> Option<usize> {
     let line_of = |v: &ValueCell| v.pos().map(|p| p.line);
     let line = read.values.first().and_then(line_of)?;
-    let pieces = !read.values.is_empty()
-        && read.values.len() < columns
+    let pieces = read.values.len() < columns
         && read
             .values
             .iter()

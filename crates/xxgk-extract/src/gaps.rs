@@ -946,13 +946,14 @@ fn drop_unconfirmed(
     // A number the reader joined from wrapped pieces is its reading, not the report's print: it
     // is never the misprint, and a column not adding up is one where the 总计 column fails too
     // (as rows joined by their 总计 are kept, [`confirm_wrapped`]).
-    let joined = joined_cells(store, &every_cell);
-    if whole_lines
-        && (misprints_explain_among(store, &every_cell, merged, PLACED_ROWS_MISPRINTS, |c| {
+    if whole_lines {
+        let joined = joined_cells(store, &every_cell);
+        if misprints_explain_among(store, &every_cell, merged, PLACED_ROWS_MISPRINTS, |c| {
             !joined.iter().any(|j| j == c)
-        }) || columns_mis_totalled(store, &every_cell, merged, !joined.is_empty()))
-    {
-        return;
+        }) || columns_mis_totalled(store, &every_cell, merged, !joined.is_empty())
+        {
+            return;
+        }
     }
     loop {
         let failing: Vec<(usize, String)> = pending

@@ -588,6 +588,9 @@
 //! `pulled-out-cell-same-in-every-reading` (such a cell below a row whose numbers stand in no
 //! printed column: a column every placement of it gives the same value), `placed-by-column-position` (a space-aligned row with blank cells, its numbers placed in the
 //! columns of the complete rows around it, which must agree),
+//! `tall-cell-number-placed-by-column` (a 表二 cell of two lines centred in a tall row, its
+//! number alone on the line next to such a row's numbers: placed in the blank column it lines
+//! up with, where no other row next to it has a cell missing),
 //! `row-one-short-placed-by-identities` (表三 rows printed a cell a line each one number short,
 //! up to four, a blank printing no line, in a table whose other rows are all read after their
 //! labels: each cell what every placing of the blanks that the identities keep makes it, the

@@ -96,6 +96,9 @@ pub enum ReadingRule {
     PulledOutCellPlaced,
     /// A row with blank cells, its numbers placed by the columns of the complete rows around it.
     PlacedByColumnPosition,
+    /// A 表二 cell of two lines centred in a tall row: its number alone on the line next to the
+    /// row's numbers, placed in the blank column of the row it lines up with.
+    TallCellNumberPlacedByColumn,
     /// A 表三 row printed a cell a line one number short (a cell left blank prints no line), of up
     /// to four such rows in a table whose other rows are all read from the lines after their
     /// labels: each cell as every placing of one blank in each row makes it where the
@@ -303,6 +306,10 @@ mod tests {
             (RunSeparatedBySpaces, "run-separated-by-spaces"),
             (PulledOutCellPlaced, "pulled-out-cell-placed"),
             (PlacedByColumnPosition, "placed-by-column-position"),
+            (
+                TallCellNumberPlacedByColumn,
+                "tall-cell-number-placed-by-column",
+            ),
             (
                 RowOneShortPlacedByIdentities,
                 "row-one-short-placed-by-identities",

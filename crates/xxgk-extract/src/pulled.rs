@@ -25,7 +25,17 @@
 //!   pulled-out one inserted somewhere; a column is read only where every insertion gives it
 //!   the same value (`7 7` with `7（其中修订 1 件）` below is 7, 7, 7; `0 5` with `0（…）` reads
 //!   the first column 0 and leaves the other two unread), `pulled-out-cell-same-in-every-reading`.
+//!
+//! `pdftotext -layout` prints a cell of two lines centred in a tall row as its two lines around
+//! the row's line: the number alone on the line above (or below) the row's other numbers, its
+//! note on the other side. A space-aligned row placed by the columns of its neighbours
+//! (`align::place_by_columns`) takes such a number into the blank column it lines up with
+//! (`tall-cell-number-placed-by-column`), where it stands on the line next to the row's numbers,
+//! the cell's note in brackets stands on the line after the row (or after a number below it),
+//! and no other row next to it has a cell missing; a number alone next to the row that is not
+//! so placed leaves the row's blank cells unread, never blank in the report.
 
+use crate::align::{self, DisplayColumns};
 use crate::cells::{CellStore, Filled};
 use crate::normalize::SourcePos;
 use crate::number::read_count;
@@ -327,4 +337,159 @@ fn fill_cell(
             rules,
         },
     );
+}
+
+/// Numbers alone on a line, with no label and not paired with one (`paired`: indexes into
+/// `orphans`): where a cell of two lines is centred in a tall row, its number.
+pub(crate) fn lone_numbers(orphans: &[(usize, Segment)], paired: &[usize]) -> Vec<ValueCell> {
+    orphans
+        .iter()
+        .enumerate()
+        .filter(|(k, (_, orphan))| !paired.contains(k) && orphan.label.is_none())
+        .filter_map(|(_, (_, orphan))| match orphan.values.as_slice() {
+            [cell @ ValueCell::Token { .. }] => Some(cell.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Writes row `index` of `rows` with its numbers in the columns of its complete neighbours
+/// (`align::place_by_columns`, blank where none stands) and the number alone on the line next to
+/// its numbers that lines up with one of its blank columns (see the module docs); its blank
+/// cells unread where such a number stands next to it but is not placed. Whether the row's
+/// numbers stand in its neighbours' columns (nothing is written otherwise).
+pub(crate) fn put_placed_by_columns(
+    store: &mut CellStore,
+    spec: &RowSpec,
+    rows: &[RowRead<ActiveRow>],
+    index: usize,
+    lone: &[ValueCell],
+    display: &DisplayColumns,
+    columns_of: impl Fn(ActiveRow) -> usize,
+) -> bool {
+    let (Some(row), Some(values)) = (
+        rows.get(index),
+        align::place_by_columns(rows, index, spec.columns.len(), display),
+    ) else {
+        return false;
+    };
+    let values = values.as_slice();
+    if let Some(noted) = noted_number_in(&row.label.published) {
+        // A cell wrapped after its number's note opened (`731（其中修订` over `2 件）`) reads as
+        // label text on the row's line: which blank column it stands in is not read.
+        store.put_row(spec, values, &[ReadingRule::PlacedByColumnPosition]);
+        let why = format!(
+            "row {}: a number with a note (`{noted}`) stands among the row's label text, printed in a cell wrapped over lines; it may be one of its blank cells, so they are left unread",
+            spec.label
+        );
+        let problem = Problem::new(ProblemCode::MultiLineCellUnplaced, why)
+            .at(row.label.pos, row.label.published.clone());
+        explain_blanks_unread(store, spec, values, &problem);
+        return true;
+    }
+    let line_of = |cell: &ValueCell| cell.pos().map(|p| p.line);
+    let next_to = |at: u32, other: u32| at.abs_diff(other) == 1;
+    let row_line = values.iter().find_map(line_of);
+    let beside: Vec<&ValueCell> = row_line.map_or_else(Vec::new, |line| {
+        lone.iter()
+            .filter(|cell| line_of(cell).is_some_and(|at| next_to(at, line)))
+            .collect()
+    });
+    let (cell, unplaced) = match beside.as_slice() {
+        [] => {
+            store.put_row(spec, values, &[ReadingRule::PlacedByColumnPosition]);
+            return true;
+        }
+        [cell] => (*cell, None),
+        [cell, ..] => (
+            *cell,
+            Some("more than one number stands alone next to the row"),
+        ),
+    };
+    // Another row next to the number with a cell missing may be the one it belongs to.
+    let complete = |other: &RowRead<ActiveRow>| {
+        matches!(fit(other.values.clone(), columns_of(other.row), other.padded_at_end),
+            Fit::Exact(cells) if cells.iter().all(|v| !v.is_blank()))
+    };
+    let shared = line_of(cell).is_some_and(|at| {
+        rows.iter().enumerate().any(|(k, other)| {
+            let mut lines = other
+                .values
+                .iter()
+                .filter_map(line_of)
+                .chain(other.label.pos.map(|p| p.line));
+            k != index && !complete(other) && lines.any(|l| next_to(l, at))
+        })
+    });
+    let column = align::column_of_lone_number(rows, index, spec.columns.len(), display, cell)
+        .filter(|k| values.get(*k).is_some_and(ValueCell::is_blank));
+    // The cell's note stands on the other side of the row's line, or under a number below it.
+    let noted = line_of(cell)
+        .zip(row_line)
+        .is_some_and(|(at, line)| display.note_on(if at < line { line + 1 } else { at + 1 }));
+    let unplaced = unplaced.or(match (shared, column, noted) {
+        (true, _, _) => Some("another row next to it has a cell missing too"),
+        (false, None, _) => Some("it lines up with none of the row's blank columns"),
+        (false, Some(_), false) => Some("no note in brackets under it shows a cell of two lines"),
+        (false, Some(_), true) => None,
+    });
+    if let Some(why) = unplaced {
+        store.put_row(spec, values, &[ReadingRule::PlacedByColumnPosition]);
+        let why = format!(
+            "row {}: a number alone on the line next to the row (`{}`) may be one of its blank cells, printed on two lines in a tall row; {why}, so they are left unread",
+            spec.label,
+            cell.raw()
+        );
+        let problem = Problem::new(ProblemCode::MultiLineCellUnplaced, why)
+            .at(cell.pos(), cell.raw().to_owned());
+        explain_blanks_unread(store, spec, values, &problem);
+        return true;
+    }
+    let Some((k, name)) = column.and_then(|k| spec.columns.get(k).map(|c| (k, c))) else {
+        store.put_row(spec, values, &[ReadingRule::PlacedByColumnPosition]);
+        return true;
+    };
+    let mut placed = values.to_vec();
+    if let Some(slot) = placed.get_mut(k) {
+        slot.clone_from(cell);
+    }
+    store.put_row(spec, &placed, &[ReadingRule::PlacedByColumnPosition]);
+    // The number read so says how it was placed (its value rules kept).
+    if let Some(filled) = store
+        .filled
+        .get_mut(&format!("{}/{}", spec.path, name.name))
+    {
+        filled
+            .rules
+            .retain(|rule| *rule != ReadingRule::PlacedByColumnPosition);
+        filled.rules.push(ReadingRule::TallCellNumberPlacedByColumn);
+    }
+    true
+}
+
+/// The first number followed by an opening bracket in `text` with what follows it
+/// (`731（其中修订` of `行政规范性文件 731（其中修订`): 表二's labels hold no digits.
+fn noted_number_in(text: &str) -> Option<&str> {
+    let bracket = text.find(['（', '('])?;
+    let digits = text[..bracket]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .count();
+    (digits > 0).then(|| &text[bracket - digits..])
+}
+
+/// Explains the blank cells of a row placed by columns as unread with `problem`: a number
+/// printed next to the row or among its label may be one of them.
+fn explain_blanks_unread(
+    store: &mut CellStore,
+    spec: &RowSpec,
+    values: &[ValueCell],
+    problem: &Problem,
+) {
+    for (column, value) in spec.columns.iter().zip(values) {
+        if value.is_blank() {
+            store.explain(format!("{}/{}", spec.path, column.name), problem.clone());
+        }
+    }
 }

@@ -3781,3 +3781,123 @@ fn a_row_whose_label_is_recognised_on_its_second_line_takes_the_numbers_above() 
         );
     }
 }
+
+/// How a 表二 cell printed on two lines (`731（其中修订 2 件）`) stands in space-aligned text
+/// ([`with_tall_cell`]).
+#[derive(Clone, Copy, Debug)]
+enum TallCell {
+    /// Centred in its tall row, as `pdftotext -layout` prints it: the number alone on the line
+    /// above the row's others, in its column, the note on the line below.
+    Centred,
+    /// Its number alone on the line above, in its column, and no note: nothing shows a cell of
+    /// two lines (a stray number may stand so).
+    Unnoted,
+    /// Its number alone on the line above, right of the table's last column: no column it
+    /// lines up with.
+    OffColumn,
+    /// The whole cell on a line of its own below the row, at the line's start.
+    PulledOut,
+}
+
+/// `text` (space-aligned, its rows a line each) with the `column`-th number of the 表二 row
+/// labelled `label` printed as a cell of two lines in the shape of `tall`; `None` where the row
+/// is not printed so.
+fn with_tall_cell(text: &str, label: &str, column: usize, tall: TallCell) -> Option<String> {
+    use unicode_width::UnicodeWidthStr as _;
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let at = lines.iter().position(|l| {
+        l.strip_prefix(label)
+            .is_some_and(|rest| rest.starts_with("  "))
+    })?;
+    let line = lines.get(at)?.clone();
+    let numbers: Vec<(usize, &str)> = line
+        .char_indices()
+        .filter(|(k, c)| c.is_ascii_digit() && (*k == 0 || line[..*k].ends_with(' ')))
+        .map(|(k, _)| (k, line[k..].split(' ').next().unwrap_or_default()))
+        .collect();
+    let (start, number) = *numbers.get(column)?;
+    let indent = line[..start].width();
+    let blanked = format!(
+        "{}{}{}",
+        &line[..start],
+        " ".repeat(number.len()),
+        &line[start + number.len()..]
+    );
+    let note = format!("（其中修订 {} 件）", column + 1);
+    let replacement = match tall {
+        TallCell::Centred => vec![
+            format!("{}{number}", " ".repeat(indent)),
+            blanked,
+            format!("{}{note}", " ".repeat(indent)),
+        ],
+        TallCell::Unnoted => vec![format!("{}{number}", " ".repeat(indent)), blanked],
+        TallCell::OffColumn => vec![format!("{}{number}", " ".repeat(line.width() + 8)), blanked],
+        TallCell::PulledOut => vec![blanked, format!("{number}{note}")],
+    };
+    lines.splice(at..=at, replacement);
+    Some(lines.join("\n") + "\n")
+}
+
+/// A 表二 cell of two lines in space-aligned text, over 300 drawn reports for each shape (row
+/// and column drawn): centred in its tall row, its note under the row, it is read in the column
+/// the row's other numbers leave blank (the other row of its table complete); a number alone in
+/// that column with no note, or in no column, leaves the cell unread, never said blank; pulled
+/// out below the row it is read only where every place it may go in gives the same value; no
+/// cell anywhere is read wrong.
+#[test]
+fn a_two_line_cell_of_a_space_aligned_table_two_is_read_in_its_column_or_left_unread() {
+    let reports = drawn_reports(300);
+    let shapes = [
+        TallCell::Centred,
+        TallCell::Unnoted,
+        TallCell::OffColumn,
+        TallCell::PulledOut,
+    ];
+    let mut placed = 0;
+    for (k, truth) in reports.iter().enumerate() {
+        let printed =
+            String::from_utf8(render(&typed(truth), Layout::SpaceAligned)).expect("UTF-8");
+        for (n, tall) in shapes.into_iter().enumerate() {
+            let (label, row) = [
+                ("规章", "regulations"),
+                ("行政规范性文件", "normative_documents"),
+            ][(k + n) % 2];
+            let column = (k + n) % 3;
+            let text = with_tall_cell(&printed, label, column, tall)
+                .unwrap_or_else(|| panic!("report {k}: no row {label} in {printed}"));
+            let extraction = xxgk_extract::extract_text(&text);
+            let score = score(&extraction, truth);
+            assert!(
+                score.wrong.is_empty() && score.unexplained.is_empty(),
+                "report {k}, {tall:?}: {:?} {:?}\n{text}",
+                score.wrong,
+                score.unexplained
+            );
+            let name = ["issued", "repealed", "in_force"][column];
+            let pointer = format!("/active_disclosure/{row}/{name}");
+            let read = extraction.report.pointer(&pointer);
+            let code = extraction
+                .problems
+                .iter()
+                .find(|p| p.pointer.as_deref() == Some(pointer.as_str()))
+                .map(|p| p.code);
+            match tall {
+                TallCell::Centred => {
+                    assert_eq!(
+                        read,
+                        truth.pointer(&pointer),
+                        "report {k}, {tall:?}\n{text}"
+                    );
+                    placed += 1;
+                }
+                TallCell::Unnoted | TallCell::OffColumn => assert_eq!(
+                    (read, code),
+                    (None, Some(ProblemCode::MultiLineCellUnplaced)),
+                    "report {k}, {tall:?}\n{text}"
+                ),
+                TallCell::PulledOut => {}
+            }
+        }
+    }
+    assert_eq!(placed, 300);
+}
