@@ -75,14 +75,32 @@ impl<'a> DisplayColumns<'a> {
             .contains(&pos)
     }
 
-    /// Whether source line `line` begins with an opening bracket (`（其中修订 16 件）`, or its
-    /// first piece `（其中修订`): the note a 表二 cell of two lines prints under its number.
-    pub(crate) fn note_on(&self, line: u32) -> bool {
-        self.lines
-            .iter()
-            .flat_map(|text| &text.glyphs)
-            .find(|glyph| glyph.pos.line == line && !glyph.ch.is_whitespace())
-            .is_some_and(|glyph| glyph.ch == '(')
+    /// Whether source line `line` prints a note in brackets under `number` (`（其中修订 16 件）`,
+    /// or its first piece `（其中修订`): the note a 表二 cell of two lines prints centred under
+    /// its number, so the note's span, from its opening bracket to its closing one or the line's
+    /// end, covers the number's centre (in display columns, a character's width either side).
+    pub(crate) fn note_under(&self, line: u32, number: &ValueCell) -> bool {
+        let ValueCell::Token { raw, pos, .. } = number else {
+            return false;
+        };
+        let width = u64::try_from(raw.chars().count()).unwrap_or(u64::MAX / 4);
+        let centre = 2 * self.column(*pos) + width.saturating_sub(1);
+        let mut glyphs: Vec<SourcePos> = Vec::new();
+        let mut closed = false;
+        for glyph in self.lines.iter().flat_map(|text| &text.glyphs) {
+            if glyph.pos.line != line || closed {
+                continue;
+            }
+            if glyph.ch == '(' || !glyphs.is_empty() {
+                glyphs.push(glyph.pos);
+                closed = glyph.ch == ')';
+            }
+        }
+        let (Some(first), Some(last)) = (glyphs.first(), glyphs.last()) else {
+            return false;
+        };
+        let (start, end) = (2 * self.column(*first), 2 * self.column(*last) + 2);
+        (start.saturating_sub(2)..=end + 2).contains(&centre)
     }
 
     /// The display column of `pos`: its column and one more for each wide character before it.

@@ -31,7 +31,8 @@
 //! note on the other side. A space-aligned row placed by the columns of its neighbours
 //! (`align::place_by_columns`) takes such a number into the blank column it lines up with
 //! (`tall-cell-number-placed-by-column`), where it stands on the line next to the row's numbers,
-//! the cell's note in brackets stands on the line after the row (or after a number below it),
+//! the cell's note in brackets stands under it on the line after the row (or after a number
+//! below it),
 //! and no other row next to it has a cell missing; a number alone next to the row that is not
 //! so placed leaves the row's blank cells unread, never blank in the report.
 
@@ -424,9 +425,9 @@ pub(crate) fn put_placed_by_columns(
     let column = align::column_of_lone_number(rows, index, spec.columns.len(), display, cell)
         .filter(|k| values.get(*k).is_some_and(ValueCell::is_blank));
     // The cell's note stands on the other side of the row's line, or under a number below it.
-    let noted = line_of(cell)
-        .zip(row_line)
-        .is_some_and(|(at, line)| display.note_on(if at < line { line + 1 } else { at + 1 }));
+    let noted = line_of(cell).zip(row_line).is_some_and(|(at, line)| {
+        display.note_under(if at < line { line + 1 } else { at + 1 }, cell)
+    });
     let unplaced = unplaced.or(match (shared, column, noted) {
         (true, _, _) => Some("another row next to it has a cell missing too"),
         (false, None, _) => Some("it lines up with none of the row's blank columns"),

@@ -3792,6 +3792,8 @@ enum TallCell {
     /// Its number alone on the line above, in its column, and no note: nothing shows a cell of
     /// two lines (a stray number may stand so).
     Unnoted,
+    /// Centred, but its note below stands right of the table's last column, under no number.
+    NoteApart,
     /// Its number alone on the line above, right of the table's last column: no column it
     /// lines up with.
     OffColumn,
@@ -3831,6 +3833,11 @@ fn with_tall_cell(text: &str, label: &str, column: usize, tall: TallCell) -> Opt
             format!("{}{note}", " ".repeat(indent)),
         ],
         TallCell::Unnoted => vec![format!("{}{number}", " ".repeat(indent)), blanked],
+        TallCell::NoteApart => vec![
+            format!("{}{number}", " ".repeat(indent)),
+            blanked,
+            format!("{}{note}", " ".repeat(line.width() + 8)),
+        ],
         TallCell::OffColumn => vec![format!("{}{number}", " ".repeat(line.width() + 8)), blanked],
         TallCell::PulledOut => vec![blanked, format!("{number}{note}")],
     };
@@ -3841,15 +3848,16 @@ fn with_tall_cell(text: &str, label: &str, column: usize, tall: TallCell) -> Opt
 /// A 表二 cell of two lines in space-aligned text, over 300 drawn reports for each shape (row
 /// and column drawn): centred in its tall row, its note under the row, it is read in the column
 /// the row's other numbers leave blank (the other row of its table complete); a number alone in
-/// that column with no note, or in no column, leaves the cell unread, never said blank; pulled
-/// out below the row it is read only where every place it may go in gives the same value; no
-/// cell anywhere is read wrong.
+/// that column with no note under it, or in no column, leaves the cell unread, never said
+/// blank; pulled out below the row it is read only where every place it may go in gives the
+/// same value; no cell anywhere is read wrong.
 #[test]
 fn a_two_line_cell_of_a_space_aligned_table_two_is_read_in_its_column_or_left_unread() {
     let reports = drawn_reports(300);
     let shapes = [
         TallCell::Centred,
         TallCell::Unnoted,
+        TallCell::NoteApart,
         TallCell::OffColumn,
         TallCell::PulledOut,
     ];
@@ -3890,7 +3898,7 @@ fn a_two_line_cell_of_a_space_aligned_table_two_is_read_in_its_column_or_left_un
                     );
                     placed += 1;
                 }
-                TallCell::Unnoted | TallCell::OffColumn => assert_eq!(
+                TallCell::Unnoted | TallCell::NoteApart | TallCell::OffColumn => assert_eq!(
                     (read, code),
                     (None, Some(ProblemCode::MultiLineCellUnplaced)),
                     "report {k}, {tall:?}\n{text}"
