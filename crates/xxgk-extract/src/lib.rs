@@ -590,7 +590,7 @@
 //! columns of the complete rows around it, which must agree),
 //! `tall-cell-number-placed-by-column` (a 表二 cell of two lines centred in a tall row, its
 //! number alone on the line next to such a row's numbers: placed in the blank column it lines
-//! up with, where no other row next to it has a cell missing),
+//! up with, its note in brackets under it, where no other row next to it has a cell missing),
 //! `row-one-short-placed-by-identities` (表三 rows printed a cell a line each one number short,
 //! up to four, a blank printing no line, in a table whose other rows are all read after their
 //! labels: each cell what every placing of the blanks that the identities keep makes it, the

@@ -32,9 +32,9 @@
 //! (`align::place_by_columns`) takes such a number into the blank column it lines up with
 //! (`tall-cell-number-placed-by-column`), where it stands on the line next to the row's numbers,
 //! the cell's note in brackets stands under it on the line after the row (or after a number
-//! below it),
-//! and no other row next to it has a cell missing; a number alone next to the row that is not
-//! so placed leaves the row's blank cells unread, never blank in the report.
+//! below it), and no other row next to it has a cell missing; a number alone next to the row
+//! that is not so placed, or a number with its note read among the row's label, leaves the
+//! row's blank cells unread, never blank in the report.
 
 use crate::align::{self, DisplayColumns};
 use crate::cells::{CellStore, Filled};
@@ -375,38 +375,73 @@ pub(crate) fn put_placed_by_columns(
         return false;
     };
     let values = values.as_slice();
-    if let Some(noted) = noted_number_in(&row.label.published) {
+    // Where no number stands beside the row, its blanks are the publisher's.
+    let outcome = match noted_number_in(&row.label.published) {
         // A cell wrapped after its number's note opened (`731（其中修订` over `2 件）`) reads as
         // label text on the row's line: which blank column it stands in is not read.
-        store.put_row(spec, values, &[ReadingRule::PlacedByColumnPosition]);
-        let why = format!(
-            "row {}: a number with a note (`{noted}`) stands among the row's label text, printed in a cell wrapped over lines; it may be one of its blank cells, so they are left unread",
-            spec.label
-        );
-        let problem = Problem::new(ProblemCode::MultiLineCellUnplaced, why)
-            .at(row.label.pos, row.label.published.clone());
-        explain_blanks_unread(store, spec, values, &problem);
-        return true;
+        Some(noted) => Some(Err(Problem::new(
+            ProblemCode::MultiLineCellUnplaced,
+            format!(
+                "row {}: a number with a note (`{noted}`) stands among the row's label text, printed in a cell wrapped over lines; it may be one of its blank cells, so they are left unread",
+                spec.label
+            ),
+        )
+        .at(row.label.pos, row.label.published.clone()))),
+        None => lone_number_beside(spec, rows, index, values, lone, display, &columns_of),
+    };
+    let mut cells = values.to_vec();
+    if let Some(Ok((k, cell))) = outcome
+        && let Some(slot) = cells.get_mut(k)
+    {
+        slot.clone_from(cell);
     }
+    store.put_row(spec, &cells, &[ReadingRule::PlacedByColumnPosition]);
+    match outcome {
+        Some(Ok((k, _))) => {
+            // The number read so says how it was placed (its value rules kept).
+            let pointer = spec
+                .columns
+                .get(k)
+                .map(|c| format!("{}/{}", spec.path, c.name));
+            if let Some(filled) = pointer.and_then(|p| store.filled.get_mut(&p)) {
+                filled
+                    .rules
+                    .retain(|rule| *rule != ReadingRule::PlacedByColumnPosition);
+                filled.rules.push(ReadingRule::TallCellNumberPlacedByColumn);
+            }
+        }
+        Some(Err(problem)) => {
+            for (column, value) in spec.columns.iter().zip(values) {
+                if value.is_blank() {
+                    store.explain(format!("{}/{}", spec.path, column.name), problem.clone());
+                }
+            }
+        }
+        None => {}
+    }
+    true
+}
+
+/// The number alone on the line next to the numbers of row `index` (placed by columns as
+/// `values`) and the blank column it goes in (see the module docs), or why the row's blank
+/// cells are left unread; `None` where no number stands alone next to the row.
+fn lone_number_beside<'a>(
+    spec: &RowSpec,
+    rows: &[RowRead<ActiveRow>],
+    index: usize,
+    values: &[ValueCell],
+    lone: &'a [ValueCell],
+    display: &DisplayColumns,
+    columns_of: &impl Fn(ActiveRow) -> usize,
+) -> Option<Result<(usize, &'a ValueCell), Problem>> {
     let line_of = |cell: &ValueCell| cell.pos().map(|p| p.line);
     let next_to = |at: u32, other: u32| at.abs_diff(other) == 1;
-    let row_line = values.iter().find_map(line_of);
-    let beside: Vec<&ValueCell> = row_line.map_or_else(Vec::new, |line| {
-        lone.iter()
-            .filter(|cell| line_of(cell).is_some_and(|at| next_to(at, line)))
-            .collect()
-    });
-    let (cell, unplaced) = match beside.as_slice() {
-        [] => {
-            store.put_row(spec, values, &[ReadingRule::PlacedByColumnPosition]);
-            return true;
-        }
-        [cell] => (*cell, None),
-        [cell, ..] => (
-            *cell,
-            Some("more than one number stands alone next to the row"),
-        ),
-    };
+    let row_line = values.iter().find_map(line_of)?;
+    let beside: Vec<&ValueCell> = lone
+        .iter()
+        .filter(|cell| line_of(cell).is_some_and(|at| next_to(at, row_line)))
+        .collect();
+    let cell = *beside.first()?;
     // Another row next to the number with a cell missing may be the one it belongs to.
     let complete = |other: &RowRead<ActiveRow>| {
         matches!(fit(other.values.clone(), columns_of(other.row), other.padded_at_end),
@@ -425,47 +460,25 @@ pub(crate) fn put_placed_by_columns(
     let column = align::column_of_lone_number(rows, index, spec.columns.len(), display, cell)
         .filter(|k| values.get(*k).is_some_and(ValueCell::is_blank));
     // The cell's note stands on the other side of the row's line, or under a number below it.
-    let noted = line_of(cell).zip(row_line).is_some_and(|(at, line)| {
-        display.note_under(if at < line { line + 1 } else { at + 1 }, cell)
+    let noted = line_of(cell).is_some_and(|at| {
+        display.note_under(if at < row_line { row_line + 1 } else { at + 1 }, cell)
     });
-    let unplaced = unplaced.or(match (shared, column, noted) {
-        (true, _, _) => Some("another row next to it has a cell missing too"),
-        (false, None, _) => Some("it lines up with none of the row's blank columns"),
-        (false, Some(_), false) => Some("no note in brackets under it shows a cell of two lines"),
-        (false, Some(_), true) => None,
-    });
-    if let Some(why) = unplaced {
-        store.put_row(spec, values, &[ReadingRule::PlacedByColumnPosition]);
-        let why = format!(
+    let why = match (beside.len(), shared, column, noted) {
+        (2.., _, _, _) => "more than one number stands alone next to the row",
+        (_, true, _, _) => "another row next to it has a cell missing too",
+        (_, _, None, _) => "it lines up with none of the row's blank columns",
+        (_, _, Some(_), false) => "no note in brackets under it shows a cell of two lines",
+        (_, _, Some(k), true) => return Some(Ok((k, cell))),
+    };
+    Some(Err(Problem::new(
+        ProblemCode::MultiLineCellUnplaced,
+        format!(
             "row {}: a number alone on the line next to the row (`{}`) may be one of its blank cells, printed on two lines in a tall row; {why}, so they are left unread",
             spec.label,
             cell.raw()
-        );
-        let problem = Problem::new(ProblemCode::MultiLineCellUnplaced, why)
-            .at(cell.pos(), cell.raw().to_owned());
-        explain_blanks_unread(store, spec, values, &problem);
-        return true;
-    }
-    let Some((k, name)) = column.and_then(|k| spec.columns.get(k).map(|c| (k, c))) else {
-        store.put_row(spec, values, &[ReadingRule::PlacedByColumnPosition]);
-        return true;
-    };
-    let mut placed = values.to_vec();
-    if let Some(slot) = placed.get_mut(k) {
-        slot.clone_from(cell);
-    }
-    store.put_row(spec, &placed, &[ReadingRule::PlacedByColumnPosition]);
-    // The number read so says how it was placed (its value rules kept).
-    if let Some(filled) = store
-        .filled
-        .get_mut(&format!("{}/{}", spec.path, name.name))
-    {
-        filled
-            .rules
-            .retain(|rule| *rule != ReadingRule::PlacedByColumnPosition);
-        filled.rules.push(ReadingRule::TallCellNumberPlacedByColumn);
-    }
-    true
+        ),
+    )
+    .at(cell.pos(), cell.raw().to_owned())))
 }
 
 /// The first number followed by an opening bracket in `text` with what follows it
@@ -478,19 +491,4 @@ fn noted_number_in(text: &str) -> Option<&str> {
         .take_while(char::is_ascii_digit)
         .count();
     (digits > 0).then(|| &text[bracket - digits..])
-}
-
-/// Explains the blank cells of a row placed by columns as unread with `problem`: a number
-/// printed next to the row or among its label may be one of them.
-fn explain_blanks_unread(
-    store: &mut CellStore,
-    spec: &RowSpec,
-    values: &[ValueCell],
-    problem: &Problem,
-) {
-    for (column, value) in spec.columns.iter().zip(values) {
-        if value.is_blank() {
-            store.explain(format!("{}/{}", spec.path, column.name), problem.clone());
-        }
-    }
 }

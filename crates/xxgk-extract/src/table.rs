@@ -798,8 +798,8 @@ fn read_rows_with<R: Copy + PartialEq>(
             // followed by `重新出具已获取信息`, or, its numbering begun, by the next line of the
             // label beside the pieces of the numbers wrapped in narrow cells (`不掌握相  7 3`
             // under `1.本机关  0 8 0 165821 71 507 165880`), which stay there for the row to
-            // take. (The first line's label must carry a numbering: an unnumbered label beside numbers
-            // is a row of its own, as `规章  0 0 0` over `行政规范性文件  9 6 9`.)
+            // take. (The first line's label must carry a numbering: an unnumbered label beside
+            // numbers is a row of its own, as `规章  0 0 0` over `行政规范性文件  9 6 9`.)
             let joined = first.joined_with(second);
             recognised = recognise(&joined, previous, figures);
             if recognised.is_some() {
