@@ -4,7 +4,8 @@
 //! no separator and glued to their row label (`一、本年新收政府信息公开申请数量801000081`), the
 //! header runs into the first row, stray spaces stand inside rows (so a space alone is no cell
 //! boundary here), and crawler boilerplate stands before the title. A page whose cells stand
-//! apart (HTML whitespace between them) is read as printed where a whole table shows it
+//! apart (HTML whitespace between them, or cell marks: a Markdown table's `|`, a crawler's ` |`
+//! after each cell, [`cell_marks_apart`]) is read as printed where a whole table shows it
 //! ([`separated_table`]); a table with a row that does not is read as a glued one.
 //!
 //! [`reflow`] finds the section headings mid-line and cuts the text into lines (boilerplate,
@@ -660,11 +661,43 @@ pub(crate) fn read_tables(
     store: &mut CellStore,
     problems: &mut Vec<Problem>,
 ) -> [bool; 3] {
+    let [active, applications, review] = [active, applications, review].map(cell_marks_apart);
     [
-        read_active(active, edition, store, problems),
-        read_applications(applications, edition, store, problems),
-        read_review(review, statements, store, problems),
+        read_active(&active.iter().collect::<Vec<_>>(), edition, store, problems),
+        read_applications(
+            &applications.iter().collect::<Vec<_>>(),
+            edition,
+            store,
+            problems,
+        ),
+        read_review(
+            &review.iter().collect::<Vec<_>>(),
+            statements,
+            store,
+            problems,
+        ),
     ]
+}
+
+/// A table's lines with its cell marks (`|`: a Markdown table's, a crawler's that ends each
+/// cell with ` |`, a box-drawing rule's) read as the whitespace they stand for: on one line they
+/// are what separates the cells of a row, never a cell's text, so a row printed
+/// `| 规章 | 0 | 0 | 0 |` reads as one whose cells stand apart. Each keeps its published
+/// character and position.
+fn cell_marks_apart(lines: &[&PosText]) -> Vec<PosText> {
+    lines
+        .iter()
+        .map(|line| PosText {
+            glyphs: line
+                .glyphs
+                .iter()
+                .map(|g| match g.ch {
+                    '|' => Glyph { ch: ' ', ..*g },
+                    _ => *g,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// Places the decisions of [`decide`] for the pending rows of one table; the decision of a row

@@ -263,6 +263,38 @@ fn without_line_breaks(text: &str, gap: &str) -> String {
         .join(gap)
 }
 
+/// Seed 003 (a crawler's table text: each cell followed by ` |`) with its line breaks lost but
+/// its cell marks kept: the marks separate every cell, so every cell is read, run together or
+/// a space apart (4 of 200 were before the marks were read as cell boundaries).
+#[test]
+fn a_real_page_on_one_line_with_its_cell_marks_is_read_whole() {
+    let name = "003_fe18fb2511738761";
+    let expected = json(&format!("tests/expected/{name}.json"));
+    let cells = table_cells(&expected["report"]);
+    let path = common::corpus(&format!("seeds/{name}.txt"));
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    for gap in ["", " "] {
+        let page = text
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join(gap);
+        assert!(
+            page.contains(&format!("11 |{gap}0 |{gap}3 |")),
+            "the marks are kept"
+        );
+        let extraction = extract(page.as_bytes(), Some("report.txt")).expect("extracts");
+        for (pointer, value) in &cells {
+            assert_eq!(
+                extraction.report.pointer(pointer),
+                Some(value),
+                "joined by `{gap}`: {pointer}"
+            );
+        }
+    }
+}
+
 /// The real seed texts themselves (not printed again from their keys) with their line breaks
 /// lost, their cells glued and separated by a space: their own labels, notes and debris on one
 /// line. No cell read wrong, every cell not read explained; the pages whose cells stand apart

@@ -35,7 +35,8 @@ pub mod view;
 
 pub use document::{Body, Cell, Document, Table};
 pub use one_line::{
-    one_line, one_line_2019, one_line_2019_spaced, one_line_merged_other, one_line_spaced,
+    one_line, one_line_2019, one_line_2019_spaced, one_line_marked, one_line_merged_other,
+    one_line_spaced,
 };
 
 use xxgk_model::AnnualReport;

@@ -65,6 +65,20 @@ pub fn one_line_spaced(report: &AnnualReport, seed: u64) -> Vec<u8> {
     )
 }
 
+/// [`one_line`] from a page whose table cells carry cell marks: each table is printed as a
+/// Markdown table (`| 规章 | 0 | 0 | 0 |`, a delimiter row under its first row) or as a crawler's
+/// table text (each cell followed by ` |`, as seed 003 prints it), its rows run together, an
+/// empty cell where a merged cell spans. Which of the two, and the spaces around the marks,
+/// `seed` draws.
+pub fn one_line_marked(report: &AnnualReport, seed: u64) -> Vec<u8> {
+    one_line_doc(
+        &report.metadata.organ.name,
+        &Document::new(report),
+        seed,
+        Rows::Marked,
+    )
+}
+
 /// [`one_line`] with （六）其他处理 printed as one row holding the sums of its three rows, as
 /// reports on 2021 and later that keep the 2019 table do: those three rows are not printed.
 pub fn one_line_merged_other(report: &AnnualReport, seed: u64) -> Vec<u8> {
@@ -175,6 +189,8 @@ enum Rows {
     MergedOther,
     /// Cells separated by whitespace ([`one_line_spaced`]).
     Spaced,
+    /// Cells between cell marks ([`one_line_marked`]).
+    Marked,
 }
 
 /// The whitespace a page puts between two cells of a row.
@@ -202,6 +218,7 @@ fn one_line_doc(organ: &str, doc: &Document, seed: u64, rows: Rows) -> Vec<u8> {
         match body {
             Body::Prose(paras) => paras.iter().for_each(|p| out.push_str(p)),
             Body::Table(grid) if rows == Rows::Spaced => spaced_table(grid, &mut noise, &mut out),
+            Body::Table(grid) if rows == Rows::Marked => marked_table(grid, &mut noise, &mut out),
             Body::Table(grid) => glued_table(grid, rows == Rows::MergedOther, &mut noise, &mut out),
         }
     }
@@ -303,6 +320,41 @@ fn spaced_table(grid: &Table, noise: &mut Noise, out: &mut String) {
                     out.push_str(&text[cut..]);
                 }
                 _ => out.push_str(text),
+            }
+        }
+    }
+}
+
+/// A table's rows with cell marks ([`Rows::Marked`]): a Markdown table or a crawler's cell
+/// text, every position of the grid a cell (empty where a merged cell spans it).
+fn marked_table(grid: &Table, noise: &mut Noise, out: &mut String) {
+    let markdown = noise.below(2) == 0;
+    let row_gap = if noise.below(2) == 0 { "" } else { " " };
+    for (k, row) in grid.rows.iter().enumerate() {
+        // The positions a merged cell from a row above covers stand first, as empty cells.
+        let spanned: usize = row.iter().map(|c| c.colspan).sum();
+        let mut texts = vec![""; grid.width.saturating_sub(spanned)];
+        for cell in row {
+            texts.push(&cell.text);
+            texts.extend(std::iter::repeat_n("", cell.colspan.saturating_sub(1)));
+        }
+        if k > 0 {
+            out.push_str(row_gap);
+        }
+        if markdown {
+            out.push('|');
+            for text in &texts {
+                let pad = if noise.below(2) == 0 { " " } else { "" };
+                let _ = write!(out, "{pad}{text}{pad}|");
+            }
+            if k == 0 {
+                out.push_str(row_gap);
+                out.push('|');
+                texts.iter().for_each(|_| out.push_str("---|"));
+            }
+        } else {
+            for text in &texts {
+                let _ = write!(out, "{text} |");
             }
         }
     }
