@@ -28,7 +28,9 @@ use xxgk_check::{Checker, Kind, Severity};
 use xxgk_document::{Checked, Reading, Verdict};
 use xxgk_extract::Edition;
 use xxgk_model::{AnnualReport, STANDARD_2019, STANDARD_2021, Standard, edition_2019};
-use xxgk_render::{Layout, one_line, one_line_2019, one_line_2019_spaced, one_line_spaced, render};
+use xxgk_render::{
+    Layout, one_line, one_line_2019, one_line_2019_spaced, one_line_marked, one_line_spaced, render,
+};
 use xxgk_render_noise::{
     Torn, break_markdown_rows, drawn_wrap, hard_wrap, render_torn, render_torn_merged_other,
 };
@@ -49,6 +51,8 @@ enum Generator {
     OneLine,
     /// A report on one line from a page that separates its cells by whitespace.
     OneLineSpaced,
+    /// A report on one line whose tables keep their cell marks (Markdown's `|`, a crawler's ` |`).
+    OneLineMarked,
     /// A report on one line whose rows add up and columns do not, glued or cells spaced
     /// (`common::with_columns_mis_totalled`).
     OneLineMisTotalled {
@@ -79,6 +83,7 @@ impl Generator {
             Self::Fixed(layout) => layout.name().to_owned(),
             Self::OneLine => "one-line".to_owned(),
             Self::OneLineSpaced => "one-line, cells spaced".to_owned(),
+            Self::OneLineMarked => "one-line, cell marks".to_owned(),
             Self::OneLineMisTotalled { spaced: false } => "one-line, mis-totalled".to_owned(),
             Self::OneLineMisTotalled { spaced: true } => {
                 "one-line, spaced, mis-totalled".to_owned()
@@ -134,6 +139,7 @@ impl Generator {
                 (one_line_spaced(&typed(), seed), "report.txt")
             }
             Self::OneLineMisTotalled { spaced: false } => (one_line(&typed(), seed), "report.txt"),
+            Self::OneLineMarked => (one_line_marked(&typed(), seed), "report.txt"),
             Self::OneLine2019 => {
                 let typed: edition_2019::AnnualReport =
                     serde_json::from_value(report.clone()).expect("a valid 2019 report");
@@ -439,6 +445,11 @@ fn whole_report_on_one_line() {
 #[test]
 fn whole_report_on_one_line_cells_spaced() {
     sweep(Generator::OneLineSpaced);
+}
+
+#[test]
+fn whole_report_on_one_line_cell_marks() {
+    sweep(Generator::OneLineMarked);
 }
 
 #[test]
