@@ -246,6 +246,40 @@ impl PosText {
         self.glyphs = kept;
     }
 
+    /// Decodes the HTML character references a text carries (`&nbsp;`, `&#12288;`, `&ldquo;`):
+    /// a page saved as text by a crawler that stripped its tags but not its references, so that
+    /// `规章&nbsp;&nbsp;0` reads as `规章  0`. Each stands for its characters, folded, at the
+    /// position of its `&`; a `&` that opens no reference stays as it is.
+    pub fn decode_character_references(&mut self) {
+        if !self.glyphs.iter().any(|g| g.ch == '&') {
+            return;
+        }
+        let mut decoded = Vec::with_capacity(self.glyphs.len());
+        let mut i = 0;
+        while let Some(g) = self.glyphs.get(i) {
+            let reference = (g.ch == '&')
+                .then(|| character_reference(self.glyphs.get(i..).unwrap_or_default()))
+                .flatten();
+            match reference {
+                Some((len, text)) => {
+                    decoded.extend(text.chars().filter_map(|raw| {
+                        fold_char(raw).map(|ch| Glyph {
+                            ch,
+                            raw,
+                            pos: g.pos,
+                        })
+                    }));
+                    i += len;
+                }
+                None => {
+                    decoded.push(*g);
+                    i += 1;
+                }
+            }
+        }
+        self.glyphs = decoded;
+    }
+
     /// Splits into whitespace-separated tokens.
     pub fn tokens(&self) -> Vec<PosText> {
         let mut out = Vec::new();
@@ -271,6 +305,33 @@ const INLINE_TAGS: [&str; 19] = [
     "span", "font", "a", "u", "b", "i", "em", "strong", "small", "big", "strike", "s", "del",
     "ins", "mark", "o:p", "img", "abbr", "nobr",
 ];
+
+/// Longest character reference, in characters: `&CounterClockwiseContourIntegral;`, the longest
+/// name HTML has, is 33.
+const MAX_REFERENCE: usize = 40;
+
+/// The character reference `glyphs` open with (`&name;`, `&#digits;`, `&#xhex;`), as its length
+/// in glyphs and the text it stands for; `None` where they open none HTML knows.
+fn character_reference(glyphs: &[Glyph]) -> Option<(usize, String)> {
+    let end = glyphs
+        .iter()
+        .take(MAX_REFERENCE)
+        .position(|g| g.ch == ';')?;
+    let span: String = glyphs.get(..=end)?.iter().map(|g| g.ch).collect();
+    let name = span.strip_prefix('&')?.strip_suffix(';')?;
+    let well_formed = match name.strip_prefix('#') {
+        Some(number) => match number.strip_prefix(['x', 'X']) {
+            Some(hex) => !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()),
+            None => !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()),
+        },
+        None => !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric()),
+    };
+    if !well_formed {
+        return None;
+    }
+    let text = html_escape::decode_html_entities(&span);
+    (text != span).then(|| (end + 1, text.into_owned()))
+}
 
 /// Longest inline tag taken for one, in characters (a `style` attribute of Word's included).
 const MAX_TAG: usize = 400;
@@ -376,6 +437,7 @@ fn lines_joining(text: &str, start: SourcePos, continued: &[bool]) -> Vec<PosTex
     for l in &mut lines {
         l.strip_debris();
         in_tag = l.strip_inline_markup(in_tag);
+        l.decode_character_references();
         l.strip_bracketed_spans();
         l.strip_markdown_escapes();
     }
@@ -441,6 +503,38 @@ pub(crate) fn push_positioned(out: &mut PosText, text: &str, start: SourcePos) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn character_references_read_as_what_they_stand_for() {
+        let lines = text_lines(
+            "规章&nbsp;&nbsp;0&#12288;5&#x3000;7 &ldquo;三安全&rdquo; A&amp;B &bogus; &#; & 1;",
+        );
+        let line = &lines[0];
+        assert_eq!(
+            line.normalized(),
+            "规章  0 5 7 “三安全” A&B &bogus; &#; & 1;"
+        );
+        // Each decoded character stands where its reference's `&` stood.
+        let zero = line.glyphs.iter().find(|g| g.ch == '0').expect("the 0");
+        assert_eq!(
+            zero.pos,
+            SourcePos {
+                line: 1,
+                column: 15
+            }
+        );
+        let quote = line.glyphs.iter().find(|g| g.ch == '“').expect("the quote");
+        assert_eq!(quote.raw, '“');
+        assert_eq!(
+            quote.pos,
+            SourcePos {
+                line: 1,
+                column: 35
+            }
+        );
+        // A zero-width space is noise, referenced or not.
+        assert_eq!(text_lines("1&#8203;2")[0].normalized(), "12");
+    }
 
     #[test]
     fn folds_width_and_drops_noise() {
