@@ -121,29 +121,41 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
         || ((has(b"<p>") || has(b"<p ")) && has(b"</p>"))
 }
 
+/// The bytes of `text` outside its table `fragments` (byte ranges), piece by piece.
+fn outside<'t>(text: &'t str, fragments: &[(usize, usize)]) -> Vec<&'t [u8]> {
+    let bytes = text.as_bytes();
+    let mut pieces = Vec::with_capacity(fragments.len() + 1);
+    let mut from = 0;
+    for &(start, end) in fragments {
+        pieces.push(bytes.get(from..start).unwrap_or_default());
+        from = end;
+    }
+    pieces.push(bytes.get(from..).unwrap_or_default());
+    pieces
+}
+
+/// Whether decoded text declares itself an HTML page, its table `fragments` aside: a doctype or
+/// `<html>` before anything else. Such a page is one whatever its name (a crawler that saves
+/// the pages it fetches as `.txt`).
+pub(crate) fn declares_html_page(text: &str, fragments: &[(usize, usize)]) -> bool {
+    let pieces = outside(text, fragments);
+    let first = pieces
+        .iter()
+        .map(|piece| piece.trim_ascii_start())
+        .find(|piece| !piece.is_empty())
+        .unwrap_or_default();
+    starts_with_ignore_case(first, b"<!doctype html") || starts_with_ignore_case(first, b"<html")
+}
+
 /// Whether decoded text is an HTML page, its table `fragments` (byte ranges) aside: a doctype
 /// or `<html>` first, a `<body>`, or a block element (`<p>`, `<div>`, `<h2>`, `<br>`, …).
 /// Markdown whose tables are HTML (MinerU) holds tags only in its tables and their
 /// `<html><body>` wrappers, which the fragments cover.
 pub(crate) fn looks_like_html_page(text: &str, fragments: &[(usize, usize)]) -> bool {
-    let bytes = text.as_bytes();
-    let mut outside = Vec::with_capacity(fragments.len() + 1);
-    let mut from = 0;
-    for &(start, end) in fragments {
-        outside.push(bytes.get(from..start).unwrap_or_default());
-        from = end;
-    }
-    outside.push(bytes.get(from..).unwrap_or_default());
-    let first = outside
-        .iter()
-        .map(|piece| piece.trim_ascii_start())
-        .find(|piece| !piece.is_empty())
-        .unwrap_or_default();
-    if starts_with_ignore_case(first, b"<!doctype html") || starts_with_ignore_case(first, b"<html")
-    {
+    if declares_html_page(text, fragments) {
         return true;
     }
-    outside.iter().any(|piece| {
+    outside(text, fragments).iter().any(|piece| {
         piece
             .iter()
             .enumerate()

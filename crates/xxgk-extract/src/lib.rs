@@ -856,9 +856,10 @@ pub fn extract_text(text: &str) -> Extraction {
 
 /// Reads decoded text as an HTML page, as text, or as text holding HTML tables (Markdown from
 /// MinerU and similar converters), by its content; the name's format breaks the tie for a page
-/// (named text, it is read as text) and for text without tables.
+/// (named text, it is read as text, unless it declares itself a page with a doctype or
+/// `<html>` first) and for text without tables.
 fn from_decoded(text: &str, hinted: Option<InputFormat>, encoding: &'static str) -> Extraction {
-    if hinted != Some(InputFormat::Text)
+    if (hinted != Some(InputFormat::Text) || decode::declares_html_page(text, &[]))
         && let Some(lines) = positioned::lines(text)
     {
         return from_lines(lines, InputFormat::Html, encoding);
@@ -878,14 +879,16 @@ fn from_decoded(text: &str, hinted: Option<InputFormat>, encoding: &'static str)
     let fragments = html::table_fragments(source);
     let page = if fragments.is_empty() {
         match hinted {
-            Some(format) => format == InputFormat::Html,
+            Some(format) => format == InputFormat::Html || decode::declares_html_page(text, &[]),
             None => decode::looks_like_html(text),
         }
     } else {
         decode::looks_like_html_page(source, &fragments)
     };
     match (page, hinted) {
-        (true, Some(InputFormat::Text)) => from_text(text, wrapped, encoding),
+        (true, Some(InputFormat::Text)) if !decode::declares_html_page(source, &fragments) => {
+            from_text(text, wrapped, encoding)
+        }
         (true, _) => from_blocks(html::blocks(text), InputFormat::Html, encoding),
         (false, _) if fragments.is_empty() => from_text(text, wrapped, encoding),
         (false, _) => {

@@ -395,3 +395,32 @@ fn markdown_with_html_tables_is_read_alike_under_any_name() {
             .is_some_and(|t| t.contains("<table>标签"))
     );
 }
+
+/// A page that declares itself HTML (a doctype or `<html>` first) is read as the page it is under
+/// any name: a crawler saves the pages it fetches as `.txt` (read as text, such a page lost
+/// 199 of its 200 cells). A page that does not declare itself stays what its name says.
+#[test]
+fn a_page_declaring_itself_html_is_read_as_one_under_a_text_name() {
+    let converted = folder().join("../converted");
+    for path in [
+        folder().join("html-rowspan-colspan.html"),
+        converted.join("008_huaian_city_2024.pdftohtml.html"),
+    ] {
+        let bytes = fs::read(&path).expect("the fixture");
+        let page = extract(&bytes, Some("report.html")).expect("extracts");
+        for name in ["report.txt", "report.md"] {
+            assert!(
+                extract(&bytes, Some(name)).expect("extracts") == page,
+                "{} named {name}",
+                path.display()
+            );
+        }
+    }
+    let undeclared =
+        fs::read(folder().join("heading-as-first-table-row.html")).expect("the fixture");
+    let as_text = extract(&undeclared, Some("report.txt")).expect("extracts");
+    assert_eq!(
+        serde_json::to_value(as_text.format).expect("serializes"),
+        "text"
+    );
+}
