@@ -19,7 +19,8 @@ use crate::{EXIT_CONFORMANT, EXIT_FINDINGS, EXIT_UNDETERMINED, EXIT_USAGE, LangA
 pub struct CheckArgs {
     /// Files, directories or `-` for stdin. Directories are searched recursively for canonical
     /// reports (.json, .yaml, .yml), datasets (.jsonl: one report per line, shown as `FILE:LINE`)
-    /// and published reports (.txt, .text, .md, .html, .htm, .xhtml, .docx, .pdf), which are extracted.
+    /// and published reports (.txt, .text, .md, .markdown, .html, .htm, .xhtml, .shtml, .docx,
+    /// .pdf), which are extracted.
     /// Poppler's `pdftohtml -xml` output (.xml) is read when named, never found in a directory.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,

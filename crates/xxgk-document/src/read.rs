@@ -32,8 +32,8 @@ pub fn kind_of(name: &Path) -> Option<Kind> {
         "json" => Some(Kind::Canonical(Format::Json)),
         "yaml" | "yml" => Some(Kind::Canonical(Format::Yaml)),
         "jsonl" => Some(Kind::Dataset),
-        "txt" | "text" | "md" | "html" | "htm" | "xhtml" | "docx" | "pdf" => Some(Kind::Published),
-        _ => None,
+        "pdf" => Some(Kind::Published),
+        extension => xxgk_extract::format_from_name(extension).map(|_| Kind::Published),
     }
 }
 
@@ -175,7 +175,7 @@ pub fn classify(bytes: Vec<u8>, hint: Option<&str>) -> Result<Document, String> 
         Some(Some(Kind::Dataset) | None) => {
             return Err(
                 "unsupported file type: expected a canonical report (.json, .yaml, .yml) \
-                        or a published one (.txt, .md, .html, .htm, .docx, .pdf, or the .xml of \
+                        or a published one (.txt, .md, .html, .htm, .shtml, .docx, .pdf, or the .xml of \
                         poppler's `pdftohtml -xml`)"
                     .to_owned(),
             );
@@ -369,6 +369,28 @@ mod tests {
 
     fn unnamed(text: &[u8]) -> Document {
         classify(text.to_vec(), None).expect("classified")
+    }
+
+    #[test]
+    fn every_name_the_extractor_reads_is_a_published_report() {
+        // `.shtml`: the pages of many government sites, as a crawler saves them.
+        for name in [
+            "a.txt",
+            "a.TEXT",
+            "a.md",
+            "a.markdown",
+            "a.html",
+            "a.HTM",
+            "a.xhtml",
+            "a.shtml",
+            "a.docx",
+            "a.PDF",
+        ] {
+            assert_eq!(kind_of(Path::new(name)), Some(Kind::Published), "{name}");
+        }
+        for name in ["a.xml", "a.doc", "a.jsp", "a", ".shtml"] {
+            assert_eq!(kind_of(Path::new(name)), None, "{name}");
+        }
     }
 
     #[test]

@@ -178,8 +178,9 @@ fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
         .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
 }
 
-/// The format a file name suggests, if any.
-pub(crate) fn format_from_name(name: &str) -> Option<InputFormat> {
+/// The format a file name suggests, if any: the names the extractor reads (PDF, which it reads
+/// as the text `pdftotext` makes of it, aside).
+pub fn format_from_name(name: &str) -> Option<InputFormat> {
     let lower = name.to_lowercase();
     let ext = lower.rsplit('.').next().unwrap_or_default();
     match ext {

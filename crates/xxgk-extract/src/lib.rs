@@ -679,7 +679,7 @@ mod wrapped;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-pub use decode::InputFormat;
+pub use decode::{InputFormat, format_from_name};
 pub use normalize::SourcePos;
 pub use problem::{Problem, ProblemCode, ReadingRule};
 pub use solve::with_catalogue;
@@ -820,7 +820,7 @@ impl std::error::Error for ExtractError {}
 /// Limits: [`MAX_INPUT_BYTES`] for text and HTML; for a DOCX, [`MAX_DOCX_BYTES`] for the archive
 /// and [`MAX_DOCX_XML_BYTES`] for its decompressed text.
 pub fn extract(bytes: &[u8], name_hint: Option<&str>) -> Result<Extraction, ExtractError> {
-    let hinted = name_hint.and_then(decode::format_from_name);
+    let hinted = name_hint.and_then(format_from_name);
     let is_docx = match hinted {
         Some(InputFormat::Docx) => true,
         Some(_) => false,
