@@ -246,6 +246,32 @@ impl PosText {
         self.glyphs = kept;
     }
 
+    /// Removes Markdown's bold marks (`**`, and any longer run of `*`): PDF-to-Markdown
+    /// converters (pymupdf4llm, marker, docling) wrap text set in a bold font in them, a total
+    /// row's numbers (`| **299** | **4** |`) as well as labels, and a report prints no run of
+    /// asterisks of its own. A single `*` (a footnote's mark, Markdown's italic) stays.
+    pub fn strip_bold_marks(&mut self) {
+        let is_star = |g: Option<&Glyph>| g.is_some_and(|g| g.ch == '*');
+        if !self
+            .glyphs
+            .windows(2)
+            .any(|w| w[0].ch == '*' && w[1].ch == '*')
+        {
+            return;
+        }
+        let glyphs = std::mem::take(&mut self.glyphs);
+        self.glyphs = glyphs
+            .iter()
+            .enumerate()
+            .filter(|&(i, g)| {
+                g.ch != '*'
+                    || !(is_star(i.checked_sub(1).and_then(|k| glyphs.get(k)))
+                        || is_star(glyphs.get(i + 1)))
+            })
+            .map(|(_, g)| *g)
+            .collect();
+    }
+
     /// Decodes the HTML character references a text carries (`&nbsp;`, `&#12288;`, `&ldquo;`):
     /// a page saved as text by a crawler that stripped its tags but not its references, so that
     /// `规章&nbsp;&nbsp;0` reads as `规章  0`. Each stands for its characters, folded, at the
@@ -440,6 +466,7 @@ fn lines_joining(text: &str, start: SourcePos, continued: &[bool]) -> Vec<PosTex
         l.decode_character_references();
         l.strip_bracketed_spans();
         l.strip_markdown_escapes();
+        l.strip_bold_marks();
     }
     lines
 }
@@ -503,6 +530,20 @@ pub(crate) fn push_positioned(out: &mut PosText, text: &str, start: SourcePos) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bold_marks_are_dropped_and_a_lone_star_kept() {
+        let line = &text_lines("| **（七）总计** | **299** | ***4*** | 注* | 0 |")[0];
+        assert_eq!(line.normalized(), "| (七)总计 | 299 | 4 | 注* | 0 |");
+        let nine = line.glyphs.iter().find(|g| g.ch == '9').expect("a 9");
+        assert_eq!(
+            nine.pos,
+            SourcePos {
+                line: 1,
+                column: 18
+            }
+        );
+    }
 
     #[test]
     fn character_references_read_as_what_they_stand_for() {
