@@ -237,13 +237,12 @@ fn prints_glued_rows(body: &[&PosText], digits: usize, to_label: bool) -> bool {
     let mut glued = 0;
     let mut after_label = false;
     for line in body {
-        let tokens = line.tokens();
         let follows_label = std::mem::take(&mut after_label);
-        let Some(last) = tokens.last() else {
+        let Some(last) = line.token_glyphs().next_back() else {
             continue;
         };
         after_label = to_label && crate::template::recognise_active(&line.compact()).is_some();
-        let text: Vec<char> = last.glyphs.iter().map(|g| g.ch).collect();
+        let text: Vec<char> = last.iter().map(|g| g.ch).collect();
         let run = text
             .iter()
             .rev()
@@ -270,7 +269,7 @@ fn prints_glued_rows(body: &[&PosText], digits: usize, to_label: bool) -> bool {
         } else {
             glued_to_label && run_digits >= digits
         };
-        if glued_row && tokens.len() <= 2 {
+        if glued_row && line.token_glyphs().nth(2).is_none() {
             glued += 1;
         }
     }

@@ -73,7 +73,7 @@ impl PosText {
 
     /// The normalised text.
     pub fn normalized(&self) -> String {
-        self.glyphs.iter().map(|g| g.ch).collect()
+        chars_of(&self.glyphs)
     }
 
     /// The text as published, with whitespace of any kind shown as a plain space.
@@ -308,21 +308,18 @@ impl PosText {
 
     /// Splits into whitespace-separated tokens.
     pub fn tokens(&self) -> Vec<PosText> {
-        let mut out = Vec::new();
-        let mut current = PosText::default();
-        for g in &self.glyphs {
-            if g.ch.is_whitespace() {
-                if !current.glyphs.is_empty() {
-                    out.push(std::mem::take(&mut current));
-                }
-            } else {
-                current.glyphs.push(*g);
-            }
-        }
-        if !current.glyphs.is_empty() {
-            out.push(current);
-        }
-        out
+        self.token_glyphs()
+            .map(|glyphs| PosText {
+                glyphs: glyphs.to_vec(),
+            })
+            .collect()
+    }
+
+    /// The glyphs of each whitespace-separated token, without copying them.
+    pub fn token_glyphs(&self) -> impl DoubleEndedIterator<Item = &[Glyph]> {
+        self.glyphs
+            .split(|g| g.ch.is_whitespace())
+            .filter(|token| !token.is_empty())
     }
 }
 
@@ -408,8 +405,19 @@ fn inline_tag_at(glyphs: &[Glyph], i: usize) -> Option<TagEnd> {
 }
 
 /// See [`PosText::compact`].
-pub(crate) fn compact_chars(chars: impl Iterator<Item = char>) -> String {
-    chars.filter(|c| is_compact_char(*c)).collect()
+pub(crate) fn compact_chars(chars: impl Iterator<Item = char> + Clone) -> String {
+    // Sized first: collecting CJK text grows a string several times.
+    let kept = chars.filter(|c| is_compact_char(*c));
+    let mut out = String::with_capacity(kept.clone().map(char::len_utf8).sum());
+    out.extend(kept);
+    out
+}
+
+/// The folded characters of `glyphs`, in a string allocated once.
+pub(crate) fn chars_of(glyphs: &[Glyph]) -> String {
+    let mut out = String::with_capacity(glyphs.iter().map(|g| g.ch.len_utf8()).sum());
+    out.extend(glyphs.iter().map(|g| g.ch));
+    out
 }
 
 /// Whether compact text keeps `c`: CJK, ASCII letters and digits, and the numbering marks.

@@ -2,7 +2,7 @@
 //! and gathers the value cells that belong to it, across wrapped lines when the layout wraps.
 
 use crate::document::Unit;
-use crate::normalize::{PosText, SourcePos};
+use crate::normalize::{Glyph, PosText, SourcePos};
 use crate::number::{TokenClass, classify, glued_digits_start};
 
 /// The label part of a segment.
@@ -179,7 +179,7 @@ fn cell_kind(text: &PosText) -> CellKind {
         if i < last_text {
             label.glyphs.extend(token.glyphs.iter().copied());
             if let Some(g) = token.glyphs.last() {
-                label.glyphs.push(crate::normalize::Glyph { ch: ' ', ..*g });
+                label.glyphs.push(Glyph { ch: ' ', ..*g });
             }
         } else if i == last_text {
             // Digits glued to the label: `…申请数量801000081`.
@@ -259,9 +259,10 @@ pub(crate) fn segments(unit: &Unit) -> Vec<Segment> {
             let spans_label = kinds_are_label.get(origin).copied().unwrap_or(false);
             kinds_are_label.push(spans_label);
             if !spans_label && unit.positional {
-                let spanned = unit.cells.get(origin).is_some_and(
-                    |o| matches!(o.text.tokens().as_slice(), [token] if is_count_token(token)),
-                );
+                let spanned = unit.cells.get(origin).is_some_and(|o| {
+                    let mut tokens = o.text.token_glyphs();
+                    tokens.next().is_some_and(is_count_glyphs) && tokens.next().is_none()
+                });
                 current.values.push(ValueCell::Blank {
                     pos: cell.text.first_pos(),
                     raw: String::new(),
@@ -279,8 +280,8 @@ pub(crate) fn segments(unit: &Unit) -> Vec<Segment> {
             let after_number = k
                 .checked_sub(1)
                 .and_then(|before| unit.cells.get(before))
-                .and_then(|before| before.text.tokens().pop())
-                .is_some_and(|last| is_count_token(&last));
+                .and_then(|before| before.text.token_glyphs().next_back())
+                .is_some_and(is_count_glyphs);
             run_together = rows_run_together(&cell.text, after_number);
             &run_together
         };
@@ -331,7 +332,7 @@ fn rows_run_together(text: &PosText, after_number: bool) -> Vec<PosText> {
             if !piece.glyphs.is_empty()
                 && let Some(g) = piece.glyphs.last()
             {
-                piece.glyphs.push(crate::normalize::Glyph { ch: ' ', ..*g });
+                piece.glyphs.push(Glyph { ch: ' ', ..*g });
             }
             piece.glyphs.extend(token.glyphs.iter().copied());
         }
@@ -341,7 +342,12 @@ fn rows_run_together(text: &PosText, after_number: bool) -> Vec<PosText> {
 
 /// Whether a token is a number of a row (not its numbering, not text).
 fn is_count_token(token: &PosText) -> bool {
-    let text = token.normalized();
+    is_count_glyphs(&token.glyphs)
+}
+
+/// [`is_count_token`] of a token's glyphs.
+fn is_count_glyphs(glyphs: &[Glyph]) -> bool {
+    let text = crate::normalize::chars_of(glyphs);
     !is_numbering(&text) && classify(&text) != TokenClass::Text
 }
 
