@@ -1792,11 +1792,13 @@ fn merged_unprinted(
 
 fn counts_of(store: &CellStore, spec: &RowSpec) -> Counts {
     let mut counts = [None; 7];
+    // One pointer buffer for the row: its path, then each column's name in turn.
+    let mut pointer = format!("{}/", spec.path);
+    let row = pointer.len();
     for (slot, column) in counts.iter_mut().zip(spec.columns) {
-        *slot = store
-            .filled
-            .get(&format!("{}/{}", spec.path, column.name))
-            .and_then(|f| f.value.as_u64());
+        pointer.truncate(row);
+        pointer.push_str(column.name);
+        *slot = store.filled.get(&pointer).and_then(|f| f.value.as_u64());
     }
     counts
 }
@@ -2597,7 +2599,6 @@ fn join_wrapped(
     if values.len() < columns {
         return None;
     }
-    let holds_as_printed = values.len() == columns && align::total_agrees(cells, values);
     let line_of = |v: &ValueCell| v.pos().map(|p| p.line);
     let mut printed = values.to_vec();
     let mut tails: Vec<usize> = Vec::new();
@@ -2641,6 +2642,7 @@ fn join_wrapped(
     if values.len() == columns && tails.is_empty() {
         return None;
     }
+    let holds_as_printed = values.len() == columns && align::total_agrees(cells, values);
     let interned: Vec<&str> = cells.iter().filter_map(|c| solve::intern(c)).collect();
     let page_number = match printed.get(values.len()..) {
         Some([alone]) => bare_pages.any() && may_be_page_number(alone, bare_pages),

@@ -69,7 +69,7 @@ impl CellStore {
     /// Writes the value cells of a row, one per column.
     pub fn put_row(&mut self, spec: &RowSpec, values: &[ValueCell], rules: &[ReadingRule]) {
         for (column, value) in spec.columns.iter().zip(values) {
-            let pointer = format!("{}/{}", spec.path, column.name);
+            let pointer = [spec.path, column.name].join("/");
             match value {
                 ValueCell::Blank { pos, raw, .. } => self.miss(
                     pointer,

@@ -859,7 +859,9 @@ pub fn extract_text(text: &str) -> Extraction {
 /// (named text, it is read as text, unless it declares itself a page with a doctype or
 /// `<html>` first) and for text without tables.
 fn from_decoded(text: &str, hinted: Option<InputFormat>, encoding: &'static str) -> Extraction {
-    if (hinted != Some(InputFormat::Text) || decode::declares_html_page(text, &[]))
+    // A page that declares itself one is read as a page whatever its name says.
+    let declared_page = decode::declares_html_page(text, &[]);
+    if (hinted != Some(InputFormat::Text) || declared_page)
         && let Some(lines) = positioned::lines(text)
     {
         return from_lines(lines, InputFormat::Html, encoding);
@@ -879,7 +881,7 @@ fn from_decoded(text: &str, hinted: Option<InputFormat>, encoding: &'static str)
     let fragments = html::table_fragments(source);
     let page = if fragments.is_empty() {
         match hinted {
-            Some(format) => format == InputFormat::Html || decode::declares_html_page(text, &[]),
+            Some(format) => format == InputFormat::Html || declared_page,
             None => decode::looks_like_html(text),
         }
     } else {

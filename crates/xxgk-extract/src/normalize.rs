@@ -449,22 +449,29 @@ fn lines_joining(text: &str, start: SourcePos, continued: &[bool]) -> Vec<PosTex
         mut line,
         mut column,
     } = start;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\n' || c == '\r' {
-            if c == '\r' && chars.peek() == Some(&'\n') {
-                chars.next();
-            }
-            if !continued.get(index).copied().unwrap_or(false) {
-                lines.push(std::mem::take(&mut current));
-            }
-            index += 1;
-            line = line.saturating_add(1);
-            column = 1;
-            continue;
+    let mut rest = text;
+    loop {
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let (body, tail) = rest.split_at(end);
+        // Sized once per line: pushing glyph by glyph grows a long line's vector many times.
+        current.glyphs.reserve(body.chars().count());
+        for c in body.chars() {
+            current.push_raw(c, SourcePos { line, column });
+            column = column.saturating_add(1);
         }
-        current.push_raw(c, SourcePos { line, column });
-        column = column.saturating_add(1);
+        let Some(after) = tail
+            .strip_prefix("\r\n")
+            .or_else(|| tail.strip_prefix(['\n', '\r']))
+        else {
+            break;
+        };
+        rest = after;
+        if !continued.get(index).copied().unwrap_or(false) {
+            lines.push(std::mem::take(&mut current));
+        }
+        index += 1;
+        line = line.saturating_add(1);
+        column = 1;
     }
     lines.push(current);
     let mut in_tag = false;

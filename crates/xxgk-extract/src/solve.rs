@@ -147,10 +147,11 @@ fn required<C: PartialEq + ?Sized, T: std::borrow::Borrow<C>>(
 
 /// The pointer of a cell of the model's cell table, as a `'static` string.
 pub(crate) fn intern(pointer: &str) -> Option<&'static str> {
-    xxgk_model::CELLS
-        .iter()
-        .find(|c| c.pointer == pointer)
-        .map(|c| c.pointer)
+    static POINTERS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    POINTERS
+        .get_or_init(|| xxgk_model::CELLS.iter().map(|c| c.pointer).collect())
+        .get(pointer)
+        .copied()
 }
 
 /// The identities of a catalogue, with pointers interned in the model's cell table; an identity

@@ -115,10 +115,11 @@ impl ValueCell {
         }
     }
 
-    fn from_token(token: &PosText) -> Self {
-        let text = token.normalized();
-        let raw: String = token.glyphs.iter().map(|g| g.raw).collect();
-        let pos = token.first_pos().unwrap_or_default();
+    fn from_token(token: &[Glyph]) -> Self {
+        let text = crate::normalize::chars_of(token);
+        let raw: String = token.iter().map(|g| g.raw).collect();
+        // A token holds no whitespace: its first glyph is where it stands.
+        let pos = token.first().map(|g| g.pos).unwrap_or_default();
         if classify(&text) == TokenClass::Blank {
             Self::Blank {
                 pos: Some(pos),
@@ -155,48 +156,43 @@ enum CellKind {
 }
 
 fn cell_kind(text: &PosText) -> CellKind {
-    let tokens = text.tokens();
+    let tokens: Vec<&[Glyph]> = text.token_glyphs().collect();
     if tokens.is_empty() {
         return CellKind::Blank;
     }
-    let classes: Vec<TokenClass> = tokens
+    // One buffer for every token's text: a cell of many tokens is classified without a string each.
+    let mut normalized = String::new();
+    let is_text = |token: &[Glyph], normalized: &mut String| {
+        normalized.clear();
+        normalized.extend(token.iter().map(|g| g.ch));
+        is_numbering(normalized) || classify(normalized) == TokenClass::Text
+    };
+    let Some(last_text) = tokens
         .iter()
-        .map(|t| {
-            let text = t.normalized();
-            if is_numbering(&text) {
-                TokenClass::Text
-            } else {
-                classify(&text)
-            }
-        })
-        .collect();
-    let Some(last_text) = classes.iter().rposition(|c| *c == TokenClass::Text) else {
-        return CellKind::Values(tokens.iter().map(ValueCell::from_token).collect());
+        .rposition(|token| is_text(token, &mut normalized))
+    else {
+        return CellKind::Values(tokens.iter().map(|t| ValueCell::from_token(t)).collect());
     };
     let mut label = PosText::default();
     let mut values = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if i < last_text {
-            label.glyphs.extend(token.glyphs.iter().copied());
-            if let Some(g) = token.glyphs.last() {
+            label.glyphs.extend(token.iter().copied());
+            if let Some(g) = token.last() {
                 label.glyphs.push(Glyph { ch: ' ', ..*g });
             }
         } else if i == last_text {
             // Digits glued to the label: `…申请数量801000081`.
-            let normalized = token.normalized();
+            let normalized = crate::normalize::chars_of(token);
             let split_at = glued_digits_start(&normalized)
                 .map(|byte| normalized.get(..byte).map_or(0, |s| s.chars().count()));
             match split_at {
                 Some(chars) if chars > 0 => {
-                    label
-                        .glyphs
-                        .extend(token.glyphs.iter().take(chars).copied());
-                    let digits = PosText {
-                        glyphs: token.glyphs.iter().skip(chars).copied().collect(),
-                    };
-                    values.push(ValueCell::from_token(&digits));
+                    let (text, digits) = token.split_at(chars.min(token.len()));
+                    label.glyphs.extend(text.iter().copied());
+                    values.push(ValueCell::from_token(digits));
                 }
-                _ => label.glyphs.extend(token.glyphs.iter().copied()),
+                _ => label.glyphs.extend(token.iter().copied()),
             }
         } else {
             values.push(ValueCell::from_token(token));
@@ -310,16 +306,18 @@ fn rows_run_together(text: &PosText, after_number: bool) -> Vec<PosText> {
         let after_number = tokens.last().map_or(after_number, is_number);
         tokens.extend(number_glued_to_label(token, after_number));
     }
+    let numbers: Vec<bool> = tokens.iter().map(is_number).collect();
     let mut pieces = vec![PosText::default()];
     for (i, token) in tokens.iter().enumerate() {
-        let after_number = i > 0 && tokens.get(i - 1).is_some_and(is_number);
-        if after_number && !is_number(token) {
+        let after_number = i > 0 && numbers.get(i - 1).copied().unwrap_or(false);
+        if after_number && !numbers.get(i).copied().unwrap_or(false) {
             let label: String = tokens
                 .get(i..)
                 .unwrap_or_default()
                 .iter()
-                .take_while(|t| !is_number(t))
-                .map(PosText::compact)
+                .zip(numbers.get(i..).unwrap_or_default())
+                .take_while(|(_, number)| !**number)
+                .map(|(t, _)| t.compact())
                 .collect();
             if opens_row(&label)
                 || is_caption(&label)
@@ -369,17 +367,22 @@ fn number_glued_to_label(token: PosText, after_number: bool) -> Vec<PosText> {
         .take_while(|g| g.ch.is_ascii_digit())
         .count();
     let (number, label) = token.glyphs.split_at(digits);
+    // Nothing to cut where the token is all digits or opens with none, or no label follows.
+    if number.is_empty()
+        || !label
+            .first()
+            .is_some_and(|g| crate::normalize::is_cjk(g.ch))
+    {
+        return vec![token];
+    }
     let label_text = PosText {
         glyphs: label.to_vec(),
     };
     let compact = label_text.compact();
-    let opens_a_label = label
-        .first()
-        .is_some_and(|g| crate::normalize::is_cjk(g.ch))
-        && (opens_row(&compact)
-            || is_caption(&compact)
-            || after_number && crate::truncated::is_label_piece(&compact));
-    if digits == 0 || !opens_a_label {
+    let opens_a_label = opens_row(&compact)
+        || is_caption(&compact)
+        || after_number && crate::truncated::is_label_piece(&compact);
+    if !opens_a_label {
         return vec![token];
     }
     vec![

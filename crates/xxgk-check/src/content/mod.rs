@@ -272,9 +272,13 @@ impl ContentRules {
                 Check::ReportPeriod => report_period(facts, &mut fire),
                 Check::EmptySection(section) => {
                     if let Some(text) = facts.text(section) {
+                        // No more than the longest wording of nothing is read: a section
+                        // of prose is not copied to be compared with a few short words.
+                        let longest = NOTHING.iter().map(|w| w.chars().count()).max();
                         let said: String = text
                             .chars()
                             .filter(|c| !c.is_whitespace() && !is_punctuation(*c))
+                            .take(longest.unwrap_or(0) + 1)
                             .collect();
                         if NOTHING.contains(&said.as_str()) {
                             let text = text.trim().to_owned();
