@@ -26,7 +26,11 @@
 //! backslash escapes (mammoth writes `1032\.60994`, `1\.属于`; an escaped `|`
 //! stays a cell's text). A table drawn in box-drawing characters (`w3m -dump` of a web page:
 //! `│规章 │0 │`, `├───┼───┤`) is read as the pipe table it draws (`normalize::fold_char`: 0
-//! of 200 cells read before, 200 after, `tests/converted.rs`). A table whose section heading
+//! of 200 cells read before, 200 after, `tests/converted.rs`). A grid table ruled row by row
+//! (pandoc's reStructuredText, `tabulate`'s `grid`, `w3m`'s boxes) whose narrow cells wrap
+//! their text over lines has each row read as one line, a cell's pieces joined in order (`3`
+//! over `001` is `3001`: pandoc's reStructuredText of 淮安's DOCX read 136 of 200 cells before,
+//! 200 after; `grid::rows_joined`). A table whose section heading
 //! the text lost (trafilatura drops `<h2>` headings) opens its section at its own first row,
 //! between the sections found around it (`sections::opens_table`: 表二's caption
 //! `第二十条第（一）项`, 表三's header with 申请人情况 a cell of its own, 表四's header of its two
@@ -652,6 +656,7 @@ mod document;
 mod docx;
 mod gaps;
 mod glued_rows;
+mod grid;
 mod hard_wrap;
 mod html;
 mod layout;
@@ -916,7 +921,7 @@ fn from_text(text: &str, wrapped: Option<Vec<bool>>, encoding: &'static str) -> 
         Some(continued) => normalize::text_lines_joined(text, &continued),
         None => normalize::text_lines(text),
     };
-    from_lines(lines, InputFormat::Text, encoding)
+    from_lines(grid::rows_joined(lines), InputFormat::Text, encoding)
 }
 
 /// Reads lines of text (a text file's, or a laid-out page's rebuilt by [`positioned`]).

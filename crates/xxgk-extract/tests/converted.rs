@@ -823,6 +823,13 @@ const FILES: &[(&str, &str, usize)] = &[
         "008_huaian_city_2024",
         200,
     ),
+    // That DOCX through pandoc's reStructuredText: grid tables whose narrow cells wrap their
+    // labels and numbers (`3` over `001`) over lines (136 read before `grid::rows_joined`).
+    (
+        "huaian-2024-docx.libreoffice-html.pandoc-rst.txt",
+        "008_huaian_city_2024",
+        200,
+    ),
     (
         "huaian-2024-docx.libreoffice.bs4.txt",
         "008_huaian_city_2024",
