@@ -30,7 +30,10 @@
 //! (pandoc's reStructuredText, `tabulate`'s `grid`, `w3m`'s boxes) whose narrow cells wrap
 //! their text over lines has each row read as one line, a cell's pieces joined in order (`3`
 //! over `001` is `3001`: pandoc's reStructuredText of 淮安's DOCX read 136 of 200 cells before,
-//! 200 after; `grid::rows_joined`). A table whose section heading
+//! 200 after; `grid::rows_joined`). A table written as comma-separated rows (`规章,1,0,11`,
+//! CSV's quoting: what scripts write of the tables tabula, camelot or pdfplumber take out of a
+//! PDF) is read as rows of cells (`csv_rows::rows_as_cells`: pdfplumber's tables of the real
+//! PDFs so written read 0 of 200 cells before, 200 after). A table whose section heading
 //! the text lost (trafilatura drops `<h2>` headings) opens its section at its own first row,
 //! between the sections found around it (`sections::opens_table`: 表二's caption
 //! `第二十条第（一）项`, 表三's header with 申请人情况 a cell of its own, 表四's header of its two
@@ -651,6 +654,7 @@ mod broken_rows;
 mod case_splits;
 mod cells;
 mod coldump;
+mod csv_rows;
 mod decode;
 mod document;
 mod docx;
@@ -921,7 +925,8 @@ fn from_text(text: &str, wrapped: Option<Vec<bool>>, encoding: &'static str) -> 
         Some(continued) => normalize::text_lines_joined(text, &continued),
         None => normalize::text_lines(text),
     };
-    from_lines(grid::rows_joined(lines), InputFormat::Text, encoding)
+    let lines = csv_rows::rows_as_cells(grid::rows_joined(lines));
+    from_lines(lines, InputFormat::Text, encoding)
 }
 
 /// Reads lines of text (a text file's, or a laid-out page's rebuilt by [`positioned`]).

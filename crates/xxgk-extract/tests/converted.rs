@@ -8,7 +8,9 @@
 //! LibreOffice exported from Word documents of three reports — and web pages of two reports
 //! dumped by the text browsers w3m and Lynx and extracted by trafilatura, and their Word
 //! documents converted by pandoc, mammoth and docx2txt, and saved as HTML by LibreOffice (that
-//! HTML also through pandoc, markdownify, html2text and BeautifulSoup): no cell is ever read wrong, and at least
+//! HTML also through pandoc, markdownify, html2text and BeautifulSoup), and the tables pdfplumber
+//! takes out of the real PDFs written as comma-separated rows and as tabulate's grid: no cell is
+//! ever read wrong, and at least
 //! as many are read right as measured (a floor; `tests/data/converted/README.md` says how each
 //! file was made).
 
@@ -821,6 +823,23 @@ const FILES: &[(&str, &str, usize)] = &[
     (
         "huaian-2024-docx.libreoffice-html.docx",
         "008_huaian_city_2024",
+        200,
+    ),
+    // Tables pdfplumber took out of the real PDFs, written as comma-separated rows (0 of 200
+    // read before `csv_rows`) and as tabulate's grid, the page's text around them.
+    (
+        "009_hongze_district_2023.pdfplumber-tables.csv.txt",
+        "009_hongze_district_2023",
+        200,
+    ),
+    (
+        "008_huaian_city_2024.pdfplumber-tables.csv-quoted.txt",
+        "008_huaian_city_2024",
+        200,
+    ),
+    (
+        "009_hongze_district_2023.pdfplumber-tables.tabulate-grid.txt",
+        "009_hongze_district_2023",
         200,
     ),
     // That DOCX through pandoc's reStructuredText: grid tables whose narrow cells wrap their
