@@ -18,6 +18,9 @@ struct Field {
 /// number with a thousands separator beside its label, not two fields).
 fn fields(line: &PosText) -> Option<Vec<Field>> {
     let glyphs = &line.glyphs;
+    if !glyphs.iter().any(|g| g.raw == ',') {
+        return None;
+    }
     let first = *glyphs.iter().find(|g| !g.ch.is_whitespace())?;
     let mut out = vec![Field {
         glyphs: Vec::new(),

@@ -21,31 +21,31 @@ enum Kind {
 }
 
 fn kind(line: &PosText) -> Kind {
-    let chars: Vec<char> = line
-        .glyphs
-        .iter()
-        .map(|g| g.ch)
-        .skip_while(|c| c.is_whitespace())
-        .collect();
-    let trimmed = chars
-        .iter()
-        .rposition(|c| !c.is_whitespace())
-        .map_or(&[][..], |end| chars.get(..=end).unwrap_or_default());
-    let edge = |c: Option<&char>| matches!(c, Some('+' | '|'));
-    if !edge(trimmed.first()) || !edge(trimmed.last()) || trimmed.len() < 2 {
+    let glyphs = &line.glyphs;
+    let start = glyphs.iter().position(|g| !g.ch.is_whitespace());
+    let end = glyphs.iter().rposition(|g| !g.ch.is_whitespace());
+    let (Some(start), Some(end)) = (start, end) else {
+        return Kind::Other;
+    };
+    let trimmed = glyphs.get(start..=end).unwrap_or_default();
+    let (Some(first), Some(last)) = (trimmed.first(), trimmed.last()) else {
+        return Kind::Other;
+    };
+    let edge = |g: &Glyph| matches!(g.ch, '+' | '|');
+    if !edge(first) || !edge(last) || trimmed.len() < 2 {
         return Kind::Other;
     }
-    if trimmed.iter().any(|c| matches!(c, '-' | '='))
+    if trimmed.iter().any(|g| matches!(g.ch, '-' | '='))
         && trimmed
             .iter()
-            .all(|c| matches!(c, '+' | '|' | '-' | '=' | ':' | ' '))
+            .all(|g| matches!(g.ch, '+' | '|' | '-' | '=' | ':' | ' '))
     {
-        if trimmed.contains(&'=') {
+        if trimmed.iter().any(|g| g.ch == '=') {
             Kind::HeaderRule
         } else {
             Kind::Rule
         }
-    } else if trimmed.first() == Some(&'|') && trimmed.last() == Some(&'|') {
+    } else if first.ch == '|' && last.ch == '|' {
         Kind::Cells
     } else {
         Kind::Other
