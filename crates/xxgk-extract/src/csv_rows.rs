@@ -121,6 +121,7 @@ pub(crate) fn rows_as_cells(lines: Vec<PosText>) -> Vec<PosText> {
     if !lines.iter().any(|l| l.glyphs.iter().any(|g| g.raw == ',')) {
         return lines;
     }
+    let lines = records_joined(lines);
     let parsed: Vec<Option<Vec<Field>>> = lines
         .iter()
         .map(|line| fields(line).filter(|f| !one_number(f)))
@@ -160,6 +161,41 @@ pub(crate) fn rows_as_cells(lines: Vec<PosText>) -> Vec<PosText> {
             _ => line,
         })
         .collect()
+}
+
+/// The most lines a row with line breaks in its quoted fields is looked for over: a label
+/// wrapped in its cell, or a group label printed a character a line (`三` `、` `本` … `果`).
+const MAX_RECORD_LINES: usize = 16;
+
+/// `lines` with each row whose quoted field holds line breaks (a cell's lines, kept by
+/// `csv.writer`: `,"（二）部分公开（区分处理的，只计这一情` over `形，不计其他情形）",,447,…`)
+/// joined into one line, where the joined lines are a table row; every other line as it is.
+fn records_joined(lines: Vec<PosText>) -> Vec<PosText> {
+    let quotes = |line: &PosText| line.glyphs.iter().filter(|g| g.raw == '"').count();
+    let mut out = Vec::with_capacity(lines.len());
+    let mut k = 0;
+    while let Some(line) = lines.get(k) {
+        let mut open = quotes(line) % 2 == 1;
+        let mut record = line.clone();
+        let mut end = k;
+        while open && end + 1 < lines.len() && end + 1 - k < MAX_RECORD_LINES {
+            end += 1;
+            let Some(next) = lines.get(end) else { break };
+            record.glyphs.extend(next.glyphs.iter().copied());
+            open ^= quotes(next) % 2 == 1;
+        }
+        let is_row = !open
+            && end > k
+            && fields(&record).is_some_and(|f| !one_number(&f) && is_number_row(&f));
+        if is_row {
+            out.push(record);
+            k = end + 1;
+        } else {
+            out.push(line.clone());
+            k += 1;
+        }
+    }
+    out
 }
 
 /// The fields as a line of cells, `|` at each field's mark.
@@ -245,6 +281,21 @@ mod tests {
             read("72,64,178,37,351\n1,032\n12,345,678"),
             ["| 72 | 64 | 178 | 37 | 351 |", "1,032", "12,345,678"]
         );
+    }
+
+    #[test]
+    fn a_row_whose_quoted_cell_holds_line_breaks_reads_as_one() {
+        let text = ",\"（二）部分公开（区分处理的，只计这一情\n形，不计其他情形）\",,447,7\n,\"（三）不\n予公开\",\"1.属于国家\n秘密\",2,0";
+        assert_eq!(
+            read(text),
+            [
+                "|  | (二)部分公开(区分处理的,只计这一情形,不计其他情形) |  | 447 | 7 |",
+                "|  | (三)不予公开 | 1.属于国家秘密 | 2 | 0 |",
+            ]
+        );
+        // An odd quote in prose is no record.
+        let prose = "他说\"好,\n然后,走了";
+        assert_eq!(read(prose), ["他说\"好,", "然后,走了"]);
     }
 
     #[test]

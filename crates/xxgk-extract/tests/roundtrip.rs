@@ -2314,14 +2314,28 @@ fn grid_tables_with_wrapped_cells_read_as_their_pipe_tables() {
 
 /// A Markdown page with every pipe table written as comma-separated rows, as a script writes
 /// the tables tabula, camelot or pdfplumber take out of a PDF (drawn by `seed`: fields quoted
-/// only where they hold a comma or a quote, as Python's `csv` writes them, or every field
-/// quoted; or fields padded after their commas), numbers of four digits or more written with
-/// thousands separators in one report of three (`"1,032"`, quoted as a comma requires).
+/// only where they hold a comma, a quote or a line break, as Python's `csv` writes them, or
+/// every field quoted; or fields padded after their commas), numbers of four digits or more
+/// written with thousands separators in one report of three (`"1,032"`, quoted as a comma
+/// requires), and in one of two every label broken over lines of six characters inside its
+/// quotes (a wrapped cell's lines kept).
 fn as_comma_separated_tables(markdown: &str, seed: u64) -> String {
     let quote_all = seed % 3 == 1;
     let padded = seed % 3 == 2;
     let separators = seed.is_multiple_of(3);
+    // A cell's lines kept, as `csv.writer` writes a PDF table's wrapped labels.
+    let wrapped_labels = (seed / 3) % 2 == 1;
     let field = |cell: &str| -> String {
+        let cell = if wrapped_labels && !cell.chars().all(|c| c.is_ascii_digit()) {
+            let chars: Vec<char> = cell.chars().collect();
+            chars
+                .chunks(6)
+                .map(|piece| piece.iter().collect::<String>())
+                .collect::<Vec<_>>()
+                .join("\n")
+        } else {
+            cell.to_owned()
+        };
         let cell = if separators && cell.len() >= 4 && cell.chars().all(|c| c.is_ascii_digit()) {
             let digits: Vec<char> = cell.chars().collect();
             let mut grouped = String::new();
@@ -2335,7 +2349,7 @@ fn as_comma_separated_tables(markdown: &str, seed: u64) -> String {
         } else {
             cell.to_owned()
         };
-        if quote_all || cell.contains([',', '"']) {
+        if quote_all || cell.contains([',', '"', '\n']) {
             format!("\"{}\"", cell.replace('"', "\"\""))
         } else {
             cell
