@@ -1,5 +1,7 @@
 //! DOCX: paragraphs and tables of `word/document.xml`, with merged cells (`w:gridSpan`,
-//! `w:vMerge`) resolved. Positions are line and column in `word/document.xml`.
+//! `w:vMerge`) resolved. Positions are line and column in `word/document.xml`. What Word does
+//! not show is not read: hidden runs (`w:vanish`), text a tracked change deleted or moved away
+//! (`w:del`, `w:moveFrom`) and a text box's fallback copy (`mc:Fallback`).
 
 use std::io::Read;
 
@@ -65,7 +67,26 @@ struct Reader<'a> {
     line: PosText,
     tables: Vec<DocxTable>,
     in_text: bool,
+    /// Depth inside content Word does not show: `mc:Fallback` (a copy of the choice shown),
+    /// `w:moveFrom` and `w:del` (text a tracked change moved or deleted).
     skip_depth: usize,
+    /// Inside a run (`w:r`), whose properties may hide it.
+    in_run: bool,
+    /// The run being read is hidden (`w:vanish` in its properties).
+    run_hidden: bool,
+    /// Depth inside `w:rPrChange`: a run's properties before a tracked change, not its own.
+    former_properties: usize,
+}
+
+/// Elements whose content a reader of the document does not see.
+fn is_unseen(name: &str) -> bool {
+    matches!(name, "mc:Fallback" | "w:moveFrom" | "w:del")
+}
+
+/// Whether a `w:vanish` (or other on/off property) element is on: no value, or one that is
+/// not `0`, `false` or `off`.
+fn is_on(e: &quick_xml::events::BytesStart<'_>) -> bool {
+    attr(e, "w:val").is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off"))
 }
 
 impl Reader<'_> {
@@ -114,6 +135,9 @@ pub(crate) fn blocks(xml: &str) -> Vec<Block> {
         tables: Vec::new(),
         in_text: false,
         skip_depth: 0,
+        in_run: false,
+        run_hidden: false,
+        former_properties: 0,
     };
     loop {
         let event = match reader.read_event() {
@@ -125,12 +149,17 @@ pub(crate) fn blocks(xml: &str) -> Vec<Block> {
             Event::Start(e) => {
                 let name = e.name();
                 let name = name.as_ref();
-                if name == "mc:Fallback" || r.skip_depth > 0 {
-                    r.skip_depth += usize::from(name == "mc:Fallback");
+                if is_unseen(name) || r.skip_depth > 0 {
+                    r.skip_depth += usize::from(is_unseen(name));
                     continue;
                 }
                 match name {
                     "w:t" => r.in_text = true,
+                    "w:r" => r.in_run = true,
+                    "w:rPrChange" => r.former_properties += 1,
+                    "w:vanish" if r.in_run && r.former_properties == 0 => {
+                        r.run_hidden = is_on(&e);
+                    }
                     "w:tbl" => {
                         r.break_line();
                         let mut earlier = Vec::new();
@@ -167,11 +196,15 @@ pub(crate) fn blocks(xml: &str) -> Vec<Block> {
                 }
             }
             Event::Empty(e) => {
-                if r.skip_depth > 0 {
+                let name = e.name();
+                let name = name.as_ref();
+                if r.skip_depth > 0 || (r.run_hidden && name != "w:vanish") {
                     continue;
                 }
-                let name = e.name();
-                match name.as_ref() {
+                match name {
+                    "w:vanish" if r.in_run && r.former_properties == 0 => {
+                        r.run_hidden = is_on(&e);
+                    }
                     "w:tab" => {
                         let start = end.saturating_sub(e.len() + 3);
                         let ch = if r.in_cell() { " " } else { "\t" };
@@ -200,11 +233,16 @@ pub(crate) fn blocks(xml: &str) -> Vec<Block> {
                 let name = e.name();
                 let name = name.as_ref();
                 if r.skip_depth > 0 {
-                    r.skip_depth -= usize::from(name == "mc:Fallback");
+                    r.skip_depth -= usize::from(is_unseen(name));
                     continue;
                 }
                 match name {
                     "w:t" => r.in_text = false,
+                    "w:r" => {
+                        r.in_run = false;
+                        r.run_hidden = false;
+                    }
+                    "w:rPrChange" => r.former_properties = r.former_properties.saturating_sub(1),
                     "w:p" => r.break_line(),
                     "w:tc" => {
                         if r.tables.last().is_some_and(|t| t.layout) {
@@ -239,12 +277,12 @@ pub(crate) fn blocks(xml: &str) -> Vec<Block> {
                     _ => {}
                 }
             }
-            Event::Text(t) if r.in_text && r.skip_depth == 0 => {
+            Event::Text(t) if r.in_text && r.skip_depth == 0 && !r.run_hidden => {
                 let content = t.xml10_content();
                 let start = end.saturating_sub(t.len());
                 r.push_text(&content, start);
             }
-            Event::GeneralRef(g) if r.in_text && r.skip_depth == 0 => {
+            Event::GeneralRef(g) if r.in_text && r.skip_depth == 0 && !r.run_hidden => {
                 let start = end.saturating_sub(g.len() + 2);
                 let resolved = match g.resolve_char_ref() {
                     Ok(Some(c)) => Some(c),
@@ -379,6 +417,52 @@ mod tests {
             ExtractError::InputTooLarge {
                 limit: crate::MAX_DOCX_BYTES as u64
             }
+        );
+    }
+
+    fn texts(blocks: &[Block]) -> Vec<Vec<String>> {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Line(l) => vec![l.normalized()],
+                Block::Table(units) => units
+                    .iter()
+                    .flat_map(|u| {
+                        u.cells
+                            .iter()
+                            .map(|c| c.text.normalized().trim_end().to_owned())
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn what_word_does_not_show_is_not_read() {
+        // A hidden run (its `w:vanish` on, not one a tracked change turned off), text a
+        // tracked change moved away or deleted, and a text box's fallback copy; a hidden
+        // paragraph mark hides no run, and `w:vanish w:val="0"` shows its run.
+        let xml = r#"<w:document><w:body>
+<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:t>一、总体情况</w:t></w:r>
+<w:r><w:rPr><w:vanish/></w:rPr><w:t>旧稿</w:t><w:tab/></w:r></w:p>
+<w:tbl><w:tr>
+<w:tc><w:tcPr><w:gridSpan w:val="1"/></w:tcPr><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc>
+<w:tc><w:p><w:r><w:t>1</w:t></w:r><w:r><w:rPr><w:vanish w:val="true"/></w:rPr><w:t>7</w:t></w:r></w:p></w:tc>
+<w:tc><w:p><w:moveFrom w:id="1"><w:r><w:t>9</w:t></w:r></w:moveFrom><w:r><w:t>0</w:t></w:r></w:p></w:tc>
+<w:tc><w:p><w:del w:id="2"><w:r><w:t>5</w:t></w:r></w:del><w:r><w:rPr><w:vanish w:val="0"/>
+<w:rPrChange w:id="3"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>11</w:t></w:r>
+<w:moveTo w:id="4"><w:r><w:t>2</w:t></w:r></w:moveTo></w:p></w:tc>
+</w:tr></w:tbl>
+<w:p><w:r><mc:AlternateContent><mc:Choice><w:t>二、主动公开</w:t></mc:Choice>
+<mc:Fallback><w:t>二、主动公开</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>
+</w:body></w:document>"#;
+        assert_eq!(
+            texts(&blocks(xml)),
+            [
+                vec!["一、总体情况"],
+                vec!["规章", "1", "0", "112"],
+                vec!["二、主动公开"]
+            ]
         );
     }
 }

@@ -1,6 +1,9 @@
 //! HTML pages: text outside tables becomes lines, each real table becomes a grid of rows with
 //! rowspan/colspan merged cells resolved. Tables used for page layout (holding other tables) are
-//! read as text. Positions are line and column in the decoded HTML.
+//! read as text. Positions are line and column in the decoded HTML. What a browser does not
+//! show is not read: an element hidden by its own markup (the `hidden` attribute, an inline
+//! `display:none`, `visibility:hidden` or Word's `mso-hide:all`), whose digits beside a cell's
+//! number, or stale copy of a table, would otherwise be read as the report's.
 //!
 //! Also text holding HTML table fragments (Markdown from MinerU and similar PDF converters, whose
 //! tables are `<table>…</table>`, sometimes wrapped in `<html><body>`): its lines are read as
@@ -59,6 +62,126 @@ struct Builder<'a> {
     line: PosText,
     tables: Vec<TableBuilder>,
     skip_depth: usize,
+    /// An element hidden from the reader (`display:none`, `hidden`) being skipped.
+    hidden: Option<Hidden>,
+}
+
+/// An element a browser does not show, skipped through its end: its name, how deep elements of
+/// its name are nested in it, and how many tables are open inside it (a cell or row of a table
+/// inside it does not close it).
+struct Hidden {
+    name: Vec<u8>,
+    depth: usize,
+    tables: usize,
+}
+
+impl Hidden {
+    fn new(name: &[u8]) -> Self {
+        Self {
+            name: name.to_vec(),
+            depth: 1,
+            tables: 0,
+        }
+    }
+
+    /// Whether `token` ends the hidden element: its own end tag, or for an element whose end
+    /// tag HTML lets a page leave out (a cell, a row, a paragraph, an item), a tag that closes
+    /// it implicitly, which is then read as usual.
+    fn ends_at(&mut self, token: &Token<usize>) -> bool {
+        let name = self.name.as_slice();
+        let counts_tables = name != b"table";
+        match token {
+            Token::StartTag(tag) => {
+                let other = tag.name.0.as_slice();
+                if self.tables == 0 && implied_end(name, other, true) {
+                    return true;
+                }
+                if other == name && self.tables == 0 {
+                    self.depth += 1;
+                }
+                if other == b"table" && counts_tables {
+                    self.tables += 1;
+                }
+                false
+            }
+            Token::EndTag(tag) => {
+                let other = tag.name.0.as_slice();
+                if other == b"table" && counts_tables && self.tables > 0 {
+                    self.tables -= 1;
+                    return false;
+                }
+                if other == name && self.tables == 0 {
+                    self.depth = self.depth.saturating_sub(1);
+                    return self.depth == 0;
+                }
+                self.tables == 0 && implied_end(name, other, false)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Whether a start (`opens`) or end tag `other` closes an open `name` whose end tag is optional.
+fn implied_end(name: &[u8], other: &[u8], opens: bool) -> bool {
+    match (name, opens) {
+        (b"td" | b"th", true) => matches!(other, b"td" | b"th" | b"tr" | b"tbody" | b"tfoot"),
+        (b"td" | b"th", false) => {
+            matches!(other, b"tr" | b"tbody" | b"thead" | b"tfoot" | b"table")
+        }
+        (b"tr", true) => matches!(other, b"tr" | b"tbody" | b"tfoot"),
+        (b"tr", false) => matches!(other, b"tbody" | b"thead" | b"tfoot" | b"table"),
+        (b"li", true) => other == b"li",
+        (b"li", false) => matches!(other, b"ul" | b"ol"),
+        (b"p", true) => other == b"table" || (is_block_tag(other) && other != b"br"),
+        (b"p", false) => matches!(
+            other,
+            b"div" | b"td" | b"th" | b"body" | b"section" | b"article"
+        ),
+        _ => false,
+    }
+}
+
+/// Whether a tag is hidden from the reader by its own markup: the `hidden` attribute, or an
+/// inline style of `display: none`, `visibility: hidden` or Word's `mso-hide: all`. (Hiding by
+/// a style sheet's class is not followed.)
+fn hides(tag: &html5gum::StartTag<usize>) -> bool {
+    tag.attributes
+        .iter()
+        .any(|(key, value)| match key.0.as_slice() {
+            b"hidden" => true,
+            b"style" => {
+                let style: String = String::from_utf8_lossy(&value.value.0)
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                ["display:none", "visibility:hidden", "mso-hide:all"]
+                    .iter()
+                    .any(|rule| style.contains(rule))
+            }
+            _ => false,
+        })
+}
+
+/// Elements that hold no content: hiding one hides nothing after it.
+fn is_void_tag(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"br"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"meta"
+            | b"link"
+            | b"col"
+            | b"wbr"
+            | b"area"
+            | b"base"
+            | b"embed"
+            | b"source"
+            | b"track"
+            | b"param"
+    )
 }
 
 impl Builder<'_> {
@@ -265,12 +388,28 @@ fn blocks_from(source: &str, start: SourcePos) -> Vec<Block> {
         line: PosText::default(),
         tables: Vec::new(),
         skip_depth: 0,
+        hidden: None,
     };
     for token in Tokenizer::new_with_emitter(source, emitter).flatten() {
+        if let Some(hidden) = b.hidden.as_mut() {
+            let ends = hidden.ends_at(&token);
+            let own_end = matches!(&token, Token::EndTag(tag) if tag.name.0 == hidden.name);
+            if !ends {
+                continue;
+            }
+            b.hidden = None;
+            if own_end {
+                continue;
+            }
+        }
         match token {
             Token::StartTag(tag) => {
                 let name = tag.name.0.as_slice();
-                if is_skipped_tag(name) {
+                if b.skip_depth == 0 && hides(&tag) {
+                    if !tag.self_closing && !is_void_tag(name) {
+                        b.hidden = Some(Hidden::new(name));
+                    }
+                } else if is_skipped_tag(name) {
                     if !tag.self_closing {
                         b.skip_depth += 1;
                     }
@@ -624,6 +763,41 @@ mod tests {
             .flatten()
             .map(|u| u.cells.iter().map(|c| c.text.normalized()).collect())
             .collect()
+    }
+
+    fn lines(blocks: &[Block]) -> Vec<String> {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Line(l) => Some(l.normalized()),
+                Block::Table(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn what_a_browser_does_not_show_is_not_read() {
+        // Word's hidden text, a CMS's hidden copy, a hidden cell and row, `hidden` itself; a
+        // hidden cell left unclosed ends where the next cell starts, and a table inside a
+        // hidden cell does not end it early.
+        let html = "<p>一、总体情况<span style='display:none;mso-hide:all'>旧稿</span>正文</p>\
+                    <div style=\"DISPLAY: none\"><p>隐藏<div>副本</div>仍隐藏</p></div>\
+                    <p hidden>不显示</p><p style='visibility:hidden'>也不显示</p>\
+                    <table><tr><td>规章</td><td>1<span style=\"display: none\">7</span></td>\
+                    <td style=display:none>9<td>0</td><td>11</td></tr>\
+                    <tr style='display:none'><td>规章</td><td>5</td><td>5</td><td>5</td></tr>\
+                    <tr><td>行政规范性文件</td><td hidden><table><tr><td>8</td><td>8</td></tr></table>\
+                    </td><td>3</td><td>0</td><td>4</td></tr></table>\
+                    <p>二、主动公开<img hidden src=x>政府信息情况</p>";
+        let blocks = blocks(html);
+        assert_eq!(
+            lines(&blocks),
+            ["一、总体情况正文", "二、主动公开政府信息情况"]
+        );
+        assert_eq!(
+            rows(&blocks),
+            [["规章", "1", "0", "11"], ["行政规范性文件", "3", "0", "4"]]
+        );
     }
 
     #[test]

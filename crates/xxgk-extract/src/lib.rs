@@ -12,7 +12,8 @@
 //! line), tab-separated PDF text, `|`-separated HTML table text and Markdown tables,
 //! `pdftotext -layout` (space-aligned, wrapped labels, page numbers inside tables),
 //! `pdftotext -raw` (single spaces), cells run together without separator, HTML pages (real
-//! tables, rowspan/colspan) and DOCX (`w:gridSpan`, `w:vMerge`); a column of the grid no cell
+//! tables, rowspan/colspan) and DOCX (`w:gridSpan`, `w:vMerge`), in both only what their reader
+//! sees (hidden elements and runs, tracked deletions and moves skipped); a column of the grid no cell
 //! starts in is dropped, and a number spanning two columns where the row holds one cell too many
 //! with the second is one cell (LibreOffice's HTML of a Word table spans 表四's 总计 so: 185 of
 //! 200 cells read before, 200 after). Pages a PDF converter laid out

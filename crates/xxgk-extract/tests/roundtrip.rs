@@ -2087,6 +2087,174 @@ fn character_references_read_as_the_characters_they_stand_for() {
     }
 }
 
+/// A digit other than those of `number` (a stale figure a page keeps out of sight).
+fn stale_digit(number: &str, seed: u64) -> char {
+    let last = number.bytes().last().map_or(0, |b| u64::from(b - b'0'));
+    char::from(b'0' + u8::try_from((last + 1 + seed % 8) % 10).expect("a digit"))
+}
+
+/// An HTML page ([`Layout::Html`]) holding what a browser does not show, as published pages
+/// do: a hidden digit before or after the number of one cell in three (`display:none`, Word's
+/// `mso-hide:all`, `visibility:hidden` or the `hidden` attribute), a hidden cell after one row
+/// label in four, a hidden stale copy of every other table (each digit another) and a hidden
+/// heading of 表三 under the title.
+fn with_unseen_html(page: &str, seed: u64) -> String {
+    const HIDING: [&str; 4] = [
+        "<span style=\"display:none\">",
+        "<span style='DISPLAY: none; mso-hide: all'>",
+        "<span style=\"visibility: hidden\">",
+        "<span hidden>",
+    ];
+    let mut out = String::with_capacity(page.len() * 2);
+    let mut rest = page;
+    let mut k = seed as usize;
+    while let Some(at) = rest.find("</td>") {
+        let (before, after) = rest.split_at(at);
+        let open = before.rfind('>').map_or(0, |gt| gt + 1);
+        let (head, content) = before.split_at(open);
+        k += 1;
+        let hiding = HIDING[k % HIDING.len()];
+        let number = !content.is_empty() && content.bytes().all(|b| b.is_ascii_digit());
+        out.push_str(head);
+        if number && k.is_multiple_of(3) {
+            let digit = stale_digit(content, seed + k as u64);
+            if k.is_multiple_of(2) {
+                out.push_str(&format!("{content}{hiding}{digit}</span>"));
+            } else {
+                out.push_str(&format!("{hiding}{digit}</span>{content}"));
+            }
+        } else {
+            out.push_str(content);
+        }
+        out.push_str("</td>");
+        if !number && !content.is_empty() && k.is_multiple_of(4) {
+            out.push_str("<td style=\"display: none\">9</td>");
+        }
+        rest = &after["</td>".len()..];
+    }
+    out.push_str(rest);
+    let mut page = String::with_capacity(out.len() * 2);
+    let mut rest = out.as_str();
+    for t in 0.. {
+        let Some(start) = rest.find("<table") else {
+            break;
+        };
+        let end = rest[start..]
+            .find("</table>")
+            .map_or(rest.len(), |e| start + e + 8);
+        page.push_str(&rest[..start]);
+        if (seed + t).is_multiple_of(2) {
+            let stale: String = rest[start..end]
+                .chars()
+                .map(|c| match c.to_digit(10) {
+                    Some(d) => char::from_digit((d + 3) % 10, 10).unwrap_or(c),
+                    None => c,
+                })
+                .collect();
+            page.push_str(&format!("<div style=\"display: none\">{stale}</div>\n"));
+        }
+        page.push_str(&rest[start..end]);
+        rest = &rest[end..];
+    }
+    page.push_str(rest);
+    page.replacen(
+        "</h1>",
+        "</h1>\n<p hidden>三、收到和处理政府信息公开申请情况</p>",
+        1,
+    )
+}
+
+/// A DOCX's `word/document.xml` ([`Layout::Docx`]) holding what Word does not show: beside
+/// the number of three cells in four, a hidden run (`w:vanish`), text a tracked change deleted
+/// (`w:del`) or moved away (`w:moveFrom`), each a stale digit; and a hidden paragraph of 表三's
+/// heading under the title.
+fn with_unseen_docx(xml: &str, seed: u64) -> String {
+    const OPEN: &str = "<w:p><w:r><w:t xml:space=\"preserve\">";
+    const CLOSE: &str = "</w:t></w:r></w:p>";
+    let mut out = String::with_capacity(xml.len() * 2);
+    let mut rest = xml;
+    let mut k = seed as usize;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        let body = &rest[at + OPEN.len()..];
+        let Some(end) = body.find(CLOSE) else {
+            rest = &rest[at..];
+            break;
+        };
+        let content = &body[..end];
+        k += 1;
+        let digit = stale_digit(content, seed + k as u64);
+        let number = !content.is_empty() && content.bytes().all(|b| b.is_ascii_digit());
+        let shown = format!("<w:r><w:t xml:space=\"preserve\">{content}</w:t></w:r>");
+        let unseen = match k % 4 {
+            _ if !number => String::new(),
+            0 => format!("<w:r><w:rPr><w:vanish/></w:rPr><w:t>{digit}</w:t></w:r>"),
+            1 => format!(
+                "<w:del w:id=\"{k}\" w:author=\"a\"><w:r><w:delText>{digit}</w:delText></w:r></w:del>"
+            ),
+            2 => format!("<w:moveFrom w:id=\"{k}\"><w:r><w:t>{digit}</w:t></w:r></w:moveFrom>"),
+            _ => String::new(),
+        };
+        if k.is_multiple_of(2) {
+            out.push_str(&format!("<w:p>{shown}{unseen}</w:p>"));
+        } else {
+            out.push_str(&format!("<w:p>{unseen}{shown}</w:p>"));
+        }
+        if out.matches("<w:p>").count() == 1 {
+            out.push_str(
+                "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>三、收到和处理政府信息公开申请情况</w:t></w:r></w:p>",
+            );
+        }
+        rest = &body[end + CLOSE.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Pages holding what their reader never sees read as the same pages without it: over 100
+/// drawn reports, an HTML page with hidden digits, cells, stale tables and headings
+/// ([`with_unseen_html`]) and a DOCX with hidden runs and tracked deletions and moves
+/// ([`with_unseen_docx`]) read every cell as the plain page does, with the same problems (a
+/// hidden digit read would make `80` 807; a stale table or heading read, cells conflict).
+#[test]
+fn what_the_reader_of_a_page_does_not_see_is_not_read() {
+    let problems = |e: &Extraction| -> Vec<(ProblemCode, Option<String>)> {
+        e.problems
+            .iter()
+            .map(|p| (p.code, p.pointer.clone()))
+            .collect()
+    };
+    for (k, report) in drawn_reports(100).iter().enumerate() {
+        let seed = k as u64;
+        let typed = typed(report);
+        let html = String::from_utf8(render(&typed, Layout::Html)).expect("UTF-8 HTML");
+        let docx = render(&typed, Layout::Docx);
+        let unseen_docx =
+            with_document_xml(&docx, |xml| Some(with_unseen_docx(xml, seed))).expect("a DOCX");
+        let pages = [
+            (
+                "html",
+                html.as_bytes().to_vec(),
+                with_unseen_html(&html, seed).into_bytes(),
+            ),
+            ("docx", docx, unseen_docx),
+        ];
+        for (name, plain, unseen) in pages {
+            let file_name = format!("report.{name}");
+            let read = |bytes: &[u8]| extract(bytes, Some(&file_name)).expect("extracts");
+            let (plain, unseen) = (read(&plain), read(&unseen));
+            for pointer in cell_pointers() {
+                assert_eq!(
+                    unseen.report.pointer(pointer),
+                    plain.report.pointer(pointer),
+                    "{name}, report {k}: {pointer}"
+                );
+            }
+            assert_eq!(problems(&unseen), problems(&plain), "{name}, report {k}");
+        }
+    }
+}
+
 /// A Markdown page as a PDF-to-Markdown converter writes text set in a bold font: every table
 /// row's label, and in one row of four (drawn by `seed`) every cell, wrapped in `**`.
 fn with_bold_cells(markdown: &str, seed: u64) -> String {
@@ -3741,16 +3909,24 @@ fn blanked(text: &str, blank: usize, k: usize, glued: bool) -> Option<String> {
 
 /// [`blanked`] inside a DOCX's `word/document.xml`, the archive written again.
 fn blanked_docx(docx: &[u8], blank: usize, k: usize) -> Option<Vec<u8>> {
+    with_document_xml(docx, |xml| blanked(xml, blank, k, false))
+}
+
+/// A DOCX with its `word/document.xml` edited by `edit`, the archive written again; `None`
+/// where the archive does not read or `edit` gives up.
+fn with_document_xml(docx: &[u8], edit: impl FnOnce(&str) -> Option<String>) -> Option<Vec<u8>> {
     use std::io::{Read as _, Write as _};
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).ok()?;
     let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut edit = Some(edit);
     for i in 0..archive.len() {
         let mut file = archive.by_index(i).ok()?;
         let name = file.name().ok()?.into_owned();
         let mut content = Vec::new();
         file.read_to_end(&mut content).ok()?;
         if name == "word/document.xml" {
-            content = blanked(&String::from_utf8(content).ok()?, blank, k, false)?.into_bytes();
+            let edit = edit.take()?;
+            content = edit(&String::from_utf8(content).ok()?)?.into_bytes();
         }
         writer
             .start_file(name, zip::write::SimpleFileOptions::default())
