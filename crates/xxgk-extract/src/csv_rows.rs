@@ -4,7 +4,7 @@
 //! field quoted when it holds a comma (`"1,032"`). Only ASCII commas part fields: the full-width
 //! commas of prose fold to `,` but are no separators.
 
-use crate::normalize::{Glyph, PosText};
+use crate::normalize::{Glyph, PosText, trim_glyphs};
 
 /// A field of a comma-separated row: its glyphs, quotes and the commas that part it left out.
 struct Field {
@@ -210,18 +210,7 @@ fn cells_line(fields: &[Field], line: &PosText) -> PosText {
             ch: ' ',
             ..field.mark
         });
-        let start = field.glyphs.iter().position(|g| !g.ch.is_whitespace());
-        let end = field.glyphs.iter().rposition(|g| !g.ch.is_whitespace());
-        if let (Some(start), Some(end)) = (start, end) {
-            out.glyphs.extend(
-                field
-                    .glyphs
-                    .get(start..=end)
-                    .unwrap_or_default()
-                    .iter()
-                    .copied(),
-            );
-        }
+        out.glyphs.extend_from_slice(trim_glyphs(&field.glyphs));
         out.glyphs.push(Glyph {
             ch: ' ',
             ..field.mark

@@ -5,7 +5,7 @@
 //! its cell's lines are the cell's text read line after line; each row is read as one line of
 //! cells, the pieces of a cell joined in order, each glyph keeping its source position.
 
-use crate::normalize::{Glyph, PosText};
+use crate::normalize::{Glyph, PosText, trim_glyphs};
 
 /// What a line of a grid table is.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -21,13 +21,7 @@ enum Kind {
 }
 
 fn kind(line: &PosText) -> Kind {
-    let glyphs = &line.glyphs;
-    let start = glyphs.iter().position(|g| !g.ch.is_whitespace());
-    let end = glyphs.iter().rposition(|g| !g.ch.is_whitespace());
-    let (Some(start), Some(end)) = (start, end) else {
-        return Kind::Other;
-    };
-    let trimmed = glyphs.get(start..=end).unwrap_or_default();
+    let trimmed = trim_glyphs(&line.glyphs);
     let (Some(first), Some(last)) = (trimmed.first(), trimmed.last()) else {
         return Kind::Other;
     };
@@ -149,14 +143,16 @@ fn joined_row(group: &[&PosText]) -> Vec<PosText> {
     if group.len() < 2 || first.is_empty() || rows.iter().any(|r| r.len() != first.len()) {
         return as_they_are();
     }
-    // Two row labels in one cell, each on a line of its own (numbered, or a row of 表二): rows
+    // Two row labels in one cell, each on a line of its own (numbered, a row of 表二 or a group
+    // of 表四 printed as rows): rows
     // a converter stacked in one (a rule it missed), not one row wrapped; their numbers are not
     // run together. A wrapped label's later lines open with neither.
     let opens_a_row = |text: &[Glyph]| {
         let compact = crate::normalize::compact_chars(text.iter().map(|g| g.ch));
         !compact.is_empty()
             && (crate::template::strip_numbering(&compact).len() < compact.len()
-                || crate::template::recognise_active(&compact).is_some())
+                || crate::template::recognise_active(&compact).is_some()
+                || crate::template::recognise_review_group(&compact).is_some())
     };
     let stacked = (0..first.len()).any(|k| {
         rows.iter()
@@ -177,7 +173,7 @@ fn joined_row(group: &[&PosText]) -> Vec<PosText> {
         for piece in rows
             .iter()
             .filter_map(|r| r.get(k))
-            .map(|(_, text)| trim(text))
+            .map(|(_, text)| trim_glyphs(text))
         {
             let (Some(first_char), Some(last)) = (piece.first(), piece.last()) else {
                 continue;
@@ -205,18 +201,6 @@ fn joined_row(group: &[&PosText]) -> Vec<PosText> {
         .or(closing);
     line.glyphs.extend(close);
     vec![line]
-}
-
-fn trim(glyphs: &[Glyph]) -> &[Glyph] {
-    let start = glyphs
-        .iter()
-        .position(|g| !g.ch.is_whitespace())
-        .unwrap_or(glyphs.len());
-    let end = glyphs
-        .iter()
-        .rposition(|g| !g.ch.is_whitespace())
-        .map_or(start, |e| e + 1);
-    glyphs.get(start..end).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -342,6 +326,17 @@ mod tests {
 +----------------+---+
 | 行政许可       | 3 |
 +----------------+---+";
+        assert_eq!(joined(text), text.lines().collect::<Vec<_>>());
+        // 表四 printed as a row a group: 行政复议's 3 over 未经复议直接起诉's 1, not 31.
+        let text = "\
++------------------+------+
+| 类别             | 维持 |
++==================+======+
+| 行政复议         | 3    |
+| 未经复议直接起诉 | 1    |
++------------------+------+
+| 复议后起诉       | 0    |
++------------------+------+";
         assert_eq!(joined(text), text.lines().collect::<Vec<_>>());
     }
 

@@ -110,14 +110,8 @@ impl PosText {
 
     /// The text without leading and trailing whitespace.
     pub fn trimmed(&self) -> PosText {
-        let start = self.indent();
-        let end = self
-            .glyphs
-            .iter()
-            .rposition(|g| !g.ch.is_whitespace())
-            .map_or(start, |i| i + 1);
         PosText {
-            glyphs: self.glyphs.get(start..end).unwrap_or_default().to_vec(),
+            glyphs: trim_glyphs(&self.glyphs).to_vec(),
         }
     }
 
@@ -540,6 +534,19 @@ pub(crate) fn push_positioned(out: &mut PosText, text: &str, start: SourcePos) {
             pos.column = pos.column.saturating_add(1);
         }
     }
+}
+
+/// The glyphs without leading and trailing whitespace.
+pub(crate) fn trim_glyphs(glyphs: &[Glyph]) -> &[Glyph] {
+    let start = glyphs
+        .iter()
+        .position(|g| !g.ch.is_whitespace())
+        .unwrap_or(glyphs.len());
+    let end = glyphs
+        .iter()
+        .rposition(|g| !g.ch.is_whitespace())
+        .map_or(start, |e| e + 1);
+    glyphs.get(start..end).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -2461,23 +2461,30 @@ fn as_grid_tables(markdown: &str, seed: u64) -> String {
 /// 淮安's DOCX read 136 of 200 cells so).
 #[test]
 fn grid_tables_with_wrapped_cells_read_as_their_pipe_tables() {
+    assert_tables_read_as_their_pipe_tables("grid tables", as_grid_tables);
+}
+
+/// Over 150 drawn reports, each Markdown page with its pipe tables rewritten by `rewrite` (with
+/// the report's number as its seed) reads every cell the pipe tables read, the same, and
+/// reads them nearly all.
+fn assert_tables_read_as_their_pipe_tables(kind: &str, rewrite: fn(&str, u64) -> String) {
     let mut read = 0;
     for (k, report) in drawn_reports(150).iter().enumerate() {
         let pipes = String::from_utf8(render(&typed(report), Layout::Markdown)).expect("UTF-8");
-        let grid = as_grid_tables(&pipes, k as u64);
+        let rewritten = rewrite(&pipes, k as u64);
         let extracted =
             |text: &str| extract(text.as_bytes(), Some("report.txt")).expect("extracts");
-        let (pipes, grid) = (extracted(&pipes), extracted(&grid));
+        let (pipes, rewritten) = (extracted(&pipes), extracted(&rewritten));
         for pointer in cell_pointers() {
             assert_eq!(
-                grid.report.pointer(pointer),
+                rewritten.report.pointer(pointer),
                 pipes.report.pointer(pointer),
-                "report {k}: {pointer}"
+                "{kind}, report {k}: {pointer}"
             );
-            read += usize::from(grid.report.pointer(pointer).is_some());
+            read += usize::from(rewritten.report.pointer(pointer).is_some());
         }
     }
-    assert!(read >= 150 * 199, "{read} cells read from grid tables");
+    assert!(read >= 150 * 199, "{read} cells read from {kind}");
 }
 
 /// A Markdown page with every pipe table written as comma-separated rows, as a script writes
@@ -2551,26 +2558,7 @@ fn as_comma_separated_tables(markdown: &str, seed: u64) -> String {
 /// PDFs, written so: 0 of 200 cells read before, 200 after).
 #[test]
 fn comma_separated_tables_read_as_their_pipe_tables() {
-    let mut read = 0;
-    for (k, report) in drawn_reports(150).iter().enumerate() {
-        let pipes = String::from_utf8(render(&typed(report), Layout::Markdown)).expect("UTF-8");
-        let rows = as_comma_separated_tables(&pipes, k as u64);
-        let extracted =
-            |text: &str| extract(text.as_bytes(), Some("report.txt")).expect("extracts");
-        let (pipes, rows) = (extracted(&pipes), extracted(&rows));
-        for pointer in cell_pointers() {
-            assert_eq!(
-                rows.report.pointer(pointer),
-                pipes.report.pointer(pointer),
-                "report {k}: {pointer}"
-            );
-            read += usize::from(rows.report.pointer(pointer).is_some());
-        }
-    }
-    assert!(
-        read >= 150 * 199,
-        "{read} cells read from comma-separated rows"
-    );
+    assert_tables_read_as_their_pipe_tables("comma-separated rows", as_comma_separated_tables);
 }
 
 /// A draw of `one_line` that read a wrong cell: prose misstating 行政诉讼's 其他 as 150 (the
