@@ -86,7 +86,7 @@ impl CellStore {
                     let read = match column.kind {
                         ValueKind::Count => read_count(text, raw).map(|(v, r)| (Value::from(v), r)),
                         ValueKind::Decimal => {
-                            read_decimal(text, raw).map(|(v, r)| (Value::from(v), r))
+                            read_decimal(text, raw, column.unit).map(|(v, r)| (Value::from(v), r))
                         }
                         ValueKind::Signed => {
                             read_signed(text, raw).map(|(v, r)| (Value::from(v), r))

@@ -577,7 +577,9 @@
 //! of a pipe table ends with is the converter's too, not a blank last cell.
 //!
 //! The rules a value may carry in its provenance:
-//! `full-width-digits-folded`, `thousands-separators-removed`, `unit-stripped`,
+//! `full-width-digits-folded`, `thousands-separators-removed`, `unit-stripped` (a unit after
+//! the number, glued or apart: `12件`, `12 件`), `unit-converted` (an amount printed in another
+//! unit of money than its cell's, converted exactly: `1200元` in the fee's cell of 万元 is 0.12),
 //! `run-together-split-by-row-identity` (总计 = the six applicant columns singled out one split),
 //! `run-together-split-by-column-identity` (一 + 二 = （七） + 四 and （七） = Σ results did),
 //! `run-together-single-split` (one-line layout: the digits admit one split into the row's

@@ -656,7 +656,7 @@ fn read_fee_sentence(flat: &Flat, start: usize, end: usize, fees: &mut Fees) {
                 }
             }
             Some('元') => {
-                let Ok((amount, _)) = crate::number::read_decimal(&number, &number) else {
+                let Ok((amount, _)) = crate::number::read_decimal(&number, &number, "元") else {
                     i = j;
                     continue;
                 };

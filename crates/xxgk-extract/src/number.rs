@@ -1,5 +1,6 @@
 //! Reading numbers exactly as published: counts, exact decimals (never through a float), signed
-//! changes, units inside the cell, thousands separators, and the marks that mean "blank".
+//! changes, units inside the cell (an amount in another unit of money than its cell's converted
+//! exactly), thousands separators, and the marks that mean "blank".
 
 use crate::problem::ReadingRule;
 
@@ -16,7 +17,7 @@ pub(crate) enum TokenClass {
 
 /// Units seen inside cells, longest first so `万元` wins over `元`.
 const UNITS: &[&str] = &[
-    "万元", "元", "件", "个", "条", "项", "次", "人", "份", "宗", "起", "家", "笔", "户",
+    "万元", "亿元", "元", "件", "个", "条", "项", "次", "人", "份", "宗", "起", "家", "笔", "户",
 ];
 
 /// Classifies a token (already width-folded, without whitespace).
@@ -43,6 +44,16 @@ pub(crate) fn classify(token: &str) -> TokenClass {
     } else {
         TokenClass::Text
     }
+}
+
+/// Whether a token is a unit alone (`件`, `万元`).
+pub(crate) fn is_unit(token: &str) -> bool {
+    UNITS.contains(&token)
+}
+
+/// Whether a token is a number with no unit of its own (`12`, `1,032`, not `12件`).
+pub(crate) fn is_bare_number(token: &str) -> bool {
+    classify(token) == TokenClass::Number && strip_unit(token).1.is_none()
 }
 
 fn strip_unit(token: &str) -> (&str, Option<&'static str>) {
@@ -141,25 +152,67 @@ pub(crate) fn read_count(token: &str, raw: &str) -> Result<(u64, Vec<ReadingRule
 }
 
 /// Reads a non-negative exact decimal as the schema's string form (`1032.60994`), keeping every
-/// published digit; only separators, units and superfluous leading zeros go.
+/// published digit; only separators, units and superfluous leading zeros go. An amount printed
+/// in another unit of money than `unit`, the cell's (`1200元` in a cell of 万元), is converted
+/// exactly, its decimal point moved (0.12; `unit-converted`).
 pub(crate) fn read_decimal(
     token: &str,
     raw: &str,
+    unit: &str,
 ) -> Result<(String, Vec<ReadingRule>), Unreadable> {
     let p = parts(token, raw)?;
     if p.sign == Some('-') {
         return Err(Unreadable::NotACount);
     }
-    let integer = p.integer.trim_start_matches('0');
+    let mut rules = p.rules;
+    let mut integer = p.integer;
+    let mut fraction = p.fraction.unwrap_or_default().to_owned();
+    let printed = strip_unit(token).1.and_then(money_power);
+    if let (Some(from), Some(to)) = (printed, money_power(unit))
+        && from != to
+    {
+        // The same digits, the decimal point moved: 1200元 is 0.12万元, 0.5亿元 is 5000万元.
+        let digits = format!("{integer}{fraction}");
+        let (whole, rest) = match (integer.len() + from).checked_sub(to) {
+            Some(point) if point >= digits.len() => (
+                digits.clone() + &"0".repeat(point - digits.len()),
+                String::new(),
+            ),
+            Some(point) => {
+                let (whole, rest) = digits.split_at(point);
+                (whole.to_owned(), rest.to_owned())
+            }
+            None => (
+                String::new(),
+                "0".repeat(to - from - integer.len()) + &digits,
+            ),
+        };
+        integer = whole;
+        fraction = rest.trim_end_matches('0').to_owned();
+        rules.retain(|r| *r != ReadingRule::UnitStripped);
+        rules.push(ReadingRule::UnitConverted);
+    }
+    let integer = integer.trim_start_matches('0');
     let integer = if integer.is_empty() { "0" } else { integer };
-    if integer.len() > 15 || p.fraction.is_some_and(|f| f.len() > 10) {
+    if integer.len() > 15 || fraction.len() > 10 {
         return Err(Unreadable::TooLarge);
     }
-    let text = match p.fraction {
-        Some(f) => format!("{integer}.{f}"),
-        None => integer.to_owned(),
+    let text = if fraction.is_empty() {
+        integer.to_owned()
+    } else {
+        format!("{integer}.{fraction}")
     };
-    Ok((text, p.rules))
+    Ok((text, rules))
+}
+
+/// The power of ten in 元 of a unit of money (`元` 0, `万元` 4, `亿元` 8); `None` for others.
+fn money_power(unit: &str) -> Option<usize> {
+    match unit {
+        "元" => Some(0),
+        "万元" => Some(4),
+        "亿元" => Some(8),
+        _ => None,
+    }
 }
 
 /// Reads a signed integer (2019 `本年增/减`, published like `+1036`).
@@ -228,12 +281,47 @@ mod tests {
             Err(Unreadable::TooLarge)
         );
         assert_eq!(
-            read_decimal("1032.60994", "1032.60994"),
+            read_decimal("1032.60994", "1032.60994", "万元"),
             Ok(("1032.60994".to_owned(), vec![]))
         );
         assert_eq!(
-            read_decimal("96171.6万元", "96171.6万元"),
+            read_decimal("96171.6万元", "96171.6万元", "万元"),
             Ok(("96171.6".to_owned(), vec![ReadingRule::UnitStripped]))
+        );
+    }
+
+    #[test]
+    fn an_amount_in_another_unit_of_money_is_converted_exactly() {
+        let read = |token: &str| read_decimal(token, token, "万元");
+        let converted = |value: &str| Ok((value.to_owned(), vec![ReadingRule::UnitConverted]));
+        assert_eq!(read("1200元"), converted("0.12"));
+        assert_eq!(read("96171.6元"), converted("9.61716"));
+        assert_eq!(read("0.5元"), converted("0.00005"));
+        assert_eq!(read("350000元"), converted("35"));
+        assert_eq!(read("0元"), converted("0"));
+        assert_eq!(read("0.5亿元"), converted("5000"));
+        assert_eq!(read("3亿元"), converted("30000"));
+        assert_eq!(read("1.23456789亿元"), converted("12345.6789"));
+        assert_eq!(
+            read("1,200元"),
+            Ok((
+                "0.12".to_owned(),
+                vec![
+                    ReadingRule::ThousandsSeparatorsRemoved,
+                    ReadingRule::UnitConverted
+                ]
+            ))
+        );
+        // Past the schema's ten fraction digits: unreadable, never rounded.
+        assert_eq!(read("0.0000001元"), Err(Unreadable::TooLarge));
+        // In the cell's own unit, or a unit that is not money: the digits as printed.
+        assert_eq!(
+            read("12.50万元"),
+            Ok(("12.50".to_owned(), vec![ReadingRule::UnitStripped]))
+        );
+        assert_eq!(
+            read_decimal("300", "300", "元"),
+            Ok(("300".to_owned(), vec![]))
         );
         assert_eq!(read_signed("+1036", "+1036"), Ok((1036, vec![])));
         assert_eq!(read_signed("-3", "-3"), Ok((-3, vec![])));

@@ -1300,7 +1300,7 @@ fn read_fee(spec: &RowSpec, digits: &Piece, store: &mut CellStore) {
         return;
     };
     let pointer = format!("{}/{}", spec.path, column.name);
-    match read_decimal(&text, &published) {
+    match read_decimal(&text, &published, column.unit) {
         Ok((value, rules)) => store.fill(
             pointer,
             Filled {

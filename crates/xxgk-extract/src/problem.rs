@@ -73,6 +73,9 @@ pub enum ReadingRule {
     ThousandsSeparatorsRemoved,
     /// A unit after the number (`5件`) was stripped.
     UnitStripped,
+    /// An amount printed in another unit of money than its cell's was converted exactly
+    /// (`1200元` in a cell of 万元 read as 0.12).
+    UnitConverted,
     /// Cells that ran together were split the only way the row identity allows (总计 = the six
     /// applicant columns).
     RunTogetherSplitByRowIdentity,
@@ -286,6 +289,7 @@ mod tests {
             (FullWidthDigitsFolded, "full-width-digits-folded"),
             (ThousandsSeparatorsRemoved, "thousands-separators-removed"),
             (UnitStripped, "unit-stripped"),
+            (UnitConverted, "unit-converted"),
             (
                 RunTogetherSplitByRowIdentity,
                 "run-together-split-by-row-identity",

@@ -3,7 +3,7 @@
 
 use crate::document::Unit;
 use crate::normalize::{Glyph, PosText, SourcePos};
-use crate::number::{TokenClass, classify, glued_digits_start};
+use crate::number::{TokenClass, classify, glued_digits_start, is_bare_number, is_unit};
 
 /// The label part of a segment.
 #[derive(Clone, Debug, Default)]
@@ -155,7 +155,57 @@ enum CellKind {
     Label(PosText, Vec<ValueCell>),
 }
 
+/// The cell's text with a unit standing apart after its number (`12 件`, as a clerk typed it)
+/// joined to it (`12件`), the number's own unit; `None` where no unit stands so.
+fn units_joined_to_numbers(text: &PosText) -> Option<PosText> {
+    let glyphs = &text.glyphs;
+    let mut tokens: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    while at < glyphs.len() {
+        let start = at;
+        while glyphs.get(at).is_some_and(|g| !g.ch.is_whitespace()) {
+            at += 1;
+        }
+        if at > start {
+            tokens.push((start, at));
+        }
+        at += 1;
+    }
+    let text_of = |(start, end): (usize, usize)| {
+        crate::normalize::chars_of(glyphs.get(start..end).unwrap_or_default())
+    };
+    let apart: Vec<(usize, usize)> = tokens
+        .windows(2)
+        .filter(|pair| {
+            let (number, unit) = (pair[0], pair[1]);
+            // A unit is one or two CJK characters: most tokens are ruled out at a glance.
+            unit.1 - unit.0 <= 2
+                && glyphs.get(unit.0).is_some_and(|g| !g.ch.is_ascii())
+                && is_unit(&text_of(unit))
+                && is_bare_number(&text_of(number))
+        })
+        .map(|pair| (pair[0].1, pair[1].0))
+        .collect();
+    if apart.is_empty() {
+        return None;
+    }
+    let mut joined = PosText::default();
+    let mut gaps = apart.iter().peekable();
+    for (k, glyph) in glyphs.iter().enumerate() {
+        while gaps.peek().is_some_and(|(_, end)| *end <= k) {
+            gaps.next();
+        }
+        if gaps.peek().is_none_or(|(start, _)| *start > k) {
+            joined.glyphs.push(*glyph);
+        }
+    }
+    Some(joined)
+}
+
 fn cell_kind(text: &PosText) -> CellKind {
+    if let Some(joined) = units_joined_to_numbers(text) {
+        return cell_kind(&joined);
+    }
     let tokens: Vec<&[Glyph]> = text.token_glyphs().collect();
     if tokens.is_empty() {
         return CellKind::Blank;

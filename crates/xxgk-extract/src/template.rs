@@ -25,12 +25,14 @@ pub(crate) enum ValueKind {
     Published,
 }
 
-/// A column of a row: the last JSON Pointer segment, the Chinese header and the value kind.
+/// A column of a row: the last JSON Pointer segment, the Chinese header, the value kind and the
+/// unit of its cells (`万元`; empty where the template fixes none).
 #[derive(Debug)]
 pub(crate) struct Column {
     pub name: &'static str,
     pub label: &'static str,
     pub kind: ValueKind,
+    pub unit: &'static str,
 }
 
 /// A table row: the JSON Pointer of its object, its Chinese label and its columns.
@@ -80,6 +82,7 @@ pub(crate) fn row_columns_of(standard: &'static Standard, number: &str, row: &Ro
                     CellKind::Signed => ValueKind::Signed,
                     CellKind::Published => ValueKind::Published,
                 },
+                unit: cell.unit,
             })
         })
         .collect()
