@@ -29,6 +29,9 @@ pub(crate) struct DisplayColumns<'a> {
     wide: OnceCell<HashMap<u32, Vec<u32>>>,
     /// Where each number starts whose digits run over a line end the text joined.
     joined_numbers: OnceCell<HashSet<SourcePos>>,
+    /// For a line the text joined from several source lines (a hard wrap undone), each of
+    /// them mapped to its first.
+    joined_lines: OnceCell<HashMap<u32, u32>>,
 }
 
 impl<'a> DisplayColumns<'a> {
@@ -38,6 +41,7 @@ impl<'a> DisplayColumns<'a> {
             lines,
             wide: OnceCell::new(),
             joined_numbers: OnceCell::new(),
+            joined_lines: OnceCell::new(),
         }
     }
 
@@ -101,6 +105,46 @@ impl<'a> DisplayColumns<'a> {
         };
         let (start, end) = (2 * self.column(*first), 2 * self.column(*last) + 2);
         (start.saturating_sub(2)..=end + 2).contains(&centre)
+    }
+
+    /// Whether `values`, in reading order over several lines, stand around each other out of
+    /// their columns' order: numbers on a later line both left of the first number of an earlier
+    /// line and right of its last, in characters (as `pdftotext -layout` lines cells up) or in
+    /// display columns. A tall row prints so, its cells' lines centred around its own line (`5`
+    /// above, `0 0 0 0 0` on it, `0` below, for 50 0 0 0 0 0 50: read in order, a cell's lower
+    /// line would be taken for a cell of its own). A row continued at the start of the next
+    /// line, a line a hard wrap cut and the text joined again, or a cell a line in one column,
+    /// is not.
+    pub(crate) fn out_of_column_order(&self, values: &[ValueCell]) -> bool {
+        let joined = self.joined_lines.get_or_init(|| {
+            let mut joined = HashMap::new();
+            for text in &self.lines {
+                let Some(first) = text.glyphs.first().map(|g| g.pos.line) else {
+                    continue;
+                };
+                for glyph in text.glyphs.iter().filter(|g| g.pos.line != first) {
+                    joined.insert(glyph.pos.line, first);
+                }
+            }
+            joined
+        });
+        // The line of text a number stands on: a hard wrap's pieces, joined, are one line.
+        let line_of = |pos: SourcePos| joined.get(&pos.line).copied().unwrap_or(pos.line);
+        let around = |column: &dyn Fn(SourcePos) -> u64| {
+            let mut lines: Vec<(u32, u64, u64)> = Vec::new();
+            for pos in values.iter().filter_map(ValueCell::pos) {
+                let at = column(pos);
+                match lines.last_mut() {
+                    Some((line, _, last)) if *line == line_of(pos) => *last = at,
+                    _ => lines.push((line_of(pos), at, at)),
+                }
+            }
+            lines.iter().enumerate().any(|(k, &(_, first, last))| {
+                let later = lines.get(k + 1..).unwrap_or_default();
+                later.iter().any(|&(_, f, _)| f < first) && later.iter().any(|&(_, _, l)| l > last)
+            })
+        };
+        around(&|pos| u64::from(pos.column)) || around(&|pos| self.column(pos))
     }
 
     /// The display column of `pos`: its column and one more for each wide character before it.

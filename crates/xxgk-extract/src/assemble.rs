@@ -1084,6 +1084,19 @@ pub(crate) fn read_applications(
                     });
                 }
             }
+            Fit::Exact(_) if !read.positional && display.out_of_column_order(&read.values) => {
+                store.miss_row(
+                    &spec,
+                    &Problem::new(
+                        ProblemCode::CellCountMismatch,
+                        format!(
+                            "row {}: its numbers stand on lines around each other, out of their columns' order, as a tall row prints cells of several lines centred around its line: which cell each number is is not known, so its cells are left missing",
+                            spec.label
+                        ),
+                    )
+                    .at(read.label.pos, read.label.published.clone()),
+                );
+            }
             Fit::Exact(values) => {
                 store.put_row(&spec, &values, &[]);
                 known.insert(read.row, counts_of(store, &spec));

@@ -9,7 +9,8 @@
 //! dumped by the text browsers w3m and Lynx and extracted by trafilatura, and their Word
 //! documents converted by pandoc, mammoth and docx2txt, and saved as HTML by LibreOffice (that
 //! HTML also through pandoc, markdownify, html2text and BeautifulSoup), and the tables pdfplumber
-//! takes out of the real PDFs written as comma-separated rows and as tabulate's grid: no cell is
+//! takes out of the real PDFs written as comma-separated rows and as tabulate's grid, and two
+//! PDFs printed with number columns so narrow that numbers wrap in tall rows: no cell is
 //! ever read wrong, and at least
 //! as many are read right as measured (a floor; `tests/data/converted/README.md` says how each
 //! file was made).
@@ -865,6 +866,16 @@ const FILES: &[(&str, &str, usize)] = &[
     ("wrapped-245.pdftotext-layout.txt", "wrapped-245", 185),
     ("wrapped-245.pdftotext-raw.txt", "wrapped-245", 200),
     ("wrapped-245.pdfplumber.txt", "wrapped-245", 185),
+    (
+        "hongze-2024-narrow-cells.pdftotext-layout.txt",
+        "010_hongze_district_2024",
+        102,
+    ),
+    (
+        "jingyue-2024-large-type.pdftotext-layout.txt",
+        "jingyue",
+        81,
+    ),
 ];
 
 #[test]
