@@ -116,6 +116,12 @@ impl<'a> DisplayColumns<'a> {
     /// line, a line a hard wrap cut and the text joined again, or a cell a line in one column,
     /// is not.
     pub(crate) fn out_of_column_order(&self, values: &[ValueCell]) -> bool {
+        // Most rows stand on one line: nothing to compare, and no columns worked out.
+        let mut lines = values.iter().filter_map(ValueCell::pos).map(|p| p.line);
+        let first_line = lines.next();
+        if lines.all(|line| Some(line) == first_line) {
+            return false;
+        }
         let joined = self.joined_lines.get_or_init(|| {
             let mut joined = HashMap::new();
             for text in &self.lines {

@@ -2,8 +2,9 @@
 //! rowspan/colspan merged cells resolved. Tables used for page layout (holding other tables) are
 //! read as text. Positions are line and column in the decoded HTML. What a browser does not
 //! show is not read: an element hidden by its own markup (the `hidden` attribute, an inline
-//! `display:none`, `visibility:hidden` or Word's `mso-hide:all`), whose digits beside a cell's
-//! number, or stale copy of a table, would otherwise be read as the report's.
+//! `display:none` or `visibility:hidden`, as Word writes hidden text), whose digits beside a cell's
+//! number, or stale copy of a table, would otherwise be read as the report's; `<html>` and
+//! `<body>` so hidden are a page a script shows, and are read.
 //!
 //! Also text holding HTML table fragments (Markdown from MinerU and similar PDF converters, whose
 //! tables are `<table>…</table>`, sometimes wrapped in `<html><body>`): its lines are read as
@@ -142,8 +143,8 @@ fn implied_end(name: &[u8], other: &[u8], opens: bool) -> bool {
 }
 
 /// Whether a tag is hidden from the reader by its own markup: the `hidden` attribute, or an
-/// inline style of `display: none`, `visibility: hidden` or Word's `mso-hide: all`. (Hiding by
-/// a style sheet's class is not followed.)
+/// inline style of `display: none` or `visibility: hidden`. (Hiding by a style sheet's class is
+/// not followed.)
 fn hides(tag: &html5gum::StartTag<usize>) -> bool {
     tag.attributes
         .iter()
@@ -155,7 +156,8 @@ fn hides(tag: &html5gum::StartTag<usize>) -> bool {
                     .filter(|c| !c.is_whitespace())
                     .flat_map(char::to_lowercase)
                     .collect();
-                ["display:none", "visibility:hidden", "mso-hide:all"]
+                // Word's `mso-hide:all` alone is not: a browser shows what it marks.
+                ["display:none", "visibility:hidden"]
                     .iter()
                     .any(|rule| style.contains(rule))
             }
@@ -405,7 +407,8 @@ fn blocks_from(source: &str, start: SourcePos) -> Vec<Block> {
         match token {
             Token::StartTag(tag) => {
                 let name = tag.name.0.as_slice();
-                if b.skip_depth == 0 && hides(&tag) {
+                // A page hidden whole (`<body style="display:none">`) is one a script shows.
+                if b.skip_depth == 0 && !matches!(name, b"html" | b"body") && hides(&tag) {
                     if !tag.self_closing && !is_void_tag(name) {
                         b.hidden = Some(Hidden::new(name));
                     }
@@ -781,6 +784,7 @@ mod tests {
         // hidden cell left unclosed ends where the next cell starts, and a table inside a
         // hidden cell does not end it early.
         let html = "<p>一、总体情况<span style='display:none;mso-hide:all'>旧稿</span>正文</p>\
+                    <p style='mso-hide:all'>二、主动公开政府信息情况</p>\
                     <div style=\"DISPLAY: none\"><p>隐藏<div>副本</div>仍隐藏</p></div>\
                     <p hidden>不显示</p><p style='visibility:hidden'>也不显示</p>\
                     <table><tr><td>规章</td><td>1<span style=\"display: none\">7</span></td>\
@@ -792,8 +796,15 @@ mod tests {
         let blocks = blocks(html);
         assert_eq!(
             lines(&blocks),
-            ["一、总体情况正文", "二、主动公开政府信息情况"]
+            [
+                "一、总体情况正文",
+                "二、主动公开政府信息情况",
+                "二、主动公开政府信息情况"
+            ]
         );
+        // A page hidden whole until a script shows it is read.
+        let shown_by_script = format!("<html><body style='display:none'>{html}</body></html>");
+        assert_eq!(lines(&super::blocks(&shown_by_script)), lines(&blocks));
         assert_eq!(
             rows(&blocks),
             [["规章", "1", "0", "11"], ["行政规范性文件", "3", "0", "4"]]

@@ -51,6 +51,11 @@ pub(crate) fn is_unit(token: &str) -> bool {
     UNITS.contains(&token)
 }
 
+/// Whether `c` begins a unit (`件`, the `万` of `万元`).
+pub(crate) fn starts_a_unit(c: char) -> bool {
+    UNITS.iter().any(|unit| unit.starts_with(c))
+}
+
 /// Whether a token is a number with no unit of its own (`12`, `1,032`, not `12件`).
 pub(crate) fn is_bare_number(token: &str) -> bool {
     classify(token) == TokenClass::Number && strip_unit(token).1.is_none()

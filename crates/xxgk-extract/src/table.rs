@@ -3,7 +3,9 @@
 
 use crate::document::Unit;
 use crate::normalize::{Glyph, PosText, SourcePos};
-use crate::number::{TokenClass, classify, glued_digits_start, is_bare_number, is_unit};
+use crate::number::{
+    TokenClass, classify, glued_digits_start, is_bare_number, is_unit, starts_a_unit,
+};
 
 /// The label part of a segment.
 #[derive(Clone, Debug, Default)]
@@ -159,6 +161,13 @@ enum CellKind {
 /// joined to it (`12件`), the number's own unit; `None` where no unit stands so.
 fn units_joined_to_numbers(text: &PosText) -> Option<PosText> {
     let glyphs = &text.glyphs;
+    // Most cells hold no unit after a space: ruled out without a token made.
+    let unit_after_space = glyphs.windows(2).any(
+        |pair| matches!(pair, [space, unit] if space.ch.is_whitespace() && starts_a_unit(unit.ch)),
+    );
+    if !unit_after_space {
+        return None;
+    }
     let mut tokens: Vec<(usize, usize)> = Vec::new();
     let mut at = 0;
     while at < glyphs.len() {

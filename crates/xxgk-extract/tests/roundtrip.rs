@@ -2095,7 +2095,7 @@ fn stale_digit(number: &str, seed: u64) -> char {
 
 /// An HTML page ([`Layout::Html`]) holding what a browser does not show, as published pages
 /// do: a hidden digit before or after the number of one cell in three (`display:none`, Word's
-/// `mso-hide:all`, `visibility:hidden` or the `hidden` attribute), a hidden cell after one row
+/// `display:none; mso-hide:all`, `visibility:hidden` or the `hidden` attribute), a hidden cell after one row
 /// label in four, a hidden stale copy of every other table (each digit another) and a hidden
 /// heading of 表三 under the title.
 fn with_unseen_html(page: &str, seed: u64) -> String {
