@@ -153,6 +153,153 @@ impl<'a> DisplayColumns<'a> {
         around(&|pos| u64::from(pos.column)) || around(&|pos| self.column(pos))
     }
 
+    /// Whether one of `around` (the numbers of lines no row took) holds pieces of the numbers
+    /// of the row `values` stand on, all on one line: it stands on the line just above or below,
+    /// holds two numbers at least and no more than the row, and each stands over or under a
+    /// number of its own of the row, in the row's order (their spans overlap, in characters as
+    /// `pdftotext -layout` mostly lines cells up, or in display columns), that it may continue
+    /// (no piece goes on below a number's first piece 0, and none above starts with 0). As many
+    /// as the row, they are pieces only where they, or the row, break the row's 总计 (`holds`):
+    /// else they may be a row of its own. Pieces that the numbers of another of `rows` on their
+    /// other side leave room for (none over or under them) are that row's.
+    ///
+    /// A tall row prints so where narrow cells wrap their numbers, each cell's lines centred
+    /// around the row's line or hung from its top (`1` above, `0` on it, `9` below, for 109;
+    /// `1` on it, `2`, `8`, `8` below, for 1288): read as printed, the row takes a number's
+    /// piece for the number, its 总计 wrapped alike and as likely to hold. Two pieces at least,
+    /// as a number wrapped wraps its 总计, at least as wide, with it: a number alone beside a
+    /// row may be a page's.
+    pub(crate) fn pieces_beside<'v>(
+        &self,
+        values: &[ValueCell],
+        around: impl Iterator<Item = &'v [ValueCell]>,
+        rows: impl Iterator<Item = &'v [ValueCell]>,
+        holds: impl Fn(&[ValueCell]) -> bool,
+    ) -> bool {
+        let mut lines = values.iter().filter_map(|v| v.pos().map(|p| p.line));
+        let Some(row_line) = lines.next() else {
+            return false;
+        };
+        if lines.any(|line| line != row_line) {
+            return false;
+        }
+        // The lines around, each one line's numbers, all digits: most tables have none, and no
+        // columns are worked out for them.
+        let around: Vec<(u32, &[ValueCell])> = around
+            .filter(|pieces| pieces.iter().all(|p| p.digit_run() == Some(p.raw())))
+            .filter_map(|pieces| {
+                let line = pieces.first()?.pos()?.line;
+                pieces
+                    .iter()
+                    .all(|p| p.pos().is_some_and(|p| p.line == line))
+                    .then_some((line, pieces))
+            })
+            .collect();
+        let beside = |line: u32| line.abs_diff(row_line) == 1;
+        if !around.iter().any(|&(line, _)| beside(line)) {
+            return false;
+        }
+        // Each number's spans in characters and in display columns.
+        let spans = |pos: SourcePos, raw: &str| {
+            let (start, display) = (u64::from(pos.column), self.column(pos));
+            let characters = u64::try_from(raw.chars().count()).unwrap_or(u64::MAX / 4);
+            [
+                (start, start + characters),
+                (display, display + width_of(raw)),
+            ]
+        };
+        let row: Vec<(&str, [Span; 2])> = values
+            .iter()
+            .filter_map(|v| Some((v.raw(), spans(v.pos()?, v.raw()))))
+            .collect();
+        let apart = |(s, e): Span, (start, end): Span| start >= e || s >= end;
+        // `pdftotext -layout` places text by its position on the page, so a piece lines up with
+        // its number in characters or in display columns, not always alike in one line.
+        let overlap = |[c, d]: [Span; 2], [characters, columns]: [Span; 2]| {
+            !apart(c, characters) || !apart(d, columns)
+        };
+        // Whether a piece stands on `line` over or under the spans `at`.
+        let piece_at = |line: Option<u32>, at: [Span; 2]| {
+            around
+                .iter()
+                .filter(|&&(l, _)| Some(l) == line)
+                .flat_map(|(_, pieces)| pieces.iter())
+                .filter_map(|p| Some(spans(p.pos()?, p.raw())))
+                .any(|piece| overlap(piece, at))
+        };
+        // The numbers of other rows that stand two lines off.
+        let rows: Vec<&ValueCell> = rows
+            .flatten()
+            .filter(|v| v.pos().is_some_and(|p| p.line.abs_diff(row_line) == 2))
+            .collect();
+        // Whether a row's numbers stand on `line`, none of them over or under any of `pieces`
+        // (in characters, or in display columns): that line is short of the numbers they are
+        // pieces of, a tall row's on its other side.
+        let room_on = |line: Option<u32>, pieces: &[ValueCell]| {
+            let numbers: Vec<[Span; 2]> = rows
+                .iter()
+                .filter_map(|v| Some((v.pos()?, v.raw())))
+                .filter(|(pos, _)| Some(pos.line) == line)
+                .map(|(pos, raw)| spans(pos, raw))
+                .collect();
+            let pieces: Vec<[Span; 2]> = pieces
+                .iter()
+                .filter_map(|p| Some(spans(p.pos()?, p.raw())))
+                .collect();
+            !numbers.is_empty()
+                && [|[c, _]: [Span; 2]| c, |[_, d]: [Span; 2]| d]
+                    .into_iter()
+                    .any(|metric| {
+                        numbers.iter().all(|&number| {
+                            pieces
+                                .iter()
+                                .all(|&piece| apart(metric(number), metric(piece)))
+                        })
+                    })
+        };
+        around.iter().any(|&(line, pieces)| {
+            let below = row_line.checked_add(1) == Some(line);
+            let beyond = if below {
+                line.checked_add(1)
+            } else {
+                line.checked_sub(1)
+            };
+            if !beside(line)
+                || pieces.len() < 2
+                || pieces.len() > row.len()
+                || (pieces.len() == row.len() && holds(pieces) && holds(values))
+                || room_on(beyond, pieces)
+            {
+                return false;
+            }
+            // Each piece over or under a number of its own, in the row's order; and a number's
+            // first piece starts with no 0 unless it is 0 (pieces under a row's 0 with no piece
+            // over it are another row's: the top of a tall row below).
+            let candidates: Vec<Vec<usize>> = pieces
+                .iter()
+                .map(|piece| {
+                    let Some(at) = piece.pos().map(|pos| spans(pos, piece.raw())) else {
+                        return Vec::new();
+                    };
+                    row.iter()
+                        .enumerate()
+                        .filter(|&(_, &(number, number_at))| {
+                            let first_piece_led_by_0 = if below {
+                                number.starts_with('0')
+                                    && !piece_at(row_line.checked_sub(1), number_at)
+                            } else {
+                                piece.raw().starts_with('0') && !piece_at(line.checked_sub(1), at)
+                            };
+                            overlap(number_at, at) && !first_piece_led_by_0
+                        })
+                        .map(|(k, _)| k)
+                        .collect()
+                })
+                .collect();
+            in_increasing_order(&candidates, 0)
+        })
+    }
+
     /// The display column of `pos`: its column and one more for each wide character before it.
     fn column(&self, pos: SourcePos) -> u64 {
         let wide = self.wide.get_or_init(|| {
@@ -474,6 +621,27 @@ pub(crate) fn total_agrees<S: AsRef<str>>(cells: &[S], values: &[ValueCell]) -> 
                 && side_printed(&i.rhs)
                 && i.holds(|c| printed(c).map(|v| v.unwrap_or(0))) == Some(true)
         })
+}
+
+/// Whether one of each of `candidates` (indices) can be taken, each greater than the last,
+/// the first at least `from`.
+fn in_increasing_order(candidates: &[Vec<usize>], from: usize) -> bool {
+    match candidates.split_first() {
+        None => true,
+        Some((first, rest)) => first
+            .iter()
+            .any(|&k| k >= from && in_increasing_order(rest, k + 1)),
+    }
+}
+
+/// A half-open range of columns.
+type Span = (u64, u64);
+
+/// The display width of a published number: two columns to a wide character.
+fn width_of(raw: &str) -> u64 {
+    raw.chars()
+        .map(|c| u64::try_from(c.width().unwrap_or(0)).unwrap_or(0))
+        .sum()
 }
 
 #[cfg(test)]

@@ -917,7 +917,16 @@ pub(crate) fn read_applications(
         bare_pages,
         row_lines: &row_lines,
     };
+    // The numbers of lines no row labels, as they stand before any row takes them or they are
+    // joined with each other: a joining not confirmed leaves them there, pieces maybe of the
+    // row below's numbers.
+    let unlabelled_lines: Vec<(usize, Vec<ValueCell>)> = unlabelled
+        .iter()
+        .map(|u| (u.at, u.segment.values.clone()))
+        .collect();
     join_unlabelled_wrapped(&mut unlabelled, wrapping, problems);
+    // Those a row's confirmed joining took: its numbers' pieces.
+    let mut joined_into_rows: HashSet<usize> = HashSet::new();
     for (index, read) in chosen.iter().enumerate() {
         let numbers_may_be_next_rows =
             (labels_below || std::mem::take(&mut after_group_numbers)) && read.below_bare_label;
@@ -948,12 +957,18 @@ pub(crate) fn read_applications(
             merged_bare = Some(read);
             continue;
         }
+        let unlabelled_before: Vec<usize> = unlabelled.iter().map(|u| u.at).collect();
         if read.row != AppRow::OtherMerged
             && let Some(spec) = app_spec(read.row, edition)
             && let Some(joined) = wrapped_row(read, &spec, wrapping, &mut unlabelled)
         {
             match joined {
                 Ok(cells) => {
+                    joined_into_rows.extend(
+                        unlabelled_before
+                            .iter()
+                            .filter(|&&at| !unlabelled.iter().any(|u| u.at == at)),
+                    );
                     store.put_joined(&spec, &cells, &[]);
                     known.insert(read.row, counts_of(store, &spec));
                     wrapped_rows.push(read.row);
@@ -1091,6 +1106,30 @@ pub(crate) fn read_applications(
                         ProblemCode::CellCountMismatch,
                         format!(
                             "row {}: its numbers stand on lines around each other, out of their columns' order, as a tall row prints cells of several lines centred around its line: which cell each number is is not known, so its cells are left missing",
+                            spec.label
+                        ),
+                    )
+                    .at(read.label.pos, read.label.published.clone()),
+                );
+            }
+            Fit::Exact(_)
+                if !read.positional
+                    && display.pieces_beside(
+                        &read.values,
+                        unlabelled_lines
+                            .iter()
+                            .filter(|(at, _)| !joined_into_rows.contains(at))
+                            .map(|(_, values)| values.as_slice()),
+                        chosen.iter().map(|r| r.values.as_slice()),
+                        |numbers| align::total_agrees(&identity_cells(&spec), numbers),
+                    ) =>
+            {
+                store.miss_row(
+                    &spec,
+                    &Problem::new(
+                        ProblemCode::CellCountMismatch,
+                        format!(
+                            "row {}: numbers no row takes stand right over or under its numbers, as a tall row prints numbers its narrow cells wrap over lines: which of its numbers go on there is not known, so its cells are left missing",
                             spec.label
                         ),
                     )

@@ -876,6 +876,11 @@ const FILES: &[(&str, &str, usize)] = &[
         "jingyue",
         81,
     ),
+    (
+        "huaian-2024-narrow-cells.pdftotext-layout.txt",
+        "008_huaian_city_2024",
+        66,
+    ),
 ];
 
 #[test]
