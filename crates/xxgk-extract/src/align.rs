@@ -232,30 +232,15 @@ impl<'a> DisplayColumns<'a> {
             .flatten()
             .filter(|v| v.pos().is_some_and(|p| p.line.abs_diff(row_line) == 2))
             .collect();
-        // Whether a row's numbers stand on `line`, none of them over or under any of `pieces`
-        // (in characters, or in display columns): that line is short of the numbers they are
-        // pieces of, a tall row's on its other side.
+        // Whether a row's numbers stand on `line`, none of them over or under any of `pieces`:
+        // that line is short of the numbers they are pieces of, a tall row's on its other side.
         let room_on = |line: Option<u32>, pieces: &[ValueCell]| {
-            let numbers: Vec<[Span; 2]> = rows
+            let numbers: Vec<ValueCell> = rows
                 .iter()
-                .filter_map(|v| Some((v.pos()?, v.raw())))
-                .filter(|(pos, _)| Some(pos.line) == line)
-                .map(|(pos, raw)| spans(pos, raw))
+                .filter(|v| v.pos().is_some_and(|pos| Some(pos.line) == line))
+                .map(|v| (*v).clone())
                 .collect();
-            let pieces: Vec<[Span; 2]> = pieces
-                .iter()
-                .filter_map(|p| Some(spans(p.pos()?, p.raw())))
-                .collect();
-            !numbers.is_empty()
-                && [|[c, _]: [Span; 2]| c, |[_, d]: [Span; 2]| d]
-                    .into_iter()
-                    .any(|metric| {
-                        numbers.iter().all(|&number| {
-                            pieces
-                                .iter()
-                                .all(|&piece| apart(metric(number), metric(piece)))
-                        })
-                    })
+            !numbers.is_empty() && self.clear_of(&numbers, pieces)
         };
         around.iter().any(|&(line, pieces)| {
             let below = row_line.checked_add(1) == Some(line);
@@ -298,6 +283,37 @@ impl<'a> DisplayColumns<'a> {
                 .collect();
             in_increasing_order(&candidates, 0)
         })
+    }
+
+    /// Whether none of `numbers` stands over or under any of `pieces`, counted in characters (as
+    /// `pdftotext -layout` mostly lines cells up) or else in display columns.
+    pub(crate) fn clear_of(&self, numbers: &[ValueCell], pieces: &[ValueCell]) -> bool {
+        let spans = |values: &[ValueCell], display: bool| -> Vec<Span> {
+            values
+                .iter()
+                .filter_map(|v| {
+                    let pos = v.pos()?;
+                    Some(if display {
+                        self.span_of(pos, v.raw())
+                    } else {
+                        let start = u64::from(pos.column);
+                        (start, start + u64::try_from(v.raw().chars().count()).ok()?)
+                    })
+                })
+                .collect()
+        };
+        [false, true].into_iter().any(|display| {
+            let pieces = spans(pieces, display);
+            spans(numbers, display)
+                .iter()
+                .all(|&(s, e)| pieces.iter().all(|&(start, end)| start >= e || s >= end))
+        })
+    }
+
+    /// The display columns a number `raw` printed at `pos` spans, half-open.
+    pub(crate) fn span_of(&self, pos: SourcePos, raw: &str) -> (u64, u64) {
+        let start = self.column(pos);
+        (start, start + width_of(raw))
     }
 
     /// The display column of `pos`: its column and one more for each wide character before it.

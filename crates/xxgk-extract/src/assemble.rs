@@ -21,6 +21,7 @@ use crate::table::{
     Fit, Label, RowRead, Segment, ValueCell, fit, is_blank_mark_alone, read_rows,
     without_surplus_blanks,
 };
+use crate::tall;
 use crate::template::{
     APP_ROWS, APPLICANT_COLUMNS, ActiveRow, AppRow, REVIEW_GROUPS, RowSpec, active_2021,
     other_merged, recognise_active, recognise_application_cell, recognise_review_group,
@@ -925,8 +926,17 @@ pub(crate) fn read_applications(
         .map(|u| (u.at, u.segment.values.clone()))
         .collect();
     join_unlabelled_wrapped(&mut unlabelled, wrapping, problems);
+    // Lines that rows with no label took as their numbers' pieces, joined as their 总计 confirms.
+    let unlabelled_joined: HashSet<usize> = unlabelled_lines
+        .iter()
+        .map(|(at, _)| *at)
+        .filter(|at| !unlabelled.iter().any(|u| u.at == *at))
+        .collect();
     // Those a row's confirmed joining took: its numbers' pieces.
     let mut joined_into_rows: HashSet<usize> = HashSet::new();
+    // Rows left unread as printed that may be tall rows, their numbers' pieces around their line
+    // (`tall::stack`).
+    let mut tall_rows: Vec<usize> = Vec::new();
     for (index, read) in chosen.iter().enumerate() {
         let numbers_may_be_next_rows =
             (labels_below || std::mem::take(&mut after_group_numbers)) && read.below_bare_label;
@@ -964,16 +974,42 @@ pub(crate) fn read_applications(
         {
             match joined {
                 Ok(cells) => {
-                    joined_into_rows.extend(
-                        unlabelled_before
+                    let tails: Vec<usize> = unlabelled_before
+                        .iter()
+                        .copied()
+                        .filter(|&at| !unlabelled.iter().any(|u| u.at == at))
+                        .collect();
+                    // Pieces over its numbers that the joining of those below left: a tall
+                    // row's, its cells centred around its line (`9` over `8`, `2` under it,
+                    // for 98), whose lower pieces alone may hold its 总计.
+                    let pieces_above = display.pieces_beside(
+                        &read.values,
+                        unlabelled_lines
                             .iter()
-                            .filter(|&&at| !unlabelled.iter().any(|u| u.at == at)),
+                            .filter(|(at, _)| {
+                                !joined_into_rows.contains(at)
+                                    && !unlabelled_joined.contains(at)
+                                    && !tails.contains(at)
+                            })
+                            .map(|(_, values)| values.as_slice()),
+                        chosen.iter().map(|r| r.values.as_slice()),
+                        |numbers| align::total_agrees(&identity_cells(&spec), numbers),
                     );
+                    if pieces_above {
+                        tall_rows.push(index);
+                        store.miss_row(
+                            &spec,
+                            &row_problem(ProblemCode::CellCountMismatch, &spec, read, "numbers no row takes stand right over its numbers, as a tall row prints numbers its narrow cells wrap over lines, so its numbers joined with those below alone are not known to be its cells, and they are left missing"),
+                        );
+                        continue;
+                    }
+                    joined_into_rows.extend(tails);
                     store.put_joined(&spec, &cells, &[]);
                     known.insert(read.row, counts_of(store, &spec));
                     wrapped_rows.push(read.row);
                 }
                 Err(unjoined) => {
+                    tall_rows.push(index);
                     // Confirmed, if at all, by the identities across rows once every row is
                     // read (`gaps::confirm_wrapped`).
                     let across_rows = if unjoined.breaking.is_empty() {
@@ -1100,16 +1136,10 @@ pub(crate) fn read_applications(
                 }
             }
             Fit::Exact(_) if !read.positional && display.out_of_column_order(&read.values) => {
+                tall_rows.push(index);
                 store.miss_row(
                     &spec,
-                    &Problem::new(
-                        ProblemCode::CellCountMismatch,
-                        format!(
-                            "row {}: its numbers stand on lines around each other, out of their columns' order, as a tall row prints cells of several lines centred around its line: which cell each number is is not known, so its cells are left missing",
-                            spec.label
-                        ),
-                    )
-                    .at(read.label.pos, read.label.published.clone()),
+                    &row_problem(ProblemCode::CellCountMismatch, &spec, read, "its numbers stand on lines around each other, out of their columns' order, as a tall row prints cells of several lines centred around its line: which cell each number is is not known, so its cells are left missing"),
                 );
             }
             Fit::Exact(_)
@@ -1124,16 +1154,10 @@ pub(crate) fn read_applications(
                         |numbers| align::total_agrees(&identity_cells(&spec), numbers),
                     ) =>
             {
+                tall_rows.push(index);
                 store.miss_row(
                     &spec,
-                    &Problem::new(
-                        ProblemCode::CellCountMismatch,
-                        format!(
-                            "row {}: numbers no row takes stand right over or under its numbers, as a tall row prints numbers its narrow cells wrap over lines: which of its numbers go on there is not known, so its cells are left missing",
-                            spec.label
-                        ),
-                    )
-                    .at(read.label.pos, read.label.published.clone()),
+                    &row_problem(ProblemCode::CellCountMismatch, &spec, read, "numbers no row takes stand right over or under its numbers, as a tall row prints numbers its narrow cells wrap over lines: which of its numbers go on there is not known, so its cells are left missing"),
                 );
             }
             Fit::Exact(values) => {
@@ -1225,12 +1249,40 @@ pub(crate) fn read_applications(
                                 mark: only_mark(read),
                                 as_printed: None,
                             });
+                        } else if read.attached <= 1 {
+                            tall_rows.push(index);
                         }
                         store.miss_row(&spec, &mismatch_problem(&spec, &read.label, n, 7));
                     }
                 },
             },
         }
+    }
+    // Tall rows left unread as printed, read by stacking the pieces of the lines around theirs.
+    // The lines of numbers no row labels as they stood, but those a confirmed joining took.
+    let piece_lines: Vec<(usize, Vec<ValueCell>)> = unlabelled_lines
+        .iter()
+        .filter(|(at, _)| !joined_into_rows.contains(at) && !unlabelled_joined.contains(at))
+        .cloned()
+        .collect();
+    let spec_at = |index: usize| chosen.get(index).and_then(|r| app_spec(r.row, edition));
+    // Every row of 表三 sums alike: its 总计 is the sum of the six applicant columns.
+    let row_total = app_spec(AppRow::NewReceived, edition).map(|s| identity_cells(&s));
+    let stacked = tall::stack(&chosen, &tall_rows, &piece_lines, 7, display, |values| {
+        row_total
+            .as_ref()
+            .is_some_and(|cells| align::total_agrees(cells, values))
+    });
+    for row in stacked {
+        let (Some(read), Some(spec)) = (chosen.get(row.index), spec_at(row.index)) else {
+            continue;
+        };
+        store.put_joined(&spec, &row.cells, &[]);
+        known.insert(read.row, counts_of(store, &spec));
+        // Confirmed, as any row whose wrapped numbers were joined, by the identities across rows.
+        wrapped_rows.push(read.row);
+        broken_wrapped.retain(|b| b.row != read.row);
+        unlabelled.retain(|u| !row.taken.contains(&u.at));
     }
     unlabelled.sort_by_key(|u| u.at);
     // A merged row whose label stood apart from its numbers (a bare label), when no merged row
@@ -2613,6 +2665,12 @@ fn numbers_on_the_line_above(
     })
 }
 
+/// A problem of row `read` (template row `spec`): `why`, after the row's label, at the label.
+fn row_problem(code: ProblemCode, spec: &RowSpec, read: &RowRead<AppRow>, why: &str) -> Problem {
+    Problem::new(code, format!("row {}: {why}", spec.label))
+        .at(read.label.pos, read.label.published.clone())
+}
+
 /// What [`join_wrapped`] knows of the whole 表三: the widest number it prints whole on a line,
 /// the page numbers printed bare, and the lines holding its labelled rows' numbers.
 #[derive(Clone, Copy)]
@@ -2715,8 +2773,20 @@ fn join_wrapped(
                 .collect::<Vec<_>>()
                 .join(" ")
         ))),
-        Err(_) if holds_as_printed || page_number => return None,
-        Err(unjoined) if values.len() > columns && unjoined.breaking.is_empty() => return None,
+        Err(_) if page_number => return None,
+        // Two pieces or more below a row holding its 总计 as printed, joined as a wrap but
+        // breaking it: the joinings are weighed by the identities across rows and the row is
+        // weighed as a tall row (`tall::stack`), never read as printed outright. Its first
+        // pieces hold its 总计 as often as the last digits add up without a carry (`213689 …
+        // 525183` over `0 6 0 4 2`), and the report may misprint the row. A number alone below
+        // it may be a page's.
+        Err(unjoined)
+            if (holds_as_printed
+                && (unjoined.breaking.is_empty() || printed.len() < values.len() + 2))
+                || (values.len() > columns && unjoined.breaking.is_empty()) =>
+        {
+            return None;
+        }
         joined => joined,
     };
     tails.sort_unstable();

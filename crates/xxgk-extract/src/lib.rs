@@ -682,6 +682,7 @@ mod sections;
 mod solve;
 mod split;
 mod table;
+mod tall;
 mod template;
 mod template_2019;
 mod truncated;
