@@ -16,7 +16,7 @@
 # XXGK_BENCH_CJS (files given to check-jsonschema, which is too slow for the whole corpus; its
 # rate is scaled from this subset, default 2000), XXGK_BENCH_PUBLISHED (published reports for
 # the extraction rows, default 10000), XXGK_BENCH_EXTRACT_ONLY (1: only the extraction rows),
-# XXGK_BENCH_BASELINE (another `xxgk` binary, e.g. a copy of target/release/xxgk built at an
+# XXGK_BENCH_BASELINE (another `xxgk` binary, e.g. a copy of target/dist/xxgk built at an
 # earlier commit: its `xxgk check` and extraction rows are timed in the same runs, alternating), XXGK_BENCH_EXTRACTED
 # (where `xxgk extract` writes its 2 files a report, default
 # $TMPDIR/xxgk-bench-extracted: outside the working tree, which editors and indexers may watch,
@@ -48,8 +48,9 @@ PUBLISHED_SRC=$OUT/published-src-$PUBLISHED-$SEED
 PUBLISHED_DIR=$OUT/published-$PUBLISHED-$SEED
 ONE_LINE_DIR=$OUT/one-line-$PUBLISHED-$SEED
 
-echo "== building release binaries" >&2
-cargo build --release --quiet -p xxgk-cli --bin xxgk --example floor
+echo "== building the binaries (xxgk and the floor in the dist profile)" >&2
+# `xxgk` and the floor as distributed (the `dist` profile: fat LTO, one codegen unit).
+cargo build --profile dist --quiet -p xxgk-cli --bin xxgk --example floor
 cargo build --release --quiet -p xxgk-corpus
 
 if [ ! -f "$PUBLISHED_DIR/.complete" ] || [ ! -f "$ONE_LINE_DIR/.complete" ]; then
@@ -61,7 +62,7 @@ if [ ! -f "$PUBLISHED_DIR/.complete" ] || [ ! -f "$ONE_LINE_DIR/.complete" ]; th
     touch "$PUBLISHED_DIR/.complete" "$ONE_LINE_DIR/.complete"
 fi
 echo "== extraction: the published text gets the verdicts of its canonical JSON" >&2
-verdicts() { { target/release/xxgk check "$1" --format json || true; } | tail -n 1 | sed 's/"files":[0-9]*,//'; }
+verdicts() { { target/dist/xxgk check "$1" --format json || true; } | tail -n 1 | sed 's/"files":[0-9]*,//'; }
 published=$(verdicts "$PUBLISHED_DIR")
 canonical=$(verdicts "$PUBLISHED_SRC")
 if [ "$published" = "$canonical" ]; then
@@ -97,9 +98,9 @@ else
     find "$CORPUS" -name '*.json' | sort | sed -n "1,${CJS}p" > "$OUT/cjs-files.txt"
 
     echo "== findings: -j1 against all cores, files against JSON Lines" >&2
-    target/release/xxgk check "$CORPUS" --format json -j1 > "$OUT/findings-j1.jsonl" || true
-    target/release/xxgk check "$CORPUS" --format json > "$OUT/findings-all.jsonl" || true
-    target/release/xxgk check "$JSONL" --format json > "$OUT/findings-jsonl.jsonl" || true
+    target/dist/xxgk check "$CORPUS" --format json -j1 > "$OUT/findings-j1.jsonl" || true
+    target/dist/xxgk check "$CORPUS" --format json > "$OUT/findings-all.jsonl" || true
+    target/dist/xxgk check "$JSONL" --format json > "$OUT/findings-jsonl.jsonl" || true
     if cmp -s "$OUT/findings-j1.jsonl" "$OUT/findings-all.jsonl"; then
         echo "findings identical between -j1 and all cores" >&2
     else
@@ -134,11 +135,11 @@ cjs = len(cjs_files)
 
 tools = [
     # name, argv, reports
-    ("xxgk check (all cores)", ["target/release/xxgk", "check", corpus, "--format", "json"], count),
-    ("xxgk check -j1", ["target/release/xxgk", "check", corpus, "--format", "json", "-j1"], count),
-    ("xxgk check JSON Lines (all cores)", ["target/release/xxgk", "check", jsonl, "--format", "json"], count),
-    ("floor: read + serde parse (all cores)", ["target/release/examples/floor", corpus], count),
-    ("floor: read + serde parse (1 core)", ["target/release/examples/floor", "-j", "1", corpus], count),
+    ("xxgk check (all cores)", ["target/dist/xxgk", "check", corpus, "--format", "json"], count),
+    ("xxgk check -j1", ["target/dist/xxgk", "check", corpus, "--format", "json", "-j1"], count),
+    ("xxgk check JSON Lines (all cores)", ["target/dist/xxgk", "check", jsonl, "--format", "json"], count),
+    ("floor: read + serde parse (all cores)", ["target/dist/examples/floor", corpus], count),
+    ("floor: read + serde parse (1 core)", ["target/dist/examples/floor", "-j", "1", corpus], count),
     ("cat (read only)", ["sh", "-c", f"find {corpus} -name '*.json' -print0 | xargs -0 cat"], count),
     ("ajv-cli (schema only)", [f"{peers}/node_modules/.bin/ajv", "validate", "--spec=draft2020",
         "--strict=false", "-c", "ajv-formats", "-s", schema, "-d", f"{corpus}/**/*.json"], count),
@@ -163,7 +164,7 @@ def extraction_rows(xxgk, suffix):
         (f"xxgk check one-line text (all cores){suffix}",
             [xxgk, "check", one_line_dir, "--format", "json"], published),
     ]
-tools += extraction_rows("target/release/xxgk", "")
+tools += extraction_rows("target/dist/xxgk", "")
 if os.environ["BASELINE"]:
     base = os.environ["BASELINE"]
     if os.environ["EXTRACT_ONLY"] != "1":

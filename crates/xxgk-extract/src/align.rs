@@ -286,7 +286,8 @@ impl<'a> DisplayColumns<'a> {
     }
 
     /// Whether none of `numbers` stands over or under any of `pieces`, counted in characters (as
-    /// `pdftotext -layout` mostly lines cells up) or else in display columns.
+    /// `pdftotext -layout` mostly lines cells up) nor in display columns: a piece over a number
+    /// in either is over it, as [`Self::pieces_beside`] lines pieces up with their numbers.
     pub(crate) fn clear_of(&self, numbers: &[ValueCell], pieces: &[ValueCell]) -> bool {
         let spans = |values: &[ValueCell], display: bool| -> Vec<Span> {
             values
@@ -302,7 +303,7 @@ impl<'a> DisplayColumns<'a> {
                 })
                 .collect()
         };
-        [false, true].into_iter().any(|display| {
+        [false, true].into_iter().all(|display| {
             let pieces = spans(pieces, display);
             spans(numbers, display)
                 .iter()

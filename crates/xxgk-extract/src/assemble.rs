@@ -47,6 +47,23 @@ fn choose<R: Copy + PartialEq + std::fmt::Debug>(
         let has_numbers = |r: &RowRead<R>| r.values.iter().any(|v| !v.is_blank());
         match chosen.iter_mut().find(|c| c.row == read.row) {
             None => chosen.push(read),
+            Some(existing) if pieces_over(existing, &read) && !fits(existing) && fits(&read) => {
+                // One row, its label wrapped over lines and its numbers too, the tops of
+                // those wrapped beside the label's first line: read by stacking (`tall`).
+                existing.values.extend(read.values);
+            }
+            Some(existing)
+                if !has_numbers(existing)
+                    && has_numbers(&read)
+                    && !fits(&read)
+                    && read.values.iter().all(|v| v.digit_run() == Some(v.raw())) =>
+            {
+                // Numbers beside a later line of a label printed alone first: fewer than the
+                // row's, the bottoms of numbers wrapped in a tall row's narrow cells, or its
+                // cells but those printed blank. They are the row's, never dropped, so that no
+                // line of numbers near it is taken for the whole row.
+                existing.values = read.values;
+            }
             Some(existing) => {
                 if has_numbers(&read) && has_numbers(existing) {
                     problems.push(
@@ -70,6 +87,23 @@ fn choose<R: Copy + PartialEq + std::fmt::Debug>(
         }
     }
     chosen
+}
+
+/// Whether `first`, a reading of a row, holds numbers on the line right above those of `then`,
+/// another reading of it: fewer than a row's, all runs of digits, as the tops of numbers
+/// wrapped in a tall row's narrow cells stand beside its label's first line.
+fn pieces_over<R>(first: &RowRead<R>, then: &RowRead<R>) -> bool {
+    let line_of = |values: &[ValueCell]| {
+        let mut lines = values.iter().map(|v| v.pos().map(|p| p.line));
+        let first = lines.next()??;
+        lines.all(|l| l == Some(first)).then_some(first)
+    };
+    let digits = first.values.iter().all(|v| v.digit_run() == Some(v.raw()));
+    digits
+        && first.values.len() < then.values.len()
+        && line_of(&first.values)
+            .zip(line_of(&then.values))
+            .is_some_and(|(above, below)| above + 1 == below)
 }
 
 fn mismatch_problem(spec: &RowSpec, label: &Label, found: usize, expected: usize) -> Problem {

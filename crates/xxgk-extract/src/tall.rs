@@ -58,13 +58,6 @@ pub(crate) fn stack<R>(
     // own, whose label the converter tore off; one breaking it may be a tall row's pieces.
     let a_row =
         |values: &[ValueCell]| values.len() > columns || (values.len() == columns && holds(values));
-    // The lines of rows' numbers.
-    let row_lines: BTreeSet<u32> = rows
-        .iter()
-        .flat_map(|r| &r.values)
-        .chain(lines.iter().filter(|(_, v)| a_row(v)).flat_map(|(_, v)| v))
-        .filter_map(|v| v.pos().map(|p| p.line))
-        .collect();
     // Lines of pieces by source line; a line of numbers that are not all runs of digits, or
     // not on one line, stands in the way of every row around it.
     let mut pieces: BTreeMap<u32, (usize, &[ValueCell])> = BTreeMap::new();
@@ -74,8 +67,7 @@ pub(crate) fn stack<R>(
         let Some(Some(line)) = on.next() else {
             continue;
         };
-        let digits = values.iter().all(|v| v.digit_run() == Some(v.raw()));
-        if digits && on.all(|l| l == Some(line)) && !pieces.contains_key(&line) {
+        if all_digits(values) && on.all(|l| l == Some(line)) && !pieces.contains_key(&line) {
             pieces.insert(line, (*at, values));
         } else {
             blocking.extend(values.iter().filter_map(|v| v.pos().map(|p| p.line)));
@@ -84,15 +76,42 @@ pub(crate) fn stack<R>(
     if pieces.is_empty() {
         return Vec::new();
     }
+    // Each tall row's line, worked out before any reading: a line of pieces that is a row's
+    // line is no line of pieces for the rows around it.
+    let next_at = |index: usize| {
+        let at = rows.get(index)?.at;
+        rows.iter().map(|r| r.at).filter(|a| *a > at).min()
+    };
+    let row_lines_of: BTreeMap<usize, RowLine> = tall
+        .iter()
+        .filter_map(|&index| {
+            let row = rows.get(index)?;
+            let zone = pieces
+                .iter()
+                .filter(|(_, (at, _))| *at > row.at && next_at(index).is_none_or(|n| *at < n))
+                .map(|(line, (at, values))| (*line, *at, *values));
+            Some((index, row_line(&row.values, zone)?))
+        })
+        .collect();
+    for row_line in row_lines_of.values() {
+        if let Some((line, _)) = row_line.from_pieces {
+            pieces.remove(&line);
+        }
+    }
+    // The lines of rows' numbers: a tall row's its line alone, its other numbers its pieces.
+    let row_lines: BTreeSet<u32> = rows
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| !row_lines_of.contains_key(index))
+        .flat_map(|(_, r)| &r.values)
+        .chain(lines.iter().filter(|(_, v)| a_row(v)).flat_map(|(_, v)| v))
+        .filter_map(|v| v.pos().map(|p| p.line))
+        .chain(row_lines_of.values().map(|r| r.line))
+        .collect();
     // Each tall row's line and its readings, in the order of the lines.
     let mut candidates: Vec<(u32, usize, Vec<Reading>)> = Vec::new();
-    for &index in tall {
-        let Some(row) = rows.get(index) else {
-            continue;
-        };
-        let Some(line) = one_line(&row.values) else {
-            continue;
-        };
+    for (&index, row_line) in &row_lines_of {
+        let line = row_line.line;
         let before = row_lines.range(..line).next_back().copied();
         let after = row_lines.range(line + 1..).next().copied();
         let within = |l: &u32| before.is_none_or(|b| *l > b) && after.is_none_or(|a| *l < a);
@@ -119,9 +138,11 @@ pub(crate) fn stack<R>(
                 let taken = above.iter().take(a).chain(below.iter().take(b));
                 let taken: Vec<&[ValueCell]> = taken
                     .filter_map(|l| pieces.get(l).map(|(_, values)| *values))
+                    .chain(row_line.own.iter().map(Vec::as_slice))
                     .collect();
                 for measure in [Measure::Characters, Measure::Display] {
-                    let Some(cells) = stacked(&row.values, line, &taken, columns, measure, display)
+                    let Some(cells) =
+                        stacked(&row_line.values, line, &taken, columns, measure, display)
                     else {
                         continue;
                     };
@@ -152,6 +173,7 @@ pub(crate) fn stack<R>(
         .filter_map(|&index| rows.get(index))
         .flat_map(|r| &r.values)
         .filter_map(|v| v.pos().map(|p| p.line))
+        .chain(row_lines_of.values().map(|r| r.line))
         .collect();
     // Runs of tall rows no other row's line stands between.
     let mut stacked_rows = Vec::new();
@@ -165,7 +187,16 @@ pub(crate) fn stack<R>(
             end += 1;
         }
         if let Some(run) = candidates.get(start..end) {
-            stacked_rows.extend(read_run(run, &pieces, &row_lines, &unsettled));
+            stacked_rows.extend(
+                read_run(run, &pieces, &row_lines, &unsettled)
+                    .into_iter()
+                    .map(|mut row| {
+                        let line_of_pieces =
+                            row_lines_of.get(&row.index).and_then(|r| r.from_pieces);
+                        row.taken.extend(line_of_pieces.map(|(_, at)| at));
+                        row
+                    }),
+            );
         }
         start = end;
     }
@@ -328,14 +359,81 @@ enum Measure {
     Display,
 }
 
-/// The line all of `values` stand on, where they do and are numbers.
-fn one_line(values: &[ValueCell]) -> Option<u32> {
-    let mut lines = values.iter().map(|v| match v {
-        ValueCell::Token { pos, .. } => Some(pos.line),
-        ValueCell::Blank { .. } => None,
-    });
-    let first = lines.next()??;
-    lines.all(|l| l == Some(first)).then_some(first)
+/// Where a tall row's numbers stand: the line of most of them, which the pieces of the others
+/// stack around.
+struct RowLine {
+    line: u32,
+    /// Its numbers on that line.
+    values: Vec<ValueCell>,
+    /// Its other numbers, a line each: pieces every reading of it takes.
+    own: Vec<Vec<ValueCell>>,
+    /// The line of pieces (source line, segment index) that is its line, where one is.
+    from_pieces: Option<(u32, usize)>,
+}
+
+/// The line of a tall row with `values`: where they stand on one line, that line, but where a
+/// line of pieces after its label and before the next row's (`zone`: source line, segment
+/// index, numbers) holds more numbers, at least three, and more than any other, that line: the
+/// row's label printed over the middle of its cells with the tops of its wrapped numbers
+/// (`8.属于行政查询事  10  10` over `0 0 0 0 0` over `项  5  5`). Where they stand on several
+/// lines (the next line's label unrecognised, its pieces taken as the row's), the one of most
+/// numbers among them and the zone's. `None` where no line holds more than any other.
+fn row_line<'a>(
+    values: &[ValueCell],
+    zone: impl Iterator<Item = (u32, usize, &'a [ValueCell])>,
+) -> Option<RowLine> {
+    let mut own: BTreeMap<u32, Vec<ValueCell>> = BTreeMap::new();
+    for value in values {
+        let ValueCell::Token { pos, .. } = value else {
+            return None;
+        };
+        own.entry(pos.line).or_default().push(value.clone());
+    }
+    let zone: Vec<(u32, usize, &[ValueCell])> = zone.collect();
+    let most_in_zone = zone.iter().map(|(_, _, v)| v.len()).max().unwrap_or(0);
+    if own.len() == 1
+        && let Some((&line, values)) = own.iter().next()
+        && (most_in_zone < 3 || most_in_zone <= values.len())
+    {
+        return Some(RowLine {
+            line,
+            values: values.clone(),
+            own: Vec::new(),
+            from_pieces: None,
+        });
+    }
+    if own.values().any(|v| !all_digits(v)) {
+        return None;
+    }
+    let most_own = own.values().map(Vec::len).max().unwrap_or(0);
+    let most = most_own.max(most_in_zone);
+    let lines_of_most = own.values().filter(|v| v.len() == most).count()
+        + zone.iter().filter(|(_, _, v)| v.len() == most).count();
+    if most < 3 || lines_of_most != 1 {
+        return None;
+    }
+    if most_own == most {
+        let (&line, _) = own.iter().find(|(_, v)| v.len() == most)?;
+        let values = own.remove(&line)?;
+        return Some(RowLine {
+            line,
+            values,
+            own: own.into_values().collect(),
+            from_pieces: None,
+        });
+    }
+    let &(line, at, values) = zone.iter().find(|(_, _, v)| v.len() == most)?;
+    Some(RowLine {
+        line,
+        values: values.to_vec(),
+        own: own.into_values().collect(),
+        from_pieces: Some((line, at)),
+    })
+}
+
+/// Whether every one of `values` is a run of digits as printed.
+fn all_digits(values: &[ValueCell]) -> bool {
+    values.iter().all(|v| v.digit_run() == Some(v.raw()))
 }
 
 /// The row's `values` on `line` and the pieces of the lines `taken` made `columns` numbers:
