@@ -18,7 +18,7 @@ use crate::review_pages;
 use crate::solve;
 use crate::split::{Splits, row_splits};
 use crate::table::{
-    Fit, Label, RowRead, Segment, ValueCell, fit, is_blank_mark_alone, read_rows,
+    Fit, Label, RowRead, Segment, ValueCell, fit, is_blank_mark_alone, one_space_apart, read_rows,
     without_surplus_blanks,
 };
 use crate::tall;
@@ -528,8 +528,12 @@ enum Piece {
     Caption,
     /// A row's label.
     Row(ActiveRow),
-    /// Numbers.
-    Numbers(Vec<ValueCell>),
+    /// Numbers, and whether they stand on a label's line (the label's own, or run together
+    /// with it by the converter).
+    Numbers {
+        values: Vec<ValueCell>,
+        beside_label: bool,
+    },
 }
 
 /// Whether a value is a figure as a block dump prints one: digits, at most one decimal point
@@ -624,7 +628,10 @@ fn counted_rows(
         }
         if !segment.values.is_empty() {
             labels_in(&std::mem::take(&mut run), &labels, &mut pieces);
-            pieces.push(Piece::Numbers(segment.values.clone()));
+            pieces.push(Piece::Numbers {
+                values: segment.values.clone(),
+                beside_label: segment.label.is_some(),
+            });
         }
     }
     labels_in(&run, &labels, &mut pieces);
@@ -657,7 +664,7 @@ fn counted_rows(
         let numbers: Vec<ValueCell> = stretch
             .iter()
             .flat_map(|p| match p {
-                Piece::Numbers(values) => values.clone(),
+                Piece::Numbers { values, .. } => values.clone(),
                 _ => Vec::new(),
             })
             .collect();
@@ -715,7 +722,7 @@ fn stretch_rows(
                         (columns(*row) == Some(pending.len())).then_some(())?;
                         read.push((*row, std::mem::take(&mut pending), below));
                     }
-                    Piece::Numbers(values) => pending.extend(values.iter().cloned()),
+                    Piece::Numbers { values, .. } => pending.extend(values.iter().cloned()),
                     Piece::Caption => {}
                 }
             }
@@ -752,7 +759,9 @@ fn stretch_rows(
                             read.push((row, values, each_label));
                         }
                     }
-                    Piece::Numbers(values) => open.as_mut()?.1.extend(values.iter().cloned()),
+                    Piece::Numbers { values, .. } => {
+                        open.as_mut()?.1.extend(values.iter().cloned());
+                    }
                     Piece::Caption => {}
                 }
             }
@@ -789,18 +798,31 @@ enum Orientation {
 }
 
 /// Whether a stretch of 表二 prints its labels as a block, then its numbers: two labels or
-/// more, every one before every number.
+/// more, every one before every number, none of the numbers on a label's line.
 fn labels_as_block(stretch: &[Piece]) -> bool {
     let first_number = stretch
         .iter()
-        .position(|p| matches!(p, Piece::Numbers(_)))
+        .position(|p| matches!(p, Piece::Numbers { .. }))
         .unwrap_or(stretch.len());
     let labels_before = stretch
         .iter()
         .take(first_number)
         .filter(|p| matches!(p, Piece::Row(_)))
         .count();
+    // A number on a label's line (`行政规范性文件 3` under `规章`, then `0` … `8`, as pdfminer
+    // printed a row's first cell with its label): the converter ran a cell into the labels, so
+    // the numbers after them are not the block's whole order (规章 read 3 for 0).
+    let beside_label = stretch.iter().any(|p| {
+        matches!(
+            p,
+            Piece::Numbers {
+                beside_label: true,
+                ..
+            }
+        )
+    });
     labels_before >= 2
+        && !beside_label
         && !stretch
             .iter()
             .skip(first_number)
@@ -1192,6 +1214,22 @@ pub(crate) fn read_applications(
                 store.miss_row(
                     &spec,
                     &row_problem(ProblemCode::CellCountMismatch, &spec, read, "numbers no row takes stand right over or under its numbers, as a tall row prints numbers its narrow cells wrap over lines: which of its numbers go on there is not known, so its cells are left missing"),
+                );
+            }
+            Fit::Exact(_)
+                if !read.positional
+                    && pieces_beside_unaligned(
+                        &read.values,
+                        unlabelled_lines
+                            .iter()
+                            .filter(|(at, _)| !joined_into_rows.contains(at))
+                            .map(|(_, values)| values.as_slice()),
+                        |numbers| align::total_agrees(&identity_cells(&spec), numbers),
+                    ) =>
+            {
+                store.miss_row(
+                    &spec,
+                    &row_problem(ProblemCode::CellCountMismatch, &spec, read, "numbers no row takes stand on the line right over or under its numbers, printed one space apart as text that keeps no columns prints them, as a tall row prints numbers its narrow cells wrap over lines: which of its numbers go on there is not known, so its cells are left missing"),
                 );
             }
             Fit::Exact(values) => {
@@ -2341,6 +2379,8 @@ pub(crate) fn read_review(
     // Whether a table row holding more than one value, or printed by position, fed the runs:
     // otherwise its numbers stand a cell a line, where a page number looks like a cell.
     let mut rows_of_cells = false;
+    // How many numbers each table row that fed the runs holds.
+    let mut numbers_a_row: Vec<usize> = Vec::new();
     for segment in segments {
         if let Some(label) = &segment.label {
             between.extend(label.joined().split_whitespace());
@@ -2364,6 +2404,7 @@ pub(crate) fn read_review(
                     run.after_total_heading = after_total_heading;
                 }
                 table_rows += 1;
+                numbers_a_row.push(segment.values.len());
                 all_positional &= segment.positional;
                 rows_of_cells |= segment.positional || segment.values.len() > 1;
                 run.cells.extend(segment.values);
@@ -2443,6 +2484,32 @@ pub(crate) fn read_review(
         match reordered {
             Some(read) => place_review_blocks(read, pieces, store),
             None if let Some(read) = paged => place_paged_review(&read, store),
+            // One run on lines of one number and of several (`18 7`, then `0`, then `11 3`),
+            // none placed by position: a converter's reading order of a table whose cells it
+            // ran together across columns and rows (`pdftotext` without `-layout`), now and then
+            // not the table's (`1` and `3` of the second group moved after the third's). Where
+            // R4 fails in the order printed and holds in every group with a stretch of the
+            // numbers moved elsewhere, a cell out of its place and the report's misprint are
+            // alike: neither is known.
+            None if !apart
+                && !all_positional
+                && numbers_a_row.contains(&1)
+                && numbers_a_row.iter().any(|&n| n > 1)
+                && !align::total_agrees(&review_cells(), &values)
+                && holds_with_a_stretch_moved(&values) =>
+            {
+                let why = format!(
+                    "表四's {total_count} numbers stand on lines of one and of several, as a converter's reading order runs a table's cells together across its columns and rows, now and then out of the table's order: read in the order printed they break R4, and with a stretch of them moved elsewhere they satisfy it, so a cell out of its place and the report's misprint are alike, and they are left missing"
+                );
+                let first = values.first();
+                let problem = Problem::new(ProblemCode::UnlabelledRowsUnconfirmed, why).at(
+                    first.and_then(ValueCell::pos),
+                    first.map(ValueCell::raw).unwrap_or_default(),
+                );
+                for spec in REVIEW_GROUPS.iter() {
+                    store.miss_row(spec, &problem);
+                }
+            }
             None => {
                 put_review_groups(&values, &[], store);
                 if apart {
@@ -2507,6 +2574,35 @@ pub(crate) fn read_review(
         );
     }
     true
+}
+
+/// Whether 表四's 15 numbers `values` satisfy R4 in every group with one stretch of them (one
+/// number or several in a row) moved to another place in the order: the order a converter may
+/// print where it reads a block of the table's cells after the others.
+fn holds_with_a_stretch_moved(values: &[ValueCell]) -> bool {
+    let cells = review_cells();
+    let n = values.len();
+    (0..n).any(|start| {
+        (1..n - start).any(|len| {
+            let stretch = values.get(start..start + len).unwrap_or_default();
+            let rest: Vec<&ValueCell> = values
+                .iter()
+                .take(start)
+                .chain(values.iter().skip(start + len))
+                .collect();
+            (0..=rest.len()).filter(|&to| to != start).any(|to| {
+                let moved: Vec<ValueCell> = rest
+                    .iter()
+                    .take(to)
+                    .copied()
+                    .chain(stretch)
+                    .chain(rest.iter().skip(to).copied())
+                    .cloned()
+                    .collect();
+                align::total_agrees(&cells, &moved)
+            })
+        })
+    })
 }
 
 /// 表四 printed a cell a line as [`review_pages::read`] reads it: each cell every reading agrees
@@ -2663,6 +2759,59 @@ fn wrapped_row(
     }
     Some(joined)
 }
+
+/// Whether one of `around` (the numbers of lines no row took) may hold pieces of the numbers
+/// of the row `values` stand on, where the row prints them one space apart, all on one line, so
+/// that no column says which number a piece is under (pdfplumber's `extract_text()`): it stands
+/// on the line just above or below (between it and another row's too: no column says whose
+/// pieces they are, the bottoms of the row above or the tops of the row below), runs of digits
+/// all on one line one space apart, fewer than the row's numbers, more than
+/// [`MOST_PIECES_BESIDE`] only where the row breaks its 总计 (`holds`), as many as the row's
+/// only where both they and the row break it (else they may be a row of their own printing a
+/// blank, its label torn from it), two at least unless the row breaks its 总计 (a number alone
+/// beside a row that holds may be a page's). A tall row
+/// of narrow cells prints so, a wrapped number's pieces around its line (`三、 （一）予以公开 1
+/// 21 0 0 50 3 1` over `本年 2 3`, `度办 8 6`, `理结 8 2`, for 1288 … 1362); read as printed,
+/// it takes a number's piece for the number, its 总计 wrapped alike and as likely to hold.
+fn pieces_beside_unaligned<'v>(
+    values: &[ValueCell],
+    around: impl Iterator<Item = &'v [ValueCell]>,
+    holds: impl Fn(&[ValueCell]) -> bool,
+) -> bool {
+    let Some(first) = values.first().and_then(ValueCell::pos) else {
+        return false;
+    };
+    if !one_space_apart(values) {
+        return false;
+    }
+    let row_holds = holds(values);
+    around.into_iter().any(|pieces| {
+        let on_line = |line: u32| {
+            pieces.iter().all(|p| {
+                p.digit_run() == Some(p.raw()) && p.pos().is_some_and(|pos| pos.line == line)
+            })
+        };
+        let beside = pieces
+            .first()
+            .and_then(ValueCell::pos)
+            .is_some_and(|pos| pos.line.abs_diff(first.line) == 1 && on_line(pos.line));
+        // A line of numbers with a gap wider than a space, or more than a few of them, is
+        // more likely a row of its own printing a blank (`0 0 836 9 0           845`), its
+        // label torn from it.
+        beside
+            && one_space_apart(pieces)
+            && (pieces.len() >= 2 || !row_holds)
+            && ((pieces.len() <= MOST_PIECES_BESIDE && pieces.len() < values.len())
+                || (pieces.len() < values.len() && !row_holds)
+                || (pieces.len() == values.len() && !row_holds && !holds(pieces)))
+    })
+}
+
+/// Most pieces of a row's wrapped numbers on one line beside a row printed one space apart
+/// ([`pieces_beside_unaligned`]) that count whether or not the row breaks its 总计: a tall row
+/// wraps its widest numbers, most often a count and the 总计 it makes up; more are pieces only
+/// beside a row that breaks it (its line the middles of numbers wrapped over lines).
+const MOST_PIECES_BESIDE: usize = 4;
 
 /// The unlabelled numbers (by index into `unlabelled`) standing right before the row `read`, on
 /// the line above its numbers, as many as its `columns`, runs of digits all, of a row whose

@@ -157,6 +157,60 @@ enum CellKind {
     Label(PosText, Vec<ValueCell>),
 }
 
+/// The cell's text with a decimal point standing alone between digits (`1 . 6`, as a PDF set
+/// with letter spacing prints every glyph a space apart: `行 政 事 业 性 收 费 9 6 1 7 1 . 6`)
+/// joined to them (`1.6`); `None` where none stands so. Left apart, the point is label text,
+/// and the label swallows the number's first digits, leaving its last for the row's cell
+/// (96171.6 read 6).
+fn decimal_points_joined(text: &PosText) -> Option<PosText> {
+    let glyphs = &text.glyphs;
+    let is_point = |g: &Glyph| matches!(g.ch, '.' | '．');
+    // Most cells hold no point alone: ruled out at a glance.
+    if !glyphs.windows(3).any(|w| {
+        matches!(w, [before, point, after]
+            if before.ch.is_whitespace() && is_point(point) && after.ch.is_whitespace())
+    }) {
+        return None;
+    }
+    // Each point alone with a digit on either side, only whitespace between: the indexes of the
+    // whitespace glyphs to drop.
+    let mut dropped = vec![false; glyphs.len()];
+    let mut any = false;
+    for (k, glyph) in glyphs.iter().enumerate() {
+        if !is_point(glyph) {
+            continue;
+        }
+        let before = glyphs.get(..k).unwrap_or_default();
+        let after = glyphs.get(k + 1..).unwrap_or_default();
+        let digit_before = before.iter().rposition(|g| !g.ch.is_whitespace());
+        let digit_after = after.iter().position(|g| !g.ch.is_whitespace());
+        let (Some(b), Some(a)) = (digit_before, digit_after) else {
+            continue;
+        };
+        let alone = b + 1 < k && a > 0;
+        if alone
+            && before.get(b).is_some_and(|g| g.ch.is_ascii_digit())
+            && after.get(a).is_some_and(|g| g.ch.is_ascii_digit())
+        {
+            for flag in dropped.get_mut(b + 1..k + 1 + a).unwrap_or_default() {
+                *flag = true;
+            }
+            if let Some(flag) = dropped.get_mut(k) {
+                *flag = false;
+            }
+            any = true;
+        }
+    }
+    any.then(|| PosText {
+        glyphs: glyphs
+            .iter()
+            .zip(&dropped)
+            .filter(|(_, dropped)| !**dropped)
+            .map(|(g, _)| *g)
+            .collect(),
+    })
+}
+
 /// The cell's text with a unit standing apart after its number (`12 件`, as a clerk typed it)
 /// joined to it (`12件`), the number's own unit; `None` where no unit stands so.
 fn units_joined_to_numbers(text: &PosText) -> Option<PosText> {
@@ -213,6 +267,9 @@ fn units_joined_to_numbers(text: &PosText) -> Option<PosText> {
 
 fn cell_kind(text: &PosText) -> CellKind {
     if let Some(joined) = units_joined_to_numbers(text) {
+        return cell_kind(&joined);
+    }
+    if let Some(joined) = decimal_points_joined(text) {
         return cell_kind(&joined);
     }
     let tokens: Vec<&[Glyph]> = text.token_glyphs().collect();
@@ -991,7 +1048,23 @@ fn read_rows_with<R: Copy + PartialEq>(
                 && open_row.values.iter().any(|v| !v.is_blank())
                 && (open_row.values.len() > 1 || segment.values.len() > 1)
         });
-        if split_over_lines && let Some((_, closed)) = open.as_mut() {
+        // A piece of a label beside numbers, after a row of plain text whose own line printed
+        // some of its numbers one space apart: not the rest of its numbers (text wrapped prints
+        // no label after a row's numbers), but a group label's piece beside the bottoms of
+        // numbers wrapped in a tall row's narrow cells, in text that keeps no columns
+        // (`（一）予以公开 21 0 0 50 3` over `年度办 88 62`, the pieces of 1288 and 1362 read
+        // as its last cells). Where columns are kept, the lines are stacked by them
+        // (`tall::stack`), the row's label going on beside its further pieces.
+        let label_after_numbers = open.as_ref().is_some_and(|(open_row, _)| {
+            !open_row.positional
+                && !segment.positional
+                && segment.label.is_some()
+                && open_row.values.iter().any(|v| !v.is_blank())
+                && one_space_apart(&open_row.values)
+        });
+        if (split_over_lines || label_after_numbers)
+            && let Some((_, closed)) = open.as_mut()
+        {
             *closed = true;
         }
         match open.as_mut() {
@@ -1025,6 +1098,25 @@ fn read_rows_with<R: Copy + PartialEq>(
         labels_below,
         headings,
     }
+}
+
+/// Whether `values` stand on one line, each one space after the one before, as text that keeps
+/// no columns prints a row (pdfplumber's `extract_text()`): no column says which number a piece
+/// on the line above or below goes on.
+pub(crate) fn one_space_apart(values: &[ValueCell]) -> bool {
+    let Some(first) = values.first().and_then(ValueCell::pos) else {
+        return false;
+    };
+    let mut end = first.column;
+    values.iter().all(|value| {
+        let Some(pos) = value.pos() else {
+            return false;
+        };
+        let apart = pos.line == first.line && (pos.column == first.column || pos.column == end + 1);
+        let width = u32::try_from(value.raw().chars().count()).unwrap_or(u32::MAX / 2);
+        end = pos.column.saturating_add(width);
+        apart
+    })
 }
 
 /// Whether `segment`, a piece of `row`'s label again, holds further pieces of the row's numbers

@@ -890,6 +890,51 @@ const FILES: &[(&str, &str, usize)] = &[
         "008_huaian_city_2024",
         66,
     ),
+    // The same tall rows through pdfplumber's `extract_text()`, which prints a row's numbers one
+    // space apart and keeps no columns. A row's line took the bottoms of its wrapped numbers
+    // beside the group label's piece below (`（一）予以公开 21 0 0 50 3` over `年度办 88 62`: 1288
+    // read 21, 6 cells wrong) or, one line long, stood between lines of its numbers' pieces
+    // (`三、 （一）予以公开 1 21 0 0 50 3 1` over `本年 2 3`: 1288 read 1, and a consistent
+    // report called one breaking R3): 3, 6, 6 and 2 cells wrong before; none after, the rows
+    // left unread (no column says which number a piece goes on).
+    ("jingyue-2024-large-type.pdfplumber.txt", "jingyue", 60),
+    (
+        "huaian-2024-large-type.pdfplumber.txt",
+        "008_huaian_city_2024",
+        38,
+    ),
+    (
+        "huaian-2024-narrow-cells.pdfplumber.txt",
+        "008_huaian_city_2024",
+        66,
+    ),
+    (
+        "hongze-2024-narrow-cells.pdfplumber.txt",
+        "010_hongze_district_2024",
+        88,
+    ),
+    // 表四's 15 numbers on lines of one and of two in `pdftotext`'s reading order, two of the
+    // second group's moved after the third's: read in that order, 9 cells wrong and R4 called
+    // broken twice in a consistent report; now left unread (the 15 missing).
+    (
+        "jingyue-2024-a5-small.pdftotext-default.txt",
+        "jingyue",
+        185,
+    ),
+    // Letter spacing prints the fee `96171.6` as `9 6 1 7 1 . 6`: the lone point was label
+    // text, and the label took the first digits, the fee read 6.
+    (
+        "huaian-2024-letter-spaced.pdftotext-raw.txt",
+        "008_huaian_city_2024",
+        70,
+    ),
+    // pdfminer printed 规章 over `行政规范性文件 3`, then 0 0 0 0 8: read as a block of labels
+    // then numbers, 规章 took the 3 beside the other label (2 cells wrong).
+    (
+        "hongze-2024-top.pdfminer.txt",
+        "010_hongze_district_2024",
+        19,
+    ),
 ];
 
 #[test]

@@ -2546,6 +2546,16 @@ fn tall_rows_of_table_three(
     out
 }
 
+/// `text` as pdfplumber's `extract_text()` prints a page: the words of a line one space apart,
+/// whatever the gap between them, and no line of spaces alone. No column is kept.
+fn without_columns(text: &str) -> String {
+    text.lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The page with the lines of 表三 (from its section heading to the next) replaced by `table`.
 fn with_table_three(page: &str, table: &str) -> String {
     let lines: Vec<&str> = page.lines().collect();
@@ -2571,7 +2581,11 @@ fn with_table_three(page: &str, table: &str) -> String {
 /// read wrong and every cell not read is explained. Read as printed, a row took a number's
 /// piece for the number, its 总计 wrapped alike and as likely to hold (109 read 0 between `1`
 /// and `9`; 1288 read 1 over `2`, `8`, `8`). With columns wide enough for every number, every
-/// cell of 表三 is read, of these reports and of 200 drawn with counts of any size.
+/// cell of 表三 is read, of these reports and of 200 drawn with counts of any size. The same
+/// pages with each line's words one space apart (pdfplumber's `extract_text()`, no column
+/// kept, [`without_columns`]) read none wrong either: a row of one line took the pieces beside
+/// it for its numbers (`三、 （一）予以公开 1 21 0 0 50 3 1` over `本年 2 3`), and a row's
+/// line the bottoms of its wrapped numbers beside the next line's piece of label.
 #[test]
 #[allow(clippy::print_stdout)] // the shares read are what the test reports
 fn tall_rows_of_narrow_columns_read_no_wrong_cell() {
@@ -2590,7 +2604,7 @@ fn tall_rows_of_narrow_columns_read_no_wrong_cell() {
         (&real, "real counts", 2, Some(8)),
         (&real, "real counts", 3, Some(6)),
     ];
-    for centred in [true, false] {
+    for (centred, unaligned) in [(true, false), (false, false), (true, true), (false, true)] {
         for (reports, counts, width, label_width) in cases {
             let mut read = 0;
             for (k, report) in reports.iter().enumerate() {
@@ -2598,11 +2612,16 @@ fn tall_rows_of_narrow_columns_read_no_wrong_cell() {
                     String::from_utf8(render(&typed(report), Layout::SpaceAligned)).expect("UTF-8");
                 let table = tall_rows_of_table_three(report, width, centred, label_width);
                 let text = with_table_three(&page, &table);
+                let text = if unaligned {
+                    without_columns(&text)
+                } else {
+                    text
+                };
                 let extraction = extract(text.as_bytes(), Some("report.txt")).expect("extracts");
                 let score = score(&extraction, report);
                 assert!(
                     score.wrong.is_empty() && score.unexplained.is_empty(),
-                    "report {k} of {counts}, columns {width} wide, centred {centred}: {:?} {:?}\n{text}",
+                    "report {k} of {counts}, columns {width} wide, centred {centred}, unaligned {unaligned}: {:?} {:?}\n{text}",
                     score.wrong,
                     score.unexplained
                 );
@@ -2616,8 +2635,9 @@ fn tall_rows_of_narrow_columns_read_no_wrong_cell() {
                 read += right;
             }
             let labels = label_width.map_or_else(String::new, |w| format!(", labels {w} wide"));
+            let spaced = if unaligned { ", one space apart" } else { "" };
             println!(
-                "tall rows of {counts}, columns {width} wide{labels}, centred {centred}: 表三 {read}/{} cells right, 0 wrong",
+                "tall rows of {counts}, columns {width} wide{labels}, centred {centred}{spaced}: 表三 {read}/{} cells right, 0 wrong",
                 reports.len() * table_three.len()
             );
         }
