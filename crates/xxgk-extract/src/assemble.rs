@@ -2765,14 +2765,16 @@ fn wrapped_row(
 /// that no column says which number a piece is under (pdfplumber's `extract_text()`): it stands
 /// on the line just above or below (between it and another row's too: no column says whose
 /// pieces they are, the bottoms of the row above or the tops of the row below), runs of digits
-/// all on one line one space apart, fewer than the row's numbers, more than
-/// [`MOST_PIECES_BESIDE`] only where the row breaks its 总计 (`holds`), as many as the row's
-/// only where both they and the row break it (else they may be a row of their own printing a
-/// blank, its label torn from it), two at least unless the row breaks its 总计 (a number alone
-/// beside a row that holds may be a page's). A tall row
-/// of narrow cells prints so, a wrapped number's pieces around its line (`三、 （一）予以公开 1
-/// 21 0 0 50 3 1` over `本年 2 3`, `度办 8 6`, `理结 8 2`, for 1288 … 1362); read as printed,
-/// it takes a number's piece for the number, its 总计 wrapped alike and as likely to hold.
+/// all on one line one space apart, fewer than the row's numbers, two at least unless the row
+/// breaks its 总计 (`holds`; a number alone beside a row that holds may be a page's). More than
+/// [`MOST_PIECES_BESIDE`], or as many as the row's, they may be a row of their own printing a
+/// blank, its label torn from it (`4 0 0 2 68 50 122` over `1.本机关不掌握… 0 3 0 6 0 9 12`):
+/// they count only where the row breaks its 总计 (and, as many as the row's, they do too) and
+/// every number of both is as narrow as [`NARROW_PIECE`] (the row's line the middles of numbers
+/// wrapped in cells a digit or two wide). A tall row of narrow cells prints so, a wrapped
+/// number's pieces around its line (`三、 （一）予以公开 1 21 0 0 50 3 1` over `本年 2 3`,
+/// `度办 8 6`, `理结 8 2`, for 1288 … 1362); read as printed, it takes a number's piece for the
+/// number, its 总计 wrapped alike and as likely to hold.
 fn pieces_beside_unaligned<'v>(
     values: &[ValueCell],
     around: impl Iterator<Item = &'v [ValueCell]>,
@@ -2798,12 +2800,18 @@ fn pieces_beside_unaligned<'v>(
         // A line of numbers with a gap wider than a space, or more than a few of them, is
         // more likely a row of its own printing a blank (`0 0 836 9 0           845`), its
         // label torn from it.
+        let narrow = || {
+            values.iter().chain(pieces).all(|v| {
+                v.digit_run()
+                    .is_some_and(|digits| digits.len() <= NARROW_PIECE)
+            })
+        };
         beside
             && one_space_apart(pieces)
             && (pieces.len() >= 2 || !row_holds)
             && ((pieces.len() <= MOST_PIECES_BESIDE && pieces.len() < values.len())
-                || (pieces.len() < values.len() && !row_holds)
-                || (pieces.len() == values.len() && !row_holds && !holds(pieces)))
+                || (pieces.len() < values.len() && !row_holds && narrow())
+                || (pieces.len() == values.len() && !row_holds && !holds(pieces) && narrow()))
     })
 }
 
@@ -2812,6 +2820,11 @@ fn pieces_beside_unaligned<'v>(
 /// wraps its widest numbers, most often a count and the 总计 it makes up; more are pieces only
 /// beside a row that breaks it (its line the middles of numbers wrapped over lines).
 const MOST_PIECES_BESIDE: usize = 4;
+
+/// Most digits of every number of a row printed one space apart and of a line of more than
+/// [`MOST_PIECES_BESIDE`] pieces beside it ([`pieces_beside_unaligned`]) for the line to be taken
+/// for pieces: cells a digit or two wide wrap every number of three digits or more.
+const NARROW_PIECE: usize = 2;
 
 /// The unlabelled numbers (by index into `unlabelled`) standing right before the row `read`, on
 /// the line above its numbers, as many as its `columns`, runs of digits all, of a row whose
